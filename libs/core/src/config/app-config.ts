@@ -1,0 +1,126 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+export const NODE_ENVS = ['development', 'production', 'test'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
+
+/**
+ * Every setting the processes read, validated once at boot. Nothing outside this folder reads
+ * `process.env`; everything else injects {@link AppConfig}.
+ */
+export class AppConfig {
+  @IsIn(NODE_ENVS, { message: `must be one of ${NODE_ENVS.join(', ')}` })
+  NODE_ENV: NodeEnv = 'development';
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer port number' })
+  @Min(0, { message: 'must be between 0 and 65535' })
+  @Max(65535, { message: 'must be between 0 and 65535' })
+  PORT = 3000;
+
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/[^\s]+$/, { message: 'must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL: LogLevel = 'log';
+
+  /** Access tokens live at most 15 minutes. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of seconds' })
+  @Min(30, { message: 'must be at least 30 seconds' })
+  @Max(900, { message: 'must be at most 900 seconds (15 minutes)' })
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of days' })
+  @Min(1, { message: 'must be at least 1 day' })
+  @Max(90, { message: 'must be at most 90 days' })
+  REFRESH_TOKEN_TTL_DAYS = 14;
+
+  /** Where `npm start` keeps the embedded PostgreSQL and the generated secret. */
+  @IsString()
+  DATA_DIR = '.data';
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer port number' })
+  @Min(1, { message: 'must be between 1 and 65535' })
+  @Max(65535, { message: 'must be between 1 and 65535' })
+  EMBEDDED_PG_PORT = 54329;
+
+  /** Introspection is on outside production; in production only when this says so. */
+  @IsOptional()
+  @Transform(toBool)
+  GRAPHQL_INTROSPECTION?: boolean;
+
+  /** Largest document upload, in bytes (25 MB by default). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of bytes' })
+  @Min(1, { message: 'must be positive' })
+  MAX_DOCUMENT_BYTES = 25 * 1024 * 1024;
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+
+  get introspection(): boolean {
+    return this.GRAPHQL_INTROSPECTION ?? !this.isProduction;
+  }
+}
+
+/** A configuration problem, phrased as one line naming the variable. */
+export class ConfigError extends Error {
+  constructor(readonly variable: string, problem: string) {
+    super(`Invalid configuration: ${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Builds and validates the configuration from an environment. Throws a {@link ConfigError}
+ * naming the first bad variable, so a bad deployment stops with one readable line.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.keys(new AppConfig());
+  const raw: Record<string, string> = {};
+  for (const key of [...known, 'DATABASE_URL', 'JWT_SECRET', 'GRAPHQL_INTROSPECTION']) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const config = plainToInstance(AppConfig, raw);
+  const errors = validateSync(config, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const first = errors[0];
+    const message = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    throw new ConfigError(first.property, `${message} (got "${String(first.value)}")`);
+  }
+  if (config.isProduction && !config.JWT_SECRET) {
+    throw new ConfigError('JWT_SECRET', 'is required when NODE_ENV=production');
+  }
+  if (config.isProduction && !config.DATABASE_URL) {
+    throw new ConfigError('DATABASE_URL', 'is required when NODE_ENV=production');
+  }
+  return config;
+}

@@ -1,0 +1,83 @@
+import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { AuditResolver } from './audit/audit.resolver';
+import { AuditService } from './audit/audit.service';
+import { AuthenticationGuard } from './auth/auth.guard';
+import { AuthResolver } from './auth/auth.resolver';
+import { AuthService } from './auth/auth.service';
+import { JwtStrategy } from './auth/jwt.strategy';
+import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, JwtSecret } from './auth/jwt-settings';
+import { Clock, SystemClock } from './clock/clock';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { CommandRunner } from './database/command-runner';
+import { DomainEvents } from './events/domain-events';
+import { HealthController } from './health/health.controller';
+import { MembersResolver } from './members/members.resolver';
+import { MembersService } from './members/members.service';
+import { RateLimiter } from './rate-limit/rate-limiter.service';
+import { UsersResolver } from './users/users.resolver';
+import { UsersService } from './users/users.service';
+
+export interface CoreModuleOptions {
+  config: AppConfig;
+  jwtSecret: string;
+  /** Tests pass a ManualClock; everything else gets the system clock. */
+  clock?: Clock;
+}
+
+const SERVICES: Provider[] = [
+  AuditService,
+  CommandRunner,
+  DomainEvents,
+  RateLimiter,
+  AuthService,
+  MembersService,
+  UsersService,
+];
+
+/**
+ * Configuration, clock, unit of work, audit trail, authentication, members and users: what
+ * every domain module builds on. The API adds the resolvers and the global guard with
+ * {@link CoreModule.forApi}; the worker uses the services alone.
+ */
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot(options: CoreModuleOptions): DynamicModule {
+    return {
+      module: CoreModule,
+      imports: [
+        ConfigModule.forRoot(options.config),
+        PassportModule,
+        JwtModule.register({
+          secret: options.jwtSecret,
+          signOptions: { algorithm: JWT_ALGORITHM, issuer: JWT_ISSUER, audience: JWT_AUDIENCE },
+          verifyOptions: { algorithms: [JWT_ALGORITHM], issuer: JWT_ISSUER, audience: JWT_AUDIENCE },
+        }),
+      ],
+      providers: [
+        { provide: Clock, useValue: options.clock ?? new SystemClock() },
+        { provide: JwtSecret, useValue: new JwtSecret(options.jwtSecret) },
+        ...SERVICES,
+      ],
+      exports: [Clock, JwtSecret, ConfigModule, ...SERVICES],
+    };
+  }
+}
+
+/** The GraphQL and HTTP surface of the core: resolvers, health probes and the global guard. */
+@Module({
+  controllers: [HealthController],
+  providers: [
+    JwtStrategy,
+    { provide: APP_GUARD, useClass: AuthenticationGuard },
+    AuthResolver,
+    UsersResolver,
+    MembersResolver,
+    AuditResolver,
+  ],
+})
+export class CoreApiModule {}

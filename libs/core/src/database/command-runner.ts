@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/actor';
+import { Clock } from '../clock/clock';
+import { DomainEvent, DomainEvents } from '../events/domain-events';
+import { translateDatabaseError } from './pg-errors';
+
+export interface CommandMeta {
+  /** The signed-in user, or null for the system (worker, start-up). */
+  actor: Actor | null;
+  /** The GraphQL mutation or job name, as it appears in the audit trail. */
+  operation: string;
+}
+
+/** What a command body gets: its transaction, its "now", and ways to record what it did. */
+export interface CommandContext {
+  readonly em: EntityManager;
+  readonly now: Date;
+  readonly actor: Actor | null;
+  /** Names the record the command acted on, for the audit trail. */
+  target(type: string, id: string, details?: Record<string, unknown>): void;
+  /** Queues an event to publish once the transaction has committed. */
+  publish(event: DomainEvent): void;
+}
+
+/**
+ * The unit of work of every state change: one transaction, one "now" from the clock, one audit
+ * record appended last (so the chain lock is held only briefly), events after the commit. A
+ * command that throws leaves nothing behind: no rows, no audit record, no events.
+ */
+@Injectable()
+export class CommandRunner {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly events: DomainEvents,
+  ) {}
+
+  async run<T>(meta: CommandMeta, body: (ctx: CommandContext) => Promise<T>): Promise<T> {
+    const now = this.clock.now();
+    const queued: DomainEvent[] = [];
+    let result: T;
+    try {
+      result = await this.dataSource.transaction(async (em) => {
+        let target: { type: string; id: string; details?: Record<string, unknown> } | null = null;
+        const ctx: CommandContext = {
+          em,
+          now,
+          actor: meta.actor,
+          target: (type, id, details) => {
+            target = { type, id, details };
+          },
+          publish: (event) => queued.push(event),
+        };
+        const value = await body(ctx);
+        const named = target as { type: string; id: string; details?: Record<string, unknown> } | null;
+        await this.audit.append(em, {
+          actor: meta.actor,
+          operation: meta.operation,
+          targetType: named?.type ?? null,
+          targetId: named?.id ?? null,
+          details: named?.details ?? {},
+          at: now,
+        });
+        return value;
+      });
+    } catch (error) {
+      throw translateDatabaseError(error);
+    }
+    for (const event of queued) await this.events.publish(event);
+    return result;
+  }
+
+  /** A read in one consistent snapshot, for queries that must not see a half-made change. */
+  async read<T>(body: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction('REPEATABLE READ', body);
+  }
+}

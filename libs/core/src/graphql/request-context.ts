@@ -1,0 +1,31 @@
+import DataLoader from 'dataloader';
+import type { Actor } from '../auth/actor';
+
+/**
+ * Per-request DataLoaders, created on first use. A loader lives for one request only, so its
+ * cache never serves one user's data to another or goes stale across requests.
+ */
+export class RequestLoaders {
+  private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
+
+  get<K, V>(name: string, create: () => DataLoader<K, V>): DataLoader<K, V> {
+    let loader = this.loaders.get(name);
+    if (!loader) {
+      loader = create() as DataLoader<unknown, unknown>;
+      this.loaders.set(name, loader);
+    }
+    return loader as DataLoader<K, V>;
+  }
+}
+
+export interface GraphqlContext {
+  req: { user?: Actor | null; ip?: string; headers: Record<string, string | string[] | undefined> };
+  loaders: RequestLoaders;
+}
+
+/** Results in the order of the keys, `null` where a key has no row: what DataLoader expects. */
+export function inKeyOrder<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
+  const byKey = new Map<K, V>();
+  for (const row of rows) byKey.set(keyOf(row), row);
+  return keys.map((key) => byKey.get(key) ?? null);
+}

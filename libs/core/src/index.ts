@@ -1,0 +1,47 @@
+// Decorator metadata must be recorded from the first class on, whatever imports this first.
+import 'reflect-metadata';
+export * from './audit/audit-chain';
+export * from './audit/audit-record.entity';
+export * from './audit/audit.service';
+export * from './auth/actor';
+export * from './auth/auth.service';
+export * from './auth/decorators';
+export * from './auth/jwt-secret';
+export * from './auth/passwords';
+export * from './auth/policy';
+export * from './auth/refresh-token.entity';
+export * from './clock/clock';
+export * from './config/app-config';
+export * from './core.module';
+export * from './database/command-runner';
+export * from './database/database.module';
+export * from './database/embedded-postgres';
+export * from './database/unique-constraints';
+export * from './errors';
+export * from './events/domain-events';
+export * from './graphql/local-date.scalar';
+export * from './graphql/pagination';
+export * from './graphql/request-context';
+export * from './graphql/validation.pipe';
+export * from './members/member.entity';
+export * from './members/member.type';
+export * from './members/members.service';
+export * from './rate-limit/rate-limit.entity';
+export * from './rate-limit/rate-limiter.service';
+export * from './users/user.entity';
+export * from './users/user.type';
+export * from './users/users.service';
+import { AuditRecordEntity } from './audit/audit-record.entity';
+import { RefreshTokenEntity } from './auth/refresh-token.entity';
+import { MemberEntity } from './members/member.entity';
+import { RateLimitEntity } from './rate-limit/rate-limit.entity';
+import { UserEntity } from './users/user.entity';
+
+/** The core's tables, for the data source. */
+export const CORE_ENTITIES = [
+  MemberEntity,
+  UserEntity,
+  RefreshTokenEntity,
+  AuditRecordEntity,
+  RateLimitEntity,
+];

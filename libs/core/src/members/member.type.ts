@@ -1,0 +1,44 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { LocalDateScalar } from '../graphql/local-date.scalar';
+import { Connection } from '../graphql/pagination';
+import { MEMBER_STATUSES, MemberEntity, MemberStatus } from './member.entity';
+
+export const MemberStatusEnum = Object.fromEntries(MEMBER_STATUSES.map((s) => [s, s])) as {
+  [K in MemberStatus]: K;
+};
+registerEnumType(MemberStatusEnum, { name: 'MemberStatus' });
+
+@ObjectType({ description: 'A member state of the organisation' })
+export class Member {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: 'ISO 3166-1 alpha-3 code' })
+  code: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => LocalDateScalar)
+  joinedOn: string;
+
+  @Field(() => MemberStatusEnum)
+  status: MemberStatus;
+
+  @Field(() => Int, { description: 'Pass it back when updating; a stale version is refused' })
+  version: number;
+}
+
+@ObjectType()
+export class MemberConnection extends Connection(Member) {}
+
+export function toMember(entity: MemberEntity): Member {
+  return {
+    id: entity.id,
+    code: entity.code,
+    name: entity.name,
+    joinedOn: entity.joinedOn,
+    status: entity.status,
+    version: entity.version,
+  };
+}

@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
+import DataLoader from 'dataloader';
+import { DataSource, In } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { requireRole } from '../auth/policy';
+import { CommandRunner } from '../database/command-runner';
+import { DomainError, badInput, conflict, notFound } from '../errors';
+import { Page, keysetPage } from '../graphql/pagination';
+import { RequestLoaders, inKeyOrder } from '../graphql/request-context';
+import { CreateMemberInput, MembersArgs, UpdateMemberInput } from './dto/member.input';
+import { MemberEntity } from './member.entity';
+
+/**
+ * Members of the organisation. Anyone may read them (the public docket names the parties); only
+ * the secretariat admits members or changes them.
+ */
+@Injectable()
+export class MembersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly commands: CommandRunner,
+  ) {}
+
+  list(args: MembersArgs): Promise<Page<MemberEntity>> {
+    const qb = this.dataSource.getRepository(MemberEntity).createQueryBuilder('m');
+    if (args.status) qb.where('m.status = :status', { status: args.status });
+    return keysetPage(qb, args, { sortExpression: 'm.code', alias: 'm', sortValue: (m) => m.code }, (m) => m);
+  }
+
+  async get(ref: { id?: string; code?: string }): Promise<MemberEntity> {
+    if (!ref.id && !ref.code) throw badInput('id', 'Give the member id or its code', 'MEMBER_REF_REQUIRED');
+    if (ref.id && !isUUID(ref.id)) throw notFound('Member', ref.id);
+    const where = ref.id ? { id: ref.id } : { code: String(ref.code).toUpperCase() };
+    const member = await this.dataSource.getRepository(MemberEntity).findOne({ where });
+    if (!member) throw notFound('Member', ref.id ?? String(ref.code));
+    return member;
+  }
+
+  /** Batches `member` lookups of one request into a single query. */
+  loader(loaders: RequestLoaders): DataLoader<string, MemberEntity | null> {
+    return loaders.get('members.byId', () =>
+      new DataLoader<string, MemberEntity | null>(async (ids) => {
+        const rows = await this.dataSource.getRepository(MemberEntity).findBy({ id: In([...ids]) });
+        return inKeyOrder(ids, rows, (m) => m.id);
+      }),
+    );
+  }
+
+  create(actor: Actor | null, input: CreateMemberInput): Promise<MemberEntity> {
+    requireRole(actor, 'SECRETARIAT');
+    return this.commands.run({ actor, operation: 'createMember' }, async (ctx) => {
+      const member = await ctx.em.getRepository(MemberEntity).save(
+        ctx.em.create(MemberEntity, {
+          code: input.code,
+          name: input.name,
+          joinedOn: input.joinedOn,
+          status: input.status,
+        }),
+      );
+      ctx.target('Member', member.id, { code: member.code });
+      return member;
+    });
+  }
+
+  update(actor: Actor | null, input: UpdateMemberInput): Promise<MemberEntity> {
+    requireRole(actor, 'SECRETARIAT');
+    return this.commands.run({ actor, operation: 'updateMember' }, async (ctx) => {
+      const repo = ctx.em.getRepository(MemberEntity);
+      const member = await repo.findOne({ where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+      if (!member) throw notFound('Member', input.id);
+      if (member.version !== input.version) throw staleVersion('member', member.version);
+      const changes: Record<string, unknown> = {};
+      for (const key of ['name', 'joinedOn', 'status'] as const) {
+        if (input[key] !== undefined && input[key] !== member[key]) {
+          changes[key] = { from: member[key], to: input[key] };
+          Object.assign(member, { [key]: input[key] });
+        }
+      }
+      const saved = await repo.save(member);
+      ctx.target('Member', member.id, { code: member.code, changes });
+      return saved;
+    });
+  }
+}
+
+export function staleVersion(what: string, current: number): DomainError {
+  return conflict(
+    `The ${what} was changed by someone else (now at version ${current}); reload and try again`,
+    'STALE_VERSION',
+    { currentVersion: current },
+  );
+}

@@ -1,0 +1,17 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/**
+ * A fixed-window counter per key (an account, an address, an operation). Kept in PostgreSQL so
+ * that a limit holds across every API process.
+ */
+@Entity('rate_limits')
+export class RateLimitEntity {
+  @PrimaryColumn('text')
+  key: string;
+
+  @Column('timestamptz', { name: 'window_start' })
+  windowStart: Date;
+
+  @Column('integer')
+  hits: number;
+}

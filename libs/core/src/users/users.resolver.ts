@@ -1,0 +1,48 @@
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Actor } from '../auth/actor';
+import { CurrentUser, Roles } from '../auth/decorators';
+import { mapPage } from '../graphql/pagination';
+import type { GraphqlContext } from '../graphql/request-context';
+import { Member, toMember } from '../members/member.type';
+import { MembersService } from '../members/members.service';
+import { CreateUserInput, UserIdArgs, UsersArgs } from './dto/user.input';
+import { User, UserConnection, toUser } from './user.type';
+import { UsersService } from './users.service';
+
+@Resolver(() => User)
+export class UsersResolver {
+  constructor(
+    private readonly service: UsersService,
+    private readonly members: MembersService,
+  ) {}
+
+  @Query(() => User, { description: 'The signed-in user' })
+  async me(@CurrentUser() actor: Actor): Promise<User> {
+    return toUser(await this.service.me(actor));
+  }
+
+  @Roles('SECRETARIAT')
+  @Query(() => UserConnection)
+  async users(@CurrentUser() actor: Actor, @Args() args: UsersArgs): Promise<UserConnection> {
+    return mapPage(await this.service.list(actor, args), toUser);
+  }
+
+  @Roles('SECRETARIAT')
+  @Mutation(() => User)
+  async createUser(@CurrentUser() actor: Actor, @Args('input') input: CreateUserInput): Promise<User> {
+    return toUser(await this.service.create(actor, input));
+  }
+
+  @Roles('SECRETARIAT')
+  @Mutation(() => User)
+  async deactivateUser(@CurrentUser() actor: Actor, @Args() { id }: UserIdArgs): Promise<User> {
+    return toUser(await this.service.deactivate(actor, id));
+  }
+
+  @ResolveField(() => Member, { nullable: true, description: 'The member a delegate acts for' })
+  async member(@Parent() user: User, @Context() ctx: GraphqlContext): Promise<Member | null> {
+    if (!user.memberId) return null;
+    const member = await this.members.loader(ctx.loaders).load(user.memberId);
+    return member ? toMember(member) : null;
+  }
+}

@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { AuthService } from '../auth/auth.service';
+import { hashPassword } from '../auth/passwords';
+import { requireActor, requireRole } from '../auth/policy';
+import { CommandRunner } from '../database/command-runner';
+import { badInput, notFound } from '../errors';
+import { Page, keysetPage } from '../graphql/pagination';
+import { MemberEntity } from '../members/member.entity';
+import { CreateUserInput, UsersArgs } from './dto/user.input';
+import { UserEntity } from './user.entity';
+
+/** User administration belongs to the secretariat; everyone may read their own account. */
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly commands: CommandRunner,
+    private readonly auth: AuthService,
+  ) {}
+
+  async me(actor: Actor | null): Promise<UserEntity> {
+    const signedIn = requireActor(actor);
+    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id: signedIn.userId } });
+    if (!user) throw notFound('User', signedIn.userId);
+    return user;
+  }
+
+  list(actor: Actor | null, args: UsersArgs): Promise<Page<UserEntity>> {
+    requireRole(actor, 'SECRETARIAT');
+    const qb = this.dataSource.getRepository(UserEntity).createQueryBuilder('u');
+    if (args.role) qb.andWhere('u.role = :role', { role: args.role });
+    if (args.active !== undefined) qb.andWhere('u.active = :active', { active: args.active });
+    return keysetPage(qb, args, { sortExpression: 'u.email', alias: 'u', sortValue: (u) => u.email }, (u) => u);
+  }
+
+  async create(actor: Actor | null, input: CreateUserInput): Promise<UserEntity> {
+    requireRole(actor, 'SECRETARIAT');
+    if (input.role !== 'MEMBER_DELEGATE' && input.memberCode) {
+      throw badInput('input.memberCode', 'Only a MEMBER_DELEGATE acts for a member', 'MEMBER_NOT_ALLOWED');
+    }
+    // Hash before the transaction: 50 ms of CPU should not hold a connection or a lock.
+    const passwordHash = await hashPassword(input.password);
+    return this.commands.run({ actor, operation: 'createUser' }, async (ctx) => {
+      let memberId: string | null = null;
+      if (input.memberCode) {
+        const member = await ctx.em.getRepository(MemberEntity).findOne({ where: { code: input.memberCode } });
+        if (!member) throw badInput('input.memberCode', `No member has the code ${input.memberCode}`, 'UNKNOWN_MEMBER');
+        memberId = member.id;
+      }
+      const user = await ctx.em.getRepository(UserEntity).save(
+        ctx.em.create(UserEntity, {
+          email: input.email,
+          displayName: input.displayName,
+          role: input.role,
+          memberId,
+          passwordHash,
+          active: true,
+        }),
+      );
+      ctx.target('User', user.id, { email: user.email, role: user.role, memberCode: input.memberCode ?? null });
+      return user;
+    });
+  }
+
+  /** A deactivated user can no longer sign in, refresh, or use an access token already issued. */
+  async deactivate(actor: Actor | null, id: string): Promise<UserEntity> {
+    const signedIn = requireRole(actor, 'SECRETARIAT');
+    if (signedIn.userId === id) {
+      throw badInput('id', 'You cannot deactivate your own account', 'SELF_DEACTIVATION');
+    }
+    return this.commands.run({ actor, operation: 'deactivateUser' }, async (ctx) => {
+      const repo = ctx.em.getRepository(UserEntity);
+      const user = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw notFound('User', id);
+      user.active = false;
+      await repo.save(user);
+      await this.auth.revokeAllOf(ctx.em, user.id, ctx.now);
+      ctx.target('User', user.id, { email: user.email });
+      return user;
+    });
+  }
+}

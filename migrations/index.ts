@@ -1,0 +1,43 @@
+import { CORE_ENTITIES } from '@app/core';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { Foundation1795657347877 } from './1795657347877-Foundation';
+
+/** Every entity of every module: the schema the migrations must produce. */
+export const ALL_ENTITIES = [...CORE_ENTITIES];
+
+/** The one ordered history of the schema. A new migration is added at the end, never edited. */
+export const ALL_MIGRATIONS: Function[] = [Foundation1795657347877];
+
+export function dataSourceOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ALL_ENTITIES,
+    migrations: ALL_MIGRATIONS,
+    synchronize: false,
+    migrationsTableName: 'migrations',
+    // gen_random_uuid() is built into PostgreSQL 13+; no extension to install.
+    uuidExtension: 'pgcrypto',
+    extra: { max: 2, application_name: 'dispute-body-migrations' },
+  };
+}
+
+// Two processes starting at once against one database must not both migrate.
+const MIGRATION_LOCK = 727_000;
+
+/** Applies pending migrations, each in its own transaction, under an advisory lock. */
+export async function runMigrations(url: string): Promise<string[]> {
+  const dataSource = new DataSource(dataSourceOptions(url));
+  await dataSource.initialize();
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.connect();
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await runner.release();
+    await dataSource.destroy();
+  }
+}

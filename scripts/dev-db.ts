@@ -1,0 +1,25 @@
+// Starts the embedded PostgreSQL of `npm start` on its own and prints its URL, for
+// `npm run migration:generate` and for poking at the data with psql. Ctrl-C stops it.
+import { loadConfig, startEmbeddedPostgres } from '@app/core';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const db = await startEmbeddedPostgres({
+    dataDir: config.DATA_DIR,
+    port: config.EMBEDDED_PG_PORT,
+    database: 'dispute_body',
+    persistent: true,
+  });
+  process.stdout.write(`DATABASE_URL=${db.url}\n`);
+  const stop = async () => {
+    await db.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error) => {
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exit(1);
+});
