@@ -1,0 +1,1 @@
+// The public surface of @app/panels. Other libs import only from here.

@@ -1,0 +1,1 @@
+// The public surface of @app/registry. Other libs import only from here.

@@ -1,0 +1,1 @@
+// The public surface of @app/rulings. Other libs import only from here.
