@@ -1,1 +1,2 @@
 // The public surface of @app/panels. Other libs import only from here.
+export * from './count';
