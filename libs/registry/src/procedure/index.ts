@@ -1,0 +1,99 @@
+// The procedure engine: the DSU stage machine and its time limits as data, with pure functions to
+// decide on actions and compute deadlines. No Nest, no database: the services call these.
+export { ACTOR_ROLES, ACTOR_ROLE_LABELS, PARTY_ROLES } from './actors';
+export type { ActorRole, Addressee, PartyRole } from './actors';
+export {
+  ACTIVE_STAGES,
+  INITIAL_STAGE,
+  isTerminalStage,
+  STAGE_LABELS,
+  STAGES,
+  TERMINAL_STAGES,
+} from './stages';
+export type { Stage, TerminalStage } from './stages';
+export {
+  citeRule,
+  DEADLINE_RULE_CODES,
+  DEADLINE_RULES,
+  isDeadlineRuleCode,
+} from './deadline-rules';
+export type {
+  DeadlineRule,
+  DeadlineRuleCode,
+  DeadlineRuleData,
+  RuleAnchor,
+  RuleKind,
+  RuleLength,
+  RuleStrength,
+} from './deadline-rules';
+export {
+  addDays,
+  addMonths,
+  calendarLength,
+  datesEndingOn,
+  dayOf,
+  daysBetween,
+  deadlineDates,
+  dueDate,
+  isClosed,
+  isIsoDate,
+  isOverdue,
+  latestNoticeDate,
+  nextWorkingDay,
+  NO_CLOSED_DAYS,
+  periodEnd,
+  previousWorkingDay,
+  resumeDeadline,
+  startOfDay,
+  suspendDeadline,
+  toIsoDate,
+  weekdayOf,
+  WEEKDAYS,
+} from './calendar';
+export type { ClosedDays, DeadlineDates, IsoDate, Weekday } from './calendar';
+export {
+  AGREEMENT_KINDS,
+  DEADLINE_STATUSES,
+  expiryStatus,
+  hasRunOut,
+  isPaused,
+  latestRow,
+  liveRow,
+  PROCEDURE_EVENTS,
+  sweepDeadlines,
+  wasMissed,
+} from './snapshot';
+export type {
+  ActionParams,
+  AgreementKind,
+  Agreements,
+  DeadlineRow,
+  DeadlineStatus,
+  DisputeSnapshot,
+  DisputeState,
+  Expiry,
+  ProcedureEvent,
+  ProcedureEvents,
+} from './snapshot';
+export { REFUSAL_CODES } from './refusals';
+export type { Refusal, RefusalCode } from './refusals';
+export type { Guard, GuardContext } from './guards';
+export {
+  ACTION_NAMES,
+  FILING,
+  fromStages,
+  isActionName,
+  transitionFor,
+  TRANSITIONS,
+} from './transitions';
+export type { ActionName, Supersession, Transition, TransitionTarget } from './transitions';
+export { applyDeadlineEffects } from './effects';
+export type { DeadlineEffects, OpenedDeadline, PausedDeadline } from './effects';
+export {
+  allowedActions,
+  applyDecision,
+  decide,
+  dueAutomaticActions,
+  openDispute,
+} from './engine';
+export type { AllowedActions, Approval, Decision, LaterAction } from './engine';

@@ -1,0 +1,184 @@
+import type { PartyRole } from './actors';
+import { isOverdue, startOfDay, type IsoDate } from './calendar';
+import { DEADLINE_RULES, type DeadlineRuleCode } from './deadline-rules';
+import type { Stage } from './stages';
+
+/** The states of a deadline row. */
+export const DEADLINE_STATUSES = ['OPEN', 'MET', 'MISSED', 'EXTENDED', 'WAIVED'] as const;
+
+/**
+ * One of {@link DEADLINE_STATUSES}:
+ * - `OPEN`: running (or, with `pausedRemainingDays` set, stopped by a suspension).
+ * - `MET`: the awaited act happened in time; for windows and waiting periods, the period has run.
+ * - `MISSED`: a `DEADLINE` ran out before the act (or the act came late).
+ * - `EXTENDED`: superseded by a later row (an extension agreed by the parties, or a longer limit
+ *   that now applies, e.g. 12 months instead of 9 once a report is appealed, DSU 20).
+ * - `WAIVED`: no longer applies (the case moved on another way, settled, was withdrawn, lapsed).
+ */
+export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
+
+/**
+ * A time limit of one dispute: one row per opening, never edited but for its status (and its
+ * dates while a suspension stops and restarts the clock). At most one row per rule is `OPEN`.
+ */
+export interface DeadlineRow {
+  readonly rule: DeadlineRuleCode;
+  /** The legal end of the period (trigger + length), before the closed-day shift. */
+  readonly baseDate: IsoDate;
+  /** `baseDate` moved forward to the next working day: the date that is shown and enforced. */
+  readonly dueDate: IsoDate;
+  readonly status: DeadlineStatus;
+  /**
+   * Set while the dispute is suspended (DSU 12.12): the calendar days that were left. The dates are
+   * then stale; they are recomputed on resumption. Absent or null while the clock runs.
+   */
+  readonly pausedRemainingDays?: number | null;
+}
+
+/**
+ * Things that happened within the current stage (or compliance round) that the stage alone does
+ * not tell, and that preconditions depend on.
+ */
+export const PROCEDURE_EVENTS = [
+  'REPLIED',
+  'SUSPENSION_REQUESTED',
+  'DESCRIPTIVE_PART_ISSUED',
+  'FINAL_REPORT_ISSUED',
+  'APPELLATE_REPORT_CIRCULATED',
+  'REPORT_ADOPTED',
+  'RPT_ARBITRATION_REQUESTED',
+  'COMPLIANCE_REPORT_CIRCULATED',
+  'COMPLIANCE_REPORT_APPEALED',
+  'LEVEL_AWARD_ISSUED',
+] as const;
+
+/** One of {@link PROCEDURE_EVENTS}. */
+export type ProcedureEvent = (typeof PROCEDURE_EVENTS)[number];
+
+/** The day each recorded event (last) happened. */
+export type ProcedureEvents = Readonly<Partial<Record<ProcedureEvent, IsoDate>>>;
+
+/** Matters on which each party records its agreement separately. */
+export const AGREEMENT_KINDS = ['EARLY_PANEL_REQUEST'] as const;
+
+/**
+ * One of {@link AGREEMENT_KINDS}. `EARLY_PANEL_REQUEST`: the party considers that consultations
+ * (or good offices) have failed, so a panel may be requested before the waiting period ends
+ * (DSU 4.7, 5.4).
+ */
+export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
+
+/** Which parties have agreed, per matter. */
+export type Agreements = Readonly<Partial<Record<AgreementKind, readonly PartyRole[]>>>;
+
+/** The part of a dispute's procedural state that transitions change, besides its deadlines. */
+export interface DisputeState {
+  readonly stage: Stage;
+  /** While `SUSPENDED`: the stage `resume` returns to. Null otherwise. */
+  readonly stageBeforeSuspension: Stage | null;
+  /** While `SUSPENDED`: when the panel's work was suspended. Null otherwise. */
+  readonly suspendedAt: Date | null;
+  /** Whether good offices, conciliation or mediation are under way (DSU 5). */
+  readonly goodOffices: boolean;
+  /** When good offices first began, kept after they end: DSU 5.4 depends on it. */
+  readonly goodOfficesSince: Date | null;
+  /**
+   * The number of body meetings since the panel request at which the request was on the agenda
+   * and the panel was not established (each recorded with `recordBodyMeeting`). The panel is
+   * established at the second such meeting at the latest (DSU 6.1).
+   */
+  readonly bodyMeetingsSincePanelRequest: number;
+  readonly agreements: Agreements;
+  readonly events: ProcedureEvents;
+  /** The last day of the reasonable period of time, once agreed or arbitrated (DSU 21.3). */
+  readonly rptEndsOn: IsoDate | null;
+}
+
+/**
+ * What the engine needs to know about a dispute to decide on an action: its state, the two facts
+ * fixed at filing, and its deadline rows (all of them, any status; the engine only changes `OPEN`
+ * ones).
+ */
+export interface DisputeSnapshot extends DisputeState {
+  /** A case of urgency, e.g. perishable goods (DSU 4.8, 12.8). Fixed at filing. */
+  readonly urgent: boolean;
+  /**
+   * When the request for consultations was filed. The registry circulates it and notifies the
+   * respondent on filing, so this is also its receipt (DSU 4.3) and circulation (DSU 4.11).
+   */
+  readonly filedAt: Date;
+  readonly deadlines: readonly DeadlineRow[];
+}
+
+/** Inputs that some actions need. */
+export interface ActionParams {
+  /** `agreeRpt`, `fixRpt`: the last day of the reasonable period of time (DSU 21.3). */
+  readonly rptEndsOn?: IsoDate;
+  /** `recordExtension`: the running limit the parties agreed to extend, and its new legal end. */
+  readonly extension?: { readonly rule: DeadlineRuleCode; readonly until: IsoDate };
+}
+
+/** The `OPEN` row of a rule, if any. */
+export function liveRow(
+  snapshot: DisputeSnapshot,
+  rule: DeadlineRuleCode,
+): DeadlineRow | undefined {
+  return snapshot.deadlines.find((row) => row.rule === rule && row.status === 'OPEN');
+}
+
+/** The most recent row of a rule, any status. */
+export function latestRow(
+  snapshot: DisputeSnapshot,
+  rule: DeadlineRuleCode,
+): DeadlineRow | undefined {
+  return [...snapshot.deadlines].reverse().find((row) => row.rule === rule);
+}
+
+/** Whether a row's clock is stopped by a suspension. */
+export function isPaused(row: DeadlineRow): boolean {
+  return row.pausedRemainingDays !== undefined && row.pausedRemainingDays !== null;
+}
+
+/**
+ * Whether a running row's period is over at `now`. A deadline or window runs to the end of its due
+ * day; a waiting period is over at the start of its due day (the awaited act is allowed that day).
+ * A paused row never runs out.
+ */
+export function hasRunOut(row: DeadlineRow, now: Date): boolean {
+  if (isPaused(row)) return false;
+  if (DEADLINE_RULES[row.rule].kind === 'WAITING_PERIOD') {
+    return now.getTime() >= startOfDay(row.dueDate).getTime();
+  }
+  return isOverdue(row.dueDate, now);
+}
+
+/**
+ * The status a row takes when its period runs out: `MISSED` for a deadline (an act was owed),
+ * `MET` for a window or a waiting period (nobody was at fault; overdue statistics count `MISSED`).
+ */
+export function expiryStatus(rule: DeadlineRuleCode): 'MET' | 'MISSED' {
+  return DEADLINE_RULES[rule].kind === 'DEADLINE' ? 'MISSED' : 'MET';
+}
+
+/** Whether the latest row of a rule is missed at `now`: recorded so, or open and run out. */
+export function wasMissed(snapshot: DisputeSnapshot, rule: DeadlineRuleCode, now: Date): boolean {
+  const row = latestRow(snapshot, rule);
+  if (!row) return false;
+  return row.status === 'MISSED' || (row.status === 'OPEN' && hasRunOut(row, now));
+}
+
+/** A status change the worker records for a row whose period has run out. */
+export interface Expiry {
+  readonly rule: DeadlineRuleCode;
+  readonly status: 'MET' | 'MISSED';
+}
+
+/**
+ * The open rows whose period has run out at `now`, with the status to record: what the worker's
+ * deadline sweep writes (and then reports `MISSED` ones as overdue).
+ */
+export function sweepDeadlines(snapshot: DisputeSnapshot, now: Date): Expiry[] {
+  return snapshot.deadlines
+    .filter((row) => row.status === 'OPEN' && hasRunOut(row, now))
+    .map((row) => ({ rule: row.rule, status: expiryStatus(row.rule) }));
+}

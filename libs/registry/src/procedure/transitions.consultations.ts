@@ -1,0 +1,330 @@
+import { PARTY_ROLES, ACTOR_ROLE_LABELS } from './actors';
+import { daysBetween, dayOf, dueDate, toIsoDate, type ClosedDays, type IsoDate } from './calendar';
+import { DEADLINE_RULES } from './deadline-rules';
+import {
+  actingParty,
+  forbidEvent,
+  notRunning,
+  under,
+  withinPeriod,
+  type Guard,
+} from './guards';
+import { refuse } from './refusals';
+import { hasRunOut, isPaused, liveRow, wasMissed, type DisputeSnapshot } from './snapshot';
+import type { Transition } from './transitions';
+
+// DSU 5.4: good offices entered into within 60 days of the request hold the complainant to those
+// 60 days, even where a missed reply would otherwise open the panel stage early (DSU 4.3). The
+// text says 60 days without an urgent variant, so it applies to urgent cases too.
+function goodOfficesWaitEnd(snapshot: DisputeSnapshot, closed: ClosedDays): IsoDate | null {
+  if (!snapshot.goodOfficesSince) return null;
+  const rule = DEADLINE_RULES.GOOD_OFFICES_WAIT;
+  const enteredOnDay = daysBetween(dayOf(snapshot.filedAt), dayOf(snapshot.goodOfficesSince));
+  const { length } = rule;
+  if (length.unit !== 'DAYS' || enteredOnDay > length.value) return null;
+  return dueDate(snapshot.filedAt, rule, { closed });
+}
+
+/**
+ * DSU 4.7: a panel may be requested once 60 days (20 if urgent, 4.8) have passed since the request
+ * for consultations; earlier when the respondent missed its reply or consultation deadline (4.3)
+ * or both parties consider that consultations failed (4.7). `allowedFrom` is the date that holds
+ * whatever else happens; the message names the earlier routes still open.
+ */
+const panelRequestGuard: Guard = (snapshot, now, { closed }) => {
+  const agreed = snapshot.agreements.EARLY_PANEL_REQUEST ?? [];
+  if (PARTY_ROLES.every((party) => agreed.includes(party))) return null;
+
+  const today = toIsoDate(now);
+  const wait = liveRow(snapshot, 'EARLIEST_PANEL_REQUEST');
+  const waitEnd = wait && !hasRunOut(wait, now) ? wait.dueDate : null;
+  const goodOfficesEnd = goodOfficesWaitEnd(snapshot, closed);
+  const goodOfficesWait = goodOfficesEnd && today < goodOfficesEnd ? goodOfficesEnd : null;
+  if (!waitEnd && !goodOfficesWait) return null;
+
+  if (!goodOfficesEnd) {
+    const missed = (['REPLY_TO_REQUEST', 'ENTER_CONSULTATIONS'] as const).some((rule) =>
+      wasMissed(snapshot, rule, now),
+    );
+    if (missed) return null;
+  }
+
+  const allowedFrom = [waitEnd, goodOfficesWait]
+    .filter((date): date is IsoDate => date !== null)
+    .sort()
+    .at(-1) as IsoDate;
+  const routes = ['both parties record that consultations have failed (agreeEarlyPanelRequest)'];
+  if (goodOfficesEnd) {
+    routes.push(`not before ${goodOfficesEnd} in any other case, good offices having begun ` +
+      `within 60 days of the request ${under('GOOD_OFFICES_WAIT')}`);
+  } else {
+    for (const [rule, act] of [
+      ['REPLY_TO_REQUEST', 'reply'],
+      ['ENTER_CONSULTATIONS', 'enter into consultations'],
+    ] as const) {
+      const row = liveRow(snapshot, rule);
+      if (row && !isPaused(row)) {
+        routes.push(`the respondent does not ${act} by ${row.dueDate} (${rule}, DSU 4.3)`);
+      }
+    }
+  }
+  const waitText = wait ? ` ${under('EARLIEST_PANEL_REQUEST')}` : '.';
+  return refuse(
+    'NOT_YET_ALLOWED',
+    `A panel may be requested from ${allowedFrom}${waitText} ` +
+      `Earlier only if ${routes.join(', or ')}.`,
+    allowedFrom,
+  );
+};
+
+// DSU 6.1: at the latest at the second meeting with the request on its agenda.
+const automaticEstablishmentGuard: Guard = (snapshot) => {
+  const held = snapshot.bodyMeetingsSincePanelRequest;
+  if (held >= 2) return null;
+  return refuse(
+    'NOT_YET_ALLOWED',
+    'The panel is established automatically at the second body meeting at which the request is ' +
+      `on the agenda (PANEL_ESTABLISHMENT, DSU 6.1); ${held} such meeting(s) recorded so far.`,
+  );
+};
+
+const bodyMeetingGuard: Guard = (snapshot) =>
+  snapshot.bodyMeetingsSincePanelRequest >= 2
+    ? refuse(
+        'INVALID_TRANSITION',
+        'Two body meetings with the panel request on the agenda are already recorded: the panel ' +
+          'now stands established (DSU 6.1); record establishPanel or let the system establish it.',
+      )
+    : null;
+
+const earlyPanelAgreementGuard: Guard = (snapshot, _now, { actorRoles }) => {
+  const party = actingParty(actorRoles);
+  if (party && (snapshot.agreements.EARLY_PANEL_REQUEST ?? []).includes(party)) {
+    return refuse(
+      'INVALID_TRANSITION',
+      `${capitalise(ACTOR_ROLE_LABELS[party])} has already recorded that consultations have ` +
+        'failed (DSU 4.7); the panel may be requested early once the other party does too.',
+    );
+  }
+  return null;
+};
+
+const goodOfficesGuard =
+  (wanted: boolean): Guard =>
+  (snapshot) =>
+    snapshot.goodOffices === wanted
+      ? null
+      : refuse(
+          'INVALID_TRANSITION',
+          wanted
+            ? 'Good offices are not under way (DSU 5).'
+            : 'Good offices are already under way (DSU 5).',
+        );
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+const CONSULTATION_STAGES = ['CONSULTATIONS_REQUESTED', 'IN_CONSULTATIONS'] as const;
+
+// Opened when the panel is established; counted from that day.
+const ESTABLISHMENT_OPENS = [
+  'TERMS_OF_REFERENCE', // DSU 7.1
+  'FIVE_PANELISTS', // DSU 8.5
+  'THIRD_PARTY_PANEL', // DSU 10.2
+  'PANEL_COMPOSITION', // DSU 8.7
+  'PANEL_CIRCULATION', // DSU 12.9
+  'ADOPTION_GUIDELINE', // DSU 20
+] as const;
+
+/** Consultations, the panel request and establishment, and the acts open at any stage. */
+export const CONSULTATION_TRANSITIONS: readonly Transition[] = [
+  {
+    action: 'replyToRequest',
+    from: ['CONSULTATIONS_REQUESTED'],
+    to: null,
+    actors: ['RESPONDENT'],
+    article: 'DSU 4.3',
+    // A late reply is still docketed; the deadline is then recorded MISSED, and the complainant
+    // keeps its right to an early panel request.
+    guard: forbidEvent('REPLIED', 'The respondent has already replied to the request'),
+    records: 'REPLIED',
+    opens: [],
+    meets: ['REPLY_TO_REQUEST'],
+    cancels: [],
+    docketText: 'The respondent replied to the request for consultations.',
+  },
+  {
+    action: 'enterConsultations',
+    from: ['CONSULTATIONS_REQUESTED'],
+    to: 'IN_CONSULTATIONS',
+    actors: ['COMPLAINANT', 'RESPONDENT'],
+    article: 'DSU 4.3',
+    // Entering consultations is also a reply, if none was filed.
+    opens: [],
+    meets: ['REPLY_TO_REQUEST', 'ENTER_CONSULTATIONS'],
+    cancels: [],
+    docketText: 'Consultations began.',
+  },
+  {
+    action: 'joinAsThirdParty',
+    from: CONSULTATION_STAGES,
+    to: null,
+    actors: ['MEMBER'],
+    article: 'DSU 4.11',
+    // The respondent's acceptance of the claimed substantial interest is docketed separately.
+    guard: withinPeriod('THIRD_PARTY_CONSULTATIONS', 'Joining the consultations as a third party'),
+    opens: [],
+    meets: [],
+    cancels: [],
+    docketText: 'A member asked to join the consultations as a third party.',
+  },
+  {
+    action: 'agreeEarlyPanelRequest',
+    from: CONSULTATION_STAGES,
+    to: null,
+    actors: ['COMPLAINANT', 'RESPONDENT'],
+    article: 'DSU 4.7, 5.4',
+    guard: earlyPanelAgreementGuard,
+    agreement: 'EARLY_PANEL_REQUEST',
+    opens: [],
+    meets: [],
+    cancels: [],
+    docketText: 'A party recorded that it considers consultations to have failed.',
+  },
+  {
+    action: 'requestPanel',
+    from: CONSULTATION_STAGES,
+    to: 'PANEL_REQUESTED',
+    actors: ['COMPLAINANT'],
+    article: 'DSU 4.3, 4.7, 4.8, 5.4, 6.2',
+    guard: panelRequestGuard,
+    bodyMeetings: 'RESET',
+    opens: [],
+    meets: [],
+    cancels: [
+      'REPLY_TO_REQUEST',
+      'ENTER_CONSULTATIONS',
+      'EARLIEST_PANEL_REQUEST',
+      'THIRD_PARTY_CONSULTATIONS',
+    ],
+    docketText: 'The complainant requested the establishment of a panel.',
+  },
+  {
+    action: 'requestBodyMeeting',
+    from: ['PANEL_REQUESTED'],
+    to: null,
+    actors: ['COMPLAINANT'],
+    article: 'DSU 6.1, footnote 5',
+    guard: notRunning(
+      'BODY_MEETING_ON_REQUEST',
+      'A body meeting on the panel request has already been requested (DSU 6.1, footnote 5).',
+    ),
+    opens: ['BODY_MEETING_ON_REQUEST'],
+    meets: [],
+    cancels: [],
+    docketText: 'The complainant asked for a meeting of the body on its panel request.',
+  },
+  {
+    action: 'recordBodyMeeting',
+    from: ['PANEL_REQUESTED'],
+    to: null,
+    actors: ['SECRETARIAT'],
+    article: 'DSU 6.1',
+    guard: bodyMeetingGuard,
+    bodyMeetings: 'COUNT',
+    opens: [],
+    meets: ['BODY_MEETING_ON_REQUEST'],
+    cancels: [],
+    docketText: 'The body met with the panel request on its agenda; the panel was not established.',
+  },
+  {
+    action: 'establishPanel',
+    from: ['PANEL_REQUESTED'],
+    to: 'PANEL_ESTABLISHED',
+    actors: ['BODY'],
+    article: 'DSU 6.1',
+    opens: ESTABLISHMENT_OPENS,
+    meets: ['BODY_MEETING_ON_REQUEST'],
+    cancels: [],
+    docketText: 'The body established a panel.',
+  },
+  {
+    action: 'establishPanelAutomatically',
+    from: ['PANEL_REQUESTED'],
+    to: 'PANEL_ESTABLISHED',
+    actors: ['SYSTEM'],
+    article: 'DSU 6.1',
+    guard: automaticEstablishmentGuard,
+    automatic: true,
+    opens: ESTABLISHMENT_OPENS,
+    meets: ['BODY_MEETING_ON_REQUEST'],
+    cancels: [],
+    docketText:
+      'The panel was established at the second meeting at which the request was on the agenda.',
+  },
+  {
+    action: 'offerGoodOffices',
+    from: 'ANY_ACTIVE',
+    to: null,
+    // Requested by a party, or offered by the Director-General and recorded by the secretariat.
+    actors: ['COMPLAINANT', 'RESPONDENT', 'SECRETARIAT'],
+    article: 'DSU 5.1, 5.3, 5.6',
+    guard: goodOfficesGuard(false),
+    goodOffices: true,
+    opens: [],
+    meets: [],
+    cancels: [],
+    docketText: 'Good offices, conciliation or mediation began.',
+  },
+  {
+    action: 'endGoodOffices',
+    from: 'ANY_ACTIVE',
+    to: null,
+    actors: ['COMPLAINANT', 'RESPONDENT', 'SECRETARIAT'],
+    article: 'DSU 5.3',
+    guard: goodOfficesGuard(true),
+    goodOffices: false,
+    opens: [],
+    meets: [],
+    cancels: [],
+    docketText: 'Good offices, conciliation or mediation ended.',
+  },
+  {
+    action: 'recordExtension',
+    from: 'ANY_ACTIVE',
+    to: null,
+    // The parties' joint agreement, filed with and recorded by the secretariat.
+    actors: ['SECRETARIAT'],
+    article: 'DSU 4.3, 20, 21.3(b)',
+    needs: 'EXTENSION',
+    opens: [],
+    meets: [],
+    cancels: [],
+    docketText: 'The parties agreed to extend a time limit.',
+  },
+  {
+    action: 'notifyMutuallyAgreedSolution',
+    from: 'ANY_ACTIVE',
+    to: 'SETTLED_MAS',
+    // The notification is joint; either party files it for both.
+    actors: ['COMPLAINANT', 'RESPONDENT'],
+    article: 'DSU 3.6, 12.7',
+    opens: [],
+    meets: [],
+    cancels: 'ALL_OPEN',
+    docketText: 'The parties notified a mutually agreed solution.',
+  },
+  {
+    action: 'withdraw',
+    from: 'ANY_ACTIVE',
+    to: 'WITHDRAWN',
+    actors: ['COMPLAINANT'],
+    // The DSU does not regulate withdrawal; it is the complainant's choice (DSU 3.7).
+    article: 'DSU 3.7',
+    opens: [],
+    meets: [],
+    cancels: 'ALL_OPEN',
+    docketText: 'The complainant withdrew its complaint.',
+  },
+];
