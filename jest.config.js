@@ -12,6 +12,8 @@ const moduleNameMapper = {
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] };
 
 module.exports = {
+  // Per-test limit (a global option: jest ignores it inside a project).
+  testTimeout: 60000,
   projects: [
     {
       displayName: 'unit',
@@ -34,7 +36,6 @@ module.exports = {
       setupFiles: ['reflect-metadata'],
       globalSetup: '<rootDir>/e2e/setup/global-setup.ts',
       globalTeardown: '<rootDir>/e2e/setup/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };

@@ -12,6 +12,7 @@ import {
   formatGraphqlError,
 } from '@app/core';
 import { ALL_ENTITIES, ALL_MIGRATIONS } from '@app/migrations';
+import { RegistryApiModule } from '@app/registry';
 import type { Request, Response } from 'express';
 
 export interface AppModuleOptions {
@@ -61,6 +62,7 @@ export class AppModule {
             }),
         }),
         CoreApiModule,
+        RegistryApiModule,
       ],
     };
   }

@@ -1,1 +1,32 @@
 // The public surface of @app/registry. Other libs import only from here.
+import { ClosedDayEntity } from './calendar/closed-day.entity';
+import { DeadlineEntity } from './deadlines/deadline.entity';
+import { DisputePartyEntity } from './disputes/dispute-party.entity';
+import { DisputeStagePeriodEntity } from './disputes/dispute-stage-period.entity';
+import { DisputeEntity } from './disputes/dispute.entity';
+import { DocketEntryEntity } from './docket/docket-entry.entity';
+import { DocumentContentEntity } from './documents/document-content.entity';
+import { DocumentEntity } from './documents/document.entity';
+
+export * from './procedure';
+export * from './registry.module';
+export { DisputesService } from './disputes/disputes.service';
+export { DeadlinesService } from './deadlines/deadlines.service';
+export { DocketService } from './docket/docket.service';
+export { CalendarService } from './calendar/calendar.service';
+export { DisputeEntity, docketNumber } from './disputes/dispute.entity';
+export { DisputePartyEntity } from './disputes/dispute-party.entity';
+export { DeadlineEntity } from './deadlines/deadline.entity';
+export { Dispute } from './disputes/dispute.type';
+
+/** The registry's tables, for the data source. */
+export const REGISTRY_ENTITIES = [
+  DisputeEntity,
+  DisputePartyEntity,
+  DisputeStagePeriodEntity,
+  DocketEntryEntity,
+  DeadlineEntity,
+  ClosedDayEntity,
+  DocumentEntity,
+  DocumentContentEntity,
+];

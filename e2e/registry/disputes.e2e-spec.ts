@@ -1,0 +1,238 @@
+import { MemberEntity, UserEntity } from '@app/core';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
+import { createMember, createUser } from '../utils/factories';
+import { TestApp, startTestApp } from '../utils/test-app';
+
+const FILE = `mutation($input: RequestConsultationsInput!) {
+  requestConsultations(input: $input) {
+    id docketNumber stage urgent complainant { code } respondents { code }
+    deadlines { rule article dueDate status }
+  }
+}`;
+const ACT = `mutation($input: TakeActionInput!) { takeAction(input: $input) { id stage thirdParties { code } } }`;
+const DISPUTE = `query($id: ID!) {
+  dispute(id: $id) {
+    docketNumber stage goodOffices
+    deadlines { rule dueDate status }
+    nextDeadline { rule dueDate }
+    docket(first: 100) { nodes { seq kind actorRole text } }
+    allowedActions { now later { action allowedFrom reason } }
+  }
+}`;
+
+const day = (iso: string, days: number) => {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+
+describe('registry: filing and the early procedure', () => {
+  let t: TestApp;
+  const members: Record<string, MemberEntity> = {};
+  const users: Record<string, UserEntity> = {};
+  // Tokens are minted afresh at each use: the test moves the clock by days, past their 15 minutes.
+  const tokens = new Proxy({} as Record<string, string>, { get: (_, code: string) => t.tokenFor(users[code]) });
+  let secretariatUser: UserEntity;
+  const sec = () => t.tokenFor(secretariatUser);
+  const START = '2026-03-02T09:00:00Z';
+
+  const file = (token: string, input: Record<string, unknown> = {}) =>
+    t.gql(FILE, {
+      input: {
+        respondents: ['PAK'],
+        title: 'Measures affecting the importation of fresh fruit',
+        measures: ['Import licensing regime for fresh fruit'],
+        legalBasis: ['GATT 1994 Art. XI:1'],
+        summary: 'The licensing regime restricts imports.',
+        ...input,
+      },
+    }, token);
+  const act = (token: string, disputeId: string, action: string, extra: Record<string, unknown> = {}) =>
+    t.gql(ACT, { input: { disputeId, action, ...extra } }, token);
+  const count = async (table: string) => Number((await t.db.query(`SELECT count(*) FROM ${table}`))[0].count);
+
+  beforeAll(async () => {
+    t = await startTestApp({ start: START });
+    for (const [code, name] of [['CHN', 'China'], ['PAK', 'Pakistan'], ['KAZ', 'Kazakhstan'], ['IDN', 'Indonesia']]) {
+      members[code] = await createMember(t.db, { code, name });
+      users[code] = await createUser(t.db, { role: 'MEMBER_DELEGATE', memberId: members[code].id });
+    }
+    secretariatUser = await createUser(t.db, { role: 'SECRETARIAT' });
+  });
+  afterAll(() => t.close());
+
+  it('files a request for consultations with its first deadlines and a docket entry', async () => {
+    const res = await file(tokens.CHN);
+    expect(res.errors).toBeUndefined();
+    const d = res.data!.requestConsultations;
+    expect(d).toMatchObject({ docketNumber: 'DS1', stage: 'CONSULTATIONS_REQUESTED', urgent: false, complainant: { code: 'CHN' }, respondents: [{ code: 'PAK' }] });
+    const due = Object.fromEntries(d.deadlines.map((x: { rule: string; dueDate: string }) => [x.rule, x.dueDate]));
+    expect(due).toMatchObject({
+      REPLY_TO_REQUEST: day('2026-03-02', 10),
+      ENTER_CONSULTATIONS: day('2026-03-02', 30),
+      EARLIEST_PANEL_REQUEST: day('2026-03-02', 60),
+    });
+    const page = await t.gql(DISPUTE, { id: d.id });
+    expect(page.data!.dispute.docket.nodes).toEqual([
+      expect.objectContaining({ seq: 1, kind: 'requestConsultations', actorRole: 'COMPLAINANT' }),
+    ]);
+  });
+
+  it('shortens the periods of an urgent case (DSU 4.8) and moves a due date off a closed day', async () => {
+    // Day 10 from the filing is closed: the reply is due the next working day.
+    const closed = await t.gql(`mutation { addClosedDay(day: "${day('2026-03-02', 10)}", reason: "Spring holiday") { day } }`, {}, sec());
+    expect(closed.errors).toBeUndefined();
+    const res = await file(tokens.CHN, { urgent: true, title: 'Perishable goods' });
+    const due = Object.fromEntries(res.data!.requestConsultations.deadlines.map((x: { rule: string; dueDate: string }) => [x.rule, x.dueDate]));
+    expect(due.REPLY_TO_REQUEST).toBe(day('2026-03-02', 11));
+    expect(due.ENTER_CONSULTATIONS).toBe(day('2026-03-02', 11));
+    expect(due.EARLIEST_PANEL_REQUEST).toBe(day('2026-03-02', 20));
+    expect(res.data!.requestConsultations.docketNumber).toBe('DS2');
+  });
+
+  it.each([
+    ['an unknown respondent', { respondents: ['ZZZ'] }, 'BAD_USER_INPUT', 'input.respondents'],
+    ['the complainant as respondent', { respondents: ['CHN'] }, 'BAD_USER_INPUT', 'input.respondents'],
+    ['an empty title', { title: '  ' }, 'BAD_USER_INPUT', 'input.title'],
+    ['no legal basis', { legalBasis: [] }, 'BAD_USER_INPUT', 'input.legalBasis'],
+  ])('refuses %s, naming the field, and writes nothing', async (_what, input, code, field) => {
+    const before = [await count('disputes'), await count('docket_entries'), await count('audit_log')];
+    const res = await file(tokens.CHN, input);
+    expect(res.errors![0].extensions).toMatchObject({ code, field });
+    expect([await count('disputes'), await count('docket_entries'), await count('audit_log')]).toEqual(before);
+  });
+
+  it('lets only a delegate file', async () => {
+    expect((await file(sec())).errors![0].extensions.code).toBe('FORBIDDEN');
+    expect((await file('')).errors![0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  describe('DS1 from request to established panel', () => {
+    let id: string;
+    beforeAll(async () => {
+      id = (await t.gql('{ dispute(docketNumber: "DS1") { id } }')).data!.dispute.id;
+    });
+
+    it('refuses an early panel request with the day it becomes allowed', async () => {
+      t.clock.set('2026-03-05T09:00:00Z');
+      const res = await act(tokens.CHN, id, 'requestPanel');
+      expect(res.errors![0].extensions).toMatchObject({ code: 'NOT_YET_ALLOWED', allowedFrom: day('2026-03-02', 60) });
+      const page = await t.gql(DISPUTE, { id }, tokens.CHN);
+      const later = page.data!.dispute.allowedActions.later.find((l: { action: string }) => l.action === 'requestPanel');
+      expect(later.allowedFrom).toBe(day('2026-03-02', 60));
+    });
+
+    it('lets a member join as third party within 10 days, and not after', async () => {
+      const res = await act(tokens.KAZ, id, 'joinAsThirdParty');
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.takeAction.thirdParties).toEqual([{ code: 'KAZ' }]);
+      t.clock.set('2026-03-13T09:00:00Z');
+      const late = await act(tokens.IDN, id, 'joinAsThirdParty');
+      expect(late.errors![0].extensions.code).toBe('DEADLINE_PASSED');
+    });
+
+    it('refuses a step to someone who may not take it', async () => {
+      expect((await act(tokens.PAK, id, 'requestPanel')).errors![0].extensions.code).toBe('FORBIDDEN');
+      expect((await act(tokens.KAZ, id, 'withdraw')).errors![0].extensions.code).toBe('FORBIDDEN');
+      expect((await act(tokens.CHN, id, 'recordBodyMeeting')).errors![0].extensions.code).toBe('INVALID_TRANSITION');
+      expect((await act(tokens.CHN, id, 'recordExtension', { extension: { rule: 'REPLY_TO_REQUEST', until: '2026-03-20' } })).errors![0].extensions.code).toBe('FORBIDDEN');
+    });
+
+    it('allows the panel request early once the respondent missed its reply deadline (DSU 4.3)', async () => {
+      // The reply was due on day 11 (day 10 is closed); it is now day 12.
+      t.clock.set('2026-03-14T09:00:00Z');
+      const res = await act(tokens.CHN, id, 'requestPanel');
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.takeAction.stage).toBe('PANEL_REQUESTED');
+    });
+
+    it('records the body establishing the panel, and dockets every step', async () => {
+      const res = await act(sec(), id, 'establishPanel');
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.takeAction.stage).toBe('PANEL_ESTABLISHED');
+      const page = (await t.gql(DISPUTE, { id })).data!.dispute;
+      expect(page.docket.nodes.map((e: { kind: string }) => e.kind)).toEqual([
+        'requestConsultations',
+        'joinAsThirdParty',
+        'requestPanel',
+        'establishPanel',
+      ]);
+      expect(page.docket.nodes.map((e: { seq: number }) => e.seq)).toEqual([1, 2, 3, 4]);
+      const reply = page.deadlines.find((d: { rule: string }) => d.rule === 'REPLY_TO_REQUEST');
+      expect(['MISSED', 'WAIVED']).toContain(reply.status);
+      // The public sees the case but may take no step.
+      expect((await t.gql(DISPUTE, { id })).data!.dispute.allowedActions.now).toEqual([]);
+    });
+
+    it('refuses a step that does not belong to the stage', async () => {
+      const res = await act(tokens.CHN, id, 'enterConsultations');
+      expect(res.errors![0].extensions.code).toBe('INVALID_TRANSITION');
+    });
+  });
+
+  it('ends a case by mutually agreed solution, waiving every open deadline', async () => {
+    const d = (await file(tokens.KAZ, { respondents: ['IDN'] })).data!.requestConsultations;
+    const res = await act(tokens.IDN, d.id, 'notifyMutuallyAgreedSolution');
+    expect(res.data!.takeAction.stage).toBe('SETTLED_MAS');
+    const page = (await t.gql(DISPUTE, { id: d.id })).data!.dispute;
+    expect(page.deadlines.every((x: { status: string }) => x.status !== 'OPEN')).toBe(true);
+    expect(page.nextDeadline).toBeNull();
+    expect((await act(tokens.KAZ, d.id, 'withdraw')).errors![0].extensions.code).toBe('INVALID_TRANSITION');
+  });
+
+  it('answers CONFLICT to a step on a dispute someone else is changing at that moment', async () => {
+    const d = (await file(tokens.KAZ, { respondents: ['CHN'] })).data!.requestConsultations;
+    const runner = t.db.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    await runner.query('SELECT id FROM disputes WHERE id = $1 FOR UPDATE', [d.id]);
+    const res = await act(tokens.KAZ, d.id, 'withdraw');
+    await runner.rollbackTransaction();
+    await runner.release();
+    expect(res.errors![0].extensions.code).toBe('CONFLICT');
+    // Two conflicting steps at once: exactly one takes effect.
+    const both = await Promise.all([act(tokens.KAZ, d.id, 'withdraw'), act(tokens.CHN, d.id, 'notifyMutuallyAgreedSolution')]);
+    expect(both.filter((r) => !r.errors)).toHaveLength(1);
+    const loser = both.find((r) => r.errors)!;
+    expect(['CONFLICT', 'INVALID_TRANSITION']).toContain(loser.errors![0].extensions.code);
+    const entries = await t.db.query('SELECT kind FROM docket_entries WHERE dispute_id = $1 ORDER BY seq', [d.id]);
+    expect(entries).toHaveLength(2);
+  });
+
+  it('lists deadlines across cases by due date, status and member', async () => {
+    const res = await t.gql(`{ deadlines(first: 100, filter: { status: OPEN, member: "CHN", dueBefore: "2026-12-31" }) {
+      nodes { rule dueDate status dispute { docketNumber } } } }`);
+    expect(res.errors).toBeUndefined();
+    const nodes = res.data!.deadlines.nodes;
+    expect(nodes.length).toBeGreaterThan(0);
+    expect(nodes.every((n: { status: string }) => n.status === 'OPEN')).toBe(true);
+    const dates = nodes.map((n: { dueDate: string }) => n.dueDate);
+    expect([...dates].sort()).toEqual(dates);
+  });
+
+  it('filters disputes by stage, party and text, with a public answer', async () => {
+    const q = (filter: string) => t.gql(`{ disputes(first: 50, filter: ${filter}) { nodes { docketNumber } } }`);
+    const codes = async (filter: string) => (await q(filter)).data!.disputes.nodes.map((n: { docketNumber: string }) => n.docketNumber);
+    expect(await codes('{ stage: PANEL_ESTABLISHED }')).toEqual(['DS1']);
+    expect(await codes('{ respondent: "IDN" }')).toEqual(['DS3']);
+    expect(await codes('{ member: "KAZ", complainant: "CHN" }')).toEqual(['DS1']);
+    expect(await codes('{ text: "perishable" }')).toEqual(['DS2']);
+    expect(await codes('{ text: "DS2" }')).toEqual(['DS2']);
+  });
+
+  it('runs the same number of SQL statements for 100 disputes as for 10', async () => {
+    for (let i = 0; i < 100; i += 1) await file(tokens.IDN, { respondents: ['KAZ'], title: `Bulk ${i}` });
+    const query = (n: number) => `{ disputes(first: ${n}) { nodes { docketNumber stage complainant { code } respondents { code } thirdParties { code } nextDeadline { dueDate } } } }`;
+    const statements = async (n: number) => {
+      const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+      const res = await t.gql(query(n));
+      const calls = spy.mock.calls.length;
+      spy.mockRestore();
+      expect(res.data!.disputes.nodes).toHaveLength(n);
+      return calls;
+    };
+    const ten = await statements(10);
+    expect(await statements(100)).toBe(ten);
+    expect(ten).toBeLessThanOrEqual(5);
+  });
+});

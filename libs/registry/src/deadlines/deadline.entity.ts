@@ -1,0 +1,45 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { DeadlineRuleCode, DeadlineStatus } from '../procedure';
+
+/**
+ * A time limit of one dispute, as a row, so that everything due this week across every case is
+ * one indexed query. Opened, met, missed, extended or waived by the procedure engine.
+ */
+@Entity('deadlines')
+@Index('ix_deadlines_due', ['status', 'dueDate'])
+@Index('ix_deadlines_dispute', ['disputeId', 'status'])
+export class DeadlineEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid', { name: 'dispute_id' })
+  disputeId: string;
+
+  @Column('text')
+  rule: DeadlineRuleCode;
+
+  /** The legal end of the period (trigger + length), before moving off closed days. */
+  @Column('date', { name: 'base_date' })
+  baseDate: string;
+
+  /** The date shown and enforced: the base date moved to the next working day. */
+  @Column('date', { name: 'due_date' })
+  dueDate: string;
+
+  @Column('text')
+  status: DeadlineStatus;
+
+  /** While the dispute is suspended: the calendar days that were left (DSU 12.12). */
+  @Column('integer', { name: 'paused_remaining_days', nullable: true })
+  pausedRemainingDays: number | null;
+
+  @Column('timestamptz', { name: 'opened_at' })
+  openedAt: Date;
+
+  @Column('timestamptz', { name: 'closed_at', nullable: true })
+  closedAt: Date | null;
+
+  @ManyToOne('DisputeEntity', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'dispute_id', foreignKeyConstraintName: 'fk_deadlines_dispute' })
+  dispute?: unknown;
+}

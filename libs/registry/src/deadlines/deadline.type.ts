@@ -1,0 +1,81 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Connection, LocalDateScalar } from '@app/core';
+import {
+  DEADLINE_RULES,
+  DEADLINE_RULE_CODES,
+  DEADLINE_STATUSES,
+  type DeadlineRuleCode,
+  type DeadlineStatus,
+} from '../procedure';
+import { DeadlineEntity } from './deadline.entity';
+
+const asEnum = <T extends string>(values: readonly T[]) =>
+  Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+
+export const DeadlineStatusEnum = asEnum(DEADLINE_STATUSES);
+registerEnumType(DeadlineStatusEnum, { name: 'DeadlineStatus' });
+export const DeadlineRuleEnum = asEnum(DEADLINE_RULE_CODES);
+registerEnumType(DeadlineRuleEnum, { name: 'DeadlineRule', description: 'A time limit of the procedure' });
+
+@ObjectType({ description: 'A time limit of one dispute' })
+export class Deadline {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => DeadlineRuleEnum)
+  rule: DeadlineRuleCode;
+
+  @Field({ description: 'The article that sets the limit, e.g. "DSU 4.3"' })
+  article: string;
+
+  @Field()
+  description: string;
+
+  @Field({ description: 'HARD, or GUIDELINE for a "should" limit' })
+  strength: string;
+
+  @Field({ description: 'Who must act: COMPLAINANT, RESPONDENT, PANEL, …' })
+  binds: string;
+
+  @Field(() => LocalDateScalar, { description: 'The day it ends, moved past days the body is closed' })
+  dueDate: string;
+
+  @Field(() => LocalDateScalar, { description: 'The legal end before moving past closed days' })
+  baseDate: string;
+
+  @Field(() => DeadlineStatusEnum)
+  status: DeadlineStatus;
+
+  @Field(() => Int, { nullable: true, description: 'While the dispute is suspended: the days that were left' })
+  pausedRemainingDays: number | null;
+
+  @Field()
+  openedAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  closedAt: Date | null;
+
+  disputeId: string;
+}
+
+@ObjectType()
+export class DeadlineConnection extends Connection(Deadline) {}
+
+export function toDeadline(entity: DeadlineEntity): Deadline {
+  const rule = DEADLINE_RULES[entity.rule];
+  return {
+    id: entity.id,
+    rule: entity.rule,
+    article: rule.article,
+    description: rule.description,
+    strength: rule.strength,
+    binds: rule.binds,
+    dueDate: entity.dueDate,
+    baseDate: entity.baseDate,
+    status: entity.status,
+    pausedRemainingDays: entity.pausedRemainingDays,
+    openedAt: entity.openedAt,
+    closedAt: entity.closedAt,
+    disputeId: entity.disputeId,
+  };
+}

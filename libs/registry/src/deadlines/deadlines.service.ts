@@ -1,0 +1,157 @@
+import { Injectable } from '@nestjs/common';
+import {
+  CommandContext,
+  Page,
+  RequestLoaders,
+  decodeCursor,
+  encodeCursor,
+} from '@app/core';
+import DataLoader from 'dataloader';
+import { DataSource, EntityManager, In } from 'typeorm';
+import type { DeadlineEffects, DeadlineRow, OpenedDeadline } from '../procedure';
+import { DeadlineEntity } from './deadline.entity';
+import { DeadlinesArgs } from './dto/deadlines.args';
+
+type Settled = 'MET' | 'MISSED' | 'WAIVED' | 'EXTENDED';
+
+/** Deadline rows: written only from the engine's effects, read across all cases. */
+@Injectable()
+export class DeadlinesService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  rowsOf(em: EntityManager, disputeId: string): Promise<DeadlineEntity[]> {
+    return em.getRepository(DeadlineEntity).find({ where: { disputeId }, order: { openedAt: 'ASC', id: 'ASC' } });
+  }
+
+  /**
+   * Applies what a transition does to the rows, in the order the engine prescribes: status
+   * changes first, then the new rows (an extension's new row has the rule of the one it replaces).
+   */
+  async apply(ctx: CommandContext, disputeId: string, effects: DeadlineEffects): Promise<void> {
+    const repo = ctx.em.getRepository(DeadlineEntity);
+    const settle = async (rules: readonly string[], status: Settled) => {
+      if (rules.length === 0) return;
+      await repo
+        .createQueryBuilder()
+        .update()
+        .set({ status, closedAt: ctx.now })
+        .where("dispute_id = :disputeId AND status = 'OPEN' AND rule IN (:...rules)", { disputeId, rules })
+        .execute();
+    };
+    await settle(effects.meet, 'MET');
+    await settle(effects.miss, 'MISSED');
+    await settle(effects.cancel, 'WAIVED');
+    // An extension also replaces a limit already recorded as missed (the parties may agree late).
+    if (effects.extend.length) {
+      await repo
+        .createQueryBuilder()
+        .update()
+        .set({ status: 'EXTENDED', closedAt: ctx.now })
+        .where(
+          `id IN (SELECT DISTINCT ON (rule) id FROM deadlines WHERE dispute_id = :disputeId AND rule IN (:...rules)
+           AND status IN ('OPEN', 'MISSED') ORDER BY rule, opened_at DESC, id DESC)`,
+          { disputeId, rules: effects.extend },
+        )
+        .execute();
+    }
+    for (const pause of effects.pause) {
+      await repo.update(
+        { disputeId, rule: pause.rule, status: 'OPEN' },
+        { pausedRemainingDays: pause.remainingDays },
+      );
+    }
+    for (const resumed of effects.resume) {
+      await repo.update(
+        { disputeId, rule: resumed.rule, status: 'OPEN' },
+        { baseDate: resumed.baseDate, dueDate: resumed.dueDate, pausedRemainingDays: null },
+      );
+    }
+    if (effects.open.length) await this.open(ctx, disputeId, effects.open);
+  }
+
+  async open(ctx: CommandContext, disputeId: string, rows: readonly OpenedDeadline[]): Promise<void> {
+    await ctx.em.getRepository(DeadlineEntity).insert(
+      rows.map((row) => ({
+        disputeId,
+        rule: row.rule,
+        baseDate: row.baseDate,
+        dueDate: row.dueDate,
+        status: 'OPEN' as const,
+        pausedRemainingDays: null,
+        openedAt: ctx.now,
+        closedAt: null,
+      })),
+    );
+  }
+
+  /** Everything due across all cases, soonest first: the secretariat's "due this week". */
+  async list(args: DeadlinesArgs): Promise<Page<DeadlineEntity>> {
+    const qb = this.dataSource.getRepository(DeadlineEntity).createQueryBuilder('d');
+    const f = args.filter ?? {};
+    if (f.status) qb.andWhere('d.status = :status', { status: f.status });
+    if (f.dueBefore) qb.andWhere('d.due_date < :dueBefore', { dueBefore: f.dueBefore });
+    if (f.dueFrom) qb.andWhere('d.due_date >= :dueFrom', { dueFrom: f.dueFrom });
+    if (f.disputeId) qb.andWhere('d.dispute_id = :disputeId', { disputeId: f.disputeId });
+    if (f.rule) qb.andWhere('d.rule = :rule', { rule: f.rule });
+    if (f.member) {
+      qb.andWhere(
+        `d.dispute_id IN (SELECT p.dispute_id FROM dispute_parties p JOIN members m ON m.id = p.member_id WHERE m.code = :member)`,
+        { member: f.member },
+      );
+    }
+    if (args.after) {
+      const [due, id] = decodeCursor(args.after, 2);
+      qb.andWhere('(d.due_date, d.id) > (:due, :id)', { due, id });
+    }
+    const rows = await qb.orderBy('d.due_date', 'ASC').addOrderBy('d.id', 'ASC').take(args.first + 1).getMany();
+    const page = rows.slice(0, args.first);
+    const edges = page.map((node) => ({ cursor: encodeCursor([node.dueDate, node.id]), node }));
+    return {
+      edges,
+      nodes: page,
+      pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null },
+    };
+  }
+
+  /** All rows of each dispute (a dispute has a few dozen at most over its whole life). */
+  byDispute(loaders: RequestLoaders): DataLoader<string, DeadlineEntity[]> {
+    return loaders.get('deadlines.byDispute', () =>
+      new DataLoader<string, DeadlineEntity[]>(async (ids) => {
+        const rows = await this.dataSource.getRepository(DeadlineEntity).find({
+          where: { disputeId: In([...ids]) },
+          order: { openedAt: 'ASC', id: 'ASC' },
+        });
+        return ids.map((id) => rows.filter((row) => row.disputeId === id));
+      }),
+    );
+  }
+
+  /** The earliest running deadline of each dispute, in one query for a whole page of disputes. */
+  nextByDispute(loaders: RequestLoaders): DataLoader<string, DeadlineEntity | null> {
+    return loaders.get('deadlines.nextByDispute', () =>
+      new DataLoader<string, DeadlineEntity | null>(async (ids) => {
+        const rows = await this.dataSource
+          .getRepository(DeadlineEntity)
+          .createQueryBuilder('d')
+          .distinctOn(['d.dispute_id'])
+          .where("d.dispute_id IN (:...ids) AND d.status = 'OPEN' AND d.paused_remaining_days IS NULL", { ids })
+          .orderBy('d.dispute_id')
+          .addOrderBy('d.due_date', 'ASC')
+          .addOrderBy('d.id', 'ASC')
+          .getMany();
+        const byId = new Map(rows.map((row) => [row.disputeId, row]));
+        return ids.map((id) => byId.get(id) ?? null);
+      }),
+    );
+  }
+}
+
+export function toDeadlineRow(entity: DeadlineEntity): DeadlineRow {
+  return {
+    rule: entity.rule,
+    baseDate: entity.baseDate,
+    dueDate: entity.dueDate,
+    status: entity.status,
+    pausedRemainingDays: entity.pausedRemainingDays,
+  };
+}

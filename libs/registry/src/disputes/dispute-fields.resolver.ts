@@ -1,0 +1,89 @@
+import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Actor,
+  ConnectionArgs,
+  CurrentUser,
+  GraphqlContext,
+  Member,
+  MembersService,
+  mapPage,
+  notFound,
+  toMember,
+} from '@app/core';
+import { DocketService } from '../docket/docket.service';
+import { DocketEntryConnection, toDocketEntry } from '../docket/docket.type';
+import { Deadline, toDeadline } from '../deadlines/deadline.type';
+import { DeadlinesService } from '../deadlines/deadlines.service';
+import { PartyKind } from './dispute-party.entity';
+import { AllowedActionsResult, Dispute, DisputeParty } from './dispute.type';
+import { DisputesService } from './disputes.service';
+
+/** The nested fields of a dispute, each batched across a page of disputes. */
+@Resolver(() => Dispute)
+export class DisputeFieldsResolver {
+  constructor(
+    private readonly disputes: DisputesService,
+    private readonly members: MembersService,
+    private readonly deadlineService: DeadlinesService,
+    private readonly docketService: DocketService,
+  ) {}
+
+  private async partiesOf(dispute: Dispute, ctx: GraphqlContext, kind?: PartyKind): Promise<DisputeParty[]> {
+    const parties = await this.disputes.partiesLoader(ctx.loaders).load(dispute.id);
+    const chosen = kind ? parties.filter((p) => p.kind === kind) : parties;
+    const members = await this.members.loader(ctx.loaders).loadMany(chosen.map((p) => p.memberId));
+    return chosen.map((p, i) => ({ member: toMember(members[i] as never), kind: p.kind, joinedAt: p.joinedAt }));
+  }
+
+  @ResolveField(() => [DisputeParty], { description: 'Complainant, respondents and third parties' })
+  parties(@Parent() dispute: Dispute, @Context() ctx: GraphqlContext): Promise<DisputeParty[]> {
+    return this.partiesOf(dispute, ctx);
+  }
+
+  @ResolveField(() => Member)
+  async complainant(@Parent() dispute: Dispute, @Context() ctx: GraphqlContext): Promise<Member> {
+    const [party] = await this.partiesOf(dispute, ctx, 'COMPLAINANT');
+    return party.member;
+  }
+
+  @ResolveField(() => [Member])
+  async respondents(@Parent() dispute: Dispute, @Context() ctx: GraphqlContext): Promise<Member[]> {
+    return (await this.partiesOf(dispute, ctx, 'RESPONDENT')).map((p) => p.member);
+  }
+
+  @ResolveField(() => [Member])
+  async thirdParties(@Parent() dispute: Dispute, @Context() ctx: GraphqlContext): Promise<Member[]> {
+    return (await this.partiesOf(dispute, ctx, 'THIRD_PARTY')).map((p) => p.member);
+  }
+
+  @ResolveField(() => [Deadline], { description: 'Every time limit of the dispute, open and closed' })
+  async deadlines(@Parent() dispute: Dispute, @Context() ctx: GraphqlContext): Promise<Deadline[]> {
+    return (await this.deadlineService.byDispute(ctx.loaders).load(dispute.id)).map(toDeadline);
+  }
+
+  @ResolveField(() => Deadline, { nullable: true, description: 'The earliest running time limit' })
+  async nextDeadline(@Parent() dispute: Dispute, @Context() ctx: GraphqlContext): Promise<Deadline | null> {
+    const row = await this.deadlineService.nextByDispute(ctx.loaders).load(dispute.id);
+    return row ? toDeadline(row) : null;
+  }
+
+  @ResolveField(() => DocketEntryConnection, { description: 'The docket, oldest entry first' })
+  async docket(@Parent() dispute: Dispute, @Args() args: ConnectionArgs): Promise<DocketEntryConnection> {
+    return mapPage(await this.docketService.list(dispute.id, args), toDocketEntry);
+  }
+
+  @ResolveField(() => AllowedActionsResult, { description: 'What you may do now, and later with the date' })
+  async allowedActions(
+    @Parent() dispute: Dispute,
+    @CurrentUser() actor: Actor | null,
+    @Context() ctx: GraphqlContext,
+  ): Promise<AllowedActionsResult> {
+    const entity = await this.disputes.byIdLoader(ctx.loaders).load(dispute.id);
+    if (!entity) throw notFound('Dispute', dispute.id);
+    const result = await this.disputes.allowedActionsFor(actor, entity, ctx.loaders);
+    return {
+      now: [...result.now],
+      later: result.later.map((l) => ({ action: l.action, allowedFrom: l.allowedFrom ?? null, reason: l.reason })),
+    };
+  }
+}

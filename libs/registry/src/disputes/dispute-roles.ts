@@ -1,0 +1,31 @@
+import type { Actor } from '@app/core';
+import type { ActorRole } from '../procedure';
+import type { PartyKind } from './dispute-party.entity';
+
+/**
+ * The capacities in which a user acts in one dispute, as the procedure engine sees them. The
+ * worker (no user) acts as SYSTEM; the secretariat records the body's decisions, so it holds
+ * BODY as well.
+ */
+export function rolesInDispute(
+  actor: Actor | null,
+  parties: readonly { memberId: string; kind: PartyKind }[],
+  onPanel = false,
+): ActorRole[] {
+  if (!actor) return ['SYSTEM'];
+  switch (actor.role) {
+    case 'SECRETARIAT':
+      return ['SECRETARIAT', 'BODY'];
+    case 'PANELIST':
+      return onPanel ? ['PANEL'] : [];
+    case 'MEMBER_DELEGATE': {
+      const place = parties.find((p) => p.memberId === actor.memberId);
+      return [place ? place.kind : 'MEMBER'];
+    }
+  }
+}
+
+/** The capacity written on the docket: the first role, or the user's role when they have none here. */
+export function docketRole(actor: Actor | null, roles: readonly ActorRole[]): string {
+  return roles[0] ?? actor?.role ?? 'SYSTEM';
+}

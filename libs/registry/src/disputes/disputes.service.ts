@@ -1,0 +1,255 @@
+import { Injectable } from '@nestjs/common';
+import {
+  Actor,
+  Clock,
+  CommandContext,
+  CommandRunner,
+  MemberEntity,
+  Page,
+  RequestLoaders,
+  badInput,
+  decodeCursor,
+  encodeCursor,
+  forbidden,
+  notFound,
+  requireRole,
+} from '@app/core';
+import { isUUID } from 'class-validator';
+import DataLoader from 'dataloader';
+import { DataSource, In, IsNull } from 'typeorm';
+import { CalendarService } from '../calendar/calendar.service';
+import { DeadlinesService, toDeadlineRow } from '../deadlines/deadlines.service';
+import { DocketService } from '../docket/docket.service';
+import {
+  ActionParams,
+  ActorRole,
+  AllowedActions,
+  allowedActions,
+  decide,
+  openDispute,
+} from '../procedure';
+import { refusalError } from '../registry.errors';
+import { DisputePartyEntity } from './dispute-party.entity';
+import { DisputeStagePeriodEntity } from './dispute-stage-period.entity';
+import { DISPUTE_SEARCH_VECTOR, DisputeEntity, docketNumber } from './dispute.entity';
+import { applyState, toSnapshot } from './dispute.snapshot';
+import { docketRole, rolesInDispute } from './dispute-roles';
+import { DisputesArgs, RequestConsultationsInput, TakeActionInput } from './dto/dispute.input';
+
+/**
+ * Disputes and their procedure. Every change of a dispute goes through {@link perform}: the
+ * engine decides, then the dispute, its deadlines, its stage history and its docket change in the
+ * command's one transaction.
+ */
+@Injectable()
+export class DisputesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly commands: CommandRunner,
+    private readonly deadlines: DeadlinesService,
+    private readonly docket: DocketService,
+    private readonly calendar: CalendarService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** DSU 4.3-4.4: a member requests consultations; the request is circulated to all members. */
+  async requestConsultations(actor: Actor | null, input: RequestConsultationsInput): Promise<DisputeEntity> {
+    const delegate = requireRole(actor, 'MEMBER_DELEGATE');
+    return this.commands.run({ actor, operation: 'requestConsultations' }, async (ctx) => {
+      const members = ctx.em.getRepository(MemberEntity);
+      const complainant = await members.findOneByOrFail({ id: delegate.memberId as string });
+      if (complainant.status !== 'ACTIVE') {
+        throw forbidden(`${complainant.name} is suspended and cannot file a dispute`, 'MEMBER_SUSPENDED');
+      }
+      if (input.respondents.includes(complainant.code)) {
+        throw badInput('input.respondents', `${complainant.code} cannot be a respondent to its own complaint`, 'SELF_RESPONDENT');
+      }
+      const respondents = await members.findBy({ code: In(input.respondents) });
+      const unknown = input.respondents.filter((code) => !respondents.some((m) => m.code === code));
+      if (unknown.length) {
+        throw badInput('input.respondents', `No member has the code ${unknown.join(', ')}`, 'UNKNOWN_MEMBER');
+      }
+      const snapshot = openDispute({ filedAt: ctx.now, urgent: input.urgent }, await this.calendar.closedDays(ctx.em));
+      const dispute = ctx.em.create(DisputeEntity, {
+        title: input.title,
+        summary: input.summary,
+        measures: input.measures,
+        legalBasis: input.legalBasis,
+        urgent: input.urgent,
+        filedAt: ctx.now,
+        stageEnteredAt: ctx.now,
+      });
+      applyState(dispute, snapshot);
+      const saved = await ctx.em.getRepository(DisputeEntity).save(dispute);
+      await ctx.em.getRepository(DisputePartyEntity).insert([
+        { disputeId: saved.id, memberId: complainant.id, kind: 'COMPLAINANT', joinedAt: ctx.now },
+        ...respondents.map((m) => ({ disputeId: saved.id, memberId: m.id, kind: 'RESPONDENT' as const, joinedAt: ctx.now })),
+      ]);
+      await ctx.em.getRepository(DisputeStagePeriodEntity).insert({
+        disputeId: saved.id,
+        stage: saved.stage,
+        enteredAt: ctx.now,
+        leftAt: null,
+      });
+      await this.deadlines.open(ctx, saved.id, snapshot.deadlines);
+      const against = respondents.map((m) => m.name).join(', ');
+      await this.docket.append(ctx, {
+        disputeId: saved.id,
+        actorRole: 'COMPLAINANT',
+        kind: 'requestConsultations',
+        text: `${complainant.name} requested consultations with ${against}${input.urgent ? ' (urgent: DSU 4.8)' : ''}: ${input.title}.`,
+      });
+      ctx.target('Dispute', saved.id, { docketNumber: docketNumber(saved), respondents: input.respondents });
+      return saved;
+    });
+  }
+
+  /** A procedure step by a user, through the engine. */
+  takeAction(actor: Actor | null, input: TakeActionInput): Promise<DisputeEntity> {
+    return this.commands.run({ actor, operation: input.action }, async (ctx) => {
+      const params: ActionParams = input.extension ? { extension: input.extension } : {};
+      return this.perform(ctx, input.disputeId, input.action, params, input.note);
+    });
+  }
+
+  /**
+   * Takes one step of the procedure inside a command: locks the dispute (a concurrent step gets
+   * CONFLICT rather than acting on a state that is about to change), asks the engine, and writes
+   * what it decided. Other modules call this for the steps they own.
+   */
+  async perform(
+    ctx: CommandContext,
+    disputeId: string,
+    action: string,
+    params: ActionParams = {},
+    note?: string,
+    options: { onPanel?: boolean; documentIds?: string[] } = {},
+  ): Promise<DisputeEntity> {
+    const dispute = await this.lockForUpdate(ctx, disputeId);
+    const parties = await ctx.em.getRepository(DisputePartyEntity).findBy({ disputeId });
+    const roles = rolesInDispute(ctx.actor, parties, options.onPanel);
+    const rows = await this.deadlines.rowsOf(ctx.em, disputeId);
+    const closed = await this.calendar.closedDays(ctx.em);
+    const decision = decide(toSnapshot(dispute, rows.map(toDeadlineRow)), roles, action, ctx.now, closed, params);
+    if (!decision.allowed) throw refusalError(decision);
+
+    if (action === 'joinAsThirdParty' && ctx.actor?.memberId) {
+      await ctx.em.getRepository(DisputePartyEntity).insert({
+        disputeId,
+        memberId: ctx.actor.memberId,
+        kind: 'THIRD_PARTY',
+        joinedAt: ctx.now,
+      });
+    }
+    if (decision.to !== decision.from) {
+      await ctx.em
+        .getRepository(DisputeStagePeriodEntity)
+        .update({ disputeId, leftAt: IsNull() }, { leftAt: ctx.now });
+      await ctx.em.getRepository(DisputeStagePeriodEntity).insert({ disputeId, stage: decision.to, enteredAt: ctx.now, leftAt: null });
+      dispute.stageEnteredAt = ctx.now;
+    }
+    applyState(dispute, decision.state);
+    const saved = await ctx.em.getRepository(DisputeEntity).save(dispute);
+    await this.deadlines.apply(ctx, disputeId, decision);
+    const role = docketRole(ctx.actor, roles);
+    await this.docket.append(ctx, {
+      disputeId,
+      actorRole: role,
+      kind: decision.action,
+      text: note ? `${decision.docketText} ${note}` : decision.docketText,
+      documentIds: options.documentIds,
+    });
+    ctx.target('Dispute', disputeId, { docketNumber: docketNumber(saved), action, from: decision.from, to: decision.to, as: role });
+    return saved;
+  }
+
+  private async lockForUpdate(ctx: CommandContext, disputeId: string): Promise<DisputeEntity> {
+    if (!isUUID(disputeId)) throw notFound('Dispute', disputeId);
+    const dispute = await ctx.em
+      .getRepository(DisputeEntity)
+      .createQueryBuilder('d')
+      .setLock('pessimistic_write')
+      .setOnLocked('nowait')
+      .where('d.id = :disputeId', { disputeId })
+      .getOne();
+    if (!dispute) throw notFound('Dispute', disputeId);
+    return dispute;
+  }
+
+  /** What this user may do in the dispute now, and later with the date. */
+  async allowedActionsFor(actor: Actor | null, dispute: DisputeEntity, loaders: RequestLoaders): Promise<AllowedActions> {
+    if (!actor) return { now: [], later: [] };
+    const [parties, rows] = await Promise.all([
+      this.partiesLoader(loaders).load(dispute.id),
+      this.deadlines.byDispute(loaders).load(dispute.id),
+    ]);
+    const roles: ActorRole[] = rolesInDispute(actor, parties);
+    const closed = await this.calendar.closedDays(this.dataSource.manager);
+    return allowedActions(toSnapshot(dispute, rows.map(toDeadlineRow)), roles, this.clock.now(), closed);
+  }
+
+  async get(ref: { id?: string; docketNumber?: string }): Promise<DisputeEntity> {
+    const repo = this.dataSource.getRepository(DisputeEntity);
+    if (ref.id) {
+      const found = isUUID(ref.id) ? await repo.findOneBy({ id: ref.id }) : null;
+      if (!found) throw notFound('Dispute', ref.id);
+      return found;
+    }
+    const match = /^DS(\d{1,9})$/i.exec(ref.docketNumber?.trim() ?? '');
+    if (!match) throw badInput('docketNumber', 'Give the dispute id or its docket number, e.g. DS12', 'DISPUTE_REF_REQUIRED');
+    const found = await repo.findOneBy({ number: Number(match[1]) });
+    if (!found) throw notFound('Dispute', ref.docketNumber as string);
+    return found;
+  }
+
+  /** Disputes, newest filing first, filtered; every filter is backed by an index. */
+  async list(args: DisputesArgs): Promise<Page<DisputeEntity>> {
+    const qb = this.dataSource.getRepository(DisputeEntity).createQueryBuilder('d');
+    const f = args.filter ?? {};
+    if (f.stage) qb.andWhere('d.stage = :stage', { stage: f.stage });
+    if (f.filedFrom) qb.andWhere('d.filed_at >= :filedFrom', { filedFrom: `${f.filedFrom}T00:00:00Z` });
+    if (f.filedTo) qb.andWhere("d.filed_at < (:filedTo::date + 1)", { filedTo: f.filedTo });
+    const party = (param: string, code: string, kinds: string[]) =>
+      qb.andWhere(
+        `d.id IN (SELECT p.dispute_id FROM dispute_parties p JOIN members m ON m.id = p.member_id
+          WHERE m.code = :${param} AND p.kind IN (:...${param}Kinds))`,
+        { [param]: code, [`${param}Kinds`]: kinds },
+      );
+    if (f.member) party('member', f.member, ['COMPLAINANT', 'RESPONDENT', 'THIRD_PARTY']);
+    if (f.complainant) party('complainant', f.complainant, ['COMPLAINANT']);
+    if (f.respondent) party('respondent', f.respondent, ['RESPONDENT']);
+    if (f.text) {
+      const docket = /^DS(\d{1,9})$/i.exec(f.text);
+      if (docket) qb.andWhere('d.number = :number', { number: Number(docket[1]) });
+      else qb.andWhere(`${DISPUTE_SEARCH_VECTOR('d')} @@ plainto_tsquery('simple', :text)`, { text: f.text });
+    }
+    if (args.after) {
+      const [filedAt, id] = decodeCursor(args.after, 2);
+      qb.andWhere('(d.filed_at, d.id) < (:filedAt, :id)', { filedAt, id });
+    }
+    const rows = await qb.orderBy('d.filed_at', 'DESC').addOrderBy('d.id', 'DESC').take(args.first + 1).getMany();
+    const page = rows.slice(0, args.first);
+    const edges = page.map((node) => ({ cursor: encodeCursor([node.filedAt.toISOString(), node.id]), node }));
+    return { edges, nodes: page, pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
+  partiesLoader(loaders: RequestLoaders): DataLoader<string, DisputePartyEntity[]> {
+    return loaders.get('disputes.parties', () =>
+      new DataLoader<string, DisputePartyEntity[]>(async (ids) => {
+        const rows = await this.dataSource
+          .getRepository(DisputePartyEntity)
+          .find({ where: { disputeId: In([...ids]) }, order: { joinedAt: 'ASC' } });
+        return ids.map((id) => rows.filter((row) => row.disputeId === id));
+      }),
+    );
+  }
+
+  byIdLoader(loaders: RequestLoaders): DataLoader<string, DisputeEntity | null> {
+    return loaders.get('disputes.byId', () =>
+      new DataLoader<string, DisputeEntity | null>(async (ids) => {
+        const rows = await this.dataSource.getRepository(DisputeEntity).findBy({ id: In([...ids]) });
+        return ids.map((id) => rows.find((row) => row.id === id) ?? null);
+      }),
+    );
+  }
+}

@@ -1,0 +1,158 @@
+import { ArgsType, Field, ID, InputType, registerEnumType } from '@nestjs/graphql';
+import { ConnectionArgs, LocalDateScalar } from '@app/core';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { DEADLINE_RULE_CODES, STAGES, type DeadlineRuleCode, type Stage } from '../../procedure';
+import { DeadlineRuleEnum } from '../../deadlines/deadline.type';
+import { REGISTRY_ACTIONS, type RegistryAction } from '../registry-actions';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const trimAll = ({ value }: { value: unknown }) =>
+  Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value;
+const upperAll = ({ value }: { value: unknown }) =>
+  Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim().toUpperCase() : v)) : value;
+
+export const StageEnum = Object.fromEntries(STAGES.map((s) => [s, s])) as { [K in Stage]: K };
+registerEnumType(StageEnum, { name: 'Stage', description: 'Where a dispute stands in the procedure' });
+
+export const RegistryActionEnum = Object.fromEntries(REGISTRY_ACTIONS.map((a) => [a, a])) as {
+  [K in RegistryAction]: K;
+};
+registerEnumType(RegistryActionEnum, {
+  name: 'ProcedureAction',
+  description: 'A step of the procedure taken through takeAction; later steps come with their modules',
+});
+
+@InputType()
+export class RequestConsultationsInput {
+  @Field(() => [String], { description: 'Alpha-3 codes of the respondents' })
+  @Transform(upperAll)
+  @ArrayMinSize(1, { message: 'respondents must name at least one member' })
+  @ArrayMaxSize(20)
+  @ArrayUnique({ message: 'respondents must not repeat a member' })
+  @Matches(/^[A-Z]{3}$/, { each: true, message: 'respondents must be three-letter member codes' })
+  respondents: string[];
+
+  @Field()
+  @Transform(trim)
+  @Length(1, 300, { message: 'title must be 1 to 300 characters' })
+  title: string;
+
+  @Field(() => [String], { description: 'The measures at issue' })
+  @Transform(trimAll)
+  @ArrayMinSize(1, { message: 'measures must name at least one measure' })
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Length(1, 1000, { each: true, message: 'each measure must be 1 to 1000 characters' })
+  measures: string[];
+
+  @Field(() => [String], { description: 'The provisions relied on, e.g. "GATT 1994 Art. III:4"' })
+  @Transform(trimAll)
+  @ArrayMinSize(1, { message: 'legalBasis must cite at least one provision' })
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @Length(1, 300, { each: true, message: 'each provision must be 1 to 300 characters' })
+  legalBasis: string[];
+
+  @Field()
+  @Transform(trim)
+  @Length(1, 20000, { message: 'summary must be 1 to 20000 characters' })
+  summary: string;
+
+  @Field({ defaultValue: false, description: 'A case of urgency, e.g. perishable goods (DSU 4.8)' })
+  @IsBoolean()
+  urgent: boolean = false;
+}
+
+@InputType()
+export class ExtensionInput {
+  @Field(() => DeadlineRuleEnum)
+  @IsIn(DEADLINE_RULE_CODES)
+  rule: DeadlineRuleCode;
+
+  @Field(() => LocalDateScalar, { description: 'The new legal end the parties agreed' })
+  @IsString()
+  until: string;
+}
+
+@InputType()
+export class TakeActionInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'disputeId must be a dispute id' })
+  disputeId: string;
+
+  @Field(() => RegistryActionEnum)
+  @IsIn(REGISTRY_ACTIONS)
+  action: RegistryAction;
+
+  @Field(() => ExtensionInput, { nullable: true, description: 'For recordExtension' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ExtensionInput)
+  extension?: ExtensionInput;
+
+  @Field({ nullable: true, description: 'What the actor wants on the docket with this step' })
+  @IsOptional()
+  @Transform(trim)
+  @MaxLength(2000)
+  note?: string;
+}
+
+@InputType()
+export class DisputeFilter {
+  @Field(() => StageEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(STAGES)
+  stage?: Stage;
+
+  @Field({ nullable: true, description: 'Takes part in any capacity (alpha-3 code)' })
+  @IsOptional()
+  @Matches(/^[A-Z]{3}$/, { message: 'member must be a three-letter member code' })
+  member?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(/^[A-Z]{3}$/, { message: 'complainant must be a three-letter member code' })
+  complainant?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(/^[A-Z]{3}$/, { message: 'respondent must be a three-letter member code' })
+  respondent?: string;
+
+  @Field({ nullable: true, description: 'Words of the title, summary or measures, or a docket number' })
+  @IsOptional()
+  @Transform(trim)
+  @Length(1, 200)
+  text?: string;
+
+  @Field(() => LocalDateScalar, { nullable: true })
+  @IsOptional()
+  filedFrom?: string;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Filed on or before this day' })
+  @IsOptional()
+  filedTo?: string;
+}
+
+@ArgsType()
+export class DisputesArgs extends ConnectionArgs {
+  @Field(() => DisputeFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DisputeFilter)
+  filter?: DisputeFilter;
+}

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { CommandContext, ConnectionArgs, Page, keysetPage } from '@app/core';
+import { DataSource } from 'typeorm';
+import { DocketEntryEntity } from './docket-entry.entity';
+
+export interface DocketAppend {
+  disputeId: string;
+  /** The capacity in which the actor acted (COMPLAINANT, SECRETARIAT, SYSTEM, …). */
+  actorRole: string;
+  kind: string;
+  text: string;
+  documentIds?: string[];
+  correctsId?: string | null;
+}
+
+/** The docket: every step of a dispute, numbered, dated, never edited. */
+@Injectable()
+export class DocketService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Appends an entry in the command's transaction. The caller holds the dispute's row lock, so
+   * the next number is taken without a race (and the unique (dispute, seq) constraint backs it).
+   */
+  async append(ctx: CommandContext, entry: DocketAppend): Promise<DocketEntryEntity> {
+    const [{ next }] = await ctx.em.query(
+      'SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM docket_entries WHERE dispute_id = $1',
+      [entry.disputeId],
+    );
+    return ctx.em.getRepository(DocketEntryEntity).save(
+      ctx.em.create(DocketEntryEntity, {
+        disputeId: entry.disputeId,
+        seq: Number(next),
+        occurredAt: ctx.now,
+        actorId: ctx.actor?.userId ?? null,
+        actorRole: entry.actorRole,
+        kind: entry.kind,
+        text: entry.text,
+        documentIds: entry.documentIds ?? [],
+        correctsId: entry.correctsId ?? null,
+      }),
+    );
+  }
+
+  list(disputeId: string, args: ConnectionArgs): Promise<Page<DocketEntryEntity>> {
+    const qb = this.dataSource
+      .getRepository(DocketEntryEntity)
+      .createQueryBuilder('d')
+      .where('d.dispute_id = :disputeId', { disputeId });
+    return keysetPage(qb, args, { sortExpression: 'd.seq', alias: 'd', sortValue: (d) => d.seq }, (d) => d);
+  }
+}

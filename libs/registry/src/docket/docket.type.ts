@@ -1,0 +1,42 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Connection } from '@app/core';
+import { DocketEntryEntity } from './docket-entry.entity';
+
+@ObjectType({ description: 'One numbered, dated step of a dispute; never edited' })
+export class DocketEntry {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int, { description: '1, 2, 3, … within the dispute' })
+  seq: number;
+
+  @Field()
+  occurredAt: Date;
+
+  @Field({ description: 'The capacity in which the actor acted: COMPLAINANT, SECRETARIAT, SYSTEM, …' })
+  actorRole: string;
+
+  @Field({ description: 'What happened: the action (requestConsultations, requestPanel, deadlineMissed, …)' })
+  kind: string;
+
+  @Field()
+  text: string;
+
+  @Field(() => ID, { nullable: true, description: 'The entry this one corrects' })
+  correctsId: string | null;
+}
+
+@ObjectType()
+export class DocketEntryConnection extends Connection(DocketEntry) {}
+
+export function toDocketEntry(entity: DocketEntryEntity): DocketEntry {
+  return {
+    id: entity.id,
+    seq: entity.seq,
+    occurredAt: entity.occurredAt,
+    actorRole: entity.actorRole,
+    kind: entity.kind,
+    text: entity.text,
+    correctsId: entity.correctsId,
+  };
+}

@@ -1,0 +1,87 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+
+export const CLASSIFICATIONS = ['PUBLIC', 'RESTRICTED', 'CONFIDENTIAL'] as const;
+/**
+ * - `PUBLIC`: anyone.
+ * - `RESTRICTED`: the parties, the panel and the secretariat; third parties only where the rules
+ *   give them the document (DSU 10.3: the parties' first written submissions).
+ * - `CONFIDENTIAL`: business-confidential information; only the people named on the document.
+ */
+export type Classification = (typeof CLASSIFICATIONS)[number];
+
+export const DOCUMENT_KINDS = [
+  'REQUEST_FOR_CONSULTATIONS',
+  'REPLY_TO_REQUEST',
+  'REQUEST_TO_JOIN',
+  'PANEL_REQUEST',
+  'FIRST_WRITTEN_SUBMISSION',
+  'REBUTTAL',
+  'THIRD_PARTY_SUBMISSION',
+  'ANSWERS_TO_QUESTIONS',
+  'EXHIBIT',
+  'HEARING_RECORD',
+  'PANEL_REPORT',
+  'NOTIFICATION',
+  'OTHER',
+] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+
+/** A filing in a dispute: metadata here, content in `document_contents`. */
+@Entity('documents')
+@Unique('uq_documents_idempotency', ['filedById', 'idempotencyKey'])
+@Index('ix_documents_dispute', ['disputeId', 'filedAt'])
+export class DocumentEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid', { name: 'dispute_id' })
+  disputeId: string;
+
+  @Column('text')
+  kind: DocumentKind;
+
+  @Column('text')
+  title: string;
+
+  @Column('text', { name: 'file_name' })
+  fileName: string;
+
+  @Column('text', { name: 'media_type' })
+  mediaType: string;
+
+  @Column('integer', { name: 'size_bytes' })
+  sizeBytes: number;
+
+  /** SHA-256 of the content, hex: anyone holding a copy can check it is the filed one. */
+  @Column('char', { length: 64 })
+  sha256: string;
+
+  @Column('uuid', { name: 'filed_by_id' })
+  filedById: string;
+
+  /** The member the filer acted for (delegates); null for the secretariat or a panel. */
+  @Column('uuid', { name: 'filed_for_member_id', nullable: true })
+  filedForMemberId: string | null;
+
+  @Column('timestamptz', { name: 'filed_at' })
+  filedAt: Date;
+
+  @Column('text')
+  classification: Classification;
+
+  @Column('timestamptz', { name: 'derestricted_at', nullable: true })
+  derestrictedAt: Date | null;
+
+  /** The client's key: a retried filing returns the first result instead of a second document. */
+  @Column('text', { name: 'idempotency_key', nullable: true })
+  idempotencyKey: string | null;
+
+  /** For CONFIDENTIAL documents: the users who may see it (besides its filer). */
+  @Column('uuid', { name: 'reader_ids', array: true, default: () => "'{}'" })
+  readerIds: string[];
+
+  @ManyToOne('DisputeEntity', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'dispute_id', foreignKeyConstraintName: 'fk_documents_dispute' })
+  dispute?: unknown;
+}

@@ -1,0 +1,12 @@
+import { DomainError } from '@app/core';
+import type { Refusal } from './procedure';
+
+/** The engine's refusal as the error a client gets: its code is the category. */
+export function refusalError(refusal: Refusal): DomainError {
+  return new DomainError(
+    refusal.code,
+    refusal.code,
+    refusal.message,
+    refusal.allowedFrom ? { allowedFrom: refusal.allowedFrom } : {},
+  );
+}
