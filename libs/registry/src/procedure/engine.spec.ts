@@ -58,7 +58,7 @@ describe('decide: the order of checks', () => {
     const ended = reach('WITHDRAWN');
     const answer = refusal(ended.try(C, 'notifyMutuallyAgreedSolution'));
     expect(answer.code).toBe('INVALID_TRANSITION');
-    expect(answer.message).toMatch(/has ended \(Withdrawn/);
+    expect(answer.message).toMatch(/has ended: Withdrawn \(WITHDRAWN\)/);
   });
 
   it('checks the stage before the actor, and the actor before the time', () => {

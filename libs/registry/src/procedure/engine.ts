@@ -90,7 +90,7 @@ function check(
   if (isTerminalStage(snapshot.stage)) {
     return refuse(
       'INVALID_TRANSITION',
-      `The dispute has ended (${stageName(snapshot.stage)}): ${action} is no longer possible.`,
+      `The dispute has ended: ${stageName(snapshot.stage)}; ${action} is no longer possible.`,
     );
   }
   const stages = fromStages(transition);

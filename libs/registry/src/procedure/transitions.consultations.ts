@@ -53,25 +53,30 @@ const panelRequestGuard: Guard = (snapshot, now, { closed }) => {
     .filter((date): date is IsoDate => date !== null)
     .sort()
     .at(-1) as IsoDate;
-  const routes = ['both parties record that consultations have failed (agreeEarlyPanelRequest)'];
-  if (goodOfficesEnd) {
-    routes.push(`not before ${goodOfficesEnd} in any other case, good offices having begun ` +
-      `within 60 days of the request ${under('GOOD_OFFICES_WAIT')}`);
-  } else {
-    for (const [rule, act] of [
-      ['REPLY_TO_REQUEST', 'reply'],
-      ['ENTER_CONSULTATIONS', 'enter into consultations'],
-    ] as const) {
-      const row = liveRow(snapshot, rule);
-      if (row && !isPaused(row)) {
-        routes.push(`the respondent does not ${act} by ${row.dueDate} (${rule}, DSU 4.3)`);
-      }
+  const jointly =
+    'both parties record that consultations have failed (agreeEarlyPanelRequest, DSU 4.7)';
+  if (goodOfficesWait) {
+    return refuse(
+      'NOT_YET_ALLOWED',
+      `A panel may be requested from ${allowedFrom}: good offices began within 60 days of the ` +
+        `request, so the complainant waits 60 days ${under('GOOD_OFFICES_WAIT')} ` +
+        `Earlier only if ${jointly}.`,
+      allowedFrom,
+    );
+  }
+  const routes = [jointly];
+  for (const [rule, act] of [
+    ['REPLY_TO_REQUEST', 'reply'],
+    ['ENTER_CONSULTATIONS', 'enter into consultations'],
+  ] as const) {
+    const row = liveRow(snapshot, rule);
+    if (!goodOfficesEnd && row && !isPaused(row)) {
+      routes.push(`the respondent does not ${act} by ${row.dueDate} (${rule}, DSU 4.3)`);
     }
   }
-  const waitText = wait ? ` ${under('EARLIEST_PANEL_REQUEST')}` : '.';
   return refuse(
     'NOT_YET_ALLOWED',
-    `A panel may be requested from ${allowedFrom}${waitText} ` +
+    `A panel may be requested from ${allowedFrom} ${under('EARLIEST_PANEL_REQUEST')} ` +
       `Earlier only if ${routes.join(', or ')}.`,
     allowedFrom,
   );
