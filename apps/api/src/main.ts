@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { DisputesService } from '@app/registry';
 import {
   AppConfig,
   CommandRunner,
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
   const app = await createApiApp({ config, databaseUrl, jwtSecret: resolveJwtSecret(config) });
   let demoLoaded = false;
   if (!config.isProduction) {
-    demoLoaded = await loadDemoDataIfEmpty(app.get(DataSource), app.get(CommandRunner));
+    demoLoaded = await loadDemoDataIfEmpty(app.get(DataSource), app.get(CommandRunner), app.get(DisputesService));
   }
   await app.listen(config.PORT);
 

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
-import { CommandRunner, MemberEntity, UserEntity, hashPassword } from '@app/core';
+import { Actor, CommandRunner, MemberEntity, UserEntity, hashPassword } from '@app/core';
 import type { Role } from '@app/core';
+import { DisputesService } from '@app/registry';
 
 /** Members of the demo registry: states along the Belt and Road routes. */
 export const DEMO_MEMBERS: { code: string; name: string; joinedOn: string }[] = [
@@ -31,7 +32,11 @@ export const DEMO_USERS: { email: string; displayName: string; role: Role; membe
  * Loads the demo data set into an empty database and says whether it did. A database that holds
  * any member or user is left alone.
  */
-export async function loadDemoDataIfEmpty(dataSource: DataSource, commands: CommandRunner): Promise<boolean> {
+export async function loadDemoDataIfEmpty(
+  dataSource: DataSource,
+  commands: CommandRunner,
+  disputes: DisputesService,
+): Promise<boolean> {
   const [{ count }] = await dataSource.query(
     'SELECT (SELECT count(*) FROM members) + (SELECT count(*) FROM users) AS count',
   );
@@ -56,5 +61,50 @@ export async function loadDemoDataIfEmpty(dataSource: DataSource, commands: Comm
     );
     ctx.target('DemoData', 'v1', { members: members.length, users: DEMO_USERS.length });
   });
+  await loadDemoDisputes(dataSource, disputes);
   return true;
+}
+
+/**
+ * A few disputes at different stages, filed and moved through the real services so that their
+ * deadlines, docket and audit trail are what the procedure would have produced.
+ */
+async function loadDemoDisputes(dataSource: DataSource, disputes: DisputesService): Promise<void> {
+  const users = await dataSource.getRepository(UserEntity).find();
+  const as = (email: string): Actor => {
+    const user = users.find((u) => u.email === email) as UserEntity;
+    return { userId: user.id, role: user.role, memberId: user.memberId };
+  };
+  const chn = as('delegate.chn@demo.dsb');
+  const pak = as('delegate.pak@demo.dsb');
+  const kaz = as('delegate.kaz@demo.dsb');
+  const registrar = as('registrar@demo.dsb');
+  const file = (actor: Actor, respondents: string[], title: string, measure: string, basis: string, urgent = false) =>
+    disputes.requestConsultations(actor, {
+      respondents,
+      title,
+      measures: [measure],
+      legalBasis: [basis],
+      summary: `${title}. Demo case.`,
+      urgent,
+    });
+  const step = (actor: Actor, disputeId: string, action: 'replyToRequest' | 'enterConsultations' | 'joinAsThirdParty' | 'agreeEarlyPanelRequest' | 'requestPanel' | 'establishPanel' | 'notifyMutuallyAgreedSolution') =>
+    disputes.takeAction(actor, { disputeId, action });
+
+  const fruit = await file(chn, ['PAK'], 'Pakistan — Measures affecting the importation of fresh fruit', 'Import licensing regime for fresh fruit', 'GATT 1994 Art. XI:1');
+  await step(kaz, fruit.id, 'joinAsThirdParty');
+  await step(pak, fruit.id, 'replyToRequest');
+  await step(pak, fruit.id, 'enterConsultations');
+  await step(chn, fruit.id, 'agreeEarlyPanelRequest');
+  await step(pak, fruit.id, 'agreeEarlyPanelRequest');
+  await step(chn, fruit.id, 'requestPanel');
+  await step(registrar, fruit.id, 'establishPanel');
+
+  const steel = await file(kaz, ['CHN'], 'China — Anti-dumping duties on flat-rolled steel', 'Definitive anti-dumping duties on flat-rolled steel', 'Anti-Dumping Agreement Art. 3.1');
+  await step(chn, steel.id, 'replyToRequest');
+
+  await file(pak, ['KAZ'], 'Kazakhstan — Sanitary measures on fresh mangoes', 'Import ban on fresh mangoes', 'SPS Agreement Art. 2.2', true);
+
+  const textiles = await file(chn, ['KAZ'], 'Kazakhstan — Customs valuation of textiles', 'Customs valuation practice for textile imports', 'Customs Valuation Agreement Art. 1');
+  await step(kaz, textiles.id, 'notifyMutuallyAgreedSolution');
 }
