@@ -19,6 +19,7 @@ export * from './database/embedded-postgres';
 export * from './database/unique-constraints';
 export * from './errors';
 export * from './events/domain-events';
+export * from './graphql/enum';
 export * from './graphql/local-date.scalar';
 export * from './graphql/pagination';
 export * from './graphql/request-context';

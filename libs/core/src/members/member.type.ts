@@ -1,12 +1,10 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { graphqlEnum } from '../graphql/enum';
 import { LocalDateScalar } from '../graphql/local-date.scalar';
 import { Connection } from '../graphql/pagination';
 import { MEMBER_STATUSES, MemberEntity, MemberStatus } from './member.entity';
 
-export const MemberStatusEnum = Object.fromEntries(MEMBER_STATUSES.map((s) => [s, s])) as {
-  [K in MemberStatus]: K;
-};
-registerEnumType(MemberStatusEnum, { name: 'MemberStatus' });
+export const MemberStatusEnum = graphqlEnum(MEMBER_STATUSES, 'MemberStatus');
 
 @ObjectType({ description: 'A member state of the organisation' })
 export class Member {

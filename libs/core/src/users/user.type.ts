@@ -1,10 +1,10 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { graphqlEnum } from '../graphql/enum';
 import { ROLES, Role } from '../auth/actor';
 import { Connection } from '../graphql/pagination';
 import { UserEntity } from './user.entity';
 
-export const RoleEnum = Object.fromEntries(ROLES.map((r) => [r, r])) as { [K in Role]: K };
-registerEnumType(RoleEnum, { name: 'Role' });
+export const RoleEnum = graphqlEnum(ROLES, 'Role');
 
 @ObjectType({ description: 'A person who signs in: registry staff, a delegate or a panelist' })
 export class User {

@@ -1,5 +1,5 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Connection, LocalDateScalar } from '@app/core';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Connection, LocalDateScalar, graphqlEnum } from '@app/core';
 import {
   DEADLINE_RULES,
   DEADLINE_RULE_CODES,
@@ -9,13 +9,8 @@ import {
 } from '../procedure';
 import { DeadlineEntity } from './deadline.entity';
 
-const asEnum = <T extends string>(values: readonly T[]) =>
-  Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
-
-export const DeadlineStatusEnum = asEnum(DEADLINE_STATUSES);
-registerEnumType(DeadlineStatusEnum, { name: 'DeadlineStatus' });
-export const DeadlineRuleEnum = asEnum(DEADLINE_RULE_CODES);
-registerEnumType(DeadlineRuleEnum, { name: 'DeadlineRule', description: 'A time limit of the procedure' });
+export const DeadlineStatusEnum = graphqlEnum(DEADLINE_STATUSES, 'DeadlineStatus');
+export const DeadlineRuleEnum = graphqlEnum(DEADLINE_RULE_CODES, 'DeadlineRule', 'A time limit of the procedure');
 
 @ObjectType({ description: 'A time limit of one dispute' })
 export class Deadline {

@@ -1,12 +1,11 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Connection, LocalDateScalar, Member } from '@app/core';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Connection, LocalDateScalar, Member, graphqlEnum } from '@app/core';
 import { STAGE_LABELS, type Stage } from '../procedure';
 import { PARTY_KINDS, PartyKind } from './dispute-party.entity';
 import { DisputeEntity, docketNumber } from './dispute.entity';
 import { StageEnum } from './dto/dispute.input';
 
-export const PartyKindEnum = Object.fromEntries(PARTY_KINDS.map((k) => [k, k])) as { [K in PartyKind]: K };
-registerEnumType(PartyKindEnum, { name: 'PartyKind' });
+export const PartyKindEnum = graphqlEnum(PARTY_KINDS, 'PartyKind');
 
 @ObjectType({ description: "A member's place in a dispute" })
 export class DisputeParty {

@@ -1,5 +1,5 @@
-import { ArgsType, Field, ID, InputType, registerEnumType } from '@nestjs/graphql';
-import { ConnectionArgs, LocalDateScalar } from '@app/core';
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { ConnectionArgs, LocalDateScalar, graphqlEnum } from '@app/core';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -25,16 +25,13 @@ const trimAll = ({ value }: { value: unknown }) =>
 const upperAll = ({ value }: { value: unknown }) =>
   Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim().toUpperCase() : v)) : value;
 
-export const StageEnum = Object.fromEntries(STAGES.map((s) => [s, s])) as { [K in Stage]: K };
-registerEnumType(StageEnum, { name: 'Stage', description: 'Where a dispute stands in the procedure' });
+export const StageEnum = graphqlEnum(STAGES, 'Stage', 'Where a dispute stands in the procedure');
 
-export const RegistryActionEnum = Object.fromEntries(REGISTRY_ACTIONS.map((a) => [a, a])) as {
-  [K in RegistryAction]: K;
-};
-registerEnumType(RegistryActionEnum, {
-  name: 'ProcedureAction',
-  description: 'A step of the procedure taken through takeAction; later steps come with their modules',
-});
+export const RegistryActionEnum = graphqlEnum(
+  REGISTRY_ACTIONS,
+  'ProcedureAction',
+  'A step of the procedure taken through takeAction; later steps come with their modules',
+);
 
 @InputType()
 export class RequestConsultationsInput {
