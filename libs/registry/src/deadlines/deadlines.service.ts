@@ -1,11 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  CommandContext,
-  Page,
-  RequestLoaders,
-  decodeCursor,
-  encodeCursor,
-} from '@app/core';
+import { CommandContext, Page, RequestLoaders, keysetPage } from '@app/core';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { DeadlineEffects, DeadlineRow, OpenedDeadline } from '../procedure';
@@ -85,7 +79,7 @@ export class DeadlinesService {
   }
 
   /** Everything due across all cases, soonest first: the secretariat's "due this week". */
-  async list(args: DeadlinesArgs): Promise<Page<DeadlineEntity>> {
+  list(args: DeadlinesArgs): Promise<Page<DeadlineEntity>> {
     const qb = this.dataSource.getRepository(DeadlineEntity).createQueryBuilder('d');
     const f = args.filter ?? {};
     if (f.status) qb.andWhere('d.status = :status', { status: f.status });
@@ -99,18 +93,7 @@ export class DeadlinesService {
         { member: f.member },
       );
     }
-    if (args.after) {
-      const [due, id] = decodeCursor(args.after, 2);
-      qb.andWhere('(d.due_date, d.id) > (:due, :id)', { due, id });
-    }
-    const rows = await qb.orderBy('d.due_date', 'ASC').addOrderBy('d.id', 'ASC').take(args.first + 1).getMany();
-    const page = rows.slice(0, args.first);
-    const edges = page.map((node) => ({ cursor: encodeCursor([node.dueDate, node.id]), node }));
-    return {
-      edges,
-      nodes: page,
-      pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null },
-    };
+    return keysetPage(qb, args, { sortExpression: 'd.due_date', alias: 'd', sortValue: (d) => d.dueDate }, (d) => d);
   }
 
   /** All rows of each dispute (a dispute has a few dozen at most over its whole life). */

@@ -8,9 +8,8 @@ import {
   Page,
   RequestLoaders,
   badInput,
-  decodeCursor,
-  encodeCursor,
   forbidden,
+  keysetPage,
   notFound,
   requireRole,
 } from '@app/core';
@@ -203,7 +202,7 @@ export class DisputesService {
   }
 
   /** Disputes, newest filing first, filtered; every filter is backed by an index. */
-  async list(args: DisputesArgs): Promise<Page<DisputeEntity>> {
+  list(args: DisputesArgs): Promise<Page<DisputeEntity>> {
     const qb = this.dataSource.getRepository(DisputeEntity).createQueryBuilder('d');
     const f = args.filter ?? {};
     if (f.stage) qb.andWhere('d.stage = :stage', { stage: f.stage });
@@ -223,14 +222,12 @@ export class DisputesService {
       if (docket) qb.andWhere('d.number = :number', { number: Number(docket[1]) });
       else qb.andWhere(`${DISPUTE_SEARCH_VECTOR('d')} @@ plainto_tsquery('simple', :text)`, { text: f.text });
     }
-    if (args.after) {
-      const [filedAt, id] = decodeCursor(args.after, 2);
-      qb.andWhere('(d.filed_at, d.id) < (:filedAt, :id)', { filedAt, id });
-    }
-    const rows = await qb.orderBy('d.filed_at', 'DESC').addOrderBy('d.id', 'DESC').take(args.first + 1).getMany();
-    const page = rows.slice(0, args.first);
-    const edges = page.map((node) => ({ cursor: encodeCursor([node.filedAt.toISOString(), node.id]), node }));
-    return { edges, nodes: page, pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null } };
+    return keysetPage(
+      qb,
+      args,
+      { sortExpression: 'd.filed_at', alias: 'd', sortValue: (d) => d.filedAt.toISOString(), direction: 'DESC' },
+      (d) => d,
+    );
   }
 
   partiesLoader(loaders: RequestLoaders): DataLoader<string, DisputePartyEntity[]> {
