@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, CommandRunner, notFound, requireRole } from '@app/core';
+import { Actor, CommandRunner, RequestLoaders, notFound, requireRole } from '@app/core';
+import DataLoader from 'dataloader';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ClosedDays } from '../procedure';
 import { ClosedDayEntity } from './closed-day.entity';
@@ -22,12 +23,25 @@ export class CalendarService {
       .getMany();
   }
 
-  /** The calendar the procedure engine computes with. Weekends are working days unless closed. */
+  /**
+   * The calendar the procedure engine computes with: every closed day (a few dozen a year; a
+   * resumed suspension may reach back). Weekends are working days unless closed.
+   */
   async closedDays(em: EntityManager): Promise<ClosedDays> {
     const rows: { day: string }[] = await em.query(
-      "SELECT to_char(day, 'YYYY-MM-DD') AS day FROM closed_days WHERE day >= current_date - 400 ORDER BY day",
+      "SELECT to_char(day, 'YYYY-MM-DD') AS day FROM closed_days ORDER BY day",
     );
     return { dates: rows.map((r) => r.day) };
+  }
+
+  /** The same calendar, read once per request however many disputes ask for it. */
+  closedDaysForRequest(loaders: RequestLoaders): Promise<ClosedDays> {
+    return loaders
+      .get('calendar.closedDays', () => new DataLoader<'all', ClosedDays>(async (keys) => {
+        const closed = await this.closedDays(this.dataSource.manager);
+        return keys.map(() => closed);
+      }))
+      .load('all');
   }
 
   add(actor: Actor | null, day: string, reason: string): Promise<ClosedDayEntity> {

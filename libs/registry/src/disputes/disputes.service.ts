@@ -183,7 +183,7 @@ export class DisputesService {
       this.deadlines.byDispute(loaders).load(dispute.id),
     ]);
     const roles: ActorRole[] = rolesInDispute(actor, parties);
-    const closed = await this.calendar.closedDays(this.dataSource.manager);
+    const closed = await this.calendar.closedDaysForRequest(loaders);
     return allowedActions(toSnapshot(dispute, rows.map(toDeadlineRow)), roles, this.clock.now(), closed);
   }
 
