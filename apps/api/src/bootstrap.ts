@@ -16,7 +16,9 @@ export async function createApiApp(options: AppModuleOptions & { logger?: false 
   });
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
-  app.useBodyParser('json', { limit: '1mb' });
+  // A filing carries its file base64-encoded (4/3 of its size) inside the JSON body.
+  const bodyLimit = Math.ceil((options.config.MAX_DOCUMENT_BYTES * 4) / 3) + 64 * 1024;
+  app.useBodyParser('json', { limit: bodyLimit });
   app.useGlobalPipes(new DomainValidationPipe());
   if (!options.config.isProduction) mountExplorer(app);
   await app.init();

@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { AuditResolver } from './audit/audit.resolver';
@@ -13,6 +13,7 @@ import { Clock, SystemClock } from './clock/clock';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { CommandRunner } from './database/command-runner';
+import { HttpErrorFilter } from './errors/http-exception.filter';
 import { DomainEvents } from './events/domain-events';
 import { HealthController } from './health/health.controller';
 import { MembersResolver } from './members/members.resolver';
@@ -74,6 +75,7 @@ export class CoreModule {
   providers: [
     JwtStrategy,
     { provide: APP_GUARD, useClass: AuthenticationGuard },
+    { provide: APP_FILTER, useClass: HttpErrorFilter },
     AuthResolver,
     UsersResolver,
     MembersResolver,

@@ -13,6 +13,8 @@ export * from './registry.module';
 export { DisputesService } from './disputes/disputes.service';
 export { DeadlinesService } from './deadlines/deadlines.service';
 export { DocketService } from './docket/docket.service';
+export { DocumentsService } from './documents/documents.service';
+export { DocumentStorage } from './documents/document-storage';
 export { CalendarService } from './calendar/calendar.service';
 export { DisputeEntity, docketNumber } from './disputes/dispute.entity';
 export { DisputePartyEntity } from './disputes/dispute-party.entity';

@@ -7,16 +7,36 @@ import { DisputeFieldsResolver } from './disputes/dispute-fields.resolver';
 import { DisputesResolver } from './disputes/disputes.resolver';
 import { DisputesService } from './disputes/disputes.service';
 import { DocketService } from './docket/docket.service';
+import { DocumentStorage, PostgresDocumentStorage } from './documents/document-storage';
+import { DocumentsController } from './documents/documents.controller';
+import {
+  DisputeDocumentsResolver,
+  DocketEntryDocumentsResolver,
+  DocumentsResolver,
+} from './documents/documents.resolver';
+import { DocumentsService } from './documents/documents.service';
 
-const SERVICES = [CalendarService, DeadlinesService, DisputesService, DocketService];
+const SERVICES = [CalendarService, DeadlinesService, DisputesService, DocketService, DocumentsService];
 
 /** The registry's services, for the API and the worker. */
-@Module({ providers: SERVICES, exports: SERVICES })
+@Module({
+  providers: [...SERVICES, { provide: DocumentStorage, useClass: PostgresDocumentStorage }],
+  exports: [...SERVICES, DocumentStorage],
+})
 export class RegistryModule {}
 
 /** The registry's GraphQL surface. */
 @Module({
   imports: [RegistryModule],
-  providers: [DisputesResolver, DisputeFieldsResolver, DeadlineFieldsResolver, CalendarResolver],
+  controllers: [DocumentsController],
+  providers: [
+    DisputesResolver,
+    DisputeFieldsResolver,
+    DeadlineFieldsResolver,
+    CalendarResolver,
+    DocumentsResolver,
+    DisputeDocumentsResolver,
+    DocketEntryDocumentsResolver,
+  ],
 })
 export class RegistryApiModule {}

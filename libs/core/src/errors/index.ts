@@ -1,2 +1,3 @@
 export * from './domain-error';
 export * from './format-error';
+export * from './http-exception.filter';

@@ -162,15 +162,16 @@ export class DisputesService {
     return saved;
   }
 
-  private async lockForUpdate(ctx: CommandContext, disputeId: string): Promise<DisputeEntity> {
+  /**
+   * Locks the dispute's row for the command. A procedure step does not wait (`nowait`): acting on
+   * a state that is about to change is a CONFLICT. A filing waits its turn, since two parties may
+   * file at the same moment and both filings are valid.
+   */
+  async lockForUpdate(ctx: CommandContext, disputeId: string, wait = false): Promise<DisputeEntity> {
     if (!isUUID(disputeId)) throw notFound('Dispute', disputeId);
-    const dispute = await ctx.em
-      .getRepository(DisputeEntity)
-      .createQueryBuilder('d')
-      .setLock('pessimistic_write')
-      .setOnLocked('nowait')
-      .where('d.id = :disputeId', { disputeId })
-      .getOne();
+    const qb = ctx.em.getRepository(DisputeEntity).createQueryBuilder('d').setLock('pessimistic_write');
+    if (!wait) qb.setOnLocked('nowait');
+    const dispute = await qb.where('d.id = :disputeId', { disputeId }).getOne();
     if (!dispute) throw notFound('Dispute', disputeId);
     return dispute;
   }

@@ -24,6 +24,9 @@ export class DocketEntry {
 
   @Field(() => ID, { nullable: true, description: 'The entry this one corrects' })
   correctsId: string | null;
+
+  /** Resolved by the `documents` field, through the access policy. */
+  documentIds: string[];
 }
 
 @ObjectType()
@@ -38,5 +41,6 @@ export function toDocketEntry(entity: DocketEntryEntity): DocketEntry {
     kind: entity.kind,
     text: entity.text,
     correctsId: entity.correctsId,
+    documentIds: entity.documentIds,
   };
 }

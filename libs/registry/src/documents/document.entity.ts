@@ -31,6 +31,8 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 @Entity('documents')
 @Unique('uq_documents_idempotency', ['filedById', 'idempotencyKey'])
 @Index('ix_documents_dispute', ['disputeId', 'filedAt'])
+// GIN index on to_tsvector('simple', title), created by the DocumentSearch migration.
+@Index('ix_documents_title_search', { synchronize: false })
 export class DocumentEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,0 +1,165 @@
+import { MemberEntity, UserEntity } from '@app/core';
+import { createHash } from 'node:crypto';
+import { createMember, createUser } from '../utils/factories';
+import { TestApp, startTestApp } from '../utils/test-app';
+
+const FILE = `mutation($input: FileDocumentInput!) {
+  fileDocument(input: $input) { id title sha256 sizeBytes classification downloadPath filedFor { code } }
+}`;
+
+type Who = 'anonymous' | 'secretariat' | 'complainant' | 'respondent' | 'thirdParty' | 'outsider' | 'panelist' | 'reader';
+type Doc = 'public' | 'restrictedFirst' | 'restrictedOther' | 'confidential';
+
+// Who sees what (procedure.md §3; DSU 10.3: third parties get the parties' first submissions).
+const MATRIX: Record<Who, Doc[]> = {
+  anonymous: ['public'],
+  outsider: ['public'],
+  panelist: ['public'],
+  secretariat: ['public', 'restrictedFirst', 'restrictedOther'],
+  complainant: ['public', 'restrictedFirst', 'restrictedOther', 'confidential'], // the filer's member filed all four
+  respondent: ['public', 'restrictedFirst', 'restrictedOther'],
+  thirdParty: ['public', 'restrictedFirst'],
+  reader: ['public', 'confidential'],
+};
+const DOCS: Doc[] = ['public', 'restrictedFirst', 'restrictedOther', 'confidential'];
+
+describe('documents and the access policy', () => {
+  let t: TestApp;
+  const users = {} as Record<Exclude<Who, 'anonymous'>, UserEntity>;
+  const members = {} as Record<string, MemberEntity>;
+  const ids = {} as Record<Doc, string>;
+  const titles = {} as Record<Doc, string>;
+  let disputeId: string;
+  const token = (who: Who) => (who === 'anonymous' ? undefined : t.tokenFor(users[who]));
+  const b64 = (text: string) => Buffer.from(text).toString('base64');
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    for (const [code, name] of [['CHN', 'China'], ['PAK', 'Pakistan'], ['KAZ', 'Kazakhstan'], ['IDN', 'Indonesia']]) {
+      members[code] = await createMember(t.db, { code, name });
+    }
+    users.complainant = await createUser(t.db, { role: 'MEMBER_DELEGATE', memberId: members.CHN.id });
+    users.respondent = await createUser(t.db, { role: 'MEMBER_DELEGATE', memberId: members.PAK.id });
+    users.thirdParty = await createUser(t.db, { role: 'MEMBER_DELEGATE', memberId: members.KAZ.id });
+    users.outsider = await createUser(t.db, { role: 'MEMBER_DELEGATE', memberId: members.IDN.id });
+    users.secretariat = await createUser(t.db, { role: 'SECRETARIAT' });
+    users.panelist = await createUser(t.db, { role: 'PANELIST' });
+    users.reader = await createUser(t.db, { role: 'PANELIST' });
+    const filed = await t.gql(`mutation { requestConsultations(input: { respondents: ["PAK"], title: "Fruit", measures: ["Licensing"],
+      legalBasis: ["GATT Art. XI"], summary: "Imports restricted." }) { id } }`, {}, token('complainant'));
+    disputeId = filed.data!.requestConsultations.id;
+    await t.gql(`mutation($id: ID!) { takeAction(input: { disputeId: $id, action: joinAsThirdParty }) { id } }`, { id: disputeId }, token('thirdParty'));
+    const specs: Record<Doc, Record<string, unknown>> = {
+      public: { kind: 'NOTIFICATION', classification: 'PUBLIC' },
+      restrictedFirst: { kind: 'FIRST_WRITTEN_SUBMISSION', classification: 'RESTRICTED' },
+      restrictedOther: { kind: 'REBUTTAL', classification: 'RESTRICTED' },
+      confidential: { kind: 'EXHIBIT', classification: 'CONFIDENTIAL', readerIds: [users.reader.id] },
+    };
+    for (const doc of DOCS) {
+      titles[doc] = `Secret-title-${doc}`;
+      const res = await t.gql(FILE, {
+        input: { disputeId, title: titles[doc], fileName: `${doc}.txt`, mediaType: 'text/plain', content: b64(`content of ${doc}`), ...specs[doc] },
+      }, token('complainant'));
+      expect(res.errors).toBeUndefined();
+      ids[doc] = res.data!.fileDocument.id;
+    }
+  });
+  afterAll(() => t.close());
+
+  describe.each(Object.keys(MATRIX) as Who[])('%s', (who) => {
+    const allowed = MATRIX[who];
+
+    it('sees exactly the allowed documents through dispute.documents', async () => {
+      const res = await t.gql(`query($id: ID!) { dispute(id: $id) { documents(first: 100) { nodes { id } } } }`, { id: disputeId }, token(who));
+      const seen = res.data!.dispute.documents.nodes.map((n: { id: string }) => n.id);
+      expect(seen.sort()).toEqual(allowed.map((d) => ids[d]).sort());
+    });
+
+    it('sees exactly the allowed documents through search', async () => {
+      const res = await t.gql(`{ documents(first: 100) { nodes { id } } }`, {}, token(who));
+      expect(res.data!.documents.nodes.map((n: { id: string }) => n.id).sort()).toEqual(allowed.map((d) => ids[d]).sort());
+    });
+
+    it.each(DOCS)('document(id) of %s: found only when allowed, else NOT_FOUND', async (doc) => {
+      const res = await t.gql(`query($id: ID!) { document(id: $id) { id title } }`, { id: ids[doc] }, token(who));
+      if (allowed.includes(doc)) expect(res.data!.document.title).toBe(titles[doc]);
+      else {
+        expect(res.errors![0].extensions.code).toBe('NOT_FOUND');
+        expect(JSON.stringify(res)).not.toContain(titles[doc]);
+      }
+    });
+
+    it.each(DOCS)('download of %s: the content when allowed, else 404', async (doc) => {
+      const req = t.http().get(`/documents/${ids[doc]}/content`);
+      const tok = token(who);
+      if (tok) req.set('authorization', `Bearer ${tok}`);
+      const res = await req.buffer(true).parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
+      if (allowed.includes(doc)) {
+        expect(res.status).toBe(200);
+        expect((res.body as Buffer).toString()).toBe(`content of ${doc}`);
+        expect(res.headers['content-disposition']).toContain(`${doc}.txt`);
+      } else {
+        expect(res.status).toBe(404);
+        expect((res.body as Buffer).toString()).not.toContain(titles[doc]);
+      }
+    });
+
+    it('sees only the allowed documents linked from the docket, and no hidden title in its text', async () => {
+      const res = await t.gql(`query($id: ID!) { dispute(id: $id) { docket(first: 100) { nodes { text documents { id } } } } }`, { id: disputeId }, token(who));
+      const nodes = res.data!.dispute.docket.nodes;
+      const linked = nodes.flatMap((n: { documents: { id: string }[] }) => n.documents.map((d) => d.id));
+      expect(linked.sort()).toEqual(allowed.map((d) => ids[d]).sort());
+      const text = nodes.map((n: { text: string }) => n.text).join(' ');
+      for (const doc of DOCS.filter((d) => d !== 'public')) expect(text).not.toContain(titles[doc]);
+    });
+  });
+
+  it('stores the SHA-256 and size of the content', async () => {
+    const res = await t.gql(`query($id: ID!) { document(id: $id) { sha256 sizeBytes } }`, { id: ids.public }, token('anonymous'));
+    const expected = createHash('sha256').update('content of public').digest('hex');
+    expect(res.data!.document).toEqual({ sha256: expected, sizeBytes: 'content of public'.length });
+  });
+
+  it('returns the first filing to 20 parallel retries with one idempotency key', async () => {
+    const input = { disputeId, kind: 'REBUTTAL', classification: 'RESTRICTED', title: 'Retried', fileName: 'r.txt', mediaType: 'text/plain', content: b64('retry'), idempotencyKey: 'rebuttal-1' };
+    const results = await Promise.all(Array.from({ length: 20 }, () => t.gql(FILE, { input }, token('respondent'))));
+    expect(results.filter((r) => r.errors)).toEqual([]);
+    expect(new Set(results.map((r) => r.data!.fileDocument.id)).size).toBe(1);
+    const [{ count }] = await t.db.query("SELECT count(*)::int AS count FROM documents WHERE idempotency_key = 'rebuttal-1'");
+    expect(count).toBe(1);
+    const [{ entries }] = await t.db.query("SELECT count(*)::int AS entries FROM docket_entries WHERE kind = 'fileDocument' AND $1 = ANY(document_ids)", [results[0].data!.fileDocument.id]);
+    expect(entries).toBe(1);
+    const reused = await t.gql(FILE, { input: { ...input, content: b64('other') } }, token('respondent'));
+    expect(reused.errors![0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.idempotencyKey' });
+  });
+
+  it.each([
+    ['a member outside the dispute', 'outsider', {}, 'FORBIDDEN'],
+    ['a panelist not on its panel', 'panelist', {}, 'FORBIDDEN'],
+    ['content that is not base64', 'complainant', { content: '***' }, 'BAD_USER_INPUT'],
+    ['readers on a restricted document', 'complainant', { readerIds: ['00000000-0000-4000-8000-000000000000'] }, 'BAD_USER_INPUT'],
+    ['an unknown reader', 'complainant', { classification: 'CONFIDENTIAL', readerIds: ['00000000-0000-4000-8000-000000000000'] }, 'BAD_USER_INPUT'],
+    ['a file name with a folder', 'complainant', { fileName: '../etc/passwd' }, 'BAD_USER_INPUT'],
+  ] as const)('refuses a filing by %s, writing nothing', async (_what, who, change, code) => {
+    const [{ before }] = await t.db.query('SELECT count(*)::int AS before FROM documents');
+    const res = await t.gql(FILE, { input: { disputeId, kind: 'OTHER', classification: 'RESTRICTED', title: 'x', fileName: 'x.txt', mediaType: 'text/plain', content: b64('x'), ...change } }, token(who));
+    expect(res.errors![0].extensions.code).toBe(code);
+    const [{ after }] = await t.db.query('SELECT count(*)::int AS after FROM documents');
+    expect(after).toBe(before);
+  });
+
+  it('derestricts a restricted document for everyone, by the secretariat only', async () => {
+    const refused = await t.gql(`mutation($id: ID!) { derestrictDocument(id: $id) { id } }`, { id: ids.restrictedOther }, token('complainant'));
+    expect(refused.errors![0].extensions.code).toBe('FORBIDDEN');
+    const confidential = await t.gql(`mutation($id: ID!) { derestrictDocument(id: $id) { id } }`, { id: ids.confidential }, token('secretariat'));
+    expect(confidential.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+    const ok = await t.gql(`mutation($id: ID!) { derestrictDocument(id: $id) { classification derestrictedAt } }`, { id: ids.restrictedOther }, token('secretariat'));
+    expect(ok.data!.derestrictDocument.classification).toBe('PUBLIC');
+    const anon = await t.gql(`query($id: ID!) { document(id: $id) { title } }`, { id: ids.restrictedOther });
+    expect(anon.data!.document.title).toBe(titles.restrictedOther);
+  });
+});

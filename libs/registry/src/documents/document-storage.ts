@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import { DataSource, EntityManager } from 'typeorm';
+import { DocumentContentEntity } from './document-content.entity';
+
+/**
+ * Where document bytes live. PostgreSQL by default (one transaction with the metadata, so a
+ * filing is never half-written); a deployment can bind another implementation, e.g. an object
+ * store, without touching the services.
+ */
+export abstract class DocumentStorage {
+  /** Stores the content inside the filing's transaction. */
+  abstract put(em: EntityManager, documentId: string, content: Buffer): Promise<void>;
+  /** The content as a stream, or null if there is none. */
+  abstract open(documentId: string): Promise<Readable | null>;
+}
+
+@Injectable()
+export class PostgresDocumentStorage extends DocumentStorage {
+  constructor(private readonly dataSource: DataSource) {
+    super();
+  }
+
+  async put(em: EntityManager, documentId: string, content: Buffer): Promise<void> {
+    await em.getRepository(DocumentContentEntity).insert({ documentId, content });
+  }
+
+  async open(documentId: string): Promise<Readable | null> {
+    const row = await this.dataSource.getRepository(DocumentContentEntity).findOneBy({ documentId });
+    return row ? Readable.from([row.content]) : null;
+  }
+}

@@ -1,0 +1,100 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Actor,
+  ConnectionArgs,
+  CurrentUser,
+  GraphqlContext,
+  Member,
+  MembersService,
+  Public,
+  Roles,
+  mapPage,
+  notFound,
+  toMember,
+} from '@app/core';
+import { Dispute, toDispute } from '../disputes/dispute.type';
+import { DisputesService } from '../disputes/disputes.service';
+import { DocketEntry } from '../docket/docket.type';
+import { DocumentEntity } from './document.entity';
+import { Document, DocumentConnection, toDocument } from './document.type';
+import { DocumentsService } from './documents.service';
+import { DocumentsArgs, FileDocumentInput } from './dto/document.input';
+
+@Resolver(() => Document)
+export class DocumentsResolver {
+  constructor(
+    private readonly service: DocumentsService,
+    private readonly disputes: DisputesService,
+    private readonly members: MembersService,
+  ) {}
+
+  @Public()
+  @Query(() => DocumentConnection, { description: 'Documents you may see, newest first' })
+  async documents(@CurrentUser() actor: Actor | null, @Args() args: DocumentsArgs): Promise<DocumentConnection> {
+    return mapPage(await this.service.list(actor, args), toDocument);
+  }
+
+  @Public()
+  @Query(() => Document)
+  async document(@CurrentUser() actor: Actor | null, @Args('id', { type: () => ID }) id: string): Promise<Document> {
+    return toDocument(await this.service.get(actor, id));
+  }
+
+  @Mutation(() => Document, { description: 'Files a document in a dispute (idempotent with a key)' })
+  async fileDocument(@CurrentUser() actor: Actor, @Args('input') input: FileDocumentInput): Promise<Document> {
+    return toDocument(await this.service.file(actor, input));
+  }
+
+  @Roles('SECRETARIAT')
+  @Mutation(() => Document, { description: 'Makes a restricted document public' })
+  async derestrictDocument(@CurrentUser() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<Document> {
+    return toDocument(await this.service.derestrict(actor, id));
+  }
+
+  @ResolveField(() => Dispute)
+  async dispute(@Parent() doc: Document, @Context() ctx: GraphqlContext): Promise<Dispute> {
+    const dispute = await this.disputes.byIdLoader(ctx.loaders).load(doc.disputeId);
+    if (!dispute) throw notFound('Dispute', doc.disputeId);
+    return toDispute(dispute);
+  }
+
+  @ResolveField(() => Member, { nullable: true, description: 'The member that filed it' })
+  async filedFor(@Parent() doc: Document, @Context() ctx: GraphqlContext): Promise<Member | null> {
+    if (!doc.filedForMemberId) return null;
+    const member = await this.members.loader(ctx.loaders).load(doc.filedForMemberId);
+    return member ? toMember(member) : null;
+  }
+}
+
+/** A dispute's documents, through the same policy. */
+@Resolver(() => Dispute)
+export class DisputeDocumentsResolver {
+  constructor(private readonly service: DocumentsService) {}
+
+  @ResolveField(() => DocumentConnection, { description: 'The documents of the dispute you may see' })
+  async documents(
+    @Parent() dispute: Dispute,
+    @CurrentUser() actor: Actor | null,
+    @Args() args: ConnectionArgs,
+  ): Promise<DocumentConnection> {
+    const page = await this.service.list(actor, Object.assign(new DocumentsArgs(), args, { filter: { disputeId: dispute.id } }));
+    return mapPage(page, toDocument);
+  }
+}
+
+/** A docket entry's documents, through the same policy: a link never reveals a hidden title. */
+@Resolver(() => DocketEntry)
+export class DocketEntryDocumentsResolver {
+  constructor(private readonly service: DocumentsService) {}
+
+  @ResolveField(() => [Document])
+  async documents(
+    @Parent() entry: DocketEntry,
+    @CurrentUser() actor: Actor | null,
+    @Context() ctx: GraphqlContext,
+  ): Promise<Document[]> {
+    if (!entry.documentIds.length) return [];
+    const docs = await this.service.visibleById(actor, ctx.loaders).loadMany(entry.documentIds);
+    return docs.filter((d): d is DocumentEntity => d !== null && !(d instanceof Error)).map(toDocument);
+  }
+}

@@ -1,0 +1,212 @@
+import { Injectable } from '@nestjs/common';
+import {
+  Actor,
+  AppConfig,
+  CommandRunner,
+  DomainError,
+  Page,
+  RequestLoaders,
+  UserEntity,
+  badInput,
+  conflict,
+  forbidden,
+  keysetPage,
+  notFound,
+  requireActor,
+  requireRole,
+} from '@app/core';
+import { isUUID } from 'class-validator';
+import DataLoader from 'dataloader';
+import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { DataSource, In } from 'typeorm';
+import { DisputePartyEntity } from '../disputes/dispute-party.entity';
+import { DisputesService } from '../disputes/disputes.service';
+import { DocketService } from '../docket/docket.service';
+import { canSeeDocument, documentVisibilitySql, type Viewer } from './document-policy';
+import { DocumentStorage } from './document-storage';
+import { DocumentEntity } from './document.entity';
+import { DocumentsArgs, FileDocumentInput } from './dto/document.input';
+
+const viewerOf = (actor: Actor | null): Viewer => ({
+  userId: actor?.userId ?? null,
+  role: actor?.role ?? null,
+  memberId: actor?.memberId ?? null,
+});
+
+const kindLabel = (kind: string) => kind.toLowerCase().replace(/_/g, ' ');
+
+/** Filings: stored with their hash, found only through the access policy. */
+@Injectable()
+export class DocumentsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly commands: CommandRunner,
+    private readonly config: AppConfig,
+    private readonly storage: DocumentStorage,
+    private readonly disputes: DisputesService,
+    private readonly docket: DocketService,
+  ) {}
+
+  async file(actor: Actor | null, input: FileDocumentInput): Promise<DocumentEntity> {
+    const filer = requireActor(actor);
+    const content = Buffer.from(input.content, 'base64');
+    if (content.length === 0) throw badInput('input.content', 'content must not be empty', 'EMPTY_DOCUMENT');
+    if (content.length > this.config.MAX_DOCUMENT_BYTES) {
+      throw new DomainError(
+        'PAYLOAD_TOO_LARGE',
+        'DOCUMENT_TOO_LARGE',
+        `The document is ${content.length} bytes; the limit is ${this.config.MAX_DOCUMENT_BYTES}`,
+        { field: 'input.content', limit: this.config.MAX_DOCUMENT_BYTES },
+      );
+    }
+    const readerIds = input.readerIds ?? [];
+    if (input.classification !== 'CONFIDENTIAL' && readerIds.length) {
+      throw badInput('input.readerIds', 'Only a CONFIDENTIAL document names its readers', 'READERS_NOT_ALLOWED');
+    }
+    const sha256 = createHash('sha256').update(content).digest('hex');
+
+    return this.commands.run({ actor, operation: 'fileDocument' }, async (ctx) => {
+      if (input.idempotencyKey) {
+        // Retries of one filing queue here; the first one in files, the others find its result.
+        await ctx.em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+          `fileDocument:${filer.userId}:${input.idempotencyKey}`,
+        ]);
+        const first = await ctx.em
+          .getRepository(DocumentEntity)
+          .findOneBy({ filedById: filer.userId, idempotencyKey: input.idempotencyKey });
+        if (first) {
+          if (first.sha256 !== sha256 || first.disputeId !== input.disputeId) {
+            throw conflict('This idempotency key was used for a different filing', 'IDEMPOTENCY_KEY_REUSED', {
+              field: 'input.idempotencyKey',
+            });
+          }
+          ctx.target('Document', first.id, { replayOf: first.id });
+          return first;
+        }
+      }
+      const dispute = await this.disputes.lockForUpdate(ctx, input.disputeId, true);
+      const parties = await ctx.em.getRepository(DisputePartyEntity).findBy({ disputeId: dispute.id });
+      const place = parties.find((p) => p.memberId === filer.memberId)?.kind;
+      if (filer.role === 'PANELIST' || (filer.role === 'MEMBER_DELEGATE' && !place)) {
+        throw forbidden('Only the parties, third parties and the secretariat file in this dispute', 'NOT_INVOLVED');
+      }
+      if (readerIds.length) {
+        const readers = await ctx.em.getRepository(UserEntity).findBy({ id: In(readerIds), active: true });
+        const missing = readerIds.filter((id) => !readers.some((r) => r.id === id));
+        if (missing.length) {
+          throw badInput('input.readerIds', `No active user has the id ${missing.join(', ')}`, 'UNKNOWN_READER');
+        }
+      }
+      const saved = await ctx.em.getRepository(DocumentEntity).save(
+        ctx.em.create(DocumentEntity, {
+          disputeId: dispute.id,
+          kind: input.kind,
+          title: input.title,
+          fileName: input.fileName,
+          mediaType: input.mediaType.toLowerCase(),
+          sizeBytes: content.length,
+          sha256,
+          filedById: filer.userId,
+          filedForMemberId: filer.role === 'MEMBER_DELEGATE' ? filer.memberId : null,
+          filedAt: ctx.now,
+          classification: input.classification,
+          derestrictedAt: null,
+          idempotencyKey: input.idempotencyKey ?? null,
+          readerIds,
+        }),
+      );
+      await this.storage.put(ctx.em, saved.id, content);
+      // The docket is public: only a public document's title goes into its text.
+      const what =
+        input.classification === 'PUBLIC'
+          ? `"${input.title}"`
+          : `a ${input.classification.toLowerCase()} document (${kindLabel(input.kind)})`;
+      await this.docket.append(ctx, {
+        disputeId: dispute.id,
+        actorRole: place ?? filer.role,
+        kind: 'fileDocument',
+        text: `Filed ${what}.`,
+        documentIds: [saved.id],
+      });
+      ctx.target('Document', saved.id, { disputeId: dispute.id, sha256, classification: input.classification });
+      return saved;
+    });
+  }
+
+  /** A restricted document becomes public (normally on adoption of the report). */
+  derestrict(actor: Actor | null, id: string): Promise<DocumentEntity> {
+    requireRole(actor, 'SECRETARIAT');
+    return this.commands.run({ actor, operation: 'derestrictDocument' }, async (ctx) => {
+      if (!isUUID(id)) throw notFound('Document', id);
+      const doc = await ctx.em.getRepository(DocumentEntity).findOneBy({ id });
+      if (!doc) throw notFound('Document', id);
+      await this.disputes.lockForUpdate(ctx, doc.disputeId, true);
+      if (doc.classification !== 'RESTRICTED') {
+        throw badInput('id', `Only a RESTRICTED document can be derestricted; this one is ${doc.classification}`, 'NOT_RESTRICTED');
+      }
+      doc.classification = 'PUBLIC';
+      doc.derestrictedAt = ctx.now;
+      const saved = await ctx.em.getRepository(DocumentEntity).save(doc);
+      await this.docket.append(ctx, {
+        disputeId: doc.disputeId,
+        actorRole: 'SECRETARIAT',
+        kind: 'derestrictDocument',
+        text: `Derestricted "${doc.title}"; it is now public.`,
+        documentIds: [doc.id],
+      });
+      ctx.target('Document', doc.id, { disputeId: doc.disputeId });
+      return saved;
+    });
+  }
+
+  /** One document, or NOT_FOUND when it does not exist or the viewer may not see it. */
+  async get(actor: Actor | null, id: string): Promise<DocumentEntity> {
+    const doc = isUUID(id) ? await this.dataSource.getRepository(DocumentEntity).findOneBy({ id }) : null;
+    if (!doc) throw notFound('Document', id);
+    const parties = await this.dataSource.getRepository(DisputePartyEntity).findBy({ disputeId: doc.disputeId });
+    if (!canSeeDocument(viewerOf(actor), { parties, viewerOnPanel: false }, doc)) throw notFound('Document', id);
+    return doc;
+  }
+
+  /** The content of a document the viewer may see. */
+  async open(actor: Actor | null, id: string): Promise<{ document: DocumentEntity; content: Readable }> {
+    const document = await this.get(actor, id);
+    const content = await this.storage.open(document.id);
+    if (!content) throw notFound('Document content', id);
+    return { document, content };
+  }
+
+  /** Documents the viewer may see, newest first; across all disputes or one. */
+  list(actor: Actor | null, args: DocumentsArgs): Promise<Page<DocumentEntity>> {
+    const qb = this.dataSource.getRepository(DocumentEntity).createQueryBuilder('doc');
+    const policy = documentVisibilitySql(viewerOf(actor), 'doc');
+    qb.where(policy.sql, policy.params);
+    const f = args.filter ?? {};
+    if (f.disputeId) qb.andWhere('doc.dispute_id = :disputeId', { disputeId: f.disputeId });
+    if (f.kind) qb.andWhere('doc.kind = :kind', { kind: f.kind });
+    if (f.text) qb.andWhere(`to_tsvector('simple', doc.title) @@ plainto_tsquery('simple', :text)`, { text: f.text });
+    return keysetPage(
+      qb,
+      args,
+      { sortExpression: 'doc.filed_at', alias: 'doc', sortValue: (d) => d.filedAt.toISOString(), direction: 'DESC' },
+      (d) => d,
+    );
+  }
+
+  /** Documents by id as this viewer may see them (a docket entry's links), batched per request. */
+  visibleById(actor: Actor | null, loaders: RequestLoaders): DataLoader<string, DocumentEntity | null> {
+    return loaders.get('documents.visibleById', () =>
+      new DataLoader<string, DocumentEntity | null>(async (ids) => {
+        const policy = documentVisibilitySql(viewerOf(actor), 'doc');
+        const rows = await this.dataSource
+          .getRepository(DocumentEntity)
+          .createQueryBuilder('doc')
+          .where('doc.id IN (:...ids)', { ids })
+          .andWhere(policy.sql, policy.params)
+          .getMany();
+        return ids.map((id) => rows.find((row) => row.id === id) ?? null);
+      }),
+    );
+  }
+}
