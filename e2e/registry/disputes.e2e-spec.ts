@@ -126,7 +126,8 @@ describe('registry: filing and the early procedure', () => {
       const res = await act(tokens.KAZ, id, 'joinAsThirdParty');
       expect(res.errors).toBeUndefined();
       expect(res.data!.takeAction.thirdParties).toEqual([{ code: 'KAZ' }]);
-      t.clock.set('2026-03-13T09:00:00Z');
+      // The window ended on day 10, a day closed after the filing: it moved to day 11 (13 March).
+      t.clock.set('2026-03-14T09:00:00Z');
       const late = await act(tokens.IDN, id, 'joinAsThirdParty');
       expect(late.errors![0].extensions.code).toBe('DEADLINE_PASSED');
     });
@@ -153,11 +154,12 @@ describe('registry: filing and the early procedure', () => {
       const page = (await t.gql(DISPUTE, { id })).data!.dispute;
       expect(page.docket.nodes.map((e: { kind: string }) => e.kind)).toEqual([
         'requestConsultations',
+        'deadlineMoved',
         'joinAsThirdParty',
         'requestPanel',
         'establishPanel',
       ]);
-      expect(page.docket.nodes.map((e: { seq: number }) => e.seq)).toEqual([1, 2, 3, 4]);
+      expect(page.docket.nodes.map((e: { seq: number }) => e.seq)).toEqual([1, 2, 3, 4, 5]);
       const reply = page.deadlines.find((d: { rule: string }) => d.rule === 'REPLY_TO_REQUEST');
       expect(['MISSED', 'WAIVED']).toContain(reply.status);
       // The public sees the case but may take no step.

@@ -1,4 +1,6 @@
 import { Logger } from '@nestjs/common';
+import { ChildProcess, fork } from 'node:child_process';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { DisputesService } from '@app/registry';
 import {
@@ -65,17 +67,39 @@ async function main(): Promise<void> {
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 
+  // The worker runs beside the API as its own process (DESIGN §2), on the same database.
+  const worker = startWorker(databaseUrl);
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.log(`${signal} received, stopping`);
+    await stopWorker(worker);
     await app.close();
     if (embedded) await embedded.stop();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+function startWorker(databaseUrl: string): ChildProcess {
+  const worker = fork(join(__dirname, '..', '..', 'worker', 'src', 'main.js'), [], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+  });
+  worker.on('exit', (code, signal) => {
+    if (code !== 0 && signal === null) logger.error(`The worker exited with code ${code}`);
+  });
+  return worker;
+}
+
+function stopWorker(worker: ChildProcess): Promise<void> {
+  if (worker.exitCode !== null || worker.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    worker.once('exit', () => resolve());
+    worker.kill('SIGTERM');
+  });
 }
 
 main().catch((error) => {

@@ -15,6 +15,7 @@ export { DeadlinesService } from './deadlines/deadlines.service';
 export { DocketService } from './docket/docket.service';
 export { DocumentsService } from './documents/documents.service';
 export { DocumentStorage } from './documents/document-storage';
+export { ProcedureSweeper, type SweepResult } from './sweep/procedure-sweeper.service';
 export { CalendarService } from './calendar/calendar.service';
 export { DisputeEntity, docketNumber } from './disputes/dispute.entity';
 export { DisputePartyEntity } from './disputes/dispute-party.entity';

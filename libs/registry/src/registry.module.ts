@@ -15,8 +15,19 @@ import {
   DocumentsResolver,
 } from './documents/documents.resolver';
 import { DocumentsService } from './documents/documents.service';
+import { ProcedureSweeper } from './sweep/procedure-sweeper.service';
+import { StatisticsResolver } from './statistics/statistics.resolver';
+import { StatisticsService } from './statistics/statistics.service';
 
-const SERVICES = [CalendarService, DeadlinesService, DisputesService, DocketService, DocumentsService];
+const SERVICES = [
+  CalendarService,
+  DeadlinesService,
+  DisputesService,
+  DocketService,
+  DocumentsService,
+  ProcedureSweeper,
+  StatisticsService,
+];
 
 /** The registry's services, for the API and the worker. */
 @Module({
@@ -37,6 +48,7 @@ export class RegistryModule {}
     DocumentsResolver,
     DisputeDocumentsResolver,
     DocketEntryDocumentsResolver,
+    StatisticsResolver,
   ],
 })
 export class RegistryApiModule {}

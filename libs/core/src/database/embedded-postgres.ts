@@ -71,10 +71,23 @@ export async function startEmbeddedPostgres(
     await pg.initialise();
   }
   await pg.start();
-  const base = `postgres://postgres:${encodeURIComponent(password)}@localhost:${options.port}`;
-  const adminUrl = `${base}/postgres`;
+  const adminUrl = embeddedDatabaseUrl(options.dataDir, options.port, 'postgres');
   await createDatabaseIfMissing(adminUrl, options.database);
-  return { url: `${base}/${options.database}`, adminUrl, stop: () => pg.stop() };
+  return {
+    url: embeddedDatabaseUrl(options.dataDir, options.port, options.database),
+    adminUrl,
+    stop: () => pg.stop(),
+  };
+}
+
+/**
+ * The URL of the embedded cluster that `npm start` runs, for another process on this machine
+ * (`npm run start:worker` beside it).
+ */
+export function embeddedDatabaseUrl(dataDir: string, port: number, database: string): string {
+  const passwordFile = join(resolve(dataDir), 'pg-password');
+  const password = existsSync(passwordFile) ? readFileSync(passwordFile, 'utf8').trim() : '';
+  return `postgres://postgres:${encodeURIComponent(password)}@localhost:${port}/${database}`;
 }
 
 export async function createDatabaseIfMissing(adminUrl: string, database: string): Promise<void> {

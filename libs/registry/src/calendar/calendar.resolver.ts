@@ -1,6 +1,6 @@
-import { Args, Field, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Args, Field, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { Actor, CurrentUser, LocalDateScalar, Public, Roles } from '@app/core';
-import { CalendarService } from './calendar.service';
+import { CalendarService, ClosedDayChange } from './calendar.service';
 import { ClosedDayEntity } from './closed-day.entity';
 import { ClosedDayArgs, ClosedDaysArgs, RemoveClosedDayArgs } from './dto/closed-day.args';
 
@@ -11,9 +11,20 @@ export class ClosedDay {
 
   @Field()
   reason: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Only in the answer to addClosedDay: the running time limits that moved off the day (each docketed)',
+  })
+  movedDeadlines: number | null;
 }
 
-const toClosedDay = (e: ClosedDayEntity): ClosedDay => ({ day: e.day, reason: e.reason });
+const toClosedDay = (e: ClosedDayEntity, movedDeadlines: number | null = null): ClosedDay => ({
+  day: e.day,
+  reason: e.reason,
+  movedDeadlines,
+});
+const fromChange = (change: ClosedDayChange): ClosedDay => toClosedDay(change.closedDay, change.movedDeadlines);
 
 @Resolver(() => ClosedDay)
 export class CalendarResolver {
@@ -22,18 +33,19 @@ export class CalendarResolver {
   @Public()
   @Query(() => [ClosedDay], { description: 'Closed days in a range of at most a year' })
   async closedDays(@Args() { from, to }: ClosedDaysArgs): Promise<ClosedDay[]> {
-    return (await this.calendar.list(from, to)).map(toClosedDay);
+    return (await this.calendar.list(from, to)).map((e) => toClosedDay(e));
   }
 
   @Roles('SECRETARIAT')
-  @Mutation(() => ClosedDay)
+  @Mutation(() => ClosedDay, { description: 'Closes a day; running time limits ending on it move to the next working day' })
   async addClosedDay(@CurrentUser() actor: Actor, @Args() { day, reason }: ClosedDayArgs): Promise<ClosedDay> {
-    return toClosedDay(await this.calendar.add(actor, day, reason));
+    return fromChange(await this.calendar.add(actor, day, reason));
   }
 
   @Roles('SECRETARIAT')
-  @Mutation(() => Boolean)
-  removeClosedDay(@CurrentUser() actor: Actor, @Args() { day }: RemoveClosedDayArgs): Promise<boolean> {
-    return this.calendar.remove(actor, day);
+  @Mutation(() => Boolean, { description: 'Reopens a day; time limits moved past it come back to the day they now end on' })
+  async removeClosedDay(@CurrentUser() actor: Actor, @Args() { day }: RemoveClosedDayArgs): Promise<boolean> {
+    await this.calendar.remove(actor, day);
+    return true;
   }
 }

@@ -1,9 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, CommandRunner, RequestLoaders, notFound, requireRole } from '@app/core';
+import { Actor, CommandContext, CommandRunner, RequestLoaders, notFound, requireRole } from '@app/core';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager } from 'typeorm';
-import type { ClosedDays } from '../procedure';
+import { DeadlineEntity } from '../deadlines/deadline.entity';
+import { DocketService } from '../docket/docket.service';
+import { DEADLINE_RULES, nextWorkingDay, type ClosedDays, type IsoDate } from '../procedure';
 import { ClosedDayEntity } from './closed-day.entity';
+
+/** A change of the calendar, and how many running time limits it moved. */
+export interface ClosedDayChange {
+  readonly closedDay: ClosedDayEntity;
+  readonly movedDeadlines: number;
+}
+
+interface DueDateMove {
+  readonly row: DeadlineEntity;
+  readonly to: IsoDate;
+}
+
+// Running (open, not paused) limits whose legal end is on or before the day and whose due date is on
+// or after it: the ones a change of that day can move.
+const RUNNING_ACROSS_DAY =
+  "d.status = 'OPEN' AND d.paused_remaining_days IS NULL AND d.base_date <= :day AND d.due_date >= :day";
 
 /** The days the body is closed, kept by the secretariat; due dates move past them. */
 @Injectable()
@@ -11,6 +29,7 @@ export class CalendarService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly commands: CommandRunner,
+    private readonly docket: DocketService,
   ) {}
 
   list(from: string, to: string): Promise<ClosedDayEntity[]> {
@@ -34,6 +53,16 @@ export class CalendarService {
     return { dates: rows.map((r) => r.day) };
   }
 
+  /**
+   * The calendar for a command that computes due dates: SHARE mode lets any number of such
+   * commands read at once, but a change of the calendar (SHARE ROW EXCLUSIVE) waits for them and
+   * they wait for it, so no new limit is computed against a calendar that is being changed.
+   */
+  async closedDaysForCommand(ctx: CommandContext): Promise<ClosedDays> {
+    await ctx.em.query('LOCK TABLE closed_days IN SHARE MODE');
+    return this.closedDays(ctx.em);
+  }
+
   /** The same calendar, read once per request however many disputes ask for it. */
   closedDaysForRequest(loaders: RequestLoaders): Promise<ClosedDays> {
     return loaders
@@ -44,22 +73,89 @@ export class CalendarService {
       .load('all');
   }
 
-  add(actor: Actor | null, day: string, reason: string): Promise<ClosedDayEntity> {
+  /** Closes a day; running time limits that now end on it move to the next working day. */
+  add(actor: Actor | null, day: string, reason: string): Promise<ClosedDayChange> {
     requireRole(actor, 'SECRETARIAT');
     return this.commands.run({ actor, operation: 'addClosedDay' }, async (ctx) => {
+      await this.serialiseCalendarChanges(ctx);
       const saved = await ctx.em.getRepository(ClosedDayEntity).save({ day, reason });
-      ctx.target('ClosedDay', day, { reason });
-      return saved;
+      const moved = await this.moveDueDates(ctx, day, `the body is closed on ${day} (${reason})`);
+      ctx.target('ClosedDay', day, { reason, movedDeadlines: moved });
+      return { closedDay: saved, movedDeadlines: moved };
     });
   }
 
-  remove(actor: Actor | null, day: string): Promise<boolean> {
+  /** Reopens a day; running time limits moved past it come back to the day they now end on. */
+  remove(actor: Actor | null, day: string): Promise<ClosedDayChange> {
     requireRole(actor, 'SECRETARIAT');
     return this.commands.run({ actor, operation: 'removeClosedDay' }, async (ctx) => {
-      const result = await ctx.em.getRepository(ClosedDayEntity).delete({ day });
-      if (!result.affected) throw notFound('Closed day', day);
-      ctx.target('ClosedDay', day);
-      return true;
+      await this.serialiseCalendarChanges(ctx);
+      const repo = ctx.em.getRepository(ClosedDayEntity);
+      const existing = await repo.findOneBy({ day });
+      if (!existing) throw notFound('Closed day', day);
+      await repo.delete({ day });
+      const moved = await this.moveDueDates(ctx, day, `${day} (${existing.reason}) is no longer a closed day`);
+      ctx.target('ClosedDay', day, { movedDeadlines: moved });
+      return { closedDay: existing, movedDeadlines: moved };
     });
+  }
+
+  // Two calendar changes at once would each recompute due dates against a calendar lacking the
+  // other's day. This mode conflicts with itself and with writers, not with readers: the engine
+  // keeps reading the calendar meanwhile.
+  private async serialiseCalendarChanges(ctx: CommandContext): Promise<void> {
+    await ctx.em.query('LOCK TABLE closed_days IN SHARE ROW EXCLUSIVE MODE');
+  }
+
+  /**
+   * A period that ends on a closed day ends on the next working day (procedure README, "Time"), so
+   * a change of the calendar moves the running limits whose legal end lies at or before `day` and
+   * whose due date at or after it: their due date is recomputed from the legal end (`baseDate`)
+   * against the new calendar. Paused limits (DSU 12.12) are left alone: the shift is applied afresh
+   * when the clock restarts. Each dispute whose limits moved gets one docket entry, written under
+   * its row lock because the docket numbers entries MAX(seq) + 1.
+   */
+  private async moveDueDates(ctx: CommandContext, day: IsoDate, why: string): Promise<number> {
+    const deadlines = ctx.em.getRepository(DeadlineEntity);
+    const candidates = await deadlines
+      .createQueryBuilder('d')
+      .select('DISTINCT d.dispute_id', 'disputeId')
+      .where(RUNNING_ACROSS_DAY, { day })
+      .getRawMany<{ disputeId: string }>();
+    if (candidates.length === 0) return 0;
+    // Locked in id order, so two commands locking several disputes cannot deadlock each other; a
+    // step being taken on one of them is waited for, and the rows are read again after it.
+    const disputeIds = candidates.map((c) => c.disputeId);
+    await ctx.em.query('SELECT id FROM disputes WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [disputeIds]);
+    const rows = await deadlines
+      .createQueryBuilder('d')
+      .where(RUNNING_ACROSS_DAY, { day })
+      .andWhere('d.dispute_id IN (:...disputeIds)', { disputeIds })
+      .orderBy('d.dispute_id')
+      .addOrderBy('d.due_date')
+      .addOrderBy('d.rule')
+      .getMany();
+    const closed = await this.closedDays(ctx.em);
+    const moves: DueDateMove[] = rows
+      .map((row) => ({ row, to: nextWorkingDay(row.baseDate, closed) }))
+      .filter((move) => move.to !== move.row.dueDate);
+
+    const byDispute = new Map<string, DueDateMove[]>();
+    for (const move of moves) byDispute.set(move.row.disputeId, [...(byDispute.get(move.row.disputeId) ?? []), move]);
+    for (const [disputeId, disputeMoves] of byDispute) {
+      for (const { row, to } of disputeMoves) {
+        await deadlines.update({ id: row.id }, { dueDate: to });
+      }
+      const limits = disputeMoves
+        .map(({ row, to }) => `${row.rule} (${DEADLINE_RULES[row.rule].article}) is now due ${to} instead of ${row.dueDate}`)
+        .join('; ');
+      await this.docket.append(ctx, {
+        disputeId,
+        actorRole: 'SECRETARIAT',
+        kind: 'deadlineMoved',
+        text: `Time limits moved because ${why}: ${limits}.`,
+      });
+    }
+    return moves.length;
   }
 }

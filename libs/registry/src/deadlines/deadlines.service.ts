@@ -14,7 +14,10 @@ export class DeadlinesService {
   constructor(private readonly dataSource: DataSource) {}
 
   rowsOf(em: EntityManager, disputeId: string): Promise<DeadlineEntity[]> {
-    return em.getRepository(DeadlineEntity).find({ where: { disputeId }, order: { openedAt: 'ASC', id: 'ASC' } });
+    // Opening order (the engine reads the latest row of a rule last), then a stable order.
+    return em
+      .getRepository(DeadlineEntity)
+      .find({ where: { disputeId }, order: { openedAt: 'ASC', dueDate: 'ASC', rule: 'ASC' } });
   }
 
   /**
@@ -102,7 +105,7 @@ export class DeadlinesService {
       new DataLoader<string, DeadlineEntity[]>(async (ids) => {
         const rows = await this.dataSource.getRepository(DeadlineEntity).find({
           where: { disputeId: In([...ids]) },
-          order: { openedAt: 'ASC', id: 'ASC' },
+          order: { openedAt: 'ASC', dueDate: 'ASC', rule: 'ASC' },
         });
         return ids.map((id) => rows.filter((row) => row.disputeId === id));
       }),

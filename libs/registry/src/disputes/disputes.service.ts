@@ -68,7 +68,7 @@ export class DisputesService {
       if (unknown.length) {
         throw badInput('input.respondents', `No member has the code ${unknown.join(', ')}`, 'UNKNOWN_MEMBER');
       }
-      const snapshot = openDispute({ filedAt: ctx.now, urgent: input.urgent }, await this.calendar.closedDays(ctx.em));
+      const snapshot = openDispute({ filedAt: ctx.now, urgent: input.urgent }, await this.calendar.closedDaysForCommand(ctx));
       const dispute = ctx.em.create(DisputeEntity, {
         title: input.title,
         summary: input.summary,
@@ -124,11 +124,12 @@ export class DisputesService {
     note?: string,
     options: { onPanel?: boolean; documentIds?: string[] } = {},
   ): Promise<DisputeEntity> {
+    // The calendar before the dispute: the order a calendar change takes its locks in too.
+    const closed = await this.calendar.closedDaysForCommand(ctx);
     const dispute = await this.lockForUpdate(ctx, disputeId);
     const parties = await ctx.em.getRepository(DisputePartyEntity).findBy({ disputeId });
     const roles = rolesInDispute(ctx.actor, parties, options.onPanel);
     const rows = await this.deadlines.rowsOf(ctx.em, disputeId);
-    const closed = await this.calendar.closedDays(ctx.em);
     const decision = decide(toSnapshot(dispute, rows.map(toDeadlineRow)), roles, action, ctx.now, closed, params);
     if (!decision.allowed) throw refusalError(decision);
 

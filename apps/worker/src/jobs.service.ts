@@ -1,0 +1,60 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ProcedureSweeper } from '@app/registry';
+import PgBoss from 'pg-boss';
+
+export const SWEEP_QUEUE = 'procedure-sweep';
+
+export interface JobsOptions {
+  databaseUrl: string;
+  /** How often a worker polls its queue; seconds. */
+  pollingIntervalSeconds?: number;
+}
+
+/**
+ * Timed work, queued in PostgreSQL with pg-boss: any number of workers can run, each job is
+ * handed to one of them, and every job is idempotent, so a restart or a retry does no harm.
+ */
+@Injectable()
+export class JobsService {
+  private readonly logger = new Logger(JobsService.name);
+  private boss: PgBoss | null = null;
+
+  constructor(private readonly sweeper: ProcedureSweeper) {}
+
+  async start(options: JobsOptions): Promise<void> {
+    const boss = new PgBoss({
+      connectionString: options.databaseUrl,
+      schema: 'pgboss',
+      application_name: 'dispute-body-worker',
+      max: 4,
+    });
+    boss.on('error', (error) => this.logger.error(`pg-boss: ${error.message}`));
+    await boss.start();
+    await boss.createQueue(SWEEP_QUEUE);
+    // Every minute: deadlines that ran out and automatic transitions. pg-boss keeps one schedule
+    // per queue across all workers, so several workers do not multiply the jobs.
+    await boss.schedule(SWEEP_QUEUE, '* * * * *');
+    await boss.work(
+      SWEEP_QUEUE,
+      { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
+      async () => {
+        const result = await this.sweeper.sweep();
+        if (result.disputes) this.logger.log(`Swept ${result.disputes} disputes: ${result.expired} limits ran out, ${result.automatic} automatic steps`);
+      },
+    );
+    this.boss = boss;
+    // A first sweep at start-up, rather than waiting for the next minute.
+    await this.runSoon();
+  }
+
+  /** Queues a sweep now; it runs on whichever worker takes it. */
+  async runSoon(): Promise<string | null> {
+    if (!this.boss) throw new Error('The job queue is not started');
+    return this.boss.send(SWEEP_QUEUE, {});
+  }
+
+  async stop(): Promise<void> {
+    await this.boss?.stop({ graceful: true, wait: true, timeout: 10_000 });
+    this.boss = null;
+  }
+}

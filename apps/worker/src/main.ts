@@ -1,0 +1,49 @@
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppConfig, ConfigError, embeddedDatabaseUrl, loadConfig, resolveJwtSecret } from '@app/core';
+import { JobsService } from './jobs.service';
+import { WorkerModule } from './worker.module';
+
+const logger = new Logger('Worker');
+
+/**
+ * The worker: alone (`npm run start:worker`) or beside the API (`npm start` starts one). Without
+ * DATABASE_URL it joins the embedded database that `npm start` runs.
+ */
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const databaseUrl = config.DATABASE_URL ?? embeddedDatabaseUrl(config.DATA_DIR, config.EMBEDDED_PG_PORT, 'dispute_body');
+  const app = await NestFactory.createApplicationContext(
+    WorkerModule.forRoot({ config, databaseUrl, jwtSecret: resolveJwtSecret(config) }),
+    { logger: ['fatal', 'error', 'warn', 'log'] },
+  );
+  const jobs = app.get(JobsService);
+  await jobs.start({ databaseUrl });
+  logger.log('Worker started: deadline sweeps every minute');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal} received, stopping`);
+    await jobs.stop();
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error) => {
+  logger.error((error as Error).stack ?? String(error));
+  process.exit(1);
+});
