@@ -6,6 +6,7 @@ import { DeadlinesService } from './deadlines/deadlines.service';
 import { DisputeFieldsResolver } from './disputes/dispute-fields.resolver';
 import { DisputesResolver } from './disputes/disputes.resolver';
 import { DisputesService } from './disputes/disputes.service';
+import { DocketResolver } from './docket/docket.resolver';
 import { DocketService } from './docket/docket.service';
 import { DocumentStorage, PostgresDocumentStorage } from './documents/document-storage';
 import { DocumentsController } from './documents/documents.controller';
@@ -45,6 +46,7 @@ export class RegistryModule {}
     DisputeFieldsResolver,
     DeadlineFieldsResolver,
     CalendarResolver,
+    DocketResolver,
     DocumentsResolver,
     DisputeDocumentsResolver,
     DocketEntryDocumentsResolver,

@@ -8,6 +8,7 @@ import type { DeadlineRuleCode, DeadlineStatus } from '../procedure';
 @Entity('deadlines')
 @Index('ix_deadlines_due', ['status', 'dueDate'])
 @Index('ix_deadlines_dispute', ['disputeId', 'status'])
+@Index('ix_deadlines_rule', ['rule', 'dueDate'])
 export class DeadlineEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

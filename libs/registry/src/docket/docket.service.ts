@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { CommandContext, ConnectionArgs, Page, keysetPage } from '@app/core';
+import { Actor, CommandContext, CommandRunner, ConnectionArgs, Page, keysetPage, notFound, requireRole } from '@app/core';
+import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { DocketEntryEntity } from './docket-entry.entity';
 
@@ -16,7 +17,35 @@ export interface DocketAppend {
 /** The docket: every step of a dispute, numbered, dated, never edited. */
 @Injectable()
 export class DocketService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly commands: CommandRunner,
+  ) {}
+
+  /**
+   * The docket is never edited: the secretariat corrects an entry by appending one that names
+   * the entry it corrects and says what was wrong.
+   */
+  correct(actor: Actor | null, entryId: string, text: string): Promise<DocketEntryEntity> {
+    requireRole(actor, 'SECRETARIAT');
+    return this.commands.run({ actor, operation: 'correctDocketEntry' }, async (ctx) => {
+      const original = isUUID(entryId)
+        ? await ctx.em.getRepository(DocketEntryEntity).findOneBy({ id: entryId })
+        : null;
+      if (!original) throw notFound('Docket entry', entryId);
+      // Numbering takes MAX(seq) + 1: hold the dispute's row while appending.
+      await ctx.em.query('SELECT id FROM disputes WHERE id = $1 FOR UPDATE', [original.disputeId]);
+      const entry = await this.append(ctx, {
+        disputeId: original.disputeId,
+        actorRole: 'SECRETARIAT',
+        kind: 'correction',
+        text: `Correction of entry ${original.seq}: ${text}`,
+        correctsId: original.id,
+      });
+      ctx.target('DocketEntry', entry.id, { disputeId: original.disputeId, corrects: original.id });
+      return entry;
+    });
+  }
 
   /**
    * Appends an entry in the command's transaction. The caller holds the dispute's row lock, so
