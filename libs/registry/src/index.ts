@@ -7,6 +7,7 @@ import { DisputeEntity } from './disputes/dispute.entity';
 import { DocketEntryEntity } from './docket/docket-entry.entity';
 import { DocumentContentEntity } from './documents/document-content.entity';
 import { DocumentEntity } from './documents/document.entity';
+import { PanelSeatEntity } from './panel-seats/panel-seat.entity';
 
 export * from './procedure';
 export * from './registry.module';
@@ -15,6 +16,8 @@ export { DeadlinesService } from './deadlines/deadlines.service';
 export { DocketService } from './docket/docket.service';
 export { DocumentsService } from './documents/documents.service';
 export { DocumentStorage } from './documents/document-storage';
+export { PanelSeatsService, type Seat } from './panel-seats/panel-seats.service';
+export { toDispute } from './disputes/dispute.type';
 export { ProcedureSweeper, type SweepResult } from './sweep/procedure-sweeper.service';
 export { CalendarService } from './calendar/calendar.service';
 export { DisputeEntity, docketNumber } from './disputes/dispute.entity';
@@ -32,4 +35,5 @@ export const REGISTRY_ENTITIES = [
   ClosedDayEntity,
   DocumentEntity,
   DocumentContentEntity,
+  PanelSeatEntity,
 ];

@@ -16,6 +16,7 @@ import {
   DocumentsResolver,
 } from './documents/documents.resolver';
 import { DocumentsService } from './documents/documents.service';
+import { PanelSeatsService } from './panel-seats/panel-seats.service';
 import { ProcedureSweeper } from './sweep/procedure-sweeper.service';
 import { StatisticsResolver } from './statistics/statistics.resolver';
 import { StatisticsService } from './statistics/statistics.service';
@@ -27,6 +28,7 @@ const SERVICES = [
   DocketService,
   DocumentsService,
   ProcedureSweeper,
+  PanelSeatsService,
   StatisticsService,
 ];
 

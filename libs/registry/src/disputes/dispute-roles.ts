@@ -10,14 +10,15 @@ import type { PartyKind } from './dispute-party.entity';
 export function rolesInDispute(
   actor: Actor | null,
   parties: readonly { memberId: string; kind: PartyKind }[],
-  onPanel = false,
+  panelSeat: { chair: boolean } | null = null,
 ): ActorRole[] {
   if (!actor) return ['SYSTEM'];
   switch (actor.role) {
     case 'SECRETARIAT':
       return ['SECRETARIAT', 'BODY'];
     case 'PANELIST':
-      return onPanel ? ['PANEL'] : [];
+      if (!panelSeat) return [];
+      return panelSeat.chair ? ['PANEL', 'PANEL_CHAIR'] : ['PANEL'];
     case 'MEMBER_DELEGATE': {
       const place = parties.find((p) => p.memberId === actor.memberId);
       return [place ? place.kind : 'MEMBER'];

@@ -27,6 +27,7 @@ import {
   decide,
   openDispute,
 } from '../procedure';
+import { PanelSeatsService } from '../panel-seats/panel-seats.service';
 import { refusalError } from '../registry.errors';
 import { DisputePartyEntity } from './dispute-party.entity';
 import { DisputeStagePeriodEntity } from './dispute-stage-period.entity';
@@ -49,6 +50,7 @@ export class DisputesService {
     private readonly docket: DocketService,
     private readonly calendar: CalendarService,
     private readonly clock: Clock,
+    private readonly seats: PanelSeatsService,
   ) {}
 
   /** DSU 4.3-4.4: a member requests consultations; the request is circulated to all members. */
@@ -122,13 +124,14 @@ export class DisputesService {
     action: string,
     params: ActionParams = {},
     note?: string,
-    options: { onPanel?: boolean; documentIds?: string[] } = {},
+    options: { documentIds?: string[] } = {},
   ): Promise<DisputeEntity> {
     // The calendar before the dispute: the order a calendar change takes its locks in too.
     const closed = await this.calendar.closedDaysForCommand(ctx);
     const dispute = await this.lockForUpdate(ctx, disputeId);
     const parties = await ctx.em.getRepository(DisputePartyEntity).findBy({ disputeId });
-    const roles = rolesInDispute(ctx.actor, parties, options.onPanel);
+    const seat = ctx.actor?.role === 'PANELIST' ? await this.seats.seatOf(ctx.em, disputeId, ctx.actor.userId) : null;
+    const roles = rolesInDispute(ctx.actor, parties, seat);
     const rows = await this.deadlines.rowsOf(ctx.em, disputeId);
     const decision = decide(toSnapshot(dispute, rows.map(toDeadlineRow)), roles, action, ctx.now, closed, params);
     if (!decision.allowed) throw refusalError(decision);
@@ -184,7 +187,8 @@ export class DisputesService {
       this.partiesLoader(loaders).load(dispute.id),
       this.deadlines.byDispute(loaders).load(dispute.id),
     ]);
-    const roles: ActorRole[] = rolesInDispute(actor, parties);
+    const seats = actor.role === 'PANELIST' ? await this.seats.byDispute(loaders).load(dispute.id) : [];
+    const roles: ActorRole[] = rolesInDispute(actor, parties, seats.find((s) => s.userId === actor.userId) ?? null);
     const closed = await this.calendar.closedDaysForRequest(loaders);
     return allowedActions(toSnapshot(dispute, rows.map(toDeadlineRow)), roles, this.clock.now(), closed);
   }

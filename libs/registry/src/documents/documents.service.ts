@@ -23,6 +23,7 @@ import { DataSource, In } from 'typeorm';
 import { DisputePartyEntity } from '../disputes/dispute-party.entity';
 import { DisputesService } from '../disputes/disputes.service';
 import { DocketService } from '../docket/docket.service';
+import { PanelSeatsService } from '../panel-seats/panel-seats.service';
 import { canSeeDocument, documentVisibilitySql, type Viewer } from './document-policy';
 import { DocumentStorage } from './document-storage';
 import { DocumentEntity } from './document.entity';
@@ -46,6 +47,7 @@ export class DocumentsService {
     private readonly storage: DocumentStorage,
     private readonly disputes: DisputesService,
     private readonly docket: DocketService,
+    private readonly seats: PanelSeatsService,
   ) {}
 
   async file(actor: Actor | null, input: FileDocumentInput): Promise<DocumentEntity> {
@@ -88,8 +90,9 @@ export class DocumentsService {
       const dispute = await this.disputes.lockForUpdate(ctx, input.disputeId, true);
       const parties = await ctx.em.getRepository(DisputePartyEntity).findBy({ disputeId: dispute.id });
       const place = parties.find((p) => p.memberId === filer.memberId)?.kind;
-      if (filer.role === 'PANELIST' || (filer.role === 'MEMBER_DELEGATE' && !place)) {
-        throw forbidden('Only the parties, third parties and the secretariat file in this dispute', 'NOT_INVOLVED');
+      const seat = filer.role === 'PANELIST' ? await this.seats.seatOf(ctx.em, dispute.id, filer.userId) : null;
+      if ((filer.role === 'PANELIST' && !seat) || (filer.role === 'MEMBER_DELEGATE' && !place)) {
+        throw forbidden('Only the parties, third parties, the panel and the secretariat file in this dispute', 'NOT_INVOLVED');
       }
       if (readerIds.length) {
         const readers = await ctx.em.getRepository(UserEntity).findBy({ id: In(readerIds), active: true });
@@ -124,7 +127,7 @@ export class DocumentsService {
           : `a ${input.classification.toLowerCase()} document (${kindLabel(input.kind)})`;
       await this.docket.append(ctx, {
         disputeId: dispute.id,
-        actorRole: place ?? filer.role,
+        actorRole: place ?? (seat ? 'PANEL' : filer.role),
         kind: 'fileDocument',
         text: `Filed ${what}.`,
         documentIds: [saved.id],
@@ -165,7 +168,9 @@ export class DocumentsService {
     const doc = isUUID(id) ? await this.dataSource.getRepository(DocumentEntity).findOneBy({ id }) : null;
     if (!doc) throw notFound('Document', id);
     const parties = await this.dataSource.getRepository(DisputePartyEntity).findBy({ disputeId: doc.disputeId });
-    if (!canSeeDocument(viewerOf(actor), { parties, viewerOnPanel: false }, doc)) throw notFound('Document', id);
+    const viewerOnPanel =
+      actor?.role === 'PANELIST' && (await this.seats.seatOf(this.dataSource.manager, doc.disputeId, actor.userId)) !== null;
+    if (!canSeeDocument(viewerOf(actor), { parties, viewerOnPanel }, doc)) throw notFound('Document', id);
     return doc;
   }
 
@@ -178,9 +183,9 @@ export class DocumentsService {
   }
 
   /** Documents the viewer may see, newest first; across all disputes or one. */
-  list(actor: Actor | null, args: DocumentsArgs): Promise<Page<DocumentEntity>> {
+  async list(actor: Actor | null, args: DocumentsArgs): Promise<Page<DocumentEntity>> {
     const qb = this.dataSource.getRepository(DocumentEntity).createQueryBuilder('doc');
-    const policy = documentVisibilitySql(viewerOf(actor), 'doc');
+    const policy = documentVisibilitySql(viewerOf(actor), 'doc', await this.panelDisputesOf(actor));
     qb.where(policy.sql, policy.params);
     const f = args.filter ?? {};
     if (f.disputeId) qb.andWhere('doc.dispute_id = :disputeId', { disputeId: f.disputeId });
@@ -194,11 +199,15 @@ export class DocumentsService {
     );
   }
 
+  private panelDisputesOf(actor: Actor | null): Promise<string[]> {
+    return actor?.role === 'PANELIST' ? this.seats.disputesOf(actor.userId) : Promise.resolve([]);
+  }
+
   /** Documents by id as this viewer may see them (a docket entry's links), batched per request. */
   visibleById(actor: Actor | null, loaders: RequestLoaders): DataLoader<string, DocumentEntity | null> {
     return loaders.get('documents.visibleById', () =>
       new DataLoader<string, DocumentEntity | null>(async (ids) => {
-        const policy = documentVisibilitySql(viewerOf(actor), 'doc');
+        const policy = documentVisibilitySql(viewerOf(actor), 'doc', await this.panelDisputesOf(actor));
         const rows = await this.dataSource
           .getRepository(DocumentEntity)
           .createQueryBuilder('doc')

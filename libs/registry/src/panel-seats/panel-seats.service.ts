@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { CommandContext, RequestLoaders } from '@app/core';
+import DataLoader from 'dataloader';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { PanelSeatEntity } from './panel-seat.entity';
+
+export interface Seat {
+  personId: string;
+  userId: string | null;
+  chair: boolean;
+}
+
+/** The registry's record of who sits on each panel. */
+@Injectable()
+export class PanelSeatsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Seats panelists in the command's transaction (the caller holds the dispute's lock). */
+  async seat(ctx: CommandContext, disputeId: string, seats: readonly Seat[]): Promise<void> {
+    if (seats.some((s) => s.chair)) {
+      // One chair at a time: a new chair replaces the old one's chairing.
+      await ctx.em.getRepository(PanelSeatEntity).update({ disputeId, vacatedAt: IsNull() }, { chair: false });
+    }
+    await ctx.em.getRepository(PanelSeatEntity).insert(
+      seats.map((s) => ({ disputeId, personId: s.personId, userId: s.userId, chair: s.chair, seatedAt: ctx.now, vacatedAt: null })),
+    );
+  }
+
+  async vacate(ctx: CommandContext, disputeId: string, personId: string): Promise<void> {
+    await ctx.em
+      .getRepository(PanelSeatEntity)
+      .update({ disputeId, personId, vacatedAt: IsNull() }, { vacatedAt: ctx.now, chair: false });
+  }
+
+  /** The user's current seat on the dispute's panel, if any. */
+  seatOf(em: EntityManager, disputeId: string, userId: string): Promise<PanelSeatEntity | null> {
+    return em.getRepository(PanelSeatEntity).findOneBy({ disputeId, userId, vacatedAt: IsNull() });
+  }
+
+  /** The disputes on whose panel the user sits now. */
+  async disputesOf(userId: string): Promise<string[]> {
+    const rows = await this.dataSource
+      .getRepository(PanelSeatEntity)
+      .find({ where: { userId, vacatedAt: IsNull() }, select: { disputeId: true } });
+    return rows.map((r) => r.disputeId);
+  }
+
+  /** Current seats per dispute, for a page of disputes. */
+  byDispute(loaders: RequestLoaders): DataLoader<string, PanelSeatEntity[]> {
+    return loaders.get('panelSeats.byDispute', () =>
+      new DataLoader<string, PanelSeatEntity[]>(async (ids) => {
+        const rows = await this.dataSource
+          .getRepository(PanelSeatEntity)
+          .createQueryBuilder('s')
+          .where('s.dispute_id IN (:...ids) AND s.vacated_at IS NULL', { ids })
+          .orderBy('s.seated_at')
+          .getMany();
+        return ids.map((id) => rows.filter((row) => row.disputeId === id));
+      }),
+    );
+  }
+}
