@@ -124,14 +124,22 @@ export class DisputesService {
     action: string,
     params: ActionParams = {},
     note?: string,
-    options: { documentIds?: string[] } = {},
+    options: {
+      documentIds?: string[];
+      /**
+       * For a module acting on a decision taken earlier by someone else: e.g. an election the
+       * secretariat opened closes at its set time and the system records the composition on the
+       * secretariat's behalf (DSU 8.6). Never taken from a client.
+       */
+      onBehalfOf?: ActorRole[];
+    } = {},
   ): Promise<DisputeEntity> {
     // The calendar before the dispute: the order a calendar change takes its locks in too.
     const closed = await this.calendar.closedDaysForCommand(ctx);
     const dispute = await this.lockForUpdate(ctx, disputeId);
     const parties = await ctx.em.getRepository(DisputePartyEntity).findBy({ disputeId });
     const seat = ctx.actor?.role === 'PANELIST' ? await this.seats.seatOf(ctx.em, disputeId, ctx.actor.userId) : null;
-    const roles = rolesInDispute(ctx.actor, parties, seat);
+    const roles = options.onBehalfOf ?? rolesInDispute(ctx.actor, parties, seat);
     const rows = await this.deadlines.rowsOf(ctx.em, disputeId);
     const decision = decide(toSnapshot(dispute, rows.map(toDeadlineRow)), roles, action, ctx.now, closed, params);
     if (!decision.allowed) throw refusalError(decision);
