@@ -6,13 +6,15 @@ import { Registry1795658343759 } from './1795658343759-Registry';
 import { DocumentSearch1795665000000 } from './1795665000000-DocumentSearch';
 import { DeadlineRuleIndex1795667000000 } from './1795667000000-DeadlineRuleIndex';
 import { PanelSeats1795668000000 } from './1795668000000-PanelSeats';
+import { Roster1795668500000 } from './1795668500000-Roster';
+import { Elections1795669000000 } from './1795669000000-Elections';
 import { Foundation1795657347877 } from './1795657347877-Foundation';
 
 /** Every entity of every module: the schema the migrations must produce. */
 export const ALL_ENTITIES = [...CORE_ENTITIES, ...REGISTRY_ENTITIES, ...PANELS_ENTITIES];
 
 /** The one ordered history of the schema. A new migration is added at the end, never edited. */
-export const ALL_MIGRATIONS: Function[] = [Foundation1795657347877, Registry1795658343759, DocumentSearch1795665000000, DeadlineRuleIndex1795667000000, PanelSeats1795668000000];
+export const ALL_MIGRATIONS: Function[] = [Foundation1795657347877, Registry1795658343759, DocumentSearch1795665000000, DeadlineRuleIndex1795667000000, PanelSeats1795668000000, Roster1795668500000, Elections1795669000000];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {

@@ -12,6 +12,7 @@ import {
   formatGraphqlError,
 } from '@app/core';
 import { ALL_ENTITIES, ALL_MIGRATIONS } from '@app/migrations';
+import { PanelsApiModule } from '@app/panels';
 import { RegistryApiModule } from '@app/registry';
 import type { Request, Response } from 'express';
 
@@ -63,6 +64,7 @@ export class AppModule {
         }),
         CoreApiModule,
         RegistryApiModule,
+        PanelsApiModule,
       ],
     };
   }

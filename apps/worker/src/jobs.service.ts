@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { ElectionClosingService } from '@app/panels';
 import { ProcedureSweeper } from '@app/registry';
 import PgBoss from 'pg-boss';
 
@@ -19,7 +20,10 @@ export class JobsService {
   private readonly logger = new Logger(JobsService.name);
   private boss: PgBoss | null = null;
 
-  constructor(private readonly sweeper: ProcedureSweeper) {}
+  constructor(
+    private readonly sweeper: ProcedureSweeper,
+    private readonly elections: ElectionClosingService,
+  ) {}
 
   async start(options: JobsOptions): Promise<void> {
     const boss = new PgBoss({
@@ -31,13 +35,16 @@ export class JobsService {
     boss.on('error', (error) => this.logger.error(`pg-boss: ${error.message}`));
     await boss.start();
     await boss.createQueue(SWEEP_QUEUE);
-    // Every minute: deadlines that ran out and automatic transitions. pg-boss keeps one schedule
+    // Every minute: elections due to close, deadlines that ran out, automatic transitions. pg-boss keeps one schedule
     // per queue across all workers, so several workers do not multiply the jobs.
     await boss.schedule(SWEEP_QUEUE, '* * * * *');
     await boss.work(
       SWEEP_QUEUE,
       { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
       async () => {
+        // Elections past their closing time first: composing a panel opens its deadlines.
+        const closed = await this.elections.closeDue();
+        if (closed) this.logger.log(`Closed ${closed} elections`);
         const result = await this.sweeper.sweep();
         if (result.disputes) this.logger.log(`Swept ${result.disputes} disputes: ${result.expired} limits ran out, ${result.automatic} automatic steps`);
       },

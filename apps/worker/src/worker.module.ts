@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, Clock, CoreModule, DatabaseModule } from '@app/core';
 import { ALL_ENTITIES, ALL_MIGRATIONS } from '@app/migrations';
+import { PanelsModule } from '@app/panels';
 import { RegistryModule } from '@app/registry';
 import { JobsService } from './jobs.service';
 
@@ -27,6 +28,7 @@ export class WorkerModule {
           applicationName: 'dispute-body-worker',
         }),
         RegistryModule,
+        PanelsModule,
       ],
       providers: [JobsService],
     };

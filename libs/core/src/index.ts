@@ -20,6 +20,7 @@ export * from './database/unique-constraints';
 export * from './errors';
 export * from './events/domain-events';
 export * from './graphql/enum';
+export { default as GraphQLJSON } from './audit/json.scalar';
 export * from './graphql/local-date.scalar';
 export * from './graphql/pagination';
 export * from './graphql/request-context';

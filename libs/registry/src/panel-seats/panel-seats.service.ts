@@ -32,6 +32,13 @@ export class PanelSeatsService {
       .update({ disputeId, personId, vacatedAt: IsNull() }, { vacatedAt: ctx.now, chair: false });
   }
 
+  /** Hands the chair to a seated panelist (the previous chair left). */
+  async makeChair(ctx: CommandContext, disputeId: string, personId: string): Promise<void> {
+    const repo = ctx.em.getRepository(PanelSeatEntity);
+    await repo.update({ disputeId, vacatedAt: IsNull() }, { chair: false });
+    await repo.update({ disputeId, personId, vacatedAt: IsNull() }, { chair: true });
+  }
+
   /** The user's current seat on the dispute's panel, if any. */
   seatOf(em: EntityManager, disputeId: string, userId: string): Promise<PanelSeatEntity | null> {
     return em.getRepository(PanelSeatEntity).findOneBy({ disputeId, userId, vacatedAt: IsNull() });

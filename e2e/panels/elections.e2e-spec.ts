@@ -1,0 +1,214 @@
+import { MemberEntity, UserEntity } from '@app/core';
+import { RosterPersonEntity, count, parseBlt } from '@app/panels';
+import { createHash } from 'node:crypto';
+import { createMember, createUser } from '../utils/factories';
+import { TestApp, startTestApp } from '../utils/test-app';
+
+const ACT = `mutation($id: ID!, $action: ProcedureAction!) { takeAction(input: { disputeId: $id, action: $action }) { stage } }`;
+const OPEN = `mutation($input: OpenElectionInput!) { openElection(input: $input) { id seats status seedHash seed electorateSize candidates { name } } }`;
+const CAST = `mutation($input: CastBallotInput!) { castBallot(input: $input) { receipt } }`;
+const ELECTION = `query($id: ID!) { election(id: $id) { status seats seed seedHash turnout electorateSize
+  elected { name } ballots { receipt ranking } blt count } }`;
+
+const ELECTORS = ['KAZ', 'IDN', 'MYS', 'THA', 'EGY', 'KEN'];
+const NAMES = {
+  A: ['Alice Ang', 'SGP'],
+  B: ['Bruno Braga', 'BRA'],
+  C: ['Clara Chevalier', 'CHE'],
+  D: ['Dan Dunn', 'NZL'],
+  E: ['Eve Evans', 'CAN'],
+  P: ['Parveen Qureshi', 'PAK'],
+} as const;
+type Key = keyof typeof NAMES;
+
+describe('panel election: open, vote, close, compose, verify, replace', () => {
+  let t: TestApp;
+  const users: Record<string, UserEntity> = {};
+  const persons = {} as Record<Key, RosterPersonEntity>;
+  const panelists = {} as Record<Key, UserEntity>;
+  const tok = (who: string) => t.tokenFor(users[who]);
+  let disputeId: string;
+  let electionId: string;
+  const receipts: Record<string, string> = {};
+  const DAY = 86_400_000;
+  const at = (days: number) => new Date(t.clock.now().getTime() + days * DAY).toISOString();
+
+  beforeAll(async () => {
+    t = await startTestApp({ start: '2026-03-02T09:00:00Z' });
+    const members: Record<string, MemberEntity> = {};
+    for (const code of ['CHN', 'PAK', ...ELECTORS]) {
+      members[code] = await createMember(t.db, { code, name: code });
+      users[code] = await createUser(t.db, { role: 'MEMBER_DELEGATE', memberId: members[code].id });
+    }
+    users.SEC = await createUser(t.db, { role: 'SECRETARIAT' });
+    for (const key of Object.keys(NAMES) as Key[]) {
+      panelists[key] = await createUser(t.db, { role: 'PANELIST' });
+      const [name, nationality] = NAMES[key];
+      persons[key] = await t.db.getRepository(RosterPersonEntity).save(
+        t.db.getRepository(RosterPersonEntity).create({
+          name, nationality, expertise: ['trade in goods'], languages: ['en'], available: true, status: 'APPROVED',
+          nominatedByMemberId: members.IDN.id, userId: panelists[key].id,
+        }),
+      );
+    }
+    const filed = await t.gql(`mutation { requestConsultations(input: { respondents: ["PAK"], title: "Fruit", measures: ["Licensing"],
+      legalBasis: ["GATT Art. XI"], summary: "S" }) { id } }`, {}, tok('CHN'));
+    disputeId = filed.data!.requestConsultations.id;
+    await t.gql(ACT, { id: disputeId, action: 'joinAsThirdParty' }, tok('KAZ'));
+    await t.gql(ACT, { id: disputeId, action: 'agreeEarlyPanelRequest' }, tok('CHN'));
+    await t.gql(ACT, { id: disputeId, action: 'agreeEarlyPanelRequest' }, tok('PAK'));
+    await t.gql(ACT, { id: disputeId, action: 'requestPanel' }, tok('CHN'));
+    expect((await t.gql(ACT, { id: disputeId, action: 'establishPanel' }, tok('SEC'))).data!.takeAction.stage).toBe('PANEL_ESTABLISHED');
+  });
+  afterAll(() => t.close());
+
+  const cast = (who: string, ranking: Key[], id = electionId) =>
+    t.gql(CAST, { input: { electionId: id, ranking: ranking.map((k) => persons[k].id) } }, tok(who));
+
+  it('refuses to open an election before establishment, or by anyone but the secretariat', async () => {
+    const input = { disputeId, opensAt: at(0), closesAt: at(7) };
+    expect((await t.gql(OPEN, { input }, tok('CHN'))).errors![0].extensions.code).toBe('FORBIDDEN');
+    expect((await t.gql(OPEN, { input: { ...input, closesAt: at(-1) } }, tok('SEC'))).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.closesAt' });
+    expect((await t.gql(OPEN, { input: { ...input, vacancy: true } }, tok('SEC'))).errors![0].extensions.code).toBe('INVALID_TRANSITION');
+  });
+
+  it('opens with the eligible candidates, the non-party electorate and a published seed hash', async () => {
+    const res = await t.gql(OPEN, { input: { disputeId, opensAt: at(0), closesAt: at(7) } }, tok('SEC'));
+    expect(res.errors).toBeUndefined();
+    const e = res.data!.openElection;
+    electionId = e.id;
+    expect(e).toMatchObject({ seats: 3, status: 'OPEN', seed: null, electorateSize: ELECTORS.length });
+    expect(e.seedHash).toMatch(/^[0-9a-f]{64}$/);
+    // A national of a party is not a candidate (DSU 8.3).
+    expect(e.candidates.map((c: { name: string }) => c.name)).toEqual(['Alice Ang', 'Bruno Braga', 'Clara Chevalier', 'Dan Dunn', 'Eve Evans']);
+    const second = await t.gql(OPEN, { input: { disputeId, opensAt: at(0), closesAt: at(7) } }, tok('SEC'));
+    expect(second.errors![0].extensions.code).toBe('CONFLICT');
+  });
+
+  it('takes one ballot per member, even from 100 simultaneous casts', async () => {
+    const results = await Promise.all(Array.from({ length: 100 }, () => cast('IDN', ['A', 'B'])));
+    const ok = results.filter((r) => !r.errors);
+    expect(ok).toHaveLength(1);
+    expect(results.filter((r) => r.errors).every((r) => r.errors![0].extensions.code === 'CONFLICT')).toBe(true);
+    receipts.IDN = ok[0].data!.castBallot.receipt;
+    expect((await t.db.query('SELECT count(*)::int AS n FROM ballots WHERE election_id = $1', [electionId]))[0].n).toBe(1);
+  });
+
+  it('refuses bad ballots, storing nothing of them', async () => {
+    expect((await cast('CHN', ['A'])).errors![0].extensions.code).toBe('FORBIDDEN'); // a party
+    expect((await cast('KEN', ['P'])).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.ranking' });
+    expect((await cast('KEN', ['A', 'A'])).errors![0].extensions.code).toBe('BAD_USER_INPUT');
+    expect((await t.gql(CAST, { input: { electionId, ranking: [persons.A.id] } }, t.tokenFor(panelists.A))).errors![0].extensions.code).toBe('FORBIDDEN');
+    expect((await t.db.query('SELECT count(*)::int AS n FROM ballots WHERE election_id = $1', [electionId]))[0].n).toBe(1);
+    expect((await t.db.query('SELECT count(*)::int AS n FROM election_votes WHERE election_id = $1', [electionId]))[0].n).toBe(1);
+  });
+
+  it('keeps the ballot apart from the voter', async () => {
+    const columns = (await t.db.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'ballots'`)).map((r: { column_name: string }) => r.column_name);
+    expect(columns.sort()).toEqual(['election_id', 'id', 'ranking', 'receipt']);
+  });
+
+  it('closes at its time only, counts, reveals the seed and composes the panel', async () => {
+    for (const [who, ranking] of [['KAZ', ['A', 'B']], ['MYS', ['A', 'C']], ['THA', ['B', 'C']], ['EGY', ['C', 'B']], ['KEN', ['D', 'C']]] as [string, Key[]][]) {
+      const res = await cast(who, ranking);
+      expect(res.errors).toBeUndefined();
+      receipts[who] = res.data!.castBallot.receipt;
+    }
+    const early = await t.gql(`mutation($id: ID!) { closeElection(id: $id) { status } }`, { id: electionId }, tok('SEC'));
+    expect(early.errors![0].extensions.code).toBe('NOT_YET_ALLOWED');
+    t.clock.advance(7 * DAY + 1000);
+    expect((await cast('KEN', ['E'])).errors![0].extensions.code).toBe('DEADLINE_PASSED');
+    const closed = await t.gql(`mutation($id: ID!) { closeElection(id: $id) { status } }`, { id: electionId }, tok('SEC'));
+    expect(closed.data!.closeElection.status).toBe('CLOSED');
+
+    const e = (await t.gql(ELECTION, { id: electionId })).data!.election;
+    expect(createHash('sha256').update(e.seed).digest('hex')).toBe(e.seedHash);
+    expect(e.turnout).toBe(6);
+    // Quota floor(6/4)+1 = 2. Alice has 3 and is elected; her surplus of 1 goes at 1/3 to
+    // Bruno (2 papers) and Clara (1): Bruno 1.66666, Clara 1.33333, Dan 1. Eve (0) and then
+    // Dan are excluded; Dan's paper takes Clara to 2.33333; Bruno fills the last seat.
+    expect(e.elected.map((p: { name: string }) => p.name)).toEqual(['Alice Ang', 'Clara Chevalier', 'Bruno Braga']);
+    expect(e.count.quota).toBe('2.00000');
+
+    const dispute = (await t.gql(`query($id: ID!) { dispute(id: $id) { stage panel { person { name } chair } docket(first: 100) { nodes { kind } } } }`, { id: disputeId })).data!.dispute;
+    expect(dispute.stage).toBe('PANEL_COMPOSED');
+    expect(dispute.panel).toEqual([
+      { person: { name: 'Alice Ang' }, chair: true },
+      { person: { name: 'Clara Chevalier' }, chair: false },
+      { person: { name: 'Bruno Braga' }, chair: false },
+    ]);
+    expect(dispute.docket.nodes.map((n: { kind: string }) => n.kind)).toEqual(expect.arrayContaining(['openElection', 'composePanel']));
+  });
+
+  it('lets every voter find their receipt, and anyone recount the published ballots to the same result', async () => {
+    for (const receipt of Object.values(receipts)) {
+      const res = await t.gql(`query($e: ID!, $r: String!) { verifyReceipt(electionId: $e, receipt: $r) }`, { e: electionId, r: receipt.toLowerCase().replace(/-/g, '') });
+      expect(res.data!.verifyReceipt).toBe(true);
+    }
+    const forged = await t.gql(`query($e: ID!) { verifyReceipt(electionId: $e, receipt: "0000-0000-0000-0000") }`, { e: electionId });
+    expect(forged.data!.verifyReceipt).toBe(false);
+    const e = (await t.gql(ELECTION, { id: electionId })).data!.election;
+    expect(e.ballots.map((b: { receipt: string }) => b.receipt).sort()).toEqual(Object.values(receipts).sort());
+    const parsed = parseBlt(e.blt);
+    const recount = count({ candidates: parsed.candidates, seats: parsed.seats, ballots: parsed.ballots, seed: e.seed, rules: 'scottish-stv' });
+    expect(recount.elected).toEqual(e.count.elected);
+    expect(recount.stages).toEqual(e.count.stages);
+  });
+
+  it('makes a seated panelist act as the panel: suspension at the complainant’s request (DSU 12.12)', async () => {
+    expect((await t.gql(ACT, { id: disputeId, action: 'requestSuspension' }, tok('CHN'))).errors).toBeUndefined();
+    const outsider = await t.gql(ACT, { id: disputeId, action: 'suspend' }, t.tokenFor(panelists.D));
+    expect(outsider.errors![0].extensions.code).toBe('FORBIDDEN');
+    const res = await t.gql(ACT, { id: disputeId, action: 'suspend' }, t.tokenFor(panelists.C));
+    expect(res.data!.takeAction.stage).toBe('SUSPENDED');
+    const resumed = await t.gql(ACT, { id: disputeId, action: 'resume' }, tok('CHN'));
+    expect(resumed.data!.takeAction.stage).toBe('PANEL_COMPOSED');
+  });
+
+  it('lets the panel see restricted filings, and a panelist elsewhere not', async () => {
+    const filed = await t.gql(`mutation($id: ID!) { fileDocument(input: { disputeId: $id, kind: REBUTTAL, classification: RESTRICTED,
+      title: "Rebuttal", fileName: "r.txt", mediaType: "text/plain", content: "cmVidXR0YWw=" }) { id } }`, { id: disputeId }, tok('PAK'));
+    const id = filed.data!.fileDocument.id;
+    const seen = await t.gql(`query($id: ID!) { document(id: $id) { title } }`, { id }, t.tokenFor(panelists.B));
+    expect(seen.data!.document.title).toBe('Rebuttal');
+    const notSeen = await t.gql(`query($id: ID!) { document(id: $id) { title } }`, { id }, t.tokenFor(panelists.D));
+    expect(notSeen.errors![0].extensions.code).toBe('NOT_FOUND');
+  });
+
+  it('replaces a panelist who withdraws by an election for the seat; the chair passes on', async () => {
+    const vacate = `mutation($d: ID!, $p: ID!) { vacatePanelSeat(disputeId: $d, personId: $p, reason: "Withdrew for health reasons") }`;
+    expect((await t.gql(vacate, { d: disputeId, p: persons.A.id }, tok('CHN'))).errors![0].extensions.code).toBe('FORBIDDEN');
+    expect((await t.gql(vacate, { d: disputeId, p: persons.A.id }, tok('SEC'))).data!.vacatePanelSeat).toBe(true);
+    const panel = async () => (await t.gql(`query($id: ID!) { dispute(id: $id) { panel { person { name } chair } } }`, { id: disputeId })).data!.dispute.panel;
+    expect(await panel()).toEqual([
+      { person: { name: 'Clara Chevalier' }, chair: true },
+      { person: { name: 'Bruno Braga' }, chair: false },
+    ]);
+    // The former chair can no longer act as the panel.
+    expect((await t.gql(ACT, { id: disputeId, action: 'requestSuspension' }, tok('CHN'))).errors).toBeUndefined();
+    expect((await t.gql(ACT, { id: disputeId, action: 'suspend' }, t.tokenFor(panelists.A))).errors![0].extensions.code).toBe('FORBIDDEN');
+
+    // A first vacancy election misses its quorum and fails; the second fills the seat.
+    const first = (await t.gql(OPEN, { input: { disputeId, opensAt: at(1), closesAt: at(3), vacancy: true } }, tok('SEC'))).data!.openElection;
+    expect(first.seats).toBe(1);
+    // Neither the seated panelists nor the one who left stand for the seat.
+    expect(first.candidates.map((c: { name: string }) => c.name)).toEqual(['Dan Dunn', 'Eve Evans']);
+    expect((await cast('KEN', ['D'], first.id)).errors![0].extensions.code).toBe('NOT_YET_ALLOWED');
+    t.clock.advance(1 * DAY + 1000);
+    expect((await cast('KEN', ['D'], first.id)).errors).toBeUndefined();
+    t.clock.advance(2 * DAY);
+    const failed = await t.gql(`mutation($id: ID!) { closeElection(id: $id) { status turnout } }`, { id: first.id }, tok('SEC'));
+    expect(failed.data!.closeElection).toEqual({ status: 'FAILED', turnout: 1 });
+
+    const second = (await t.gql(OPEN, { input: { disputeId, opensAt: at(0), closesAt: at(2), vacancy: true } }, tok('SEC'))).data!.openElection;
+    for (const who of ['KAZ', 'IDN', 'MYS', 'THA']) expect((await cast(who, ['E', 'D'], second.id)).errors).toBeUndefined();
+    t.clock.advance(2 * DAY + 1000);
+    expect((await t.gql(`mutation($id: ID!) { closeElection(id: $id) { status } }`, { id: second.id }, tok('SEC'))).data!.closeElection.status).toBe('CLOSED');
+    expect(await panel()).toEqual([
+      { person: { name: 'Clara Chevalier' }, chair: true },
+      { person: { name: 'Bruno Braga' }, chair: false },
+      { person: { name: 'Eve Evans' }, chair: false },
+    ]);
+    expect((await t.gql(`query($id: ID!) { dispute(id: $id) { stage } }`, { id: disputeId })).data!.dispute.stage).toBe('PANEL_COMPOSED');
+  });
+});

@@ -1,0 +1,44 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { graphqlEnum } from '@app/core';
+import { CHALLENGE_STATUSES, ChallengeEntity, type ChallengeStatus } from './challenge.entity';
+
+export const ChallengeStatusEnum = graphqlEnum(CHALLENGE_STATUSES, 'ChallengeStatus');
+
+@ObjectType({ description: "A party's challenge of a candidate for cause (DSU 8.6)" })
+export class Challenge {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  grounds: string;
+
+  @Field(() => ChallengeStatusEnum)
+  status: ChallengeStatus;
+
+  @Field()
+  filedAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  decidedAt: Date | null;
+
+  @Field(() => String, { nullable: true })
+  reasons: string | null;
+
+  disputeId: string;
+  personId: string;
+  byMemberId: string;
+}
+
+export function toChallenge(entity: ChallengeEntity): Challenge {
+  return {
+    id: entity.id,
+    grounds: entity.grounds,
+    status: entity.status,
+    filedAt: entity.filedAt,
+    decidedAt: entity.decidedAt,
+    reasons: entity.reasons,
+    disputeId: entity.disputeId,
+    personId: entity.personId,
+    byMemberId: entity.byMemberId,
+  };
+}

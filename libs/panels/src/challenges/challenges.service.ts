@@ -1,0 +1,163 @@
+import { Injectable } from '@nestjs/common';
+import {
+  Actor,
+  CommandContext,
+  CommandRunner,
+  DomainError,
+  MemberEntity,
+  badInput,
+  conflict,
+  forbidden,
+  notFound,
+  requireRole,
+} from '@app/core';
+import {
+  CalendarService,
+  DisputeEntity,
+  DisputePartyEntity,
+  DisputesService,
+  DocketService,
+  addDays,
+  dayOf,
+  isOverdue,
+  nextWorkingDay,
+} from '@app/registry';
+import { isUUID } from 'class-validator';
+import { RosterPersonEntity } from '../roster/roster-person.entity';
+import { ChallengeEntity } from './challenge.entity';
+import { ChallengeCandidateArgs, DecideChallengeArgs } from './dto/challenge.input';
+
+/**
+ * Days after the panel's establishment within which a party may challenge a candidate: the RCEP
+ * list procedure gives the parties 15 days to strike names (procedure.md §4); counted in calendar
+ * days like every limit of the engine, a closed last day moving to the next working day.
+ */
+export const CHALLENGE_WINDOW_DAYS = 15;
+
+/**
+ * Challenges for cause. DSU 8.6: parties "shall not oppose nominations except for compelling
+ * reasons"; the secretariat decides, with reasons, and an upheld challenge excludes the candidate
+ * from this dispute's panel.
+ */
+@Injectable()
+export class ChallengesService {
+  constructor(
+    private readonly commands: CommandRunner,
+    private readonly disputes: DisputesService,
+    private readonly docket: DocketService,
+    private readonly calendar: CalendarService,
+  ) {}
+
+  challenge(actor: Actor | null, input: ChallengeCandidateArgs): Promise<ChallengeEntity> {
+    const delegate = requireRole(actor, 'MEMBER_DELEGATE');
+    return this.commands.run({ actor, operation: 'challengeCandidate' }, async (ctx) => {
+      // The calendar before the dispute: the order a calendar change takes its locks in too.
+      const closed = await this.calendar.closedDaysForCommand(ctx);
+      const dispute = await this.disputes.lockForUpdate(ctx, input.disputeId, true);
+      const member = await this.partyMember(ctx, dispute.id, delegate);
+      const established = await establishedAt(ctx, dispute);
+      if (!established) {
+        throw new DomainError('INVALID_TRANSITION', 'PANEL_NOT_ESTABLISHED', 'Candidates can be challenged once the panel is established');
+      }
+      const lastDay = nextWorkingDay(addDays(dayOf(established), CHALLENGE_WINDOW_DAYS), closed);
+      if (isOverdue(lastDay, ctx.now)) {
+        throw new DomainError(
+          'DEADLINE_PASSED',
+          'CHALLENGE_WINDOW_CLOSED',
+          `Challenges had to be filed within ${CHALLENGE_WINDOW_DAYS} days of the panel's establishment, by ${lastDay}`,
+          { dueDate: lastDay },
+        );
+      }
+      const person = isUUID(input.personId)
+        ? await ctx.em.getRepository(RosterPersonEntity).findOneBy({ id: input.personId })
+        : null;
+      if (!person || person.status !== 'APPROVED') {
+        throw badInput('personId', 'Only a person on the approved roster is a candidate to challenge', 'NOT_A_CANDIDATE');
+      }
+      const repo = ctx.em.getRepository(ChallengeEntity);
+      if (await repo.existsBy({ disputeId: dispute.id, personId: person.id, byMemberId: member.id, status: 'PENDING' })) {
+        throw conflict('Your member already has a pending challenge against this candidate in this dispute', 'DUPLICATE', {
+          field: 'personId',
+        });
+      }
+      const saved = await repo.save(
+        ctx.em.create(ChallengeEntity, {
+          disputeId: dispute.id,
+          personId: person.id,
+          byMemberId: member.id,
+          grounds: input.grounds,
+          status: 'PENDING',
+          filedAt: ctx.now,
+          decidedAt: null,
+          reasons: null,
+        }),
+      );
+      // The grounds may be personal: the public docket records the challenge, not its grounds.
+      await this.docket.append(ctx, {
+        disputeId: dispute.id,
+        actorRole: member.kind,
+        kind: 'challengeCandidate',
+        text: `${member.name} challenged a candidate for cause (DSU 8.6).`,
+      });
+      ctx.target('Challenge', saved.id, { disputeId: dispute.id, personId: person.id, by: member.code });
+      return saved;
+    });
+  }
+
+  decide(actor: Actor | null, args: DecideChallengeArgs): Promise<ChallengeEntity> {
+    requireRole(actor, 'SECRETARIAT');
+    return this.commands.run({ actor, operation: 'decideChallenge' }, async (ctx) => {
+      const repo = ctx.em.getRepository(ChallengeEntity);
+      const found = isUUID(args.id) ? await repo.findOneBy({ id: args.id }) : null;
+      if (!found) throw notFound('Challenge', args.id);
+      await this.disputes.lockForUpdate(ctx, found.disputeId, true);
+      const challenge = await repo.findOneOrFail({ where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
+      if (challenge.status !== 'PENDING') {
+        throw new DomainError('INVALID_TRANSITION', 'CHALLENGE_ALREADY_DECIDED', `The challenge was already decided: ${challenge.status}`, {
+          status: challenge.status,
+        });
+      }
+      challenge.status = args.upheld ? 'UPHELD' : 'DISMISSED';
+      challenge.decidedAt = ctx.now;
+      challenge.reasons = args.reasons;
+      const saved = await repo.save(challenge);
+      const by = await ctx.em.getRepository(MemberEntity).findOneByOrFail({ id: challenge.byMemberId });
+      await this.docket.append(ctx, {
+        disputeId: challenge.disputeId,
+        actorRole: 'SECRETARIAT',
+        kind: 'decideChallenge',
+        text: `The secretariat ${args.upheld ? 'upheld' : 'dismissed'} the challenge by ${by.name} of a candidate (DSU 8.6): ${args.reasons}`,
+      });
+      ctx.target('Challenge', saved.id, { disputeId: saved.disputeId, status: saved.status });
+      return saved;
+    });
+  }
+
+  /** The actor's member, when it is the complainant or a respondent of the dispute. */
+  private async partyMember(
+    ctx: CommandContext,
+    disputeId: string,
+    delegate: Actor,
+  ): Promise<MemberEntity & { kind: 'COMPLAINANT' | 'RESPONDENT' }> {
+    const place = await ctx.em.getRepository(DisputePartyEntity).findOneBy({ disputeId, memberId: delegate.memberId as string });
+    if (!place || place.kind === 'THIRD_PARTY') {
+      throw forbidden('Only the complainant and the respondents may challenge a candidate', 'NOT_A_PARTY');
+    }
+    const member = await ctx.em.getRepository(MemberEntity).findOneByOrFail({ id: place.memberId });
+    return Object.assign(member, { kind: place.kind });
+  }
+}
+
+/**
+ * When the panel was established: the stage history's PANEL_ESTABLISHED row (the latest, should
+ * there be more than one), else the dispute's own stage entry time while it is in that stage.
+ */
+export async function establishedAt(ctx: CommandContext, dispute: DisputeEntity): Promise<Date | null> {
+  const rows: { entered_at: Date }[] = await ctx.em.query(
+    `SELECT entered_at FROM dispute_stage_periods WHERE dispute_id = $1 AND stage = 'PANEL_ESTABLISHED'
+      ORDER BY entered_at DESC LIMIT 1`,
+    [dispute.id],
+  );
+  if (rows.length) return new Date(rows[0].entered_at);
+  return dispute.stage === 'PANEL_ESTABLISHED' ? dispute.stageEnteredAt : null;
+}

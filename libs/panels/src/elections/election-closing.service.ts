@@ -1,0 +1,222 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Actor, Clock, CommandContext, CommandRunner, DomainError, notFound, requireRole } from '@app/core';
+import { DisputesService, DocketService, PanelSeatsService, toIsoDate } from '@app/registry';
+import { DataSource, IsNull, LessThanOrEqual } from 'typeorm';
+import { count, toBlt, type CountResult } from '../count';
+import { RosterPersonEntity } from '../roster/roster-person.entity';
+import { candidateLabels } from './candidate-labels';
+import { BallotEntity, ElectionCandidateEntity, ElectionEntity, ElectionVoteEntity } from './election.entity';
+import { PanelMemberEntity } from './panel-member.entity';
+
+/**
+ * Closing: the seed is revealed, the count runs, and the elected form the panel (or fill the
+ * vacant seats). The secretariat closes at or after the closing time, or the worker does.
+ */
+@Injectable()
+export class ElectionClosingService {
+  private readonly logger = new Logger(ElectionClosingService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly commands: CommandRunner,
+    private readonly clock: Clock,
+    private readonly disputes: DisputesService,
+    private readonly docket: DocketService,
+    private readonly seats: PanelSeatsService,
+  ) {}
+
+  close(actor: Actor | null, electionId: string): Promise<ElectionEntity> {
+    if (actor) requireRole(actor, 'SECRETARIAT');
+    return this.commands.run({ actor, operation: 'closeElection' }, async (ctx) => {
+      const found = await ctx.em.getRepository(ElectionEntity).findOneBy({ id: electionId });
+      if (!found) throw notFound('Election', electionId);
+      // The dispute first, then the election: the order every panel step locks in.
+      await this.disputes.lockForUpdate(ctx, found.disputeId, true);
+      const election = await ctx.em
+        .getRepository(ElectionEntity)
+        .createQueryBuilder('e')
+        .setLock('pessimistic_write')
+        .where('e.id = :electionId', { electionId })
+        .getOneOrFail();
+      if (election.status !== 'OPEN') {
+        throw new DomainError('INVALID_TRANSITION', 'ELECTION_CLOSED', 'This election is already closed');
+      }
+      if (ctx.now.getTime() < election.closesAt.getTime()) {
+        throw new DomainError('NOT_YET_ALLOWED', 'BEFORE_CLOSING_TIME', `The election closes at ${election.closesAt.toISOString()}`, {
+          allowedFrom: toIsoDate(election.closesAt),
+        });
+      }
+      const turnout = await ctx.em.getRepository(ElectionVoteEntity).countBy({ electionId });
+      election.turnout = turnout;
+      election.closedAt = ctx.now;
+      if (turnout * 100 < election.quorumPercent * election.electorateSize) {
+        election.status = 'FAILED';
+        const saved = await ctx.em.getRepository(ElectionEntity).save(election);
+        await this.docket.append(ctx, {
+          disputeId: election.disputeId,
+          actorRole: actor ? 'SECRETARIAT' : 'SYSTEM',
+          kind: 'electionFailed',
+          text:
+            `The election did not reach its quorum: ${turnout} of ${election.electorateSize} members voted, ` +
+            `${election.quorumPercent}% were needed. The secretariat will open it again. Seed: ${election.seed}.`,
+        });
+        ctx.target('Election', electionId, { status: 'FAILED', turnout });
+        return saved;
+      }
+      const { result, persons } = await this.countBallots(ctx, election);
+      election.status = 'CLOSED';
+      election.result = result as unknown as Record<string, unknown>;
+      const saved = await ctx.em.getRepository(ElectionEntity).save(election);
+      const elected = result.elected.map((label) => persons.get(label) as RosterPersonEntity);
+      await this.seatElected(ctx, election, elected);
+      ctx.target('Election', electionId, { status: 'CLOSED', turnout, elected: elected.map((p) => p.id) });
+      return saved;
+    });
+  }
+
+  /** The worker's job: every open election past its closing time. */
+  async closeDue(): Promise<number> {
+    const due = await this.dataSource
+      .getRepository(ElectionEntity)
+      .findBy({ status: 'OPEN', closesAt: LessThanOrEqual(this.clock.now()) });
+    let closed = 0;
+    for (const election of due) {
+      try {
+        await this.close(null, election.id);
+        closed += 1;
+      } catch (error) {
+        // Another worker or the secretariat closed it first: nothing to do.
+        if (error instanceof DomainError && error.code === 'ELECTION_CLOSED') continue;
+        this.logger.error(`Closing election ${election.id} failed`, (error as Error).stack);
+      }
+    }
+    return closed;
+  }
+
+  /** The elected of a closed election, in order of election. */
+  async electedOf(electionId: string): Promise<RosterPersonEntity[]> {
+    const rows = await this.dataSource
+      .getRepository(PanelMemberEntity)
+      .find({ where: { electionId }, order: { electedRank: 'ASC' }, relations: { person: true } });
+    return rows.map((row) => row.person as RosterPersonEntity);
+  }
+
+  /** The counted ballots with candidate labels, as published after the close. */
+  async publishedBallots(electionId: string): Promise<{ receipt: string; ranking: string[] }[]> {
+    const election = await this.dataSource.getRepository(ElectionEntity).findOneByOrFail({ id: electionId });
+    const { labels } = await this.countInput(this.dataSource.manager, election);
+    const rows = await this.dataSource.getRepository(BallotEntity).find({ where: { electionId }, order: { receipt: 'ASC' } });
+    return rows.map((b) => ({ receipt: b.receipt, ranking: b.ranking.map((id) => labels.get(id) as string) }));
+  }
+
+  /** The ballots as a BLT file, candidates labelled as in the count: anyone can recount it. */
+  async blt(election: ElectionEntity): Promise<string> {
+    const { labels, ballots } = await this.countInput(this.dataSource.manager, election);
+    return toBlt({
+      title: `Panel election ${election.id}`,
+      candidates: [...labels.values()],
+      seats: election.seats,
+      ballots: ballots.map((ranking) => ({ ranking })),
+    });
+  }
+
+  /**
+   * A seat falls vacant (withdrawal, a challenge upheld later, removal): the person leaves the
+   * panel, the chair passes to the earliest elected of those who remain, and the secretariat
+   * opens an election for the seat (`openElection` with `vacancy: true`).
+   */
+  vacate(actor: Actor | null, disputeId: string, personId: string, reason: string): Promise<PanelMemberEntity> {
+    requireRole(actor, 'SECRETARIAT');
+    return this.commands.run({ actor, operation: 'vacatePanelSeat' }, async (ctx) => {
+      await this.disputes.lockForUpdate(ctx, disputeId, true);
+      const repo = ctx.em.getRepository(PanelMemberEntity);
+      const member = await repo.findOneBy({ disputeId, personId, vacatedAt: IsNull() });
+      if (!member) throw notFound('Panel seat of', personId);
+      const wasChair = member.chair;
+      member.vacatedAt = ctx.now;
+      member.vacatedReason = reason;
+      member.chair = false;
+      await repo.save(member);
+      await this.seats.vacate(ctx, disputeId, personId);
+      if (wasChair) {
+        const [next] = await repo.find({ where: { disputeId, vacatedAt: IsNull() }, order: { seatedAt: 'ASC', electedRank: 'ASC' }, take: 1 });
+        if (next) {
+          next.chair = true;
+          await repo.save(next);
+          await this.seats.makeChair(ctx, disputeId, next.personId);
+        }
+      }
+      const person = await ctx.em.getRepository(RosterPersonEntity).findOneByOrFail({ id: personId });
+      await this.docket.append(ctx, {
+        disputeId,
+        actorRole: 'SECRETARIAT',
+        kind: 'vacatePanelSeat',
+        text: `${person.name} left the panel: ${reason}. The seat will be filled by election.`,
+      });
+      ctx.target('PanelMember', member.id, { disputeId, personId });
+      return member;
+    });
+  }
+
+  private async countInput(em: CommandContext['em'], election: ElectionEntity) {
+    const candidates = await em
+      .getRepository(RosterPersonEntity)
+      .createQueryBuilder('p')
+      .innerJoin(ElectionCandidateEntity, 'c', 'c.person_id = p.id AND c.election_id = :id', { id: election.id })
+      .orderBy('c.position')
+      .getMany();
+    const labels = candidateLabels(candidates);
+    const rows = await em.getRepository(BallotEntity).find({ where: { electionId: election.id }, order: { receipt: 'ASC' } });
+    const ballots = rows.map((b) => b.ranking.map((id) => labels.get(id) as string));
+    return { candidates, labels, ballots };
+  }
+
+  private async countBallots(ctx: CommandContext, election: ElectionEntity): Promise<{ result: CountResult; persons: Map<string, RosterPersonEntity> }> {
+    const { candidates, labels, ballots } = await this.countInput(ctx.em, election);
+    const result = count({
+      candidates: [...labels.values()],
+      seats: election.seats,
+      ballots: ballots.map((ranking) => ({ ranking })),
+      seed: election.seed,
+      rules: election.rules,
+    });
+    const persons = new Map(candidates.map((p) => [labels.get(p.id) as string, p]));
+    return { result, persons };
+  }
+
+  /**
+   * The elected take their seats. A full election composes the panel through the procedure
+   * engine (DSU 8.6), recorded on the secretariat's behalf, which set the closing time; the
+   * first elected chairs it. A vacancy election fills the seat; the chair stays with the
+   * earliest elected.
+   */
+  private async seatElected(ctx: CommandContext, election: ElectionEntity, elected: RosterPersonEntity[]): Promise<void> {
+    const hasChair = election.kind === 'VACANCY';
+    await ctx.em.getRepository(PanelMemberEntity).insert(
+      elected.map((person, rank) => ({
+        disputeId: election.disputeId,
+        personId: person.id,
+        electionId: election.id,
+        electedRank: rank,
+        chair: !hasChair && rank === 0,
+        seatedAt: ctx.now,
+        vacatedAt: null,
+        vacatedReason: null,
+      })),
+    );
+    await this.seats.seat(
+      ctx,
+      election.disputeId,
+      elected.map((person, rank) => ({ personId: person.id, userId: person.userId, chair: !hasChair && rank === 0 })),
+    );
+    const names = elected.map((p, rank) => (rank === 0 && !hasChair ? `${p.name} (chair)` : p.name)).join(', ');
+    const summary =
+      `The election closed: ${election.turnout} of ${election.electorateSize} members voted; elected ${names}. ` +
+      `The tie-break seed ${election.seed} is published with the ballots and every stage of the count.`;
+    if (election.kind === 'PANEL') {
+      await this.disputes.perform(ctx, election.disputeId, 'composePanel', {}, summary, { onBehalfOf: ['SECRETARIAT'] });
+    } else {
+      await this.docket.append(ctx, { disputeId: election.disputeId, actorRole: 'SECRETARIAT', kind: 'fillVacancy', text: summary });
+    }
+  }
+}

@@ -1,0 +1,103 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { GraphQLJSON, graphqlEnum } from '@app/core';
+import { RosterPerson } from '../roster/roster.type';
+import { CountingRulesEnum, type CountingRulesName, fromCountingRules } from './dto/election.input';
+import { ELECTION_KINDS, ELECTION_STATUSES, ElectionEntity, type ElectionKind, type ElectionStatus } from './election.entity';
+
+export const ElectionStatusEnum = graphqlEnum(ELECTION_STATUSES, 'ElectionStatus');
+export const ElectionKindEnum = graphqlEnum(ELECTION_KINDS, 'ElectionKind');
+
+@ObjectType({ description: 'A counted ballot as published: its receipt and its ranking, with no voter' })
+export class PublishedBallot {
+  @Field()
+  receipt: string;
+
+  @Field(() => [String], { description: 'Candidate labels as in the count, most preferred first' })
+  ranking: string[];
+}
+
+@ObjectType({ description: "The election of a dispute's panel, or of a vacant seat, by the members" })
+export class Election {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ElectionKindEnum)
+  kind: ElectionKind;
+
+  @Field(() => Int)
+  seats: number;
+
+  @Field(() => ElectionStatusEnum)
+  status: ElectionStatus;
+
+  @Field(() => CountingRulesEnum)
+  rules: CountingRulesName;
+
+  @Field(() => Int)
+  quorumPercent: number;
+
+  @Field()
+  opensAt: Date;
+
+  @Field()
+  closesAt: Date;
+
+  @Field({ description: 'SHA-256 of the tie-break seed, published at opening' })
+  seedHash: string;
+
+  @Field(() => String, { nullable: true, description: 'The seed, revealed at the close: check it against seedHash' })
+  seed: string | null;
+
+  @Field(() => Int)
+  electorateSize: number;
+
+  @Field(() => Int, { nullable: true, description: 'Members that voted; known at the close' })
+  turnout: number | null;
+
+  @Field(() => Date, { nullable: true })
+  closedAt: Date | null;
+
+  @Field(() => GraphQLJSON, { nullable: true, description: 'The count, every stage (quota, votes, transfers, tie-breaks)' })
+  count: Record<string, unknown> | null;
+
+  disputeId: string;
+}
+
+@ObjectType()
+export class CastBallotResult {
+  @Field({ description: 'Keep it: after the close, find it among the published ballots' })
+  receipt: string;
+}
+
+@ObjectType({ description: 'A seat on the panel' })
+export class PanelMember {
+  @Field(() => RosterPerson)
+  person: RosterPerson;
+
+  @Field()
+  chair: boolean;
+
+  @Field()
+  seatedAt: Date;
+}
+
+export function toElection(entity: ElectionEntity): Election {
+  const closed = entity.status !== 'OPEN';
+  return {
+    id: entity.id,
+    kind: entity.kind,
+    seats: entity.seats,
+    status: entity.status,
+    rules: fromCountingRules(entity.rules),
+    quorumPercent: entity.quorumPercent,
+    opensAt: entity.opensAt,
+    closesAt: entity.closesAt,
+    seedHash: entity.seedHash,
+    seed: closed ? entity.seed : null,
+    electorateSize: entity.electorateSize,
+    turnout: entity.turnout,
+    closedAt: entity.closedAt,
+    count: entity.result,
+    disputeId: entity.disputeId,
+  };
+}

@@ -1,0 +1,95 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Actor, CurrentUser, GraphqlContext, Public, Roles } from '@app/core';
+import { Dispute } from '@app/registry';
+import { RosterPerson, toRosterPerson } from '../roster/roster.type';
+import { CastBallotInput, OpenElectionInput, ReceiptArgs, VacateSeatArgs } from './dto/election.input';
+import { ElectionClosingService } from './election-closing.service';
+import { CastBallotResult, Election, PanelMember, PublishedBallot, toElection } from './election.type';
+import { ElectionsService } from './elections.service';
+import { PanelService } from './panel.service';
+
+@Resolver(() => Election)
+export class ElectionsResolver {
+  constructor(
+    private readonly elections: ElectionsService,
+    private readonly closing: ElectionClosingService,
+  ) {}
+
+  @Public()
+  @Query(() => Election, { description: 'An election: candidates and seed hash while open; ballots, seed and count once closed' })
+  async election(@Args('id', { type: () => ID }) id: string): Promise<Election> {
+    return toElection(await this.elections.get(this.elections.manager, id));
+  }
+
+  @Public()
+  @Query(() => Boolean, { description: 'Whether this receipt is among the counted ballots' })
+  verifyReceipt(@Args() { electionId, receipt }: ReceiptArgs): Promise<boolean> {
+    return this.elections.verifyReceipt(electionId, receipt);
+  }
+
+  @Roles('SECRETARIAT')
+  @Mutation(() => Election)
+  async openElection(@CurrentUser() actor: Actor, @Args('input') input: OpenElectionInput): Promise<Election> {
+    return toElection(await this.elections.open(actor, input));
+  }
+
+  @Roles('MEMBER_DELEGATE')
+  @Mutation(() => CastBallotResult, { description: 'Casts your member’s ranked ballot; final once cast' })
+  castBallot(@CurrentUser() actor: Actor, @Args('input') input: CastBallotInput): Promise<CastBallotResult> {
+    return this.elections.cast(actor, input);
+  }
+
+  @Roles('SECRETARIAT')
+  @Mutation(() => Election, { description: 'Closes at or after the closing time: the count runs and the panel is formed' })
+  async closeElection(@CurrentUser() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<Election> {
+    return toElection(await this.closing.close(actor, id));
+  }
+
+  @Roles('SECRETARIAT')
+  @Mutation(() => Boolean, { description: 'A panelist withdraws or is removed; open a vacancy election next' })
+  async vacatePanelSeat(@CurrentUser() actor: Actor, @Args() { disputeId, personId, reason }: VacateSeatArgs): Promise<boolean> {
+    await this.closing.vacate(actor, disputeId, personId, reason);
+    return true;
+  }
+
+  @ResolveField(() => [RosterPerson])
+  async candidates(@Parent() election: Election): Promise<RosterPerson[]> {
+    return (await this.elections.candidatesOf(election.id)).map(toRosterPerson);
+  }
+
+  @ResolveField(() => [RosterPerson], { description: 'In order of election; empty until the close' })
+  async elected(@Parent() election: Election): Promise<RosterPerson[]> {
+    return (await this.closing.electedOf(election.id)).map(toRosterPerson);
+  }
+
+  @ResolveField(() => [PublishedBallot], { nullable: true, description: 'Every counted ballot, once closed' })
+  async ballots(@Parent() election: Election): Promise<PublishedBallot[] | null> {
+    if (election.status === 'OPEN') return null;
+    return this.closing.publishedBallots(election.id);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'The ballots as a BLT file for any STV tool (npm run tally)' })
+  async blt(@Parent() election: Election): Promise<string | null> {
+    if (election.status === 'OPEN') return null;
+    return this.closing.blt(await this.elections.get(this.elections.manager, election.id));
+  }
+}
+
+/** A dispute's panel and its elections. */
+@Resolver(() => Dispute)
+export class DisputePanelResolver {
+  constructor(
+    private readonly electionsService: ElectionsService,
+    private readonly panelService: PanelService,
+  ) {}
+
+  @ResolveField(() => [PanelMember], { description: 'The panelists now seated, the chair first' })
+  panel(@Parent() dispute: Dispute, @Context() ctx: GraphqlContext): Promise<PanelMember[]> {
+    return this.panelService.seated(ctx.loaders).load(dispute.id);
+  }
+
+  @ResolveField(() => [Election], { description: 'The elections of its panel, oldest first' })
+  async elections(@Parent() dispute: Dispute, @Context() ctx: GraphqlContext): Promise<Election[]> {
+    return (await this.electionsService.forDispute(ctx.loaders).load(dispute.id)).map(toElection);
+  }
+}

@@ -1,0 +1,229 @@
+import { Injectable } from '@nestjs/common';
+import {
+  Actor,
+  CommandContext,
+  CommandRunner,
+  DomainError,
+  MemberEntity,
+  RequestLoaders,
+  badInput,
+  forbidden,
+  notFound,
+  requireRole,
+} from '@app/core';
+import { DisputePartyEntity, DisputesService, DocketService, toIsoDate } from '@app/registry';
+import { isUUID } from 'class-validator';
+import DataLoader from 'dataloader';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { EligibilityService } from '../eligibility/eligibility.service';
+import { RosterPersonEntity } from '../roster/roster-person.entity';
+import { CastBallotInput, OpenElectionInput, toCountingRules } from './dto/election.input';
+import {
+  BallotEntity,
+  ElectionCandidateEntity,
+  ElectionElectorEntity,
+  ElectionEntity,
+  ElectionVoteEntity,
+} from './election.entity';
+import { PanelMemberEntity } from './panel-member.entity';
+import { newReceipt, newSeed, normaliseReceipt } from './receipts';
+
+// DSU 8.5: three panelists unless the parties agree, within 10 days of establishment, on five.
+const PANEL_SIZE = 3;
+const PANEL_SIZE_AGREED = 5;
+
+/** Opening elections and casting ballots; closing and the count are in ElectionClosingService. */
+@Injectable()
+export class ElectionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly commands: CommandRunner,
+    private readonly disputes: DisputesService,
+    private readonly docket: DocketService,
+    private readonly eligibility: EligibilityService,
+  ) {}
+
+  open(actor: Actor | null, input: OpenElectionInput): Promise<ElectionEntity> {
+    requireRole(actor, 'SECRETARIAT');
+    return this.commands.run({ actor, operation: 'openElection' }, async (ctx) => {
+      const dispute = await this.disputes.lockForUpdate(ctx, input.disputeId, true);
+      if (input.closesAt.getTime() <= input.opensAt.getTime()) {
+        throw badInput('input.closesAt', 'closesAt must be after opensAt', 'CLOSES_BEFORE_OPENING');
+      }
+      if (input.closesAt.getTime() <= ctx.now.getTime()) {
+        throw badInput('input.closesAt', 'closesAt must be in the future', 'CLOSES_IN_THE_PAST');
+      }
+      const size = await this.panelSize(ctx.em, dispute.id);
+      const everSeated = await ctx.em.getRepository(PanelMemberEntity).findBy({ disputeId: dispute.id });
+      const seated = everSeated.filter((m) => m.vacatedAt === null);
+      let seats: number;
+      if (input.vacancy) {
+        seats = size - seated.length;
+        if (dispute.stage === 'PANEL_ESTABLISHED' || seats <= 0) {
+          throw new DomainError('INVALID_TRANSITION', 'NO_VACANCY', 'The panel has no vacant seat to fill');
+        }
+      } else {
+        // DSU 8: the panel is composed once it is established, and only once.
+        if (dispute.stage !== 'PANEL_ESTABLISHED') {
+          throw new DomainError(
+            'INVALID_TRANSITION',
+            'NOT_ESTABLISHED',
+            `A panel election opens once the panel is established; the dispute is at ${dispute.stage}`,
+          );
+        }
+        seats = size;
+      }
+      const { result, persons } = await this.eligibility.evaluateWithPersons(ctx.em, dispute.id);
+      // Those who sit on the panel, and those who left it, do not stand again for its seats.
+      const sitting = new Set(everSeated.map((m) => m.personId));
+      const candidates = result.eligible.filter((id) => !sitting.has(id)).map((id) => persons.get(id) as RosterPersonEntity);
+      if (candidates.length < seats) {
+        throw new DomainError(
+          'INVALID_TRANSITION',
+          'TOO_FEW_CANDIDATES',
+          `${candidates.length} eligible candidate(s) for ${seats} seat(s): the roster must offer more`,
+        );
+      }
+      const parties = await ctx.em.getRepository(DisputePartyEntity).findBy({ disputeId: dispute.id });
+      const partyIds = new Set(parties.filter((p) => p.kind !== 'THIRD_PARTY').map((p) => p.memberId));
+      // The electorate: active members that are not parties (DESIGN §5); third parties vote.
+      const electorate = (await ctx.em.getRepository(MemberEntity).findBy({ status: 'ACTIVE' })).filter((m) => !partyIds.has(m.id));
+      const { seed, seedHash } = newSeed();
+      const election = await ctx.em.getRepository(ElectionEntity).save(
+        ctx.em.create(ElectionEntity, {
+          disputeId: dispute.id,
+          kind: input.vacancy ? 'VACANCY' : 'PANEL',
+          seats,
+          status: 'OPEN',
+          rules: toCountingRules(input.rules),
+          quorumPercent: input.quorumPercent,
+          opensAt: input.opensAt,
+          closesAt: input.closesAt,
+          seed,
+          seedHash,
+          electorateSize: electorate.length,
+          turnout: null,
+          result: null,
+          closedAt: null,
+        }),
+      );
+      const ordered = [...candidates].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+      await ctx.em.getRepository(ElectionCandidateEntity).insert(
+        ordered.map((p, position) => ({ electionId: election.id, personId: p.id, position })),
+      );
+      if (electorate.length) {
+        await ctx.em.getRepository(ElectionElectorEntity).insert(electorate.map((m) => ({ electionId: election.id, memberId: m.id })));
+      }
+      await this.docket.append(ctx, {
+        disputeId: dispute.id,
+        actorRole: 'SECRETARIAT',
+        kind: 'openElection',
+        text:
+          `The secretariat opened the election of ${seats} panelist seat(s) among ${ordered.length} eligible ` +
+          `candidates (${ordered.map((p) => p.name).join(', ')}); ${electorate.length} members vote from ` +
+          `${input.opensAt.toISOString()} to ${input.closesAt.toISOString()}; tie-break seed SHA-256 ${seedHash}.`,
+      });
+      ctx.target('Election', election.id, { disputeId: dispute.id, seats, seedHash, candidates: ordered.map((p) => p.id) });
+      return election;
+    });
+  }
+
+  /**
+   * One ranked ballot per member, final once cast. The vote (who) and the ballot (what) are two
+   * unlinked rows; the primary key of the vote refuses a second ballot of the same member even
+   * under simultaneous casts.
+   */
+  cast(actor: Actor | null, input: CastBallotInput): Promise<{ receipt: string }> {
+    const voter = requireRole(actor, 'MEMBER_DELEGATE');
+    return this.commands.run({ actor, operation: 'castBallot' }, async (ctx) => {
+      const election = await this.get(ctx.em, input.electionId);
+      this.assertVotingOpen(ctx, election);
+      const elector = await ctx.em
+        .getRepository(ElectionElectorEntity)
+        .findOneBy({ electionId: election.id, memberId: voter.memberId as string });
+      if (!elector) {
+        throw forbidden('Your member is not in this election’s electorate (parties to the dispute do not vote)', 'NOT_IN_ELECTORATE');
+      }
+      const candidates = await ctx.em.getRepository(ElectionCandidateEntity).findBy({ electionId: election.id });
+      const known = new Set(candidates.map((c) => c.personId));
+      const stranger = input.ranking.find((id) => !known.has(id));
+      if (stranger) throw badInput('input.ranking', `${stranger} is not a candidate in this election`, 'NOT_A_CANDIDATE');
+      await ctx.em.getRepository(ElectionVoteEntity).insert({ electionId: election.id, memberId: elector.memberId });
+      const receipt = newReceipt();
+      await ctx.em.getRepository(BallotEntity).insert({ electionId: election.id, receipt, ranking: input.ranking });
+      // The audit trail records that this user cast a ballot; never the receipt or the ranking.
+      ctx.target('Election', election.id);
+      return { receipt };
+    });
+  }
+
+  /** Whether a receipt is among the counted ballots: anyone may check, once the count is out. */
+  async verifyReceipt(electionId: string, receipt: string): Promise<boolean> {
+    const election = await this.get(this.dataSource.manager, electionId);
+    if (election.status === 'OPEN') {
+      throw new DomainError('NOT_YET_ALLOWED', 'ELECTION_OPEN', 'Receipts can be checked once the election is closed', {
+        allowedFrom: toIsoDate(election.closesAt),
+      });
+    }
+    return this.dataSource.getRepository(BallotEntity).existsBy({ electionId, receipt: normaliseReceipt(receipt) });
+  }
+
+  async get(em: EntityManager, id: string): Promise<ElectionEntity> {
+    const election = isUUID(id) ? await em.getRepository(ElectionEntity).findOneBy({ id }) : null;
+    if (!election) throw notFound('Election', id);
+    return election;
+  }
+
+  get manager(): EntityManager {
+    return this.dataSource.manager;
+  }
+
+  /** Each dispute's elections (a handful at most), for a page of disputes at once. */
+  forDispute(loaders: RequestLoaders): DataLoader<string, ElectionEntity[]> {
+    return loaders.get('elections.byDispute', () =>
+      new DataLoader<string, ElectionEntity[]>(async (ids) => {
+        const rows = await this.dataSource
+          .getRepository(ElectionEntity)
+          .find({ where: { disputeId: In([...ids]) }, order: { createdAt: 'ASC' } });
+        return ids.map((id) => rows.filter((row) => row.disputeId === id));
+      }),
+    );
+  }
+
+  candidatesOf(electionId: string): Promise<RosterPersonEntity[]> {
+    return this.dataSource
+      .getRepository(RosterPersonEntity)
+      .createQueryBuilder('p')
+      .innerJoin(ElectionCandidateEntity, 'c', 'c.person_id = p.id AND c.election_id = :electionId', { electionId })
+      .orderBy('c.position')
+      .getMany();
+  }
+
+  ballotsOf(electionId: string): Promise<BallotEntity[]> {
+    // Ordered by receipt: an order that says nothing about who voted when.
+    return this.dataSource.getRepository(BallotEntity).find({ where: { electionId }, order: { receipt: 'ASC' } });
+  }
+
+  personsByIds(ids: readonly string[]): Promise<RosterPersonEntity[]> {
+    return ids.length ? this.dataSource.getRepository(RosterPersonEntity).findBy({ id: In([...ids]) }) : Promise.resolve([]);
+  }
+
+  private assertVotingOpen(ctx: CommandContext, election: ElectionEntity): void {
+    if (election.status !== 'OPEN' || ctx.now.getTime() >= election.closesAt.getTime()) {
+      throw new DomainError('DEADLINE_PASSED', 'ELECTION_CLOSED', 'Voting in this election has closed');
+    }
+    if (ctx.now.getTime() < election.opensAt.getTime()) {
+      throw new DomainError('NOT_YET_ALLOWED', 'ELECTION_NOT_OPEN', `Voting opens at ${election.opensAt.toISOString()}`, {
+        allowedFrom: toIsoDate(election.opensAt),
+      });
+    }
+  }
+
+  private async panelSize(em: EntityManager, disputeId: string): Promise<number> {
+    const [agreed] = await em.query(
+      `SELECT 1 FROM deadlines WHERE dispute_id = $1 AND rule = 'FIVE_PANELISTS' AND status = 'MET' LIMIT 1`,
+      [disputeId],
+    );
+    return agreed ? PANEL_SIZE_AGREED : PANEL_SIZE;
+  }
+}

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, CommandRunner, forbidden, notFound, requireActor } from '@app/core';
+import { isUUID } from 'class-validator';
+import { EntityManager } from 'typeorm';
+import { RosterPersonEntity } from '../roster/roster-person.entity';
+import { EligibilityInput, EligibilityResult, evaluateEligibility } from './eligibility';
+
+export interface EligibilityReportData {
+  result: EligibilityResult;
+  /** Every person the result names, by id. */
+  persons: Map<string, RosterPersonEntity>;
+}
+
+/**
+ * Loads what {@link evaluateEligibility} needs for one dispute. The persons considered are the
+ * APPROVED roster, plus REMOVED persons this dispute's own record names (a disclosure touching it,
+ * a challenge or a consent in it), so that the report explains why a former candidate is out
+ * (NOT_APPROVED). Nominations not (yet) approved are left out: they were never candidates, and
+ * listing them would publish to the parties a nomination the roster does not show.
+ */
+@Injectable()
+export class EligibilityService {
+  constructor(private readonly commands: CommandRunner) {}
+
+  /** Who may sit on the dispute's panel and why the others may not, in the caller's transaction. */
+  async evaluate(em: EntityManager, disputeId: string): Promise<EligibilityResult> {
+    return (await this.evaluateWithPersons(em, disputeId)).result;
+  }
+
+  /** The same, with the entity of every person the result names (for callers that need names). */
+  async evaluateWithPersons(em: EntityManager, disputeId: string): Promise<EligibilityReportData> {
+    await this.requireDispute(em, disputeId);
+    return this.load(em, disputeId);
+  }
+
+  /** The report behind `eligibleCandidates`: the secretariat and the parties' delegates only. */
+  async report(actor: Actor | null, disputeId: string): Promise<EligibilityReportData> {
+    const viewer = requireActor(actor);
+    return this.commands.read(async (em) => {
+      await this.requireDispute(em, disputeId);
+      if (viewer.role !== 'SECRETARIAT') {
+        const [place] = await em.query(
+          `SELECT kind FROM dispute_parties WHERE dispute_id = $1 AND member_id = $2 AND kind IN ('COMPLAINANT', 'RESPONDENT')`,
+          [disputeId, viewer.memberId],
+        );
+        if (viewer.role !== 'MEMBER_DELEGATE' || !place) {
+          throw forbidden("Only the secretariat and the parties see a dispute's eligible candidates", 'NOT_A_PARTY');
+        }
+      }
+      return this.load(em, disputeId);
+    });
+  }
+
+  private async load(em: EntityManager, disputeId: string): Promise<EligibilityReportData> {
+    // One after the other: a transaction's queries share one connection.
+    const parties: EligibilityInput['parties'][number][] = await em.query(
+      `SELECT dp.member_id AS "memberId", m.code, dp.kind
+         FROM dispute_parties dp JOIN members m ON m.id = dp.member_id
+        WHERE dp.dispute_id = $1 ORDER BY dp.joined_at, m.code`,
+      [disputeId],
+    );
+    const persons = await em
+      .getRepository(RosterPersonEntity)
+      .createQueryBuilder('p')
+      .where(`p.status = 'APPROVED'`)
+      .orWhere(
+        `p.status = 'REMOVED' AND p.id IN (
+           SELECT person_id FROM disclosures WHERE dispute_id = :disputeId
+           UNION SELECT person_id FROM challenges WHERE dispute_id = :disputeId
+           UNION SELECT person_id FROM nationality_consents WHERE dispute_id = :disputeId)`,
+        { disputeId },
+      )
+      .orderBy('p.name')
+      .addOrderBy('p.id')
+      .getMany();
+    const consents: EligibilityInput['consents'][number][] = await em.query(
+      `SELECT person_id AS "personId", member_id AS "memberId" FROM nationality_consents WHERE dispute_id = $1`,
+      [disputeId],
+    );
+    const disclosures: EligibilityInput['disclosures'][number][] = await em.query(
+      `SELECT person_id AS "personId", status FROM disclosures WHERE dispute_id = $1`,
+      [disputeId],
+    );
+    const challenges: EligibilityInput['challenges'][number][] = await em.query(
+      `SELECT c.person_id AS "personId", c.status, m.code AS "byMemberCode"
+         FROM challenges c JOIN members m ON m.id = c.by_member_id
+        WHERE c.dispute_id = $1 ORDER BY c.filed_at`,
+      [disputeId],
+    );
+    const result = evaluateEligibility({ parties, persons, consents, disclosures, challenges });
+    return { result, persons: new Map(persons.map((p) => [p.id, p])) };
+  }
+
+  private async requireDispute(em: EntityManager, disputeId: string): Promise<void> {
+    const rows = isUUID(disputeId) ? await em.query('SELECT 1 FROM disputes WHERE id = $1', [disputeId]) : [];
+    if (!rows.length) throw notFound('Dispute', disputeId);
+  }
+}

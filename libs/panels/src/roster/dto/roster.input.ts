@@ -1,0 +1,180 @@
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { ConnectionArgs } from '@app/core';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsBase64,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Validate,
+  ValidateNested,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+} from 'class-validator';
+import * as countries from 'i18n-iso-countries';
+import { ROSTER_STATUSES, type RosterStatus } from '../roster-person.entity';
+import { RosterStatusEnum } from '../roster.type';
+
+// A person may be a national of a non-member, so any assigned country code is accepted, not only
+// the members' (DSU 8.3 compares it with the parties' codes).
+@ValidatorConstraint({ name: 'nationality' })
+export class IsNationality implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && /^[A-Z]{3}$/.test(value) && countries.isValid(value);
+  }
+  defaultMessage(): string {
+    return 'nationality must be an assigned ISO 3166-1 alpha-3 country code, such as CHN or KAZ';
+  }
+}
+
+export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
+const trimEach = ({ value }: { value: unknown }) =>
+  Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value;
+
+@InputType({ description: "The nominee's CV, published with the approved roster" })
+export class RosterCvInput {
+  @Field()
+  @Transform(trim)
+  @Length(1, 255, { message: 'fileName must be 1 to 255 characters' })
+  @Matches(/^[^/\\\u0000-\u001f"]+$/, { message: 'fileName must be a plain file name, without folders' })
+  fileName: string;
+
+  @Field({ description: 'e.g. application/pdf' })
+  @Matches(/^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/i, { message: 'mediaType must be a media type such as application/pdf' })
+  mediaType: string;
+
+  @Field({ description: 'The file, base64-encoded; at most 5 MB' })
+  @IsString()
+  @IsBase64({}, { message: 'content must be base64-encoded' })
+  content: string;
+}
+
+@InputType()
+export class NominateRosterPersonInput {
+  @Field()
+  @Transform(trim)
+  @Length(1, 200, { message: 'name must be 1 to 200 characters' })
+  name: string;
+
+  @Field({ description: 'ISO 3166-1 alpha-3 code of the nationality, e.g. PAK; a non-member is allowed' })
+  @Transform(upper)
+  @Validate(IsNationality)
+  nationality: string;
+
+  @Field(() => [String], { description: 'Fields of expertise, e.g. "trade in goods", "SPS"' })
+  @Transform(trimEach)
+  @ArrayMinSize(1, { message: 'expertise must name at least one field' })
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @Length(1, 100, { each: true, message: 'each field of expertise must be 1 to 100 characters' })
+  expertise: string[];
+
+  @Field(() => [String], { description: 'Working languages, e.g. "English", "Chinese"' })
+  @Transform(trimEach)
+  @ArrayMinSize(1, { message: 'languages must name at least one language' })
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @Length(1, 50, { each: true, message: 'each language must be 1 to 50 characters' })
+  languages: string[];
+
+  @Field({ defaultValue: true })
+  @IsBoolean()
+  available: boolean = true;
+
+  @Field(() => RosterCvInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RosterCvInput)
+  cv?: RosterCvInput;
+}
+
+@ArgsType()
+export class DecideNominationArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'id must be a roster person id' })
+  id: string;
+
+  @Field({ description: 'true approves the nomination (DSU 8.4), false rejects it' })
+  @IsBoolean()
+  approve: boolean;
+
+  @Field({ nullable: true, description: 'Required when rejecting' })
+  @IsOptional()
+  @Transform(trim)
+  @Length(1, 2000, { message: 'reason must be 1 to 2000 characters' })
+  reason?: string;
+}
+
+@ArgsType()
+export class RemoveRosterPersonArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'id must be a roster person id' })
+  id: string;
+
+  @Field()
+  @Transform(trim)
+  @Length(1, 2000, { message: 'reason must be 1 to 2000 characters' })
+  reason: string;
+}
+
+@ArgsType()
+export class LinkPanelistUserArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'personId must be a roster person id' })
+  personId: string;
+
+  @Field(() => ID)
+  @IsUUID('all', { message: 'userId must be a user id' })
+  userId: string;
+}
+
+@ArgsType()
+export class SetAvailabilityArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'personId must be a roster person id' })
+  personId: string;
+
+  @Field()
+  @IsBoolean()
+  available: boolean;
+}
+
+@InputType()
+export class RosterFilter {
+  @Field({ nullable: true, description: 'A field of expertise the person lists (case-insensitive)' })
+  @IsOptional()
+  @Transform(trim)
+  @Length(1, 100, { message: 'expertise must be 1 to 100 characters' })
+  expertise?: string;
+
+  @Field({ nullable: true, description: 'ISO 3166-1 alpha-3 code' })
+  @IsOptional()
+  @Transform(upper)
+  @Validate(IsNationality)
+  nationality?: string;
+}
+
+@ArgsType()
+export class RosterArgs extends ConnectionArgs {
+  @Field(() => RosterFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RosterFilter)
+  filter?: RosterFilter;
+}
+
+@ArgsType()
+export class NominationsArgs extends ConnectionArgs {
+  @Field(() => RosterStatusEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(ROSTER_STATUSES)
+  status?: RosterStatus;
+}
