@@ -1,6 +1,11 @@
 import { MemberEntity, UserEntity } from '@app/core';
 import { ElectionClosingService, RosterPersonEntity, count, parseBlt } from '@app/panels';
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { createMember, createUser } from '../utils/factories';
 import { TestApp, startTestApp } from '../utils/test-app';
 
@@ -10,6 +15,7 @@ const CAST = `mutation($input: CastBallotInput!) { castBallot(input: $input) { r
 const ELECTION = `query($id: ID!) { election(id: $id) { status seats seed seedHash turnout electorateSize
   elected { name } ballots { receipt ranking } blt count } }`;
 
+const run = promisify(execFile);
 const ELECTORS = ['KAZ', 'IDN', 'MYS', 'THA', 'EGY', 'KEN'];
 const NAMES = {
   A: ['Alice Ang', 'SGP'],
@@ -153,6 +159,15 @@ describe('panel election: open, vote, close, compose, verify, replace', () => {
     const recount = count({ candidates: parsed.candidates, seats: parsed.seats, ballots: parsed.ballots, seed: e.seed, rules: 'scottish-stv' });
     expect(recount.elected).toEqual(e.count.elected);
     expect(recount.stages).toEqual(e.count.stages);
+    // And with the command anyone can run on the exported file.
+    const dir = mkdtempSync(join(tmpdir(), 'blt-'));
+    writeFileSync(join(dir, 'election.blt'), e.blt);
+    const { stdout } = await run(process.execPath, ['-r', 'ts-node/register/transpile-only', 'scripts/tally.ts', join(dir, 'election.blt'), '--seed', e.seed], {
+      cwd: join(__dirname, '..', '..'),
+    });
+    const tally = JSON.parse(stdout);
+    expect(tally.elected).toEqual(e.count.elected);
+    expect(tally.quota).toBe(e.count.quota);
   });
 
   it('makes a seated panelist act as the panel: suspension at the complainant’s request (DSU 12.12)', async () => {

@@ -7,14 +7,15 @@ const FILE = `mutation($input: FileDocumentInput!) {
   fileDocument(input: $input) { id title sha256 sizeBytes classification downloadPath filedFor { code } }
 }`;
 
-type Who = 'anonymous' | 'secretariat' | 'complainant' | 'respondent' | 'thirdParty' | 'outsider' | 'panelist' | 'reader';
+type Who = 'anonymous' | 'secretariat' | 'complainant' | 'respondent' | 'thirdParty' | 'outsider' | 'panelist' | 'panelMember' | 'reader';
 type Doc = 'public' | 'restrictedFirst' | 'restrictedOther' | 'confidential';
 
 // Who sees what (procedure.md §3; DSU 10.3: third parties get the parties' first submissions).
 const MATRIX: Record<Who, Doc[]> = {
   anonymous: ['public'],
   outsider: ['public'],
-  panelist: ['public'],
+  panelist: ['public'], // on the roster, not on this panel
+  panelMember: ['public', 'restrictedFirst', 'restrictedOther'],
   secretariat: ['public', 'restrictedFirst', 'restrictedOther'],
   complainant: ['public', 'restrictedFirst', 'restrictedOther', 'confidential'], // the filer's member filed all four
   respondent: ['public', 'restrictedFirst', 'restrictedOther'],
@@ -45,10 +46,16 @@ describe('documents and the access policy', () => {
     users.secretariat = await createUser(t.db, { role: 'SECRETARIAT' });
     users.panelist = await createUser(t.db, { role: 'PANELIST' });
     users.reader = await createUser(t.db, { role: 'PANELIST' });
+    users.panelMember = await createUser(t.db, { role: 'PANELIST' });
     const filed = await t.gql(`mutation { requestConsultations(input: { respondents: ["PAK"], title: "Fruit", measures: ["Licensing"],
       legalBasis: ["GATT Art. XI"], summary: "Imports restricted." }) { id } }`, {}, token('complainant'));
     disputeId = filed.data!.requestConsultations.id;
     await t.gql(`mutation($id: ID!) { takeAction(input: { disputeId: $id, action: joinAsThirdParty }) { id } }`, { id: disputeId }, token('thirdParty'));
+    // A seat on this dispute's panel, as an election leaves it (the election itself: e2e/panels).
+    await t.db.query(
+      'INSERT INTO panel_seats (dispute_id, user_id, person_id, chair, seated_at) VALUES ($1, $2, gen_random_uuid(), false, now())',
+      [disputeId, users.panelMember.id],
+    );
     const specs: Record<Doc, Record<string, unknown>> = {
       public: { kind: 'NOTIFICATION', classification: 'PUBLIC' },
       restrictedFirst: { kind: 'FIRST_WRITTEN_SUBMISSION', classification: 'RESTRICTED' },
