@@ -15,6 +15,7 @@ import { ALL_ENTITIES, ALL_MIGRATIONS } from '@app/migrations';
 import { PanelsApiModule } from '@app/panels';
 import { RegistryApiModule } from '@app/registry';
 import type { Request, Response } from 'express';
+import { queryLimitsPlugin } from './graphql/query-limits.plugin';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -48,7 +49,11 @@ export class AppModule {
           playground: false,
           // The explorer is served by the application itself (see explorer.ts); Apollo's landing
           // page would load its assets from a CDN.
-          plugins: [ApolloServerPluginLandingPageDisabled()],
+          plugins: [ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin()],
+          // One operation per request: a batch would multiply every per-request limit.
+          allowBatchedHttpRequests: false,
+          // No "did you mean" hints about the schema in production errors.
+          hideSchemaDetailsFromClientErrors: config.isProduction,
           introspection: config.introspection,
           includeStacktraceInErrorResponses: false,
           csrfPrevention: true,

@@ -23,6 +23,7 @@ export * from './graphql/enum';
 export { default as GraphQLJSON } from './audit/json.scalar';
 export * from './graphql/local-date.scalar';
 export * from './graphql/pagination';
+export * from './graphql/query-limits';
 export * from './graphql/request-context';
 export * from './graphql/validation.pipe';
 export * from './members/member.entity';

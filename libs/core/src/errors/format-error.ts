@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
+import { QueryLimitError } from '../graphql/query-limits';
 import { DomainError } from './domain-error';
 
 /** Error codes that GraphQL or Apollo raise themselves and that are safe to show as they are. */
@@ -33,6 +34,13 @@ export function formatGraphqlError(
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   const base = { locations: formatted.locations, path: formatted.path };
 
+  if (original instanceof QueryLimitError) {
+    return {
+      ...base,
+      message: original.message,
+      extensions: { code: 'BAD_USER_INPUT', domainCode: original.limitCode, limit: original.limit, actual: original.actual },
+    };
+  }
   if (original instanceof DomainError) {
     return {
       ...base,

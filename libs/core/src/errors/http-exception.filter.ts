@@ -31,6 +31,10 @@ export class HttpErrorFilter implements ExceptionFilter {
       res.status(STATUS[exception.category]).json({
         error: { code: exception.category, domainCode: exception.code, message: exception.message, ...exception.details },
       });
+    } else if (isClientHttpError(exception)) {
+      // body-parser and friends: a body too large (413), malformed JSON (400), …
+      const code = exception.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
+      res.status(exception.status).json({ error: { code, message: exception.message } });
     } else if (exception instanceof HttpException) {
       res.status(exception.getStatus()).json({ error: { code: 'BAD_REQUEST', message: exception.message } });
     } else {
@@ -38,4 +42,9 @@ export class HttpErrorFilter implements ExceptionFilter {
       res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } });
     }
   }
+}
+
+function isClientHttpError(error: unknown): error is { status: number; message: string } {
+  const candidate = error as { status?: unknown; expose?: unknown };
+  return typeof candidate?.status === 'number' && candidate.status >= 400 && candidate.status < 500 && candidate.expose === true;
 }
