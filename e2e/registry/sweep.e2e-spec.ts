@@ -95,6 +95,32 @@ describe('the worker: deadline sweeps and automatic transitions', () => {
     expect(await docketKinds(id)).toContain('lapse');
   });
 
+  it('adopts a circulated report by itself on day 60 (DSU 16.4) and derestricts the case', async () => {
+    t.clock.set('2026-07-01T09:00:00Z');
+    const id = await file('Adopted by default');
+    // A circulated report, as the rulings steps leave it (the rulings e2e drive those steps).
+    await t.db.query(`UPDATE disputes SET stage = 'REPORT_CIRCULATED' WHERE id = $1`, [id]);
+    await t.db.query(`UPDATE deadlines SET status = 'WAIVED' WHERE dispute_id = $1`, [id]);
+    await t.db.query(
+      `INSERT INTO deadlines (dispute_id, rule, base_date, due_date, status, opened_at) VALUES
+       ($1, 'ADOPTION_EARLIEST', '2026-07-21', '2026-07-21', 'OPEN', $2),
+       ($1, 'PANEL_REPORT_ADOPTION', '2026-08-30', '2026-08-30', 'OPEN', $2)`,
+      [id, '2026-07-01T09:00:00Z'],
+    );
+    const doc = await t.gql(`mutation($id: ID!) { fileDocument(input: { disputeId: $id, kind: REBUTTAL, classification: RESTRICTED,
+      title: "Rebuttal", fileName: "r.txt", mediaType: "text/plain", content: "cg==" }) { id } }`, { id }, tok('PAK'));
+    const docId = doc.data!.fileDocument.id;
+    t.clock.set('2026-08-30T23:00:00Z');
+    await sweeper.sweep();
+    expect((await t.db.query('SELECT stage FROM disputes WHERE id = $1', [id]))[0].stage).toBe('REPORT_CIRCULATED');
+    t.clock.set('2026-08-31T00:00:01Z');
+    expect((await sweeper.sweep()).automatic).toBeGreaterThanOrEqual(1);
+    expect((await t.db.query('SELECT stage FROM disputes WHERE id = $1', [id]))[0].stage).toBe('ADOPTED');
+    const publicView = await t.gql(`query($id: ID!) { document(id: $id) { classification derestrictedAt } }`, { id: docId });
+    expect(publicView.data!.document.classification).toBe('PUBLIC');
+    expect(await docketKinds(id)).toContain('adoptReportAutomatically');
+  });
+
   describe('through pg-boss, with two worker processes', () => {
     let workers: INestApplicationContext[] = [];
 

@@ -108,7 +108,10 @@ export class DisputesService {
   /** A procedure step by a user, through the engine. */
   takeAction(actor: Actor | null, input: TakeActionInput): Promise<DisputeEntity> {
     return this.commands.run({ actor, operation: input.action }, async (ctx) => {
-      const params: ActionParams = input.extension ? { extension: input.extension } : {};
+      const params: ActionParams = {
+        ...(input.extension ? { extension: input.extension } : {}),
+        ...(input.rptEndsOn ? { rptEndsOn: input.rptEndsOn } : {}),
+      };
       return this.perform(ctx, input.disputeId, input.action, params, input.note);
     });
   }
@@ -163,15 +166,31 @@ export class DisputesService {
     const saved = await ctx.em.getRepository(DisputeEntity).save(dispute);
     await this.deadlines.apply(ctx, disputeId, decision);
     const role = docketRole(ctx.actor, roles);
+    const derestricted = decision.to === 'ADOPTED' && decision.from !== 'ADOPTED' ? await this.derestrictCase(ctx, disputeId) : 0;
     await this.docket.append(ctx, {
       disputeId,
       actorRole: role,
       kind: decision.action,
-      text: note ? `${decision.docketText} ${note}` : decision.docketText,
+      text: [decision.docketText, note, derestricted ? `${derestricted} restricted document(s) are now public.` : '']
+        .filter(Boolean)
+        .join(' '),
       documentIds: options.documentIds,
     });
     ctx.target('Dispute', disputeId, { docketNumber: docketNumber(saved), action, from: decision.from, to: decision.to, as: role });
     return saved;
+  }
+
+  /**
+   * On adoption the case's restricted documents become public (procedure.md §3: derestriction;
+   * the adopted report is public). Business-confidential documents stay with their named readers.
+   */
+  private async derestrictCase(ctx: CommandContext, disputeId: string): Promise<number> {
+    const result = await ctx.em.query(
+      `UPDATE documents SET classification = 'PUBLIC', derestricted_at = $2
+       WHERE dispute_id = $1 AND classification = 'RESTRICTED'`,
+      [disputeId, ctx.now],
+    );
+    return Number(result?.[1] ?? 0);
   }
 
   /**

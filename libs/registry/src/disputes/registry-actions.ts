@@ -22,6 +22,30 @@ export const REGISTRY_ACTIONS = [
   'resume',
   'notifyMutuallyAgreedSolution',
   'withdraw',
+  // Panel stage steps that carry only a decision.
+  'joinPanelAsThirdParty',
+  'agreeTermsOfReference',
+  'agreeFivePanelists',
+  'requestDgAppointment',
+  'informBodyOfDelay',
+  // Implementation and compliance (DSU 21, 22): decisions and notifications; reports and awards
+  // are filed as documents with them.
+  'stateImplementationIntentions',
+  'agreeRpt',
+  'arbitrateRpt',
+  'fixRpt',
+  'fileStatusReport',
+  'requestComplianceReview',
+  'circulateComplianceReport',
+  'appealComplianceReport',
+  'adoptComplianceReport',
+  'requestCompensation',
+  'agreeCompensation',
+  'requestRetaliation',
+  'objectToRetaliationLevel',
+  'decideRetaliationLevel',
+  'authorizeSuspension',
+  'declareCompliance',
 ] as const satisfies readonly ActionName[];
 
 export type RegistryAction = (typeof REGISTRY_ACTIONS)[number];

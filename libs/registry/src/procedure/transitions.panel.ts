@@ -322,4 +322,38 @@ export const PANEL_TRANSITIONS: readonly Transition[] = [
     cancels: [],
     docketText: 'The body adopted the appellate report and the panel report as modified by it.',
   },
+  {
+    action: 'adoptReportAutomatically',
+    from: ['REPORT_CIRCULATED'],
+    to: 'ADOPTED',
+    actors: ['SYSTEM'],
+    // DSU 16.4: within 60 days of circulation the report "shall be adopted" unless appealed or
+    // rejected by consensus; with no meeting by then, the system records the adoption.
+    article: 'DSU 16.4',
+    guard: afterPeriodEnds('PANEL_REPORT_ADOPTION', 'Adoption of the panel report without a meeting'),
+    automatic: true,
+    records: 'REPORT_ADOPTED',
+    opens: ADOPTION_OPENS,
+    meets: ['PANEL_REPORT_ADOPTION', 'ADOPTION_GUIDELINE'],
+    cancels: ['ADOPTION_EARLIEST'],
+    docketText: 'Sixty days passed since circulation without an appeal or a decision not to adopt: the report is adopted.',
+  },
+  {
+    action: 'adoptAppellateReportAutomatically',
+    from: ['UNDER_APPEAL'],
+    to: 'ADOPTED',
+    actors: ['SYSTEM'],
+    // DSU 17.14: the appellate report "shall be adopted" within 30 days of its circulation.
+    article: 'DSU 17.14',
+    guard: allOf(
+      requireEvent('APPELLATE_REPORT_CIRCULATED', 'The appellate report has not been circulated yet (DSU 17.14).'),
+      afterPeriodEnds('APPELLATE_REPORT_ADOPTION', 'Adoption of the appellate report without a meeting'),
+    ),
+    automatic: true,
+    records: 'REPORT_ADOPTED',
+    opens: ADOPTION_OPENS,
+    meets: ['APPELLATE_REPORT_ADOPTION', 'ADOPTION_GUIDELINE_APPEALED'],
+    cancels: [],
+    docketText: 'Thirty days passed since the appellate report was circulated: the reports are adopted.',
+  },
 ];

@@ -44,6 +44,8 @@ export const ACTION_NAMES = [
   'circulateAppellateReport',
   'adoptReport',
   'adoptAppellateReport',
+  'adoptReportAutomatically',
+  'adoptAppellateReportAutomatically',
   // Implementation, compliance, retaliation (transitions.implementation.ts)
   'stateImplementationIntentions',
   'agreeRpt',

@@ -101,6 +101,14 @@ export class TakeActionInput {
   @Type(() => ExtensionInput)
   extension?: ExtensionInput;
 
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'For agreeRpt and fixRpt: the last day of the reasonable period of time (DSU 21.3)',
+  })
+  @IsOptional()
+  @IsString()
+  rptEndsOn?: string;
+
   @Field({ nullable: true, description: 'What the actor wants on the docket with this step' })
   @IsOptional()
   @Transform(trim)
