@@ -1,4 +1,5 @@
 // The public surface of @app/registry. Other libs import only from here.
+import { BodyMeetingEntity } from './calendar/body-meeting.entity';
 import { ClosedDayEntity } from './calendar/closed-day.entity';
 import { DeadlineEntity } from './deadlines/deadline.entity';
 import { DisputePartyEntity } from './disputes/dispute-party.entity';
@@ -20,6 +21,7 @@ export { PanelSeatsService, type Seat } from './panel-seats/panel-seats.service'
 export { toDispute } from './disputes/dispute.type';
 export { ProcedureSweeper, type SweepResult } from './sweep/procedure-sweeper.service';
 export { CalendarService } from './calendar/calendar.service';
+export { BodyMeetingsService } from './calendar/body-meetings.service';
 export { DisputeEntity, docketNumber } from './disputes/dispute.entity';
 export { DisputePartyEntity } from './disputes/dispute-party.entity';
 export { DeadlineEntity } from './deadlines/deadline.entity';
@@ -36,4 +38,5 @@ export const REGISTRY_ENTITIES = [
   DocumentEntity,
   DocumentContentEntity,
   PanelSeatEntity,
+  BodyMeetingEntity,
 ];

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { BodyMeetingsResolver } from './calendar/body-meetings.resolver';
+import { BodyMeetingsService } from './calendar/body-meetings.service';
 import { CalendarResolver } from './calendar/calendar.resolver';
 import { CalendarService } from './calendar/calendar.service';
 import { DeadlineFieldsResolver } from './deadlines/deadline-fields.resolver';
@@ -29,6 +31,7 @@ const SERVICES = [
   DocumentsService,
   ProcedureSweeper,
   PanelSeatsService,
+  BodyMeetingsService,
   StatisticsService,
 ];
 
@@ -48,6 +51,7 @@ export class RegistryModule {}
     DisputeFieldsResolver,
     DeadlineFieldsResolver,
     CalendarResolver,
+    BodyMeetingsResolver,
     DocketResolver,
     DocumentsResolver,
     DisputeDocumentsResolver,

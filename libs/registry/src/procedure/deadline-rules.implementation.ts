@@ -82,7 +82,7 @@ export const IMPLEMENTATION_PHASE_RULES = {
     binds: 'RESPONDENT',
     countedFrom: 'each body meeting with implementation on its agenda (backwards)',
     onExpiry: 'The report is late; the issue stays on the agenda.',
-    tracked: false,
+    // Opened by the body's meeting calendar (one row per meeting), not by a transition.
   },
   COMPLIANCE_REPORT: {
     article: 'DSU 21.5',

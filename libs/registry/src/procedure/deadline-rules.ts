@@ -134,6 +134,13 @@ export const DEADLINE_RULES: Readonly<Record<DeadlineRuleCode, DeadlineRule>> = 
   ) as Record<DeadlineRuleCode, DeadlineRule>,
 );
 
+/**
+ * Rules whose rows the body's meeting calendar opens (one per meeting with the case on its
+ * agenda) rather than a transition: the respondent's status report, due 10 days before each
+ * meeting of the surveillance (DSU 21.6). Missing one is the respondent's fault: MISSED.
+ */
+export const CALENDAR_OPENED_RULES: readonly DeadlineRuleCode[] = ['STATUS_REPORT_NOTICE'];
+
 /** Whether a string names a rule in the catalogue. */
 export function isDeadlineRuleCode(value: string): value is DeadlineRuleCode {
   return (DEADLINE_RULE_CODES as readonly string[]).includes(value);

@@ -139,10 +139,10 @@ export const IMPLEMENTATION_TRANSITIONS: readonly Transition[] = [
     ],
     to: null,
     actors: ['RESPONDENT'],
-    // 10 days before each meeting (STATUS_REPORT_NOTICE), checked by the meetings calendar.
+    // 10 days before each meeting (STATUS_REPORT_NOTICE rows, opened by the meetings calendar).
     article: 'DSU 21.6, 22.8',
     opens: [],
-    meets: [],
+    meets: ['STATUS_REPORT_NOTICE'],
     cancels: [],
     docketText: 'The respondent filed a status report on implementation.',
   },
