@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   Actor,
   AppConfig,
+  CommandContext,
   CommandRunner,
   DomainError,
   Page,
@@ -26,7 +27,7 @@ import { DocketService } from '../docket/docket.service';
 import { PanelSeatsService } from '../panel-seats/panel-seats.service';
 import { canSeeDocument, documentVisibilitySql, type Viewer } from './document-policy';
 import { DocumentStorage } from './document-storage';
-import { DocumentEntity } from './document.entity';
+import { DocumentEntity, type Classification, type DocumentKind } from './document.entity';
 import { DocumentsArgs, FileDocumentInput } from './dto/document.input';
 
 const viewerOf = (actor: Actor | null): Viewer => ({
@@ -34,6 +35,19 @@ const viewerOf = (actor: Actor | null): Viewer => ({
   role: actor?.role ?? null,
   memberId: actor?.memberId ?? null,
 });
+
+export interface StoredDocument {
+  disputeId: string;
+  kind: DocumentKind;
+  title: string;
+  fileName: string;
+  mediaType: string;
+  content: Buffer;
+  classification: Classification;
+  readerIds?: string[];
+  filedForMemberId?: string | null;
+  idempotencyKey?: string | null;
+}
 
 const kindLabel = (kind: string) => kind.toLowerCase().replace(/_/g, ' ');
 
@@ -52,16 +66,7 @@ export class DocumentsService {
 
   async file(actor: Actor | null, input: FileDocumentInput): Promise<DocumentEntity> {
     const filer = requireActor(actor);
-    const content = Buffer.from(input.content, 'base64');
-    if (content.length === 0) throw badInput('input.content', 'content must not be empty', 'EMPTY_DOCUMENT');
-    if (content.length > this.config.MAX_DOCUMENT_BYTES) {
-      throw new DomainError(
-        'PAYLOAD_TOO_LARGE',
-        'DOCUMENT_TOO_LARGE',
-        `The document is ${content.length} bytes; the limit is ${this.config.MAX_DOCUMENT_BYTES}`,
-        { field: 'input.content', limit: this.config.MAX_DOCUMENT_BYTES },
-      );
-    }
+    const content = this.decode(input.content);
     const readerIds = input.readerIds ?? [];
     if (input.classification !== 'CONFIDENTIAL' && readerIds.length) {
       throw badInput('input.readerIds', 'Only a CONFIDENTIAL document names its readers', 'READERS_NOT_ALLOWED');
@@ -101,25 +106,18 @@ export class DocumentsService {
           throw badInput('input.readerIds', `No active user has the id ${missing.join(', ')}`, 'UNKNOWN_READER');
         }
       }
-      const saved = await ctx.em.getRepository(DocumentEntity).save(
-        ctx.em.create(DocumentEntity, {
-          disputeId: dispute.id,
-          kind: input.kind,
-          title: input.title,
-          fileName: input.fileName,
-          mediaType: input.mediaType.toLowerCase(),
-          sizeBytes: content.length,
-          sha256,
-          filedById: filer.userId,
-          filedForMemberId: filer.role === 'MEMBER_DELEGATE' ? filer.memberId : null,
-          filedAt: ctx.now,
-          classification: input.classification,
-          derestrictedAt: null,
-          idempotencyKey: input.idempotencyKey ?? null,
-          readerIds,
-        }),
-      );
-      await this.storage.put(ctx.em, saved.id, content);
+      const saved = await this.store(ctx, {
+        disputeId: dispute.id,
+        kind: input.kind,
+        title: input.title,
+        fileName: input.fileName,
+        mediaType: input.mediaType,
+        content,
+        classification: input.classification,
+        filedForMemberId: filer.role === 'MEMBER_DELEGATE' ? filer.memberId : null,
+        idempotencyKey: input.idempotencyKey ?? null,
+        readerIds,
+      });
       // The docket is public: only a public document's title goes into its text.
       const what =
         input.classification === 'PUBLIC'
@@ -135,6 +133,50 @@ export class DocumentsService {
       ctx.target('Document', saved.id, { disputeId: dispute.id, sha256, classification: input.classification });
       return saved;
     });
+  }
+
+  /** Decodes base64 content and holds it to the size limit; `field` names it in the error. */
+  decode(base64: string, field = 'input.content'): Buffer {
+    const content = Buffer.from(base64, 'base64');
+    if (content.length === 0) throw badInput(field, 'content must not be empty', 'EMPTY_DOCUMENT');
+    if (content.length > this.config.MAX_DOCUMENT_BYTES) {
+      throw new DomainError(
+        'PAYLOAD_TOO_LARGE',
+        'DOCUMENT_TOO_LARGE',
+        `The document is ${content.length} bytes; the limit is ${this.config.MAX_DOCUMENT_BYTES}`,
+        { field, limit: this.config.MAX_DOCUMENT_BYTES },
+      );
+    }
+    return content;
+  }
+
+  /**
+   * Stores a document (metadata, hash, content) inside the caller's command. The caller has
+   * checked who may file and holds the dispute's lock; it dockets the filing in its own words.
+   * `fileDocument` and the modules that file reports, awards or records all come through here.
+   */
+  async store(ctx: CommandContext, file: StoredDocument): Promise<DocumentEntity> {
+    if (!ctx.actor) throw new Error('A document is filed by someone');
+    const saved = await ctx.em.getRepository(DocumentEntity).save(
+      ctx.em.create(DocumentEntity, {
+        disputeId: file.disputeId,
+        kind: file.kind,
+        title: file.title,
+        fileName: file.fileName,
+        mediaType: file.mediaType.toLowerCase(),
+        sizeBytes: file.content.length,
+        sha256: createHash('sha256').update(file.content).digest('hex'),
+        filedById: ctx.actor.userId,
+        filedForMemberId: file.filedForMemberId ?? null,
+        filedAt: ctx.now,
+        classification: file.classification,
+        derestrictedAt: null,
+        idempotencyKey: file.idempotencyKey ?? null,
+        readerIds: file.readerIds ?? [],
+      }),
+    );
+    await this.storage.put(ctx.em, saved.id, file.content);
+    return saved;
   }
 
   /** A restricted document becomes public (normally on adoption of the report). */

@@ -1,0 +1,171 @@
+import { createHash } from 'node:crypto';
+import { TestApp, startTestApp } from '../utils/test-app';
+import { CIRCULATE, Case, DAY, ISSUE, MEETING, OBJECT, REPORT, SUBMIT, VOTE, file, findings, panelInProceedings } from './setup';
+
+describe('rulings: from the descriptive part to adoption', () => {
+  let t: TestApp;
+  let c: Case;
+  let interimId: string;
+  let finalId: string;
+  const OPINIONS = ['I would have decided the SPS claim rather than exercise judicial economy.', 'Concurring: the licensing is also a de facto ban.'];
+  const report = async (token?: string) => (await t.gql(REPORT, { id: c.disputeId }, token)).data!.dispute;
+  const errorOf = (res: { errors?: { extensions: Record<string, unknown> }[] }) => res.errors?.[0]?.extensions;
+
+  beforeAll(async () => {
+    t = await startTestApp({ start: '2026-03-02T09:00:00Z' });
+    c = await panelInProceedings(t);
+  });
+  afterAll(() => t.close());
+
+  it('refuses to circulate before a final report exists', async () => {
+    expect(errorOf(await t.gql(CIRCULATE, { d: c.disputeId }, c.tok('SEC')))?.code).toBe('INVALID_TRANSITION');
+  });
+
+  it('issues the descriptive part at once, restricted, only from a seated panelist', async () => {
+    const input = { disputeId: c.disputeId, version: 'DESCRIPTIVE_PART', ...file('Descriptive part') };
+    expect(errorOf(await t.gql(SUBMIT, { input }, c.tok('CHN')))?.code).toBe('FORBIDDEN');
+    expect(errorOf(await t.gql(SUBMIT, { input }, c.pan('D')))?.code).toBe('FORBIDDEN');
+    const res = await t.gql(SUBMIT, { input }, c.pan('B'));
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.submitReport).toMatchObject({ version: 'DESCRIPTIVE_PART', status: 'ISSUED', document: { classification: 'RESTRICTED' } });
+    expect((await report()).stage).toBe('PANEL_PROCEEDINGS');
+  });
+
+  it('refuses a finding outside the terms of reference, naming the field, writing nothing', async () => {
+    const before = (await t.db.query('SELECT count(*)::int AS n FROM reports'))[0].n;
+    const docs = (await t.db.query('SELECT count(*)::int AS n FROM documents'))[0].n;
+    const badMeasure = [{ ...findings[0], measure: 'Tariffs on steel' }];
+    const r1 = await t.gql(SUBMIT, { input: { disputeId: c.disputeId, version: 'INTERIM_REPORT', findings: badMeasure, ...file('I') } }, c.pan('A'));
+    expect(errorOf(r1)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.findings.0.measure' });
+    const badProvision = [findings[0], { ...findings[1], provision: 'TRIPS Art. 3' }];
+    const r2 = await t.gql(SUBMIT, { input: { disputeId: c.disputeId, version: 'INTERIM_REPORT', findings: badProvision, ...file('I') } }, c.pan('A'));
+    expect(errorOf(r2)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.findings.1.provision' });
+    expect((await t.db.query('SELECT count(*)::int AS n FROM reports'))[0].n).toBe(before);
+    expect((await t.db.query('SELECT count(*)::int AS n FROM documents'))[0].n).toBe(docs);
+  });
+
+  it('deliberates on the interim draft: a majority of the seated panel approves, then the panel issues it', async () => {
+    const res = await t.gql(SUBMIT, { input: { disputeId: c.disputeId, version: 'INTERIM_REPORT', findings, ...file('Interim report') } }, c.pan('A'));
+    expect(res.errors).toBeUndefined();
+    interimId = res.data!.submitReport.id;
+    expect(res.data!.submitReport).toMatchObject({ status: 'DRAFT', document: { classification: 'CONFIDENTIAL' } });
+    // The draft is the panel's alone.
+    for (const who of ['CHN', 'SEC']) expect((await report(c.tok(who))).report.versions.map((v: { id: string }) => v.id)).not.toContain(interimId);
+    expect(errorOf(await t.gql(`query($id: ID!) { document(id: $id) { title } }`, { id: res.data!.submitReport.document.id }, c.tok('CHN')))?.code).toBe('NOT_FOUND');
+    expect((await t.gql(VOTE, { r: interimId, a: true }, c.pan('A'))).data!.voteOnReport).toBe(true);
+    expect(errorOf(await t.gql(VOTE, { r: interimId, a: false }, c.pan('A')))?.code).toBe('CONFLICT');
+    expect(errorOf(await t.gql(VOTE, { r: interimId, a: true }, c.pan('D')))?.code).toBe('FORBIDDEN');
+    expect(errorOf(await t.gql(VOTE, { r: interimId, a: true }, c.tok('SEC')))?.code).toBe('FORBIDDEN');
+    expect(errorOf(await t.gql(ISSUE, { r: interimId }, c.pan('A')))?.code).toBe('INVALID_TRANSITION');
+    await t.gql(VOTE, { r: interimId, a: false }, c.pan('C'));
+    await t.gql(VOTE, { r: interimId, a: true }, c.pan('B'));
+    const issued = await t.gql(ISSUE, { r: interimId }, c.pan('C'));
+    expect(issued.data!.issueReport).toMatchObject({ status: 'ISSUED', document: { classification: 'RESTRICTED' } });
+    expect((await report()).stage).toBe('INTERIM_REVIEW');
+    const party = (await report(c.tok('PAK'))).report.versions.find((v: { id: string }) => v.id === interimId);
+    expect(party.findings).toHaveLength(2);
+    expect(party.deliberation).toBeNull();
+  });
+
+  it('takes the parties’ comments until the deadline, not from others', async () => {
+    const COMMENT = `mutation($input: CommentOnReportInput!) { commentOnReport(input: $input) }`;
+    expect((await t.gql(COMMENT, { input: { reportId: interimId, ...file('Comments of CHN') } }, c.tok('CHN'))).data!.commentOnReport).toBe(true);
+    expect(errorOf(await t.gql(COMMENT, { input: { reportId: interimId, ...file('Comments of KAZ') } }, c.tok('KAZ')))?.code).toBe('FORBIDDEN');
+    t.clock.advance(15 * DAY);
+    expect(errorOf(await t.gql(COMMENT, { input: { reportId: interimId, ...file('Late') } }, c.tok('PAK')))?.code).toBe('DEADLINE_PASSED');
+  });
+
+  it('issues the final report with unsigned separate opinions, and circulates it publicly', async () => {
+    const res = await t.gql(SUBMIT, { input: { disputeId: c.disputeId, version: 'FINAL_REPORT', findings, ...file('Final report') } }, c.pan('A'));
+    finalId = res.data!.submitReport.id;
+    const OPINION = `mutation($r: ID!, $t: String!) { submitSeparateOpinion(reportId: $r, text: $t) }`;
+    expect((await t.gql(OPINION, { r: finalId, t: OPINIONS[0] }, c.pan('B'))).data!.submitSeparateOpinion).toBe(true);
+    expect((await t.gql(OPINION, { r: finalId, t: OPINIONS[1] }, c.pan('C'))).data!.submitSeparateOpinion).toBe(true);
+    expect(errorOf(await t.gql(OPINION, { r: finalId, t: 'x' }, c.pan('D')))?.code).toBe('FORBIDDEN');
+    await t.gql(VOTE, { r: finalId, a: true }, c.pan('A'));
+    await t.gql(VOTE, { r: finalId, a: false }, c.pan('B'));
+    await t.gql(VOTE, { r: finalId, a: true }, c.pan('C'));
+    expect((await t.gql(ISSUE, { r: finalId }, c.pan('B'))).errors).toBeUndefined();
+    expect(errorOf(await t.gql(CIRCULATE, { d: c.disputeId }, c.tok('CHN')))?.code).toBe('FORBIDDEN');
+    const circ = await t.gql(CIRCULATE, { d: c.disputeId }, c.tok('SEC'));
+    expect(circ.data!.circulateReport).toMatchObject({ status: 'CIRCULATED', document: { classification: 'PUBLIC' } });
+    const [doc] = await t.db.query('SELECT classification, derestricted_at FROM documents WHERE id = $1', [circ.data!.circulateReport.document.id]);
+    expect(doc.classification).toBe('PUBLIC');
+    expect(doc.derestricted_at).not.toBeNull();
+    const anon = await report();
+    expect(anon.stage).toBe('REPORT_CIRCULATED');
+    expect(anon.report.versions.map((v: { version: string }) => v.version)).toEqual(['FINAL_REPORT']);
+  });
+
+  it('keeps separate opinions anonymous and votes within the panel, from every role’s view', async () => {
+    const columns = (await t.db.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'separate_opinions'`)).map((r: { column_name: string }) => r.column_name);
+    expect(columns.sort()).toEqual(['id', 'report_id', 'text', 'text_sha256']);
+    const audits = await t.db.query(`SELECT target_type, target_id, details FROM audit_log WHERE operation = 'submitSeparateOpinion'`);
+    expect(audits).toHaveLength(2);
+    for (const a of audits) expect(a).toEqual({ target_type: 'Report', target_id: finalId, details: {} });
+    const voteAudits = await t.db.query(`SELECT target_type, details FROM audit_log WHERE operation = 'voteOnReport'`);
+    for (const a of voteAudits) expect(a).toEqual({ target_type: 'Report', details: {} });
+    const byHash = [...OPINIONS].sort((x, y) => sha(x).localeCompare(sha(y)));
+    const views: Record<string, string | undefined> = {
+      anonymous: undefined, complainant: c.tok('CHN'), respondent: c.tok('PAK'), thirdParty: c.tok('KAZ'), member: c.tok('IDN'),
+      secretariat: c.tok('SEC'), panelistHere: c.pan('A'), panelistElsewhere: c.pan('D'),
+    };
+    for (const [who, token] of Object.entries(views)) {
+      const body = JSON.stringify(await t.gql(REPORT, { id: c.disputeId }, token));
+      const final = JSON.parse(body).data.dispute.report.versions.find((v: { id: string }) => v.id === finalId);
+      expect(final.separateOpinions.map((o: { text: string }) => o.text)).toEqual(byHash);
+      if (who === 'panelistHere') {
+        expect(final.deliberation).toMatchObject({ seats: 3, needed: 2 });
+        expect(final.deliberation.votes).toEqual(expect.arrayContaining([{ name: 'Bruno Braga', approve: false }]));
+      } else {
+        expect(final.deliberation).toBeNull();
+        expect(body).not.toMatch(/Bruno Braga|Clara Chevalier|Alice Ang/);
+        expect(body).not.toMatch(/"approve"/);
+      }
+    }
+    const docket = JSON.stringify((await t.gql(`query($id: ID!) { dispute(id: $id) { docket(first: 100) { nodes { text } } } }`, { id: c.disputeId })).data);
+    for (const o of OPINIONS) expect(docket).not.toContain(o);
+  });
+
+  it('adopts by negative consensus from day 20, after a meeting blocked by consensus', async () => {
+    expect((await t.gql(OBJECT, { d: c.disputeId }, c.tok('IDN'))).data!.objectToAdoption).toBe(true);
+    expect(errorOf(await t.gql(OBJECT, { d: c.disputeId }, c.tok('IDN')))?.code).toBe('CONFLICT');
+    expect(errorOf(await t.gql(MEETING, { d: c.disputeId, p: ['IDN', 'MYS'] }, c.tok('SEC')))?.code).toBe('NOT_YET_ALLOWED');
+    expect(errorOf(await t.gql(MEETING, { d: c.disputeId, p: ['IDN', 'ZZZ'] }, c.tok('SEC')))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'presentMembers' });
+    t.clock.advance(20 * DAY);
+    expect(errorOf(await t.gql(MEETING, { d: c.disputeId, p: ['IDN'] }, c.tok('CHN')))?.code).toBe('FORBIDDEN');
+    const blocked = await t.gql(MEETING, { d: c.disputeId, p: ['IDN'] }, c.tok('SEC'));
+    expect(blocked.data!.recordAdoptionMeeting).toEqual({ outcome: 'BLOCKED', objectingMembers: ['IDN'] });
+    expect((await report()).stage).toBe('REPORT_CIRCULATED');
+    const adopted = await t.gql(MEETING, { d: c.disputeId, p: ['IDN', 'MYS', 'CHN', 'PAK'] }, c.tok('SEC'));
+    expect(adopted.data!.recordAdoptionMeeting).toEqual({ outcome: 'ADOPTED', objectingMembers: ['IDN'] });
+    const view = await report();
+    expect(view.stage).toBe('ADOPTED');
+    expect(view.report.adopted).toBe(true);
+    expect(view.report.meetings.map((m: { outcome: string }) => m.outcome)).toEqual(['BLOCKED', 'ADOPTED']);
+  });
+
+  it('refuses an appeal after adoption', async () => {
+    const res = await t.gql(`mutation($d: ID!, $f: [ID!]!) { fileAppeal(disputeId: $d, findingIds: $f) { id } }`, { d: c.disputeId, f: [] }, c.tok('PAK'));
+    expect(errorOf(res)?.code).toBe('BAD_USER_INPUT');
+    const view = await report();
+    const findingId = view.report.versions[0].findings[0].id;
+    const late = await t.gql(`mutation($d: ID!, $f: [ID!]!) { fileAppeal(disputeId: $d, findingIds: $f) { id } }`, { d: c.disputeId, f: [findingId] }, c.tok('PAK'));
+    expect(errorOf(late)?.code).toBe('INVALID_TRANSITION');
+  });
+
+  it('lists the adopted report publicly, with findings and opinions', async () => {
+    const res = await t.gql(`{ adoptedReports(first: 10) { nodes { dispute { id } report { versions { version findings { finding } separateOpinions { textSha256 } } } } } }`);
+    expect(res.errors).toBeUndefined();
+    const node = res.data!.adoptedReports.nodes.find((n: { dispute: { id: string } }) => n.dispute.id === c.disputeId);
+    expect(node.report.versions[0].findings.map((f: { finding: string }) => f.finding)).toEqual(['INCONSISTENT', 'NOT_DECIDED']);
+    expect(node.report.versions[0].separateOpinions).toHaveLength(2);
+  });
+
+  it('derestricts the case’s restricted documents on adoption (registry)', async () => {
+    const rows = await t.db.query(`SELECT title, classification FROM documents WHERE dispute_id = $1 AND classification = 'RESTRICTED'`, [c.disputeId]);
+    expect(rows).toEqual([]);
+  });
+});
+
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');

@@ -1,0 +1,113 @@
+import { CommandRunner, MemberEntity, UserEntity } from '@app/core';
+import { DisputesService } from '@app/registry';
+import { RosterPersonEntity } from '@app/panels';
+import { createMember, createUser } from '../utils/factories';
+import { TestApp } from '../utils/test-app';
+
+// The panel election of e2e/panels/elections.e2e-spec.ts: Alice (chair), Clara and Bruno are elected.
+export const ACT = `mutation($id: ID!, $action: ProcedureAction!) { takeAction(input: { disputeId: $id, action: $action }) { stage } }`;
+export const ELECTORS = ['KAZ', 'IDN', 'MYS', 'THA', 'EGY', 'KEN'];
+const NAMES = { A: ['Alice Ang', 'SGP'], B: ['Bruno Braga', 'BRA'], C: ['Clara Chevalier', 'CHE'], D: ['Dan Dunn', 'NZL'], E: ['Eve Evans', 'CAN'] } as const;
+export type Key = keyof typeof NAMES;
+export const DAY = 86_400_000;
+export const MEASURES = ['Import licensing of fruit', 'Sanitary ban on apples'];
+export const PROVISIONS = ['GATT Art. XI:1', 'SPS Art. 2.2'];
+
+export interface Case {
+  users: Record<string, UserEntity>;
+  members: Record<string, MemberEntity>;
+  panelists: Record<Key, UserEntity>;
+  persons: Record<Key, RosterPersonEntity>;
+  disputeId: string;
+  tok(who: string): string;
+  pan(key: Key): string;
+}
+
+/** A dispute at PANEL_PROCEEDINGS with a panel of Alice (chair), Clara and Bruno; KAZ a third party. */
+export async function panelInProceedings(t: TestApp): Promise<Case> {
+  const users: Record<string, UserEntity> = {};
+  const members: Record<string, MemberEntity> = {};
+  const panelists = {} as Record<Key, UserEntity>;
+  const persons = {} as Record<Key, RosterPersonEntity>;
+  for (const code of ['CHN', 'PAK', ...ELECTORS]) {
+    members[code] = await createMember(t.db, { code, name: code });
+    users[code] = await createUser(t.db, { role: 'MEMBER_DELEGATE', memberId: members[code].id });
+  }
+  users.SEC = await createUser(t.db, { role: 'SECRETARIAT' });
+  for (const key of Object.keys(NAMES) as Key[]) {
+    panelists[key] = await createUser(t.db, { role: 'PANELIST' });
+    const [name, nationality] = NAMES[key];
+    persons[key] = await t.db.getRepository(RosterPersonEntity).save(
+      t.db.getRepository(RosterPersonEntity).create({
+        name, nationality, expertise: ['trade in goods'], languages: ['en'], available: true, status: 'APPROVED',
+        nominatedByMemberId: members.IDN.id, userId: panelists[key].id,
+      }),
+    );
+  }
+  const tok = (who: string) => t.tokenFor(users[who]);
+  const pan = (key: Key) => t.tokenFor(panelists[key]);
+  const must = async (query: string, variables: Record<string, unknown>, token?: string) => {
+    const res = await t.gql(query, variables, token);
+    if (res.errors) throw new Error(JSON.stringify(res.errors));
+    return res.data!;
+  };
+  const filed = await must(`mutation($m: [String!]!, $l: [String!]!) { requestConsultations(input: { respondents: ["PAK"], title: "Fruit",
+    measures: $m, legalBasis: $l, summary: "S" }) { id } }`, { m: MEASURES, l: PROVISIONS }, tok('CHN'));
+  const disputeId = filed.requestConsultations.id;
+  await must(ACT, { id: disputeId, action: 'joinAsThirdParty' }, tok('KAZ'));
+  await must(ACT, { id: disputeId, action: 'agreeEarlyPanelRequest' }, tok('CHN'));
+  await must(ACT, { id: disputeId, action: 'agreeEarlyPanelRequest' }, tok('PAK'));
+  await must(ACT, { id: disputeId, action: 'requestPanel' }, tok('CHN'));
+  await must(ACT, { id: disputeId, action: 'establishPanel' }, tok('SEC'));
+  const at = (days: number) => new Date(t.clock.now().getTime() + days * DAY).toISOString();
+  const opened = await must(`mutation($input: OpenElectionInput!) { openElection(input: $input) { id } }`, { input: { disputeId, opensAt: at(0), closesAt: at(7) } }, tok('SEC'));
+  const electionId = opened.openElection.id;
+  const ballots: [string, Key[]][] = [['IDN', ['A', 'B']], ['KAZ', ['A', 'B']], ['MYS', ['A', 'C']], ['THA', ['B', 'C']], ['EGY', ['C', 'B']], ['KEN', ['D', 'C']]];
+  for (const [who, ranking] of ballots) {
+    await must(`mutation($input: CastBallotInput!) { castBallot(input: $input) { receipt } }`, { input: { electionId, ranking: ranking.map((k) => persons[k].id) } }, tok(who));
+  }
+  t.clock.advance(7 * DAY + 1000);
+  await must(`mutation($id: ID!) { closeElection(id: $id) { status } }`, { id: electionId }, tok('SEC'));
+  // The timetable belongs to libs/hearings (adoptTimetable); the step itself is the engine's.
+  const chair = { userId: panelists.A.id, role: 'PANELIST' as const, memberId: null };
+  await t.app.get(CommandRunner).run({ actor: chair, operation: 'fixTimetable' }, (ctx) => t.app.get(DisputesService).perform(ctx, disputeId, 'fixTimetable'));
+  return { users, members, panelists, persons, disputeId, tok: (w) => t.tokenFor(users[w]), pan: (k) => t.tokenFor(panelists[k]) };
+}
+
+export const SUBMIT = `mutation($input: SubmitReportInput!) { submitReport(input: $input) { id version status document { id classification } findings { id } } }`;
+export const VOTE = `mutation($r: ID!, $a: Boolean!) { voteOnReport(reportId: $r, approve: $a) }`;
+export const ISSUE = `mutation($r: ID!) { issueReport(reportId: $r) { id status document { id classification } } }`;
+export const CIRCULATE = `mutation($d: ID!) { circulateReport(disputeId: $d) { id status document { id classification } } }`;
+export const MEETING = `mutation($d: ID!, $p: [String!]!) { recordAdoptionMeeting(disputeId: $d, presentMembers: $p) { outcome objectingMembers } }`;
+export const OBJECT = `mutation($d: ID!) { objectToAdoption(disputeId: $d) }`;
+export const REPORT = `query($id: ID!) { dispute(id: $id) { stage report { adopted versions { id version status document { id classification }
+  findings { id measure provision finding appellateOutcome { outcome } } separateOpinions { text textSha256 }
+  deliberation { seats needed votes { name approve } } } appeal { seed findingIds division { id name } } meetings { outcome } } } }`;
+
+export const file = (text: string) => ({ title: text, fileName: 'report.pdf', mediaType: 'application/pdf', content: Buffer.from(text).toString('base64') });
+
+export const findings = [
+  { measure: MEASURES[0], provision: PROVISIONS[0], finding: 'INCONSISTENT', reasoning: 'A quantitative restriction.', recommendation: 'Bring the licensing into conformity.' },
+  { measure: MEASURES[1], provision: PROVISIONS[1], finding: 'NOT_DECIDED', reasoning: 'Judicial economy.' },
+];
+
+/** Descriptive part, interim and final reports approved 2 of 3, final circulated. Returns the final report id. */
+export async function toCirculation(t: TestApp, c: Case): Promise<string> {
+  const must = async (query: string, variables: Record<string, unknown>, token?: string) => {
+    const res = await t.gql(query, variables, token);
+    if (res.errors) throw new Error(JSON.stringify(res.errors));
+    return res.data!;
+  };
+  await must(SUBMIT, { input: { disputeId: c.disputeId, version: 'DESCRIPTIVE_PART', ...file('Descriptive part') } }, c.pan('A'));
+  for (const version of ['INTERIM_REPORT', 'FINAL_REPORT']) {
+    const id = (await must(SUBMIT, { input: { disputeId: c.disputeId, version, findings, ...file(version) } }, c.pan('A'))).submitReport.id;
+    await must(VOTE, { r: id, a: true }, c.pan('A'));
+    await must(VOTE, { r: id, a: true }, c.pan('C'));
+    await must(ISSUE, { r: id }, c.pan('A'));
+    if (version === 'FINAL_REPORT') {
+      await must(CIRCULATE, { d: c.disputeId }, c.tok('SEC'));
+      return id;
+    }
+  }
+  throw new Error('unreachable');
+}

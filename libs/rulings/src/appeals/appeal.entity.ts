@@ -1,0 +1,75 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export const APPELLATE_OUTCOMES = ['UPHELD', 'MODIFIED', 'REVERSED'] as const;
+export type AppellateOutcome = (typeof APPELLATE_OUTCOMES)[number];
+
+/** The standing appellate roster (DSU 17.1: seven persons, three serve on any one case). */
+@Entity('appellate_members')
+export class AppellateMemberEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('text')
+  name: string;
+
+  /** ISO 3166-1 alpha-3. */
+  @Column('char', { length: 3 })
+  nationality: string;
+
+  @Column('boolean', { default: true })
+  active: boolean;
+
+  @Column('timestamptz', { name: 'added_at' })
+  addedAt: Date;
+}
+
+/** A notice of appeal (DSU 16.4, 17.4) with the division drawn by lot from a published seed. */
+@Entity('appeals')
+@Index('uq_appeals_dispute', ['disputeId'], { unique: true })
+export class AppealEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid', { name: 'dispute_id' })
+  disputeId: string;
+
+  @Column('uuid', { name: 'filed_by_member_id' })
+  filedByMemberId: string;
+
+  @Column('timestamptz', { name: 'filed_at' })
+  filedAt: Date;
+
+  @Column('uuid', { name: 'finding_ids', array: true })
+  findingIds: string[];
+
+  /** Published with the draw: anyone recomputes it (SHA-256(seed + ':' + memberId), lowest first). */
+  @Column('text')
+  seed: string;
+
+  /** The division, in draw order. */
+  @Column('uuid', { name: 'division_ids', array: true })
+  divisionIds: string[];
+
+  @Column('text', { name: 'delay_reason', nullable: true })
+  delayReason: string | null;
+}
+
+/** What the appellate report decided on an appealed finding (DSU 17.13). */
+@Entity('appellate_outcomes')
+@Index('uq_appellate_outcomes_finding', ['appealId', 'findingId'], { unique: true })
+export class AppellateOutcomeEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid', { name: 'appeal_id' })
+  appealId: string;
+
+  @Column('uuid', { name: 'finding_id' })
+  findingId: string;
+
+  @Column('text')
+  outcome: AppellateOutcome;
+
+  @Column('text')
+  reasoning: string;
+}

@@ -1,0 +1,216 @@
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { graphqlEnum } from '@app/core';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsBase64,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
+import { APPELLATE_OUTCOMES, type AppellateOutcome } from '../appeals/appeal.entity';
+import { FINDING_RESULTS, type FindingResult } from '../reports/report.entity';
+
+export const PANEL_REPORT_VERSIONS = ['DESCRIPTIVE_PART', 'INTERIM_REPORT', 'FINAL_REPORT'] as const;
+export type PanelReportVersion = (typeof PANEL_REPORT_VERSIONS)[number];
+export const PanelReportVersionEnum = graphqlEnum(PANEL_REPORT_VERSIONS, 'PanelReportVersion', 'A version of the panel report (DSU 15)');
+export const FindingResultEnum = graphqlEnum(FINDING_RESULTS, 'FindingResult', 'What the panel found on a claim');
+export const AppellateOutcomeEnum = graphqlEnum(APPELLATE_OUTCOMES, 'AppellateOutcome', 'What the appellate report did to a finding (DSU 17.13)');
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** The file of a report or of comments, base64-encoded like every filing. */
+@InputType({ isAbstract: true })
+export abstract class DocumentFileInput {
+  @Field()
+  @Transform(trim)
+  @Length(1, 300, { message: 'title must be 1 to 300 characters' })
+  title: string;
+
+  @Field()
+  @Transform(trim)
+  @Length(1, 255, { message: 'fileName must be 1 to 255 characters' })
+  @Matches(/^[^/\\\u0000-\u001f]+$/, { message: 'fileName must be a plain file name, without folders' })
+  fileName: string;
+
+  @Field({ description: 'e.g. application/pdf' })
+  @Matches(/^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/i, { message: 'mediaType must be a media type such as application/pdf' })
+  mediaType: string;
+
+  @Field({ description: 'The file, base64-encoded' })
+  @IsString()
+  @IsBase64({}, { message: 'content must be base64-encoded' })
+  content: string;
+}
+
+@InputType()
+export class FindingInput {
+  @Field({ description: "One of the dispute's measures" })
+  @Transform(trim)
+  @Length(1, 500)
+  measure: string;
+
+  @Field({ description: "One of the dispute's legal basis (provisions)" })
+  @Transform(trim)
+  @Length(1, 500)
+  provision: string;
+
+  @Field(() => FindingResultEnum)
+  @IsIn(FINDING_RESULTS)
+  finding: FindingResult;
+
+  @Field({ description: 'A short summary of the reasoning' })
+  @Transform(trim)
+  @Length(1, 5000)
+  reasoning: string;
+
+  @Field(() => String, { nullable: true, description: 'DSU 19.1: bring the measure into conformity' })
+  @IsOptional()
+  @Transform(trim)
+  @Length(1, 5000)
+  recommendation?: string;
+}
+
+@InputType()
+export class SubmitReportInput extends DocumentFileInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'disputeId must be a dispute id' })
+  disputeId: string;
+
+  @Field(() => PanelReportVersionEnum)
+  @IsIn(PANEL_REPORT_VERSIONS)
+  version: PanelReportVersion;
+
+  @Field(() => [FindingInput], { defaultValue: [], description: 'Interim and final reports: one per claim' })
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => FindingInput)
+  findings: FindingInput[] = [];
+}
+
+@ArgsType()
+export class VoteArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'reportId must be a report id' })
+  reportId: string;
+
+  @Field(() => Boolean)
+  @IsBoolean()
+  approve: boolean;
+}
+
+@ArgsType()
+export class ReportIdArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'reportId must be a report id' })
+  reportId: string;
+}
+
+@ArgsType()
+export class SeparateOpinionArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'reportId must be a report id' })
+  reportId: string;
+
+  @Field()
+  @Transform(trim)
+  @Length(1, 50_000, { message: 'text must be 1 to 50000 characters' })
+  text: string;
+}
+
+@InputType()
+export class CommentOnReportInput extends DocumentFileInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'reportId must be a report id' })
+  reportId: string;
+}
+
+@ArgsType()
+export class DisputeIdArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'disputeId must be a dispute id' })
+  disputeId: string;
+}
+
+@ArgsType()
+export class AdoptionMeetingArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'disputeId must be a dispute id' })
+  disputeId: string;
+
+  @Field(() => [String], { description: 'Codes of the members present' })
+  @ArrayMinSize(1, { message: 'presentMembers must name at least one member' })
+  @ArrayMaxSize(500)
+  @ArrayUnique()
+  @Matches(/^[A-Z]{3}$/, { each: true, message: 'presentMembers must be three-letter member codes' })
+  presentMembers: string[];
+}
+
+@ArgsType()
+export class FileAppealArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'disputeId must be a dispute id' })
+  disputeId: string;
+
+  @Field(() => [ID], { description: 'The findings appealed (issues of law, DSU 17.6)' })
+  @ArrayMinSize(1, { message: 'findingIds must name at least one finding' })
+  @ArrayMaxSize(200)
+  @ArrayUnique()
+  @IsUUID('all', { each: true, message: 'findingIds must be finding ids' })
+  findingIds: string[];
+}
+
+@ArgsType()
+export class AddAppellateMemberArgs {
+  @Field()
+  @Transform(trim)
+  @Length(1, 200)
+  name: string;
+
+  @Field({ description: 'ISO 3166-1 alpha-3' })
+  @Matches(/^[A-Z]{3}$/, { message: 'nationality must be a three-letter code' })
+  nationality: string;
+}
+
+@InputType()
+export class AppellateOutcomeInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'findingId must be a finding id' })
+  findingId: string;
+
+  @Field(() => AppellateOutcomeEnum)
+  @IsIn(APPELLATE_OUTCOMES)
+  outcome: AppellateOutcome;
+
+  @Field()
+  @Transform(trim)
+  @Length(1, 5000)
+  reasoning: string;
+}
+
+@InputType()
+export class RecordAppellateReportInput extends DocumentFileInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'disputeId must be a dispute id' })
+  disputeId: string;
+
+  @Field(() => [AppellateOutcomeInput])
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => AppellateOutcomeInput)
+  outcomes: AppellateOutcomeInput[];
+
+  @Field(() => String, { nullable: true, description: 'Required after 60 days from the appeal (DSU 17.5)' })
+  @IsOptional()
+  @Transform(trim)
+  @Length(1, 5000)
+  delayReason?: string;
+}

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { RegistryModule } from '@app/registry';
+import { AdoptionService } from './adoption/adoption.service';
+import { AppealsService } from './appeals/appeals.service';
+import { ReportViewService } from './reports/report-view.service';
+import { ReportsService } from './reports/reports.service';
+import { DisputeReportResolver, RulingsResolver } from './rulings.resolver';
+import { RulingsSupport } from './support';
+
+const SERVICES = [RulingsSupport, ReportsService, AdoptionService, AppealsService, ReportViewService];
+
+/** The rulings' services (reports, deliberation, adoption, appeal), for the API and the worker. */
+@Module({
+  imports: [RegistryModule],
+  providers: [...SERVICES],
+  exports: [...SERVICES, RegistryModule],
+})
+export class RulingsModule {}
+
+/** The rulings' GraphQL surface. */
+@Module({
+  imports: [RulingsModule],
+  providers: [RulingsResolver, DisputeReportResolver],
+})
+export class RulingsApiModule {}
