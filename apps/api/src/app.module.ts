@@ -12,8 +12,10 @@ import {
   formatGraphqlError,
 } from '@app/core';
 import { ALL_ENTITIES, ALL_MIGRATIONS } from '@app/migrations';
+import { HearingsApiModule } from '@app/hearings';
 import { PanelsApiModule } from '@app/panels';
 import { RegistryApiModule } from '@app/registry';
+import { RulingsApiModule } from '@app/rulings';
 import type { Request, Response } from 'express';
 import { queryLimitsPlugin } from './graphql/query-limits.plugin';
 
@@ -70,6 +72,8 @@ export class AppModule {
         CoreApiModule,
         RegistryApiModule,
         PanelsApiModule,
+        HearingsApiModule,
+        RulingsApiModule,
       ],
     };
   }

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { NoticesService, TimetableService } from '@app/hearings';
 import { ElectionClosingService } from '@app/panels';
 import { ProcedureSweeper } from '@app/registry';
 import PgBoss from 'pg-boss';
@@ -23,6 +24,8 @@ export class JobsService {
   constructor(
     private readonly sweeper: ProcedureSweeper,
     private readonly elections: ElectionClosingService,
+    private readonly timetables: TimetableService,
+    private readonly notices: NoticesService,
   ) {}
 
   async start(options: JobsOptions): Promise<void> {
@@ -47,6 +50,11 @@ export class JobsService {
         if (closed) this.logger.log(`Closed ${closed} elections`);
         const result = await this.sweeper.sweep();
         if (result.disputes) this.logger.log(`Swept ${result.disputes} disputes: ${result.expired} limits ran out, ${result.automatic} automatic steps`);
+        // Timetable steps whose date passed, then the hearing notices waiting in the outbox.
+        const missed = await this.timetables.flagMissed();
+        if (missed) this.logger.log(`Flagged ${missed} missed timetable steps`);
+        const delivered = await this.notices.deliverPending();
+        if (delivered) this.logger.log(`Delivered ${delivered} hearing notices`);
       },
     );
     this.boss = boss;

@@ -1,1 +1,37 @@
 // The public surface of @app/hearings. Other libs import only from here.
+import { CalendarFeedTokenEntity } from './calendar/calendar-token.entity';
+import {
+  HearingBookingEntity,
+  HearingConsentEntity,
+  HearingEntity,
+  HearingParticipantEntity,
+  HearingRoomEntity,
+  MemberUnavailabilityEntity,
+} from './hearings/hearing.entity';
+import { OutboxNoticeEntity } from './notices/notice.entity';
+import { TimetableStepEntity } from './timetable/timetable-step.entity';
+
+export * from './hearings.module';
+export { HearingEntity, HEARING_KINDS, type HearingKind } from './hearings/hearing.entity';
+export { HearingsService } from './hearings/hearings.service';
+export { NoticeChannel, LogNoticeChannel } from './notices/notice-channel';
+export { NoticesService } from './notices/notices.service';
+export { OutboxNoticeEntity, type NoticeKind } from './notices/notice.entity';
+export { TimetableService } from './timetable/timetable.service';
+export { TimetableStepEntity } from './timetable/timetable-step.entity';
+export { TIMETABLE_STEP_KINDS, proposeTimetable, type TimetableStepKind } from './timetable/appendix3';
+export { buildCalendar, foldLine, type CalendarEvent } from './calendar/ical';
+export { formatLocal, isTimeZone } from './time';
+
+/** The hearings' tables, for the data source. */
+export const HEARINGS_ENTITIES = [
+  HearingRoomEntity,
+  HearingEntity,
+  HearingParticipantEntity,
+  MemberUnavailabilityEntity,
+  HearingBookingEntity,
+  HearingConsentEntity,
+  OutboxNoticeEntity,
+  CalendarFeedTokenEntity,
+  TimetableStepEntity,
+];

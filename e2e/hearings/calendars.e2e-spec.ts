@@ -1,0 +1,196 @@
+import { NoticesService, TimetableService } from '@app/hearings';
+import { CANCEL, DAY, HEARING_FIELDS, RESCHEDULE, SCHEDULE, World, addRoom, closeElection, establishAndOpenElection, startWorld } from './setup';
+// ical.js 2 is an ES module with a CommonJS build that jest loads with require.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const ICAL = require('ical.js');
+
+interface ParsedEvent {
+  uid: string;
+  sequence: number;
+  status: string;
+  start: string;
+  end: string;
+  summary: string;
+  location: string | null;
+}
+
+function parseFeed(text: string): ParsedEvent[] {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  return calendar.getAllSubcomponents('vevent').map((v: { getFirstPropertyValue(name: string): unknown }) => {
+    const e = new ICAL.Event(v);
+    return {
+      uid: e.uid,
+      sequence: e.sequence,
+      status: String(v.getFirstPropertyValue('status')),
+      start: e.startDate.toJSDate().toISOString(),
+      end: e.endDate.toJSDate().toISOString(),
+      summary: e.summary,
+      location: e.location ?? null,
+    };
+  });
+}
+
+// Items 4–7 of the hearings issue, and the time zones.
+describe('hearings: time zones, public observation, calendars, notices, timetable', () => {
+  let w: World;
+  let disputeId: string;
+  let room: string;
+  let meeting: string; // first substantive meeting, across the DST change
+  let session: string; // third-party session, shown in Shanghai
+
+  beforeAll(async () => {
+    w = await startWorld('2026-03-02T09:00:00Z');
+    const e = await establishAndOpenElection(w, { complainant: 'CHN', respondent: 'PAK', thirdParties: ['KAZ'], panel: ['A', 'B', 'C'] });
+    disputeId = e.disputeId;
+    w.t.clock.advance(7 * DAY + 1000);
+    await closeElection(w, e.electionId);
+    room = await addRoom(w, 'Room E');
+  });
+  afterAll(() => w.t.close());
+
+  const feed = async (path: string) => {
+    const res = await w.t.http().get(path).expect(200);
+    expect(res.headers['content-type']).toMatch(/^text\/calendar/);
+    // RFC 5545 §3.1: CRLF lines of at most 75 octets.
+    expect(res.text.endsWith('\r\n')).toBe(true);
+    expect(res.text.split('\r\n').every((line) => Buffer.byteLength(line, 'utf8') <= 75)).toBe(true);
+    expect(res.text.replace(/\r\n/g, '')).not.toContain('\n');
+    return parseFeed(res.text);
+  };
+
+  it('shows a hearing in its own zone across the daylight-saving change (Berlin), and in Shanghai', async () => {
+    const res = await w.t.gql(SCHEDULE, { input: { disputeId, kind: 'FIRST_SUBSTANTIVE_MEETING', startsAt: '2026-03-27T09:00:00Z', endsAt: '2026-03-27T16:00:00Z',
+      timeZone: 'Europe/Berlin', roomId: room, virtualLink: 'https://meet.example.org/ds-first' } }, w.tok(w.panelists.A));
+    expect(res.errors).toBeUndefined();
+    meeting = res.data!.scheduleHearing.id;
+    expect(res.data!.scheduleHearing).toMatchObject({ localStart: '2026-03-27T10:00:00+01:00', localEnd: '2026-03-27T17:00:00+01:00' });
+    // Europe moves to summer time on Sunday 29 March 2026: the same UTC hour is an hour later in Berlin.
+    const moved = await w.t.gql(RESCHEDULE, { input: { hearingId: meeting, startsAt: '2026-03-30T09:00:00Z', endsAt: '2026-03-30T16:00:00Z', reason: 'Interpretation unavailable on Friday' } }, w.tok(w.sec));
+    expect(moved.data!.rescheduleHearing).toMatchObject({ startsAt: '2026-03-30T09:00:00.000Z', localStart: '2026-03-30T11:00:00+02:00', localEnd: '2026-03-30T18:00:00+02:00', sequence: 1 });
+    // China keeps one offset all year.
+    const tp = await w.t.gql(SCHEDULE, { input: { disputeId, kind: 'THIRD_PARTY_SESSION', startsAt: '2026-03-28T23:30:00Z', endsAt: '2026-03-29T02:30:00Z',
+      timeZone: 'Asia/Shanghai', roomId: null, virtualLink: 'https://meet.example.org/ds-tp' } }, w.tok(w.panelists.A));
+    expect(tp.errors).toBeUndefined();
+    session = tp.data!.scheduleHearing.id;
+    expect(tp.data!.scheduleHearing).toMatchObject({ localStart: '2026-03-29T07:30:00+08:00', localEnd: '2026-03-29T10:30:00+08:00' });
+    expect(tp.data!.scheduleHearing.participants.filter((p: { kind: string }) => p.kind === 'THIRD_PARTY').map((p: { name: string }) => p.name)).toEqual(['Member KAZ (KAZ)']);
+    // One instant, two zones, on either side of Berlin's change.
+    const shown = await w.t.gql(`query($id: ID!) { hearing(id: $id) { startsAt localStart timeZone } }`, { id: session }, w.tok(w.delegates.KAZ));
+    expect(shown.data!.hearing).toEqual({ startsAt: '2026-03-28T23:30:00.000Z', localStart: '2026-03-29T07:30:00+08:00', timeZone: 'Asia/Shanghai' });
+  });
+
+  it('opens a hearing to the public only when every party consented, and closes it when one withdraws', async () => {
+    const OPEN = `mutation($id: ID!, $p: Boolean!) { setHearingPublic(input: { hearingId: $id, public: $p }) { publicObservation } }`;
+    const CONSENT = `mutation($id: ID!, $c: Boolean!) { recordObservationConsent(input: { hearingId: $id, consent: $c }) { publicObservation observationConsents { memberId consent } } }`;
+    const refused = await w.t.gql(OPEN, { id: meeting, p: true }, w.tok(w.sec));
+    expect(refused.errors![0].extensions).toMatchObject({ code: 'CONFLICT', domainCode: 'CONSENT_MISSING', missing: ['CHN', 'PAK'] });
+    expect((await w.t.gql(CONSENT, { id: meeting, c: true }, w.tok(w.delegates.CHN))).errors).toBeUndefined();
+    expect((await w.t.gql(CONSENT, { id: meeting, c: false }, w.tok(w.delegates.PAK))).errors).toBeUndefined();
+    expect((await w.t.gql(OPEN, { id: meeting, p: true }, w.tok(w.panelists.A))).errors![0].extensions.missing).toEqual(['PAK']);
+    // A third party is not asked about the parties' meeting; a panelist elsewhere opens nothing.
+    expect((await w.t.gql(CONSENT, { id: meeting, c: true }, w.tok(w.delegates.KAZ))).errors![0].extensions.code).toBe('FORBIDDEN');
+    expect((await w.t.gql(OPEN, { id: meeting, p: true }, w.tok(w.panelists.D))).errors![0].extensions.code).toBe('FORBIDDEN');
+    const consented = await w.t.gql(CONSENT, { id: meeting, c: true }, w.tok(w.delegates.PAK));
+    expect(consented.data!.recordObservationConsent.observationConsents).toHaveLength(2);
+    expect((await w.t.gql(OPEN, { id: meeting, p: true }, w.tok(w.panelists.A))).data!.setHearingPublic.publicObservation).toBe(true);
+    // Anyone sees a public hearing, without its session link.
+    const anon = await w.t.gql(`query($id: ID!) { hearing(id: $id) { kind virtualLink room { name } } }`, { id: meeting });
+    expect(anon.data!.hearing).toEqual({ kind: 'FIRST_SUBSTANTIVE_MEETING', virtualLink: null, room: { name: 'Room E' } });
+    expect((await w.t.gql(`query($id: ID!) { hearing(id: $id) { id } }`, { id: session })).errors![0].extensions.code).toBe('NOT_FOUND');
+    const publicFeed = await feed('/calendar/public.ics');
+    expect(publicFeed.map((e) => e.uid)).toEqual([`${meeting}@dispute-body`]);
+    expect(publicFeed[0].location).toBe('Room E, Centre William Rappard');
+    // Withdrawal closes it at once, on the docket.
+    const withdrawn = await w.t.gql(CONSENT, { id: meeting, c: false }, w.tok(w.delegates.CHN));
+    expect(withdrawn.data!.recordObservationConsent.publicObservation).toBe(false);
+    expect(await feed('/calendar/public.ics')).toEqual([]);
+    const docket = (await w.t.gql(`query($id: ID!) { dispute(id: $id) { docket(first: 100) { nodes { kind } } } }`, { id: disputeId })).data!.dispute.docket.nodes.map((n: { kind: string }) => n.kind);
+    expect(docket).toEqual(expect.arrayContaining(['observationConsent', 'hearingOpenedToPublic', 'hearingClosedToPublic']));
+  });
+
+  it('serves each participant an iCalendar feed at a secret address, updated in place', async () => {
+    const URL = `mutation { calendarFeedUrl }`;
+    const chnUrl = (await w.t.gql(URL, {}, w.tok(w.delegates.CHN))).data!.calendarFeedUrl as string;
+    expect(chnUrl).toMatch(/^\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+    // The parties attend the third-party session too (Appendix 3 ¶6).
+    let events = await feed(chnUrl);
+    expect(events.map((e) => e.uid).sort()).toEqual([`${meeting}@dispute-body`, `${session}@dispute-body`].sort());
+    const first = events.find((e) => e.uid === `${meeting}@dispute-body`)!;
+    expect(first).toMatchObject({ sequence: 1, status: 'CONFIRMED', start: '2026-03-30T09:00:00.000Z', end: '2026-03-30T16:00:00.000Z' });
+    expect(first.summary).toMatch(/^DS\d+ first substantive meeting$/);
+    expect(first.location).toBe('Room E, Centre William Rappard / https://meet.example.org/ds-first');
+    // The third party sees its own session only; a panelist sees both.
+    const kazUrl = (await w.t.gql(URL, {}, w.tok(w.delegates.KAZ))).data!.calendarFeedUrl as string;
+    expect((await feed(kazUrl)).map((e) => e.uid)).toEqual([`${session}@dispute-body`]);
+    const clara = (await w.t.gql(URL, {}, w.tok(w.panelists.C))).data!.calendarFeedUrl as string;
+    expect((await feed(clara)).map((e) => e.uid).sort()).toEqual([`${meeting}@dispute-body`, `${session}@dispute-body`].sort());
+    // Cancelled: the same UID, a higher SEQUENCE, STATUS:CANCELLED.
+    expect((await w.t.gql(CANCEL, { input: { hearingId: meeting, reason: 'The parties asked for more time' } }, w.tok(w.sec))).errors).toBeUndefined();
+    events = await feed(chnUrl);
+    expect(events.find((e) => e.uid === `${meeting}@dispute-body`)).toMatchObject({ sequence: 2, status: 'CANCELLED' });
+    expect(events.find((e) => e.uid === `${session}@dispute-body`)).toMatchObject({ sequence: 0, status: 'CONFIRMED' });
+    // A new address retires the old one; a made-up one answers 404.
+    const rotated = (await w.t.gql(URL, {}, w.tok(w.delegates.CHN))).data!.calendarFeedUrl as string;
+    expect(rotated).not.toBe(chnUrl);
+    await w.t.http().get(chnUrl).expect(404);
+    await w.t.http().get('/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics').expect(404);
+    await feed(rotated);
+  });
+
+  it('puts a notice for every participant in the outbox, delivered once by the worker’s job', async () => {
+    const pending = (await w.t.db.query(`SELECT count(*)::int AS n FROM outbox_notices WHERE delivered_at IS NULL`))[0].n;
+    // Meeting: scheduled, rescheduled, cancelled to 3 panelists + 2 parties; session: 3 + 2 + KAZ.
+    expect(pending).toBe(3 * 5 + 6);
+    const notices = w.t.app.get(NoticesService);
+    expect(await notices.deliverPending()).toBe(pending);
+    expect(await notices.deliverPending()).toBe(0);
+    const kinds = await w.t.db.query(`SELECT kind, count(*)::int AS n FROM outbox_notices GROUP BY kind ORDER BY kind`);
+    expect(kinds).toEqual([{ kind: 'CANCELLED', n: 5 }, { kind: 'RESCHEDULED', n: 5 }, { kind: 'SCHEDULED', n: 11 }]);
+  });
+
+  it('records attendance once the hearing has begun', async () => {
+    const RECORD = `mutation($id: ID!, $a: [ID!]!) { recordAttendance(hearingId: $id, attendees: $a) { participants { refId attended } } }`;
+    const early = await w.t.gql(RECORD, { id: session, a: [w.persons.A.id] }, w.tok(w.sec));
+    expect(early.errors![0].extensions.code).toBe('NOT_YET_ALLOWED');
+    w.t.clock.set('2026-03-29T01:00:00Z');
+    const res = await w.t.gql(RECORD, { id: session, a: [w.persons.A.id, w.persons.B.id, w.members.KAZ.id] }, w.tok(w.panelists.A));
+    expect(res.errors).toBeUndefined();
+    const attended = res.data!.recordAttendance.participants.filter((p: { attended: boolean }) => p.attended).map((p: { refId: string }) => p.refId).sort();
+    expect(attended).toEqual([w.persons.A.id, w.persons.B.id, w.members.KAZ.id].sort());
+  });
+
+  it('adopts the Appendix 3 timetable, fixing it in the procedure; flags missed steps', async () => {
+    const proposal = await w.t.gql(`query($id: ID!) { proposedTimetable(disputeId: $id, startDate: "2026-03-30") { kind dueDate paragraph } }`, { id: disputeId });
+    expect(proposal.data!.proposedTimetable[0]).toEqual({ kind: 'FIRST_SUBMISSION_COMPLAINANT', dueDate: '2026-04-20', paragraph: '¶12(a)' });
+    const ADOPT = `mutation($input: AdoptTimetableInput!) { adoptTimetable(input: $input) { id kind dueDate status } }`;
+    const input = { disputeId, startDate: '2026-03-30', steps: [{ kind: 'FIRST_SUBMISSION_COMPLAINANT', dueDate: '2026-04-15' }] };
+    expect((await w.t.gql(ADOPT, { input }, w.tok(w.sec))).errors![0].extensions.code).toBe('FORBIDDEN');
+    expect((await w.t.gql(ADOPT, { input }, w.tok(w.panelists.D))).errors![0].extensions.code).toBe('FORBIDDEN');
+    const bad = await w.t.gql(ADOPT, { input: { ...input, steps: [{ kind: 'REBUTTALS', dueDate: '2026-04-01' }] } }, w.tok(w.panelists.B));
+    expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', domainCode: 'STEPS_OUT_OF_ORDER' });
+    const adopted = await w.t.gql(ADOPT, { input }, w.tok(w.panelists.B));
+    expect(adopted.errors).toBeUndefined();
+    const steps = adopted.data!.adoptTimetable;
+    expect(steps).toHaveLength(13);
+    expect(steps[0]).toMatchObject({ kind: 'FIRST_SUBMISSION_COMPLAINANT', dueDate: '2026-04-15', status: 'OPEN' });
+    const stage = await w.t.gql(`query($id: ID!) { dispute(id: $id) { stage timetable { kind } } }`, { id: disputeId });
+    expect(stage.data!.dispute.stage).toBe('PANEL_PROCEEDINGS');
+    expect(stage.data!.dispute.timetable).toHaveLength(13);
+    expect((await w.t.gql(ADOPT, { input }, w.tok(w.panelists.B))).errors![0].extensions.code).toBe('INVALID_TRANSITION');
+    // The complainant files on time; the respondent's date passes.
+    const met = await w.t.gql(`mutation($id: ID!) { completeTimetableStep(id: $id) { status } }`, { id: steps[0].id }, w.tok(w.sec));
+    expect(met.data!.completeTimetableStep.status).toBe('MET');
+    expect(steps[1]).toMatchObject({ kind: 'FIRST_SUBMISSION_RESPONDENT', dueDate: '2026-05-04' });
+    w.t.clock.set('2026-05-06T00:00:00Z');
+    const sweeper = w.t.app.get(TimetableService);
+    expect(await sweeper.flagMissed()).toBe(1);
+    expect(await sweeper.flagMissed()).toBe(0);
+    const missed = await w.t.gql(`{ timetableSteps(status: MISSED) { kind dueDate status } }`);
+    expect(missed.data!.timetableSteps).toEqual([{ kind: 'FIRST_SUBMISSION_RESPONDENT', dueDate: steps[1].dueDate, status: 'MISSED' }]);
+  });
+
+  it('still refuses hearings for a stranger, and keeps the fields every hearing has', async () => {
+    const res = await w.t.gql(`query($id: ID!) { hearing(id: $id) { ${HEARING_FIELDS} } }`, { id: session }, w.tok(w.delegates.IDN));
+    expect(res.errors![0].extensions.code).toBe('NOT_FOUND');
+  });
+});

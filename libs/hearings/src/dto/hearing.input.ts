@@ -1,0 +1,197 @@
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { ConnectionArgs, LocalDateScalar, graphqlEnum } from '@app/core';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayUnique, IsBoolean, IsDate, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
+import { HEARING_KINDS, type HearingKind } from '../hearings/hearing.entity';
+
+export const HearingKindEnum = graphqlEnum(HEARING_KINDS, 'HearingKind', 'The kinds of panel meeting (DSU Appendix 3)');
+
+@InputType()
+export class ScheduleHearingInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'disputeId must be a dispute id' })
+  disputeId: string;
+
+  @Field(() => HearingKindEnum)
+  @IsIn(HEARING_KINDS)
+  kind: HearingKind;
+
+  @Field({ description: 'The instant it starts' })
+  @Type(() => Date)
+  @IsDate()
+  startsAt: Date;
+
+  @Field({ description: 'The instant it ends' })
+  @Type(() => Date)
+  @IsDate()
+  endsAt: Date;
+
+  @Field({ description: 'IANA time zone it is shown in, e.g. Europe/Geneva' })
+  @IsString()
+  @Length(1, 64)
+  timeZone: string;
+
+  @Field(() => ID, { nullable: true, description: 'A room from the secretariat’s list' })
+  @IsOptional()
+  @IsUUID('all', { message: 'roomId must be a room id' })
+  roomId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'An https:// link for a virtual or hybrid hearing' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  virtualLink?: string | null;
+
+  @Field(() => [ID], { defaultValue: [], description: 'Secretariat staff attending, by user id' })
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsUUID('all', { each: true, message: 'staffUserIds must list user ids' })
+  staffUserIds: string[] = [];
+}
+
+@InputType()
+export class RescheduleHearingInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'hearingId must be a hearing id' })
+  hearingId: string;
+
+  @Field()
+  @Type(() => Date)
+  @IsDate()
+  startsAt: Date;
+
+  @Field()
+  @Type(() => Date)
+  @IsDate()
+  endsAt: Date;
+
+  @Field(() => String, { nullable: true, description: 'Keeps the current zone when left out' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  timeZone?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Keeps the current venue when neither room nor link is given' })
+  @IsOptional()
+  @IsUUID('all', { message: 'roomId must be a room id' })
+  roomId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  virtualLink?: string | null;
+
+  @Field({ description: 'Why; it goes on the docket' })
+  @IsString()
+  @Length(1, 2000, { message: 'reason must be 1 to 2000 characters' })
+  reason: string;
+}
+
+@InputType()
+export class CancelHearingInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'hearingId must be a hearing id' })
+  hearingId: string;
+
+  @Field({ description: 'Why; it goes on the docket' })
+  @IsString()
+  @Length(1, 2000, { message: 'reason must be 1 to 2000 characters' })
+  reason: string;
+}
+
+@InputType()
+export class AddHearingRoomInput {
+  @Field()
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  location?: string | null;
+}
+
+@InputType()
+export class DeclareUnavailabilityInput {
+  @Field(() => LocalDateScalar)
+  @IsString()
+  day: string;
+
+  @Field({ defaultValue: 'UTC', description: 'The IANA zone the day is meant in' })
+  @IsString()
+  @Length(1, 64)
+  timeZone: string = 'UTC';
+
+  @Field()
+  @IsString()
+  @Length(1, 500, { message: 'reason must be 1 to 500 characters' })
+  reason: string;
+}
+
+@InputType()
+export class ObservationConsentInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'hearingId must be a hearing id' })
+  hearingId: string;
+
+  @Field({ description: 'true gives consent to public observation; false withholds or withdraws it' })
+  @IsBoolean()
+  consent: boolean;
+}
+
+@InputType()
+export class SetHearingPublicInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'hearingId must be a hearing id' })
+  hearingId: string;
+
+  @Field({ name: 'public' })
+  @IsBoolean()
+  public: boolean;
+}
+
+@InputType()
+export class HearingsFilter {
+  @Field({ nullable: true, description: 'Hearings ending after this instant' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  from?: Date;
+
+  @Field({ nullable: true, description: 'Hearings starting before this instant' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  to?: Date;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all')
+  disputeId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'A roster person sitting in the hearing' })
+  @IsOptional()
+  @IsUUID('all')
+  panelistId?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all')
+  roomId?: string;
+
+  @Field({ defaultValue: false, description: 'Include cancelled hearings' })
+  @IsBoolean()
+  includeCancelled: boolean = false;
+}
+
+@ArgsType()
+export class HearingsArgs extends ConnectionArgs {
+  @Field(() => HearingsFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => HearingsFilter)
+  filter?: HearingsFilter;
+}

@@ -1,0 +1,186 @@
+import { Injectable } from '@nestjs/common';
+import { CommandContext, DomainError, MemberEntity, UserEntity, badInput, conflict } from '@app/core';
+import { DisputeEntity, DisputePartyEntity, PanelSeatsService, docketNumber } from '@app/registry';
+import { RosterPersonEntity } from '@app/panels';
+import { EntityManager, In, QueryFailedError } from 'typeorm';
+import {
+  HearingBookingEntity,
+  HearingEntity,
+  HearingParticipantEntity,
+  HearingRoomEntity,
+  type HearingKind,
+  type ParticipantKind,
+  type ResourceKind,
+} from './hearing.entity';
+
+export interface Participant {
+  kind: ParticipantKind;
+  refId: string;
+}
+
+export interface Resource {
+  kind: ResourceKind;
+  id: string;
+}
+
+interface ClashRow {
+  resource_kind: ResourceKind;
+  resource_id: string;
+  lower: Date;
+  upper: Date;
+  hearing_id: string | null;
+  unavailability_id: string | null;
+}
+
+const RESOURCE_OF: Record<ParticipantKind, ResourceKind> = { PANELIST: 'PANELIST', PARTY: 'MEMBER', THIRD_PARTY: 'MEMBER', STAFF: 'STAFF' };
+export const HUMAN_KIND: Record<HearingKind, string> = {
+  ORGANISATIONAL_MEETING: 'organisational meeting',
+  FIRST_SUBSTANTIVE_MEETING: 'first substantive meeting',
+  THIRD_PARTY_SESSION: 'third-party session',
+  SECOND_SUBSTANTIVE_MEETING: 'second substantive meeting',
+  EXPERT_CONSULTATION: 'expert consultation',
+  INTERIM_REVIEW_MEETING: 'interim review meeting',
+};
+const EXCLUSION_VIOLATION = '23P01';
+
+/** Who takes part in a hearing and what it holds; the no-clash rule and its explanations. */
+@Injectable()
+export class BookingsService {
+  constructor(private readonly seats: PanelSeatsService) {}
+
+  /**
+   * The participants: the seated panel, the parties' delegations (complainant and respondents),
+   * third parties for the third-party session only (DSU 10.2, Appendix 3 ¶6), named staff.
+   */
+  async participantsFor(em: EntityManager, disputeId: string, kind: HearingKind, staffUserIds: readonly string[]): Promise<Participant[]> {
+    const seats = await em.query(`SELECT person_id FROM panel_seats WHERE dispute_id = $1 AND vacated_at IS NULL ORDER BY seated_at`, [disputeId]);
+    const parties = await em.getRepository(DisputePartyEntity).findBy({ disputeId });
+    const out: Participant[] = (seats as { person_id: string }[]).map((s) => ({ kind: 'PANELIST', refId: s.person_id }));
+    for (const p of parties) {
+      if (p.kind !== 'THIRD_PARTY') out.push({ kind: 'PARTY', refId: p.memberId });
+      else if (kind === 'THIRD_PARTY_SESSION') out.push({ kind: 'THIRD_PARTY', refId: p.memberId });
+    }
+    if (staffUserIds.length) {
+      const staff = await em.getRepository(UserEntity).findBy({ id: In([...staffUserIds]), role: 'SECRETARIAT', active: true });
+      const missing = staffUserIds.find((id) => !staff.some((u) => u.id === id));
+      if (missing) throw badInput('input.staffUserIds', `${missing} is not an active secretariat user`, 'NOT_SECRETARIAT_STAFF');
+      out.push(...staffUserIds.map((id) => ({ kind: 'STAFF' as const, refId: id })));
+    }
+    return out;
+  }
+
+  resourcesOf(participants: readonly Participant[], roomId: string | null): Resource[] {
+    const resources: Resource[] = participants.map((p) => ({ kind: RESOURCE_OF[p.kind], id: p.refId }));
+    if (roomId) resources.push({ kind: 'ROOM', id: roomId });
+    return resources;
+  }
+
+  /**
+   * Holds the resources for the hearing's time. The clash is looked for first, in the command's
+   * transaction, to explain it; the exclusion constraint catches what a concurrent command booked
+   * after that look (its rows are invisible until it commits, and the constraint waits for it).
+   */
+  async hold(ctx: CommandContext, holder: { hearingId?: string; unavailabilityId?: string }, resources: readonly Resource[], start: Date, end: Date): Promise<void> {
+    if (resources.length === 0) return;
+    const keys = resources.map((r) => `${r.kind}:${r.id}`);
+    const clashes: ClashRow[] = await ctx.em.query(
+      `SELECT resource_kind, resource_id, lower(during) AS lower, upper(during) AS upper, hearing_id, unavailability_id
+         FROM hearing_bookings
+        WHERE resource_kind || ':' || resource_id = ANY($1::text[]) AND during && tstzrange($2, $3, '[)')
+        ORDER BY lower(during), array_position(ARRAY['ROOM', 'PANELIST', 'MEMBER', 'STAFF'], resource_kind) LIMIT 1`,
+      [keys, start, end],
+    );
+    if (clashes.length) throw await this.explain(ctx.em, clashes[0]);
+    const rows = resources.map((r) => ({
+      hearingId: holder.hearingId ?? null,
+      unavailabilityId: holder.unavailabilityId ?? null,
+      resourceKind: r.kind,
+      resourceId: r.id,
+      during: `[${start.toISOString()},${end.toISOString()})`,
+    }));
+    try {
+      await ctx.em.getRepository(HearingBookingEntity).insert(rows);
+    } catch (error) {
+      const driver = (error as QueryFailedError & { driverError?: { code?: string; detail?: string } }).driverError;
+      if (driver?.code !== EXCLUSION_VIOLATION) throw error;
+      // A concurrent command took the resource between our look and our insert: its row is now
+      // committed, but this transaction is aborted, so the explanation comes from the detail.
+      throw conflict(
+        `Another booking made at the same moment holds this time (${driver.detail ?? 'overlapping booking'}); reload and choose another time`,
+        'BOOKING_CLASH',
+      );
+    }
+  }
+
+  release(ctx: CommandContext, hearingId: string): Promise<unknown> {
+    return ctx.em.getRepository(HearingBookingEntity).delete({ hearingId });
+  }
+
+  /** The refusal names the resource, the other hearing (or the declared day) and its times. */
+  async explain(em: EntityManager, clash: ClashRow): Promise<DomainError> {
+    const who = await this.resourceName(em, clash.resource_kind, clash.resource_id);
+    const times = `${new Date(clash.lower).toISOString()} to ${new Date(clash.upper).toISOString()}`;
+    const details = { resourceKind: clash.resource_kind, resourceId: clash.resource_id, from: new Date(clash.lower).toISOString(), to: new Date(clash.upper).toISOString() };
+    if (clash.unavailability_id) {
+      const [u] = await em.query(`SELECT to_char(day, 'YYYY-MM-DD') AS day, time_zone, reason FROM member_unavailability WHERE id = $1`, [clash.unavailability_id]);
+      return conflict(
+        `${who} declared ${u.day} (${u.time_zone}) unavailable: ${u.reason} (${times})`,
+        'PARTY_UNAVAILABLE',
+        { ...details, unavailabilityId: clash.unavailability_id },
+      );
+    }
+    const other = await em.getRepository(HearingEntity).findOneByOrFail({ id: clash.hearing_id as string });
+    const dispute = await em.getRepository(DisputeEntity).findOneByOrFail({ id: other.disputeId });
+    const code = clash.resource_kind === 'ROOM' ? 'ROOM_TAKEN' : clash.resource_kind === 'PANELIST' ? 'PANELIST_BUSY' : clash.resource_kind === 'MEMBER' ? 'PARTY_BUSY' : 'STAFF_BUSY';
+    return conflict(
+      `${who} is already booked for the ${HUMAN_KIND[other.kind]} of ${docketNumber(dispute)} (hearing ${other.id}) from ${times}`,
+      code,
+      { ...details, hearingId: other.id },
+    );
+  }
+
+  private async resourceName(em: EntityManager, kind: ResourceKind, id: string): Promise<string> {
+    switch (kind) {
+      case 'ROOM':
+        return `Room ${(await em.getRepository(HearingRoomEntity).findOneBy({ id }))?.name ?? id}`;
+      case 'PANELIST':
+        return `Panelist ${(await em.getRepository(RosterPersonEntity).findOneBy({ id }))?.name ?? id}`;
+      case 'MEMBER': {
+        const m = await em.getRepository(MemberEntity).findOneBy({ id });
+        return m ? `${m.name} (${m.code})` : `Member ${id}`;
+      }
+      case 'STAFF':
+        return `${(await em.getRepository(UserEntity).findOneBy({ id }))?.displayName ?? id} of the secretariat`;
+    }
+  }
+
+  async saveParticipants(em: EntityManager, hearingId: string, participants: readonly Participant[]): Promise<void> {
+    await em.getRepository(HearingParticipantEntity).insert(participants.map((p) => ({ hearingId, kind: p.kind, refId: p.refId, attended: null })));
+  }
+
+  /** The users a notice goes to: seated panelists' accounts, the delegates of participating members, staff. */
+  async recipientsOf(em: EntityManager, hearingId: string, disputeId: string): Promise<string[]> {
+    const participants = await em.getRepository(HearingParticipantEntity).findBy({ hearingId });
+    const persons = participants.filter((p) => p.kind === 'PANELIST').map((p) => p.refId);
+    const members = participants.filter((p) => p.kind === 'PARTY' || p.kind === 'THIRD_PARTY').map((p) => p.refId);
+    const ids = new Set(participants.filter((p) => p.kind === 'STAFF').map((p) => p.refId));
+    if (persons.length) {
+      const rows: { user_id: string }[] = await em.query(
+        `SELECT user_id FROM panel_seats WHERE dispute_id = $1 AND person_id = ANY($2::uuid[]) AND vacated_at IS NULL AND user_id IS NOT NULL`,
+        [disputeId, persons],
+      );
+      rows.forEach((r) => ids.add(r.user_id));
+    }
+    if (members.length) {
+      const delegates = await em.getRepository(UserEntity).findBy({ memberId: In(members), active: true, role: 'MEMBER_DELEGATE' });
+      delegates.forEach((u) => ids.add(u.id));
+    }
+    return [...ids].sort();
+  }
+
+  /** Whether the user sits on the dispute's panel now (the panel acts through its members). */
+  async seatOf(em: EntityManager, disputeId: string, userId: string): Promise<{ chair: boolean } | null> {
+    return this.seats.seatOf(em, disputeId, userId);
+  }
+}
+

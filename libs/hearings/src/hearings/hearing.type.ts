@@ -1,0 +1,165 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Connection, LocalDateScalar, graphqlEnum } from '@app/core';
+import { HearingKindEnum } from '../dto/hearing.input';
+import { formatLocal } from '../time';
+import { TimetableStepKindEnum, TimetableStepStatusEnum } from '../timetable/timetable.input';
+import type { TimetableStepKind } from '../timetable/appendix3';
+import type { TimetableStepEntity, TimetableStepStatus } from '../timetable/timetable-step.entity';
+import {
+  HEARING_STATUSES,
+  PARTICIPANT_KINDS,
+  type HearingConsentEntity,
+  type HearingEntity,
+  type HearingKind,
+  type HearingRoomEntity,
+  type HearingStatus,
+  type MemberUnavailabilityEntity,
+  type ParticipantKind,
+} from './hearing.entity';
+
+export const HearingStatusEnum = graphqlEnum(HEARING_STATUSES, 'HearingStatus');
+export const ParticipantKindEnum = graphqlEnum(PARTICIPANT_KINDS, 'HearingParticipantKind', 'PANELIST: a roster person; PARTY / THIRD_PARTY: a member; STAFF: a secretariat user');
+
+@ObjectType({ description: 'A room the secretariat keeps for hearings' })
+export class HearingRoom {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  location: string | null;
+}
+
+@ObjectType()
+export class HearingParticipant {
+  @Field(() => ParticipantKindEnum)
+  kind: ParticipantKind;
+
+  @Field(() => ID, { description: 'The roster person, member or user' })
+  refId: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether they attended; null until recorded' })
+  attended: boolean | null;
+}
+
+@ObjectType({ description: 'A party’s answer on public observation; the latest counts' })
+export class ObservationConsent {
+  @Field(() => ID)
+  memberId: string;
+
+  @Field()
+  consent: boolean;
+
+  @Field()
+  recordedAt: Date;
+}
+
+@ObjectType({ description: 'A hearing of a dispute’s panel' })
+export class Hearing {
+  @Field(() => ID)
+  id: string;
+
+  disputeId: string;
+  roomId: string | null;
+
+  @Field(() => HearingKindEnum)
+  kind: HearingKind;
+
+  @Field(() => HearingStatusEnum)
+  status: HearingStatus;
+
+  @Field({ description: 'UTC instant' })
+  startsAt: Date;
+
+  @Field({ description: 'UTC instant' })
+  endsAt: Date;
+
+  @Field({ description: 'The IANA zone it is shown in' })
+  timeZone: string;
+
+  @Field({ description: 'Local start in timeZone, ISO 8601 with offset' })
+  localStart: string;
+
+  @Field({ description: 'Local end in timeZone, ISO 8601 with offset' })
+  localEnd: string;
+
+  @Field(() => String, { nullable: true })
+  virtualLink: string | null;
+
+  @Field({ description: 'Open to public observation (every party consented)' })
+  publicObservation: boolean;
+
+  @Field(() => Int, { description: 'Revision number, as the SEQUENCE of its calendar event' })
+  sequence: number;
+
+  @Field(() => String, { nullable: true, description: 'Why it was last rescheduled, or cancelled' })
+  reason: string | null;
+}
+
+export function toHearing(e: HearingEntity, options: { showLink: boolean } = { showLink: true }): Hearing {
+  return {
+    id: e.id,
+    disputeId: e.disputeId,
+    roomId: e.roomId,
+    kind: e.kind,
+    status: e.status,
+    startsAt: e.startsAt,
+    endsAt: e.endsAt,
+    timeZone: e.timeZone,
+    localStart: formatLocal(e.startsAt, e.timeZone),
+    localEnd: formatLocal(e.endsAt, e.timeZone),
+    // The session link is for the participants; the public observes through the room.
+    virtualLink: options.showLink ? e.virtualLink : null,
+    publicObservation: e.publicObservation,
+    sequence: e.sequence,
+    reason: e.reason,
+  };
+}
+
+@ObjectType()
+export class HearingConnection extends Connection(Hearing) {}
+
+export const toRoom = (r: HearingRoomEntity): HearingRoom => ({ id: r.id, name: r.name, location: r.location });
+export const toConsent = (c: HearingConsentEntity): ObservationConsent => ({ memberId: c.memberId, consent: c.consent, recordedAt: c.recordedAt });
+
+@ObjectType({ description: 'A day a member’s delegation cannot attend hearings' })
+export class Unavailability {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => LocalDateScalar)
+  day: string;
+
+  @Field()
+  timeZone: string;
+
+  @Field()
+  reason: string;
+}
+
+export const toUnavailability = (u: MemberUnavailabilityEntity): Unavailability => ({ id: u.id, day: u.day, timeZone: u.timeZone, reason: u.reason });
+
+@ObjectType({ description: 'A dated step of a panel timetable (Appendix 3 ¶12)' })
+export class TimetableStep {
+  @Field(() => ID, { nullable: true, description: 'Null in a proposal' })
+  id: string | null;
+
+  @Field(() => TimetableStepKindEnum)
+  kind: TimetableStepKind;
+
+  @Field(() => LocalDateScalar)
+  dueDate: string;
+
+  @Field(() => TimetableStepStatusEnum, { nullable: true, description: 'OPEN, MET or MISSED; null in a proposal' })
+  status: TimetableStepStatus | null;
+
+  @Field(() => String, { nullable: true })
+  paragraph: string | null;
+}
+
+export const toTimetableStep = (s: TimetableStepEntity): TimetableStep => ({ id: s.id, kind: s.kind, dueDate: s.dueDate, status: s.status, paragraph: null });

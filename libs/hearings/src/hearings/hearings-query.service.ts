@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, ConnectionArgs, MemberEntity, Page, RequestLoaders, UserEntity, badInput, inKeyOrder, keysetPage, notFound } from '@app/core';
+import { RosterPersonEntity } from '@app/panels';
+import { isUUID } from 'class-validator';
+import DataLoader from 'dataloader';
+import { DataSource, In, SelectQueryBuilder } from 'typeorm';
+import { HearingsFilter } from '../dto/hearing.input';
+import { HearingEntity, HearingParticipantEntity, HearingRoomEntity } from './hearing.entity';
+
+export interface NamedParticipant {
+  participant: HearingParticipantEntity;
+  name: string;
+}
+
+/**
+ * Who sees a hearing: anyone a public one; the secretariat all; a panelist those of the panels
+ * they sit on; a delegate those of the disputes its member is a party or third party to.
+ */
+export function visibleTo<T extends HearingEntity>(qb: SelectQueryBuilder<T>, actor: Actor | null, alias = 'h'): SelectQueryBuilder<T> {
+  if (actor?.role === 'SECRETARIAT') return qb;
+  if (!actor) return qb.andWhere(`${alias}.public_observation`);
+  if (actor.role === 'PANELIST') {
+    return qb.andWhere(
+      `(${alias}.public_observation OR ${alias}.dispute_id IN (SELECT dispute_id FROM panel_seats WHERE user_id = :viewer AND vacated_at IS NULL))`,
+      { viewer: actor.userId },
+    );
+  }
+  return qb.andWhere(`(${alias}.public_observation OR ${alias}.dispute_id IN (SELECT dispute_id FROM dispute_parties WHERE member_id = :viewerMember))`, {
+    viewerMember: actor.memberId,
+  });
+}
+
+@Injectable()
+export class HearingsQueryService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async get(actor: Actor | null, id: string): Promise<HearingEntity> {
+    const qb = this.dataSource.getRepository(HearingEntity).createQueryBuilder('h').where('h.id = :id', { id: isUUID(id) ? id : null });
+    const hearing = isUUID(id) ? await visibleTo(qb, actor).getOne() : null;
+    // One the user may not see does not exist for them.
+    if (!hearing) throw notFound('Hearing', id);
+    return hearing;
+  }
+
+  list(actor: Actor | null, filter: HearingsFilter, args: ConnectionArgs): Promise<Page<HearingEntity>> {
+    if (filter.from && filter.to && filter.to.getTime() <= filter.from.getTime()) throw badInput('filter.to', 'to must be after from', 'EMPTY_RANGE');
+    const qb = visibleTo(this.dataSource.getRepository(HearingEntity).createQueryBuilder('h'), actor);
+    if (!filter.includeCancelled) qb.andWhere(`h.status = 'SCHEDULED'`);
+    if (filter.from) qb.andWhere('h.ends_at > :from', { from: filter.from });
+    if (filter.to) qb.andWhere('h.starts_at < :to', { to: filter.to });
+    if (filter.disputeId) qb.andWhere('h.dispute_id = :disputeId', { disputeId: filter.disputeId });
+    if (filter.roomId) qb.andWhere('h.room_id = :roomId', { roomId: filter.roomId });
+    if (filter.panelistId) {
+      qb.andWhere(`EXISTS (SELECT 1 FROM hearing_participants p WHERE p.hearing_id = h.id AND p.kind = 'PANELIST' AND p.ref_id = :panelistId)`, {
+        panelistId: filter.panelistId,
+      });
+    }
+    return keysetPage(qb, args, { sortExpression: 'h.starts_at', alias: 'h', sortValue: (h) => h.startsAt.toISOString() }, (h) => h);
+  }
+
+  /** The hearings a user takes part in (for their calendar), cancelled ones included. */
+  forUser(user: UserEntity): Promise<HearingEntity[]> {
+    return this.dataSource
+      .getRepository(HearingEntity)
+      .createQueryBuilder('h')
+      .where(
+        `EXISTS (SELECT 1 FROM hearing_participants p WHERE p.hearing_id = h.id AND (
+           (p.kind = 'PANELIST' AND p.ref_id IN (SELECT person_id FROM panel_seats s WHERE s.user_id = :uid AND s.dispute_id = h.dispute_id))
+           OR (p.kind IN ('PARTY', 'THIRD_PARTY') AND p.ref_id = :mid)
+           OR (p.kind = 'STAFF' AND p.ref_id = :uid)))`,
+        { uid: user.id, mid: user.memberId },
+      )
+      .orderBy('h.starts_at')
+      .limit(2000)
+      .getMany();
+  }
+
+  /** Public hearings, for the public feed; a hearing closed again drops out of it. */
+  publicHearings(): Promise<HearingEntity[]> {
+    return this.dataSource.getRepository(HearingEntity).find({ where: { publicObservation: true }, order: { startsAt: 'ASC' }, take: 2000 });
+  }
+
+  roomLoader(loaders: RequestLoaders): DataLoader<string, HearingRoomEntity | null> {
+    return loaders.get('hearings.rooms', () =>
+      new DataLoader<string, HearingRoomEntity | null>(async (ids) =>
+        inKeyOrder(ids, await this.dataSource.getRepository(HearingRoomEntity).findBy({ id: In([...ids]) }), (r) => r.id),
+      ),
+    );
+  }
+
+  /** Participants with their names (panelist, member, staff), for a page of hearings. */
+  participantsLoader(loaders: RequestLoaders): DataLoader<string, NamedParticipant[]> {
+    return loaders.get('hearings.participants', () =>
+      new DataLoader<string, NamedParticipant[]>(async (ids) => {
+        const rows = await this.dataSource.getRepository(HearingParticipantEntity).findBy({ hearingId: In([...ids]) });
+        const names = await this.namesOf(rows);
+        return ids.map((id) => rows.filter((r) => r.hearingId === id).map((participant) => ({ participant, name: names.get(participant.refId) ?? participant.refId })));
+      }),
+    );
+  }
+
+  private async namesOf(rows: readonly HearingParticipantEntity[]): Promise<Map<string, string>> {
+    const ids = (kinds: string[]) => [...new Set(rows.filter((r) => kinds.includes(r.kind)).map((r) => r.refId))];
+    const names = new Map<string, string>();
+    const persons = ids(['PANELIST']);
+    const members = ids(['PARTY', 'THIRD_PARTY']);
+    const staff = ids(['STAFF']);
+    if (persons.length) (await this.dataSource.getRepository(RosterPersonEntity).findBy({ id: In(persons) })).forEach((p) => names.set(p.id, p.name));
+    if (members.length) (await this.dataSource.getRepository(MemberEntity).findBy({ id: In(members) })).forEach((m) => names.set(m.id, `${m.name} (${m.code})`));
+    if (staff.length) (await this.dataSource.getRepository(UserEntity).findBy({ id: In(staff) })).forEach((u) => names.set(u.id, u.displayName));
+    return names;
+  }
+}

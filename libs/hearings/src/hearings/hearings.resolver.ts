@@ -1,0 +1,132 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Actor, CurrentUser, GraphqlContext, Public, Roles } from '@app/core';
+import { Dispute, DisputesService, toDispute } from '@app/registry';
+import {
+  AddHearingRoomInput,
+  CancelHearingInput,
+  DeclareUnavailabilityInput,
+  HearingsArgs,
+  HearingsFilter,
+  ObservationConsentInput,
+  RescheduleHearingInput,
+  ScheduleHearingInput,
+  SetHearingPublicInput,
+} from '../dto/hearing.input';
+import { RecordAttendanceArgs } from '../dto/attendance.args';
+import { Hearing, HearingConnection, HearingParticipant, HearingRoom, ObservationConsent, Unavailability, toConsent, toHearing, toRoom, toUnavailability } from './hearing.type';
+import { HearingsQueryService } from './hearings-query.service';
+import { HearingsService } from './hearings.service';
+import { ParticipationService } from './participation.service';
+
+@Resolver(() => Hearing)
+export class HearingsResolver {
+  constructor(
+    private readonly scheduling: HearingsService,
+    private readonly participation: ParticipationService,
+    private readonly query: HearingsQueryService,
+    private readonly disputes: DisputesService,
+  ) {}
+
+  @Public()
+  @Query(() => Hearing, { description: 'A hearing you may see (public ones without signing in)' })
+  async hearing(@CurrentUser() actor: Actor | null, @Args('id', { type: () => ID }) id: string): Promise<Hearing> {
+    return toHearing(await this.query.get(actor, id), { showLink: !!actor });
+  }
+
+  @Public()
+  @Query(() => HearingConnection, { description: 'Hearings you may see, by start; without signing in, the public ones' })
+  async hearings(
+    @CurrentUser() actor: Actor | null,
+    @Args() args: HearingsArgs,
+  ): Promise<HearingConnection> {
+    const page = await this.query.list(actor, args.filter ?? new HearingsFilter(), args);
+    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toHearing(e.node, { showLink: !!actor }) })), nodes: page.nodes.map((n) => toHearing(n, { showLink: !!actor })) };
+  }
+
+  @Query(() => [HearingRoom], { description: 'The rooms the secretariat keeps' })
+  async hearingRooms(): Promise<HearingRoom[]> {
+    return (await this.participation.rooms()).map(toRoom);
+  }
+
+  @Roles('MEMBER_DELEGATE')
+  @Query(() => [Unavailability], { description: 'The days your member declared unavailable' })
+  async myUnavailability(@CurrentUser() actor: Actor): Promise<Unavailability[]> {
+    return (await this.participation.unavailabilityOf(actor)).map(toUnavailability);
+  }
+
+  @Roles('SECRETARIAT')
+  @Mutation(() => HearingRoom)
+  async addHearingRoom(@CurrentUser() actor: Actor, @Args('input') input: AddHearingRoomInput): Promise<HearingRoom> {
+    return toRoom(await this.participation.addRoom(actor, input));
+  }
+
+  @Roles('SECRETARIAT', 'PANELIST')
+  @Mutation(() => Hearing, { description: 'The secretariat or a member of the panel; refused with the clash explained' })
+  async scheduleHearing(@CurrentUser() actor: Actor, @Args('input') input: ScheduleHearingInput): Promise<Hearing> {
+    return toHearing(await this.scheduling.schedule(actor, input));
+  }
+
+  @Roles('SECRETARIAT', 'PANELIST')
+  @Mutation(() => Hearing, { description: 'Moves a hearing; the reason goes on the docket' })
+  async rescheduleHearing(@CurrentUser() actor: Actor, @Args('input') input: RescheduleHearingInput): Promise<Hearing> {
+    return toHearing(await this.scheduling.reschedule(actor, input));
+  }
+
+  @Roles('SECRETARIAT', 'PANELIST')
+  @Mutation(() => Hearing, { description: 'Cancels a hearing; the reason goes on the docket' })
+  async cancelHearing(@CurrentUser() actor: Actor, @Args('input') input: CancelHearingInput): Promise<Hearing> {
+    return toHearing(await this.scheduling.cancel(actor, input));
+  }
+
+  @Roles('MEMBER_DELEGATE')
+  @Mutation(() => Unavailability, { description: 'A day your member cannot attend hearings; none is scheduled on it' })
+  async declareUnavailability(@CurrentUser() actor: Actor, @Args('input') input: DeclareUnavailabilityInput): Promise<Unavailability> {
+    return toUnavailability(await this.participation.declareUnavailability(actor, input));
+  }
+
+  @Roles('MEMBER_DELEGATE')
+  @Mutation(() => Boolean)
+  withdrawUnavailability(@CurrentUser() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
+    return this.participation.withdrawUnavailability(actor, id);
+  }
+
+  @Roles('MEMBER_DELEGATE')
+  @Mutation(() => Hearing, { description: 'Your member gives, withholds or withdraws consent to public observation' })
+  async recordObservationConsent(@CurrentUser() actor: Actor, @Args('input') input: ObservationConsentInput): Promise<Hearing> {
+    return toHearing(await this.participation.recordConsent(actor, input));
+  }
+
+  @Roles('SECRETARIAT', 'PANELIST')
+  @Mutation(() => Hearing, { description: 'Opens a hearing to public observation (every party must have consented) or closes it' })
+  async setHearingPublic(@CurrentUser() actor: Actor, @Args('input') input: SetHearingPublicInput): Promise<Hearing> {
+    return toHearing(await this.participation.setPublic(actor, input));
+  }
+
+  @Roles('SECRETARIAT', 'PANELIST')
+  @Mutation(() => Hearing, { description: 'Records who attended: the participants named attended, the others not' })
+  async recordAttendance(@CurrentUser() actor: Actor, @Args() { hearingId, attendees }: RecordAttendanceArgs): Promise<Hearing> {
+    return toHearing(await this.participation.recordAttendance(actor, hearingId, attendees));
+  }
+
+  @ResolveField(() => Dispute)
+  async dispute(@Parent() hearing: Hearing, @Context() ctx: GraphqlContext): Promise<Dispute> {
+    return toDispute((await this.disputes.byIdLoader(ctx.loaders).load(hearing.disputeId))!);
+  }
+
+  @ResolveField(() => HearingRoom, { nullable: true })
+  async room(@Parent() hearing: Hearing, @Context() ctx: GraphqlContext): Promise<HearingRoom | null> {
+    const room = hearing.roomId ? await this.query.roomLoader(ctx.loaders).load(hearing.roomId) : null;
+    return room ? toRoom(room) : null;
+  }
+
+  @ResolveField(() => [HearingParticipant])
+  async participants(@Parent() hearing: Hearing, @Context() ctx: GraphqlContext): Promise<HearingParticipant[]> {
+    const rows = await this.query.participantsLoader(ctx.loaders).load(hearing.id);
+    return rows.map(({ participant, name }) => ({ kind: participant.kind, refId: participant.refId, name, attended: participant.attended }));
+  }
+
+  @ResolveField(() => [ObservationConsent], { description: 'Each party’s latest answer on public observation' })
+  async observationConsents(@Parent() hearing: Hearing): Promise<ObservationConsent[]> {
+    return (await this.participation.consentsOf(hearing.id)).map(toConsent);
+  }
+}

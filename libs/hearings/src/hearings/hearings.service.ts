@@ -1,0 +1,222 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, CommandContext, CommandRunner, DomainError, badInput, forbidden, notFound, requireRole } from '@app/core';
+import { CalendarService, DisputeEntity, DisputesService, DocketService, docketNumber } from '@app/registry';
+import { isUUID } from 'class-validator';
+import { EntityManager } from 'typeorm';
+import { CancelHearingInput, RescheduleHearingInput, ScheduleHearingInput } from '../dto/hearing.input';
+import { NoticesService } from '../notices/notices.service';
+import type { NoticeKind } from '../notices/notice.entity';
+import { formatLocal, isTimeZone, localDatesSpanned } from '../time';
+import { BookingsService, HUMAN_KIND } from './bookings.service';
+import { HearingEntity, HearingParticipantEntity, HearingRoomEntity } from './hearing.entity';
+
+// Hearings belong to a composed panel (DSU 8.6, 12): from composition until the report is out.
+export const HEARING_STAGES = ['PANEL_COMPOSED', 'PANEL_PROCEEDINGS', 'INTERIM_REVIEW'];
+// A panel meeting is a matter of hours or days; anything longer is a typing error.
+const MAX_DURATION_MS = 7 * 86_400_000;
+
+interface Venue {
+  roomId: string | null;
+  virtualLink: string | null;
+}
+
+/** Scheduling, rescheduling and cancelling hearings: one command each, docketed, with notices. */
+@Injectable()
+export class HearingsService {
+  constructor(
+    private readonly commands: CommandRunner,
+    private readonly disputes: DisputesService,
+    private readonly docket: DocketService,
+    private readonly calendar: CalendarService,
+    private readonly bookings: BookingsService,
+    private readonly notices: NoticesService,
+  ) {}
+
+  schedule(actor: Actor | null, input: ScheduleHearingInput): Promise<HearingEntity> {
+    requireRole(actor, 'SECRETARIAT', 'PANELIST');
+    return this.commands.run({ actor, operation: 'scheduleHearing' }, async (ctx) => {
+      validateTimes(input.startsAt, input.endsAt, input.timeZone, ctx.now);
+      const venue = await validateVenue(ctx.em, input.roomId ?? null, input.virtualLink ?? null);
+      // The calendar before the dispute, the order every command takes these locks in.
+      const closed = await this.calendar.closedDaysForCommand(ctx);
+      const dispute = await this.disputes.lockForUpdate(ctx, input.disputeId, true);
+      const role = await this.authorise(ctx, dispute);
+      this.assertComposed(dispute);
+      this.assertOpenDays(input.startsAt, input.endsAt, input.timeZone, closed.dates ?? []);
+      const participants = await this.bookings.participantsFor(ctx.em, dispute.id, input.kind, input.staffUserIds);
+      const hearing = await ctx.em.getRepository(HearingEntity).save(
+        ctx.em.create(HearingEntity, {
+          disputeId: dispute.id,
+          kind: input.kind,
+          status: 'SCHEDULED',
+          startsAt: input.startsAt,
+          endsAt: input.endsAt,
+          timeZone: input.timeZone,
+          ...venue,
+          publicObservation: false,
+          sequence: 0,
+          reason: null,
+          scheduledById: ctx.actor!.userId,
+        }),
+      );
+      await this.bookings.saveParticipants(ctx.em, hearing.id, participants);
+      await this.bookings.hold(ctx, { hearingId: hearing.id }, this.bookings.resourcesOf(participants, venue.roomId), input.startsAt, input.endsAt);
+      await this.docket.append(ctx, {
+        disputeId: dispute.id,
+        actorRole: role,
+        kind: 'scheduleHearing',
+        text: `The ${HUMAN_KIND[hearing.kind]} is scheduled ${when(hearing)}${await venueText(ctx.em, hearing)}.`,
+      });
+      await this.announce(ctx, hearing, dispute, 'SCHEDULED');
+      ctx.target('Hearing', hearing.id, { disputeId: dispute.id, kind: hearing.kind, startsAt: hearing.startsAt, endsAt: hearing.endsAt });
+      return hearing;
+    });
+  }
+
+  reschedule(actor: Actor | null, input: RescheduleHearingInput): Promise<HearingEntity> {
+    requireRole(actor, 'SECRETARIAT', 'PANELIST');
+    return this.commands.run({ actor, operation: 'rescheduleHearing' }, async (ctx) => {
+      const { hearing, dispute, role, closed } = await this.lockHearing(ctx, input.hearingId);
+      const timeZone = input.timeZone ?? hearing.timeZone;
+      validateTimes(input.startsAt, input.endsAt, timeZone, ctx.now);
+      const keepVenue = input.roomId == null && input.virtualLink == null;
+      const venue = keepVenue
+        ? { roomId: hearing.roomId, virtualLink: hearing.virtualLink }
+        : await validateVenue(ctx.em, input.roomId ?? null, input.virtualLink ?? null);
+      this.assertOpenDays(input.startsAt, input.endsAt, timeZone, closed);
+      const before = when(hearing);
+      // The hearing's own bookings give way first, so a move within its own slot is no clash.
+      await this.bookings.release(ctx, hearing.id);
+      const participants = await ctx.em.getRepository(HearingParticipantEntity).findBy({ hearingId: hearing.id });
+      await this.bookings.hold(ctx, { hearingId: hearing.id }, this.bookings.resourcesOf(participants, venue.roomId), input.startsAt, input.endsAt);
+      Object.assign(hearing, { startsAt: input.startsAt, endsAt: input.endsAt, timeZone, ...venue, sequence: hearing.sequence + 1, reason: input.reason });
+      const saved = await ctx.em.getRepository(HearingEntity).save(hearing);
+      await this.docket.append(ctx, {
+        disputeId: dispute.id,
+        actorRole: role,
+        kind: 'rescheduleHearing',
+        text: `The ${HUMAN_KIND[saved.kind]} set ${before} is moved to ${when(saved)}${await venueText(ctx.em, saved)}. Reason: ${input.reason}`,
+      });
+      await this.announce(ctx, saved, dispute, 'RESCHEDULED');
+      ctx.target('Hearing', saved.id, { disputeId: dispute.id, startsAt: saved.startsAt, endsAt: saved.endsAt, sequence: saved.sequence });
+      return saved;
+    });
+  }
+
+  cancel(actor: Actor | null, input: CancelHearingInput): Promise<HearingEntity> {
+    requireRole(actor, 'SECRETARIAT', 'PANELIST');
+    return this.commands.run({ actor, operation: 'cancelHearing' }, async (ctx) => {
+      const { hearing, dispute, role } = await this.lockHearing(ctx, input.hearingId);
+      await this.bookings.release(ctx, hearing.id);
+      Object.assign(hearing, { status: 'CANCELLED', sequence: hearing.sequence + 1, reason: input.reason, publicObservation: false });
+      const saved = await ctx.em.getRepository(HearingEntity).save(hearing);
+      await this.docket.append(ctx, {
+        disputeId: dispute.id,
+        actorRole: role,
+        kind: 'cancelHearing',
+        text: `The ${HUMAN_KIND[saved.kind]} set ${when(saved)} is cancelled. Reason: ${input.reason}`,
+      });
+      await this.announce(ctx, saved, dispute, 'CANCELLED');
+      ctx.target('Hearing', saved.id, { disputeId: dispute.id, reason: input.reason });
+      return saved;
+    });
+  }
+
+  /** Loads a scheduled hearing under its dispute's lock and checks the actor may change it. */
+  async lockHearing(ctx: CommandContext, hearingId: string): Promise<{ hearing: HearingEntity; dispute: DisputeEntity; role: string; closed: string[] }> {
+    const found = isUUID(hearingId) ? await ctx.em.getRepository(HearingEntity).findOneBy({ id: hearingId }) : null;
+    if (!found) throw notFound('Hearing', hearingId);
+    const closed = await this.calendar.closedDaysForCommand(ctx);
+    const dispute = await this.disputes.lockForUpdate(ctx, found.disputeId, true);
+    const role = await this.authorise(ctx, dispute);
+    // Read again under the lock: a concurrent change may have committed meanwhile.
+    const hearing = await ctx.em.getRepository(HearingEntity).findOneByOrFail({ id: hearingId });
+    if (hearing.status === 'CANCELLED') {
+      throw new DomainError('INVALID_TRANSITION', 'HEARING_CANCELLED', `Hearing ${hearing.id} was cancelled; schedule a new one`);
+    }
+    return { hearing, dispute, role, closed: [...(closed.dates ?? [])] };
+  }
+
+  /** The secretariat, or a panelist seated on this dispute's panel (DSU 12.1, Appendix 3 ¶12). */
+  async authorise(ctx: CommandContext, dispute: DisputeEntity): Promise<string> {
+    const actor = ctx.actor!;
+    if (actor.role === 'SECRETARIAT') return 'SECRETARIAT';
+    const seat = actor.role === 'PANELIST' ? await this.bookings.seatOf(ctx.em, dispute.id, actor.userId) : null;
+    if (!seat) throw forbidden(`Only the secretariat or a member of the panel of ${docketNumber(dispute)} schedules its hearings`, 'NOT_ON_PANEL');
+    return seat.chair ? 'PANEL_CHAIR' : 'PANEL';
+  }
+
+  private assertComposed(dispute: DisputeEntity): void {
+    if (!HEARING_STAGES.includes(dispute.stage)) {
+      throw new DomainError(
+        'INVALID_TRANSITION',
+        'PANEL_NOT_COMPOSED',
+        `Hearings are held by a composed panel; ${docketNumber(dispute)} is at ${dispute.stage}`,
+      );
+    }
+  }
+
+  /** A hearing must not touch a day the body is closed, as a day in the hearing's own zone. */
+  private assertOpenDays(start: Date, end: Date, timeZone: string, closed: readonly string[]): void {
+    const closedSet = new Set(closed);
+    const day = localDatesSpanned(start, end, timeZone).find((d) => closedSet.has(d));
+    if (day) {
+      throw new DomainError('CONFLICT', 'BODY_CLOSED', `The body is closed on ${day} (${timeZone}); the hearing from ${formatLocal(start, timeZone)} to ${formatLocal(end, timeZone)} touches that day`, {
+        day,
+      });
+    }
+  }
+
+  private async announce(ctx: CommandContext, hearing: HearingEntity, dispute: DisputeEntity, kind: NoticeKind): Promise<void> {
+    const recipients = await this.bookings.recipientsOf(ctx.em, hearing.id, dispute.id);
+    await this.notices.enqueue(ctx, hearing.id, kind, recipients, {
+      docketNumber: docketNumber(dispute),
+      hearingKind: hearing.kind,
+      startsAt: hearing.startsAt.toISOString(),
+      endsAt: hearing.endsAt.toISOString(),
+      timeZone: hearing.timeZone,
+      localStart: formatLocal(hearing.startsAt, hearing.timeZone),
+      sequence: hearing.sequence,
+      reason: hearing.reason,
+    });
+  }
+}
+
+function validateTimes(start: Date, end: Date, timeZone: string, now: Date): void {
+  if (!isTimeZone(timeZone)) throw badInput('input.timeZone', `${timeZone} is not an IANA time zone name (e.g. Europe/Geneva)`, 'UNKNOWN_TIME_ZONE');
+  if (end.getTime() <= start.getTime()) throw badInput('input.endsAt', 'endsAt must be after startsAt', 'ENDS_BEFORE_START');
+  if (end.getTime() - start.getTime() > MAX_DURATION_MS) throw badInput('input.endsAt', 'A hearing lasts at most 7 days', 'TOO_LONG');
+  if (start.getTime() <= now.getTime()) throw badInput('input.startsAt', 'startsAt must be in the future', 'STARTS_IN_THE_PAST');
+}
+
+async function validateVenue(em: EntityManager, roomId: string | null, virtualLink: string | null): Promise<Venue> {
+  if (!roomId && !virtualLink) throw badInput('input.roomId', 'A hearing needs a room or a virtual link', 'NO_VENUE');
+  if (virtualLink !== null) {
+    let url: URL | null = null;
+    try {
+      url = new URL(virtualLink);
+    } catch {
+      url = null;
+    }
+    // Only https: the link carries the session's credentials to every participant.
+    if (!url || url.protocol !== 'https:' || !url.hostname) {
+      throw badInput('input.virtualLink', 'virtualLink must be an https:// address', 'LINK_NOT_HTTPS');
+    }
+  }
+  if (roomId) {
+    const room = await em.getRepository(HearingRoomEntity).findOneBy({ id: roomId });
+    if (!room || !room.active) throw badInput('input.roomId', `${roomId} is not a room on the secretariat’s list`, 'UNKNOWN_ROOM');
+  }
+  return { roomId, virtualLink };
+}
+
+function when(h: HearingEntity): string {
+  return `from ${formatLocal(h.startsAt, h.timeZone)} to ${formatLocal(h.endsAt, h.timeZone)} (${h.timeZone})`;
+}
+
+async function venueText(em: EntityManager, h: HearingEntity): Promise<string> {
+  const room = h.roomId ? await em.getRepository(HearingRoomEntity).findOneBy({ id: h.roomId }) : null;
+  if (room && h.virtualLink) return ` in ${room.name} and online`;
+  if (room) return ` in ${room.name}`;
+  return ' online';
+}

@@ -1,0 +1,173 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, CommandRunner, DomainError, MemberEntity, badInput, forbidden, notFound, requireRole } from '@app/core';
+import { DocketService, docketNumber } from '@app/registry';
+import { isUUID } from 'class-validator';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AddHearingRoomInput, DeclareUnavailabilityInput, ObservationConsentInput, SetHearingPublicInput } from '../dto/hearing.input';
+import { isTimeZone, nextDate, startOfLocalDay } from '../time';
+import { BookingsService, HUMAN_KIND } from './bookings.service';
+import { HearingConsentEntity, HearingEntity, HearingParticipantEntity, HearingRoomEntity, MemberUnavailabilityEntity } from './hearing.entity';
+import { HearingsService } from './hearings.service';
+
+/** Rooms, the parties' unavailable days, consent to public observation, attendance. */
+@Injectable()
+export class ParticipationService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly commands: CommandRunner,
+    private readonly docket: DocketService,
+    private readonly bookings: BookingsService,
+    private readonly hearings: HearingsService,
+  ) {}
+
+  addRoom(actor: Actor | null, input: AddHearingRoomInput): Promise<HearingRoomEntity> {
+    requireRole(actor, 'SECRETARIAT');
+    return this.commands.run({ actor, operation: 'addHearingRoom' }, async (ctx) => {
+      const room = await ctx.em.getRepository(HearingRoomEntity).save(ctx.em.create(HearingRoomEntity, { name: input.name, location: input.location ?? null, active: true }));
+      ctx.target('HearingRoom', room.id, { name: room.name });
+      return room;
+    });
+  }
+
+  rooms(): Promise<HearingRoomEntity[]> {
+    return this.dataSource.getRepository(HearingRoomEntity).find({ where: { active: true }, order: { name: 'ASC' } });
+  }
+
+  /**
+   * A delegation declares a day it cannot attend: held like a booking of its member for that day
+   * in the zone it names, so the same exclusion constraint refuses a hearing on it (and refuses
+   * the declaration while a hearing already holds the member that day).
+   */
+  declareUnavailability(actor: Actor | null, input: DeclareUnavailabilityInput): Promise<MemberUnavailabilityEntity> {
+    const delegate = requireRole(actor, 'MEMBER_DELEGATE');
+    return this.commands.run({ actor, operation: 'declareUnavailability' }, async (ctx) => {
+      if (!isTimeZone(input.timeZone)) throw badInput('input.timeZone', `${input.timeZone} is not an IANA time zone name`, 'UNKNOWN_TIME_ZONE');
+      if (input.day < ctx.now.toISOString().slice(0, 10)) throw badInput('input.day', 'The day is in the past', 'DAY_IN_THE_PAST');
+      const memberId = delegate.memberId as string;
+      const row = await ctx.em.getRepository(MemberUnavailabilityEntity).save(
+        ctx.em.create(MemberUnavailabilityEntity, { memberId, day: input.day, timeZone: input.timeZone, reason: input.reason, declaredById: delegate.userId }),
+      );
+      const start = startOfLocalDay(input.day, input.timeZone);
+      const end = startOfLocalDay(nextDate(input.day), input.timeZone);
+      await this.bookings.hold(ctx, { unavailabilityId: row.id }, [{ kind: 'MEMBER', id: memberId }], start, end);
+      ctx.target('MemberUnavailability', row.id, { day: input.day, timeZone: input.timeZone });
+      return row;
+    });
+  }
+
+  withdrawUnavailability(actor: Actor | null, id: string): Promise<boolean> {
+    const delegate = requireRole(actor, 'MEMBER_DELEGATE');
+    return this.commands.run({ actor, operation: 'withdrawUnavailability' }, async (ctx) => {
+      const row = isUUID(id) ? await ctx.em.getRepository(MemberUnavailabilityEntity).findOneBy({ id, memberId: delegate.memberId as string }) : null;
+      if (!row) throw notFound('Unavailability', id);
+      await ctx.em.getRepository(MemberUnavailabilityEntity).delete({ id });
+      ctx.target('MemberUnavailability', id);
+      return true;
+    });
+  }
+
+  unavailabilityOf(actor: Actor | null): Promise<MemberUnavailabilityEntity[]> {
+    const delegate = requireRole(actor, 'MEMBER_DELEGATE');
+    return this.dataSource.getRepository(MemberUnavailabilityEntity).find({ where: { memberId: delegate.memberId as string }, order: { day: 'ASC' } });
+  }
+
+  /**
+   * A party gives, withholds or withdraws consent to public observation (procedure.md §3: open
+   * hearings need the parties' joint request; a third party's refusal keeps the third-party
+   * session closed). Withdrawal closes a public hearing at once.
+   */
+  recordConsent(actor: Actor | null, input: ObservationConsentInput): Promise<HearingEntity> {
+    const delegate = requireRole(actor, 'MEMBER_DELEGATE');
+    return this.commands.run({ actor, operation: 'recordObservationConsent' }, async (ctx) => {
+      const found = isUUID(input.hearingId) ? await ctx.em.getRepository(HearingEntity).findOneBy({ id: input.hearingId }) : null;
+      if (!found) throw notFound('Hearing', input.hearingId);
+      const dispute = await ctx.em.query('SELECT id, number FROM disputes WHERE id = $1 FOR UPDATE', [found.disputeId]).then((r) => r[0]);
+      const hearing = await ctx.em.getRepository(HearingEntity).findOneByOrFail({ id: input.hearingId });
+      const askable = await this.consentingMembers(ctx.em, hearing);
+      if (!askable.includes(delegate.memberId as string)) {
+        throw forbidden('Only the parties taking part in this hearing consent to its observation', 'NOT_A_PARTY');
+      }
+      await ctx.em.getRepository(HearingConsentEntity).save({ hearingId: hearing.id, memberId: delegate.memberId as string, consent: input.consent, recordedById: delegate.userId, recordedAt: ctx.now });
+      const member = await ctx.em.getRepository(MemberEntity).findOneByOrFail({ id: delegate.memberId as string });
+      await this.docket.append(ctx, {
+        disputeId: hearing.disputeId,
+        actorRole: 'PARTY',
+        kind: 'observationConsent',
+        text: `${member.name} ${input.consent ? 'consents' : 'does not consent'} to public observation of the ${HUMAN_KIND[hearing.kind]}.`,
+      });
+      let saved = hearing;
+      if (!input.consent && hearing.publicObservation) {
+        hearing.publicObservation = false;
+        saved = await ctx.em.getRepository(HearingEntity).save(hearing);
+        await this.docket.append(ctx, {
+          disputeId: hearing.disputeId,
+          actorRole: 'SYSTEM',
+          kind: 'hearingClosedToPublic',
+          text: `The ${HUMAN_KIND[hearing.kind]} of ${docketNumber(dispute)} is closed to the public: ${member.name} withdrew its consent.`,
+        });
+      }
+      ctx.target('Hearing', hearing.id, { consent: input.consent, memberId: member.id });
+      return saved;
+    });
+  }
+
+  /** The panel or the secretariat opens a hearing to the public only once every party consented. */
+  setPublic(actor: Actor | null, input: SetHearingPublicInput): Promise<HearingEntity> {
+    requireRole(actor, 'SECRETARIAT', 'PANELIST');
+    return this.commands.run({ actor, operation: 'setHearingPublic' }, async (ctx) => {
+      const { hearing, dispute, role } = await this.hearings.lockHearing(ctx, input.hearingId);
+      if (input.public) {
+        const needed = await this.consentingMembers(ctx.em, hearing);
+        const given = await ctx.em.getRepository(HearingConsentEntity).findBy({ hearingId: hearing.id, consent: true });
+        const missing = needed.filter((m) => !given.some((g) => g.memberId === m));
+        if (missing.length) {
+          const members = await ctx.em.getRepository(MemberEntity).findBy({ id: In(missing) });
+          throw new DomainError(
+            'CONFLICT',
+            'CONSENT_MISSING',
+            `Public observation needs the consent of every party; missing: ${members.map((m) => m.code).sort().join(', ')}`,
+            { missing: members.map((m) => m.code).sort() },
+          );
+        }
+      }
+      hearing.publicObservation = input.public;
+      const saved = await ctx.em.getRepository(HearingEntity).save(hearing);
+      await this.docket.append(ctx, {
+        disputeId: dispute.id,
+        actorRole: role,
+        kind: input.public ? 'hearingOpenedToPublic' : 'hearingClosedToPublic',
+        text: `The ${HUMAN_KIND[hearing.kind]} is ${input.public ? 'open to public observation, every party having consented' : 'closed to the public'}.`,
+      });
+      ctx.target('Hearing', hearing.id, { public: input.public });
+      return saved;
+    });
+  }
+
+  /** Records who attended (panel or secretariat), after the hearing started. */
+  recordAttendance(actor: Actor | null, hearingId: string, attendees: readonly string[]): Promise<HearingEntity> {
+    requireRole(actor, 'SECRETARIAT', 'PANELIST');
+    return this.commands.run({ actor, operation: 'recordAttendance' }, async (ctx) => {
+      const { hearing } = await this.hearings.lockHearing(ctx, hearingId);
+      if (ctx.now.getTime() < hearing.startsAt.getTime()) {
+        throw new DomainError('NOT_YET_ALLOWED', 'HEARING_NOT_STARTED', 'Attendance is recorded once the hearing has started', { allowedFrom: hearing.startsAt.toISOString().slice(0, 10) });
+      }
+      const repo = ctx.em.getRepository(HearingParticipantEntity);
+      const participants = await repo.findBy({ hearingId });
+      const stranger = attendees.find((id) => !participants.some((p) => p.refId === id));
+      if (stranger) throw badInput('attendees', `${stranger} is not a participant of this hearing`, 'NOT_A_PARTICIPANT');
+      for (const p of participants) await repo.update({ hearingId, kind: p.kind, refId: p.refId }, { attended: attendees.includes(p.refId) });
+      ctx.target('Hearing', hearingId, { attendees: [...attendees] });
+      return hearing;
+    });
+  }
+
+  consentsOf(hearingId: string): Promise<HearingConsentEntity[]> {
+    return this.dataSource.getRepository(HearingConsentEntity).find({ where: { hearingId }, order: { recordedAt: 'ASC' } });
+  }
+
+  /** Whose consent public observation needs: the parties, and third parties at their own session. */
+  private async consentingMembers(em: EntityManager, hearing: HearingEntity): Promise<string[]> {
+    const participants = await em.getRepository(HearingParticipantEntity).findBy({ hearingId: hearing.id });
+    return participants.filter((p) => p.kind === 'PARTY' || p.kind === 'THIRD_PARTY').map((p) => p.refId);
+  }
+}
