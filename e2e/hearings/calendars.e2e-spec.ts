@@ -1,4 +1,5 @@
-import { NoticesService, TimetableService } from '@app/hearings';
+import { NoticesService } from '@app/hearings';
+import { ProcedureSweeper } from '@app/registry';
 import { CANCEL, DAY, HEARING_FIELDS, RESCHEDULE, SCHEDULE, World, addRoom, closeElection, establishAndOpenElection, startWorld } from './setup';
 // ical.js 2 is an ES module with a CommonJS build that jest loads with require.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -182,11 +183,14 @@ describe('hearings: time zones, public observation, calendars, notices, timetabl
     expect(met.data!.completeTimetableStep.status).toBe('MET');
     expect(steps[1]).toMatchObject({ kind: 'FIRST_SUBMISSION_RESPONDENT', dueDate: '2026-05-04' });
     w.t.clock.set('2026-05-06T00:00:00Z');
-    const sweeper = w.t.app.get(TimetableService);
-    expect(await sweeper.flagMissed()).toBe(1);
-    expect(await sweeper.flagMissed()).toBe(0);
+    // The steps are deadlines of the procedure: the worker's sweep flags the missed one.
+    const sweeper = w.t.app.get(ProcedureSweeper);
+    expect((await sweeper.sweep()).expired).toBeGreaterThanOrEqual(1);
+    expect((await sweeper.sweep()).expired).toBe(0); // nothing twice
     const missed = await w.t.gql(`{ timetableSteps(status: MISSED) { kind dueDate status } }`);
     expect(missed.data!.timetableSteps).toEqual([{ kind: 'FIRST_SUBMISSION_RESPONDENT', dueDate: steps[1].dueDate, status: 'MISSED' }]);
+    const listed = await w.t.gql(`query($id: ID!) { deadlines(first: 100, filter: { disputeId: $id, rule: TIMETABLE_FIRST_SUBMISSION_RESPONDENT }) { nodes { status dueDate article } } }`, { id: disputeId });
+    expect(listed.data!.deadlines.nodes).toEqual([{ status: 'MISSED', dueDate: steps[1].dueDate, article: 'DSU 12.3; Appendix 3 ¶12(a)' }]);
   });
 
   it('still refuses hearings for a stranger, and keeps the fields every hearing has', async () => {

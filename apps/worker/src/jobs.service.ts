@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { NoticesService, TimetableService } from '@app/hearings';
+import { NoticesService } from '@app/hearings';
 import { ElectionClosingService } from '@app/panels';
 import { ProcedureSweeper } from '@app/registry';
 import PgBoss from 'pg-boss';
@@ -24,7 +24,6 @@ export class JobsService {
   constructor(
     private readonly sweeper: ProcedureSweeper,
     private readonly elections: ElectionClosingService,
-    private readonly timetables: TimetableService,
     private readonly notices: NoticesService,
   ) {}
 
@@ -50,9 +49,7 @@ export class JobsService {
         if (closed) this.logger.log(`Closed ${closed} elections`);
         const result = await this.sweeper.sweep();
         if (result.disputes) this.logger.log(`Swept ${result.disputes} disputes: ${result.expired} limits ran out, ${result.automatic} automatic steps`);
-        // Timetable steps whose date passed, then the hearing notices waiting in the outbox.
-        const missed = await this.timetables.flagMissed();
-        if (missed) this.logger.log(`Flagged ${missed} missed timetable steps`);
+        // The hearing notices waiting in the outbox (timetable steps are deadline rows, swept above).
         const delivered = await this.notices.deliverPending();
         if (delivered) this.logger.log(`Delivered ${delivered} hearing notices`);
       },

@@ -155,11 +155,17 @@ export class TimetableStep {
   @Field(() => LocalDateScalar)
   dueDate: string;
 
-  @Field(() => TimetableStepStatusEnum, { nullable: true, description: 'OPEN, MET or MISSED; null in a proposal' })
+  @Field(() => TimetableStepStatusEnum, { nullable: true, description: 'The status of its deadline (OPEN, MET, MISSED, EXTENDED, WAIVED); null in a proposal' })
   status: TimetableStepStatus | null;
 
   @Field(() => String, { nullable: true })
   paragraph: string | null;
 }
 
-export const toTimetableStep = (s: TimetableStepEntity): TimetableStep => ({ id: s.id, kind: s.kind, dueDate: s.dueDate, status: s.status, paragraph: null });
+export const toTimetableStep = (s: TimetableStepEntity & { status: TimetableStepStatus }): TimetableStep => ({
+  id: s.id,
+  kind: s.kind,
+  dueDate: s.dueDate,
+  status: s.status,
+  paragraph: null,
+});

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, Clock, CommandRunner, DomainError, RequestLoaders, badInput, forbidden, notFound, requireRole } from '@app/core';
-import { CalendarService, DisputesService, PanelSeatsService, nextWorkingDay, toIsoDate } from '@app/registry';
+import { CalendarService, DeadlinesService, DisputesService, DocketService, PanelSeatsService, nextWorkingDay, toIsoDate, type DeadlineRuleCode } from '@app/registry';
 import { isUUID } from 'class-validator';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { ProposedStep, proposeTimetable } from './appendix3';
+import { ProposedStep, TimetableStepKind, proposeTimetable } from './appendix3';
 import { AdoptTimetableInput } from './timetable.input';
-import { TimetableStepEntity } from './timetable-step.entity';
+import { TimetableStepEntity, type TimetableStepStatus } from './timetable-step.entity';
 
 /** The panel's timetable (DSU 12.3, Appendix 3 ¶12): proposed, adopted, and its steps watched. */
 @Injectable()
@@ -18,6 +18,8 @@ export class TimetableService {
     private readonly disputes: DisputesService,
     private readonly calendar: CalendarService,
     private readonly seats: PanelSeatsService,
+    private readonly deadlines: DeadlinesService,
+    private readonly docket: DocketService,
   ) {}
 
   /** The default proposal from a start date (today when left out), off closed days. */
@@ -32,7 +34,7 @@ export class TimetableService {
    * procedure step `fixTimetable` (PANEL_COMPOSED to PANEL_PROCEEDINGS): only a seated panelist,
    * since the engine gives that step to the panel alone.
    */
-  adopt(actor: Actor | null, input: AdoptTimetableInput): Promise<TimetableStepEntity[]> {
+  adopt(actor: Actor | null, input: AdoptTimetableInput): Promise<StepWithStatus[]> {
     const panelist = requireRole(actor, 'PANELIST');
     return this.commands.run({ actor, operation: 'adoptTimetable' }, async (ctx) => {
       const seat = await this.seats.seatOf(ctx.em, input.disputeId, panelist.userId);
@@ -54,15 +56,21 @@ export class TimetableService {
       const note = `Timetable (Appendix 3 ¶12): ${steps.map((s) => `${s.kind} ${s.dueDate}`).join('; ')}.`;
       await this.disputes.perform(ctx, input.disputeId, 'fixTimetable', {}, note);
       const rows = await ctx.em.getRepository(TimetableStepEntity).save(
-        steps.map((s, position) => ctx.em.create(TimetableStepEntity, { disputeId: input.disputeId, kind: s.kind, position, dueDate: s.dueDate, status: 'OPEN', statusAt: null })),
+        steps.map((s, position) => ctx.em.create(TimetableStepEntity, { disputeId: input.disputeId, kind: s.kind, position, dueDate: s.dueDate })),
+      );
+      // Each step is a deadline of the procedure: in the cross-case list, flagged when missed.
+      await this.deadlines.open(
+        ctx,
+        input.disputeId,
+        steps.map((s) => ({ rule: ruleOf(s.kind), baseDate: s.dueDate, dueDate: s.dueDate })),
       );
       ctx.target('Dispute', input.disputeId, { timetable: steps });
-      return rows;
+      return rows.map((row) => ({ ...row, status: 'OPEN' as const }));
     });
   }
 
-  /** The panel or the secretariat records a step as done. */
-  complete(actor: Actor | null, stepId: string): Promise<TimetableStepEntity> {
+  /** The panel or the secretariat records a step as done: its deadline is met. */
+  complete(actor: Actor | null, stepId: string): Promise<StepWithStatus> {
     requireRole(actor, 'SECRETARIAT', 'PANELIST');
     return this.commands.run({ actor, operation: 'completeTimetableStep' }, async (ctx) => {
       const step = isUUID(stepId) ? await ctx.em.getRepository(TimetableStepEntity).findOneBy({ id: stepId }) : null;
@@ -70,48 +78,79 @@ export class TimetableService {
       if (actor!.role === 'PANELIST' && !(await this.seats.seatOf(ctx.em, step.disputeId, actor!.userId))) {
         throw forbidden('Only this dispute’s panel or the secretariat records its timetable', 'NOT_ON_PANEL');
       }
-      if (step.status !== 'OPEN') throw new DomainError('INVALID_TRANSITION', 'STEP_CLOSED', `The step is already ${step.status}`);
-      Object.assign(step, { status: 'MET', statusAt: ctx.now });
-      const saved = await ctx.em.getRepository(TimetableStepEntity).save(step);
+      await this.disputes.lockForUpdate(ctx, step.disputeId, true);
+      if (!(await this.deadlines.meet(ctx, step.disputeId, ruleOf(step.kind)))) {
+        throw new DomainError('INVALID_TRANSITION', 'STEP_CLOSED', `The step ${step.kind} is no longer open`);
+      }
+      await this.docket.append(ctx, {
+        disputeId: step.disputeId,
+        actorRole: actor!.role === 'PANELIST' ? 'PANEL' : 'SECRETARIAT',
+        kind: 'completeTimetableStep',
+        text: `Timetable step ${step.kind} (due ${step.dueDate}) was completed.`,
+      });
       ctx.target('TimetableStep', step.id, { disputeId: step.disputeId, kind: step.kind });
-      return saved;
+      return { ...step, status: 'MET' as const };
     });
   }
 
-  /**
-   * The worker's sweep: an open step whose due date has passed is MISSED (counted like the
-   * engine's limits, to the end of the due day in UTC). Idempotent.
-   */
-  async flagMissed(): Promise<number> {
-    // Most minutes nothing ran out: look first, so the audit trail records only real sweeps.
-    const [due] = await this.dataSource.query(`SELECT 1 FROM timetable_steps WHERE status = 'OPEN' AND due_date < $1::date LIMIT 1`, [toIsoDate(this.clock.now())]);
-    if (!due) return 0;
-    return this.commands.run({ actor: null, operation: 'flagMissedTimetableSteps' }, async (ctx) => {
-      const rows: unknown[] = await ctx.em.query(
-        `UPDATE timetable_steps SET status = 'MISSED', status_at = $1 WHERE status = 'OPEN' AND due_date < $2::date RETURNING id`,
-        [ctx.now, toIsoDate(ctx.now)],
-      );
-      const updated = Array.isArray(rows[0]) ? (rows[0] as unknown[]) : rows;
-      ctx.target('TimetableStep', 'sweep', { missed: updated.length });
-      return updated.length;
-    });
+  /** Steps across cases, by due date, with the status of their deadline rows. */
+  async list(filter: { status?: string; disputeId?: string }): Promise<StepWithStatus[]> {
+    return this.stepsWhere(
+      `($1::text IS NULL OR d.status = $1) AND ($2::uuid IS NULL OR t.dispute_id = $2) ORDER BY t.due_date, t.position LIMIT 100`,
+      [filter.status ?? null, filter.disputeId ?? null],
+    );
   }
 
-  /** Steps across cases, by due date (the timetable's own deadline list). */
-  list(filter: { status?: string; disputeId?: string }): Promise<TimetableStepEntity[]> {
-    const where: Record<string, string> = {};
-    if (filter.status) where.status = filter.status;
-    if (filter.disputeId) where.disputeId = filter.disputeId;
-    return this.dataSource.getRepository(TimetableStepEntity).find({ where, order: { dueDate: 'ASC', position: 'ASC' }, take: 100 });
-  }
-
-  byDispute(loaders: RequestLoaders): DataLoader<string, TimetableStepEntity[]> {
+  byDispute(loaders: RequestLoaders): DataLoader<string, StepWithStatus[]> {
     return loaders.get('timetable.byDispute', () =>
-      new DataLoader<string, TimetableStepEntity[]>(async (ids) => {
-        const rows = await this.dataSource.getRepository(TimetableStepEntity).find({ where: { disputeId: In([...ids]) }, order: { position: 'ASC' } });
+      new DataLoader<string, StepWithStatus[]>(async (ids) => {
+        const rows = await this.stepsWhere('t.dispute_id = ANY($1::uuid[]) ORDER BY t.position', [[...ids]]);
         return ids.map((id) => rows.filter((r) => r.disputeId === id));
+      }),
+    );
+  }
+
+  // Each step with the status of the latest deadline row of its rule (TIMETABLE_<kind>).
+  private async stepsWhere(condition: string, params: unknown[]): Promise<StepWithStatus[]> {
+    const rows: StepRow[] = await this.dataSource.query(
+      `SELECT t.id, t.dispute_id, t.kind, t.position, to_char(t.due_date, 'YYYY-MM-DD') AS due_date, t.created_at,
+              COALESCE(d.status, 'OPEN') AS status
+         FROM timetable_steps t
+         LEFT JOIN LATERAL (
+           SELECT x.status FROM deadlines x
+            WHERE x.dispute_id = t.dispute_id AND x.rule = 'TIMETABLE_' || t.kind
+            ORDER BY x.opened_at DESC LIMIT 1
+         ) d ON true
+        WHERE ${condition}`,
+      params,
+    );
+    return rows.map((r) =>
+      Object.assign(new TimetableStepEntity(), {
+        id: r.id,
+        disputeId: r.dispute_id,
+        kind: r.kind,
+        position: r.position,
+        dueDate: r.due_date,
+        createdAt: r.created_at,
+        status: r.status,
       }),
     );
   }
 }
 
+interface StepRow {
+  id: string;
+  dispute_id: string;
+  kind: TimetableStepKind;
+  position: number;
+  due_date: string;
+  created_at: Date;
+  status: TimetableStepStatus;
+}
+
+/** A step and the status of its deadline. */
+export type StepWithStatus = TimetableStepEntity & { status: TimetableStepStatus };
+
+export function ruleOf(kind: TimetableStepKind): DeadlineRuleCode {
+  return `TIMETABLE_${kind}` as DeadlineRuleCode;
+}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CommandContext, Page, RequestLoaders, keysetPage } from '@app/core';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In } from 'typeorm';
-import type { DeadlineEffects, DeadlineRow, OpenedDeadline } from '../procedure';
+import type { DeadlineEffects, DeadlineRow, DeadlineRuleCode, OpenedDeadline } from '../procedure';
 import { DeadlineEntity } from './deadline.entity';
 import { DeadlinesArgs } from './dto/deadlines.args';
 
@@ -79,6 +79,17 @@ export class DeadlinesService {
         closedAt: null,
       })),
     );
+  }
+
+  /**
+   * Records a dated step met (a timetable step done): the OPEN row of the rule becomes MET.
+   * Returns false when no such row runs (never opened, already met, missed or waived).
+   */
+  async meet(ctx: CommandContext, disputeId: string, rule: DeadlineRuleCode): Promise<boolean> {
+    const result = await ctx.em
+      .getRepository(DeadlineEntity)
+      .update({ disputeId, rule, status: 'OPEN' }, { status: 'MET', closedAt: ctx.now });
+    return (result.affected ?? 0) > 0;
   }
 
   /** Everything due across all cases, soonest first: the secretariat's "due this week". */

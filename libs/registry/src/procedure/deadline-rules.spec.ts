@@ -1,4 +1,4 @@
-import { DEADLINE_RULE_CODES, DEADLINE_RULES, type DeadlineRuleCode, CALENDAR_OPENED_RULES } from './deadline-rules';
+import { DEADLINE_RULE_CODES, DEADLINE_RULES, type DeadlineRuleCode, DATED_BY_DECISION_RULES } from './deadline-rules';
 import { FILING, TRANSITIONS } from './transitions';
 
 const opened = new Set<DeadlineRuleCode>([
@@ -59,18 +59,18 @@ describe('deadline rule catalogue', () => {
     );
   });
 
-  it('tracks as rows exactly the rules some transition or the meeting calendar opens', () => {
+  it('tracks as rows exactly the rules some transition or a dated decision opens', () => {
     for (const code of DEADLINE_RULE_CODES) {
-      const byCalendar = CALENDAR_OPENED_RULES.includes(code);
+      const byCalendar = DATED_BY_DECISION_RULES.includes(code);
       expect([code, DEADLINE_RULES[code].tracked]).toEqual([code, opened.has(code) || byCalendar]);
       expect([code, opened.has(code) && byCalendar]).toEqual([code, false]);
     }
   });
 
-  it('never tracks advance notices or limits counted in meetings, but those the calendar opens', () => {
+  it('never tracks advance notices or limits counted in meetings, but those a dated decision opens', () => {
     for (const code of DEADLINE_RULE_CODES) {
       const rule = DEADLINE_RULES[code];
-      if (CALENDAR_OPENED_RULES.includes(code)) continue;
+      if (DATED_BY_DECISION_RULES.includes(code)) continue;
       if (rule.kind === 'ADVANCE_NOTICE' || rule.length.unit === 'BODY_MEETINGS') {
         expect([code, rule.tracked]).toEqual([code, false]);
       }

@@ -1,6 +1,7 @@
 import type { Addressee } from './actors';
 import { IMPLEMENTATION_PHASE_RULES } from './deadline-rules.implementation';
 import { PANEL_PHASE_RULES } from './deadline-rules.panel';
+import { TIMETABLE_RULES } from './deadline-rules.timetable';
 
 /** The codes of the time limits the engine knows, one per limit in procedure.md §1. */
 export const DEADLINE_RULE_CODES = [
@@ -39,6 +40,20 @@ export const DEADLINE_RULE_CODES = [
   'COMPENSATION_AGREEMENT',
   'RETALIATION_AUTHORIZATION',
   'RETALIATION_ARBITRATION',
+  // The panel's timetable (Appendix 3 ¶12), dated by the panel: deadline-rules.timetable.ts
+  'TIMETABLE_FIRST_SUBMISSION_COMPLAINANT',
+  'TIMETABLE_FIRST_SUBMISSION_RESPONDENT',
+  'TIMETABLE_FIRST_SUBSTANTIVE_MEETING',
+  'TIMETABLE_THIRD_PARTY_SESSION',
+  'TIMETABLE_REBUTTALS',
+  'TIMETABLE_SECOND_SUBSTANTIVE_MEETING',
+  'TIMETABLE_DESCRIPTIVE_PART',
+  'TIMETABLE_COMMENTS_ON_DESCRIPTIVE_PART',
+  'TIMETABLE_INTERIM_REPORT',
+  'TIMETABLE_REVIEW_REQUESTS',
+  'TIMETABLE_INTERIM_REVIEW',
+  'TIMETABLE_FINAL_REPORT_TO_PARTIES',
+  'TIMETABLE_CIRCULATION',
 ] as const;
 
 /** One of {@link DEADLINE_RULE_CODES}. */
@@ -113,6 +128,7 @@ export type DeadlineRuleData = Omit<DeadlineRule, 'code' | 'anchor' | 'tracked' 
 const RULE_DATA: Readonly<Record<DeadlineRuleCode, DeadlineRuleData>> = {
   ...PANEL_PHASE_RULES,
   ...IMPLEMENTATION_PHASE_RULES,
+  ...TIMETABLE_RULES,
 };
 
 /** The catalogue of time limits, keyed by code. */
@@ -135,11 +151,15 @@ export const DEADLINE_RULES: Readonly<Record<DeadlineRuleCode, DeadlineRule>> = 
 );
 
 /**
- * Rules whose rows the body's meeting calendar opens (one per meeting with the case on its
- * agenda) rather than a transition: the respondent's status report, due 10 days before each
- * meeting of the surveillance (DSU 21.6). Missing one is the respondent's fault: MISSED.
+ * Rules whose rows a decision with its own date opens, rather than a transition counting a
+ * length: the body's meeting calendar (the respondent's status report 10 days before each
+ * meeting of the surveillance, DSU 21.6) and the panel's timetable (Appendix 3 ¶12, DSU 12.3).
+ * Missing one is a fault of whom it binds: MISSED.
  */
-export const CALENDAR_OPENED_RULES: readonly DeadlineRuleCode[] = ['STATUS_REPORT_NOTICE'];
+export const DATED_BY_DECISION_RULES: readonly DeadlineRuleCode[] = [
+  'STATUS_REPORT_NOTICE',
+  ...DEADLINE_RULE_CODES.filter((code) => code.startsWith('TIMETABLE_')),
+];
 
 /** Whether a string names a rule in the catalogue. */
 export function isDeadlineRuleCode(value: string): value is DeadlineRuleCode {

@@ -13,7 +13,7 @@ export {
 export type { Stage, TerminalStage } from './stages';
 export {
   citeRule,
-  CALENDAR_OPENED_RULES,
+  DATED_BY_DECISION_RULES,
   DEADLINE_RULE_CODES,
   DEADLINE_RULES,
   isDeadlineRuleCode,

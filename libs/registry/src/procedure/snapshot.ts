@@ -1,6 +1,6 @@
 import type { PartyRole } from './actors';
 import { isOverdue, startOfDay, type IsoDate } from './calendar';
-import { CALENDAR_OPENED_RULES, DEADLINE_RULES, type DeadlineRuleCode } from './deadline-rules';
+import { DATED_BY_DECISION_RULES, DEADLINE_RULES, type DeadlineRuleCode } from './deadline-rules';
 import type { Stage } from './stages';
 
 /** The states of a deadline row. */
@@ -157,7 +157,7 @@ export function hasRunOut(row: DeadlineRow, now: Date): boolean {
  * `MET` for a window or a waiting period (nobody was at fault; overdue statistics count `MISSED`).
  */
 export function expiryStatus(rule: DeadlineRuleCode): 'MET' | 'MISSED' {
-  return DEADLINE_RULES[rule].kind === 'DEADLINE' || CALENDAR_OPENED_RULES.includes(rule) ? 'MISSED' : 'MET';
+  return DEADLINE_RULES[rule].kind === 'DEADLINE' || DATED_BY_DECISION_RULES.includes(rule) ? 'MISSED' : 'MET';
 }
 
 /** Whether the latest row of a rule is missed at `now`: recorded so, or open and run out. */
