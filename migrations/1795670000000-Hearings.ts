@@ -40,9 +40,13 @@ export class Hearings1795670000000 implements MigrationInterface {
         await queryRunner.query(`ALTER TABLE "outbox_notices" ADD CONSTRAINT "fk_outbox_notices_user" FOREIGN KEY ("recipient_user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "outbox_notices" ADD CONSTRAINT "fk_outbox_notices_hearing" FOREIGN KEY ("hearing_id") REFERENCES "hearings"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "timetable_steps" ADD CONSTRAINT "fk_timetable_steps_dispute" FOREIGN KEY ("dispute_id") REFERENCES "disputes"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+        await queryRunner.query(`CREATE TABLE "hearing_records" ("hearing_id" uuid NOT NULL, "document_id" uuid NOT NULL, CONSTRAINT "pk_hearing_records" PRIMARY KEY ("hearing_id", "document_id"))`);
+        await queryRunner.query(`ALTER TABLE "hearing_records" ADD CONSTRAINT "fk_hearing_records_hearing" FOREIGN KEY ("hearing_id") REFERENCES "hearings"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "hearing_records" ADD CONSTRAINT "fk_hearing_records_document" FOREIGN KEY ("document_id") REFERENCES "documents"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`DROP TABLE "hearing_records"`);
         await queryRunner.query(`ALTER TABLE "timetable_steps" DROP CONSTRAINT "fk_timetable_steps_dispute"`);
         await queryRunner.query(`ALTER TABLE "outbox_notices" DROP CONSTRAINT "fk_outbox_notices_hearing"`);
         await queryRunner.query(`ALTER TABLE "outbox_notices" DROP CONSTRAINT "fk_outbox_notices_user"`);

@@ -160,6 +160,25 @@ describe('hearings: time zones, public observation, calendars, notices, timetabl
     expect(attended).toEqual([w.persons.A.id, w.persons.B.id, w.members.KAZ.id].sort());
   });
 
+  it('files the record of a closed hearing as a restricted document of the dispute', async () => {
+    const FILE = `mutation($input: FileHearingRecordInput!) { fileHearingRecord(input: $input) { id classification kind } }`;
+    const input = { hearingId: session, title: 'Minutes of the third-party session', fileName: 'minutes.txt', mediaType: 'text/plain', content: Buffer.from('minutes').toString('base64') };
+    expect((await w.t.gql(FILE, { input }, w.tok(w.panelists.D))).errors![0].extensions.code).toBe('FORBIDDEN');
+    expect((await w.t.gql(FILE, { input }, w.tok(w.delegates.CHN))).errors![0].extensions.code).toBe('FORBIDDEN');
+    const publicRefused = await w.t.gql(FILE, { input: { ...input, public: true } }, w.tok(w.panelists.A));
+    expect(publicRefused.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', domainCode: 'CLOSED_HEARING' });
+    const filed = await w.t.gql(FILE, { input }, w.tok(w.panelists.A));
+    expect(filed.data!.fileHearingRecord).toMatchObject({ classification: 'RESTRICTED', kind: 'HEARING_RECORD' });
+    const id = filed.data!.fileHearingRecord.id;
+    const RECORDS = `query($id: ID!) { hearing(id: $id) { records { id title } } }`;
+    expect((await w.t.gql(RECORDS, { id: session }, w.tok(w.delegates.CHN))).data!.hearing.records).toEqual([{ id, title: input.title }]);
+    expect((await w.t.gql(`query($id: ID!) { document(id: $id) { id } }`, { id })).errors![0].extensions.code).toBe('NOT_FOUND');
+    const docket = (await w.t.gql(`query($id: ID!) { dispute(id: $id) { docket(first: 100) { nodes { kind text } } } }`, { id: disputeId })).data!.dispute.docket.nodes;
+    const entry = docket.find((n: { kind: string }) => n.kind === 'fileHearingRecord');
+    expect(entry.text).not.toContain(input.title);
+    expect(docket.map((n: { kind: string }) => n.kind)).toContain('recordAttendance');
+  });
+
   it('adopts the Appendix 3 timetable, fixing it in the procedure; flags missed steps', async () => {
     const proposal = await w.t.gql(`query($id: ID!) { proposedTimetable(disputeId: $id, startDate: "2026-03-30") { kind dueDate paragraph } }`, { id: disputeId });
     expect(proposal.data!.proposedTimetable[0]).toEqual({ kind: 'FIRST_SUBMISSION_COMPLAINANT', dueDate: '2026-04-20', paragraph: '¶12(a)' });

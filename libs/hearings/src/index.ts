@@ -9,6 +9,7 @@ import {
   MemberUnavailabilityEntity,
 } from './hearings/hearing.entity';
 import { OutboxNoticeEntity } from './notices/notice.entity';
+import { HearingRecordEntity } from './hearings/hearing-record.entity';
 import { TimetableStepEntity } from './timetable/timetable-step.entity';
 
 export * from './hearings.module';
@@ -34,4 +35,5 @@ export const HEARINGS_ENTITIES = [
   OutboxNoticeEntity,
   CalendarFeedTokenEntity,
   TimetableStepEntity,
+  HearingRecordEntity,
 ];

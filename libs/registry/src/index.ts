@@ -16,6 +16,7 @@ export { DisputesService } from './disputes/disputes.service';
 export { DeadlinesService } from './deadlines/deadlines.service';
 export { DocketService } from './docket/docket.service';
 export { DocumentsService, type StoredDocument } from './documents/documents.service';
+export { Document, toDocument } from './documents/document.type';
 export { DocumentEntity, type Classification, type DocumentKind } from './documents/document.entity';
 export { DocumentStorage } from './documents/document-storage';
 export { PanelSeatsService, type Seat } from './panel-seats/panel-seats.service';

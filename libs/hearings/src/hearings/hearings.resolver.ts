@@ -1,6 +1,6 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor, CurrentUser, GraphqlContext, Public, Roles } from '@app/core';
-import { Dispute, DisputesService, toDispute } from '@app/registry';
+import { Dispute, DisputesService, Document, DocumentEntity, DocumentsService, toDispute, toDocument } from '@app/registry';
 import {
   AddHearingRoomInput,
   CancelHearingInput,
@@ -13,6 +13,7 @@ import {
   SetHearingPublicInput,
 } from '../dto/hearing.input';
 import { RecordAttendanceArgs } from '../dto/attendance.args';
+import { FileHearingRecordInput } from '../dto/hearing.input';
 import { Hearing, HearingConnection, HearingParticipant, HearingRoom, ObservationConsent, Unavailability, toConsent, toHearing, toRoom, toUnavailability } from './hearing.type';
 import { HearingsQueryService } from './hearings-query.service';
 import { HearingsService } from './hearings.service';
@@ -25,6 +26,7 @@ export class HearingsResolver {
     private readonly participation: ParticipationService,
     private readonly query: HearingsQueryService,
     private readonly disputes: DisputesService,
+    private readonly documents: DocumentsService,
   ) {}
 
   @Public()
@@ -106,6 +108,19 @@ export class HearingsResolver {
   @Mutation(() => Hearing, { description: 'Records who attended: the participants named attended, the others not' })
   async recordAttendance(@CurrentUser() actor: Actor, @Args() { hearingId, attendees }: RecordAttendanceArgs): Promise<Hearing> {
     return toHearing(await this.participation.recordAttendance(actor, hearingId, attendees));
+  }
+
+  @Roles('SECRETARIAT', 'PANELIST')
+  @Mutation(() => Document, { description: 'Files the minutes or transcript of a hearing as a document of the dispute' })
+  async fileHearingRecord(@CurrentUser() actor: Actor, @Args('input') input: FileHearingRecordInput): Promise<Document> {
+    return toDocument(await this.participation.fileRecord(actor, input));
+  }
+
+  @ResolveField(() => [Document], { description: 'Its minutes or transcripts, as the document policy lets you see them' })
+  async records(@Parent() hearing: Hearing, @CurrentUser() actor: Actor | null, @Context() ctx: GraphqlContext): Promise<Document[]> {
+    const ids = await this.participation.recordsOf(hearing.id);
+    const docs = await this.documents.visibleById(actor, ctx.loaders).loadMany(ids);
+    return docs.filter((d): d is DocumentEntity => d !== null && !(d instanceof Error)).map(toDocument);
   }
 
   @ResolveField(() => Dispute)

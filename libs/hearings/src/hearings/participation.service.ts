@@ -1,13 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, CommandRunner, DomainError, MemberEntity, badInput, forbidden, notFound, requireRole } from '@app/core';
-import { DocketService, docketNumber } from '@app/registry';
+import { DocketService, docketNumber, DocumentEntity, DocumentsService } from '@app/registry';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { AddHearingRoomInput, DeclareUnavailabilityInput, ObservationConsentInput, SetHearingPublicInput } from '../dto/hearing.input';
+import {
+  AddHearingRoomInput,
+  DeclareUnavailabilityInput,
+  FileHearingRecordInput,
+  ObservationConsentInput,
+  SetHearingPublicInput,
+} from '../dto/hearing.input';
 import { isTimeZone, nextDate, startOfLocalDay } from '../time';
 import { BookingsService, HUMAN_KIND } from './bookings.service';
 import { HearingConsentEntity, HearingEntity, HearingParticipantEntity, HearingRoomEntity, MemberUnavailabilityEntity } from './hearing.entity';
 import { HearingsService } from './hearings.service';
+import { HearingRecordEntity } from './hearing-record.entity';
 
 /** Rooms, the parties' unavailable days, consent to public observation, attendance. */
 @Injectable()
@@ -18,6 +25,7 @@ export class ParticipationService {
     private readonly docket: DocketService,
     private readonly bookings: BookingsService,
     private readonly hearings: HearingsService,
+    private readonly documents: DocumentsService,
   ) {}
 
   addRoom(actor: Actor | null, input: AddHearingRoomInput): Promise<HearingRoomEntity> {
@@ -147,7 +155,7 @@ export class ParticipationService {
   recordAttendance(actor: Actor | null, hearingId: string, attendees: readonly string[]): Promise<HearingEntity> {
     requireRole(actor, 'SECRETARIAT', 'PANELIST');
     return this.commands.run({ actor, operation: 'recordAttendance' }, async (ctx) => {
-      const { hearing } = await this.hearings.lockHearing(ctx, hearingId);
+      const { hearing, role } = await this.hearings.lockHearing(ctx, hearingId);
       if (ctx.now.getTime() < hearing.startsAt.getTime()) {
         throw new DomainError('NOT_YET_ALLOWED', 'HEARING_NOT_STARTED', 'Attendance is recorded once the hearing has started', { allowedFrom: hearing.startsAt.toISOString().slice(0, 10) });
       }
@@ -156,9 +164,61 @@ export class ParticipationService {
       const stranger = attendees.find((id) => !participants.some((p) => p.refId === id));
       if (stranger) throw badInput('attendees', `${stranger} is not a participant of this hearing`, 'NOT_A_PARTICIPANT');
       for (const p of participants) await repo.update({ hearingId, kind: p.kind, refId: p.refId }, { attended: attendees.includes(p.refId) });
+      await this.docket.append(ctx, {
+        disputeId: hearing.disputeId,
+        actorRole: role,
+        kind: 'recordAttendance',
+        text: `Attendance at the ${hearing.kind.toLowerCase().replace(/_/g, ' ')} of ${hearing.startsAt.toISOString().slice(0, 10)} recorded: ${attendees.length} of ${participants.length} participants attended.`,
+      });
       ctx.target('Hearing', hearingId, { attendees: [...attendees] });
       return hearing;
     });
+  }
+
+  /**
+   * Files the record of a hearing (minutes or a transcript) as a document of the dispute: the
+   * panel meets in closed session (Appendix 3 ¶2), so the record is RESTRICTED; only the record of
+   * a hearing the public could observe may be PUBLIC (procedure.md §3).
+   */
+  fileRecord(actor: Actor | null, input: FileHearingRecordInput): Promise<DocumentEntity> {
+    requireRole(actor, 'SECRETARIAT', 'PANELIST');
+    return this.commands.run({ actor, operation: 'fileHearingRecord' }, async (ctx) => {
+      const { hearing, role } = await this.hearings.lockHearing(ctx, input.hearingId);
+      if (ctx.now.getTime() < hearing.startsAt.getTime()) {
+        throw new DomainError('NOT_YET_ALLOWED', 'HEARING_NOT_STARTED', 'A record is filed once the hearing has started', {
+          allowedFrom: hearing.startsAt.toISOString().slice(0, 10),
+        });
+      }
+      if (input.public && !hearing.publicObservation) {
+        throw badInput('input.public', 'The hearing was closed to the public: its record stays RESTRICTED', 'CLOSED_HEARING');
+      }
+      const document = await this.documents.store(ctx, {
+        disputeId: hearing.disputeId,
+        kind: 'HEARING_RECORD',
+        title: input.title,
+        fileName: input.fileName,
+        mediaType: input.mediaType,
+        content: this.documents.decode(input.content),
+        classification: input.public ? 'PUBLIC' : 'RESTRICTED',
+      });
+      await ctx.em.getRepository(HearingRecordEntity).insert({ hearingId: hearing.id, documentId: document.id });
+      await this.docket.append(ctx, {
+        disputeId: hearing.disputeId,
+        actorRole: role,
+        kind: 'fileHearingRecord',
+        text: `The record of the ${hearing.kind.toLowerCase().replace(/_/g, ' ')} of ${hearing.startsAt.toISOString().slice(0, 10)} was filed${input.public ? `: "${input.title}"` : ' (restricted)'}.`,
+        documentIds: [document.id],
+      });
+      ctx.target('Hearing', hearing.id, { record: document.id });
+      return document;
+    });
+  }
+
+  recordsOf(hearingId: string): Promise<string[]> {
+    return this.dataSource
+      .getRepository(HearingRecordEntity)
+      .find({ where: { hearingId } })
+      .then((rows) => rows.map((r) => r.documentId));
   }
 
   consentsOf(hearingId: string): Promise<HearingConsentEntity[]> {
