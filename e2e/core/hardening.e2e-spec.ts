@@ -1,5 +1,6 @@
 import { serverAudits } from 'graphql-http';
 import type { AddressInfo } from 'node:net';
+import { createMember, createUser } from '../utils/factories';
 import { TestApp, startTestApp } from '../utils/test-app';
 
 describe('query limits and protocol hardening', () => {
@@ -44,6 +45,23 @@ describe('query limits and protocol hardening', () => {
   it('refuses a body over the size limit', async () => {
     const res = await t.http().post('/graphql').set('content-type', 'application/json').send({ query: `{ __typename } # ${'x'.repeat(36 * 1024 * 1024)}` });
     expect(res.status).toBe(413);
+  });
+
+  it('lets exactly one of two concurrent updates of one record win, 200 times over', async () => {
+    const member = await createMember(t.db, { code: 'MNG', name: 'Mongolia' });
+    const token = t.tokenFor(await createUser(t.db, { role: 'SECRETARIAT' }));
+    const UPDATE = `mutation($input: UpdateMemberInput!) { updateMember(input: $input) { version } }`;
+    let version = member.version;
+    for (let round = 0; round < 200; round += 1) {
+      const pair = await Promise.all(
+        ['A', 'B'].map((side) => t.gql(UPDATE, { input: { id: member.id, version, name: `Mongolia ${round}${side}` } }, token)),
+      );
+      const winners = pair.filter((r) => !r.errors);
+      expect(winners).toHaveLength(1);
+      expect(pair.find((r) => r.errors)!.errors![0].extensions.code).toBe('CONFLICT');
+      version = winners[0].data!.updateMember.version;
+    }
+    expect(version).toBe(member.version + 200);
   });
 
   it('passes the GraphQL-over-HTTP audits of graphql-http with no error', async () => {

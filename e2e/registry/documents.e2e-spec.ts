@@ -131,9 +131,9 @@ describe('documents and the access policy', () => {
     expect(res.data!.document).toEqual({ sha256: expected, sizeBytes: 'content of public'.length });
   });
 
-  it('returns the first filing to 20 parallel retries with one idempotency key', async () => {
+  it('returns the first filing to 100 parallel retries with one idempotency key', async () => {
     const input = { disputeId, kind: 'REBUTTAL', classification: 'RESTRICTED', title: 'Retried', fileName: 'r.txt', mediaType: 'text/plain', content: b64('retry'), idempotencyKey: 'rebuttal-1' };
-    const results = await Promise.all(Array.from({ length: 20 }, () => t.gql(FILE, { input }, token('respondent'))));
+    const results = await Promise.all(Array.from({ length: 100 }, () => t.gql(FILE, { input }, token('respondent'))));
     expect(results.filter((r) => r.errors)).toEqual([]);
     expect(new Set(results.map((r) => r.data!.fileDocument.id)).size).toBe(1);
     const [{ count }] = await t.db.query("SELECT count(*)::int AS count FROM documents WHERE idempotency_key = 'rebuttal-1'");
