@@ -37,6 +37,20 @@ describe('query limits and protocol hardening', () => {
     expect(res.errors![0].extensions.domainCode).toBe('QUERY_TOO_COSTLY');
   });
 
+  it('charges expensive queries to the client, in PostgreSQL, and refuses past the budget', async () => {
+    const heavy = '{ disputes(first: 100) { nodes { docket(first: 70) { nodes { id } } } } }'; // cost 14 201
+    const results = [];
+    for (let i = 0; i < 15; i += 1) results.push(await t.gql(heavy));
+    expect(results.slice(0, 14).every((r) => !r.errors)).toBe(true);
+    expect(results[14].errors![0].extensions).toMatchObject({ code: 'RATE_LIMITED', domainCode: 'QUERY_BUDGET_EXCEEDED' });
+    // Cheap queries are not counted, and the budget comes back after the minute.
+    expect((await t.gql('{ members(first: 5) { nodes { code } } }')).errors).toBeUndefined();
+    t.clock.advance(61_000);
+    expect((await t.gql(heavy)).errors).toBeUndefined();
+    const [row] = await t.db.query(`SELECT hits FROM rate_limits WHERE key LIKE 'query-cost:%'`);
+    expect(Number(row.hits)).toBe(14_201);
+  });
+
   it('refuses batched HTTP requests', async () => {
     const res = await t.http().post('/graphql').set('content-type', 'application/json').send([{ query: '{ __typename }' }, { query: '{ __typename }' }]);
     expect(res.status).toBe(400);

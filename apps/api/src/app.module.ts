@@ -6,6 +6,7 @@ import {
   AppConfig,
   Clock,
   CoreApiModule,
+  RateLimiter,
   CoreModule,
   DatabaseModule,
   RequestLoaders,
@@ -43,15 +44,17 @@ export class AppModule {
           migrations: ALL_MIGRATIONS,
           applicationName: 'dispute-body-api',
         }),
-        GraphQLModule.forRoot<ApolloDriverConfig>({
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
+          inject: [RateLimiter],
+          useFactory: (limiter: RateLimiter): ApolloDriverConfig => ({
           path: '/graphql',
           autoSchemaFile: true,
           sortSchema: true,
           playground: false,
           // The explorer is served by the application itself (see explorer.ts); Apollo's landing
           // page would load its assets from a CDN.
-          plugins: [ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin()],
+          plugins: [ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin(limiter)],
           // One operation per request: a batch would multiply every per-request limit.
           allowBatchedHttpRequests: false,
           // No "did you mean" hints about the schema in production errors.
@@ -68,6 +71,7 @@ export class AppModule {
             formatGraphqlError(formatted, error, {
               onInternal: (cause) => logger.error((cause as Error)?.stack ?? String(cause)),
             }),
+          }),
         }),
         CoreApiModule,
         RegistryApiModule,

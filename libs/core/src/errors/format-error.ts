@@ -14,6 +14,7 @@ const PASSTHROUGH = new Set([
   'BAD_REQUEST',
   'UNAUTHENTICATED',
   'FORBIDDEN',
+  'RATE_LIMITED',
 ]);
 
 export interface FormatOptions {

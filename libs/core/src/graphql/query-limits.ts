@@ -31,7 +31,14 @@ export interface QueryLimits {
 
 export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 7, maxAliases: 15, maxCost: 20_000, defaultPageSize: 20 };
 
-interface Measure {
+/**
+ * The budget of expensive queries per client (signed-in user, or address), counted in cost units
+ * in PostgreSQL so that it holds across API processes. Queries cheaper than `threshold` (a
+ * docket page, a dispute) are not counted: they pay no extra round trip.
+ */
+export const EXPENSIVE_QUERY_BUDGET = { threshold: 1_000, limit: 200_000, windowSeconds: 60 };
+
+export interface Measure {
   depth: number;
   aliases: number;
   cost: number;
@@ -94,13 +101,7 @@ function pageSize(field: FieldNode, variables: Record<string, unknown>, fallback
 }
 
 /** The first limit an operation exceeds, as the error to send back; null when within all. */
-export function checkQueryLimits(
-  operation: OperationDefinitionNode,
-  fragments: Record<string, FragmentDefinitionNode>,
-  variables: Record<string, unknown>,
-  limits: QueryLimits,
-): QueryLimitError | null {
-  const m = measureOperation(operation, fragments, variables, limits.defaultPageSize);
+export function checkQueryLimits(m: Measure, limits: QueryLimits): QueryLimitError | null {
   if (m.depth > limits.maxDepth) {
     return new QueryLimitError('QUERY_TOO_DEEP', `The query nests ${m.depth} levels deep; at most ${limits.maxDepth} are allowed`, limits.maxDepth, m.depth);
   }

@@ -16,18 +16,18 @@ export class RateLimiter {
     private readonly clock: Clock,
   ) {}
 
-  /** Counts one hit against the key and returns the hits in the current window. */
-  async hit(key: string, rule: RateLimitRule): Promise<number> {
+  /** Counts `amount` hits (one by default) against the key; returns the hits in the window. */
+  async hit(key: string, rule: RateLimitRule, amount = 1): Promise<number> {
     const now = this.clock.now();
     const windowFloor = new Date(now.getTime() - rule.windowSeconds * 1000);
     // One atomic upsert: concurrent hits from several processes never lose a count.
     const [row] = await this.dataSource.query(
-      `INSERT INTO rate_limits (key, window_start, hits) VALUES ($1, $2, 1)
+      `INSERT INTO rate_limits (key, window_start, hits) VALUES ($1, $2, $4)
        ON CONFLICT (key) DO UPDATE SET
-         hits = CASE WHEN rate_limits.window_start <= $3 THEN 1 ELSE rate_limits.hits + 1 END,
+         hits = CASE WHEN rate_limits.window_start <= $3 THEN $4 ELSE rate_limits.hits + $4 END,
          window_start = CASE WHEN rate_limits.window_start <= $3 THEN $2 ELSE rate_limits.window_start END
        RETURNING hits`,
-      [key, now, windowFloor],
+      [key, now, windowFloor, amount],
     );
     return Number(row.hits);
   }
