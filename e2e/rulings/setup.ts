@@ -1,5 +1,4 @@
-import { CommandRunner, MemberEntity, UserEntity } from '@app/core';
-import { DisputesService } from '@app/registry';
+import { MemberEntity, UserEntity } from '@app/core';
 import { RosterPersonEntity } from '@app/panels';
 import { createMember, createUser } from '../utils/factories';
 import { TestApp } from '../utils/test-app';
@@ -68,9 +67,8 @@ export async function panelInProceedings(t: TestApp): Promise<Case> {
   }
   t.clock.advance(7 * DAY + 1000);
   await must(`mutation($id: ID!) { closeElection(id: $id) { status } }`, { id: electionId }, tok('SEC'));
-  // The timetable belongs to libs/hearings (adoptTimetable); the step itself is the engine's.
-  const chair = { userId: panelists.A.id, role: 'PANELIST' as const, memberId: null };
-  await t.app.get(CommandRunner).run({ actor: chair, operation: 'fixTimetable' }, (ctx) => t.app.get(DisputesService).perform(ctx, disputeId, 'fixTimetable'));
+  // The panel adopts its timetable (DSU 12.3): the dispute moves to PANEL_PROCEEDINGS.
+  await must(`mutation($input: AdoptTimetableInput!) { adoptTimetable(input: $input) { id } }`, { input: { disputeId, steps: [] } }, t.tokenFor(panelists.A));
   return { users, members, panelists, persons, disputeId, tok: (w) => t.tokenFor(users[w]), pan: (k) => t.tokenFor(panelists[k]) };
 }
 
