@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { quoteIdent, startEmbeddedPostgres } from '../../libs/core/src/database/embedded-postgres';
+import { THROWAWAY_POSTGRES_FLAGS, quoteIdent, startEmbeddedPostgres } from '../../libs/core/src/database/embedded-postgres';
 import {
   ENV_ADMIN_URL,
   ENV_TEMPLATE_DB,
@@ -27,8 +27,7 @@ export default async function globalSetup(): Promise<void> {
       port: await freePort(),
       database: 'postgres',
       persistent: false,
-      // A throw-away cluster: durability buys nothing here and costs seconds.
-      postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+      postgresFlags: THROWAWAY_POSTGRES_FLAGS,
     });
     adminUrl = db.adminUrl;
     (globalThis as Record<string, unknown>).__E2E_DB__ = { stop: db.stop, dataDir };

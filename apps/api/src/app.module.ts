@@ -1,4 +1,4 @@
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -54,7 +54,10 @@ export class AppModule {
           playground: false,
           // The explorer is served by the application itself (see explorer.ts); Apollo's landing
           // page would load its assets from a CDN.
-          plugins: [ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin(limiter)],
+          // No cache hints are set (answers depend on who asks), and Apollo's default cache-control
+          // plugin wraps every field resolver to compute them: about a tenth of the CPU time of the
+          // docket list (bench/RESULTS.md).
+          plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), queryLimitsPlugin(limiter)],
           // One operation per request: a batch would multiply every per-request limit.
           allowBatchedHttpRequests: false,
           // No "did you mean" hints about the schema in production errors.

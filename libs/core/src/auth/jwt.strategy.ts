@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
@@ -29,7 +30,10 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: secret.value,
+      // A KeyObject, made once: given a string, jsonwebtoken first tries to parse it as a PEM
+      // public key on every verification (and fails), which costs more than the HMAC itself.
+      // passport-jwt hands the key to jsonwebtoken as is; its types only lag behind (string | Buffer).
+      secretOrKey: createSecretKey(Buffer.from(secret.value)) as unknown as Buffer,
       algorithms: [JWT_ALGORITHM],
       issuer: JWT_ISSUER,
       audience: JWT_AUDIENCE,

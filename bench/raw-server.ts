@@ -1,0 +1,225 @@
+// The practical limit of the docket list: a bare fastify + pg endpoint that runs exactly the SQL
+// statements the API runs for the same request (captured from the API and handed over by
+// bench/run.ts) and serialises the same JSON, with none of Nest, GraphQL, class-validator or
+// TypeORM in between. It still checks the access token (HS256, issuer, audience, expiry) and runs
+// the API's user lookup, as the API's guard does.
+//
+// Started by bench/run.ts as a child process (fork, IPC): it receives a RawServerConfig, listens
+// on a free port on 127.0.0.1 and answers with { port }.
+//   POST /graphql  the docket list, body { query, variables } like the API's (query ignored);
+//                  answers the `data` object of the API's answer
+//   POST /trace    the same, answering { data, statements }: every statement with its parameters,
+//                  so that run.ts can check they are the API's own
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import Fastify from 'fastify';
+import { Pool, types } from 'pg';
+import { DEADLINE_RULES, STAGE_LABELS, type DeadlineRuleCode, type Stage } from '../libs/registry/src/procedure';
+
+export interface RawTemplates {
+  /** The guard's user lookup. */
+  user: string;
+  /** The disputes list per filter and page: `stage:first`, `stage:after`, `member:first`, `member:after`. */
+  list: Record<string, string>;
+  parties: string;
+  nextDeadlines: string;
+  members: string;
+}
+
+export interface RawServerConfig {
+  databaseUrl: string;
+  poolSize: number;
+  jwtSecret: string;
+  issuer: string;
+  audience: string;
+  templates: RawTemplates;
+}
+
+type Query = (sql: string, params: unknown[]) => Promise<Record<string, any>[]>;
+
+// A DATE as the API gives it: 'YYYY-MM-DD', not a Date at local midnight.
+types.setTypeParser(types.builtins.DATE, (value: string) => value);
+
+/** The statement with its first `IN ($a, $b, …)` list rewritten for `count` placeholders. */
+export function withInList(sql: string, count: number): string {
+  const match = /IN \(\$(\d+)(?:, \$\d+)*\)/.exec(sql);
+  if (!match) throw new Error(`no IN list in ${sql.slice(0, 80)}…`);
+  const from = Number(match[1]);
+  const list = Array.from({ length: count }, (_, i) => `$${from + i}`).join(', ');
+  return `${sql.slice(0, match.index)}IN (${list})${sql.slice(match.index + match[0].length)}`;
+}
+
+function base64url(text: string): string {
+  return Buffer.from(text).toString('base64url');
+}
+
+class Unauthorized extends Error {}
+class BadRequest extends Error {}
+
+/** The claims of a valid HS256 access token, or an error (what passport-jwt checks). */
+function verifyToken(header: string | undefined, config: RawServerConfig): { sub: string } {
+  const token = header?.startsWith('Bearer ') ? header.slice(7) : '';
+  const [head, payload, signature] = token.split('.');
+  if (!head || !payload || !signature) throw new Unauthorized('no token');
+  const expected = createHmac('sha256', config.jwtSecret).update(`${head}.${payload}`).digest();
+  const given = Buffer.from(signature, 'base64url');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new Unauthorized('bad signature');
+  const alg = JSON.parse(Buffer.from(head, 'base64url').toString('utf8')).alg;
+  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+  if (alg !== 'HS256' || claims.iss !== config.issuer || claims.aud !== config.audience) throw new Unauthorized('wrong token');
+  if (typeof claims.exp !== 'number' || claims.exp <= Math.floor(Date.now() / 1000)) throw new Unauthorized('expired');
+  return claims;
+}
+
+/** The docket list, as the API computes it, through `query`. */
+export async function docketList(
+  body: { variables?: { filter?: { stage?: string; member?: string }; first?: number; after?: string } },
+  authorization: string | undefined,
+  config: RawServerConfig,
+  query: Query,
+): Promise<unknown> {
+  const t = config.templates;
+  const claims = verifyToken(authorization, config);
+  const [user] = await query(t.user, [claims.sub]);
+  if (!user || !user.UserEntity_active) throw new Unauthorized('no such user');
+
+  const v = body.variables ?? {};
+  const first = v.first ?? 20;
+  if (!Number.isInteger(first) || first < 1 || first > 100) throw new BadRequest('first must be 1 to 100');
+  const filter = v.filter ?? {};
+  let key: string;
+  let params: unknown[];
+  if (filter.stage && !filter.member) {
+    key = 'stage';
+    params = [filter.stage];
+  } else if (filter.member && !filter.stage) {
+    key = 'member';
+    params = [filter.member, 'COMPLAINANT', 'RESPONDENT', 'THIRD_PARTY'];
+  } else {
+    throw new BadRequest('the raw endpoint knows the stage and member filters only');
+  }
+  if (v.after) {
+    const cursor = JSON.parse(Buffer.from(v.after, 'base64url').toString('utf8'));
+    if (!Array.isArray(cursor) || cursor.length !== 2) throw new BadRequest('bad cursor');
+    params.push(String(cursor[0]), String(cursor[1]));
+  }
+  const template = t.list[`${key}:${v.after ? 'after' : 'first'}`];
+  const rows = await query(template.replace(/LIMIT \d+$/, `LIMIT ${first + 1}`), params);
+  const page = rows.slice(0, first);
+  const ids = page.map((r) => r.d_id as string);
+
+  const [parties, deadlines] = ids.length
+    ? await Promise.all([query(withInList(t.parties, ids.length), ids), query(withInList(t.nextDeadlines, ids.length), ids)])
+    : [[], []];
+  const partiesOf = new Map<string, Record<string, any>[]>(ids.map((id) => [id, []]));
+  for (const p of parties) partiesOf.get(p.DisputePartyEntity_dispute_id)?.push(p);
+  // Members in the order the API's DataLoader first asks for them: disputes in page order.
+  const memberIds: string[] = [];
+  const seen = new Set<string>();
+  for (const id of ids) {
+    for (const p of partiesOf.get(id) ?? []) {
+      if (!seen.has(p.DisputePartyEntity_member_id)) {
+        seen.add(p.DisputePartyEntity_member_id);
+        memberIds.push(p.DisputePartyEntity_member_id);
+      }
+    }
+  }
+  const members = memberIds.length ? await query(withInList(t.members, memberIds.length), memberIds) : [];
+  const memberById = new Map(members.map((m) => [m.MemberEntity_id as string, m]));
+  const nextOf = new Map(deadlines.map((d) => [d.d_dispute_id as string, d]));
+
+  const edges = page.map((r) => {
+    const filedAt = (r.d_filed_at as Date).toISOString();
+    const next = nextOf.get(r.d_id);
+    const rule = next ? DEADLINE_RULES[next.d_rule as DeadlineRuleCode] : null;
+    return {
+      cursor: base64url(JSON.stringify([filedAt, r.d_id])),
+      node: {
+        id: r.d_id,
+        docketNumber: `DS${r.d_number}`,
+        title: r.d_title,
+        stage: r.d_stage,
+        stageLabel: STAGE_LABELS[r.d_stage as Stage],
+        urgent: r.d_urgent,
+        filedAt,
+        parties: (partiesOf.get(r.d_id) ?? []).map((p) => {
+          const m = memberById.get(p.DisputePartyEntity_member_id) as Record<string, any>;
+          return {
+            kind: p.DisputePartyEntity_kind,
+            joinedAt: (p.DisputePartyEntity_joined_at as Date).toISOString(),
+            member: { code: m.MemberEntity_code, name: m.MemberEntity_name },
+          };
+        }),
+        nextDeadline: next && rule
+          ? { rule: next.d_rule, article: rule.article, binds: rule.binds, dueDate: next.d_due_date, status: next.d_status }
+          : null,
+      },
+    };
+  });
+  return {
+    disputes: {
+      edges,
+      pageInfo: { hasNextPage: rows.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    },
+  };
+}
+
+export async function startRawServer(config: RawServerConfig): Promise<{ port: number; close: () => Promise<void> }> {
+  const pool = new Pool({ connectionString: config.databaseUrl, max: config.poolSize, application_name: 'bench-raw' });
+  const query: Query = async (sql, params) => (await pool.query(sql, params)).rows;
+  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+  const answer = async (
+    req: { body: unknown; headers: Record<string, string | string[] | undefined> },
+    reply: { code: (n: number) => unknown },
+    run: Query,
+  ) => {
+    try {
+      return await docketList(req.body as never, req.headers.authorization as string | undefined, config, run);
+    } catch (error) {
+      if (error instanceof Unauthorized) reply.code(401);
+      else if (error instanceof BadRequest) reply.code(400);
+      else reply.code(500);
+      return { error: (error as Error).message };
+    }
+  };
+  app.post('/graphql', (req, reply) => answer(req, reply, query));
+  app.post('/trace', async (req, reply) => {
+    const statements: { sql: string; parameters: unknown[] }[] = [];
+    const traced: Query = (sql, params) => {
+      statements.push({ sql, parameters: [...params] });
+      return query(sql, params);
+    };
+    const data = await answer(req, reply, traced);
+    return { data, statements };
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    port,
+    close: async () => {
+      await app.close();
+      await pool.end();
+    },
+  };
+}
+
+// As a child of bench/run.ts: the configuration comes over IPC, the port goes back.
+if (require.main === module) {
+  let server: { close: () => Promise<void> } | null = null;
+  process.on('message', (message: { config?: RawServerConfig; stop?: boolean }) => {
+    if (message.config) {
+      startRawServer(message.config).then(
+        (started) => {
+          server = started;
+          process.send?.({ port: started.port });
+        },
+        (error) => {
+          process.send?.({ error: String((error as Error).stack ?? error) });
+          process.exit(1);
+        },
+      );
+    }
+    if (message.stop) void (server?.close() ?? Promise.resolve()).finally(() => process.exit(0));
+  });
+  process.on('disconnect', () => process.exit(0));
+}
