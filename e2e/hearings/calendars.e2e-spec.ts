@@ -97,6 +97,23 @@ describe('hearings: time zones, public observation, calendars, notices, timetabl
     // Anyone sees a public hearing, without its session link.
     const anon = await w.t.gql(`query($id: ID!) { hearing(id: $id) { kind virtualLink room { name } } }`, { id: meeting });
     expect(anon.data!.hearing).toEqual({ kind: 'FIRST_SUBSTANTIVE_MEETING', virtualLink: null, room: { name: 'Room E' } });
+    // Signed in is not taking part: a delegate of an unrelated member, a panelist of another
+    // panel and a third party to the dispute (not in the parties' meeting) see it as the public does.
+    const link = async (token?: string, id = meeting) =>
+      (await w.t.gql(`query($id: ID!) { hearing(id: $id) { virtualLink } hearings(first: 50, filter: { disputeId: "${disputeId}" }) { nodes { id virtualLink } } }`, { id }, token)).data!;
+    for (const outsider of [w.delegates.IDN, w.panelists.D, w.delegates.KAZ]) {
+      const seen = await link(w.tok(outsider));
+      expect(seen.hearing.virtualLink).toBeNull();
+      expect(seen.hearings.nodes.find((n: { id: string }) => n.id === meeting).virtualLink).toBeNull();
+    }
+    // The participants and the secretariat have it, in the single view and in the list.
+    for (const insider of [w.delegates.CHN, w.delegates.PAK, w.panelists.A, w.sec]) {
+      const seen = await link(w.tok(insider));
+      expect(seen.hearing.virtualLink).toBe('https://meet.example.org/ds-first');
+      expect(seen.hearings.nodes.find((n: { id: string }) => n.id === meeting).virtualLink).toBe('https://meet.example.org/ds-first');
+    }
+    // The third party takes part in its own session, and has that link.
+    expect((await link(w.tok(w.delegates.KAZ), session)).hearing.virtualLink).toBe('https://meet.example.org/ds-tp');
     expect((await w.t.gql(`query($id: ID!) { hearing(id: $id) { id } }`, { id: session })).errors![0].extensions.code).toBe('NOT_FOUND');
     const publicFeed = await feed('/calendar/public.ics');
     expect(publicFeed.map((e) => e.uid)).toEqual([`${meeting}@dispute-body`]);

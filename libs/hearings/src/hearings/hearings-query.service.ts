@@ -30,6 +30,12 @@ export function visibleTo<T extends HearingEntity>(qb: SelectQueryBuilder<T>, ac
   });
 }
 
+/** The user (:uid, of member :mid) takes part in hearing `h`: on its panel, for a party, or as staff. */
+const PARTICIPATES = `EXISTS (SELECT 1 FROM hearing_participants p WHERE p.hearing_id = h.id AND (
+  (p.kind = 'PANELIST' AND p.ref_id IN (SELECT person_id FROM panel_seats s WHERE s.user_id = :uid AND s.dispute_id = h.dispute_id AND s.vacated_at IS NULL))
+  OR (p.kind IN ('PARTY', 'THIRD_PARTY') AND p.ref_id = :mid)
+  OR (p.kind = 'STAFF' AND p.ref_id = :uid)))`;
+
 @Injectable()
 export class HearingsQueryService {
   constructor(private readonly dataSource: DataSource) {}
@@ -58,18 +64,31 @@ export class HearingsQueryService {
     return keysetPage(qb, args, { sortExpression: 'h.starts_at', alias: 'h', sortValue: (h) => h.startsAt.toISOString() }, (h) => h);
   }
 
+  /**
+   * Of these hearings, those whose session link the actor may have: the secretariat all, everyone
+   * else the ones they take part in. Seeing a hearing because it is open to public observation
+   * does not make one a participant: the public observes from the room (Appendix 3 ¶2).
+   */
+  async linkAudience(actor: Actor | null, hearings: readonly HearingEntity[]): Promise<Set<string>> {
+    if (actor?.role === 'SECRETARIAT') return new Set(hearings.map((h) => h.id));
+    const withLink = hearings.filter((h) => h.virtualLink !== null).map((h) => h.id);
+    if (!actor || withLink.length === 0) return new Set();
+    const rows = await this.dataSource
+      .getRepository(HearingEntity)
+      .createQueryBuilder('h')
+      .select('h.id', 'id')
+      .where('h.id IN (:...ids)', { ids: withLink })
+      .andWhere(PARTICIPATES, { uid: actor.userId, mid: actor.memberId })
+      .getRawMany<{ id: string }>();
+    return new Set(rows.map((r) => r.id));
+  }
+
   /** The hearings a user takes part in (for their calendar), cancelled ones included. */
   forUser(user: UserEntity): Promise<HearingEntity[]> {
     return this.dataSource
       .getRepository(HearingEntity)
       .createQueryBuilder('h')
-      .where(
-        `EXISTS (SELECT 1 FROM hearing_participants p WHERE p.hearing_id = h.id AND (
-           (p.kind = 'PANELIST' AND p.ref_id IN (SELECT person_id FROM panel_seats s WHERE s.user_id = :uid AND s.dispute_id = h.dispute_id))
-           OR (p.kind IN ('PARTY', 'THIRD_PARTY') AND p.ref_id = :mid)
-           OR (p.kind = 'STAFF' AND p.ref_id = :uid)))`,
-        { uid: user.id, mid: user.memberId },
-      )
+      .where(PARTICIPATES, { uid: user.id, mid: user.memberId })
       .orderBy('h.starts_at')
       .limit(2000)
       .getMany();

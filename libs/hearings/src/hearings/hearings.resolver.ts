@@ -15,6 +15,7 @@ import {
 import { RecordAttendanceArgs } from '../dto/attendance.args';
 import { FileHearingRecordInput } from '../dto/hearing.input';
 import { Hearing, HearingConnection, HearingParticipant, HearingRoom, ObservationConsent, Unavailability, toConsent, toHearing, toRoom, toUnavailability } from './hearing.type';
+import { HearingEntity } from './hearing.entity';
 import { HearingsQueryService } from './hearings-query.service';
 import { HearingsService } from './hearings.service';
 import { ParticipationService } from './participation.service';
@@ -32,7 +33,9 @@ export class HearingsResolver {
   @Public()
   @Query(() => Hearing, { description: 'A hearing you may see (public ones without signing in)' })
   async hearing(@CurrentUser() actor: Actor | null, @Args('id', { type: () => ID }) id: string): Promise<Hearing> {
-    return toHearing(await this.query.get(actor, id), { showLink: !!actor });
+    const hearing = await this.query.get(actor, id);
+    const links = await this.query.linkAudience(actor, [hearing]);
+    return toHearing(hearing, { showLink: links.has(hearing.id) });
   }
 
   @Public()
@@ -42,7 +45,9 @@ export class HearingsResolver {
     @Args() args: HearingsArgs,
   ): Promise<HearingConnection> {
     const page = await this.query.list(actor, args.filter ?? new HearingsFilter(), args);
-    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toHearing(e.node, { showLink: !!actor }) })), nodes: page.nodes.map((n) => toHearing(n, { showLink: !!actor })) };
+    const links = await this.query.linkAudience(actor, page.nodes);
+    const view = (h: HearingEntity) => toHearing(h, { showLink: links.has(h.id) });
+    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: view(e.node) })), nodes: page.nodes.map(view) };
   }
 
   @Query(() => [HearingRoom], { description: 'The rooms the secretariat keeps' })
