@@ -131,6 +131,20 @@ describe('documents and the access policy', () => {
     expect(res.data!.document).toEqual({ sha256: expected, sizeBytes: 'content of public'.length });
   });
 
+  it('refuses reports and hearing records through fileDocument: their own steps file them', async () => {
+    const before = await t.db.query('SELECT count(*)::int AS n FROM documents');
+    for (const [kind, step] of [['PANEL_REPORT', 'submitReport'], ['APPELLATE_REPORT', 'recordAppellateReport'], ['COMMENTS_ON_REPORT', 'commentOnReport'], ['HEARING_RECORD', 'fileHearingRecord']]) {
+      for (const who of ['complainant', 'secretariat', 'panelMember'] as const) {
+        const res = await t.gql(FILE, {
+          input: { disputeId, kind, classification: 'PUBLIC', title: 'Report of the Panel', fileName: 'r.txt', mediaType: 'text/plain', content: b64('forged') },
+        }, token(who));
+        expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', domainCode: 'KIND_FILED_BY_OWN_STEP', field: 'input.kind' });
+        expect(res.errors![0].message).toContain(step);
+      }
+    }
+    expect(await t.db.query('SELECT count(*)::int AS n FROM documents')).toEqual(before);
+  });
+
   it('returns the first filing to 100 parallel retries with one idempotency key', async () => {
     const input = { disputeId, kind: 'REBUTTAL', classification: 'RESTRICTED', title: 'Retried', fileName: 'r.txt', mediaType: 'text/plain', content: b64('retry'), idempotencyKey: 'rebuttal-1' };
     const results = await Promise.all(Array.from({ length: 100 }, () => t.gql(FILE, { input }, token('respondent'))));

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 
 export interface StoredFile {
   disputeId: string;
-  kind: 'PANEL_REPORT' | 'OTHER';
+  kind: 'PANEL_REPORT' | 'COMMENTS_ON_REPORT' | 'APPELLATE_REPORT';
   title: string;
   fileName: string;
   mediaType: string;

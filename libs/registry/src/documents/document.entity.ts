@@ -21,6 +21,8 @@ export const DOCUMENT_KINDS = [
   'EXHIBIT',
   'HEARING_RECORD',
   'PANEL_REPORT',
+  'COMMENTS_ON_REPORT',
+  'APPELLATE_REPORT',
   'NOTIFICATION',
   'OTHER',
 ] as const;

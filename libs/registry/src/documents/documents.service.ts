@@ -49,6 +49,18 @@ export interface StoredDocument {
   idempotencyKey?: string | null;
 }
 
+/**
+ * Kinds that only their own step files, because that step checks who issues them and when: a
+ * report filed as an ordinary document would pass for the panel's (DSU 12.7, 15, 17.5), and a
+ * hearing record for the panel's minutes.
+ */
+const FILED_BY_OWN_STEP: Partial<Record<DocumentKind, string>> = {
+  PANEL_REPORT: 'submitReport',
+  COMMENTS_ON_REPORT: 'commentOnReport',
+  APPELLATE_REPORT: 'recordAppellateReport',
+  HEARING_RECORD: 'fileHearingRecord',
+};
+
 const kindLabel = (kind: string) => kind.toLowerCase().replace(/_/g, ' ');
 
 /** Filings: stored with their hash, found only through the access policy. */
@@ -66,6 +78,10 @@ export class DocumentsService {
 
   async file(actor: Actor | null, input: FileDocumentInput): Promise<DocumentEntity> {
     const filer = requireActor(actor);
+    const ownStep = FILED_BY_OWN_STEP[input.kind];
+    if (ownStep) {
+      throw badInput('input.kind', `A document of kind ${input.kind} is filed through ${ownStep}, not fileDocument`, 'KIND_FILED_BY_OWN_STEP');
+    }
     const content = this.decode(input.content);
     const readerIds = input.readerIds ?? [];
     if (input.classification !== 'CONFIDENTIAL' && readerIds.length) {

@@ -99,7 +99,7 @@ export class AppealsService {
       }
       const document = await this.support.storeDocument(ctx, {
         disputeId,
-        kind: 'OTHER',
+        kind: 'APPELLATE_REPORT',
         title: input.title,
         fileName: input.fileName,
         mediaType: input.mediaType,

@@ -173,7 +173,7 @@ export class ReportsService {
       }
       const document = await this.support.storeDocument(ctx, {
         disputeId: report.disputeId,
-        kind: 'OTHER',
+        kind: 'COMMENTS_ON_REPORT',
         title: input.title,
         fileName: input.fileName,
         mediaType: input.mediaType,
