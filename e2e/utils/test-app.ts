@@ -63,16 +63,26 @@ async function dropDatabase(adminUrl: string, name: string): Promise<void> {
 
 /**
  * Boots the real API application on a database of this test file's own, cloned from the migrated
- * template, with a clock the test moves.
+ * template, with a clock the test moves. With `databaseUrl`, on that (already migrated) database
+ * instead, which the test owns: nothing is cloned, and `close()` leaves the database alone.
  */
-export async function startTestApp(options: { env?: Record<string, string>; start?: string } = {}): Promise<TestApp> {
-  const adminUrl = process.env[ENV_ADMIN_URL];
-  const template = process.env[ENV_TEMPLATE_DB];
-  if (!adminUrl || !template) throw new Error('The e2e global setup did not run');
-  const file = basename(expect.getState().testPath ?? 'test').replace(/\W+/g, '_').slice(0, 30);
-  const name = `t_${file}_${randomBytes(4).toString('hex')}`.toLowerCase();
-  await cloneTemplate(adminUrl, template, name);
-  const databaseUrl = withDatabase(adminUrl, name);
+export async function startTestApp(
+  options: { env?: Record<string, string>; start?: string; databaseUrl?: string } = {},
+): Promise<TestApp> {
+  let databaseUrl: string;
+  let dropOwnDatabase: () => Promise<void> = async () => undefined;
+  if (options.databaseUrl) {
+    databaseUrl = options.databaseUrl;
+  } else {
+    const adminUrl = process.env[ENV_ADMIN_URL];
+    const template = process.env[ENV_TEMPLATE_DB];
+    if (!adminUrl || !template) throw new Error('The e2e global setup did not run');
+    const file = basename(expect.getState().testPath ?? 'test').replace(/\W+/g, '_').slice(0, 30);
+    const name = `t_${file}_${randomBytes(4).toString('hex')}`.toLowerCase();
+    await cloneTemplate(adminUrl, template, name);
+    databaseUrl = withDatabase(adminUrl, name);
+    dropOwnDatabase = () => dropDatabase(adminUrl, name);
+  }
   const clock = new ManualClock(options.start ?? '2026-03-02T09:00:00Z');
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', JWT_SECRET: TEST_JWT_SECRET, DATABASE_URL: databaseUrl, ...options.env });
   const app = await createApiApp({ config, databaseUrl, jwtSecret: TEST_JWT_SECRET, clock, logger: false });
@@ -96,7 +106,7 @@ export async function startTestApp(options: { env?: Record<string, string>; star
     },
     async close() {
       await app.close();
-      await dropDatabase(adminUrl, name);
+      await dropOwnDatabase();
     },
   };
 }

@@ -1,7 +1,7 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { forbidden, unauthenticated } from '../errors';
+import { DomainError, forbidden, unauthenticated } from '../errors';
 import type { Actor, Role } from './actor';
 import { IS_PUBLIC, ROLES_KEY, requestOf } from './decorators';
 
@@ -32,7 +32,8 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
     try {
       await super.canActivate(context);
     } catch (error) {
-      if (!isPublic) throw error;
+      // A bad token on a public operation means "anonymous"; a failure to check it does not.
+      if (!isPublic || !(error instanceof DomainError && error.category === 'UNAUTHENTICATED')) throw error;
       request.user = null;
     }
     const roles = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets);
@@ -43,8 +44,15 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
     return true;
   }
 
+  /**
+   * `user` is false for a missing, malformed, forged or expired token, or a user no longer active.
+   * `error` is set only when checking the token failed (the database is unreachable, say): that is
+   * the server's failure and surfaces as one (INTERNAL_SERVER_ERROR), not as UNAUTHENTICATED, which
+   * would tell the client that its session is gone.
+   */
   override handleRequest<T>(error: unknown, user: T): T {
-    if (error || !user) {
+    if (error) throw error;
+    if (!user) {
       throw unauthenticated('The access token is missing, invalid or expired', 'INVALID_TOKEN');
     }
     return user;

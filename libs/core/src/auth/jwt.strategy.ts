@@ -1,6 +1,7 @@
 import { createSecretKey } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
+import { isUUID } from 'class-validator';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { DataSource } from 'typeorm';
 import { Clock } from '../clock/clock';
@@ -45,6 +46,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     const now = Math.floor(this.clock.now().getTime() / 1000);
     if (typeof claims.exp !== 'number' || claims.exp <= now) return false;
     if (typeof claims.nbf === 'number' && claims.nbf > now) return false;
+    // A subject that is no user id is a bad token, not a query for the database to refuse.
+    if (typeof claims.sub !== 'string' || !isUUID(claims.sub)) return false;
     const user = await this.dataSource
       .getRepository(UserEntity)
       .findOne({ where: { id: claims.sub }, select: { id: true, role: true, memberId: true, active: true } });
