@@ -8,8 +8,10 @@ export const SWEEP_QUEUE = 'procedure-sweep';
 
 export interface JobsOptions {
   databaseUrl: string;
-  /** How often a worker polls its queue; seconds. */
+  /** How often a worker polls its queue; seconds (2, or the sweep interval when shorter). */
   pollingIntervalSeconds?: number;
+  /** How often a sweep is queued; seconds, 1 to 60 (`SWEEP_INTERVAL_SECONDS`; a minute by default). */
+  sweepIntervalSeconds?: number;
 }
 
 /**
@@ -20,6 +22,7 @@ export interface JobsOptions {
 export class JobsService {
   private readonly logger = new Logger(JobsService.name);
   private boss: PgBoss | null = null;
+  private ticker: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly sweeper: ProcedureSweeper,
@@ -28,6 +31,10 @@ export class JobsService {
   ) {}
 
   async start(options: JobsOptions): Promise<void> {
+    const interval = options.sweepIntervalSeconds ?? 60;
+    if (!Number.isInteger(interval) || interval < 1 || interval > 60) {
+      throw new Error(`The sweep interval must be a whole number of seconds from 1 to 60 (got ${interval})`);
+    }
     const boss = new PgBoss({
       connectionString: options.databaseUrl,
       schema: 'pgboss',
@@ -42,7 +49,7 @@ export class JobsService {
     await boss.schedule(SWEEP_QUEUE, '* * * * *');
     await boss.work(
       SWEEP_QUEUE,
-      { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
+      { pollingIntervalSeconds: options.pollingIntervalSeconds ?? Math.min(2, interval) },
       async () => {
         // Elections past their closing time first: composing a panel opens its deadlines.
         const closed = await this.elections.closeDue();
@@ -57,6 +64,16 @@ export class JobsService {
     this.boss = boss;
     // A first sweep at start-up, rather than waiting for the next minute.
     await this.runSoon();
+    if (interval < 60) {
+      // More often than the schedule's minute: each worker queues a sweep every interval, and
+      // pg-boss keeps one job per interval and key (a slot of the database's clock), so several
+      // workers do not multiply the sweeps either.
+      this.ticker = setInterval(() => {
+        boss
+          .send(SWEEP_QUEUE, {}, { singletonKey: 'sweep-interval', singletonSeconds: interval })
+          .catch((error: Error) => this.logger.error(`Queueing a sweep failed: ${error.message}`));
+      }, interval * 1000);
+    }
   }
 
   /** Queues a sweep now; it runs on whichever worker takes it. */
@@ -66,6 +83,8 @@ export class JobsService {
   }
 
   async stop(): Promise<void> {
+    if (this.ticker) clearInterval(this.ticker);
+    this.ticker = null;
     await this.boss?.stop({ graceful: true, wait: true, timeout: 10_000 });
     this.boss = null;
   }

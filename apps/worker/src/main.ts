@@ -27,8 +27,9 @@ async function main(): Promise<void> {
     { logger: ['fatal', 'error', 'warn', 'log'] },
   );
   const jobs = app.get(JobsService);
-  await jobs.start({ databaseUrl });
-  logger.log('Worker started: deadline sweeps every minute');
+  await jobs.start({ databaseUrl, sweepIntervalSeconds: config.SWEEP_INTERVAL_SECONDS });
+  const every = config.SWEEP_INTERVAL_SECONDS === 60 ? 'minute' : `${config.SWEEP_INTERVAL_SECONDS} seconds`;
+  logger.log(`Worker started: deadline sweeps every ${every}`);
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from './app-config';
 describe('loadConfig', () => {
   it('has working defaults for development', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ NODE_ENV: 'development', PORT: 3000, LOG_LEVEL: 'log', ACCESS_TOKEN_TTL_SECONDS: 900 });
+    expect(config).toMatchObject({ NODE_ENV: 'development', PORT: 3000, LOG_LEVEL: 'log', ACCESS_TOKEN_TTL_SECONDS: 900, SWEEP_INTERVAL_SECONDS: 60 });
     expect(config.introspection).toBe(true);
   });
 
@@ -15,6 +15,9 @@ describe('loadConfig', () => {
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ ACCESS_TOKEN_TTL_SECONDS: '3600' }, 'ACCESS_TOKEN_TTL_SECONDS'],
+    [{ SWEEP_INTERVAL_SECONDS: '0' }, 'SWEEP_INTERVAL_SECONDS'],
+    [{ SWEEP_INTERVAL_SECONDS: '120' }, 'SWEEP_INTERVAL_SECONDS'],
+    [{ SWEEP_INTERVAL_SECONDS: '2.5' }, 'SWEEP_INTERVAL_SECONDS'],
   ])('refuses %j with one line naming %s', (env, variable) => {
     let error: unknown;
     try {

@@ -70,6 +70,17 @@ export class AppConfig {
   @Max(65535, { message: 'must be between 1 and 65535' })
   EMBEDDED_PG_PORT = 54329;
 
+  /**
+   * How often the worker sweeps (elections due to close, time limits that ran out, automatic
+   * steps). A minute suits the rules, which count in days; a shorter interval closes an election
+   * closer to its closing time. However many workers run, one sweep is queued per interval.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of seconds' })
+  @Min(1, { message: 'must be between 1 and 60 seconds' })
+  @Max(60, { message: 'must be between 1 and 60 seconds' })
+  SWEEP_INTERVAL_SECONDS = 60;
+
   /** Introspection is on outside production; in production only when this says so. */
   @IsOptional()
   @Transform(toBool)

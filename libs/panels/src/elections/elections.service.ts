@@ -136,7 +136,11 @@ export class ElectionsService {
   cast(actor: Actor | null, input: CastBallotInput): Promise<{ receipt: string }> {
     const voter = requireRole(actor, 'MEMBER_DELEGATE');
     return this.commands.run({ actor, operation: 'castBallot' }, async (ctx) => {
-      const election = await this.get(ctx.em, input.electionId);
+      // FOR SHARE until the commit: the close (FOR UPDATE) waits for the casts that passed this
+      // check and counts them, and a cast that reaches it after a close sees the election closed.
+      // Without it, a cast stamped before the closing time could commit after the count: a
+      // receipt for a ballot the result leaves out. Casts share the lock and never wait on each other.
+      const election = await this.get(ctx.em, input.electionId, 'FOR SHARE');
       this.assertVotingOpen(ctx, election);
       const elector = await ctx.em
         .getRepository(ElectionElectorEntity)
@@ -168,8 +172,10 @@ export class ElectionsService {
     return this.dataSource.getRepository(BallotEntity).existsBy({ electionId, receipt: normaliseReceipt(receipt) });
   }
 
-  async get(em: EntityManager, id: string): Promise<ElectionEntity> {
-    const election = isUUID(id) ? await em.getRepository(ElectionEntity).findOneBy({ id }) : null;
+  async get(em: EntityManager, id: string, lock?: 'FOR SHARE'): Promise<ElectionEntity> {
+    const query = em.getRepository(ElectionEntity).createQueryBuilder('e').where('e.id = :id', { id });
+    if (lock) query.setLock('pessimistic_read');
+    const election = isUUID(id) ? await query.getOne() : null;
     if (!election) throw notFound('Election', id);
     return election;
   }
