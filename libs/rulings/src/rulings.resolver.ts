@@ -1,5 +1,5 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, ConnectionArgs, CurrentUser, Public, Roles, mapPage } from '@app/core';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Actor, ConnectionArgs, CurrentUser, GraphqlContext, Public, Roles, mapPage } from '@app/core';
 import { Dispute, DisputesService, toDispute } from '@app/registry';
 import { AdoptionService } from './adoption/adoption.service';
 import { AppealsService } from './appeals/appeals.service';
@@ -125,23 +125,24 @@ export class RulingsResolver {
 
   @Public()
   @Query(() => AdoptedReportConnection, { description: 'Adopted reports with their findings, appellate outcomes and separate opinions' })
-  async adoptedReports(@CurrentUser() actor: Actor | null, @Args() args: ConnectionArgs): Promise<AdoptedReportConnection> {
+  async adoptedReports(
+    @CurrentUser() actor: Actor | null,
+    @Args() args: ConnectionArgs,
+    @Context() ctx: GraphqlContext,
+  ): Promise<AdoptedReportConnection> {
     const page = await this.views.adopted(args);
-    const reports = await Promise.all(page.nodes.map((d) => this.views.view(actor, d)));
+    const reports = await this.views.viewAll(actor, page.nodes, ctx.loaders);
     return mapPage(page, (d) => ({ dispute: toDispute(d), report: reports[page.nodes.indexOf(d)] }));
   }
 }
 
-/** `dispute.report`. */
+/** `dispute.report`, batched across a page of disputes. */
 @Resolver(() => Dispute)
 export class DisputeReportResolver {
-  constructor(
-    private readonly views: ReportViewService,
-    private readonly disputes: DisputesService,
-  ) {}
+  constructor(private readonly views: ReportViewService) {}
 
   @ResolveField(() => DisputeReport, { description: 'Its report: versions, findings, opinions, appeal, adoption, as you may see them' })
-  async report(@Parent() dispute: Dispute, @CurrentUser() actor: Actor | null): Promise<DisputeReport> {
-    return this.views.view(actor, await this.disputes.get({ id: dispute.id }));
+  report(@Parent() dispute: Dispute, @CurrentUser() actor: Actor | null, @Context() ctx: GraphqlContext): Promise<DisputeReport> {
+    return this.views.reportOf(actor, ctx.loaders).load(dispute.id);
   }
 }

@@ -29,3 +29,10 @@ export function inKeyOrder<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) 
   for (const row of rows) byKey.set(keyOf(row), row);
   return keys.map((key) => byKey.get(key) ?? null);
 }
+
+/** Rows grouped under their keys, in the keys' order and the rows' order: what a DataLoader of lists returns. */
+export function groupedInKeyOrder<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] {
+  const groups = new Map<K, V[]>(keys.map((key) => [key, []]));
+  for (const row of rows) groups.get(keyOf(row))?.push(row);
+  return keys.map((key) => groups.get(key) as V[]);
+}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Clock, CommandRunner, DomainError, RequestLoaders, badInput, forbidden, notFound, requireRole } from '@app/core';
+import { Actor, Clock, CommandRunner, DomainError, RequestLoaders, groupedInKeyOrder, badInput, forbidden, notFound, requireRole } from '@app/core';
 import { CalendarService, DeadlinesService, DisputesService, DocketService, PanelSeatsService, nextWorkingDay, toIsoDate, type DeadlineRuleCode } from '@app/registry';
 import { isUUID } from 'class-validator';
 import DataLoader from 'dataloader';
@@ -105,7 +105,7 @@ export class TimetableService {
     return loaders.get('timetable.byDispute', () =>
       new DataLoader<string, StepWithStatus[]>(async (ids) => {
         const rows = await this.stepsWhere('t.dispute_id = ANY($1::uuid[]) ORDER BY t.position', [[...ids]]);
-        return ids.map((id) => rows.filter((r) => r.disputeId === id));
+        return groupedInKeyOrder(ids, rows, (r) => r.disputeId);
       }),
     );
   }

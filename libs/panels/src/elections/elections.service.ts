@@ -6,6 +6,7 @@ import {
   DomainError,
   MemberEntity,
   RequestLoaders,
+  groupedInKeyOrder,
   badInput,
   forbidden,
   notFound,
@@ -191,7 +192,7 @@ export class ElectionsService {
         const rows = await this.dataSource
           .getRepository(ElectionEntity)
           .find({ where: { disputeId: In([...ids]) }, order: { createdAt: 'ASC' } });
-        return ids.map((id) => rows.filter((row) => row.disputeId === id));
+        return groupedInKeyOrder(ids, rows, (row) => row.disputeId);
       }),
     );
   }

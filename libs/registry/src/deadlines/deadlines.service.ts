@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CommandContext, Page, RequestLoaders, keysetPage } from '@app/core';
+import { CommandContext, Page, RequestLoaders, groupedInKeyOrder, keysetPage } from '@app/core';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { DeadlineEffects, DeadlineRow, DeadlineRuleCode, OpenedDeadline } from '../procedure';
@@ -118,7 +118,7 @@ export class DeadlinesService {
           where: { disputeId: In([...ids]) },
           order: { openedAt: 'ASC', dueDate: 'ASC', rule: 'ASC' },
         });
-        return ids.map((id) => rows.filter((row) => row.disputeId === id));
+        return groupedInKeyOrder(ids, rows, (row) => row.disputeId);
       }),
     );
   }

@@ -7,6 +7,7 @@ import {
   MemberEntity,
   Page,
   RequestLoaders,
+  groupedInKeyOrder,
   badInput,
   forbidden,
   keysetPage,
@@ -272,7 +273,7 @@ export class DisputesService {
         const rows = await this.dataSource
           .getRepository(DisputePartyEntity)
           .find({ where: { disputeId: In([...ids]) }, order: { joinedAt: 'ASC' } });
-        return ids.map((id) => rows.filter((row) => row.disputeId === id));
+        return groupedInKeyOrder(ids, rows, (row) => row.disputeId);
       }),
     );
   }

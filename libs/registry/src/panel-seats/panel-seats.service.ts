@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CommandContext, RequestLoaders } from '@app/core';
+import { CommandContext, RequestLoaders, groupedInKeyOrder } from '@app/core';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { PanelSeatEntity } from './panel-seat.entity';
@@ -62,7 +62,7 @@ export class PanelSeatsService {
           .where('s.dispute_id IN (:...ids) AND s.vacated_at IS NULL', { ids })
           .orderBy('s.seated_at')
           .getMany();
-        return ids.map((id) => rows.filter((row) => row.disputeId === id));
+        return groupedInKeyOrder(ids, rows, (row) => row.disputeId);
       }),
     );
   }
