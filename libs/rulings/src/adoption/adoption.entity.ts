@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { registerUniqueConstraint } from '@app/core';
 
 export const ADOPTION_ROUNDS = ['PANEL', 'APPELLATE'] as const;
@@ -26,6 +26,14 @@ export class AdoptionObjectionEntity {
 
   @Column('timestamptz', { name: 'objected_at' })
   objectedAt: Date;
+
+  @ManyToOne('DisputeEntity', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'dispute_id', foreignKeyConstraintName: 'fk_adoption_objections_dispute' })
+  dispute?: unknown;
+
+  @ManyToOne('MemberEntity', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'member_id', foreignKeyConstraintName: 'fk_adoption_objections_member' })
+  member?: unknown;
 }
 
 /** A meeting of the body with the report on its agenda, and what it decided (negative consensus). */
@@ -53,4 +61,8 @@ export class AdoptionMeetingEntity {
 
   @Column('text')
   outcome: MeetingOutcome;
+
+  @ManyToOne('DisputeEntity', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'dispute_id', foreignKeyConstraintName: 'fk_adoption_meetings_dispute' })
+  dispute?: unknown;
 }

@@ -26,8 +26,9 @@ export class AdoptionService {
       const round = await this.roundBeforeBody(ctx, dispute);
       const member = await ctx.em.getRepository(MemberEntity).findOneByOrFail({ id: delegate.memberId as string });
       // insert, not save: a second objection of the member must hit the primary key (CONFLICT).
-      const saved = ctx.em.create(AdoptionObjectionEntity, { disputeId, round, memberId: member.id, objectedAt: ctx.now });
-      await ctx.em.getRepository(AdoptionObjectionEntity).insert(saved);
+      const row = { disputeId, round, memberId: member.id, objectedAt: ctx.now };
+      await ctx.em.getRepository(AdoptionObjectionEntity).insert(row);
+      const saved = ctx.em.create(AdoptionObjectionEntity, row);
       await this.docket.append(ctx, {
         disputeId,
         actorRole: 'MEMBER',

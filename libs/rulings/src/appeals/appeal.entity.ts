@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { FindingEntity } from '../reports/report.entity';
 
 export const APPELLATE_OUTCOMES = ['UPHELD', 'MODIFIED', 'REVERSED'] as const;
 export type AppellateOutcome = (typeof APPELLATE_OUTCOMES)[number];
@@ -52,6 +53,16 @@ export class AppealEntity {
 
   @Column('text', { name: 'delay_reason', nullable: true })
   delayReason: string | null;
+
+  @ManyToOne('DisputeEntity', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'dispute_id', foreignKeyConstraintName: 'fk_appeals_dispute' })
+  dispute?: unknown;
+
+  @ManyToOne('MemberEntity', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'filed_by_member_id', foreignKeyConstraintName: 'fk_appeals_filed_by_member' })
+  filedBy?: unknown;
+
+  // finding_ids and division_ids are arrays: no foreign key can check them.
 }
 
 /** What the appellate report decided on an appealed finding (DSU 17.13). */
@@ -72,4 +83,12 @@ export class AppellateOutcomeEntity {
 
   @Column('text')
   reasoning: string;
+
+  @ManyToOne(() => AppealEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'appeal_id', foreignKeyConstraintName: 'fk_appellate_outcomes_appeal' })
+  appeal?: AppealEntity;
+
+  @ManyToOne(() => FindingEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'finding_id', foreignKeyConstraintName: 'fk_appellate_outcomes_finding' })
+  finding?: FindingEntity;
 }

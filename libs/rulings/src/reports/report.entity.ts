@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { registerUniqueConstraint } from '@app/core';
 
 export const REPORT_VERSIONS = ['DESCRIPTIVE_PART', 'INTERIM_REPORT', 'FINAL_REPORT', 'APPELLATE_REPORT'] as const;
@@ -20,6 +20,8 @@ registerUniqueConstraint('uq_separate_opinions_text', { field: 'text', message: 
 @Entity('reports')
 // One live (draft, issued or circulated) report per version: a rejected draft makes room for another.
 @Index('uq_reports_one_open', ['disputeId', 'version'], { unique: true, where: `"status" <> 'REJECTED'` })
+// Every report of a dispute, rejected drafts included: the partial index above cannot serve it.
+@Index('ix_reports_dispute', ['disputeId'])
 export class ReportEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -51,6 +53,14 @@ export class ReportEntity {
   /** For an interim report: the last day for the parties' comments (DSU 15.2; Appendix 3 (f)). */
   @Column('date', { name: 'comments_due_on', nullable: true })
   commentsDueOn: string | null;
+
+  @ManyToOne('DisputeEntity', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'dispute_id', foreignKeyConstraintName: 'fk_reports_dispute' })
+  dispute?: unknown;
+
+  @ManyToOne('DocumentEntity', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'document_id', foreignKeyConstraintName: 'fk_reports_document' })
+  document?: unknown;
 }
 
 /** A finding on one claim of the terms of reference (DSU 7.1, 11, 19.1). */
@@ -83,6 +93,14 @@ export class FindingEntity {
 
   @Column('text', { nullable: true })
   recommendation: string | null;
+
+  @ManyToOne(() => ReportEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'report_id', foreignKeyConstraintName: 'fk_findings_report' })
+  report?: ReportEntity;
+
+  @ManyToOne('DisputeEntity', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'dispute_id', foreignKeyConstraintName: 'fk_findings_dispute' })
+  dispute?: unknown;
 }
 
 /**
@@ -99,6 +117,14 @@ export class ReportVoteEntity {
 
   @Column('boolean')
   approve: boolean;
+
+  @ManyToOne(() => ReportEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'report_id', foreignKeyConstraintName: 'fk_report_votes_report' })
+  report?: ReportEntity;
+
+  @ManyToOne('RosterPersonEntity', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'person_id', foreignKeyConstraintName: 'fk_report_votes_person' })
+  person?: unknown;
 }
 
 /**
@@ -119,6 +145,10 @@ export class SeparateOpinionEntity {
 
   @Column('char', { name: 'text_sha256', length: 64 })
   textSha256: string;
+
+  @ManyToOne(() => ReportEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'report_id', foreignKeyConstraintName: 'fk_separate_opinions_report' })
+  report?: ReportEntity;
 }
 
 /** A party's comments on the interim report (DSU 15.2). */
@@ -139,4 +169,16 @@ export class ReportCommentEntity {
 
   @Column('timestamptz', { name: 'filed_at' })
   filedAt: Date;
+
+  @ManyToOne(() => ReportEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'report_id', foreignKeyConstraintName: 'fk_report_comments_report' })
+  report?: ReportEntity;
+
+  @ManyToOne('MemberEntity', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'member_id', foreignKeyConstraintName: 'fk_report_comments_member' })
+  member?: unknown;
+
+  @ManyToOne('DocumentEntity', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'document_id', foreignKeyConstraintName: 'fk_report_comments_document' })
+  document?: unknown;
 }
