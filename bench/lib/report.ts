@@ -181,7 +181,7 @@ export function renderFigures(r: Results): string {
   parts.push(
     'A request whose cost passes 1 000 units is charged once against its address\'s budget for expensive ' +
       'queries (one statement on `rate_limits`, whatever the size; README, API limits), shown apart. ' +
-      'Pages are limited to 100, so `first: 1000` is refused before anything runs.',
+      '`first: 1000` is over the page limit (100) and the cost limit, and is refused before any statement runs.',
   );
 
   parts.push('### Count (STV)');
