@@ -30,4 +30,10 @@ describe('formatGraphqlError', () => {
     );
     expect(out.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
   });
+
+  it('gives the error graphql-js adds when it stops coercing variables the code of the errors before it', () => {
+    const message = 'Too many errors processing variables, error limit reached. Execution aborted.';
+    const out = formatGraphqlError({ message }, new GraphQLError(message));
+    expect(out).toEqual({ message, locations: undefined, path: undefined, extensions: { code: 'BAD_USER_INPUT', domainCode: 'TOO_MANY_ERRORS' } });
+  });
 });

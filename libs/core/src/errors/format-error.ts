@@ -17,6 +17,12 @@ const PASSTHROUGH = new Set([
   'RATE_LIMITED',
 ]);
 
+/**
+ * graphql-js gives up coercing the variables after 50 errors and adds one last error of its own,
+ * without a code (Apollo codes only the per-variable ones): it is the client's input all the same.
+ */
+const VARIABLE_ERROR_LIMIT = /^Too many errors processing variables/;
+
 export interface FormatOptions {
   /** Called with every error that is masked, so it is logged with its stack. */
   onInternal?: (error: unknown) => void;
@@ -48,6 +54,9 @@ export function formatGraphqlError(
       message: original.message,
       extensions: { code: original.category, domainCode: original.code, ...original.details },
     };
+  }
+  if (original instanceof GraphQLError && !original.path && VARIABLE_ERROR_LIMIT.test(original.message)) {
+    return { ...base, message: original.message, extensions: { code: 'BAD_USER_INPUT', domainCode: 'TOO_MANY_ERRORS' } };
   }
   const code = formatted.extensions?.code;
   if (original instanceof GraphQLError || (typeof code === 'string' && PASSTHROUGH.has(code))) {

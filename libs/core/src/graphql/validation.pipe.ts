@@ -18,6 +18,29 @@ function validationError(field: string, message: string): DomainError {
   return new DomainError('BAD_USER_INPUT', 'VALIDATION_FAILED', text, { field });
 }
 
+// With the u flag a surrogate pair is one code point, so only a lone surrogate matches.
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+const MAX_DEPTH = 32;
+
+/**
+ * The first string of an argument that cannot be stored as text: PostgreSQL refuses U+0000 in
+ * `text`, and a lone surrogate is not Unicode (the driver would silently store U+FFFD instead).
+ */
+export function findUnstorableText(value: unknown, path: string, depth = 0): { field: string; message: string } | null {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) return { field: path, message: `${path} must not contain NUL characters (U+0000)` };
+    if (LONE_SURROGATE.test(value)) return { field: path, message: `${path} must be valid Unicode text (it contains a lone surrogate)` };
+    return null;
+  }
+  if (value === null || typeof value !== 'object' || value instanceof Date || depth > MAX_DEPTH) return null;
+  const entries: [string, unknown][] = Array.isArray(value) ? value.map((v, i) => [String(i), v]) : Object.entries(value);
+  for (const [key, inner] of entries) {
+    const found = findUnstorableText(inner, path ? `${path}.${key}` : key, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
 /**
  * Validates every input and args class and refuses unknown properties. The failure names the
  * field by its path in the operation (`input.email`) in `extensions.field`.
@@ -37,6 +60,12 @@ export class DomainValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // Every argument, of a class or a bare scalar (an `ID`, a `String`): text PostgreSQL cannot
+    // store would otherwise fail deep in a query as an internal error.
+    if (metadata.type !== 'custom') {
+      const unstorable = findUnstorableText(value, metadata.data ?? '');
+      if (unstorable) throw new DomainError('BAD_USER_INPUT', 'INVALID_TEXT', unstorable.message, { field: unstorable.field });
+    }
     try {
       return await super.transform(value, metadata);
     } catch (error) {

@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { ConnectionArgs, LocalDateScalar, graphqlEnum } from '@app/core';
+import { ConnectionArgs, IsInstant, LocalDateScalar, graphqlEnum } from '@app/core';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsBase64, IsBoolean, IsDate, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsBase64, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { HEARING_KINDS, type HearingKind } from '../hearings/hearing.entity';
 
 export const HearingKindEnum = graphqlEnum(HEARING_KINDS, 'HearingKind', 'The kinds of panel meeting (DSU Appendix 3)');
@@ -17,13 +17,11 @@ export class ScheduleHearingInput {
   kind: HearingKind;
 
   @Field({ description: 'The instant it starts' })
-  @Type(() => Date)
-  @IsDate()
+  @IsInstant()
   startsAt: Date;
 
   @Field({ description: 'The instant it ends' })
-  @Type(() => Date)
-  @IsDate()
+  @IsInstant()
   endsAt: Date;
 
   @Field({ description: 'IANA time zone it is shown in, e.g. Europe/Geneva' })
@@ -56,13 +54,11 @@ export class RescheduleHearingInput {
   hearingId: string;
 
   @Field()
-  @Type(() => Date)
-  @IsDate()
+  @IsInstant()
   startsAt: Date;
 
   @Field()
-  @Type(() => Date)
-  @IsDate()
+  @IsInstant()
   endsAt: Date;
 
   @Field(() => String, { nullable: true, description: 'Keeps the current zone when left out' })
@@ -157,14 +153,12 @@ export class SetHearingPublicInput {
 export class HearingsFilter {
   @Field({ nullable: true, description: 'Hearings ending after this instant' })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @IsInstant()
   from?: Date;
 
   @Field({ nullable: true, description: 'Hearings starting before this instant' })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @IsInstant()
   to?: Date;
 
   @Field(() => ID, { nullable: true })

@@ -2,7 +2,7 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import { Actor, CurrentUser, GraphqlContext, Public, Roles } from '@app/core';
 import { Dispute } from '@app/registry';
 import { RosterPerson, toRosterPerson } from '../roster/roster.type';
-import { CastBallotInput, OpenElectionInput, ReceiptArgs, VacateSeatArgs } from './dto/election.input';
+import { CastBallotInput, ElectionIdArgs, OpenElectionInput, ReceiptArgs, VacateSeatArgs } from './dto/election.input';
 import { ElectionClosingService } from './election-closing.service';
 import { CastBallotResult, Election, PanelMember, PublishedBallot, toElection } from './election.type';
 import { ElectionsService } from './elections.service';
@@ -41,7 +41,7 @@ export class ElectionsResolver {
 
   @Roles('SECRETARIAT')
   @Mutation(() => Election, { description: 'Closes at or after the closing time: the count runs and the panel is formed' })
-  async closeElection(@CurrentUser() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<Election> {
+  async closeElection(@CurrentUser() actor: Actor, @Args() { id }: ElectionIdArgs): Promise<Election> {
     return toElection(await this.closing.close(actor, id));
   }
 

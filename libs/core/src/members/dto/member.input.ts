@@ -13,6 +13,7 @@ import {
 } from 'class-validator';
 import * as countries from 'i18n-iso-countries';
 import { LocalDateScalar, isLocalDate } from '../../graphql/local-date.scalar';
+import { IsOmittable } from '../../graphql/omittable';
 import { ConnectionArgs } from '../../graphql/pagination';
 import { MEMBER_STATUSES, MemberStatus } from '../member.entity';
 import { MemberStatusEnum } from '../member.type';
@@ -74,18 +75,18 @@ export class UpdateMemberInput {
   version: number;
 
   @Field({ nullable: true })
-  @IsOptional()
+  @IsOmittable()
   @Transform(trim)
   @Length(1, 200, { message: 'name must be 1 to 200 characters' })
   name?: string;
 
   @Field(() => LocalDateScalar, { nullable: true })
-  @IsOptional()
+  @IsOmittable()
   @Validate(IsLocalDate)
   joinedOn?: string;
 
   @Field(() => MemberStatusEnum, { nullable: true })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(MEMBER_STATUSES)
   status?: MemberStatus;
 }

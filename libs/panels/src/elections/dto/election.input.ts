@@ -1,7 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { graphqlEnum } from '@app/core';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsBoolean, IsDate, IsIn, IsInt, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsInstant, graphqlEnum } from '@app/core';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsBoolean, IsIn, IsInt, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 
 export const COUNTING_RULES = ['SCOTTISH_STV', 'MEEK_STV'] as const;
 export type CountingRulesName = (typeof COUNTING_RULES)[number];
@@ -16,13 +15,11 @@ export class OpenElectionInput {
   disputeId: string;
 
   @Field({ description: 'When voting opens' })
-  @Type(() => Date)
-  @IsDate()
+  @IsInstant()
   opensAt: Date;
 
   @Field({ description: 'When voting closes and the count runs' })
-  @Type(() => Date)
-  @IsDate()
+  @IsInstant()
   closesAt: Date;
 
   @Field(() => CountingRulesEnum, { defaultValue: 'SCOTTISH_STV' })
@@ -52,6 +49,13 @@ export class CastBallotInput {
   @ArrayUnique({ message: 'ranking must not name a candidate twice' })
   @IsUUID('all', { each: true, message: 'ranking must list candidate ids' })
   ranking: string[];
+}
+
+@ArgsType()
+export class ElectionIdArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'id must be an election id' })
+  id: string;
 }
 
 @ArgsType()
