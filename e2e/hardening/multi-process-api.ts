@@ -1,4 +1,4 @@
-import { AppConfig, ConfigError, loadConfig, resolveJwtSecret } from '@app/core';
+import { loadConfigOrExit, resolveJwtSecret } from '@app/core';
 import { runMigrations } from '@app/migrations';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 
@@ -10,16 +10,7 @@ import { createApiApp } from '../../apps/api/src/bootstrap';
  * worker from `dist/`, which a clean clone does not have before `npm test`.
  */
 async function main(): Promise<void> {
-  let config: AppConfig;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
     process.stderr.write('DATABASE_URL is required: this process never starts a database of its own\n');

@@ -4,11 +4,9 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { DisputesService } from '@app/registry';
 import {
-  AppConfig,
   CommandRunner,
-  ConfigError,
   EmbeddedDatabase,
-  loadConfig,
+  loadConfigOrExit,
   resolveJwtSecret,
   startEmbeddedPostgres,
 } from '@app/core';
@@ -24,16 +22,7 @@ const logger = new Logger('Start');
  * GraphQL API. Ctrl-C stops the API and the embedded database cleanly.
  */
 async function main(): Promise<void> {
-  let config: AppConfig;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
 
   let embedded: EmbeddedDatabase | null = null;
   let databaseUrl = config.DATABASE_URL;

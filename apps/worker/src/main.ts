@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AppConfig, ConfigError, embeddedDatabaseUrl, loadConfig, resolveJwtSecret } from '@app/core';
+import { embeddedDatabaseUrl, loadConfigOrExit, resolveJwtSecret } from '@app/core';
 import { JobsService } from './jobs.service';
 import { WorkerModule } from './worker.module';
 
@@ -11,16 +11,7 @@ const logger = new Logger('Worker');
  * DATABASE_URL it joins the embedded database that `npm start` runs.
  */
 async function main(): Promise<void> {
-  let config: AppConfig;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const databaseUrl = config.DATABASE_URL ?? embeddedDatabaseUrl(config.DATA_DIR, config.EMBEDDED_PG_PORT, 'dispute_body');
   const app = await NestFactory.createApplicationContext(
     WorkerModule.forRoot({ config, databaseUrl, jwtSecret: resolveJwtSecret(config) }),

@@ -110,6 +110,22 @@ export class ConfigError extends Error {
 }
 
 /**
+ * The configuration of a process entry point (API, worker): a bad value stops the process with the
+ * one line naming the variable, not a stack trace.
+ */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+/**
  * Builds and validates the configuration from an environment. Throws a {@link ConfigError}
  * naming the first bad variable, so a bad deployment stops with one readable line.
  */
