@@ -125,7 +125,7 @@ describe('crash: PostgreSQL killed with SIGKILL under 2 000 filings in flight', 
     // and a name lookup each time only slows the failures down.
     const url = new URL(pg.url);
     url.hostname = '127.0.0.1';
-    t = await startTestApp({ databaseUrl: url.toString() });
+    t = await startTestApp({ databaseUrl: url.toString(), quiet: true });
     // Listening for the whole file: supertest then uses the server as it is, instead of starting
     // and closing it whenever no request of its own is in flight.
     await t.app.listen(0, '127.0.0.1');

@@ -67,7 +67,13 @@ async function dropDatabase(adminUrl: string, name: string): Promise<void> {
  * instead, which the test owns: nothing is cloned, and `close()` leaves the database alone.
  */
 export async function startTestApp(
-  options: { env?: Record<string, string>; start?: string; databaseUrl?: string } = {},
+  options: {
+    env?: Record<string, string>;
+    start?: string;
+    databaseUrl?: string;
+    /** No error log: for a test that causes server errors on purpose (the crash test). */
+    quiet?: boolean;
+  } = {},
 ): Promise<TestApp> {
   let databaseUrl: string;
   let dropOwnDatabase: () => Promise<void> = async () => undefined;
@@ -85,7 +91,9 @@ export async function startTestApp(
   }
   const clock = new ManualClock(options.start ?? '2026-03-02T09:00:00Z');
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', JWT_SECRET: TEST_JWT_SECRET, DATABASE_URL: databaseUrl, ...options.env });
-  const app = await createApiApp({ config, databaseUrl, jwtSecret: TEST_JWT_SECRET, clock, logger: false });
+  // LOG_LEVEL=error: an internal error (never expected in a test) prints its cause, so a failure
+  // that shows only INTERNAL_SERVER_ERROR in an answer can be diagnosed from the test's output.
+  const app = await createApiApp({ config, databaseUrl, jwtSecret: TEST_JWT_SECRET, clock, ...(options.quiet ? { logger: false as const } : {}) });
   const server = app.getHttpServer();
   const jwt = app.get(JwtService);
   return {
