@@ -17,6 +17,7 @@ export { DeadlinesService } from './deadlines/deadlines.service';
 export { DocketService } from './docket/docket.service';
 export { DocumentsService, type StoredDocument } from './documents/documents.service';
 export { Document, toDocument } from './documents/document.type';
+export { DocumentFileInput } from './documents/dto/document.input';
 export { DocumentEntity, type Classification, type DocumentKind } from './documents/document.entity';
 export { DocumentStorage } from './documents/document-storage';
 export { PanelSeatsService, type Seat } from './panel-seats/panel-seats.service';

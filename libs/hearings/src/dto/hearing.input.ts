@@ -2,6 +2,7 @@ import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { ConnectionArgs, IsInstant, LocalDateScalar, graphqlEnum } from '@app/core';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsBase64, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { DocumentFileInput } from '@app/registry';
 import { HEARING_KINDS, type HearingKind } from '../hearings/hearing.entity';
 
 export const HearingKindEnum = graphqlEnum(HEARING_KINDS, 'HearingKind', 'The kinds of panel meeting (DSU Appendix 3)');
@@ -191,30 +192,10 @@ export class HearingsArgs extends ConnectionArgs {
 }
 
 @InputType()
-export class FileHearingRecordInput {
+export class FileHearingRecordInput extends DocumentFileInput {
   @Field(() => ID)
   @IsUUID('all', { message: 'hearingId must be a hearing id' })
   hearingId: string;
-
-  @Field()
-  @IsString()
-  @Length(1, 300, { message: 'title must be 1 to 300 characters' })
-  title: string;
-
-  @Field()
-  @IsString()
-  @Length(1, 255, { message: 'fileName must be 1 to 255 characters' })
-  @Matches(/^[^/\\\u0000-\u001f]+$/, { message: 'fileName must be a plain file name, without folders' })
-  fileName: string;
-
-  @Field({ description: 'e.g. application/pdf' })
-  @Matches(/^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/i, { message: 'mediaType must be a media type such as application/pdf' })
-  mediaType: string;
-
-  @Field({ description: 'The minutes or transcript, base64-encoded' })
-  @IsString()
-  @IsBase64({}, { message: 'content must be base64-encoded' })
-  content: string;
 
   @Field(() => Boolean, { defaultValue: false, description: 'Public, for a hearing the public could observe' })
   @IsBoolean()

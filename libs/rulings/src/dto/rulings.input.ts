@@ -15,6 +15,7 @@ import {
   Matches,
   ValidateNested,
 } from 'class-validator';
+import { DocumentFileInput } from '@app/registry';
 import { APPELLATE_OUTCOMES, type AppellateOutcome } from '../appeals/appeal.entity';
 import { FINDING_RESULTS, type FindingResult } from '../reports/report.entity';
 
@@ -25,30 +26,6 @@ export const FindingResultEnum = graphqlEnum(FINDING_RESULTS, 'FindingResult', '
 export const AppellateOutcomeEnum = graphqlEnum(APPELLATE_OUTCOMES, 'AppellateOutcome', 'What the appellate report did to a finding (DSU 17.13)');
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
-/** The file of a report or of comments, base64-encoded like every filing. */
-@InputType({ isAbstract: true })
-export abstract class DocumentFileInput {
-  @Field()
-  @Transform(trim)
-  @Length(1, 300, { message: 'title must be 1 to 300 characters' })
-  title: string;
-
-  @Field()
-  @Transform(trim)
-  @Length(1, 255, { message: 'fileName must be 1 to 255 characters' })
-  @Matches(/^[^/\\\u0000-\u001f]+$/, { message: 'fileName must be a plain file name, without folders' })
-  fileName: string;
-
-  @Field({ description: 'e.g. application/pdf' })
-  @Matches(/^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/i, { message: 'mediaType must be a media type such as application/pdf' })
-  mediaType: string;
-
-  @Field({ description: 'The file, base64-encoded' })
-  @IsString()
-  @IsBase64({}, { message: 'content must be base64-encoded' })
-  content: string;
-}
 
 @InputType()
 export class FindingInput {

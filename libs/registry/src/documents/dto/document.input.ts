@@ -20,16 +20,12 @@ export const DocumentKindEnum = graphqlEnum(DOCUMENT_KINDS, 'DocumentKind');
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-@InputType()
-export class FileDocumentInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'disputeId must be a dispute id' })
-  disputeId: string;
-
-  @Field(() => DocumentKindEnum)
-  @IsIn(DOCUMENT_KINDS)
-  kind: DocumentKind;
-
+/**
+ * The file of a filing, base64-encoded: what every step that files a document asks for (a filing,
+ * a report, comments on it, a hearing record).
+ */
+@InputType({ isAbstract: true })
+export abstract class DocumentFileInput {
   @Field()
   @Transform(trim)
   @Length(1, 300, { message: 'title must be 1 to 300 characters' })
@@ -49,6 +45,17 @@ export class FileDocumentInput {
   @IsString()
   @IsBase64({}, { message: 'content must be base64-encoded' })
   content: string;
+}
+
+@InputType()
+export class FileDocumentInput extends DocumentFileInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'disputeId must be a dispute id' })
+  disputeId: string;
+
+  @Field(() => DocumentKindEnum)
+  @IsIn(DOCUMENT_KINDS)
+  kind: DocumentKind;
 
   @Field(() => ClassificationEnum)
   @IsIn(CLASSIFICATIONS)
