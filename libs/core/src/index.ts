@@ -28,6 +28,7 @@ export * from './graphql/pagination';
 export * from './graphql/query-limits';
 export * from './graphql/request-context';
 export * from './graphql/validation.pipe';
+export * from './graphql/transforms';
 export * from './members/member.entity';
 export * from './members/member.type';
 export * from './members/members.service';

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { graphqlEnum } from '@app/core';
+import { graphqlEnum, trim } from '@app/core';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -24,8 +24,6 @@ export type PanelReportVersion = (typeof PANEL_REPORT_VERSIONS)[number];
 export const PanelReportVersionEnum = graphqlEnum(PANEL_REPORT_VERSIONS, 'PanelReportVersion', 'A version of the panel report (DSU 15)');
 export const FindingResultEnum = graphqlEnum(FINDING_RESULTS, 'FindingResult', 'What the panel found on a claim');
 export const AppellateOutcomeEnum = graphqlEnum(APPELLATE_OUTCOMES, 'AppellateOutcome', 'What the appellate report did to a finding (DSU 17.13)');
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 @InputType()
 export class FindingInput {

@@ -1,3 +1,4 @@
+import { trim } from '../../graphql/transforms';
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import {
@@ -38,7 +39,6 @@ export class IsLocalDate implements ValidatorConstraintInterface {
   }
 }
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const upper = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toUpperCase() : value;
 

@@ -1,3 +1,4 @@
+import { trim } from '../../graphql/transforms';
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import {
@@ -17,7 +18,6 @@ import { RoleEnum } from '../user.type';
 
 const normaliseEmail = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toLowerCase() : value;
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 @InputType()
 export class CreateUserInput {

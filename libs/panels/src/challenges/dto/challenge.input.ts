@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsUUID, Length } from 'class-validator';
-import { trim } from '../../roster/dto/roster.input';
+import { trim } from '@app/core';
 
 @ArgsType()
 export class ChallengeCandidateArgs {

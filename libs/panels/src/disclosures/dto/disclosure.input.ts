@@ -2,7 +2,7 @@ import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { ConnectionArgs } from '@app/core';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsUUID, Length } from 'class-validator';
-import { trim } from '../../roster/dto/roster.input';
+import { trim } from '@app/core';
 import { DISCLOSURE_KINDS, type DisclosureKind } from '../disclosure.entity';
 import { DisclosureKindEnum } from '../disclosure.type';
 

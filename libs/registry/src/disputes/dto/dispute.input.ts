@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { ConnectionArgs, LocalDateScalar, graphqlEnum } from '@app/core';
+import { ConnectionArgs, LocalDateScalar, graphqlEnum, trim } from '@app/core';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -19,7 +19,6 @@ import { DEADLINE_RULE_CODES, STAGES, type DeadlineRuleCode, type Stage } from '
 import { DeadlineRuleEnum } from '../../deadlines/deadline.type';
 import { REGISTRY_ACTIONS, type RegistryAction } from '../registry-actions';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const trimAll = ({ value }: { value: unknown }) =>
   Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value;
 const upperAll = ({ value }: { value: unknown }) =>

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { ConnectionArgs, graphqlEnum } from '@app/core';
+import { ConnectionArgs, graphqlEnum, trim } from '@app/core';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -17,8 +17,6 @@ import { CLASSIFICATIONS, DOCUMENT_KINDS, type Classification, type DocumentKind
 
 export const ClassificationEnum = graphqlEnum(CLASSIFICATIONS, 'Classification', 'Who may see a document');
 export const DocumentKindEnum = graphqlEnum(DOCUMENT_KINDS, 'DocumentKind');
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /**
  * The file of a filing, base64-encoded: what every step that files a document asks for (a filing,
