@@ -19,6 +19,7 @@ export * from './database/embedded-postgres';
 export * from './database/unique-constraints';
 export * from './errors';
 export * from './events/domain-events';
+export * from './graphql/base64';
 export * from './graphql/enum';
 export * from './graphql/instant';
 export { default as GraphQLJSON } from './audit/json.scalar';

@@ -5,7 +5,6 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
-  IsBase64,
   IsBoolean,
   IsIn,
   IsOptional,

@@ -1,11 +1,10 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { ConnectionArgs, trim } from '@app/core';
+import { ConnectionArgs, IsBase64Content, trim } from '@app/core';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
-  IsBase64,
   IsBoolean,
   IsIn,
   IsOptional,
@@ -52,7 +51,7 @@ export class RosterCvInput {
 
   @Field({ description: 'The file, base64-encoded; at most 5 MB' })
   @IsString()
-  @IsBase64({}, { message: 'content must be base64-encoded' })
+  @IsBase64Content({ message: 'content must be base64-encoded' })
   content: string;
 }
 

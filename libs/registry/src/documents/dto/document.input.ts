@@ -1,10 +1,9 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { ConnectionArgs, graphqlEnum, trim } from '@app/core';
+import { ConnectionArgs, IsBase64Content, graphqlEnum, trim } from '@app/core';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
-  IsBase64,
   IsIn,
   IsOptional,
   IsString,
@@ -41,7 +40,7 @@ export abstract class DocumentFileInput {
 
   @Field({ description: 'The file, base64-encoded' })
   @IsString()
-  @IsBase64({}, { message: 'content must be base64-encoded' })
+  @IsBase64Content({ message: 'content must be base64-encoded' })
   content: string;
 }
 
