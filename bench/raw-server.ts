@@ -20,9 +20,9 @@ export interface RawTemplates {
   user: string;
   /** The disputes list per filter and page: `stage:first`, `stage:after`, `member:first`, `member:after`. */
   list: Record<string, string>;
+  /** The parties of a page of disputes, with their members. */
   parties: string;
   nextDeadlines: string;
-  members: string;
 }
 
 export interface RawServerConfig {
@@ -38,15 +38,6 @@ type Query = (sql: string, params: unknown[]) => Promise<Record<string, any>[]>;
 
 // A DATE as the API gives it: 'YYYY-MM-DD', not a Date at local midnight.
 types.setTypeParser(types.builtins.DATE, (value: string) => value);
-
-/** The statement with its first `IN ($a, $b, …)` list rewritten for `count` placeholders. */
-export function withInList(sql: string, count: number): string {
-  const match = /IN \(\$(\d+)(?:, \$\d+)*\)/.exec(sql);
-  if (!match) throw new Error(`no IN list in ${sql.slice(0, 80)}…`);
-  const from = Number(match[1]);
-  const list = Array.from({ length: count }, (_, i) => `$${from + i}`).join(', ');
-  return `${sql.slice(0, match.index)}IN (${list})${sql.slice(match.index + match[0].length)}`;
-}
 
 function base64url(text: string): string {
   return Buffer.from(text).toString('base64url');
@@ -80,7 +71,7 @@ export async function docketList(
   const t = config.templates;
   const claims = verifyToken(authorization, config);
   const [user] = await query(t.user, [claims.sub]);
-  if (!user || !user.UserEntity_active) throw new Unauthorized('no such user');
+  if (!user || !user.active) throw new Unauthorized('no such user');
 
   const v = body.variables ?? {};
   const first = v.first ?? 20;
@@ -93,7 +84,7 @@ export async function docketList(
     params = [filter.stage];
   } else if (filter.member && !filter.stage) {
     key = 'member';
-    params = [filter.member, 'COMPLAINANT', 'RESPONDENT', 'THIRD_PARTY'];
+    params = [filter.member, ['COMPLAINANT', 'RESPONDENT', 'THIRD_PARTY']];
   } else {
     throw new BadRequest('the raw endpoint knows the stage and member filters only');
   }
@@ -102,55 +93,37 @@ export async function docketList(
     if (!Array.isArray(cursor) || cursor.length !== 2) throw new BadRequest('bad cursor');
     params.push(String(cursor[0]), String(cursor[1]));
   }
-  const template = t.list[`${key}:${v.after ? 'after' : 'first'}`];
-  const rows = await query(template.replace(/LIMIT \d+$/, `LIMIT ${first + 1}`), params);
+  params.push(first + 1);
+  const rows = await query(t.list[`${key}:${v.after ? 'after' : 'first'}`], params);
   const page = rows.slice(0, first);
-  const ids = page.map((r) => r.d_id as string);
-
+  const ids = page.map((r) => r.id as string);
   const [parties, deadlines] = ids.length
-    ? await Promise.all([query(withInList(t.parties, ids.length), ids), query(withInList(t.nextDeadlines, ids.length), ids)])
+    ? await Promise.all([query(t.parties, [ids, ['COMPLAINANT', 'RESPONDENT', 'THIRD_PARTY']]), query(t.nextDeadlines, [ids])])
     : [[], []];
   const partiesOf = new Map<string, Record<string, any>[]>(ids.map((id) => [id, []]));
-  for (const p of parties) partiesOf.get(p.DisputePartyEntity_dispute_id)?.push(p);
-  // Members in the order the API's DataLoader first asks for them: disputes in page order.
-  const memberIds: string[] = [];
-  const seen = new Set<string>();
-  for (const id of ids) {
-    for (const p of partiesOf.get(id) ?? []) {
-      if (!seen.has(p.DisputePartyEntity_member_id)) {
-        seen.add(p.DisputePartyEntity_member_id);
-        memberIds.push(p.DisputePartyEntity_member_id);
-      }
-    }
-  }
-  const members = memberIds.length ? await query(withInList(t.members, memberIds.length), memberIds) : [];
-  const memberById = new Map(members.map((m) => [m.MemberEntity_id as string, m]));
-  const nextOf = new Map(deadlines.map((d) => [d.d_dispute_id as string, d]));
-
+  for (const p of parties) partiesOf.get(p.dispute_id)?.push(p);
+  const nextOf = new Map(deadlines.map((d) => [d.dispute_id as string, d]));
   const edges = page.map((r) => {
-    const filedAt = (r.d_filed_at as Date).toISOString();
-    const next = nextOf.get(r.d_id);
-    const rule = next ? DEADLINE_RULES[next.d_rule as DeadlineRuleCode] : null;
+    const filedAt = (r.filed_at as Date).toISOString();
+    const next = nextOf.get(r.id);
+    const rule = next ? DEADLINE_RULES[next.rule as DeadlineRuleCode] : null;
     return {
-      cursor: base64url(JSON.stringify([filedAt, r.d_id])),
+      cursor: base64url(JSON.stringify([filedAt, r.id])),
       node: {
-        id: r.d_id,
-        docketNumber: `DS${r.d_number}`,
-        title: r.d_title,
-        stage: r.d_stage,
-        stageLabel: STAGE_LABELS[r.d_stage as Stage],
-        urgent: r.d_urgent,
+        id: r.id,
+        docketNumber: `DS${r.number}`,
+        title: r.title,
+        stage: r.stage,
+        stageLabel: STAGE_LABELS[r.stage as Stage],
+        urgent: r.urgent,
         filedAt,
-        parties: (partiesOf.get(r.d_id) ?? []).map((p) => {
-          const m = memberById.get(p.DisputePartyEntity_member_id) as Record<string, any>;
-          return {
-            kind: p.DisputePartyEntity_kind,
-            joinedAt: (p.DisputePartyEntity_joined_at as Date).toISOString(),
-            member: { code: m.MemberEntity_code, name: m.MemberEntity_name },
-          };
-        }),
+        parties: (partiesOf.get(r.id) ?? []).map((p) => ({
+          kind: p.kind,
+          joinedAt: (p.joined_at as Date).toISOString(),
+          member: { code: p.m_code, name: p.m_name },
+        })),
         nextDeadline: next && rule
-          ? { rule: next.d_rule, article: rule.article, binds: rule.binds, dueDate: next.d_due_date, status: next.d_status }
+          ? { rule: next.rule, article: rule.article, binds: rule.binds, dueDate: next.due_date, status: next.status }
           : null,
       },
     };

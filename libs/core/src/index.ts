@@ -16,6 +16,7 @@ export * from './core.module';
 export * from './database/command-runner';
 export * from './database/database.module';
 export * from './database/embedded-postgres';
+export * from './database/entity-rows';
 export * from './database/unique-constraints';
 export * from './errors';
 export * from './events/domain-events';

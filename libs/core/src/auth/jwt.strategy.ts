@@ -5,6 +5,7 @@ import { isUUID } from 'class-validator';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { DataSource } from 'typeorm';
 import { Clock } from '../clock/clock';
+import { EntityRows } from '../database/entity-rows';
 import { UserEntity } from '../users/user.entity';
 import type { Actor, Role } from './actor';
 import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, JwtSecret } from './jwt-settings';
@@ -40,7 +41,10 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       audience: JWT_AUDIENCE,
       ignoreExpiration: true,
     });
+    this.users = new EntityRows(dataSource, UserEntity, '', ['id', 'role', 'memberId', 'active']);
   }
+
+  private readonly users: EntityRows<UserEntity, 'id' | 'role' | 'memberId' | 'active'>;
 
   async validate(claims: AccessClaims): Promise<Actor | false> {
     const now = Math.floor(this.clock.now().getTime() / 1000);
@@ -48,9 +52,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (typeof claims.nbf === 'number' && claims.nbf > now) return false;
     // A subject that is no user id is a bad token, not a query for the database to refuse.
     if (typeof claims.sub !== 'string' || !isUUID(claims.sub)) return false;
-    const user = await this.dataSource
-      .getRepository(UserEntity)
-      .findOne({ where: { id: claims.sub }, select: { id: true, role: true, memberId: true, active: true } });
+    // Hand-written: this runs on every signed-in request (EntityRows).
+    const [user] = await this.users.read(`SELECT ${this.users.select('u')} FROM users u WHERE u.id = $1`, [claims.sub]);
     if (!user || !user.active) return false;
     return { userId: user.id, role: user.role, memberId: user.memberId };
   }

@@ -2,6 +2,7 @@ import { Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { SqlParams } from '../database/entity-rows';
 import { badInput } from '../errors';
 
 /** The hard ceiling of every list in the API. */
@@ -96,10 +97,9 @@ export async function keysetPage<E extends ObjectLiteral & { id: string }, N>(
   toNode: (entity: E) => N,
 ): Promise<Page<N>> {
   const direction = order.direction ?? 'ASC';
-  const cmp = direction === 'ASC' ? '>' : '<';
   if (args.after) {
     const [value, id] = decodeCursor(args.after, 2);
-    qb.andWhere(`(${order.sortExpression}, ${order.alias}.id) ${cmp} (:cursorValue, :cursorId)`, {
+    qb.andWhere(`(${order.sortExpression}, ${order.alias}.id) ${direction === 'ASC' ? '>' : '<'} (:cursorValue, :cursorId)`, {
       cursorValue: value,
       cursorId: id,
     });
@@ -109,10 +109,50 @@ export async function keysetPage<E extends ObjectLiteral & { id: string }, N>(
     .addOrderBy(`${order.alias}.id`, direction)
     .take(args.first + 1)
     .getMany();
-  const hasNextPage = rows.length > args.first;
-  const pageRows = rows.slice(0, args.first);
-  const edges = pageRows.map((row) => ({
-    cursor: encodeCursor([order.sortValue(row), row.id]),
+  return toPage(rows, args.first, order.sortValue, toNode);
+}
+
+/** A keyset-paginated read in hand-written SQL (see EntityRows): the same pages and cursors as {@link keysetPage}. */
+export interface SqlKeysetQuery<E> {
+  /** `SELECT <select> FROM <from> WHERE <where…>`, with parameters from `params`. */
+  select: string;
+  from: string;
+  where: string[];
+  params: SqlParams;
+  order: KeysetOrder<E>;
+  /** Runs the statement and maps its rows. */
+  read: (sql: string, values: unknown[]) => Promise<E[]>;
+}
+
+export async function keysetPageSql<E extends { id: string }, N>(
+  query: SqlKeysetQuery<E>,
+  args: ConnectionArgs,
+  toNode: (entity: E) => N,
+): Promise<Page<N>> {
+  const { order, params } = query;
+  const direction = order.direction ?? 'ASC';
+  const where = [...query.where];
+  if (args.after) {
+    const [value, id] = decodeCursor(args.after, 2);
+    where.push(`(${order.sortExpression}, ${order.alias}.id) ${direction === 'ASC' ? '>' : '<'} (${params.add(value)}, ${params.add(id)})`);
+  }
+  const sql =
+    `SELECT ${query.select} FROM ${query.from}` +
+    (where.length ? ` WHERE ${where.map((w) => `(${w})`).join(' AND ')}` : '') +
+    ` ORDER BY ${order.sortExpression} ${direction}, ${order.alias}.id ${direction} LIMIT ${params.add(args.first + 1)}`;
+  const rows = await query.read(sql, params.values);
+  return toPage(rows, args.first, order.sortValue, toNode);
+}
+
+function toPage<E extends { id: string }, N>(
+  rows: E[],
+  first: number,
+  sortValue: (entity: E) => string | number,
+  toNode: (entity: E) => N,
+): Page<N> {
+  const hasNextPage = rows.length > first;
+  const edges = rows.slice(0, first).map((row) => ({
+    cursor: encodeCursor([sortValue(row), row.id]),
     node: toNode(row),
   }));
   return {

@@ -30,7 +30,10 @@ export class Member {
 @ObjectType()
 export class MemberConnection extends Connection(Member) {}
 
-export function toMember(entity: MemberEntity): Member {
+/** The columns a {@link Member} is made of. */
+export const MEMBER_COLUMNS = ['id', 'code', 'name', 'joinedOn', 'status', 'version'] as const satisfies readonly (keyof MemberEntity)[];
+
+export function toMember(entity: Pick<MemberEntity, (typeof MEMBER_COLUMNS)[number]>): Member {
   return {
     id: entity.id,
     code: entity.code,

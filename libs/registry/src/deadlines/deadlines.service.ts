@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CommandContext, Page, RequestLoaders, groupedInKeyOrder, keysetPage } from '@app/core';
+import { CommandContext, EntityRows, Page, RequestLoaders, groupedInKeyOrder, inKeyOrder, keysetPage } from '@app/core';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { DeadlineEffects, DeadlineRow, DeadlineRuleCode, OpenedDeadline } from '../procedure';
@@ -11,7 +11,11 @@ type Settled = 'MET' | 'MISSED' | 'WAIVED' | 'EXTENDED';
 /** Deadline rows: written only from the engine's effects, read across all cases. */
 @Injectable()
 export class DeadlinesService {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly deadlineRows: EntityRows<DeadlineEntity>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.deadlineRows = new EntityRows(dataSource, DeadlineEntity);
+  }
 
   rowsOf(em: EntityManager, disputeId: string): Promise<DeadlineEntity[]> {
     // Opening order (the engine reads the latest row of a rule last), then a stable order.
@@ -123,21 +127,21 @@ export class DeadlinesService {
     );
   }
 
-  /** The earliest running deadline of each dispute, in one query for a whole page of disputes. */
+  /**
+   * The earliest running deadline of each dispute, in one statement for a whole page of disputes
+   * (hand-written, as the docket list's other reads: see DisputesService.list).
+   */
   nextByDispute(loaders: RequestLoaders): DataLoader<string, DeadlineEntity | null> {
     return loaders.get('deadlines.nextByDispute', () =>
       new DataLoader<string, DeadlineEntity | null>(async (ids) => {
-        const rows = await this.dataSource
-          .getRepository(DeadlineEntity)
-          .createQueryBuilder('d')
-          .distinctOn(['d.dispute_id'])
-          .where("d.dispute_id IN (:...ids) AND d.status = 'OPEN' AND d.paused_remaining_days IS NULL", { ids })
-          .orderBy('d.dispute_id')
-          .addOrderBy('d.due_date', 'ASC')
-          .addOrderBy('d.id', 'ASC')
-          .getMany();
-        const byId = new Map(rows.map((row) => [row.disputeId, row]));
-        return ids.map((id) => byId.get(id) ?? null);
+        const rows = await this.deadlineRows.read(
+          `SELECT DISTINCT ON (d.dispute_id) ${this.deadlineRows.select('d')}
+             FROM deadlines d
+            WHERE d.dispute_id = ANY($1::uuid[]) AND d.status = 'OPEN' AND d.paused_remaining_days IS NULL
+            ORDER BY d.dispute_id, d.due_date, d.id`,
+          [ids],
+        );
+        return inKeyOrder(ids, rows, (row) => row.disputeId);
       }),
     );
   }

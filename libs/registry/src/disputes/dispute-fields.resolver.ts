@@ -5,7 +5,6 @@ import {
   CurrentUser,
   GraphqlContext,
   Member,
-  MembersService,
   mapPage,
   notFound,
   toMember,
@@ -23,7 +22,6 @@ import { DisputesService } from './disputes.service';
 export class DisputeFieldsResolver {
   constructor(
     private readonly disputes: DisputesService,
-    private readonly members: MembersService,
     private readonly deadlineService: DeadlinesService,
     private readonly docketService: DocketService,
   ) {}
@@ -31,8 +29,7 @@ export class DisputeFieldsResolver {
   private async partiesOf(dispute: Dispute, ctx: GraphqlContext, kind?: PartyKind): Promise<DisputeParty[]> {
     const parties = await this.disputes.partiesLoader(ctx.loaders).load(dispute.id);
     const chosen = kind ? parties.filter((p) => p.kind === kind) : parties;
-    const members = await this.members.loader(ctx.loaders).loadMany(chosen.map((p) => p.memberId));
-    return chosen.map((p, i) => ({ member: toMember(members[i] as never), kind: p.kind, joinedAt: p.joinedAt }));
+    return chosen.map((p) => ({ member: toMember(p.member), kind: p.kind, joinedAt: p.joinedAt }));
   }
 
   @ResolveField(() => [DisputeParty], { description: 'Complainant, respondents and third parties' })

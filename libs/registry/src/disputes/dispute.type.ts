@@ -88,7 +88,26 @@ export class Dispute {
 @ObjectType()
 export class DisputeConnection extends Connection(Dispute) {}
 
-export function toDispute(entity: DisputeEntity): Dispute {
+/** The columns a {@link Dispute} is made of: what a list of disputes reads. */
+export const DISPUTE_SUMMARY_COLUMNS = [
+  'id',
+  'number',
+  'title',
+  'summary',
+  'measures',
+  'legalBasis',
+  'urgent',
+  'stage',
+  'stageEnteredAt',
+  'stageBeforeSuspension',
+  'goodOffices',
+  'filedAt',
+  'version',
+] as const satisfies readonly (keyof DisputeEntity)[];
+
+export type DisputeSummary = Pick<DisputeEntity, (typeof DISPUTE_SUMMARY_COLUMNS)[number]>;
+
+export function toDispute(entity: DisputeSummary): Dispute {
   return {
     id: entity.id,
     docketNumber: docketNumber(entity),

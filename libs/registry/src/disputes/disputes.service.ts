@@ -4,13 +4,16 @@ import {
   Clock,
   CommandContext,
   CommandRunner,
+  EntityRows,
+  MEMBER_COLUMNS,
   MemberEntity,
   Page,
   RequestLoaders,
+  SqlParams,
   groupedInKeyOrder,
   badInput,
   forbidden,
-  keysetPage,
+  keysetPageSql,
   notFound,
   requireRole,
 } from '@app/core';
@@ -30,12 +33,16 @@ import {
 } from '../procedure';
 import { PanelSeatsService } from '../panel-seats/panel-seats.service';
 import { refusalError } from '../registry.errors';
-import { DisputePartyEntity } from './dispute-party.entity';
+import { DisputePartyEntity, PARTY_KINDS, type PartyKind } from './dispute-party.entity';
+import { DISPUTE_SUMMARY_COLUMNS, type DisputeSummary } from './dispute.type';
 import { DisputeStagePeriodEntity } from './dispute-stage-period.entity';
 import { DISPUTE_SEARCH_VECTOR, DisputeEntity, docketNumber } from './dispute.entity';
 import { applyState, toSnapshot } from './dispute.snapshot';
 import { docketRole, rolesInDispute } from './dispute-roles';
 import { DisputesArgs, RequestConsultationsInput, TakeActionInput } from './dto/dispute.input';
+
+/** A party of a dispute with its member, as the parties of a page of disputes are read. */
+export type PartyWithMember = DisputePartyEntity & { member: Pick<MemberEntity, (typeof MEMBER_COLUMNS)[number]> };
 
 /**
  * Disputes and their procedure. Every change of a dispute goes through {@link perform}: the
@@ -52,7 +59,15 @@ export class DisputesService {
     private readonly calendar: CalendarService,
     private readonly clock: Clock,
     private readonly seats: PanelSeatsService,
-  ) {}
+  ) {
+    this.summaryRows = new EntityRows(dataSource, DisputeEntity, '', DISPUTE_SUMMARY_COLUMNS);
+    this.partyRows = new EntityRows(dataSource, DisputePartyEntity);
+    this.partyMemberRows = new EntityRows(dataSource, MemberEntity, 'm_', MEMBER_COLUMNS);
+  }
+
+  private readonly summaryRows: EntityRows<DisputeEntity, (typeof DISPUTE_SUMMARY_COLUMNS)[number]>;
+  private readonly partyRows: EntityRows<DisputePartyEntity>;
+  private readonly partyMemberRows: EntityRows<MemberEntity, (typeof MEMBER_COLUMNS)[number]>;
 
   /** DSU 4.3-4.4: a member requests consultations; the request is circulated to all members. */
   async requestConsultations(actor: Actor | null, input: RequestConsultationsInput): Promise<DisputeEntity> {
@@ -235,45 +250,64 @@ export class DisputesService {
     return found;
   }
 
-  /** Disputes, newest filing first, filtered; every filter is backed by an index. */
-  list(args: DisputesArgs): Promise<Page<DisputeEntity>> {
-    const qb = this.dataSource.getRepository(DisputeEntity).createQueryBuilder('d');
+  /**
+   * Disputes, newest filing first, filtered; every filter is backed by an index. The docket list
+   * is the API's most frequent read, so it and its batched fields are hand-written SQL
+   * (EntityRows): TypeORM's query building and hydration were a third of its CPU time.
+   */
+  list(args: DisputesArgs): Promise<Page<DisputeSummary>> {
+    const params = new SqlParams();
+    const where: string[] = [];
     const f = args.filter ?? {};
-    if (f.stage) qb.andWhere('d.stage = :stage', { stage: f.stage });
-    if (f.filedFrom) qb.andWhere('d.filed_at >= :filedFrom', { filedFrom: `${f.filedFrom}T00:00:00Z` });
-    if (f.filedTo) qb.andWhere("d.filed_at < (:filedTo::date + 1)", { filedTo: f.filedTo });
-    const party = (param: string, code: string, kinds: string[]) =>
-      qb.andWhere(
+    if (f.stage) where.push(`d.stage = ${params.add(f.stage)}`);
+    if (f.filedFrom) where.push(`d.filed_at >= ${params.add(`${f.filedFrom}T00:00:00Z`)}`);
+    if (f.filedTo) where.push(`d.filed_at < (${params.add(f.filedTo)}::date + 1)`);
+    const party = (code: string, kinds: PartyKind[]) =>
+      where.push(
         // A semi-join probed per dispute while the filing-date index is walked, with the member
         // looked up once: the page stops after `first` matches instead of collecting and sorting
         // every dispute of the member (7 ms against 0.6 ms on the benchmark's 10 000 disputes).
         `EXISTS (SELECT 1 FROM dispute_parties p WHERE p.dispute_id = d.id
-          AND p.member_id = (SELECT m.id FROM members m WHERE m.code = :${param}) AND p.kind IN (:...${param}Kinds))`,
-        { [param]: code, [`${param}Kinds`]: kinds },
+          AND p.member_id = (SELECT m.id FROM members m WHERE m.code = ${params.add(code)}) AND p.kind = ANY(${params.add(kinds)}::text[]))`,
       );
-    if (f.member) party('member', f.member, ['COMPLAINANT', 'RESPONDENT', 'THIRD_PARTY']);
-    if (f.complainant) party('complainant', f.complainant, ['COMPLAINANT']);
-    if (f.respondent) party('respondent', f.respondent, ['RESPONDENT']);
+    if (f.member) party(f.member, ['COMPLAINANT', 'RESPONDENT', 'THIRD_PARTY']);
+    if (f.complainant) party(f.complainant, ['COMPLAINANT']);
+    if (f.respondent) party(f.respondent, ['RESPONDENT']);
     if (f.text) {
       const docket = /^DS(\d{1,9})$/i.exec(f.text);
-      if (docket) qb.andWhere('d.number = :number', { number: Number(docket[1]) });
-      else qb.andWhere(`${DISPUTE_SEARCH_VECTOR('d')} @@ plainto_tsquery('simple', :text)`, { text: f.text });
+      if (docket) where.push(`d.number = ${params.add(Number(docket[1]))}`);
+      else where.push(`${DISPUTE_SEARCH_VECTOR('d')} @@ plainto_tsquery('simple', ${params.add(f.text)})`);
     }
-    return keysetPage(
-      qb,
+    return keysetPageSql<DisputeSummary, DisputeSummary>(
+      {
+        select: this.summaryRows.select('d'),
+        from: 'disputes d',
+        where,
+        params,
+        order: { sortExpression: 'd.filed_at', alias: 'd', sortValue: (d) => d.filedAt.toISOString(), direction: 'DESC' },
+        read: (sql, values) => this.summaryRows.read(sql, values),
+      },
       args,
-      { sortExpression: 'd.filed_at', alias: 'd', sortValue: (d) => d.filedAt.toISOString(), direction: 'DESC' },
       (d) => d,
     );
   }
 
-  partiesLoader(loaders: RequestLoaders): DataLoader<string, DisputePartyEntity[]> {
+  /**
+   * The parties of each dispute with their members, in one statement for a page of disputes;
+   * complainant first, then respondents and third parties, each in the order they joined.
+   */
+  partiesLoader(loaders: RequestLoaders): DataLoader<string, PartyWithMember[]> {
     return loaders.get('disputes.parties', () =>
-      new DataLoader<string, DisputePartyEntity[]>(async (ids) => {
-        const rows = await this.dataSource
-          .getRepository(DisputePartyEntity)
-          .find({ where: { disputeId: In([...ids]) }, order: { joinedAt: 'ASC' } });
-        return groupedInKeyOrder(ids, rows, (row) => row.disputeId);
+      new DataLoader<string, PartyWithMember[]>(async (ids) => {
+        const rows: Record<string, unknown>[] = await this.dataSource.query(
+          `SELECT ${this.partyRows.select('p')}, ${this.partyMemberRows.select('m')}
+             FROM dispute_parties p JOIN members m ON m.id = p.member_id
+            WHERE p.dispute_id = ANY($1::uuid[])
+            ORDER BY p.dispute_id, array_position($2::text[], p.kind), p.joined_at, m.code`,
+          [ids, PARTY_KINDS],
+        );
+        const parties = rows.map((row) => Object.assign(this.partyRows.from(row), { member: this.partyMemberRows.from(row) }));
+        return groupedInKeyOrder(ids, parties, (party) => party.disputeId);
       }),
     );
   }
