@@ -59,13 +59,25 @@ export class DomainValidationPipe extends ValidationPipe {
     });
   }
 
-  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // @Parent, @Context, @CurrentUser: values the application made, not input (Nest validates
+    // them neither: validateCustomDecorators is off). A field resolver of every row of a page
+    // passes here, so they are handed back at once.
+    if (metadata.type === 'custom') return Promise.resolve(value);
+    return this.transformInput(value, metadata);
+  }
+
+  // GraphQL arguments are parsed from JSON: they never hold a binary value, and Nest's search
+  // for one reads class-validator's metadata again for every nested input of every request.
+  protected override findNestedBinaryValues(): ValidationError[] {
+    return [];
+  }
+
+  private async transformInput(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     // Every argument, of a class or a bare scalar (an `ID`, a `String`): text PostgreSQL cannot
     // store would otherwise fail deep in a query as an internal error.
-    if (metadata.type !== 'custom') {
-      const unstorable = findUnstorableText(value, metadata.data ?? '');
-      if (unstorable) throw new DomainError('BAD_USER_INPUT', 'INVALID_TEXT', unstorable.message, { field: unstorable.field });
-    }
+    const unstorable = findUnstorableText(value, metadata.data ?? '');
+    if (unstorable) throw new DomainError('BAD_USER_INPUT', 'INVALID_TEXT', unstorable.message, { field: unstorable.field });
     try {
       return await super.transform(value, metadata);
     } catch (error) {
