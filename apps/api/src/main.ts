@@ -56,15 +56,17 @@ async function main(): Promise<void> {
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 
-  // The worker runs beside the API as its own process (DESIGN §2), on the same database.
-  const worker = startWorker(databaseUrl);
+  // The worker runs beside the API as its own process (DESIGN §2), on the same database, unless
+  // it is run on its own (START_WORKER=false).
+  const worker = config.START_WORKER ? startWorker(databaseUrl) : null;
+  if (!worker) logger.log('START_WORKER is false: no worker started beside this process');
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.log(`${signal} received, stopping`);
-    await stopWorker(worker);
+    if (worker) await stopWorker(worker);
     await app.close();
     if (embedded) await embedded.stop();
     process.exit(0);

@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from './app-config';
 describe('loadConfig', () => {
   it('has working defaults for development', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ NODE_ENV: 'development', PORT: 3000, LOG_LEVEL: 'log', ACCESS_TOKEN_TTL_SECONDS: 900, SWEEP_INTERVAL_SECONDS: 60 });
+    expect(config).toMatchObject({ NODE_ENV: 'development', PORT: 3000, LOG_LEVEL: 'log', ACCESS_TOKEN_TTL_SECONDS: 900, SWEEP_INTERVAL_SECONDS: 60, START_WORKER: true });
     expect(config.introspection).toBe(true);
   });
 
@@ -18,6 +18,7 @@ describe('loadConfig', () => {
     [{ SWEEP_INTERVAL_SECONDS: '0' }, 'SWEEP_INTERVAL_SECONDS'],
     [{ SWEEP_INTERVAL_SECONDS: '120' }, 'SWEEP_INTERVAL_SECONDS'],
     [{ SWEEP_INTERVAL_SECONDS: '2.5' }, 'SWEEP_INTERVAL_SECONDS'],
+    [{ START_WORKER: 'maybe' }, 'START_WORKER'],
   ])('refuses %j with one line naming %s', (env, variable) => {
     let error: unknown;
     try {
@@ -37,5 +38,10 @@ describe('loadConfig', () => {
     const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db' });
     expect(config.introspection).toBe(false);
     expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db', GRAPHQL_INTROSPECTION: 'true' }).introspection).toBe(true);
+  });
+
+  it('reads START_WORKER as a yes or a no', () => {
+    for (const no of ['false', '0', 'no', 'OFF']) expect(loadConfig({ START_WORKER: no }).START_WORKER).toBe(false);
+    for (const yes of ['true', '1', 'yes', 'On']) expect(loadConfig({ START_WORKER: yes }).START_WORKER).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -20,6 +21,13 @@ const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
+// A yes or a no, anything else left as it is for the validator to refuse.
+const toYesNo = ({ value }: { value: unknown }) => {
+  const text = String(value).toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(text)) return true;
+  if (['0', 'false', 'no', 'off'].includes(text)) return false;
+  return value;
+};
 
 /**
  * Every setting the processes read, validated once at boot. Nothing outside this folder reads
@@ -85,6 +93,15 @@ export class AppConfig {
   @IsOptional()
   @Transform(toBool)
   GRAPHQL_INTROSPECTION?: boolean;
+
+  /**
+   * Whether the API process forks the worker beside itself (DESIGN §2). Off where the worker runs
+   * as a process of its own (`node dist/apps/worker/src/main.js`), e.g. beside several API
+   * processes on one database.
+   */
+  @Transform(toYesNo)
+  @IsBoolean({ message: 'must be true or false' })
+  START_WORKER = true;
 
   /** Largest document upload, in bytes (25 MB by default). */
   @Transform(toInt)
