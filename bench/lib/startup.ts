@@ -83,11 +83,22 @@ export interface StartupRun {
   migrationsApplied: boolean;
 }
 
+/** An API started from dist, as `npm start` runs it (with the worker it forks). */
+export interface BuiltApi {
+  port: number;
+  /** Seconds from launch to the first 200 from /health/ready. */
+  seconds: number;
+  /** What it printed so far. */
+  output: () => string;
+  /** SIGTERM (it stops its worker and itself), SIGKILL to its group after 15 s; resolves on exit. */
+  stop: () => Promise<void>;
+}
+
 /**
- * Seconds from launching `node dist/apps/api/src/main.js` against `databaseUrl` to the first 200
- * from /health/ready; then SIGTERM (the process stops its worker and itself) and wait.
+ * Launches `node dist/apps/api/src/main.js` against `databaseUrl` and waits for /health/ready to
+ * answer 200.
  */
-export async function measureStartup(databaseUrl: string, jwtSecret: string): Promise<StartupRun> {
+export async function startBuiltApi(databaseUrl: string, jwtSecret: string, env: Record<string, string>): Promise<BuiltApi> {
   const port = await freePort();
   const output: string[] = [];
   const started = process.hrtime.bigint();
@@ -96,7 +107,7 @@ export async function measureStartup(databaseUrl: string, jwtSecret: string): Pr
     // Its own process group, so that a hung start-up can be killed with its worker.
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'development', DATABASE_URL: databaseUrl, PORT: String(port), JWT_SECRET: jwtSecret, LOG_LEVEL: 'log' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), JWT_SECRET: jwtSecret, ...env },
   });
   apis.add(child);
   child.stdout?.on('data', (chunk) => output.push(String(chunk)));
@@ -109,6 +120,19 @@ export async function measureStartup(databaseUrl: string, jwtSecret: string): Pr
   );
   let exitCode: number | null | undefined;
   void exited.then((code) => (exitCode = code));
+  const stop = async () => {
+    if (exitCode !== undefined || !child.pid) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-(child.pid as number), 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }, 15_000);
+    await exited;
+    clearTimeout(timer);
+  };
   try {
     for (;;) {
       if (exitCode !== undefined) throw new Error(`main.js exited with code ${exitCode}:\n${output.join('').slice(-3000)}`);
@@ -121,21 +145,23 @@ export async function measureStartup(databaseUrl: string, jwtSecret: string): Pr
       }
       await new Promise((r) => setTimeout(r, 10));
     }
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const text = output.join('');
-    return { seconds, demoLoaded: /Demo data loaded/.test(text), migrationsApplied: /Applied migrations/.test(text) };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { port, seconds: Number(process.hrtime.bigint() - started) / 1e9, output: () => output.join(''), stop };
+}
+
+/**
+ * Seconds from launching `node dist/apps/api/src/main.js` against `databaseUrl` to the first 200
+ * from /health/ready; then SIGTERM (the process stops its worker and itself) and wait.
+ */
+export async function measureStartup(databaseUrl: string, jwtSecret: string): Promise<StartupRun> {
+  const api = await startBuiltApi(databaseUrl, jwtSecret, { NODE_ENV: 'development', LOG_LEVEL: 'log' });
+  try {
+    const text = api.output();
+    return { seconds: api.seconds, demoLoaded: /Demo data loaded/.test(text), migrationsApplied: /Applied migrations/.test(text) };
   } finally {
-    if (exitCode === undefined && child.pid) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => {
-        try {
-          process.kill(-(child.pid as number), 'SIGKILL');
-        } catch {
-          // already gone
-        }
-      }, 15_000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await api.stop();
   }
 }
