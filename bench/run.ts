@@ -26,7 +26,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { printCountBench, runCountBench } from './count.bench';
-import { describeMachine } from './lib/machine';
+import { cpuTimes, describeMachine, stolenShare } from './lib/machine';
 
 const args = new Set(process.argv.slice(2));
 const QUICK = args.has('--quick');
@@ -34,9 +34,11 @@ const OPTIONS = {
   write: !args.has('--no-write'),
   profile: !args.has('--no-profile'),
   startup: !args.has('--no-startup'),
-  rounds: QUICK ? 2 : 4,
+  rounds: QUICK ? 2 : 6,
   roundSeconds: QUICK ? 2 : 5,
-  warmSeconds: QUICK ? 1 : 3,
+  // Both processes are new (the API's JIT and its pool's connections are cold): first rounds of
+  // 3 s warm-up left the API's first measured round at half its steady rate.
+  warmSeconds: QUICK ? 1 : 10,
   connections: 10,
   fixedSeconds: QUICK ? 3 : 10,
   singleRequests: QUICK ? 60 : 300,
@@ -342,6 +344,7 @@ async function main(): Promise<void> {
 
   section('Docket list against the practical limit');
   const loadBeforeLoad = loadavg();
+  const cpuBeforeLoad = cpuTimes();
   log(`Warm-up: ${OPTIONS.warmSeconds} s per side`);
   await load('api', OPTIONS.warmSeconds);
   await load('raw', OPTIONS.warmSeconds);
@@ -400,6 +403,7 @@ async function main(): Promise<void> {
     bodyBytes: { api: expected.map((e) => Buffer.byteLength(e.api)), raw: expected.map((e) => Buffer.byteLength(e.raw)) },
     profile,
   };
+  const stolenDuringLoad = stolenShare(cpuBeforeLoad, cpuTimes());
   await stopChild(loader);
   await stopChild(raw);
   await shipped.stop();
@@ -432,6 +436,7 @@ async function main(): Promise<void> {
     apiMode: 'node dist/apps/api/src/main.js as npm start runs it, NODE_ENV=production, START_WORKER=false, pool of 10 connections, in its own process (the CPU profile: the same application under ts-node in the harness process); raw endpoint: fastify 5 + pg, pool of 10, in a child process; load: autocannon 8 in another child process',
     seconds: (Date.now() - started) / 1000,
     loadAverage: { start: loadAtStart, beforeLoad: loadBeforeLoad },
+    stolenDuringLoad,
     dataset,
     count: countResult,
     statements: statementCounts,

@@ -49,6 +49,8 @@ export interface Results {
   seconds: number;
   /** os.loadavg() (1, 5, 15 minutes) at the start and just before the load tests. */
   loadAverage: { start: number[]; beforeLoad: number[] };
+  /** Share of the CPU time the hypervisor took during the docket list's load tests (null: unknown). */
+  stolenDuringLoad: number | null;
   dataset: DatasetSummary;
   count: CountBenchResult;
   statements: StatementCount[];
@@ -94,6 +96,12 @@ export function renderFigures(r: Results): string {
         [
           'load average (1/5/15 min)',
           `${r.loadAverage.start.map(f2).join(' / ')} at the start, ${r.loadAverage.beforeLoad.map(f2).join(' / ')} before the load tests (other work on the machine shows here)`,
+        ],
+        [
+          'CPU time stolen by the hypervisor',
+          r.stolenDuringLoad === null
+            ? 'unknown (no /proc/stat)'
+            : `${(r.stolenDuringLoad * 100).toFixed(1)} % of the machine's CPU time during the load tests (a virtual machine's neighbours; compare runs with this in mind)`,
         ],
       ],
     ),
