@@ -80,9 +80,9 @@ export async function seedWorld(t: TestApp): Promise<World> {
     await must(ACT, { id, action: 'requestPanel' }, delegates[complainant]);
     await must(ACT, { id, action: 'establishPanel' }, sec);
   };
-  const openElection = async (disputeId: string) =>
+  const openElection = async (disputeId: string, days = 7) =>
     (await must(`mutation($input: OpenElectionInput!) { openElection(input: $input) { id } }`,
-      { input: { disputeId, opensAt: t.clock.now().toISOString(), closesAt: new Date(t.clock.now().getTime() + 7 * DAY).toISOString() } }, sec)).openElection.id as string;
+      { input: { disputeId, opensAt: t.clock.now().toISOString(), closesAt: new Date(t.clock.now().getTime() + days * DAY).toISOString() } }, sec)).openElection.id as string;
   const vote = async (electionId: string, parties: string[], panel: PersonKey[], only?: number) => {
     const electors = MEMBER_CODES.filter((c) => !parties.includes(c)).slice(0, only);
     for (const code of electors) {
@@ -97,7 +97,10 @@ export async function seedWorld(t: TestApp): Promise<World> {
   // D2: panel established (KAZ v IDN), election open with some ballots, a challenge pending.
   const d2 = await file('KAZ', 'IDN', 'Steel safeguard');
   await establish(d2, 'KAZ', 'IDN', ['EGY']);
-  const e2 = await openElection(d2);
+  // It closes 12 hours after the seed's 7-day step below: the fuzzer's clock (15 minutes every 100
+  // runs) reaches its closing time about half-way, so ballots can be cast before and the
+  // election closed after.
+  const e2 = await openElection(d2, 7.5);
   await vote(e2, ['KAZ', 'IDN'], ['D', 'E', 'A'], 2);
   await must(`mutation($d: ID!, $p: ID!) { challengeCandidate(disputeId: $d, personId: $p, grounds: "Prior advice to a party") { id } }`,
     { d: d2, p: persons.E.id }, delegates.IDN);
@@ -118,6 +121,13 @@ export async function seedWorld(t: TestApp): Promise<World> {
   const room = (await must(`mutation { addHearingRoom(input: { name: "Room W", location: "Centre William Rappard" }) { id } }`, {}, sec)).addHearingRoom.id;
   await must(`mutation($input: ScheduleHearingInput!) { scheduleHearing(input: $input) { id } }`, {
     input: { disputeId: d3, kind: 'FIRST_SUBSTANTIVE_MEETING', startsAt: at(14), endsAt: at(14, '17:00:00.000Z'), timeZone: 'Europe/Zurich', roomId: room },
+  }, sec);
+  // And a short virtual meeting that starts two hours into the fuzzer's run (its clock moves 15
+  // minutes every 100 runs): attendance and its record can be entered after that.
+  const soon = t.clock.now().getTime() + 2 * 3_600_000;
+  await must(`mutation($input: ScheduleHearingInput!) { scheduleHearing(input: $input) { id } }`, {
+    input: { disputeId: d3, kind: 'ORGANISATIONAL_MEETING', startsAt: new Date(soon).toISOString(), endsAt: new Date(soon + 3_600_000).toISOString(),
+      timeZone: 'Europe/Zurich', virtualLink: 'https://meet.example.org/ds-organisational' },
   }, sec);
   const content = (text: string) => Buffer.from(text).toString('base64');
   const FILE = `mutation($input: FileDocumentInput!) { fileDocument(input: $input) { id } }`;
