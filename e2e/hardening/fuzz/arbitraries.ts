@@ -451,6 +451,64 @@ export function caseArb(field: GraphQLField<unknown, unknown>, actors: number, h
   return fc.oneof({ weight: 3, arbitrary: atLevel(0) }, { weight: 3, arbitrary: atLevel(1) }, { weight: 4, arbitrary: atLevel(2) });
 }
 
+// ---- variations of the seed's own requests ----------------------------------------------------
+
+/** A well-formed request the seed sent (see world.ts): mutation, arguments, the caller's index. */
+export interface SeedCase {
+  mutation: string;
+  args: Record<string, unknown>;
+  /** Index into the actors; -1 for no one signed in. */
+  actor: number;
+}
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Requests the random ones seldom make: the seed's own successful requests, varied. Their dates
+ * move (most later, some earlier), idempotency keys get a new suffix, a quarter are sent by another
+ * caller, and a quarter have one value swapped for a hostile one. They reach the rules behind a
+ * well-formed request (a clash, a second ballot, a step out of turn, a late filing) and, when the
+ * state allows, succeed.
+ */
+export function seedVariationArb(seeds: SeedCase[], actors: number): fc.Arbitrary<FuzzCase> {
+  return fc
+    .record({
+      seed: fc.nat({ max: seeds.length - 1 }),
+      days: fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 4, arbitrary: fc.integer({ min: -2, max: 120 }) }),
+      hours: fc.integer({ min: 0, max: 23 }),
+      actor: fc.oneof({ weight: 3, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.nat({ max: actors - 1 }) }),
+      hostile: fc.oneof({ weight: 3, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.tuple(fc.nat(), fc.nat()) }),
+      salt: fc.nat(),
+    })
+    .map(({ seed, days, hours, actor, hostile, salt }) => {
+      const call = seeds[seed];
+      const shift = days * DAY + hours * 3_600_000;
+      let leaf = 0;
+      const target = hostile ? hostile[0] : -1;
+      const vary = (value: unknown, key: string): unknown => {
+        if (Array.isArray(value)) return value.map((v) => vary(v, key));
+        if (value && typeof value === 'object') {
+          return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, vary(v, k)]));
+        }
+        leaf += 1;
+        if (hostile && leaf - 1 === target % 64) return HOSTILE_STRINGS[hostile[1] % HOSTILE_STRINGS.length];
+        if (typeof value !== 'string') return value;
+        if (key === 'idempotencyKey') return `${value}-${salt}`;
+        if (INSTANT.test(value)) return new Date(new Date(value).getTime() + shift).toISOString();
+        if (DATE_ONLY.test(value)) return new Date(new Date(`${value}T00:00:00Z`).getTime() + days * DAY).toISOString().slice(0, 10);
+        return value;
+      };
+      return {
+        mutation: call.mutation,
+        args: vary(call.args, '') as Record<string, unknown>,
+        missing: [],
+        mode: 'variables' as Mode,
+        actor: actor ?? call.actor,
+      };
+    });
+}
+
 // ---- printing ----------------------------------------------------------------------------------
 
 const NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { DEFAULT_PASSWORD } from '../../utils/factories';
 import { TestApp, startTestApp } from '../../utils/test-app';
-import { FuzzCase, Hints, bigValue, caseArb, isBig, isIdRef, literal, selection } from './arbitraries';
+import { FuzzCase, Hints, bigValue, caseArb, isBig, isIdRef, literal, seedVariationArb, selection } from './arbitraries';
 import { MEASURES, PROVISIONS, World, seedWorld } from './world';
 
 // The fuzzer's run: the application on a database of its own, seeded, and a fast-check run of
@@ -139,7 +139,14 @@ export async function fuzz(target: Target, mutations: GraphQLField<unknown, unkn
       now: t.clock.now().getTime(),
       password: DEFAULT_PASSWORD,
     };
-    const arbitrary = fc.oneof(...mutations.map((m) => caseArb(m, world.actors.length, hints, [...idTables, 'participant_refs'])));
+    const random = fc.oneof(...mutations.map((m) => caseArb(m, world.actors.length, hints, [...idTables, 'participant_refs'])));
+    // One case in five varies a request of the seed (arbitraries.ts, seedVariationArb).
+    const seeds = world.corpus.map((call) => ({
+      mutation: call.mutation,
+      args: call.args,
+      actor: call.userId ? world.actors.findIndex((a) => a.user?.id === call.userId) : -1,
+    }));
+    const arbitrary = fc.oneof({ weight: 4, arbitrary: random }, { weight: 1, arbitrary: seedVariationArb(seeds, world.actors.length) });
 
     // Symbolic values made concrete; in variables (JSON) a raw literal such as NaN becomes null.
     const resolve = (value: unknown, inline: boolean): unknown => {

@@ -1,4 +1,5 @@
 import { MemberEntity, UserEntity } from '@app/core';
+import { FieldNode, OperationDefinitionNode, parse, valueFromASTUntyped } from 'graphql';
 import { RosterPersonEntity } from '@app/panels';
 import { DEFAULT_PASSWORD, createMember, createUser } from '../../utils/factories';
 import { TestApp } from '../../utils/test-app';
@@ -21,6 +22,21 @@ export interface Actor {
   user: UserEntity | null;
 }
 
+/** A mutation the seed sent and saw succeed: a well-formed request the fuzzer varies. */
+export interface SeedCall {
+  mutation: string;
+  args: Record<string, unknown>;
+  /** Who sent it (null: no one signed in). */
+  userId: string | null;
+}
+
+function seedCall(query: string, variables: Record<string, unknown>, user: UserEntity | null | undefined): SeedCall {
+  const operation = parse(query).definitions[0] as OperationDefinitionNode;
+  const field = operation.selectionSet.selections[0] as FieldNode;
+  const args = Object.fromEntries((field.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value, variables)]));
+  return { mutation: field.name.value, args, userId: user?.id ?? null };
+}
+
 export interface World {
   t: TestApp;
   members: Record<string, MemberEntity>;
@@ -33,12 +49,16 @@ export interface World {
   refreshTokens: string[];
   /** A user who was deactivated: their token must be refused. */
   deactivated: UserEntity;
+  /** Every successful request of the seed, in order. */
+  corpus: SeedCall[];
 }
 
 export async function seedWorld(t: TestApp): Promise<World> {
+  const corpus: SeedCall[] = [];
   const must = async (query: string, variables: Record<string, unknown>, user?: UserEntity | null) => {
     const res = await t.gql(query, variables, user ? t.tokenFor(user) : undefined);
     if (res.errors) throw new Error(`seed: ${query.slice(0, 60)}: ${JSON.stringify(res.errors)}`);
+    corpus.push(seedCall(query, variables, user));
     return res.data!;
   };
   const at = (days: number, time = '09:00:00.000Z') => `${new Date(t.clock.now().getTime() + days * DAY).toISOString().slice(0, 10)}T${time}`;
@@ -191,5 +211,6 @@ export async function seedWorld(t: TestApp): Promise<World> {
     emails: users.map((u) => u.email),
     refreshTokens: [valid, rotated, revoked],
     deactivated,
+    corpus,
   };
 }
