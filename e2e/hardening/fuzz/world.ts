@@ -117,9 +117,8 @@ export async function seedWorld(t: TestApp): Promise<World> {
   // D2: panel established (KAZ v IDN), election open with some ballots, a challenge pending.
   const d2 = await file('KAZ', 'IDN', 'Steel safeguard');
   await establish(d2, 'KAZ', 'IDN', ['EGY']);
-  // It closes 12 hours after the seed's 7-day step below: the fuzzer's clock (15 minutes every 100
-  // runs) reaches its closing time about half-way, so ballots can be cast before and the
-  // election closed after.
+  // It closes 12 hours after the seed's 7-day step below (9.5 hours into the fuzzer's run, whose
+  // clock moves 15 minutes every 100 runs): ballots can be cast before, and the election closed after.
   const e2 = await openElection(d2, 7.5);
   await vote(e2, ['KAZ', 'IDN'], ['D', 'E', 'A'], 2);
   await must(`mutation($d: ID!, $p: ID!) { challengeCandidate(disputeId: $d, personId: $p, grounds: "Prior advice to a party") { id } }`,
@@ -142,13 +141,13 @@ export async function seedWorld(t: TestApp): Promise<World> {
   await must(`mutation($input: ScheduleHearingInput!) { scheduleHearing(input: $input) { id } }`, {
     input: { disputeId: d3, kind: 'FIRST_SUBSTANTIVE_MEETING', startsAt: at(14), endsAt: at(14, '17:00:00.000Z'), timeZone: 'Europe/Zurich', roomId: room },
   }, sec);
-  // And a short virtual meeting that starts two hours into the fuzzer's run (its clock moves 15
-  // minutes every 100 runs): attendance and its record can be entered after that.
+  // And a short virtual meeting two hours ahead: the seed moves the clock past its start at the
+  // end, and enters its attendance and record (requests the fuzzer then varies).
   const soon = t.clock.now().getTime() + 2 * 3_600_000;
-  await must(`mutation($input: ScheduleHearingInput!) { scheduleHearing(input: $input) { id } }`, {
+  const organisational = (await must(`mutation($input: ScheduleHearingInput!) { scheduleHearing(input: $input) { id } }`, {
     input: { disputeId: d3, kind: 'ORGANISATIONAL_MEETING', startsAt: new Date(soon).toISOString(), endsAt: new Date(soon + 3_600_000).toISOString(),
       timeZone: 'Europe/Zurich', virtualLink: 'https://meet.example.org/ds-organisational' },
-  }, sec);
+  }, sec)).scheduleHearing.id as string;
   const content = (text: string) => Buffer.from(text).toString('base64');
   const FILE = `mutation($input: FileDocumentInput!) { fileDocument(input: $input) { id } }`;
   for (const classification of ['PUBLIC', 'RESTRICTED', 'CONFIDENTIAL']) {
@@ -186,6 +185,14 @@ export async function seedWorld(t: TestApp): Promise<World> {
   await must(`mutation { addClosedDay(day: "2026-04-06", reason: "Easter Monday") { day } }`, {}, sec);
   await must(`mutation { declareUnavailability(input: { day: "2026-04-20", reason: "National holiday" }) { id } }`, {}, delegates.CHN);
   await must(`mutation { calendarFeedUrl }`, {}, delegates.PAK);
+
+  // The organisational meeting has started: who attended (no one, as the seed has it) and its
+  // minutes.
+  t.clock.advance(2.5 * 3_600_000);
+  await must(`mutation($h: ID!, $a: [ID!]!) { recordAttendance(hearingId: $h, attendees: $a) { id } }`, { h: organisational, a: [] }, sec);
+  await must(`mutation($input: FileHearingRecordInput!) { fileHearingRecord(input: $input) { id } }`, {
+    input: { hearingId: organisational, title: 'Minutes of the organisational meeting', fileName: 'minutes.pdf', mediaType: 'application/pdf', content: content('Minutes') },
+  }, sec);
 
   // Refresh tokens: one valid, one already rotated (presenting it is a reuse), one revoked.
   const LOGIN = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { refreshToken } }`;
