@@ -19,6 +19,7 @@ describe('loadConfig', () => {
     [{ SWEEP_INTERVAL_SECONDS: '120' }, 'SWEEP_INTERVAL_SECONDS'],
     [{ SWEEP_INTERVAL_SECONDS: '2.5' }, 'SWEEP_INTERVAL_SECONDS'],
     [{ START_WORKER: 'maybe' }, 'START_WORKER'],
+    [{ GRAPHQL_INTROSPECTION: 'perhaps' }, 'GRAPHQL_INTROSPECTION'],
   ])('refuses %j with one line naming %s', (env, variable) => {
     let error: unknown;
     try {

@@ -19,8 +19,6 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
-const toBool = ({ value }: { value: unknown }) =>
-  value === undefined ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
 // A yes or a no, anything else left as it is for the validator to refuse.
 const toYesNo = ({ value }: { value: unknown }) => {
   const text = String(value).toLowerCase();
@@ -91,7 +89,8 @@ export class AppConfig {
 
   /** Introspection is on outside production; in production only when this says so. */
   @IsOptional()
-  @Transform(toBool)
+  @Transform(toYesNo)
+  @IsBoolean({ message: 'must be true or false' })
   GRAPHQL_INTROSPECTION?: boolean;
 
   /**
