@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock } from '../clock/clock';
 import { AppConfig } from '../config/app-config';
 import { CommandRunner } from '../database/command-runner';
 import { unauthenticated } from '../errors';
@@ -37,7 +36,6 @@ export class AuthService {
     private readonly dataSource: DataSource,
     private readonly commands: CommandRunner,
     private readonly jwt: JwtService,
-    private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly limiter: RateLimiter,
   ) {}

@@ -99,10 +99,7 @@ export async function keysetPage<E extends ObjectLiteral & { id: string }, N>(
   const direction = order.direction ?? 'ASC';
   if (args.after) {
     const [value, id] = decodeCursor(args.after, 2);
-    qb.andWhere(`(${order.sortExpression}, ${order.alias}.id) ${direction === 'ASC' ? '>' : '<'} (:cursorValue, :cursorId)`, {
-      cursorValue: value,
-      cursorId: id,
-    });
+    qb.andWhere(afterCursor(order, ':cursorValue', ':cursorId'), { cursorValue: value, cursorId: id });
   }
   const rows = await qb
     .orderBy(order.sortExpression, direction)
@@ -134,7 +131,7 @@ export async function keysetPageSql<E extends { id: string }, N>(
   const where = [...query.where];
   if (args.after) {
     const [value, id] = decodeCursor(args.after, 2);
-    where.push(`(${order.sortExpression}, ${order.alias}.id) ${direction === 'ASC' ? '>' : '<'} (${params.add(value)}, ${params.add(id)})`);
+    where.push(afterCursor(order, params.add(value), params.add(id)));
   }
   const sql =
     `SELECT ${query.select} FROM ${query.from}` +
@@ -142,6 +139,11 @@ export async function keysetPageSql<E extends { id: string }, N>(
     ` ORDER BY ${order.sortExpression} ${direction}, ${order.alias}.id ${direction} LIMIT ${params.add(args.first + 1)}`;
   const rows = await query.read(sql, params.values);
   return toPage(rows, args.first, order.sortValue, toNode);
+}
+
+/** The rows after a cursor's (sort value, id), in the order's direction. */
+function afterCursor<E>(order: KeysetOrder<E>, value: string, id: string): string {
+  return `(${order.sortExpression}, ${order.alias}.id) ${(order.direction ?? 'ASC') === 'ASC' ? '>' : '<'} (${value}, ${id})`;
 }
 
 function toPage<E extends { id: string }, N>(

@@ -3,7 +3,7 @@ import { Actor, Clock, CommandRunner, DomainError, RequestLoaders, groupedInKeyO
 import { CalendarService, DeadlinesService, DisputesService, DocketService, PanelSeatsService, nextWorkingDay, toIsoDate, type DeadlineRuleCode } from '@app/registry';
 import { isUUID } from 'class-validator';
 import DataLoader from 'dataloader';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { ProposedStep, TimetableStepKind, proposeTimetable } from './appendix3';
 import { AdoptTimetableInput } from './timetable.input';
 import { TimetableStepEntity, type TimetableStepStatus } from './timetable-step.entity';

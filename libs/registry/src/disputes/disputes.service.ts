@@ -303,7 +303,7 @@ export class DisputesService {
           `SELECT ${this.partyRows.select('p')}, ${this.partyMemberRows.select('m')}
              FROM dispute_parties p JOIN members m ON m.id = p.member_id
             WHERE p.dispute_id = ANY($1::uuid[])
-            ORDER BY p.dispute_id, array_position($2::text[], p.kind), p.joined_at, m.code`,
+            ORDER BY array_position($2::text[], p.kind), p.joined_at, m.code`,
           [ids, PARTY_KINDS],
         );
         const parties = rows.map((row) => Object.assign(this.partyRows.from(row), { member: this.partyMemberRows.from(row) }));

@@ -8,7 +8,6 @@ import {
   IsBoolean,
   IsIn,
   IsOptional,
-  IsString,
   IsUUID,
   Length,
   Matches,
