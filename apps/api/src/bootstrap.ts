@@ -16,6 +16,9 @@ export async function createApiApp(options: AppModuleOptions & { logger?: false 
   });
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  // Express hashes every response body for an ETag; the API answers POSTs that no cache keeps
+  // (and every answer depends on who asks), so the hash was pure cost on each request.
+  app.set('etag', false);
   // A filing carries its file base64-encoded (4/3 of its size) inside the JSON body.
   const bodyLimit = Math.ceil((options.config.MAX_DOCUMENT_BYTES * 4) / 3) + 64 * 1024;
   app.useBodyParser('json', { limit: bodyLimit });
