@@ -58,7 +58,9 @@ function quantile(sorted: number[], q: number): number {
 export async function runPaced(job: LoadJob & { overallRate: number }): Promise<LoadResult> {
   const url = new URL(job.url);
   const agent = new Agent({ keepAlive: true, maxSockets: 1024 });
-  const TIMEOUT_MS = 10_000;
+  // Above what the server sustains, the queue grows for the whole run and the last answers come
+  // seconds late: that is the figure, not a failure.
+  const TIMEOUT_MS = 30_000;
   let wrong = 0;
   let errors = 0;
   let timeouts = 0;
