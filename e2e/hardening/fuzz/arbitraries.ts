@@ -32,6 +32,13 @@ export interface IdRef {
 export const isIdRef = (v: unknown): v is IdRef => typeof v === 'object' && v !== null && '$ref' in v;
 
 /**
+ * The pool of refresh tokens the application issued during the run (a sign-in's, a refresh's),
+ * resolved like an id: by the time one is sent it may be fresh, used already or revoked. The
+ * seed's few are gone early (one reuse revokes a whole family, deactivating a user all of theirs).
+ */
+export const ISSUED_REFRESH_TOKENS = 'issued refresh tokens';
+
+/**
  * A large constant (a long string, a big file, deep nesting), named rather than inlined so that a
  * failing case prints in a few lines; resolved when the request is sent.
  */
@@ -213,7 +220,10 @@ function stringKind(name: string, parent: string | undefined, hints: Hints, smal
     return { valid: fc.oneof(fc.constantFrom(...hints.emails), fc.emailAddress()), invalid: fc.constantFrom('a@b', '@x.org', 'x@', ` ${hints.emails[0]} `, 'UPPER@TEST.DSB') };
   }
   if (n === 'password') return { valid: fc.oneof(fc.constant(hints.password), codeUnits(0x7e, 128, 12)), invalid: codeUnits(0x7e, 11) };
-  if (n === 'refreshtoken') return { valid: fc.oneof(fc.constantFrom(...hints.refreshTokens), fc.base64String({ minLength: 4, maxLength: 60 })) };
+  if (n === 'refreshtoken') {
+    const issued = fc.nat({ max: 10_000 }).map((i): IdRef => ({ $ref: ISSUED_REFRESH_TOKENS, i }));
+    return { valid: fc.oneof(fc.constantFrom(...hints.refreshTokens), fc.base64String({ minLength: 4, maxLength: 60 }), issued) };
+  }
   if (['code', 'membercode', 'nationality', 'respondents', 'presentmembers', 'member', 'complainant', 'respondent'].includes(n)) {
     return { valid: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...hints.memberCodes) }, { weight: 1, arbitrary: fc.constantFrom(...CODES_NOT_MEMBERS) }), invalid: pick(BAD_CODES) };
   }

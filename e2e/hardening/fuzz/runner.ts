@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { DEFAULT_PASSWORD } from '../../utils/factories';
 import { TestApp, startTestApp } from '../../utils/test-app';
-import { FuzzCase, Hints, bigValue, caseArb, isBig, isIdRef, literal, seedVariationArb, selection } from './arbitraries';
+import { FuzzCase, Hints, ISSUED_REFRESH_TOKENS, bigValue, caseArb, isBig, isIdRef, literal, seedVariationArb, selection } from './arbitraries';
 import { MEASURES, PROVISIONS, World, seedWorld } from './world';
 
 // The fuzzer's run: the application on a database of its own, seeded, and a fast-check run of
@@ -128,6 +128,7 @@ export async function fuzz(target: Target, mutations: GraphQLField<unknown, unkn
       pools.set('*', all);
     };
     await refreshPools();
+    pools.set(ISSUED_REFRESH_TOKENS, []);
 
     // ---- the cases ----
     const hints: Hints = {
@@ -311,6 +312,9 @@ export async function fuzz(target: Target, mutations: GraphQLField<unknown, unkn
           problems.push(`a successful mutation was audited as ${operations[0]}`);
         }
         baselineFresh = false;
+        // A refresh token in the answer is one a client would present next.
+        const issued = (result as { refreshToken?: unknown } | null)?.refreshToken;
+        if (typeof issued === 'string') pools.get(ISSUED_REFRESH_TOKENS)!.push(issued);
         // The fuzzer keeps its own callers active, or the rest of the run would be a stream of
         // UNAUTHENTICATED.
         const id = c.mutation === 'deactivateUser' ? (result as { id?: string } | null)?.id : undefined;
