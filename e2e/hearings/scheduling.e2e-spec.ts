@@ -1,4 +1,4 @@
-import { CANCEL, DAY, RESCHEDULE, SCHEDULE, World, addRoom, closeElection, establishAndOpenElection, startWorld } from './setup';
+import { ACT, CANCEL, DAY, RESCHEDULE, SCHEDULE, World, addRoom, closeElection, establishAndOpenElection, startWorld } from './setup';
 
 // Items 1–3 of the hearings issue: scheduling by the panel or the secretariat, clashes refused by
 // the database and explained, bad input refused with nothing stored.
@@ -152,5 +152,37 @@ describe('hearings: scheduling without clashes', () => {
     const idn = await w.t.gql(LIST, { f: { disputeId: d1 } }, w.tok(w.delegates.IDN));
     expect(idn.data!.hearings.nodes).toEqual([]);
     expect((await w.t.gql(LIST, {})).data!.hearings.nodes).toEqual([]);
+  });
+
+  // Last: it moves the clock on.
+  it('neither moves nor cancels a hearing that has begun, and moves none once the panel no longer sits', async () => {
+    const at = (day: number, hour: number) => `2026-04-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00Z`;
+    const schedule = async (day: number) => {
+      const res = await w.t.gql(SCHEDULE, { input: { ...base(), disputeId: d2, kind: 'EXPERT_CONSULTATION', startsAt: at(day, 9), endsAt: at(day, 12), roomId: room2 } }, w.tok(w.sec));
+      expect(res.errors).toBeUndefined();
+      return res.data!.scheduleHearing.id as string;
+    };
+    const begun = await schedule(1);
+    const later = await schedule(8);
+    w.t.clock.advance(Date.parse(at(1, 10)) - w.t.clock.now().getTime());
+    const state = async () => ({
+      hearing: (await w.t.db.query('SELECT status, sequence, starts_at FROM hearings WHERE id = $1', [begun]))[0],
+      docket: await count('SELECT count(*)::int AS n FROM docket_entries WHERE dispute_id = $1', [d2]),
+      notices: await count('SELECT count(*)::int AS n FROM outbox_notices WHERE hearing_id = $1', [begun]),
+    });
+    const before = await state();
+    const moved = await w.t.gql(RESCHEDULE, { input: { hearingId: begun, startsAt: at(2, 9), endsAt: at(2, 12), reason: 'Overran' } }, w.tok(w.sec));
+    expect(moved.errors![0].extensions).toMatchObject({ code: 'INVALID_TRANSITION', domainCode: 'HEARING_BEGUN' });
+    expect(moved.errors![0].message).toMatch(/has begun and cannot be moved; schedule a further session/);
+    const cancelled = await w.t.gql(CANCEL, { input: { hearingId: begun, reason: 'Too late' } }, w.tok(w.panelists.A));
+    expect(cancelled.errors![0].extensions).toMatchObject({ code: 'INVALID_TRANSITION', domainCode: 'HEARING_BEGUN' });
+    expect(await state()).toEqual(before);
+
+    // The complainant withdraws (DSU 3.7): the hearing ahead is cancelled, not moved.
+    expect((await w.t.gql(ACT, { id: d2, action: 'withdraw' }, w.tok(w.delegates.IDN))).errors).toBeUndefined();
+    const afterWithdrawal = await w.t.gql(RESCHEDULE, { input: { hearingId: later, startsAt: at(9, 9), endsAt: at(9, 12), reason: 'x' } }, w.tok(w.sec));
+    expect(afterWithdrawal.errors![0].extensions).toMatchObject({ code: 'INVALID_TRANSITION', domainCode: 'PANEL_NOT_COMPOSED' });
+    const cancelledLater = await w.t.gql(CANCEL, { input: { hearingId: later, reason: 'The complaint was withdrawn' } }, w.tok(w.sec));
+    expect(cancelledLater.data!.cancelHearing).toMatchObject({ status: 'CANCELLED' });
   });
 });

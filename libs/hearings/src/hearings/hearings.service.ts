@@ -77,6 +77,10 @@ export class HearingsService {
     requireRole(actor, 'SECRETARIAT', 'PANELIST');
     return this.commands.run({ actor, operation: 'rescheduleHearing' }, async (ctx) => {
       const { hearing, dispute, role, closed } = await this.lockHearing(ctx, input.hearingId);
+      assertNotBegun(hearing, ctx.now, 'moved');
+      // Like a new hearing: only while the panel sits (a report out, a settlement or a withdrawal
+      // leaves a future hearing to be cancelled, not moved).
+      this.assertComposed(dispute);
       const timeZone = input.timeZone ?? hearing.timeZone;
       validateTimes(input.startsAt, input.endsAt, timeZone, ctx.now);
       const keepVenue = input.roomId == null && input.virtualLink == null;
@@ -107,6 +111,7 @@ export class HearingsService {
     requireRole(actor, 'SECRETARIAT', 'PANELIST');
     return this.commands.run({ actor, operation: 'cancelHearing' }, async (ctx) => {
       const { hearing, dispute, role } = await this.lockHearing(ctx, input.hearingId);
+      assertNotBegun(hearing, ctx.now, 'cancelled');
       await this.bookings.release(ctx, hearing.id);
       Object.assign(hearing, { status: 'CANCELLED', sequence: hearing.sequence + 1, reason: input.reason, publicObservation: false });
       const saved = await ctx.em.getRepository(HearingEntity).save(hearing);
@@ -208,6 +213,20 @@ async function validateVenue(em: EntityManager, roomId: string | null, virtualLi
     if (!room || !room.active) throw badInput('input.roomId', `${roomId} is not a room on the secretariat’s list`, 'UNKNOWN_ROOM');
   }
   return { roomId, virtualLink };
+}
+
+/**
+ * A hearing that has begun has taken place: its attendance and record are what happened, and the
+ * notices sent for it stand. It is neither moved nor cancelled; a further session is scheduled.
+ */
+function assertNotBegun(h: HearingEntity, now: Date, change: 'moved' | 'cancelled'): void {
+  if (h.startsAt.getTime() <= now.getTime()) {
+    throw new DomainError(
+      'INVALID_TRANSITION',
+      'HEARING_BEGUN',
+      `The ${HUMAN_KIND[h.kind]} set ${when(h)} has begun and cannot be ${change}; schedule a further session instead`,
+    );
+  }
 }
 
 function when(h: HearingEntity): string {
