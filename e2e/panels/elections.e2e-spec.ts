@@ -231,4 +231,46 @@ describe('panel election: open, vote, close, compose, verify, replace', () => {
     ]);
     expect((await t.gql(`query($id: ID!) { dispute(id: $id) { stage } }`, { id: disputeId })).data!.dispute.stage).toBe('PANEL_COMPOSED');
   });
+
+  it('empties the seat of a panelist whose conflict is confirmed or who is challenged successfully, not of one cleared', async () => {
+    const panel = async () => (await t.gql(`query($id: ID!) { dispute(id: $id) { panel { person { name } chair } } }`, { id: disputeId })).data!.dispute.panel;
+    const docket = async () => (await t.gql(`query($id: ID!) { dispute(id: $id) { docket(first: 100) { nodes { kind text } } } }`, { id: disputeId }, tok('SEC'))).data!.dispute.docket.nodes as { kind: string; text: string }[];
+    const ok = async (query: string, variables: Record<string, unknown>, who: string) => {
+      const res = await t.gql(query, variables, who === 'B' ? t.tokenFor(panelists.B) : tok(who));
+      expect(res.errors).toBeUndefined();
+      return res.data!;
+    };
+    const DECLARE = `mutation($input: DeclareDisclosureInput!) { declareDisclosure(input: $input) { id } }`;
+    const DECIDE = `mutation($id: ID!, $upheld: Boolean!) { decideDisclosure(id: $id, upheld: $upheld, reason: "Decided") { status } }`;
+    const disclose = async (text: string) =>
+      (await ok(DECLARE, { input: { personId: persons.B.id, kind: 'FINANCIAL', text, disputeId } }, 'B')).declareDisclosure.id as string;
+
+    // Cleared: Bruno keeps his seat.
+    await ok(DECIDE, { id: await disclose('Holds shares in a fruit importer'), upheld: false }, 'SEC');
+    expect(await panel()).toHaveLength(3);
+    // Confirmed: his seat falls vacant in the same step, docketed without the disclosure's content.
+    await ok(DECIDE, { id: await disclose('Advised the respondent on this measure'), upheld: true }, 'SEC');
+    expect(await panel()).toEqual([
+      { person: { name: 'Clara Chevalier' }, chair: true },
+      { person: { name: 'Eve Evans' }, chair: false },
+    ]);
+    const left = (await docket()).filter((n) => n.kind === 'vacatePanelSeat').map((n) => n.text);
+    expect(left.at(-1)).toBe('Bruno Braga left the panel: a conflict of interest was confirmed on a disclosure. The seat will be filled by election.');
+    expect(JSON.stringify(await docket())).not.toContain('Advised the respondent');
+
+    // A challenge upheld after the election (DSU 8.6) unseats the chair; the chair passes on.
+    const CHALLENGE = `mutation($d: ID!, $p: ID!) { challengeCandidate(disputeId: $d, personId: $p, grounds: "Prior advice to the complainant") { id } }`;
+    const DECIDE_CHALLENGE = `mutation($id: ID!, $upheld: Boolean!) { decideChallenge(id: $id, upheld: $upheld, reasons: "Decided") { status } }`;
+    const dismissed = (await ok(CHALLENGE, { d: disputeId, p: persons.E.id }, 'PAK')).challengeCandidate.id;
+    await ok(DECIDE_CHALLENGE, { id: dismissed, upheld: false }, 'SEC');
+    expect(await panel()).toHaveLength(2);
+    const upheld = (await ok(CHALLENGE, { d: disputeId, p: persons.C.id }, 'PAK')).challengeCandidate.id;
+    await ok(DECIDE_CHALLENGE, { id: upheld, upheld: true }, 'SEC');
+    expect(await panel()).toEqual([{ person: { name: 'Eve Evans' }, chair: true }]);
+    expect((await docket()).filter((n) => n.kind === 'vacatePanelSeat').at(-1)!.text).toBe(
+      'Clara Chevalier left the panel: the challenge by PAK was upheld (DSU 8.6). The seat will be filled by election.',
+    );
+    const audit = await t.db.query(`SELECT details FROM audit_log WHERE operation = 'decideChallenge' ORDER BY seq DESC LIMIT 1`);
+    expect(audit[0].details).toMatchObject({ status: 'UPHELD', vacatedSeat: expect.any(String) });
+  });
 });

@@ -23,6 +23,7 @@ import {
   nextWorkingDay,
 } from '@app/registry';
 import { isUUID } from 'class-validator';
+import { ElectionClosingService } from '../elections/election-closing.service';
 import { RosterPersonEntity } from '../roster/roster-person.entity';
 import { ChallengeEntity } from './challenge.entity';
 import { ChallengeCandidateArgs, DecideChallengeArgs } from './dto/challenge.input';
@@ -46,6 +47,7 @@ export class ChallengesService {
     private readonly disputes: DisputesService,
     private readonly docket: DocketService,
     private readonly calendar: CalendarService,
+    private readonly panel: ElectionClosingService,
   ) {}
 
   challenge(actor: Actor | null, input: ChallengeCandidateArgs): Promise<ChallengeEntity> {
@@ -128,7 +130,12 @@ export class ChallengesService {
         kind: 'decideChallenge',
         text: `The secretariat ${args.upheld ? 'upheld' : 'dismissed'} the challenge by ${by.name} of a candidate (DSU 8.6): ${args.reasons}`,
       });
-      ctx.target('Challenge', saved.id, { disputeId: saved.disputeId, status: saved.status });
+      // The upheld challenge excludes the person from this panel: if already seated (the election
+      // closed before the decision), the seat falls vacant now, not at a later separate step.
+      const vacated = args.upheld
+        ? await this.panel.vacateSeat(ctx, challenge.disputeId, challenge.personId, `the challenge by ${by.name} was upheld (DSU 8.6)`)
+        : null;
+      ctx.target('Challenge', saved.id, { disputeId: saved.disputeId, status: saved.status, ...(vacated ? { vacatedSeat: vacated.id } : {}) });
       return saved;
     });
   }

@@ -13,6 +13,7 @@ import {
 import { DisputesService, DocketService } from '@app/registry';
 import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
+import { ElectionClosingService } from '../elections/election-closing.service';
 import { RosterPersonEntity } from '../roster/roster-person.entity';
 import { RosterService } from '../roster/roster.service';
 import { DisclosureEntity } from './disclosure.entity';
@@ -33,6 +34,7 @@ export class DisclosuresService {
     private readonly roster: RosterService,
     private readonly disputes: DisputesService,
     private readonly docket: DocketService,
+    private readonly panel: ElectionClosingService,
   ) {}
 
   declare(actor: Actor | null, input: DeclareDisclosureInput): Promise<DisclosureEntity> {
@@ -101,7 +103,18 @@ export class DisclosuresService {
           text: `The secretariat decided on a candidate's disclosure touching this dispute: ${outcome}.`,
         });
       }
-      ctx.target('Disclosure', saved.id, { personId: saved.personId, status: saved.status, disputeId: saved.disputeId });
+      // A confirmed conflict excludes the person from this dispute's panel: a seat already taken
+      // falls vacant now (Rules of Conduct VIII; the docket names nothing of the disclosure).
+      const vacated =
+        args.upheld && saved.disputeId
+          ? await this.panel.vacateSeat(ctx, saved.disputeId, saved.personId, 'a conflict of interest was confirmed on a disclosure')
+          : null;
+      ctx.target('Disclosure', saved.id, {
+        personId: saved.personId,
+        status: saved.status,
+        disputeId: saved.disputeId,
+        ...(vacated ? { vacatedSeat: vacated.id } : {}),
+      });
       return saved;
     });
   }

@@ -121,41 +121,52 @@ export class ElectionClosingService {
   }
 
   /**
-   * A seat falls vacant (withdrawal, a challenge upheld later, removal): the person leaves the
-   * panel, the chair passes to the earliest elected of those who remain, and the secretariat
-   * opens an election for the seat (`openElection` with `vacancy: true`).
+   * A seat falls vacant (withdrawal, removal): the person leaves the panel, the chair passes to
+   * the earliest elected of those who remain, and the secretariat opens an election for the seat
+   * (`openElection` with `vacancy: true`). An upheld challenge or disclosure empties the seat by
+   * itself (`vacateSeat`).
    */
   vacate(actor: Actor | null, disputeId: string, personId: string, reason: string): Promise<PanelMemberEntity> {
     requireRole(actor, 'SECRETARIAT');
     return this.commands.run({ actor, operation: 'vacatePanelSeat' }, async (ctx) => {
       await this.disputes.lockForUpdate(ctx, disputeId, true);
-      const repo = ctx.em.getRepository(PanelMemberEntity);
-      const member = await repo.findOneBy({ disputeId, personId, vacatedAt: IsNull() });
+      const member = await this.vacateSeat(ctx, disputeId, personId, reason);
       if (!member) throw notFound('Panel seat of', personId);
-      const wasChair = member.chair;
-      member.vacatedAt = ctx.now;
-      member.vacatedReason = reason;
-      member.chair = false;
-      await repo.save(member);
-      await this.seats.vacate(ctx, disputeId, personId);
-      if (wasChair) {
-        const [next] = await repo.find({ where: { disputeId, vacatedAt: IsNull() }, order: { seatedAt: 'ASC', electedRank: 'ASC' }, take: 1 });
-        if (next) {
-          next.chair = true;
-          await repo.save(next);
-          await this.seats.makeChair(ctx, disputeId, next.personId);
-        }
-      }
-      const person = await ctx.em.getRepository(RosterPersonEntity).findOneByOrFail({ id: personId });
-      await this.docket.append(ctx, {
-        disputeId,
-        actorRole: 'SECRETARIAT',
-        kind: 'vacatePanelSeat',
-        text: `${person.name} left the panel: ${reason}. The seat will be filled by election.`,
-      });
       ctx.target('PanelMember', member.id, { disputeId, personId });
       return member;
     });
+  }
+
+  /**
+   * Empties the person's seat on the dispute's panel in the command's transaction (the caller
+   * holds the dispute's lock), docketed; null when the person holds none.
+   */
+  async vacateSeat(ctx: CommandContext, disputeId: string, personId: string, reason: string): Promise<PanelMemberEntity | null> {
+    const repo = ctx.em.getRepository(PanelMemberEntity);
+    const member = await repo.findOneBy({ disputeId, personId, vacatedAt: IsNull() });
+    if (!member) return null;
+    const wasChair = member.chair;
+    member.vacatedAt = ctx.now;
+    member.vacatedReason = reason;
+    member.chair = false;
+    await repo.save(member);
+    await this.seats.vacate(ctx, disputeId, personId);
+    if (wasChair) {
+      const [next] = await repo.find({ where: { disputeId, vacatedAt: IsNull() }, order: { seatedAt: 'ASC', electedRank: 'ASC' }, take: 1 });
+      if (next) {
+        next.chair = true;
+        await repo.save(next);
+        await this.seats.makeChair(ctx, disputeId, next.personId);
+      }
+    }
+    const person = await ctx.em.getRepository(RosterPersonEntity).findOneByOrFail({ id: personId });
+    await this.docket.append(ctx, {
+      disputeId,
+      actorRole: 'SECRETARIAT',
+      kind: 'vacatePanelSeat',
+      text: `${person.name} left the panel: ${reason}. The seat will be filled by election.`,
+    });
+    return member;
   }
 
   private async countInput(em: CommandContext['em'], election: ElectionEntity) {
