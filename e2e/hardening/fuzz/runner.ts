@@ -117,14 +117,20 @@ export async function fuzz(target: Target, mutations: GraphQLField<unknown, unkn
       `SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'id' AND data_type = 'uuid' ORDER BY table_name`,
     )).rows.map((r) => r.table_name);
     const pools = new Map<string, string[]>();
+    // In the order the rows were written (the transaction that wrote each, then its place in the
+    // table), not by their random UUIDs: the same seed then picks the same rows in every run, and a
+    // failure replays from its seed.
+    const WRITE_ORDER = 'xmin::text::bigint, ctid';
     const refreshPools = async () => {
       const all: string[] = [];
       for (const table of idTables) {
-        const ids = (await pg.query<{ id: string }>(`SELECT id::text FROM "${table}" ORDER BY id`)).rows.map((r) => r.id);
+        const ids = (await pg.query<{ id: string }>(`SELECT id::text FROM "${table}" ORDER BY ${WRITE_ORDER}`)).rows.map((r) => r.id);
         pools.set(table, ids);
         all.push(...ids);
       }
-      pools.set('participant_refs', (await pg.query<{ id: string }>('SELECT DISTINCT ref_id::text AS id FROM hearing_participants ORDER BY 1')).rows.map((r) => r.id));
+      pools.set('participant_refs', (await pg.query<{ id: string }>(
+        `SELECT id FROM (SELECT ref_id::text AS id, min(xmin::text::bigint) AS tx, min(ctid) AS at FROM hearing_participants GROUP BY ref_id) r ORDER BY tx, at`,
+      )).rows.map((r) => r.id));
       pools.set('*', all);
     };
     await refreshPools();
