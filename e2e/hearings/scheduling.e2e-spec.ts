@@ -155,7 +155,7 @@ describe('hearings: scheduling without clashes', () => {
   });
 
   // Last: it moves the clock on.
-  it('neither moves nor cancels a hearing that has begun, and moves none once the panel no longer sits', async () => {
+  it('neither moves nor cancels a hearing that has begun; a withdrawal cancels the hearings ahead', async () => {
     const at = (day: number, hour: number) => `2026-04-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00Z`;
     const schedule = async (day: number) => {
       const res = await w.t.gql(SCHEDULE, { input: { ...base(), disputeId: d2, kind: 'EXPERT_CONSULTATION', startsAt: at(day, 9), endsAt: at(day, 12), roomId: room2 } }, w.tok(w.sec));
@@ -178,11 +178,22 @@ describe('hearings: scheduling without clashes', () => {
     expect(cancelled.errors![0].extensions).toMatchObject({ code: 'INVALID_TRANSITION', domainCode: 'HEARING_BEGUN' });
     expect(await state()).toEqual(before);
 
-    // The complainant withdraws (DSU 3.7): the hearing ahead is cancelled, not moved.
+    // The complainant withdraws (DSU 3.7): in the same step the hearing ahead is cancelled,
+    // docketed and announced to those who were to attend; the one under way stays as it was.
     expect((await w.t.gql(ACT, { id: d2, action: 'withdraw' }, w.tok(w.delegates.IDN))).errors).toBeUndefined();
+    const row = async (id: string) => (await w.t.db.query('SELECT status, sequence, reason FROM hearings WHERE id = $1', [id]))[0];
+    expect(await row(later)).toEqual({ status: 'CANCELLED', sequence: 1, reason: 'the dispute moved to Withdrawn' });
+    expect((await row(begun)).status).toBe('SCHEDULED');
+    expect(await count('SELECT count(*)::int AS n FROM hearing_bookings WHERE hearing_id = $1', [later])).toBe(0);
+    expect(await count(`SELECT count(*)::int AS n FROM outbox_notices WHERE hearing_id = $1 AND kind = 'CANCELLED'`, [later])).toBeGreaterThan(0);
+    const docket = (await w.t.gql(`query($id: ID!) { dispute(id: $id) { docket(first: 100) { nodes { kind actorRole text } } } }`, { id: d2 }, w.tok(w.sec))).data!.dispute.docket.nodes;
+    expect(docket.slice(-2).map((n: { kind: string; actorRole: string }) => [n.kind, n.actorRole])).toEqual([['withdraw', 'COMPLAINANT'], ['cancelHearing', 'COMPLAINANT']]);
+    expect(docket.at(-1).text).toMatch(/is cancelled\. It is not held: the dispute moved to Withdrawn\.$/);
     const afterWithdrawal = await w.t.gql(RESCHEDULE, { input: { hearingId: later, startsAt: at(9, 9), endsAt: at(9, 12), reason: 'x' } }, w.tok(w.sec));
-    expect(afterWithdrawal.errors![0].extensions).toMatchObject({ code: 'INVALID_TRANSITION', domainCode: 'PANEL_NOT_COMPOSED' });
-    const cancelledLater = await w.t.gql(CANCEL, { input: { hearingId: later, reason: 'The complaint was withdrawn' } }, w.tok(w.sec));
-    expect(cancelledLater.data!.cancelHearing).toMatchObject({ status: 'CANCELLED' });
+    expect(afterWithdrawal.errors![0].extensions).toMatchObject({ code: 'INVALID_TRANSITION', domainCode: 'HEARING_CANCELLED' });
+    // One step, one audit record: the withdrawal's, after the scheduling of the two hearings (the
+    // cancellation is part of the step; the refused moves and cancellations left none).
+    const audit = await w.t.db.query(`SELECT operation FROM audit_log ORDER BY seq DESC LIMIT 3`);
+    expect(audit.map((a: { operation: string }) => a.operation)).toEqual(['withdraw', 'scheduleHearing', 'scheduleHearing']);
   });
 });

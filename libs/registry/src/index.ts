@@ -13,6 +13,7 @@ import { PanelSeatEntity } from './panel-seats/panel-seat.entity';
 export * from './procedure';
 export * from './registry.module';
 export { DisputesService } from './disputes/disputes.service';
+export { StageObservers, type StageChange, type StageObserver } from './disputes/stage-observers';
 export { DeadlinesService } from './deadlines/deadlines.service';
 export { DocketService } from './docket/docket.service';
 export { DocumentsService, type StoredDocument } from './documents/documents.service';

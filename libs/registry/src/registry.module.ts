@@ -8,6 +8,7 @@ import { DeadlinesService } from './deadlines/deadlines.service';
 import { DisputeFieldsResolver } from './disputes/dispute-fields.resolver';
 import { DisputesResolver } from './disputes/disputes.resolver';
 import { DisputesService } from './disputes/disputes.service';
+import { StageObservers } from './disputes/stage-observers';
 import { DocketResolver } from './docket/docket.resolver';
 import { DocketService } from './docket/docket.service';
 import { DocumentStorage, PostgresDocumentStorage } from './documents/document-storage';
@@ -33,6 +34,7 @@ const SERVICES = [
   PanelSeatsService,
   BodyMeetingsService,
   StatisticsService,
+  StageObservers,
 ];
 
 /** The registry's services, for the API and the worker. */

@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Actor, CommandContext, CommandRunner, DomainError, badInput, forbidden, notFound, requireRole } from '@app/core';
-import { CalendarService, DisputeEntity, DisputesService, DocketService, docketNumber } from '@app/registry';
+import { CalendarService, DisputeEntity, DisputesService, DocketService, STAGE_LABELS, StageChange, StageObservers, docketNumber } from '@app/registry';
 import { isUUID } from 'class-validator';
-import { EntityManager } from 'typeorm';
+import { EntityManager, MoreThan } from 'typeorm';
 import { CancelHearingInput, RescheduleHearingInput, ScheduleHearingInput } from '../dto/hearing.input';
 import { NoticesService } from '../notices/notices.service';
 import type { NoticeKind } from '../notices/notice.entity';
@@ -22,7 +22,7 @@ interface Venue {
 
 /** Scheduling, rescheduling and cancelling hearings: one command each, docketed, with notices. */
 @Injectable()
-export class HearingsService {
+export class HearingsService implements OnModuleInit {
   constructor(
     private readonly commands: CommandRunner,
     private readonly disputes: DisputesService,
@@ -30,7 +30,12 @@ export class HearingsService {
     private readonly calendar: CalendarService,
     private readonly bookings: BookingsService,
     private readonly notices: NoticesService,
+    private readonly stageObservers: StageObservers,
   ) {}
+
+  onModuleInit(): void {
+    this.stageObservers.register((ctx, change) => this.cancelAhead(ctx, change));
+  }
 
   schedule(actor: Actor | null, input: ScheduleHearingInput): Promise<HearingEntity> {
     requireRole(actor, 'SECRETARIAT', 'PANELIST');
@@ -112,19 +117,41 @@ export class HearingsService {
     return this.commands.run({ actor, operation: 'cancelHearing' }, async (ctx) => {
       const { hearing, dispute, role } = await this.lockHearing(ctx, input.hearingId);
       assertNotBegun(hearing, ctx.now, 'cancelled');
-      await this.bookings.release(ctx, hearing.id);
-      Object.assign(hearing, { status: 'CANCELLED', sequence: hearing.sequence + 1, reason: input.reason, publicObservation: false });
-      const saved = await ctx.em.getRepository(HearingEntity).save(hearing);
-      await this.docket.append(ctx, {
-        disputeId: dispute.id,
-        actorRole: role,
-        kind: 'cancelHearing',
-        text: `The ${HUMAN_KIND[saved.kind]} set ${when(saved)} is cancelled. Reason: ${input.reason}`,
-      });
-      await this.announce(ctx, saved, dispute, 'CANCELLED');
+      const saved = await this.cancelLocked(ctx, hearing, dispute, role, input.reason, `Reason: ${input.reason}`);
       ctx.target('Hearing', saved.id, { disputeId: dispute.id, reason: input.reason });
       return saved;
     });
+  }
+
+  /**
+   * A panel that no longer sits holds no hearings (the step took the dispute out of the hearing
+   * stages: a withdrawal, a settlement, a suspension, the report out): the hearings still ahead
+   * are cancelled in the same step, docketed, with notices to everyone who was to attend. On a
+   * resumption new dates are set.
+   */
+  private async cancelAhead(ctx: CommandContext, change: StageChange): Promise<void> {
+    if (!HEARING_STAGES.includes(change.from) || HEARING_STAGES.includes(change.to)) return;
+    const ahead = await ctx.em.getRepository(HearingEntity).find({
+      where: { disputeId: change.dispute.id, status: 'SCHEDULED', startsAt: MoreThan(ctx.now) },
+      order: { startsAt: 'ASC' },
+    });
+    const reason = `the dispute moved to ${STAGE_LABELS[change.to as keyof typeof STAGE_LABELS] ?? change.to}`;
+    for (const hearing of ahead) await this.cancelLocked(ctx, hearing, change.dispute, change.role, reason, `It is not held: ${reason}.`);
+  }
+
+  /** Cancels a hearing in the command's transaction (the caller holds the dispute's lock). */
+  private async cancelLocked(ctx: CommandContext, hearing: HearingEntity, dispute: DisputeEntity, role: string, reason: string, why: string): Promise<HearingEntity> {
+    await this.bookings.release(ctx, hearing.id);
+    Object.assign(hearing, { status: 'CANCELLED', sequence: hearing.sequence + 1, reason, publicObservation: false });
+    const saved = await ctx.em.getRepository(HearingEntity).save(hearing);
+    await this.docket.append(ctx, {
+      disputeId: dispute.id,
+      actorRole: role,
+      kind: 'cancelHearing',
+      text: `The ${HUMAN_KIND[saved.kind]} set ${when(saved)} is cancelled. ${why}`,
+    });
+    await this.announce(ctx, saved, dispute, 'CANCELLED');
+    return saved;
   }
 
   /** Loads a scheduled hearing under its dispute's lock and checks the actor may change it. */

@@ -40,6 +40,7 @@ import { DISPUTE_SEARCH_VECTOR, DisputeEntity, docketNumber } from './dispute.en
 import { applyState, toSnapshot } from './dispute.snapshot';
 import { docketRole, rolesInDispute } from './dispute-roles';
 import { DisputesArgs, RequestConsultationsInput, TakeActionInput } from './dto/dispute.input';
+import { StageObservers } from './stage-observers';
 
 /** A party of a dispute with its member, as the parties of a page of disputes are read. */
 export type PartyWithMember = DisputePartyEntity & { member: Pick<MemberEntity, (typeof MEMBER_COLUMNS)[number]> };
@@ -59,6 +60,7 @@ export class DisputesService {
     private readonly calendar: CalendarService,
     private readonly clock: Clock,
     private readonly seats: PanelSeatsService,
+    private readonly stageObservers: StageObservers,
   ) {
     this.summaryRows = new EntityRows(dataSource, DisputeEntity, '', DISPUTE_SUMMARY_COLUMNS);
     this.partyRows = new EntityRows(dataSource, DisputePartyEntity);
@@ -192,6 +194,7 @@ export class DisputesService {
         .join(' '),
       documentIds: options.documentIds,
     });
+    if (decision.to !== decision.from) await this.stageObservers.notify(ctx, { dispute: saved, from: decision.from, to: decision.to, role });
     ctx.target('Dispute', disputeId, { docketNumber: docketNumber(saved), action, from: decision.from, to: decision.to, as: role });
     return saved;
   }
