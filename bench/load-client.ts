@@ -15,6 +15,7 @@
 //   lib/httpClient.js and lib/run.js).
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { quantile } from './lib/quantile';
 
 export interface LoadRequest {
   path: string;
@@ -43,10 +44,6 @@ export interface LoadResult {
   non2xx: number;
   wrong: number;
   firstWrong: string | null;
-}
-
-function quantile(sorted: number[], q: number): number {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : 0;
 }
 
 /**

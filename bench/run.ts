@@ -28,6 +28,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { printCountBench, runCountBench } from './count.bench';
 import { cpuTimes, describeMachine, stolenShare } from './lib/machine';
+import { quantile } from './lib/quantile';
 
 const args = new Set(process.argv.slice(2));
 const QUICK = args.has('--quick');
@@ -106,10 +107,6 @@ async function post(url: string, body: unknown, token: string): Promise<HttpAnsw
     // left null: reported by the caller
   }
   return { status: res.status, text, json };
-}
-
-function quantile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
 async function main(): Promise<void> {
