@@ -26,6 +26,7 @@ export { toDispute } from './disputes/dispute.type';
 export { ProcedureSweeper, type SweepResult } from './sweep/procedure-sweeper.service';
 export { CalendarService } from './calendar/calendar.service';
 export { BodyMeetingsService } from './calendar/body-meetings.service';
+export { BodyMeetingEntity };
 export { DisputeEntity, docketNumber } from './disputes/dispute.entity';
 export { DisputePartyEntity } from './disputes/dispute-party.entity';
 export { DeadlineEntity } from './deadlines/deadline.entity';

@@ -108,6 +108,31 @@ export class AppConfig {
   @Min(1, { message: 'must be positive' })
   MAX_DOCUMENT_BYTES = 25 * 1024 * 1024;
 
+  /**
+   * The body's rules of procedure for its meetings: a decision (establishment, adoption,
+   * authorisation, ...) counts only at a meeting convened at least this many days ahead (DSU 6.1,
+   * footnote 5 gives 10 days' notice of a meeting on a panel request).
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of days' })
+  @Min(0, { message: 'must be between 0 and 60 days' })
+  @Max(60, { message: 'must be between 0 and 60 days' })
+  BODY_MEETING_NOTICE_DAYS = 10;
+
+  /** The share of the body's members, in percent, that must be present for it to decide. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole percentage' })
+  @Min(1, { message: 'must be between 1 and 100' })
+  @Max(100, { message: 'must be between 1 and 100' })
+  BODY_QUORUM_PERCENT = 50;
+
+  /** The shortest voting period of a panel election, in days: members need time to consider. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of days' })
+  @Min(1, { message: 'must be between 1 and 60 days' })
+  @Max(60, { message: 'must be between 1 and 60 days' })
+  ELECTION_MIN_VOTING_DAYS = 7;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }

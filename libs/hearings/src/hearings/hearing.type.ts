@@ -155,7 +155,7 @@ export class TimetableStep {
   @Field(() => LocalDateScalar)
   dueDate: string;
 
-  @Field(() => TimetableStepStatusEnum, { nullable: true, description: 'The status of its deadline (OPEN, MET, MISSED, EXTENDED, WAIVED); null in a proposal' })
+  @Field(() => TimetableStepStatusEnum, { nullable: true, description: 'The status of its deadline (OPEN, MET, MISSED, EXTENDED, LAPSED, SUPERSEDED); null in a proposal' })
   status: TimetableStepStatus | null;
 
   @Field(() => String, { nullable: true })

@@ -11,7 +11,8 @@ import { BookingsService, HUMAN_KIND } from './bookings.service';
 import { HearingEntity, HearingParticipantEntity, HearingRoomEntity } from './hearing.entity';
 
 // Hearings belong to a composed panel (DSU 8.6, 12): from composition until the report is out.
-export const HEARING_STAGES = ['PANEL_COMPOSED', 'PANEL_PROCEEDINGS', 'INTERIM_REVIEW'];
+// The panel sits from composition to its report, and again as the compliance panel (DSU 21.5).
+export const HEARING_STAGES = ['PANEL_COMPOSED', 'PANEL_PROCEEDINGS', 'INTERIM_REVIEW', 'COMPLIANCE_REVIEW'];
 // A panel meeting is a matter of hours or days; anything longer is a typing error.
 const MAX_DURATION_MS = 7 * 86_400_000;
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, CommandRunner, DomainError, MemberEntity, badInput, forbidden, notFound, requireRole } from '@app/core';
-import { DocketService, docketNumber, DocumentEntity, DocumentsService } from '@app/registry';
+import { Actor, CommandContext, CommandRunner, DomainError, MemberEntity, badInput, forbidden, notFound, requireRole } from '@app/core';
+import { DisputesService, DocketService, docketNumber, DocumentEntity, DocumentsService, type ActionName, type ProcedureEvent } from '@app/registry';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager, In } from 'typeorm';
 import {
@@ -16,6 +16,13 @@ import { HearingConsentEntity, HearingEntity, HearingParticipantEntity, HearingR
 import { HearingsService } from './hearings.service';
 import { HearingRecordEntity } from './hearing-record.entity';
 
+// The hearings that are the substantive meetings of the panel's timetable, and the engine's
+// record of each (held, or dispensed with by the panel).
+const MEETING_STEPS: Partial<Record<string, { action: ActionName; held: ProcedureEvent; dispensed: ProcedureEvent }>> = {
+  FIRST_SUBSTANTIVE_MEETING: { action: 'holdFirstMeeting', held: 'FIRST_MEETING_HELD', dispensed: 'FIRST_MEETING_DISPENSED' },
+  SECOND_SUBSTANTIVE_MEETING: { action: 'holdSecondMeeting', held: 'SECOND_MEETING_HELD', dispensed: 'SECOND_MEETING_DISPENSED' },
+};
+
 /** Rooms, the parties' unavailable days, consent to public observation, attendance. */
 @Injectable()
 export class ParticipationService {
@@ -26,6 +33,7 @@ export class ParticipationService {
     private readonly bookings: BookingsService,
     private readonly hearings: HearingsService,
     private readonly documents: DocumentsService,
+    private readonly disputes: DisputesService,
   ) {}
 
   addRoom(actor: Actor | null, input: AddHearingRoomInput): Promise<HearingRoomEntity> {
@@ -151,6 +159,19 @@ export class ParticipationService {
     });
   }
 
+  /**
+   * A substantive meeting of the timetable is held once its attendance is recorded: the engine
+   * records it (Appendix 3 ¶12(b), (d)), which the interim report waits for. Once only; later
+   * corrections of the attendance change nothing there.
+   */
+  private async recordMeetingHeld(ctx: CommandContext, hearing: HearingEntity): Promise<void> {
+    const step = MEETING_STEPS[hearing.kind];
+    if (!step) return;
+    const snapshot = await this.disputes.procedureOf(ctx.em, hearing.disputeId);
+    if (snapshot.stage !== 'PANEL_PROCEEDINGS' || snapshot.events[step.held] || snapshot.events[step.dispensed]) return;
+    await this.disputes.perform(ctx, hearing.disputeId, step.action);
+  }
+
   /** Records who attended (panel or secretariat), after the hearing started. */
   recordAttendance(actor: Actor | null, hearingId: string, attendees: readonly string[]): Promise<HearingEntity> {
     requireRole(actor, 'SECRETARIAT', 'PANELIST');
@@ -164,6 +185,7 @@ export class ParticipationService {
       const stranger = attendees.find((id) => !participants.some((p) => p.refId === id));
       if (stranger) throw badInput('attendees', `${stranger} is not a participant of this hearing`, 'NOT_A_PARTICIPANT');
       for (const p of participants) await repo.update({ hearingId, kind: p.kind, refId: p.refId }, { attended: attendees.includes(p.refId) });
+      await this.recordMeetingHeld(ctx, hearing);
       await this.docket.append(ctx, {
         disputeId: hearing.disputeId,
         actorRole: role,

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { TimetableStepKind } from './appendix3';
 
-export const TIMETABLE_STEP_STATUSES = ['OPEN', 'MET', 'MISSED', 'EXTENDED', 'WAIVED'] as const;
+export const TIMETABLE_STEP_STATUSES = ['OPEN', 'MET', 'MISSED', 'EXTENDED', 'LAPSED', 'SUPERSEDED'] as const;
 /** The status of the step's deadline row in the registry (the engine's deadline statuses). */
 export type TimetableStepStatus = (typeof TIMETABLE_STEP_STATUSES)[number];
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, Clock, CommandRunner, DomainError, RequestLoaders, groupedInKeyOrder, badInput, forbidden, notFound, requireRole } from '@app/core';
-import { CalendarService, DeadlinesService, DisputesService, DocketService, PanelSeatsService, nextWorkingDay, toIsoDate, type DeadlineRuleCode } from '@app/registry';
+import { CalendarService, DeadlinesService, DisputesService, DocketService, PanelSeatsService, nextWorkingDay, toIsoDate, type ActionName, type DeadlineRuleCode } from '@app/registry';
 import { isUUID } from 'class-validator';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
@@ -52,17 +52,14 @@ export class TimetableService {
         }
       }
       if (steps[0].dueDate <= toIsoDate(ctx.now)) throw badInput('input.steps', 'The first step must lie in the future', 'STEP_IN_THE_PAST');
-      // The engine step first: it locks the dispute and refuses a timetable fixed twice.
+      // The engine step: it locks the dispute, refuses a timetable fixed twice, and opens each step
+      // as a dated limit of the procedure (in the cross-case list, flagged when missed, moot once
+      // the report is out).
       const note = `Timetable (Appendix 3 ¶12): ${steps.map((s) => `${s.kind} ${s.dueDate}`).join('; ')}.`;
-      await this.disputes.perform(ctx, input.disputeId, 'fixTimetable', {}, note);
+      const timetable = steps.map((s) => ({ rule: ruleOf(s.kind), date: s.dueDate }));
+      await this.disputes.perform(ctx, input.disputeId, 'fixTimetable', { timetable }, note);
       const rows = await ctx.em.getRepository(TimetableStepEntity).save(
         steps.map((s, position) => ctx.em.create(TimetableStepEntity, { disputeId: input.disputeId, kind: s.kind, position, dueDate: s.dueDate })),
-      );
-      // Each step is a deadline of the procedure: in the cross-case list, flagged when missed.
-      await this.deadlines.open(
-        ctx,
-        input.disputeId,
-        steps.map((s) => ({ rule: ruleOf(s.kind), baseDate: s.dueDate, dueDate: s.dueDate })),
       );
       ctx.target('Dispute', input.disputeId, { timetable: steps });
       return rows.map((row) => ({ ...row, status: 'OPEN' as const }));
@@ -79,15 +76,22 @@ export class TimetableService {
         throw forbidden('Only this dispute’s panel or the secretariat records its timetable', 'NOT_ON_PANEL');
       }
       await this.disputes.lockForUpdate(ctx, step.disputeId, true);
-      if (!(await this.deadlines.meet(ctx, step.disputeId, ruleOf(step.kind)))) {
-        throw new DomainError('INVALID_TRANSITION', 'STEP_CLOSED', `The step ${step.kind} is no longer open`);
+      const held = ENGINE_STEPS[step.kind];
+      if (held) {
+        // A meeting is a step of the procedure itself: the engine records it (and the interim
+        // report waits for it), late or not.
+        await this.disputes.perform(ctx, step.disputeId, held);
+      } else {
+        if (!(await this.deadlines.meet(ctx, step.disputeId, ruleOf(step.kind)))) {
+          throw new DomainError('INVALID_TRANSITION', 'STEP_CLOSED', `The step ${step.kind} is no longer open`);
+        }
+        await this.docket.append(ctx, {
+          disputeId: step.disputeId,
+          actorRole: actor!.role === 'PANELIST' ? 'PANEL' : 'SECRETARIAT',
+          kind: 'completeTimetableStep',
+          text: `Timetable step ${step.kind} (due ${step.dueDate}) was completed.`,
+        });
       }
-      await this.docket.append(ctx, {
-        disputeId: step.disputeId,
-        actorRole: actor!.role === 'PANELIST' ? 'PANEL' : 'SECRETARIAT',
-        kind: 'completeTimetableStep',
-        text: `Timetable step ${step.kind} (due ${step.dueDate}) was completed.`,
-      });
       ctx.target('TimetableStep', step.id, { disputeId: step.disputeId, kind: step.kind });
       return { ...step, status: 'MET' as const };
     });
@@ -110,14 +114,15 @@ export class TimetableService {
     );
   }
 
-  // Each step with the status of the latest deadline row of its rule (TIMETABLE_<kind>).
+  // Each step with the status and date of the latest deadline row of its rule (TIMETABLE_<kind>):
+  // the view follows the panel's adjustments (adjustTimetable) and the review period kept whole.
   private async stepsWhere(condition: string, params: unknown[]): Promise<StepWithStatus[]> {
     const rows: StepRow[] = await this.dataSource.query(
-      `SELECT t.id, t.dispute_id, t.kind, t.position, to_char(t.due_date, 'YYYY-MM-DD') AS due_date, t.created_at,
+      `SELECT t.id, t.dispute_id, t.kind, t.position, to_char(COALESCE(d.due_date, t.due_date), 'YYYY-MM-DD') AS due_date, t.created_at,
               COALESCE(d.status, 'OPEN') AS status
          FROM timetable_steps t
          LEFT JOIN LATERAL (
-           SELECT x.status FROM deadlines x
+           SELECT x.status, x.due_date FROM deadlines x
             WHERE x.dispute_id = t.dispute_id AND x.rule = 'TIMETABLE_' || t.kind
             ORDER BY x.opened_at DESC LIMIT 1
          ) d ON true
@@ -147,6 +152,12 @@ interface StepRow {
   created_at: Date;
   status: TimetableStepStatus;
 }
+
+// Steps the engine takes itself when recorded done: the substantive meetings.
+const ENGINE_STEPS: Partial<Record<TimetableStepKind, ActionName>> = {
+  FIRST_SUBSTANTIVE_MEETING: 'holdFirstMeeting',
+  SECOND_SUBSTANTIVE_MEETING: 'holdSecondMeeting',
+};
 
 /** A step and the status of its deadline. */
 export type StepWithStatus = TimetableStepEntity & { status: TimetableStepStatus };

@@ -11,29 +11,12 @@ import {
   notFound,
   requireRole,
 } from '@app/core';
-import {
-  CalendarService,
-  DisputeEntity,
-  DisputePartyEntity,
-  DisputesService,
-  DocketService,
-  addDays,
-  dayOf,
-  isOverdue,
-  nextWorkingDay,
-} from '@app/registry';
+import { DEADLINE_RULES, DisputePartyEntity, DisputesService, DocketService, hasRunOut, latestRow } from '@app/registry';
 import { isUUID } from 'class-validator';
 import { ElectionClosingService } from '../elections/election-closing.service';
 import { RosterPersonEntity } from '../roster/roster-person.entity';
 import { ChallengeEntity } from './challenge.entity';
 import { ChallengeCandidateArgs, DecideChallengeArgs } from './dto/challenge.input';
-
-/**
- * Days after the panel's establishment within which a party may challenge a candidate: the RCEP
- * list procedure gives the parties 15 days to strike names (procedure.md §4); counted in calendar
- * days like every limit of the engine, a closed last day moving to the next working day.
- */
-export const CHALLENGE_WINDOW_DAYS = 15;
 
 /**
  * Challenges for cause. DSU 8.6: parties "shall not oppose nominations except for compelling
@@ -46,28 +29,28 @@ export class ChallengesService {
     private readonly commands: CommandRunner,
     private readonly disputes: DisputesService,
     private readonly docket: DocketService,
-    private readonly calendar: CalendarService,
     private readonly panel: ElectionClosingService,
   ) {}
 
   challenge(actor: Actor | null, input: ChallengeCandidateArgs): Promise<ChallengeEntity> {
     const delegate = requireRole(actor, 'MEMBER_DELEGATE');
     return this.commands.run({ actor, operation: 'challengeCandidate' }, async (ctx) => {
-      // The calendar before the dispute: the order a calendar change takes its locks in too.
-      const closed = await this.calendar.closedDaysForCommand(ctx);
       const dispute = await this.disputes.lockForUpdate(ctx, input.disputeId, true);
       const member = await this.partyMember(ctx, dispute.id, delegate);
-      const established = await establishedAt(ctx, dispute);
-      if (!established) {
+      // The period is a limit of the engine (CANDIDATE_CHALLENGES, opened at establishment): on
+      // the docket, in the deadlines list, stopped by a suspension like any other.
+      const snapshot = await this.disputes.procedureOf(ctx.em, dispute.id);
+      const window = latestRow(snapshot, 'CANDIDATE_CHALLENGES');
+      if (!window) {
         throw new DomainError('INVALID_TRANSITION', 'PANEL_NOT_ESTABLISHED', 'Candidates can be challenged once the panel is established');
       }
-      const lastDay = nextWorkingDay(addDays(dayOf(established), CHALLENGE_WINDOW_DAYS), closed);
-      if (isOverdue(lastDay, ctx.now)) {
+      if (window.status !== 'OPEN' || hasRunOut(window, ctx.now)) {
+        const { length, article } = DEADLINE_RULES.CANDIDATE_CHALLENGES;
         throw new DomainError(
           'DEADLINE_PASSED',
           'CHALLENGE_WINDOW_CLOSED',
-          `Challenges had to be filed within ${CHALLENGE_WINDOW_DAYS} days of the panel's establishment, by ${lastDay}`,
-          { dueDate: lastDay },
+          `Challenges had to be filed within ${length.value} days of the panel's establishment, by ${window.dueDate} (CANDIDATE_CHALLENGES, ${article})`,
+          { dueDate: window.dueDate },
         );
       }
       const person = isUUID(input.personId)
@@ -153,18 +136,4 @@ export class ChallengesService {
     const member = await ctx.em.getRepository(MemberEntity).findOneByOrFail({ id: place.memberId });
     return Object.assign(member, { kind: place.kind });
   }
-}
-
-/**
- * When the panel was established: the stage history's PANEL_ESTABLISHED row (the latest, should
- * there be more than one), else the dispute's own stage entry time while it is in that stage.
- */
-export async function establishedAt(ctx: CommandContext, dispute: DisputeEntity): Promise<Date | null> {
-  const rows: { entered_at: Date }[] = await ctx.em.query(
-    `SELECT entered_at FROM dispute_stage_periods WHERE dispute_id = $1 AND stage = 'PANEL_ESTABLISHED'
-      ORDER BY entered_at DESC LIMIT 1`,
-    [dispute.id],
-  );
-  if (rows.length) return new Date(rows[0].entered_at);
-  return dispute.stage === 'PANEL_ESTABLISHED' ? dispute.stageEnteredAt : null;
 }

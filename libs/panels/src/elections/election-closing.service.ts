@@ -3,6 +3,7 @@ import { Actor, Clock, CommandContext, CommandRunner, DomainError, notFound, req
 import { DisputesService, DocketService, PanelSeatsService, toIsoDate } from '@app/registry';
 import { DataSource, IsNull, LessThanOrEqual } from 'typeorm';
 import { count, toBlt, type CountResult } from '../count';
+import { ChallengeEntity } from '../challenges/challenge.entity';
 import { RosterPersonEntity } from '../roster/roster-person.entity';
 import { candidateLabels } from './candidate-labels';
 import { BallotEntity, ElectionCandidateEntity, ElectionEntity, ElectionVoteEntity } from './election.entity';
@@ -46,6 +47,19 @@ export class ElectionClosingService {
           allowedFrom: toIsoDate(election.closesAt),
         });
       }
+      // DSU 8.6: the panel is composed once every challenge is decided; the close waits for the
+      // secretariat's decisions (the worker retries at each sweep).
+      if (election.kind === 'PANEL') {
+        const pending = await ctx.em.getRepository(ChallengeEntity).countBy({ disputeId: election.disputeId, status: 'PENDING' });
+        if (pending > 0) {
+          throw new DomainError(
+            'INVALID_TRANSITION',
+            'CHALLENGES_PENDING',
+            `${pending} challenge(s) of candidates await the secretariat's decision (DSU 8.6): decide them, then close the election`,
+            { pending },
+          );
+        }
+      }
       const turnout = await ctx.em.getRepository(ElectionVoteEntity).countBy({ electionId });
       election.turnout = turnout;
       election.closedAt = ctx.now;
@@ -85,8 +99,9 @@ export class ElectionClosingService {
         await this.close(null, election.id);
         closed += 1;
       } catch (error) {
-        // Another worker or the secretariat closed it first: nothing to do.
-        if (error instanceof DomainError && error.code === 'ELECTION_CLOSED') continue;
+        // Another worker or the secretariat closed it first: nothing to do. Pending challenges:
+        // the next sweep tries again once they are decided.
+        if (error instanceof DomainError && (error.code === 'ELECTION_CLOSED' || error.code === 'CHALLENGES_PENDING')) continue;
         this.logger.error(`Closing election ${election.id} failed`, (error as Error).stack);
       }
     }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   Actor,
+  AppConfig,
   CommandContext,
   CommandRunner,
   DomainError,
@@ -12,7 +13,7 @@ import {
   notFound,
   requireRole,
 } from '@app/core';
-import { DisputePartyEntity, DisputesService, DocketService, toIsoDate } from '@app/registry';
+import { DisputePartyEntity, DisputesService, DocketService, addDays, latestRow, startOfDay, toIsoDate } from '@app/registry';
 import { isUUID } from 'class-validator';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -32,6 +33,7 @@ import { newReceipt, newSeed, normaliseReceipt } from './receipts';
 // DSU 8.5: three panelists unless the parties agree, within 10 days of establishment, on five.
 const PANEL_SIZE = 3;
 const PANEL_SIZE_AGREED = 5;
+const DAY_MS = 86_400_000;
 
 /** Opening elections and casting ballots; closing and the count are in ElectionClosingService. */
 @Injectable()
@@ -42,6 +44,7 @@ export class ElectionsService {
     private readonly disputes: DisputesService,
     private readonly docket: DocketService,
     private readonly eligibility: EligibilityService,
+    private readonly config: AppConfig,
   ) {}
 
   open(actor: Actor | null, input: OpenElectionInput): Promise<ElectionEntity> {
@@ -54,7 +57,17 @@ export class ElectionsService {
       if (input.closesAt.getTime() <= ctx.now.getTime()) {
         throw badInput('input.closesAt', 'closesAt must be in the future', 'CLOSES_IN_THE_PAST');
       }
-      const size = await this.panelSize(ctx.em, dispute.id);
+      // Members vote from their capitals: a ballot open for minutes is no election.
+      const minimumDays = this.config.ELECTION_MIN_VOTING_DAYS;
+      if (input.closesAt.getTime() - input.opensAt.getTime() < minimumDays * DAY_MS) {
+        throw badInput(
+          'input.closesAt',
+          `The vote must stay open at least ${minimumDays} days (the body's rule): close at ${new Date(input.opensAt.getTime() + minimumDays * DAY_MS).toISOString()} or later`,
+          'VOTING_PERIOD_TOO_SHORT',
+        );
+      }
+      const snapshot = await this.disputes.procedureOf(ctx.em, dispute.id);
+      const size = snapshot.events.FIVE_PANELISTS_AGREED ? PANEL_SIZE_AGREED : PANEL_SIZE;
       const everSeated = await ctx.em.getRepository(PanelMemberEntity).findBy({ disputeId: dispute.id });
       const seated = everSeated.filter((m) => m.vacatedAt === null);
       let seats: number;
@@ -73,6 +86,15 @@ export class ElectionsService {
           );
         }
         seats = size;
+        // The panel is composed at the close: by then no challenge may still come (DSU 8.6).
+        const challenges = latestRow(snapshot, 'CANDIDATE_CHALLENGES');
+        if (challenges && challenges.status === 'OPEN' && input.closesAt.getTime() < startOfDay(addDays(challenges.dueDate, 1)).getTime()) {
+          throw badInput(
+            'input.closesAt',
+            `The election closes after the parties' period to challenge candidates, which ends on ${challenges.dueDate} (CANDIDATE_CHALLENGES, DSU 8.6)`,
+            'CLOSES_BEFORE_CHALLENGES_END',
+          );
+        }
       }
       const { result, persons } = await this.eligibility.evaluateWithPersons(ctx.em, dispute.id);
       // Those who sit on the panel, and those who left it, do not stand again for its seats.
@@ -115,15 +137,17 @@ export class ElectionsService {
       if (electorate.length) {
         await ctx.em.getRepository(ElectionElectorEntity).insert(electorate.map((m) => ({ electionId: election.id, memberId: m.id })));
       }
-      await this.docket.append(ctx, {
-        disputeId: dispute.id,
-        actorRole: 'SECRETARIAT',
-        kind: 'openElection',
-        text:
-          `The secretariat opened the election of ${seats} panelist seat(s) among ${ordered.length} eligible ` +
-          `candidates (${ordered.map((p) => p.name).join(', ')}); ${electorate.length} members vote from ` +
-          `${input.opensAt.toISOString()} to ${input.closesAt.toISOString()}; tie-break seed SHA-256 ${seedHash}.`,
-      });
+      const text =
+        `The secretariat opened the election of ${seats} panelist seat(s) among ${ordered.length} eligible ` +
+        `candidates (${ordered.map((p) => p.name).join(', ')}); ${electorate.length} members vote from ` +
+        `${input.opensAt.toISOString()} to ${input.closesAt.toISOString()}; tie-break seed SHA-256 ${seedHash}.`;
+      if (input.vacancy) {
+        await this.docket.append(ctx, { disputeId: dispute.id, actorRole: 'SECRETARIAT', kind: 'openElection', text });
+      } else {
+        // The engine's step: it refuses an election while the parties may still agree on five
+        // panelists (DSU 8.5), and outside the panel's establishment.
+        await this.disputes.perform(ctx, dispute.id, 'openPanelElection', {}, undefined, { docketText: text });
+      }
       ctx.target('Election', election.id, { disputeId: dispute.id, seats, seedHash, candidates: ordered.map((p) => p.id) });
       return election;
     });
@@ -224,13 +248,5 @@ export class ElectionsService {
         allowedFrom: toIsoDate(election.opensAt),
       });
     }
-  }
-
-  private async panelSize(em: EntityManager, disputeId: string): Promise<number> {
-    const [agreed] = await em.query(
-      `SELECT 1 FROM deadlines WHERE dispute_id = $1 AND rule = 'FIVE_PANELISTS' AND status = 'MET' LIMIT 1`,
-      [disputeId],
-    );
-    return agreed ? PANEL_SIZE_AGREED : PANEL_SIZE;
   }
 }

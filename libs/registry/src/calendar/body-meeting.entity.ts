@@ -16,6 +16,14 @@ export class BodyMeetingEntity {
   @Column('date', { name: 'held_on' })
   heldOn: string;
 
+  /** When the secretariat convened it: the notice runs from this day. */
   @Column('timestamptz', { name: 'recorded_at' })
   recordedAt: Date;
+
+  /** The members present (codes), once the secretariat recorded the attendance; null before. */
+  @Column('text', { name: 'present_members', array: true, nullable: true })
+  presentMembers: string[] | null;
+
+  @Column('timestamptz', { name: 'attendance_recorded_at', nullable: true })
+  attendanceRecordedAt: Date | null;
 }

@@ -1,16 +1,52 @@
-import { Args, ArgsType, Field, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentUser, LocalDateScalar, Public, Roles } from '@app/core';
-import { IsString } from 'class-validator';
+import { Args, ArgsType, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Actor, CurrentUser, LocalDateScalar, Public, Roles, upperEach } from '@app/core';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsString, IsUUID, Matches } from 'class-validator';
+import { BodyMeetingEntity } from './body-meeting.entity';
 import { BodyMeetingsService } from './body-meetings.service';
 import { ClosedDaysArgs } from './dto/closed-day.args';
 
 @ObjectType({ description: 'A meeting of the dispute body' })
 export class BodyMeeting {
+  @Field(() => ID)
+  id: string;
+
   @Field(() => LocalDateScalar)
   heldOn: string;
 
+  @Field(() => LocalDateScalar, { description: 'The day it was convened: the notice runs from it' })
+  convenedOn: string;
+
+  @Field(() => [String], { nullable: true, description: 'The members present (codes), once recorded' })
+  presentMembers: string[] | null;
+
   @Field(() => Int, { nullable: true, description: 'Status reports this meeting made due (when scheduled)' })
   statusReportsDue: number | null;
+}
+
+function toBodyMeeting(m: BodyMeetingEntity, statusReportsDue: number | null = null): BodyMeeting {
+  return {
+    id: m.id,
+    heldOn: m.heldOn,
+    convenedOn: m.recordedAt.toISOString().slice(0, 10),
+    presentMembers: m.presentMembers,
+    statusReportsDue,
+  };
+}
+
+@ArgsType()
+class MeetingAttendanceArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'meetingId must be a meeting id' })
+  meetingId: string;
+
+  @Field(() => [String], { description: 'The members present (ISO 3166-1 alpha-3 codes)' })
+  @ArrayMinSize(1, { message: 'presentMembers must name at least one member' })
+  @ArrayMaxSize(500)
+  @Transform(upperEach)
+  @ArrayUnique()
+  @Matches(/^[A-Z]{3}$/, { each: true, message: 'presentMembers must be three-letter member codes' })
+  presentMembers: string[];
 }
 
 @ArgsType()
@@ -27,13 +63,19 @@ export class BodyMeetingsResolver {
   @Public()
   @Query(() => [BodyMeeting], { description: "The body's meetings in a range" })
   async bodyMeetings(@Args() { from, to }: ClosedDaysArgs): Promise<BodyMeeting[]> {
-    return (await this.meetings.list(from, to)).map((m) => ({ heldOn: m.heldOn, statusReportsDue: null }));
+    return (await this.meetings.list(from, to)).map((m) => toBodyMeeting(m));
   }
 
   @Roles('SECRETARIAT')
   @Mutation(() => BodyMeeting, { description: 'Schedules a meeting; cases under surveillance get a status report deadline' })
   async scheduleBodyMeeting(@CurrentUser() actor: Actor, @Args() { heldOn }: ScheduleBodyMeetingArgs): Promise<BodyMeeting> {
     const { meeting, statusReportsDue } = await this.meetings.schedule(actor, heldOn);
-    return { heldOn: meeting.heldOn, statusReportsDue };
+    return toBodyMeeting(meeting, statusReportsDue);
+  }
+
+  @Roles('SECRETARIAT')
+  @Mutation(() => BodyMeeting, { description: 'Records who attended a meeting of the body: it decides only with a quorum' })
+  async recordMeetingAttendance(@CurrentUser() actor: Actor, @Args() { meetingId, presentMembers }: MeetingAttendanceArgs): Promise<BodyMeeting> {
+    return toBodyMeeting(await this.meetings.recordAttendance(actor, meetingId, presentMembers));
   }
 }

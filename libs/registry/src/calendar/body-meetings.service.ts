@@ -1,23 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, CommandRunner, badInput, requireRole } from '@app/core';
-import { DataSource } from 'typeorm';
+import { Actor, AppConfig, CommandRunner, DomainError, MemberEntity, badInput, notFound, requireRole } from '@app/core';
+import { isUUID } from 'class-validator';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { DocketService } from '../docket/docket.service';
-import { DEADLINE_RULES, latestNoticeDate, toIsoDate } from '../procedure';
+import { DEADLINE_RULES, SURVEILLANCE_STAGES, latestNoticeDate, toIsoDate, type BodyMeeting } from '../procedure';
 import { BodyMeetingEntity } from './body-meeting.entity';
 import { CalendarService } from './calendar.service';
-
-// The stages in which implementation is under the body's surveillance and a status report is due
-// before each meeting (DSU 21.6: from six months after the reasonable period is fixed; DSU 22.8
-// keeps it on the agenda after suspension is authorised).
-const SURVEILLED_STAGES = [
-  'IMPLEMENTATION_SURVEILLANCE',
-  'COMPLIANCE_REVIEW',
-  'COMPENSATION_NEGOTIATION',
-  'RETALIATION_REQUESTED',
-  'ARB_22_6',
-  'SUSPENSION_AUTHORIZED',
-];
 
 export interface ScheduledMeeting {
   meeting: BodyMeetingEntity;
@@ -37,6 +26,7 @@ export class BodyMeetingsService {
     private readonly calendar: CalendarService,
     private readonly deadlines: DeadlinesService,
     private readonly docket: DocketService,
+    private readonly config: AppConfig,
   ) {}
 
   list(from: string, to: string): Promise<BodyMeetingEntity[]> {
@@ -64,7 +54,7 @@ export class BodyMeetingsService {
           WHERE d.stage = ANY($1::text[])
             AND EXISTS (SELECT 1 FROM deadlines s WHERE s.dispute_id = d.id AND s.rule = 'SURVEILLANCE_AGENDA' AND s.due_date <= $2)
           ORDER BY d.id FOR UPDATE OF d`,
-        [SURVEILLED_STAGES, heldOn],
+        [SURVEILLANCE_STAGES, heldOn],
       );
       for (const { id } of cases) {
         await this.deadlines.open(ctx, id, [{ rule: 'STATUS_REPORT_NOTICE', baseDate: due, dueDate: due }]);
@@ -78,5 +68,60 @@ export class BodyMeetingsService {
       ctx.target('BodyMeeting', meeting.id, { heldOn, statusReportsDue: cases.length });
       return { meeting, statusReportsDue: cases.length };
     });
+  }
+
+  /**
+   * The secretariat records who attended a meeting, on the day or after: the body decides only
+   * with a quorum present, and the record of who was there is part of its decision. Recorded
+   * once; a correction is a new record of the whole list.
+   */
+  recordAttendance(actor: Actor | null, meetingId: string, presentCodes: string[]): Promise<BodyMeetingEntity> {
+    requireRole(actor, 'SECRETARIAT');
+    return this.commands.run({ actor, operation: 'recordMeetingAttendance' }, async (ctx) => {
+      const meeting = isUUID(meetingId)
+        ? await ctx.em.getRepository(BodyMeetingEntity).createQueryBuilder('m').setLock('pessimistic_write').where('m.id = :meetingId', { meetingId }).getOne()
+        : null;
+      if (!meeting) throw notFound('Body meeting', meetingId);
+      if (toIsoDate(ctx.now) < meeting.heldOn) {
+        throw new DomainError('NOT_YET_ALLOWED', 'MEETING_NOT_HELD', `The meeting is held on ${meeting.heldOn}; its attendance is recorded from that day`, {
+          allowedFrom: meeting.heldOn,
+        });
+      }
+      const codes = [...new Set(presentCodes.map((c) => c.trim().toUpperCase()))].sort();
+      const present = await ctx.em.getRepository(MemberEntity).findBy({ code: In(codes) });
+      const unknown = codes.filter((code) => !present.some((m) => m.code === code));
+      if (unknown.length) throw badInput('presentMembers', `No member has the code ${unknown.join(', ')}`, 'UNKNOWN_MEMBER');
+      meeting.presentMembers = codes;
+      meeting.attendanceRecordedAt = ctx.now;
+      const saved = await ctx.em.getRepository(BodyMeetingEntity).save(meeting);
+      ctx.target('BodyMeeting', meeting.id, { heldOn: meeting.heldOn, present: codes });
+      return saved;
+    });
+  }
+
+  /**
+   * What the procedure engine needs to know of a meeting to accept a decision taken there (its
+   * notice, its attendance against the members, the body's rules), read in the command's
+   * transaction.
+   */
+  async facts(em: EntityManager, meetingId: string): Promise<{ meeting: BodyMeetingEntity; facts: BodyMeeting }> {
+    const meeting = isUUID(meetingId) ? await em.getRepository(BodyMeetingEntity).findOneBy({ id: meetingId }) : null;
+    if (!meeting) throw notFound('Body meeting', meetingId);
+    const members = await em.getRepository(MemberEntity).countBy({ status: 'ACTIVE' });
+    return {
+      meeting,
+      facts: {
+        heldOn: meeting.heldOn,
+        convenedOn: toIsoDate(meeting.recordedAt),
+        present: meeting.presentMembers ? meeting.presentMembers.length : null,
+        members,
+        noticeDays: this.config.BODY_MEETING_NOTICE_DAYS,
+        quorumPercent: this.config.BODY_QUORUM_PERCENT,
+      },
+    };
+  }
+
+  byId(id: string): Promise<BodyMeetingEntity | null> {
+    return isUUID(id) ? this.dataSource.getRepository(BodyMeetingEntity).findOneBy({ id }) : Promise.resolve(null);
   }
 }

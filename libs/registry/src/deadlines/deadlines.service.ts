@@ -6,7 +6,7 @@ import type { DeadlineEffects, DeadlineRow, DeadlineRuleCode, OpenedDeadline } f
 import { DeadlineEntity } from './deadline.entity';
 import { DeadlinesArgs } from './dto/deadlines.args';
 
-type Settled = 'MET' | 'MISSED' | 'WAIVED' | 'EXTENDED';
+type Settled = 'MET' | 'MISSED' | 'LAPSED' | 'SUPERSEDED' | 'EXTENDED';
 
 /** Deadline rows: written only from the engine's effects, read across all cases. */
 @Injectable()
@@ -41,7 +41,8 @@ export class DeadlinesService {
     };
     await settle(effects.meet, 'MET');
     await settle(effects.miss, 'MISSED');
-    await settle(effects.cancel, 'WAIVED');
+    await settle(effects.lapse, 'LAPSED');
+    await settle(effects.supersede, 'SUPERSEDED');
     // An extension also replaces a limit already recorded as missed (the parties may agree late).
     if (effects.extend.length) {
       await repo

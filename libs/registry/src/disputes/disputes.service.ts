@@ -19,7 +19,8 @@ import {
 } from '@app/core';
 import { isUUID } from 'class-validator';
 import DataLoader from 'dataloader';
-import { DataSource, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { BodyMeetingsService } from '../calendar/body-meetings.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { DeadlinesService, toDeadlineRow } from '../deadlines/deadlines.service';
 import { DocketService } from '../docket/docket.service';
@@ -30,6 +31,7 @@ import {
   allowedActions,
   decide,
   openDispute,
+  type DisputeSnapshot,
 } from '../procedure';
 import { PanelSeatsService } from '../panel-seats/panel-seats.service';
 import { refusalError } from '../registry.errors';
@@ -61,6 +63,7 @@ export class DisputesService {
     private readonly clock: Clock,
     private readonly seats: PanelSeatsService,
     private readonly stageObservers: StageObservers,
+    private readonly meetings: BodyMeetingsService,
   ) {
     this.summaryRows = new EntityRows(dataSource, DisputeEntity, '', DISPUTE_SUMMARY_COLUMNS);
     this.partyRows = new EntityRows(dataSource, DisputePartyEntity);
@@ -130,7 +133,7 @@ export class DisputesService {
         ...(input.extension ? { extension: input.extension } : {}),
         ...(input.rptEndsOn ? { rptEndsOn: input.rptEndsOn } : {}),
       };
-      return this.perform(ctx, input.disputeId, input.action, params, input.note);
+      return this.perform(ctx, input.disputeId, input.action, params, input.note, { meetingId: input.meetingId });
     });
   }
 
@@ -153,6 +156,10 @@ export class DisputesService {
        * secretariat's behalf (DSU 8.6). Never taken from a client.
        */
       onBehalfOf?: ActorRole[];
+      /** A decision of the body: the meeting that took it (its notice and quorum are checked). */
+      meetingId?: string;
+      /** Replaces the engine's docket text, for a module that words the step more fully. */
+      docketText?: string;
     } = {},
   ): Promise<DisputeEntity> {
     // The calendar before the dispute: the order a calendar change takes its locks in too.
@@ -162,7 +169,12 @@ export class DisputesService {
     const seat = ctx.actor?.role === 'PANELIST' ? await this.seats.seatOf(ctx.em, disputeId, ctx.actor.userId) : null;
     const roles = options.onBehalfOf ?? rolesInDispute(ctx.actor, parties, seat);
     const rows = await this.deadlines.rowsOf(ctx.em, disputeId);
-    const decision = decide(toSnapshot(dispute, rows.map(toDeadlineRow)), roles, action, ctx.now, closed, params);
+    const meeting = options.meetingId ? await this.meetings.facts(ctx.em, options.meetingId) : null;
+    const decision = decide(toSnapshot(dispute, rows.map(toDeadlineRow)), roles, action, ctx.now, closed, {
+      ...params,
+      ...(note ? { reasons: note } : {}),
+      ...(meeting ? { meeting: meeting.facts } : {}),
+    });
     if (!decision.allowed) throw refusalError(decision);
 
     if (action === 'joinAsThirdParty' && ctx.actor?.memberId) {
@@ -173,23 +185,32 @@ export class DisputesService {
         joinedAt: ctx.now,
       });
     }
+    // A step takes effect when the engine says: an automatic adoption as of the end of day 60.
+    const at = decision.effectiveAt;
     if (decision.to !== decision.from) {
       await ctx.em
         .getRepository(DisputeStagePeriodEntity)
-        .update({ disputeId, leftAt: IsNull() }, { leftAt: ctx.now });
-      await ctx.em.getRepository(DisputeStagePeriodEntity).insert({ disputeId, stage: decision.to, enteredAt: ctx.now, leftAt: null });
-      dispute.stageEnteredAt = ctx.now;
+        .update({ disputeId, leftAt: IsNull() }, { leftAt: at });
+      await ctx.em.getRepository(DisputeStagePeriodEntity).insert({ disputeId, stage: decision.to, enteredAt: at, leftAt: null });
+      dispute.stageEnteredAt = at;
     }
     applyState(dispute, decision.state);
     const saved = await ctx.em.getRepository(DisputeEntity).save(dispute);
     await this.deadlines.apply(ctx, disputeId, decision);
-    const role = docketRole(ctx.actor, roles);
+    const role = decision.actingAs ?? docketRole(ctx.actor, roles);
     const derestricted = decision.to === 'ADOPTED' && decision.from !== 'ADOPTED' ? await this.derestrictCase(ctx, disputeId) : 0;
+    const actorName = await this.actorName(ctx, decision.actingAs);
+    const text = (options.docketText ?? decision.docketText).replaceAll('{actor}', actorName);
     await this.docket.append(ctx, {
       disputeId,
       actorRole: role,
       kind: decision.action,
-      text: [decision.docketText, note, derestricted ? `${derestricted} restricted document(s) are now public.` : '']
+      text: [
+        text.charAt(0).toUpperCase() + text.slice(1),
+        meeting ? `Meeting of the body of ${meeting.meeting.heldOn}, ${meeting.facts.present} of ${meeting.facts.members} members present; recorded by the secretariat.` : '',
+        note,
+        derestricted ? `${derestricted} restricted document(s) are now public.` : '',
+      ]
         .filter(Boolean)
         .join(' '),
       documentIds: options.documentIds,
@@ -197,6 +218,32 @@ export class DisputesService {
     if (decision.to !== decision.from) await this.stageObservers.notify(ctx, { dispute: saved, from: decision.from, to: decision.to, role });
     ctx.target('Dispute', disputeId, { docketNumber: docketNumber(saved), action, from: decision.from, to: decision.to, as: role });
     return saved;
+  }
+
+  /**
+   * Who acted, as the docket says it (DSU 3.10, the public record of who did what): the member
+   * for a party or a member acting in its own name, else the organ.
+   */
+  private async actorName(ctx: CommandContext, as: ActorRole): Promise<string> {
+    switch (as) {
+      case 'COMPLAINANT':
+      case 'RESPONDENT':
+      case 'THIRD_PARTY':
+      case 'MEMBER': {
+        const memberId = ctx.actor?.memberId;
+        const member = memberId ? await ctx.em.getRepository(MemberEntity).findOneBy({ id: memberId }) : null;
+        return member?.name ?? 'A member';
+      }
+      case 'PANEL':
+      case 'PANEL_CHAIR':
+        return 'the panel';
+      case 'BODY':
+        return 'the body';
+      case 'SECRETARIAT':
+        return 'the secretariat';
+      case 'SYSTEM':
+        return 'the system';
+    }
   }
 
   /**
@@ -224,6 +271,17 @@ export class DisputesService {
     const dispute = await qb.where('d.id = :disputeId', { disputeId }).getOne();
     if (!dispute) throw notFound('Dispute', disputeId);
     return dispute;
+  }
+
+  /**
+   * The dispute as the procedure engine sees it, read in the caller's transaction: for modules
+   * that ask the engine about a limit (the challenge period, the five-panelist agreement).
+   */
+  async procedureOf(em: EntityManager, disputeId: string): Promise<DisputeSnapshot> {
+    const dispute = isUUID(disputeId) ? await em.getRepository(DisputeEntity).findOneBy({ id: disputeId }) : null;
+    if (!dispute) throw notFound('Dispute', disputeId);
+    const rows = await this.deadlines.rowsOf(em, disputeId);
+    return toSnapshot(dispute, rows.map(toDeadlineRow));
   }
 
   /** What this user may do in the dispute now, and later with the date. */

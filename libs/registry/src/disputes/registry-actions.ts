@@ -2,8 +2,8 @@ import type { ActionName } from '../procedure';
 
 /**
  * The procedure steps a user takes through `takeAction`. Steps that carry more than a decision
- * (composing a panel from an election, circulating a report) are taken by their own modules
- * through the same engine.
+ * (composing a panel from an election, a report, an appeal with its findings, a meeting deciding
+ * on a report) are taken by their own modules' mutations through the same engine.
  */
 export const REGISTRY_ACTIONS = [
   'replyToRequest',
@@ -11,6 +11,7 @@ export const REGISTRY_ACTIONS = [
   'joinAsThirdParty',
   'agreeEarlyPanelRequest',
   'requestPanel',
+  'deferPanelRequest',
   'requestBodyMeeting',
   'recordBodyMeeting',
   'establishPanel',
@@ -28,6 +29,18 @@ export const REGISTRY_ACTIONS = [
   'agreeFivePanelists',
   'requestDgAppointment',
   'informBodyOfDelay',
+  // The panel's conduct of its timetable (Appendix 3 ¶12): meetings held or dispensed with, steps
+  // moved.
+  'adjustTimetable',
+  'holdFirstMeeting',
+  'holdSecondMeeting',
+  'dispenseWithFirstMeeting',
+  'dispenseWithSecondMeeting',
+  // Appeals: the appellate body does not use the system; the secretariat records its letters and
+  // the parties' joint requests.
+  'informBodyOfAppellateDelay',
+  'suspendAppeal',
+  'resumeAppeal',
   // Implementation and compliance (DSU 21, 22): decisions and notifications; reports and awards
   // are filed as documents with them.
   'stateImplementationIntentions',
@@ -36,9 +49,7 @@ export const REGISTRY_ACTIONS = [
   'fixRpt',
   'fileStatusReport',
   'requestComplianceReview',
-  'circulateComplianceReport',
-  'appealComplianceReport',
-  'adoptComplianceReport',
+  'referComplianceReview',
   'requestCompensation',
   'agreeCompensation',
   'requestRetaliation',

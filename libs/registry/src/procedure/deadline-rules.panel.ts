@@ -93,8 +93,8 @@ export const PANEL_PHASE_RULES = {
     strength: 'HARD',
     binds: 'BODY',
     countedFrom: 'the first body meeting with the request on its agenda',
-    onExpiry: 'Established automatically (negative consensus).',
-    tracked: false, // counted in meetings: see establishPanelAutomatically
+    onExpiry: 'Established at the second meeting (negative consensus), recorded by the secretariat.',
+    tracked: false, // counted in meetings: see recordBodyMeeting and establishPanel
   },
   TERMS_OF_REFERENCE: {
     article: 'DSU 7.1',
@@ -148,6 +148,19 @@ export const PANEL_PHASE_RULES = {
     binds: 'DIRECTOR_GENERAL',
     countedFrom: 'receipt of a party\'s request to the Director-General',
     onExpiry: 'Nothing automatic; the overrun is recorded.',
+  },
+  CANDIDATE_CHALLENGES: {
+    article: 'DSU 8.6',
+    description:
+      'A party may challenge a candidate for cause within 15 days of establishment (the body\'s ' +
+      'rule, after the list procedure of RCEP Article 19.11); the panel is composed only once ' +
+      'this period is over and every challenge is decided.',
+    length: { unit: 'DAYS', value: 15 },
+    kind: 'WINDOW',
+    strength: 'HARD',
+    binds: 'PARTIES',
+    countedFrom: 'establishment of the panel',
+    onExpiry: 'No further challenges; the panel may be composed once pending ones are decided.',
   },
   PANEL_REPORT: {
     article: 'DSU 12.8, 12.9',
@@ -212,6 +225,29 @@ export const PANEL_PHASE_RULES = {
     countedFrom: 'circulation of the panel report',
     onExpiry: 'Adopted (negative consensus) unless appealed.',
     extendable: true, // the body has extended it at the parties' joint request
+  },
+  CROSS_APPEAL: {
+    article: 'DSU 17.4; Working Procedures for Appellate Review, rule 23',
+    description:
+      'Another party may appeal too (a cross-appeal) within 5 days of the notice of appeal.',
+    length: { unit: 'DAYS', value: 5 },
+    kind: 'WINDOW',
+    strength: 'HARD',
+    binds: 'PARTIES',
+    countedFrom: 'the notice of appeal',
+    onExpiry: 'No further notices of appeal; the appeal is heard on the issues notified.',
+  },
+  NON_CONFIDENTIAL_SUMMARY: {
+    article: 'DSU 18.2',
+    description:
+      'A party gives a non-confidential summary of its written submission to a member that ' +
+      'asked for one, within 30 days (the body\'s period: DSU 18.2 sets none).',
+    length: { unit: 'DAYS', value: 30 },
+    kind: 'DEADLINE',
+    strength: 'HARD',
+    binds: 'PARTIES',
+    countedFrom: 'the member\'s request',
+    onExpiry: 'The overrun is recorded; the summary is still owed.',
   },
   APPELLATE_REPORT: {
     article: 'DSU 17.5',

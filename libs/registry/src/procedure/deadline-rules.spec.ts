@@ -61,7 +61,9 @@ describe('deadline rule catalogue', () => {
 
   it('tracks as rows exactly the rules some transition or a dated decision opens', () => {
     for (const code of DEADLINE_RULE_CODES) {
-      const byCalendar = DATED_BY_DECISION_RULES.includes(code);
+      // Opened by a dated decision (the timetable, the meeting calendar) or another module (a
+      // member's request for a non-confidential summary, DSU 18.2).
+      const byCalendar = DATED_BY_DECISION_RULES.includes(code) || code === 'NON_CONFIDENTIAL_SUMMARY';
       expect([code, DEADLINE_RULES[code].tracked]).toEqual([code, opened.has(code) || byCalendar]);
       expect([code, opened.has(code) && byCalendar]).toEqual([code, false]);
     }
@@ -71,8 +73,19 @@ describe('deadline rule catalogue', () => {
     for (const code of DEADLINE_RULE_CODES) {
       const rule = DEADLINE_RULES[code];
       if (DATED_BY_DECISION_RULES.includes(code)) continue;
+      expect([code, rule.appliesIn.length > 0]).toEqual([code, true]);
       if (rule.kind === 'ADVANCE_NOTICE' || rule.length.unit === 'BODY_MEETINGS') {
         expect([code, rule.tracked]).toEqual([code, false]);
+      }
+    }
+  });
+
+  it('applies every limit a transition opens in the stage the transition leads to', () => {
+    for (const t of TRANSITIONS) {
+      if (t.to === null || t.to === 'PREVIOUS') continue;
+      for (const code of t.opens) {
+        const { appliesIn } = DEADLINE_RULES[code];
+        expect([t.action, code, appliesIn === 'ANY_ACTIVE' || appliesIn.includes(t.to)]).toEqual([t.action, code, true]);
       }
     }
   });

@@ -9,11 +9,14 @@ const step = (
   description: string,
   days: number,
   binds: DeadlineRuleData['binds'],
+  kind: 'DEADLINE' | 'WINDOW' = 'DEADLINE',
 ): DeadlineRuleData => ({
   article: `DSU 12.3; Appendix 3 ${paragraph}`,
   description,
   length: { unit: 'DAYS', value: days },
-  kind: 'DEADLINE',
+  // A step someone owes is a deadline; a step the parties may take (comments, review requests)
+  // is a window, so letting it pass is no fault.
+  kind,
   // Appendix 3 ¶12 is indicative ("proposed timetable"); the panel's adopted dates bind.
   strength: 'HARD',
   binds,
@@ -30,9 +33,9 @@ export const TIMETABLE_RULES = {
   TIMETABLE_REBUTTALS: step('¶12(c)', 'Written rebuttals of the parties.', 14, 'PARTIES'),
   TIMETABLE_SECOND_SUBSTANTIVE_MEETING: step('¶12(d)', 'The second substantive meeting.', 7, 'PANEL'),
   TIMETABLE_DESCRIPTIVE_PART: step('¶12(e)', 'The descriptive part of the report to the parties.', 14, 'PANEL'),
-  TIMETABLE_COMMENTS_ON_DESCRIPTIVE_PART: step('¶12(f)', 'The parties comment on the descriptive part.', 14, 'PARTIES'),
+  TIMETABLE_COMMENTS_ON_DESCRIPTIVE_PART: step('¶12(f)', 'The parties comment on the descriptive part.', 14, 'PARTIES', 'WINDOW'),
   TIMETABLE_INTERIM_REPORT: step('¶12(g)', 'The interim report to the parties.', 14, 'PANEL'),
-  TIMETABLE_REVIEW_REQUESTS: step('¶12(h)', 'Requests to review parts of the interim report.', 7, 'PARTIES'),
+  TIMETABLE_REVIEW_REQUESTS: step('¶12(h)', 'Requests to review parts of the interim report (the interim review period).', 7, 'PARTIES', 'WINDOW'),
   TIMETABLE_INTERIM_REVIEW: step('¶12(i)', 'The interim review, possibly with a further meeting.', 14, 'PANEL'),
   TIMETABLE_FINAL_REPORT_TO_PARTIES: step('¶12(j)', 'The final report to the parties.', 14, 'PANEL'),
   TIMETABLE_CIRCULATION: step('¶12(k)', 'Circulation of the final report to the members.', 21, 'SECRETARIAT'),

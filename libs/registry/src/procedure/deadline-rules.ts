@@ -1,4 +1,5 @@
 import type { Addressee } from './actors';
+import { SURVEILLANCE_STAGES, type Stage } from './stages';
 import { IMPLEMENTATION_PHASE_RULES } from './deadline-rules.implementation';
 import { PANEL_PHASE_RULES } from './deadline-rules.panel';
 import { TIMETABLE_RULES } from './deadline-rules.timetable';
@@ -18,12 +19,14 @@ export const DEADLINE_RULE_CODES = [
   'THIRD_PARTY_PANEL',
   'PANEL_COMPOSITION',
   'DG_APPOINTMENT',
+  'CANDIDATE_CHALLENGES',
   'PANEL_REPORT',
   'PANEL_CIRCULATION',
   'SUSPENSION_LIMIT',
   'ADOPTION_EARLIEST',
   'OBJECTION_NOTICE',
   'PANEL_REPORT_ADOPTION',
+  'CROSS_APPEAL',
   'APPELLATE_REPORT',
   'APPELLATE_REPORT_MAX',
   'APPELLATE_REPORT_ADOPTION',
@@ -40,6 +43,7 @@ export const DEADLINE_RULE_CODES = [
   'COMPENSATION_AGREEMENT',
   'RETALIATION_AUTHORIZATION',
   'RETALIATION_ARBITRATION',
+  'NON_CONFIDENTIAL_SUMMARY',
   // The panel's timetable (Appendix 3 ¶12), dated by the panel: deadline-rules.timetable.ts
   'TIMETABLE_FIRST_SUBMISSION_COMPLAINANT',
   'TIMETABLE_FIRST_SUBMISSION_RESPONDENT',
@@ -115,13 +119,20 @@ export interface DeadlineRule {
   readonly tracked: boolean;
   /** Whether the secretariat may record an extension of it agreed by the parties. */
   readonly extendable: boolean;
+  /**
+   * The stages in which the limit still means something. A step that takes the dispute anywhere
+   * else closes its open row in that same step (`SUPERSEDED`, or its expiry status if it had
+   * already run out), so that no moot limit is left open for the sweep to flag against a party.
+   * In a suspended stage, the stage before the suspension counts.
+   */
+  readonly appliesIn: readonly Stage[] | 'ANY_ACTIVE';
 }
 
 /**
  * A catalogue entry as written in the data files: `anchor` defaults to `ACTION`, `tracked` to
  * true and `extendable` to false.
  */
-export type DeadlineRuleData = Omit<DeadlineRule, 'code' | 'anchor' | 'tracked' | 'extendable'> &
+export type DeadlineRuleData = Omit<DeadlineRule, 'code' | 'anchor' | 'tracked' | 'extendable' | 'appliesIn'> &
   Partial<Pick<DeadlineRule, 'anchor' | 'tracked' | 'extendable'>>;
 
 // Typed as a full record, so a code without data (or data for an unknown code) fails to compile.
@@ -129,6 +140,71 @@ const RULE_DATA: Readonly<Record<DeadlineRuleCode, DeadlineRuleData>> = {
   ...PANEL_PHASE_RULES,
   ...IMPLEMENTATION_PHASE_RULES,
   ...TIMETABLE_RULES,
+};
+
+const CONSULTATIONS: readonly Stage[] = ['CONSULTATIONS_REQUESTED', 'IN_CONSULTATIONS'];
+const PANEL_AT_WORK: readonly Stage[] = ['PANEL_COMPOSED', 'PANEL_PROCEEDINGS', 'INTERIM_REVIEW'];
+const BEFORE_REPORT: readonly Stage[] = ['PANEL_ESTABLISHED', ...PANEL_AT_WORK];
+const TIMETABLE: readonly Stage[] = ['PANEL_PROCEEDINGS', 'INTERIM_REVIEW', 'COMPLIANCE_REVIEW'];
+const REPORT_BEFORE_BODY: readonly Stage[] = ['REPORT_CIRCULATED', 'COMPLIANCE_REPORT_CIRCULATED'];
+const APPEAL: readonly Stage[] = ['UNDER_APPEAL', 'COMPLIANCE_UNDER_APPEAL'];
+const RPT: readonly Stage[] = ['ADOPTED', 'RPT_DETERMINATION'];
+
+// Where each limit applies (see DeadlineRule.appliesIn). Typed as a full record, so a new rule
+// must say where it applies.
+const APPLIES_IN: Readonly<Record<DeadlineRuleCode, readonly Stage[] | 'ANY_ACTIVE'>> = {
+  REPLY_TO_REQUEST: CONSULTATIONS,
+  ENTER_CONSULTATIONS: CONSULTATIONS,
+  EARLIEST_PANEL_REQUEST: CONSULTATIONS,
+  THIRD_PARTY_CONSULTATIONS: CONSULTATIONS,
+  GOOD_OFFICES_WAIT: CONSULTATIONS,
+  PANEL_REQUEST_NOTICE: ['PANEL_REQUESTED'],
+  BODY_MEETING_ON_REQUEST: ['PANEL_REQUESTED'],
+  PANEL_ESTABLISHMENT: ['PANEL_REQUESTED'],
+  TERMS_OF_REFERENCE: BEFORE_REPORT,
+  FIVE_PANELISTS: ['PANEL_ESTABLISHED'],
+  THIRD_PARTY_PANEL: ['PANEL_ESTABLISHED', 'PANEL_COMPOSED', 'PANEL_PROCEEDINGS'],
+  PANEL_COMPOSITION: ['PANEL_ESTABLISHED'],
+  DG_APPOINTMENT: ['PANEL_ESTABLISHED'],
+  CANDIDATE_CHALLENGES: ['PANEL_ESTABLISHED'],
+  PANEL_REPORT: PANEL_AT_WORK,
+  PANEL_CIRCULATION: BEFORE_REPORT,
+  SUSPENSION_LIMIT: ['SUSPENDED'],
+  ADOPTION_EARLIEST: REPORT_BEFORE_BODY,
+  OBJECTION_NOTICE: REPORT_BEFORE_BODY,
+  PANEL_REPORT_ADOPTION: REPORT_BEFORE_BODY,
+  CROSS_APPEAL: APPEAL,
+  APPELLATE_REPORT: APPEAL,
+  APPELLATE_REPORT_MAX: APPEAL,
+  APPELLATE_REPORT_ADOPTION: APPEAL,
+  ADOPTION_GUIDELINE: [...BEFORE_REPORT, 'REPORT_CIRCULATED'],
+  ADOPTION_GUIDELINE_APPEALED: ['UNDER_APPEAL'],
+  RPT_INTENTIONS: RPT,
+  RPT_AGREEMENT: RPT,
+  RPT_ARBITRATION: RPT,
+  RPT_GUIDELINE: RPT,
+  IMPLEMENTATION_PERIOD: SURVEILLANCE_STAGES,
+  SURVEILLANCE_AGENDA: SURVEILLANCE_STAGES,
+  STATUS_REPORT_NOTICE: SURVEILLANCE_STAGES,
+  COMPLIANCE_REPORT: ['COMPLIANCE_REVIEW'],
+  COMPENSATION_AGREEMENT: ['COMPENSATION_NEGOTIATION'],
+  RETALIATION_AUTHORIZATION: ['RETALIATION_REQUESTED'],
+  RETALIATION_ARBITRATION: ['ARB_22_6'],
+  // A party's duty to a member that asked, whatever the stage (DSU 18.2).
+  NON_CONFIDENTIAL_SUMMARY: 'ANY_ACTIVE',
+  TIMETABLE_FIRST_SUBMISSION_COMPLAINANT: TIMETABLE,
+  TIMETABLE_FIRST_SUBMISSION_RESPONDENT: TIMETABLE,
+  TIMETABLE_FIRST_SUBSTANTIVE_MEETING: TIMETABLE,
+  TIMETABLE_THIRD_PARTY_SESSION: TIMETABLE,
+  TIMETABLE_REBUTTALS: TIMETABLE,
+  TIMETABLE_SECOND_SUBSTANTIVE_MEETING: TIMETABLE,
+  TIMETABLE_DESCRIPTIVE_PART: TIMETABLE,
+  TIMETABLE_COMMENTS_ON_DESCRIPTIVE_PART: TIMETABLE,
+  TIMETABLE_INTERIM_REPORT: TIMETABLE,
+  TIMETABLE_REVIEW_REQUESTS: TIMETABLE,
+  TIMETABLE_INTERIM_REVIEW: TIMETABLE,
+  TIMETABLE_FINAL_REPORT_TO_PARTIES: TIMETABLE,
+  TIMETABLE_CIRCULATION: TIMETABLE,
 };
 
 /** The catalogue of time limits, keyed by code. */
@@ -144,6 +220,7 @@ export const DEADLINE_RULES: Readonly<Record<DeadlineRuleCode, DeadlineRule>> = 
           anchor: data.anchor ?? 'ACTION',
           tracked: data.tracked ?? true,
           extendable: data.extendable ?? false,
+          appliesIn: APPLIES_IN[code],
         },
       ];
     }),

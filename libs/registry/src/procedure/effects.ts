@@ -3,6 +3,7 @@ import {
   addDays,
   addMonths,
   datesEndingOn,
+  daysBetween,
   deadlineDates,
   resumeDeadline,
   suspendDeadline,
@@ -24,7 +25,7 @@ import {
   type ProcedureEvent,
   type ProcedureEvents,
 } from './snapshot';
-import { isTerminalStage, type Stage } from './stages';
+import { isTerminalStage, SUSPENDED_STAGES, type Stage } from './stages';
 import type { Transition } from './transitions';
 
 /** A row a transition opens (or reopens with new dates). */
@@ -51,8 +52,10 @@ export interface DeadlineEffects {
   readonly meet: readonly DeadlineRuleCode[];
   /** Rows to record `MISSED`: their period ran out before the act that would have met them. */
   readonly miss: readonly DeadlineRuleCode[];
-  /** Rows to record `WAIVED`. */
-  readonly cancel: readonly DeadlineRuleCode[];
+  /** Rows to record `LAPSED`: a window or waiting period that had run out unused. */
+  readonly lapse: readonly DeadlineRuleCode[];
+  /** Rows to record `SUPERSEDED`: the step makes them moot. */
+  readonly supersede: readonly DeadlineRuleCode[];
   /** Rows to record `EXTENDED` (replaced by a row in `open`). */
   readonly extend: readonly DeadlineRuleCode[];
   /** Rows whose clock stops: they stay `OPEN` with `pausedRemainingDays` set. */
@@ -61,7 +64,19 @@ export interface DeadlineEffects {
   readonly resume: readonly OpenedDeadline[];
 }
 
-type Settlement = 'MET' | 'MISSED' | 'WAIVED' | 'EXTENDED';
+type Settlement = 'MET' | 'MISSED' | 'LAPSED' | 'SUPERSEDED' | 'EXTENDED';
+
+/**
+ * Whether a limit still applies once the dispute is at `stage` (see `DeadlineRule.appliesIn`): in a
+ * suspended stage, the limits of the stage before the suspension keep applying, their clocks
+ * stopped.
+ */
+export function appliesAt(rule: DeadlineRuleCode, stage: Stage, stageBeforeSuspension: Stage | null): boolean {
+  if (isTerminalStage(stage)) return false;
+  const { appliesIn } = DEADLINE_RULES[rule];
+  if (appliesIn === 'ANY_ACTIVE' || appliesIn.includes(stage)) return true;
+  return SUSPENDED_STAGES.includes(stage) && stageBeforeSuspension !== null && appliesIn.includes(stageBeforeSuspension);
+}
 
 function monthsOrDays(rule: DeadlineRuleCode): { unit: 'DAYS' | 'MONTHS'; value: number } {
   const { length } = DEADLINE_RULES[rule];
@@ -125,9 +140,12 @@ export function nextState(
 ): DisputeState {
   const today = toIsoDate(now);
   const stage = nextStage(snapshot, transition);
-  const suspended = stage === 'SUSPENDED';
+  const suspended = SUSPENDED_STAGES.includes(stage);
   const party = actingParty(actorRoles);
   let agreements = snapshot.agreements;
+  if (transition.resetsAgreement) {
+    agreements = { ...agreements, [transition.resetsAgreement]: [] };
+  }
   if (transition.agreement && party) {
     const agreed = agreements[transition.agreement] ?? [];
     agreements = {
@@ -179,7 +197,7 @@ export function deadlineEffects(
 
   // A row whose period has already run out takes its expiry status whatever the transition meant
   // for it: a late reply does not turn a missed reply deadline into a met one.
-  const settle = (row: DeadlineRow, intent: 'MET' | 'WAIVED') => {
+  const settle = (row: DeadlineRow, intent: 'MET' | 'SUPERSEDED') => {
     if (settled.has(row.rule)) return;
     settled.set(row.rule, hasRunOut(row, now) ? expiryStatus(row.rule) : intent);
   };
@@ -191,7 +209,7 @@ export function deadlineEffects(
   const cancels = transition.cancels === 'ALL_OPEN' ? [...live.keys()] : transition.cancels;
   for (const rule of cancels) {
     const row = live.get(rule);
-    if (row) settle(row, 'WAIVED');
+    if (row) settle(row, 'SUPERSEDED');
   }
 
   for (const { rule, by } of transition.supersedes ?? []) {
@@ -203,11 +221,34 @@ export function deadlineEffects(
     open.push({ rule: by, ...datesEndingOn(supersededEnd(row, by), closed) });
   }
 
-  if (transition.needs === 'EXTENSION' && params.extension) {
+  if (transition.keepsLength) {
+    const { rule, after } = transition.keepsLength;
+    const planned = [...snapshot.deadlines].reverse().find((row) => row.rule === after);
+    const row = live.get(rule);
+    const delay = planned ? daysBetween(planned.baseDate, today) : 0;
+    if (planned && row && !settled.has(rule) && !isPaused(row) && delay > 0) {
+      const until = addDays(today, Math.max(0, daysBetween(planned.baseDate, row.baseDate)));
+      if (until > row.baseDate) {
+        settled.set(rule, 'EXTENDED');
+        extended.push(rule);
+        open.push({ rule, ...datesEndingOn(until, closed) });
+      }
+    }
+  }
+
+  if ((transition.needs === 'EXTENSION' || transition.needs === 'TIMETABLE_CHANGE') && params.extension) {
     const { rule, until } = params.extension;
     settled.set(rule, 'EXTENDED');
     extended.push(rule);
     open.push({ rule, ...datesEndingOn(until, closed) });
+  }
+
+  // Limits of a stage the dispute leaves close in this same step, with the reason: moot rows are
+  // never left open for the sweep to record MISSED against whom they bound.
+  for (const row of live.values()) {
+    if (!settled.has(row.rule) && !appliesAt(row.rule, state.stage, state.stageBeforeSuspension)) {
+      settle(row, 'SUPERSEDED');
+    }
   }
 
   for (const row of live.values()) {
@@ -215,17 +256,25 @@ export function deadlineEffects(
     if (transition.clock === 'STOP') {
       // DSU 12.12 stops running clocks only: a period already over is settled as it stands
       // (MISSED or MET, by its kind).
-      if (hasRunOut(row, now)) settle(row, 'WAIVED');
+      if (hasRunOut(row, now)) settle(row, 'SUPERSEDED');
       else pause.push({ rule: row.rule, remainingDays: suspendDeadline(row.baseDate, now) });
     } else if (transition.clock === 'RESTART' && isPaused(row)) {
       resume.push({ rule: row.rule, ...resumeDeadline(row.pausedRemainingDays ?? 0, now, closed) });
     }
   }
 
+  if (transition.needs === 'TIMETABLE') {
+    for (const { rule, date } of params.timetable ?? []) {
+      const running = live.get(rule);
+      if (running) settle(running, 'SUPERSEDED');
+      open.push({ rule, ...datesEndingOn(date, closed) });
+    }
+  }
+
   for (const rule of transition.opens) {
     const running = live.get(rule);
     // At most one OPEN row per rule: a reopened limit replaces the running one.
-    if (running) settle(running, 'WAIVED');
+    if (running) settle(running, 'SUPERSEDED');
     open.push({
       rule,
       ...deadlineDates(anchorDate(rule, today, state), DEADLINE_RULES[rule], {
@@ -241,7 +290,8 @@ export function deadlineEffects(
     open,
     meet: having('MET'),
     miss: having('MISSED'),
-    cancel: having('WAIVED'),
+    lapse: having('LAPSED'),
+    supersede: having('SUPERSEDED'),
     extend: extended,
     pause,
     resume,
@@ -259,7 +309,8 @@ export function applyDeadlineEffects(
   const statusOf = new Map<DeadlineRuleCode, Settlement>([
     ...effects.meet.map((rule): [DeadlineRuleCode, Settlement] => [rule, 'MET']),
     ...effects.miss.map((rule): [DeadlineRuleCode, Settlement] => [rule, 'MISSED']),
-    ...effects.cancel.map((rule): [DeadlineRuleCode, Settlement] => [rule, 'WAIVED']),
+    ...effects.lapse.map((rule): [DeadlineRuleCode, Settlement] => [rule, 'LAPSED']),
+    ...effects.supersede.map((rule): [DeadlineRuleCode, Settlement] => [rule, 'SUPERSEDED']),
     ...effects.extend.map((rule): [DeadlineRuleCode, Settlement] => [rule, 'EXTENDED']),
   ]);
   const paused = new Map(effects.pause.map((p) => [p.rule, p.remainingDays]));

@@ -13,7 +13,7 @@ function refusal(decision: ReturnType<Case['try']>) {
 }
 
 describe('the reasonable period of time (DSU 21.3)', () => {
-  const adopted = () => reach('ADOPTED'); // day 300
+  const adopted = () => reach('ADOPTED'); // day 286
 
   it('records an agreed period with its last day, which must not be past', () => {
     expect(refusal(adopted().try(SEC, 'agreeRpt', 310)).message).toContain('rptEndsOn');
@@ -24,7 +24,7 @@ describe('the reasonable period of time (DSU 21.3)', () => {
     expect(approval).toMatchObject({
       to: 'IMPLEMENTATION_SURVEILLANCE',
       meet: ['RPT_AGREEMENT'],
-      cancel: ['RPT_INTENTIONS'],
+      supersede: ['RPT_INTENTIONS'],
       state: { rptEndsOn: dateOn(600) },
     });
     expect(approval.open).toEqual([
@@ -38,11 +38,11 @@ describe('the reasonable period of time (DSU 21.3)', () => {
   });
 
   it('records the respondent\'s intentions, late ones as missed', () => {
-    expect(adopted().approve(R, 'stateImplementationIntentions', 330)).toMatchObject({
+    expect(adopted().approve(R, 'stateImplementationIntentions', 316)).toMatchObject({
       to: 'RPT_DETERMINATION',
       meet: ['RPT_INTENTIONS'],
     });
-    expect(adopted().approve(R, 'stateImplementationIntentions', 331)).toMatchObject({
+    expect(adopted().approve(R, 'stateImplementationIntentions', 317)).toMatchObject({
       meet: [],
       miss: ['RPT_INTENTIONS'],
     });
@@ -52,18 +52,22 @@ describe('the reasonable period of time (DSU 21.3)', () => {
     const determining = reach('RPT_DETERMINATION');
     const unreferred = refusal(determining.try(SEC, 'fixRpt', 320, { rptEndsOn: dateOn(700) }));
     expect(unreferred.message).toContain('arbitrateRpt');
-    const referral = determining.approve(R, 'arbitrateRpt', 350);
-    // Counted from adoption (day 300), not from the referral.
+    const referral = determining.approve(R, 'arbitrateRpt', 320);
+    // Counted from adoption (day 286), not from the referral.
     expect(referral.open).toEqual([
-      { rule: 'RPT_ARBITRATION', baseDate: dateOn(390), dueDate: dateOn(390) },
+      { rule: 'RPT_ARBITRATION', baseDate: dateOn(376), dueDate: dateOn(376) },
     ]);
-    const referred = determining.apply(referral, 350);
-    expect(refusal(referred.try(C, 'arbitrateRpt', 351)).code).toBe('INVALID_TRANSITION');
-    expect(referred.approve(SEC, 'fixRpt', 385, { rptEndsOn: dateOn(750) })).toMatchObject({
+    const referred = determining.apply(referral, 320);
+    expect(refusal(referred.try(C, 'arbitrateRpt', 321)).code).toBe('INVALID_TRANSITION');
+    const award = referred.approve(SEC, 'fixRpt', 370, { rptEndsOn: dateOn(750) });
+    expect(award).toMatchObject({
       to: 'IMPLEMENTATION_SURVEILLANCE',
-      meet: ['RPT_ARBITRATION', 'RPT_AGREEMENT'],
+      meet: ['RPT_ARBITRATION'],
       state: { rptEndsOn: dateOn(750) },
     });
+    // The parties' 45 days ran out on day 331 unused: that window lapsed, nobody at fault.
+    expect(award.lapse).toEqual(['RPT_AGREEMENT']);
+    expect(award.docketText).toContain(`ends on ${dateOn(750)}`);
   });
 
   it('goes straight to arbitration from adoption too', () => {
@@ -82,12 +86,18 @@ describe('surveillance, compensation and retaliation (DSU 21.6, 22)', () => {
     expect(surveillance().try(C, 'fileStatusReport', 500)).toMatchObject({ code: 'FORBIDDEN' });
   });
 
+  it('takes a request for compensation only once the period ended without compliance (DSU 22.2)', () => {
+    const early = refusal(surveillance().try(C, 'requestCompensation', RPT_END_DAY));
+    expect(early).toMatchObject({ code: 'NOT_YET_ALLOWED', allowedFrom: dateOn(RPT_END_DAY + 1) });
+    expect(early.message).toContain('DSU 22.2');
+  });
+
   it('opens 20 days for compensation counted from the end of the period', () => {
-    const approval = surveillance().approve(C, 'requestCompensation', 590);
+    const approval = surveillance().approve(C, 'requestCompensation', 601);
     expect(approval.open).toEqual([
       { rule: 'COMPENSATION_AGREEMENT', baseDate: dateOn(620), dueDate: dateOn(620) },
     ]);
-    const agreed = surveillance().apply(approval, 590).approve(SEC, 'agreeCompensation', 615);
+    const agreed = surveillance().apply(approval, 601).approve(SEC, 'agreeCompensation', 615);
     expect(agreed).toMatchObject({
       to: 'IMPLEMENTATION_SURVEILLANCE',
       meet: ['COMPENSATION_AGREEMENT'],
@@ -125,39 +135,45 @@ describe('surveillance, compensation and retaliation (DSU 21.6, 22)', () => {
     const approval = surveillance().approve(BODY, 'declareCompliance', 500);
     expect(approval).toMatchObject({ to: 'COMPLIED', miss: [] });
     expect(approval.meet).toContain('IMPLEMENTATION_PERIOD');
-    expect(approval.cancel).toEqual(['SURVEILLANCE_AGENDA']);
+    expect(approval.supersede).toEqual(['SURVEILLANCE_AGENDA']);
     const done = surveillance().apply(approval, 500);
     expect(done.snapshot.deadlines.filter((row) => row.status === 'OPEN')).toEqual([]);
   });
 });
 
 describe('compliance proceedings (DSU 21.5)', () => {
-  const review = () => reach('COMPLIANCE_REVIEW'); // referred on day 610
+  const review = () => reach('COMPLIANCE_REVIEW'); // requested on day 610
+  const referred = () => review().take(BODY, 'referComplianceReview', 630);
+  const circulated = () => reach('COMPLIANCE_REPORT_CIRCULATED'); // referred 630, issued 700, circulated 710
 
-  it('gives the panel 90 days and adopts only a circulated report', () => {
-    expect(review().open('COMPLIANCE_REPORT').dueDate).toBe(dateOn(700));
-    expect(refusal(review().try(BODY, 'adoptComplianceReport', 650)).code).toBe(
-      'INVALID_TRANSITION',
-    );
-    const circulated = review().take(SEC, 'circulateComplianceReport', 690);
-    expect(circulated.statuses('COMPLIANCE_REPORT')).toEqual(['MET']);
-    expect(circulated.try(BODY, 'adoptComplianceReport', 700)).toMatchObject({
+  it('gives the panel 90 days from the referral by the body, not from the request', () => {
+    expect(review().snapshot.deadlines.some((row) => row.rule === 'COMPLIANCE_REPORT')).toBe(false);
+    expect(referred().open('COMPLIANCE_REPORT').dueDate).toBe(dateOn(720));
+    expect(refusal(review().try(PANEL, 'issueComplianceReport', 640)).message).toContain('not been referred');
+    expect(refusal(referred().try(SEC, 'circulateComplianceReport', 700)).message).toContain('not issued');
+  });
+
+  it('circulates the report the panel issued, with the adoption windows of any panel report', () => {
+    expect(circulated().statuses('COMPLIANCE_REPORT')).toEqual(['MET']);
+    expect(circulated().open('ADOPTION_EARLIEST').dueDate).toBe(dateOn(730));
+    expect(circulated().open('PANEL_REPORT_ADOPTION').dueDate).toBe(dateOn(770));
+    expect(refusal(circulated().try(BODY, 'adoptComplianceReport', 729)).code).toBe('NOT_YET_ALLOWED');
+    expect(circulated().try(BODY, 'adoptComplianceReport', 730)).toMatchObject({
       allowed: true,
       to: 'IMPLEMENTATION_SURVEILLANCE',
     });
+    const auto = circulated().approve(['SYSTEM'], 'adoptComplianceReportAutomatically', 775);
+    expect(auto.meet).toContain('PANEL_REPORT_ADOPTION');
+    expect(circulated().approve(BODY, 'decideNotToAdoptComplianceReport', 740).to).toBe('IMPLEMENTATION_SURVEILLANCE');
   });
 
-  it('waits for the appellate report when the compliance report is appealed', () => {
-    const appealed = review().run([
-      [SEC, 'circulateComplianceReport', 690],
-      [R, 'appealComplianceReport', 700],
-    ]);
-    expect(appealed.open('APPELLATE_REPORT').dueDate).toBe(dateOn(760));
-    expect(refusal(appealed.try(BODY, 'adoptComplianceReport', 710)).message).toContain('appeal');
-    const decided = appealed.take(SEC, 'circulateAppellateReport', 750);
-    expect(decided.approve(BODY, 'adoptComplianceReport', 770).meet).toEqual([
-      'APPELLATE_REPORT_ADOPTION',
-    ]);
+  it('takes an appeal of the compliance report and waits for the appellate report', () => {
+    const appealed = reach('COMPLIANCE_UNDER_APPEAL'); // appealed on day 720
+    expect(appealed.open('APPELLATE_REPORT').dueDate).toBe(dateOn(780));
+    expect(appealed.try(C, 'crossAppeal', 722).allowed).toBe(true);
+    expect(refusal(appealed.try(BODY, 'adoptComplianceAppellateReport', 730)).message).toContain('not been circulated');
+    const decided = appealed.take(SEC, 'circulateAppellateReport', 770);
+    expect(decided.approve(BODY, 'adoptComplianceAppellateReport', 790).meet).toEqual(['APPELLATE_REPORT_ADOPTION']);
   });
 
   it('starts each round afresh, whatever happened in the original appeal', () => {
@@ -168,7 +184,13 @@ describe('compliance proceedings (DSU 21.5)', () => {
       [C, 'requestComplianceReview', 610],
     ]);
     expect(afterAppeal.snapshot.events.APPELLATE_REPORT_CIRCULATED).toBeUndefined();
-    const answer = refusal(afterAppeal.try(SEC, 'circulateAppellateReport', 620));
-    expect(answer.message).toContain('has not been appealed');
+    expect(afterAppeal.snapshot.agreements.APPEAL).toEqual([]);
+  });
+
+  it('may interrupt a pending request for suspension (the sequencing the members follow)', () => {
+    const arbitration = reach('ARB_22_6');
+    const approval = arbitration.approve(C, 'requestComplianceReview', 645);
+    expect(approval.to).toBe('COMPLIANCE_REVIEW');
+    expect(approval.supersede).toEqual(['RETALIATION_ARBITRATION']);
   });
 });

@@ -1,6 +1,6 @@
 import { addDays, addMonths, type ClosedDays } from './calendar';
-import { allowedActions, openDispute } from './engine';
-import { Case, dateOn, FILED_AT, on, reach } from './procedure.testing';
+import { allowedActions, decide, openDispute } from './engine';
+import { Case, dateOn, FILED_AT, on, reach, meetingOn } from './procedure.testing';
 import { sweepDeadlines } from './snapshot';
 
 const C = ['COMPLAINANT'] as const;
@@ -207,9 +207,11 @@ describe('requestPanel (DSU 4.3, 4.7, 4.8, 5.4)', () => {
     const approval = Case.filed().take(R, 'replyToRequest', 2).approve(C, 'requestPanel', 61);
     expect(approval).toMatchObject({
       to: 'PANEL_REQUESTED',
-      meet: ['EARLIEST_PANEL_REQUEST', 'THIRD_PARTY_CONSULTATIONS'],
+      meet: [],
       miss: ['ENTER_CONSULTATIONS'],
-      cancel: [],
+      // Windows and waiting periods that ran their course, nobody at fault.
+      lapse: ['EARLIEST_PANEL_REQUEST', 'THIRD_PARTY_CONSULTATIONS'],
+      supersede: [],
     });
     expect(approval.state.bodyMeetingsSincePanelRequest).toBe(0);
   });
@@ -282,98 +284,159 @@ describe('allowedActions', () => {
 });
 
 describe('sweepDeadlines', () => {
-  it('reports run-out rows: deadlines MISSED, windows and waiting periods MET', () => {
+  it('reports run-out rows: deadlines MISSED, windows and waiting periods LAPSED', () => {
     const { snapshot } = Case.filed();
     expect(sweepDeadlines(snapshot, on(10))).toEqual([]);
     expect(sweepDeadlines(snapshot, on(11, '00:00:00'))).toEqual([
       { rule: 'REPLY_TO_REQUEST', status: 'MISSED' },
-      { rule: 'THIRD_PARTY_CONSULTATIONS', status: 'MET' },
+      { rule: 'THIRD_PARTY_CONSULTATIONS', status: 'LAPSED' },
     ]);
     // A waiting period is over at the start of its due day.
     expect(sweepDeadlines(snapshot, on(60, '00:00:00'))).toContainEqual({
       rule: 'EARLIEST_PANEL_REQUEST',
-      status: 'MET',
+      status: 'LAPSED',
     });
   });
 });
 
 describe('establishment', () => {
-  const requested = () => reach('PANEL_REQUESTED');
+  const requested = () => reach('PANEL_REQUESTED'); // requested on day 61
 
   it('opens a body meeting within 15 days at the complainant\'s request, once', () => {
     const asked = requested().take(C, 'requestBodyMeeting', 62);
     expect(asked.open('BODY_MEETING_ON_REQUEST').dueDate).toBe(dateOn(77));
     expect(refusal(asked.try(C, 'requestBodyMeeting', 63)).code).toBe('INVALID_TRANSITION');
-    expect(asked.approve(SEC, 'recordBodyMeeting', 70).meet).toEqual(['BODY_MEETING_ON_REQUEST']);
+    // DSU 6.1, footnote 5: the meeting asked for may come within 15 days of the request.
+    expect(asked.approve(BODY, 'recordBodyMeeting', 70).meet).toEqual(['BODY_MEETING_ON_REQUEST']);
   });
 
-  it('establishes the panel automatically at the second meeting, not before', () => {
-    const first = requested().take(SEC, 'recordBodyMeeting', 70);
+  it('establishes the panel at the second meeting with the request on its agenda (DSU 6.1)', () => {
+    const first = requested().take(BODY, 'recordBodyMeeting', 75);
     expect(first.snapshot.bodyMeetingsSincePanelRequest).toBe(1);
-    const early = refusal(first.try(['SYSTEM'], 'establishPanelAutomatically', 71));
-    expect(early).toMatchObject({ code: 'NOT_YET_ALLOWED' });
-    expect(early.allowedFrom).toBeUndefined();
-    expect(early.message).toContain('DSU 6.1');
-    const second = first.take(SEC, 'recordBodyMeeting', 90);
-    expect(second.try(['SYSTEM'], 'establishPanelAutomatically', 90)).toMatchObject({
-      allowed: true,
-      to: 'PANEL_ESTABLISHED',
+    const second = refusal(first.try(BODY, 'recordBodyMeeting', 95));
+    expect(second.message).toContain('second meeting the panel is established');
+    expect(first.try(BODY, 'establishPanel', 95)).toMatchObject({ allowed: true, to: 'PANEL_ESTABLISHED' });
+  });
+
+  it('lets the complainant defer its own request: that meeting does not count', () => {
+    const deferred = requested().take(C, 'deferPanelRequest', 75);
+    expect(deferred.snapshot.bodyMeetingsSincePanelRequest).toBe(0);
+    expect(refusal(requested().try(R, 'deferPanelRequest', 75)).code).toBe('FORBIDDEN');
+    expect(deferred.try(BODY, 'recordBodyMeeting', 95).allowed).toBe(true);
+  });
+
+  it('puts a request on the agenda of meetings 11 days after it, unless a meeting was asked for', () => {
+    const tooSoon = refusal(requested().try(BODY, 'establishPanel', 71));
+    expect(tooSoon.message).toContain(`on the agenda of meetings from ${dateOn(72)}`);
+    expect(requested().try(BODY, 'establishPanel', 72).allowed).toBe(true);
+    const asked = requested().take(C, 'requestBodyMeeting', 62);
+    expect(asked.try(BODY, 'establishPanel', 71).allowed).toBe(true);
+  });
+
+  it('is a decision of the body: at a meeting convened with notice and a quorum', () => {
+    const base = requested();
+    const day = dateOn(80);
+    const at = (meeting: Parameters<typeof meetingOn>[1]) =>
+      base.try(BODY, 'establishPanel', 80, { meeting: meetingOn(day, meeting) });
+    expect(at({}).allowed).toBe(true);
+    expect(decide(base.snapshot, BODY, 'establishPanel', on(80), {})).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      message: expect.stringContaining('meeting of the body'),
     });
-    expect(refusal(second.try(SEC, 'recordBodyMeeting', 91)).code).toBe('INVALID_TRANSITION');
+    expect(refusal(at({ convenedOn: addDays(day, -9) })).message).toContain('convened on');
+    expect(refusal(at({ present: 1 })).message).toContain('1 of 30 members attended');
+    expect(refusal(at({ present: null })).message).toContain('recordMeetingAttendance');
+    expect(refusal(at({ heldOn: dateOn(79) })).message).toContain('not held today');
+    expect(at({ present: 15 }).allowed).toBe(true);
+    // The worker never decides for the body.
+    expect(refusal(base.try(['SYSTEM'], 'establishPanel', 80)).code).toBe('FORBIDDEN');
   });
 
   it('opens the limits that run from establishment', () => {
-    const approval = requested().approve(BODY, 'establishPanel', 70);
-    const established = dateOn(70);
+    const approval = requested().approve(BODY, 'establishPanel', 75);
+    const established = dateOn(75);
     expect(approval.open.map((o) => [o.rule, o.dueDate])).toEqual([
       ['TERMS_OF_REFERENCE', addDays(established, 20)],
       ['FIVE_PANELISTS', addDays(established, 10)],
       ['THIRD_PARTY_PANEL', addDays(established, 10)],
       ['PANEL_COMPOSITION', addDays(established, 20)],
+      ['CANDIDATE_CHALLENGES', addDays(established, 15)],
       ['PANEL_CIRCULATION', addMonths(established, 9)],
       ['ADOPTION_GUIDELINE', addMonths(established, 9)],
     ]);
+    expect(approval.actingAs).toBe('BODY');
   });
 
   it('keeps the panel-stage windows for 10 and 20 days', () => {
     const established = reach('PANEL_ESTABLISHED');
-    expect(established.try(['THIRD_PARTY'], 'joinPanelAsThirdParty', 80).allowed).toBe(true);
-    expect(refusal(established.try(['MEMBER'], 'joinPanelAsThirdParty', 81)).code).toBe(
+    expect(established.try(['THIRD_PARTY'], 'joinPanelAsThirdParty', 85).allowed).toBe(true);
+    expect(refusal(established.try(['MEMBER'], 'joinPanelAsThirdParty', 86)).code).toBe(
       'DEADLINE_PASSED',
     );
-    expect(established.try(SEC, 'agreeFivePanelists', 80).allowed).toBe(true);
-    expect(refusal(established.try(SEC, 'agreeFivePanelists', 81)).code).toBe('DEADLINE_PASSED');
-    expect(established.try(SEC, 'agreeTermsOfReference', 90).allowed).toBe(true);
-    expect(refusal(established.try(SEC, 'agreeTermsOfReference', 91)).code).toBe(
+    expect(established.try(SEC, 'agreeFivePanelists', 85).allowed).toBe(true);
+    expect(refusal(established.try(SEC, 'agreeFivePanelists', 86)).code).toBe('DEADLINE_PASSED');
+    expect(established.try(SEC, 'agreeTermsOfReference', 95).allowed).toBe(true);
+    expect(refusal(established.try(SEC, 'agreeTermsOfReference', 96)).code).toBe(
       'DEADLINE_PASSED',
     );
   });
 
   it('lets a party turn to the Director-General after 20 days without agreement (DSU 8.7)', () => {
     const established = reach('PANEL_ESTABLISHED');
-    expect(refusal(established.try(R, 'requestDgAppointment', 90))).toMatchObject({
+    expect(refusal(established.try(R, 'requestDgAppointment', 95))).toMatchObject({
       code: 'NOT_YET_ALLOWED',
-      allowedFrom: dateOn(91),
+      allowedFrom: dateOn(96),
     });
-    const asked = established.approve(R, 'requestDgAppointment', 91);
+    const asked = established.approve(R, 'requestDgAppointment', 96);
     expect(asked).toMatchObject({ miss: ['PANEL_COMPOSITION'] });
     expect(asked.open).toEqual([
-      { rule: 'DG_APPOINTMENT', baseDate: dateOn(101), dueDate: dateOn(101) },
+      { rule: 'DG_APPOINTMENT', baseDate: dateOn(106), dueDate: dateOn(106) },
     ]);
-    const composed = established.apply(asked, 91).approve(SEC, 'composePanel', 99);
-    // The five-panelist window ran out on day 80: recorded MET (a window, nobody at fault).
-    expect(composed.meet).toEqual(['DG_APPOINTMENT', 'FIVE_PANELISTS']);
+    const composed = established.apply(asked, 96).approve(SEC, 'composePanel', 104);
+    expect(composed.meet).toEqual(['DG_APPOINTMENT']);
+    // The windows that ran out unused lapse: nobody was at fault, nobody agreed.
+    expect([...composed.lapse].sort()).toEqual(['CANDIDATE_CHALLENGES', 'FIVE_PANELISTS']);
   });
 
   it('gives the panel 6 months from composition, 3 when urgent (DSU 12.8)', () => {
     const composed = reach('PANEL_COMPOSED');
-    expect(composed.open('PANEL_REPORT').dueDate).toBe(addMonths(dateOn(85), 6));
+    expect(composed.open('PANEL_REPORT').dueDate).toBe(addMonths(dateOn(92), 6));
     const urgent = Case.filed({ urgent: true }).run([
       [R, 'enterConsultations', 5],
       [C, 'requestPanel', 21],
-      [BODY, 'establishPanel', 30],
-      [SEC, 'composePanel', 40],
+      [BODY, 'establishPanel', 32],
+      [SEC, 'composePanel', 48],
     ]);
-    expect(urgent.open('PANEL_REPORT').dueDate).toBe(addMonths(dateOn(40), 3));
+    expect(urgent.open('PANEL_REPORT').dueDate).toBe(addMonths(dateOn(48), 3));
+  });
+});
+
+describe('composition by election (DSU 8.5, 8.6)', () => {
+  const established = () => reach('PANEL_ESTABLISHED'); // day 75
+
+  it('opens the election once the 10 days to agree on five panelists have passed', () => {
+    expect(refusal(established().try(SEC, 'openPanelElection', 85))).toMatchObject({
+      code: 'NOT_YET_ALLOWED',
+      allowedFrom: dateOn(86),
+    });
+    expect(established().try(SEC, 'openPanelElection', 86).allowed).toBe(true);
+    // An agreement on five settles the question at once.
+    const five = established().take(SEC, 'agreeFivePanelists', 78);
+    expect(five.snapshot.events.FIVE_PANELISTS_AGREED).toBe(dateOn(78));
+    expect(five.try(SEC, 'openPanelElection', 78).allowed).toBe(true);
+  });
+
+  it('never reads the expiry of the window as an agreement on five', () => {
+    const lapsed = established().take(SEC, 'openPanelElection', 86).take(SEC, 'composePanel', 92);
+    expect(lapsed.statuses('FIVE_PANELISTS')).toEqual(['LAPSED']);
+    expect(lapsed.snapshot.events.FIVE_PANELISTS_AGREED).toBeUndefined();
+  });
+
+  it('composes the panel only once the challenge period is over', () => {
+    expect(refusal(established().try(SEC, 'composePanel', 90))).toMatchObject({
+      code: 'NOT_YET_ALLOWED',
+      allowedFrom: dateOn(91),
+    });
+    expect(established().try(SEC, 'composePanel', 91).allowed).toBe(true);
   });
 });

@@ -1,7 +1,10 @@
 import { ACTOR_ROLE_LABELS, type ActorRole } from './actors';
 import {
+  addDays,
+  daysBetween,
   deadlineDates,
   isIsoDate,
+  startOfDay,
   toIsoDate,
   type ClosedDays,
   type IsoDate,
@@ -17,6 +20,7 @@ import { refuse, type Refusal } from './refusals';
 import {
   hasRunOut,
   isPaused,
+  latestRow,
   liveRow,
   type ActionParams,
   type DisputeSnapshot,
@@ -46,7 +50,18 @@ export interface Approval extends DeadlineEffects {
   readonly to: Stage;
   /** The dispute's procedural state after the action. */
   readonly state: DisputeState;
+  /**
+   * The docket text, with the inputs filled in; `{actor}` is left for the service to fill with
+   * who acted (a member's name, the secretariat, the panel, the body).
+   */
   readonly docketText: string;
+  /** The capacity in which the actor took it: the first of the transition's actors they hold. */
+  readonly actingAs: ActorRole;
+  /**
+   * When the act takes effect: the time of the act, or for an automatic transition the end of the
+   * period whose expiry it records (a report adopted as of day 60). Its dates count from then.
+   */
+  readonly effectiveAt: Date;
 }
 
 /** The engine's answer to "may this actor take this action now?". */
@@ -110,14 +125,117 @@ function check(
   return transition.guard?.(snapshot, now, { closed, actorRoles, params }) ?? null;
 }
 
+// The timetable is the panel's own (DSU 12.3; Appendix 3 ¶12): it moves any step still to come,
+// earlier or later, but not into the past.
+function checkTimetableChange(
+  snapshot: DisputeSnapshot,
+  action: string,
+  now: Date,
+  params: ActionParams,
+): Refusal | null {
+  const { extension } = params;
+  if (!extension || !isDeadlineRuleCode(extension.rule) || !isIsoDate(extension.until)) {
+    return refuse(
+      'INVALID_TRANSITION',
+      `${action} needs the step of the timetable and its new date (extension: { rule, until }).`,
+    );
+  }
+  const { rule, until } = extension;
+  if (!rule.startsWith('TIMETABLE_')) {
+    return refuse('INVALID_TRANSITION', `${rule} is not a step of the panel's timetable.`);
+  }
+  const row = liveRow(snapshot, rule);
+  if (!row || hasRunOut(row, now)) {
+    return refuse(
+      'INVALID_TRANSITION',
+      `The step ${rule} is not running: only a step still to come can be moved.`,
+    );
+  }
+  if (until < toIsoDate(now)) {
+    return refuse('INVALID_TRANSITION', `A step of the timetable cannot be moved into the past (${until}).`);
+  }
+  if (until === row.baseDate) {
+    return refuse('INVALID_TRANSITION', `${rule} is already due on ${until}.`);
+  }
+  return null;
+}
+
+// A decision of the body counts only if taken at a meeting convened with notice and attended by a
+// quorum of the members: one delegate present is not the body. The rules (notice, quorum) are the
+// body's own, from the configuration.
+function checkMeeting(
+  snapshot: DisputeSnapshot,
+  transition: Transition,
+  now: Date,
+  meeting: ActionParams['meeting'],
+): Refusal | null {
+  const { action } = transition;
+  if (!meeting) {
+    return refuse(
+      'INVALID_TRANSITION',
+      `${action} is a decision of the body: it is recorded at a meeting of the body (meetingId).`,
+    );
+  }
+  const today = toIsoDate(now);
+  if (meeting.heldOn !== today) {
+    return refuse(
+      'INVALID_TRANSITION',
+      `The meeting of ${meeting.heldOn} is not held today (${today}): the body's decisions are ` +
+        'recorded on the day of the meeting that takes them.',
+    );
+  }
+  const notice = daysBetween(meeting.convenedOn, meeting.heldOn);
+  if (notice < meeting.noticeDays) {
+    return refuse(
+      'INVALID_TRANSITION',
+      `The meeting of ${meeting.heldOn} was convened on ${meeting.convenedOn}, ${notice} day(s) ` +
+        `before; the body decides only at meetings convened at least ${meeting.noticeDays} days ` +
+        'ahead (its rules of procedure; DSU 6.1, footnote 5).',
+    );
+  }
+  if (meeting.present === null) {
+    return refuse(
+      'INVALID_TRANSITION',
+      `Record who attended the meeting of ${meeting.heldOn} first (recordMeetingAttendance).`,
+    );
+  }
+  if (meeting.present * 100 < meeting.members * meeting.quorumPercent) {
+    return refuse(
+      'INVALID_TRANSITION',
+      `${meeting.present} of ${meeting.members} members attended the meeting of ${meeting.heldOn}: ` +
+        `the body decides only with a quorum of ${meeting.quorumPercent}% of its members present.`,
+    );
+  }
+  // Rules of Procedure for DSB meetings, rule 3 (PANEL_REQUEST_NOTICE): an item is on the agenda
+  // only if filed 11 days ahead, unless the complainant asked for a meeting (DSU 6.1, fn 5).
+  const requested = snapshot.events.PANEL_REQUESTED;
+  if (snapshot.stage === 'PANEL_REQUESTED' && requested && !latestRow(snapshot, 'BODY_MEETING_ON_REQUEST')) {
+    const { length } = DEADLINE_RULES.PANEL_REQUEST_NOTICE;
+    const days = length.unit === 'DAYS' ? length.value : 0;
+    if (daysBetween(requested, meeting.heldOn) < days) {
+      return refuse(
+        'INVALID_TRANSITION',
+        `The panel request of ${requested} is on the agenda of meetings from ` +
+          `${addDays(requested, days)} (${citeRule('PANEL_REQUEST_NOTICE')}).`,
+      );
+    }
+  }
+  return null;
+}
+
 function checkParams(
   snapshot: DisputeSnapshot,
   transition: Transition,
+  actorRoles: readonly ActorRole[],
   now: Date,
   params: ActionParams,
 ): Refusal | null {
   const { action } = transition;
   const today = toIsoDate(now);
+  if (transition.atMeeting && !actorRoles.includes('SYSTEM')) {
+    const refusal = checkMeeting(snapshot, transition, now, params.meeting);
+    if (refusal) return refusal;
+  }
   if (transition.needs === 'RPT_END') {
     const { rptEndsOn } = params;
     if (!rptEndsOn || !isIsoDate(rptEndsOn)) {
@@ -133,6 +251,31 @@ function checkParams(
         `The reasonable period of time cannot end in the past (${rptEndsOn}; DSU 21.3).`,
       );
     }
+  }
+  if (transition.needs === 'REASONS' && !params.reasons?.trim()) {
+    return refuse(
+      'INVALID_TRANSITION',
+      `${action} needs its reasons, which go on the docket (${transition.article}).`,
+    );
+  }
+  if (transition.needs === 'TIMETABLE') {
+    const steps = params.timetable ?? [];
+    if (steps.length === 0) {
+      return refuse('INVALID_TRANSITION', `${action} needs the timetable: a date for each step (Appendix 3 ¶12).`);
+    }
+    for (const { rule, date } of steps) {
+      if (!isDeadlineRuleCode(rule) || !rule.startsWith('TIMETABLE_') || !isIsoDate(date)) {
+        return refuse('INVALID_TRANSITION', `${rule} ${date} is not a step of the timetable with a date.`);
+      }
+      if (date < today) return refuse('INVALID_TRANSITION', `The step ${rule} cannot be due in the past (${date}).`);
+    }
+    if (new Set(steps.map((step) => step.rule)).size !== steps.length) {
+      return refuse('INVALID_TRANSITION', 'Each step of the timetable is given once.');
+    }
+  }
+  if (transition.needs === 'TIMETABLE_CHANGE') {
+    const refusal = checkTimetableChange(snapshot, action, now, params);
+    if (refusal) return refusal;
   }
   if (transition.needs === 'EXTENSION') {
     const { extension } = params;
@@ -208,10 +351,11 @@ export function decide(
   }
   const refusal =
     check(snapshot, actorRoles, transition, now, closed, params) ??
-    checkParams(snapshot, transition, now, params);
+    checkParams(snapshot, transition, actorRoles, now, params);
   if (refusal) return refusal;
 
-  const state = nextState(snapshot, transition, actorRoles, now, params);
+  const effectiveAt = effectiveInstant(snapshot, transition, now);
+  const state = nextState(snapshot, transition, actorRoles, effectiveAt, params);
   return {
     allowed: true,
     action: transition.action,
@@ -219,9 +363,30 @@ export function decide(
     from: snapshot.stage,
     to: state.stage,
     state,
-    ...deadlineEffects(snapshot, transition, state, now, closed, params),
-    docketText: transition.docketText,
+    ...deadlineEffects(snapshot, transition, state, effectiveAt, closed, params),
+    docketText: fillDocketText(transition.docketText, params, effectiveAt),
+    actingAs: transition.actors.find((role) => actorRoles.includes(role)) as ActorRole,
+    effectiveAt,
   };
+}
+
+// An automatic transition records what happened when a period ended: it takes effect at the last
+// moment of the period's due day, however late the worker comes (DSU 16.4: adopted "within 60
+// days"; the limit is met, not missed).
+function effectiveInstant(snapshot: DisputeSnapshot, transition: Transition, now: Date): Date {
+  if (!transition.effectiveAtEndOf) return now;
+  const row = liveRow(snapshot, transition.effectiveAtEndOf);
+  if (!row) return now;
+  const end = new Date(startOfDay(addDays(row.dueDate, 1)).getTime() - 1);
+  return end.getTime() < now.getTime() ? end : now;
+}
+
+function fillDocketText(template: string, params: ActionParams, effectiveAt: Date): string {
+  return template
+    .replaceAll('{rule}', params.extension ? citeRule(params.extension.rule) : '')
+    .replaceAll('{until}', params.extension?.until ?? '')
+    .replaceAll('{rptEndsOn}', params.rptEndsOn ?? '')
+    .replaceAll('{effective}', toIsoDate(effectiveAt));
 }
 
 /**

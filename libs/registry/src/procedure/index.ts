@@ -8,6 +8,8 @@ export {
   isTerminalStage,
   STAGE_LABELS,
   STAGES,
+  SURVEILLANCE_STAGES,
+  SUSPENDED_STAGES,
   TERMINAL_STAGES,
 } from './stages';
 export type { Stage, TerminalStage } from './stages';
@@ -68,6 +70,7 @@ export type {
   ActionParams,
   AgreementKind,
   Agreements,
+  BodyMeeting,
   DeadlineRow,
   DeadlineStatus,
   DisputeSnapshot,
@@ -88,7 +91,7 @@ export {
   TRANSITIONS,
 } from './transitions';
 export type { ActionName, Supersession, Transition, TransitionTarget } from './transitions';
-export { applyDeadlineEffects } from './effects';
+export { appliesAt, applyDeadlineEffects } from './effects';
 export type { DeadlineEffects, OpenedDeadline, PausedDeadline } from './effects';
 export {
   allowedActions,

@@ -4,7 +4,7 @@ import type { ActorRole } from './actors';
 import { addDays, dayOf, NO_CLOSED_DAYS, type ClosedDays, type IsoDate } from './calendar';
 import type { DeadlineRuleCode } from './deadline-rules';
 import { applyDecision, decide, openDispute, type Approval, type Decision } from './engine';
-import type { ActionParams, DeadlineRow, DisputeSnapshot } from './snapshot';
+import type { ActionParams, BodyMeeting, DeadlineRow, DisputeSnapshot } from './snapshot';
 import type { Stage } from './stages';
 import type { ActionName } from './transitions';
 
@@ -19,6 +19,39 @@ export function dateOn(n: number): IsoDate {
 /** An instant on day `n` after filing, at noon UTC unless another time is given. */
 export function on(n: number, time = '12:00:00'): Date {
   return new Date(`${dateOn(n)}T${time}Z`);
+}
+
+/** A regular meeting of the body held on `day`: convened 10 days ahead, 20 of 30 members present. */
+export function meetingOn(day: IsoDate, overrides: Partial<BodyMeeting> = {}): BodyMeeting {
+  return {
+    heldOn: day,
+    convenedOn: addDays(day, -10),
+    present: 20,
+    members: 30,
+    noticeDays: 10,
+    quorumPercent: 50,
+    ...overrides,
+  };
+}
+
+/** The timetable of Appendix 3 ¶12 from day `start` after filing, as `fixTimetable` takes it. */
+export function timetableFrom(start: number): ActionParams {
+  const offsets: [DeadlineRuleCode, number][] = [
+    ['TIMETABLE_FIRST_SUBMISSION_COMPLAINANT', 21],
+    ['TIMETABLE_FIRST_SUBMISSION_RESPONDENT', 35],
+    ['TIMETABLE_FIRST_SUBSTANTIVE_MEETING', 42],
+    ['TIMETABLE_THIRD_PARTY_SESSION', 42],
+    ['TIMETABLE_REBUTTALS', 56],
+    ['TIMETABLE_SECOND_SUBSTANTIVE_MEETING', 63],
+    ['TIMETABLE_DESCRIPTIVE_PART', 77],
+    ['TIMETABLE_COMMENTS_ON_DESCRIPTIVE_PART', 91],
+    ['TIMETABLE_INTERIM_REPORT', 105],
+    ['TIMETABLE_REVIEW_REQUESTS', 112],
+    ['TIMETABLE_INTERIM_REVIEW', 126],
+    ['TIMETABLE_FINAL_REPORT_TO_PARTIES', 140],
+    ['TIMETABLE_CIRCULATION', 161],
+  ];
+  return { timetable: offsets.map(([rule, offset]) => ({ rule, date: dateOn(start + offset) })) };
 }
 
 /** One step of a scenario: who does what, on which day after filing. */
@@ -51,7 +84,10 @@ export class Case {
     params: ActionParams = {},
   ): Decision {
     const now = typeof day === 'number' ? on(day) : day;
-    return decide(this.snapshot, roles, action, now, this.closed, params);
+    // A decision of the body is taken at a meeting: by default a regular one, convened with
+    // notice and attended by a quorum, held that day.
+    const meeting = roles.includes('BODY') && !params.meeting ? { meeting: meetingOn(dayOf(now)) } : {};
+    return decide(this.snapshot, roles, action, now, this.closed, { ...meeting, ...params });
   }
 
   /** Takes an action that must be allowed; throws with the refusal otherwise. */
@@ -112,23 +148,28 @@ const PANEL = ['PANEL'] as const;
 export const RPT_END_DAY = 600;
 
 // One ordinary path through the procedure, and the branches off it, so that every stage can be
-// reached by the engine itself rather than by hand-built snapshots.
+// reached by the engine itself rather than by hand-built snapshots. The timetable starts on day
+// 95: first meeting day 137, second day 158, interim report day 200, review period to day 207.
 const TO_PROCEEDINGS: readonly Step[] = [
   [R, 'replyToRequest', 2],
   [R, 'enterConsultations', 5],
   [C, 'requestPanel', 61],
-  [BODY, 'establishPanel', 70],
-  [SEC, 'composePanel', 85],
-  [PANEL, 'fixTimetable', 90],
+  [BODY, 'establishPanel', 75],
+  [SEC, 'openPanelElection', 86],
+  [SEC, 'composePanel', 92],
+  [PANEL, 'fixTimetable', 95, timetableFrom(95)],
 ];
 const TO_CIRCULATION: readonly Step[] = [
   ...TO_PROCEEDINGS,
-  [PANEL, 'issueDescriptivePart', 200],
-  [PANEL, 'issueInterimReport', 230],
-  [PANEL, 'issueFinalReport', 250],
-  [SEC, 'circulateReport', 270],
+  [PANEL, 'holdFirstMeeting', 137],
+  [PANEL, 'holdSecondMeeting', 158],
+  [PANEL, 'issueDescriptivePart', 172],
+  [PANEL, 'issueInterimReport', 200],
+  [PANEL, 'issueFinalReport', 235],
+  [SEC, 'circulateReport', 256],
 ];
-const TO_ADOPTION: readonly Step[] = [...TO_CIRCULATION, [BODY, 'adoptReport', 300]];
+const TO_ADOPTION: readonly Step[] = [...TO_CIRCULATION, [BODY, 'adoptReport', 286]];
+const TO_APPEAL: readonly Step[] = [...TO_CIRCULATION, [R, 'appeal', 280]];
 const TO_SURVEILLANCE: readonly Step[] = [
   ...TO_ADOPTION,
   [R, 'stateImplementationIntentions', 310],
@@ -136,6 +177,13 @@ const TO_SURVEILLANCE: readonly Step[] = [
 ];
 const TO_RETALIATION: readonly Step[] = [...TO_SURVEILLANCE, [C, 'requestRetaliation', 630]];
 const TO_ARBITRATION: readonly Step[] = [...TO_RETALIATION, [R, 'objectToRetaliationLevel', 640]];
+const TO_COMPLIANCE: readonly Step[] = [...TO_SURVEILLANCE, [C, 'requestComplianceReview', 610]];
+const TO_COMPLIANCE_REPORT: readonly Step[] = [
+  ...TO_COMPLIANCE,
+  [BODY, 'referComplianceReview', 630],
+  [PANEL, 'issueComplianceReport', 700],
+  [SEC, 'circulateComplianceReport', 710],
+];
 
 /** Steps that bring a new dispute to each stage. */
 export const PATHS: Readonly<Record<Stage, readonly Step[]>> = {
@@ -143,17 +191,20 @@ export const PATHS: Readonly<Record<Stage, readonly Step[]>> = {
   IN_CONSULTATIONS: TO_PROCEEDINGS.slice(0, 2),
   PANEL_REQUESTED: TO_PROCEEDINGS.slice(0, 3),
   PANEL_ESTABLISHED: TO_PROCEEDINGS.slice(0, 4),
-  PANEL_COMPOSED: TO_PROCEEDINGS.slice(0, 5),
+  PANEL_COMPOSED: TO_PROCEEDINGS.slice(0, 6),
   PANEL_PROCEEDINGS: TO_PROCEEDINGS,
   SUSPENDED: [...TO_PROCEEDINGS, [C, 'requestSuspension', 100], [PANEL, 'suspend', 101]],
   INTERIM_REVIEW: TO_CIRCULATION.slice(0, -2),
   REPORT_CIRCULATED: TO_CIRCULATION,
-  UNDER_APPEAL: [...TO_CIRCULATION, [R, 'appeal', 280]],
+  UNDER_APPEAL: TO_APPEAL,
+  APPEAL_SUSPENDED: [...TO_APPEAL, [SEC, 'suspendAppeal', 290, { reasons: 'The parties asked for time to negotiate.' }]],
   ADOPTED: TO_ADOPTION,
   RPT_DETERMINATION: TO_SURVEILLANCE.slice(0, -1),
   IMPLEMENTATION_SURVEILLANCE: TO_SURVEILLANCE,
-  COMPLIANCE_REVIEW: [...TO_SURVEILLANCE, [C, 'requestComplianceReview', 610]],
-  COMPENSATION_NEGOTIATION: [...TO_SURVEILLANCE, [C, 'requestCompensation', 590]],
+  COMPLIANCE_REVIEW: TO_COMPLIANCE,
+  COMPLIANCE_REPORT_CIRCULATED: TO_COMPLIANCE_REPORT,
+  COMPLIANCE_UNDER_APPEAL: [...TO_COMPLIANCE_REPORT, [R, 'appealComplianceReport', 720]],
+  COMPENSATION_NEGOTIATION: [...TO_SURVEILLANCE, [C, 'requestCompensation', 601]],
   RETALIATION_REQUESTED: TO_RETALIATION,
   ARB_22_6: TO_ARBITRATION,
   SUSPENSION_AUTHORIZED: [
@@ -169,6 +220,7 @@ export const PATHS: Readonly<Record<Stage, readonly Step[]>> = {
     [PANEL, 'suspend', 101],
     [['SYSTEM'], 'lapse', 500],
   ],
+  NOT_ADOPTED: [...TO_CIRCULATION, [BODY, 'decideNotToAdopt', 286]],
   COMPLIED: [...TO_SURVEILLANCE, [BODY, 'declareCompliance', 500]],
 };
 

@@ -29,20 +29,16 @@ describe('scenario: the respondent does not reply', () => {
     const requested = filed.take(C, 'requestPanel', 11);
     expect(requested.snapshot.stage).toBe('PANEL_REQUESTED');
     expect(requested.statuses('REPLY_TO_REQUEST')).toEqual(['MISSED']);
-    expect(requested.statuses('EARLIEST_PANEL_REQUEST')).toEqual(['WAIVED']);
+    expect(requested.statuses('EARLIEST_PANEL_REQUEST')).toEqual(['SUPERSEDED']);
 
-    // First meeting: the respondent blocks. Second meeting: the system establishes the panel.
+    // First meeting: the respondent blocks. Second meeting: the panel is established.
     const firstMeeting = requested.run([
       [C, 'requestBodyMeeting', 12],
-      [SEC, 'recordBodyMeeting', 25],
+      [BODY, 'recordBodyMeeting', 25],
     ]);
     expect(firstMeeting.statuses('BODY_MEETING_ON_REQUEST')).toEqual(['MET']);
     expect(dueAutomaticActions(firstMeeting.snapshot, on(30), {})).toEqual([]);
-    const secondMeeting = firstMeeting.take(SEC, 'recordBodyMeeting', 40);
-    expect(dueAutomaticActions(secondMeeting.snapshot, on(40), {})).toEqual([
-      'establishPanelAutomatically',
-    ]);
-    const established = secondMeeting.take(['SYSTEM'], 'establishPanelAutomatically', 40);
+    const established = firstMeeting.take(BODY, 'establishPanel', 40);
     expect(established.snapshot.stage).toBe('PANEL_ESTABLISHED');
     expect(established.open('PANEL_COMPOSITION').dueDate).toBe(dateOn(60));
   });
@@ -50,6 +46,8 @@ describe('scenario: the respondent does not reply', () => {
   it('lets the body establish the panel at the first meeting when nobody blocks', () => {
     const requested = Case.filed().take(C, 'requestPanel', 11);
     expect(requested.take(BODY, 'establishPanel', 25).snapshot.stage).toBe('PANEL_ESTABLISHED');
+    // The meeting must come 11 days after the request, for it to be on the agenda.
+    expect(requested.try(BODY, 'establishPanel', 21).allowed).toBe(false);
   });
 });
 
@@ -85,7 +83,9 @@ describe('scenario: a mutually agreed solution', () => {
     'SUSPENDED',
     'REPORT_CIRCULATED',
     'UNDER_APPEAL',
+    'APPEAL_SUSPENDED',
     'IMPLEMENTATION_SURVEILLANCE',
+    'COMPLIANCE_UNDER_APPEAL',
     'ARB_22_6',
     'SUSPENSION_AUTHORIZED',
   ];
@@ -146,27 +146,35 @@ describe('scenario: a long suspension', () => {
 
 describe('scenario: a case to the end', () => {
   it('goes from the request through appeal, arbitration and retaliation to compliance', () => {
+    const timetable = reach('PANEL_PROCEEDINGS'); // the ordinary path to day 95
     const done = Case.filed().run([
       [R, 'replyToRequest', 5],
-      [R, 'enterConsultations', 20],
       [['MEMBER'], 'joinAsThirdParty', 8],
+      [R, 'enterConsultations', 20],
       [C, 'requestPanel', 60],
       [BODY, 'establishPanel', 75],
       [['MEMBER'], 'joinPanelAsThirdParty', 80],
+      [SEC, 'openPanelElection', 86],
       [SEC, 'composePanel', 100],
-      [PANEL, 'fixTimetable', 105],
-      [PANEL, 'issueDescriptivePart', 220],
-      [PANEL, 'issueInterimReport', 250],
-      [PANEL, 'issueFinalReport', 270],
-      [SEC, 'circulateReport', 300],
-      [R, 'appeal', 340],
-      [SEC, 'circulateAppellateReport', 400],
-      [BODY, 'adoptAppellateReport', 420],
-      [R, 'stateImplementationIntentions', 440],
-      [C, 'arbitrateRpt', 470],
-      [SEC, 'fixRpt', 505, { rptEndsOn: dateOn(800) }],
+      [PANEL, 'fixTimetable', 105, { timetable: timetable.snapshot.deadlines.filter((r) => r.rule.startsWith('TIMETABLE_')).map((r) => ({ rule: r.rule, date: addDays(r.dueDate, 10) })) }],
+      [PANEL, 'holdFirstMeeting', 147],
+      [PANEL, 'holdSecondMeeting', 168],
+      [PANEL, 'issueDescriptivePart', 182],
+      [C, 'commentOnDescriptivePart', 190],
+      [PANEL, 'issueInterimReport', 210],
+      [R, 'commentOnInterimReport', 215],
+      [PANEL, 'issueFinalReport', 245],
+      [SEC, 'circulateReport', 266],
+      [R, 'appeal', 300],
+      [C, 'crossAppeal', 303],
+      [SEC, 'informBodyOfAppellateDelay', 355, { reasons: 'Workload of the division.' }],
+      [SEC, 'circulateAppellateReport', 380],
+      [BODY, 'adoptAppellateReport', 400],
+      [R, 'stateImplementationIntentions', 420],
+      [C, 'arbitrateRpt', 440],
+      [SEC, 'fixRpt', 485, { rptEndsOn: dateOn(800) }],
       [R, 'fileStatusReport', 700],
-      [C, 'requestCompensation', 790],
+      [C, 'requestCompensation', 801],
       [C, 'requestRetaliation', 821],
       [R, 'objectToRetaliationLevel', 825],
       [['SECRETARIAT'], 'decideRetaliationLevel', 860],
@@ -176,10 +184,13 @@ describe('scenario: a case to the end', () => {
     ]);
     expect(done.snapshot.stage).toBe('COMPLIED');
     expect(done.snapshot.deadlines.filter((row) => row.status === 'OPEN')).toEqual([]);
-    // The appeal replaced the 9-month guideline by the 12-month one (day 440), met on day 420.
+    // The appeal replaced the 9-month guideline by the 12-month one, met on day 400.
     expect(done.statuses('ADOPTION_GUIDELINE')).toEqual(['EXTENDED']);
     expect(done.statuses('ADOPTION_GUIDELINE_APPEALED')).toEqual(['MET']);
     expect(done.statuses('IMPLEMENTATION_PERIOD')).toEqual(['MISSED']);
     expect(done.statuses('RPT_ARBITRATION')).toEqual(['MET']);
+    // Nothing was ever left open past the stage it belongs to, so nothing was missed by a party
+    // for a step the case had moved past.
+    expect(done.statuses('TIMETABLE_CIRCULATION')).toEqual(['MET']);
   });
 });

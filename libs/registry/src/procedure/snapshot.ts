@@ -1,19 +1,24 @@
 import type { PartyRole } from './actors';
 import { isOverdue, startOfDay, type IsoDate } from './calendar';
-import { DATED_BY_DECISION_RULES, DEADLINE_RULES, type DeadlineRuleCode } from './deadline-rules';
+import { DEADLINE_RULES, type DeadlineRuleCode } from './deadline-rules';
 import type { Stage } from './stages';
 
 /** The states of a deadline row. */
-export const DEADLINE_STATUSES = ['OPEN', 'MET', 'MISSED', 'EXTENDED', 'WAIVED'] as const;
+export const DEADLINE_STATUSES = ['OPEN', 'MET', 'MISSED', 'EXTENDED', 'LAPSED', 'SUPERSEDED'] as const;
 
 /**
  * One of {@link DEADLINE_STATUSES}:
  * - `OPEN`: running (or, with `pausedRemainingDays` set, stopped by a suspension).
- * - `MET`: the awaited act happened in time; for windows and waiting periods, the period has run.
- * - `MISSED`: a `DEADLINE` ran out before the act (or the act came late).
- * - `EXTENDED`: superseded by a later row (an extension agreed by the parties, or a longer limit
+ * - `MET`: the awaited act happened in time.
+ * - `MISSED`: a `DEADLINE` ran out before the act (or the act came late): the only status that
+ *   counts against whom the limit binds.
+ * - `EXTENDED`: replaced by a later row (an extension agreed by the parties, or a longer limit
  *   that now applies, e.g. 12 months instead of 9 once a report is appealed, DSU 20).
- * - `WAIVED`: no longer applies (the case moved on another way, settled, was withdrawn, lapsed).
+ * - `LAPSED`: a window or waiting period ran its course without its act; nobody owed it (the
+ *   parties did not agree on five panelists: the panel has three; day 60 came: a panel may be
+ *   requested). Never an agreement, never a fault.
+ * - `SUPERSEDED`: the case moved on and the limit no longer applies (settled, withdrawn, lapsed,
+ *   the report circulated before a timetable date, a meeting the panel decided not to hold).
  */
 export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
 
@@ -47,9 +52,21 @@ export const PROCEDURE_EVENTS = [
   'APPELLATE_REPORT_CIRCULATED',
   'REPORT_ADOPTED',
   'RPT_ARBITRATION_REQUESTED',
-  'COMPLIANCE_REPORT_CIRCULATED',
-  'COMPLIANCE_REPORT_APPEALED',
   'LEVEL_AWARD_ISSUED',
+  // DSU 8.5: the parties agreed on five panelists (the window's expiry is never an agreement).
+  'FIVE_PANELISTS_AGREED',
+  'INTERIM_REPORT_ISSUED',
+  // The substantive meetings of the panel's timetable (Appendix 3 ¶12(b), (d)): held, or the
+  // panel decided, with reasons on the docket, not to hold them.
+  'FIRST_MEETING_HELD',
+  'SECOND_MEETING_HELD',
+  'FIRST_MEETING_DISPENSED',
+  'SECOND_MEETING_DISPENSED',
+  'CROSS_APPEALED',
+  'PANEL_REQUESTED',
+  // DSU 21.5: the body referred the disagreement to the (original) panel; its 90 days run.
+  'COMPLIANCE_REFERRED',
+  'COMPLIANCE_REPORT_ISSUED',
 ] as const;
 
 /** One of {@link PROCEDURE_EVENTS}. */
@@ -59,12 +76,13 @@ export type ProcedureEvent = (typeof PROCEDURE_EVENTS)[number];
 export type ProcedureEvents = Readonly<Partial<Record<ProcedureEvent, IsoDate>>>;
 
 /** Matters on which each party records its agreement separately. */
-export const AGREEMENT_KINDS = ['EARLY_PANEL_REQUEST'] as const;
+export const AGREEMENT_KINDS = ['EARLY_PANEL_REQUEST', 'APPEAL'] as const;
 
 /**
  * One of {@link AGREEMENT_KINDS}. `EARLY_PANEL_REQUEST`: the party considers that consultations
  * (or good offices) have failed, so a panel may be requested before the waiting period ends
- * (DSU 4.7, 5.4).
+ * (DSU 4.7, 5.4). `APPEAL`: the parties that notified an appeal of the report now before the
+ * body (the appellant, then any other appellant, DSU 17.4).
  */
 export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
 
@@ -110,12 +128,43 @@ export interface DisputeSnapshot extends DisputeState {
   readonly deadlines: readonly DeadlineRow[];
 }
 
+/**
+ * A meeting of the body as the engine needs to know it to accept a decision taken there: when it
+ * was convened and held, how many members attended of how many, and the body's rules on notice
+ * and quorum (configuration).
+ */
+export interface BodyMeeting {
+  readonly heldOn: IsoDate;
+  /** The day the notice convening it went out. */
+  readonly convenedOn: IsoDate;
+  /** Members recorded present (null while the attendance is not recorded). */
+  readonly present: number | null;
+  /** Members of the body (active) on the day. */
+  readonly members: number;
+  /** The notice a meeting needs, in days (the body's rules; e.g. 10). */
+  readonly noticeDays: number;
+  /** The share of the members that must be present, in percent (the body's rules). */
+  readonly quorumPercent: number;
+}
+
 /** Inputs that some actions need. */
 export interface ActionParams {
   /** `agreeRpt`, `fixRpt`: the last day of the reasonable period of time (DSU 21.3). */
   readonly rptEndsOn?: IsoDate;
-  /** `recordExtension`: the running limit the parties agreed to extend, and its new legal end. */
+  /**
+   * `recordExtension`: the running limit the parties agreed to extend, and its new legal end;
+   * `adjustTimetable`: the step of the panel's timetable and its new date.
+   */
   readonly extension?: { readonly rule: DeadlineRuleCode; readonly until: IsoDate };
+  /**
+   * `fixTimetable`: the panel's timetable, a date per step (Appendix 3 ¶12); each becomes a
+   * deadline row of its `TIMETABLE_` rule.
+   */
+  readonly timetable?: readonly { readonly rule: DeadlineRuleCode; readonly date: IsoDate }[];
+  /** Decisions of the body: the meeting they are taken at. */
+  readonly meeting?: BodyMeeting;
+  /** Reasons the rules want on the docket (a delay, a meeting not held, a suspended appeal). */
+  readonly reasons?: string;
 }
 
 /** The `OPEN` row of a rule, if any. */
@@ -153,11 +202,13 @@ export function hasRunOut(row: DeadlineRow, now: Date): boolean {
 }
 
 /**
- * The status a row takes when its period runs out: `MISSED` for a deadline (an act was owed),
- * `MET` for a window or a waiting period (nobody was at fault; overdue statistics count `MISSED`).
+ * The status a row takes when its period runs out: `MISSED` for a deadline or an advance notice
+ * (an act was owed: a status report 10 days before a meeting), `LAPSED` for a window or a waiting
+ * period (nobody was at fault; overdue statistics count `MISSED` only).
  */
-export function expiryStatus(rule: DeadlineRuleCode): 'MET' | 'MISSED' {
-  return DEADLINE_RULES[rule].kind === 'DEADLINE' || DATED_BY_DECISION_RULES.includes(rule) ? 'MISSED' : 'MET';
+export function expiryStatus(rule: DeadlineRuleCode): 'LAPSED' | 'MISSED' {
+  const { kind } = DEADLINE_RULES[rule];
+  return kind === 'DEADLINE' || kind === 'ADVANCE_NOTICE' ? 'MISSED' : 'LAPSED';
 }
 
 /** Whether the latest row of a rule is missed at `now`: recorded so, or open and run out. */
@@ -170,7 +221,7 @@ export function wasMissed(snapshot: DisputeSnapshot, rule: DeadlineRuleCode, now
 /** A status change the worker records for a row whose period has run out. */
 export interface Expiry {
   readonly rule: DeadlineRuleCode;
-  readonly status: 'MET' | 'MISSED';
+  readonly status: 'LAPSED' | 'MISSED';
 }
 
 /**

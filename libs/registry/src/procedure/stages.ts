@@ -13,10 +13,13 @@ export const STAGES = [
   'INTERIM_REVIEW',
   'REPORT_CIRCULATED',
   'UNDER_APPEAL',
+  'APPEAL_SUSPENDED',
   'ADOPTED',
   'RPT_DETERMINATION',
   'IMPLEMENTATION_SURVEILLANCE',
   'COMPLIANCE_REVIEW',
+  'COMPLIANCE_REPORT_CIRCULATED',
+  'COMPLIANCE_UNDER_APPEAL',
   'COMPENSATION_NEGOTIATION',
   'RETALIATION_REQUESTED',
   'ARB_22_6',
@@ -24,6 +27,7 @@ export const STAGES = [
   'SETTLED_MAS',
   'WITHDRAWN',
   'LAPSED',
+  'NOT_ADOPTED',
   'COMPLIED',
 ] as const;
 
@@ -31,7 +35,7 @@ export const STAGES = [
 export type Stage = (typeof STAGES)[number];
 
 /** The stages that end a dispute: nothing can happen after them. */
-export const TERMINAL_STAGES = ['SETTLED_MAS', 'WITHDRAWN', 'LAPSED', 'COMPLIED'] as const;
+export const TERMINAL_STAGES = ['SETTLED_MAS', 'WITHDRAWN', 'LAPSED', 'NOT_ADOPTED', 'COMPLIED'] as const;
 
 /** One of {@link TERMINAL_STAGES}. */
 export type TerminalStage = (typeof TERMINAL_STAGES)[number];
@@ -59,10 +63,13 @@ export const STAGE_LABELS: Readonly<Record<Stage, string>> = {
   INTERIM_REVIEW: 'Interim review',
   REPORT_CIRCULATED: 'Panel report circulated',
   UNDER_APPEAL: 'Under appeal',
+  APPEAL_SUSPENDED: 'Appeal suspended at the parties\' request',
   ADOPTED: 'Report adopted',
   RPT_DETERMINATION: 'Reasonable period of time being determined',
   IMPLEMENTATION_SURVEILLANCE: 'Implementation under surveillance',
   COMPLIANCE_REVIEW: 'Compliance proceedings',
+  COMPLIANCE_REPORT_CIRCULATED: 'Compliance report circulated',
+  COMPLIANCE_UNDER_APPEAL: 'Compliance report under appeal',
   COMPENSATION_NEGOTIATION: 'Compensation negotiations',
   RETALIATION_REQUESTED: 'Suspension of concessions requested',
   ARB_22_6: 'Arbitration on the level of suspension',
@@ -70,5 +77,28 @@ export const STAGE_LABELS: Readonly<Record<Stage, string>> = {
   SETTLED_MAS: 'Settled by a mutually agreed solution',
   WITHDRAWN: 'Withdrawn',
   LAPSED: 'Lapsed',
+  NOT_ADOPTED: 'Report not adopted (the body decided by consensus)',
   COMPLIED: 'Complied',
 };
+
+/**
+ * Stages in which the dispute's clocks stand still, and the stage their time limits belong to is
+ * the one before: the panel's work suspended (DSU 12.12), an appeal suspended by the parties.
+ */
+export const SUSPENDED_STAGES: readonly Stage[] = ['SUSPENDED', 'APPEAL_SUSPENDED'];
+
+/**
+ * The stages in which the body keeps implementation under surveillance (DSU 21.6): from the
+ * reasonable period fixed until compliance, whatever follows meanwhile (compliance proceedings,
+ * compensation, retaliation; DSU 22.8 keeps it on the agenda).
+ */
+export const SURVEILLANCE_STAGES: readonly Stage[] = [
+  'IMPLEMENTATION_SURVEILLANCE',
+  'COMPLIANCE_REVIEW',
+  'COMPLIANCE_REPORT_CIRCULATED',
+  'COMPLIANCE_UNDER_APPEAL',
+  'COMPENSATION_NEGOTIATION',
+  'RETALIATION_REQUESTED',
+  'ARB_22_6',
+  'SUSPENSION_AUTHORIZED',
+];

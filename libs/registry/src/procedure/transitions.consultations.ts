@@ -82,23 +82,15 @@ const panelRequestGuard: Guard = (snapshot, now, { closed }) => {
   );
 };
 
-// DSU 6.1: at the latest at the second meeting with the request on its agenda.
-const automaticEstablishmentGuard: Guard = (snapshot) => {
-  const held = snapshot.bodyMeetingsSincePanelRequest;
-  if (held >= 2) return null;
-  return refuse(
-    'NOT_YET_ALLOWED',
-    'The panel is established automatically at the second body meeting at which the request is ' +
-      `on the agenda (PANEL_ESTABLISHMENT, DSU 6.1); ${held} such meeting(s) recorded so far.`,
-  );
-};
-
+// DSU 6.1: the respondent may keep the panel from being established at the first meeting with
+// the request on its agenda, not at the second: there the panel is established unless the body
+// decides by consensus otherwise (recorded with establishPanel).
 const bodyMeetingGuard: Guard = (snapshot) =>
-  snapshot.bodyMeetingsSincePanelRequest >= 2
+  snapshot.bodyMeetingsSincePanelRequest >= 1
     ? refuse(
         'INVALID_TRANSITION',
-        'Two body meetings with the panel request on the agenda are already recorded: the panel ' +
-          'now stands established (DSU 6.1); record establishPanel or let the system establish it.',
+        'The request was already on the agenda of a meeting that did not establish the panel: at ' +
+          'this second meeting the panel is established (DSU 6.1); record establishPanel.',
       )
     : null;
 
@@ -138,6 +130,7 @@ const ESTABLISHMENT_OPENS = [
   'FIVE_PANELISTS', // DSU 8.5
   'THIRD_PARTY_PANEL', // DSU 10.2
   'PANEL_COMPOSITION', // DSU 8.7
+  'CANDIDATE_CHALLENGES', // DSU 8.6, the body's 15 days
   'PANEL_CIRCULATION', // DSU 12.9
   'ADOPTION_GUIDELINE', // DSU 20
 ] as const;
@@ -157,7 +150,7 @@ export const CONSULTATION_TRANSITIONS: readonly Transition[] = [
     opens: [],
     meets: ['REPLY_TO_REQUEST'],
     cancels: [],
-    docketText: 'The respondent replied to the request for consultations.',
+    docketText: '{actor} replied to the request for consultations.',
   },
   {
     action: 'enterConsultations',
@@ -182,7 +175,7 @@ export const CONSULTATION_TRANSITIONS: readonly Transition[] = [
     opens: [],
     meets: [],
     cancels: [],
-    docketText: 'A member asked to join the consultations as a third party.',
+    docketText: '{actor} asked to join the consultations as a third party.',
   },
   {
     action: 'agreeEarlyPanelRequest',
@@ -195,7 +188,7 @@ export const CONSULTATION_TRANSITIONS: readonly Transition[] = [
     opens: [],
     meets: [],
     cancels: [],
-    docketText: 'A party recorded that it considers consultations to have failed.',
+    docketText: '{actor} recorded that it considers consultations to have failed.',
   },
   {
     action: 'requestPanel',
@@ -205,6 +198,7 @@ export const CONSULTATION_TRANSITIONS: readonly Transition[] = [
     article: 'DSU 4.3, 4.7, 4.8, 5.4, 6.2',
     guard: panelRequestGuard,
     bodyMeetings: 'RESET',
+    records: 'PANEL_REQUESTED',
     opens: [],
     meets: [],
     cancels: [
@@ -213,7 +207,22 @@ export const CONSULTATION_TRANSITIONS: readonly Transition[] = [
       'EARLIEST_PANEL_REQUEST',
       'THIRD_PARTY_CONSULTATIONS',
     ],
-    docketText: 'The complainant requested the establishment of a panel.',
+    docketText: '{actor} requested the establishment of a panel.',
+  },
+  {
+    action: 'deferPanelRequest',
+    from: ['PANEL_REQUESTED'],
+    to: null,
+    // The complainant takes its own request off a meeting's agenda: that meeting does not count
+    // towards establishment (DSU 6.1 counts the meetings at which the request is on the agenda).
+    actors: ['COMPLAINANT'],
+    article: 'DSU 6.1',
+    opens: [],
+    meets: [],
+    cancels: [],
+    docketText:
+      '{actor} deferred consideration of its panel request; the meeting does not count towards ' +
+      'establishment (DSU 6.1).',
   },
   {
     action: 'requestBodyMeeting',
@@ -228,20 +237,25 @@ export const CONSULTATION_TRANSITIONS: readonly Transition[] = [
     opens: ['BODY_MEETING_ON_REQUEST'],
     meets: [],
     cancels: [],
-    docketText: 'The complainant asked for a meeting of the body on its panel request.',
+    docketText: '{actor} asked for a meeting of the body on its panel request.',
   },
   {
     action: 'recordBodyMeeting',
     from: ['PANEL_REQUESTED'],
     to: null,
-    actors: ['SECRETARIAT'],
+    // The body's meeting, recorded by the secretariat: the request was on its agenda and the
+    // panel was not established.
+    actors: ['BODY'],
     article: 'DSU 6.1',
+    atMeeting: true,
     guard: bodyMeetingGuard,
     bodyMeetings: 'COUNT',
     opens: [],
     meets: ['BODY_MEETING_ON_REQUEST'],
     cancels: [],
-    docketText: 'The body met with the panel request on its agenda; the panel was not established.',
+    docketText:
+      'The body met with the panel request on its agenda; the panel was not established (first ' +
+      'meeting, DSU 6.1).',
   },
   {
     action: 'establishPanel',
@@ -249,24 +263,11 @@ export const CONSULTATION_TRANSITIONS: readonly Transition[] = [
     to: 'PANEL_ESTABLISHED',
     actors: ['BODY'],
     article: 'DSU 6.1',
+    atMeeting: true,
     opens: ESTABLISHMENT_OPENS,
     meets: ['BODY_MEETING_ON_REQUEST'],
     cancels: [],
     docketText: 'The body established a panel.',
-  },
-  {
-    action: 'establishPanelAutomatically',
-    from: ['PANEL_REQUESTED'],
-    to: 'PANEL_ESTABLISHED',
-    actors: ['SYSTEM'],
-    article: 'DSU 6.1',
-    guard: automaticEstablishmentGuard,
-    automatic: true,
-    opens: ESTABLISHMENT_OPENS,
-    meets: ['BODY_MEETING_ON_REQUEST'],
-    cancels: [],
-    docketText:
-      'The panel was established at the second meeting at which the request was on the agenda.',
   },
   {
     action: 'offerGoodOffices',
@@ -306,7 +307,7 @@ export const CONSULTATION_TRANSITIONS: readonly Transition[] = [
     opens: [],
     meets: [],
     cancels: [],
-    docketText: 'The parties agreed to extend a time limit.',
+    docketText: 'The parties agreed to extend {rule} to {until}.',
   },
   {
     action: 'notifyMutuallyAgreedSolution',
@@ -318,7 +319,7 @@ export const CONSULTATION_TRANSITIONS: readonly Transition[] = [
     opens: [],
     meets: [],
     cancels: 'ALL_OPEN',
-    docketText: 'The parties notified a mutually agreed solution.',
+    docketText: 'The parties notified a mutually agreed solution ({actor} filed the notification).',
   },
   {
     action: 'withdraw',
@@ -330,6 +331,6 @@ export const CONSULTATION_TRANSITIONS: readonly Transition[] = [
     opens: [],
     meets: [],
     cancels: 'ALL_OPEN',
-    docketText: 'The complainant withdrew its complaint.',
+    docketText: '{actor} withdrew its complaint.',
   },
 ];

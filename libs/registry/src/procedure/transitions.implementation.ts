@@ -1,11 +1,14 @@
 import { addDays, dueDate, isOverdue } from './calendar';
 import { DEADLINE_RULES } from './deadline-rules';
 import {
+  afterPeriodEnds,
+  afterWaitingPeriod,
   allOf,
   atStage,
   forbidEvent,
   requireEvent,
   under,
+  withinPeriod,
   type Guard,
 } from './guards';
 import { refuse } from './refusals';
@@ -35,20 +38,35 @@ const retaliationGuard: Guard = (snapshot, now, { closed }) => {
   );
 };
 
-const complianceAdoptionGuard: Guard = allOf(
-  requireEvent(
-    'COMPLIANCE_REPORT_CIRCULATED',
-    'The compliance report has not been circulated yet (DSU 21.5).',
-  ),
-  (snapshot) =>
-    snapshot.events.COMPLIANCE_REPORT_APPEALED && !snapshot.events.APPELLATE_REPORT_CIRCULATED
-      ? refuse(
-          'INVALID_TRANSITION',
-          'The compliance report is under appeal: the appellate report must be circulated first ' +
-            '(DSU 17.14).',
-        )
-      : null,
+// DSU 21.5 gives the compliance panel's report the adoption rules of any panel report: not
+// before day 20, adopted by day 60 unless appealed or rejected by consensus (16.1, 16.4), the
+// appellate report within 30 days (17.14).
+const complianceReportBeforeBody = (what: string): Guard =>
+  allOf(
+    afterWaitingPeriod('ADOPTION_EARLIEST', what),
+    withinPeriod('PANEL_REPORT_ADOPTION', what),
+  );
+
+const complianceAppellateReportIn = allOf(
+  requireEvent('APPELLATE_REPORT_CIRCULATED', 'The appellate report has not been circulated yet (DSU 17.14).'),
+  withinPeriod('APPELLATE_REPORT_ADOPTION', 'A decision of the body on the appellate report'),
 );
+
+// DSU 22.2: compensation and suspension follow a failure to comply "within the reasonable period
+// of time": the request comes once that period has ended.
+const rptEnded: Guard = (snapshot, now) => {
+  if (!snapshot.rptEndsOn) {
+    return refuse('INVALID_TRANSITION', 'No reasonable period of time is recorded (DSU 21.3).');
+  }
+  if (isOverdue(snapshot.rptEndsOn, now)) return null;
+  const from = addDays(snapshot.rptEndsOn, 1);
+  return refuse(
+    'NOT_YET_ALLOWED',
+    `Compensation may be requested from ${from}: DSU 22.2 applies when the measure is not ` +
+      `brought into compliance within the reasonable period of time, which ends on ${snapshot.rptEndsOn}.`,
+    from,
+  );
+};
 
 // Where compliance can still be found: the respondent may comply at once (DSU 21.3), during the
 // reasonable period, or later while the body keeps the matter under surveillance (21.6, 22.8).
@@ -76,7 +94,7 @@ export const IMPLEMENTATION_TRANSITIONS: readonly Transition[] = [
     opens: [],
     meets: ['RPT_INTENTIONS'],
     cancels: [],
-    docketText: 'The respondent stated its intentions on implementation.',
+    docketText: '{actor} stated its intentions on implementation.',
   },
   {
     action: 'agreeRpt',
@@ -90,7 +108,7 @@ export const IMPLEMENTATION_TRANSITIONS: readonly Transition[] = [
     opens: RPT_FIXED_OPENS,
     meets: ['RPT_AGREEMENT'],
     cancels: ['RPT_INTENTIONS', 'RPT_ARBITRATION'],
-    docketText: 'The reasonable period of time for implementation was agreed.',
+    docketText: 'The reasonable period of time for implementation was agreed: it ends on {rptEndsOn}.',
   },
   {
     action: 'arbitrateRpt',
@@ -106,7 +124,7 @@ export const IMPLEMENTATION_TRANSITIONS: readonly Transition[] = [
     opens: ['RPT_ARBITRATION'], // 90 days counted from adoption, not from the referral
     meets: [],
     cancels: [],
-    docketText: 'A party referred the reasonable period of time to binding arbitration.',
+    docketText: '{actor} referred the reasonable period of time to binding arbitration.',
   },
   {
     action: 'fixRpt',
@@ -125,7 +143,7 @@ export const IMPLEMENTATION_TRANSITIONS: readonly Transition[] = [
     opens: RPT_FIXED_OPENS,
     meets: ['RPT_ARBITRATION'],
     cancels: ['RPT_INTENTIONS', 'RPT_AGREEMENT'],
-    docketText: 'The arbitrator determined the reasonable period of time for implementation.',
+    docketText: 'The arbitrator determined the reasonable period of time for implementation: it ends on {rptEndsOn}.',
   },
   {
     action: 'fileStatusReport',
@@ -144,84 +162,184 @@ export const IMPLEMENTATION_TRANSITIONS: readonly Transition[] = [
     opens: [],
     meets: ['STATUS_REPORT_NOTICE'],
     cancels: [],
-    docketText: 'The respondent filed a status report on implementation.',
+    docketText: '{actor} filed a status report on implementation.',
   },
   {
     action: 'requestComplianceReview',
-    from: ['IMPLEMENTATION_SURVEILLANCE', 'COMPENSATION_NEGOTIATION'],
+    // Also while a request for suspension or its arbitration is pending: the compliance question
+    // comes first (the sequencing of DSU 21.5 and 22.6 the members follow, e.g. US — Upland
+    // Cotton); the request for suspension is then made again after the compliance proceedings.
+    from: ['IMPLEMENTATION_SURVEILLANCE', 'COMPENSATION_NEGOTIATION', 'RETALIATION_REQUESTED', 'ARB_22_6'],
     to: 'COMPLIANCE_REVIEW',
     actors: ['COMPLAINANT', 'RESPONDENT'],
     article: 'DSU 21.5',
     // A new round: what happened in an earlier round (or the original appeal) no longer counts.
     clears: [
-      'COMPLIANCE_REPORT_CIRCULATED',
-      'COMPLIANCE_REPORT_APPEALED',
+      'COMPLIANCE_REFERRED',
+      'COMPLIANCE_REPORT_ISSUED',
       'APPELLATE_REPORT_CIRCULATED',
+      'CROSS_APPEALED',
+      'LEVEL_AWARD_ISSUED',
     ],
+    resetsAgreement: 'APPEAL',
+    opens: [],
+    meets: [],
+    cancels: ['COMPENSATION_AGREEMENT', 'RETALIATION_AUTHORIZATION', 'RETALIATION_ARBITRATION'],
+    docketText: '{actor} requested compliance proceedings (DSU 21.5).',
+  },
+  {
+    action: 'referComplianceReview',
+    from: ['COMPLIANCE_REVIEW'],
+    to: null,
+    // The body refers the matter, if possible to the original panel, whose 90 days run from the
+    // referral (DSU 21.5).
+    actors: ['BODY'],
+    article: 'DSU 21.5',
+    atMeeting: true,
+    guard: forbidEvent('COMPLIANCE_REFERRED', 'The matter has already been referred to the compliance panel'),
+    records: 'COMPLIANCE_REFERRED',
     opens: ['COMPLIANCE_REPORT'],
     meets: [],
-    cancels: ['COMPENSATION_AGREEMENT'],
-    docketText: 'A party referred the disagreement on compliance to the original panel.',
+    cancels: [],
+    docketText: 'The body referred the matter to the original panel (DSU 21.5).',
+  },
+  {
+    action: 'issueComplianceReport',
+    from: ['COMPLIANCE_REVIEW'],
+    to: null,
+    actors: ['PANEL'],
+    article: 'DSU 21.5',
+    guard: allOf(
+      requireEvent('COMPLIANCE_REFERRED', 'The matter has not been referred to the compliance panel (DSU 21.5).'),
+      forbidEvent('COMPLIANCE_REPORT_ISSUED', 'The compliance report has already been issued'),
+    ),
+    records: 'COMPLIANCE_REPORT_ISSUED',
+    opens: [],
+    meets: [],
+    cancels: [],
+    docketText: 'The compliance panel issued its report to the parties.',
   },
   {
     action: 'circulateComplianceReport',
     from: ['COMPLIANCE_REVIEW'],
-    to: null,
+    to: 'COMPLIANCE_REPORT_CIRCULATED',
     actors: ['SECRETARIAT'],
-    article: 'DSU 21.5',
-    guard: forbidEvent(
-      'COMPLIANCE_REPORT_CIRCULATED',
-      'The compliance report has already been circulated',
+    article: 'DSU 21.5, 16.1',
+    guard: requireEvent(
+      'COMPLIANCE_REPORT_ISSUED',
+      'The compliance panel has not issued its report (DSU 21.5).',
     ),
-    records: 'COMPLIANCE_REPORT_CIRCULATED',
-    opens: [],
+    opens: ['ADOPTION_EARLIEST', 'PANEL_REPORT_ADOPTION'],
     meets: ['COMPLIANCE_REPORT'],
     cancels: [],
     docketText: 'The compliance panel report was circulated to the members.',
   },
   {
     action: 'appealComplianceReport',
-    from: ['COMPLIANCE_REVIEW'],
-    to: null,
+    from: ['COMPLIANCE_REPORT_CIRCULATED'],
+    to: 'COMPLIANCE_UNDER_APPEAL',
     actors: ['COMPLAINANT', 'RESPONDENT'],
     article: 'DSU 17.4, 21.5',
-    guard: allOf(
-      requireEvent(
-        'COMPLIANCE_REPORT_CIRCULATED',
-        'The compliance report has not been circulated yet (DSU 21.5).',
-      ),
-      forbidEvent('COMPLIANCE_REPORT_APPEALED', 'The compliance report has already been appealed'),
-    ),
-    records: 'COMPLIANCE_REPORT_APPEALED',
-    opens: ['APPELLATE_REPORT', 'APPELLATE_REPORT_MAX'],
+    guard: withinPeriod('PANEL_REPORT_ADOPTION', 'An appeal of the compliance report'),
+    agreement: 'APPEAL',
+    opens: ['CROSS_APPEAL', 'APPELLATE_REPORT', 'APPELLATE_REPORT_MAX'],
     meets: [],
-    cancels: [],
-    docketText: 'A party appealed the compliance panel report.',
+    cancels: ['ADOPTION_EARLIEST', 'PANEL_REPORT_ADOPTION'],
+    docketText: '{actor} appealed the compliance panel report.',
   },
   {
     action: 'adoptComplianceReport',
-    from: ['COMPLIANCE_REVIEW'],
+    from: ['COMPLIANCE_REPORT_CIRCULATED'],
     to: 'IMPLEMENTATION_SURVEILLANCE',
     actors: ['BODY'],
-    article: 'DSU 21.5, 16.4, 17.14',
-    guard: complianceAdoptionGuard,
+    article: 'DSU 21.5, 16.4',
+    atMeeting: true,
+    guard: complianceReportBeforeBody('Considering the compliance report for adoption'),
+    opens: [],
+    meets: ['PANEL_REPORT_ADOPTION'],
+    cancels: ['ADOPTION_EARLIEST'],
+    docketText: 'The body adopted the compliance report; surveillance continues.',
+  },
+  {
+    action: 'adoptComplianceAppellateReport',
+    from: ['COMPLIANCE_UNDER_APPEAL'],
+    to: 'IMPLEMENTATION_SURVEILLANCE',
+    actors: ['BODY'],
+    article: 'DSU 21.5, 17.14',
+    atMeeting: true,
+    guard: complianceAppellateReportIn,
     opens: [],
     meets: ['APPELLATE_REPORT_ADOPTION'],
     cancels: [],
-    docketText: 'The body adopted the compliance report(s); surveillance continues.',
+    docketText:
+      'The body adopted the appellate report and the compliance report as modified by it; ' +
+      'surveillance continues.',
+  },
+  {
+    action: 'decideNotToAdoptComplianceReport',
+    from: ['COMPLIANCE_REPORT_CIRCULATED', 'COMPLIANCE_UNDER_APPEAL'],
+    to: 'IMPLEMENTATION_SURVEILLANCE',
+    actors: ['BODY'],
+    article: 'DSU 21.5, 16.4, 17.14',
+    atMeeting: true,
+    guard: (snapshot, now, context) =>
+      (snapshot.stage === 'COMPLIANCE_REPORT_CIRCULATED'
+        ? complianceReportBeforeBody('A decision of the body on the compliance report')
+        : complianceAppellateReportIn)(snapshot, now, context),
+    opens: [],
+    meets: ['PANEL_REPORT_ADOPTION', 'APPELLATE_REPORT_ADOPTION'],
+    cancels: ['ADOPTION_EARLIEST'],
+    docketText:
+      'The body decided by consensus not to adopt the compliance report; surveillance continues.',
+  },
+  {
+    action: 'adoptComplianceReportAutomatically',
+    from: ['COMPLIANCE_REPORT_CIRCULATED'],
+    to: 'IMPLEMENTATION_SURVEILLANCE',
+    actors: ['SYSTEM'],
+    article: 'DSU 21.5, 16.4',
+    guard: afterPeriodEnds('PANEL_REPORT_ADOPTION', 'Adoption of the compliance report without a meeting'),
+    automatic: true,
+    effectiveAtEndOf: 'PANEL_REPORT_ADOPTION',
+    opens: [],
+    meets: ['PANEL_REPORT_ADOPTION'],
+    cancels: ['ADOPTION_EARLIEST'],
+    docketText:
+      'Sixty days passed since circulation without an appeal or a decision not to adopt: the ' +
+      'compliance report is adopted as of {effective} (DSU 21.5, 16.4).',
+  },
+  {
+    action: 'adoptComplianceAppellateReportAutomatically',
+    from: ['COMPLIANCE_UNDER_APPEAL'],
+    to: 'IMPLEMENTATION_SURVEILLANCE',
+    actors: ['SYSTEM'],
+    article: 'DSU 21.5, 17.14',
+    guard: allOf(
+      requireEvent('APPELLATE_REPORT_CIRCULATED', 'The appellate report has not been circulated yet (DSU 17.14).'),
+      afterPeriodEnds('APPELLATE_REPORT_ADOPTION', 'Adoption of the appellate report without a meeting'),
+    ),
+    automatic: true,
+    effectiveAtEndOf: 'APPELLATE_REPORT_ADOPTION',
+    opens: [],
+    meets: ['APPELLATE_REPORT_ADOPTION'],
+    cancels: [],
+    docketText:
+      'Thirty days passed since the appellate report was circulated without a decision not to ' +
+      'adopt: the reports are adopted as of {effective} (DSU 21.5, 17.14).',
   },
   {
     action: 'requestCompensation',
     from: ['IMPLEMENTATION_SURVEILLANCE'],
     to: 'COMPENSATION_NEGOTIATION',
     actors: ['COMPLAINANT'],
-    // The respondent must enter negotiations "no later than the expiry" of the period: the
-    // request may come before it ends; the 20 days count from its end.
+    // DSU 22.2: when the measure was not brought into compliance within the reasonable period;
+    // the 20 days count from its end.
     article: 'DSU 22.2',
+    guard: rptEnded,
     opens: ['COMPENSATION_AGREEMENT'],
     meets: [],
     cancels: [],
-    docketText: 'The complainant asked to negotiate compensation.',
+    docketText: '{actor} asked to negotiate compensation.',
   },
   {
     action: 'agreeCompensation',
@@ -246,7 +364,7 @@ export const IMPLEMENTATION_TRANSITIONS: readonly Transition[] = [
     opens: ['RETALIATION_AUTHORIZATION'],
     meets: [],
     cancels: ['COMPENSATION_AGREEMENT'],
-    docketText: 'The complainant requested authorisation to suspend concessions.',
+    docketText: '{actor} requested authorisation to suspend concessions.',
   },
   {
     action: 'objectToRetaliationLevel',
@@ -259,7 +377,7 @@ export const IMPLEMENTATION_TRANSITIONS: readonly Transition[] = [
     // Authorisation now waits for the award (DSU 22.6–22.7): no suspension meanwhile.
     cancels: ['RETALIATION_AUTHORIZATION'],
     docketText:
-      'The respondent objected to the level of suspension; the matter went to arbitration.',
+      '{actor} objected to the level of suspension; the matter went to arbitration.',
   },
   {
     action: 'decideRetaliationLevel',
@@ -281,6 +399,7 @@ export const IMPLEMENTATION_TRANSITIONS: readonly Transition[] = [
     from: ['RETALIATION_REQUESTED', 'ARB_22_6'],
     to: 'SUSPENSION_AUTHORIZED',
     actors: ['BODY'],
+    atMeeting: true,
     article: 'DSU 22.6, 22.7',
     guard: atStage(
       'ARB_22_6',
@@ -301,6 +420,7 @@ export const IMPLEMENTATION_TRANSITIONS: readonly Transition[] = [
     to: 'COMPLIED',
     // The body takes the matter off its surveillance agenda as resolved.
     actors: ['BODY'],
+    atMeeting: true,
     article: 'DSU 21.6, 22.8',
     opens: [],
     meets: ['IMPLEMENTATION_PERIOD'],

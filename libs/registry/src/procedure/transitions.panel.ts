@@ -1,16 +1,17 @@
+import { addDays } from './calendar';
+import { DEADLINE_RULES, type DeadlineRuleCode } from './deadline-rules';
 import {
   afterPeriodEnds,
-  afterWaitingPeriod,
   allOf,
-  atStage,
   forbidEvent,
   notRunning,
   requireEvent,
+  under,
   withinPeriod,
   type Guard,
 } from './guards';
 import { refuse } from './refusals';
-import { liveRow } from './snapshot';
+import { hasRunOut, isPaused, latestRow, liveRow, type ProcedureEvent } from './snapshot';
 import type { Transition } from './transitions';
 
 // DSU 12.12 speaks of the panel's work: suspension is possible once the panel exists, until its
@@ -35,11 +36,111 @@ const lapseGuard: Guard = (snapshot, now, context) =>
         'No suspension period is running (SUSPENSION_LIMIT, DSU 12.12).',
       );
 
+// DSU 8.5: the panel has three panelists unless the parties agree on five within 10 days; the
+// members elect it only once that question is settled, by agreement or by the window's end.
+const electionMayOpen: Guard = (snapshot, now) => {
+  if (snapshot.events.FIVE_PANELISTS_AGREED) return null;
+  const window = liveRow(snapshot, 'FIVE_PANELISTS');
+  if (!window || hasRunOut(window, now)) return null;
+  const from = addDays(window.dueDate, 1);
+  return refuse(
+    'NOT_YET_ALLOWED',
+    `The panel election opens from ${from}, once the parties' 10 days to agree on five ` +
+      `panelists have passed (unless they agree earlier), ${under('FIVE_PANELISTS')}`,
+    from,
+  );
+};
+
+// The panel is composed once no challenge can come any more (the challenges of the pending
+// ones are decided by the panels module before it asks).
+const challengesOver: Guard = (snapshot, now) => {
+  const window = liveRow(snapshot, 'CANDIDATE_CHALLENGES');
+  if (!window || hasRunOut(window, now)) return null;
+  const from = addDays(window.dueDate, 1);
+  return refuse(
+    'NOT_YET_ALLOWED',
+    `The panel can be composed from ${from}, once the parties' period to challenge candidates ` +
+      `has ended, ${under('CANDIDATE_CHALLENGES')}`,
+    from,
+  );
+};
+
+const MEETINGS = {
+  FIRST: {
+    held: 'FIRST_MEETING_HELD',
+    dispensed: 'FIRST_MEETING_DISPENSED',
+    rule: 'TIMETABLE_FIRST_SUBSTANTIVE_MEETING',
+    name: 'The first substantive meeting',
+  },
+  SECOND: {
+    held: 'SECOND_MEETING_HELD',
+    dispensed: 'SECOND_MEETING_DISPENSED',
+    rule: 'TIMETABLE_SECOND_SUBSTANTIVE_MEETING',
+    name: 'The second substantive meeting',
+  },
+} as const satisfies Record<
+  string,
+  { held: ProcedureEvent; dispensed: ProcedureEvent; rule: DeadlineRuleCode; name: string }
+>;
+
+function meetingDone(meeting: keyof typeof MEETINGS): Guard {
+  const { held, dispensed, name } = MEETINGS[meeting];
+  return (snapshot) => {
+    const on = snapshot.events[held] ?? snapshot.events[dispensed];
+    return on
+      ? refuse('INVALID_TRANSITION', `${name} is already recorded (${on}).`)
+      : null;
+  };
+}
+
+// Appendix 3 ¶12(b)-(g): the interim report follows the meetings of the timetable; a meeting the
+// panel decided not to hold (reasons docketed) counts as dealt with.
+const meetingsDealtWith: Guard = (snapshot) => {
+  for (const meeting of ['FIRST', 'SECOND'] as const) {
+    const { held, dispensed, name } = MEETINGS[meeting];
+    if (!snapshot.events[held] && !snapshot.events[dispensed]) {
+      return refuse(
+        'INVALID_TRANSITION',
+        `${name} has not been held (Appendix 3 ¶12; DSU 12.3): record it ` +
+          `(hold${meeting === 'FIRST' ? 'First' : 'Second'}Meeting) or the panel's reasoned ` +
+          `decision not to hold it (dispenseWith${meeting === 'FIRST' ? 'First' : 'Second'}Meeting) first.`,
+      );
+    }
+  }
+  return null;
+};
+
+// DSU 15.2-15.3: the final report follows the interim review; its period is the one the panel set
+// in its timetable (Appendix 3 ¶12(h)), kept at its planned length when the interim report came
+// late.
+const reviewPeriodOver: Guard = (snapshot, now) => {
+  const rule = 'TIMETABLE_REVIEW_REQUESTS';
+  const row = liveRow(snapshot, rule) ?? latestRow(snapshot, rule);
+  if (!row) {
+    return refuse(
+      'INVALID_TRANSITION',
+      "The panel's timetable sets no interim review period (Appendix 3 ¶12(h)); adjust the " +
+        'timetable first (adjustTimetable).',
+    );
+  }
+  if (row.status !== 'OPEN' || hasRunOut(row, now)) return null;
+  if (isPaused(row)) {
+    return refuse('NOT_YET_ALLOWED', 'The interim review period is stopped by the suspension.');
+  }
+  const from = addDays(row.dueDate, 1);
+  return refuse(
+    'NOT_YET_ALLOWED',
+    `The final report may be issued from ${from}, once the parties' interim review period ` +
+      `ends on ${row.dueDate} (DSU 15.2; ${DEADLINE_RULES[rule].article}).`,
+    from,
+  );
+};
+
 // Opened when the reports are adopted; the arbitration limit opens only if a party refers the
 // reasonable period to arbitration (DSU 21.3(c)).
-const ADOPTION_OPENS = ['RPT_INTENTIONS', 'RPT_AGREEMENT'] as const;
+export const ADOPTION_OPENS = ['RPT_INTENTIONS', 'RPT_AGREEMENT'] as const;
 
-/** From establishment to adoption: composition, proceedings, suspension, report, appeal. */
+/** From establishment to the panel report: composition, proceedings, suspension, the report. */
 export const PANEL_TRANSITIONS: readonly Transition[] = [
   {
     action: 'joinPanelAsThirdParty',
@@ -52,7 +153,7 @@ export const PANEL_TRANSITIONS: readonly Transition[] = [
     opens: [],
     meets: [],
     cancels: [],
-    docketText: 'A member notified its substantial interest and joined as a third party.',
+    docketText: '{actor} notified its substantial interest and joined the panel proceedings as a third party.',
   },
   {
     action: 'agreeTermsOfReference',
@@ -72,7 +173,11 @@ export const PANEL_TRANSITIONS: readonly Transition[] = [
     to: null,
     actors: ['SECRETARIAT'],
     article: 'DSU 8.5',
-    guard: withinPeriod('FIVE_PANELISTS', 'Agreeing on a panel of five'),
+    guard: allOf(
+      withinPeriod('FIVE_PANELISTS', 'Agreeing on a panel of five'),
+      forbidEvent('FIVE_PANELISTS_AGREED', 'The parties have already agreed on five panelists'),
+    ),
+    records: 'FIVE_PANELISTS_AGREED',
     opens: [],
     meets: ['FIVE_PANELISTS'],
     cancels: [],
@@ -92,30 +197,122 @@ export const PANEL_TRANSITIONS: readonly Transition[] = [
     meets: [],
     // The guard makes sure the 20 days have run: the row is recorded MISSED.
     cancels: ['PANEL_COMPOSITION'],
-    docketText: 'A party asked the Director-General to determine the composition of the panel.',
+    docketText: '{actor} asked the Director-General to determine the composition of the panel.',
+  },
+  {
+    action: 'openPanelElection',
+    from: ['PANEL_ESTABLISHED'],
+    to: null,
+    // The body's panels are elected by the members (the panels module runs the election); the
+    // secretariat opens it.
+    actors: ['SECRETARIAT'],
+    article: 'DSU 8.5, 8.6',
+    guard: electionMayOpen,
+    opens: [],
+    meets: [],
+    cancels: [],
+    docketText: 'The secretariat opened the election of the panel.',
   },
   {
     action: 'composePanel',
     from: ['PANEL_ESTABLISHED'],
     to: 'PANEL_COMPOSED',
-    // Records the parties' acceptance of the elected nominees, or the Director-General's choice.
+    // Recorded when the election closes (the members' choice), on the secretariat's behalf.
     actors: ['SECRETARIAT'],
     article: 'DSU 8.6, 8.7',
+    guard: challengesOver,
     opens: ['PANEL_REPORT'], // DSU 12.8: 6 months (3 if urgent) from composition
     meets: ['PANEL_COMPOSITION', 'DG_APPOINTMENT'],
-    cancels: ['FIVE_PANELISTS'],
+    cancels: [],
     docketText: 'The panel was composed.',
   },
   {
     action: 'fixTimetable',
     from: ['PANEL_COMPOSED'],
     to: 'PANEL_PROCEEDINGS',
+    // Taken by adopting the timetable (the hearings module proposes it); each step of it becomes a
+    // dated limit.
     actors: ['PANEL'],
     article: 'DSU 12.3; Appendix 3',
+    needs: 'TIMETABLE',
     opens: [],
     meets: [],
     cancels: [],
     docketText: 'The panel fixed its timetable.',
+  },
+  {
+    action: 'adjustTimetable',
+    from: ['PANEL_PROCEEDINGS', 'INTERIM_REVIEW'],
+    to: null,
+    // Appendix 3 ¶12: the timetable is the panel's own; it may move a step still to come,
+    // earlier or later, with reasons.
+    actors: ['PANEL'],
+    article: 'DSU 12.3; Appendix 3 ¶12',
+    needs: 'TIMETABLE_CHANGE',
+    opens: [],
+    meets: [],
+    cancels: [],
+    docketText: 'The panel moved {rule} of its timetable to {until}.',
+  },
+  {
+    action: 'holdFirstMeeting',
+    from: ['PANEL_PROCEEDINGS'],
+    to: null,
+    actors: ['PANEL', 'SECRETARIAT'],
+    article: 'DSU 12.3; Appendix 3 ¶12(b)',
+    guard: meetingDone('FIRST'),
+    records: 'FIRST_MEETING_HELD',
+    opens: [],
+    meets: ['TIMETABLE_FIRST_SUBSTANTIVE_MEETING', 'TIMETABLE_THIRD_PARTY_SESSION'],
+    cancels: [],
+    docketText: 'The panel held its first substantive meeting with the parties.',
+  },
+  {
+    action: 'holdSecondMeeting',
+    from: ['PANEL_PROCEEDINGS'],
+    to: null,
+    actors: ['PANEL', 'SECRETARIAT'],
+    article: 'DSU 12.3; Appendix 3 ¶12(d)',
+    guard: allOf(
+      meetingDone('SECOND'),
+      (snapshot) =>
+        snapshot.events.FIRST_MEETING_HELD || snapshot.events.FIRST_MEETING_DISPENSED
+          ? null
+          : refuse('INVALID_TRANSITION', 'The first substantive meeting comes first (Appendix 3 ¶12).'),
+    ),
+    records: 'SECOND_MEETING_HELD',
+    opens: [],
+    meets: ['TIMETABLE_SECOND_SUBSTANTIVE_MEETING'],
+    cancels: [],
+    docketText: 'The panel held its second substantive meeting with the parties.',
+  },
+  {
+    action: 'dispenseWithFirstMeeting',
+    from: ['PANEL_PROCEEDINGS'],
+    to: null,
+    actors: ['PANEL'],
+    article: 'DSU 12.1, 12.3; Appendix 3 ¶12(b)',
+    guard: meetingDone('FIRST'),
+    needs: 'REASONS',
+    records: 'FIRST_MEETING_DISPENSED',
+    opens: [],
+    meets: [],
+    cancels: ['TIMETABLE_FIRST_SUBSTANTIVE_MEETING', 'TIMETABLE_THIRD_PARTY_SESSION'],
+    docketText: 'The panel decided not to hold the first substantive meeting.',
+  },
+  {
+    action: 'dispenseWithSecondMeeting',
+    from: ['PANEL_PROCEEDINGS'],
+    to: null,
+    actors: ['PANEL'],
+    article: 'DSU 12.1, 12.3; Appendix 3 ¶12(d)',
+    guard: meetingDone('SECOND'),
+    needs: 'REASONS',
+    records: 'SECOND_MEETING_DISPENSED',
+    opens: [],
+    meets: [],
+    cancels: ['TIMETABLE_SECOND_SUBSTANTIVE_MEETING'],
+    docketText: 'The panel decided not to hold the second substantive meeting.',
   },
   {
     action: 'requestSuspension',
@@ -131,7 +328,7 @@ export const PANEL_TRANSITIONS: readonly Transition[] = [
     opens: [],
     meets: [],
     cancels: [],
-    docketText: 'The complainant asked the panel to suspend its work.',
+    docketText: '{actor} asked the panel to suspend its work.',
   },
   {
     action: 'suspend',
@@ -168,7 +365,7 @@ export const PANEL_TRANSITIONS: readonly Transition[] = [
     opens: [],
     meets: ['SUSPENSION_LIMIT'],
     cancels: [],
-    docketText: 'The panel resumed its work.',
+    docketText: "The panel resumed its work ({actor}'s request).",
   },
   {
     action: 'lapse',
@@ -193,9 +390,24 @@ export const PANEL_TRANSITIONS: readonly Transition[] = [
     guard: forbidEvent('DESCRIPTIVE_PART_ISSUED', 'The descriptive part has already been issued'),
     records: 'DESCRIPTIVE_PART_ISSUED',
     opens: [],
-    meets: [],
+    meets: ['TIMETABLE_DESCRIPTIVE_PART'],
     cancels: [],
     docketText: 'The panel issued the descriptive part of its report to the parties.',
+  },
+  {
+    action: 'commentOnDescriptivePart',
+    from: ['PANEL_PROCEEDINGS'],
+    to: null,
+    actors: ['COMPLAINANT', 'RESPONDENT'],
+    article: 'DSU 15.1; Appendix 3 ¶12(f)',
+    guard: allOf(
+      requireEvent('DESCRIPTIVE_PART_ISSUED', 'The descriptive part has not been issued (DSU 15.1).'),
+      withinPeriod('TIMETABLE_COMMENTS_ON_DESCRIPTIVE_PART', 'Commenting on the descriptive part'),
+    ),
+    opens: [],
+    meets: [],
+    cancels: [],
+    docketText: '{actor} commented on the descriptive part (DSU 15.1).',
   },
   {
     action: 'issueInterimReport',
@@ -203,14 +415,32 @@ export const PANEL_TRANSITIONS: readonly Transition[] = [
     to: 'INTERIM_REVIEW',
     actors: ['PANEL'],
     article: 'DSU 15.2',
-    guard: requireEvent(
-      'DESCRIPTIVE_PART_ISSUED',
-      'The interim report follows the descriptive part (DSU 15.1–15.2); issue that first.',
+    guard: allOf(
+      requireEvent(
+        'DESCRIPTIVE_PART_ISSUED',
+        'The interim report follows the descriptive part (DSU 15.1–15.2); issue that first.',
+      ),
+      meetingsDealtWith,
     ),
+    records: 'INTERIM_REPORT_ISSUED',
+    keepsLength: { rule: 'TIMETABLE_REVIEW_REQUESTS', after: 'TIMETABLE_INTERIM_REPORT' },
+    opens: [],
+    // The comments on the descriptive part end with the interim report.
+    meets: ['TIMETABLE_INTERIM_REPORT'],
+    cancels: ['TIMETABLE_COMMENTS_ON_DESCRIPTIVE_PART'],
+    docketText: 'The panel issued its interim report to the parties.',
+  },
+  {
+    action: 'commentOnInterimReport',
+    from: ['INTERIM_REVIEW'],
+    to: null,
+    actors: ['COMPLAINANT', 'RESPONDENT'],
+    article: 'DSU 15.2; Appendix 3 ¶12(h)',
+    guard: withinPeriod('TIMETABLE_REVIEW_REQUESTS', 'Requesting a review of the interim report'),
     opens: [],
     meets: [],
     cancels: [],
-    docketText: 'The panel issued its interim report to the parties.',
+    docketText: '{actor} asked the panel to review parts of the interim report (DSU 15.2).',
   },
   {
     action: 'issueFinalReport',
@@ -219,10 +449,13 @@ export const PANEL_TRANSITIONS: readonly Transition[] = [
     actors: ['PANEL'],
     // Without comments from the parties, the interim report is the final report (DSU 15.2).
     article: 'DSU 12.8, 15.2, 15.3',
-    guard: forbidEvent('FINAL_REPORT_ISSUED', 'The final report has already been issued'),
+    guard: allOf(
+      forbidEvent('FINAL_REPORT_ISSUED', 'The final report has already been issued'),
+      reviewPeriodOver,
+    ),
     records: 'FINAL_REPORT_ISSUED',
     opens: [],
-    meets: ['PANEL_REPORT'],
+    meets: ['PANEL_REPORT', 'TIMETABLE_INTERIM_REVIEW', 'TIMETABLE_FINAL_REPORT_TO_PARTIES'],
     cancels: [],
     docketText: 'The panel issued its final report to the parties.',
   },
@@ -230,9 +463,10 @@ export const PANEL_TRANSITIONS: readonly Transition[] = [
     action: 'informBodyOfDelay',
     from: ['PANEL_PROCEEDINGS', 'INTERIM_REVIEW', 'COMPLIANCE_REVIEW'],
     to: null,
-    // The chair signs the panel's letter to the body.
+    // The chair signs the panel's letter to the body, with the reasons and an estimate.
     actors: ['PANEL_CHAIR'],
     article: 'DSU 12.9, 21.5',
+    needs: 'REASONS',
     opens: [],
     meets: [],
     cancels: [],
@@ -248,112 +482,10 @@ export const PANEL_TRANSITIONS: readonly Transition[] = [
       'FINAL_REPORT_ISSUED',
       'Only a final report can be circulated (DSU 15.3); the panel has not issued one.',
     ),
+    // The dispute leaves the panel: what is left of its timetable no longer applies.
     opens: ['ADOPTION_EARLIEST', 'PANEL_REPORT_ADOPTION'],
-    meets: ['PANEL_CIRCULATION'],
+    meets: ['PANEL_CIRCULATION', 'TIMETABLE_CIRCULATION'],
     cancels: [],
     docketText: 'The panel report was circulated to the members.',
-  },
-  {
-    action: 'appeal',
-    // Only before adoption (DSU 16.4): once adopted the dispute has left this stage.
-    from: ['REPORT_CIRCULATED'],
-    to: 'UNDER_APPEAL',
-    // Parties only: third parties cannot appeal (DSU 17.4).
-    actors: ['COMPLAINANT', 'RESPONDENT'],
-    article: 'DSU 16.4, 17.4, 17.5',
-    opens: ['APPELLATE_REPORT', 'APPELLATE_REPORT_MAX'],
-    meets: [],
-    cancels: ['ADOPTION_EARLIEST', 'PANEL_REPORT_ADOPTION'],
-    supersedes: [{ rule: 'ADOPTION_GUIDELINE', by: 'ADOPTION_GUIDELINE_APPEALED' }],
-    docketText: 'A party notified its decision to appeal.',
-  },
-  {
-    action: 'circulateAppellateReport',
-    from: ['UNDER_APPEAL', 'COMPLIANCE_REVIEW'],
-    to: null,
-    // The appellate body does not use the system: the secretariat records its report.
-    actors: ['SECRETARIAT'],
-    article: 'DSU 17.5, 17.14',
-    guard: allOf(
-      forbidEvent(
-        'APPELLATE_REPORT_CIRCULATED',
-        'The appellate report has already been circulated',
-      ),
-      atStage(
-        'COMPLIANCE_REVIEW',
-        requireEvent(
-          'COMPLIANCE_REPORT_APPEALED',
-          'The compliance report has not been appealed (DSU 21.5, 17.4).',
-        ),
-      ),
-    ),
-    records: 'APPELLATE_REPORT_CIRCULATED',
-    opens: ['APPELLATE_REPORT_ADOPTION'],
-    meets: ['APPELLATE_REPORT', 'APPELLATE_REPORT_MAX'],
-    cancels: [],
-    docketText: 'The appellate report was circulated to the members.',
-  },
-  {
-    action: 'adoptReport',
-    from: ['REPORT_CIRCULATED'],
-    to: 'ADOPTED',
-    actors: ['BODY'],
-    article: 'DSU 16.1, 16.4',
-    guard: afterWaitingPeriod('ADOPTION_EARLIEST', 'Adopting the panel report'),
-    records: 'REPORT_ADOPTED',
-    opens: ADOPTION_OPENS,
-    meets: ['PANEL_REPORT_ADOPTION', 'ADOPTION_GUIDELINE'],
-    cancels: ['ADOPTION_EARLIEST'],
-    docketText: 'The body adopted the panel report.',
-  },
-  {
-    action: 'adoptAppellateReport',
-    from: ['UNDER_APPEAL'],
-    to: 'ADOPTED',
-    actors: ['BODY'],
-    article: 'DSU 17.14',
-    guard: requireEvent(
-      'APPELLATE_REPORT_CIRCULATED',
-      'The appellate report has not been circulated yet (DSU 17.5, 17.14).',
-    ),
-    records: 'REPORT_ADOPTED',
-    opens: ADOPTION_OPENS,
-    meets: ['APPELLATE_REPORT_ADOPTION', 'ADOPTION_GUIDELINE_APPEALED'],
-    cancels: [],
-    docketText: 'The body adopted the appellate report and the panel report as modified by it.',
-  },
-  {
-    action: 'adoptReportAutomatically',
-    from: ['REPORT_CIRCULATED'],
-    to: 'ADOPTED',
-    actors: ['SYSTEM'],
-    // DSU 16.4: within 60 days of circulation the report "shall be adopted" unless appealed or
-    // rejected by consensus; with no meeting by then, the system records the adoption.
-    article: 'DSU 16.4',
-    guard: afterPeriodEnds('PANEL_REPORT_ADOPTION', 'Adoption of the panel report without a meeting'),
-    automatic: true,
-    records: 'REPORT_ADOPTED',
-    opens: ADOPTION_OPENS,
-    meets: ['PANEL_REPORT_ADOPTION', 'ADOPTION_GUIDELINE'],
-    cancels: ['ADOPTION_EARLIEST'],
-    docketText: 'Sixty days passed since circulation without an appeal or a decision not to adopt: the report is adopted.',
-  },
-  {
-    action: 'adoptAppellateReportAutomatically',
-    from: ['UNDER_APPEAL'],
-    to: 'ADOPTED',
-    actors: ['SYSTEM'],
-    // DSU 17.14: the appellate report "shall be adopted" within 30 days of its circulation.
-    article: 'DSU 17.14',
-    guard: allOf(
-      requireEvent('APPELLATE_REPORT_CIRCULATED', 'The appellate report has not been circulated yet (DSU 17.14).'),
-      afterPeriodEnds('APPELLATE_REPORT_ADOPTION', 'Adoption of the appellate report without a meeting'),
-    ),
-    automatic: true,
-    records: 'REPORT_ADOPTED',
-    opens: ADOPTION_OPENS,
-    meets: ['APPELLATE_REPORT_ADOPTION', 'ADOPTION_GUIDELINE_APPEALED'],
-    cancels: [],
-    docketText: 'Thirty days passed since the appellate report was circulated: the reports are adopted.',
   },
 ];

@@ -7,11 +7,14 @@ import { on, PATHS, reach } from './procedure.testing';
 import { ACTIVE_STAGES, isTerminalStage, STAGES, TERMINAL_STAGES, type Stage } from './stages';
 import { ACTION_NAMES, fromStages, TRANSITIONS, type Transition } from './transitions';
 
-// The stages a transition leads to; `resume` may lead back to any stage that can be suspended.
+// The stages a transition leads to; `resume` may lead back to any stage that can be suspended,
+// `resumeAppeal` to any stage an appeal can be suspended at.
 function targets(transition: Transition): Stage[] {
   if (transition.to === 'PREVIOUS') {
-    const suspend = TRANSITIONS.find((t) => t.action === 'suspend');
-    return suspend ? [...fromStages(suspend)] : [];
+    const into = TRANSITIONS.find(
+      (t) => t.to !== null && t.to !== 'PREVIOUS' && fromStages(transition).includes(t.to) && t.clock === 'STOP',
+    );
+    return into ? [...fromStages(into)] : [];
   }
   return transition.to === null ? [] : [transition.to];
 }
@@ -137,7 +140,7 @@ describe.each(TRANSITIONS.map((t) => [t.action, t] as const))('%s', (_action, tr
         if (!decision.allowed) {
           expect(decision.code).not.toBe('FORBIDDEN');
           expect(decision.message).not.toMatch(/is not possible at stage|^The dispute has ended/);
-          expect(transition.guard !== undefined || transition.needs !== undefined).toBe(true);
+          expect(transition.guard !== undefined || transition.needs !== undefined || transition.atMeeting).toBe(true);
         }
       }
     }

@@ -4,6 +4,7 @@ import type { Guard } from './guards';
 import type { AgreementKind, ProcedureEvent } from './snapshot';
 import { ACTIVE_STAGES, type Stage } from './stages';
 import { CONSULTATION_TRANSITIONS } from './transitions.consultations';
+import { ADOPTION_TRANSITIONS } from './transitions.adoption';
 import { IMPLEMENTATION_TRANSITIONS } from './transitions.implementation';
 import { PANEL_TRANSITIONS } from './transitions.panel';
 
@@ -15,35 +16,49 @@ export const ACTION_NAMES = [
   'joinAsThirdParty',
   'agreeEarlyPanelRequest',
   'requestPanel',
+  'deferPanelRequest',
   'requestBodyMeeting',
   'recordBodyMeeting',
   'establishPanel',
-  'establishPanelAutomatically',
   'offerGoodOffices',
   'endGoodOffices',
   'recordExtension',
   'notifyMutuallyAgreedSolution',
   'withdraw',
-  // Panel, report, appeal, adoption (transitions.panel.ts)
+  // Panel composition and proceedings (transitions.panel.ts)
   'joinPanelAsThirdParty',
   'agreeTermsOfReference',
   'agreeFivePanelists',
   'requestDgAppointment',
+  'openPanelElection',
   'composePanel',
   'fixTimetable',
+  'adjustTimetable',
+  'holdFirstMeeting',
+  'holdSecondMeeting',
+  'dispenseWithFirstMeeting',
+  'dispenseWithSecondMeeting',
   'requestSuspension',
   'suspend',
   'resume',
   'lapse',
   'issueDescriptivePart',
+  'commentOnDescriptivePart',
   'issueInterimReport',
+  'commentOnInterimReport',
   'issueFinalReport',
   'informBodyOfDelay',
   'circulateReport',
+  // Appeal and adoption (transitions.adoption.ts)
   'appeal',
+  'crossAppeal',
+  'informBodyOfAppellateDelay',
+  'suspendAppeal',
+  'resumeAppeal',
   'circulateAppellateReport',
   'adoptReport',
   'adoptAppellateReport',
+  'decideNotToAdopt',
   'adoptReportAutomatically',
   'adoptAppellateReportAutomatically',
   // Implementation, compliance, retaliation (transitions.implementation.ts)
@@ -53,9 +68,15 @@ export const ACTION_NAMES = [
   'fixRpt',
   'fileStatusReport',
   'requestComplianceReview',
+  'referComplianceReview',
+  'issueComplianceReport',
   'circulateComplianceReport',
   'appealComplianceReport',
   'adoptComplianceReport',
+  'adoptComplianceAppellateReport',
+  'decideNotToAdoptComplianceReport',
+  'adoptComplianceReportAutomatically',
+  'adoptComplianceAppellateReportAutomatically',
   'requestCompensation',
   'agreeCompensation',
   'requestRetaliation',
@@ -113,13 +134,39 @@ export interface Transition {
   readonly goodOffices?: boolean;
   /** Records the acting party's agreement on this matter. */
   readonly agreement?: AgreementKind;
+  /** Forgets who agreed on this matter: a new round starts (a new appeal in 21.5 proceedings). */
+  readonly resetsAgreement?: AgreementKind;
   /** Resets or counts the body meetings held on the panel request. */
   readonly bodyMeetings?: 'RESET' | 'COUNT';
-  /** The input it needs (see `ActionParams`). */
-  readonly needs?: 'RPT_END' | 'EXTENSION';
+  /**
+   * The input it needs (see `ActionParams`): the reasonable period's end, a limit and its new
+   * end (an extension agreed by the parties; the panel's change of its own timetable), or the
+   * reasons that go on the docket (a decision the rules want reasoned).
+   */
+  readonly needs?: 'RPT_END' | 'EXTENSION' | 'TIMETABLE' | 'TIMETABLE_CHANGE' | 'REASONS';
+  /**
+   * A decision of the body: taken at a meeting convened with notice and attended by a quorum of
+   * the members (see `BodyMeeting`), recorded by the secretariat. Not for `SYSTEM`.
+   */
+  readonly atMeeting?: boolean;
   /** Taken by the worker (`SYSTEM`) when its guard allows. */
   readonly automatic?: boolean;
-  /** The docket entry it appends. */
+  /**
+   * For an automatic transition: it takes effect when the due day of this limit ends (a report is
+   * adopted as of day 60, DSU 16.4), whenever the worker records it; its dates count from then.
+   */
+  readonly effectiveAtEndOf?: DeadlineRuleCode;
+  /**
+   * A period of the panel's timetable that keeps its planned length when the step before it comes
+   * late: the parties' interim review period runs its planned days from the interim report's
+   * actual issue (DSU 15.2; Appendix 3 ¶12(g)-(h)).
+   */
+  readonly keepsLength?: { readonly rule: DeadlineRuleCode; readonly after: DeadlineRuleCode };
+  /**
+   * The docket entry it appends. `{actor}` stands for who acted, filled in by the service: a
+   * member's name, or the secretariat, the panel, the body; `{rule}`, `{until}`, `{rptEndsOn}`
+   * for the inputs, filled in by the engine.
+   */
   readonly docketText: string;
 }
 
@@ -154,6 +201,7 @@ export const FILING = {
 export const TRANSITIONS: readonly Transition[] = [
   ...CONSULTATION_TRANSITIONS,
   ...PANEL_TRANSITIONS,
+  ...ADOPTION_TRANSITIONS,
   ...IMPLEMENTATION_TRANSITIONS,
 ];
 

@@ -26,13 +26,16 @@ export const STAGE_LIMITS: Readonly<Record<Stage, DeadlineRuleCode | null>> = {
   PANEL_COMPOSED: null, // DSU 12.3: the timetable "within one week, if possible" is not a limit of the catalogue
   PANEL_PROCEEDINGS: 'PANEL_REPORT', // DSU 12.8: the report within 6 months (3 in cases of urgency)
   SUSPENDED: 'SUSPENSION_LIMIT', // DSU 12.12: after 12 months of suspension the panel's authority lapses
-  INTERIM_REVIEW: null, // DSU 15.2-15.3: its periods are set by the panel (Appendix 3), not modelled
+  INTERIM_REVIEW: null, // DSU 15.2-15.3: its periods are the panel's timetable (Appendix 3), dated per case
   REPORT_CIRCULATED: 'PANEL_REPORT_ADOPTION', // DSU 16.4: adopted within 60 days of circulation unless appealed
   UNDER_APPEAL: 'APPELLATE_REPORT', // DSU 17.5: as a general rule the appeal takes no more than 60 days
+  APPEAL_SUSPENDED: null, // the parties' joint request: the appellate clocks stand still, no limit
   ADOPTED: 'RPT_INTENTIONS', // DSU 21.3: the respondent states its intentions within 30 days of adoption
   RPT_DETERMINATION: 'RPT_ARBITRATION', // DSU 21.3(c): the reasonable period arbitrated within 90 days of adoption
   IMPLEMENTATION_SURVEILLANCE: null, // DSU 21.6: on the agenda until resolved; the reasonable period varies per case
   COMPLIANCE_REVIEW: 'COMPLIANCE_REPORT', // DSU 21.5: the compliance panel reports within 90 days
+  COMPLIANCE_REPORT_CIRCULATED: 'PANEL_REPORT_ADOPTION', // DSU 21.5, 16.4: adopted within 60 days unless appealed
+  COMPLIANCE_UNDER_APPEAL: 'APPELLATE_REPORT', // DSU 21.5, 17.5: the appeal of the compliance report, 60 days
   COMPENSATION_NEGOTIATION: 'COMPENSATION_AGREEMENT', // DSU 22.2: 20 days to agree on compensation
   RETALIATION_REQUESTED: 'RETALIATION_AUTHORIZATION', // DSU 22.6: the body authorises within 30 days
   ARB_22_6: 'RETALIATION_ARBITRATION', // DSU 22.6: the arbitrator decides within 60 days
@@ -40,6 +43,7 @@ export const STAGE_LIMITS: Readonly<Record<Stage, DeadlineRuleCode | null>> = {
   SETTLED_MAS: null, // final: no time runs (DSU 3.6)
   WITHDRAWN: null, // final: no time runs (DSU 3.7)
   LAPSED: null, // final: no time runs (DSU 12.12)
+  NOT_ADOPTED: null, // final: the body decided by consensus not to adopt (DSU 16.4, 17.14)
   COMPLIED: null, // final: no time runs (DSU 22.8)
 };
 

@@ -36,18 +36,18 @@ interface DueWork {
 /** Thrown inside a command that found nothing left to do, so that it writes nothing at all. */
 class NothingToDo extends Error {}
 
-// Disputes that may have work: a running limit past its due date, or a stage with an automatic
-// transition (DSU 6.1 establishment at the second meeting, DSU 12.12 lapse).
+// Disputes that may have work: a running limit past its due date (an automatic adoption follows
+// the end of its 60 or 30 days), or a suspended panel whose authority may lapse (DSU 12.12).
 const CANDIDATES = `
   SELECT DISTINCT dispute_id AS id FROM deadlines
    WHERE status = 'OPEN' AND paused_remaining_days IS NULL AND due_date <= $1
   UNION
-  SELECT id FROM disputes WHERE stage IN ('PANEL_REQUESTED', 'SUSPENDED')
+  SELECT id FROM disputes WHERE stage = 'SUSPENDED'
   LIMIT $2`;
 
 /**
- * The worker's periodic job: records the time limits that ran out (MISSED for a deadline, MET for
- * a window or waiting period), dockets them, and takes the transitions the rules make automatic.
+ * The worker's periodic job: records the time limits that ran out (MISSED for a deadline, LAPSED
+ * for a window or waiting period), dockets them, and takes the transitions the rules make automatic.
  * Idempotent and safe with several workers: each dispute is handled under its row lock, taken
  * with SKIP LOCKED, and what is due is worked out again under that lock.
  */
@@ -112,7 +112,7 @@ export class ProcedureSweeper {
           text:
             expiry.status === 'MISSED'
               ? `The time limit ${expiry.rule} (${rule.article}) ran out without the act it awaited: ${rule.description}`
-              : `The period ${expiry.rule} (${rule.article}) has run: ${rule.description}`,
+              : `The period ${expiry.rule} (${rule.article}) ran its course: ${rule.description} ${rule.onExpiry}`,
         });
       }
       ctx.target('Dispute', disputeId, { expired: work.expiries.map((e) => `${e.rule}:${e.status}`), automatic: work.actions });

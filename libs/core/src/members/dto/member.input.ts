@@ -1,4 +1,4 @@
-import { trim } from '../../graphql/transforms';
+import { trim, upper } from '../../graphql/transforms';
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import {
@@ -38,9 +38,6 @@ export class IsLocalDate implements ValidatorConstraintInterface {
     return 'must be a calendar date YYYY-MM-DD';
   }
 }
-
-const upper = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim().toUpperCase() : value;
 
 @InputType()
 export class CreateMemberInput {

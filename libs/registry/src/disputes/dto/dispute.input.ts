@@ -94,7 +94,7 @@ export class TakeActionInput {
   @IsIn(REGISTRY_ACTIONS)
   action: RegistryAction;
 
-  @Field(() => ExtensionInput, { nullable: true, description: 'For recordExtension' })
+  @Field(() => ExtensionInput, { nullable: true, description: 'For recordExtension, and adjustTimetable (a step of the timetable and its new date)' })
   @IsOptional()
   @ValidateNested()
   @Type(() => ExtensionInput)
@@ -108,11 +108,23 @@ export class TakeActionInput {
   @IsString()
   rptEndsOn?: string;
 
-  @Field({ nullable: true, description: 'What the actor wants on the docket with this step' })
+  @Field({
+    nullable: true,
+    description:
+      'What the actor wants on the docket with this step; for the steps the rules want reasoned (a delay, a meeting not held, a suspended appeal) their reasons',
+  })
   @IsOptional()
   @Transform(trim)
   @MaxLength(2000)
   note?: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'For a decision of the body (establishPanel, recordBodyMeeting, referComplianceReview, authorizeSuspension, declareCompliance): the meeting that took it',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'meetingId must be a meeting id' })
+  meetingId?: string;
 }
 
 @InputType()

@@ -1,0 +1,35 @@
+import { BodyMeetingEntity } from '@app/registry';
+import { MemberEntity } from '@app/core';
+import type { TestApp } from './test-app';
+
+const DAY = 86_400_000;
+
+/**
+ * A meeting of the body held today (the test clock's day), convened 10 days ago with every active
+ * member present: what a decision of the body needs (DSU 6.1, 16.4; the body's notice and quorum).
+ * Written directly, as a factory, so that a scenario about something else keeps its timeline; the
+ * meetings themselves are tested through the API in e2e/registry/body-meetings.e2e-spec.ts.
+ */
+export async function meetingToday(t: TestApp, present?: string[]): Promise<string> {
+  const now = t.clock.now();
+  const heldOn = now.toISOString().slice(0, 10);
+  const codes = present ?? (await t.db.getRepository(MemberEntity).findBy({ status: 'ACTIVE' })).map((m) => m.code).sort();
+  const repo = t.db.getRepository(BodyMeetingEntity);
+  const existing = await repo.findOneBy({ heldOn });
+  if (existing) {
+    await repo.update({ id: existing.id }, { presentMembers: codes, attendanceRecordedAt: now });
+    return existing.id;
+  }
+  const saved = await repo.save(
+    repo.create({ heldOn, recordedAt: new Date(now.getTime() - 10 * DAY), presentMembers: codes, attendanceRecordedAt: now }),
+  );
+  return saved.id;
+}
+
+/** takeAction with every input a step may need; `meetingId` for a decision of the body. */
+export const TAKE_ACTION = `mutation($id: ID!, $action: ProcedureAction!, $meetingId: ID, $note: String, $rptEndsOn: LocalDate, $extension: ExtensionInput) {
+  takeAction(input: { disputeId: $id, action: $action, meetingId: $meetingId, note: $note, rptEndsOn: $rptEndsOn, extension: $extension }) { id stage }
+}`;
+
+/** The decisions of the body taken through takeAction: they need the meeting. */
+export const BODY_ACTIONS = new Set(['establishPanel', 'recordBodyMeeting', 'referComplianceReview', 'authorizeSuspension', 'declareCompliance']);
