@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
 import { TestApp, startTestApp } from '../utils/test-app';
-import { CIRCULATE, Case, DAY, ISSUE, MEETING, OBJECT, REPORT, SUBMIT, VOTE, file, findings, panelInProceedings } from './setup';
+import { TAKE_ACTION } from '../utils/procedure';
+import { CIRCULATE, Case, DAY, ISSUE, MEETING, OBJECT, REPORT, SUBMIT, VOTE, file, findings, meeting, panelInProceedings } from './setup';
 
 describe('rulings: from the descriptive part to adoption', () => {
   let t: TestApp;
   let c: Case;
   let interimId: string;
   let finalId: string;
+  let commentsDueOn: string;
+  const COMMENT = `mutation($input: CommentOnReportInput!) { commentOnReport(input: $input) }`;
   const OPINIONS = ['I would have decided the SPS claim rather than exercise judicial economy.', 'Concurring: the licensing is also a de facto ban.'];
   const report = async (token?: string) => (await t.gql(REPORT, { id: c.disputeId }, token)).data!.dispute;
   const errorOf = (res: { errors?: { extensions: Record<string, unknown> }[] }) => res.errors?.[0]?.extensions;
@@ -29,6 +32,14 @@ describe('rulings: from the descriptive part to adoption', () => {
     expect(res.errors).toBeUndefined();
     expect(res.data!.submitReport).toMatchObject({ version: 'DESCRIPTIVE_PART', status: 'ISSUED', document: { classification: 'RESTRICTED' } });
     expect((await report()).stage).toBe('PANEL_PROCEEDINGS');
+  });
+
+  it('takes the parties’ comments on the descriptive part within the timetable’s period (DSU 15.1)', async () => {
+    const descriptive = (await report(c.tok('CHN'))).report.versions.find((v: { version: string }) => v.version === 'DESCRIPTIVE_PART');
+    expect((await t.gql(COMMENT, { input: { reportId: descriptive.id, ...file('Comments on the facts') } }, c.tok('PAK'))).data!.commentOnReport).toBe(true);
+    expect(errorOf(await t.gql(COMMENT, { input: { reportId: descriptive.id, ...file('x') } }, c.tok('KAZ')))?.code).toBe('FORBIDDEN');
+    const docket = JSON.stringify((await t.gql(`query($id: ID!) { dispute(id: $id) { docket(first: 100) { nodes { kind text } } } }`, { id: c.disputeId })).data);
+    expect(docket).toContain('PAK commented on the descriptive part (DSU 15.1).');
   });
 
   it('refuses a finding outside the terms of reference, naming the field, writing nothing', async () => {
@@ -59,32 +70,48 @@ describe('rulings: from the descriptive part to adoption', () => {
     expect(errorOf(await t.gql(ISSUE, { r: interimId }, c.pan('A')))?.code).toBe('INVALID_TRANSITION');
     await t.gql(VOTE, { r: interimId, a: false }, c.pan('C'));
     await t.gql(VOTE, { r: interimId, a: true }, c.pan('B'));
-    const issued = await t.gql(ISSUE, { r: interimId }, c.pan('C'));
+    // Approved, but the substantive meetings of the timetable have not been held (Appendix 3 ¶12).
+    const early = await t.gql(ISSUE, { r: interimId }, c.pan('C'));
+    expect(errorOf(early)?.code).toBe('INVALID_TRANSITION');
+    expect(early.errors![0].message).toContain('first substantive meeting has not been held');
+    expect((await t.gql(TAKE_ACTION, { id: c.disputeId, action: 'holdFirstMeeting' }, c.pan('B'))).errors).toBeUndefined();
+    // The panel may decide not to hold the second one, with its reasons on the docket.
+    expect(errorOf(await t.gql(TAKE_ACTION, { id: c.disputeId, action: 'dispenseWithSecondMeeting' }, c.pan('B')))?.code).toBe('INVALID_TRANSITION');
+    expect(errorOf(await t.gql(TAKE_ACTION, { id: c.disputeId, action: 'dispenseWithSecondMeeting', note: 'x' }, c.tok('SEC')))?.code).toBe('FORBIDDEN');
+    const dispensed = await t.gql(TAKE_ACTION, { id: c.disputeId, action: 'dispenseWithSecondMeeting', note: 'The parties agreed that written answers suffice.' }, c.pan('B'));
+    expect(dispensed.errors).toBeUndefined();
+    const issued = await t.gql(`mutation($r: ID!) { issueReport(reportId: $r) { status commentsDueOn document { classification } } }`, { r: interimId }, c.pan('C'));
     expect(issued.data!.issueReport).toMatchObject({ status: 'ISSUED', document: { classification: 'RESTRICTED' } });
+    // The interim review period is the timetable's (Appendix 3 ¶12(h)), not a fixed 14 days.
+    const [row] = await t.db.query(`SELECT to_char(due_date, 'YYYY-MM-DD') AS due FROM deadlines WHERE dispute_id = $1 AND rule = 'TIMETABLE_REVIEW_REQUESTS' AND status = 'OPEN'`, [c.disputeId]);
+    commentsDueOn = issued.data!.issueReport.commentsDueOn;
+    expect(commentsDueOn).toBe(row.due);
     expect((await report()).stage).toBe('INTERIM_REVIEW');
     const party = (await report(c.tok('PAK'))).report.versions.find((v: { id: string }) => v.id === interimId);
     expect(party.findings).toHaveLength(2);
     expect(party.deliberation).toBeNull();
   });
 
-  it('takes the parties’ comments until the deadline, not from others', async () => {
-    const COMMENT = `mutation($input: CommentOnReportInput!) { commentOnReport(input: $input) }`;
+  it('takes the parties’ requests for review until the end of the interim review period, not from others', async () => {
     expect((await t.gql(COMMENT, { input: { reportId: interimId, ...file('Comments of CHN') } }, c.tok('CHN'))).data!.commentOnReport).toBe(true);
     expect(errorOf(await t.gql(COMMENT, { input: { reportId: interimId, ...file('Comments of KAZ') } }, c.tok('KAZ')))?.code).toBe('FORBIDDEN');
-    t.clock.advance(15 * DAY);
+    // No final report while the parties may still ask for a review (DSU 15.2).
+    const draft = await t.gql(SUBMIT, { input: { disputeId: c.disputeId, version: 'FINAL_REPORT', findings, ...file('Final report') } }, c.pan('A'));
+    finalId = draft.data!.submitReport.id;
+    await t.gql(VOTE, { r: finalId, a: true }, c.pan('A'));
+    await t.gql(VOTE, { r: finalId, a: true }, c.pan('C'));
+    const early = await t.gql(ISSUE, { r: finalId }, c.pan('A'));
+    expect(errorOf(early)).toMatchObject({ code: 'NOT_YET_ALLOWED' });
+    t.clock.set(new Date(new Date(`${commentsDueOn}T12:00:00Z`).getTime() + DAY));
     expect(errorOf(await t.gql(COMMENT, { input: { reportId: interimId, ...file('Late') } }, c.tok('PAK')))?.code).toBe('DEADLINE_PASSED');
   });
 
   it('issues the final report with unsigned separate opinions, and circulates it publicly', async () => {
-    const res = await t.gql(SUBMIT, { input: { disputeId: c.disputeId, version: 'FINAL_REPORT', findings, ...file('Final report') } }, c.pan('A'));
-    finalId = res.data!.submitReport.id;
     const OPINION = `mutation($r: ID!, $t: String!) { submitSeparateOpinion(reportId: $r, text: $t) }`;
     expect((await t.gql(OPINION, { r: finalId, t: OPINIONS[0] }, c.pan('B'))).data!.submitSeparateOpinion).toBe(true);
     expect((await t.gql(OPINION, { r: finalId, t: OPINIONS[1] }, c.pan('C'))).data!.submitSeparateOpinion).toBe(true);
     expect(errorOf(await t.gql(OPINION, { r: finalId, t: 'x' }, c.pan('D')))?.code).toBe('FORBIDDEN');
-    await t.gql(VOTE, { r: finalId, a: true }, c.pan('A'));
     await t.gql(VOTE, { r: finalId, a: false }, c.pan('B'));
-    await t.gql(VOTE, { r: finalId, a: true }, c.pan('C'));
     expect((await t.gql(ISSUE, { r: finalId }, c.pan('B'))).errors).toBeUndefined();
     expect(errorOf(await t.gql(CIRCULATE, { d: c.disputeId }, c.tok('CHN')))?.code).toBe('FORBIDDEN');
     const circ = await t.gql(CIRCULATE, { d: c.disputeId }, c.tok('SEC'));
@@ -127,22 +154,26 @@ describe('rulings: from the descriptive part to adoption', () => {
     for (const o of OPINIONS) expect(docket).not.toContain(o);
   });
 
-  it('adopts by negative consensus from day 20, after a meeting blocked by consensus', async () => {
+  it('adopts from day 20 at a meeting with a quorum, unless every member present objected in time', async () => {
     expect((await t.gql(OBJECT, { d: c.disputeId }, c.tok('IDN'))).data!.objectToAdoption).toBe(true);
     expect(errorOf(await t.gql(OBJECT, { d: c.disputeId }, c.tok('IDN')))?.code).toBe('CONFLICT');
-    expect(errorOf(await t.gql(MEETING, { d: c.disputeId, p: ['IDN', 'MYS'] }, c.tok('SEC')))?.code).toBe('NOT_YET_ALLOWED');
-    expect(errorOf(await t.gql(MEETING, { d: c.disputeId, p: ['IDN', 'ZZZ'] }, c.tok('SEC')))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'presentMembers' });
+    expect(errorOf(await t.gql(MEETING, { d: c.disputeId, m: await meeting(t) }, c.tok('SEC')))?.code).toBe('NOT_YET_ALLOWED');
     t.clock.advance(20 * DAY);
-    expect(errorOf(await t.gql(MEETING, { d: c.disputeId, p: ['IDN'] }, c.tok('CHN')))?.code).toBe('FORBIDDEN');
-    const blocked = await t.gql(MEETING, { d: c.disputeId, p: ['IDN'] }, c.tok('SEC'));
-    expect(blocked.data!.recordAdoptionMeeting).toEqual({ outcome: 'BLOCKED', objectingMembers: ['IDN'] });
+    expect(errorOf(await t.gql(MEETING, { d: c.disputeId, m: await meeting(t) }, c.tok('CHN')))?.code).toBe('FORBIDDEN');
+    // IDN alone is not the body: 1 of the 8 members is no quorum.
+    const lone = await t.gql(MEETING, { d: c.disputeId, m: await meeting(t, ['IDN']) }, c.tok('SEC'));
+    expect(errorOf(lone)?.code).toBe('INVALID_TRANSITION');
+    expect(lone.errors![0].message).toContain('quorum');
     expect((await report()).stage).toBe('REPORT_CIRCULATED');
-    const adopted = await t.gql(MEETING, { d: c.disputeId, p: ['IDN', 'MYS', 'CHN', 'PAK'] }, c.tok('SEC'));
+    const adopted = await t.gql(MEETING, { d: c.disputeId, m: await meeting(t, ['IDN', 'MYS', 'CHN', 'PAK', 'KAZ']) }, c.tok('SEC'));
     expect(adopted.data!.recordAdoptionMeeting).toEqual({ outcome: 'ADOPTED', objectingMembers: ['IDN'] });
     const view = await report();
     expect(view.stage).toBe('ADOPTED');
     expect(view.report.adopted).toBe(true);
-    expect(view.report.meetings.map((m: { outcome: string }) => m.outcome)).toEqual(['BLOCKED', 'ADOPTED']);
+    expect(view.report.meetings.map((m: { outcome: string }) => m.outcome)).toEqual(['ADOPTED']);
+    const [entry] = await t.db.query(`SELECT actor_role, text FROM docket_entries WHERE dispute_id = $1 AND kind = 'adoptReport'`, [c.disputeId]);
+    expect(entry.actor_role).toBe('BODY');
+    expect(entry.text).toContain('5 of 8 members present');
   });
 
   it('refuses an appeal after adoption', async () => {
@@ -162,9 +193,9 @@ describe('rulings: from the descriptive part to adoption', () => {
     expect(node.report.versions[0].separateOpinions).toHaveLength(2);
   });
 
-  it('derestricts the case’s restricted documents on adoption (registry)', async () => {
-    const rows = await t.db.query(`SELECT title, classification FROM documents WHERE dispute_id = $1 AND classification = 'RESTRICTED'`, [c.disputeId]);
-    expect(rows).toEqual([]);
+  it('keeps the parties’ submissions and the interim report restricted after adoption (DSU 18.2)', async () => {
+    const rows = await t.db.query(`SELECT r.version, d.classification FROM reports r JOIN documents d ON d.id = r.document_id WHERE r.dispute_id = $1 ORDER BY r.submitted_at`, [c.disputeId]);
+    expect(rows.filter((r: { version: string }) => r.version !== 'FINAL_REPORT').map((r: { classification: string }) => r.classification)).not.toContain('PUBLIC');
   });
 });
 

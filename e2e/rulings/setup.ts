@@ -1,6 +1,7 @@
 import { MemberEntity, UserEntity } from '@app/core';
 import { RosterPersonEntity } from '@app/panels';
 import { createMember, createUser } from '../utils/factories';
+import { TAKE_ACTION, meetingToday } from '../utils/procedure';
 import { TestApp } from '../utils/test-app';
 
 // The panel election of e2e/panels/elections.e2e-spec.ts: Alice (chair), Clara and Bruno are elected.
@@ -57,7 +58,12 @@ export async function panelInProceedings(t: TestApp): Promise<Case> {
   await must(ACT, { id: disputeId, action: 'agreeEarlyPanelRequest' }, tok('CHN'));
   await must(ACT, { id: disputeId, action: 'agreeEarlyPanelRequest' }, tok('PAK'));
   await must(ACT, { id: disputeId, action: 'requestPanel' }, tok('CHN'));
-  await must(ACT, { id: disputeId, action: 'establishPanel' }, tok('SEC'));
+  // DSU 6.1, footnote 5: the complainant asks for a meeting, which the body holds at once.
+  await must(ACT, { id: disputeId, action: 'requestBodyMeeting' }, tok('CHN'));
+  await must(TAKE_ACTION, { id: disputeId, action: 'establishPanel', meetingId: await meetingToday(t) }, tok('SEC'));
+  // The election opens once the parties' 10 days to agree on five panelists have passed (DSU 8.5),
+  // stays open a week, and closes after the 15 days for challenges.
+  t.clock.advance(11 * DAY);
   const at = (days: number) => new Date(t.clock.now().getTime() + days * DAY).toISOString();
   const opened = await must(`mutation($input: OpenElectionInput!) { openElection(input: $input) { id } }`, { input: { disputeId, opensAt: at(0), closesAt: at(7) } }, tok('SEC'));
   const electionId = opened.openElection.id;
@@ -76,11 +82,11 @@ export const SUBMIT = `mutation($input: SubmitReportInput!) { submitReport(input
 export const VOTE = `mutation($r: ID!, $a: Boolean!) { voteOnReport(reportId: $r, approve: $a) }`;
 export const ISSUE = `mutation($r: ID!) { issueReport(reportId: $r) { id status document { id classification } } }`;
 export const CIRCULATE = `mutation($d: ID!) { circulateReport(disputeId: $d) { id status document { id classification } } }`;
-export const MEETING = `mutation($d: ID!, $p: [String!]!) { recordAdoptionMeeting(disputeId: $d, presentMembers: $p) { outcome objectingMembers } }`;
+export const MEETING = `mutation($d: ID!, $m: ID!) { recordAdoptionMeeting(disputeId: $d, meetingId: $m) { outcome objectingMembers } }`;
 export const OBJECT = `mutation($d: ID!) { objectToAdoption(disputeId: $d) }`;
 export const REPORT = `query($id: ID!) { dispute(id: $id) { stage report { adopted versions { id version status document { id classification }
   findings { id measure provision finding appellateOutcome { outcome } } separateOpinions { text textSha256 }
-  deliberation { seats needed votes { name approve } } } appeal { seed findingIds division { id name } } meetings { outcome } } } }`;
+  deliberation { seats needed votes { name approve } } } appeals { seed findingIds crossAppeal proceeding division { id name } } meetings { outcome } } } }`;
 
 export const file = (text: string) => ({ title: text, fileName: 'report.pdf', mediaType: 'application/pdf', content: Buffer.from(text).toString('base64') });
 
@@ -89,19 +95,42 @@ export const findings = [
   { measure: MEASURES[1], provision: PROVISIONS[1], finding: 'NOT_DECIDED', reasoning: 'Judicial economy.' },
 ];
 
-/** Descriptive part, interim and final reports approved 2 of 3, final circulated. Returns the final report id. */
+/**
+ * A meeting of the body today with the given members present (every active member by default):
+ * convened 10 days ago, its attendance recorded.
+ */
+export const meeting = (t: TestApp, present?: string[]) => meetingToday(t, present);
+
+/** The two substantive meetings of the timetable held (recorded by the panel). */
+export async function holdMeetings(t: TestApp, c: Case): Promise<void> {
+  for (const action of ['holdFirstMeeting', 'holdSecondMeeting']) {
+    const res = await t.gql(TAKE_ACTION, { id: c.disputeId, action }, c.pan('A'));
+    if (res.errors) throw new Error(JSON.stringify(res.errors));
+  }
+}
+
+/**
+ * The meetings held, the descriptive part, interim and final reports approved 2 of 3 (the final
+ * one after the interim review period of the timetable), the final report circulated. Returns the
+ * final report id.
+ */
 export async function toCirculation(t: TestApp, c: Case): Promise<string> {
   const must = async (query: string, variables: Record<string, unknown>, token?: string) => {
     const res = await t.gql(query, variables, token);
     if (res.errors) throw new Error(JSON.stringify(res.errors));
     return res.data!;
   };
+  await holdMeetings(t, c);
   await must(SUBMIT, { input: { disputeId: c.disputeId, version: 'DESCRIPTIVE_PART', ...file('Descriptive part') } }, c.pan('A'));
   for (const version of ['INTERIM_REPORT', 'FINAL_REPORT']) {
     const id = (await must(SUBMIT, { input: { disputeId: c.disputeId, version, findings, ...file(version) } }, c.pan('A'))).submitReport.id;
     await must(VOTE, { r: id, a: true }, c.pan('A'));
     await must(VOTE, { r: id, a: true }, c.pan('C'));
-    await must(ISSUE, { r: id }, c.pan('A'));
+    const issued = await must(`mutation($r: ID!) { issueReport(reportId: $r) { commentsDueOn } }`, { r: id }, c.pan('A'));
+    if (version === 'INTERIM_REPORT') {
+      // The final report follows the interim review period of the timetable (DSU 15.2).
+      t.clock.set(new Date(new Date(`${issued.issueReport.commentsDueOn}T09:00:00Z`).getTime() + DAY));
+    }
     if (version === 'FINAL_REPORT') {
       await must(CIRCULATE, { d: c.disputeId }, c.tok('SEC'));
       return id;

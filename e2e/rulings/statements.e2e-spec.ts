@@ -11,7 +11,7 @@ const FILE = `mutation($input: RequestConsultationsInput!) { requestConsultation
 const REPORT_FIELDS = `report { adopted
   versions { id version status title document { id classification } findings { id finding appellateOutcome { outcome } }
     separateOpinions { textSha256 } deliberation { seats needed votes { name approve } } }
-  appeal { seed findingIds division { name } } meetings { round outcome objectingMembers } }`;
+  appeals { seed findingIds division { name } } meetings { round outcome objectingMembers } }`;
 const DISPUTES = (n: number) => `{ disputes(first: ${n}) { nodes { id ${REPORT_FIELDS} } } }`;
 const ADOPTED = (n: number) => `{ adoptedReports(first: ${n}) { nodes { dispute { id } ${REPORT_FIELDS} } } }`;
 const SIZE = 100;
@@ -36,7 +36,7 @@ interface VersionNode {
 interface ReportNode {
   adopted: boolean;
   versions: VersionNode[];
-  appeal: { division: { name: string }[] } | null;
+  appeals: { division: { name: string }[] }[];
   meetings: { outcome: string }[];
 }
 
@@ -154,7 +154,7 @@ describe('rulings: statements per page of reports', () => {
       votes(final, true);
       for (const text of [`Dissent in ${i}`, `Concurring in ${i}`]) rows.separate_opinions.push({ report_id: final, text, text_sha256: sha(text) });
       rows.adoption_meetings.push({
-        dispute_id: disputeId, round: 'PANEL', held_at: '2026-06-25T09:00:00Z', present_members: ['IDN'], objecting_members: ['IDN'], outcome: 'BLOCKED',
+        dispute_id: disputeId, round: 'PANEL', held_at: '2026-06-25T09:00:00Z', present_members: ['IDN'], objecting_members: ['IDN'], outcome: 'NOT_ADOPTED',
       });
       if (appealed) {
         const appealId = randomUUID();
@@ -208,8 +208,8 @@ describe('rulings: statements per page of reports', () => {
       const expected = visible(viewer, d);
       expect(report.versions.map((v) => `${v.version}:${v.status}`)).toEqual(expected.versions);
       expect(report.adopted).toBe(true);
-      expect(report.meetings.map((m) => m.outcome)).toEqual(['BLOCKED', 'ADOPTED']);
-      expect(report.appeal?.division.length ?? null).toBe(d.appealed ? 3 : null);
+      expect(report.meetings.map((m) => m.outcome)).toEqual(['NOT_ADOPTED', 'ADOPTED']);
+      expect(report.appeals.map((a) => a.division.length)).toEqual(d.appealed ? [3] : []);
       for (const v of report.versions) {
         // Every listed version's document is one the viewer may open.
         expect(v.document).not.toBeNull();

@@ -23,6 +23,7 @@ import {
   AppellateMember,
   DisputeReport,
   ReportVersionView,
+  toAdoptionMeeting,
 } from './reports/report.type';
 import { ReportsService } from './reports/reports.service';
 
@@ -91,10 +92,12 @@ export class RulingsResolver {
   }
 
   @Roles('SECRETARIAT')
-  @Mutation(() => AdoptionMeeting, { description: 'A meeting of the body: adopted unless every member present objects (DSU 16.4, 17.14)' })
-  async recordAdoptionMeeting(@CurrentUser() actor: Actor, @Args() { disputeId, presentMembers }: AdoptionMeetingArgs): Promise<AdoptionMeeting> {
-    const m = await this.adoption.recordMeeting(actor, disputeId, presentMembers);
-    return { heldAt: m.heldAt, round: m.round, presentMembers: m.presentMembers, objectingMembers: m.objectingMembers, outcome: m.outcome };
+  @Mutation(() => AdoptionMeeting, {
+    description:
+      'The decision of a meeting of the body on the report before it: adopted unless every member present objected in time (DSU 16.2, 16.4, 17.14, 21.5)',
+  })
+  async recordAdoptionMeeting(@CurrentUser() actor: Actor, @Args() { disputeId, meetingId }: AdoptionMeetingArgs): Promise<AdoptionMeeting> {
+    return toAdoptionMeeting(await this.adoption.recordMeeting(actor, disputeId, meetingId));
   }
 
   @Roles('SECRETARIAT')

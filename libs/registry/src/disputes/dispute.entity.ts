@@ -76,6 +76,10 @@ export class DisputeEntity {
   @Column('date', { name: 'rpt_ends_on', nullable: true })
   rptEndsOn: string | null;
 
+  /** Compliance proceedings so far (DSU 21.5): each numbers its report, appeal and adoption. */
+  @Column('integer', { name: 'compliance_round', default: 0 })
+  complianceRound: number;
+
   @Column('timestamptz', { name: 'filed_at' })
   filedAt: Date;
 

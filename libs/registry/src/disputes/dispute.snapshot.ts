@@ -13,6 +13,7 @@ export function toSnapshot(dispute: DisputeEntity, deadlines: readonly DeadlineR
     agreements: dispute.agreements ?? {},
     events: dispute.events ?? {},
     rptEndsOn: dispute.rptEndsOn,
+    complianceRound: dispute.complianceRound ?? 0,
     urgent: dispute.urgent,
     filedAt: dispute.filedAt,
     deadlines,
@@ -30,4 +31,5 @@ export function applyState(dispute: DisputeEntity, state: DisputeState): void {
   dispute.agreements = state.agreements;
   dispute.events = state.events;
   dispute.rptEndsOn = state.rptEndsOn;
+  dispute.complianceRound = state.complianceRound;
 }

@@ -198,7 +198,10 @@ export class DisputesService {
     const saved = await ctx.em.getRepository(DisputeEntity).save(dispute);
     await this.deadlines.apply(ctx, disputeId, decision);
     const role = decision.actingAs ?? docketRole(ctx.actor, roles);
-    const derestricted = decision.to === 'ADOPTED' && decision.from !== 'ADOPTED' ? await this.derestrictCase(ctx, disputeId) : 0;
+    // Adoption publishes nothing besides the report (public since its circulation): the parties'
+    // written submissions stay confidential, for their authors alone to disclose (DSU 18.2), and
+    // the panel's drafts, the descriptive part, the interim report and the comments on it are
+    // never published (DSU 14.1).
     const actorName = await this.actorName(ctx, decision.actingAs);
     const text = (options.docketText ?? decision.docketText).replaceAll('{actor}', actorName);
     await this.docket.append(ctx, {
@@ -209,7 +212,6 @@ export class DisputesService {
         text.charAt(0).toUpperCase() + text.slice(1),
         meeting ? `Meeting of the body of ${meeting.meeting.heldOn}, ${meeting.facts.present} of ${meeting.facts.members} members present; recorded by the secretariat.` : '',
         note,
-        derestricted ? `${derestricted} restricted document(s) are now public.` : '',
       ]
         .filter(Boolean)
         .join(' '),
@@ -244,19 +246,6 @@ export class DisputesService {
       case 'SYSTEM':
         return 'the system';
     }
-  }
-
-  /**
-   * On adoption the case's restricted documents become public (procedure.md §3: derestriction;
-   * the adopted report is public). Business-confidential documents stay with their named readers.
-   */
-  private async derestrictCase(ctx: CommandContext, disputeId: string): Promise<number> {
-    const result = await ctx.em.query(
-      `UPDATE documents SET classification = 'PUBLIC', derestricted_at = $2
-       WHERE dispute_id = $1 AND classification = 'RESTRICTED'`,
-      [disputeId, ctx.now],
-    );
-    return Number(result?.[1] ?? 0);
   }
 
   /**

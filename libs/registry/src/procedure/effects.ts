@@ -174,6 +174,7 @@ export function nextState(
     events: nextEvents(snapshot, transition, today),
     rptEndsOn:
       transition.needs === 'RPT_END' && params.rptEndsOn ? params.rptEndsOn : snapshot.rptEndsOn,
+    complianceRound: snapshot.complianceRound + (transition.startsComplianceRound ? 1 : 0),
   };
 }
 

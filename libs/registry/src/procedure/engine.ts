@@ -447,6 +447,7 @@ export function openDispute(
     agreements: {},
     events: {},
     rptEndsOn: null,
+    complianceRound: 0,
     urgent,
     filedAt,
     deadlines: FILING.opens.map((rule) => ({

@@ -110,6 +110,11 @@ export interface DisputeState {
   readonly events: ProcedureEvents;
   /** The last day of the reasonable period of time, once agreed or arbitrated (DSU 21.3). */
   readonly rptEndsOn: IsoDate | null;
+  /**
+   * The compliance proceedings (DSU 21.5) so far: 0 before any, then 1, 2, ... Each has its own
+   * report, appeal and adoption, numbered by this count.
+   */
+  readonly complianceRound: number;
 }
 
 /**

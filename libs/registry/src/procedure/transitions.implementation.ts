@@ -182,6 +182,7 @@ export const IMPLEMENTATION_TRANSITIONS: readonly Transition[] = [
       'LEVEL_AWARD_ISSUED',
     ],
     resetsAgreement: 'APPEAL',
+    startsComplianceRound: true,
     opens: [],
     meets: [],
     cancels: ['COMPENSATION_AGREEMENT', 'RETALIATION_AUTHORIZATION', 'RETALIATION_ARBITRATION'],

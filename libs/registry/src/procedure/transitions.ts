@@ -134,6 +134,8 @@ export interface Transition {
   readonly goodOffices?: boolean;
   /** Records the acting party's agreement on this matter. */
   readonly agreement?: AgreementKind;
+  /** Starts a new compliance proceeding (DSU 21.5): its report, appeal and adoption are its own. */
+  readonly startsComplianceRound?: boolean;
   /** Forgets who agreed on this matter: a new round starts (a new appeal in 21.5 proceedings). */
   readonly resetsAgreement?: AgreementKind;
   /** Resets or counts the body meetings held on the panel request. */

@@ -4,7 +4,7 @@ import { registerUniqueConstraint } from '@app/core';
 export const ADOPTION_ROUNDS = ['PANEL', 'APPELLATE'] as const;
 /** Which report is before the body: the panel report, or the appellate report with it. */
 export type AdoptionRound = (typeof ADOPTION_ROUNDS)[number];
-export const MEETING_OUTCOMES = ['ADOPTED', 'BLOCKED'] as const;
+export const MEETING_OUTCOMES = ['ADOPTED', 'NOT_ADOPTED'] as const;
 export type MeetingOutcome = (typeof MEETING_OUTCOMES)[number];
 
 registerUniqueConstraint('pk_adoption_objections', {
@@ -17,6 +17,10 @@ registerUniqueConstraint('pk_adoption_objections', {
 export class AdoptionObjectionEntity {
   @PrimaryColumn('uuid', { name: 'dispute_id', primaryKeyConstraintName: 'pk_adoption_objections' })
   disputeId: string;
+
+  /** 0 the original reports, n the n-th compliance proceeding's (DSU 21.5). */
+  @PrimaryColumn('integer', { primaryKeyConstraintName: 'pk_adoption_objections' })
+  proceeding: number;
 
   @PrimaryColumn('text', { primaryKeyConstraintName: 'pk_adoption_objections' })
   round: AdoptionRound;
@@ -46,8 +50,15 @@ export class AdoptionMeetingEntity {
   @Column('uuid', { name: 'dispute_id' })
   disputeId: string;
 
+  @Column('integer', { default: 0 })
+  proceeding: number;
+
   @Column('text')
   round: AdoptionRound;
+
+  /** The body's meeting (its notice and attendance are the registry's). */
+  @Column('uuid', { name: 'meeting_id', nullable: true })
+  meetingId: string | null;
 
   @Column('timestamptz', { name: 'held_at' })
   heldAt: Date;
@@ -65,4 +76,8 @@ export class AdoptionMeetingEntity {
   @ManyToOne('DisputeEntity', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'dispute_id', foreignKeyConstraintName: 'fk_adoption_meetings_dispute' })
   dispute?: unknown;
+
+  @ManyToOne('BodyMeetingEntity', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'meeting_id', foreignKeyConstraintName: 'fk_adoption_meetings_meeting' })
+  meeting?: unknown;
 }

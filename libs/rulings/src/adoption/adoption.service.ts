@@ -1,14 +1,33 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, CommandContext, CommandRunner, DomainError, MemberEntity, badInput, requireRole } from '@app/core';
-import { DisputeEntity, DisputesService, DocketService } from '@app/registry';
+import { Actor, CommandRunner, DomainError, MemberEntity, requireRole } from '@app/core';
+import {
+  BodyMeetingsService,
+  CalendarService,
+  DEADLINE_RULES,
+  DisputeEntity,
+  DisputesService,
+  DocketService,
+  latestNoticeDate,
+  toIsoDate,
+  type ActionName,
+} from '@app/registry';
 import { In } from 'typeorm';
-import { ReportEntity } from '../reports/report.entity';
 import { AdoptionMeetingEntity, AdoptionObjectionEntity, AdoptionRound } from './adoption.entity';
 
+/** The report the body has before it: of which proceeding, the panel's or the appellate one. */
+export interface BeforeBody {
+  readonly proceeding: number;
+  readonly round: AdoptionRound;
+  /** What the body does when it adopts, or decides by consensus not to (engine actions). */
+  readonly adopt: ActionName;
+  readonly reject: ActionName;
+}
+
 /**
- * Adoption by negative consensus (DSU 16.4, 17.14): the report is adopted at a meeting of the
- * body unless every member present objects; a party's appeal puts the appellate report (and the
- * panel report as modified) before the body instead.
+ * Adoption by negative consensus (DSU 16.4, 17.14, and 21.5 for compliance reports): at a meeting
+ * of the body, convened with notice and attended by a quorum, the report is adopted unless every
+ * member present objected, in writing, at least 10 days before (DSU 16.2). A decision not to
+ * adopt is final: the worker never adopts such a report afterwards.
  */
 @Injectable()
 export class AdoptionService {
@@ -16,6 +35,8 @@ export class AdoptionService {
     private readonly commands: CommandRunner,
     private readonly disputes: DisputesService,
     private readonly docket: DocketService,
+    private readonly meetings: BodyMeetingsService,
+    private readonly calendar: CalendarService,
   ) {}
 
   /** DSU 16.2, 16.4: a member records its objection; one per member and report. */
@@ -23,76 +44,102 @@ export class AdoptionService {
     const delegate = requireRole(actor, 'MEMBER_DELEGATE');
     return this.commands.run({ actor, operation: 'objectToAdoption' }, async (ctx) => {
       const dispute = await this.disputes.lockForUpdate(ctx, disputeId, true);
-      const round = await this.roundBeforeBody(ctx, dispute);
+      const { proceeding, round } = beforeBody(dispute);
       const member = await ctx.em.getRepository(MemberEntity).findOneByOrFail({ id: delegate.memberId as string });
       // insert, not save: a second objection of the member must hit the primary key (CONFLICT).
-      const row = { disputeId, round, memberId: member.id, objectedAt: ctx.now };
+      const row = { disputeId, proceeding, round, memberId: member.id, objectedAt: ctx.now };
       await ctx.em.getRepository(AdoptionObjectionEntity).insert(row);
       const saved = ctx.em.create(AdoptionObjectionEntity, row);
       await this.docket.append(ctx, {
         disputeId,
         actorRole: 'MEMBER',
         kind: 'objectToAdoption',
-        text: `${member.name} objected to the adoption of the ${round === 'PANEL' ? 'panel' : 'appellate'} report.`,
+        text: `${member.name} objected to the adoption of the ${describe(proceeding, round)}.`,
       });
-      ctx.target('Dispute', disputeId, { round });
+      ctx.target('Dispute', disputeId, { proceeding, round });
       return saved;
     });
   }
 
   /**
-   * The secretariat records a meeting of the body with the report on its agenda. Negative
-   * consensus: adopted unless every member present objects (DSU 16.4, 17.14).
+   * The secretariat records the body's decision on the report at one of its meetings: adopted,
+   * or, when every member present objected in time, not adopted. The engine checks the meeting
+   * (held today, convened with notice, a quorum present) and the time limits (not before day 20,
+   * not after day 60: DSU 16.1, 16.4; 30 days for an appellate report, 17.14).
    */
-  recordMeeting(actor: Actor | null, disputeId: string, presentCodes: string[]): Promise<AdoptionMeetingEntity> {
+  recordMeeting(actor: Actor | null, disputeId: string, meetingId: string): Promise<AdoptionMeetingEntity> {
     requireRole(actor, 'SECRETARIAT');
     return this.commands.run({ actor, operation: 'recordAdoptionMeeting' }, async (ctx) => {
+      const closed = await this.calendar.closedDaysForCommand(ctx);
       const dispute = await this.disputes.lockForUpdate(ctx, disputeId, true);
-      const round = await this.roundBeforeBody(ctx, dispute);
-      const present = await ctx.em.getRepository(MemberEntity).findBy({ code: In(presentCodes) });
-      const unknown = presentCodes.filter((code) => !present.some((m) => m.code === code));
-      if (unknown.length) throw badInput('presentMembers', `No member has the code ${unknown.join(', ')}`, 'UNKNOWN_MEMBER');
-      const objections = await ctx.em.getRepository(AdoptionObjectionEntity).findBy({ disputeId, round });
-      const objecting = present.filter((m) => objections.some((o) => o.memberId === m.id)).map((m) => m.code).sort();
-      const blocked = objecting.length === present.length;
-      const what = round === 'PANEL' ? 'the panel report' : 'the appellate report and the panel report as modified by it';
-      const summary = `${present.length} member(s) present (${present.map((m) => m.code).sort().join(', ')}); ${objecting.length} objected${objecting.length ? ` (${objecting.join(', ')})` : ''}.`;
-      if (blocked) {
-        // A consensus against adoption: the only way the body rejects a report (DSU 16.4, 17.14).
-        await this.docket.append(ctx, {
-          disputeId,
-          actorRole: 'BODY',
-          kind: 'adoptionBlocked',
-          text: `The body met with ${what} on its agenda and decided by consensus not to adopt it: ${summary}`,
-        });
-      } else {
-        await this.disputes.perform(ctx, disputeId, round === 'PANEL' ? 'adoptReport' : 'adoptAppellateReport', {}, `Meeting of the body: ${summary}`);
-      }
-      const meeting = await ctx.em.getRepository(AdoptionMeetingEntity).save(
+      const before = beforeBody(dispute);
+      const { meeting } = await this.meetings.facts(ctx.em, meetingId);
+      const present = [...(meeting.presentMembers ?? [])].sort();
+      const presentMembers = present.length ? await ctx.em.getRepository(MemberEntity).findBy({ code: In(present) }) : [];
+      const objections = await ctx.em
+        .getRepository(AdoptionObjectionEntity)
+        .findBy({ disputeId, proceeding: before.proceeding, round: before.round });
+      // DSU 16.2: objections are circulated at least 10 days before the meeting; later ones are
+      // not before it.
+      const cutoff = latestNoticeDate(meeting.heldOn, DEADLINE_RULES.OBJECTION_NOTICE, closed);
+      const inTime = objections.filter((o) => toIsoDate(o.objectedAt) <= cutoff);
+      const late = objections.length - inTime.length;
+      const objecting = presentMembers.filter((m) => inTime.some((o) => o.memberId === m.id)).map((m) => m.code).sort();
+      const notAdopted = present.length > 0 && objecting.length === present.length;
+      const summary =
+        `${present.length} member(s) present (${present.join(', ')}); ${objecting.length} objected in time` +
+        `${objecting.length ? ` (${objecting.join(', ')})` : ''}` +
+        `${late ? `; ${late} objection(s) filed after ${cutoff} are not before this meeting (DSU 16.2)` : ''}.`;
+      await this.disputes.perform(ctx, disputeId, notAdopted ? before.reject : before.adopt, {}, summary, { meetingId });
+      const saved = await ctx.em.getRepository(AdoptionMeetingEntity).save(
         ctx.em.create(AdoptionMeetingEntity, {
           disputeId,
-          round,
+          proceeding: before.proceeding,
+          round: before.round,
+          meetingId,
           heldAt: ctx.now,
-          presentMembers: present.map((m) => m.code).sort(),
+          presentMembers: present,
           objectingMembers: objecting,
-          outcome: blocked ? 'BLOCKED' : 'ADOPTED',
+          outcome: notAdopted ? 'NOT_ADOPTED' : 'ADOPTED',
         }),
       );
-      ctx.target('AdoptionMeeting', meeting.id, { disputeId, round, outcome: meeting.outcome });
-      return meeting;
+      ctx.target('AdoptionMeeting', saved.id, { disputeId, proceeding: before.proceeding, round: before.round, outcome: saved.outcome });
+      return saved;
     });
   }
+}
 
-  /** Which report is before the body: the panel report, or after an appeal the appellate report. */
-  private async roundBeforeBody(ctx: CommandContext, dispute: DisputeEntity): Promise<AdoptionRound> {
-    if (dispute.stage === 'REPORT_CIRCULATED') return 'PANEL';
-    if (dispute.stage === 'UNDER_APPEAL') {
-      const appellate = await ctx.em.getRepository(ReportEntity).existsBy({ disputeId: dispute.id, version: 'APPELLATE_REPORT' });
-      if (!appellate) {
-        throw new DomainError('INVALID_TRANSITION', 'APPEALED', 'The report has been appealed: the body considers it with the appellate report, which has not been circulated (DSU 16.4, 17.14)');
+/** Which report is before the body, from the dispute's stage; else INVALID_TRANSITION. */
+export function beforeBody(dispute: DisputeEntity): BeforeBody {
+  const appellateIn = Boolean(dispute.events.APPELLATE_REPORT_CIRCULATED);
+  switch (dispute.stage) {
+    case 'REPORT_CIRCULATED':
+      return { proceeding: 0, round: 'PANEL', adopt: 'adoptReport', reject: 'decideNotToAdopt' };
+    case 'COMPLIANCE_REPORT_CIRCULATED':
+      return { proceeding: dispute.complianceRound, round: 'PANEL', adopt: 'adoptComplianceReport', reject: 'decideNotToAdoptComplianceReport' };
+    case 'UNDER_APPEAL':
+    case 'COMPLIANCE_UNDER_APPEAL':
+      if (!appellateIn) {
+        throw new DomainError(
+          'INVALID_TRANSITION',
+          'APPEALED',
+          'The report has been appealed: the body considers it with the appellate report, which has not been circulated (DSU 16.4, 17.14)',
+        );
       }
-      return 'APPELLATE';
-    }
-    throw new DomainError('INVALID_TRANSITION', 'NO_REPORT_BEFORE_BODY', `No report awaits adoption; the dispute is at ${dispute.stage}`);
+      return dispute.stage === 'UNDER_APPEAL'
+        ? { proceeding: 0, round: 'APPELLATE', adopt: 'adoptAppellateReport', reject: 'decideNotToAdopt' }
+        : {
+            proceeding: dispute.complianceRound,
+            round: 'APPELLATE',
+            adopt: 'adoptComplianceAppellateReport',
+            reject: 'decideNotToAdoptComplianceReport',
+          };
+    default:
+      throw new DomainError('INVALID_TRANSITION', 'NO_REPORT_BEFORE_BODY', `No report awaits adoption; the dispute is at ${dispute.stage}`);
   }
+}
+
+function describe(proceeding: number, round: AdoptionRound): string {
+  const report = proceeding === 0 ? 'panel report' : `compliance report (proceeding ${proceeding}, DSU 21.5)`;
+  return round === 'PANEL' ? report : `appellate report and the ${report} as modified by it`;
 }

@@ -24,15 +24,26 @@ export class AppellateMemberEntity {
   addedAt: Date;
 }
 
-/** A notice of appeal (DSU 16.4, 17.4) with the division drawn by lot from a published seed. */
+/**
+ * A notice of appeal (DSU 16.4, 17.4): the first of a proceeding draws the division by lot from a
+ * published seed; another party's notice (a cross-appeal) is heard by the same division.
+ */
 @Entity('appeals')
-@Index('uq_appeals_dispute', ['disputeId'], { unique: true })
+@Index('uq_appeals_appellant', ['disputeId', 'proceeding', 'filedByMemberId'], { unique: true })
 export class AppealEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
   @Column('uuid', { name: 'dispute_id' })
   disputeId: string;
+
+  /** 0 the appeal of the panel report, n the appeal of the n-th compliance report (DSU 21.5). */
+  @Column('integer', { default: 0 })
+  proceeding: number;
+
+  /** Another party's appeal within the window (Working Procedures, rule 23). */
+  @Column('boolean', { name: 'cross_appeal', default: false })
+  crossAppeal: boolean;
 
   @Column('uuid', { name: 'filed_by_member_id' })
   filedByMemberId: string;

@@ -1,16 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, CommandRunner, DomainError, MemberEntity, badInput, requireRole } from '@app/core';
-import { DisputesService, DocketService, toIsoDate } from '@app/registry';
+import { DisputeEntity, DisputesService, DocketService, hasRunOut, latestRow, liveRow, toIsoDate, type ActionName } from '@app/registry';
 import { DataSource, In } from 'typeorm';
 import { RecordAppellateReportInput } from '../dto/rulings.input';
 import { FindingEntity, ReportEntity } from '../reports/report.entity';
 import { RulingsSupport } from '../support';
 import { AppealEntity, AppellateMemberEntity, AppellateOutcomeEntity } from './appeal.entity';
 import { DIVISION_SIZE, drawDivision, newDrawSeed } from './draw';
-
-// DSU 17.5: the appellate report within 60 days of the notice of appeal; the reasons for a delay are given.
-const APPELLATE_REPORT_DAYS = 60;
-const DAY_MS = 86_400_000;
 
 /** Appeals (DSU 16.4, 17): the roster, the notice with its drawn division, the appellate report. */
 @Injectable()
@@ -43,57 +39,91 @@ export class AppealsService {
   }
 
   /**
-   * DSU 16.4, 17.4: a party appeals before adoption, naming the findings appealed. Three members
-   * of the roster are drawn by a lot anyone can recompute from the published seed (DSU 17.1).
+   * DSU 16.4, 17.4: a party appeals before adoption, naming the findings appealed; in compliance
+   * proceedings, the compliance report (21.5). The first notice of a proceeding draws three
+   * members of the roster by a lot anyone can recompute from the published seed (DSU 17.1);
+   * another party's notice within the window (a cross-appeal) is heard by the same division.
    */
   file(actor: Actor | null, disputeId: string, findingIds: string[]): Promise<AppealEntity> {
     const delegate = requireRole(actor, 'MEMBER_DELEGATE');
     return this.commands.run({ actor, operation: 'fileAppeal' }, async (ctx) => {
-      await this.disputes.lockForUpdate(ctx, disputeId, true);
-      // The engine refuses a non-party (FORBIDDEN) and an appeal after adoption (INVALID_TRANSITION).
-      await this.disputes.perform(ctx, disputeId, 'appeal');
-      const report = await ctx.em.getRepository(ReportEntity).findOneBy({ disputeId, version: 'FINAL_REPORT', status: 'CIRCULATED' });
+      const dispute = await this.disputes.lockForUpdate(ctx, disputeId, true);
+      const { action, proceeding } = appealStep(dispute);
+      // The engine refuses a non-party (FORBIDDEN), an appeal after adoption or after day 60
+      // (INVALID_TRANSITION, DEADLINE_PASSED), a second notice of the same party.
+      await this.disputes.perform(ctx, disputeId, action);
+      const report = await ctx.em.getRepository(ReportEntity).findOneBy({
+        disputeId,
+        proceeding,
+        version: proceeding === 0 ? 'FINAL_REPORT' : 'COMPLIANCE_REPORT',
+        status: 'CIRCULATED',
+      });
       const findings = report ? await ctx.em.getRepository(FindingEntity).findBy({ reportId: report.id, id: In(findingIds) }) : [];
       const stranger = findingIds.find((id) => !findings.some((f) => f.id === id));
-      if (stranger) throw badInput('findingIds', `${stranger} is not a finding of the circulated panel report`, 'NOT_A_FINDING');
-      const roster = await ctx.em.getRepository(AppellateMemberEntity).findBy({ active: true });
-      if (roster.length < DIVISION_SIZE) {
-        throw new DomainError('INVALID_TRANSITION', 'NO_QUORUM', `The appellate roster has ${roster.length} member(s); a division needs ${DIVISION_SIZE} (DSU 17.1)`);
-      }
-      const seed = newDrawSeed();
-      const divisionIds = drawDivision(seed, roster.map((m) => m.id));
-      const appeal = await ctx.em.getRepository(AppealEntity).save(
-        ctx.em.create(AppealEntity, { disputeId, filedByMemberId: delegate.memberId as string, filedAt: ctx.now, findingIds, seed, divisionIds, delayReason: null }),
-      );
+      if (stranger) throw badInput('findingIds', `${stranger} is not a finding of the circulated report`, 'NOT_A_FINDING');
+      const [first] = await ctx.em.getRepository(AppealEntity).find({ where: { disputeId, proceeding }, order: { filedAt: 'ASC', crossAppeal: 'ASC', id: 'ASC' }, take: 1 });
       const member = await ctx.em.getRepository(MemberEntity).findOneByOrFail({ id: delegate.memberId as string });
-      const names = divisionIds.map((id) => roster.find((m) => m.id === id) as AppellateMemberEntity).map((m) => `${m.name} (${m.nationality})`);
-      await this.docket.append(ctx, {
-        disputeId,
-        actorRole: 'SECRETARIAT',
-        kind: 'appellateDivisionDrawn',
-        text:
+      let seed: string;
+      let divisionIds: string[];
+      let text: string;
+      if (first) {
+        ({ seed, divisionIds } = first);
+        text = `${member.name} appealed ${findingIds.length} finding(s) too (other appellant); the division drawn for the appeal hears it.`;
+      } else {
+        const roster = await ctx.em.getRepository(AppellateMemberEntity).findBy({ active: true });
+        if (roster.length < DIVISION_SIZE) {
+          throw new DomainError('INVALID_TRANSITION', 'NO_QUORUM', `The appellate roster has ${roster.length} member(s); a division needs ${DIVISION_SIZE} (DSU 17.1)`);
+        }
+        seed = newDrawSeed();
+        divisionIds = drawDivision(seed, roster.map((m) => m.id));
+        const names = divisionIds.map((id) => roster.find((m) => m.id === id) as AppellateMemberEntity).map((m) => `${m.name} (${m.nationality})`);
+        text =
           `${member.name} appealed ${findingIds.length} finding(s). Division drawn by lot from ${roster.length} members: ${names.join(', ')}. ` +
-          `Seed ${seed}: order the roster by SHA-256(seed + ':' + member id) and take the first ${DIVISION_SIZE}.`,
-      });
-      ctx.target('Appeal', appeal.id, { disputeId, seed, divisionIds });
+          `Seed ${seed}: order the roster by SHA-256(seed + ':' + member id) and take the first ${DIVISION_SIZE}.`;
+      }
+      const appeal = await ctx.em.getRepository(AppealEntity).save(
+        ctx.em.create(AppealEntity, {
+          disputeId,
+          proceeding,
+          crossAppeal: Boolean(first),
+          filedByMemberId: delegate.memberId as string,
+          filedAt: ctx.now,
+          findingIds,
+          seed,
+          divisionIds,
+          delayReason: null,
+        }),
+      );
+      await this.docket.append(ctx, { disputeId, actorRole: 'SECRETARIAT', kind: 'appellateDivisionDrawn', text });
+      ctx.target('Appeal', appeal.id, { disputeId, proceeding, seed, divisionIds, crossAppeal: Boolean(first) });
       return appeal;
     });
   }
 
-  /** The secretariat records the appellate report (the appellate body does not use the system); it is public on circulation. */
+  /**
+   * The secretariat records the appellate report (the appellate body does not use the system); it
+   * is public on circulation. Once the 60 days of DSU 17.5 have run (the engine's limit, which a
+   * suspension of the appeal stops), the reasons for the delay are required and docketed.
+   */
   recordReport(actor: Actor | null, input: RecordAppellateReportInput): Promise<ReportEntity> {
     requireRole(actor, 'SECRETARIAT');
     return this.commands.run({ actor, operation: 'recordAppellateReport' }, async (ctx) => {
       const { disputeId } = input;
-      await this.disputes.lockForUpdate(ctx, disputeId, true);
-      const appeal = await ctx.em.getRepository(AppealEntity).findOneBy({ disputeId });
-      if (!appeal) throw new DomainError('INVALID_TRANSITION', 'NOT_APPEALED', 'The panel report has not been appealed');
+      const dispute = await this.disputes.lockForUpdate(ctx, disputeId, true);
+      const proceeding = dispute.stage === 'COMPLIANCE_UNDER_APPEAL' ? dispute.complianceRound : 0;
+      const appeals = await ctx.em.getRepository(AppealEntity).find({ where: { disputeId, proceeding }, order: { filedAt: 'ASC', crossAppeal: 'ASC', id: 'ASC' } });
+      if (!appeals.length || !['UNDER_APPEAL', 'COMPLIANCE_UNDER_APPEAL'].includes(dispute.stage)) {
+        throw new DomainError('INVALID_TRANSITION', 'NOT_APPEALED', 'No appeal is pending');
+      }
+      const appealOf = (findingId: string) => appeals.find((a) => a.findingIds.includes(findingId));
       input.outcomes.forEach((o, i) => {
-        if (!appeal.findingIds.includes(o.findingId)) {
+        if (!appealOf(o.findingId)) {
           throw badInput(`input.outcomes.${i}.findingId`, `${o.findingId} is not an appealed finding`, 'NOT_APPEALED_FINDING');
         }
       });
-      const late = ctx.now.getTime() - appeal.filedAt.getTime() > APPELLATE_REPORT_DAYS * DAY_MS;
+      const snapshot = await this.disputes.procedureOf(ctx.em, disputeId);
+      const limit = liveRow(snapshot, 'APPELLATE_REPORT') ?? latestRow(snapshot, 'APPELLATE_REPORT');
+      const late = Boolean(limit && (limit.status === 'MISSED' || (limit.status === 'OPEN' && hasRunOut(limit, ctx.now))));
       if (late && !input.delayReason) {
         throw badInput('input.delayReason', 'The report is later than 60 days after the appeal: give the reasons for the delay (DSU 17.5)', 'DELAY_REASON_REQUIRED');
       }
@@ -109,13 +139,14 @@ export class AppealsService {
       const note = late ? `Reasons for the delay (DSU 17.5): ${input.delayReason}` : undefined;
       await this.disputes.perform(ctx, disputeId, 'circulateAppellateReport', {}, note, { documentIds: [document.id] });
       if (late) {
-        appeal.delayReason = input.delayReason ?? null;
-        await ctx.em.getRepository(AppealEntity).save(appeal);
+        appeals[0].delayReason = input.delayReason ?? null;
+        await ctx.em.getRepository(AppealEntity).save(appeals[0]);
       }
       const report = await ctx.em.getRepository(ReportEntity).save(
         ctx.em.create(ReportEntity, {
           disputeId,
           version: 'APPELLATE_REPORT',
+          proceeding,
           status: 'CIRCULATED',
           documentId: document.id,
           title: input.title,
@@ -126,10 +157,25 @@ export class AppealsService {
         }),
       );
       await ctx.em.getRepository(AppellateOutcomeEntity).insert(
-        input.outcomes.map((o) => ({ appealId: appeal.id, findingId: o.findingId, outcome: o.outcome, reasoning: o.reasoning })),
+        input.outcomes.map((o) => ({ appealId: (appealOf(o.findingId) as AppealEntity).id, findingId: o.findingId, outcome: o.outcome, reasoning: o.reasoning })),
       );
-      ctx.target('Report', report.id, { disputeId, version: 'APPELLATE_REPORT', on: toIsoDate(ctx.now) });
+      ctx.target('Report', report.id, { disputeId, version: 'APPELLATE_REPORT', proceeding, on: toIsoDate(ctx.now) });
       return report;
     });
+  }
+}
+
+/** Which appeal the stage allows: of the panel report or of a compliance report, or another party's. */
+function appealStep(dispute: DisputeEntity): { action: ActionName; proceeding: number } {
+  switch (dispute.stage) {
+    case 'COMPLIANCE_REPORT_CIRCULATED':
+      return { action: 'appealComplianceReport', proceeding: dispute.complianceRound };
+    case 'UNDER_APPEAL':
+      return { action: 'crossAppeal', proceeding: 0 };
+    case 'COMPLIANCE_UNDER_APPEAL':
+      return { action: 'crossAppeal', proceeding: dispute.complianceRound };
+    default:
+      // The engine says why an appeal is not possible at any other stage.
+      return { action: 'appeal', proceeding: 0 };
   }
 }

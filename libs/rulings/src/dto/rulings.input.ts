@@ -17,7 +17,7 @@ import { DocumentFileInput } from '@app/registry';
 import { APPELLATE_OUTCOMES, type AppellateOutcome } from '../appeals/appeal.entity';
 import { FINDING_RESULTS, type FindingResult } from '../reports/report.entity';
 
-export const PANEL_REPORT_VERSIONS = ['DESCRIPTIVE_PART', 'INTERIM_REPORT', 'FINAL_REPORT'] as const;
+export const PANEL_REPORT_VERSIONS = ['DESCRIPTIVE_PART', 'INTERIM_REPORT', 'FINAL_REPORT', 'COMPLIANCE_REPORT'] as const;
 export type PanelReportVersion = (typeof PANEL_REPORT_VERSIONS)[number];
 export const PanelReportVersionEnum = graphqlEnum(PANEL_REPORT_VERSIONS, 'PanelReportVersion', 'A version of the panel report (DSU 15)');
 export const FindingResultEnum = graphqlEnum(FINDING_RESULTS, 'FindingResult', 'What the panel found on a claim');
@@ -118,12 +118,9 @@ export class AdoptionMeetingArgs {
   @IsUUID('all', { message: 'disputeId must be a dispute id' })
   disputeId: string;
 
-  @Field(() => [String], { description: 'Codes of the members present' })
-  @ArrayMinSize(1, { message: 'presentMembers must name at least one member' })
-  @ArrayMaxSize(500)
-  @ArrayUnique()
-  @Matches(/^[A-Z]{3}$/, { each: true, message: 'presentMembers must be three-letter member codes' })
-  presentMembers: string[];
+  @Field(() => ID, { description: 'The meeting of the body (scheduleBodyMeeting; its attendance recorded with recordMeetingAttendance)' })
+  @IsUUID('all', { message: 'meetingId must be a meeting id' })
+  meetingId: string;
 }
 
 @ArgsType()
@@ -181,7 +178,7 @@ export class RecordAppellateReportInput extends DocumentFileInput {
   @Type(() => AppellateOutcomeInput)
   outcomes: AppellateOutcomeInput[];
 
-  @Field(() => String, { nullable: true, description: 'Required after 60 days from the appeal (DSU 17.5)' })
+  @Field(() => String, { nullable: true, description: 'Required once the 60 days of DSU 17.5 have run' })
   @IsOptional()
   @Transform(trim)
   @Length(1, 5000)

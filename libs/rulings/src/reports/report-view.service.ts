@@ -7,10 +7,10 @@ import { AdoptionMeetingEntity } from '../adoption/adoption.entity';
 import { AppealEntity, AppellateMemberEntity, AppellateOutcomeEntity } from '../appeals/appeal.entity';
 import { majorityOf } from './majority';
 import { FindingEntity, ReportEntity, SeparateOpinionEntity, type ReportVersion } from './report.entity';
-import { Appeal, DisputeReport, Finding, ReportDocumentRef, ReportVote } from './report.type';
+import { Appeal, DisputeReport, Finding, ReportDocumentRef, ReportVote, toAdoptionMeeting } from './report.type';
 
 // The versions the panel deliberates on (DSU 14.1); the descriptive part and the appellate report are not voted.
-const DELIBERATED: readonly ReportVersion[] = ['INTERIM_REPORT', 'FINAL_REPORT'];
+const DELIBERATED: readonly ReportVersion[] = ['INTERIM_REPORT', 'FINAL_REPORT', 'COMPLIANCE_REPORT'];
 
 /**
  * Who sees what of a report:
@@ -80,7 +80,7 @@ export class ReportViewService {
       panelist ? loadAll(this.seats.byDispute(loaders), ids) : null,
       delegate ? loadAll(this.disputes.partiesLoader(loaders), ids) : null,
       loadAll(this.reportsByDispute(loaders), ids),
-      loadAll(this.appealByDispute(loaders), ids),
+      loadAll(this.appealsByDispute(loaders), ids),
       loadAll(this.meetingsByDispute(loaders), ids),
     ]);
 
@@ -93,30 +93,31 @@ export class ReportViewService {
       const versions = (reports.get(dispute.id) ?? []).filter(
         (r) => r.status === 'CIRCULATED' || (r.status === 'ISSUED' && insider) || onPanel,
       );
-      return { dispute, onPanel, versions, appeal: appeals.get(dispute.id) ?? null };
+      return { dispute, onPanel, versions, appeals: appeals.get(dispute.id) ?? [] };
     });
     const visible = places.flatMap((p) => p.versions);
     const reportIds = visible.map((r) => r.id);
     // Votes are read only for the disputes on whose panel the viewer sits.
     const deliberated = places.flatMap((p) => (p.onPanel ? p.versions.filter((r) => DELIBERATED.includes(r.version)) : []));
-    const appealed = places.filter((p) => p.versions.length && p.appeal).map((p) => (p.appeal as AppealEntity).id);
+    const appealed = places.filter((p) => p.versions.length).flatMap((p) => p.appeals.map((a) => a.id));
     const [findings, opinions, outcomes, documents, votes, division] = await Promise.all([
       loadAll(this.findingsByReport(loaders), reportIds),
       loadAll(this.opinionsByReport(loaders), reportIds),
       loadAll(this.outcomesByAppeal(loaders), appealed),
       loadAll(this.documents.visibleById(actor, loaders), visible.map((r) => r.documentId)),
       loadAll(this.votesByReport(loaders), deliberated.map((r) => r.id)),
-      loadAll(this.appellateMembers(loaders), [...new Set(places.flatMap((p) => p.appeal?.divisionIds ?? []))]),
+      loadAll(this.appellateMembers(loaders), [...new Set(places.flatMap((p) => p.appeals.flatMap((a) => a.divisionIds)))]),
     ]);
 
     const views = new Map<string, DisputeReport>();
-    for (const { dispute, onPanel, versions, appeal } of places) {
-      const appealOutcomes = appeal ? (outcomes.get(appeal.id) ?? []) : [];
+    for (const { dispute, onPanel, versions, appeals: disputeAppeals } of places) {
+      const appealOutcomes = disputeAppeals.flatMap((a) => outcomes.get(a.id) ?? []);
       const seated = seats?.get(dispute.id)?.length ?? 0;
       views.set(dispute.id, {
         versions: versions.map((r) => ({
           id: r.id,
           version: r.version,
+          proceeding: r.proceeding,
           status: r.status,
           title: r.title,
           issuedAt: r.issuedAt,
@@ -130,10 +131,8 @@ export class ReportViewService {
               ? { seats: seated, needed: majorityOf(seated), votes: votes.get(r.id) ?? [] }
               : null,
         })),
-        appeal: appeal ? toAppealView(appeal, division) : null,
-        meetings: (meetings.get(dispute.id) ?? []).map((m) => ({
-          heldAt: m.heldAt, round: m.round, presentMembers: m.presentMembers, objectingMembers: m.objectingMembers, outcome: m.outcome,
-        })),
+        appeals: disputeAppeals.map((a) => toAppealView(a, division)),
+        meetings: (meetings.get(dispute.id) ?? []).map(toAdoptionMeeting),
         adopted: Boolean(dispute.events.REPORT_ADOPTED),
       });
     }
@@ -151,11 +150,13 @@ export class ReportViewService {
     );
   }
 
-  private appealByDispute(loaders: RequestLoaders): DataLoader<string, AppealEntity | null> {
-    return loaders.get('rulings.appealByDispute', () =>
-      new DataLoader<string, AppealEntity | null>(async (ids) => {
-        const rows = await this.dataSource.getRepository(AppealEntity).findBy({ disputeId: In([...ids]) });
-        return inKeyOrder(ids, rows, (a) => a.disputeId);
+  private appealsByDispute(loaders: RequestLoaders): DataLoader<string, AppealEntity[]> {
+    return loaders.get('rulings.appealsByDispute', () =>
+      new DataLoader<string, AppealEntity[]>(async (ids) => {
+        const rows = await this.dataSource
+          .getRepository(AppealEntity)
+          .find({ where: { disputeId: In([...ids]) }, order: { proceeding: 'ASC', filedAt: 'ASC', crossAppeal: 'ASC', id: 'ASC' } });
+        return groupedInKeyOrder(ids, rows, (a) => a.disputeId);
       }),
     );
   }
@@ -165,7 +166,7 @@ export class ReportViewService {
       new DataLoader<string, AdoptionMeetingEntity[]>(async (ids) => {
         const rows = await this.dataSource
           .getRepository(AdoptionMeetingEntity)
-          .find({ where: { disputeId: In([...ids]) }, order: { heldAt: 'ASC' } });
+          .find({ where: { disputeId: In([...ids]) }, order: { heldAt: 'ASC', id: 'ASC' } });
         return groupedInKeyOrder(ids, rows, (m) => m.disputeId);
       }),
     );
@@ -242,6 +243,8 @@ function toDocumentRef(doc: DocumentEntity | null): ReportDocumentRef | null {
 function toAppealView(appeal: AppealEntity, members: Map<string, AppellateMemberEntity | null>): Appeal {
   return {
     id: appeal.id,
+    proceeding: appeal.proceeding,
+    crossAppeal: appeal.crossAppeal,
     filedAt: appeal.filedAt,
     findingIds: appeal.findingIds,
     seed: appeal.seed,

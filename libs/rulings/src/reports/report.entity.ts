@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { registerUniqueConstraint } from '@app/core';
 
-export const REPORT_VERSIONS = ['DESCRIPTIVE_PART', 'INTERIM_REPORT', 'FINAL_REPORT', 'APPELLATE_REPORT'] as const;
+export const REPORT_VERSIONS = ['DESCRIPTIVE_PART', 'INTERIM_REPORT', 'FINAL_REPORT', 'APPELLATE_REPORT', 'COMPLIANCE_REPORT'] as const;
 export type ReportVersion = (typeof REPORT_VERSIONS)[number];
 export const REPORT_STATUSES = ['DRAFT', 'REJECTED', 'ISSUED', 'CIRCULATED'] as const;
 /** DRAFT under deliberation; REJECTED by a majority; ISSUED to the parties; CIRCULATED to all members. */
@@ -19,7 +19,7 @@ registerUniqueConstraint('uq_separate_opinions_text', { field: 'text', message: 
 /** One version of a dispute's report (DSU 15): a document of the dispute plus its deliberation. */
 @Entity('reports')
 // One live (draft, issued or circulated) report per version: a rejected draft makes room for another.
-@Index('uq_reports_one_open', ['disputeId', 'version'], { unique: true, where: `"status" <> 'REJECTED'` })
+@Index('uq_reports_one_open', ['disputeId', 'proceeding', 'version'], { unique: true, where: `"status" <> 'REJECTED'` })
 // Every report of a dispute, rejected drafts included: the partial index above cannot serve it.
 @Index('ix_reports_dispute', ['disputeId'])
 export class ReportEntity {
@@ -31,6 +31,13 @@ export class ReportEntity {
 
   @Column('text')
   version: ReportVersion;
+
+  /**
+   * The proceeding the report belongs to: 0 the original panel and its appeal, n the n-th
+   * compliance proceeding (DSU 21.5) and its appeal.
+   */
+  @Column('integer', { default: 0 })
+  proceeding: number;
 
   @Column('text')
   status: ReportStatus;
@@ -50,7 +57,10 @@ export class ReportEntity {
   @Column('timestamptz', { name: 'circulated_at', nullable: true })
   circulatedAt: Date | null;
 
-  /** For an interim report: the last day for the parties' comments (DSU 15.2; Appendix 3 (f)). */
+  /**
+   * For an interim report: the last day for the parties' requests for review, the interim review
+   * period of the panel's timetable (DSU 15.2; Appendix 3 ¶12(h)).
+   */
   @Column('date', { name: 'comments_due_on', nullable: true })
   commentsDueOn: string | null;
 

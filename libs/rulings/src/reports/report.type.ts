@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection, LocalDateScalar, graphqlEnum } from '@app/core';
 import { Dispute } from '@app/registry';
-import { ADOPTION_ROUNDS, MEETING_OUTCOMES, type AdoptionRound, type MeetingOutcome } from '../adoption/adoption.entity';
+import { ADOPTION_ROUNDS, MEETING_OUTCOMES, type AdoptionMeetingEntity, type AdoptionRound, type MeetingOutcome } from '../adoption/adoption.entity';
 import { AppellateOutcomeEnum, FindingResultEnum } from '../dto/rulings.input';
 import type { AppellateOutcome } from '../appeals/appeal.entity';
 import { REPORT_STATUSES, REPORT_VERSIONS, type FindingResult, type ReportStatus, type ReportVersion } from './report.entity';
@@ -62,11 +62,12 @@ export class Deliberation {
 export class ReportVersionView {
   @Field(() => ID) id: string;
   @Field(() => ReportVersionEnum) version: ReportVersion;
+  @Field(() => Int, { description: '0: the original panel; n: the n-th compliance proceeding (DSU 21.5)' }) proceeding: number;
   @Field(() => ReportStatusEnum) status: ReportStatus;
   @Field() title: string;
   @Field(() => Date, { nullable: true }) issuedAt: Date | null;
   @Field(() => Date, { nullable: true }) circulatedAt: Date | null;
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Interim report: last day for the parties’ comments' })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Interim report: last day of the interim review period of the timetable (the parties’ requests for review)' })
   commentsDueOn: string | null;
   @Field(() => ReportDocumentRef, { nullable: true }) document: ReportDocumentRef | null;
   @Field(() => [Finding]) findings: Finding[];
@@ -82,9 +83,11 @@ export class AppellateMember {
   @Field() nationality: string;
 }
 
-@ObjectType({ description: 'A notice of appeal and the division drawn for it' })
+@ObjectType({ description: 'A notice of appeal and the division drawn for it (a cross-appeal is heard by the same division)' })
 export class Appeal {
   @Field(() => ID) id: string;
+  @Field(() => Int, { description: '0: the panel report; n: the n-th compliance report (DSU 21.5)' }) proceeding: number;
+  @Field(() => Boolean, { description: "Another party's appeal within the window (Working Procedures, rule 23)" }) crossAppeal: boolean;
   @Field() filedAt: Date;
   @Field(() => [ID]) findingIds: string[];
   @Field({ description: "The draw's seed: order the roster by SHA-256(seed + ':' + member id), take the first three" })
@@ -93,19 +96,33 @@ export class Appeal {
   @Field(() => String, { nullable: true }) delayReason: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: "A meeting of the body's decision on a report" })
 export class AdoptionMeeting {
   @Field() heldAt: Date;
+  @Field(() => ID, { nullable: true, description: 'The meeting of the body (bodyMeetings)' }) meetingId: string | null;
+  @Field(() => Int, { description: '0: the original reports; n: the n-th compliance proceeding (DSU 21.5)' }) proceeding: number;
   @Field(() => AdoptionRoundEnum) round: AdoptionRound;
   @Field(() => [String]) presentMembers: string[];
-  @Field(() => [String]) objectingMembers: string[];
+  @Field(() => [String], { description: 'Members present that objected in time (DSU 16.2)' }) objectingMembers: string[];
   @Field(() => MeetingOutcomeEnum) outcome: MeetingOutcome;
+}
+
+export function toAdoptionMeeting(m: AdoptionMeetingEntity): AdoptionMeeting {
+  return {
+    heldAt: m.heldAt,
+    meetingId: m.meetingId,
+    proceeding: m.proceeding,
+    round: m.round,
+    presentMembers: m.presentMembers,
+    objectingMembers: m.objectingMembers,
+    outcome: m.outcome,
+  };
 }
 
 @ObjectType({ description: "A dispute's report as you may see it" })
 export class DisputeReport {
   @Field(() => [ReportVersionView]) versions: ReportVersionView[];
-  @Field(() => Appeal, { nullable: true }) appeal: Appeal | null;
+  @Field(() => [Appeal], { description: 'Every notice of appeal, of every proceeding, in order' }) appeals: Appeal[];
   @Field(() => [AdoptionMeeting]) meetings: AdoptionMeeting[];
   @Field(() => Boolean) adopted: boolean;
 }

@@ -1,16 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, CommandContext, CommandRunner, DomainError, badInput, forbidden, notFound, requireRole } from '@app/core';
-import { DisputeEntity, DisputePartyEntity, DisputesService, DocketService, addDays, toIsoDate } from '@app/registry';
+import { DisputeEntity, DisputePartyEntity, DisputesService, DocketService, liveRow, type ActionName } from '@app/registry';
 import { isUUID } from 'class-validator';
 import { CommentOnReportInput, FindingInput, SubmitReportInput } from '../dto/rulings.input';
 import { RulingsSupport, documentsOf, sha256 } from '../support';
 import { deliberationState, majorityOf } from './majority';
 import { FindingEntity, ReportCommentEntity, ReportEntity, ReportVoteEntity, SeparateOpinionEntity } from './report.entity';
 
-// DSU 15.2; Working Procedures, Appendix 3 (f): the parties comment within two weeks.
-const COMMENT_PERIOD_DAYS = 14;
+const ISSUE_ACTION = {
+  INTERIM_REPORT: 'issueInterimReport',
+  FINAL_REPORT: 'issueFinalReport',
+  COMPLIANCE_REPORT: 'issueComplianceReport',
+} as const;
 
-const ISSUE_ACTION = { INTERIM_REPORT: 'issueInterimReport', FINAL_REPORT: 'issueFinalReport' } as const;
+// The parties comment on the descriptive part (DSU 15.1) and request the review of parts of the
+// interim report (15.2), within the periods of the panel's timetable: engine steps.
+const COMMENT_ACTION: Partial<Record<string, ActionName>> = {
+  DESCRIPTIVE_PART: 'commentOnDescriptivePart',
+  INTERIM_REPORT: 'commentOnInterimReport',
+};
 
 /** The versions of the panel report, the panel's deliberation, and circulation (DSU 12.9, 14, 15, 16.1). */
 @Injectable()
@@ -37,8 +45,19 @@ export class ReportsService {
         throw badInput('input.findings', 'The descriptive part states the facts and arguments; it has no findings (DSU 15.1)', 'FINDINGS_NOT_ALLOWED');
       }
       if (!descriptive && !input.findings.length) {
-        throw badInput('input.findings', 'An interim or final report makes findings on the claims (DSU 15.2)', 'FINDINGS_REQUIRED');
+        throw badInput('input.findings', 'An interim, final or compliance report makes findings on the claims (DSU 15.2, 21.5)', 'FINDINGS_REQUIRED');
       }
+      // A compliance report belongs to the compliance proceeding under way (DSU 21.5); the others
+      // to the original panel.
+      const compliance = input.version === 'COMPLIANCE_REPORT';
+      if (compliance && dispute.stage !== 'COMPLIANCE_REVIEW') {
+        throw new DomainError(
+          'INVALID_TRANSITION',
+          'NO_COMPLIANCE_PROCEEDING',
+          `A compliance report is drafted in compliance proceedings (DSU 21.5); the dispute is at ${dispute.stage}`,
+        );
+      }
+      const proceeding = compliance ? dispute.complianceRound : 0;
       input.findings.forEach((f, i) => checkTermsOfReference(dispute, f, i));
       const seated = await this.support.seated(ctx, dispute.id);
       const document = await this.support.storeDocument(ctx, {
@@ -56,6 +75,7 @@ export class ReportsService {
         ctx.em.create(ReportEntity, {
           disputeId: dispute.id,
           version: input.version,
+          proceeding,
           status: descriptive ? 'ISSUED' : 'DRAFT',
           documentId: document.id,
           title: input.title,
@@ -130,7 +150,12 @@ export class ReportsService {
       await this.setClassification(ctx, report.documentId, 'RESTRICTED');
       report.status = 'ISSUED';
       report.issuedAt = ctx.now;
-      if (report.version === 'INTERIM_REPORT') report.commentsDueOn = addDays(toIsoDate(ctx.now), COMMENT_PERIOD_DAYS);
+      if (report.version === 'INTERIM_REPORT') {
+        // The interim review period of the panel's timetable, kept at its planned length when the
+        // report came late (the engine moved it in the step just taken).
+        const snapshot = await this.disputes.procedureOf(ctx.em, report.disputeId);
+        report.commentsDueOn = liveRow(snapshot, 'TIMETABLE_REVIEW_REQUESTS')?.dueDate ?? null;
+      }
       const saved = await ctx.em.getRepository(ReportEntity).save(report);
       ctx.target('Report', report.id, { disputeId: report.disputeId, version: report.version });
       return saved;
@@ -146,7 +171,7 @@ export class ReportsService {
     return this.commands.run({ actor, operation: 'submitSeparateOpinion' }, async (ctx) => {
       const report = await this.lockedReport(ctx, reportId);
       await this.support.requireSeat(ctx, report.disputeId);
-      if (!['INTERIM_REPORT', 'FINAL_REPORT'].includes(report.version) || !['DRAFT', 'ISSUED'].includes(report.status)) {
+      if (!['INTERIM_REPORT', 'FINAL_REPORT', 'COMPLIANCE_REPORT'].includes(report.version) || !['DRAFT', 'ISSUED'].includes(report.status)) {
         throw new DomainError('INVALID_TRANSITION', 'OPINION_CLOSED', 'Separate opinions go with an interim or final report before circulation');
       }
       await ctx.em.getRepository(SeparateOpinionEntity).insert({ reportId: report.id, text, textSha256: sha256(text) });
@@ -155,7 +180,11 @@ export class ReportsService {
     });
   }
 
-  /** DSU 15.2: a party comments on the interim report within the period the panel set. */
+  /**
+   * DSU 15.1-15.2: a party comments on the descriptive part, or asks for the review of parts of
+   * the interim report, within the period of the panel's timetable (the engine's step checks the
+   * party and the period).
+   */
   comment(actor: Actor | null, input: CommentOnReportInput): Promise<ReportCommentEntity> {
     const delegate = requireRole(actor, 'MEMBER_DELEGATE');
     return this.commands.run({ actor, operation: 'commentOnReport' }, async (ctx) => {
@@ -163,13 +192,11 @@ export class ReportsService {
       const parties = await ctx.em.getRepository(DisputePartyEntity).findBy({ disputeId: report.disputeId });
       const place = parties.find((p) => p.memberId === delegate.memberId)?.kind;
       if (place !== 'COMPLAINANT' && place !== 'RESPONDENT') {
-        throw forbidden('Only the parties comment on the interim report (DSU 15.2)', 'NOT_A_PARTY');
+        throw forbidden('Only the parties comment on the descriptive part and the interim report (DSU 15.1, 15.2)', 'NOT_A_PARTY');
       }
-      if (report.version !== 'INTERIM_REPORT' || report.status !== 'ISSUED' || !report.commentsDueOn) {
-        throw new DomainError('INVALID_TRANSITION', 'NOT_AN_INTERIM_REPORT', 'Comments are made on an issued interim report');
-      }
-      if (toIsoDate(ctx.now) > report.commentsDueOn) {
-        throw new DomainError('DEADLINE_PASSED', 'COMMENT_PERIOD_OVER', `The period for comments ended on ${report.commentsDueOn}`);
+      const action = COMMENT_ACTION[report.version];
+      if (!action || report.status !== 'ISSUED') {
+        throw new DomainError('INVALID_TRANSITION', 'NOT_OPEN_TO_COMMENTS', 'Comments are made on the issued descriptive part or interim report');
       }
       const document = await this.support.storeDocument(ctx, {
         disputeId: report.disputeId,
@@ -184,13 +211,7 @@ export class ReportsService {
       const saved = await ctx.em.getRepository(ReportCommentEntity).save(
         ctx.em.create(ReportCommentEntity, { reportId: report.id, memberId: delegate.memberId as string, documentId: document.id, filedAt: ctx.now }),
       );
-      await this.docket.append(ctx, {
-        disputeId: report.disputeId,
-        actorRole: place,
-        kind: 'commentOnInterimReport',
-        text: 'A party commented on the interim report (DSU 15.2).',
-        documentIds: [document.id],
-      });
+      await this.disputes.perform(ctx, report.disputeId, action, {}, undefined, { documentIds: [document.id] });
       ctx.target('ReportComment', saved.id, { reportId: report.id });
       return saved;
     });
@@ -203,11 +224,20 @@ export class ReportsService {
   circulate(actor: Actor | null, disputeId: string): Promise<ReportEntity> {
     requireRole(actor, 'SECRETARIAT');
     return this.commands.run({ actor, operation: 'circulateReport' }, async (ctx) => {
-      await this.disputes.lockForUpdate(ctx, disputeId, true);
-      const report = await ctx.em.getRepository(ReportEntity).findOneBy({ disputeId, version: 'FINAL_REPORT', status: 'ISSUED' });
-      // The engine refuses first (stage, role, FINAL_REPORT_ISSUED), with its own reasons.
-      await this.disputes.perform(ctx, disputeId, 'circulateReport', {}, undefined, { documentIds: report ? [report.documentId] : [] });
-      if (!report) throw new DomainError('INVALID_TRANSITION', 'NO_FINAL_REPORT', 'The panel has not issued a final report');
+      const dispute = await this.disputes.lockForUpdate(ctx, disputeId, true);
+      // The panel's final report, or in compliance proceedings the compliance panel's (DSU 21.5).
+      const compliance = dispute.stage === 'COMPLIANCE_REVIEW';
+      const report = await ctx.em.getRepository(ReportEntity).findOneBy({
+        disputeId,
+        proceeding: compliance ? dispute.complianceRound : 0,
+        version: compliance ? 'COMPLIANCE_REPORT' : 'FINAL_REPORT',
+        status: 'ISSUED',
+      });
+      // The engine refuses first (stage, role, the report issued), with its own reasons.
+      await this.disputes.perform(ctx, disputeId, compliance ? 'circulateComplianceReport' : 'circulateReport', {}, undefined, {
+        documentIds: report ? [report.documentId] : [],
+      });
+      if (!report) throw new DomainError('INVALID_TRANSITION', 'NO_FINAL_REPORT', 'The panel has not issued its report');
       await this.setClassification(ctx, report.documentId, 'PUBLIC');
       report.status = 'CIRCULATED';
       report.circulatedAt = ctx.now;
