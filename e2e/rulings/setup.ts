@@ -53,11 +53,14 @@ export async function panelInProceedings(t: TestApp): Promise<Case> {
   const filed = await must(`mutation($m: [String!]!, $l: [String!]!) { requestConsultations(input: { respondents: ["PAK"], title: "Fruit",
     measures: $m, legalBasis: $l, summary: "S" }) { id } }`, { m: MEASURES, l: PROVISIONS }, tok('CHN'));
   const disputeId = filed.requestConsultations.id;
+  // KAZ joins the consultations (DSU 4.11: asks, the respondent accepts) and then the panel proceedings (DSU 10.2).
   await must(ACT, { id: disputeId, action: 'joinAsThirdParty' }, tok('KAZ'));
+  await must(`mutation($id: ID!) { takeAction(input: { disputeId: $id, action: acceptJoinRequest, memberCode: "KAZ" }) { stage } }`, { id: disputeId }, tok('PAK'));
   await must(ACT, { id: disputeId, action: 'agreeEarlyPanelRequest' }, tok('CHN'));
   await must(ACT, { id: disputeId, action: 'agreeEarlyPanelRequest' }, tok('PAK'));
   await must(ACT, { id: disputeId, action: 'requestPanel' }, tok('CHN'));
   await must(ACT, { id: disputeId, action: 'establishPanel' }, tok('SEC'));
+  await must(ACT, { id: disputeId, action: 'joinPanelAsThirdParty' }, tok('KAZ'));
   const at = (days: number) => new Date(t.clock.now().getTime() + days * DAY).toISOString();
   const opened = await must(`mutation($input: OpenElectionInput!) { openElection(input: $input) { id } }`, { input: { disputeId, opensAt: at(0), closesAt: at(7) } }, tok('SEC'));
   const electionId = opened.openElection.id;

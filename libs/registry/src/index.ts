@@ -27,7 +27,15 @@ export { ProcedureSweeper, type SweepResult } from './sweep/procedure-sweeper.se
 export { CalendarService } from './calendar/calendar.service';
 export { BodyMeetingsService } from './calendar/body-meetings.service';
 export { DisputeEntity, docketNumber } from './disputes/dispute.entity';
-export { DisputePartyEntity } from './disputes/dispute-party.entity';
+export {
+  DisputePartyEntity,
+  PANEL_THIRD_PARTY_SQL,
+  THIRD_PARTY_SQL,
+  isConsultationsThirdParty,
+  isPanelThirdParty,
+  isThirdParty,
+  type ConsultationsStatus,
+} from './disputes/dispute-party.entity';
 export { DeadlineEntity } from './deadlines/deadline.entity';
 export { Dispute } from './disputes/dispute.type';
 

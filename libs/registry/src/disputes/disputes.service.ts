@@ -41,6 +41,7 @@ import { applyState, toSnapshot } from './dispute.snapshot';
 import { docketRole, rolesInDispute } from './dispute-roles';
 import { DisputesArgs, RequestConsultationsInput, TakeActionInput } from './dto/dispute.input';
 import { StageObservers } from './stage-observers';
+import { isThirdPartyStep, recordThirdPartyStep, refineAllowedActions, refuseSecondJoin } from './third-parties';
 
 /** A party of a dispute with its member, as the parties of a page of disputes are read. */
 export type PartyWithMember = DisputePartyEntity & { member: Pick<MemberEntity, (typeof MEMBER_COLUMNS)[number]> };
@@ -130,7 +131,7 @@ export class DisputesService {
         ...(input.extension ? { extension: input.extension } : {}),
         ...(input.rptEndsOn ? { rptEndsOn: input.rptEndsOn } : {}),
       };
-      return this.perform(ctx, input.disputeId, input.action, params, input.note);
+      return this.perform(ctx, input.disputeId, input.action, params, input.note, { memberCode: input.memberCode });
     });
   }
 
@@ -153,6 +154,8 @@ export class DisputesService {
        * secretariat's behalf (DSU 8.6). Never taken from a client.
        */
       onBehalfOf?: ActorRole[];
+      /** For acceptJoinRequest and rejectJoinRequest: the member whose request is answered (DSU 4.11). */
+      memberCode?: string;
     } = {},
   ): Promise<DisputeEntity> {
     // The calendar before the dispute: the order a calendar change takes its locks in too.
@@ -161,18 +164,19 @@ export class DisputesService {
     const parties = await ctx.em.getRepository(DisputePartyEntity).findBy({ disputeId });
     const seat = ctx.actor?.role === 'PANELIST' ? await this.seats.seatOf(ctx.em, disputeId, ctx.actor.userId) : null;
     const roles = options.onBehalfOf ?? rolesInDispute(ctx.actor, parties, seat);
+    const ownPlace = parties.find((p) => p.memberId === ctx.actor?.memberId);
+    if (ownPlace?.kind === 'THIRD_PARTY' && isThirdPartyStep(action)) {
+      const member = await ctx.em.getRepository(MemberEntity).findOneByOrFail({ id: ownPlace.memberId });
+      refuseSecondJoin(action, ownPlace, member.name);
+    }
     const rows = await this.deadlines.rowsOf(ctx.em, disputeId);
     const decision = decide(toSnapshot(dispute, rows.map(toDeadlineRow)), roles, action, ctx.now, closed, params);
     if (!decision.allowed) throw refusalError(decision);
 
-    if (action === 'joinAsThirdParty' && ctx.actor?.memberId) {
-      await ctx.em.getRepository(DisputePartyEntity).insert({
-        disputeId,
-        memberId: ctx.actor.memberId,
-        kind: 'THIRD_PARTY',
-        joinedAt: ctx.now,
-      });
-    }
+    // Who takes part in which capacity (DSU 4.11, 10.2): the engine knows stage and actor only.
+    const thirdPartyStep = isThirdPartyStep(decision.action)
+      ? await recordThirdPartyStep(ctx, disputeId, decision.action, parties, options.memberCode)
+      : null;
     if (decision.to !== decision.from) {
       await ctx.em
         .getRepository(DisputeStagePeriodEntity)
@@ -189,13 +193,20 @@ export class DisputesService {
       disputeId,
       actorRole: role,
       kind: decision.action,
-      text: [decision.docketText, note, derestricted ? `${derestricted} restricted document(s) are now public.` : '']
+      text: [thirdPartyStep?.docketText ?? decision.docketText, note, derestricted ? `${derestricted} restricted document(s) are now public.` : '']
         .filter(Boolean)
         .join(' '),
       documentIds: options.documentIds,
     });
     if (decision.to !== decision.from) await this.stageObservers.notify(ctx, { dispute: saved, from: decision.from, to: decision.to, role });
-    ctx.target('Dispute', disputeId, { docketNumber: docketNumber(saved), action, from: decision.from, to: decision.to, as: role });
+    ctx.target('Dispute', disputeId, {
+      docketNumber: docketNumber(saved),
+      action,
+      from: decision.from,
+      to: decision.to,
+      as: role,
+      ...thirdPartyStep?.target,
+    });
     return saved;
   }
 
@@ -236,7 +247,8 @@ export class DisputesService {
     const seats = actor.role === 'PANELIST' ? await this.seats.byDispute(loaders).load(dispute.id) : [];
     const roles: ActorRole[] = rolesInDispute(actor, parties, seats.find((s) => s.userId === actor.userId) ?? null);
     const closed = await this.calendar.closedDaysForRequest(loaders);
-    return allowedActions(toSnapshot(dispute, rows.map(toDeadlineRow)), roles, this.clock.now(), closed);
+    const allowed = allowedActions(toSnapshot(dispute, rows.map(toDeadlineRow)), roles, this.clock.now(), closed);
+    return refineAllowedActions(allowed, parties, actor.memberId ?? null);
   }
 
   async get(ref: { id?: string; docketNumber?: string }): Promise<DisputeEntity> {

@@ -13,6 +13,8 @@ export const ACTION_NAMES = [
   'replyToRequest',
   'enterConsultations',
   'joinAsThirdParty',
+  'acceptJoinRequest',
+  'rejectJoinRequest',
   'agreeEarlyPanelRequest',
   'requestPanel',
   'requestBodyMeeting',
