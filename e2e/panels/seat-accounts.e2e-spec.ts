@@ -82,8 +82,9 @@ describe('panel seats follow the account linked to the person', () => {
   it('the account linked after the composition adopts the timetable, schedules a hearing and votes for her seat', async () => {
     const before = (await t.db.query(`SELECT count(*)::int AS n FROM audit_log`))[0].n;
     await must(LINK, { p: persons.C.id, u: users.claraFirst.id }, tok('SEC'));
-    const [audit] = await t.db.query(`SELECT details FROM audit_log WHERE operation = 'linkPanelistUser' ORDER BY id DESC LIMIT 1`);
-    expect(audit.details).toMatchObject({ userId: users.claraFirst.id, previousUserId: null, seats: 1 });
+    const linked = (userId: string) =>
+      t.db.query(`SELECT details FROM audit_log WHERE operation = 'linkPanelistUser' AND details->>'userId' = $1`, [userId]).then((rows) => rows.map((r: { details: unknown }) => r.details));
+    expect(await linked(users.claraFirst.id)).toEqual([{ userId: users.claraFirst.id, previousUserId: null, seats: 1 }]);
     expect((await t.db.query(`SELECT count(*)::int AS n FROM audit_log`))[0].n).toBe(before + 1);
 
     expect((await t.gql(TIMETABLE, { input: { disputeId, steps: [] } }, tok('claraFirst'))).errors).toBeUndefined();
@@ -102,8 +103,8 @@ describe('panel seats follow the account linked to the person', () => {
 
   it('after a re-link the new account acts for her seat, and the previous one no longer can', async () => {
     await must(LINK, { p: persons.C.id, u: users.claraSecond.id }, tok('SEC'));
-    const [audit] = await t.db.query(`SELECT details FROM audit_log WHERE operation = 'linkPanelistUser' ORDER BY id DESC LIMIT 1`);
-    expect(audit.details).toMatchObject({ userId: users.claraSecond.id, previousUserId: users.claraFirst.id, seats: 1 });
+    const [audit] = await t.db.query(`SELECT details FROM audit_log WHERE operation = 'linkPanelistUser' AND details->>'userId' = $1`, [users.claraSecond.id]);
+    expect(audit.details).toEqual({ userId: users.claraSecond.id, previousUserId: users.claraFirst.id, seats: 1 });
     const seat = await t.db.query(`SELECT user_id FROM panel_seats WHERE dispute_id = $1 AND person_id = $2`, [disputeId, persons.C.id]);
     expect(seat).toEqual([{ user_id: users.claraSecond.id }]);
 
