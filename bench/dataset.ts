@@ -1154,7 +1154,16 @@ export function generateDataset(o: ResolvedOptions): Generated {
       version: d.version,
       created_at: d.filedAt,
     });
-    for (const p of d.parties) partyRows.push({ dispute_id: d.id, member_id: p.memberId, kind: p.kind, joined_at: p.joinedAt });
+    // The simulated third parties take part throughout (they file third-party submissions): in the
+    // consultations, accepted (DSU 4.11), and in the panel proceedings (DSU 10.2), as the migration
+    // recorded rows written before the two capacities were told apart.
+    for (const p of d.parties) {
+      const third = p.kind === 'THIRD_PARTY';
+      partyRows.push({
+        dispute_id: d.id, member_id: p.memberId, kind: p.kind, joined_at: p.joinedAt,
+        consultations_status: third ? 'ACCEPTED' : null, panel_joined_at: third ? p.joinedAt : null,
+      });
+    }
     for (const p of d.periods) periodRows.push({ id: p.id, dispute_id: d.id, stage: p.stage, entered_at: p.enteredAt, left_at: p.leftAt });
     s.deadlines.forEach((row, i) => {
       deadlineRows.push({
@@ -1324,7 +1333,12 @@ export async function loadDataset(databaseUrl: string, options: DatasetOptions =
       ],
       disputeRows,
     );
-    await ins('dispute_parties', [['dispute_id', 'uuid'], ['member_id', 'uuid'], ['kind', 'text'], ['joined_at', 'timestamptz']], partyRows, 10_000);
+    await ins(
+      'dispute_parties',
+      [['dispute_id', 'uuid'], ['member_id', 'uuid'], ['kind', 'text'], ['joined_at', 'timestamptz'], ['consultations_status', 'text'], ['panel_joined_at', 'timestamptz']],
+      partyRows,
+      10_000,
+    );
     await ins('dispute_stage_periods', [['id', 'uuid'], ['dispute_id', 'uuid'], ['stage', 'text'], ['entered_at', 'timestamptz'], ['left_at', 'timestamptz']], periodRows, 10_000);
     await ins(
       'deadlines',

@@ -253,14 +253,15 @@ describe('two API processes and a worker on one PostgreSQL, fifty concurrent cli
       measures: ["Safeguard duties"], legalBasis: ["GATT Art. XIX"], summary: "Duties on steel." }) { id } }`, {}, tok(users.CHN[0]));
     expect(filed.errors).toBeUndefined();
     disputeId = filed.data!.requestConsultations.id;
-    for (const code of THIRD_PARTIES) {
-      expect((await t.gql(ACT, { id: disputeId, action: 'joinAsThirdParty' }, tok(users[code][0]))).errors).toBeUndefined();
-    }
     await t.gql(ACT, { id: disputeId, action: 'agreeEarlyPanelRequest' }, tok(users.CHN[0]));
     await t.gql(ACT, { id: disputeId, action: 'agreeEarlyPanelRequest' }, tok(users.PAK[0]));
     await t.gql(ACT, { id: disputeId, action: 'requestPanel' }, tok(users.CHN[0]));
     const established = await t.gql(ACT, { id: disputeId, action: 'establishPanel' }, tok(secretariat));
     expect(established.data?.takeAction.stage).toBe('PANEL_ESTABLISHED');
+    // Third parties in the panel proceedings (DSU 10.2): they file third-party submissions.
+    for (const code of THIRD_PARTIES) {
+      expect((await t.gql(ACT, { id: disputeId, action: 'joinPanelAsThirdParty' }, tok(users[code][0]))).errors).toBeUndefined();
+    }
     timings.setup = Date.now() - begun;
 
     try {

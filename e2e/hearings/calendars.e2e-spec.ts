@@ -41,7 +41,8 @@ describe('hearings: time zones, public observation, calendars, notices, timetabl
 
   beforeAll(async () => {
     w = await startWorld('2026-03-02T09:00:00Z');
-    const e = await establishAndOpenElection(w, { complainant: 'CHN', respondent: 'PAK', thirdParties: ['KAZ'], panel: ['A', 'B', 'C'] });
+    // KAZ is a third party in the panel proceedings (DSU 10.2); THA joined the consultations only (DSU 4.11).
+    const e = await establishAndOpenElection(w, { complainant: 'CHN', respondent: 'PAK', thirdParties: ['KAZ'], consultationsThirdParties: ['THA'], panel: ['A', 'B', 'C'] });
     disputeId = e.disputeId;
     w.t.clock.advance(7 * DAY + 1000);
     await closeElection(w, e.electionId);
@@ -74,7 +75,12 @@ describe('hearings: time zones, public observation, calendars, notices, timetabl
     expect(tp.errors).toBeUndefined();
     session = tp.data!.scheduleHearing.id;
     expect(tp.data!.scheduleHearing).toMatchObject({ localStart: '2026-03-29T07:30:00+08:00', localEnd: '2026-03-29T10:30:00+08:00' });
+    // Heard at the third-party session: the third parties in the panel proceedings, not a member
+    // that joined only the consultations (DSU 10.2, Appendix 3 ¶6); so are its notices.
     expect(tp.data!.scheduleHearing.participants.filter((p: { kind: string }) => p.kind === 'THIRD_PARTY').map((p: { name: string }) => p.name)).toEqual(['Member KAZ (KAZ)']);
+    const noticed = (await w.t.db.query(`SELECT recipient_user_id AS id FROM outbox_notices WHERE hearing_id = $1`, [session])).map((r: { id: string }) => r.id);
+    expect(noticed).toContain(w.delegates.KAZ.id);
+    expect(noticed).not.toContain(w.delegates.THA.id);
     // One instant, two zones, on either side of Berlin's change.
     const shown = await w.t.gql(`query($id: ID!) { hearing(id: $id) { startsAt localStart timeZone } }`, { id: session }, w.tok(w.delegates.KAZ));
     expect(shown.data!.hearing).toEqual({ startsAt: '2026-03-28T23:30:00.000Z', localStart: '2026-03-29T07:30:00+08:00', timeZone: 'Asia/Shanghai' });

@@ -36,7 +36,10 @@ export interface World {
 export interface DisputeSpec {
   complainant: Code;
   respondent: Code;
+  /** Third parties in the panel proceedings (DSU 10.2): they join once the panel is established. */
   thirdParties?: Code[];
+  /** Third parties in the consultations only: they ask and the respondent accepts (DSU 4.11). */
+  consultationsThirdParties?: Code[];
   /** The panel: the electors all rank these, so they are elected in this order (the first chairs). */
   panel: [PersonKey, PersonKey, PersonKey];
 }
@@ -81,11 +84,16 @@ export async function establishAndOpenElection(w: World, spec: DisputeSpec): Pro
   const filed = await ok<{ requestConsultations: { id: string } }>(t.gql(`mutation($r: [String!]!) { requestConsultations(input: { respondents: $r, title: "Measures", measures: ["Licensing"],
     legalBasis: ["GATT Art. XI"], summary: "S" }) { id } }`, { r: [spec.respondent] }, tok(delegates[spec.complainant])));
   const disputeId = filed.requestConsultations.id;
-  for (const tp of spec.thirdParties ?? []) await ok(t.gql(ACT, { id: disputeId, action: 'joinAsThirdParty' }, tok(delegates[tp])));
+  for (const code of spec.consultationsThirdParties ?? []) {
+    await ok(t.gql(ACT, { id: disputeId, action: 'joinAsThirdParty' }, tok(delegates[code])));
+    await ok(t.gql(`mutation($id: ID!, $m: String!) { takeAction(input: { disputeId: $id, action: acceptJoinRequest, memberCode: $m }) { stage } }`,
+      { id: disputeId, m: code }, tok(delegates[spec.respondent])));
+  }
   await ok(t.gql(ACT, { id: disputeId, action: 'agreeEarlyPanelRequest' }, tok(delegates[spec.complainant])));
   await ok(t.gql(ACT, { id: disputeId, action: 'agreeEarlyPanelRequest' }, tok(delegates[spec.respondent])));
   await ok(t.gql(ACT, { id: disputeId, action: 'requestPanel' }, tok(delegates[spec.complainant])));
   await ok(t.gql(ACT, { id: disputeId, action: 'establishPanel' }, tok(w.sec)));
+  for (const tp of spec.thirdParties ?? []) await ok(t.gql(ACT, { id: disputeId, action: 'joinPanelAsThirdParty' }, tok(delegates[tp])));
   const opened = await ok<{ openElection: { id: string } }>(t.gql(`mutation($input: OpenElectionInput!) { openElection(input: $input) { id } }`,
     { input: { disputeId, opensAt: t.clock.now().toISOString(), closesAt: new Date(t.clock.now().getTime() + 7 * DAY).toISOString() } }, tok(w.sec)));
   const electionId = opened.openElection.id;

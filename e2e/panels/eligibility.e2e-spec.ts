@@ -195,6 +195,9 @@ describe('eligibility of candidates for a panel: disclosures, nationality, chall
       await ok(ACT, { id: disputeId, action: 'agreeEarlyPanelRequest' }, 'PAK');
       await ok(ACT, { id: disputeId, action: 'requestPanel' }, 'CHN');
       expect((await ok(ACT, { id: disputeId, action: 'establishPanel' }, 'SEC')).takeAction.stage).toBe('PANEL_ESTABLISHED');
+      // DSU 8.3 bars nationals of third parties in the panel proceedings (10.2): KAZ, which asked
+      // to join the consultations, becomes one only now.
+      await ok(ACT, { id: disputeId, action: 'joinPanelAsThirdParty' }, 'KAZ');
     });
 
     it.each([

@@ -125,10 +125,13 @@ describe('registry: filing and the early procedure', () => {
       expect(later.allowedFrom).toBe(day('2026-03-02', 60));
     });
 
-    it('lets a member join as third party within 10 days, and not after', async () => {
+    it('lets a member ask to join the consultations within 10 days, and not after; it joins once the respondent accepts', async () => {
       const res = await act(tokens.KAZ, id, 'joinAsThirdParty');
       expect(res.errors).toBeUndefined();
-      expect(res.data!.takeAction.thirdParties).toEqual([{ code: 'KAZ' }]);
+      expect(res.data!.takeAction.thirdParties).toEqual([]);
+      const accepted = await act(tokens.PAK, id, 'acceptJoinRequest', { memberCode: 'KAZ' });
+      expect(accepted.errors).toBeUndefined();
+      expect(accepted.data!.takeAction.thirdParties).toEqual([{ code: 'KAZ' }]);
       // The window ended on day 10, a day closed after the filing: it moved to day 11 (13 March).
       t.clock.set('2026-03-14T09:00:00Z');
       const late = await act(tokens.IDN, id, 'joinAsThirdParty');
@@ -159,10 +162,11 @@ describe('registry: filing and the early procedure', () => {
         'requestConsultations',
         'deadlineMoved',
         'joinAsThirdParty',
+        'acceptJoinRequest',
         'requestPanel',
         'establishPanel',
       ]);
-      expect(page.docket.nodes.map((e: { seq: number }) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+      expect(page.docket.nodes.map((e: { seq: number }) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
       const reply = page.deadlines.find((d: { rule: string }) => d.rule === 'REPLY_TO_REQUEST');
       expect(['MISSED', 'WAIVED']).toContain(reply.status);
       // The public sees the case but may take no step.

@@ -7,10 +7,22 @@ const FILE = `mutation($input: FileDocumentInput!) {
   fileDocument(input: $input) { id title sha256 sizeBytes classification downloadPath filedFor { code } }
 }`;
 
-type Who = 'anonymous' | 'secretariat' | 'complainant' | 'respondent' | 'thirdParty' | 'outsider' | 'panelist' | 'panelMember' | 'reader';
+type Who =
+  | 'anonymous'
+  | 'secretariat'
+  | 'complainant'
+  | 'respondent'
+  | 'thirdParty'
+  | 'consultationsThirdParty'
+  | 'requester'
+  | 'outsider'
+  | 'panelist'
+  | 'panelMember'
+  | 'reader';
 type Doc = 'public' | 'restrictedFirst' | 'restrictedOther' | 'confidential';
 
-// Who sees what (procedure.md §3; DSU 10.3: third parties get the parties' first submissions).
+// Who sees what (procedure.md §3; DSU 10.3: third parties in the panel proceedings get the
+// parties' first submissions; a member that joined only the consultations, DSU 4.11, does not).
 const MATRIX: Record<Who, Doc[]> = {
   anonymous: ['public'],
   outsider: ['public'],
@@ -19,7 +31,9 @@ const MATRIX: Record<Who, Doc[]> = {
   secretariat: ['public', 'restrictedFirst', 'restrictedOther'],
   complainant: ['public', 'restrictedFirst', 'restrictedOther', 'confidential'], // the filer's member filed all four
   respondent: ['public', 'restrictedFirst', 'restrictedOther'],
-  thirdParty: ['public', 'restrictedFirst'],
+  thirdParty: ['public', 'restrictedFirst'], // joined the panel proceedings (DSU 10.2)
+  consultationsThirdParty: ['public'], // joined the consultations only (DSU 4.11, accepted)
+  requester: ['public'], // asked to join the consultations; no answer yet
   reader: ['public', 'confidential'],
 };
 const DOCS: Doc[] = ['public', 'restrictedFirst', 'restrictedOther', 'confidential'];
@@ -36,9 +50,11 @@ describe('documents and the access policy', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    for (const [code, name] of [['CHN', 'China'], ['PAK', 'Pakistan'], ['KAZ', 'Kazakhstan'], ['IDN', 'Indonesia']]) {
+    for (const [code, name] of [['CHN', 'China'], ['PAK', 'Pakistan'], ['KAZ', 'Kazakhstan'], ['IDN', 'Indonesia'], ['THA', 'Thailand'], ['MYS', 'Malaysia']]) {
       members[code] = await createMember(t.db, { code, name });
     }
+    users.consultationsThirdParty = await createUser(t.db, { role: 'MEMBER_DELEGATE', memberId: members.THA.id });
+    users.requester = await createUser(t.db, { role: 'MEMBER_DELEGATE', memberId: members.MYS.id });
     users.complainant = await createUser(t.db, { role: 'MEMBER_DELEGATE', memberId: members.CHN.id });
     users.respondent = await createUser(t.db, { role: 'MEMBER_DELEGATE', memberId: members.PAK.id });
     users.thirdParty = await createUser(t.db, { role: 'MEMBER_DELEGATE', memberId: members.KAZ.id });
@@ -50,7 +66,20 @@ describe('documents and the access policy', () => {
     const filed = await t.gql(`mutation { requestConsultations(input: { respondents: ["PAK"], title: "Fruit", measures: ["Licensing"],
       legalBasis: ["GATT Art. XI"], summary: "Imports restricted." }) { id } }`, {}, token('complainant'));
     disputeId = filed.data!.requestConsultations.id;
-    await t.gql(`mutation($id: ID!) { takeAction(input: { disputeId: $id, action: joinAsThirdParty }) { id } }`, { id: disputeId }, token('thirdParty'));
+    const act = async (who: Who, action: string, memberCode?: string) => {
+      const res = await t.gql(`mutation($input: TakeActionInput!) { takeAction(input: $input) { id } }`, { input: { disputeId, action, memberCode } }, token(who));
+      expect(res.errors).toBeUndefined();
+    };
+    // THA joins the consultations (asks, the respondent accepts: DSU 4.11), MYS only asks; KAZ
+    // joins the panel proceedings once the panel is established (DSU 10.2).
+    await act('consultationsThirdParty', 'joinAsThirdParty');
+    await act('requester', 'joinAsThirdParty');
+    await act('respondent', 'acceptJoinRequest', 'THA');
+    await act('complainant', 'agreeEarlyPanelRequest');
+    await act('respondent', 'agreeEarlyPanelRequest');
+    await act('complainant', 'requestPanel');
+    await act('secretariat', 'establishPanel');
+    await act('thirdParty', 'joinPanelAsThirdParty');
     // A seat on this dispute's panel, as an election leaves it (the election itself: e2e/panels).
     await t.db.query(
       'INSERT INTO panel_seats (dispute_id, user_id, person_id, chair, seated_at) VALUES ($1, $2, gen_random_uuid(), false, now())',
@@ -123,6 +152,33 @@ describe('documents and the access policy', () => {
       const text = nodes.map((n: { text: string }) => n.text).join(' ');
       for (const doc of DOCS.filter((d) => d !== 'public')) expect(text).not.toContain(titles[doc]);
     });
+  });
+
+  it('lets only a third party in the panel proceedings file a third-party submission (DSU 10.2)', async () => {
+    const fileAs = (who: Who, kind: string) =>
+      t.gql(FILE, { input: { disputeId, kind, classification: 'RESTRICTED', title: `${kind} of ${who}`, fileName: 'tp.txt', mediaType: 'text/plain', content: b64(`${kind} ${who}`) } }, token(who));
+    const filed = await fileAs('thirdParty', 'THIRD_PARTY_SUBMISSION');
+    expect(filed.errors).toBeUndefined();
+    expect(filed.data!.fileDocument.filedFor).toEqual({ code: 'KAZ' });
+    const entry = (await t.db.query(`SELECT actor_role FROM docket_entries WHERE dispute_id = $1 ORDER BY seq DESC LIMIT 1`, [disputeId]))[0];
+    expect(entry.actor_role).toBe('THIRD_PARTY');
+    // Joining the consultations is not joining the panel proceedings; a party pleads in kinds of its own.
+    for (const who of ['consultationsThirdParty', 'complainant'] as const) {
+      expect((await fileAs(who, 'THIRD_PARTY_SUBMISSION')).errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', domainCode: 'NOT_PANEL_THIRD_PARTY' });
+    }
+    // A consultations third party still files in the dispute; a member that only asked files its request, nothing else.
+    expect((await fileAs('consultationsThirdParty', 'NOTIFICATION')).errors).toBeUndefined();
+    expect((await fileAs('requester', 'EXHIBIT')).errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', domainCode: 'NOT_INVOLVED' });
+    const request = await fileAs('requester', 'REQUEST_TO_JOIN');
+    expect(request.errors).toBeUndefined();
+    // Each sees what its own member filed; the parties see the third party's submission too.
+    const seen = async (who: Who) =>
+      (await t.gql(`query($id: ID!) { dispute(id: $id) { documents(first: 100) { nodes { title } } } }`, { id: disputeId }, token(who))).data!.dispute.documents.nodes.map(
+        (n: { title: string }) => n.title,
+      );
+    expect(await seen('requester')).toContain('REQUEST_TO_JOIN of requester');
+    expect(await seen('respondent')).toContain('THIRD_PARTY_SUBMISSION of thirdParty');
+    expect(await seen('consultationsThirdParty')).not.toContain('THIRD_PARTY_SUBMISSION of thirdParty');
   });
 
   it('stores the SHA-256 and size of the content', async () => {

@@ -54,13 +54,16 @@ export async function panelInProceedings(t: TestApp): Promise<Case> {
   const filed = await must(`mutation($m: [String!]!, $l: [String!]!) { requestConsultations(input: { respondents: ["PAK"], title: "Fruit",
     measures: $m, legalBasis: $l, summary: "S" }) { id } }`, { m: MEASURES, l: PROVISIONS }, tok('CHN'));
   const disputeId = filed.requestConsultations.id;
+  // KAZ joins the consultations (DSU 4.11: asks, the respondent accepts) and then the panel proceedings (DSU 10.2).
   await must(ACT, { id: disputeId, action: 'joinAsThirdParty' }, tok('KAZ'));
+  await must(`mutation($id: ID!) { takeAction(input: { disputeId: $id, action: acceptJoinRequest, memberCode: "KAZ" }) { stage } }`, { id: disputeId }, tok('PAK'));
   await must(ACT, { id: disputeId, action: 'agreeEarlyPanelRequest' }, tok('CHN'));
   await must(ACT, { id: disputeId, action: 'agreeEarlyPanelRequest' }, tok('PAK'));
   await must(ACT, { id: disputeId, action: 'requestPanel' }, tok('CHN'));
   // DSU 6.1, footnote 5: the complainant asks for a meeting, which the body holds at once.
   await must(ACT, { id: disputeId, action: 'requestBodyMeeting' }, tok('CHN'));
   await must(TAKE_ACTION, { id: disputeId, action: 'establishPanel', meetingId: await meetingToday(t) }, tok('SEC'));
+  await must(ACT, { id: disputeId, action: 'joinPanelAsThirdParty' }, tok('KAZ'));
   // The election opens once the parties' 10 days to agree on five panelists have passed (DSU 8.5),
   // stays open a week, and closes after the 15 days for challenges.
   t.clock.advance(11 * DAY);

@@ -106,7 +106,10 @@ describe('rulings: statements per page of reports', () => {
       const panel: Panelist[] = ['A', 'C', i % 2 === 0 ? 'B' : 'D'];
       const appealed = i % 3 === 0;
       seeded.set(disputeId, { complainant, panel, appealed });
-      rows.dispute_parties.push({ dispute_id: disputeId, member_id: members.KAZ.id, kind: 'THIRD_PARTY', joined_at: '2026-03-03T09:00:00Z' });
+      rows.dispute_parties.push({
+        dispute_id: disputeId, member_id: members.KAZ.id, kind: 'THIRD_PARTY', joined_at: '2026-03-03T09:00:00Z',
+        consultations_status: 'ACCEPTED', panel_joined_at: '2026-03-20T09:00:00Z',
+      });
       for (const key of panel) {
         rows.panel_seats.push({ dispute_id: disputeId, user_id: panelists[key].id, person_id: persons[key].id, chair: key === 'A', seated_at: '2026-04-01T09:00:00Z' });
       }

@@ -117,12 +117,13 @@ export async function seedWorld(t: TestApp): Promise<World> {
   const file = async (complainant: string, respondent: string, title: string, send = must) =>
     (await send(`mutation($r: [String!]!, $t: String!, $m: [String!]!, $l: [String!]!) { requestConsultations(input: { respondents: $r, title: $t,
       measures: $m, legalBasis: $l, summary: "Summary" }) { id } }`, { r: [respondent], t: title, m: MEASURES, l: PROVISIONS }, delegates[complainant])).requestConsultations.id as string;
+  // Third parties in the panel proceedings (DSU 10.2) join once the panel is established.
   const establish = async (id: string, complainant: string, respondent: string, thirdParties: string[] = [], send = must) => {
-    for (const tp of thirdParties) await send(ACT, { id, action: 'joinAsThirdParty' }, delegates[tp]);
     await send(ACT, { id, action: 'agreeEarlyPanelRequest' }, delegates[complainant]);
     await send(ACT, { id, action: 'agreeEarlyPanelRequest' }, delegates[respondent]);
     await send(ACT, { id, action: 'requestPanel' }, delegates[complainant]);
     await send(ACT, { id, action: 'establishPanel' }, sec);
+    for (const tp of thirdParties) await send(ACT, { id, action: 'joinPanelAsThirdParty' }, delegates[tp]);
   };
   const openElection = async (disputeId: string, days = 7, send = must) =>
     (await send(`mutation($input: OpenElectionInput!) { openElection(input: $input) { id } }`,
@@ -133,7 +134,7 @@ export async function seedWorld(t: TestApp): Promise<World> {
     for (const code of electors) await send(BALLOT, { input: { electionId, ranking: panel.map((k) => persons[k].id) } }, delegates[code]);
   };
 
-  // D1: consultations requested (CHN v PAK), KAZ joined.
+  // D1: consultations requested (CHN v PAK), KAZ asked to join them (DSU 4.11; PAK has yet to answer).
   const d1 = await file('CHN', 'PAK', 'Fruit licensing');
   await must(ACT, { id: d1, action: 'joinAsThirdParty' }, delegates.KAZ);
   // D2: panel established (KAZ v IDN), election open with some ballots, a challenge pending.
@@ -279,8 +280,9 @@ export async function seedWorld(t: TestApp): Promise<World> {
   // unavailability.
   const NOMINATE = `mutation($input: NominateRosterPersonInput!) { nominateRosterPerson(input: $input) { id } }`;
   await must(NOMINATE, { input: { name: 'Farah Faiz', nationality: 'MYS', expertise: ['SPS'], languages: ['English', 'Malay'] } }, delegates.MYS);
-  // Nationals of KAZ and PAK on the roster. KAZ is a party or a third party in D1-D3, PAK a party
-  // in D1 and D3: each party may agree, once per dispute and person, that they serve. Two of them,
+  // Nationals of KAZ and PAK on the roster. KAZ is a party in D2 and a third party in the panel
+  // proceedings of D3 (DSU 8.3 looks to those, 10.2; in D1 it only asked to join the consultations),
+  // PAK a party in D1 and D3: each party may agree, once per dispute and person, that they serve. Two of them,
   // for the fuzzer takes persons off the roster early and often while there are few.
   const nominated: string[] = [];
   for (const [name, nationality] of [['Nurlan Nurov', 'KAZ'], ['Ayesha Akhtar', 'PAK']]) {
@@ -297,7 +299,7 @@ export async function seedWorld(t: TestApp): Promise<World> {
   await must(LINK, { p: national, u: own.id }, sec);
   for (const key of ['D', 'E'] as const) twin(LINK, { p: persons[key].id, u: panelists[key].id }, sec);
   const CONSENT = `mutation($d: ID!, $p: ID!) { consentToNational(disputeId: $d, personId: $p) { waived } }`;
-  await must(CONSENT, { d: d1, p: national }, delegates.CHN);
+  await must(CONSENT, { d: d3, p: national }, delegates.CHN);
   for (const [d, code] of [[d2, 'KAZ'], [d2, 'IDN']]) twin(CONSENT, { d, p: national }, delegates[code]);
   for (const [d, code] of [[d1, 'PAK'], [d3, 'CHN'], [d3, 'PAK']]) twin(CONSENT, { d, p: pakistani }, delegates[code]);
   await must(`mutation($input: DeclareDisclosureInput!) { declareDisclosure(input: $input) { id } }`,

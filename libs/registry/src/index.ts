@@ -28,7 +28,15 @@ export { CalendarService } from './calendar/calendar.service';
 export { BodyMeetingsService } from './calendar/body-meetings.service';
 export { BodyMeetingEntity };
 export { DisputeEntity, docketNumber } from './disputes/dispute.entity';
-export { DisputePartyEntity } from './disputes/dispute-party.entity';
+export {
+  DisputePartyEntity,
+  PANEL_THIRD_PARTY_SQL,
+  THIRD_PARTY_SQL,
+  isConsultationsThirdParty,
+  isPanelThirdParty,
+  isThirdParty,
+  type ConsultationsStatus,
+} from './disputes/dispute-party.entity';
 export { DeadlineEntity } from './deadlines/deadline.entity';
 export { Dispute } from './disputes/dispute.type';
 

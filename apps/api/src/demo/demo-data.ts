@@ -88,17 +88,25 @@ async function loadDemoDisputes(dataSource: DataSource, disputes: DisputesServic
       summary: `${title}. Demo case.`,
       urgent,
     });
-  const step = (actor: Actor, disputeId: string, action: 'replyToRequest' | 'enterConsultations' | 'joinAsThirdParty' | 'agreeEarlyPanelRequest' | 'requestPanel' | 'establishPanel' | 'notifyMutuallyAgreedSolution') =>
-    disputes.takeAction(actor, { disputeId, action });
+  const step = (
+    actor: Actor,
+    disputeId: string,
+    action: 'replyToRequest' | 'enterConsultations' | 'joinAsThirdParty' | 'acceptJoinRequest' | 'agreeEarlyPanelRequest' | 'requestPanel' | 'establishPanel' | 'joinPanelAsThirdParty' | 'notifyMutuallyAgreedSolution',
+    memberCode?: string,
+  ) => disputes.takeAction(actor, { disputeId, action, memberCode });
 
+  // Kazakhstan asks to join the consultations and Pakistan accepts (DSU 4.11); once the panel is
+  // established it joins the panel proceedings too (DSU 10.2), a capacity of its own.
   const fruit = await file(chn, ['PAK'], 'Pakistan — Measures affecting the importation of fresh fruit', 'Import licensing regime for fresh fruit', 'GATT 1994 Art. XI:1');
   await step(kaz, fruit.id, 'joinAsThirdParty');
   await step(pak, fruit.id, 'replyToRequest');
+  await step(pak, fruit.id, 'acceptJoinRequest', 'KAZ');
   await step(pak, fruit.id, 'enterConsultations');
   await step(chn, fruit.id, 'agreeEarlyPanelRequest');
   await step(pak, fruit.id, 'agreeEarlyPanelRequest');
   await step(chn, fruit.id, 'requestPanel');
   await step(registrar, fruit.id, 'establishPanel');
+  await step(kaz, fruit.id, 'joinPanelAsThirdParty');
 
   const steel = await file(kaz, ['CHN'], 'China — Anti-dumping duties on flat-rolled steel', 'Definitive anti-dumping duties on flat-rolled steel', 'Anti-Dumping Agreement Art. 3.1');
   await step(chn, steel.id, 'replyToRequest');

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CommandContext, DomainError, MemberEntity, UserEntity, badInput, conflict } from '@app/core';
-import { DisputeEntity, DisputePartyEntity, PanelSeatsService, docketNumber } from '@app/registry';
+import { DisputeEntity, DisputePartyEntity, PanelSeatsService, docketNumber, isPanelThirdParty } from '@app/registry';
 import { RosterPersonEntity } from '@app/panels';
 import { EntityManager, In, QueryFailedError } from 'typeorm';
 import {
@@ -50,15 +50,16 @@ export class BookingsService {
 
   /**
    * The participants: the seated panel, the parties' delegations (complainant and respondents),
-   * third parties for the third-party session only (DSU 10.2, Appendix 3 ¶6), named staff.
+   * third parties in the panel proceedings for the third-party session only (DSU 10.2, Appendix 3
+   * ¶6), named staff. A member that only joined the consultations (DSU 4.11) is not heard.
    */
   async participantsFor(em: EntityManager, disputeId: string, kind: HearingKind, staffUserIds: readonly string[]): Promise<Participant[]> {
     const seats = await em.query(`SELECT person_id FROM panel_seats WHERE dispute_id = $1 AND vacated_at IS NULL ORDER BY seated_at`, [disputeId]);
     const parties = await em.getRepository(DisputePartyEntity).findBy({ disputeId });
     const out: Participant[] = (seats as { person_id: string }[]).map((s) => ({ kind: 'PANELIST', refId: s.person_id }));
     for (const p of parties) {
-      if (p.kind !== 'THIRD_PARTY') out.push({ kind: 'PARTY', refId: p.memberId });
-      else if (kind === 'THIRD_PARTY_SESSION') out.push({ kind: 'THIRD_PARTY', refId: p.memberId });
+      if (p.kind === 'COMPLAINANT' || p.kind === 'RESPONDENT') out.push({ kind: 'PARTY', refId: p.memberId });
+      else if (kind === 'THIRD_PARTY_SESSION' && isPanelThirdParty(p)) out.push({ kind: 'THIRD_PARTY', refId: p.memberId });
     }
     if (staffUserIds.length) {
       const staff = await em.getRepository(UserEntity).findBy({ id: In([...staffUserIds]), role: 'SECRETARIAT', active: true });

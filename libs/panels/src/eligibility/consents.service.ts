@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, CommandRunner, MemberEntity, badInput, conflict, forbidden, requireRole } from '@app/core';
-import { DisputePartyEntity, DisputesService, DocketService } from '@app/registry';
+import { DisputePartyEntity, DisputesService, DocketService, isPanelThirdParty } from '@app/registry';
 import { isUUID } from 'class-validator';
 import { In } from 'typeorm';
 import { RosterPersonEntity } from '../roster/roster-person.entity';
@@ -38,7 +38,9 @@ export class ConsentsService {
       if (!person || person.status !== 'APPROVED') {
         throw badInput('personId', 'Only a person on the approved roster is a candidate', 'NOT_A_CANDIDATE');
       }
-      const members = await ctx.em.getRepository(MemberEntity).findBy({ id: In(places.map((p) => p.memberId)) });
+      // DSU 8.3 concerns nationals of the parties and of third parties in the panel proceedings (10.2).
+      const concerned = places.filter((p) => p.kind !== 'THIRD_PARTY' || isPanelThirdParty(p));
+      const members = await ctx.em.getRepository(MemberEntity).findBy({ id: In(concerned.map((p) => p.memberId)) });
       const nationalOf = members.find((m) => m.code === person.nationality);
       if (!nationalOf) {
         throw badInput('personId', `The person is a national of ${person.nationality}, not of a party or third party: no consent is needed`, 'NOT_A_NATIONAL');

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, CommandRunner, forbidden, notFound, requireActor } from '@app/core';
 import { isUUID } from 'class-validator';
+import { PANEL_THIRD_PARTY_SQL } from '@app/registry';
 import { EntityManager } from 'typeorm';
 import { RosterPersonEntity } from '../roster/roster-person.entity';
 import { EligibilityInput, EligibilityResult, evaluateEligibility } from './eligibility';
@@ -52,11 +53,14 @@ export class EligibilityService {
   }
 
   private async load(em: EntityManager, disputeId: string): Promise<EligibilityReportData> {
-    // One after the other: a transaction's queries share one connection.
+    // One after the other: a transaction's queries share one connection. DSU 8.3 bars nationals of
+    // "third parties as defined in paragraph 2 of Article 10": those in the panel proceedings, not
+    // a member that only joined (or asked to join) the consultations.
     const parties: EligibilityInput['parties'][number][] = await em.query(
       `SELECT dp.member_id AS "memberId", m.code, dp.kind
          FROM dispute_parties dp JOIN members m ON m.id = dp.member_id
-        WHERE dp.dispute_id = $1 ORDER BY dp.joined_at, m.code`,
+        WHERE dp.dispute_id = $1 AND (dp.kind IN ('COMPLAINANT', 'RESPONDENT') OR ${PANEL_THIRD_PARTY_SQL('dp')})
+        ORDER BY dp.joined_at, m.code`,
       [disputeId],
     );
     const persons = await em

@@ -16,6 +16,7 @@ import {
   notFound,
   requireRole,
 } from '@app/core';
+import { PanelSeatsService } from '@app/registry';
 import { isUUID } from 'class-validator';
 import DataLoader from 'dataloader';
 import { createHash } from 'node:crypto';
@@ -52,6 +53,7 @@ export class RosterService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly commands: CommandRunner,
+    private readonly seats: PanelSeatsService,
   ) {}
 
   /** DSU 8.4: a member proposes a name for the list, with an optional CV. */
@@ -140,7 +142,11 @@ export class RosterService {
     });
   }
 
-  /** Links the person's own PANELIST account: they then keep their availability and disclosures. */
+  /**
+   * Links the person's own PANELIST account: they then keep their availability and disclosures,
+   * and act for every panel seat the person holds, including seats taken before the link (an
+   * elected person may have had no account yet). Re-linking moves the seats to the new account.
+   */
   linkUser(actor: Actor | null, args: LinkPanelistUserArgs): Promise<RosterPersonEntity> {
     requireRole(actor, 'SECRETARIAT');
     return this.commands.run({ actor, operation: 'linkPanelistUser' }, async (ctx) => {
@@ -155,9 +161,11 @@ export class RosterService {
       if (other && other.id !== person.id) {
         throw conflict('This user is already linked to another person on the roster', 'DUPLICATE', { field: 'userId' });
       }
+      const previousUserId = person.userId;
       person.userId = user.id;
       const saved = await ctx.em.getRepository(RosterPersonEntity).save(person);
-      ctx.target('RosterPerson', person.id, { userId: user.id });
+      const seats = await this.seats.followPerson(ctx, person.id, user.id);
+      ctx.target('RosterPerson', person.id, { userId: user.id, previousUserId, seats });
       return saved;
     });
   }

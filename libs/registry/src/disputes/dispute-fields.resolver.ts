@@ -13,7 +13,7 @@ import { DocketService } from '../docket/docket.service';
 import { DocketEntryConnection, toDocketEntry } from '../docket/docket.type';
 import { Deadline, toDeadline } from '../deadlines/deadline.type';
 import { DeadlinesService } from '../deadlines/deadlines.service';
-import { PartyKind } from './dispute-party.entity';
+import { isThirdParty, PartyKind } from './dispute-party.entity';
 import { AllowedActionsResult, Dispute, DisputeParty } from './dispute.type';
 import { DisputesService } from './disputes.service';
 
@@ -29,10 +29,19 @@ export class DisputeFieldsResolver {
   private async partiesOf(dispute: Dispute, ctx: GraphqlContext, kind?: PartyKind): Promise<DisputeParty[]> {
     const parties = await this.disputes.partiesLoader(ctx.loaders).load(dispute.id);
     const chosen = kind ? parties.filter((p) => p.kind === kind) : parties;
-    return chosen.map((p) => ({ member: toMember(p.member), kind: p.kind, joinedAt: p.joinedAt }));
+    return chosen.map((p) => ({
+      member: toMember(p.member),
+      kind: p.kind,
+      joinedAt: p.joinedAt,
+      consultationsStatus: p.consultationsStatus,
+      panelJoinedAt: p.panelJoinedAt,
+    }));
   }
 
-  @ResolveField(() => [DisputeParty], { description: 'Complainant, respondents and third parties' })
+  @ResolveField(() => [DisputeParty], {
+    description:
+      'Complainant, respondents, third parties, and members whose request to join the consultations waits for the respondent or was rejected (see consultationsStatus)',
+  })
   parties(@Parent() dispute: Dispute, @Context() ctx: GraphqlContext): Promise<DisputeParty[]> {
     return this.partiesOf(dispute, ctx);
   }
@@ -48,9 +57,12 @@ export class DisputeFieldsResolver {
     return (await this.partiesOf(dispute, ctx, 'RESPONDENT')).map((p) => p.member);
   }
 
-  @ResolveField(() => [Member])
+  @ResolveField(() => [Member], {
+    description:
+      'Third parties in either capacity: in the panel proceedings (DSU 10.2) or in the consultations, once the respondent accepted their request (DSU 4.11). A pending or rejected request is not listed; parties gives each capacity',
+  })
   async thirdParties(@Parent() dispute: Dispute, @Context() ctx: GraphqlContext): Promise<Member[]> {
-    return (await this.partiesOf(dispute, ctx, 'THIRD_PARTY')).map((p) => p.member);
+    return (await this.partiesOf(dispute, ctx, 'THIRD_PARTY')).filter(isThirdParty).map((p) => p.member);
   }
 
   @ResolveField(() => [Deadline], { description: 'Every time limit of the dispute, open and closed' })

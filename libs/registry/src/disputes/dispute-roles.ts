@@ -1,15 +1,17 @@
 import type { Actor } from '@app/core';
 import type { ActorRole } from '../procedure';
-import type { PartyKind } from './dispute-party.entity';
+import { isThirdParty, type DisputePartyEntity } from './dispute-party.entity';
 
 /**
  * The capacities in which a user acts in one dispute, as the procedure engine sees them. The
  * worker (no user) acts as SYSTEM; the secretariat records the body's decisions, so it holds
- * BODY as well.
+ * BODY as well. A member is a THIRD_PARTY once it takes part in the consultations (its request
+ * accepted, DSU 4.11) or the panel proceedings (DSU 10.2); while its request waits for the
+ * respondent, or after a refusal, it is a MEMBER like any other.
  */
 export function rolesInDispute(
   actor: Actor | null,
-  parties: readonly { memberId: string; kind: PartyKind }[],
+  parties: readonly Pick<DisputePartyEntity, 'memberId' | 'kind' | 'consultationsStatus' | 'panelJoinedAt'>[],
   panelSeat: { chair: boolean } | null = null,
 ): ActorRole[] {
   if (!actor) return ['SYSTEM'];
@@ -21,7 +23,8 @@ export function rolesInDispute(
       return panelSeat.chair ? ['PANEL', 'PANEL_CHAIR'] : ['PANEL'];
     case 'MEMBER_DELEGATE': {
       const place = parties.find((p) => p.memberId === actor.memberId);
-      return [place ? place.kind : 'MEMBER'];
+      if (place?.kind === 'COMPLAINANT' || place?.kind === 'RESPONDENT') return [place.kind];
+      return [isThirdParty(place) ? 'THIRD_PARTY' : 'MEMBER'];
     }
   }
 }

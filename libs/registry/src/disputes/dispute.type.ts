@@ -1,22 +1,42 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection, LocalDateScalar, Member, graphqlEnum } from '@app/core';
 import { STAGE_LABELS, type Stage } from '../procedure';
-import { PARTY_KINDS, PartyKind } from './dispute-party.entity';
+import { CONSULTATIONS_STATUSES, PARTY_KINDS, PartyKind, type ConsultationsStatus } from './dispute-party.entity';
 import { DisputeEntity, docketNumber } from './dispute.entity';
 import { StageEnum } from './dto/dispute.input';
 
 export const PartyKindEnum = graphqlEnum(PARTY_KINDS, 'PartyKind');
+export const ConsultationsStatusEnum = graphqlEnum(
+  CONSULTATIONS_STATUSES,
+  'ConsultationsStatus',
+  "A member's request to join the consultations (DSU 4.11): REQUESTED until the respondent accepts or rejects it",
+);
 
 @ObjectType({ description: "A member's place in a dispute" })
 export class DisputeParty {
   @Field(() => Member)
   member: Member;
 
-  @Field(() => PartyKindEnum)
+  @Field(() => PartyKindEnum, {
+    description: 'THIRD_PARTY for a member that asked to join the consultations or joined the panel proceedings; see consultationsStatus and panelJoinedAt',
+  })
   kind: PartyKind;
 
-  @Field()
+  @Field({ description: 'When the member took this place: the filing, or its first request or notification as a third party' })
   joinedAt: Date;
+
+  @Field(() => ConsultationsStatusEnum, {
+    nullable: true,
+    description: 'Its request to join the consultations (DSU 4.11); only ACCEPTED makes it a third party in the consultations. Null if it never asked',
+  })
+  consultationsStatus: ConsultationsStatus | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When it became a third party in the panel proceedings (DSU 10.2), with the rights of DSU 10.3: the first written submissions, its own submission, the third-party session. Null if it is not one',
+  })
+  panelJoinedAt: Date | null;
 }
 
 @ObjectType({ description: 'An action that becomes possible later' })

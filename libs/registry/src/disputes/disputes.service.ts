@@ -43,6 +43,7 @@ import { applyState, toSnapshot } from './dispute.snapshot';
 import { docketRole, rolesInDispute } from './dispute-roles';
 import { DisputesArgs, RequestConsultationsInput, TakeActionInput } from './dto/dispute.input';
 import { StageObservers } from './stage-observers';
+import { isThirdPartyStep, recordThirdPartyStep, refineAllowedActions, refuseSecondJoin } from './third-parties';
 
 /** A party of a dispute with its member, as the parties of a page of disputes are read. */
 export type PartyWithMember = DisputePartyEntity & { member: Pick<MemberEntity, (typeof MEMBER_COLUMNS)[number]> };
@@ -133,7 +134,7 @@ export class DisputesService {
         ...(input.extension ? { extension: input.extension } : {}),
         ...(input.rptEndsOn ? { rptEndsOn: input.rptEndsOn } : {}),
       };
-      return this.perform(ctx, input.disputeId, input.action, params, input.note, { meetingId: input.meetingId });
+      return this.perform(ctx, input.disputeId, input.action, params, input.note, { meetingId: input.meetingId, memberCode: input.memberCode });
     });
   }
 
@@ -160,6 +161,8 @@ export class DisputesService {
       meetingId?: string;
       /** Replaces the engine's docket text, for a module that words the step more fully. */
       docketText?: string;
+      /** For acceptJoinRequest and rejectJoinRequest: the member whose request is answered (DSU 4.11). */
+      memberCode?: string;
     } = {},
   ): Promise<DisputeEntity> {
     // The calendar before the dispute: the order a calendar change takes its locks in too.
@@ -168,6 +171,11 @@ export class DisputesService {
     const parties = await ctx.em.getRepository(DisputePartyEntity).findBy({ disputeId });
     const seat = ctx.actor?.role === 'PANELIST' ? await this.seats.seatOf(ctx.em, disputeId, ctx.actor.userId) : null;
     const roles = options.onBehalfOf ?? rolesInDispute(ctx.actor, parties, seat);
+    const ownPlace = parties.find((p) => p.memberId === ctx.actor?.memberId);
+    if (ownPlace?.kind === 'THIRD_PARTY' && isThirdPartyStep(action)) {
+      const member = await ctx.em.getRepository(MemberEntity).findOneByOrFail({ id: ownPlace.memberId });
+      refuseSecondJoin(action, ownPlace, member.name);
+    }
     const rows = await this.deadlines.rowsOf(ctx.em, disputeId);
     const meeting = options.meetingId ? await this.meetings.facts(ctx.em, options.meetingId) : null;
     const decision = decide(toSnapshot(dispute, rows.map(toDeadlineRow)), roles, action, ctx.now, closed, {
@@ -177,14 +185,10 @@ export class DisputesService {
     });
     if (!decision.allowed) throw refusalError(decision);
 
-    if (action === 'joinAsThirdParty' && ctx.actor?.memberId) {
-      await ctx.em.getRepository(DisputePartyEntity).insert({
-        disputeId,
-        memberId: ctx.actor.memberId,
-        kind: 'THIRD_PARTY',
-        joinedAt: ctx.now,
-      });
-    }
+    // Who takes part in which capacity (DSU 4.11, 10.2): the engine knows stage and actor only.
+    const thirdPartyStep = isThirdPartyStep(decision.action)
+      ? await recordThirdPartyStep(ctx, disputeId, decision.action, parties, options.memberCode)
+      : null;
     // A step takes effect when the engine says: an automatic adoption as of the end of day 60.
     const at = decision.effectiveAt;
     if (decision.to !== decision.from) {
@@ -198,10 +202,6 @@ export class DisputesService {
     const saved = await ctx.em.getRepository(DisputeEntity).save(dispute);
     await this.deadlines.apply(ctx, disputeId, decision);
     const role = decision.actingAs ?? docketRole(ctx.actor, roles);
-    // Adoption publishes nothing besides the report (public since its circulation): the parties'
-    // written submissions stay confidential, for their authors alone to disclose (DSU 18.2), and
-    // the panel's drafts, the descriptive part, the interim report and the comments on it are
-    // never published (DSU 14.1).
     const actorName = await this.actorName(ctx, decision.actingAs);
     const text = (options.docketText ?? decision.docketText).replaceAll('{actor}', actorName);
     await this.docket.append(ctx, {
@@ -209,7 +209,7 @@ export class DisputesService {
       actorRole: role,
       kind: decision.action,
       text: [
-        text.charAt(0).toUpperCase() + text.slice(1),
+        thirdPartyStep?.docketText ?? text.charAt(0).toUpperCase() + text.slice(1),
         meeting ? `Meeting of the body of ${meeting.meeting.heldOn}, ${meeting.facts.present} of ${meeting.facts.members} members present; recorded by the secretariat.` : '',
         note,
       ]
@@ -218,7 +218,14 @@ export class DisputesService {
       documentIds: options.documentIds,
     });
     if (decision.to !== decision.from) await this.stageObservers.notify(ctx, { dispute: saved, from: decision.from, to: decision.to, role });
-    ctx.target('Dispute', disputeId, { docketNumber: docketNumber(saved), action, from: decision.from, to: decision.to, as: role });
+    ctx.target('Dispute', disputeId, {
+      docketNumber: docketNumber(saved),
+      action,
+      from: decision.from,
+      to: decision.to,
+      as: role,
+      ...thirdPartyStep?.target,
+    });
     return saved;
   }
 
@@ -283,7 +290,8 @@ export class DisputesService {
     const seats = actor.role === 'PANELIST' ? await this.seats.byDispute(loaders).load(dispute.id) : [];
     const roles: ActorRole[] = rolesInDispute(actor, parties, seats.find((s) => s.userId === actor.userId) ?? null);
     const closed = await this.calendar.closedDaysForRequest(loaders);
-    return allowedActions(toSnapshot(dispute, rows.map(toDeadlineRow)), roles, this.clock.now(), closed);
+    const allowed = allowedActions(toSnapshot(dispute, rows.map(toDeadlineRow)), roles, this.clock.now(), closed);
+    return refineAllowedActions(allowed, parties, actor.memberId ?? null);
   }
 
   async get(ref: { id?: string; docketNumber?: string }): Promise<DisputeEntity> {

@@ -9,6 +9,8 @@ export const REGISTRY_ACTIONS = [
   'replyToRequest',
   'enterConsultations',
   'joinAsThirdParty',
+  'acceptJoinRequest',
+  'rejectJoinRequest',
   'agreeEarlyPanelRequest',
   'requestPanel',
   'deferPanelRequest',

@@ -1,5 +1,5 @@
 import type { Role } from '@app/core';
-import type { PartyKind } from '../disputes/dispute-party.entity';
+import { isPanelThirdParty, PANEL_THIRD_PARTY_SQL, type DisputePartyEntity } from '../disputes/dispute-party.entity';
 import type { Classification, DocumentKind } from './document.entity';
 
 /**
@@ -8,8 +8,9 @@ import type { Classification, DocumentKind } from './document.entity';
  * see does not exist for them: not its content, not its title.
  *
  * - PUBLIC: anyone, signed in or not.
- * - RESTRICTED: the secretariat; the parties; the panel; a third party only for the parties'
- *   first written submissions (DSU 10.3) and for what its own member filed.
+ * - RESTRICTED: the secretariat; the parties; the panel; a member for what it filed itself; a
+ *   third party in the panel proceedings (DSU 10.2) for the parties' first written submissions
+ *   (DSU 10.3). Joining the consultations (DSU 4.11) gives no right to the panel's documents.
  * - CONFIDENTIAL (business-confidential information): only the people named on the document and
  *   its filer (the "approved persons" of the BCI procedures, procedure.md §3).
  */
@@ -29,7 +30,7 @@ export interface PolicyDocument {
 
 /** The viewer's place in the dispute the document belongs to, and the parties of that dispute. */
 export interface PolicyDispute {
-  parties: readonly { memberId: string; kind: PartyKind }[];
+  parties: readonly Pick<DisputePartyEntity, 'memberId' | 'kind' | 'consultationsStatus' | 'panelJoinedAt'>[];
   /** Whether the viewer sits on this dispute's panel. */
   viewerOnPanel: boolean;
 }
@@ -45,10 +46,10 @@ export function canSeeDocument(viewer: Viewer, dispute: PolicyDispute, doc: Poli
   // RESTRICTED
   if (viewer.role === 'SECRETARIAT' || dispute.viewerOnPanel) return true;
   if (viewer.role !== 'MEMBER_DELEGATE' || !viewer.memberId) return false;
-  const place = dispute.parties.find((p) => p.memberId === viewer.memberId)?.kind;
-  if (place === 'COMPLAINANT' || place === 'RESPONDENT') return true;
-  if (place !== 'THIRD_PARTY') return false;
   if (doc.filedForMemberId === viewer.memberId) return true;
+  const place = dispute.parties.find((p) => p.memberId === viewer.memberId);
+  if (place?.kind === 'COMPLAINANT' || place?.kind === 'RESPONDENT') return true;
+  if (!isPanelThirdParty(place)) return false;
   const filedByParty = dispute.parties.some(
     (p) => p.memberId === doc.filedForMemberId && (p.kind === 'COMPLAINANT' || p.kind === 'RESPONDENT'),
   );
@@ -72,8 +73,8 @@ export function documentVisibilitySql(
     policyPanel: panelDisputeIds.length ? [...panelDisputeIds] : ['00000000-0000-0000-0000-000000000000'],
     policyThirdPartyKinds: [...THIRD_PARTY_KINDS],
   };
-  const placeIs = (kinds: string) =>
-    `EXISTS (SELECT 1 FROM dispute_parties pp WHERE pp.dispute_id = ${d}.dispute_id AND pp.member_id = :policyMember AND pp.kind IN (${kinds}))`;
+  const placeIs = (condition: string) =>
+    `EXISTS (SELECT 1 FROM dispute_parties pp WHERE pp.dispute_id = ${d}.dispute_id AND pp.member_id = :policyMember AND ${condition})`;
   const restricted =
     viewer.role === 'SECRETARIAT'
       ? 'TRUE'
@@ -81,10 +82,11 @@ export function documentVisibilitySql(
           `${d}.dispute_id IN (:...policyPanel)`,
           ...(viewer.role === 'MEMBER_DELEGATE' && viewer.memberId
             ? [
-                placeIs(`'COMPLAINANT', 'RESPONDENT'`),
-                `(${placeIs(`'THIRD_PARTY'`)} AND (${d}.filed_for_member_id = :policyMember OR (${d}.kind IN (:...policyThirdPartyKinds) AND EXISTS (
+                `${d}.filed_for_member_id = :policyMember`,
+                placeIs(`pp.kind IN ('COMPLAINANT', 'RESPONDENT')`),
+                `(${placeIs(PANEL_THIRD_PARTY_SQL('pp'))} AND ${d}.kind IN (:...policyThirdPartyKinds) AND EXISTS (
                   SELECT 1 FROM dispute_parties fp WHERE fp.dispute_id = ${d}.dispute_id
-                  AND fp.member_id = ${d}.filed_for_member_id AND fp.kind IN ('COMPLAINANT', 'RESPONDENT')))))`,
+                  AND fp.member_id = ${d}.filed_for_member_id AND fp.kind IN ('COMPLAINANT', 'RESPONDENT')))`,
               ]
             : []),
         ].join(' OR ');

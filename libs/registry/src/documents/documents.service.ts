@@ -21,7 +21,7 @@ import DataLoader from 'dataloader';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { DataSource, In } from 'typeorm';
-import { DisputePartyEntity } from '../disputes/dispute-party.entity';
+import { DisputePartyEntity, isPanelThirdParty, isThirdParty } from '../disputes/dispute-party.entity';
 import { DisputesService } from '../disputes/disputes.service';
 import { DocketService } from '../docket/docket.service';
 import { PanelSeatsService } from '../panel-seats/panel-seats.service';
@@ -110,11 +110,24 @@ export class DocumentsService {
       }
       const dispute = await this.disputes.lockForUpdate(ctx, input.disputeId, true);
       const parties = await ctx.em.getRepository(DisputePartyEntity).findBy({ disputeId: dispute.id });
-      const place = parties.find((p) => p.memberId === filer.memberId)?.kind;
+      const own = parties.find((p) => p.memberId === filer.memberId);
       const seat = filer.role === 'PANELIST' ? await this.seats.seatOf(ctx.em, dispute.id, filer.userId) : null;
-      if ((filer.role === 'PANELIST' && !seat) || (filer.role === 'MEMBER_DELEGATE' && !place)) {
+      // A member that asked to join the consultations files its request (DSU 4.11) and nothing
+      // else until the respondent accepts; a refused member does not take part.
+      const requesting = own?.kind === 'THIRD_PARTY' && own.consultationsStatus === 'REQUESTED' && input.kind === 'REQUEST_TO_JOIN';
+      const involved = own?.kind === 'COMPLAINANT' || own?.kind === 'RESPONDENT' || isThirdParty(own) || requesting;
+      if ((filer.role === 'PANELIST' && !seat) || (filer.role === 'MEMBER_DELEGATE' && !involved)) {
         throw forbidden('Only the parties, third parties, the panel and the secretariat file in this dispute', 'NOT_INVOLVED');
       }
+      // DSU 10.2: third parties in the panel proceedings make written submissions to the panel;
+      // a member that only joined the consultations is not one, and a party's pleadings have kinds of their own.
+      if (filer.role === 'MEMBER_DELEGATE' && input.kind === 'THIRD_PARTY_SUBMISSION' && !isPanelThirdParty(own)) {
+        throw forbidden(
+          'Only a third party in the panel proceedings files a third-party submission (DSU 10.2); join them with joinPanelAsThirdParty',
+          'NOT_PANEL_THIRD_PARTY',
+        );
+      }
+      const place = own?.kind === 'THIRD_PARTY' ? (isThirdParty(own) ? 'THIRD_PARTY' : 'MEMBER') : own?.kind;
       if (readerIds.length) {
         const readers = await ctx.em.getRepository(UserEntity).findBy({ id: In(readerIds), active: true });
         const missing = readerIds.filter((id) => !readers.some((r) => r.id === id));

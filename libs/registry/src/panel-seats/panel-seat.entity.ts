@@ -15,7 +15,10 @@ export class PanelSeatEntity {
   @Column('uuid', { name: 'dispute_id' })
   disputeId: string;
 
-  /** The panelist's account; null while the person has none (they cannot act until linked). */
+  /**
+   * The account acting for the person: the one linked to them now (a link or re-link moves it,
+   * `PanelSeatsService.followPerson`); null while the person has none.
+   */
   @Column('uuid', { name: 'user_id', nullable: true })
   userId: string | null;
 

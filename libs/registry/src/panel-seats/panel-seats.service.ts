@@ -39,6 +39,17 @@ export class PanelSeatsService {
     await repo.update({ disputeId, personId, vacatedAt: IsNull() }, { chair: true });
   }
 
+  /**
+   * A seat belongs to the roster person; whoever is linked to the person acts for it. When the
+   * secretariat links (or re-links) an account to a person, every seat of that person follows in
+   * the same command, and an account linked before loses the seats' rights. Returns how many
+   * seats now name the account.
+   */
+  async followPerson(ctx: CommandContext, personId: string, userId: string): Promise<number> {
+    const result = await ctx.em.getRepository(PanelSeatEntity).update({ personId }, { userId });
+    return result.affected ?? 0;
+  }
+
   /** The user's current seat on the dispute's panel, if any. */
   seatOf(em: EntityManager, disputeId: string, userId: string): Promise<PanelSeatEntity | null> {
     return em.getRepository(PanelSeatEntity).findOneBy({ disputeId, userId, vacatedAt: IsNull() });

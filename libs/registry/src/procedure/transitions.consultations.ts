@@ -178,6 +178,32 @@ export const CONSULTATION_TRANSITIONS: readonly Transition[] = [
     docketText: '{actor} asked to join the consultations as a third party.',
   },
   {
+    action: 'acceptJoinRequest',
+    from: CONSULTATION_STAGES,
+    to: null,
+    // DSU 4.11: the member joins "provided that the Member to which the request for consultations
+    // was addressed agrees that the claim of substantial interest is well-founded". Which request
+    // is the service's concern (it checks one is pending); the engine checks stage and actor.
+    actors: ['RESPONDENT'],
+    article: 'DSU 4.11',
+    opens: [],
+    meets: [],
+    cancels: [],
+    docketText: "The respondent accepted a member's request to join the consultations.",
+  },
+  {
+    action: 'rejectJoinRequest',
+    from: CONSULTATION_STAGES,
+    to: null,
+    // DSU 4.11: refused, the member may request consultations of its own (DSU 4.11, last sentence).
+    actors: ['RESPONDENT'],
+    article: 'DSU 4.11',
+    opens: [],
+    meets: [],
+    cancels: [],
+    docketText: "The respondent rejected a member's request to join the consultations.",
+  },
+  {
     action: 'agreeEarlyPanelRequest',
     from: CONSULTATION_STAGES,
     to: null,

@@ -14,6 +14,8 @@ export const ACTION_NAMES = [
   'replyToRequest',
   'enterConsultations',
   'joinAsThirdParty',
+  'acceptJoinRequest',
+  'rejectJoinRequest',
   'agreeEarlyPanelRequest',
   'requestPanel',
   'deferPanelRequest',

@@ -21,6 +21,7 @@ import { REGISTRY_ACTIONS, type RegistryAction } from '../registry-actions';
 
 const trimAll = ({ value }: { value: unknown }) =>
   Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value;
+const upperOne = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
 const upperAll = ({ value }: { value: unknown }) =>
   Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim().toUpperCase() : v)) : value;
 
@@ -110,6 +111,15 @@ export class TakeActionInput {
 
   @Field({
     nullable: true,
+    description: 'For acceptJoinRequest and rejectJoinRequest: the member whose request to join the consultations is answered (alpha-3 code, DSU 4.11)',
+  })
+  @IsOptional()
+  @Transform(upperOne)
+  @Matches(/^[A-Z]{3}$/, { message: 'memberCode must be a three-letter member code' })
+  memberCode?: string;
+
+  @Field({
+    nullable: true,
     description:
       'What the actor wants on the docket with this step; for the steps the rules want reasoned (a delay, a meeting not held, a suspended appeal) their reasons',
   })
@@ -134,7 +144,10 @@ export class DisputeFilter {
   @IsIn(STAGES)
   stage?: Stage;
 
-  @Field({ nullable: true, description: 'Takes part in any capacity (alpha-3 code)' })
+  @Field({
+    nullable: true,
+    description: 'Takes part in any capacity, including a member that asked to join the consultations (alpha-3 code)',
+  })
   @IsOptional()
   @Matches(/^[A-Z]{3}$/, { message: 'member must be a three-letter member code' })
   member?: string;
