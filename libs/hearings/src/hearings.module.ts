@@ -1,3 +1,4 @@
+import { HearingsSteps } from './hearings.steps';
 import { Module } from '@nestjs/common';
 import { PanelsModule } from '@app/panels';
 import { CalendarFeedResolver } from './calendar/calendar-feed.resolver';
@@ -13,7 +14,7 @@ import { NoticesService } from './notices/notices.service';
 import { DisputeTimetableResolver, TimetableResolver } from './timetable/timetable.resolver';
 import { TimetableService } from './timetable/timetable.service';
 
-const SERVICES = [BookingsService, HearingsService, ParticipationService, HearingsQueryService, CalendarFeedService, NoticesService, TimetableService];
+const SERVICES = [BookingsService, HearingsService, ParticipationService, HearingsQueryService, CalendarFeedService, NoticesService, TimetableService, HearingsSteps];
 
 /** The hearings' services, for the API and the worker. The notice channel is a log unless replaced. */
 @Module({

@@ -14,6 +14,7 @@ import { ElectionClosingService } from './elections/election-closing.service';
 import { DisputePanelResolver, ElectionsResolver } from './elections/elections.resolver';
 import { ElectionsService } from './elections/elections.service';
 import { PanelService } from './elections/panel.service';
+import { PanelsSteps } from './panels.steps';
 
 const SERVICES = [
   RosterService,
@@ -24,6 +25,7 @@ const SERVICES = [
   ElectionsService,
   ElectionClosingService,
   PanelService,
+  PanelsSteps,
 ];
 
 /** The panels' services (roster, disclosures, consents, challenges, eligibility), for the API and the worker. */

@@ -14,7 +14,16 @@ export * from './procedure';
 export * from './registry.module';
 export { DisputesService } from './disputes/disputes.service';
 export { StageObservers, type StageChange, type StageObserver } from './disputes/stage-observers';
-export { DeadlinesService } from './deadlines/deadlines.service';
+export {
+  StepProviders,
+  engineSteps,
+  type AvailableStep,
+  type AvailableSteps,
+  type LaterStep,
+  type StepProvider,
+  type StepQuery,
+} from './disputes/available-steps';
+export { DeadlinesService, toDeadlineRow } from './deadlines/deadlines.service';
 export { DocketService } from './docket/docket.service';
 export { DocumentsService, type StoredDocument } from './documents/documents.service';
 export { Document, toDocument } from './documents/document.type';

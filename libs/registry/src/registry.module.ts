@@ -9,6 +9,7 @@ import { DisputeFieldsResolver } from './disputes/dispute-fields.resolver';
 import { DisputesResolver } from './disputes/disputes.resolver';
 import { DisputesService } from './disputes/disputes.service';
 import { StageObservers } from './disputes/stage-observers';
+import { StepProviders } from './disputes/available-steps';
 import { DocketResolver } from './docket/docket.resolver';
 import { DocketService } from './docket/docket.service';
 import { DocumentStorage, PostgresDocumentStorage } from './documents/document-storage';
@@ -35,6 +36,7 @@ const SERVICES = [
   BodyMeetingsService,
   StatisticsService,
   StageObservers,
+  StepProviders,
 ];
 
 /** The registry's services, for the API and the worker. */

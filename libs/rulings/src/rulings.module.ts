@@ -5,9 +5,10 @@ import { AppealsService } from './appeals/appeals.service';
 import { ReportViewService } from './reports/report-view.service';
 import { ReportsService } from './reports/reports.service';
 import { DisputeReportResolver, RulingsResolver } from './rulings.resolver';
+import { RulingsSteps } from './rulings.steps';
 import { RulingsSupport } from './support';
 
-const SERVICES = [RulingsSupport, ReportsService, AdoptionService, AppealsService, ReportViewService];
+const SERVICES = [RulingsSupport, ReportsService, AdoptionService, AppealsService, ReportViewService, RulingsSteps];
 
 /** The rulings' services (reports, deliberation, adoption, appeal), for the API and the worker. */
 @Module({

@@ -91,8 +91,8 @@ export class DisputeFieldsResolver {
     if (!entity) throw notFound('Dispute', dispute.id);
     const result = await this.disputes.allowedActionsFor(actor, entity, ctx.loaders);
     return {
-      now: [...result.now],
-      later: result.later.map((l) => ({ action: l.action, allowedFrom: l.allowedFrom ?? null, reason: l.reason })),
+      now: result.now.map((step) => ({ action: step.action, mutation: step.mutation })),
+      later: result.later.map((l) => ({ action: l.action, mutation: l.mutation, allowedFrom: l.allowedFrom ?? null, reason: l.reason })),
     };
   }
 }

@@ -39,10 +39,22 @@ export class DisputeParty {
   panelJoinedAt: Date | null;
 }
 
-@ObjectType({ description: 'An action that becomes possible later' })
+@ObjectType({ description: 'A step you can take now, and the mutation that takes it' })
+export class AllowedAction {
+  @Field({ description: 'The step (an action of the procedure, or an act such as objectToAdoption)' })
+  action: string;
+
+  @Field({ description: 'The mutation that takes it (takeAction for the steps of the procedure it takes)' })
+  mutation: string;
+}
+
+@ObjectType({ description: 'A step that becomes possible later' })
 export class LaterAction {
   @Field()
   action: string;
+
+  @Field({ description: 'The mutation that will take it' })
+  mutation: string;
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'The first day it is allowed, when a date decides it' })
   allowedFrom: string | null;
@@ -51,10 +63,10 @@ export class LaterAction {
   reason: string;
 }
 
-@ObjectType({ description: 'What the signed-in user may do in this dispute' })
+@ObjectType({ description: 'The steps of the procedure the signed-in user can take in this dispute' })
 export class AllowedActionsResult {
-  @Field(() => [String], { description: 'Actions allowed now' })
-  now: string[];
+  @Field(() => [AllowedAction], { description: 'Steps you can take now, each with its mutation' })
+  now: AllowedAction[];
 
   @Field(() => [LaterAction])
   later: LaterAction[];

@@ -27,7 +27,6 @@ import { DocketService } from '../docket/docket.service';
 import {
   ActionParams,
   ActorRole,
-  AllowedActions,
   allowedActions,
   decide,
   openDispute,
@@ -43,6 +42,8 @@ import { applyState, toSnapshot } from './dispute.snapshot';
 import { docketRole, rolesInDispute } from './dispute-roles';
 import { DisputesArgs, RequestConsultationsInput, TakeActionInput } from './dto/dispute.input';
 import { StageObservers } from './stage-observers';
+import { AvailableSteps, StepProviders, engineSteps } from './available-steps';
+import { REGISTRY_ACTIONS } from './registry-actions';
 import { isThirdPartyStep, recordThirdPartyStep, refineAllowedActions, refuseSecondJoin } from './third-parties';
 
 /** A party of a dispute with its member, as the parties of a page of disputes are read. */
@@ -65,6 +66,7 @@ export class DisputesService {
     private readonly seats: PanelSeatsService,
     private readonly stageObservers: StageObservers,
     private readonly meetings: BodyMeetingsService,
+    private readonly steps: StepProviders,
   ) {
     this.summaryRows = new EntityRows(dataSource, DisputeEntity, '', DISPUTE_SUMMARY_COLUMNS);
     this.partyRows = new EntityRows(dataSource, DisputePartyEntity);
@@ -281,7 +283,7 @@ export class DisputesService {
   }
 
   /** What this user may do in the dispute now, and later with the date. */
-  async allowedActionsFor(actor: Actor | null, dispute: DisputeEntity, loaders: RequestLoaders): Promise<AllowedActions> {
+  async allowedActionsFor(actor: Actor | null, dispute: DisputeEntity, loaders: RequestLoaders): Promise<AvailableSteps> {
     if (!actor) return { now: [], later: [] };
     const [parties, rows] = await Promise.all([
       this.partiesLoader(loaders).load(dispute.id),
@@ -290,8 +292,11 @@ export class DisputesService {
     const seats = actor.role === 'PANELIST' ? await this.seats.byDispute(loaders).load(dispute.id) : [];
     const roles: ActorRole[] = rolesInDispute(actor, parties, seats.find((s) => s.userId === actor.userId) ?? null);
     const closed = await this.calendar.closedDaysForRequest(loaders);
-    const allowed = allowedActions(toSnapshot(dispute, rows.map(toDeadlineRow)), roles, this.clock.now(), closed);
-    return refineAllowedActions(allowed, parties, actor.memberId ?? null);
+    const now = this.clock.now();
+    const engine = refineAllowedActions(allowedActions(toSnapshot(dispute, rows.map(toDeadlineRow)), roles, now, closed), parties, actor.memberId ?? null);
+    // The registry's own: the steps taken through takeAction. The modules add theirs.
+    const own = engineSteps(engine, Object.fromEntries(REGISTRY_ACTIONS.map((action) => [action, 'takeAction'])));
+    return this.steps.collect({ actor, dispute, roles, engine, loaders, now }, own);
   }
 
   async get(ref: { id?: string; docketNumber?: string }): Promise<DisputeEntity> {
