@@ -1,4 +1,4 @@
-import { BodyMeetingEntity } from '@app/registry';
+import { BodyMeetingEntity, toIsoDate } from '@app/registry';
 import { MemberEntity } from '@app/core';
 import type { TestApp } from './test-app';
 
@@ -12,7 +12,7 @@ const DAY = 86_400_000;
  */
 export async function meetingToday(t: TestApp, present?: string[]): Promise<string> {
   const now = t.clock.now();
-  const heldOn = now.toISOString().slice(0, 10);
+  const heldOn = toIsoDate(now);
   const codes = present ?? (await t.db.getRepository(MemberEntity).findBy({ status: 'ACTIVE' })).map((m) => m.code).sort();
   const repo = t.db.getRepository(BodyMeetingEntity);
   const existing = await repo.findOneBy({ heldOn });

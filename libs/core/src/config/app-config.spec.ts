@@ -20,6 +20,11 @@ describe('loadConfig', () => {
     [{ SWEEP_INTERVAL_SECONDS: '2.5' }, 'SWEEP_INTERVAL_SECONDS'],
     [{ START_WORKER: 'maybe' }, 'START_WORKER'],
     [{ GRAPHQL_INTROSPECTION: 'perhaps' }, 'GRAPHQL_INTROSPECTION'],
+    [{ BODY_TIME_ZONE: 'Mars/Olympus' }, 'BODY_TIME_ZONE'],
+    [{ BODY_TIME_ZONE: '+08:00' }, 'BODY_TIME_ZONE'],
+    [{ BODY_MEETING_NOTICE_DAYS: '-1' }, 'BODY_MEETING_NOTICE_DAYS'],
+    [{ BODY_QUORUM_PERCENT: '0' }, 'BODY_QUORUM_PERCENT'],
+    [{ ELECTION_MIN_VOTING_DAYS: '0' }, 'ELECTION_MIN_VOTING_DAYS'],
   ])('refuses %j with one line naming %s', (env, variable) => {
     let error: unknown;
     try {
@@ -44,5 +49,11 @@ describe('loadConfig', () => {
   it('reads START_WORKER as a yes or a no', () => {
     for (const no of ['false', '0', 'no', 'OFF']) expect(loadConfig({ START_WORKER: no }).START_WORKER).toBe(false);
     for (const yes of ['true', '1', 'yes', 'On']) expect(loadConfig({ START_WORKER: yes }).START_WORKER).toBe(true);
+  });
+
+  it('reads the body’s rules: its time zone, the notice and quorum of its meetings, the voting period', () => {
+    const defaults = loadConfig({});
+    expect(defaults).toMatchObject({ BODY_TIME_ZONE: 'UTC', BODY_MEETING_NOTICE_DAYS: 10, BODY_QUORUM_PERCENT: 50, ELECTION_MIN_VOTING_DAYS: 7 });
+    expect(loadConfig({ BODY_TIME_ZONE: 'Asia/Shanghai', BODY_QUORUM_PERCENT: '60' })).toMatchObject({ BODY_TIME_ZONE: 'Asia/Shanghai', BODY_QUORUM_PERCENT: 60 });
   });
 });

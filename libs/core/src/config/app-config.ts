@@ -9,6 +9,9 @@ import {
   Max,
   Min,
   MinLength,
+  Validate,
+  ValidatorConstraint,
+  type ValidatorConstraintInterface,
   validateSync,
 } from 'class-validator';
 
@@ -31,6 +34,23 @@ const toYesNo = ({ value }: { value: unknown }) => {
  * Every setting the processes read, validated once at boot. Nothing outside this folder reads
  * `process.env`; everything else injects {@link AppConfig}.
  */
+@ValidatorConstraint({ name: 'timeZone' })
+class IsTimeZoneName implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    if (typeof value !== 'string' || !/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(value)) return false;
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: value });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  defaultMessage(): string {
+    return 'must be an IANA time zone name, e.g. Asia/Shanghai or Europe/Geneva';
+  }
+}
+
 export class AppConfig {
   @IsIn(NODE_ENVS, { message: `must be one of ${NODE_ENVS.join(', ')}` })
   NODE_ENV: NodeEnv = 'development';
@@ -125,6 +145,14 @@ export class AppConfig {
   @Min(1, { message: 'must be between 1 and 100' })
   @Max(100, { message: 'must be between 1 and 100' })
   BODY_QUORUM_PERCENT = 50;
+
+  /**
+   * The body's time zone (an IANA name such as Asia/Shanghai or Europe/Geneva): days, the end of a
+   * day and closed days are counted in it, so a limit due on a day runs out at midnight where the
+   * body sits, not at midnight UTC.
+   */
+  @Validate(IsTimeZoneName)
+  BODY_TIME_ZONE = 'UTC';
 
   /** The shortest voting period of a panel election, in days: members need time to consider. */
   @Transform(toInt)

@@ -33,7 +33,7 @@ function parse(value: unknown): string {
 /** A calendar date without time or zone (ISO 8601 `YYYY-MM-DD`): deadlines, joining dates. */
 export const LocalDateScalar = new GraphQLScalarType({
   name: 'LocalDate',
-  description: 'A calendar date without time zone, ISO 8601 YYYY-MM-DD',
+  description: "A calendar date, ISO 8601 YYYY-MM-DD: a day in the body's time zone (query timeZone), which ends at midnight there",
   serialize: (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value)),
   parseValue: parse,
   parseLiteral: (ast) => {

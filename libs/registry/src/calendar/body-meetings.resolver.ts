@@ -3,6 +3,7 @@ import { Actor, CurrentUser, LocalDateScalar, Public, Roles, upperEach } from '@
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsString, IsUUID, Matches } from 'class-validator';
 import { BodyMeetingEntity } from './body-meeting.entity';
+import { toIsoDate } from '../procedure';
 import { BodyMeetingsService } from './body-meetings.service';
 import { ClosedDaysArgs } from './dto/closed-day.args';
 
@@ -28,7 +29,7 @@ function toBodyMeeting(m: BodyMeetingEntity, statusReportsDue: number | null = n
   return {
     id: m.id,
     heldOn: m.heldOn,
-    convenedOn: m.recordedAt.toISOString().slice(0, 10),
+    convenedOn: toIsoDate(m.recordedAt),
     presentMembers: m.presentMembers,
     statusReportsDue,
   };

@@ -31,6 +31,14 @@ export class CalendarResolver {
   constructor(private readonly calendar: CalendarService) {}
 
   @Public()
+  @Query(() => String, {
+    description: "The body's time zone (IANA name): every date of the procedure is a day there, and a limit due on a day runs to midnight there",
+  })
+  timeZone(): string {
+    return this.calendar.timeZone();
+  }
+
+  @Public()
   @Query(() => [ClosedDay], { description: 'Closed days in a range of at most a year' })
   async closedDays(@Args() { from, to }: ClosedDaysArgs): Promise<ClosedDay[]> {
     return (await this.calendar.list(from, to)).map((e) => toClosedDay(e));

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, CommandContext, CommandRunner, RequestLoaders, notFound, requireRole } from '@app/core';
+import { Actor, AppConfig, CommandContext, CommandRunner, RequestLoaders, notFound, requireRole } from '@app/core';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager } from 'typeorm';
 import { DeadlineEntity } from '../deadlines/deadline.entity';
 import { DocketService } from '../docket/docket.service';
-import { DEADLINE_RULES, nextWorkingDay, type ClosedDays, type IsoDate } from '../procedure';
+import { DEADLINE_RULES, bodyTimeZone, nextWorkingDay, setBodyTimeZone, type ClosedDays, type IsoDate } from '../procedure';
 import { ClosedDayEntity } from './closed-day.entity';
 
 /** A change of the calendar, and how many running time limits it moved. */
@@ -30,7 +30,16 @@ export class CalendarService {
     private readonly dataSource: DataSource,
     private readonly commands: CommandRunner,
     private readonly docket: DocketService,
-  ) {}
+    config: AppConfig,
+  ) {
+    // The process's calendar counts days where the body sits (BODY_TIME_ZONE).
+    setBodyTimeZone(config.BODY_TIME_ZONE);
+  }
+
+  /** The body's time zone: every date of the procedure is a day there. */
+  timeZone(): string {
+    return bodyTimeZone();
+  }
 
   list(from: string, to: string): Promise<ClosedDayEntity[]> {
     return this.dataSource

@@ -1,6 +1,7 @@
 import {
   addDays,
   addMonths,
+  bodyTimeZone,
   dayOf,
   daysBetween,
   deadlineDates,
@@ -8,12 +9,15 @@ import {
   isClosed,
   isIsoDate,
   isOverdue,
+  isTimeZone,
   latestNoticeDate,
   nextWorkingDay,
   NO_CLOSED_DAYS,
   periodEnd,
   previousWorkingDay,
   resumeDeadline,
+  setBodyTimeZone,
+  startOfDay,
   suspendDeadline,
   toIsoDate,
   weekdayOf,
@@ -197,5 +201,48 @@ describe('suspension and resumption', () => {
   it('refuses a negative or fractional remainder', () => {
     expect(() => resumeDeadline(-1, '2025-04-02', NO_CLOSED_DAYS)).toThrow(RangeError);
     expect(() => resumeDeadline(1.5, '2025-04-02', NO_CLOSED_DAYS)).toThrow(RangeError);
+  });
+});
+
+describe("the body's time zone (days end at midnight where the body sits)", () => {
+  afterEach(() => setBodyTimeZone('UTC'));
+
+  it('counts the day of an instant, and its end, in the body’s zone', () => {
+    setBodyTimeZone('Asia/Shanghai'); // UTC+8, no daylight saving
+    expect(toIsoDate(new Date('2026-03-12T15:59:59Z'))).toBe('2026-03-12');
+    expect(toIsoDate(new Date('2026-03-12T16:00:00Z'))).toBe('2026-03-13');
+    expect(startOfDay('2026-03-13')).toEqual(new Date('2026-03-12T16:00:00Z'));
+    // A limit due on 12 March runs out at midnight in Beijing, 16:00 UTC: not at 08:00 the next day.
+    expect(isOverdue('2026-03-12', new Date('2026-03-12T15:59:59Z'))).toBe(false);
+    expect(isOverdue('2026-03-12', new Date('2026-03-12T16:00:00Z'))).toBe(true);
+    expect(bodyTimeZone()).toBe('Asia/Shanghai');
+  });
+
+  it('follows the changes of clocks', () => {
+    setBodyTimeZone('Europe/Zurich');
+    expect(startOfDay('2026-03-28')).toEqual(new Date('2026-03-27T23:00:00Z'));
+    expect(startOfDay('2026-03-30')).toEqual(new Date('2026-03-29T22:00:00Z')); // summer time from 29 March
+    setBodyTimeZone('America/New_York');
+    expect(startOfDay('2026-03-08')).toEqual(new Date('2026-03-08T05:00:00Z'));
+    expect(startOfDay('2026-11-02')).toEqual(new Date('2026-11-02T05:00:00Z'));
+    expect(toIsoDate(new Date('2026-11-02T04:59:59Z'))).toBe('2026-11-01');
+  });
+
+  it('starts a day whose midnight the clocks skip at its first instant', () => {
+    setBodyTimeZone('America/Santiago'); // summer time from midnight of the first Sunday of September
+    const start = startOfDay('2026-09-06');
+    expect(toIsoDate(start)).toBe('2026-09-06');
+    expect(toIsoDate(new Date(start.getTime() - 1))).toBe('2026-09-05');
+  });
+
+  it('keeps weekdays a fact of the calendar', () => {
+    setBodyTimeZone('Pacific/Kiritimati'); // UTC+14
+    expect(weekdayOf('2026-03-02')).toBe('MONDAY');
+    expect(nextWorkingDay('2026-03-07', { weekdays: ['SATURDAY', 'SUNDAY'] })).toBe('2026-03-09');
+  });
+
+  it('refuses a zone the runtime does not know', () => {
+    expect(() => setBodyTimeZone('Mars/Olympus')).toThrow(RangeError);
+    expect(isTimeZone('+01:00')).toBe(false);
   });
 });

@@ -1,10 +1,69 @@
 import type { DeadlineRule } from './deadline-rules';
 
 /**
- * A calendar date, `'YYYY-MM-DD'`. The day of an instant is its UTC date: the body keeps one
- * calendar for every member, whatever their time zone (DESIGN §3).
+ * A calendar date, `'YYYY-MM-DD'`, in the body's time zone: the body keeps one calendar for every
+ * member, whatever their own time zone, and a day ends at midnight where the body sits.
  */
 export type IsoDate = string;
+
+// The body's time zone: an IANA name, a setting of the deployment (BODY_TIME_ZONE), set once when
+// a process starts. Days, the end of a day and closed days are counted in it.
+let bodyZone = 'UTC';
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(zone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(zone, formatter);
+  }
+  return formatter;
+}
+
+/** Whether a string names a time zone the runtime knows (an IANA name such as Asia/Shanghai). */
+export function isTimeZone(zone: string): boolean {
+  try {
+    formatterFor(zone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Sets the body's time zone for this process (from the configuration, at start-up). Throws on a
+ * name the runtime does not know.
+ */
+export function setBodyTimeZone(zone: string): void {
+  if (!isTimeZone(zone)) throw new RangeError(`Not a time zone: ${JSON.stringify(zone)}`);
+  bodyZone = zone;
+}
+
+/** The body's time zone, in which every date of the procedure is counted. */
+export function bodyTimeZone(): string {
+  return bodyZone;
+}
+
+// The wall-clock time of an instant in a zone, read as if it were UTC, in milliseconds.
+function wallClock(instant: number, zone: string): number {
+  const parts: Record<string, number> = {};
+  for (const part of formatterFor(zone).formatToParts(new Date(instant))) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  const utc = new Date(0);
+  utc.setUTCFullYear(parts.year, parts.month - 1, parts.day);
+  utc.setUTCHours(parts.hour, parts.minute, parts.second, 0);
+  return utc.getTime() + (instant % 1000 + 1000) % 1000;
+}
 
 /** Weekdays, indexed as `Date#getUTCDay` counts them (Sunday = 0). */
 export const WEEKDAYS = [
@@ -77,21 +136,32 @@ export function isIsoDate(value: string): boolean {
   }
 }
 
-/** The UTC date of an instant. Throws on an invalid `Date`. */
+/** The date of an instant in the body's time zone. Throws on an invalid `Date`. */
 export function toIsoDate(instant: Date): IsoDate {
   const time = instant.getTime();
   if (Number.isNaN(time)) throw new RangeError('Invalid Date');
-  return fromEpochDay(Math.floor(time / DAY_MS));
+  const local = bodyZone === 'UTC' ? time : wallClock(time, bodyZone);
+  return fromEpochDay(Math.floor(local / DAY_MS));
 }
 
-/** The UTC date of an instant, or the date itself. */
+/** The date of an instant in the body's time zone, or the date itself. */
 export function dayOf(when: Date | IsoDate): IsoDate {
   return typeof when === 'string' ? fromEpochDay(toEpochDay(when)) : toIsoDate(when);
 }
 
-/** The first instant (00:00 UTC) of a date. */
+/**
+ * The first instant of a date in the body's time zone (its midnight; where a change of clocks
+ * skips midnight, the first instant of the day that exists).
+ */
 export function startOfDay(date: IsoDate): Date {
-  return new Date(toEpochDay(date) * DAY_MS);
+  const midnight = toEpochDay(date) * DAY_MS;
+  if (bodyZone === 'UTC') return new Date(midnight);
+  // The offset at the guessed instant, applied twice: right on either side of a change of clocks.
+  let instant = midnight;
+  for (let i = 0; i < 3; i += 1) instant = midnight - (wallClock(instant, bodyZone) - instant);
+  while (toIsoDate(new Date(instant)) < date) instant += 60_000;
+  while (toIsoDate(new Date(instant - 60_000)) === date) instant -= 60_000;
+  return new Date(instant);
 }
 
 /** The date `days` calendar days after (or, if negative, before) `date`. */
@@ -130,9 +200,10 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   return toEpochDay(to) - toEpochDay(from);
 }
 
-/** The weekday of a date. */
+/** The weekday of a date (a fact of the calendar, whatever the time zone). */
 export function weekdayOf(date: IsoDate): Weekday {
-  return WEEKDAYS[startOfDay(date).getUTCDay()];
+  // 1970-01-01 was a Thursday.
+  return WEEKDAYS[(((toEpochDay(date) + 4) % 7) + 7) % 7];
 }
 
 /** Whether the body is closed on a date. */
@@ -170,7 +241,8 @@ export function previousWorkingDay(date: IsoDate, closed: ClosedDays): IsoDate {
 
 /**
  * Whether a time limit due on `dueDate` has passed at `now`. A deadline runs to the end of its due
- * day (UTC): it is overdue from 00:00 UTC of the next day, not a moment before.
+ * day where the body sits: it is overdue from midnight of the next day in the body's time zone,
+ * not a moment before.
  */
 export function isOverdue(dueDate: IsoDate, now: Date): boolean {
   return now.getTime() >= startOfDay(addDays(dueDate, 1)).getTime();
