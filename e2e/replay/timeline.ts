@@ -126,6 +126,12 @@ export interface ReplayStep {
   readonly source: ReplaySource;
   /** Anything a reader needs: an approximation, a difference from the WTO on purpose. */
   readonly note?: string;
+  /**
+   * A step the procedure needs between two recorded ones whose date the record does not give
+   * (e.g. the request for consultations of a case whose record starts at establishment): dated as
+   * `note` explains, never presented as a recorded fact.
+   */
+  readonly implied?: boolean;
 }
 
 export interface ReplayCase {
