@@ -6,6 +6,7 @@ import type { ActionName } from '../procedure';
  * on a report) are taken by their own modules' mutations through the same engine.
  */
 export const REGISTRY_ACTIONS = [
+  'circulateRequest',
   'replyToRequest',
   'enterConsultations',
   'joinAsThirdParty',

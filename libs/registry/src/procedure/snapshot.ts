@@ -64,6 +64,8 @@ export const PROCEDURE_EVENTS = [
   'SECOND_MEETING_DISPENSED',
   'CROSS_APPEALED',
   'PANEL_REQUESTED',
+  // DSU 4.11: the day the secretariat circulated the request, when later than its filing.
+  'REQUEST_CIRCULATED',
   // DSU 21.5: the body referred the disagreement to the (original) panel; its 90 days run.
   'COMPLIANCE_REFERRED',
   'COMPLIANCE_REPORT_ISSUED',

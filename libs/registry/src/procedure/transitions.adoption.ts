@@ -40,6 +40,7 @@ const appellateReportIn = requireEvent(
 export const ADOPTION_TRANSITIONS: readonly Transition[] = [
   {
     action: 'appeal',
+    requires: 'until the end of day 60 after circulation (PANEL_REPORT_ADOPTION): the report is then adopted',
     // Only before adoption (DSU 16.4): once adopted the dispute has left this stage.
     from: ['REPORT_CIRCULATED'],
     to: 'UNDER_APPEAL',
@@ -57,6 +58,7 @@ export const ADOPTION_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'crossAppeal',
+    requires: 'within CROSS_APPEAL (5 days from the notice); not a party that already appealed',
     from: ['UNDER_APPEAL', 'COMPLIANCE_UNDER_APPEAL'],
     to: null,
     actors: ['COMPLAINANT', 'RESPONDENT'],
@@ -85,6 +87,7 @@ export const ADOPTION_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'suspendAppeal',
+    requires: 'the appellate report not yet circulated; reasons',
     from: ['UNDER_APPEAL', 'COMPLIANCE_UNDER_APPEAL'],
     to: 'APPEAL_SUSPENDED',
     // At the parties' joint request, recorded by the secretariat; the appellate clocks stop.
@@ -112,6 +115,7 @@ export const ADOPTION_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'circulateAppellateReport',
+    requires: 'once per appeal; after CROSS_APPEAL has run',
     from: ['UNDER_APPEAL', 'COMPLIANCE_UNDER_APPEAL'],
     to: null,
     // The appellate body does not use the system: the secretariat records its report.
@@ -130,6 +134,7 @@ export const ADOPTION_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'adoptReport',
+    requires: 'from day 20 (ADOPTION_EARLIEST) to the end of day 60 (PANEL_REPORT_ADOPTION)',
     from: ['REPORT_CIRCULATED'],
     to: 'ADOPTED',
     actors: ['BODY'],
@@ -147,6 +152,7 @@ export const ADOPTION_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'adoptAppellateReport',
+    requires: 'the appellate report circulated; within APPELLATE_REPORT_ADOPTION (30 days)',
     from: ['UNDER_APPEAL'],
     to: 'ADOPTED',
     actors: ['BODY'],
@@ -164,6 +170,7 @@ export const ADOPTION_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'decideNotToAdopt',
+    requires: 'as adoptReport or adoptAppellateReport, at the stage; every member present objected 10 days ahead (the rulings module counts)',
     from: ['REPORT_CIRCULATED', 'UNDER_APPEAL'],
     to: 'NOT_ADOPTED',
     // Negative consensus: every member present objected (the adoption service counts them).
@@ -188,6 +195,7 @@ export const ADOPTION_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'adoptReportAutomatically',
+    requires: 'after PANEL_REPORT_ADOPTION has run; takes effect at the end of day 60',
     from: ['REPORT_CIRCULATED'],
     to: 'ADOPTED',
     actors: ['SYSTEM'],
@@ -207,6 +215,7 @@ export const ADOPTION_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'adoptAppellateReportAutomatically',
+    requires: 'the appellate report circulated; after APPELLATE_REPORT_ADOPTION has run; takes effect at the end of day 30',
     from: ['UNDER_APPEAL'],
     to: 'ADOPTED',
     actors: ['SYSTEM'],

@@ -138,7 +138,26 @@ const ESTABLISHMENT_OPENS = [
 /** Consultations, the panel request and establishment, and the acts open at any stage. */
 export const CONSULTATION_TRANSITIONS: readonly Transition[] = [
   {
+    action: 'circulateRequest',
+    requires: 'once',
+    from: CONSULTATION_STAGES,
+    to: null,
+    // The registry circulates a request to every member when it is filed; where the secretariat
+    // circulated it later (a request on paper, a translation), it records the day, and the 10 days
+    // in which members may ask to join run from it (DSU 4.11: "within 10 days after the date of
+    // circulation of the request").
+    actors: ['SECRETARIAT'],
+    article: 'DSU 4.4, 4.11',
+    guard: forbidEvent('REQUEST_CIRCULATED', 'The circulation of the request is already recorded'),
+    records: 'REQUEST_CIRCULATED',
+    opens: ['THIRD_PARTY_CONSULTATIONS'],
+    meets: [],
+    cancels: [],
+    docketText: 'The request for consultations was circulated to the members; they may ask to join the consultations within 10 days.',
+  },
+  {
     action: 'replyToRequest',
+    requires: 'once; a late reply is docketed, the limit recorded MISSED',
     from: ['CONSULTATIONS_REQUESTED'],
     to: null,
     actors: ['RESPONDENT'],
@@ -166,6 +185,7 @@ export const CONSULTATION_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'joinAsThirdParty',
+    requires: 'within THIRD_PARTY_CONSULTATIONS (10 days from circulation), else DEADLINE_PASSED; a request the respondent accepts or rejects',
     from: CONSULTATION_STAGES,
     to: null,
     actors: ['MEMBER'],
@@ -205,6 +225,7 @@ export const CONSULTATION_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'agreeEarlyPanelRequest',
+    requires: 'once per party',
     from: CONSULTATION_STAGES,
     to: null,
     actors: ['COMPLAINANT', 'RESPONDENT'],
@@ -218,6 +239,7 @@ export const CONSULTATION_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'requestPanel',
+    requires: 'from day 60 (20 if urgent, EARLIEST_PANEL_REQUEST); earlier if the reply or the consultations were missed, or both parties agreed; good offices in the first 60 days hold it to day 60 (DSU 5.4)',
     from: CONSULTATION_STAGES,
     to: 'PANEL_REQUESTED',
     actors: ['COMPLAINANT'],
@@ -252,6 +274,7 @@ export const CONSULTATION_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'requestBodyMeeting',
+    requires: 'once',
     from: ['PANEL_REQUESTED'],
     to: null,
     actors: ['COMPLAINANT'],
@@ -267,6 +290,7 @@ export const CONSULTATION_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'recordBodyMeeting',
+    requires: 'the first meeting with the request on its agenda only (at the second the panel is established)',
     from: ['PANEL_REQUESTED'],
     to: null,
     // The body's meeting, recorded by the secretariat: the request was on its agenda and the
@@ -297,6 +321,7 @@ export const CONSULTATION_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'offerGoodOffices',
+    requires: 'not already under way',
     from: 'ANY_ACTIVE',
     to: null,
     // Requested by a party, or offered by the Director-General and recorded by the secretariat.
@@ -311,6 +336,7 @@ export const CONSULTATION_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'endGoodOffices',
+    requires: 'under way',
     from: 'ANY_ACTIVE',
     to: null,
     actors: ['COMPLAINANT', 'RESPONDENT', 'SECRETARIAT'],

@@ -112,6 +112,7 @@ export const IMPLEMENTATION_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'arbitrateRpt',
+    requires: 'once',
     from: ['ADOPTED', 'RPT_DETERMINATION'],
     to: 'RPT_DETERMINATION',
     actors: ['COMPLAINANT', 'RESPONDENT'],
@@ -128,6 +129,7 @@ export const IMPLEMENTATION_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'fixRpt',
+    requires: 'a referral to arbitration (arbitrateRpt)',
     from: ['RPT_DETERMINATION'],
     to: 'IMPLEMENTATION_SURVEILLANCE',
     // The arbitrator does not use the system: the secretariat records the award. DSU 21.3(c)'s
@@ -190,6 +192,7 @@ export const IMPLEMENTATION_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'referComplianceReview',
+    requires: 'once per proceeding',
     from: ['COMPLIANCE_REVIEW'],
     to: null,
     // The body refers the matter, if possible to the original panel, whose 90 days run from the
@@ -206,6 +209,7 @@ export const IMPLEMENTATION_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'issueComplianceReport',
+    requires: 'the matter referred; once per proceeding',
     from: ['COMPLIANCE_REVIEW'],
     to: null,
     actors: ['PANEL'],
@@ -222,6 +226,7 @@ export const IMPLEMENTATION_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'circulateComplianceReport',
+    requires: 'the compliance report issued',
     from: ['COMPLIANCE_REVIEW'],
     to: 'COMPLIANCE_REPORT_CIRCULATED',
     actors: ['SECRETARIAT'],
@@ -237,6 +242,7 @@ export const IMPLEMENTATION_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'appealComplianceReport',
+    requires: 'until the end of day 60 after circulation (PANEL_REPORT_ADOPTION)',
     from: ['COMPLIANCE_REPORT_CIRCULATED'],
     to: 'COMPLIANCE_UNDER_APPEAL',
     actors: ['COMPLAINANT', 'RESPONDENT'],
@@ -250,6 +256,7 @@ export const IMPLEMENTATION_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'adoptComplianceReport',
+    requires: 'from day 20 to the end of day 60 after circulation',
     from: ['COMPLIANCE_REPORT_CIRCULATED'],
     to: 'IMPLEMENTATION_SURVEILLANCE',
     actors: ['BODY'],
@@ -263,6 +270,7 @@ export const IMPLEMENTATION_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'adoptComplianceAppellateReport',
+    requires: 'the appellate report circulated; within APPELLATE_REPORT_ADOPTION',
     from: ['COMPLIANCE_UNDER_APPEAL'],
     to: 'IMPLEMENTATION_SURVEILLANCE',
     actors: ['BODY'],
@@ -278,6 +286,7 @@ export const IMPLEMENTATION_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'decideNotToAdoptComplianceReport',
+    requires: 'as the adoption at the stage; every member present objected 10 days ahead',
     from: ['COMPLIANCE_REPORT_CIRCULATED', 'COMPLIANCE_UNDER_APPEAL'],
     to: 'IMPLEMENTATION_SURVEILLANCE',
     actors: ['BODY'],
@@ -295,6 +304,7 @@ export const IMPLEMENTATION_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'adoptComplianceReportAutomatically',
+    requires: 'after PANEL_REPORT_ADOPTION has run; takes effect at the end of day 60',
     from: ['COMPLIANCE_REPORT_CIRCULATED'],
     to: 'IMPLEMENTATION_SURVEILLANCE',
     actors: ['SYSTEM'],
@@ -311,6 +321,7 @@ export const IMPLEMENTATION_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'adoptComplianceAppellateReportAutomatically',
+    requires: 'the appellate report circulated; after APPELLATE_REPORT_ADOPTION has run',
     from: ['COMPLIANCE_UNDER_APPEAL'],
     to: 'IMPLEMENTATION_SURVEILLANCE',
     actors: ['SYSTEM'],
@@ -330,6 +341,7 @@ export const IMPLEMENTATION_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'requestCompensation',
+    requires: 'after the last day of the reasonable period (DSU 22.2)',
     from: ['IMPLEMENTATION_SURVEILLANCE'],
     to: 'COMPENSATION_NEGOTIATION',
     actors: ['COMPLAINANT'],
@@ -356,6 +368,7 @@ export const IMPLEMENTATION_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'requestRetaliation',
+    requires: 'after COMPENSATION_AGREEMENT (20 days after the reasonable period) has run',
     from: ['IMPLEMENTATION_SURVEILLANCE', 'COMPENSATION_NEGOTIATION'],
     to: 'RETALIATION_REQUESTED',
     actors: ['COMPLAINANT'],
@@ -382,6 +395,7 @@ export const IMPLEMENTATION_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'decideRetaliationLevel',
+    requires: 'once',
     from: ['ARB_22_6'],
     to: null,
     // The original panel if available, else an arbitrator the Director-General appoints, whose
@@ -397,6 +411,7 @@ export const IMPLEMENTATION_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'authorizeSuspension',
+    requires: 'in ARB_22_6 only after the award',
     from: ['RETALIATION_REQUESTED', 'ARB_22_6'],
     to: 'SUSPENSION_AUTHORIZED',
     actors: ['BODY'],

@@ -144,6 +144,7 @@ export const ADOPTION_OPENS = ['RPT_INTENTIONS', 'RPT_AGREEMENT'] as const;
 export const PANEL_TRANSITIONS: readonly Transition[] = [
   {
     action: 'joinPanelAsThirdParty',
+    requires: 'within THIRD_PARTY_PANEL (10 days from establishment), else DEADLINE_PASSED; once',
     from: ['PANEL_ESTABLISHED', 'PANEL_COMPOSED', 'PANEL_PROCEEDINGS'],
     to: null,
     // A third party in consultations is not one in the panel proceedings: it joins again.
@@ -157,6 +158,7 @@ export const PANEL_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'agreeTermsOfReference',
+    requires: 'within TERMS_OF_REFERENCE (20 days)',
     from: ['PANEL_ESTABLISHED', 'PANEL_COMPOSED'],
     to: null,
     actors: ['SECRETARIAT'],
@@ -169,6 +171,7 @@ export const PANEL_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'agreeFivePanelists',
+    requires: 'within FIVE_PANELISTS (10 days); once; records FIVE_PANELISTS_AGREED',
     from: ['PANEL_ESTABLISHED'],
     to: null,
     actors: ['SECRETARIAT'],
@@ -185,6 +188,7 @@ export const PANEL_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'requestDgAppointment',
+    requires: 'after PANEL_COMPOSITION has run (from day 21); once',
     from: ['PANEL_ESTABLISHED'],
     to: null,
     actors: ['COMPLAINANT', 'RESPONDENT'],
@@ -201,6 +205,7 @@ export const PANEL_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'openPanelElection',
+    requires: 'once FIVE_PANELISTS has run (day 11), unless the parties agreed on five; the panels module adds: voting at least ELECTION_MIN_VOTING_DAYS, closing after CANDIDATE_CHALLENGES',
     from: ['PANEL_ESTABLISHED'],
     to: null,
     // The body's panels are elected by the members (the panels module runs the election); the
@@ -215,6 +220,7 @@ export const PANEL_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'composePanel',
+    requires: 'after CANDIDATE_CHALLENGES has run; the panels module adds: no challenge pending',
     from: ['PANEL_ESTABLISHED'],
     to: 'PANEL_COMPOSED',
     // Recorded when the election closes (the members' choice), on the secretariat's behalf.
@@ -256,6 +262,7 @@ export const PANEL_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'holdFirstMeeting',
+    requires: 'not yet held or dispensed with',
     from: ['PANEL_PROCEEDINGS'],
     to: null,
     actors: ['PANEL', 'SECRETARIAT'],
@@ -269,6 +276,7 @@ export const PANEL_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'holdSecondMeeting',
+    requires: 'not yet held or dispensed with; after the first',
     from: ['PANEL_PROCEEDINGS'],
     to: null,
     actors: ['PANEL', 'SECRETARIAT'],
@@ -288,6 +296,7 @@ export const PANEL_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'dispenseWithFirstMeeting',
+    requires: 'not yet held or dispensed with; reasons',
     from: ['PANEL_PROCEEDINGS'],
     to: null,
     actors: ['PANEL'],
@@ -302,6 +311,7 @@ export const PANEL_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'dispenseWithSecondMeeting',
+    requires: 'not yet held or dispensed with; reasons',
     from: ['PANEL_PROCEEDINGS'],
     to: null,
     actors: ['PANEL'],
@@ -316,6 +326,7 @@ export const PANEL_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'requestSuspension',
+    requires: 'once',
     from: SUSPENDABLE,
     to: null,
     actors: ['COMPLAINANT'],
@@ -332,6 +343,7 @@ export const PANEL_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'suspend',
+    requires: 'the complainant asked (requestSuspension)',
     from: SUSPENDABLE,
     to: 'SUSPENDED',
     actors: ['PANEL'],
@@ -352,6 +364,7 @@ export const PANEL_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'resume',
+    requires: 'within SUSPENSION_LIMIT (12 months), else DEADLINE_PASSED',
     from: ['SUSPENDED'],
     to: 'PREVIOUS',
     // DSU 12.12 leaves the timing to the complainant: its request, or the panel's decision.
@@ -369,6 +382,7 @@ export const PANEL_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'lapse',
+    requires: 'after SUSPENSION_LIMIT has run (more than 12 months)',
     from: ['SUSPENDED'],
     to: 'LAPSED',
     actors: ['SYSTEM'],
@@ -383,6 +397,7 @@ export const PANEL_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'issueDescriptivePart',
+    requires: 'once',
     from: ['PANEL_PROCEEDINGS'],
     to: null,
     actors: ['PANEL'],
@@ -396,6 +411,7 @@ export const PANEL_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'commentOnDescriptivePart',
+    requires: "the descriptive part issued; within the timetable's TIMETABLE_COMMENTS_ON_DESCRIPTIVE_PART",
     from: ['PANEL_PROCEEDINGS'],
     to: null,
     actors: ['COMPLAINANT', 'RESPONDENT'],
@@ -411,6 +427,7 @@ export const PANEL_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'issueInterimReport',
+    requires: 'the descriptive part issued; both substantive meetings held or dispensed with',
     from: ['PANEL_PROCEEDINGS'],
     to: 'INTERIM_REVIEW',
     actors: ['PANEL'],
@@ -432,6 +449,7 @@ export const PANEL_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'commentOnInterimReport',
+    requires: 'within the interim review period (TIMETABLE_REVIEW_REQUESTS)',
     from: ['INTERIM_REVIEW'],
     to: null,
     actors: ['COMPLAINANT', 'RESPONDENT'],
@@ -444,6 +462,7 @@ export const PANEL_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'issueFinalReport',
+    requires: 'once; after the interim review period (TIMETABLE_REVIEW_REQUESTS) has ended',
     from: ['INTERIM_REVIEW'],
     to: null,
     actors: ['PANEL'],
@@ -474,6 +493,7 @@ export const PANEL_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'circulateReport',
+    requires: 'the final report issued',
     from: ['INTERIM_REVIEW'],
     to: 'REPORT_CIRCULATED',
     actors: ['SECRETARIAT'],

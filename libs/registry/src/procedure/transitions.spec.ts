@@ -2,6 +2,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { ACTOR_ROLES, type ActorRole } from './actors';
 import { DEADLINE_RULE_CODES } from './deadline-rules';
+import { withGeneratedTables } from './docs';
 import { decide } from './engine';
 import { on, PATHS, reach } from './procedure.testing';
 import { ACTIVE_STAGES, isTerminalStage, STAGES, TERMINAL_STAGES, type Stage } from './stages';
@@ -90,10 +91,15 @@ describe('the transition table', () => {
     }
   });
 
-  it('is documented line by line in the README', () => {
+  it('is documented line by line in the README, in tables made from the data (npm run docs:procedure)', () => {
     const readme = readFileSync(join(__dirname, 'README.md'), 'utf8');
+    expect(readme).toBe(withGeneratedTables(readme));
     for (const action of ACTION_NAMES) expect(readme).toContain(`| \`${action}\` |`);
     for (const code of DEADLINE_RULE_CODES) expect(readme).toContain(`| \`${code}\` |`);
+  });
+
+  it('says in words what every guarded transition requires', () => {
+    for (const t of TRANSITIONS) expect([t.action, t.guard === undefined || Boolean(t.requires)]).toEqual([t.action, true]);
   });
 
   it('reaches every stage through the engine itself (the test paths)', () => {

@@ -11,6 +11,7 @@ import { PANEL_TRANSITIONS } from './transitions.panel';
 /** Every action of the procedure, verb first. */
 export const ACTION_NAMES = [
   // Consultations and establishment (transitions.consultations.ts)
+  'circulateRequest',
   'replyToRequest',
   'enterConsultations',
   'joinAsThirdParty',
@@ -119,6 +120,8 @@ export interface Transition {
   readonly article: string;
   /** A precondition beyond stage and actor (time, earlier acts). */
   readonly guard?: Guard;
+  /** The precondition in words, for the documentation (the README's table is made from it). */
+  readonly requires?: string;
   /** Limits it starts. */
   readonly opens: readonly DeadlineRuleCode[];
   /** Limits it satisfies (recorded `MISSED` instead when already run out). */
