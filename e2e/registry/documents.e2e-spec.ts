@@ -169,7 +169,57 @@ describe('documents and the access policy', () => {
     const [{ entries }] = await t.db.query("SELECT count(*)::int AS entries FROM docket_entries WHERE kind = 'fileDocument' AND $1 = ANY(document_ids)", [results[0].data!.fileDocument.id]);
     expect(entries).toBe(1);
     const reused = await t.gql(FILE, { input: { ...input, content: b64('other') } }, token('respondent'));
-    expect(reused.errors![0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.idempotencyKey' });
+    expect(reused.errors![0].extensions).toMatchObject({ code: 'CONFLICT', domainCode: 'IDEMPOTENCY_KEY_REUSED', field: 'input.idempotencyKey' });
+  });
+
+  describe('an idempotency key reused for a different filing', () => {
+    const first = () => ({ disputeId, kind: 'OTHER', classification: 'CONFIDENTIAL', readerIds: [users.reader.id], title: 'Keyed filing',
+      fileName: 'keyed.txt', mediaType: 'text/plain', content: b64('keyed content'), idempotencyKey: 'keyed-1' });
+    let firstId: string;
+    let firstFiledAt: string;
+    let otherDisputeId: string;
+
+    beforeAll(async () => {
+      const res = await t.gql(`mutation($input: FileDocumentInput!) { fileDocument(input: $input) { id filedAt } }`, { input: first() }, token('complainant'));
+      expect(res.errors).toBeUndefined();
+      ({ id: firstId, filedAt: firstFiledAt } = res.data!.fileDocument);
+      const other = await t.gql(`mutation { requestConsultations(input: { respondents: ["PAK"], title: "Vegetables", measures: ["Quotas"],
+        legalBasis: ["GATT Art. XI"], summary: "Quotas." }) { id } }`, {}, token('complainant'));
+      otherDisputeId = other.data!.requestConsultations.id;
+      t.clock.advance(3_600_000);
+    });
+
+    it('returns the first filing to a retry of the same filing (media types compared without case)', async () => {
+      const res = await t.gql(FILE, { input: { ...first(), mediaType: 'TEXT/Plain' } }, token('complainant'));
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.fileDocument.id).toBe(firstId);
+    });
+
+    it.each([
+      ['title', () => ({ title: 'Another title' })],
+      ['file name', () => ({ fileName: 'other.txt' })],
+      ['media type', () => ({ mediaType: 'application/pdf' })],
+      ['content', () => ({ content: b64('other content') })],
+      ['kind', () => ({ kind: 'EXHIBIT' })],
+      ['classification', () => ({ classification: 'RESTRICTED', readerIds: undefined })],
+      ['readers', () => ({ readerIds: [users.reader.id, users.panelMember.id] })],
+      ['dispute', () => ({ disputeId: otherDisputeId })],
+    ] as const)('refuses a filing with another %s as CONFLICT IDEMPOTENCY_KEY_REUSED, writing nothing', async (what, change) => {
+      const [{ before }] = await t.db.query('SELECT count(*)::int AS before FROM documents');
+      const res = await t.gql(FILE, { input: { ...first(), ...change() } }, token('complainant'));
+      expect(res.errors![0].extensions).toMatchObject({ code: 'CONFLICT', domainCode: 'IDEMPOTENCY_KEY_REUSED', field: 'input.idempotencyKey' });
+      expect(res.errors![0].extensions.differs).toContain(what);
+      expect(res.errors![0].message).toContain('"keyed-1"');
+      expect(res.errors![0].message).toContain(`was used for a different filing on ${firstFiledAt}`);
+      const [{ after }] = await t.db.query('SELECT count(*)::int AS after FROM documents');
+      expect(after).toBe(before);
+    });
+
+    it('keeps keys per filer: another user may use the same key for a filing of its own', async () => {
+      const res = await t.gql(FILE, { input: { ...first(), readerIds: [users.complainant.id] } }, token('respondent'));
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.fileDocument.id).not.toBe(firstId);
+    });
   });
 
   it.each([

@@ -26,6 +26,7 @@ import { DisputesService } from '../disputes/disputes.service';
 import { DocketService } from '../docket/docket.service';
 import { PanelSeatsService } from '../panel-seats/panel-seats.service';
 import { canSeeDocument, documentVisibilitySql, type Viewer } from './document-policy';
+import { filingDifferences } from './document-rules';
 import { DocumentStorage } from './document-storage';
 import { DocumentEntity, type Classification, type DocumentKind } from './document.entity';
 import { DocumentsArgs, FileDocumentInput } from './dto/document.input';
@@ -99,10 +100,14 @@ export class DocumentsService {
           .getRepository(DocumentEntity)
           .findOneBy({ filedById: filer.userId, idempotencyKey: input.idempotencyKey });
         if (first) {
-          if (first.sha256 !== sha256 || first.disputeId !== input.disputeId) {
-            throw conflict('This idempotency key was used for a different filing', 'IDEMPOTENCY_KEY_REUSED', {
-              field: 'input.idempotencyKey',
-            });
+          const differs = filingDifferences(first, { ...input, sha256, readerIds });
+          if (differs.length) {
+            throw conflict(
+              `The idempotency key "${input.idempotencyKey}" was used for a different filing on ${first.filedAt.toISOString()} ` +
+                `(its ${differs.join(', ')} ${differs.length === 1 ? 'differs' : 'differ'}); use a new key for a new filing`,
+              'IDEMPOTENCY_KEY_REUSED',
+              { field: 'input.idempotencyKey', differs },
+            );
           }
           ctx.target('Document', first.id, { replayOf: first.id });
           return first;
