@@ -8,21 +8,21 @@ const FILE = `mutation($input: FileDocumentInput!) {
 }`;
 
 type Who = 'anonymous' | 'secretariat' | 'complainant' | 'respondent' | 'thirdParty' | 'outsider' | 'panelist' | 'panelMember' | 'reader';
-type Doc = 'public' | 'restrictedFirst' | 'restrictedOther' | 'confidential';
+type Doc = 'public' | 'restrictedFirst' | 'restrictedOther' | 'confidential' | 'forPanel';
 
 // Who sees what (procedure.md §3; DSU 10.3: third parties get the parties' first submissions).
 const MATRIX: Record<Who, Doc[]> = {
   anonymous: ['public'],
   outsider: ['public'],
   panelist: ['public'], // on the roster, not on this panel
-  panelMember: ['public', 'restrictedFirst', 'restrictedOther'],
+  panelMember: ['public', 'restrictedFirst', 'restrictedOther', 'forPanel'], // seated: reads what is for the panel
   secretariat: ['public', 'restrictedFirst', 'restrictedOther'],
-  complainant: ['public', 'restrictedFirst', 'restrictedOther', 'confidential'], // the filer's member filed all four
+  complainant: ['public', 'restrictedFirst', 'restrictedOther', 'confidential', 'forPanel'], // the filer filed all five
   respondent: ['public', 'restrictedFirst', 'restrictedOther'],
   thirdParty: ['public', 'restrictedFirst'],
   reader: ['public', 'confidential'],
 };
-const DOCS: Doc[] = ['public', 'restrictedFirst', 'restrictedOther', 'confidential'];
+const DOCS: Doc[] = ['public', 'restrictedFirst', 'restrictedOther', 'confidential', 'forPanel'];
 
 describe('documents and the access policy', () => {
   let t: TestApp;
@@ -61,6 +61,7 @@ describe('documents and the access policy', () => {
       restrictedFirst: { kind: 'FIRST_WRITTEN_SUBMISSION', classification: 'RESTRICTED' },
       restrictedOther: { kind: 'REBUTTAL', classification: 'RESTRICTED' },
       confidential: { kind: 'EXHIBIT', classification: 'CONFIDENTIAL', readerIds: [users.reader.id] },
+      forPanel: { kind: 'EXHIBIT', classification: 'CONFIDENTIAL', panelOnly: true },
     };
     for (const doc of DOCS) {
       titles[doc] = `Secret-title-${doc}`;
@@ -235,6 +236,46 @@ describe('documents and the access policy', () => {
     expect(res.errors![0].extensions.code).toBe(code);
     const [{ after }] = await t.db.query('SELECT count(*)::int AS after FROM documents');
     expect(after).toBe(before);
+  });
+
+  it.each([
+    ['no reader at all', {}],
+    ['only its filer as reader', { readerIds: ['FILER'] }],
+    ['no reader and panelOnly false', { panelOnly: false }],
+  ])('refuses a CONFIDENTIAL filing with %s: BAD_USER_INPUT CONFIDENTIAL_WITHOUT_READERS, writing nothing', async (_what, change) => {
+    const [{ before }] = await t.db.query('SELECT count(*)::int AS before FROM documents');
+    const input: Record<string, unknown> = { disputeId, kind: 'EXHIBIT', classification: 'CONFIDENTIAL', title: 'x', fileName: 'x.txt', mediaType: 'text/plain', content: b64('x'), ...change };
+    if ('readerIds' in change) input.readerIds = [users.complainant.id];
+    const res = await t.gql(FILE, { input }, token('complainant'));
+    expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', domainCode: 'CONFIDENTIAL_WITHOUT_READERS', field: 'input.readerIds' });
+    expect(res.errors![0].message).toContain('panelOnly');
+    const [{ after }] = await t.db.query('SELECT count(*)::int AS after FROM documents');
+    expect(after).toBe(before);
+  });
+
+  it('refuses panelOnly on a document that is not CONFIDENTIAL', async () => {
+    const res = await t.gql(FILE, {
+      input: { disputeId, kind: 'EXHIBIT', classification: 'RESTRICTED', panelOnly: true, title: 'x', fileName: 'x.txt', mediaType: 'text/plain', content: b64('x') },
+    }, token('complainant'));
+    expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', domainCode: 'PANEL_ONLY_NOT_ALLOWED', field: 'input.panelOnly' });
+  });
+
+  it('shows a document for the panel to a panelist seated after it was filed, and no longer once the seat is vacated', async () => {
+    const read = async () => (await t.gql(`query($id: ID!) { document(id: $id) { title panelOnly } }`, { id: ids.forPanel }, token('panelist')));
+    const listed = async () => (await t.gql(`{ documents(first: 100) { nodes { id } } }`, {}, token('panelist'))).data!.documents.nodes.map((n: { id: string }) => n.id);
+    expect((await read()).errors![0].extensions.code).toBe('NOT_FOUND');
+    // A vacancy filled (DSU 8): the new panelist reads what was filed for the panel before.
+    await t.db.query(
+      'INSERT INTO panel_seats (dispute_id, user_id, person_id, chair, seated_at) VALUES ($1, $2, gen_random_uuid(), false, now())',
+      [disputeId, users.panelist.id],
+    );
+    expect((await read()).data!.document).toEqual({ title: titles.forPanel, panelOnly: true });
+    expect(await listed()).toContain(ids.forPanel);
+    await t.http().get(`/documents/${ids.forPanel}/content`).set('authorization', `Bearer ${token('panelist')}`).expect(200);
+    await t.db.query('UPDATE panel_seats SET vacated_at = now() WHERE dispute_id = $1 AND user_id = $2', [disputeId, users.panelist.id]);
+    expect((await read()).errors![0].extensions.code).toBe('NOT_FOUND');
+    expect(await listed()).not.toContain(ids.forPanel);
+    await t.http().get(`/documents/${ids.forPanel}/content`).set('authorization', `Bearer ${token('panelist')}`).expect(404);
   });
 
   it('derestricts a restricted document for everyone, by the secretariat only', async () => {

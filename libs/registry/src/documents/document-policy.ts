@@ -10,8 +10,9 @@ import type { Classification, DocumentKind } from './document.entity';
  * - PUBLIC: anyone, signed in or not.
  * - RESTRICTED: the secretariat; the parties; the panel; a third party only for the parties'
  *   first written submissions (DSU 10.3) and for what its own member filed.
- * - CONFIDENTIAL (business-confidential information): only the people named on the document and
- *   its filer (the "approved persons" of the BCI procedures, procedure.md §3).
+ * - CONFIDENTIAL (business-confidential information): only the people named on the document, its
+ *   filer and, when it is for the panel (`panelOnly`), the panelists seated on the dispute's panel
+ *   at the time it is read (DSU 18.2: submissions to the panel are confidential).
  */
 export interface Viewer {
   userId: string | null;
@@ -25,6 +26,8 @@ export interface PolicyDocument {
   filedById: string;
   filedForMemberId: string | null;
   readerIds: readonly string[];
+  /** CONFIDENTIAL: the seated panel reads it too. */
+  panelOnly: boolean;
 }
 
 /** The viewer's place in the dispute the document belongs to, and the parties of that dispute. */
@@ -41,7 +44,7 @@ export function canSeeDocument(viewer: Viewer, dispute: PolicyDispute, doc: Poli
   if (doc.classification === 'PUBLIC') return true;
   if (!viewer.userId) return false;
   if (doc.filedById === viewer.userId) return true;
-  if (doc.classification === 'CONFIDENTIAL') return doc.readerIds.includes(viewer.userId);
+  if (doc.classification === 'CONFIDENTIAL') return doc.readerIds.includes(viewer.userId) || (doc.panelOnly && dispute.viewerOnPanel);
   // RESTRICTED
   if (viewer.role === 'SECRETARIAT' || dispute.viewerOnPanel) return true;
   if (viewer.role !== 'MEMBER_DELEGATE' || !viewer.memberId) return false;
@@ -90,7 +93,8 @@ export function documentVisibilitySql(
         ].join(' OR ');
   return {
     sql: `(${d}.classification = 'PUBLIC' OR ${d}.filed_by_id = :policyUser
-      OR (${d}.classification = 'CONFIDENTIAL' AND :policyUser = ANY(${d}.reader_ids))
+      OR (${d}.classification = 'CONFIDENTIAL' AND (:policyUser = ANY(${d}.reader_ids)
+          OR (${d}.panel_only AND ${d}.dispute_id IN (:...policyPanel))))
       OR (${d}.classification = 'RESTRICTED' AND (${restricted})))`,
     params,
   };

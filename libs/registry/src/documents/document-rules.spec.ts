@@ -9,6 +9,7 @@ const filing: FilingFacts = {
   sha256: 'a'.repeat(64),
   classification: 'CONFIDENTIAL',
   readerIds: ['u1', 'u2'],
+  panelOnly: false,
 };
 
 describe('filingDifferences (idempotency keys)', () => {
@@ -25,6 +26,7 @@ describe('filingDifferences (idempotency keys)', () => {
     ['content', { sha256: 'b'.repeat(64) }],
     ['classification', { classification: 'RESTRICTED' }],
     ['readers', { readerIds: ['u1'] }],
+    ['readers', { panelOnly: true }],
   ] as const)('names the %s', (what, change) => {
     expect(filingDifferences(filing, { ...filing, ...change })).toEqual([what]);
   });

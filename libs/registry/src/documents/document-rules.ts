@@ -8,6 +8,7 @@ export interface FilingFacts {
   sha256: string;
   classification: string;
   readerIds: readonly string[];
+  panelOnly: boolean;
 }
 
 /**
@@ -27,7 +28,7 @@ export function filingDifferences(first: FilingFacts, retry: FilingFacts): strin
     ['media type', first.mediaType === retry.mediaType.toLowerCase()],
     ['content', first.sha256 === retry.sha256],
     ['classification', first.classification === retry.classification],
-    ['readers', same(first.readerIds, retry.readerIds)],
+    ['readers', same(first.readerIds, retry.readerIds) && first.panelOnly === retry.panelOnly],
   ];
   return checks.filter(([, equal]) => !equal).map(([what]) => what);
 }

@@ -85,6 +85,14 @@ export class DocumentEntity {
   @Column('uuid', { name: 'reader_ids', array: true, default: () => "'{}'" })
   readerIds: string[];
 
+  /**
+   * For CONFIDENTIAL documents: the panelists seated on the dispute's panel read it too. Resolved
+   * from the seats each time it is read, not copied into `readerIds`, so that a panelist seated
+   * later (a vacancy filled, DSU 8) reads it and one who left no longer does.
+   */
+  @Column('boolean', { name: 'panel_only', default: false })
+  panelOnly: boolean;
+
   @ManyToOne('DisputeEntity', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'dispute_id', foreignKeyConstraintName: 'fk_documents_dispute' })
   dispute?: unknown;

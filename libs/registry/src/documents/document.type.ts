@@ -35,6 +35,9 @@ export class Document {
   @Field(() => Date, { nullable: true })
   derestrictedAt: Date | null;
 
+  @Field({ description: 'CONFIDENTIAL: the panelists seated on the dispute read it too' })
+  panelOnly: boolean;
+
   @Field({ description: 'GET it (with your access token, if any) to download the content' })
   downloadPath: string;
 
@@ -57,6 +60,7 @@ export function toDocument(entity: DocumentEntity): Document {
     classification: entity.classification,
     filedAt: entity.filedAt,
     derestrictedAt: entity.derestrictedAt,
+    panelOnly: entity.panelOnly,
     downloadPath: `/documents/${entity.id}/content`,
     disputeId: entity.disputeId,
     filedForMemberId: entity.filedForMemberId,

@@ -46,6 +46,7 @@ export interface StoredDocument {
   content: Buffer;
   classification: Classification;
   readerIds?: string[];
+  panelOnly?: boolean;
   filedForMemberId?: string | null;
   idempotencyKey?: string | null;
 }
@@ -85,8 +86,22 @@ export class DocumentsService {
     }
     const content = this.decode(input.content);
     const readerIds = input.readerIds ?? [];
+    const panelOnly = input.panelOnly === true;
     if (input.classification !== 'CONFIDENTIAL' && readerIds.length) {
       throw badInput('input.readerIds', 'Only a CONFIDENTIAL document names its readers', 'READERS_NOT_ALLOWED');
+    }
+    if (input.classification !== 'CONFIDENTIAL' && panelOnly) {
+      throw badInput('input.panelOnly', 'Only a CONFIDENTIAL document is marked for the panel; the panel reads RESTRICTED documents anyway', 'PANEL_ONLY_NOT_ALLOWED');
+    }
+    // A confidential filing is made to someone (DSU 18.2: to the panel, the other party's approved
+    // persons): one that nobody but its filer may read reaches no one, and would sit on the docket
+    // as a filing the panel never saw.
+    if (input.classification === 'CONFIDENTIAL' && !panelOnly && !readerIds.some((id) => id !== filer.userId)) {
+      throw badInput(
+        'input.readerIds',
+        'A CONFIDENTIAL document names at least one reader besides its filer, or is for the panel (panelOnly: true)',
+        'CONFIDENTIAL_WITHOUT_READERS',
+      );
     }
     const sha256 = createHash('sha256').update(content).digest('hex');
 
@@ -100,7 +115,7 @@ export class DocumentsService {
           .getRepository(DocumentEntity)
           .findOneBy({ filedById: filer.userId, idempotencyKey: input.idempotencyKey });
         if (first) {
-          const differs = filingDifferences(first, { ...input, sha256, readerIds });
+          const differs = filingDifferences(first, { ...input, sha256, readerIds, panelOnly });
           if (differs.length) {
             throw conflict(
               `The idempotency key "${input.idempotencyKey}" was used for a different filing on ${first.filedAt.toISOString()} ` +
@@ -138,6 +153,7 @@ export class DocumentsService {
         filedForMemberId: filer.role === 'MEMBER_DELEGATE' ? filer.memberId : null,
         idempotencyKey: input.idempotencyKey ?? null,
         readerIds,
+        panelOnly,
       });
       // The docket is public: only a public document's title goes into its text.
       const what =
@@ -194,6 +210,7 @@ export class DocumentsService {
         derestrictedAt: null,
         idempotencyKey: file.idempotencyKey ?? null,
         readerIds: file.readerIds ?? [],
+        panelOnly: file.panelOnly ?? false,
       }),
     );
     await this.storage.put(ctx.em, saved.id, file.content);
