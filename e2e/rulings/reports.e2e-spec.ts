@@ -7,6 +7,7 @@ describe('rulings: from the descriptive part to adoption', () => {
   let c: Case;
   let interimId: string;
   let finalId: string;
+  let submissionId: string;
   const OPINIONS = ['I would have decided the SPS claim rather than exercise judicial economy.', 'Concurring: the licensing is also a de facto ban.'];
   const report = async (token?: string) => (await t.gql(REPORT, { id: c.disputeId }, token)).data!.dispute;
   const errorOf = (res: { errors?: { extensions: Record<string, unknown> }[] }) => res.errors?.[0]?.extensions;
@@ -14,6 +15,10 @@ describe('rulings: from the descriptive part to adoption', () => {
   beforeAll(async () => {
     t = await startTestApp({ start: '2026-03-02T09:00:00Z' });
     c = await panelInProceedings(t);
+    const filed = await t.gql(`mutation($input: FileDocumentInput!) { fileDocument(input: $input) { id } }`, {
+      input: { disputeId: c.disputeId, kind: 'FIRST_WRITTEN_SUBMISSION', classification: 'RESTRICTED', ...file('First written submission of CHN') },
+    }, c.tok('CHN'));
+    submissionId = filed.data!.fileDocument.id;
   });
   afterAll(() => t.close());
 
@@ -162,9 +167,21 @@ describe('rulings: from the descriptive part to adoption', () => {
     expect(node.report.versions[0].separateOpinions).toHaveLength(2);
   });
 
-  it('derestricts the case’s restricted documents on adoption (registry)', async () => {
-    const rows = await t.db.query(`SELECT title, classification FROM documents WHERE dispute_id = $1 AND classification = 'RESTRICTED'`, [c.disputeId]);
-    expect(rows).toEqual([]);
+  it('publishes nothing more on adoption: submissions, descriptive part, interim report and comments stay restricted (DSU 14.1, 18.2)', async () => {
+    const rows = await t.db.query(`SELECT id, kind, classification, derestricted_at FROM documents WHERE dispute_id = $1 ORDER BY filed_at, kind`, [c.disputeId]);
+    const restricted = rows.filter((r: { classification: string }) => r.classification === 'RESTRICTED');
+    expect(restricted.map((r: { kind: string }) => r.kind).sort()).toEqual(['COMMENTS_ON_REPORT', 'FIRST_WRITTEN_SUBMISSION', 'PANEL_REPORT', 'PANEL_REPORT'].sort());
+    expect(restricted.map((r: { id: string }) => r.id)).toContain(submissionId);
+    for (const r of restricted) {
+      expect(r.derestricted_at).toBeNull();
+      expect(errorOf(await t.gql(`query($id: ID!) { document(id: $id) { title } }`, { id: r.id }))?.code).toBe('NOT_FOUND');
+    }
+    // The circulated final report alone is public (DSU 16.1), to anyone without signing in.
+    const published = rows.filter((r: { classification: string }) => r.classification === 'PUBLIC');
+    expect(published.map((r: { kind: string }) => r.kind)).toEqual(['PANEL_REPORT']);
+    const anon = await t.gql(`query($id: ID!) { document(id: $id) { title classification } }`, { id: published[0].id });
+    expect(anon.data!.document).toEqual({ title: 'Final report', classification: 'PUBLIC' });
+    await t.http().get(`/documents/${published[0].id}/content`).expect(200);
   });
 });
 

@@ -184,32 +184,20 @@ export class DisputesService {
     const saved = await ctx.em.getRepository(DisputeEntity).save(dispute);
     await this.deadlines.apply(ctx, disputeId, decision);
     const role = docketRole(ctx.actor, roles);
-    const derestricted = decision.to === 'ADOPTED' && decision.from !== 'ADOPTED' ? await this.derestrictCase(ctx, disputeId) : 0;
+    // Adoption publishes nothing besides the report (public since its circulation): the parties'
+    // written submissions stay confidential, for their authors alone to disclose (DSU 18.2), and
+    // the panel's drafts, the descriptive part, the interim report and the comments on it are
+    // never published (DSU 14.1).
     await this.docket.append(ctx, {
       disputeId,
       actorRole: role,
       kind: decision.action,
-      text: [decision.docketText, note, derestricted ? `${derestricted} restricted document(s) are now public.` : '']
-        .filter(Boolean)
-        .join(' '),
+      text: [decision.docketText, note].filter(Boolean).join(' '),
       documentIds: options.documentIds,
     });
     if (decision.to !== decision.from) await this.stageObservers.notify(ctx, { dispute: saved, from: decision.from, to: decision.to, role });
     ctx.target('Dispute', disputeId, { docketNumber: docketNumber(saved), action, from: decision.from, to: decision.to, as: role });
     return saved;
-  }
-
-  /**
-   * On adoption the case's restricted documents become public (procedure.md §3: derestriction;
-   * the adopted report is public). Business-confidential documents stay with their named readers.
-   */
-  private async derestrictCase(ctx: CommandContext, disputeId: string): Promise<number> {
-    const result = await ctx.em.query(
-      `UPDATE documents SET classification = 'PUBLIC', derestricted_at = $2
-       WHERE dispute_id = $1 AND classification = 'RESTRICTED'`,
-      [disputeId, ctx.now],
-    );
-    return Number(result?.[1] ?? 0);
   }
 
   /**
