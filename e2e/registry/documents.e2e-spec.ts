@@ -278,14 +278,60 @@ describe('documents and the access policy', () => {
     await t.http().get(`/documents/${ids.forPanel}/content`).set('authorization', `Bearer ${token('panelist')}`).expect(404);
   });
 
-  it('derestricts a restricted document for everyone, by the secretariat only', async () => {
-    const refused = await t.gql(`mutation($id: ID!) { derestrictDocument(id: $id) { id } }`, { id: ids.restrictedOther }, token('complainant'));
-    expect(refused.errors![0].extensions.code).toBe('FORBIDDEN');
-    const confidential = await t.gql(`mutation($id: ID!) { derestrictDocument(id: $id) { id } }`, { id: ids.confidential }, token('secretariat'));
-    expect(confidential.errors![0].extensions.code).toBe('BAD_USER_INPUT');
-    const ok = await t.gql(`mutation($id: ID!) { derestrictDocument(id: $id) { classification derestrictedAt } }`, { id: ids.restrictedOther }, token('secretariat'));
-    expect(ok.data!.derestrictDocument.classification).toBe('PUBLIC');
-    const anon = await t.gql(`query($id: ID!) { document(id: $id) { title } }`, { id: ids.restrictedOther });
-    expect(anon.data!.document.title).toBe(titles.restrictedOther);
+  describe('derestrictDocument', () => {
+    const DERESTRICT = `mutation($id: ID!) { derestrictDocument(id: $id) { id title classification derestrictedAt } }`;
+    const fileAs = async (who: Who, input: Record<string, unknown>) => {
+      const res = await t.gql(FILE, { input: { disputeId, title: `Derestriction ${input.kind}`, fileName: 'd.txt', mediaType: 'text/plain', content: b64('d'), ...input } }, token(who));
+      expect(res.errors).toBeUndefined();
+      return res.data!.fileDocument.id as string;
+    };
+
+    it('makes a restricted notification public for everyone, by the secretariat only', async () => {
+      const id = await fileAs('complainant', { kind: 'NOTIFICATION', classification: 'RESTRICTED' });
+      const refused = await t.gql(DERESTRICT, { id }, token('complainant'));
+      expect(refused.errors![0].extensions.code).toBe('FORBIDDEN');
+      const ok = await t.gql(DERESTRICT, { id }, token('secretariat'));
+      expect(ok.data!.derestrictDocument).toMatchObject({ classification: 'PUBLIC', derestrictedAt: t.clock.now().toISOString() });
+      const anon = await t.gql(`query($id: ID!) { document(id: $id) { title } }`, { id });
+      expect(anon.data!.document.title).toBe('Derestriction NOTIFICATION');
+      const again = await t.gql(DERESTRICT, { id }, token('secretariat'));
+      expect(again.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', domainCode: 'NOT_RESTRICTED' });
+    });
+
+    it('answers NOT_FOUND for a confidential document the secretariat may not see, telling nothing about it', async () => {
+      const [before] = await t.db.query('SELECT classification FROM documents WHERE id = $1', [ids.confidential]);
+      const res = await t.gql(DERESTRICT, { id: ids.confidential }, token('secretariat'));
+      expect(res.errors![0].extensions.code).toBe('NOT_FOUND');
+      expect(res.errors![0].message).not.toMatch(/CONFIDENTIAL/i);
+      expect(JSON.stringify(res)).not.toContain(titles.confidential);
+      // The same answer as for a document that does not exist.
+      const none = await t.gql(DERESTRICT, { id: '00000000-0000-4000-8000-000000000000' }, token('secretariat'));
+      expect(res.errors![0].extensions).toEqual(none.errors![0].extensions);
+      expect(await t.db.query('SELECT classification FROM documents WHERE id = $1', [ids.confidential])).toEqual([before]);
+    });
+
+    it('refuses a confidential document the secretariat may read as NOT_RESTRICTED', async () => {
+      const id = await fileAs('complainant', { kind: 'OTHER', classification: 'CONFIDENTIAL', readerIds: [users.secretariat.id] });
+      const res = await t.gql(DERESTRICT, { id }, token('secretariat'));
+      expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', domainCode: 'NOT_RESTRICTED' });
+    });
+
+    it.each(['FIRST_WRITTEN_SUBMISSION', 'REBUTTAL', 'ANSWERS_TO_QUESTIONS', 'EXHIBIT'])(
+      'never publishes a party’s %s: INVALID_TRANSITION NEVER_PUBLIC (DSU 18.2), changing nothing',
+      async (kind) => {
+        const id = await fileAs('respondent', { kind, classification: 'RESTRICTED' });
+        const res = await t.gql(DERESTRICT, { id }, token('secretariat'));
+        expect(res.errors![0].extensions).toMatchObject({ code: 'INVALID_TRANSITION', domainCode: 'NEVER_PUBLIC' });
+        expect(res.errors![0].message).toContain('DSU 18.2');
+        const [row] = await t.db.query('SELECT classification, derestricted_at FROM documents WHERE id = $1', [id]);
+        expect(row).toEqual({ classification: 'RESTRICTED', derestricted_at: null });
+      },
+    );
+
+    it('never publishes a third party’s submission either', async () => {
+      const id = await fileAs('thirdParty', { kind: 'THIRD_PARTY_SUBMISSION', classification: 'RESTRICTED' });
+      const res = await t.gql(DERESTRICT, { id }, token('secretariat'));
+      expect(res.errors![0].extensions).toMatchObject({ code: 'INVALID_TRANSITION', domainCode: 'NEVER_PUBLIC' });
+    });
   });
 });

@@ -57,6 +57,10 @@ describe('rulings: from the descriptive part to adoption', () => {
     // The draft is the panel's alone.
     for (const who of ['CHN', 'SEC']) expect((await report(c.tok(who))).report.versions.map((v: { id: string }) => v.id)).not.toContain(interimId);
     expect(errorOf(await t.gql(`query($id: ID!) { document(id: $id) { title } }`, { id: res.data!.submitReport.document.id }, c.tok('CHN')))?.code).toBe('NOT_FOUND');
+    // Nor can the secretariat touch it: to a mutation too, a document it may not see does not exist.
+    const derestrict = await t.gql(`mutation($id: ID!) { derestrictDocument(id: $id) { id } }`, { id: res.data!.submitReport.document.id }, c.tok('SEC'));
+    expect(errorOf(derestrict)).toMatchObject({ code: 'NOT_FOUND' });
+    expect(derestrict.errors![0].message).not.toMatch(/confidential/i);
     expect((await t.gql(VOTE, { r: interimId, a: true }, c.pan('A'))).data!.voteOnReport).toBe(true);
     expect(errorOf(await t.gql(VOTE, { r: interimId, a: false }, c.pan('A')))?.code).toBe('CONFLICT');
     expect(errorOf(await t.gql(VOTE, { r: interimId, a: true }, c.pan('D')))?.code).toBe('FORBIDDEN');
@@ -182,6 +186,18 @@ describe('rulings: from the descriptive part to adoption', () => {
     const anon = await t.gql(`query($id: ID!) { document(id: $id) { title classification } }`, { id: published[0].id });
     expect(anon.data!.document).toEqual({ title: 'Final report', classification: 'PUBLIC' });
     await t.http().get(`/documents/${published[0].id}/content`).expect(200);
+  });
+
+  it('refuses for ever to derestrict the descriptive part, the interim report, the comments and the submissions (NEVER_PUBLIC)', async () => {
+    const rows = await t.db.query(`SELECT id, kind FROM documents WHERE dispute_id = $1 AND classification = 'RESTRICTED'`, [c.disputeId]);
+    expect(rows).toHaveLength(4);
+    for (const { id } of rows) {
+      const res = await t.gql(`mutation($id: ID!) { derestrictDocument(id: $id) { id } }`, { id }, c.tok('SEC'));
+      expect(errorOf(res)).toMatchObject({ code: 'INVALID_TRANSITION', domainCode: 'NEVER_PUBLIC' });
+      expect(res.errors![0].message).toMatch(/DSU 14\.1|DSU 18\.2/);
+    }
+    const still = await t.db.query(`SELECT count(*)::int AS n FROM documents WHERE dispute_id = $1 AND classification = 'RESTRICTED'`, [c.disputeId]);
+    expect(still[0].n).toBe(4);
   });
 });
 

@@ -1,4 +1,4 @@
-import { filingDifferences, type FilingFacts } from './document-rules';
+import { WRITTEN_SUBMISSION_KINDS, filingDifferences, neverPublicBecause, type FilingFacts } from './document-rules';
 
 const filing: FilingFacts = {
   disputeId: 'd1',
@@ -33,5 +33,15 @@ describe('filingDifferences (idempotency keys)', () => {
 
   it('names every difference', () => {
     expect(filingDifferences(filing, { ...filing, title: 'T', sha256: 'c'.repeat(64) })).toEqual(['title', 'content']);
+  });
+});
+
+describe('neverPublicBecause (derestriction)', () => {
+  it.each(['PANEL_REPORT', 'COMMENTS_ON_REPORT', ...WRITTEN_SUBMISSION_KINDS] as const)('never lets the secretariat publish a %s, citing the DSU', (kind) => {
+    expect(neverPublicBecause(kind)).toMatch(/DSU 14\.1|DSU 18\.2/);
+  });
+
+  it.each(['REQUEST_FOR_CONSULTATIONS', 'NOTIFICATION', 'HEARING_RECORD', 'OTHER'] as const)('lets it publish a %s', (kind) => {
+    expect(neverPublicBecause(kind)).toBeNull();
   });
 });

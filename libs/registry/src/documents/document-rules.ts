@@ -1,3 +1,5 @@
+import type { DocumentKind } from './document.entity';
+
 /** What a filing says about itself: what a retry with the same idempotency key must repeat. */
 export interface FilingFacts {
   disputeId: string;
@@ -31,4 +33,39 @@ export function filingDifferences(first: FilingFacts, retry: FilingFacts): strin
     ['readers', same(first.readerIds, retry.readerIds) && first.panelOnly === retry.panelOnly],
   ];
   return checks.filter(([, equal]) => !equal).map(([what]) => what);
+}
+
+/**
+ * A member's written submissions to the panel, with their exhibits and written answers: confidential
+ * (DSU 18.2), made available to the parties and the panel, and to third parties the first ones
+ * (DSU 10.3). Only the member that filed one may make it public, or give a public summary of it.
+ */
+export const WRITTEN_SUBMISSION_KINDS: readonly DocumentKind[] = [
+  'FIRST_WRITTEN_SUBMISSION',
+  'REBUTTAL',
+  'THIRD_PARTY_SUBMISSION',
+  'ANSWERS_TO_QUESTIONS',
+  'EXHIBIT',
+];
+
+export const isWrittenSubmission = (kind: DocumentKind): boolean => WRITTEN_SUBMISSION_KINDS.includes(kind);
+
+/**
+ * Why the secretariat may never derestrict a document of this kind, or null when it may. What
+ * the body publishes of a panel's work is its report, on circulation (DSU 16.1, 17.5 for the
+ * appellate report); its deliberations are confidential (DSU 14.1), so the drafts, the descriptive
+ * part, the interim report and the parties' comments on it stay restricted for ever. A written
+ * submission is the author's to disclose, not the body's (DSU 18.2).
+ */
+export function neverPublicBecause(kind: DocumentKind): string | null {
+  if (kind === 'PANEL_REPORT') {
+    return 'A panel report is published only by circulating the final report (DSU 16.1); its drafts, descriptive part and interim report belong to the confidential deliberations of the panel and are never published (DSU 14.1, 18.2)';
+  }
+  if (kind === 'COMMENTS_ON_REPORT') {
+    return "The parties' comments on the interim report are never published: they belong to the confidential deliberations of the panel (DSU 14.1, 15.2, 18.2)";
+  }
+  if (isWrittenSubmission(kind)) {
+    return 'A written submission to the panel is confidential (DSU 18.2; 14.1): only the member that filed it may make it public (publishOwnSubmission)';
+  }
+  return null;
 }

@@ -26,7 +26,7 @@ import { DisputesService } from '../disputes/disputes.service';
 import { DocketService } from '../docket/docket.service';
 import { PanelSeatsService } from '../panel-seats/panel-seats.service';
 import { canSeeDocument, documentVisibilitySql, type Viewer } from './document-policy';
-import { filingDifferences } from './document-rules';
+import { filingDifferences, neverPublicBecause } from './document-rules';
 import { DocumentStorage } from './document-storage';
 import { DocumentEntity, type Classification, type DocumentKind } from './document.entity';
 import { DocumentsArgs, FileDocumentInput } from './dto/document.input';
@@ -217,14 +217,20 @@ export class DocumentsService {
     return saved;
   }
 
-  /** A restricted document becomes public (normally on adoption of the report). */
+  /**
+   * The secretariat makes a restricted document public: one of the kinds the body may publish
+   * (a request, a notification, the record of a public hearing...), never a written submission
+   * or a part of the panel's deliberations (NEVER_PUBLIC: {@link neverPublicBecause}).
+   */
   derestrict(actor: Actor | null, id: string): Promise<DocumentEntity> {
     requireRole(actor, 'SECRETARIAT');
     return this.commands.run({ actor, operation: 'derestrictDocument' }, async (ctx) => {
-      if (!isUUID(id)) throw notFound('Document', id);
-      const doc = await ctx.em.getRepository(DocumentEntity).findOneBy({ id });
-      if (!doc) throw notFound('Document', id);
-      await this.disputes.lockForUpdate(ctx, doc.disputeId, true);
+      const { doc } = await this.visibleInCommand(ctx, id);
+      if (doc.classification === 'PUBLIC') {
+        throw badInput('id', 'Only a RESTRICTED document can be derestricted; this one is PUBLIC already', 'NOT_RESTRICTED');
+      }
+      const never = neverPublicBecause(doc.kind);
+      if (never) throw new DomainError('INVALID_TRANSITION', 'NEVER_PUBLIC', never);
       if (doc.classification !== 'RESTRICTED') {
         throw badInput('id', `Only a RESTRICTED document can be derestricted; this one is ${doc.classification}`, 'NOT_RESTRICTED');
       }
@@ -241,6 +247,32 @@ export class DocumentsService {
       ctx.target('Document', doc.id, { disputeId: doc.disputeId });
       return saved;
     });
+  }
+
+  /**
+   * The document a command acts on, read again under its dispute's lock, or NOT_FOUND when it
+   * does not exist or the actor may not see it: a mutation tells no more about a document than a
+   * read does (not even that it is confidential).
+   */
+  private async visibleInCommand(ctx: CommandContext, id: string): Promise<{ doc: DocumentEntity; parties: DisputePartyEntity[] }> {
+    const { doc, parties, visible } = await this.lockedDocument(ctx, id);
+    if (!visible) throw notFound('Document', id);
+    return { doc, parties };
+  }
+
+  /** The document under its dispute's lock, its dispute's parties, and whether the actor sees it. */
+  private async lockedDocument(
+    ctx: CommandContext,
+    id: string,
+  ): Promise<{ doc: DocumentEntity; parties: DisputePartyEntity[]; visible: boolean }> {
+    const found = isUUID(id) ? await ctx.em.getRepository(DocumentEntity).findOneBy({ id }) : null;
+    if (!found) throw notFound('Document', id);
+    await this.disputes.lockForUpdate(ctx, found.disputeId, true);
+    const doc = await ctx.em.getRepository(DocumentEntity).findOneByOrFail({ id });
+    const parties = await ctx.em.getRepository(DisputePartyEntity).findBy({ disputeId: doc.disputeId });
+    const viewerOnPanel =
+      ctx.actor?.role === 'PANELIST' && (await this.seats.seatOf(ctx.em, doc.disputeId, ctx.actor.userId)) !== null;
+    return { doc, parties, visible: canSeeDocument(viewerOf(ctx.actor), { parties, viewerOnPanel }, doc) };
   }
 
   /** One document, or NOT_FOUND when it does not exist or the viewer may not see it. */
