@@ -51,6 +51,16 @@ export class DocumentsResolver {
     return toDocument(await this.service.derestrict(actor, id));
   }
 
+  @Mutation(() => Document, {
+    description: "DSU 18.2: makes a written submission your member filed public (its author's choice alone)",
+  })
+  async publishOwnSubmission(
+    @CurrentUser() actor: Actor,
+    @Args('documentId', { type: () => ID }) documentId: string,
+  ): Promise<Document> {
+    return toDocument(await this.service.publishOwnSubmission(actor, documentId));
+  }
+
   @ResolveField(() => Dispute)
   async dispute(@Parent() doc: Document, @Context() ctx: GraphqlContext): Promise<Dispute> {
     const dispute = await this.disputes.byIdLoader(ctx.loaders).load(doc.disputeId);

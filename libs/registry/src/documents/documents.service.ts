@@ -5,6 +5,7 @@ import {
   CommandContext,
   CommandRunner,
   DomainError,
+  MemberEntity,
   Page,
   RequestLoaders,
   UserEntity,
@@ -26,7 +27,7 @@ import { DisputesService } from '../disputes/disputes.service';
 import { DocketService } from '../docket/docket.service';
 import { PanelSeatsService } from '../panel-seats/panel-seats.service';
 import { canSeeDocument, documentVisibilitySql, type Viewer } from './document-policy';
-import { filingDifferences, neverPublicBecause } from './document-rules';
+import { filingDifferences, isWrittenSubmission, neverPublicBecause } from './document-rules';
 import { DocumentStorage } from './document-storage';
 import { DocumentEntity, type Classification, type DocumentKind } from './document.entity';
 import { DocumentsArgs, FileDocumentInput } from './dto/document.input';
@@ -245,6 +246,48 @@ export class DocumentsService {
         documentIds: [doc.id],
       });
       ctx.target('Document', doc.id, { disputeId: doc.disputeId });
+      return saved;
+    });
+  }
+
+  /**
+   * DSU 18.2: nothing precludes a party from disclosing statements of its own positions to the
+   * public. A delegate of the member that filed a written submission makes it PUBLIC; nobody else
+   * may (the secretariat neither: NEVER_PUBLIC in {@link derestrict}). A submission holding
+   * business-confidential information stays CONFIDENTIAL: the information may be another's.
+   */
+  publishOwnSubmission(actor: Actor | null, documentId: string): Promise<DocumentEntity> {
+    const caller = requireActor(actor);
+    return this.commands.run({ actor, operation: 'publishOwnSubmission' }, async (ctx) => {
+      const { doc, parties } = await this.visibleInCommand(ctx, documentId);
+      if (caller.role !== 'MEMBER_DELEGATE' || !caller.memberId || doc.filedForMemberId !== caller.memberId) {
+        throw forbidden('Only the member that filed a written submission may make it public (DSU 18.2)', 'NOT_YOUR_SUBMISSION');
+      }
+      if (!isWrittenSubmission(doc.kind)) {
+        throw badInput('documentId', `A ${kindLabel(doc.kind)} is not a written submission to the panel (DSU 18.2)`, 'NOT_A_WRITTEN_SUBMISSION');
+      }
+      if (doc.classification === 'PUBLIC') {
+        throw new DomainError('INVALID_TRANSITION', 'ALREADY_PUBLIC', `Your ${kindLabel(doc.kind)} is public already`);
+      }
+      if (doc.classification === 'CONFIDENTIAL') {
+        throw new DomainError(
+          'INVALID_TRANSITION',
+          'CONFIDENTIAL_INFORMATION',
+          'This submission holds business-confidential information, which is not only yours to disclose: file a non-confidential version of it as PUBLIC instead',
+        );
+      }
+      doc.classification = 'PUBLIC';
+      doc.derestrictedAt = ctx.now;
+      const saved = await ctx.em.getRepository(DocumentEntity).save(doc);
+      const member = await ctx.em.getRepository(MemberEntity).findOneByOrFail({ id: caller.memberId });
+      await this.docket.append(ctx, {
+        disputeId: doc.disputeId,
+        actorRole: parties.find((p) => p.memberId === caller.memberId)?.kind ?? 'MEMBER',
+        kind: 'publishOwnSubmission',
+        text: `${member.name} made its ${kindLabel(doc.kind)} public (DSU 18.2).`,
+        documentIds: [doc.id],
+      });
+      ctx.target('Document', doc.id, { disputeId: doc.disputeId, classification: 'PUBLIC' });
       return saved;
     });
   }
