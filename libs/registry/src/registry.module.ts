@@ -19,6 +19,7 @@ import {
   DocumentsResolver,
 } from './documents/documents.resolver';
 import { DocumentsService } from './documents/documents.service';
+import { SummaryRequestsService } from './documents/summary-requests.service';
 import { PanelSeatsService } from './panel-seats/panel-seats.service';
 import { ProcedureSweeper } from './sweep/procedure-sweeper.service';
 import { StatisticsResolver } from './statistics/statistics.resolver';
@@ -30,6 +31,7 @@ const SERVICES = [
   DisputesService,
   DocketService,
   DocumentsService,
+  SummaryRequestsService,
   ProcedureSweeper,
   PanelSeatsService,
   BodyMeetingsService,

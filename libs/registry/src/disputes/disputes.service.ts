@@ -224,7 +224,9 @@ export class DisputesService {
     const seats = actor.role === 'PANELIST' ? await this.seats.byDispute(loaders).load(dispute.id) : [];
     const roles: ActorRole[] = rolesInDispute(actor, parties, seats.find((s) => s.userId === actor.userId) ?? null);
     const closed = await this.calendar.closedDaysForRequest(loaders);
-    return allowedActions(toSnapshot(dispute, rows.map(toDeadlineRow)), roles, this.clock.now(), closed);
+    // The engine's rows only: a row of a subject (DSU 18.2 summaries) is not the engine's.
+    const engineRows = rows.filter((row) => row.subjectId === null);
+    return allowedActions(toSnapshot(dispute, engineRows.map(toDeadlineRow)), roles, this.clock.now(), closed);
   }
 
   async get(ref: { id?: string; docketNumber?: string }): Promise<DisputeEntity> {

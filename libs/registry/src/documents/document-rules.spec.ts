@@ -10,6 +10,7 @@ const filing: FilingFacts = {
   classification: 'CONFIDENTIAL',
   readerIds: ['u1', 'u2'],
   panelOnly: false,
+  summaryOfId: null,
 };
 
 describe('filingDifferences (idempotency keys)', () => {
@@ -27,6 +28,7 @@ describe('filingDifferences (idempotency keys)', () => {
     ['classification', { classification: 'RESTRICTED' }],
     ['readers', { readerIds: ['u1'] }],
     ['readers', { panelOnly: true }],
+    ['summarised submission', { summaryOfId: 'doc' }],
   ] as const)('names the %s', (what, change) => {
     expect(filingDifferences(filing, { ...filing, ...change })).toEqual([what]);
   });

@@ -11,6 +11,7 @@ export interface FilingFacts {
   classification: string;
   readerIds: readonly string[];
   panelOnly: boolean;
+  summaryOfId: string | null;
 }
 
 /**
@@ -31,6 +32,7 @@ export function filingDifferences(first: FilingFacts, retry: FilingFacts): strin
     ['content', first.sha256 === retry.sha256],
     ['classification', first.classification === retry.classification],
     ['readers', same(first.readerIds, retry.readerIds) && first.panelOnly === retry.panelOnly],
+    ['summarised submission', first.summaryOfId === retry.summaryOfId],
   ];
   return checks.filter(([, equal]) => !equal).map(([what]) => what);
 }
@@ -69,3 +71,6 @@ export function neverPublicBecause(kind: DocumentKind): string | null {
   }
   return null;
 }
+
+/** A kind as words: FIRST_WRITTEN_SUBMISSION → first written submission. */
+export const kindLabel = (kind: string): string => kind.toLowerCase().replace(/_/g, ' ');

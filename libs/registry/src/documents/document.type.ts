@@ -43,6 +43,7 @@ export class Document {
 
   disputeId: string;
   filedForMemberId: string | null;
+  summaryOfId: string | null;
 }
 
 @ObjectType()
@@ -64,5 +65,6 @@ export function toDocument(entity: DocumentEntity): Document {
     downloadPath: `/documents/${entity.id}/content`,
     disputeId: entity.disputeId,
     filedForMemberId: entity.filedForMemberId,
+    summaryOfId: entity.summaryOfId,
   };
 }

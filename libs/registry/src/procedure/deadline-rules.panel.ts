@@ -266,4 +266,19 @@ export const PANEL_PHASE_RULES = {
     onExpiry: 'No sanction; the overrun is recorded.',
     extendable: true, // DSU 20: "unless otherwise agreed to by the parties"
   },
+  NON_CONFIDENTIAL_SUMMARY: {
+    article: 'DSU 18.2',
+    description:
+      'Asked by a member, the party gives a non-confidential summary of its written submission within 30 days: ' +
+      'DSU 18.2 sets no period, 30 days is the body\'s choice.',
+    length: { unit: 'DAYS', value: 30 },
+    kind: 'DEADLINE',
+    strength: 'HARD',
+    binds: 'PARTIES', // the party that filed the submission
+    countedFrom: "a member's request for the summary",
+    onExpiry: 'The overrun is recorded; a summary filed late leaves it missed.',
+    // Opened by requestNonConfidentialSummary (documents), not by a transition: a row per request,
+    // naming the document (subject_id), met by filing the summary, unaffected by the stage.
+    tracked: true,
+  },
 } satisfies Partial<Record<DeadlineRuleCode, DeadlineRuleData>>;

@@ -29,6 +29,8 @@ export const DEADLINE_RULE_CODES = [
   'APPELLATE_REPORT_ADOPTION',
   'ADOPTION_GUIDELINE',
   'ADOPTION_GUIDELINE_APPEALED',
+  // Opened by the documents module on a member's request, one row per request, naming the document.
+  'NON_CONFIDENTIAL_SUMMARY',
   'RPT_INTENTIONS',
   'RPT_AGREEMENT',
   'RPT_ARBITRATION',

@@ -75,6 +75,11 @@ export class FileDocumentInput extends DocumentFileInput {
   @IsBoolean()
   panelOnly?: boolean | null;
 
+  @Field(() => ID, { nullable: true, description: 'NON_CONFIDENTIAL_SUMMARY only: the written submission it summarises (DSU 18.2)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'summaryOf must be a document id' })
+  summaryOf?: string | null;
+
   @Field({ nullable: true, description: 'Send the same key when retrying: you get the first filing back' })
   @IsOptional()
   @Length(1, 200, { message: 'idempotencyKey must be 1 to 200 characters' })
