@@ -253,7 +253,7 @@ export class DocumentsService {
 
   /**
    * The secretariat makes a restricted document public: one of the kinds the body may publish
-   * (a request, a notification, the record of a public hearing...), never a written submission
+   * (a request, a notification, ...), never a written submission
    * or a part of the panel's deliberations (NEVER_PUBLIC: {@link neverPublicBecause}).
    */
   derestrict(actor: Actor | null, id: string): Promise<DocumentEntity> {
