@@ -19,7 +19,7 @@ type Who =
   | 'panelist'
   | 'panelMember'
   | 'reader';
-type Doc = 'public' | 'restrictedFirst' | 'restrictedOther' | 'confidential';
+type Doc = 'public' | 'restrictedFirst' | 'restrictedOther' | 'confidential' | 'forPanel';
 
 // Who sees what (procedure.md §3; DSU 10.3: third parties in the panel proceedings get the
 // parties' first submissions; a member that joined only the consultations, DSU 4.11, does not).
@@ -27,16 +27,16 @@ const MATRIX: Record<Who, Doc[]> = {
   anonymous: ['public'],
   outsider: ['public'],
   panelist: ['public'], // on the roster, not on this panel
-  panelMember: ['public', 'restrictedFirst', 'restrictedOther'],
+  panelMember: ['public', 'restrictedFirst', 'restrictedOther', 'forPanel'], // seated: reads what is for the panel
   secretariat: ['public', 'restrictedFirst', 'restrictedOther'],
-  complainant: ['public', 'restrictedFirst', 'restrictedOther', 'confidential'], // the filer's member filed all four
+  complainant: ['public', 'restrictedFirst', 'restrictedOther', 'confidential', 'forPanel'], // the filer filed all five
   respondent: ['public', 'restrictedFirst', 'restrictedOther'],
   thirdParty: ['public', 'restrictedFirst'], // joined the panel proceedings (DSU 10.2)
   consultationsThirdParty: ['public'], // joined the consultations only (DSU 4.11, accepted)
   requester: ['public'], // asked to join the consultations; no answer yet
   reader: ['public', 'confidential'],
 };
-const DOCS: Doc[] = ['public', 'restrictedFirst', 'restrictedOther', 'confidential'];
+const DOCS: Doc[] = ['public', 'restrictedFirst', 'restrictedOther', 'confidential', 'forPanel'];
 
 describe('documents and the access policy', () => {
   let t: TestApp;
@@ -90,6 +90,7 @@ describe('documents and the access policy', () => {
       restrictedFirst: { kind: 'FIRST_WRITTEN_SUBMISSION', classification: 'RESTRICTED' },
       restrictedOther: { kind: 'REBUTTAL', classification: 'RESTRICTED' },
       confidential: { kind: 'EXHIBIT', classification: 'CONFIDENTIAL', readerIds: [users.reader.id] },
+      forPanel: { kind: 'EXHIBIT', classification: 'CONFIDENTIAL', panelOnly: true },
     };
     for (const doc of DOCS) {
       titles[doc] = `Secret-title-${doc}`;
@@ -225,7 +226,57 @@ describe('documents and the access policy', () => {
     const [{ entries }] = await t.db.query("SELECT count(*)::int AS entries FROM docket_entries WHERE kind = 'fileDocument' AND $1 = ANY(document_ids)", [results[0].data!.fileDocument.id]);
     expect(entries).toBe(1);
     const reused = await t.gql(FILE, { input: { ...input, content: b64('other') } }, token('respondent'));
-    expect(reused.errors![0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.idempotencyKey' });
+    expect(reused.errors![0].extensions).toMatchObject({ code: 'CONFLICT', domainCode: 'IDEMPOTENCY_KEY_REUSED', field: 'input.idempotencyKey' });
+  });
+
+  describe('an idempotency key reused for a different filing', () => {
+    const first = () => ({ disputeId, kind: 'OTHER', classification: 'CONFIDENTIAL', readerIds: [users.reader.id], title: 'Keyed filing',
+      fileName: 'keyed.txt', mediaType: 'text/plain', content: b64('keyed content'), idempotencyKey: 'keyed-1' });
+    let firstId: string;
+    let firstFiledAt: string;
+    let otherDisputeId: string;
+
+    beforeAll(async () => {
+      const res = await t.gql(`mutation($input: FileDocumentInput!) { fileDocument(input: $input) { id filedAt } }`, { input: first() }, token('complainant'));
+      expect(res.errors).toBeUndefined();
+      ({ id: firstId, filedAt: firstFiledAt } = res.data!.fileDocument);
+      const other = await t.gql(`mutation { requestConsultations(input: { respondents: ["PAK"], title: "Vegetables", measures: ["Quotas"],
+        legalBasis: ["GATT Art. XI"], summary: "Quotas." }) { id } }`, {}, token('complainant'));
+      otherDisputeId = other.data!.requestConsultations.id;
+      t.clock.advance(3_600_000);
+    });
+
+    it('returns the first filing to a retry of the same filing (media types compared without case)', async () => {
+      const res = await t.gql(FILE, { input: { ...first(), mediaType: 'TEXT/Plain' } }, token('complainant'));
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.fileDocument.id).toBe(firstId);
+    });
+
+    it.each([
+      ['title', () => ({ title: 'Another title' })],
+      ['file name', () => ({ fileName: 'other.txt' })],
+      ['media type', () => ({ mediaType: 'application/pdf' })],
+      ['content', () => ({ content: b64('other content') })],
+      ['kind', () => ({ kind: 'EXHIBIT' })],
+      ['classification', () => ({ classification: 'RESTRICTED', readerIds: undefined })],
+      ['readers', () => ({ readerIds: [users.reader.id, users.panelMember.id] })],
+      ['dispute', () => ({ disputeId: otherDisputeId })],
+    ] as const)('refuses a filing with another %s as CONFLICT IDEMPOTENCY_KEY_REUSED, writing nothing', async (what, change) => {
+      const [{ before }] = await t.db.query('SELECT count(*)::int AS before FROM documents');
+      const res = await t.gql(FILE, { input: { ...first(), ...change() } }, token('complainant'));
+      expect(res.errors![0].extensions).toMatchObject({ code: 'CONFLICT', domainCode: 'IDEMPOTENCY_KEY_REUSED', field: 'input.idempotencyKey' });
+      expect(res.errors![0].extensions.differs).toContain(what);
+      expect(res.errors![0].message).toContain('"keyed-1"');
+      expect(res.errors![0].message).toContain(`was used for a different filing on ${firstFiledAt}`);
+      const [{ after }] = await t.db.query('SELECT count(*)::int AS after FROM documents');
+      expect(after).toBe(before);
+    });
+
+    it('keeps keys per filer: another user may use the same key for a filing of its own', async () => {
+      const res = await t.gql(FILE, { input: { ...first(), readerIds: [users.complainant.id] } }, token('respondent'));
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.fileDocument.id).not.toBe(firstId);
+    });
   });
 
   it.each([
@@ -243,14 +294,100 @@ describe('documents and the access policy', () => {
     expect(after).toBe(before);
   });
 
-  it('derestricts a restricted document for everyone, by the secretariat only', async () => {
-    const refused = await t.gql(`mutation($id: ID!) { derestrictDocument(id: $id) { id } }`, { id: ids.restrictedOther }, token('complainant'));
-    expect(refused.errors![0].extensions.code).toBe('FORBIDDEN');
-    const confidential = await t.gql(`mutation($id: ID!) { derestrictDocument(id: $id) { id } }`, { id: ids.confidential }, token('secretariat'));
-    expect(confidential.errors![0].extensions.code).toBe('BAD_USER_INPUT');
-    const ok = await t.gql(`mutation($id: ID!) { derestrictDocument(id: $id) { classification derestrictedAt } }`, { id: ids.restrictedOther }, token('secretariat'));
-    expect(ok.data!.derestrictDocument.classification).toBe('PUBLIC');
-    const anon = await t.gql(`query($id: ID!) { document(id: $id) { title } }`, { id: ids.restrictedOther });
-    expect(anon.data!.document.title).toBe(titles.restrictedOther);
+  it.each([
+    ['no reader at all', {}],
+    ['only its filer as reader', { readerIds: ['FILER'] }],
+    ['no reader and panelOnly false', { panelOnly: false }],
+  ])('refuses a CONFIDENTIAL filing with %s: BAD_USER_INPUT CONFIDENTIAL_WITHOUT_READERS, writing nothing', async (_what, change) => {
+    const [{ before }] = await t.db.query('SELECT count(*)::int AS before FROM documents');
+    const input: Record<string, unknown> = { disputeId, kind: 'EXHIBIT', classification: 'CONFIDENTIAL', title: 'x', fileName: 'x.txt', mediaType: 'text/plain', content: b64('x'), ...change };
+    if ('readerIds' in change) input.readerIds = [users.complainant.id];
+    const res = await t.gql(FILE, { input }, token('complainant'));
+    expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', domainCode: 'CONFIDENTIAL_WITHOUT_READERS', field: 'input.readerIds' });
+    expect(res.errors![0].message).toContain('panelOnly');
+    const [{ after }] = await t.db.query('SELECT count(*)::int AS after FROM documents');
+    expect(after).toBe(before);
+  });
+
+  it('refuses panelOnly on a document that is not CONFIDENTIAL', async () => {
+    const res = await t.gql(FILE, {
+      input: { disputeId, kind: 'EXHIBIT', classification: 'RESTRICTED', panelOnly: true, title: 'x', fileName: 'x.txt', mediaType: 'text/plain', content: b64('x') },
+    }, token('complainant'));
+    expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', domainCode: 'PANEL_ONLY_NOT_ALLOWED', field: 'input.panelOnly' });
+  });
+
+  it('shows a document for the panel to a panelist seated after it was filed, and no longer once the seat is vacated', async () => {
+    const read = async () => (await t.gql(`query($id: ID!) { document(id: $id) { title panelOnly } }`, { id: ids.forPanel }, token('panelist')));
+    const listed = async () => (await t.gql(`{ documents(first: 100) { nodes { id } } }`, {}, token('panelist'))).data!.documents.nodes.map((n: { id: string }) => n.id);
+    expect((await read()).errors![0].extensions.code).toBe('NOT_FOUND');
+    // A vacancy filled (DSU 8): the new panelist reads what was filed for the panel before.
+    await t.db.query(
+      'INSERT INTO panel_seats (dispute_id, user_id, person_id, chair, seated_at) VALUES ($1, $2, gen_random_uuid(), false, now())',
+      [disputeId, users.panelist.id],
+    );
+    expect((await read()).data!.document).toEqual({ title: titles.forPanel, panelOnly: true });
+    expect(await listed()).toContain(ids.forPanel);
+    await t.http().get(`/documents/${ids.forPanel}/content`).set('authorization', `Bearer ${token('panelist')}`).expect(200);
+    await t.db.query('UPDATE panel_seats SET vacated_at = now() WHERE dispute_id = $1 AND user_id = $2', [disputeId, users.panelist.id]);
+    expect((await read()).errors![0].extensions.code).toBe('NOT_FOUND');
+    expect(await listed()).not.toContain(ids.forPanel);
+    await t.http().get(`/documents/${ids.forPanel}/content`).set('authorization', `Bearer ${token('panelist')}`).expect(404);
+  });
+
+  describe('derestrictDocument', () => {
+    const DERESTRICT = `mutation($id: ID!) { derestrictDocument(id: $id) { id title classification derestrictedAt } }`;
+    const fileAs = async (who: Who, input: Record<string, unknown>) => {
+      const res = await t.gql(FILE, { input: { disputeId, title: `Derestriction ${input.kind}`, fileName: 'd.txt', mediaType: 'text/plain', content: b64('d'), ...input } }, token(who));
+      expect(res.errors).toBeUndefined();
+      return res.data!.fileDocument.id as string;
+    };
+
+    it('makes a restricted notification public for everyone, by the secretariat only', async () => {
+      const id = await fileAs('complainant', { kind: 'NOTIFICATION', classification: 'RESTRICTED' });
+      const refused = await t.gql(DERESTRICT, { id }, token('complainant'));
+      expect(refused.errors![0].extensions.code).toBe('FORBIDDEN');
+      const ok = await t.gql(DERESTRICT, { id }, token('secretariat'));
+      expect(ok.data!.derestrictDocument).toMatchObject({ classification: 'PUBLIC', derestrictedAt: t.clock.now().toISOString() });
+      const anon = await t.gql(`query($id: ID!) { document(id: $id) { title } }`, { id });
+      expect(anon.data!.document.title).toBe('Derestriction NOTIFICATION');
+      const again = await t.gql(DERESTRICT, { id }, token('secretariat'));
+      expect(again.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', domainCode: 'NOT_RESTRICTED' });
+    });
+
+    it('answers NOT_FOUND for a confidential document the secretariat may not see, telling nothing about it', async () => {
+      const [before] = await t.db.query('SELECT classification FROM documents WHERE id = $1', [ids.confidential]);
+      const res = await t.gql(DERESTRICT, { id: ids.confidential }, token('secretariat'));
+      expect(res.errors![0].extensions.code).toBe('NOT_FOUND');
+      expect(res.errors![0].message).not.toMatch(/CONFIDENTIAL/i);
+      expect(JSON.stringify(res)).not.toContain(titles.confidential);
+      // The same answer as for a document that does not exist.
+      const none = await t.gql(DERESTRICT, { id: '00000000-0000-4000-8000-000000000000' }, token('secretariat'));
+      expect(res.errors![0].extensions).toEqual(none.errors![0].extensions);
+      expect(await t.db.query('SELECT classification FROM documents WHERE id = $1', [ids.confidential])).toEqual([before]);
+    });
+
+    it('refuses a confidential document the secretariat may read as NOT_RESTRICTED', async () => {
+      const id = await fileAs('complainant', { kind: 'OTHER', classification: 'CONFIDENTIAL', readerIds: [users.secretariat.id] });
+      const res = await t.gql(DERESTRICT, { id }, token('secretariat'));
+      expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', domainCode: 'NOT_RESTRICTED' });
+    });
+
+    it.each(['FIRST_WRITTEN_SUBMISSION', 'REBUTTAL', 'ANSWERS_TO_QUESTIONS', 'EXHIBIT'])(
+      'never publishes a party’s %s: INVALID_TRANSITION NEVER_PUBLIC (DSU 18.2), changing nothing',
+      async (kind) => {
+        const id = await fileAs('respondent', { kind, classification: 'RESTRICTED' });
+        const res = await t.gql(DERESTRICT, { id }, token('secretariat'));
+        expect(res.errors![0].extensions).toMatchObject({ code: 'INVALID_TRANSITION', domainCode: 'NEVER_PUBLIC' });
+        expect(res.errors![0].message).toContain('DSU 18.2');
+        const [row] = await t.db.query('SELECT classification, derestricted_at FROM documents WHERE id = $1', [id]);
+        expect(row).toEqual({ classification: 'RESTRICTED', derestricted_at: null });
+      },
+    );
+
+    it('never publishes a third party’s submission either', async () => {
+      const id = await fileAs('thirdParty', { kind: 'THIRD_PARTY_SUBMISSION', classification: 'RESTRICTED' });
+      const res = await t.gql(DERESTRICT, { id }, token('secretariat'));
+      expect(res.errors![0].extensions).toMatchObject({ code: 'INVALID_TRANSITION', domainCode: 'NEVER_PUBLIC' });
+    });
   });
 });

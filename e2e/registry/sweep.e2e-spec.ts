@@ -95,7 +95,7 @@ describe('the worker: deadline sweeps and automatic transitions', () => {
     expect(await docketKinds(id)).toContain('lapse');
   });
 
-  it('adopts a circulated report by itself on day 60 (DSU 16.4) and derestricts the case', async () => {
+  it('adopts a circulated report by itself on day 60 (DSU 16.4), leaving the written submissions restricted (DSU 18.2)', async () => {
     t.clock.set('2026-07-01T09:00:00Z');
     const id = await file('Adopted by default');
     // A circulated report, as the rulings steps leave it (the rulings e2e drive those steps).
@@ -116,9 +116,14 @@ describe('the worker: deadline sweeps and automatic transitions', () => {
     t.clock.set('2026-08-31T00:00:01Z');
     expect((await sweeper.sweep()).automatic).toBeGreaterThanOrEqual(1);
     expect((await t.db.query('SELECT stage FROM disputes WHERE id = $1', [id]))[0].stage).toBe('ADOPTED');
-    const publicView = await t.gql(`query($id: ID!) { document(id: $id) { classification derestrictedAt } }`, { id: docId });
-    expect(publicView.data!.document.classification).toBe('PUBLIC');
+    // Adoption publishes no party's written submission: only its author may (DSU 18.2).
+    const publicView = await t.gql(`query($id: ID!) { document(id: $id) { classification } }`, { id: docId });
+    expect(publicView.errors![0].extensions.code).toBe('NOT_FOUND');
+    const filerView = await t.gql(`query($id: ID!) { document(id: $id) { classification derestrictedAt } }`, { id: docId }, tok('PAK'));
+    expect(filerView.data!.document).toEqual({ classification: 'RESTRICTED', derestrictedAt: null });
     expect(await docketKinds(id)).toContain('adoptReportAutomatically');
+    const [adoption] = await t.db.query(`SELECT text FROM docket_entries WHERE dispute_id = $1 AND kind = 'adoptReportAutomatically'`, [id]);
+    expect(adoption.text).not.toMatch(/public/i);
   });
 
   describe('through pg-boss, with two worker processes', () => {

@@ -10,6 +10,7 @@ describe('rulings: from the descriptive part to adoption', () => {
   let finalId: string;
   let commentsDueOn: string;
   const COMMENT = `mutation($input: CommentOnReportInput!) { commentOnReport(input: $input) }`;
+  let submissionId: string;
   const OPINIONS = ['I would have decided the SPS claim rather than exercise judicial economy.', 'Concurring: the licensing is also a de facto ban.'];
   const report = async (token?: string) => (await t.gql(REPORT, { id: c.disputeId }, token)).data!.dispute;
   const errorOf = (res: { errors?: { extensions: Record<string, unknown> }[] }) => res.errors?.[0]?.extensions;
@@ -17,6 +18,10 @@ describe('rulings: from the descriptive part to adoption', () => {
   beforeAll(async () => {
     t = await startTestApp({ start: '2026-03-02T09:00:00Z' });
     c = await panelInProceedings(t);
+    const filed = await t.gql(`mutation($input: FileDocumentInput!) { fileDocument(input: $input) { id } }`, {
+      input: { disputeId: c.disputeId, kind: 'FIRST_WRITTEN_SUBMISSION', classification: 'RESTRICTED', ...file('First written submission of CHN') },
+    }, c.tok('CHN'));
+    submissionId = filed.data!.fileDocument.id;
   });
   afterAll(() => t.close());
 
@@ -63,6 +68,10 @@ describe('rulings: from the descriptive part to adoption', () => {
     // The draft is the panel's alone.
     for (const who of ['CHN', 'SEC']) expect((await report(c.tok(who))).report.versions.map((v: { id: string }) => v.id)).not.toContain(interimId);
     expect(errorOf(await t.gql(`query($id: ID!) { document(id: $id) { title } }`, { id: res.data!.submitReport.document.id }, c.tok('CHN')))?.code).toBe('NOT_FOUND');
+    // Nor can the secretariat touch it: to a mutation too, a document it may not see does not exist.
+    const derestrict = await t.gql(`mutation($id: ID!) { derestrictDocument(id: $id) { id } }`, { id: res.data!.submitReport.document.id }, c.tok('SEC'));
+    expect(errorOf(derestrict)).toMatchObject({ code: 'NOT_FOUND' });
+    expect(derestrict.errors![0].message).not.toMatch(/confidential/i);
     expect((await t.gql(VOTE, { r: interimId, a: true }, c.pan('A'))).data!.voteOnReport).toBe(true);
     expect(errorOf(await t.gql(VOTE, { r: interimId, a: false }, c.pan('A')))?.code).toBe('CONFLICT');
     expect(errorOf(await t.gql(VOTE, { r: interimId, a: true }, c.pan('D')))?.code).toBe('FORBIDDEN');
@@ -193,9 +202,33 @@ describe('rulings: from the descriptive part to adoption', () => {
     expect(node.report.versions[0].separateOpinions).toHaveLength(2);
   });
 
-  it('keeps the parties’ submissions and the interim report restricted after adoption (DSU 18.2)', async () => {
-    const rows = await t.db.query(`SELECT r.version, d.classification FROM reports r JOIN documents d ON d.id = r.document_id WHERE r.dispute_id = $1 ORDER BY r.submitted_at`, [c.disputeId]);
-    expect(rows.filter((r: { version: string }) => r.version !== 'FINAL_REPORT').map((r: { classification: string }) => r.classification)).not.toContain('PUBLIC');
+  it('publishes nothing more on adoption: submissions, descriptive part, interim report and comments stay restricted (DSU 14.1, 18.2)', async () => {
+    const rows = await t.db.query(`SELECT id, kind, classification, derestricted_at FROM documents WHERE dispute_id = $1 ORDER BY filed_at, kind`, [c.disputeId]);
+    const restricted = rows.filter((r: { classification: string }) => r.classification === 'RESTRICTED');
+    expect(restricted.map((r: { kind: string }) => r.kind).sort()).toEqual(['COMMENTS_ON_REPORT', 'COMMENTS_ON_REPORT', 'FIRST_WRITTEN_SUBMISSION', 'PANEL_REPORT', 'PANEL_REPORT'].sort());
+    expect(restricted.map((r: { id: string }) => r.id)).toContain(submissionId);
+    for (const r of restricted) {
+      expect(r.derestricted_at).toBeNull();
+      expect(errorOf(await t.gql(`query($id: ID!) { document(id: $id) { title } }`, { id: r.id }))?.code).toBe('NOT_FOUND');
+    }
+    // The circulated final report alone is public (DSU 16.1), to anyone without signing in.
+    const published = rows.filter((r: { classification: string }) => r.classification === 'PUBLIC');
+    expect(published.map((r: { kind: string }) => r.kind)).toEqual(['PANEL_REPORT']);
+    const anon = await t.gql(`query($id: ID!) { document(id: $id) { title classification } }`, { id: published[0].id });
+    expect(anon.data!.document).toEqual({ title: 'Final report', classification: 'PUBLIC' });
+    await t.http().get(`/documents/${published[0].id}/content`).expect(200);
+  });
+
+  it('refuses for ever to derestrict the descriptive part, the interim report, the comments and the submissions (NEVER_PUBLIC)', async () => {
+    const rows = await t.db.query(`SELECT id, kind FROM documents WHERE dispute_id = $1 AND classification = 'RESTRICTED'`, [c.disputeId]);
+    expect(rows).toHaveLength(5);
+    for (const { id } of rows) {
+      const res = await t.gql(`mutation($id: ID!) { derestrictDocument(id: $id) { id } }`, { id }, c.tok('SEC'));
+      expect(errorOf(res)).toMatchObject({ code: 'INVALID_TRANSITION', domainCode: 'NEVER_PUBLIC' });
+      expect(res.errors![0].message).toMatch(/DSU 14\.1|DSU 18\.2/);
+    }
+    const still = await t.db.query(`SELECT count(*)::int AS n FROM documents WHERE dispute_id = $1 AND classification = 'RESTRICTED'`, [c.disputeId]);
+    expect(still[0].n).toBe(5);
   });
 });
 

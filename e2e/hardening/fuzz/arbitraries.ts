@@ -242,6 +242,7 @@ function stringKind(name: string, parent: string | undefined, hints: Hints, smal
 
 const ID_OVERRIDES: Record<string, string> = {
   readerIds: 'users',
+  summaryOf: 'documents',
   staffUserIds: 'users',
   userId: 'users',
   ranking: 'roster_persons',

@@ -23,7 +23,7 @@ export const DS291: ReplayCase = {
   complainant: USA,
   respondent: EU,
   covers:
-    'Request to the Director-General (8.7), two panel delay letters with revised estimates, final report to the parties, circulation long after it.',
+    'Panel blocked at the first meeting, 17 third parties, request to the Director-General (8.7), two panel delay letters with revised estimates, final report to the parties, circulation long after it.',
   source: { title: 'WTO — DS291 case page', url: 'https://www.wto.org/english/tratop_e/dispu_e/cases_e/ds291_e.htm' },
   steps: [
     {
@@ -37,10 +37,57 @@ export const DS291: ReplayCase = {
       note: 'BEL is a stand-in code for the European Communities / European Union, which has no ISO 3166-1 alpha-3 code. Date of the US letter; the WTO may record the request on that date.',
     },
     {
+      on: '2003-08-07',
+      step: 'requestPanel',
+      source: {
+        title: 'ASIL Insights vol. 10 issue 28, "The WTO Panel on the EC-Biotech Dispute Releases Its Final Report" ("On August 7, 2003 … the United States (WT/DS291), Canada (WT/DS292), and Argentina (WT/DS293), filed complaints")',
+        url: 'https://asil.org/insights/volume/10/issue/28/wto-panel-ec-biotech-dispute-releases-its-final-report',
+        symbol: 'WT/DS291/23',
+      },
+      note: 'The source dates the three panel requests (WT/DS291/23, WT/DS292/17, WT/DS293/17, as numbered in the WTO news of 18 August 2003) to 7 August 2003; the request documents themselves were not seen.',
+    },
+    {
+      on: '2003-08-18',
+      step: 'panelNotEstablished',
+      source: {
+        title: 'WTO news, Dispute Settlement Body 18 August 2003, "US, Canada and Argentina request panel to examine EU moratorium on biotech products"',
+        url: 'https://www.wto.org/english/news_e/news03_e/dsb_18aug03_e.htm',
+      },
+      note: 'First-time requests: "All were blocked by the respondents, and the DSB agreed to revert to them" (the EC was not in a position to accept establishment).',
+    },
+    {
       on: '2003-08-29',
       step: 'establishPanel',
       source: CONSTITUTION,
-      note: 'Single panel for the United States (DS291), Canada (DS292) and Argentina (DS293) under DSU 9.',
+      note: 'Single panel for the United States (DS291), Canada (DS292) and Argentina (DS293) under DSU 9, at the second request (WTO news, DSB 29 August 2003, http://www.wto.org/english/news_e/news03_e/dsb_29aug03_e.htm).',
+    },
+    {
+      on: '2003-08-29',
+      step: 'reserveThirdPartyRights',
+      members: [
+        { code: 'ARG', name: 'Argentina' },
+        { code: 'AUS', name: 'Australia' },
+        { code: 'BRA', name: 'Brazil' },
+        { code: 'CAN', name: 'Canada' },
+        { code: 'CHL', name: 'Chile' },
+        { code: 'CHN', name: 'China' },
+        { code: 'TWN', name: 'Chinese Taipei' },
+        { code: 'COL', name: 'Colombia' },
+        { code: 'SLV', name: 'El Salvador' },
+        { code: 'HND', name: 'Honduras' },
+        { code: 'MEX', name: 'Mexico' },
+        { code: 'NZL', name: 'New Zealand' },
+        { code: 'NOR', name: 'Norway' },
+        { code: 'PRY', name: 'Paraguay' },
+        { code: 'PER', name: 'Peru' },
+        { code: 'THA', name: 'Thailand' },
+        { code: 'URY', name: 'Uruguay' },
+      ],
+      source: {
+        title: 'WTO — DS291 case page key facts (third parties), as reproduced in the dean22029/WTO_Docs dataset viewer (row for WT/DS291/37/Add.180)',
+        url: 'https://hugingapi.com/datasets/dean22029/WTO_Docs/viewer/default/train?p=45',
+      },
+      note: 'UNCERTAIN DATE: the list of third parties comes without dates; the establishment meeting is used (members may also reserve rights in the following days, DSU 10.2). Canada and Argentina, co-complainants in DS292 and DS293, are listed as third parties in DS291.',
     },
     { on: '2004-02-23', step: 'requestDgAppointment', by: 'COMPLAINANT', source: CONSTITUTION, note: 'Joint request by the three complainants.' },
     {

@@ -8,6 +8,7 @@ import { DisputeEntity } from './disputes/dispute.entity';
 import { DocketEntryEntity } from './docket/docket-entry.entity';
 import { DocumentContentEntity } from './documents/document-content.entity';
 import { DocumentEntity } from './documents/document.entity';
+import { SummaryRequestEntity } from './documents/summary-request.entity';
 import { PanelSeatEntity } from './panel-seats/panel-seat.entity';
 
 export * from './procedure';
@@ -61,4 +62,5 @@ export const REGISTRY_ENTITIES = [
   DocumentContentEntity,
   PanelSeatEntity,
   BodyMeetingEntity,
+  SummaryRequestEntity,
 ];

@@ -20,6 +20,7 @@ import {
   DocumentsResolver,
 } from './documents/documents.resolver';
 import { DocumentsService } from './documents/documents.service';
+import { SummaryRequestsService } from './documents/summary-requests.service';
 import { PanelSeatsService } from './panel-seats/panel-seats.service';
 import { ProcedureSweeper } from './sweep/procedure-sweeper.service';
 import { StatisticsResolver } from './statistics/statistics.resolver';
@@ -31,6 +32,7 @@ const SERVICES = [
   DisputesService,
   DocketService,
   DocumentsService,
+  SummaryRequestsService,
   ProcedureSweeper,
   PanelSeatsService,
   BodyMeetingsService,

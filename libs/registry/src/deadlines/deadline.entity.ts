@@ -3,12 +3,14 @@ import type { DeadlineRuleCode, DeadlineStatus } from '../procedure';
 
 /**
  * A time limit of one dispute, as a row, so that everything due this week across every case is
- * one indexed query. Opened, met, missed, extended or waived by the procedure engine.
+ * one indexed query. Opened, met, missed, extended or waived by the procedure engine; except the
+ * rows of one subject (`subjectId`), which the module that opened them settles, by id.
  */
 @Entity('deadlines')
 @Index('ix_deadlines_due', ['status', 'dueDate'])
 @Index('ix_deadlines_dispute', ['disputeId', 'status'])
 @Index('ix_deadlines_rule', ['rule', 'dueDate'])
+@Index('ix_deadlines_subject', ['subjectId'])
 export class DeadlineEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -39,6 +41,18 @@ export class DeadlineEntity {
 
   @Column('timestamptz', { name: 'closed_at', nullable: true })
   closedAt: Date | null;
+
+  /**
+   * What the limit is about, when several of one rule may run at once in a dispute: the document
+   * whose non-confidential summary is due (NON_CONFIDENTIAL_SUMMARY, DSU 18.2, one row per
+   * request). Such rows are not the engine's: it neither reads nor settles them. Null otherwise.
+   */
+  @Column('uuid', { name: 'subject_id', nullable: true })
+  subjectId: string | null;
+
+  @ManyToOne('DocumentEntity', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'subject_id', foreignKeyConstraintName: 'fk_deadlines_subject' })
+  subject?: unknown;
 
   @ManyToOne('DisputeEntity', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'dispute_id', foreignKeyConstraintName: 'fk_deadlines_dispute' })

@@ -50,6 +50,12 @@ export class Deadline {
   @Field(() => Date, { nullable: true })
   closedAt: Date | null;
 
+  @Field(() => ID, {
+    nullable: true,
+    description: 'What the limit is about, when several of its rule may run at once: NON_CONFIDENTIAL_SUMMARY, the submission whose summary is due',
+  })
+  subjectId: string | null;
+
   disputeId: string;
 }
 
@@ -71,6 +77,7 @@ export function toDeadline(entity: DeadlineEntity): Deadline {
     pausedRemainingDays: entity.pausedRemainingDays,
     openedAt: entity.openedAt,
     closedAt: entity.closedAt,
+    subjectId: entity.subjectId,
     disputeId: entity.disputeId,
   };
 }

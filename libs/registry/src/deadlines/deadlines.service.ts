@@ -1,14 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { CommandContext, EntityRows, Page, RequestLoaders, groupedInKeyOrder, inKeyOrder, keysetPage } from '@app/core';
 import DataLoader from 'dataloader';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import type { DeadlineEffects, DeadlineRow, DeadlineRuleCode, OpenedDeadline } from '../procedure';
 import { DeadlineEntity } from './deadline.entity';
 import { DeadlinesArgs } from './dto/deadlines.args';
 
 type Settled = 'MET' | 'MISSED' | 'LAPSED' | 'SUPERSEDED' | 'EXTENDED';
 
-/** Deadline rows: written only from the engine's effects, read across all cases. */
+/**
+ * Deadline rows: written from the engine's effects, read across all cases. Rows of one subject
+ * (a document whose summary is due, DSU 18.2) are opened and settled by their module, by id: the
+ * engine keeps at most one OPEN row per rule and settles by rule, so it never sees them.
+ */
 @Injectable()
 export class DeadlinesService {
   private readonly deadlineRows: EntityRows<DeadlineEntity>;
@@ -17,11 +21,38 @@ export class DeadlinesService {
     this.deadlineRows = new EntityRows(dataSource, DeadlineEntity);
   }
 
+  /** The engine's rows of a dispute: every row but those of a subject. */
   rowsOf(em: EntityManager, disputeId: string): Promise<DeadlineEntity[]> {
     // Opening order (the engine reads the latest row of a rule last), then a stable order.
     return em
       .getRepository(DeadlineEntity)
-      .find({ where: { disputeId }, order: { openedAt: 'ASC', dueDate: 'ASC', rule: 'ASC' } });
+      .find({ where: { disputeId, subjectId: IsNull() }, order: { openedAt: 'ASC', dueDate: 'ASC', rule: 'ASC' } });
+  }
+
+  /** Opens a row about one subject, outside the engine (its module settles it by id). */
+  async openForSubject(ctx: CommandContext, disputeId: string, subjectId: string, row: OpenedDeadline): Promise<DeadlineEntity> {
+    const repo = ctx.em.getRepository(DeadlineEntity);
+    return repo.save(
+      repo.create({
+        disputeId,
+        rule: row.rule,
+        baseDate: row.baseDate,
+        dueDate: row.dueDate,
+        status: 'OPEN',
+        pausedRemainingDays: null,
+        openedAt: ctx.now,
+        closedAt: null,
+        subjectId,
+      }),
+    );
+  }
+
+  /** Settles one OPEN row by id; false when it is no longer OPEN. */
+  async settleById(ctx: CommandContext, id: string, status: Settled): Promise<boolean> {
+    const result = await ctx.em
+      .getRepository(DeadlineEntity)
+      .update({ id, status: 'OPEN' }, { status, closedAt: ctx.now });
+    return (result.affected ?? 0) > 0;
   }
 
   /**
@@ -36,7 +67,7 @@ export class DeadlinesService {
         .createQueryBuilder()
         .update()
         .set({ status, closedAt: ctx.now })
-        .where("dispute_id = :disputeId AND status = 'OPEN' AND rule IN (:...rules)", { disputeId, rules })
+        .where("dispute_id = :disputeId AND status = 'OPEN' AND rule IN (:...rules) AND subject_id IS NULL", { disputeId, rules })
         .execute();
     };
     await settle(effects.meet, 'MET');
@@ -51,20 +82,20 @@ export class DeadlinesService {
         .set({ status: 'EXTENDED', closedAt: ctx.now })
         .where(
           `id IN (SELECT DISTINCT ON (rule) id FROM deadlines WHERE dispute_id = :disputeId AND rule IN (:...rules)
-           AND status IN ('OPEN', 'MISSED') ORDER BY rule, opened_at DESC, id DESC)`,
+           AND status IN ('OPEN', 'MISSED') AND subject_id IS NULL ORDER BY rule, opened_at DESC, id DESC)`,
           { disputeId, rules: effects.extend },
         )
         .execute();
     }
     for (const pause of effects.pause) {
       await repo.update(
-        { disputeId, rule: pause.rule, status: 'OPEN' },
+        { disputeId, rule: pause.rule, status: 'OPEN', subjectId: IsNull() },
         { pausedRemainingDays: pause.remainingDays },
       );
     }
     for (const resumed of effects.resume) {
       await repo.update(
-        { disputeId, rule: resumed.rule, status: 'OPEN' },
+        { disputeId, rule: resumed.rule, status: 'OPEN', subjectId: IsNull() },
         { baseDate: resumed.baseDate, dueDate: resumed.dueDate, pausedRemainingDays: null },
       );
     }
@@ -93,7 +124,7 @@ export class DeadlinesService {
   async meet(ctx: CommandContext, disputeId: string, rule: DeadlineRuleCode): Promise<boolean> {
     const result = await ctx.em
       .getRepository(DeadlineEntity)
-      .update({ disputeId, rule, status: 'OPEN' }, { status: 'MET', closedAt: ctx.now });
+      .update({ disputeId, rule, status: 'OPEN', subjectId: IsNull() }, { status: 'MET', closedAt: ctx.now });
     return (result.affected ?? 0) > 0;
   }
 

@@ -11,8 +11,9 @@ import type { Classification, DocumentKind } from './document.entity';
  * - RESTRICTED: the secretariat; the parties; the panel; a member for what it filed itself; a
  *   third party in the panel proceedings (DSU 10.2) for the parties' first written submissions
  *   (DSU 10.3). Joining the consultations (DSU 4.11) gives no right to the panel's documents.
- * - CONFIDENTIAL (business-confidential information): only the people named on the document and
- *   its filer (the "approved persons" of the BCI procedures, procedure.md §3).
+ * - CONFIDENTIAL (business-confidential information): only the people named on the document, its
+ *   filer and, when it is for the panel (`panelOnly`), the panelists seated on the dispute's panel
+ *   at the time it is read (DSU 18.2: submissions to the panel are confidential).
  */
 export interface Viewer {
   userId: string | null;
@@ -26,6 +27,8 @@ export interface PolicyDocument {
   filedById: string;
   filedForMemberId: string | null;
   readerIds: readonly string[];
+  /** CONFIDENTIAL: the seated panel reads it too. */
+  panelOnly: boolean;
 }
 
 /** The viewer's place in the dispute the document belongs to, and the parties of that dispute. */
@@ -42,7 +45,7 @@ export function canSeeDocument(viewer: Viewer, dispute: PolicyDispute, doc: Poli
   if (doc.classification === 'PUBLIC') return true;
   if (!viewer.userId) return false;
   if (doc.filedById === viewer.userId) return true;
-  if (doc.classification === 'CONFIDENTIAL') return doc.readerIds.includes(viewer.userId);
+  if (doc.classification === 'CONFIDENTIAL') return doc.readerIds.includes(viewer.userId) || (doc.panelOnly && dispute.viewerOnPanel);
   // RESTRICTED
   if (viewer.role === 'SECRETARIAT' || dispute.viewerOnPanel) return true;
   if (viewer.role !== 'MEMBER_DELEGATE' || !viewer.memberId) return false;
@@ -92,7 +95,8 @@ export function documentVisibilitySql(
         ].join(' OR ');
   return {
     sql: `(${d}.classification = 'PUBLIC' OR ${d}.filed_by_id = :policyUser
-      OR (${d}.classification = 'CONFIDENTIAL' AND :policyUser = ANY(${d}.reader_ids))
+      OR (${d}.classification = 'CONFIDENTIAL' AND (:policyUser = ANY(${d}.reader_ids)
+          OR (${d}.panel_only AND ${d}.dispute_id IN (:...policyPanel))))
       OR (${d}.classification = 'RESTRICTED' AND (${restricted})))`,
     params,
   };

@@ -24,6 +24,8 @@ export const DOCUMENT_KINDS = [
   'COMMENTS_ON_REPORT',
   'APPELLATE_REPORT',
   'NOTIFICATION',
+  // DSU 18.2: a party's public summary of the information in one of its written submissions.
+  'NON_CONFIDENTIAL_SUMMARY',
   'OTHER',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -33,6 +35,7 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 @Entity('documents')
 @Unique('uq_documents_idempotency', ['filedById', 'idempotencyKey'])
 @Index('ix_documents_dispute', ['disputeId', 'filedAt'])
+@Index('ix_documents_summary_of', ['summaryOfId'])
 // GIN index on to_tsvector('simple', title), created by the DocumentSearch migration.
 @Index('ix_documents_title_search', { synchronize: false })
 export class DocumentEntity {
@@ -85,7 +88,23 @@ export class DocumentEntity {
   @Column('uuid', { name: 'reader_ids', array: true, default: () => "'{}'" })
   readerIds: string[];
 
+  /**
+   * For CONFIDENTIAL documents: the panelists seated on the dispute's panel read it too. Resolved
+   * from the seats each time it is read, not copied into `readerIds`, so that a panelist seated
+   * later (a vacancy filled, DSU 8) reads it and one who left no longer does.
+   */
+  @Column('boolean', { name: 'panel_only', default: false })
+  panelOnly: boolean;
+
+  /** A NON_CONFIDENTIAL_SUMMARY: the written submission it summarises (DSU 18.2). */
+  @Column('uuid', { name: 'summary_of_id', nullable: true })
+  summaryOfId: string | null;
+
   @ManyToOne('DisputeEntity', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'dispute_id', foreignKeyConstraintName: 'fk_documents_dispute' })
   dispute?: unknown;
+
+  @ManyToOne('DocumentEntity', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'summary_of_id', foreignKeyConstraintName: 'fk_documents_summary_of' })
+  summaryOf?: unknown;
 }

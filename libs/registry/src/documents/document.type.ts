@@ -35,11 +35,15 @@ export class Document {
   @Field(() => Date, { nullable: true })
   derestrictedAt: Date | null;
 
+  @Field({ description: 'CONFIDENTIAL: the panelists seated on the dispute read it too' })
+  panelOnly: boolean;
+
   @Field({ description: 'GET it (with your access token, if any) to download the content' })
   downloadPath: string;
 
   disputeId: string;
   filedForMemberId: string | null;
+  summaryOfId: string | null;
 }
 
 @ObjectType()
@@ -57,8 +61,10 @@ export function toDocument(entity: DocumentEntity): Document {
     classification: entity.classification,
     filedAt: entity.filedAt,
     derestrictedAt: entity.derestrictedAt,
+    panelOnly: entity.panelOnly,
     downloadPath: `/documents/${entity.id}/content`,
     disputeId: entity.disputeId,
     filedForMemberId: entity.filedForMemberId,
+    summaryOfId: entity.summaryOfId,
   };
 }

@@ -14,6 +14,7 @@ import {
 } from '@app/core';
 import { Dispute, toDispute } from '../disputes/dispute.type';
 import { DisputesService } from '../disputes/disputes.service';
+import { Deadline, toDeadline } from '../deadlines/deadline.type';
 import { DocketEntry } from '../docket/docket.type';
 import { DocumentEntity } from './document.entity';
 import { Document, DocumentConnection, toDocument } from './document.type';
@@ -49,6 +50,35 @@ export class DocumentsResolver {
   @Mutation(() => Document, { description: 'Makes a restricted document public' })
   async derestrictDocument(@CurrentUser() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<Document> {
     return toDocument(await this.service.derestrict(actor, id));
+  }
+
+  @Mutation(() => Document, {
+    description: "DSU 18.2: makes a written submission your member filed public (its author's choice alone)",
+  })
+  async publishOwnSubmission(
+    @CurrentUser() actor: Actor,
+    @Args('documentId', { type: () => ID }) documentId: string,
+  ): Promise<Document> {
+    return toDocument(await this.service.publishOwnSubmission(actor, documentId));
+  }
+
+  @Roles('MEMBER_DELEGATE')
+  @Mutation(() => Deadline, {
+    description:
+      "DSU 18.2: asks the party that filed a written submission for a non-confidential summary of it; opens the time limit NON_CONFIDENTIAL_SUMMARY (30 days), met when the summary is filed",
+  })
+  async requestNonConfidentialSummary(
+    @CurrentUser() actor: Actor,
+    @Args('documentId', { type: () => ID }) documentId: string,
+  ): Promise<Deadline> {
+    return toDeadline(await this.service.requestNonConfidentialSummary(actor, documentId));
+  }
+
+  @ResolveField(() => Document, { nullable: true, description: 'NON_CONFIDENTIAL_SUMMARY: the submission it summarises, if you may see it' })
+  async summaryOf(@Parent() doc: Document, @CurrentUser() actor: Actor | null, @Context() ctx: GraphqlContext): Promise<Document | null> {
+    if (!doc.summaryOfId) return null;
+    const summarised = await this.service.visibleById(actor, ctx.loaders).load(doc.summaryOfId);
+    return summarised ? toDocument(summarised) : null;
   }
 
   @ResolveField(() => Dispute)

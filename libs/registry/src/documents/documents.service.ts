@@ -5,6 +5,7 @@ import {
   CommandContext,
   CommandRunner,
   DomainError,
+  MemberEntity,
   Page,
   RequestLoaders,
   UserEntity,
@@ -24,11 +25,15 @@ import { DataSource, In } from 'typeorm';
 import { DisputePartyEntity, isPanelThirdParty, isThirdParty } from '../disputes/dispute-party.entity';
 import { DisputesService } from '../disputes/disputes.service';
 import { DocketService } from '../docket/docket.service';
+import { CalendarService } from '../calendar/calendar.service';
+import { DeadlineEntity } from '../deadlines/deadline.entity';
 import { PanelSeatsService } from '../panel-seats/panel-seats.service';
 import { canSeeDocument, documentVisibilitySql, type Viewer } from './document-policy';
+import { filingDifferences, isWrittenSubmission, kindLabel, neverPublicBecause } from './document-rules';
 import { DocumentStorage } from './document-storage';
 import { DocumentEntity, type Classification, type DocumentKind } from './document.entity';
 import { DocumentsArgs, FileDocumentInput } from './dto/document.input';
+import { SummaryRequestsService, type AnsweredRequest } from './summary-requests.service';
 
 const viewerOf = (actor: Actor | null): Viewer => ({
   userId: actor?.userId ?? null,
@@ -45,6 +50,8 @@ export interface StoredDocument {
   content: Buffer;
   classification: Classification;
   readerIds?: string[];
+  panelOnly?: boolean;
+  summaryOfId?: string | null;
   filedForMemberId?: string | null;
   idempotencyKey?: string | null;
 }
@@ -61,7 +68,12 @@ const FILED_BY_OWN_STEP: Partial<Record<DocumentKind, string>> = {
   HEARING_RECORD: 'fileHearingRecord',
 };
 
-const kindLabel = (kind: string) => kind.toLowerCase().replace(/_/g, ' ');
+/** How the requests for a summary ended, for the docket: " Requests answered: Indonesia (in time)." */
+function answeredText(answered: readonly AnsweredRequest[]): string {
+  if (answered.length === 0) return '';
+  const each = answered.map((a) => `${a.member} (${a.status === 'MET' ? 'in time' : 'late'})`);
+  return ` Requests for its summary answered: ${each.join(', ')}.`;
+}
 
 /** Filings: stored with their hash, found only through the access policy. */
 @Injectable()
@@ -74,6 +86,8 @@ export class DocumentsService {
     private readonly disputes: DisputesService,
     private readonly docket: DocketService,
     private readonly seats: PanelSeatsService,
+    private readonly calendar: CalendarService,
+    private readonly summaries: SummaryRequestsService,
   ) {}
 
   async file(actor: Actor | null, input: FileDocumentInput): Promise<DocumentEntity> {
@@ -84,8 +98,34 @@ export class DocumentsService {
     }
     const content = this.decode(input.content);
     const readerIds = input.readerIds ?? [];
+    const panelOnly = input.panelOnly === true;
     if (input.classification !== 'CONFIDENTIAL' && readerIds.length) {
       throw badInput('input.readerIds', 'Only a CONFIDENTIAL document names its readers', 'READERS_NOT_ALLOWED');
+    }
+    if (input.classification !== 'CONFIDENTIAL' && panelOnly) {
+      throw badInput('input.panelOnly', 'Only a CONFIDENTIAL document is marked for the panel; the panel reads RESTRICTED documents anyway', 'PANEL_ONLY_NOT_ALLOWED');
+    }
+    // A confidential filing is made to someone (DSU 18.2: to the panel, the other party's approved
+    // persons): one that nobody but its filer may read reaches no one, and would sit on the docket
+    // as a filing the panel never saw.
+    if (input.classification === 'CONFIDENTIAL' && !panelOnly && !readerIds.some((id) => id !== filer.userId)) {
+      throw badInput(
+        'input.readerIds',
+        'A CONFIDENTIAL document names at least one reader besides its filer, or is for the panel (panelOnly: true)',
+        'CONFIDENTIAL_WITHOUT_READERS',
+      );
+    }
+    const summaryOfId = input.summaryOf ?? null;
+    if (input.kind === 'NON_CONFIDENTIAL_SUMMARY') {
+      if (!summaryOfId) {
+        throw badInput('input.summaryOf', 'A non-confidential summary names the written submission it summarises (summaryOf)', 'SUMMARY_OF_REQUIRED');
+      }
+      // DSU 18.2: a summary "that could be disclosed to the public": it is filed public.
+      if (input.classification !== 'PUBLIC') {
+        throw badInput('input.classification', 'A non-confidential summary is filed PUBLIC (DSU 18.2)', 'SUMMARY_NOT_PUBLIC');
+      }
+    } else if (summaryOfId) {
+      throw badInput('input.summaryOf', 'Only a NON_CONFIDENTIAL_SUMMARY names the submission it summarises', 'SUMMARY_OF_NOT_ALLOWED');
     }
     const sha256 = createHash('sha256').update(content).digest('hex');
 
@@ -99,10 +139,14 @@ export class DocumentsService {
           .getRepository(DocumentEntity)
           .findOneBy({ filedById: filer.userId, idempotencyKey: input.idempotencyKey });
         if (first) {
-          if (first.sha256 !== sha256 || first.disputeId !== input.disputeId) {
-            throw conflict('This idempotency key was used for a different filing', 'IDEMPOTENCY_KEY_REUSED', {
-              field: 'input.idempotencyKey',
-            });
+          const differs = filingDifferences(first, { ...input, sha256, readerIds, panelOnly, summaryOfId });
+          if (differs.length) {
+            throw conflict(
+              `The idempotency key "${input.idempotencyKey}" was used for a different filing on ${first.filedAt.toISOString()} ` +
+                `(its ${differs.join(', ')} ${differs.length === 1 ? 'differs' : 'differ'}); use a new key for a new filing`,
+              'IDEMPOTENCY_KEY_REUSED',
+              { field: 'input.idempotencyKey', differs },
+            );
           }
           ctx.target('Document', first.id, { replayOf: first.id });
           return first;
@@ -128,6 +172,7 @@ export class DocumentsService {
         );
       }
       const place = own?.kind === 'THIRD_PARTY' ? (isThirdParty(own) ? 'THIRD_PARTY' : 'MEMBER') : own?.kind;
+      const summarised = summaryOfId ? await this.summarisedBy(ctx, filer, summaryOfId, dispute.id, parties) : null;
       if (readerIds.length) {
         const readers = await ctx.em.getRepository(UserEntity).findBy({ id: In(readerIds), active: true });
         const missing = readerIds.filter((id) => !readers.some((r) => r.id === id));
@@ -146,17 +191,26 @@ export class DocumentsService {
         filedForMemberId: filer.role === 'MEMBER_DELEGATE' ? filer.memberId : null,
         idempotencyKey: input.idempotencyKey ?? null,
         readerIds,
+        panelOnly,
+        summaryOfId,
       });
       // The docket is public: only a public document's title goes into its text.
       const what =
         input.classification === 'PUBLIC'
           ? `"${input.title}"`
           : `a ${input.classification.toLowerCase()} document (${kindLabel(input.kind)})`;
+      let text = `Filed ${what}.`;
+      if (summarised) {
+        const author = await ctx.em.getRepository(MemberEntity).findOneByOrFail({ id: filer.memberId as string });
+        text =
+          `${author.name} filed a non-confidential summary of its ${kindLabel(summarised.kind)} (DSU 18.2): "${input.title}".` +
+          answeredText(await this.summaries.answer(ctx, summarised.id));
+      }
       await this.docket.append(ctx, {
         disputeId: dispute.id,
         actorRole: place ?? (seat ? 'PANEL' : filer.role),
         kind: 'fileDocument',
-        text: `Filed ${what}.`,
+        text,
         documentIds: [saved.id],
       });
       ctx.target('Document', saved.id, { disputeId: dispute.id, sha256, classification: input.classification });
@@ -202,20 +256,28 @@ export class DocumentsService {
         derestrictedAt: null,
         idempotencyKey: file.idempotencyKey ?? null,
         readerIds: file.readerIds ?? [],
+        panelOnly: file.panelOnly ?? false,
+        summaryOfId: file.summaryOfId ?? null,
       }),
     );
     await this.storage.put(ctx.em, saved.id, file.content);
     return saved;
   }
 
-  /** A restricted document becomes public (normally on adoption of the report). */
+  /**
+   * The secretariat makes a restricted document public: one of the kinds the body may publish
+   * (a request, a notification, ...), never a written submission
+   * or a part of the panel's deliberations (NEVER_PUBLIC: {@link neverPublicBecause}).
+   */
   derestrict(actor: Actor | null, id: string): Promise<DocumentEntity> {
     requireRole(actor, 'SECRETARIAT');
     return this.commands.run({ actor, operation: 'derestrictDocument' }, async (ctx) => {
-      if (!isUUID(id)) throw notFound('Document', id);
-      const doc = await ctx.em.getRepository(DocumentEntity).findOneBy({ id });
-      if (!doc) throw notFound('Document', id);
-      await this.disputes.lockForUpdate(ctx, doc.disputeId, true);
+      const { doc } = await this.visibleInCommand(ctx, id);
+      if (doc.classification === 'PUBLIC') {
+        throw badInput('id', 'Only a RESTRICTED document can be derestricted; this one is PUBLIC already', 'NOT_RESTRICTED');
+      }
+      const never = neverPublicBecause(doc.kind);
+      if (never) throw new DomainError('INVALID_TRANSITION', 'NEVER_PUBLIC', never);
       if (doc.classification !== 'RESTRICTED') {
         throw badInput('id', `Only a RESTRICTED document can be derestricted; this one is ${doc.classification}`, 'NOT_RESTRICTED');
       }
@@ -232,6 +294,165 @@ export class DocumentsService {
       ctx.target('Document', doc.id, { disputeId: doc.disputeId });
       return saved;
     });
+  }
+
+  /**
+   * DSU 18.2: nothing precludes a party from disclosing statements of its own positions to the
+   * public. A delegate of the member that filed a written submission makes it PUBLIC; nobody else
+   * may (the secretariat neither: NEVER_PUBLIC in {@link derestrict}). A submission holding
+   * business-confidential information stays CONFIDENTIAL: the information may be another's.
+   */
+  publishOwnSubmission(actor: Actor | null, documentId: string): Promise<DocumentEntity> {
+    const caller = requireActor(actor);
+    return this.commands.run({ actor, operation: 'publishOwnSubmission' }, async (ctx) => {
+      const { doc, parties } = await this.visibleInCommand(ctx, documentId);
+      if (caller.role !== 'MEMBER_DELEGATE' || !caller.memberId || doc.filedForMemberId !== caller.memberId) {
+        throw forbidden('Only the member that filed a written submission may make it public (DSU 18.2)', 'NOT_YOUR_SUBMISSION');
+      }
+      if (!isWrittenSubmission(doc.kind)) {
+        throw badInput('documentId', `A ${kindLabel(doc.kind)} is not a written submission to the panel (DSU 18.2)`, 'NOT_A_WRITTEN_SUBMISSION');
+      }
+      if (doc.classification === 'PUBLIC') {
+        throw new DomainError('INVALID_TRANSITION', 'ALREADY_PUBLIC', `Your ${kindLabel(doc.kind)} is public already`);
+      }
+      if (doc.classification === 'CONFIDENTIAL') {
+        throw new DomainError(
+          'INVALID_TRANSITION',
+          'CONFIDENTIAL_INFORMATION',
+          'This submission holds business-confidential information, which is not only yours to disclose: file a non-confidential version of it as PUBLIC instead',
+        );
+      }
+      doc.classification = 'PUBLIC';
+      doc.derestrictedAt = ctx.now;
+      const saved = await ctx.em.getRepository(DocumentEntity).save(doc);
+      const member = await ctx.em.getRepository(MemberEntity).findOneByOrFail({ id: caller.memberId });
+      // The whole submission, public, answers every request for a summary of it.
+      const answered = await this.summaries.answer(ctx, doc.id);
+      await this.docket.append(ctx, {
+        disputeId: doc.disputeId,
+        actorRole: parties.find((p) => p.memberId === caller.memberId)?.kind ?? 'MEMBER',
+        kind: 'publishOwnSubmission',
+        text: `${member.name} made its ${kindLabel(doc.kind)} public (DSU 18.2).${answeredText(answered)}`,
+        documentIds: [doc.id],
+      });
+      ctx.target('Document', doc.id, { disputeId: doc.disputeId, classification: 'PUBLIC' });
+      return saved;
+    });
+  }
+
+  /**
+   * DSU 18.2: a party "shall, upon request of a Member, provide a non-confidential summary of the
+   * information contained in its written submissions that could be disclosed to the public". Any
+   * member's delegate but the author's may ask, for a submission it cannot read too: the docket
+   * names every filing by kind, so that a party filed one is public, its content is not. The
+   * request opens a NON_CONFIDENTIAL_SUMMARY time limit (30 days, the body's rule) naming the
+   * submission, met when the author files the summary (or publishes the submission itself).
+   */
+  requestNonConfidentialSummary(actor: Actor | null, documentId: string): Promise<DeadlineEntity> {
+    const requester = requireRole(actor, 'MEMBER_DELEGATE');
+    return this.commands.run({ actor, operation: 'requestNonConfidentialSummary' }, async (ctx) => {
+      // The calendar before the dispute: the order a calendar change takes its locks in too.
+      const closed = await this.calendar.closedDaysForCommand(ctx);
+      const { doc, parties, visible } = await this.lockedDocument(ctx, documentId);
+      if (!visible && !isWrittenSubmission(doc.kind)) throw notFound('Document', documentId);
+      if (!isWrittenSubmission(doc.kind)) {
+        throw badInput('documentId', `A ${kindLabel(doc.kind)} is not a written submission to the panel (DSU 18.2)`, 'NOT_A_WRITTEN_SUBMISSION');
+      }
+      const author = parties.find((p) => p.memberId === doc.filedForMemberId && (p.kind === 'COMPLAINANT' || p.kind === 'RESPONDENT'));
+      if (!author) {
+        throw badInput('documentId', 'DSU 18.2 asks the parties to the dispute for summaries; this submission is not a party’s', 'NOT_A_PARTY_SUBMISSION');
+      }
+      if (author.memberId === requester.memberId) {
+        throw forbidden('Your member filed this submission: it may make it public or file its summary unasked', 'OWN_SUBMISSION');
+      }
+      if (doc.classification === 'PUBLIC') {
+        throw new DomainError('INVALID_TRANSITION', 'ALREADY_PUBLIC', 'The submission is public: there is nothing to summarise');
+      }
+      const summary = await ctx.em.getRepository(DocumentEntity).findOne({ where: { summaryOfId: doc.id }, order: { filedAt: 'ASC' } });
+      if (summary) {
+        throw new DomainError(
+          'INVALID_TRANSITION',
+          'SUMMARY_ALREADY_FILED',
+          `The non-confidential summary of this submission was filed on ${summary.filedAt.toISOString().slice(0, 10)} (document ${summary.id})`,
+        );
+      }
+      const previous = await this.summaries.previous(ctx, doc.id, requester.memberId as string);
+      if (previous) {
+        throw conflict(
+          `Your member asked for a non-confidential summary of this submission on ${previous.requestedAt.toISOString().slice(0, 10)}`,
+          'SUMMARY_ALREADY_REQUESTED',
+          { field: 'documentId' },
+        );
+      }
+      const row = await this.summaries.open(ctx, doc, requester.memberId as string, closed);
+      const members = await ctx.em.getRepository(MemberEntity).findBy({ id: In([requester.memberId as string, author.memberId]) });
+      const name = (id: string) => members.find((m) => m.id === id)?.name ?? 'a member';
+      await this.docket.append(ctx, {
+        disputeId: doc.disputeId,
+        actorRole: parties.find((p) => p.memberId === requester.memberId)?.kind ?? 'MEMBER',
+        kind: 'requestNonConfidentialSummary',
+        text:
+          `${name(requester.memberId as string)} asked ${name(author.memberId)} for a non-confidential summary of its ` +
+          `${kindLabel(doc.kind)} (DSU 18.2), due ${row.dueDate}.`,
+        documentIds: [doc.id],
+      });
+      ctx.target('Deadline', row.id, { disputeId: doc.disputeId, documentId: doc.id, dueDate: row.dueDate });
+      return row;
+    });
+  }
+
+  /**
+   * The submission a summary filed in `disputeId` names: one the filer's member filed in that
+   * dispute. NOT_FOUND as for any document the filer can neither see nor know of from the docket.
+   */
+  private async summarisedBy(
+    ctx: CommandContext,
+    filer: Actor,
+    id: string,
+    disputeId: string,
+    parties: DisputePartyEntity[],
+  ): Promise<DocumentEntity> {
+    const doc = await ctx.em.getRepository(DocumentEntity).findOneBy({ id });
+    if (!doc) throw notFound('Document', id);
+    const viewerOnPanel = filer.role === 'PANELIST' && (await this.seats.seatOf(ctx.em, doc.disputeId, filer.userId)) !== null;
+    const visible = doc.disputeId === disputeId && canSeeDocument(viewerOf(filer), { parties, viewerOnPanel }, doc);
+    if (!visible && !isWrittenSubmission(doc.kind)) throw notFound('Document', id);
+    if (doc.disputeId !== disputeId) {
+      throw badInput('input.summaryOf', 'The summary is filed in the dispute of the submission it summarises', 'SUMMARY_OF_ANOTHER_DISPUTE');
+    }
+    if (!isWrittenSubmission(doc.kind)) {
+      throw badInput('input.summaryOf', `A ${kindLabel(doc.kind)} is not a written submission to the panel (DSU 18.2)`, 'NOT_A_WRITTEN_SUBMISSION');
+    }
+    if (filer.role !== 'MEMBER_DELEGATE' || doc.filedForMemberId !== filer.memberId) {
+      throw forbidden('Only the member that filed a written submission gives its non-confidential summary (DSU 18.2)', 'NOT_YOUR_SUBMISSION');
+    }
+    return doc;
+  }
+
+  /**
+   * The document a command acts on, read again under its dispute's lock, or NOT_FOUND when it
+   * does not exist or the actor may not see it: a mutation tells no more about a document than a
+   * read does (not even that it is confidential).
+   */
+  private async visibleInCommand(ctx: CommandContext, id: string): Promise<{ doc: DocumentEntity; parties: DisputePartyEntity[] }> {
+    const { doc, parties, visible } = await this.lockedDocument(ctx, id);
+    if (!visible) throw notFound('Document', id);
+    return { doc, parties };
+  }
+
+  /** The document under its dispute's lock, its dispute's parties, and whether the actor sees it. */
+  private async lockedDocument(
+    ctx: CommandContext,
+    id: string,
+  ): Promise<{ doc: DocumentEntity; parties: DisputePartyEntity[]; visible: boolean }> {
+    const found = isUUID(id) ? await ctx.em.getRepository(DocumentEntity).findOneBy({ id }) : null;
+    if (!found) throw notFound('Document', id);
+    await this.disputes.lockForUpdate(ctx, found.disputeId, true);
+    const doc = await ctx.em.getRepository(DocumentEntity).findOneByOrFail({ id });
+    const parties = await ctx.em.getRepository(DisputePartyEntity).findBy({ disputeId: doc.disputeId });
+    const viewerOnPanel =
+      ctx.actor?.role === 'PANELIST' && (await this.seats.seatOf(ctx.em, doc.disputeId, ctx.actor.userId)) !== null;
+    return { doc, parties, visible: canSeeDocument(viewerOf(ctx.actor), { parties, viewerOnPanel }, doc) };
   }
 
   /** One document, or NOT_FOUND when it does not exist or the viewer may not see it. */

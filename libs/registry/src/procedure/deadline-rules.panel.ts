@@ -237,18 +237,6 @@ export const PANEL_PHASE_RULES = {
     countedFrom: 'the notice of appeal',
     onExpiry: 'No further notices of appeal; the appeal is heard on the issues notified.',
   },
-  NON_CONFIDENTIAL_SUMMARY: {
-    article: 'DSU 18.2',
-    description:
-      'A party gives a non-confidential summary of its written submission to a member that ' +
-      'asked for one, within 30 days (the body\'s period: DSU 18.2 sets none).',
-    length: { unit: 'DAYS', value: 30 },
-    kind: 'DEADLINE',
-    strength: 'HARD',
-    binds: 'PARTIES',
-    countedFrom: 'the member\'s request',
-    onExpiry: 'The overrun is recorded; the summary is still owed.',
-  },
   APPELLATE_REPORT: {
     article: 'DSU 17.5',
     description: 'As a general rule, the appellate report is circulated within 60 days.',
@@ -301,5 +289,20 @@ export const PANEL_PHASE_RULES = {
     countedFrom: 'establishment of the panel',
     onExpiry: 'No sanction; the overrun is recorded.',
     extendable: true, // DSU 20: "unless otherwise agreed to by the parties"
+  },
+  NON_CONFIDENTIAL_SUMMARY: {
+    article: 'DSU 18.2',
+    description:
+      'Asked by a member, the party gives a non-confidential summary of its written submission within 30 days: ' +
+      'DSU 18.2 sets no period, 30 days is the body\'s choice.',
+    length: { unit: 'DAYS', value: 30 },
+    kind: 'DEADLINE',
+    strength: 'HARD',
+    binds: 'PARTIES', // the party that filed the submission
+    countedFrom: "a member's request for the summary",
+    onExpiry: 'The overrun is recorded; a summary filed late leaves it missed.',
+    // Opened by requestNonConfidentialSummary (documents), not by a transition: a row per request,
+    // naming the document (subject_id), met by filing the summary, unaffected by the stage.
+    tracked: true,
   },
 } satisfies Partial<Record<DeadlineRuleCode, DeadlineRuleData>>;

@@ -59,11 +59,11 @@ describe('deadline rule catalogue', () => {
     );
   });
 
-  it('tracks as rows exactly the rules some transition or a dated decision opens', () => {
+  it('tracks as rows exactly the rules some transition, a dated decision or a module opens', () => {
+    // DSU 18.2: a member's request for a summary opens its row (the documents module).
+    const byModule: readonly DeadlineRuleCode[] = ['NON_CONFIDENTIAL_SUMMARY'];
     for (const code of DEADLINE_RULE_CODES) {
-      // Opened by a dated decision (the timetable, the meeting calendar) or another module (a
-      // member's request for a non-confidential summary, DSU 18.2).
-      const byCalendar = DATED_BY_DECISION_RULES.includes(code) || code === 'NON_CONFIDENTIAL_SUMMARY';
+      const byCalendar = DATED_BY_DECISION_RULES.includes(code) || byModule.includes(code);
       expect([code, DEADLINE_RULES[code].tracked]).toEqual([code, opened.has(code) || byCalendar]);
       expect([code, opened.has(code) && byCalendar]).toEqual([code, false]);
     }

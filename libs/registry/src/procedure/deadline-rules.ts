@@ -32,6 +32,8 @@ export const DEADLINE_RULE_CODES = [
   'APPELLATE_REPORT_ADOPTION',
   'ADOPTION_GUIDELINE',
   'ADOPTION_GUIDELINE_APPEALED',
+  // Opened by the documents module on a member's request, one row per request, naming the document.
+  'NON_CONFIDENTIAL_SUMMARY',
   'RPT_INTENTIONS',
   'RPT_AGREEMENT',
   'RPT_ARBITRATION',
@@ -43,7 +45,6 @@ export const DEADLINE_RULE_CODES = [
   'COMPENSATION_AGREEMENT',
   'RETALIATION_AUTHORIZATION',
   'RETALIATION_ARBITRATION',
-  'NON_CONFIDENTIAL_SUMMARY',
   // The panel's timetable (Appendix 3 ¶12), dated by the panel: deadline-rules.timetable.ts
   'TIMETABLE_FIRST_SUBMISSION_COMPLAINANT',
   'TIMETABLE_FIRST_SUBMISSION_RESPONDENT',

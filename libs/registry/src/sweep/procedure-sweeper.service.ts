@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock, CommandRunner } from '@app/core';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
 import { DeadlineEntity } from '../deadlines/deadline.entity';
 import { DeadlinesService, toDeadlineRow } from '../deadlines/deadlines.service';
@@ -8,6 +8,7 @@ import { DisputeEntity } from '../disputes/dispute.entity';
 import { toSnapshot } from '../disputes/dispute.snapshot';
 import { DisputesService } from '../disputes/disputes.service';
 import { DocketService } from '../docket/docket.service';
+import { SummaryRequestsService } from '../documents/summary-requests.service';
 import {
   DEADLINE_RULES,
   applyDecision,
@@ -63,6 +64,7 @@ export class ProcedureSweeper {
     private readonly deadlines: DeadlinesService,
     private readonly disputes: DisputesService,
     private readonly docket: DocketService,
+    private readonly summaries: SummaryRequestsService,
   ) {}
 
   async sweep(batch = 500): Promise<SweepResult> {
@@ -74,11 +76,13 @@ export class ProcedureSweeper {
     const ids: { id: string }[] = await this.dataSource.query(CANDIDATES, [toIsoDate(now), batch]);
     for (const { id } of ids) {
       const snapshot = await this.snapshotOf(this.dataSource.manager, id);
-      if (!snapshot || isEmpty(dueWork(snapshot, now, closed))) continue;
+      if (!snapshot) continue;
+      const summaries = await this.summaries.runOut({ em: this.dataSource.manager }, id, now);
+      if (isEmpty(dueWork(snapshot, now, closed)) && summaries.length === 0) continue;
       try {
         const done = await this.handle(id);
         result.disputes += 1;
-        result.expired += done.expiries.length;
+        result.expired += done.expiries.length + done.summaries;
         result.automatic += done.actions.length;
       } catch (error) {
         if (error instanceof NothingToDo) continue;
@@ -89,7 +93,7 @@ export class ProcedureSweeper {
     return result;
   }
 
-  private handle(disputeId: string): Promise<DueWork> {
+  private handle(disputeId: string): Promise<DueWork & { summaries: number }> {
     return this.commands.run({ actor: null, operation: 'sweepDeadlines' }, async (ctx) => {
       // The calendar before the dispute: the order a calendar change takes its locks in too.
       const closed = await this.calendar.closedDaysForCommand(ctx);
@@ -98,12 +102,14 @@ export class ProcedureSweeper {
       const snapshot = await this.snapshotOf(ctx.em, disputeId);
       if (!snapshot) throw new NothingToDo();
       const work = dueWork(snapshot, ctx.now, closed);
-      if (isEmpty(work)) throw new NothingToDo();
+      // The requests for summaries (DSU 18.2) whose period ran out: rows of their own, by id.
+      const summaries = await this.summaries.runOut(ctx, disputeId, ctx.now);
+      if (isEmpty(work) && summaries.length === 0) throw new NothingToDo();
       for (const action of work.actions) await this.disputes.perform(ctx, disputeId, action);
       for (const expiry of work.expiries) {
         await ctx.em
           .getRepository(DeadlineEntity)
-          .update({ disputeId, rule: expiry.rule, status: 'OPEN' }, { status: expiry.status, closedAt: ctx.now });
+          .update({ disputeId, rule: expiry.rule, status: 'OPEN', subjectId: IsNull() }, { status: expiry.status, closedAt: ctx.now });
         const rule = DEADLINE_RULES[expiry.rule];
         await this.docket.append(ctx, {
           disputeId,
@@ -115,8 +121,12 @@ export class ProcedureSweeper {
               : `The period ${expiry.rule} (${rule.article}) ran its course: ${rule.description} ${rule.onExpiry}`,
         });
       }
-      ctx.target('Dispute', disputeId, { expired: work.expiries.map((e) => `${e.rule}:${e.status}`), automatic: work.actions });
-      return work;
+      const expiredSummaries = await this.summaries.expire(ctx, summaries);
+      ctx.target('Dispute', disputeId, {
+        expired: [...work.expiries.map((e) => `${e.rule}:${e.status}`), ...summaries.map((row) => `${row.rule}:${row.id}:MISSED`)],
+        automatic: work.actions,
+      });
+      return { ...work, summaries: expiredSummaries };
     });
   }
 

@@ -4,6 +4,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
+  IsBoolean,
   IsIn,
   IsOptional,
   IsString,
@@ -64,6 +65,20 @@ export class FileDocumentInput extends DocumentFileInput {
   @ArrayUnique()
   @IsUUID('all', { each: true, message: 'readerIds must be user ids' })
   readerIds?: string[];
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'CONFIDENTIAL only: for the panel. The panelists seated on the dispute read it (whoever sits when it is read), besides the readers named',
+  })
+  @IsOptional()
+  @IsBoolean()
+  panelOnly?: boolean | null;
+
+  @Field(() => ID, { nullable: true, description: 'NON_CONFIDENTIAL_SUMMARY only: the written submission it summarises (DSU 18.2)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'summaryOf must be a document id' })
+  summaryOf?: string | null;
 
   @Field({ nullable: true, description: 'Send the same key when retrying: you get the first filing back' })
   @IsOptional()
