@@ -21,7 +21,7 @@ type Who =
   | 'reader';
 type Doc = 'public' | 'restrictedFirst' | 'restrictedOther' | 'confidential' | 'forPanel';
 
-// Who sees what (procedure.md §3; DSU 10.3: third parties in the panel proceedings get the
+// Who sees what (docs/procedure.md §3; DSU 10.3: third parties in the panel proceedings get the
 // parties' first submissions; a member that joined only the consultations, DSU 4.11, does not).
 const MATRIX: Record<Who, Doc[]> = {
   anonymous: ['public'],

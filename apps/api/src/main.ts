@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 
-  // The worker runs beside the API as its own process (DESIGN §2), on the same database, unless
+  // The worker runs beside the API as its own process (README, Architecture), on the same database, unless
   // it is run on its own (START_WORKER=false).
   const worker = config.START_WORKER ? startWorker(databaseUrl) : null;
   if (!worker) logger.log('START_WORKER is false: no worker started beside this process');

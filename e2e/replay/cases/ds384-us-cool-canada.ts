@@ -31,7 +31,7 @@ export const DS384: ReplayCase = {
   complainant: CAN,
   respondent: USA,
   covers:
-    'Appeal with cross-appeal, RPT arbitration (21.3(c)) with award and RPT end, 21.5 appeal with two AB delay letters, 22.2 request, 22.6 objection and award.',
+    'Panel blocked at the first meeting, appeal with cross-appeal, RPT arbitration (21.3(c)) with award and RPT end, 21.5 proceeding (request implied, referral, report, appeal with two AB delay letters, adoption), 22.2 request, 22.6 objection and award.',
   source: WTO_PAGE,
   steps: [
     {
@@ -53,10 +53,19 @@ export const DS384: ReplayCase = {
       },
     },
     {
+      on: '2009-10-23',
+      step: 'panelNotEstablished',
+      source: {
+        title: 'Canadian Cattlemen, "U.S. rejects Canada’s COOL panel request" (Reuters report on the DSB meeting of Friday 23 October 2009)',
+        url: 'https://www.canadiancattlemen.ca/?p=75574',
+      },
+      note: 'The United States rejected Canada’s first request at the DSB meeting of 23 October 2009; the source expected the request at the next meeting on 19 November.',
+    },
+    {
       on: '2009-11-19',
       step: 'establishPanel',
       source: CAN_22_2,
-      note: 'Single panel for Canada (DS384) and Mexico (DS386). Whether an earlier DSB meeting considered the request, and how and when the panel was composed, were not found in the sources searched.',
+      note: 'Single panel for Canada (DS384) and Mexico (DS386), at the second request. How and when the panel was composed were not found in the sources searched, so no composePanel step is replayed.',
     },
     {
       on: '2011-11-18',
@@ -112,6 +121,36 @@ export const DS384: ReplayCase = {
       note: 'RPT: 10 months from adoption on 23 July 2012, ending 23 May 2013 (https://pig333.com/latest_swine_news/wto-arbitrator-determines-%E2%80%9Creasonable-period-of-time%E2%80%9D-in-%E2%80%9Cus-cool%E2%80%9D_6642). The blog above dates the award "November 2012"; the award document itself is dated 4 December 2012.',
     },
     {
+      on: '2013-09-13',
+      step: 'requestComplianceReview',
+      by: 'COMPLAINANT',
+      implied: true,
+      source: {
+        title: 'Pig333 / Agriculture and Agri-Food Canada, "Canada welcomes the establishment of a WTO Compliance Panel on U.S. COOL dispute" (2 October 2013)',
+        url: 'https://pig333.com/latest_swine_news/canada-welcomes-the-establishment-of-a-wto-compliance-panel_7696',
+      },
+      note: 'IMPLIED: Canada’s 21.5 request (2013, after the RPT ended on 23 May 2013) is not dated in the record searched. Dated on Friday 13 September 2013, the last working day leaving the ten days’ notice of the DSB meeting of 25 September 2013 that referred the matter; the request may be earlier.',
+    },
+    {
+      on: '2013-09-25',
+      step: 'referComplianceReview',
+      source: {
+        title: 'Pig333 / Agriculture and Agri-Food Canada, "Canada welcomes the establishment of a WTO Compliance Panel on U.S. COOL dispute" (2 October 2013)',
+        url: 'https://pig333.com/latest_swine_news/canada-welcomes-the-establishment-of-a-wto-compliance-panel_7696',
+      },
+      note: '"… the establishment of a … compliance panel on U.S. Country of Origin Labelling (COOL) on September 25, in Geneva"; "The panel is composed of all original members of the WTO panel established in 2009" (its composition date is not given, so no composeCompliancePanel step is replayed).',
+    },
+    {
+      on: '2014-10-20',
+      step: 'circulateComplianceReport',
+      source: {
+        title: 'Reports of the Panel, US – COOL (Article 21.5 – Canada and Mexico) (cover dated 20 October 2014), reproduced by vdocuments.mx',
+        url: 'https://vdocuments.mx/united-states-a-certain-country-of-origin-labelling-reports-of-the-panel-.html',
+        symbol: 'WT/DS384/RW',
+      },
+      note: 'Also the IELP blog post of October 2014 (https://ielp.worldtradelaw.net/2014/10/the-amended-cool-measure-was-not-so-cool-a-wto-compliance-panel-said.html).',
+    },
+    {
       on: '2014-11-28',
       step: 'appealComplianceReport',
       by: 'RESPONDENT',
@@ -119,7 +158,7 @@ export const DS384: ReplayCase = {
         title: 'US – COOL (Article 21.5 – Canada and Mexico), Notification of an Appeal by the United States (dated 28 November 2014)',
         url: 'https://web.wtocenter.org.tw/Page/13317/257457',
       },
-      note: 'The 21.5 request (2013), the referral and the compliance panel report (October 2014) are not dated precisely in the sources found, so the replay starts the compliance proceeding at the appeal.',
+      note: 'Canada filed a Notification of an Other Appeal dated 12 December 2014 (https://web.wtocenter.org.tw/Page/13317/258010), 14 days after the US notice: outside the 5 days of rule 23(1) that the body applies (the Appellate Body presumably modified the time limits; not seen). It is not replayed as a crossAppeal step for that reason.',
     },
     {
       on: '2015-01-26',

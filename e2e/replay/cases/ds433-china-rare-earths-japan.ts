@@ -3,6 +3,9 @@ import type { ReplayCase, ReplayMember, ReplaySource } from '../timeline';
 const JPN: ReplayMember = { code: 'JPN', name: 'Japan' };
 const CHN: ReplayMember = { code: 'CHN', name: 'China' };
 
+const ELECTED =
+  'The body elects its panelists: the replay runs an election and composes the panel on this date.';
+
 const CONSTITUTION: ReplaySource = {
   title: 'China – Rare Earths, Tungsten and Molybdenum, Constitution of the Panel Established at the Requests of the United States, the European Union and Japan, Note by the Secretariat',
   url: 'https://web.wtocenter.org.tw/Page/13317/225238',
@@ -22,7 +25,7 @@ export const DS433: ReplayCase = {
   complainant: JPN,
   respondent: CHN,
   covers:
-    'Panel not established at the first (special) meeting, request to the Director-General, appeal with AB 17.5 letter, agreed RPT under 21.3(b).',
+    'Panel not established at the first (special) meeting, request to the Director-General and DG composition (implied date), appeal with AB 17.5 letter, agreed RPT under 21.3(b).',
   source: { title: 'WTO — DS433 case page', url: 'https://www.wto.org/english/tratop_e/dispu_e/cases_e/ds433_e.htm' },
   steps: [
     {
@@ -34,13 +37,23 @@ export const DS433: ReplayCase = {
       },
     },
     {
+      on: '2012-06-27',
+      step: 'requestPanel',
+      source: {
+        title: 'Tech Law Journal, "US, Japan and EU Request WTO DSP for REM Complaint Against PRC" (10 July 2012: "On June 27, 2012, … along with representatives of Japan and the European Union, requested that the WTO establish a dispute settlement panel")',
+        url: 'http://www.techlawjournal.com/topstories/2012/20120710.asp',
+        symbol: 'WT/DS433/6',
+      },
+      note: 'Same date in China Daily / Xinhua (28 June 2012, "on Wednesday", http://europe.chinadaily.com.cn/business/2012-06/28/content_15529850.htm) and Barnes Richardson (27 June 2012). The complainants asked for a special DSB meeting on 10 July 2012.',
+    },
+    {
       on: '2012-07-10',
       step: 'panelNotEstablished',
       source: {
-        title: 'Shanghai Daily, "WTO panel asked for rare earth dispute" (special DSB meeting requested for 10 July)',
-        url: 'https://archive.shine.cn/business/economy/WTO-panel-asked-for-rare-earth-dispute/shdaily.shtml',
+        title: 'Tech Law Journal, "US, Japan and EU Request WTO DSP for REM Complaint Against PRC" (10 July 2012: "The DSB deferred the establishment of a panel")',
+        url: 'http://www.techlawjournal.com/topstories/2012/20120710.asp',
       },
-      note: 'UNCERTAIN: a secondary page (http://lilmachinery.com/2024-07-16-chinese-and-foreign-rare-earth-8918.html) says the 10 July 2012 meeting postponed establishment because of China’s opposition. The date of the panel request itself (late June 2012, "yesterday" in the Shanghai Daily article) was not found precisely, so no requestPanel step is replayed.',
+      note: 'China "was not in a position to accept the establishment of a panel" (WTO statement quoted by the source, and by Platts via made-in-china.com). Also Shanghai Daily on the special meeting requested for 10 July (https://archive.shine.cn/business/economy/WTO-panel-asked-for-rare-earth-dispute/shdaily.shtml).',
     },
     {
       on: '2012-07-23',
@@ -53,7 +66,15 @@ export const DS433: ReplayCase = {
       step: 'requestDgAppointment',
       by: 'COMPLAINANT',
       source: CONSTITUTION,
-      note: 'Joint request by the United States, the European Union and Japan. The date of the DG’s composition was cut from the part of the note seen, so no composePanel step is replayed.',
+      note: 'Joint request by the United States, the European Union and Japan.',
+    },
+    {
+      on: '2012-09-22',
+      step: 'composePanel',
+      how: 'DIRECTOR_GENERAL',
+      implied: true,
+      source: CONSTITUTION,
+      note: `${ELECTED} IMPLIED: the date of the DG’s composition is cut from the part of the Secretariat’s note seen. Dated on the 10th day after the joint request of 12 September 2012, the latest date DSU 8.7 allows (the DSB chairman informs Members of the composition within 10 days of the request); the actual date may differ. The number of panelists is not in the part seen.`,
     },
     {
       on: '2014-03-26',

@@ -114,7 +114,7 @@ export class AppConfig {
   GRAPHQL_INTROSPECTION?: boolean;
 
   /**
-   * Whether the API process forks the worker beside itself (DESIGN §2). Off where the worker runs
+   * Whether the API process forks the worker beside itself (README, Architecture). Off where the worker runs
    * as a process of its own (`node dist/apps/worker/src/main.js`), e.g. beside several API
    * processes on one database.
    */

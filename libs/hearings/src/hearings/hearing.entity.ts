@@ -77,7 +77,7 @@ export class HearingEntity {
   @Column('text', { name: 'virtual_link', nullable: true })
   virtualLink: string | null;
 
-  /** Open to public observation: only while every party consents (procedure.md §3). */
+  /** Open to public observation: only while every party consents (docs/procedure.md §3). */
   @Column('boolean', { name: 'public_observation', default: false })
   publicObservation: boolean;
 

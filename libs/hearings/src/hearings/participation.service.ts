@@ -88,7 +88,7 @@ export class ParticipationService {
   }
 
   /**
-   * A party gives, withholds or withdraws consent to public observation (procedure.md §3: open
+   * A party gives, withholds or withdraws consent to public observation (docs/procedure.md §3: open
    * hearings need the parties' joint request; a third party's refusal keeps the third-party
    * session closed). Withdrawal closes a public hearing at once.
    */
@@ -200,7 +200,7 @@ export class ParticipationService {
   /**
    * Files the record of a hearing (minutes or a transcript) as a document of the dispute: the
    * panel meets in closed session (Appendix 3 ¶2), so the record is RESTRICTED; only the record of
-   * a hearing the public could observe may be PUBLIC (procedure.md §3).
+   * a hearing the public could observe may be PUBLIC (docs/procedure.md §3).
    */
   fileRecord(actor: Actor | null, input: FileHearingRecordInput): Promise<DocumentEntity> {
     requireRole(actor, 'SECRETARIAT', 'PANELIST');

@@ -18,7 +18,7 @@ registerUniqueConstraint('pk_election_votes', {
 });
 
 /**
- * The election of a dispute's panel (or of one vacant seat) by the members (DESIGN §5). The seed
+ * The election of a dispute's panel (or of one vacant seat) by the members (libs/panels/README.md). The seed
  * that breaks ties by lot is fixed at opening; only its SHA-256 is published until the close.
  */
 @Entity('elections')

@@ -109,7 +109,7 @@ export class ElectionsService {
       }
       const parties = await ctx.em.getRepository(DisputePartyEntity).findBy({ disputeId: dispute.id });
       const partyIds = new Set(parties.filter((p) => p.kind !== 'THIRD_PARTY').map((p) => p.memberId));
-      // The electorate: active members that are not parties (DESIGN §5); third parties vote.
+      // The electorate: active members that are not parties (libs/panels/README.md); third parties vote.
       const electorate = (await ctx.em.getRepository(MemberEntity).findBy({ status: 'ACTIVE' })).filter((m) => !partyIds.has(m.id));
       const { seed, seedHash } = newSeed();
       const election = await ctx.em.getRepository(ElectionEntity).save(

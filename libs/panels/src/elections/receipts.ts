@@ -25,7 +25,7 @@ export function normaliseReceipt(text: string): string {
   return plain.match(/.{1,4}/g)?.join('-') ?? '';
 }
 
-/** A fresh tie-break seed and its SHA-256, published at opening (DESIGN §5). */
+/** A fresh tie-break seed and its SHA-256, published at opening (libs/panels/README.md). */
 export function newSeed(): { seed: string; seedHash: string } {
   const seed = randomBytes(32).toString('hex');
   return { seed, seedHash: sha256(seed) };

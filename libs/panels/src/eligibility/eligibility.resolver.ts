@@ -12,7 +12,7 @@ export class EligibilityResolver {
     private readonly consents: ConsentsService,
   ) {}
 
-  // DESIGN §5: eligible candidates are computed, not typed; the parties see why others are out.
+  // docs/procedure.md §2: eligible candidates are computed, not typed; the parties see why others are out.
   @Roles('SECRETARIAT', 'MEMBER_DELEGATE')
   @Query(() => EligibilityReport, { description: "Who may sit on the dispute's panel, and why the others may not" })
   async eligibleCandidates(@CurrentUser() actor: Actor, @Args() args: EligibleCandidatesArgs): Promise<EligibilityReport> {

@@ -222,7 +222,7 @@ function assertSomeDayOpen(closed: ClosedDays): void {
 
 /**
  * The date itself when the body is open that day, else the first later day it is open. A time limit
- * that ends on a closed day ends on the next working day instead (DESIGN §3).
+ * that ends on a closed day ends on the next working day instead (docs/procedure.md §1).
  */
 export function nextWorkingDay(date: IsoDate, closed: ClosedDays): IsoDate {
   assertSomeDayOpen(closed);

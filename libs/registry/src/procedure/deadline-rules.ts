@@ -4,7 +4,7 @@ import { IMPLEMENTATION_PHASE_RULES } from './deadline-rules.implementation';
 import { PANEL_PHASE_RULES } from './deadline-rules.panel';
 import { TIMETABLE_RULES } from './deadline-rules.timetable';
 
-/** The codes of the time limits the engine knows, one per limit in procedure.md §1. */
+/** The codes of the time limits the engine knows, one per limit in docs/procedure.md §1. */
 export const DEADLINE_RULE_CODES = [
   'REPLY_TO_REQUEST',
   'ENTER_CONSULTATIONS',
@@ -114,7 +114,7 @@ export interface DeadlineRule {
   readonly countedFrom: string;
   /** What the period counts from, for the engine. */
   readonly anchor: RuleAnchor;
-  /** What follows when it runs out (procedure.md, "On expiry"). */
+  /** What follows when it runs out (docs/procedure.md, "On expiry"). */
   readonly onExpiry: string;
   /** Whether the engine opens deadline rows for it (false: enforced another way, or no date). */
   readonly tracked: boolean;

@@ -1,5 +1,5 @@
 /**
- * The stages of a dispute, following procedure.md §1 (the DSU model). Good offices are not a
+ * The stages of a dispute, following docs/procedure.md §1 (the DSU model). Good offices are not a
  * stage: they run beside any stage (DSU 5), so they are a flag of the dispute.
  */
 export const STAGES = [

@@ -204,7 +204,7 @@ export const FILING = {
   readonly docketText: string;
 };
 
-/** The stage machine: every transition of procedure.md §1, one per action. */
+/** The stage machine: every transition of docs/procedure.md §1, one per action. */
 export const TRANSITIONS: readonly Transition[] = [
   ...CONSULTATION_TRANSITIONS,
   ...PANEL_TRANSITIONS,

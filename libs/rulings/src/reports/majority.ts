@@ -1,4 +1,4 @@
-/** DSU 14 (and the RCEP practice, procedure.md §2): a report is approved by a majority of the seated panelists. */
+/** DSU 14 (and the RCEP practice, docs/procedure.md §2): a report is approved by a majority of the seated panelists. */
 export const majorityOf = (seats: number): number => Math.floor(seats / 2) + 1;
 
 export type DeliberationState = 'APPROVED' | 'REJECTED' | 'PENDING';

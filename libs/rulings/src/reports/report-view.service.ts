@@ -17,7 +17,7 @@ const DELIBERATED: readonly ReportVersion[] = ['INTERIM_REPORT', 'FINAL_REPORT',
  * - a draft (or a rejected one): the seated panelists only (DSU 14.1);
  * - an issued version: the panel, the parties (complainant, respondents) and the secretariat
  *   (DSU 15.2-15.3: reports go to the parties before circulation);
- * - a circulated version: everyone (procedure.md §3);
+ * - a circulated version: everyone (docs/procedure.md §3);
  * - the deliberation (votes): the seated panelists only, never anyone else.
  * The document itself is shown only as the registry's document policy allows.
  *

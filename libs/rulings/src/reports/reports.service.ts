@@ -218,7 +218,7 @@ export class ReportsService {
   }
 
   /**
-   * DSU 16.1 and procedure.md §3: the secretariat circulates the final report to all members;
+   * DSU 16.1 and docs/procedure.md §3: the secretariat circulates the final report to all members;
    * it becomes public on circulation.
    */
   circulate(actor: Actor | null, disputeId: string): Promise<ReportEntity> {
