@@ -7,7 +7,9 @@ import { addDays, addMonths, type DeadlineRecord, type ReplayResult } from './ru
  * opened it, and whether the real step that closed it came in time. Each finding names the case,
  * the rule and what was expected.
  */
-export function check(c: ReplayCase, result: ReplayResult): string[] {
+export function check(whole: ReplayCase, result: ReplayResult): string[] {
+  const until = whole.replayUntil?.on;
+  const c: ReplayCase = { ...whole, steps: whole.steps.filter((s) => !until || s.on <= until) };
   const problems: string[] = [];
   const on = (kind: ReplayStepKind, after = '') => c.steps.find((s) => s.step === kind && s.on >= after);
   const rows = (rule: string) => result.deadlines.filter((r) => r.rule === rule);
@@ -17,11 +19,11 @@ export function check(c: ReplayCase, result: ReplayResult): string[] {
     if (!row) problems.push(`${rule}: no row (${why})`);
     else if (row.base !== expected) problems.push(`${rule}: ends ${row.base}, expected ${expected} (${why})`);
   };
+  // The status of a limit as it ended: its latest row (an extension replaces the first).
   const statusIs = (rule: string, expected: string, why: string) => {
-    const row = first(rule);
+    const row = rows(rule).at(-1);
     if (row && row.status !== expected) problems.push(`${rule}: ${row.status}, expected ${expected} (${why})`);
   };
-  const implied = (kind: string) => result.log.find((l) => l.step === kind);
 
   const request = on('requestConsultations');
   if (request) {
@@ -132,7 +134,6 @@ export function check(c: ReplayCase, result: ReplayResult): string[] {
     const open = result.deadlines.filter((r) => r.status === 'OPEN');
     if (open.length) problems.push(`the case ended but ${open.map((r) => r.rule).join(', ')} stayed open`);
   }
-  void implied;
   return problems;
 }
 

@@ -202,7 +202,8 @@ class Runner {
   // ---- the plan: the real steps, and the steps the body's procedure implies around them
 
   private plan(): Planned[] {
-    const steps = [...this.c.steps];
+    const until = this.c.replayUntil?.on;
+    const steps = this.c.steps.filter((s) => !until || s.on <= until);
     const plan: Planned[] = [];
     const real = (step: ReplayStep, run: () => Promise<unknown>) =>
       plan.push({ on: step.on, kind: step.step, implied: Boolean(step.implied), why: step.implied ? step.note : undefined, step, run });
@@ -282,13 +283,27 @@ class Runner {
           real(step, () => this.must(`mutation($d: ID!) { circulateReport(disputeId: $d) { id } }`, { d: this.disputeId }, this.sec()));
           break;
         case 'appeal':
-        case 'crossAppeal':
         case 'appealComplianceReport':
           real(step, () => this.appeal(step));
           break;
+        case 'crossAppeal': {
+          // Another appeal later than 5 days came under a longer period: the working procedures
+          // then in force (15 days until 2005) or the division's schedule (rule 16(2)).
+          const first = [...steps].reverse().find((s) => (s.step === 'appeal' || s.step === 'appealComplianceReport') && s.on <= step.on);
+          if (first && daysBetween(first.on, step.on) > 5) {
+            implied(addDays(first.on, 1), 'recordExtension', `The other appeal of ${step.on} came ${daysBetween(first.on, step.on)} days after the notice: the period for it was longer than the body's 5 days.`, () =>
+              this.act('recordExtension', this.sec(), { extension: { rule: 'CROSS_APPEAL', until: step.on } }),
+            );
+          }
+          real(step, () => this.appeal(step));
+          break;
+        }
         case 'circulateAppellateReport':
         case 'circulateComplianceAppellateReport':
           real(step, () => this.appellateReport(step));
+          break;
+        case 'extendAdoptionPeriod':
+          real(step, () => this.act('recordExtension', this.sec(), { extension: { rule: 'PANEL_REPORT_ADOPTION', until: step.until } }));
           break;
         case 'adopt':
         case 'adoptComplianceReport':

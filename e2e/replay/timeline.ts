@@ -43,6 +43,8 @@ export interface ReplaySource {
  * - circulateReport: the panel report was circulated (WT/DSn/R);
  * - appeal: notice of appeal (`by`); crossAppeal: another appellant's notice (`by`);
  * - circulateAppellateReport: the appellate report was circulated (WT/DSn/AB/R);
+ * - extendAdoptionPeriod: the body extended, at the parties' joint request, the 60 days within which
+ *   the report is adopted or appealed (DSU 16.4), to `until`;
  * - adopt: the body adopted the report(s);
  * - stateIntentions: the respondent stated its intentions on implementation (DSU 21.3);
  * - agreeRpt: the parties agreed the reasonable period of time, `rptEndsOn`;
@@ -84,6 +86,7 @@ export type ReplayStepKind =
   | 'appeal'
   | 'crossAppeal'
   | 'circulateAppellateReport'
+  | 'extendAdoptionPeriod'
   | 'adopt'
   | 'stateIntentions'
   | 'agreeRpt'
@@ -119,6 +122,8 @@ export interface ReplayStep {
   readonly how?: 'AGREEMENT' | 'DIRECTOR_GENERAL';
   readonly panelists?: 3 | 5;
   readonly appellate?: boolean;
+  /** extendAdoptionPeriod: the new last day for adoption or appeal. */
+  readonly until?: string;
   /** agreeRpt, rptAward, extendRpt: the last day of the reasonable period. */
   readonly rptEndsOn?: string;
   /** informBodyOfDelay: the date the panel or appellate body expected to finish. */
@@ -147,6 +152,11 @@ export interface ReplayCase {
   readonly constructed?: boolean;
   /** In date order (same-day steps in the order they happened). */
   readonly steps: readonly ReplayStep[];
+  /**
+   * Where the replay stops before the record does, and why: a turn of the real case the body's
+   * procedure does not follow (the steps after it stay in the record).
+   */
+  readonly replayUntil?: { readonly on: string; readonly why: string };
   /** The case's WTO page. */
   readonly source: ReplaySource;
 }

@@ -27,7 +27,7 @@ export const DS267: ReplayCase = {
   complainant: BRA,
   respondent: USA,
   covers:
-    'Joins of consultations (only some accepted), panel blocked at the first meeting, appeal, 21.5 with DG requests and appeal, 22.6 award and authorisation, settlement (2014).',
+    'Joins of consultations (only some accepted), panel blocked at the first meeting, appeal, compliance period fixed by the DSB (implied RPT step), 22.2 request and 22.6 objection (2005), 21.5 with DG requests and appeal, 22.6 award and authorisation, settlement (2014).',
   source: WTO_PAGE,
   steps: [
     { on: '2002-09-27', step: 'requestConsultations', source: WTO_PAGE },
@@ -86,7 +86,7 @@ export const DS267: ReplayCase = {
       step: 'appeal',
       by: 'RESPONDENT',
       source: CRS_2005,
-      note: 'Brazil also appealed (the Appellate Body report lists "Claims of Error by Brazil – Appellant"), but the date of its notice was not found.',
+      note: 'Brazil also appealed (the Appellate Body report lists "Claims of Error by Brazil – Appellant"), but the date of its other appellant’s submission was not found, so no crossAppeal step is replayed. Under the Working Procedures then in force (rule 23(1)) it could be filed up to 15 days after the US notice, i.e. by 2 November 2004, which the body’s 5-day window would not accept anyway.',
     },
     {
       on: '2005-03-03',
@@ -98,9 +98,49 @@ export const DS267: ReplayCase = {
       },
       note: 'More than 90 days after the appeal; no Appellate Body delay letter was found in the sources searched.',
     },
-    { on: '2005-03-21', step: 'adopt', source: CRS_2005 },
+    { on: '2005-03-21', step: 'adopt', source: CRS_2005, note: 'Also WTO news, DSB 21 March 2005 (https://www.wto.org/english/news_e/news05_e/dsb_21march05_e.htm).' },
+    {
+      on: '2005-03-21',
+      step: 'agreeRpt',
+      rptEndsOn: '2005-07-01',
+      implied: true,
+      source: {
+        title: 'Report of the Appellate Body, US – Upland Cotton (Article 21.5 – Brazil), table of contents ("GSM 102 Export Credit Guarantees Issued After 1 July 2005"; "Marketing Loan and Counter-cyclical Payments Made After 21 September 2005"), reproduced by docsbay.net',
+        url: 'https://docsbay.net/Report-of-the-Appellate-Body',
+        symbol: 'WT/DS267/AB/RW',
+      },
+      note: 'IMPLIED: no reasonable period of time was agreed or arbitrated. For the prohibited subsidies (export credit guarantees, Step 2) the DSB recommended withdrawal without delay (SCM 4.7), with 1 July 2005 as the date by which the United States had to comply; for the actionable subsidies it had to remove the adverse effects or withdraw the subsidies by 21 September 2005 (SCM 7.8–7.9; Brazil’s first written submission in the 21.5 proceeding, Dispute Settlement Reports 2008, https://core-prod.cambridgecore.org/core/books/dispute-settlement-reports-2008/report-of-the-panel-table-of-annexes-a-to-d6/D92E990C15BFD9BDEA67ACF281253410). The step stands for that DSB decision and is dated on the day of adoption; rptEndsOn is the earlier date (1 July 2005), which Brazil’s 22.2 request of July 2005 followed. CRS report RS22187 (8 September 2006) gives "July 21, 2005" for the prohibited subsidies, which is inconsistent with Brazil’s request being on the DSB agenda of 15 July 2005.',
+    },
+    {
+      on: '2005-07-22',
+      step: 'requestRetaliation',
+      implied: true,
+      source: {
+        title: 'WTO news, DSB 15 July 2005, "Brazil requests authorization to impose countermeasures against US in cotton case"',
+        url: 'http://wto.org/english/news_e/news05_e/dsb_15july05_e.htm',
+        symbol: 'WT/DS267/21',
+      },
+      note: 'IMPLIED: Brazil’s request (WT/DS267/21, about USD 3 billion a year, prohibited subsidies) was taken up at the DSB meeting of 15 July 2005, but its date is not in the part of the record seen. For prohibited subsidies the WTO applies SCM Article 4.10, which does not wait for the 20 days of DSU 22.2; the body has no special or additional rules, so the request is replayed on the first day DSU 22.2 allows, 22 July 2005. Brazil’s second request (actionable subsidies, about USD 1 billion, late 2005 per CRS RS22187) was not dated in the sources found and is not replayed.',
+    },
+    {
+      on: '2005-07-22',
+      step: 'objectToRetaliationLevel',
+      by: 'RESPONDENT',
+      implied: true,
+      source: {
+        title: 'WTO news, DSB 15 July 2005 ("in its communication to the DSB dated 14 July 2005 (WT/DS267/23) the US had objected to the appropriateness and level of the countermeasures proposed by Brazil. Hence, the matter was referred to arbitration.")',
+        url: 'http://wto.org/english/news_e/news05_e/dsb_15july05_e.htm',
+        symbol: 'WT/DS267/23',
+      },
+      note: 'The United States objected on 14 July 2005; replayed on the day of the request the body allows (see the request). Under the parties’ procedural agreement (WT/DS267/22) they asked for the arbitration to be suspended "at the earliest possible moment", Brazil keeping its right to a 21.5 panel; the arbitration resumed after the 21.5 proceeding and ended with the awards of 31 August 2009. The step kinds cannot express the suspension of a 22.6 arbitration.',
+    },
     { on: '2006-08-18', step: 'requestComplianceReview', by: 'COMPLAINANT', source: RW_INTRO },
-    { on: '2006-09-28', step: 'referComplianceReview', source: RW_INTRO },
+    {
+      on: '2006-09-28',
+      step: 'referComplianceReview',
+      source: RW_INTRO,
+      note: 'At the second DSB meeting on the request: the United States had blocked it on 31 August 2006 (CRS RS22187, 8 September 2006, https://www.everycrsreport.com/files/20060908_RS22187_af53542ea740b223aec2e06bcc005b5a684e4f91.html, which dates Brazil’s request 21 August 2006, probably its circulation). The step kinds have no kind for a compliance request not referred at a first meeting.',
+    },
     {
       on: '2006-10-18',
       step: 'requestDgAppointment',
@@ -160,6 +200,21 @@ export const DS267: ReplayCase = {
       },
     },
     {
+      on: '2008-06-23',
+      step: 'requestRetaliation',
+      implied: true,
+      source: { title: 'The parties’ procedural agreement, WT/DS267/22 (the 22.6 arbitration suspended until the compliance proceedings end)' },
+      note: 'IMPLIED: the arbitration suspended in 2005 resumed after the compliance proceedings; the body records the request for suspension again once the compliance report is adopted. The day is not in the record searched: dated on the next working day after the adoption of 20 June 2008.',
+    },
+    {
+      on: '2008-06-23',
+      step: 'objectToRetaliationLevel',
+      by: 'RESPONDENT',
+      implied: true,
+      source: { title: 'The parties’ procedural agreement, WT/DS267/22' },
+      note: 'IMPLIED: the United States’ objection of 14 July 2005 (WT/DS267/23) stands for the resumed arbitration.',
+    },
+    {
       on: '2009-08-31',
       step: 'retaliationAward',
       source: {
@@ -167,7 +222,7 @@ export const DS267: ReplayCase = {
         url: 'https://pingpdf.com/pdf-decision-of-the-arbitrator-world-trade-organization.html',
         symbol: 'WT/DS267/ARB/1',
       },
-      note: 'Brazil’s 22.2 request and the US objection that started this arbitration are not dated in the sources found, so they are not replayed. Two decisions were issued the same day (prohibited and actionable subsidies).',
+      note: 'Ends the arbitration started by the US objection of 14 July 2005 (and the later one on the actionable subsidies). Two decisions were issued the same day (prohibited and actionable subsidies).',
     },
     {
       on: '2009-11-19',

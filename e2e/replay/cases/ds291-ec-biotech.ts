@@ -128,7 +128,14 @@ export const DS291: ReplayCase = {
         url: 'https://docest.com/doc/445587/table-of-cases-cited-in-this-report-xli',
         symbol: 'WT/DS291/R',
       },
-      note: 'The reports were not appealed. The adoption date (November 2006), the agreed RPT and its later extensions were not dated in the sources found, so they are not replayed.',
+      note: 'The reports were not appealed. The agreed RPT and its later extensions were not dated in the sources found, so they are not replayed.',
+    },
+    {
+      on: '2006-11-21',
+      step: 'adopt',
+      implied: true,
+      source: { title: 'Inferred: the reports were adopted without appeal in November 2006' },
+      note: 'IMPLIED as to the day: the reports were adopted without appeal in November 2006; the day is not in the sources found. Dated 21 November 2006, a meeting of the DSB that month, day 53 after circulation.',
     },
   ],
 };

@@ -42,6 +42,11 @@ export const DS381: ReplayCase = {
   covers:
     'Request to the DG and DG composition, appeal, agreed RPT (implied date), two 21.5 rounds (panel delay letters with estimates, appeal and other appeal, compliance panel composed by agreement), 22.2 request, 22.6 objection, award and authorisation running in parallel with the second round.',
   source: WTO_PAGE,
+  replayUntil: {
+    on: '2016-06-09',
+    why:
+      'From June 2016 a second compliance proceeding ran in parallel with the arbitration on the level of suspension (award 25 April 2017, authorisation 22 May 2017, compliance reports 2017-2019). The body runs them one after the other (a request for compliance proceedings interrupts a pending request for suspension), so the replay stops before the second proceeding; the record continues below.',
+  },
   steps: [
     {
       on: '2008-10-24',
@@ -79,6 +84,14 @@ export const DS381: ReplayCase = {
         symbol: 'WT/DS381/R',
       },
       note: 'Same cover date in the copy at https://mafiadoc.com/panel-report-world-trade-organization_59c813141723dd10f8a86d06.html.',
+    },
+    {
+      on: '2011-11-14',
+      step: 'extendAdoptionPeriod',
+      until: '2012-01-20',
+      implied: true,
+      source: { title: 'Inferred from the appeal of 20 January 2012, 127 days after circulation' },
+      note: 'IMPLIED: the record searched does not give the body\'s decision; an appeal 127 days after circulation means the 60 days of DSU 16.4 were extended at the parties\' request. Dated on day 60, extended to the day of the appeal.',
     },
     {
       on: '2012-01-20',

@@ -3,6 +3,9 @@ import type { ReplayCase, ReplayMember, ReplaySource } from '../timeline';
 const CAN: ReplayMember = { code: 'CAN', name: 'Canada' };
 const USA: ReplayMember = { code: 'USA', name: 'United States' };
 
+const ELECTED =
+  'The body elects its panelists: the replay runs an election and composes the panel on this date.';
+
 const WTO_PAGE: ReplaySource = {
   title: 'WTO — DS384: United States — Certain Country of Origin Labelling (COOL) Requirements',
   url: 'https://www.wto.org/english/tratop_e/dispu_e/cases_e/ds384_e.htm',
@@ -65,7 +68,17 @@ export const DS384: ReplayCase = {
       on: '2009-11-19',
       step: 'establishPanel',
       source: CAN_22_2,
-      note: 'Single panel for Canada (DS384) and Mexico (DS386), at the second request. How and when the panel was composed were not found in the sources searched, so no composePanel step is replayed.',
+      note: 'Single panel for Canada (DS384) and Mexico (DS386), at the second request.',
+    },
+    {
+      on: '2010-08-11',
+      step: 'composePanel',
+      implied: true,
+      source: {
+        title: 'Discover Westman, "COOL hearings continue" (1 December 2010: "The second round of WTO Dispute Panel oral hearings on American country-of-origin labelling is underway in Geneva")',
+        url: 'https://discoverwestman.com/articles/cool-hearings-continue',
+      },
+      note: `${ELECTED} IMPLIED: neither the date nor the manner of composition is in the record searched. Dated 16 weeks before the panel’s second substantive meeting (under way on 1 December 2010), the longest span from composition to the second meeting in the proposed timetable of DSU Appendix 3 (first submissions 3–6 weeks, second 2–3 weeks, first meeting 1–2 weeks, rebuttals 2–3 weeks, second meeting 1–2 weeks): the latest date consistent with it. The panel was probably composed earlier. How and the number of panelists are not recorded, so they are left unset.`,
     },
     {
       on: '2011-11-18',
@@ -76,6 +89,14 @@ export const DS384: ReplayCase = {
         symbol: 'WT/DS384/R',
       },
       note: 'The DSB later agreed, at the parties’ joint request (WT/DS384/11), to extend the 60-day period of DSU 16.4 from 18 January to 23 March 2012 because of the Appellate Body’s workload. The step kinds cannot express this extension.',
+    },
+    {
+      on: '2012-01-17',
+      step: 'extendAdoptionPeriod',
+      until: '2012-03-23',
+      implied: true,
+      source: { title: 'Earlier research notes: the DSB extended the period for adoption or appeal from 18 January to 23 March 2012' },
+      note: 'IMPLIED as to its date: the body extended the 60 days of DSU 16.4 at the parties\' joint request to 23 March 2012; dated on day 60.',
     },
     {
       on: '2012-03-23',

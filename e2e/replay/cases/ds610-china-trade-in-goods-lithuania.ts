@@ -71,6 +71,13 @@ export const DS610: ReplayCase = {
       source: USTR,
       note: 'The composition date was not found (the record seen says only that the parties agreed on something "during the composition process"), so no composePanel step is replayed.',
     },
+    {
+      on: '2023-02-14',
+      step: 'composePanel',
+      implied: true,
+      source: { title: 'WTO, Communication from the Panel (25 January 2024): the Chairperson of the Panel writes to the DSB', url: 'https://web.wtocenter.org.tw/Page/13317/393975' },
+      note: 'IMPLIED: the panel had been composed by 25 January 2024 (its chair wrote to the body); the record searched gives no date. The body elects its panelists: the replay runs an election and composes the panel as soon as its rules allow.',
+    },
     { on: '2024-01-25', step: 'requestSuspension', by: 'COMPLAINANT', source: SUSPENSION },
     {
       on: '2024-01-25',

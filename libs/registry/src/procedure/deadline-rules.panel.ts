@@ -236,6 +236,9 @@ export const PANEL_PHASE_RULES = {
     binds: 'PARTIES',
     countedFrom: 'the notice of appeal',
     onExpiry: 'No further notices of appeal; the appeal is heard on the issues notified.',
+    // The division may set another working schedule (Working Procedures, rule 16(2)); the
+    // procedures once gave 15 days (1996).
+    extendable: true,
   },
   APPELLATE_REPORT: {
     article: 'DSU 17.5',
