@@ -202,6 +202,24 @@ describe('registry: filing and the early procedure', () => {
     expect((await act(tokens.KAZ, d.id, 'withdraw')).errors![0].extensions.code).toBe('INVALID_TRANSITION');
   });
 
+  it('closes every limit of a withdrawn case in the same step: MISSED only where time had run out', async () => {
+    const d = (await file(tokens.KAZ, { respondents: ['PAK'], title: 'Withdrawn late' })).data!.requestConsultations;
+    // Fifteen days on, nobody swept: the reply (10 days) and the third-party window have run out.
+    t.clock.advance(15 * 86_400_000);
+    const res = await act(tokens.KAZ, d.id, 'withdraw');
+    expect(res.data!.takeAction.stage).toBe('WITHDRAWN');
+    const page = (await t.gql(DISPUTE, { id: d.id })).data!.dispute;
+    const status = Object.fromEntries(page.deadlines.map((x: { rule: string; status: string }) => [x.rule, x.status]));
+    expect(status).toEqual({
+      REPLY_TO_REQUEST: 'MISSED', // the respondent's reply was due and did not come
+      THIRD_PARTY_CONSULTATIONS: 'LAPSED', // a window nobody used: no fault
+      ENTER_CONSULTATIONS: 'SUPERSEDED', // 30 days, still running: moot
+      EARLIEST_PANEL_REQUEST: 'SUPERSEDED',
+    });
+    expect(page.nextDeadline).toBeNull();
+    expect(page.docket.nodes.at(-1)).toMatchObject({ kind: 'withdraw', actorRole: 'COMPLAINANT', text: 'Kazakhstan withdrew its complaint.' });
+  });
+
   it('answers CONFLICT to a step on a dispute someone else is changing at that moment', async () => {
     const d = (await file(tokens.KAZ, { respondents: ['CHN'] })).data!.requestConsultations;
     const runner = t.db.createQueryRunner();
