@@ -1,6 +1,7 @@
 import { NoticesService } from '@app/hearings';
 import { ProcedureSweeper } from '@app/registry';
-import { CANCEL, DAY, HEARING_FIELDS, RESCHEDULE, SCHEDULE, World, addRoom, closeElection, establishAndOpenElection, startWorld } from './setup';
+import { TAKE_ACTION } from '../utils/procedure';
+import { CANCEL, DAY, HEARING_FIELDS, RESCHEDULE, SCHEDULE, World, addRoom, closeElection, establishAndOpenElections, startWorld } from './setup';
 // ical.js 2 is an ES module with a CommonJS build that jest loads with require.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const ICAL = require('ical.js');
@@ -40,9 +41,10 @@ describe('hearings: time zones, public observation, calendars, notices, timetabl
   let session: string; // third-party session, shown in Shanghai
 
   beforeAll(async () => {
-    w = await startWorld('2026-03-02T09:00:00Z');
-    // KAZ is a third party in the panel proceedings (DSU 10.2); THA joined the consultations only (DSU 4.11).
-    const e = await establishAndOpenElection(w, { complainant: 'CHN', respondent: 'PAK', thirdParties: ['KAZ'], consultationsThirdParties: ['THA'], panel: ['A', 'B', 'C'] });
+    // Filed 22 days before 2 March: the election opens on 2 March (see establishAndOpenElections).
+    w = await startWorld('2026-02-08T09:00:00Z');
+    const [e] = await establishAndOpenElections(w, [{ complainant: 'CHN', respondent: 'PAK', thirdParties: ['KAZ'], panel: ['A', 'B', 'C'] }]);
+    expect(w.t.clock.now().toISOString()).toBe('2026-03-02T09:00:00.000Z');
     disputeId = e.disputeId;
     w.t.clock.advance(7 * DAY + 1000);
     await closeElection(w, e.electionId);
@@ -75,12 +77,7 @@ describe('hearings: time zones, public observation, calendars, notices, timetabl
     expect(tp.errors).toBeUndefined();
     session = tp.data!.scheduleHearing.id;
     expect(tp.data!.scheduleHearing).toMatchObject({ localStart: '2026-03-29T07:30:00+08:00', localEnd: '2026-03-29T10:30:00+08:00' });
-    // Heard at the third-party session: the third parties in the panel proceedings, not a member
-    // that joined only the consultations (DSU 10.2, Appendix 3 ¶6); so are its notices.
     expect(tp.data!.scheduleHearing.participants.filter((p: { kind: string }) => p.kind === 'THIRD_PARTY').map((p: { name: string }) => p.name)).toEqual(['Member KAZ (KAZ)']);
-    const noticed = (await w.t.db.query(`SELECT recipient_user_id AS id FROM outbox_notices WHERE hearing_id = $1`, [session])).map((r: { id: string }) => r.id);
-    expect(noticed).toContain(w.delegates.KAZ.id);
-    expect(noticed).not.toContain(w.delegates.THA.id);
     // One instant, two zones, on either side of Berlin's change.
     const shown = await w.t.gql(`query($id: ID!) { hearing(id: $id) { startsAt localStart timeZone } }`, { id: session }, w.tok(w.delegates.KAZ));
     expect(shown.data!.hearing).toEqual({ startsAt: '2026-03-28T23:30:00.000Z', localStart: '2026-03-29T07:30:00+08:00', timeZone: 'Asia/Shanghai' });
@@ -233,6 +230,80 @@ describe('hearings: time zones, public observation, calendars, notices, timetabl
     expect(missed.data!.timetableSteps).toEqual([{ kind: 'FIRST_SUBMISSION_RESPONDENT', dueDate: steps[1].dueDate, status: 'MISSED' }]);
     const listed = await w.t.gql(`query($id: ID!) { deadlines(first: 100, filter: { disputeId: $id, rule: TIMETABLE_FIRST_SUBMISSION_RESPONDENT }) { nodes { status dueDate article } } }`, { id: disputeId });
     expect(listed.data!.deadlines.nodes).toEqual([{ status: 'MISSED', dueDate: steps[1].dueDate, article: 'DSU 12.3; Appendix 3 ¶12(a)' }]);
+  });
+
+  it('holds the substantive meetings before the interim report: by attendance, by the panel, or not at all with reasons (Appendix 3 ¶12)', async () => {
+    const chair = () => w.tok(w.panelists.A);
+    const act = (token: string, action: string, extra: Record<string, unknown> = {}) => w.t.gql(TAKE_ACTION, { id: disputeId, action, ...extra }, token);
+    const view = async () =>
+      (await w.t.gql(`query($id: ID!) { dispute(id: $id) { allowedActions { now } timetable { id kind dueDate status } deadlines { rule dueDate status } } }`, { id: disputeId }, chair())).data!.dispute as {
+        allowedActions: { now: string[] };
+        timetable: { id: string; kind: string; dueDate: string; status: string }[];
+        deadlines: { rule: string; dueDate: string; status: string }[];
+      };
+    const step = async (kind: string) => (await view()).timetable.find((s) => s.kind === kind)!;
+    // The descriptive part issued, as the rulings step leaves it (e2e/rulings drive that step).
+    await w.t.db.query(`UPDATE disputes SET events = events || '{"DESCRIPTIVE_PART_ISSUED": "2026-05-06"}' WHERE id = $1`, [disputeId]);
+    let now = (await view()).allowedActions.now;
+    expect(now).toEqual(expect.arrayContaining(['holdFirstMeeting', 'dispenseWithFirstMeeting', 'adjustTimetable']));
+    expect(now).not.toContain('issueInterimReport');
+    expect(now).not.toContain('holdSecondMeeting');
+    const second = await act(chair(), 'holdSecondMeeting');
+    expect(second.errors![0].extensions.code).toBe('INVALID_TRANSITION');
+    expect(second.errors![0].message).toMatch(/first substantive meeting comes first/);
+
+    // The first substantive meeting, on its day of the timetable: recording who attended records it held.
+    const first = await step('FIRST_SUBSTANTIVE_MEETING');
+    expect(first.status).toBe('OPEN');
+    const scheduled = await w.t.gql(SCHEDULE, { input: { disputeId, kind: 'FIRST_SUBSTANTIVE_MEETING', startsAt: `${first.dueDate}T08:00:00Z`, endsAt: `${first.dueDate}T12:00:00Z`,
+      timeZone: 'Europe/Zurich', roomId: room } }, chair());
+    expect(scheduled.errors).toBeUndefined();
+    w.t.clock.set(`${first.dueDate}T11:00:00Z`);
+    const RECORD = `mutation($id: ID!, $a: [ID!]!) { recordAttendance(hearingId: $id, attendees: $a) { id } }`;
+    const attendees = [w.persons.A.id, w.persons.B.id, w.persons.C.id, w.members.CHN.id, w.members.PAK.id];
+    expect((await w.t.gql(RECORD, { id: scheduled.data!.scheduleHearing.id, a: attendees }, chair())).errors).toBeUndefined();
+    const after = await view();
+    expect(after.timetable.find((s) => s.kind === 'FIRST_SUBSTANTIVE_MEETING')!.status).toBe('MET');
+    expect(after.deadlines.find((d) => d.rule === 'TIMETABLE_THIRD_PARTY_SESSION')!.status).toBe('MET');
+    const docket = async () => (await w.t.gql(`query($id: ID!) { dispute(id: $id) { docket(first: 100) { nodes { kind actorRole text } } } }`, { id: disputeId })).data!.dispute.docket.nodes as { kind: string; actorRole: string; text: string }[];
+    expect((await docket()).filter((n) => n.kind === 'holdFirstMeeting')).toEqual([
+      { kind: 'holdFirstMeeting', actorRole: 'PANEL', text: 'The panel held its first substantive meeting with the parties.' },
+    ]);
+    expect((await act(chair(), 'holdFirstMeeting')).errors![0].message).toMatch(/already recorded/);
+
+    // The second meeting is not held: the panel's decision, with its reasons, and the panel's only.
+    expect((await act(w.tok(w.delegates.CHN), 'dispenseWithSecondMeeting', { note: 'Not needed' })).errors![0].extensions.code).toBe('FORBIDDEN');
+    expect((await act(w.tok(w.sec), 'dispenseWithSecondMeeting', { note: 'Not needed' })).errors![0].extensions.code).toBe('FORBIDDEN');
+    const unreasoned = await act(chair(), 'dispenseWithSecondMeeting');
+    expect(unreasoned.errors![0].extensions.code).toBe('INVALID_TRANSITION');
+    expect(unreasoned.errors![0].message).toMatch(/needs its reasons/);
+    const reasons = 'The rebuttals raise no new issue and both parties asked the panel to proceed without a second meeting.';
+    expect((await act(chair(), 'dispenseWithSecondMeeting', { note: reasons })).errors).toBeUndefined();
+    expect((await step('SECOND_SUBSTANTIVE_MEETING')).status).toBe('SUPERSEDED');
+    expect((await docket()).at(-1)).toEqual({ kind: 'dispenseWithSecondMeeting', actorRole: 'PANEL', text: `The panel decided not to hold the second substantive meeting. ${reasons}` });
+    now = (await view()).allowedActions.now;
+    expect(now).toContain('issueInterimReport');
+    expect(now).not.toContain('holdSecondMeeting');
+  });
+
+  it('lets the panel move a step of its timetable still to come, and shows the new date', async () => {
+    const chair = () => w.tok(w.panelists.A);
+    const move = (token: string, rule: string, until: string) => w.t.gql(TAKE_ACTION, { id: disputeId, action: 'adjustTimetable', extension: { rule, until } }, token);
+    const timetable = async () => (await w.t.gql(`query($id: ID!) { dispute(id: $id) { timetable { kind dueDate status } } }`, { id: disputeId })).data!.dispute.timetable as { kind: string; dueDate: string; status: string }[];
+    const interim = (await timetable()).find((s) => s.kind === 'INTERIM_REPORT')!;
+    const later = new Date(Date.parse(`${interim.dueDate}T00:00:00Z`) + 14 * DAY).toISOString().slice(0, 10);
+    expect((await move(w.tok(w.delegates.CHN), 'TIMETABLE_INTERIM_REPORT', later)).errors![0].extensions.code).toBe('FORBIDDEN');
+    expect((await move(chair(), 'TIMETABLE_INTERIM_REPORT', '2026-01-05')).errors![0].message).toMatch(/cannot be moved into the past/);
+    expect((await move(chair(), 'TIMETABLE_FIRST_SUBSTANTIVE_MEETING', later)).errors![0].message).toMatch(/not running/);
+    expect((await move(chair(), 'PANEL_REPORT', later)).errors![0].message).toMatch(/not a step of the panel's timetable/);
+    const moved = await move(chair(), 'TIMETABLE_INTERIM_REPORT', later);
+    expect(moved.errors).toBeUndefined();
+    expect((await timetable()).find((s) => s.kind === 'INTERIM_REPORT')).toEqual({ kind: 'INTERIM_REPORT', dueDate: later, status: 'OPEN' });
+    const rows = await w.t.db.query(`SELECT due_date::text AS due, status FROM deadlines WHERE dispute_id = $1 AND rule = 'TIMETABLE_INTERIM_REPORT' ORDER BY opened_at`, [disputeId]);
+    expect(rows).toEqual([{ due: interim.dueDate, status: 'EXTENDED' }, { due: later, status: 'OPEN' }]);
+    const [last] = (await w.t.gql(`query($id: ID!) { dispute(id: $id) { docket(first: 100) { nodes { kind actorRole text } } } }`, { id: disputeId })).data!.dispute.docket.nodes.slice(-1);
+    expect(last).toMatchObject({ kind: 'adjustTimetable', actorRole: 'PANEL' });
+    expect(last.text).toContain(later);
   });
 
   it('still refuses hearings for a stranger, and keeps the fields every hearing has', async () => {

@@ -1,4 +1,4 @@
-import { ACT, CANCEL, DAY, RESCHEDULE, SCHEDULE, World, addRoom, closeElection, establishAndOpenElection, startWorld } from './setup';
+import { ACT, CANCEL, DAY, RESCHEDULE, SCHEDULE, World, addRoom, closeElection, establishAndOpenElections, startWorld } from './setup';
 
 // Items 1–3 of the hearings issue: scheduling by the panel or the secretariat, clashes refused by
 // the database and explained, bad input refused with nothing stored.
@@ -12,9 +12,13 @@ describe('hearings: scheduling without clashes', () => {
   const count = async (sql: string, params: unknown[] = []) => (await w.t.db.query(sql, params))[0].n as number;
 
   beforeAll(async () => {
-    w = await startWorld('2026-03-02T09:00:00Z');
-    const e1 = await establishAndOpenElection(w, { complainant: 'CHN', respondent: 'PAK', thirdParties: ['KAZ'], panel: ['A', 'B', 'C'] });
-    const e2 = await establishAndOpenElection(w, { complainant: 'IDN', respondent: 'MYS', panel: ['A', 'D', 'E'] });
+    // Filed 22 days before 2 March: the elections open on 2 March (see establishAndOpenElections).
+    w = await startWorld('2026-02-08T09:00:00Z');
+    const [e1, e2] = await establishAndOpenElections(w, [
+      { complainant: 'CHN', respondent: 'PAK', thirdParties: ['KAZ'], panel: ['A', 'B', 'C'] },
+      { complainant: 'IDN', respondent: 'MYS', panel: ['A', 'D', 'E'] },
+    ]);
+    expect(w.t.clock.now().toISOString()).toBe('2026-03-02T09:00:00.000Z');
     d1 = e1.disputeId;
     d2 = e2.disputeId;
     w.t.clock.advance(7 * DAY + 1000);
@@ -154,7 +158,7 @@ describe('hearings: scheduling without clashes', () => {
     expect((await w.t.gql(LIST, {})).data!.hearings.nodes).toEqual([]);
   });
 
-  // Last: it moves the clock on.
+  // It moves the clock on (to 1 April).
   it('neither moves nor cancels a hearing that has begun; a withdrawal cancels the hearings ahead', async () => {
     const at = (day: number, hour: number) => `2026-04-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00Z`;
     const schedule = async (day: number) => {
@@ -195,5 +199,21 @@ describe('hearings: scheduling without clashes', () => {
     // cancellation is part of the step; the refused moves and cancellations left none).
     const audit = await w.t.db.query(`SELECT operation FROM audit_log ORDER BY seq DESC LIMIT 3`);
     expect(audit.map((a: { operation: string }) => a.operation)).toEqual(['withdraw', 'scheduleHearing', 'scheduleHearing']);
+  });
+
+  it('lets the panel sit again as the compliance panel (DSU 21.5), not while implementation is only watched', async () => {
+    // DS1's report adopted and a reasonable period fixed, as the rulings and implementation steps
+    // leave it (e2e/rulings and e2e/registry/compliance drive those steps).
+    await w.t.db.query(`UPDATE disputes SET stage = 'IMPLEMENTATION_SURVEILLANCE', rpt_ends_on = '2026-03-31' WHERE id = $1`, [d1]);
+    await w.t.db.query(`UPDATE deadlines SET status = 'SUPERSEDED' WHERE dispute_id = $1 AND status = 'OPEN'`, [d1]);
+    const input = { ...base(), kind: 'FIRST_SUBSTANTIVE_MEETING', startsAt: '2026-04-20T09:00:00Z', endsAt: '2026-04-20T12:00:00Z' };
+    const watched = await w.t.gql(SCHEDULE, { input }, w.tok(w.panelists.A));
+    expect(watched.errors![0].extensions).toMatchObject({ code: 'INVALID_TRANSITION', domainCode: 'PANEL_NOT_COMPOSED' });
+    const requested = await w.t.gql(ACT, { id: d1, action: 'requestComplianceReview' }, w.tok(w.delegates.CHN));
+    expect(requested.data!.takeAction.stage).toBe('COMPLIANCE_REVIEW');
+    const res = await w.t.gql(SCHEDULE, { input }, w.tok(w.panelists.A));
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.scheduleHearing).toMatchObject({ status: 'SCHEDULED', room: { name: 'Room W' } });
+    expect(res.data!.scheduleHearing.participants.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['Alice Ang', 'Member CHN (CHN)', 'Member PAK (PAK)']));
   });
 });

@@ -1,6 +1,7 @@
 import { MemberEntity, UserEntity } from '@app/core';
 import { RosterPersonEntity } from '@app/panels';
 import { createMember, createUser } from '../utils/factories';
+import { TAKE_ACTION, meetingToday } from '../utils/procedure';
 import { TestApp, startTestApp } from '../utils/test-app';
 
 // Shared setup of the hearings e2e files: members, a secretariat user, roster persons with their
@@ -36,10 +37,7 @@ export interface World {
 export interface DisputeSpec {
   complainant: Code;
   respondent: Code;
-  /** Third parties in the panel proceedings (DSU 10.2): they join once the panel is established. */
   thirdParties?: Code[];
-  /** Third parties in the consultations only: they ask and the respondent accepts (DSU 4.11). */
-  consultationsThirdParties?: Code[];
   /** The panel: the electors all rank these, so they are elected in this order (the first chairs). */
   panel: [PersonKey, PersonKey, PersonKey];
 }
@@ -78,31 +76,48 @@ async function ok<T>(promise: Promise<{ data: T | null; errors?: unknown[] }>): 
   return res.data as T;
 }
 
-/** Files a dispute and takes it to PANEL_ESTABLISHED, then opens the panel election; returns its ids. */
-export async function establishAndOpenElection(w: World, spec: DisputeSpec): Promise<{ disputeId: string; electionId: string }> {
+/** How long the procedure takes from the filing to the opening of the panel election. */
+export const DAYS_TO_ELECTION = 22;
+
+/**
+ * Files the disputes together and takes them through the body's establishment to the panel
+ * election, as the rules allow: the panel request (agreed early) goes on the agenda of a meeting
+ * of the body 11 days later (PANEL_REQUEST_NOTICE), which establishes the panels; the elections
+ * open once the parties' 10 days to agree on five panelists are over (FIVE_PANELISTS), and run 7
+ * days, past the period to challenge candidates. Moves the clock {@link DAYS_TO_ELECTION} days on;
+ * returns the ids in the order of the specs.
+ */
+export async function establishAndOpenElections(w: World, specs: DisputeSpec[]): Promise<{ disputeId: string; electionId: string }[]> {
   const { t, tok, delegates } = w;
-  const filed = await ok<{ requestConsultations: { id: string } }>(t.gql(`mutation($r: [String!]!) { requestConsultations(input: { respondents: $r, title: "Measures", measures: ["Licensing"],
-    legalBasis: ["GATT Art. XI"], summary: "S" }) { id } }`, { r: [spec.respondent] }, tok(delegates[spec.complainant])));
-  const disputeId = filed.requestConsultations.id;
-  for (const code of spec.consultationsThirdParties ?? []) {
-    await ok(t.gql(ACT, { id: disputeId, action: 'joinAsThirdParty' }, tok(delegates[code])));
-    await ok(t.gql(`mutation($id: ID!, $m: String!) { takeAction(input: { disputeId: $id, action: acceptJoinRequest, memberCode: $m }) { stage } }`,
-      { id: disputeId, m: code }, tok(delegates[spec.respondent])));
+  const disputeIds: string[] = [];
+  for (const spec of specs) {
+    const filed = await ok<{ requestConsultations: { id: string } }>(t.gql(`mutation($r: [String!]!) { requestConsultations(input: { respondents: $r, title: "Measures", measures: ["Licensing"],
+      legalBasis: ["GATT Art. XI"], summary: "S" }) { id } }`, { r: [spec.respondent] }, tok(delegates[spec.complainant])));
+    const disputeId = filed.requestConsultations.id;
+    for (const tp of spec.thirdParties ?? []) await ok(t.gql(ACT, { id: disputeId, action: 'joinAsThirdParty' }, tok(delegates[tp])));
+    await ok(t.gql(ACT, { id: disputeId, action: 'agreeEarlyPanelRequest' }, tok(delegates[spec.complainant])));
+    await ok(t.gql(ACT, { id: disputeId, action: 'agreeEarlyPanelRequest' }, tok(delegates[spec.respondent])));
+    await ok(t.gql(ACT, { id: disputeId, action: 'requestPanel' }, tok(delegates[spec.complainant])));
+    disputeIds.push(disputeId);
   }
-  await ok(t.gql(ACT, { id: disputeId, action: 'agreeEarlyPanelRequest' }, tok(delegates[spec.complainant])));
-  await ok(t.gql(ACT, { id: disputeId, action: 'agreeEarlyPanelRequest' }, tok(delegates[spec.respondent])));
-  await ok(t.gql(ACT, { id: disputeId, action: 'requestPanel' }, tok(delegates[spec.complainant])));
-  await ok(t.gql(ACT, { id: disputeId, action: 'establishPanel' }, tok(w.sec)));
-  for (const tp of spec.thirdParties ?? []) await ok(t.gql(ACT, { id: disputeId, action: 'joinPanelAsThirdParty' }, tok(delegates[tp])));
-  const opened = await ok<{ openElection: { id: string } }>(t.gql(`mutation($input: OpenElectionInput!) { openElection(input: $input) { id } }`,
-    { input: { disputeId, opensAt: t.clock.now().toISOString(), closesAt: new Date(t.clock.now().getTime() + 7 * DAY).toISOString() } }, tok(w.sec)));
-  const electionId = opened.openElection.id;
-  const electors = MEMBER_CODES.filter((c) => c !== spec.complainant && c !== spec.respondent);
-  for (const code of electors) {
-    await ok(t.gql(`mutation($input: CastBallotInput!) { castBallot(input: $input) { receipt } }`,
-      { input: { electionId, ranking: spec.panel.map((k) => w.persons[k].id) } }, tok(delegates[code])));
+  t.clock.advance(11 * DAY);
+  const meetingId = await meetingToday(t);
+  for (const id of disputeIds) await ok(t.gql(TAKE_ACTION, { id, action: 'establishPanel', meetingId }, tok(w.sec)));
+  t.clock.advance((DAYS_TO_ELECTION - 11) * DAY);
+  const result: { disputeId: string; electionId: string }[] = [];
+  for (const [i, spec] of specs.entries()) {
+    const disputeId = disputeIds[i];
+    const opened = await ok<{ openElection: { id: string } }>(t.gql(`mutation($input: OpenElectionInput!) { openElection(input: $input) { id } }`,
+      { input: { disputeId, opensAt: t.clock.now().toISOString(), closesAt: new Date(t.clock.now().getTime() + 7 * DAY).toISOString() } }, tok(w.sec)));
+    const electionId = opened.openElection.id;
+    const electors = MEMBER_CODES.filter((c) => c !== spec.complainant && c !== spec.respondent);
+    for (const code of electors) {
+      await ok(t.gql(`mutation($input: CastBallotInput!) { castBallot(input: $input) { receipt } }`,
+        { input: { electionId, ranking: spec.panel.map((k) => w.persons[k].id) } }, tok(delegates[code])));
+    }
+    result.push({ disputeId, electionId });
   }
-  return { disputeId, electionId };
+  return result;
 }
 
 /** Closes the elections (the clock must be past their closing time): the panels are composed. */

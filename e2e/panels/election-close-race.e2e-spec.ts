@@ -2,6 +2,7 @@ import { MemberEntity, UserEntity } from '@app/core';
 import { ElectionClosingService, RosterPersonEntity } from '@app/panels';
 import { Client } from 'pg';
 import { createMember, createUser } from '../utils/factories';
+import { TAKE_ACTION, meetingToday } from '../utils/procedure';
 import { TestApp, startTestApp } from '../utils/test-app';
 
 const ACT = `mutation($id: ID!, $action: ProcedureAction!) { takeAction(input: { disputeId: $id, action: $action }) { stage } }`;
@@ -45,11 +46,16 @@ describe('an election closing while a ballot is being cast', () => {
     await t.gql(ACT, { id: disputeId, action: 'agreeEarlyPanelRequest' }, tok('CHN'));
     await t.gql(ACT, { id: disputeId, action: 'agreeEarlyPanelRequest' }, tok('PAK'));
     await t.gql(ACT, { id: disputeId, action: 'requestPanel' }, tok('CHN'));
-    expect((await t.gql(ACT, { id: disputeId, action: 'establishPanel' }, tok('SEC'))).errors).toBeUndefined();
-    const closesAt = new Date(t.clock.now().getTime() + 86_400_000);
+    // Established at the body's meeting 11 days later; the election opens once the parties' 10 days
+    // to agree on five panelists are over, and stays open 7 days, past the challenge period.
+    t.clock.set('2026-03-13T09:00:00Z');
+    expect((await t.gql(TAKE_ACTION, { id: disputeId, action: 'establishPanel', meetingId: await meetingToday(t) }, tok('SEC'))).errors).toBeUndefined();
+    t.clock.set('2026-03-24T09:00:00Z');
+    const closesAt = new Date(t.clock.now().getTime() + 7 * 86_400_000);
     const opened = await t.gql(`mutation($input: OpenElectionInput!) { openElection(input: $input) { id } }`, {
       input: { disputeId, opensAt: t.clock.now().toISOString(), closesAt: closesAt.toISOString(), quorumPercent: 1 },
     }, tok('SEC'));
+    expect(opened.errors).toBeUndefined();
     const electionId = opened.data!.openElection.id;
 
     const waiting = async (pattern: string) => {

@@ -6,7 +6,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { ProcedureSweeper } from '@app/registry';
 import { createMember, createUser } from '../utils/factories';
+import { TAKE_ACTION, meetingToday } from '../utils/procedure';
 import { TestApp, startTestApp } from '../utils/test-app';
 
 const ACT = `mutation($id: ID!, $action: ProcedureAction!) { takeAction(input: { disputeId: $id, action: $action }) { stage } }`;
@@ -64,18 +66,37 @@ describe('panel election: open, vote, close, compose, verify, replace', () => {
     await t.gql(ACT, { id: disputeId, action: 'agreeEarlyPanelRequest' }, tok('CHN'));
     await t.gql(ACT, { id: disputeId, action: 'agreeEarlyPanelRequest' }, tok('PAK'));
     await t.gql(ACT, { id: disputeId, action: 'requestPanel' }, tok('CHN'));
-    expect((await t.gql(ACT, { id: disputeId, action: 'establishPanel' }, tok('SEC'))).data!.takeAction.stage).toBe('PANEL_ESTABLISHED');
+    // The body's meeting 11 days after the request (PANEL_REQUEST_NOTICE) establishes the panel.
+    t.clock.set('2026-03-13T09:00:00Z');
+    const established = await t.gql(TAKE_ACTION, { id: disputeId, action: 'establishPanel', meetingId: await meetingToday(t) }, tok('SEC'));
+    expect(established.data!.takeAction.stage).toBe('PANEL_ESTABLISHED');
   });
   afterAll(() => t.close());
 
   const cast = (who: string, ranking: Key[], id = electionId) =>
     t.gql(CAST, { input: { electionId: id, ranking: ranking.map((k) => persons[k].id) } }, tok(who));
 
-  it('refuses to open an election before establishment, or by anyone but the secretariat', async () => {
-    const input = { disputeId, opensAt: at(0), closesAt: at(7) };
+  it('refuses to open an election by anyone but the secretariat, or while the parties may still agree on five (DSU 8.5)', async () => {
+    // Established on 13 March: the parties may agree on five panelists until 23 March, and
+    // challenge candidates until 28 March.
+    const input = { disputeId, opensAt: at(0), closesAt: at(16) };
     expect((await t.gql(OPEN, { input }, tok('CHN'))).errors![0].extensions.code).toBe('FORBIDDEN');
     expect((await t.gql(OPEN, { input: { ...input, closesAt: at(-1) } }, tok('SEC'))).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.closesAt' });
     expect((await t.gql(OPEN, { input: { ...input, vacancy: true } }, tok('SEC'))).errors![0].extensions.code).toBe('INVALID_TRANSITION');
+    const early = await t.gql(OPEN, { input }, tok('SEC'));
+    expect(early.errors![0].extensions).toMatchObject({ code: 'NOT_YET_ALLOWED', allowedFrom: '2026-03-24' });
+    expect(early.errors![0].message).toMatch(/FIVE_PANELISTS/);
+    expect((await t.db.query('SELECT count(*)::int AS n FROM elections'))[0].n).toBe(0);
+
+    // Day 11: the window ran out without an agreement. Its lapse never means five panelists.
+    t.clock.set('2026-03-24T09:00:00Z');
+    expect((await t.gql(ACT, { id: disputeId, action: 'agreeFivePanelists' }, tok('SEC'))).errors![0].extensions.code).toBe('DEADLINE_PASSED');
+    await t.app.get(ProcedureSweeper).sweep();
+    const [five] = await t.db.query(`SELECT status FROM deadlines WHERE dispute_id = $1 AND rule = 'FIVE_PANELISTS'`, [disputeId]);
+    expect(five.status).toBe('LAPSED');
+    // Members vote from their capitals: at least 7 days.
+    const short = await t.gql(OPEN, { input: { disputeId, opensAt: at(0), closesAt: at(7 - 1 / 24) } }, tok('SEC'));
+    expect(short.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.closesAt', domainCode: 'VOTING_PERIOD_TOO_SHORT' });
   });
 
   it('opens with the eligible candidates, the non-party electorate and a published seed hash', async () => {
@@ -143,7 +164,7 @@ describe('panel election: open, vote, close, compose, verify, replace', () => {
       { person: { name: 'Clara Chevalier' }, chair: false },
       { person: { name: 'Bruno Braga' }, chair: false },
     ]);
-    expect(dispute.docket.nodes.map((n: { kind: string }) => n.kind)).toEqual(expect.arrayContaining(['openElection', 'composePanel']));
+    expect(dispute.docket.nodes.map((n: { kind: string }) => n.kind)).toEqual(expect.arrayContaining(['openPanelElection', 'composePanel']));
   });
 
   it('lets every voter find their receipt, and anyone recount the published ballots to the same result', async () => {
@@ -204,23 +225,23 @@ describe('panel election: open, vote, close, compose, verify, replace', () => {
     expect((await t.gql(ACT, { id: disputeId, action: 'suspend' }, t.tokenFor(panelists.A))).errors![0].extensions.code).toBe('FORBIDDEN');
 
     // A first vacancy election misses its quorum and fails; the second fills the seat.
-    const first = (await t.gql(OPEN, { input: { disputeId, opensAt: at(1), closesAt: at(3), vacancy: true } }, tok('SEC'))).data!.openElection;
+    const first = (await t.gql(OPEN, { input: { disputeId, opensAt: at(1), closesAt: at(8), vacancy: true } }, tok('SEC'))).data!.openElection;
     expect(first.seats).toBe(1);
     // Neither the seated panelists nor the one who left stand for the seat.
     expect(first.candidates.map((c: { name: string }) => c.name)).toEqual(['Dan Dunn', 'Eve Evans']);
     expect((await cast('KEN', ['D'], first.id)).errors![0].extensions.code).toBe('NOT_YET_ALLOWED');
     t.clock.advance(1 * DAY + 1000);
     expect((await cast('KEN', ['D'], first.id)).errors).toBeUndefined();
-    t.clock.advance(2 * DAY);
+    t.clock.advance(7 * DAY);
     const failed = await t.gql(`mutation($id: ID!) { closeElection(id: $id) { status turnout } }`, { id: first.id }, tok('SEC'));
     expect(failed.data!.closeElection).toEqual({ status: 'FAILED', turnout: 1 });
 
-    const second = (await t.gql(OPEN, { input: { disputeId, opensAt: at(0), closesAt: at(2), vacancy: true } }, tok('SEC'))).data!.openElection;
+    const second = (await t.gql(OPEN, { input: { disputeId, opensAt: at(0), closesAt: at(7), vacancy: true } }, tok('SEC'))).data!.openElection;
     for (const who of ['KAZ', 'IDN', 'MYS', 'THA']) expect((await cast(who, ['E', 'D'], second.id)).errors).toBeUndefined();
     // The worker's job closes what is due (twice here: the second finds nothing left).
     const closing = t.app.get(ElectionClosingService);
     expect(await closing.closeDue()).toBe(0);
-    t.clock.advance(2 * DAY + 1000);
+    t.clock.advance(7 * DAY + 1000);
     expect(await closing.closeDue()).toBe(1);
     expect(await closing.closeDue()).toBe(0);
     expect((await t.gql(`query($id: ID!) { election(id: $id) { status } }`, { id: second.id })).data!.election.status).toBe('CLOSED');
@@ -232,7 +253,7 @@ describe('panel election: open, vote, close, compose, verify, replace', () => {
     expect((await t.gql(`query($id: ID!) { dispute(id: $id) { stage } }`, { id: disputeId })).data!.dispute.stage).toBe('PANEL_COMPOSED');
   });
 
-  it('empties the seat of a panelist whose conflict is confirmed or who is challenged successfully, not of one cleared', async () => {
+  it('empties the seat of a panelist whose conflict is confirmed, not of one cleared; a challenge after composition is too late', async () => {
     const panel = async () => (await t.gql(`query($id: ID!) { dispute(id: $id) { panel { person { name } chair } } }`, { id: disputeId })).data!.dispute.panel;
     const docket = async () => (await t.gql(`query($id: ID!) { dispute(id: $id) { docket(first: 100) { nodes { kind text } } } }`, { id: disputeId }, tok('SEC'))).data!.dispute.docket.nodes as { kind: string; text: string }[];
     const ok = async (query: string, variables: Record<string, unknown>, who: string) => {
@@ -258,19 +279,85 @@ describe('panel election: open, vote, close, compose, verify, replace', () => {
     expect(left.at(-1)).toBe('Bruno Braga left the panel: a conflict of interest was confirmed on a disclosure. The seat will be filled by election.');
     expect(JSON.stringify(await docket())).not.toContain('Advised the respondent');
 
-    // A challenge upheld after the election (DSU 8.6) unseats the chair; the chair passes on.
+    // A challenge comes within 15 days of establishment (DSU 8.6), before the panel is composed:
+    // once seated, a panelist is no longer challenged.
     const CHALLENGE = `mutation($d: ID!, $p: ID!) { challengeCandidate(disputeId: $d, personId: $p, grounds: "Prior advice to the complainant") { id } }`;
-    const DECIDE_CHALLENGE = `mutation($id: ID!, $upheld: Boolean!) { decideChallenge(id: $id, upheld: $upheld, reasons: "Decided") { status } }`;
-    const dismissed = (await ok(CHALLENGE, { d: disputeId, p: persons.E.id }, 'PAK')).challengeCandidate.id;
-    await ok(DECIDE_CHALLENGE, { id: dismissed, upheld: false }, 'SEC');
+    const late = await t.gql(CHALLENGE, { d: disputeId, p: persons.C.id }, tok('PAK'));
+    expect(late.errors![0].extensions).toMatchObject({ code: 'DEADLINE_PASSED', domainCode: 'CHALLENGE_WINDOW_CLOSED', dueDate: '2026-03-28' });
     expect(await panel()).toHaveLength(2);
-    const upheld = (await ok(CHALLENGE, { d: disputeId, p: persons.C.id }, 'PAK')).challengeCandidate.id;
-    await ok(DECIDE_CHALLENGE, { id: upheld, upheld: true }, 'SEC');
-    expect(await panel()).toEqual([{ person: { name: 'Eve Evans' }, chair: true }]);
-    expect((await docket()).filter((n) => n.kind === 'vacatePanelSeat').at(-1)!.text).toBe(
-      'Clara Chevalier left the panel: the challenge by PAK was upheld (DSU 8.6). The seat will be filled by election.',
-    );
-    const audit = await t.db.query(`SELECT details FROM audit_log WHERE operation = 'decideChallenge' ORDER BY seq DESC LIMIT 1`);
-    expect(audit[0].details).toMatchObject({ status: 'UPHELD', vacatedSeat: expect.any(String) });
+  });
+
+  describe('five panelists by agreement; composition waits for the challenges (DSU 8.5, 8.6)', () => {
+    let other: string;
+    let election: string;
+    const CHALLENGE = `mutation($d: ID!, $p: ID!) { challengeCandidate(disputeId: $d, personId: $p, grounds: "Advised the complainant on this measure") { id status } }`;
+    const CLOSE = `mutation($id: ID!) { closeElection(id: $id) { status } }`;
+
+    beforeAll(async () => {
+      // A sixth candidate, so that five seats remain to fill with one candidate excluded.
+      const repo = t.db.getRepository(RosterPersonEntity);
+      await repo.save(repo.create({ name: 'Femi Falana', nationality: 'NGA', expertise: ['trade in goods'], languages: ['en'], available: true,
+        status: 'APPROVED', nominatedByMemberId: (await t.db.query(`SELECT id FROM members WHERE code = 'IDN'`))[0].id }));
+      t.clock.set('2026-06-01T09:00:00Z');
+      const filed = await t.gql(`mutation { requestConsultations(input: { respondents: ["PAK"], title: "Tiles", measures: ["Duties"],
+        legalBasis: ["GATT Art. II"], summary: "S" }) { id } }`, {}, tok('CHN'));
+      other = filed.data!.requestConsultations.id;
+      await t.gql(ACT, { id: other, action: 'agreeEarlyPanelRequest' }, tok('CHN'));
+      await t.gql(ACT, { id: other, action: 'agreeEarlyPanelRequest' }, tok('PAK'));
+      await t.gql(ACT, { id: other, action: 'requestPanel' }, tok('CHN'));
+      t.clock.set('2026-06-12T09:00:00Z');
+      const established = await t.gql(TAKE_ACTION, { id: other, action: 'establishPanel', meetingId: await meetingToday(t) }, tok('SEC'));
+      expect(established.data!.takeAction.stage).toBe('PANEL_ESTABLISHED');
+    });
+
+    it('opens an election for five at once when the parties agreed, closing after the challenge period', async () => {
+      expect((await t.gql(ACT, { id: other, action: 'agreeFivePanelists' }, tok('CHN'))).errors![0].extensions.code).toBe('FORBIDDEN');
+      expect((await t.gql(ACT, { id: other, action: 'agreeFivePanelists' }, tok('SEC'))).errors).toBeUndefined();
+      const [{ events }] = await t.db.query('SELECT events FROM disputes WHERE id = $1', [other]);
+      expect(events.FIVE_PANELISTS_AGREED).toBe('2026-06-12');
+      // Challenges run until 27 June: an election closing before is refused.
+      const early = await t.gql(OPEN, { input: { disputeId: other, opensAt: at(0), closesAt: at(7) } }, tok('SEC'));
+      expect(early.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.closesAt', domainCode: 'CLOSES_BEFORE_CHALLENGES_END' });
+      expect(early.errors![0].message).toMatch(/2026-06-27/);
+      const res = await t.gql(OPEN, { input: { disputeId: other, opensAt: at(0), closesAt: '2026-06-28T09:00:00.000Z' } }, tok('SEC'));
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.openElection).toMatchObject({ seats: 5, status: 'OPEN' });
+      expect(res.data!.openElection.candidates).toHaveLength(6);
+      election = res.data!.openElection.id;
+    });
+
+    it('does not close while a challenge awaits its decision, then composes without the candidate excluded', async () => {
+      for (const who of ['KAZ', 'IDN', 'MYS', 'THA']) {
+        expect((await cast(who, ['A', 'B', 'C'], election)).errors).toBeUndefined();
+      }
+      t.clock.set('2026-06-20T09:00:00Z');
+      const challenge = (await t.gql(CHALLENGE, { d: other, p: persons.A.id }, tok('PAK'))).data!.challengeCandidate;
+      expect(challenge.status).toBe('PENDING');
+      t.clock.set('2026-06-28T09:00:01Z');
+      const refused = await t.gql(CLOSE, { id: election }, tok('SEC'));
+      expect(refused.errors![0].extensions).toMatchObject({ code: 'INVALID_TRANSITION', domainCode: 'CHALLENGES_PENDING', pending: 1 });
+      // The worker waits too, without an error.
+      expect(await t.app.get(ElectionClosingService).closeDue()).toBe(0);
+      expect((await t.gql(`query($id: ID!) { election(id: $id) { status } }`, { id: election })).data!.election.status).toBe('OPEN');
+
+      const decided = await t.gql(`mutation($id: ID!) { decideChallenge(id: $id, upheld: true, reasons: "Prior advice to a party.") { status } }`, { id: challenge.id }, tok('SEC'));
+      expect(decided.data!.decideChallenge.status).toBe('UPHELD');
+      expect((await t.gql(CLOSE, { id: election }, tok('SEC'))).data!.closeElection.status).toBe('CLOSED');
+      // Alice, everyone's first choice, was excluded by the upheld challenge: the others take the five seats.
+      const e = (await t.gql(ELECTION, { id: election })).data!.election;
+      expect(e.elected.map((p: { name: string }) => p.name).sort()).toEqual(['Bruno Braga', 'Clara Chevalier', 'Dan Dunn', 'Eve Evans', 'Femi Falana']);
+      const dispute = (await t.gql(`query($id: ID!) { dispute(id: $id) { stage panel { person { name } } deadlines { rule status } } }`, { id: other })).data!.dispute;
+      expect(dispute.stage).toBe('PANEL_COMPOSED');
+      expect(dispute.panel.map((p: { person: { name: string } }) => p.person.name)).not.toContain('Alice Ang');
+      const statusOf = (rule: string) => dispute.deadlines.find((d: { rule: string }) => d.rule === rule)?.status;
+      expect(statusOf('FIVE_PANELISTS')).toBe('MET');
+      expect(statusOf('CANDIDATE_CHALLENGES')).toBe('LAPSED');
+      expect(statusOf('PANEL_COMPOSITION')).toBe('MET'); // within the 20 days of DSU 8.7 (to 2 July)
+      // Anyone recounting the published file, with the excluded candidate withdrawn, finds the same panel.
+      const parsed = parseBlt(e.blt);
+      expect(parsed.withdrawn).toHaveLength(1);
+      const recount = count({ candidates: parsed.candidates, seats: parsed.seats, ballots: parsed.ballots, withdrawn: parsed.withdrawn, seed: e.seed, rules: 'scottish-stv' });
+      expect(recount.elected).toEqual(e.count.elected);
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { MemberEntity, UserEntity } from '@app/core';
 import { EligibilityService } from '@app/panels';
 import { createMember, createUser } from '../utils/factories';
+import { TAKE_ACTION, meetingToday } from '../utils/procedure';
 import { TestApp, startTestApp } from '../utils/test-app';
 
 const FILE = `mutation($r: [String!]!, $title: String!) { requestConsultations(input: { respondents: $r, title: $title,
@@ -194,10 +195,14 @@ describe('eligibility of candidates for a panel: disclosures, nationality, chall
       await ok(ACT, { id: disputeId, action: 'agreeEarlyPanelRequest' }, 'CHN');
       await ok(ACT, { id: disputeId, action: 'agreeEarlyPanelRequest' }, 'PAK');
       await ok(ACT, { id: disputeId, action: 'requestPanel' }, 'CHN');
-      expect((await ok(ACT, { id: disputeId, action: 'establishPanel' }, 'SEC')).takeAction.stage).toBe('PANEL_ESTABLISHED');
-      // DSU 8.3 bars nationals of third parties in the panel proceedings (10.2): KAZ, which asked
-      // to join the consultations, becomes one only now.
-      await ok(ACT, { id: disputeId, action: 'joinPanelAsThirdParty' }, 'KAZ');
+      // No challenge while the request waits for the body.
+      expect((await errorOf(CHALLENGE, { disputeId, personId: person.challenged, grounds: 'Bias' }, 'CHN')).extensions.domainCode).toBe('PANEL_NOT_ESTABLISHED');
+      // The body's meeting 11 days after the request (PANEL_REQUEST_NOTICE) establishes the panel.
+      t.clock.set('2026-03-13T09:00:00Z');
+      const meetingId = await meetingToday(t);
+      expect((await ok(TAKE_ACTION, { id: disputeId, action: 'establishPanel', meetingId }, 'SEC')).takeAction.stage).toBe('PANEL_ESTABLISHED');
+      const rows = await t.db.query(`SELECT due_date::text AS due, status FROM deadlines WHERE dispute_id = $1 AND rule = 'CANDIDATE_CHALLENGES'`, [disputeId]);
+      expect(rows).toEqual([{ due: '2026-03-28', status: 'OPEN' }]);
     });
 
     it.each([
@@ -300,13 +305,14 @@ describe('eligibility of candidates for a panel: disclosures, nationality, chall
 
   describe('the challenge window: 15 days from establishment', () => {
     it('accepts a challenge on the 15th day and refuses one after it with DEADLINE_PASSED', async () => {
-      // Established 2 March 2026: day 15 is 17 March, to its end (UTC).
-      t.clock.set('2026-03-17T23:59:00Z');
+      // Established 13 March 2026: day 15 is 28 March, to its end (UTC).
+      t.clock.set('2026-03-28T23:59:00Z');
       const late = await t.gql(CHALLENGE, { disputeId, personId: person.eligible, grounds: 'Just in time' }, tok('CHN'));
       expect(late.errors).toBeUndefined();
-      t.clock.set('2026-03-18T00:00:01Z');
+      t.clock.set('2026-03-29T00:00:01Z');
       const tooLate = await t.gql(CHALLENGE, { disputeId, personId: person.eligible, grounds: 'Too late' }, tok('PAK'));
-      expect(tooLate.errors![0].extensions).toMatchObject({ code: 'DEADLINE_PASSED', dueDate: '2026-03-17' });
+      expect(tooLate.errors![0].extensions).toMatchObject({ code: 'DEADLINE_PASSED', dueDate: '2026-03-28' });
+      expect(tooLate.errors![0].message).toMatch(/CANDIDATE_CHALLENGES/);
     });
   });
 });

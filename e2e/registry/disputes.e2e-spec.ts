@@ -4,6 +4,7 @@ import { DocketEntryEntity } from '../../libs/registry/src/docket/docket-entry.e
 import type { EntityTarget, ObjectLiteral } from 'typeorm';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { createMember, createUser } from '../utils/factories';
+import { meetingToday } from '../utils/procedure';
 import { TestApp, startTestApp } from '../utils/test-app';
 
 const FILE = `mutation($input: RequestConsultationsInput!) {
@@ -125,13 +126,10 @@ describe('registry: filing and the early procedure', () => {
       expect(later.allowedFrom).toBe(day('2026-03-02', 60));
     });
 
-    it('lets a member ask to join the consultations within 10 days, and not after; it joins once the respondent accepts', async () => {
+    it('lets a member join as third party within 10 days, and not after', async () => {
       const res = await act(tokens.KAZ, id, 'joinAsThirdParty');
       expect(res.errors).toBeUndefined();
-      expect(res.data!.takeAction.thirdParties).toEqual([]);
-      const accepted = await act(tokens.PAK, id, 'acceptJoinRequest', { memberCode: 'KAZ' });
-      expect(accepted.errors).toBeUndefined();
-      expect(accepted.data!.takeAction.thirdParties).toEqual([{ code: 'KAZ' }]);
+      expect(res.data!.takeAction.thirdParties).toEqual([{ code: 'KAZ' }]);
       // The window ended on day 10, a day closed after the filing: it moved to day 11 (13 March).
       t.clock.set('2026-03-14T09:00:00Z');
       const late = await act(tokens.IDN, id, 'joinAsThirdParty');
@@ -153,8 +151,11 @@ describe('registry: filing and the early procedure', () => {
       expect(res.data!.takeAction.stage).toBe('PANEL_REQUESTED');
     });
 
-    it('records the body establishing the panel, and dockets every step', async () => {
-      const res = await act(sec(), id, 'establishPanel');
+    it('records the body establishing the panel at a meeting, and dockets every step naming who acted', async () => {
+      // The request of 14 March is on the agenda of meetings from 25 March (PANEL_REQUEST_NOTICE).
+      t.clock.set('2026-03-25T10:00:00Z');
+      const meetingId = await meetingToday(t);
+      const res = await act(sec(), id, 'establishPanel', { meetingId });
       expect(res.errors).toBeUndefined();
       expect(res.data!.takeAction.stage).toBe('PANEL_ESTABLISHED');
       const page = (await t.gql(DISPUTE, { id })).data!.dispute;
@@ -162,13 +163,19 @@ describe('registry: filing and the early procedure', () => {
         'requestConsultations',
         'deadlineMoved',
         'joinAsThirdParty',
-        'acceptJoinRequest',
         'requestPanel',
         'establishPanel',
       ]);
-      expect(page.docket.nodes.map((e: { seq: number }) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+      expect(page.docket.nodes.map((e: { seq: number }) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+      const [, , joined, requested, established] = page.docket.nodes;
+      expect(joined).toMatchObject({ actorRole: 'MEMBER', text: expect.stringMatching(/^Kazakhstan asked to join the consultations/) });
+      expect(requested).toMatchObject({ actorRole: 'COMPLAINANT', text: 'China requested the establishment of a panel.' });
+      expect(established.actorRole).toBe('BODY');
+      expect(established.text).toMatch(/^The body established a panel\. Meeting of the body of 2026-03-25, 4 of 4 members present/);
+      // The reply ran out on 13 March, before the panel request: missed, not superseded.
       const reply = page.deadlines.find((d: { rule: string }) => d.rule === 'REPLY_TO_REQUEST');
-      expect(['MISSED', 'WAIVED']).toContain(reply.status);
+      expect(reply.status).toBe('MISSED');
+      expect(page.deadlines.find((d: { rule: string }) => d.rule === 'EARLIEST_PANEL_REQUEST').status).toBe('SUPERSEDED');
       // The public sees the case but may take no step.
       expect((await t.gql(DISPUTE, { id })).data!.dispute.allowedActions.now).toEqual([]);
     });
@@ -179,14 +186,38 @@ describe('registry: filing and the early procedure', () => {
     });
   });
 
-  it('ends a case by mutually agreed solution, waiving every open deadline', async () => {
+  it('ends a case by mutually agreed solution, superseding every open deadline', async () => {
     const d = (await file(tokens.KAZ, { respondents: ['IDN'] })).data!.requestConsultations;
     const res = await act(tokens.IDN, d.id, 'notifyMutuallyAgreedSolution');
     expect(res.data!.takeAction.stage).toBe('SETTLED_MAS');
     const page = (await t.gql(DISPUTE, { id: d.id })).data!.dispute;
-    expect(page.deadlines.every((x: { status: string }) => x.status !== 'OPEN')).toBe(true);
+    // Nothing had run out: every limit is moot, none missed.
+    expect(page.deadlines.length).toBeGreaterThan(0);
+    expect(page.deadlines.every((x: { status: string }) => x.status === 'SUPERSEDED')).toBe(true);
+    expect(page.docket.nodes.at(-1)).toMatchObject({
+      actorRole: 'RESPONDENT',
+      text: 'The parties notified a mutually agreed solution (Indonesia filed the notification).',
+    });
     expect(page.nextDeadline).toBeNull();
     expect((await act(tokens.KAZ, d.id, 'withdraw')).errors![0].extensions.code).toBe('INVALID_TRANSITION');
+  });
+
+  it('closes every limit of a withdrawn case in the same step: MISSED only where time had run out', async () => {
+    const d = (await file(tokens.KAZ, { respondents: ['PAK'], title: 'Withdrawn late' })).data!.requestConsultations;
+    // Fifteen days on, nobody swept: the reply (10 days) and the third-party window have run out.
+    t.clock.advance(15 * 86_400_000);
+    const res = await act(tokens.KAZ, d.id, 'withdraw');
+    expect(res.data!.takeAction.stage).toBe('WITHDRAWN');
+    const page = (await t.gql(DISPUTE, { id: d.id })).data!.dispute;
+    const status = Object.fromEntries(page.deadlines.map((x: { rule: string; status: string }) => [x.rule, x.status]));
+    expect(status).toEqual({
+      REPLY_TO_REQUEST: 'MISSED', // the respondent's reply was due and did not come
+      THIRD_PARTY_CONSULTATIONS: 'LAPSED', // a window nobody used: no fault
+      ENTER_CONSULTATIONS: 'SUPERSEDED', // 30 days, still running: moot
+      EARLIEST_PANEL_REQUEST: 'SUPERSEDED',
+    });
+    expect(page.nextDeadline).toBeNull();
+    expect(page.docket.nodes.at(-1)).toMatchObject({ kind: 'withdraw', actorRole: 'COMPLAINANT', text: 'Kazakhstan withdrew its complaint.' });
   });
 
   it('answers CONFLICT to a step on a dispute someone else is changing at that moment', async () => {

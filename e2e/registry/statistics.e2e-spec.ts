@@ -83,10 +83,11 @@ describe('registry: the published statistics', () => {
   it('lists every stage with nothing in it before any filing, without a sign-in', async () => {
     const s = await statistics();
     expect(s.asOf).toBe(T0.replace('Z', '.000Z'));
-    expect(s.disputesPerStage).toHaveLength(22);
+    expect(s.disputesPerStage).toHaveLength(26);
     expect(s.disputesPerStage.every((x) => x.count === 0)).toBe(true);
-    // The four final stages have no duration to publish.
-    expect(s.stages).toHaveLength(18);
+    // The five final stages have no duration to publish.
+    expect(s.stages).toHaveLength(21);
+    expect(s.stages.map((x) => x.stage)).not.toContain('NOT_ADOPTED');
     expect(s.stages.map((x) => x.stage)).not.toContain('WITHDRAWN');
     expect(stage(s, 'CONSULTATIONS_REQUESTED')).toMatchObject({ completed: 0, ongoing: 0, medianDays: null, p90Days: null, overran: 0, overranShare: null });
   });
@@ -166,6 +167,10 @@ describe('registry: the published statistics', () => {
       overranShare: null,
     });
     expect(stage(s, 'UNDER_APPEAL')).toMatchObject({ limitRule: 'APPELLATE_REPORT', limitDays: 60, urgentLimitDays: null });
+    // The compliance report before the body and under appeal, and an appeal the parties suspended.
+    expect(stage(s, 'COMPLIANCE_REPORT_CIRCULATED')).toMatchObject({ limitRule: 'PANEL_REPORT_ADOPTION', limitDays: 60 });
+    expect(stage(s, 'COMPLIANCE_UNDER_APPEAL')).toMatchObject({ limitRule: 'APPELLATE_REPORT', limitDays: 60 });
+    expect(stage(s, 'APPEAL_SUSPENDED')).toMatchObject({ limitRule: null, overran: null });
     // Establishment counts body meetings (DSU 6.1): the rule is named, but there is no date to overrun.
     expect(stage(s, 'PANEL_REQUESTED')).toMatchObject({ limitRule: 'PANEL_ESTABLISHMENT', limitDays: null, limitMonths: null, overran: null });
   });

@@ -5,6 +5,7 @@ import { ProcedureSweeper } from '@app/registry';
 import { JobsService } from '../../apps/worker/src/jobs.service';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { createMember, createUser } from '../utils/factories';
+import { TAKE_ACTION, meetingToday } from '../utils/procedure';
 import { TEST_JWT_SECRET, TestApp, startTestApp } from '../utils/test-app';
 
 const FILE = `mutation($r: [String!]!, $title: String!) { requestConsultations(input: { respondents: $r, title: $title,
@@ -42,9 +43,10 @@ describe('the worker: deadline sweeps and automatic transitions', () => {
     expect((await sweeper.sweep()).expired).toBe(0);
     t.clock.set('2026-03-13T00:00:01Z');
     const [a, b] = await Promise.all([sweeper.sweep(), sweeper.sweep()]);
-    expect(a.expired + b.expired).toBe(2); // the reply (MISSED) and the third-party window (MET)
+    expect(a.expired + b.expired).toBe(2); // the reply (MISSED) and the third-party window (LAPSED)
     expect(await status(id, 'REPLY_TO_REQUEST')).toBe('MISSED');
-    expect(await status(id, 'THIRD_PARTY_CONSULTATIONS')).toBe('MET');
+    // A window nobody used ran its course: nobody is at fault.
+    expect(await status(id, 'THIRD_PARTY_CONSULTATIONS')).toBe('LAPSED');
     expect(await docketKinds(id)).toEqual(['requestConsultations', 'deadlineMissed', 'periodEnded']);
     // Nothing left to do: a third sweep writes nothing, not even an audit record.
     const [{ n: before }] = await t.db.query('SELECT count(*)::int AS n FROM audit_log');
@@ -55,21 +57,32 @@ describe('the worker: deadline sweeps and automatic transitions', () => {
     expect((await t.gql(ACT, { id, action: 'requestPanel' }, tok('CHN'))).data!.takeAction.stage).toBe('PANEL_REQUESTED');
   });
 
-  it('establishes the panel at the second body meeting (DSU 6.1)', async () => {
+  it('never establishes a panel by itself: the body does, at the second meeting on the request (DSU 6.1)', async () => {
     t.clock.set('2026-04-01T09:00:00Z');
-    const id = await file('Automatic establishment');
+    const id = await file('Establishment at the second meeting');
     await t.gql(ACT, { id, action: 'agreeEarlyPanelRequest' }, tok('CHN'));
     await t.gql(ACT, { id, action: 'agreeEarlyPanelRequest' }, tok('PAK'));
     expect((await t.gql(ACT, { id, action: 'requestPanel' }, tok('CHN'))).errors).toBeUndefined();
-    await t.gql(ACT, { id, action: 'recordBodyMeeting' }, tok('SEC'));
-    await sweeper.sweep();
-    expect((await t.db.query('SELECT stage FROM disputes WHERE id = $1', [id]))[0].stage).toBe('PANEL_REQUESTED');
-    await t.gql(ACT, { id, action: 'recordBodyMeeting' }, tok('SEC'));
-    const result = await sweeper.sweep();
-    expect(result.automatic).toBe(1);
-    expect((await t.db.query('SELECT stage FROM disputes WHERE id = $1', [id]))[0].stage).toBe('PANEL_ESTABLISHED');
+    const stage = async () => (await t.db.query('SELECT stage FROM disputes WHERE id = $1', [id]))[0].stage;
+    // The first meeting with the request on its agenda (11 days after it was filed).
+    t.clock.set('2026-04-13T09:00:00Z');
+    const first = await t.gql(TAKE_ACTION, { id, action: 'recordBodyMeeting', meetingId: await meetingToday(t) }, tok('SEC'));
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.takeAction.stage).toBe('PANEL_REQUESTED');
+    // Months without a meeting: nothing happens by itself.
+    t.clock.set('2026-05-13T09:00:00Z');
+    expect((await sweeper.sweep()).automatic).toBe(0);
+    expect(await stage()).toBe('PANEL_REQUESTED');
+    // At the second meeting the panel is established; the secretariat records the body's decision.
+    const meetingId = await meetingToday(t);
+    const again = await t.gql(TAKE_ACTION, { id, action: 'recordBodyMeeting', meetingId }, tok('SEC'));
+    expect(again.errors![0].extensions.code).toBe('INVALID_TRANSITION');
+    expect(again.errors![0].message).toMatch(/second meeting the panel is established/);
+    const established = await t.gql(TAKE_ACTION, { id, action: 'establishPanel', meetingId }, tok('SEC'));
+    expect(established.errors).toBeUndefined();
+    expect(await stage()).toBe('PANEL_ESTABLISHED');
     const [last] = await t.db.query('SELECT kind, actor_role, actor_id FROM docket_entries WHERE dispute_id = $1 ORDER BY seq DESC LIMIT 1', [id]);
-    expect(last).toEqual({ kind: 'establishPanelAutomatically', actor_role: 'SYSTEM', actor_id: null });
+    expect(last).toEqual({ kind: 'establishPanel', actor_role: 'BODY', actor_id: users.SEC.id });
   });
 
   it('lapses a panel suspended for more than 12 months (DSU 12.12)', async () => {
@@ -80,7 +93,7 @@ describe('the worker: deadline sweeps and automatic transitions', () => {
       `UPDATE disputes SET stage = 'SUSPENDED', stage_before_suspension = 'PANEL_PROCEEDINGS', suspended_at = $2 WHERE id = $1`,
       [id, '2026-05-04T09:00:00Z'],
     );
-    await t.db.query(`UPDATE deadlines SET status = 'WAIVED' WHERE dispute_id = $1`, [id]);
+    await t.db.query(`UPDATE deadlines SET status = 'SUPERSEDED' WHERE dispute_id = $1`, [id]);
     await t.db.query(
       `INSERT INTO deadlines (dispute_id, rule, base_date, due_date, status, opened_at) VALUES ($1, 'SUSPENSION_LIMIT', '2027-05-04', '2027-05-04', 'OPEN', $2)`,
       [id, '2026-05-04T09:00:00Z'],
@@ -100,7 +113,7 @@ describe('the worker: deadline sweeps and automatic transitions', () => {
     const id = await file('Adopted by default');
     // A circulated report, as the rulings steps leave it (the rulings e2e drive those steps).
     await t.db.query(`UPDATE disputes SET stage = 'REPORT_CIRCULATED' WHERE id = $1`, [id]);
-    await t.db.query(`UPDATE deadlines SET status = 'WAIVED' WHERE dispute_id = $1`, [id]);
+    await t.db.query(`UPDATE deadlines SET status = 'SUPERSEDED' WHERE dispute_id = $1`, [id]);
     await t.db.query(
       `INSERT INTO deadlines (dispute_id, rule, base_date, due_date, status, opened_at) VALUES
        ($1, 'ADOPTION_EARLIEST', '2026-07-21', '2026-07-21', 'OPEN', $2),

@@ -126,12 +126,13 @@ export class ElectionClosingService {
 
   /** The ballots as a BLT file, candidates labelled as in the count: anyone can recount it. */
   async blt(election: ElectionEntity): Promise<string> {
-    const { labels, ballots } = await this.countInput(this.dataSource.manager, election);
+    const { labels, ballots, withdrawn } = await this.countInput(this.dataSource.manager, election);
     return toBlt({
       title: `Panel election ${election.id}`,
       candidates: [...labels.values()],
       seats: election.seats,
       ballots: ballots.map((ranking) => ({ ranking })),
+      withdrawn,
     });
   }
 
@@ -194,15 +195,24 @@ export class ElectionClosingService {
     const labels = candidateLabels(candidates);
     const rows = await em.getRepository(BallotEntity).find({ where: { electionId: election.id }, order: { receipt: 'ASC' } });
     const ballots = rows.map((b) => b.ranking.map((id) => labels.get(id) as string));
-    return { candidates, labels, ballots };
+    // DSU 8.6: a candidate whose challenge was upheld while the vote ran is excluded from this
+    // panel: withdrawn from the count (and so marked in the published file, for any recount).
+    // Only decisions taken before the close count, so the published result never changes.
+    const upheld: { person_id: string }[] = await em.query(
+      `SELECT DISTINCT person_id FROM challenges WHERE dispute_id = $1 AND status = 'UPHELD' AND decided_at <= $2`,
+      [election.disputeId, election.closedAt ?? this.clock.now()],
+    );
+    const withdrawn = upheld.map((r) => labels.get(r.person_id)).filter((label): label is string => label !== undefined);
+    return { candidates, labels, ballots, withdrawn };
   }
 
   private async countBallots(ctx: CommandContext, election: ElectionEntity): Promise<{ result: CountResult; persons: Map<string, RosterPersonEntity> }> {
-    const { candidates, labels, ballots } = await this.countInput(ctx.em, election);
+    const { candidates, labels, ballots, withdrawn } = await this.countInput(ctx.em, election);
     const result = count({
       candidates: [...labels.values()],
       seats: election.seats,
       ballots: ballots.map((ranking) => ({ ranking })),
+      withdrawn,
       seed: election.seed,
       rules: election.rules,
     });

@@ -107,13 +107,17 @@ export class BodyMeetingsService {
   async facts(em: EntityManager, meetingId: string): Promise<{ meeting: BodyMeetingEntity; facts: BodyMeeting }> {
     const meeting = isUUID(meetingId) ? await em.getRepository(BodyMeetingEntity).findOneBy({ id: meetingId }) : null;
     if (!meeting) throw notFound('Body meeting', meetingId);
-    const members = await em.getRepository(MemberEntity).countBy({ status: 'ACTIVE' });
+    const active = await em.getRepository(MemberEntity).find({ where: { status: 'ACTIVE' }, select: { code: true } });
+    const members = active.length;
+    // The quorum is of the body's members: a suspended member's delegate in the room is recorded
+    // as present, but does not count towards it.
+    const activeCodes = new Set(active.map((m) => m.code));
     return {
       meeting,
       facts: {
         heldOn: meeting.heldOn,
         convenedOn: toIsoDate(meeting.recordedAt),
-        present: meeting.presentMembers ? meeting.presentMembers.length : null,
+        present: meeting.presentMembers ? meeting.presentMembers.filter((code) => activeCodes.has(code)).length : null,
         members,
         noticeDays: this.config.BODY_MEETING_NOTICE_DAYS,
         quorumPercent: this.config.BODY_QUORUM_PERCENT,
