@@ -19,6 +19,7 @@ export class ComplianceProceedings1795691000000 implements MigrationInterface {
         await queryRunner.query(`DROP INDEX "public"."uq_appeals_dispute"`);
         await queryRunner.query(`CREATE UNIQUE INDEX "uq_appeals_appellant" ON "appeals" ("dispute_id", "proceeding", "filed_by_member_id") `);
         await queryRunner.query(`ALTER TABLE "adoption_objections" ADD "proceeding" integer NOT NULL DEFAULT '0'`);
+        await queryRunner.query(`ALTER TABLE "adoption_objections" ALTER COLUMN "proceeding" DROP DEFAULT`);
         await queryRunner.query(`ALTER TABLE "adoption_objections" DROP CONSTRAINT "pk_adoption_objections"`);
         await queryRunner.query(`ALTER TABLE "adoption_objections" ADD CONSTRAINT "pk_adoption_objections" PRIMARY KEY ("dispute_id", "proceeding", "round", "member_id")`);
         await queryRunner.query(`ALTER TABLE "adoption_meetings" ADD "proceeding" integer NOT NULL DEFAULT '0'`);

@@ -124,7 +124,7 @@ export class TimetableService {
          LEFT JOIN LATERAL (
            SELECT x.status, x.due_date FROM deadlines x
             WHERE x.dispute_id = t.dispute_id AND x.rule = 'TIMETABLE_' || t.kind
-            ORDER BY x.opened_at DESC LIMIT 1
+            ORDER BY x.opened_at DESC, x.id DESC LIMIT 1
          ) d ON true
         WHERE ${condition}`,
       params,

@@ -126,7 +126,7 @@ export interface Transition {
   readonly opens: readonly DeadlineRuleCode[];
   /** Limits it satisfies (recorded `MISSED` instead when already run out). */
   readonly meets: readonly DeadlineRuleCode[];
-  /** Limits it ends without their act (`WAIVED`, or their expiry status when run out). */
+  /** Limits it ends without their act (`SUPERSEDED`, or their expiry status when run out). */
   readonly cancels: readonly DeadlineRuleCode[] | 'ALL_OPEN';
   readonly supersedes?: readonly Supersession[];
   /** `STOP` pauses every running limit (suspension); `RESTART` resumes the paused ones. */
