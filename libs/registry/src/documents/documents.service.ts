@@ -199,7 +199,14 @@ export class DocumentsService {
         input.classification === 'PUBLIC'
           ? `"${input.title}"`
           : `a ${input.classification.toLowerCase()} document (${kindLabel(input.kind)})`;
-      let text = `Filed ${what}.`;
+      // Who filed, by name (the public record of who did what): the member, the panel, the secretariat.
+      const who =
+        filer.role === 'MEMBER_DELEGATE' && filer.memberId
+          ? (await ctx.em.getRepository(MemberEntity).findOneByOrFail({ id: filer.memberId })).name
+          : seat
+            ? 'The panel'
+            : 'The secretariat';
+      let text = `${who} filed ${what}.`;
       if (summarised) {
         const author = await ctx.em.getRepository(MemberEntity).findOneByOrFail({ id: filer.memberId as string });
         text =
