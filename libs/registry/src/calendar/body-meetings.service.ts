@@ -108,12 +108,15 @@ export class BodyMeetingsService {
     const meeting = isUUID(meetingId) ? await em.getRepository(BodyMeetingEntity).findOneBy({ id: meetingId }) : null;
     if (!meeting) throw notFound('Body meeting', meetingId);
     const members = await em.getRepository(MemberEntity).countBy({ status: 'ACTIVE' });
+    // The quorum is of the active members: a suspended member recorded present does not count.
+    const codes = meeting.presentMembers;
+    const present = codes === null ? null : codes.length ? await em.getRepository(MemberEntity).countBy({ status: 'ACTIVE', code: In(codes) }) : 0;
     return {
       meeting,
       facts: {
         heldOn: meeting.heldOn,
         convenedOn: toIsoDate(meeting.recordedAt),
-        present: meeting.presentMembers ? meeting.presentMembers.length : null,
+        present,
         members,
         noticeDays: this.config.BODY_MEETING_NOTICE_DAYS,
         quorumPercent: this.config.BODY_QUORUM_PERCENT,
