@@ -3,14 +3,18 @@
 //   DATABASE_URL=postgres://… npm run bench:dataset      (or: node -r ts-node/register/transpile-only
 //   -r tsconfig-paths/register bench/dataset.ts [--force])
 //
-// 10 000 disputes, 100 000 docket entries, 20 000 documents (metadata, with a tiny content row
-// each), 50 members, 300 roster persons, 200 closed panel elections with their candidates,
-// electorate, ballots, count and seated panel. Every dispute is driven through the real procedure
-// engine (`decide` / `applyDecision` of @app/registry) from its filing to today, with the worker's
-// deadline sweep replayed at the instants limits run out: its stage, state, deadline rows, stage
-// history and docket are what the services would have written. Then everything is inserted in
-// batches (`INSERT … SELECT … FROM json_to_recordset($1)`), inside one transaction, with every
-// constraint, trigger-free foreign key and index live, and the database is VACUUM ANALYZEd.
+// 10 000 disputes, 100 000 docket entries (some 110 000 since the panels' procedure is followed
+// more closely: see MIN_THIRD_PARTIES_PER_DISPUTE), 20 000 documents (metadata, with a tiny content
+// row each), 50 members, 300 roster persons, 200 closed panel elections with their candidates,
+// electorate, ballots, count and seated panel, the body's weekly meetings (convened a month ahead,
+// a quorum present: its decisions are taken there) and the panels' timetables. Every dispute is
+// driven through the real procedure engine (`decide` / `applyDecision` of @app/registry) from its
+// filing to today, with the worker's deadline sweep replayed at the instants limits run out: its
+// stage, state, deadline rows, stage history and docket are what the services would have written
+// (third parties ask to join and the respondent accepts; the panels keep their timetables, the
+// secretariat recording the parties' steps). Then everything is inserted in batches
+// (`INSERT … SELECT … FROM json_to_recordset($1)`), inside one transaction, with every constraint,
+// trigger-free foreign key and index live, and the database is VACUUM ANALYZEd.
 //
 // Rerunnable: truncate-and-reload. Every table of the public schema except `migrations` is
 // truncated (RESTART IDENTITY, so DS numbers start at 1 again) and the set loaded afresh, in the
@@ -19,7 +23,8 @@
 // The same seed gives the same registry (ids included); dates are relative to `asOf` (today).
 //
 // Not generated: the audit trail (its hash chain is written by commands, and no benchmarked read
-// touches it), disclosures, challenges and nationality consents, hearings.
+// touches it), disclosures, challenges and nationality consents, hearings, the rulings' reports,
+// appeals and adoption meetings (the panel report is a document).
 import { createHash } from 'node:crypto';
 import { Client } from 'pg';
 import { hashPassword } from '@app/core';
@@ -32,6 +37,7 @@ import {
   dueAutomaticActions,
   fromStages,
   isPaused,
+  nextWorkingDay,
   openDispute,
   startOfDay,
   sweepDeadlines,
@@ -39,11 +45,14 @@ import {
   type ActionParams,
   type ActorRole,
   type Approval,
+  type BodyMeeting,
   type ClosedDays,
   type DeadlineRow,
+  type DeadlineRuleCode,
   type DisputeSnapshot,
   type Stage,
 } from '@app/registry';
+import { TIMETABLE_STEP_KINDS, proposeTimetable } from '../libs/hearings/src/timetable/appendix3';
 import { count, type CountingRules } from '../libs/panels/src/count';
 import { candidateLabels } from '../libs/panels/src/elections/candidate-labels';
 import { newReceipt } from '../libs/panels/src/elections/receipts';
@@ -64,7 +73,10 @@ import { Rng } from './lib/random';
 
 export interface DatasetOptions {
   disputes?: number;
-  /** The docket's size; reached exactly unless the simulated procedure alone exceeds it. */
+  /**
+   * The docket's size; reached exactly unless the simulated procedure with the fewest third
+   * parties (MIN_THIRD_PARTIES_PER_DISPUTE) exceeds it.
+   */
   docketEntries?: number;
   documents?: number;
   members?: number;
@@ -97,6 +109,11 @@ export const BENCH_PASSWORD = 'bench-password-2026';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
+/**
+ * Third parties in consultations, at the least, per dispute: about the share the data set had when
+ * they only filled the docket up to its size.
+ */
+const MIN_THIRD_PARTIES_PER_DISPUTE = 0.3;
 
 // ---------------------------------------------------------------------------------------------
 // Reference data
@@ -132,6 +149,23 @@ interface Person {
   createdAt: Date;
   popularity: number;
 }
+
+/** A meeting of the body: the body decides only at one (DSU 6.1, 16.4; its notice and quorum). */
+interface Meeting {
+  id: string;
+  heldOn: string;
+  /** When it was convened: the notice runs from this day. */
+  convenedAt: Date;
+  /** The members present (codes), recorded on the day; a meeting still to come has none. */
+  present: string[] | null;
+  /** The members of the body on the day (those that had joined). */
+  members: number;
+}
+
+// The body's rules of procedure for its meetings, as the application's defaults have them
+// (BODY_MEETING_NOTICE_DAYS, BODY_QUORUM_PERCENT).
+const MEETING_NOTICE_DAYS = 10;
+const QUORUM_PERCENT = 50;
 
 // ---------------------------------------------------------------------------------------------
 // Simulated disputes
@@ -225,6 +259,8 @@ interface Dispute {
   composedAt: Date | null;
   composeEvent: DocketEvent | null;
   endedAt: Date | null;
+  /** The timetable the panel adopted (fixTimetable), and when. */
+  timetable: { at: Date; steps: { rule: DeadlineRuleCode; date: string }[] } | null;
 }
 
 interface Step {
@@ -234,6 +270,46 @@ interface Step {
   params?: (at: Date) => ActionParams;
   /** Marks the step done under this key (default: the action, within the current stage visit). */
   key?: string;
+  /**
+   * A step of the panel's timetable the parties take (a submission, comments), which the
+   * secretariat records as done (completeTimetableStep): its deadline row is met, outside the engine.
+   */
+  completes?: DeadlineRuleCode;
+}
+
+// What the panel does for each step of its timetable (Appendix 3 ¶12), in its order: the engine's
+// act that meets it, and how to tell it is done; the other steps are the parties' (their
+// submissions, comments and review requests), which the secretariat records as done.
+const TIMETABLE_ACTS: Partial<Record<DeadlineRuleCode, { action: string; done: (s: DisputeSnapshot) => boolean }>> = {
+  TIMETABLE_FIRST_SUBSTANTIVE_MEETING: { action: 'holdFirstMeeting', done: (s) => Boolean(s.events.FIRST_MEETING_HELD || s.events.FIRST_MEETING_DISPENSED) },
+  TIMETABLE_SECOND_SUBSTANTIVE_MEETING: { action: 'holdSecondMeeting', done: (s) => Boolean(s.events.SECOND_MEETING_HELD || s.events.SECOND_MEETING_DISPENSED) },
+  TIMETABLE_DESCRIPTIVE_PART: { action: 'issueDescriptivePart', done: (s) => Boolean(s.events.DESCRIPTIVE_PART_ISSUED) },
+  TIMETABLE_INTERIM_REPORT: { action: 'issueInterimReport', done: (s) => s.stage !== 'PANEL_PROCEEDINGS' },
+  TIMETABLE_INTERIM_REVIEW: { action: 'issueFinalReport', done: (s) => Boolean(s.events.FINAL_REPORT_ISSUED) },
+  TIMETABLE_FINAL_REPORT_TO_PARTIES: { action: 'issueFinalReport', done: (s) => Boolean(s.events.FINAL_REPORT_ISSUED) },
+  TIMETABLE_CIRCULATION: { action: 'circulateReport', done: (s) => s.stage !== 'INTERIM_REVIEW' },
+};
+const TIMETABLE_RULES = TIMETABLE_STEP_KINDS.map((kind) => `TIMETABLE_${kind}` as DeadlineRuleCode);
+
+/**
+ * The panel keeps its timetable: the first step still to take, on its day or a few days before
+ * (late, now and then): the panel's act, or a step of the parties recorded as done. A step of the
+ * parties already recorded missed is passed over; the panel's acts are all taken, late or not.
+ */
+function timetableStep(d: Dispute, rng: Rng, now: Date): Step | null {
+  const s = d.snapshot;
+  for (const rule of TIMETABLE_RULES) {
+    const act = TIMETABLE_ACTS[rule];
+    const row = [...s.deadlines].reverse().find((r) => r.rule === rule);
+    if (act ? act.done(s) : row?.status !== 'OPEN') continue;
+    if (!act && row && isPaused(row)) return null;
+    const due = row ? startOfDay(row.dueDate).getTime() : now.getTime();
+    const day = rng.chance(0.9) ? due - rng.int(0, 3) * DAY : due + rng.int(1, 15) * DAY;
+    const at = new Date(Math.max(day + 8 * HOUR + rng.int(0, 8 * 3600) * 1000, now.getTime() + rng.int(60, 3600) * 1000));
+    if (act) return { side: act.action === 'circulateReport' ? 'SEC' : 'PANEL', action: act.action, at, key: `${act.action}@${rule}` };
+    return { side: 'SEC', action: 'completeTimetableStep', at, key: rule, completes: rule };
+  }
+  return null;
 }
 
 function pickFate(rng: Rng): Fate {
@@ -278,8 +354,8 @@ function later(rng: Rng, from: Date, minDays: number, maxDays: number): Date {
   return at.getTime() > from.getTime() ? at : new Date(from.getTime() + rng.int(1, 3600) * 1000);
 }
 
-/** What the parties, the secretariat and the panel do next, given where the dispute stands. */
-function nextStep(d: Dispute, rng: Rng, now: Date): Step | null {
+/** What the parties, the secretariat, the panel and the body do next, given where the dispute stands. */
+function nextStep(d: Dispute, rng: Rng, now: Date, closed: ClosedDays): Step | null {
   const s = d.snapshot;
   const f = d.fate;
   const visit = d.periods.length;
@@ -310,15 +386,12 @@ function nextStep(d: Dispute, rng: Rng, now: Date): Step | null {
       if (panelBound && todo('requestPanel')) return { side: 'C', action: 'requestPanel', at: later(rng, d.filedAt, 60, 240) };
       return null;
     case 'PANEL_REQUESTED':
-      if (f.bodyMeetings > 0) {
-        if (todo('requestBodyMeeting')) return { side: 'C', action: 'requestBodyMeeting', at: later(rng, now, 1, 5) };
-        for (let m = 1; m <= f.bodyMeetings; m++) {
-          if (todo('recordBodyMeeting', `recordBodyMeeting${m}`)) {
-            return { side: 'SEC', action: 'recordBodyMeeting', at: later(rng, now, 10, 25), key: `recordBodyMeeting${m}` };
-          }
-        }
-      }
-      if (todo('establishPanel')) return { side: 'BODY', action: 'establishPanel', at: later(rng, now, 14, 40) };
+      // The body decides at its meetings (DSU 6.1): the request is on the agenda of those from 11
+      // days on, or of the next one when the complainant asked for a meeting (footnote 5); at the
+      // first meeting the respondent may keep the panel from being established, not at the second.
+      if (f.bodyMeetings > 0 && todo('requestBodyMeeting')) return { side: 'C', action: 'requestBodyMeeting', at: later(rng, now, 1, 5) };
+      if (f.bodyMeetings === 2 && todo('recordBodyMeeting')) return { side: 'BODY', action: 'recordBodyMeeting', at: later(rng, now, 2, 12) };
+      if (todo('establishPanel')) return { side: 'BODY', action: 'establishPanel', at: later(rng, now, f.bodyMeetings > 0 ? 2 : 11, f.bodyMeetings > 0 ? 12 : 40) };
       return null;
     case 'PANEL_ESTABLISHED':
       if (f.fivePanelists && todo('agreeFivePanelists')) return { side: 'SEC', action: 'agreeFivePanelists', at: later(rng, entered, 2, 9) };
@@ -327,31 +400,40 @@ function nextStep(d: Dispute, rng: Rng, now: Date): Step | null {
       if (todo('composePanel')) return { side: 'SEC', action: 'composePanel', at: later(rng, now, f.dgAppointment ? 3 : 15, f.dgAppointment ? 10 : 60) };
       return null;
     case 'PANEL_COMPOSED':
-      if (todo('fixTimetable')) return { side: 'PANEL', action: 'fixTimetable', at: later(rng, now, 7, 30) };
+      if (todo('fixTimetable')) {
+        // The default timetable of Appendix 3 ¶12 from the day the panel adopts it (TimetableService).
+        const timetable = (at: Date): ActionParams => ({
+          timetable: proposeTimetable(toIsoDate(at), (day) => nextWorkingDay(day, closed)).map((step) => ({
+            rule: `TIMETABLE_${step.kind}` as DeadlineRuleCode,
+            date: step.dueDate,
+          })),
+        });
+        return { side: 'PANEL', action: 'fixTimetable', at: later(rng, now, 7, 30), params: timetable };
+      }
       return null;
     case 'PANEL_PROCEEDINGS':
       if (f.suspension !== 'none' && !d.done.has('suspended')) {
         if (todo('requestSuspension')) return { side: 'C', action: 'requestSuspension', at: later(rng, now, 20, 90) };
         if (todo('suspend')) return { side: 'PANEL', action: 'suspend', at: later(rng, now, 2, 10), key: 'suspend' };
       }
-      if (todo('issueDescriptivePart')) return { side: 'PANEL', action: 'issueDescriptivePart', at: later(rng, now, 60, 150) };
-      if (todo('issueInterimReport')) return { side: 'PANEL', action: 'issueInterimReport', at: later(rng, now, 20, 60) };
-      return null;
+      // The panel keeps its timetable (Appendix 3 ¶12): the submissions, the two meetings with the
+      // parties, the descriptive part, the comments on it, the interim report.
+      return timetableStep(d, rng, now);
     case 'SUSPENDED':
       d.done.add('suspended');
       if (f.suspension === 'resume' && todo('resume')) return { side: 'C', action: 'resume', at: later(rng, now, 30, 300) };
       return null; // a lapse is the worker's, after 12 months (DSU 12.12)
     case 'INTERIM_REVIEW':
-      if (todo('issueFinalReport')) return { side: 'PANEL', action: 'issueFinalReport', at: later(rng, now, 20, 60) };
-      if (todo('circulateReport')) return { side: 'SEC', action: 'circulateReport', at: later(rng, now, 10, 40) };
-      return null;
+      // The review requests, the final report, its circulation: on the timetable's dates.
+      return timetableStep(d, rng, now);
     case 'REPORT_CIRCULATED':
       if (f.appeal && todo('appeal')) return { side: rng.chance(0.6) ? 'R' : 'C', action: 'appeal', at: later(rng, now, 5, 50) };
-      if (todo('adoptReport')) return { side: 'BODY', action: 'adoptReport', at: later(rng, entered, 20, 55) };
+      // At a meeting of the body (weekly) before the 60 days run out (DSU 16.4).
+      if (todo('adoptReport')) return { side: 'BODY', action: 'adoptReport', at: later(rng, entered, 20, 52) };
       return null;
     case 'UNDER_APPEAL':
       if (todo('circulateAppellateReport')) return { side: 'SEC', action: 'circulateAppellateReport', at: later(rng, now, 60, 150) };
-      if (todo('adoptAppellateReport')) return { side: 'BODY', action: 'adoptAppellateReport', at: later(rng, now, 10, 28) };
+      if (todo('adoptAppellateReport')) return { side: 'BODY', action: 'adoptAppellateReport', at: later(rng, now, 7, 23) };
       return null;
     case 'ADOPTED':
       if (todo('stateImplementationIntentions')) return { side: 'R', action: 'stateImplementationIntentions', at: later(rng, now, 10, 29) };
@@ -387,10 +469,18 @@ function nextStep(d: Dispute, rng: Rng, now: Date): Step | null {
       return null;
     }
     case 'COMPLIANCE_REVIEW':
-      if (todo('circulateComplianceReport')) return { side: 'SEC', action: 'circulateComplianceReport', at: later(rng, now, 60, 110) };
+      // DSU 21.5: the body refers the matter to the original panel, whose 90 days run from then.
+      if (todo('referComplianceReview')) return { side: 'BODY', action: 'referComplianceReview', at: later(rng, now, 10, 30) };
+      if (todo('issueComplianceReport')) return { side: 'PANEL', action: 'issueComplianceReport', at: later(rng, now, 60, 100) };
+      if (todo('circulateComplianceReport')) return { side: 'SEC', action: 'circulateComplianceReport', at: later(rng, now, 3, 15) };
+      return null;
+    case 'COMPLIANCE_REPORT_CIRCULATED':
       if (f.appeal && todo('appealComplianceReport')) return { side: 'R', action: 'appealComplianceReport', at: later(rng, now, 5, 30) };
-      if (f.appeal && todo('circulateAppellateReport')) return { side: 'SEC', action: 'circulateAppellateReport', at: later(rng, now, 60, 90) };
-      if (todo('adoptComplianceReport')) return { side: 'BODY', action: 'adoptComplianceReport', at: later(rng, now, 20, 40) };
+      if (todo('adoptComplianceReport')) return { side: 'BODY', action: 'adoptComplianceReport', at: later(rng, entered, 20, 50) };
+      return null;
+    case 'COMPLIANCE_UNDER_APPEAL':
+      if (todo('circulateAppellateReport')) return { side: 'SEC', action: 'circulateAppellateReport', at: later(rng, now, 60, 90) };
+      if (todo('adoptComplianceAppellateReport')) return { side: 'BODY', action: 'adoptComplianceAppellateReport', at: later(rng, now, 7, 23) };
       return null;
     case 'COMPENSATION_NEGOTIATION':
       if (rng.chance(0.5) && todo('agreeCompensation')) return { side: 'SEC', action: 'agreeCompensation', at: later(rng, now, 5, 19) };
@@ -414,6 +504,8 @@ function nextStep(d: Dispute, rng: Rng, now: Date): Step | null {
 
 // The stages with an automatic transition (the worker's): elsewhere asking the engine is wasted.
 const AUTOMATIC_STAGES = new Set(TRANSITIONS.filter((t) => t.automatic).flatMap((t) => fromStages(t)));
+// The decisions of the body: taken at one of its meetings.
+const AT_MEETING = new Set<string>(TRANSITIONS.filter((t) => t.atMeeting).map((t) => t.action));
 
 function automaticActions(snapshot: DisputeSnapshot, at: Date, closed: ClosedDays): string[] {
   return AUTOMATIC_STAGES.has(snapshot.stage) ? dueAutomaticActions(snapshot, at, closed) : [];
@@ -440,6 +532,7 @@ function simulate(d: Dispute, world: World): void {
   d.composedAt = null;
   d.composeEvent = null;
   d.endedAt = null;
+  d.timetable = null;
   let order = 0;
   const event = (e: Omit<DocketEvent, 'order' | 'documentIds'> & { documentIds?: string[] }): DocketEvent => {
     const full: DocketEvent = { documentIds: [], ...e, order: order++ };
@@ -470,7 +563,34 @@ function simulate(d: Dispute, world: World): void {
     }
   };
 
-  const apply = (approval: Approval, at: Date, actorRole: string, actorId: string | null, note?: string) => {
+  // Who acted, as the docket names them (DisputesService): a member by name, else the organ.
+  const nameOf = (role: ActorRole, member?: Member): string => {
+    switch (role) {
+      case 'COMPLAINANT':
+        return d.complainant.name;
+      case 'RESPONDENT':
+        return d.respondents[0].name;
+      case 'THIRD_PARTY':
+      case 'MEMBER':
+        return member?.name ?? 'A member';
+      case 'PANEL':
+      case 'PANEL_CHAIR':
+        return 'the panel';
+      case 'BODY':
+        return 'the body';
+      case 'SECRETARIAT':
+        return 'the secretariat';
+      case 'SYSTEM':
+        return 'the system';
+    }
+  };
+
+  const apply = (
+    approval: Approval,
+    at: Date,
+    actorId: string | null,
+    options: { member?: Member; text?: string; meeting?: BodyMeeting } = {},
+  ) => {
     const before = d.snapshot.deadlines;
     const after = applyDecision(d.snapshot, approval);
     for (let i = 0; i < before.length; i++) {
@@ -478,15 +598,26 @@ function simulate(d: Dispute, world: World): void {
     }
     for (let i = before.length; i < after.deadlines.length; i++) d.rows.push({ id: rng.uuid(), openedAt: at, closedAt: null });
     if (approval.to !== approval.from) {
-      d.periods[d.periods.length - 1].leftAt = at;
-      d.periods.push({ id: rng.uuid(), stage: approval.to, enteredAt: at, leftAt: null });
-      if (approval.to === 'PANEL_ESTABLISHED') d.establishedAt = at;
-      if (['SETTLED_MAS', 'WITHDRAWN', 'LAPSED', 'COMPLIED'].includes(approval.to)) d.endedAt = at;
+      // A step takes effect when the engine says: an automatic adoption as of the end of day 60.
+      const effective = approval.effectiveAt;
+      d.periods[d.periods.length - 1].leftAt = effective;
+      d.periods.push({ id: rng.uuid(), stage: approval.to, enteredAt: effective, leftAt: null });
+      if (approval.to === 'PANEL_ESTABLISHED') d.establishedAt = effective;
+      if (['SETTLED_MAS', 'WITHDRAWN', 'LAPSED', 'NOT_ADOPTED', 'COMPLIED'].includes(approval.to)) d.endedAt = effective;
     }
     d.snapshot = after;
     d.version += 1;
     d.applied.add(approval.action);
-    const e = event({ at, kind: approval.action, actorRole, actorId, text: note ? `${approval.docketText} ${note}` : approval.docketText });
+    const filled = approval.docketText.replaceAll('{actor}', nameOf(approval.actingAs, options.member));
+    const text = [
+      options.text ?? filled.charAt(0).toUpperCase() + filled.slice(1),
+      options.meeting
+        ? `Meeting of the body of ${options.meeting.heldOn}, ${options.meeting.present} of ${options.meeting.members} members present; recorded by the secretariat.`
+        : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    const e = event({ at, kind: approval.action, actorRole: approval.actingAs, actorId, text });
     if (approval.action === 'composePanel') {
       d.composedAt = at;
       d.composeEvent = e;
@@ -510,7 +641,7 @@ function simulate(d: Dispute, world: World): void {
       for (const action of automaticActions(d.snapshot, at, closed)) {
         const decision = decide(d.snapshot, ['SYSTEM'], action, at, closed);
         if (!decision.allowed) continue;
-        apply(decision, at, 'SYSTEM', null);
+        apply(decision, at, null);
         acted = true;
       }
       const expiries = sweepDeadlines(d.snapshot, at);
@@ -541,49 +672,94 @@ function simulate(d: Dispute, world: World): void {
     }
   };
 
-  const tryStep = (side: Side, action: string, at: Date, params: ActionParams, member?: Member): boolean => {
+  const tryStep = (side: Side, action: string, at: Date, params: ActionParams, member?: Member, text?: string): boolean => {
     const roles = ROLES[side];
     const decision = decide(d.snapshot, roles, action, at, closed, params);
     if (!decision.allowed) return false;
-    apply(decision, at, roles[0], actorOf(side, member));
-    if (action === 'joinAsThirdParty' && member) d.parties.push({ memberId: member.id, kind: 'THIRD_PARTY', joinedAt: at });
-    // An automatic transition that becomes due on this act (the second body meeting).
+    apply(decision, at, actorOf(side, member), { member, text, meeting: params.meeting });
+    if (action === 'fixTimetable' && params.timetable) d.timetable = { at, steps: [...params.timetable] };
+    // An automatic transition that becomes due on this act.
     const soon = new Date(at.getTime() + 40_000);
     for (const auto of automaticActions(d.snapshot, soon, closed)) {
       const next = decide(d.snapshot, ['SYSTEM'], auto, soon, closed);
-      if (next.allowed) apply(next, soon, 'SYSTEM', null);
+      if (next.allowed) apply(next, soon, null);
     }
     return true;
+  };
+
+  // TimetableService.complete: the secretariat records a step of the timetable as done; its row
+  // is met (if still open: a late step was recorded MISSED by the sweep and stays so).
+  const completeStep = (rule: DeadlineRuleCode, at: Date): boolean => {
+    const i = d.snapshot.deadlines.findIndex((row) => row.rule === rule && row.status === 'OPEN');
+    if (i < 0) return false;
+    const row = d.snapshot.deadlines[i];
+    d.snapshot = { ...d.snapshot, deadlines: d.snapshot.deadlines.map((r, j) => (j === i ? { ...r, status: 'MET' } : r)) };
+    d.rows[i].closedAt = at;
+    const kind = rule.replace(/^TIMETABLE_/, '');
+    event({ at, kind: 'completeTimetableStep', actorRole: 'SECRETARIAT', actorId: rng.pick(world.secretariat), text: `Timetable step ${kind} (due ${row.dueDate}) was completed.` });
+    return true;
+  };
+
+  // A decision of the body is taken at its first meeting held from `from`'s day on (after the
+  // dispute's last act), during the sitting; null when none is held by `asOf`.
+  const sitting = (from: Date): { at: Date; meeting: BodyMeeting } | null => {
+    for (let m = meetingFrom(world, from); m; m = meetingFrom(world, startOfDay(addDays(m.heldOn, 1)))) {
+      if (!m.present) return null;
+      const held = startOfDay(m.heldOn).getTime();
+      const at = new Date(Math.max(held + 10 * HOUR + rng.int(0, 5 * 3600) * 1000, now.getTime() + rng.int(60, 3600) * 1000));
+      if (toIsoDate(at) === m.heldOn && at.getTime() <= world.asOf.getTime()) return { at, meeting: meetingFacts(m) };
+    }
+    return null;
   };
 
   let now = d.filedAt;
   const joins = [...d.joins];
   for (let steps = 0; steps < 80; steps++) {
-    const step = nextStep(d, rng, now);
+    const step = nextStep(d, rng, now, closed);
     const stepAt = step ? step.at : world.asOf;
-    // Third parties join in their window, between the other acts.
+    // Third parties ask to join in their window, between the other acts, and the respondent
+    // accepts within hours (DSU 4.11): from then on they take part.
     while (joins.length && joins[0].at.getTime() <= stepAt.getTime() && joins[0].at.getTime() <= world.asOf.getTime()) {
       const join = joins.shift() as { at: Date; member: Member };
       sweepUntil(join.at);
-      if (!tryStep('MEMBER', 'joinAsThirdParty', join.at, {}, join.member)) d.refused += 1;
+      if (!tryStep('MEMBER', 'joinAsThirdParty', join.at, {}, join.member, `${join.member.name} asked to join the consultations (DSU 4.11).`)) {
+        d.refused += 1;
+        continue;
+      }
+      const accepted = new Date(join.at.getTime() + rng.int(1, 6 * 3600) * 1000);
+      const text = `${d.respondents[0].name} accepted ${join.member.name}'s request to join the consultations (DSU 4.11).`;
+      if (tryStep('R', 'acceptJoinRequest', accepted, {}, undefined, text)) d.parties.push({ memberId: join.member.id, kind: 'THIRD_PARTY', joinedAt: join.at });
+      else d.refused += 1;
     }
     if (!step || step.at.getTime() > world.asOf.getTime()) break;
     const key = `${d.periods.length}:${step.key ?? step.action}`;
     d.done.add(key);
-    let at = step.at;
+    if (step.completes) {
+      sweepUntil(step.at);
+      if (completeStep(step.completes, step.at)) now = step.at;
+      continue;
+    }
+    // When (and, for a decision of the body, at which meeting) the step is taken.
+    const when = (from: Date): { at: Date; meeting?: BodyMeeting } | null =>
+      AT_MEETING.has(step.action) ? sitting(from) : from.getTime() <= world.asOf.getTime() ? { at: from } : null;
+    let taken = when(step.at);
+    if (!taken) break;
+    let at = taken.at;
     sweepUntil(at);
-    let params = step.params?.(at) ?? {};
+    let params: ActionParams = { ...(step.params?.(at) ?? {}), ...(taken.meeting ? { meeting: taken.meeting } : {}) };
     let decision = decide(d.snapshot, ROLES[step.side], step.action, at, closed, params);
     if (!decision.allowed && decision.code === 'NOT_YET_ALLOWED' && decision.allowedFrom) {
-      // Too early: act on the first day it is allowed, at a working hour.
-      at = new Date(startOfDay(decision.allowedFrom).getTime() + 8 * HOUR + rng.int(0, 8 * 3600) * 1000);
-      if (at.getTime() > world.asOf.getTime()) break;
+      // Too early: act on the first day it is allowed, at a working hour (or the body's meeting).
+      taken = when(new Date(startOfDay(decision.allowedFrom).getTime() + 8 * HOUR + rng.int(0, 8 * 3600) * 1000));
+      if (!taken) break;
+      at = taken.at;
       sweepUntil(at);
-      params = step.params?.(at) ?? {};
+      params = { ...(step.params?.(at) ?? {}), ...(taken.meeting ? { meeting: taken.meeting } : {}) };
       decision = decide(d.snapshot, ROLES[step.side], step.action, at, closed, params);
     }
     if (!decision.allowed) {
       d.refused += 1;
+      if (process.env.BENCH_DEBUG) note(`    refused: ${d.snapshot.stage} ${step.action}: ${decision.message}`);
       continue;
     }
     if (!tryStep(step.side, step.action, at, params)) d.refused += 1;
@@ -604,6 +780,8 @@ interface World {
   secretariat: string[];
   panelistUsers: string[];
   persons: Person[];
+  /** The body's meetings, by day: weekly, each convened a month ahead. */
+  meetings: Meeting[];
 }
 
 function buildWorld(rng: Rng, options: ResolvedOptions): World {
@@ -671,16 +849,65 @@ function buildWorld(rng: Rng, options: ResolvedOptions): World {
       popularity: rng.pareto(1.3),
     });
   }
+  const closed = { dates: closedDays.map((c) => c.day) };
   return {
     seed: options.seed,
     asOf,
-    closed: { dates: closedDays.map((c) => c.day) },
+    closed,
     closedDays,
     members,
     users,
     secretariat,
     panelistUsers,
     persons,
+    meetings: buildMeetings(new Rng(options.seed + 3), members, closed, firstYear, asOf),
+  };
+}
+
+/**
+ * The body meets every Wednesday (the next working day when that one is closed), convened a
+ * month ahead, with most of its members present (always a quorum): the meetings convened by
+ * `asOf`, those held by then with their attendance recorded.
+ */
+function buildMeetings(rng: Rng, members: Member[], closed: ClosedDays, firstYear: number, asOf: Date): Meeting[] {
+  const meetings: Meeting[] = [];
+  const today = toIsoDate(asOf);
+  const first = new Date(Date.UTC(firstYear, 0, 1));
+  first.setUTCDate(first.getUTCDate() + ((3 - first.getUTCDay() + 7) % 7));
+  for (let week = toIsoDate(first); ; week = addDays(week, 7)) {
+    const heldOn = nextWorkingDay(week, closed);
+    const convenedAt = new Date(startOfDay(heldOn).getTime() - 30 * DAY + 10 * HOUR);
+    if (convenedAt.getTime() > asOf.getTime()) break;
+    const joined = members.filter((m) => m.joinedOn <= heldOn);
+    if (!joined.length) continue;
+    const present = heldOn < today ? rng.sample(joined, rng.int(Math.ceil(joined.length * 0.6), joined.length)).map((m) => m.code).sort() : null;
+    meetings.push({ id: rng.uuid(), heldOn, convenedAt, present, members: joined.length });
+  }
+  return meetings;
+}
+
+/** The first meeting of the body on `at`'s day or later, if one is convened by then. */
+function meetingFrom(world: World, at: Date): Meeting | null {
+  const day = toIsoDate(at);
+  let lo = 0;
+  let hi = world.meetings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (world.meetings[mid].heldOn < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return world.meetings[lo] ?? null;
+}
+
+/** What the engine needs to know of a meeting to accept a decision taken there. */
+function meetingFacts(m: Meeting): BodyMeeting {
+  return {
+    heldOn: m.heldOn,
+    convenedOn: toIsoDate(m.convenedAt),
+    present: m.present ? m.present.length : null,
+    members: m.members,
+    noticeDays: MEETING_NOTICE_DAYS,
+    quorumPercent: QUORUM_PERCENT,
   };
 }
 
@@ -765,11 +992,19 @@ interface ElectionRows {
   panelSeats: Record<string, unknown>[];
 }
 
+// The shortest voting period (the application's default ELECTION_MIN_VOTING_DAYS).
+const ELECTION_MIN_VOTING_DAYS = 7;
+
+/** Whether the panel was composed late enough after its establishment for an election to fit. */
+function hasRoomForElection(d: Dispute): boolean {
+  return d.composedAt !== null && d.establishedAt !== null && d.composedAt.getTime() - d.establishedAt.getTime() >= (ELECTION_MIN_VOTING_DAYS + 14) * DAY;
+}
+
 function makeElections(rng: Rng, world: World, disputes: Dispute[], n: number): ElectionRows {
   const out: ElectionRows = { elections: [], candidates: [], electors: [], votes: [], ballots: [], panelMembers: [], panelSeats: [] };
   // The most recent compositions with room for a ballot between establishment and composition.
   const composed = disputes
-    .filter((d) => d.composedAt && d.establishedAt && d.composedAt.getTime() - d.establishedAt.getTime() >= 10 * DAY && d.composeEvent)
+    .filter((d) => hasRoomForElection(d) && d.composeEvent)
     .sort((a, b) => (b.composedAt as Date).getTime() - (a.composedAt as Date).getTime())
     .slice(0, n);
   const progress = new Progress('elections counted', composed.length);
@@ -788,9 +1023,14 @@ function makeElections(rng: Rng, world: World, disputes: Dispute[], n: number): 
     const id = rng.uuid();
     const seed = rng.hex(32);
     const seedHash = createHash('sha256').update(seed).digest('hex');
-    const openedAt = new Date(establishedAt.getTime() + rng.int(1, 4) * DAY + rng.int(0, 8) * HOUR);
+    // Opened once the parties' 10 days to agree on five panelists are over (DSU 8.5; at once if
+    // they agreed), open a week at least (ELECTION_MIN_VOTING_DAYS); closed when the panel is
+    // composed, after the 15 days for challenges (DSU 8.6).
+    const earliest = d.applied.has('agreeFivePanelists') ? establishedAt.getTime() + DAY : startOfDay(addDays(toIsoDate(establishedAt), 11)).getTime();
+    const openedAt = new Date(earliest + rng.int(0, 2) * DAY + (7 + rng.int(0, 8)) * HOUR);
     const opensAt = new Date(openedAt.getTime() + HOUR);
     const closesAt = new Date(composedAt.getTime() - 60_000);
+    if (closesAt.getTime() - opensAt.getTime() < ELECTION_MIN_VOTING_DAYS * DAY) continue;
     const rules: CountingRules = rng.chance(0.9) ? 'scottish-stv' : 'meek-stv';
     eligible.forEach((p, position) => out.candidates.push({ election_id: id, person_id: p.id, position }));
     electorate.forEach((m) => out.electors.push({ election_id: id, member_id: m.id }));
@@ -858,11 +1098,12 @@ function makeElections(rng: Rng, world: World, disputes: Dispute[], n: number): 
       });
       out.panelSeats.push({ id: rng.uuid(), dispute_id: d.id, user_id: person.userId, person_id: person.id, chair: rank === 0, seated_at: composedAt, vacated_at: null });
     });
-    // The docket: the opening, and the composition carrying the result (ElectionClosingService).
+    // The docket: the opening (the engine's step), and the composition carrying the result
+    // (ElectionClosingService).
     d.events.push({
       at: openedAt,
       order: d.events.length,
-      kind: 'openElection',
+      kind: 'openPanelElection',
       actorRole: 'SECRETARIAT',
       actorId: rng.pick(world.secretariat),
       documentIds: [],
@@ -1059,6 +1300,7 @@ interface Generated {
   periodRows: Record<string, unknown>[];
   deadlineRows: Record<string, unknown>[];
   docketRows: Record<string, unknown>[];
+  timetableRows: Record<string, unknown>[];
   simulateSeconds: number;
   refusedSteps: number;
   flagship: { id: string };
@@ -1099,12 +1341,12 @@ export function generateDataset(o: ResolvedOptions): Generated {
     for (const d of disputes) for (const e of d.events) kinds.set(e.kind + (e.kind === 'deadlineMissed' || e.kind === 'periodEnded' ? ':' + e.text.split(' ')[3] : ''), (kinds.get(e.kind + (e.kind === 'deadlineMissed' || e.kind === 'periodEnded' ? ':' + e.text.split(' ')[3] : '')) ?? 0) + 1);
     note([...kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `    ${k} ${n}`).join('\n'));
   }
-  const electionsPlanned = Math.min(
-    o.elections,
-    disputes.filter((d) => d.composedAt && d.establishedAt && d.composedAt.getTime() - d.establishedAt.getTime() >= 10 * DAY).length,
-  );
-  const joinsWanted = o.docketEntries - core - o.documents - electionsPlanned;
-  planJoins(new Rng(o.seed + 1), world, disputes, Math.max(0, joinsWanted));
+  const electionsPlanned = Math.min(o.elections, disputes.filter(hasRoomForElection).length);
+  // Two docket entries per third party: its request and the respondent's acceptance. As many as
+  // bring the docket to its size, but never fewer than the floor: the procedure of the panels
+  // (meetings of the body, timetables) leaves less room than it used to.
+  const joinsWanted = Math.floor((o.docketEntries - core - o.documents - electionsPlanned) / 2);
+  planJoins(new Rng(o.seed + 1), world, disputes, Math.max(Math.round(o.disputes * MIN_THIRD_PARTIES_PER_DISPUTE), joinsWanted));
   // Pass 2: again, with the joins, for the disputes that get third parties (the simulation of
   // one dispute is deterministic, so the others are already what they would be).
   const joined = disputes.filter((d) => d.joins.length > 0);
@@ -1122,7 +1364,7 @@ export function generateDataset(o: ResolvedOptions): Generated {
   const soFar = disputes.reduce((a, d) => a + d.events.length, 0);
   const corrections = Math.max(0, o.docketEntries - soFar);
   if (corrections) addCorrections(extrasRng, world, disputes, corrections);
-  else if (soFar > o.docketEntries) note(`  note: the simulated procedure alone gives ${soFar} docket entries (target ${o.docketEntries})`);
+  else if (soFar > o.docketEntries) note(`  note: the simulated procedure and the fewest third parties give ${soFar} docket entries (target ${o.docketEntries})`);
   const simulateSeconds = (Date.now() - simStarted) / 1000;
 
   // Rows
@@ -1131,6 +1373,7 @@ export function generateDataset(o: ResolvedOptions): Generated {
   const periodRows: Record<string, unknown>[] = [];
   const deadlineRows: Record<string, unknown>[] = [];
   const docketRows: Record<string, unknown>[] = [];
+  const timetableRows: Record<string, unknown>[] = [];
   for (const d of disputes) {
     const s = d.snapshot;
     disputeRows.push({
@@ -1150,6 +1393,7 @@ export function generateDataset(o: ResolvedOptions): Generated {
       agreements: s.agreements,
       events: s.events,
       rpt_ends_on: s.rptEndsOn,
+      compliance_round: s.complianceRound,
       filed_at: d.filedAt,
       version: d.version,
       created_at: d.filedAt,
@@ -1165,6 +1409,10 @@ export function generateDataset(o: ResolvedOptions): Generated {
       });
     }
     for (const p of d.periods) periodRows.push({ id: p.id, dispute_id: d.id, stage: p.stage, entered_at: p.enteredAt, left_at: p.leftAt });
+    // The panel's timetable as adopted (TimetableService): one row per step, in order.
+    d.timetable?.steps.forEach((step, position) => {
+      timetableRows.push({ id: extrasRng.uuid(), dispute_id: d.id, kind: step.rule.replace(/^TIMETABLE_/, ''), position, due_date: step.date, created_at: d.timetable!.at });
+    });
     s.deadlines.forEach((row, i) => {
       deadlineRows.push({
         id: d.rows[i].id,
@@ -1200,7 +1448,7 @@ export function generateDataset(o: ResolvedOptions): Generated {
   }
   const refusedSteps = disputes.reduce((a, d) => a + d.refused, 0);
   note(`  docket: ${core} entries of the procedure, ${joins} third-party joins, ${docs.documents.length} filings, ${elections.elections.length} election openings, ${corrections} corrections`);
-  return { world, elections, docs, disputeRows, partyRows, periodRows, deadlineRows, docketRows, simulateSeconds, refusedSteps, flagship };
+  return { world, elections, docs, disputeRows, partyRows, periodRows, deadlineRows, docketRows, timetableRows, simulateSeconds, refusedSteps, flagship };
 }
 
 const BULK_TABLES = ['disputes', 'dispute_parties', 'dispute_stage_periods', 'deadlines', 'docket_entries', 'documents', 'document_contents'];
@@ -1272,7 +1520,7 @@ export async function loadDataset(databaseUrl: string, options: DatasetOptions =
     }
 
     const g = generateDataset(o);
-    const { world, elections, docs, disputeRows, partyRows, periodRows, deadlineRows, docketRows, simulateSeconds, refusedSteps, flagship } = g;
+    const { world, elections, docs, disputeRows, partyRows, periodRows, deadlineRows, docketRows, timetableRows, simulateSeconds, refusedSteps, flagship } = g;
 
     // Load
     const insertStarted = Date.now();
@@ -1291,7 +1539,7 @@ export async function loadDataset(databaseUrl: string, options: DatasetOptions =
       world.closedDays.length + world.members.length + world.users.length + world.persons.length + disputeRows.length + partyRows.length +
       periodRows.length + deadlineRows.length + docketRows.length + docs.documents.length * 2 + elections.elections.length +
       elections.candidates.length + elections.electors.length + elections.votes.length + elections.ballots.length +
-      elections.panelMembers.length + elections.panelSeats.length;
+      elections.panelMembers.length + elections.panelSeats.length + world.meetings.length + timetableRows.length;
     const bar = new Progress('rows inserted', totalRows);
     const ins = async (table: string, cols: [string, string][], rows: Record<string, unknown>[], batch?: number) => {
       const t0 = Date.now();
@@ -1299,6 +1547,14 @@ export async function loadDataset(databaseUrl: string, options: DatasetOptions =
       if (process.env.BENCH_DEBUG) note(`    ${table}: ${rows.length} rows in ${Date.now() - t0} ms`);
     };
     await ins('closed_days', [['day', 'date'], ['reason', 'text']], world.closedDays);
+    await ins(
+      'body_meetings',
+      [['id', 'uuid'], ['held_on', 'date'], ['recorded_at', 'timestamptz'], ['present_members', 'text[]'], ['attendance_recorded_at', 'timestamptz']],
+      world.meetings.map((m) => ({
+        id: m.id, held_on: m.heldOn, recorded_at: m.convenedAt, present_members: m.present,
+        attendance_recorded_at: m.present ? new Date(startOfDay(m.heldOn).getTime() + 9 * HOUR) : null,
+      })),
+    );
     await ins(
       'members',
       [['id', 'uuid'], ['code', 'char(3)'], ['name', 'text'], ['joined_on', 'date'], ['status', 'text'], ['version', 'int'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']],
@@ -1329,9 +1585,16 @@ export async function loadDataset(databaseUrl: string, options: DatasetOptions =
         ['id', 'uuid'], ['title', 'text'], ['summary', 'text'], ['measures', 'text[]'], ['legal_basis', 'text[]'], ['urgent', 'boolean'],
         ['stage', 'text'], ['stage_entered_at', 'timestamptz'], ['stage_before_suspension', 'text'], ['suspended_at', 'timestamptz'],
         ['good_offices', 'boolean'], ['good_offices_since', 'timestamptz'], ['body_meetings_since_panel_request', 'int'],
-        ['agreements', 'jsonb'], ['events', 'jsonb'], ['rpt_ends_on', 'date'], ['filed_at', 'timestamptz'], ['version', 'int'], ['created_at', 'timestamptz'],
+        ['agreements', 'jsonb'], ['events', 'jsonb'], ['rpt_ends_on', 'date'], ['compliance_round', 'int'], ['filed_at', 'timestamptz'], ['version', 'int'],
+        ['created_at', 'timestamptz'],
       ],
       disputeRows,
+    );
+    await ins(
+      'timetable_steps',
+      [['id', 'uuid'], ['dispute_id', 'uuid'], ['kind', 'text'], ['position', 'int'], ['due_date', 'date'], ['created_at', 'timestamptz']],
+      timetableRows,
+      10_000,
     );
     await ins(
       'dispute_parties',
@@ -1419,7 +1682,7 @@ export async function loadDataset(databaseUrl: string, options: DatasetOptions =
     for (const table of [
       'members', 'users', 'roster_persons', 'disputes', 'dispute_parties', 'dispute_stage_periods', 'deadlines', 'docket_entries',
       'documents', 'document_contents', 'elections', 'election_candidates', 'election_electors', 'election_votes', 'ballots',
-      'panel_members', 'panel_seats', 'closed_days',
+      'panel_members', 'panel_seats', 'closed_days', 'body_meetings', 'timetable_steps',
     ]) {
       counted[table] = (await client.query(`SELECT count(*)::int AS n FROM "${table}"`)).rows[0].n;
     }

@@ -37,6 +37,7 @@ describe('fuzzing every mutation with hostile input', () => {
     const tally: Tally = {
       collect: process.env.FUZZ_COLLECT === '1',
       perMutation: new Map(mutations.map((m) => [m.name, { runs: 0, ok: 0, noop: 0 }])),
+      perAction: new Map(),
       codes: new Map(),
       failures: new Map(),
       admitted: new Map(),
@@ -66,10 +67,12 @@ describe('fuzzing every mutation with hostile input', () => {
 
     const seconds = (Date.now() - started) / 1000;
     const table = [...tally.perMutation.entries()].map(([name, s]) => `  ${name.padEnd(26)} ${String(s.runs).padStart(4)} runs ${String(s.ok).padStart(4)} done${s.noop ? ` (${s.noop} changing nothing)` : ''}`);
+    const actions = [...tally.perAction.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, s]) => `  ${name.padEnd(30)} ${String(s.runs).padStart(4)} runs ${String(s.ok).padStart(4)} done`);
     const distribution = [...tally.codes.entries()].sort((a, b) => b[1] - a[1]).map(([code, n]) => `  ${code.padEnd(50)} ${String(n).padStart(5)}`);
     process.stdout.write(
       `\nfuzz: ${tally.runs} runs over ${mutations.length} mutations in ${seconds.toFixed(1)} s (seed ${SEED}), ` +
-      `${tally.fingerprints} fingerprints\n${table.join('\n')}\n\nthe first error code of each answer:\n${distribution.join('\n')}\n`,
+      `${tally.fingerprints} fingerprints\n${table.join('\n')}\n\ntakeAction by action:\n${actions.join('\n')}\n\n` +
+        `the first error code of each answer:\n${distribution.join('\n')}\n`,
     );
 
     if (failed) throw failed;

@@ -9,6 +9,7 @@ import { dirname, join, relative } from 'node:path';
 import ts from 'typescript';
 import { freePort, removeDir } from '../setup/test-database';
 import { createMember, createUser } from '../utils/factories';
+import { TAKE_ACTION, meetingToday } from '../utils/procedure';
 import { TEST_JWT_SECRET, TestApp, startTestApp } from '../utils/test-app';
 
 /*
@@ -26,6 +27,7 @@ const SOURCES = ['apps', 'libs', 'migrations'];
 const SCRIPTS = ['multi-process-api.ts', 'multi-process-worker.ts'];
 // Time for the load before the election closes; the load takes a few seconds.
 const VOTING_WINDOW_MS = 20_000;
+const DAY = 86_400_000;
 
 const FILE = `mutation($input: FileDocumentInput!) { fileDocument(input: $input) { id sha256 } }`;
 const CAST = `mutation($input: CastBallotInput!) { castBallot(input: $input) { receipt } }`;
@@ -248,7 +250,10 @@ describe('two API processes and a worker on one PostgreSQL, fifty concurrent cli
         ),
       );
     }
-    // The dispute, up to an established panel, through the in-process application.
+    // The dispute, up to an established panel, through the in-process application, three weeks
+    // ago: the election opens once the parties' 10 days to agree on five panelists have passed
+    // (DSU 8.5) and closes, on the system clock, once their 15 days to challenge candidates have.
+    t.clock.set(new Date(Date.now() - 21 * DAY));
     const filed = await t.gql(`mutation { requestConsultations(input: { respondents: ["PAK"], title: "Steel safeguard",
       measures: ["Safeguard duties"], legalBasis: ["GATT Art. XIX"], summary: "Duties on steel." }) { id } }`, {}, tok(users.CHN[0]));
     expect(filed.errors).toBeUndefined();
@@ -256,7 +261,10 @@ describe('two API processes and a worker on one PostgreSQL, fifty concurrent cli
     await t.gql(ACT, { id: disputeId, action: 'agreeEarlyPanelRequest' }, tok(users.CHN[0]));
     await t.gql(ACT, { id: disputeId, action: 'agreeEarlyPanelRequest' }, tok(users.PAK[0]));
     await t.gql(ACT, { id: disputeId, action: 'requestPanel' }, tok(users.CHN[0]));
-    const established = await t.gql(ACT, { id: disputeId, action: 'establishPanel' }, tok(secretariat));
+    // DSU 6.1, footnote 5: the complainant asks for a meeting; the body establishes the panel there.
+    await t.gql(ACT, { id: disputeId, action: 'requestBodyMeeting' }, tok(users.CHN[0]));
+    const established = await t.gql(TAKE_ACTION, { id: disputeId, action: 'establishPanel', meetingId: await meetingToday(t) }, tok(secretariat));
+    expect(established.errors).toBeUndefined();
     expect(established.data?.takeAction.stage).toBe('PANEL_ESTABLISHED');
     // Third parties in the panel proceedings (DSU 10.2): they file third-party submissions.
     for (const code of THIRD_PARTIES) {
@@ -270,12 +278,13 @@ describe('two API processes and a worker on one PostgreSQL, fifty concurrent cli
       throw new Error(`${(error as Error).message}\n${logs()}`);
     }
     timings.boot = Date.now() - begun;
-    // Open once the processes serve, so the voting window is the load's. Real time: the API
-    // processes and the worker read the system clock.
+    // Open once the processes serve, so that the end of the voting window is the load's. Real
+    // time: the API processes and the worker read the system clock. The vote stays open the
+    // body's 7 days at least: it opened a week before it closes.
     t.clock.set(new Date());
     closesAt = Date.now() + VOTING_WINDOW_MS;
     const opened = await t.gql(`mutation($input: OpenElectionInput!) { openElection(input: $input) { id electorateSize candidates { id } } }`, {
-      input: { disputeId, opensAt: new Date(Date.now() - 1000).toISOString(), closesAt: new Date(closesAt).toISOString() },
+      input: { disputeId, opensAt: new Date(closesAt - 7 * DAY).toISOString(), closesAt: new Date(closesAt).toISOString() },
     }, tok(secretariat));
     expect(opened.errors).toBeUndefined();
     electionId = opened.data!.openElection.id;

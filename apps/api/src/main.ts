@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   const app = await createApiApp({ config, databaseUrl, jwtSecret: resolveJwtSecret(config) });
   let demoLoaded = false;
   if (!config.isProduction) {
-    demoLoaded = await loadDemoDataIfEmpty(app.get(DataSource), app.get(CommandRunner), app.get(DisputesService));
+    demoLoaded = await loadDemoDataIfEmpty(app.get(DataSource), app.get(CommandRunner), app.get(DisputesService), config.BODY_MEETING_NOTICE_DAYS);
   }
   await app.listen(config.PORT);
 

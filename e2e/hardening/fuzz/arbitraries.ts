@@ -248,6 +248,8 @@ const ID_OVERRIDES: Record<string, string> = {
   ranking: 'roster_persons',
   personId: 'roster_persons',
   attendees: 'participant_refs',
+  // Not adoption_meetings, which the name would suggest first: the meetings of the body.
+  meetingId: 'body_meetings',
   'decideNomination.id': 'roster_persons',
   'removeRosterPerson.id': 'roster_persons',
   'withdrawUnavailability.id': 'member_unavailability',

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { GraphQLField, isNonNullType } from 'graphql';
+import { GraphQLField, getNamedType, isEnumType, isInputObjectType, isNonNullType } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { Agent, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -30,6 +30,8 @@ const COMMITTED_REFUSALS: Record<string, string> = { REFRESH_TOKEN_REUSED: 'refr
 export interface Tally {
   collect: boolean;
   perMutation: Map<string, { runs: number; ok: number; noop: number }>;
+  /** takeAction's runs and successes by the action asked for (a hostile one counted as such). */
+  perAction: Map<string, { runs: number; ok: number }>;
   codes: Map<string, number>;
   failures: Map<string, { count: number; example: string }>;
   /** The roles each mutation admits, learnt from its ROLE_REQUIRED refusals. */
@@ -67,6 +69,11 @@ export async function startTarget(name: string): Promise<Target> {
 export async function fuzz(target: Target, mutations: GraphQLField<unknown, unknown>[], tally: Tally, seed: number, numRuns: number): Promise<void> {
   const { t, world } = target;
   const byName = new Map(mutations.map((m) => [m.name, m]));
+  // takeAction's actions, from its input's enum: its runs are counted by action too.
+  const takeActionInput = byName.get('takeAction')?.args.find((a) => a.name === 'input');
+  const inputType = takeActionInput && getNamedType(takeActionInput.type);
+  const actionType = inputType && isInputObjectType(inputType) ? getNamedType(inputType.getFields().action?.type) : undefined;
+  const actionNames = new Set(actionType && isEnumType(actionType) ? actionType.getValues().map((v) => v.name) : []);
   const server = t.app.getHttpServer();
   if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
@@ -273,6 +280,13 @@ export async function fuzz(target: Target, mutations: GraphQLField<unknown, unkn
       const problems: string[] = [];
       const stats = tally.perMutation.get(c.mutation)!;
       stats.runs += 1;
+      const input = (request.variables.input ?? (c.args as { input?: unknown }).input) as { action?: unknown } | undefined;
+      let actionStats: { runs: number; ok: number } | undefined;
+      if (c.mutation === 'takeAction') {
+        const action = typeof input?.action === 'string' && actionNames.has(input.action) ? input.action : '(hostile)';
+        actionStats = tally.perAction.get(action) ?? tally.perAction.set(action, { runs: 0, ok: 0 }).get(action)!;
+        actionStats.runs += 1;
+      }
       const errors = res.body?.errors ?? [];
       if (res.status >= 500) problems.push(`HTTP ${res.status}`);
       if (!res.body) problems.push(`not a JSON answer: ${res.text.slice(0, 200)}`);
@@ -306,7 +320,7 @@ export async function fuzz(target: Target, mutations: GraphQLField<unknown, unkn
         // Done (perhaps with errors in fields of its result): one audit record, of this mutation.
         count(errors.length ? `(done, with errors in its result: ${String(errors[0].extensions?.code)})` : '(done)');
         stats.ok += 1;
-        const input = (request.variables.input ?? (c.args as { input?: unknown }).input) as { action?: string } | undefined;
+        if (actionStats) actionStats.ok += 1;
         const expected = c.mutation === 'takeAction' ? [c.mutation, input?.action] : [c.mutation];
         if (operations.length === 0) {
           const changed = after.committed > 0 ? await changedTables() : [];

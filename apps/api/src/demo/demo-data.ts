@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Actor, CommandRunner, MemberEntity, UserEntity, hashPassword } from '@app/core';
 import type { Role } from '@app/core';
-import { DisputesService } from '@app/registry';
+import { BodyMeetingEntity, DisputesService, toIsoDate } from '@app/registry';
 
 /** Members of the demo registry: states along the Belt and Road routes. */
 export const DEMO_MEMBERS: { code: string; name: string; joinedOn: string }[] = [
@@ -28,21 +28,25 @@ export const DEMO_USERS: { email: string; displayName: string; role: Role; membe
   { email: 'panelist@demo.dsb', displayName: 'Panelist (demo)', role: 'PANELIST', password: 'panelist-demo-2026' },
 ];
 
+const DAY_MS = 86_400_000;
+
 /**
  * Loads the demo data set into an empty database and says whether it did. A database that holds
- * any member or user is left alone.
+ * any member or user is left alone. `meetingNoticeDays` is the body's notice for its meetings
+ * (BODY_MEETING_NOTICE_DAYS).
  */
 export async function loadDemoDataIfEmpty(
   dataSource: DataSource,
   commands: CommandRunner,
   disputes: DisputesService,
+  meetingNoticeDays: number,
 ): Promise<boolean> {
   const [{ count }] = await dataSource.query(
     'SELECT (SELECT count(*) FROM members) + (SELECT count(*) FROM users) AS count',
   );
   if (Number(count) > 0) return false;
   const hashes = await Promise.all(DEMO_USERS.map((u) => hashPassword(u.password)));
-  await commands.run({ actor: null, operation: 'loadDemoData' }, async (ctx) => {
+  const meetingId = await commands.run({ actor: null, operation: 'loadDemoData' }, async (ctx) => {
     const members = await ctx.em.getRepository(MemberEntity).save(
       DEMO_MEMBERS.map((m) => ctx.em.create(MemberEntity, { ...m, status: 'ACTIVE' })),
     );
@@ -59,9 +63,20 @@ export async function loadDemoDataIfEmpty(
         }),
       ),
     );
-    ctx.target('DemoData', 'v1', { members: members.length, users: DEMO_USERS.length });
+    // The demo's history: a meeting of the body today, convened with the notice its rules ask,
+    // every member present (recorded). The body decides only at such meetings (DSU 6.1, 16.4).
+    const meeting = await ctx.em.getRepository(BodyMeetingEntity).save(
+      ctx.em.create(BodyMeetingEntity, {
+        heldOn: toIsoDate(ctx.now),
+        recordedAt: new Date(ctx.now.getTime() - meetingNoticeDays * DAY_MS),
+        presentMembers: members.map((m) => m.code).sort(),
+        attendanceRecordedAt: ctx.now,
+      }),
+    );
+    ctx.target('DemoData', 'v1', { members: members.length, users: DEMO_USERS.length, bodyMeeting: meeting.id });
+    return meeting.id;
   });
-  await loadDemoDisputes(dataSource, disputes);
+  await loadDemoDisputes(dataSource, disputes, meetingId);
   return true;
 }
 
@@ -69,7 +84,7 @@ export async function loadDemoDataIfEmpty(
  * A few disputes at different stages, filed and moved through the real services so that their
  * deadlines, docket and audit trail are what the procedure would have produced.
  */
-async function loadDemoDisputes(dataSource: DataSource, disputes: DisputesService): Promise<void> {
+async function loadDemoDisputes(dataSource: DataSource, disputes: DisputesService, meetingId: string): Promise<void> {
   const users = await dataSource.getRepository(UserEntity).find();
   const as = (email: string): Actor => {
     const user = users.find((u) => u.email === email) as UserEntity;
@@ -91,21 +106,34 @@ async function loadDemoDisputes(dataSource: DataSource, disputes: DisputesServic
   const step = (
     actor: Actor,
     disputeId: string,
-    action: 'replyToRequest' | 'enterConsultations' | 'joinAsThirdParty' | 'acceptJoinRequest' | 'agreeEarlyPanelRequest' | 'requestPanel' | 'establishPanel' | 'joinPanelAsThirdParty' | 'notifyMutuallyAgreedSolution',
-    memberCode?: string,
-  ) => disputes.takeAction(actor, { disputeId, action, memberCode });
+    action:
+      | 'replyToRequest'
+      | 'enterConsultations'
+      | 'joinAsThirdParty'
+      | 'acceptJoinRequest'
+      | 'agreeEarlyPanelRequest'
+      | 'requestPanel'
+      | 'requestBodyMeeting'
+      | 'establishPanel'
+      | 'joinPanelAsThirdParty'
+      | 'notifyMutuallyAgreedSolution',
+    inputs: { memberCode?: string; meetingId?: string } = {},
+  ) => disputes.takeAction(actor, { disputeId, action, ...inputs });
 
   // Kazakhstan asks to join the consultations and Pakistan accepts (DSU 4.11); once the panel is
   // established it joins the panel proceedings too (DSU 10.2), a capacity of its own.
   const fruit = await file(chn, ['PAK'], 'Pakistan — Measures affecting the importation of fresh fruit', 'Import licensing regime for fresh fruit', 'GATT 1994 Art. XI:1');
   await step(kaz, fruit.id, 'joinAsThirdParty');
   await step(pak, fruit.id, 'replyToRequest');
-  await step(pak, fruit.id, 'acceptJoinRequest', 'KAZ');
+  await step(pak, fruit.id, 'acceptJoinRequest', { memberCode: 'KAZ' });
   await step(pak, fruit.id, 'enterConsultations');
   await step(chn, fruit.id, 'agreeEarlyPanelRequest');
   await step(pak, fruit.id, 'agreeEarlyPanelRequest');
   await step(chn, fruit.id, 'requestPanel');
-  await step(registrar, fruit.id, 'establishPanel');
+  // China asks for a meeting on its request (DSU 6.1, footnote 5): the body, meeting today,
+  // establishes the panel.
+  await step(chn, fruit.id, 'requestBodyMeeting');
+  await step(registrar, fruit.id, 'establishPanel', { meetingId });
   await step(kaz, fruit.id, 'joinPanelAsThirdParty');
 
   const steel = await file(kaz, ['CHN'], 'China — Anti-dumping duties on flat-rolled steel', 'Definitive anti-dumping duties on flat-rolled steel', 'Anti-Dumping Agreement Art. 3.1');
