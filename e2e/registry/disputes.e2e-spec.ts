@@ -327,9 +327,8 @@ describe('registry: filing and the early procedure', () => {
   it('runs the same number of SQL statements for 100 disputes as for 10', async () => {
     for (let i = 0; i < 100; i += 1) await file(tokens.IDN, { respondents: ['KAZ'], title: `Bulk ${i}` });
     const query = (n: number) => `{ disputes(first: ${n}) { nodes { docketNumber stage complainant { code } respondents { code } thirdParties { code } nextDeadline { dueDate } allowedActions { now { action mutation } } } } }`;
-    const statements = async (n: number) => {
+    const statements = async (n: number, token = tokens.KAZ) => {
       const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
-      const token = tokens.KAZ;
       const res = await t.gql(query(n), {}, token);
       // A large page is charged once against the address's query budget (one statement in
       // rate_limits, whatever the size); it is counted apart so the data statements compare alike.
@@ -344,7 +343,12 @@ describe('registry: filing and the early procedure', () => {
     const ten = await statements(10);
     expect(await statements(100)).toBe(ten);
     // The token's user, the page, parties with their members, next deadlines, the disputes again
-    // for allowedActions, their deadline rows, the closed days: one statement each, whatever the size.
-    expect(ten).toBe(7);
+    // for allowedActions, their deadline rows, the closed days, and the open elections (the panels'
+    // steps: a ballot to cast): one statement each, whatever the size.
+    expect(ten).toBe(8);
+    // The secretariat's steps read the pending challenges too (decideChallenge, closeElection).
+    const tenForSecretariat = await statements(10, sec());
+    expect(await statements(100, sec())).toBe(tenForSecretariat);
+    expect(tenForSecretariat).toBe(9);
   });
 });
