@@ -20,7 +20,7 @@ const DISPUTE = `query($id: ID!) {
     deadlines { rule dueDate status }
     nextDeadline { rule dueDate }
     docket(first: 100) { nodes { seq kind actorRole text } }
-    allowedActions { now later { action allowedFrom reason } }
+    allowedActions { now { action mutation } later { action mutation allowedFrom reason } }
   }
 }`;
 
@@ -129,7 +129,11 @@ describe('registry: filing and the early procedure', () => {
     it('lets a member join as third party within 10 days, and not after', async () => {
       const res = await act(tokens.KAZ, id, 'joinAsThirdParty');
       expect(res.errors).toBeUndefined();
-      expect(res.data!.takeAction.thirdParties).toEqual([{ code: 'KAZ' }]);
+      // A request to join (DSU 4.11): a third party once the respondent accepts it.
+      expect(res.data!.takeAction.thirdParties).toEqual([]);
+      const accepted = await act(tokens.PAK, id, 'acceptJoinRequest', { memberCode: 'KAZ' });
+      expect(accepted.errors).toBeUndefined();
+      expect(accepted.data!.takeAction.thirdParties).toEqual([{ code: 'KAZ' }]);
       // The window ended on day 10, a day closed after the filing: it moved to day 11 (13 March).
       t.clock.set('2026-03-14T09:00:00Z');
       const late = await act(tokens.IDN, id, 'joinAsThirdParty');
@@ -163,12 +167,14 @@ describe('registry: filing and the early procedure', () => {
         'requestConsultations',
         'deadlineMoved',
         'joinAsThirdParty',
+        'acceptJoinRequest',
         'requestPanel',
         'establishPanel',
       ]);
-      expect(page.docket.nodes.map((e: { seq: number }) => e.seq)).toEqual([1, 2, 3, 4, 5]);
-      const [, , joined, requested, established] = page.docket.nodes;
+      expect(page.docket.nodes.map((e: { seq: number }) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+      const [, , joined, accepted, requested, established] = page.docket.nodes;
       expect(joined).toMatchObject({ actorRole: 'MEMBER', text: expect.stringMatching(/^Kazakhstan asked to join the consultations/) });
+      expect(accepted).toMatchObject({ actorRole: 'RESPONDENT', text: expect.stringMatching(/^Pakistan accepted Kazakhstan's request to join the consultations/) });
       expect(requested).toMatchObject({ actorRole: 'COMPLAINANT', text: 'China requested the establishment of a panel.' });
       expect(established.actorRole).toBe('BODY');
       expect(established.text).toMatch(/^The body established a panel\. Meeting of the body of 2026-03-25, 4 of 4 members present/);
@@ -320,10 +326,9 @@ describe('registry: filing and the early procedure', () => {
 
   it('runs the same number of SQL statements for 100 disputes as for 10', async () => {
     for (let i = 0; i < 100; i += 1) await file(tokens.IDN, { respondents: ['KAZ'], title: `Bulk ${i}` });
-    const query = (n: number) => `{ disputes(first: ${n}) { nodes { docketNumber stage complainant { code } respondents { code } thirdParties { code } nextDeadline { dueDate } allowedActions { now } } } }`;
-    const statements = async (n: number) => {
+    const query = (n: number) => `{ disputes(first: ${n}) { nodes { docketNumber stage complainant { code } respondents { code } thirdParties { code } nextDeadline { dueDate } allowedActions { now { action mutation } } } } }`;
+    const statements = async (n: number, token = tokens.KAZ) => {
       const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
-      const token = tokens.KAZ;
       const res = await t.gql(query(n), {}, token);
       // A large page is charged once against the address's query budget (one statement in
       // rate_limits, whatever the size); it is counted apart so the data statements compare alike.
@@ -338,7 +343,12 @@ describe('registry: filing and the early procedure', () => {
     const ten = await statements(10);
     expect(await statements(100)).toBe(ten);
     // The token's user, the page, parties with their members, next deadlines, the disputes again
-    // for allowedActions, their deadline rows, the closed days: one statement each, whatever the size.
-    expect(ten).toBe(7);
+    // for allowedActions, their deadline rows, the closed days, and the open elections (the panels'
+    // steps: a ballot to cast): one statement each, whatever the size.
+    expect(ten).toBe(8);
+    // The secretariat's steps read the pending challenges too (decideChallenge, closeElection).
+    const tenForSecretariat = await statements(10, sec());
+    expect(await statements(100, sec())).toBe(tenForSecretariat);
+    expect(tenForSecretariat).toBe(9);
   });
 });

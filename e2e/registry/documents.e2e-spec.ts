@@ -1,6 +1,7 @@
 import { MemberEntity, UserEntity } from '@app/core';
 import { createHash } from 'node:crypto';
 import { createMember, createUser } from '../utils/factories';
+import { meetingToday } from '../utils/procedure';
 import { TestApp, startTestApp } from '../utils/test-app';
 
 const FILE = `mutation($input: FileDocumentInput!) {
@@ -66,19 +67,21 @@ describe('documents and the access policy', () => {
     const filed = await t.gql(`mutation { requestConsultations(input: { respondents: ["PAK"], title: "Fruit", measures: ["Licensing"],
       legalBasis: ["GATT Art. XI"], summary: "Imports restricted." }) { id } }`, {}, token('complainant'));
     disputeId = filed.data!.requestConsultations.id;
-    const act = async (who: Who, action: string, memberCode?: string) => {
-      const res = await t.gql(`mutation($input: TakeActionInput!) { takeAction(input: $input) { id } }`, { input: { disputeId, action, memberCode } }, token(who));
+    const act = async (who: Who, action: string, extra: { memberCode?: string; meetingId?: string } = {}) => {
+      const res = await t.gql(`mutation($input: TakeActionInput!) { takeAction(input: $input) { id } }`, { input: { disputeId, action, ...extra } }, token(who));
       expect(res.errors).toBeUndefined();
     };
     // THA joins the consultations (asks, the respondent accepts: DSU 4.11), MYS only asks; KAZ
     // joins the panel proceedings once the panel is established (DSU 10.2).
     await act('consultationsThirdParty', 'joinAsThirdParty');
     await act('requester', 'joinAsThirdParty');
-    await act('respondent', 'acceptJoinRequest', 'THA');
+    await act('respondent', 'acceptJoinRequest', { memberCode: 'THA' });
     await act('complainant', 'agreeEarlyPanelRequest');
     await act('respondent', 'agreeEarlyPanelRequest');
     await act('complainant', 'requestPanel');
-    await act('secretariat', 'establishPanel');
+    // The body establishes the panel at a meeting the complainant asked for (DSU 6.1, footnote 5).
+    await act('complainant', 'requestBodyMeeting');
+    await act('secretariat', 'establishPanel', { meetingId: await meetingToday(t) });
     await act('thirdParty', 'joinPanelAsThirdParty');
     // A seat on this dispute's panel, as an election leaves it (the election itself: e2e/panels).
     await t.db.query(

@@ -1,6 +1,7 @@
 import { MemberEntity, UserEntity } from '@app/core';
 import { ProcedureSweeper } from '@app/registry';
 import { createMember, createUser } from '../utils/factories';
+import { TAKE_ACTION, meetingToday } from '../utils/procedure';
 import { TestApp, startTestApp } from '../utils/test-app';
 
 // DSU 18.2: written submissions to the panel are confidential, but made available to the parties;
@@ -49,7 +50,18 @@ describe('written submissions (DSU 18.2)', () => {
     const filed = await t.gql(`mutation { requestConsultations(input: { respondents: ["PAK"], title: "Fruit", measures: ["Licensing"],
       legalBasis: ["GATT Art. XI"], summary: "Imports restricted." }) { id } }`, {}, token('chn'));
     disputeId = filed.data!.requestConsultations.id;
-    await t.gql(`mutation($id: ID!) { takeAction(input: { disputeId: $id, action: joinAsThirdParty }) { id } }`, { id: disputeId }, token('kaz'));
+    // The panel is established (at a meeting the complainant asked for, DSU 6.1 footnote 5) and
+    // Kazakhstan joins its proceedings as a third party (DSU 10.2), with the rights of DSU 10.3.
+    const act = async (who: Who, action: string, meetingId?: string) => {
+      const res = await t.gql(TAKE_ACTION, { id: disputeId, action, meetingId }, token(who));
+      if (res.errors) throw new Error(JSON.stringify(res.errors));
+    };
+    await act('chn', 'agreeEarlyPanelRequest');
+    await act('pak', 'agreeEarlyPanelRequest');
+    await act('chn', 'requestPanel');
+    await act('chn', 'requestBodyMeeting');
+    await act('sec', 'establishPanel', await meetingToday(t));
+    await act('kaz', 'joinPanelAsThirdParty');
     // A seat on this dispute's panel, as an election leaves it (the election itself: e2e/panels).
     await t.db.query(
       'INSERT INTO panel_seats (dispute_id, user_id, person_id, chair, seated_at) VALUES ($1, $2, gen_random_uuid(), false, now())',
@@ -200,8 +212,8 @@ describe('written submissions (DSU 18.2)', () => {
         { subject_id: first, due: dayAfter(t.clock.now(), 30) },
       ]);
       // The engine's view of the dispute is untouched: what the complainant may do is computed as before.
-      const allowed = await t.gql(`query($id: ID!) { dispute(id: $id) { allowedActions { now } } }`, { id: disputeId }, token('chn'));
-      expect(allowed.data!.dispute.allowedActions.now).toContain('withdraw');
+      const allowed = await t.gql(`query($id: ID!) { dispute(id: $id) { allowedActions { now { action mutation } } } }`, { id: disputeId }, token('chn'));
+      expect(allowed.data!.dispute.allowedActions.now).toContainEqual({ action: 'withdraw', mutation: 'takeAction' });
     });
 
     describe('refusals, each changing nothing', () => {

@@ -1,6 +1,7 @@
 import { MemberEntity, UserEntity } from '@app/core';
 import { ThirdPartyCapacities1795710000001 } from '../../migrations/1795710000001-ThirdPartyCapacities';
 import { createMember, createUser } from '../utils/factories';
+import { meetingToday } from '../utils/procedure';
 import { TestApp, startTestApp } from '../utils/test-app';
 
 // Third parties in their two capacities: in the consultations, once the respondent accepts the
@@ -14,7 +15,7 @@ const DISPUTE = `query($id: ID!) {
     thirdParties { code }
     parties { kind consultationsStatus panelJoinedAt member { code } }
     docket(first: 100) { nodes { kind actorRole text } }
-    allowedActions { now }
+    allowedActions { now { action mutation } }
   }
 }`;
 const FILE_DOC = `mutation($input: FileDocumentInput!) { fileDocument(input: $input) { id } }`;
@@ -38,6 +39,9 @@ describe('third parties: joining the consultations (DSU 4.11) and the panel proc
   const place = async (code: string): Promise<Party | undefined> => (await page()).parties.find((p: Party) => p.member.code === code);
   const lastEntry = async () => (await page()).docket.nodes.at(-1);
   const counts = async () => (await t.db.query(`SELECT (SELECT count(*) FROM audit_log)::int AS audit, (SELECT count(*) FROM docket_entries)::int AS docket`))[0];
+  // dispute.allowedActions.now lists each step with the mutation that takes it.
+  const step = (action: string) => ({ action, mutation: 'takeAction' });
+  const anyStep = (action: string) => expect.objectContaining({ action });
   const errorOf = (res: { errors?: { extensions: Record<string, unknown> }[] }) => res.errors?.[0]?.extensions;
 
   beforeAll(async () => {
@@ -63,10 +67,10 @@ describe('third parties: joining the consultations (DSU 4.11) and the panel proc
       expect(await lastEntry()).toEqual({ kind: 'joinAsThirdParty', actorRole: 'MEMBER', text: 'Kazakhstan asked to join the consultations (DSU 4.11).' });
       expect(await counts()).toEqual({ audit: before.audit + 1, docket: before.docket + 1 });
       // The respondent sees that it has a request to answer; the complainant does not answer it.
-      expect((await page('PAK')).allowedActions.now).toEqual(expect.arrayContaining(['acceptJoinRequest', 'rejectJoinRequest']));
-      expect((await page('CHN')).allowedActions.now).not.toContain('acceptJoinRequest');
+      expect((await page('PAK')).allowedActions.now).toEqual(expect.arrayContaining([step('acceptJoinRequest'), step('rejectJoinRequest')]));
+      expect((await page('CHN')).allowedActions.now).not.toContainEqual(anyStep('acceptJoinRequest'));
       // A member that asked does not ask again.
-      expect((await page('KAZ')).allowedActions.now).not.toContain('joinAsThirdParty');
+      expect((await page('KAZ')).allowedActions.now).not.toContainEqual(anyStep('joinAsThirdParty'));
     });
 
     it('refuses a second request as CONFLICT, writing nothing', async () => {
@@ -106,7 +110,7 @@ describe('third parties: joining the consultations (DSU 4.11) and the panel proc
       expect(errorOf(await act('PAK', 'rejectJoinRequest', { memberCode: 'KAZ' }))).toMatchObject({ domainCode: 'NO_JOIN_REQUEST', consultationsStatus: 'ACCEPTED' });
       expect(errorOf(await act('KAZ', 'joinAsThirdParty'))).toMatchObject({ code: 'CONFLICT', domainCode: 'ALREADY_THIRD_PARTY', consultationsStatus: 'ACCEPTED' });
       // With no request pending, the respondent is not offered an answer.
-      expect((await page('PAK')).allowedActions.now).not.toContain('acceptJoinRequest');
+      expect((await page('PAK')).allowedActions.now).not.toContainEqual(anyStep('acceptJoinRequest'));
     });
 
     it('the respondent rejects: the member is no third party and may not ask again', async () => {
@@ -135,7 +139,10 @@ describe('third parties: joining the consultations (DSU 4.11) and the panel proc
 
   describe('the panel proceedings (DSU 10.2)', () => {
     beforeAll(async () => {
-      expect((await act('SEC', 'establishPanel')).data!.takeAction.stage).toBe('PANEL_ESTABLISHED');
+      // The body establishes the panel at a meeting the complainant asked for (DSU 6.1, footnote 5).
+      expect((await act('CHN', 'requestBodyMeeting')).errors).toBeUndefined();
+      const meetingId = await meetingToday(t);
+      expect((await act('SEC', 'establishPanel', { meetingId })).data!.takeAction.stage).toBe('PANEL_ESTABLISHED');
     });
 
     it('records a member that notifies its interest as a third party in the panel proceedings, docketed', async () => {
@@ -148,7 +155,7 @@ describe('third parties: joining the consultations (DSU 4.11) and the panel proc
         actorRole: 'MEMBER',
         text: 'Egypt notified its substantial interest and joined the panel proceedings as a third party (DSU 10.2).',
       });
-      expect((await page('EGY')).allowedActions.now).not.toContain('joinPanelAsThirdParty');
+      expect((await page('EGY')).allowedActions.now).not.toContainEqual(anyStep('joinPanelAsThirdParty'));
     });
 
     it('refuses a second notification as CONFLICT, and a party’s', async () => {
@@ -160,7 +167,7 @@ describe('third parties: joining the consultations (DSU 4.11) and the panel proc
 
     it('a third party in the consultations, or a member refused there, joins the panel proceedings in its own right', async () => {
       // KAZ is a consultations third party: it is not one in the panel proceedings until it notifies.
-      expect((await page('KAZ')).allowedActions.now).toContain('joinPanelAsThirdParty');
+      expect((await page('KAZ')).allowedActions.now).toContainEqual(step('joinPanelAsThirdParty'));
       expect((await act('KAZ', 'joinPanelAsThirdParty')).errors).toBeUndefined();
       expect(await place('KAZ')).toMatchObject({ consultationsStatus: 'ACCEPTED', panelJoinedAt: expect.any(String) });
       expect((await act('THA', 'joinPanelAsThirdParty')).errors).toBeUndefined();

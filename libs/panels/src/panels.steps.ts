@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { groupedInKeyOrder, type RequestLoaders } from '@app/core';
+import DataLoader from 'dataloader';
 import {
   DeadlinesService,
   PanelSeatsService,
@@ -13,8 +15,7 @@ import {
   type LaterStep,
   type StepQuery,
 } from '@app/registry';
-import { DataSource } from 'typeorm';
-import { ChallengeEntity } from './challenges/challenge.entity';
+import { DataSource, In } from 'typeorm';
 import { ElectionElectorEntity, ElectionEntity, ElectionVoteEntity } from './elections/election.entity';
 
 // The stages in which the panel sits, and a vacant seat is filled by election.
@@ -36,8 +37,9 @@ export class PanelsSteps {
     const { actor, dispute, engine, roles, now } = query;
     const result = { now: [] as AvailableStep[], later: [] as LaterStep[] };
     if (isTerminalStage(dispute.stage)) return result;
-    const elections = await this.dataSource.getRepository(ElectionEntity).findBy({ disputeId: dispute.id, status: 'OPEN' });
-    const pending = await this.dataSource.getRepository(ChallengeEntity).countBy({ disputeId: dispute.id, status: 'PENDING' });
+    // Read for a whole page of disputes at once: one statement each, whatever the page's size.
+    const elections = await this.openElections(query.loaders).load(dispute.id);
+    const pending = actor.role === 'SECRETARIAT' ? await this.pendingChallenges(query.loaders).load(dispute.id) : 0;
 
     if (actor.role === 'SECRETARIAT') {
       if (!elections.some((e) => e.kind === 'PANEL')) {
@@ -64,8 +66,7 @@ export class PanelsSteps {
     if (actor.role === 'MEMBER_DELEGATE' && actor.memberId) {
       for (const election of elections) {
         if (now.getTime() >= election.closesAt.getTime()) continue;
-        const elector = await this.dataSource.getRepository(ElectionElectorEntity).existsBy({ electionId: election.id, memberId: actor.memberId });
-        const voted = await this.dataSource.getRepository(ElectionVoteEntity).existsBy({ electionId: election.id, memberId: actor.memberId });
+        const { elector, voted } = await this.electorStatus(query.loaders, actor.memberId).load(election.id);
         if (!elector || voted) continue;
         if (now.getTime() >= election.opensAt.getTime()) result.now.push({ action: 'castBallot', mutation: 'castBallot' });
         else result.later.push({ action: 'castBallot', mutation: 'castBallot', allowedFrom: toIsoDate(election.opensAt), reason: `Voting opens at ${election.opensAt.toISOString()}.` });
@@ -78,5 +79,44 @@ export class PanelsSteps {
       }
     }
     return result;
+  }
+
+  /** Each dispute's open elections (one of each kind at most). */
+  private openElections(loaders: RequestLoaders): DataLoader<string, ElectionEntity[]> {
+    return loaders.get('panelsSteps.openElections', () =>
+      new DataLoader<string, ElectionEntity[]>(async (ids) => {
+        const rows = await this.dataSource.getRepository(ElectionEntity).find({ where: { disputeId: In([...ids]), status: 'OPEN' }, order: { createdAt: 'ASC' } });
+        return groupedInKeyOrder(ids, rows, (row) => row.disputeId);
+      }),
+    );
+  }
+
+  /** How many challenges each dispute has pending (DSU 8.6). */
+  private pendingChallenges(loaders: RequestLoaders): DataLoader<string, number> {
+    return loaders.get('panelsSteps.pendingChallenges', () =>
+      new DataLoader<string, number>(async (ids) => {
+        const rows: { dispute_id: string; pending: number }[] = await this.dataSource.query(
+          `SELECT dispute_id, count(*)::int AS pending FROM challenges WHERE dispute_id = ANY($1::uuid[]) AND status = 'PENDING' GROUP BY dispute_id`,
+          [[...ids]],
+        );
+        const byId = new Map(rows.map((row) => [row.dispute_id, row.pending]));
+        return ids.map((id) => byId.get(id) ?? 0);
+      }),
+    );
+  }
+
+  /** Whether the member is an elector of each election, and has voted in it. */
+  private electorStatus(loaders: RequestLoaders, memberId: string): DataLoader<string, { elector: boolean; voted: boolean }> {
+    return loaders.get(`panelsSteps.electorStatus:${memberId}`, () =>
+      new DataLoader<string, { elector: boolean; voted: boolean }>(async (ids) => {
+        const [electors, votes] = await Promise.all([
+          this.dataSource.getRepository(ElectionElectorEntity).findBy({ electionId: In([...ids]), memberId }),
+          this.dataSource.getRepository(ElectionVoteEntity).findBy({ electionId: In([...ids]), memberId }),
+        ]);
+        const electorOf = new Set(electors.map((row) => row.electionId));
+        const votedIn = new Set(votes.map((row) => row.electionId));
+        return ids.map((id) => ({ elector: electorOf.has(id), voted: votedIn.has(id) }));
+      }),
+    );
   }
 }
