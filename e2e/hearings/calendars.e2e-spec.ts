@@ -1,5 +1,6 @@
 import { NoticesService } from '@app/hearings';
 import { ProcedureSweeper } from '@app/registry';
+import { SUBMIT, VOTE, file } from '../rulings/setup';
 import { TAKE_ACTION } from '../utils/procedure';
 import { CANCEL, DAY, HEARING_FIELDS, RESCHEDULE, SCHEDULE, World, addRoom, closeElection, establishAndOpenElections, startWorld } from './setup';
 // ical.js 2 is an ES module with a CommonJS build that jest loads with require.
@@ -236,15 +237,21 @@ describe('hearings: time zones, public observation, calendars, notices, timetabl
     const chair = () => w.tok(w.panelists.A);
     const act = (token: string, action: string, extra: Record<string, unknown> = {}) => w.t.gql(TAKE_ACTION, { id: disputeId, action, ...extra }, token);
     const view = async () =>
-      (await w.t.gql(`query($id: ID!) { dispute(id: $id) { allowedActions { now } timetable { id kind dueDate status } deadlines { rule dueDate status } } }`, { id: disputeId }, chair())).data!.dispute as {
-        allowedActions: { now: string[] };
+      (await w.t.gql(`query($id: ID!) { dispute(id: $id) { allowedActions { now { action } } timetable { id kind dueDate status } deadlines { rule dueDate status } } }`, { id: disputeId }, chair())).data!.dispute as {
+        allowedActions: { now: { action: string }[] };
         timetable: { id: string; kind: string; dueDate: string; status: string }[];
         deadlines: { rule: string; dueDate: string; status: string }[];
       };
     const step = async (kind: string) => (await view()).timetable.find((s) => s.kind === kind)!;
     // The descriptive part issued, as the rulings step leaves it (e2e/rulings drive that step).
     await w.t.db.query(`UPDATE disputes SET events = events || '{"DESCRIPTIVE_PART_ISSUED": "2026-05-06"}' WHERE id = $1`, [disputeId]);
-    let now = (await view()).allowedActions.now;
+    const actions = async () => (await view()).allowedActions.now.map((a) => a.action);
+    // The panel's interim report approved 2 of 3 (DSU 14): it still waits for the meetings.
+    const licensing = { measure: 'Licensing', provision: 'GATT Art. XI', finding: 'INCONSISTENT', reasoning: 'A quantitative restriction.', recommendation: 'Bring it into conformity.' };
+    const draft = await w.t.gql(SUBMIT, { input: { disputeId, version: 'INTERIM_REPORT', findings: [licensing], ...file('Interim report') } }, chair());
+    expect(draft.errors).toBeUndefined();
+    for (const p of [w.panelists.A, w.panelists.B]) expect((await w.t.gql(VOTE, { r: draft.data!.submitReport.id, a: true }, w.tok(p))).errors).toBeUndefined();
+    let now = await actions();
     expect(now).toEqual(expect.arrayContaining(['holdFirstMeeting', 'dispenseWithFirstMeeting', 'adjustTimetable']));
     expect(now).not.toContain('issueInterimReport');
     expect(now).not.toContain('holdSecondMeeting');
@@ -281,7 +288,7 @@ describe('hearings: time zones, public observation, calendars, notices, timetabl
     expect((await act(chair(), 'dispenseWithSecondMeeting', { note: reasons })).errors).toBeUndefined();
     expect((await step('SECOND_SUBSTANTIVE_MEETING')).status).toBe('SUPERSEDED');
     expect((await docket()).at(-1)).toEqual({ kind: 'dispenseWithSecondMeeting', actorRole: 'PANEL', text: `The panel decided not to hold the second substantive meeting. ${reasons}` });
-    now = (await view()).allowedActions.now;
+    now = await actions();
     expect(now).toContain('issueInterimReport');
     expect(now).not.toContain('holdSecondMeeting');
   });

@@ -37,6 +37,7 @@ export interface World {
 export interface DisputeSpec {
   complainant: Code;
   respondent: Code;
+  /** Third parties in the panel proceedings (DSU 10.2): accepted into the consultations first, then notified after establishment. */
   thirdParties?: Code[];
   /** The panel: the electors all rank these, so they are elected in this order (the first chairs). */
   panel: [PersonKey, PersonKey, PersonKey];
@@ -94,7 +95,11 @@ export async function establishAndOpenElections(w: World, specs: DisputeSpec[]):
     const filed = await ok<{ requestConsultations: { id: string } }>(t.gql(`mutation($r: [String!]!) { requestConsultations(input: { respondents: $r, title: "Measures", measures: ["Licensing"],
       legalBasis: ["GATT Art. XI"], summary: "S" }) { id } }`, { r: [spec.respondent] }, tok(delegates[spec.complainant])));
     const disputeId = filed.requestConsultations.id;
-    for (const tp of spec.thirdParties ?? []) await ok(t.gql(ACT, { id: disputeId, action: 'joinAsThirdParty' }, tok(delegates[tp])));
+    // DSU 4.11: a member asks to join the consultations and the respondent accepts.
+    for (const tp of spec.thirdParties ?? []) {
+      await ok(t.gql(ACT, { id: disputeId, action: 'joinAsThirdParty' }, tok(delegates[tp])));
+      await ok(t.gql(TAKE_ACTION, { id: disputeId, action: 'acceptJoinRequest', memberCode: tp }, tok(delegates[spec.respondent])));
+    }
     await ok(t.gql(ACT, { id: disputeId, action: 'agreeEarlyPanelRequest' }, tok(delegates[spec.complainant])));
     await ok(t.gql(ACT, { id: disputeId, action: 'agreeEarlyPanelRequest' }, tok(delegates[spec.respondent])));
     await ok(t.gql(ACT, { id: disputeId, action: 'requestPanel' }, tok(delegates[spec.complainant])));
@@ -102,7 +107,12 @@ export async function establishAndOpenElections(w: World, specs: DisputeSpec[]):
   }
   t.clock.advance(11 * DAY);
   const meetingId = await meetingToday(t);
-  for (const id of disputeIds) await ok(t.gql(TAKE_ACTION, { id, action: 'establishPanel', meetingId }, tok(w.sec)));
+  for (const [i, id] of disputeIds.entries()) {
+    await ok(t.gql(TAKE_ACTION, { id, action: 'establishPanel', meetingId }, tok(w.sec)));
+    // DSU 10.2: the third parties notify their interest within 10 days of establishment, which
+    // gives them the rights of DSU 10.3 (the third-party session among them).
+    for (const tp of specs[i].thirdParties ?? []) await ok(t.gql(ACT, { id, action: 'joinPanelAsThirdParty' }, tok(delegates[tp])));
+  }
   t.clock.advance((DAYS_TO_ELECTION - 11) * DAY);
   const result: { disputeId: string; electionId: string }[] = [];
   for (const [i, spec] of specs.entries()) {

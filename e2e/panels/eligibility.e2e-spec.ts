@@ -201,6 +201,8 @@ describe('eligibility of candidates for a panel: disclosures, nationality, chall
       t.clock.set('2026-03-13T09:00:00Z');
       const meetingId = await meetingToday(t);
       expect((await ok(TAKE_ACTION, { id: disputeId, action: 'establishPanel', meetingId }, 'SEC')).takeAction.stage).toBe('PANEL_ESTABLISHED');
+      // Kazakhstan notifies its interest within 10 days (DSU 10.2): its nationals may not serve (DSU 8.3).
+      await ok(ACT, { id: disputeId, action: 'joinPanelAsThirdParty' }, 'KAZ');
       const rows = await t.db.query(`SELECT due_date::text AS due, status FROM deadlines WHERE dispute_id = $1 AND rule = 'CANDIDATE_CHALLENGES'`, [disputeId]);
       expect(rows).toEqual([{ due: '2026-03-28', status: 'OPEN' }]);
     });

@@ -3,6 +3,7 @@ import { RosterPersonEntity } from '@app/panels';
 import { SCHEDULE } from '../hearings/setup';
 import { ACT, DAY, ELECTORS, ISSUE, MEASURES, PROVISIONS, SUBMIT, VOTE, file, findings } from '../rulings/setup';
 import { createMember, createUser } from '../utils/factories';
+import { TAKE_ACTION, meetingToday } from '../utils/procedure';
 import { TestApp, startTestApp } from '../utils/test-app';
 
 // A seat belongs to the roster person: whoever is linked to the person acts for it. A person may
@@ -59,7 +60,11 @@ describe('panel seats follow the account linked to the person', () => {
     await must(ACT, { id: disputeId, action: 'agreeEarlyPanelRequest' }, tok('CHN'));
     await must(ACT, { id: disputeId, action: 'agreeEarlyPanelRequest' }, tok('PAK'));
     await must(ACT, { id: disputeId, action: 'requestPanel' }, tok('CHN'));
-    await must(ACT, { id: disputeId, action: 'establishPanel' }, tok('SEC'));
+    // The body's meeting 11 days after the request establishes the panel (DSU 6.1); the election
+    // opens once the parties' 10 days to agree on five panelists have run out (DSU 8.5).
+    t.clock.set('2026-03-13T09:00:00Z');
+    await must(TAKE_ACTION, { id: disputeId, action: 'establishPanel', meetingId: await meetingToday(t) }, tok('SEC'));
+    t.clock.set('2026-03-24T09:00:00Z');
     const at = (days: number) => new Date(t.clock.now().getTime() + days * DAY).toISOString();
     const opened = await must(`mutation($input: OpenElectionInput!) { openElection(input: $input) { id } }`, { input: { disputeId, opensAt: at(0), closesAt: at(7) } }, tok('SEC'));
     for (const code of ELECTORS) {
@@ -95,6 +100,8 @@ describe('panel seats follow the account linked to the person', () => {
 
     // Deliberation (DSU 14): her vote and Alice's make the majority that issues the interim report.
     await must(SUBMIT, { input: { disputeId, version: 'DESCRIPTIVE_PART', ...file('Descriptive part') } }, tok('A'));
+    // The substantive meetings come before the interim report (Appendix 3 ¶12).
+    for (const action of ['holdFirstMeeting', 'holdSecondMeeting']) await must(TAKE_ACTION, { id: disputeId, action }, tok('A'));
     const interim = (await must(SUBMIT, { input: { disputeId, version: 'INTERIM_REPORT', findings, ...file('Interim report') } }, tok('A'))).submitReport.id;
     expect((await t.gql(VOTE, { r: interim, a: true }, tok('claraFirst'))).errors).toBeUndefined();
     await must(VOTE, { r: interim, a: true }, tok('A'));
@@ -112,11 +119,12 @@ describe('panel seats follow the account linked to the person', () => {
     // The first account has lost the seat: on deliberation, hearings and the procedure alike.
     expect(errorOf(await t.gql(VOTE, { r: final, a: false }, tok('claraFirst')))).toMatchObject({ code: 'FORBIDDEN', domainCode: 'NOT_ON_PANEL' });
     expect(errorOf(await t.gql(SCHEDULE, { input: hearing(12) }, tok('claraFirst')))).toMatchObject({ code: 'FORBIDDEN', domainCode: 'NOT_ON_PANEL' });
-    const allowed = async (who: string) => (await must(`query($id: ID!) { dispute(id: $id) { allowedActions { now } } }`, { id: disputeId }, tok(who))).dispute.allowedActions.now;
+    const allowed = async (who: string) => (await must(`query($id: ID!) { dispute(id: $id) { allowedActions { now { action } } } }`, { id: disputeId }, tok(who))).dispute.allowedActions.now.map((a: { action: string }) => a.action);
     expect(await allowed('claraFirst')).toEqual([]);
-    // The second account acts for it.
+    // The second account acts for it: her vote on the final report is still to be cast, then cast.
+    expect(await allowed('claraSecond')).toEqual(expect.arrayContaining(['voteOnReport', 'submitReport']));
     expect((await t.gql(VOTE, { r: final, a: true }, tok('claraSecond'))).errors).toBeUndefined();
+    expect(await allowed('claraSecond')).not.toContain('voteOnReport');
     expect((await t.gql(SCHEDULE, { input: hearing(12) }, tok('claraSecond'))).errors).toBeUndefined();
-    expect(await allowed('claraSecond')).toContain('issueFinalReport');
   });
 });

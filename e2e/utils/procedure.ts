@@ -26,9 +26,9 @@ export async function meetingToday(t: TestApp, present?: string[]): Promise<stri
   return saved.id;
 }
 
-/** takeAction with every input a step may need; `meetingId` for a decision of the body. */
-export const TAKE_ACTION = `mutation($id: ID!, $action: ProcedureAction!, $meetingId: ID, $note: String, $rptEndsOn: LocalDate, $extension: ExtensionInput) {
-  takeAction(input: { disputeId: $id, action: $action, meetingId: $meetingId, note: $note, rptEndsOn: $rptEndsOn, extension: $extension }) { id stage }
+/** takeAction with every input a step may need; `meetingId` for a decision of the body, `memberCode` for an answer to a request to join (DSU 4.11). */
+export const TAKE_ACTION = `mutation($id: ID!, $action: ProcedureAction!, $meetingId: ID, $memberCode: String, $note: String, $rptEndsOn: LocalDate, $extension: ExtensionInput) {
+  takeAction(input: { disputeId: $id, action: $action, meetingId: $meetingId, memberCode: $memberCode, note: $note, rptEndsOn: $rptEndsOn, extension: $extension }) { id stage }
 }`;
 
 /** The decisions of the body taken through takeAction: they need the meeting. */
