@@ -4,14 +4,17 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { DisputesService } from '@app/registry';
 import {
+  AppConfig,
   CommandRunner,
+  ConfigError,
   EmbeddedDatabase,
+  listenHost,
   loadConfigOrExit,
   resolveJwtSecret,
   startEmbeddedPostgres,
 } from '@app/core';
 import { runMigrations } from '@app/migrations';
-import { createApiApp } from './bootstrap';
+import { createApiApp, listenApi } from './bootstrap';
 import { DEMO_USERS, loadDemoDataIfEmpty } from './demo/demo-data';
 
 const logger = new Logger('Start');
@@ -23,6 +26,7 @@ const logger = new Logger('Start');
  */
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
+  const host = listenHostOrExit(config);
 
   let embedded: EmbeddedDatabase | null = null;
   let databaseUrl = config.DATABASE_URL;
@@ -45,10 +49,10 @@ async function main(): Promise<void> {
   if (!config.isProduction) {
     demoLoaded = await loadDemoDataIfEmpty(app.get(DataSource), app.get(CommandRunner), app.get(DisputesService), config.BODY_MEETING_NOTICE_DAYS);
   }
-  await app.listen(config.PORT);
+  const { port } = await listenApi(app, config);
 
-  const url = `http://localhost:${config.PORT}/graphql`;
-  const lines = [`GraphQL API ready at ${url} (open it in a browser for the explorer)`];
+  const url = `http://${urlHost(host)}:${port}/graphql`;
+  const lines = [`GraphQL API ready at ${url} (open it in a browser for the explorer), listening on ${host} port ${port}`];
   if (demoLoaded) lines.push('Demo data loaded.');
   if (!config.isProduction) {
     lines.push('Demo sign-ins (if the demo data was loaded in this database):');
@@ -73,6 +77,23 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** HOST, or the default outside production; a production process without it stops with one line. */
+function listenHostOrExit(config: AppConfig): string {
+  try {
+    return listenHost(config);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}
+
+/** The host of the address to print: this machine when the API listens on every interface. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
 }
 
 function startWorker(databaseUrl: string): ChildProcess {

@@ -28,6 +28,7 @@ export * from './graphql/local-date.scalar';
 export * from './graphql/omittable';
 export * from './graphql/pagination';
 export * from './graphql/query-limits';
+export * from './graphql/request-limits';
 export * from './graphql/request-context';
 export * from './graphql/validation.pipe';
 export * from './graphql/transforms';

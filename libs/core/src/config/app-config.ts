@@ -14,6 +14,7 @@ import {
   type ValidatorConstraintInterface,
   validateSync,
 } from 'class-validator';
+import { isIP } from 'node:net';
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
@@ -48,6 +49,17 @@ class IsTimeZoneName implements ValidatorConstraintInterface {
 
   defaultMessage(): string {
     return 'must be an IANA time zone name, e.g. Asia/Shanghai or Europe/Geneva';
+  }
+}
+
+@ValidatorConstraint({ name: 'listenAddress' })
+class IsListenAddress implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && (value === 'localhost' || isIP(value) !== 0);
+  }
+
+  defaultMessage(): string {
+    return 'must be an IP address (e.g. 127.0.0.1, or 0.0.0.0 for every interface) or localhost';
   }
 }
 
@@ -161,6 +173,15 @@ export class AppConfig {
   @Max(60, { message: 'must be between 1 and 60 days' })
   ELECTION_MIN_VOTING_DAYS = 7;
 
+  /**
+   * The address the API listens on: an IPv4 or IPv6 address, or `localhost`. Unset, 127.0.0.1
+   * outside production (this machine only); production requires it, so that listening on every
+   * interface (`0.0.0.0` or `::`, as in a container) is a decision (see {@link listenHost}).
+   */
+  @IsOptional()
+  @Validate(IsListenAddress)
+  HOST: string | undefined = undefined;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -219,4 +240,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError('DATABASE_URL', 'is required when NODE_ENV=production');
   }
   return config;
+}
+
+/** Where the API listens when HOST is not set, outside production. */
+export const DEFAULT_HOST = '127.0.0.1';
+
+/**
+ * The address the API process listens on: HOST, else 127.0.0.1 outside production. Production
+ * requires HOST (only the process that listens: the worker and the scripts do not need it), so
+ * that a deployment says whether it listens on every interface.
+ */
+export function listenHost(config: AppConfig): string {
+  if (config.HOST) return config.HOST;
+  if (config.isProduction) {
+    throw new ConfigError(
+      'HOST',
+      'is required when NODE_ENV=production: 0.0.0.0 (or ::) to listen on every interface, e.g. in a container, or the address of the interface your proxy reaches, e.g. 127.0.0.1',
+    );
+  }
+  return DEFAULT_HOST;
 }
