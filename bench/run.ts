@@ -162,7 +162,9 @@ async function main(): Promise<void> {
   const capture = new SqlCapture();
   cleanups.push(async () => capture.restore());
   const jwtSecret = randomBytes(48).toString('base64url');
-  const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error', JWT_SECRET: jwtSecret, DATABASE_URL: databaseUrl });
+  // Production requires a ballot secret; the shipped API below gets the same one, as one deployment.
+  const ballotSecret = randomBytes(48).toString('base64url');
+  const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error', JWT_SECRET: jwtSecret, BALLOT_SECRET: ballotSecret, DATABASE_URL: databaseUrl });
   const app = await createApiApp({ config, databaseUrl, jwtSecret, logger: false });
   let appClosed = false;
   const closeApp = async () => {
@@ -311,7 +313,7 @@ async function main(): Promise<void> {
   // past time limits as missed mid-run and change the answers. The instance in this process
   // (under ts-node, for the SQL capture) only serves the CPU profile below.
   log('Starting the API from dist (node dist/apps/api/src/main.js, NODE_ENV=production, START_WORKER=false)');
-  const shipped = await startBuiltApi(databaseUrl, jwtSecret, { NODE_ENV: 'production', LOG_LEVEL: 'error', START_WORKER: 'false' });
+  const shipped = await startBuiltApi(databaseUrl, jwtSecret, { NODE_ENV: 'production', LOG_LEVEL: 'error', START_WORKER: 'false', BALLOT_SECRET: ballotSecret });
   stopProcesses.push(shipped.stop);
 
   // The load generator: its own process, reused for every run.

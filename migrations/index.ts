@@ -15,6 +15,7 @@ import { RulingsForeignKeys1795673000000 } from './1795673000000-RulingsForeignK
 import { ProceduralFidelity1795690000000 } from './1795690000000-ProceduralFidelity';
 import { ComplianceProceedings1795691000000 } from './1795691000000-ComplianceProceedings';
 import { ThirdPartyCapacities1795710000001 } from './1795710000001-ThirdPartyCapacities';
+import { SealedBallots1795720000000 } from './1795720000000-SealedBallots';
 import { Rulings1795671000000 } from './1795671000000-Rulings';
 import { Foundation1795657347877 } from './1795657347877-Foundation';
 import { Hearings1795670000000 } from './1795670000000-Hearings';
@@ -25,7 +26,7 @@ import { NonConfidentialSummaries1795700000002 } from './1795700000002-NonConfid
 export const ALL_ENTITIES = [...CORE_ENTITIES, ...REGISTRY_ENTITIES, ...PANELS_ENTITIES, ...RULINGS_ENTITIES, ...HEARINGS_ENTITIES];
 
 /** The one ordered history of the schema. A new migration is added at the end, never edited. */
-export const ALL_MIGRATIONS: Function[] = [Foundation1795657347877, Registry1795658343759, DocumentSearch1795665000000, DeadlineRuleIndex1795667000000, PanelSeats1795668000000, Roster1795668500000, Elections1795669000000, Rulings1795671000000, BodyMeetings1795672000000, Hearings1795670000000, RulingsForeignKeys1795673000000, ProceduralFidelity1795690000000, ComplianceProceedings1795691000000, DocumentsForThePanel1795700000001, NonConfidentialSummaries1795700000002, ThirdPartyCapacities1795710000001];
+export const ALL_MIGRATIONS: Function[] = [Foundation1795657347877, Registry1795658343759, DocumentSearch1795665000000, DeadlineRuleIndex1795667000000, PanelSeats1795668000000, Roster1795668500000, Elections1795669000000, Rulings1795671000000, BodyMeetings1795672000000, Hearings1795670000000, RulingsForeignKeys1795673000000, ProceduralFidelity1795690000000, ComplianceProceedings1795691000000, DocumentsForThePanel1795700000001, NonConfidentialSummaries1795700000002, ThirdPartyCapacities1795710000001, SealedBallots1795720000000];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {

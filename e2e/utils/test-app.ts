@@ -28,6 +28,13 @@ export interface TestApp {
 }
 
 export const TEST_JWT_SECRET = randomBytes(48).toString('base64url');
+/**
+ * The ballot secret of the test file's deployment (libs/panels/README.md, Ballot secrecy): every
+ * application a test file starts, and the processes it forks, open and count ballots with the same
+ * one, as the processes of one deployment do; a test gives another in `env` to act as a process
+ * with the wrong secret.
+ */
+export const TEST_BALLOT_SECRET = randomBytes(48).toString('base64url');
 
 async function cloneTemplate(adminUrl: string, template: string, name: string): Promise<void> {
   const admin = new Client({ connectionString: adminUrl });
@@ -90,7 +97,7 @@ export async function startTestApp(
     dropOwnDatabase = () => dropDatabase(adminUrl, name);
   }
   const clock = new ManualClock(options.start ?? '2026-03-02T09:00:00Z');
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', JWT_SECRET: TEST_JWT_SECRET, DATABASE_URL: databaseUrl, ...options.env });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', JWT_SECRET: TEST_JWT_SECRET, BALLOT_SECRET: TEST_BALLOT_SECRET, DATABASE_URL: databaseUrl, ...options.env });
   // LOG_LEVEL=error: an internal error (never expected in a test) prints its cause, so a failure
   // that shows only INTERNAL_SERVER_ERROR in an answer can be diagnosed from the test's output.
   const app = await createApiApp({ config, databaseUrl, jwtSecret: TEST_JWT_SECRET, clock, ...(options.quiet ? { logger: false as const } : {}) });

@@ -39,11 +39,24 @@ describe('loadConfig', () => {
   });
 
   it('requires JWT_SECRET and DATABASE_URL in production, and turns introspection off', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db' })).toThrow(/JWT_SECRET is required/);
-    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toThrow(/DATABASE_URL is required/);
-    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db' });
+    const BALLOT_SECRET = 'b'.repeat(32);
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db', BALLOT_SECRET })).toThrow(/JWT_SECRET is required/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), BALLOT_SECRET })).toThrow(/DATABASE_URL is required/);
+    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db', BALLOT_SECRET });
     expect(config.introspection).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db', GRAPHQL_INTROSPECTION: 'true' }).introspection).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db', BALLOT_SECRET, GRAPHQL_INTROSPECTION: 'true' }).introspection).toBe(true);
+  });
+
+  it('requires BALLOT_SECRET in production, of at least 32 characters anywhere; BALLOT_PUBLICATION_MIN is 5 unless set', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db' };
+    expect(() => loadConfig(production)).toThrow(/^Invalid configuration: BALLOT_SECRET is required when NODE_ENV=production/);
+    expect(() => loadConfig({ ...production, BALLOT_SECRET: 'short' })).toThrow(/^Invalid configuration: BALLOT_SECRET must be at least 32 characters/);
+    expect(() => loadConfig({ BALLOT_SECRET: 'short' })).toThrow(/BALLOT_SECRET must be at least 32 characters/);
+    expect(loadConfig({ ...production, BALLOT_SECRET: 'b'.repeat(32) }).BALLOT_SECRET).toBe('b'.repeat(32));
+    expect(loadConfig({}).BALLOT_SECRET).toBeUndefined();
+    expect(loadConfig({}).BALLOT_PUBLICATION_MIN).toBe(5);
+    expect(loadConfig({ BALLOT_PUBLICATION_MIN: '1' }).BALLOT_PUBLICATION_MIN).toBe(1);
+    for (const bad of ['0', 'five', '2.5']) expect(() => loadConfig({ BALLOT_PUBLICATION_MIN: bad })).toThrow(/BALLOT_PUBLICATION_MIN/);
   });
 
   it('reads START_WORKER as a yes or a no', () => {

@@ -10,6 +10,7 @@ import {
   Min,
   MinLength,
   Validate,
+  ValidateIf,
   ValidatorConstraint,
   type ValidatorConstraintInterface,
   validateSync,
@@ -181,6 +182,28 @@ export class AppConfig {
   @IsOptional()
   @Validate(IsListenAddress)
   HOST: string | undefined = undefined;
+
+  /**
+   * The secret from which each election's ballot key is derived (libs/panels/README.md, Ballot
+   * secrecy): ballots are sealed to the election's public key at the cast and opened only at the
+   * close. Required in production; in development generated into `DATA_DIR/ballot-secret`; in
+   * tests a random one per process unless given. Every process of a deployment (API, worker)
+   * needs the same one, and an election opened with one is counted only with it.
+   */
+  @ValidateIf((config: AppConfig) => config.NODE_ENV === 'production' || config.BALLOT_SECRET !== undefined)
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  @IsString({ message: 'is required when NODE_ENV=production (at least 32 characters)' })
+  BALLOT_SECRET?: string;
+
+  /**
+   * The fewest ballots for which an election's individual ballots (its BLT file and the stages of
+   * the count) are published: with fewer, a ballot is too easily tied to the few members who voted.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of ballots' })
+  @Min(1, { message: 'must be between 1 and 1000' })
+  @Max(1000, { message: 'must be between 1 and 1000' })
+  BALLOT_PUBLICATION_MIN = 5;
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
