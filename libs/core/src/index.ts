@@ -34,6 +34,7 @@ export * from './graphql/transforms';
 export * from './members/member.entity';
 export * from './members/member.type';
 export * from './members/members.service';
+export * from './rate-limit/client-address';
 export * from './rate-limit/rate-limit.entity';
 export * from './rate-limit/rate-limiter.service';
 export * from './users/user.entity';

@@ -1,5 +1,6 @@
 import { ExecutionContext, SetMetadata, createParamDecorator } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
+import { clientAddress } from '../rate-limit/client-address';
 import type { Actor, Role } from './actor';
 
 export const IS_PUBLIC = 'auth:isPublic';
@@ -23,7 +24,10 @@ export const CurrentUser = createParamDecorator(
   (_data: unknown, context: ExecutionContext): Actor | null => requestOf(context).user ?? null,
 );
 
-/** The client's address, for throttling. */
+/**
+ * The client's address, for throttling: the connection's, or the one a proxy of TRUSTED_PROXIES
+ * forwarded (Express's `trust proxy`, set from that list at boot).
+ */
 export const ClientIp = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): string => requestOf(context).ip ?? 'unknown',
+  (_data: unknown, context: ExecutionContext): string => clientAddress(requestOf(context).ip),
 );

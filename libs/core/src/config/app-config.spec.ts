@@ -25,6 +25,9 @@ describe('loadConfig', () => {
     [{ BODY_MEETING_NOTICE_DAYS: '-1' }, 'BODY_MEETING_NOTICE_DAYS'],
     [{ BODY_QUORUM_PERCENT: '0' }, 'BODY_QUORUM_PERCENT'],
     [{ ELECTION_MIN_VOTING_DAYS: '0' }, 'ELECTION_MIN_VOTING_DAYS'],
+    [{ TRUSTED_PROXIES: '10.0.0.0/33' }, 'TRUSTED_PROXIES'],
+    [{ TRUSTED_PROXIES: '10.0.0.1, proxy.internal' }, 'TRUSTED_PROXIES'],
+    [{ TRUSTED_PROXIES: '*' }, 'TRUSTED_PROXIES'],
   ])('refuses %j with one line naming %s', (env, variable) => {
     let error: unknown;
     try {
@@ -55,5 +58,15 @@ describe('loadConfig', () => {
     const defaults = loadConfig({});
     expect(defaults).toMatchObject({ BODY_TIME_ZONE: 'UTC', BODY_MEETING_NOTICE_DAYS: 10, BODY_QUORUM_PERCENT: 50, ELECTION_MIN_VOTING_DAYS: 7 });
     expect(loadConfig({ BODY_TIME_ZONE: 'Asia/Shanghai', BODY_QUORUM_PERCENT: '60' })).toMatchObject({ BODY_TIME_ZONE: 'Asia/Shanghai', BODY_QUORUM_PERCENT: 60 });
+  });
+
+  it('trusts no proxy by default, and the listed addresses and ranges when told', () => {
+    expect(loadConfig({}).TRUSTED_PROXIES).toEqual([]);
+    expect(loadConfig({ TRUSTED_PROXIES: 'none' }).TRUSTED_PROXIES).toEqual([]);
+    expect(loadConfig({ TRUSTED_PROXIES: ' 10.0.0.0/8, 192.168.1.7 ,fd00::/8,loopback' }).TRUSTED_PROXIES).toEqual(['10.0.0.0/8', '192.168.1.7', 'fd00::/8', 'loopback']);
+  });
+
+  it('never prints the value of a secret it refuses', () => {
+    expect(() => loadConfig({ JWT_SECRET: 'short-but-secret' })).toThrow('(got 16 characters)');
   });
 });

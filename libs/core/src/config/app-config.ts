@@ -14,6 +14,7 @@ import {
   type ValidatorConstraintInterface,
   validateSync,
 } from 'class-validator';
+import { isIP } from 'node:net';
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
@@ -50,6 +51,41 @@ class IsTimeZoneName implements ValidatorConstraintInterface {
     return 'must be an IANA time zone name, e.g. Asia/Shanghai or Europe/Geneva';
   }
 }
+
+// A comma-separated list, as a list of trimmed items ('none' or nothing: the empty list).
+const toList = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  if (value.trim().toLowerCase() === 'none') return [];
+  return value.split(',').map((item) => item.trim()).filter((item) => item !== '');
+};
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** An address, a CIDR range or one of Express's names for a range (proxy-addr). */
+export function isProxyAddress(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  if (PROXY_NAMES.includes(value)) return true;
+  const [address, prefix, ...rest] = value.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+@ValidatorConstraint({ name: 'proxyList' })
+class IsProxyList implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return Array.isArray(value) && value.every(isProxyAddress);
+  }
+
+  defaultMessage(): string {
+    return `must be a comma-separated list of IP addresses or CIDR ranges (10.0.0.0/8, ::1), or ${PROXY_NAMES.join(', ')}`;
+  }
+}
+
+// Settings whose value a refusal must not print.
+const SECRETS = ['JWT_SECRET'];
 
 export class AppConfig {
   @IsIn(NODE_ENVS, { message: `must be one of ${NODE_ENVS.join(', ')}` })
@@ -161,6 +197,15 @@ export class AppConfig {
   @Max(60, { message: 'must be between 1 and 60 days' })
   ELECTION_MIN_VOTING_DAYS = 7;
 
+  /**
+   * The proxies in front of the API whose `X-Forwarded-For` is believed (README, Sign-in). By
+   * default none: the address of the connection is the client's, whatever headers it sends, so
+   * that no client can pick the address its sign-ins and expensive queries are counted against.
+   */
+  @Transform(toList)
+  @Validate(IsProxyList)
+  TRUSTED_PROXIES: string[] = [];
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -210,7 +255,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (errors.length > 0) {
     const first = errors[0];
     const message = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
-    throw new ConfigError(first.property, `${message} (got "${String(first.value)}")`);
+    const got = SECRETS.includes(first.property) ? `${String(first.value).length} characters` : `"${String(first.value)}"`;
+    throw new ConfigError(first.property, `${message} (got ${got})`);
   }
   if (config.isProduction && !config.JWT_SECRET) {
     throw new ConfigError('JWT_SECRET', 'is required when NODE_ENV=production');
