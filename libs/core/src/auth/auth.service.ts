@@ -5,16 +5,29 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { CommandRunner } from '../database/command-runner';
 import { unauthenticated } from '../errors';
-import { RateLimitRule, RateLimiter } from '../rate-limit/rate-limiter.service';
+import { addressBucket } from '../rate-limit/client-address';
+import { BackoffRule, RateLimitRule, RateLimiter } from '../rate-limit/rate-limiter.service';
 import { UserEntity } from '../users/user.entity';
 import type { Actor } from './actor';
 import { dummyHash, verifyPassword } from './passwords';
 import { RefreshTokenEntity } from './refresh-token.entity';
 
-// Throttling of failed sign-ins (OWASP Authentication Cheat Sheet): per account, and per client
-// address so that one address cannot try many accounts.
-export const LOGIN_FAILURES_PER_ACCOUNT: RateLimitRule = { limit: 5, windowSeconds: 15 * 60 };
+// Throttling of failed sign-ins (OWASP Authentication Cheat Sheet; README, Sign-in). Every attempt
+// is counted before its password is checked and given back if it succeeds:
+// - per account and address, with exponential backoff: 5 attempts at once, then a wait of 1 minute
+//   doubling to at most 15 minutes; forgotten a day after the last attempt. Someone guessing from
+//   elsewhere never holds back the account's owner at their own address;
+// - per address, across accounts: 20 in 15 minutes, so one address cannot try many accounts;
+// - per account, across addresses: 100 in an hour, a ceiling against guessing spread over many
+//   addresses, far above what the owner's mistakes reach.
+export const LOGIN_BACKOFF_PER_ACCOUNT_AND_ADDRESS: BackoffRule = {
+  freeAttempts: 5,
+  firstDelaySeconds: 60,
+  maxDelaySeconds: 15 * 60,
+  forgetAfterSeconds: 24 * 60 * 60,
+};
 export const LOGIN_FAILURES_PER_ADDRESS: RateLimitRule = { limit: 20, windowSeconds: 15 * 60 };
+export const LOGIN_FAILURES_PER_ACCOUNT: RateLimitRule = { limit: 100, windowSeconds: 60 * 60 };
 
 export interface IssuedTokens {
   accessToken: string;
@@ -41,25 +54,29 @@ export class AuthService {
   ) {}
 
   async login(email: string, password: string, ip: string): Promise<IssuedTokens> {
-    const normalized = email.trim().toLowerCase();
-    const accountKey = `login:account:${normalized}`;
-    const addressKey = `login:address:${ip}`;
-    await this.limiter.assertUnder([accountKey], LOGIN_FAILURES_PER_ACCOUNT, 'failed sign-ins for this account');
-    await this.limiter.assertUnder([addressKey], LOGIN_FAILURES_PER_ADDRESS, 'failed sign-ins from this address');
+    const account = email.trim().toLowerCase();
+    const address = addressBucket(ip);
+    // Taken before the password is checked: however many requests arrive at once, no more
+    // password checks run than the limits allow.
+    const reservation = await this.limiter.reserve([
+      { key: `login:account-address:${account}|${address}`, rule: LOGIN_BACKOFF_PER_ACCOUNT_AND_ADDRESS, what: 'failed sign-ins for this account from your address' },
+      { key: `login:address:${address}`, rule: LOGIN_FAILURES_PER_ADDRESS, what: 'failed sign-ins from your address' },
+      { key: `login:account:${account}`, rule: LOGIN_FAILURES_PER_ACCOUNT, what: 'failed sign-ins for this account' },
+    ]);
 
-    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { email: normalized } });
+    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { email: account } });
     // Verify against a dummy hash for unknown emails: same time, same answer.
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
     if (!user || !ok || !user.active) {
-      await this.limiter.hit(accountKey, LOGIN_FAILURES_PER_ACCOUNT);
-      await this.limiter.hit(addressKey, LOGIN_FAILURES_PER_ADDRESS);
+      // The reservation stays: it was a failure.
       throw unauthenticated(BAD_CREDENTIALS, 'INVALID_CREDENTIALS');
     }
-    await this.limiter.reset(accountKey);
-    return this.commands.run({ actor: actorOf(user), operation: 'login' }, async (ctx) => {
+    const tokens = await this.commands.run({ actor: actorOf(user), operation: 'login' }, async (ctx) => {
       ctx.target('User', user.id);
       return this.issue(ctx.em, user, randomUUID(), ctx.now);
     });
+    await this.limiter.release(reservation);
+    return tokens;
   }
 
   /**
