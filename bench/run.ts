@@ -22,7 +22,7 @@
 // Options: --no-write (leave RESULTS.md alone), --quick (short rounds, for trying the harness),
 // --no-profile, --no-startup.
 import './lib/production-env';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -126,6 +126,7 @@ async function main(): Promise<void> {
   const { runMigrations } = await import('@app/migrations');
   const { loadConfig } = await import('@app/core');
   const { JwtService } = await import('@nestjs/jwt');
+  const { DataSource } = await import('typeorm');
   const { createApiApp } = await import('../apps/api/src/bootstrap');
   const { JWT_AUDIENCE, JWT_ISSUER } = await import('../libs/core/src/auth/jwt-settings');
   const { loadDataset } = await import('./dataset');
@@ -176,7 +177,10 @@ async function main(): Promise<void> {
   const apiUrl = `http://127.0.0.1:${apiPort}/graphql`;
   const iat = Math.floor(Date.now() / 1000);
   // The longest an access token may live (15 minutes): the measurements are over well before.
-  const token = app.get(JwtService).sign({ sub: dataset.secretariatUserId, role: 'SECRETARIAT', iat, exp: iat + 900 });
+  // Of a sign-in of its own: the API takes only tokens whose sign-in is live.
+  const signInId = randomUUID();
+  await app.get(DataSource).query('INSERT INTO sign_ins (id, user_id, created_at) VALUES ($1, $2, now())', [signInId, dataset.secretariatUserId]);
+  const token = app.get(JwtService).sign({ sub: dataset.secretariatUserId, role: 'SECRETARIAT', sid: signInId, iat, exp: iat + 900 });
   log(`API listening on ${apiPort}`);
 
   const gql = (query: string, variables: Record<string, unknown>) => post(apiUrl, { query, variables }, token);

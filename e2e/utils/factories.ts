@@ -23,7 +23,7 @@ export async function createUser(
   defaultHash ??= hashPassword(DEFAULT_PASSWORD);
   const passwordHash = password ? await hashPassword(password) : await defaultHash;
   const repo = db.getRepository(UserEntity);
-  return repo.save(
+  const user = await repo.save(
     repo.create({
       email: `user${unique()}@test.dsb`,
       displayName: `Test ${overrides.role}`,
@@ -33,4 +33,11 @@ export async function createUser(
       ...rest,
     }),
   );
+  // The user's standing sign-in, which the tokens of `TestApp.tokenFor` name (its id is the user's):
+  // access tokens are valid only with a live sign-in.
+  await db.query(
+    'INSERT INTO sign_ins (id, user_id, created_at) VALUES ($1, $1, now())',
+    [user.id],
+  );
+  return user;
 }

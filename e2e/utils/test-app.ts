@@ -22,7 +22,11 @@ export interface TestApp {
   http: () => ReturnType<typeof request>;
   /** Runs a GraphQL operation over HTTP, as a client would. */
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
-  /** A valid access token for a user, signed like the API signs them. */
+  /**
+   * A valid access token for a user, signed like the API signs them, of the user's standing
+   * sign-in: the one `createUser` (factories) opens for every user it makes, whose id is the
+   * user's. Revoking it (deactivation, resetTotp) stops these tokens as it would a real sign-in's.
+   */
   tokenFor(user: Pick<UserEntity, 'id' | 'role'>): string;
   close(): Promise<void>;
 }
@@ -110,7 +114,7 @@ export async function startTestApp(
     },
     tokenFor(user) {
       const iat = Math.floor(clock.now().getTime() / 1000);
-      return jwt.sign({ sub: user.id, role: user.role, iat, exp: iat + 900 });
+      return jwt.sign({ sub: user.id, role: user.role, sid: user.id, iat, exp: iat + 900 });
     },
     async close() {
       await app.close();

@@ -10,6 +10,7 @@ export * from './auth/jwt-secret';
 export * from './auth/passwords';
 export * from './auth/policy';
 export * from './auth/refresh-token.entity';
+export * from './auth/sign-in.entity';
 export * from './clock/clock';
 export * from './config/app-config';
 export * from './core.module';
@@ -42,6 +43,7 @@ export * from './users/user.type';
 export * from './users/users.service';
 import { AuditRecordEntity } from './audit/audit-record.entity';
 import { RefreshTokenEntity } from './auth/refresh-token.entity';
+import { SignInEntity } from './auth/sign-in.entity';
 import { MemberEntity } from './members/member.entity';
 import { RateLimitEntity } from './rate-limit/rate-limit.entity';
 import { UserEntity } from './users/user.entity';
@@ -50,6 +52,7 @@ import { UserEntity } from './users/user.entity';
 export const CORE_ENTITIES = [
   MemberEntity,
   UserEntity,
+  SignInEntity,
   RefreshTokenEntity,
   AuditRecordEntity,
   RateLimitEntity,

@@ -7,6 +7,8 @@ export interface Actor {
   role: Role;
   /** The member a delegate acts for; null for other roles. */
   memberId: string | null;
+  /** The sign-in (session) the access token came from; absent where no token is involved. */
+  signInId?: string;
 }
 
 /** The worker and start-up tasks act as the system, which the audit trail records as such. */

@@ -5,12 +5,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { CommandRunner } from '../database/command-runner';
 import { unauthenticated } from '../errors';
-import { addressBucket } from '../rate-limit/client-address';
+import { Clock } from '../clock/clock';
+import { addressBucket, clientAddress } from '../rate-limit/client-address';
 import { BackoffRule, RateLimitRule, RateLimiter } from '../rate-limit/rate-limiter.service';
 import { UserEntity } from '../users/user.entity';
 import type { Actor } from './actor';
 import { dummyHash, verifyPassword } from './passwords';
 import { RefreshTokenEntity } from './refresh-token.entity';
+import { SignInEntity } from './sign-in.entity';
 
 // Throttling of failed sign-ins (OWASP Authentication Cheat Sheet; README, Sign-in). Every attempt
 // is counted before its password is checked and given back if it succeeds:
@@ -19,7 +21,8 @@ import { RefreshTokenEntity } from './refresh-token.entity';
 //   elsewhere never holds back the account's owner at their own address;
 // - per address, across accounts: 20 in 15 minutes, so one address cannot try many accounts;
 // - per account, across addresses: 100 in an hour, a ceiling against guessing spread over many
-//   addresses, far above what the owner's mistakes reach.
+//   addresses, far above what the owner's mistakes reach. An address the account signed in from
+//   in the last 30 days is spared it, so that such guessing does not lock the owner out either.
 export const LOGIN_BACKOFF_PER_ACCOUNT_AND_ADDRESS: BackoffRule = {
   freeAttempts: 5,
   firstDelaySeconds: 60,
@@ -28,6 +31,7 @@ export const LOGIN_BACKOFF_PER_ACCOUNT_AND_ADDRESS: BackoffRule = {
 };
 export const LOGIN_FAILURES_PER_ADDRESS: RateLimitRule = { limit: 20, windowSeconds: 15 * 60 };
 export const LOGIN_FAILURES_PER_ACCOUNT: RateLimitRule = { limit: 100, windowSeconds: 60 * 60 };
+export const KNOWN_ADDRESS_DAYS = 30;
 
 export interface IssuedTokens {
   accessToken: string;
@@ -51,17 +55,20 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
     private readonly limiter: RateLimiter,
+    private readonly clock: Clock,
   ) {}
 
   async login(email: string, password: string, ip: string): Promise<IssuedTokens> {
     const account = email.trim().toLowerCase();
-    const address = addressBucket(ip);
+    const address = clientAddress(ip);
+    const bucket = addressBucket(ip);
+    const known = await this.isKnownAddress(account, address);
     // Taken before the password is checked: however many requests arrive at once, no more
     // password checks run than the limits allow.
     const reservation = await this.limiter.reserve([
-      { key: `login:account-address:${account}|${address}`, rule: LOGIN_BACKOFF_PER_ACCOUNT_AND_ADDRESS, what: 'failed sign-ins for this account from your address' },
-      { key: `login:address:${address}`, rule: LOGIN_FAILURES_PER_ADDRESS, what: 'failed sign-ins from your address' },
-      { key: `login:account:${account}`, rule: LOGIN_FAILURES_PER_ACCOUNT, what: 'failed sign-ins for this account' },
+      { key: `login:account-address:${account}|${bucket}`, rule: LOGIN_BACKOFF_PER_ACCOUNT_AND_ADDRESS, what: 'failed sign-ins for this account from your address' },
+      { key: `login:address:${bucket}`, rule: LOGIN_FAILURES_PER_ADDRESS, what: 'failed sign-ins from your address' },
+      ...(known ? [] : [{ key: `login:account:${account}`, rule: LOGIN_FAILURES_PER_ACCOUNT, what: 'failed sign-ins for this account' }]),
     ]);
 
     const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { email: account } });
@@ -72,11 +79,24 @@ export class AuthService {
       throw unauthenticated(BAD_CREDENTIALS, 'INVALID_CREDENTIALS');
     }
     const tokens = await this.commands.run({ actor: actorOf(user), operation: 'login' }, async (ctx) => {
-      ctx.target('User', user.id);
-      return this.issue(ctx.em, user, randomUUID(), ctx.now);
+      const signInId = randomUUID();
+      ctx.target('User', user.id, { signInId });
+      await ctx.em.getRepository(SignInEntity).insert({ id: signInId, userId: user.id, address, createdAt: ctx.now, revokedAt: null });
+      return this.issue(ctx.em, user, signInId, ctx.now);
     });
     await this.limiter.release(reservation);
     return tokens;
+  }
+
+  /** Whether the account signed in from this very address lately (it is spared the account's ceiling). */
+  private async isKnownAddress(account: string, address: string): Promise<boolean> {
+    const since = new Date(this.clock.now().getTime() - KNOWN_ADDRESS_DAYS * 86_400_000);
+    const rows = await this.dataSource.query(
+      `SELECT 1 FROM users u JOIN sign_ins s ON s.user_id = u.id
+        WHERE u.email = $1 AND s.address = $2 AND s.created_at > $3 LIMIT 1`,
+      [account, address, since],
+    );
+    return rows.length > 0;
   }
 
   /**
@@ -104,6 +124,8 @@ export class AuthService {
           return 'reused';
         }
         if (stored.expiresAt <= ctx.now) throw invalid();
+        const signIn = await ctx.em.getRepository(SignInEntity).findOne({ where: { id: stored.familyId } });
+        if (!signIn || signIn.revokedAt) throw invalid();
         const user = await ctx.em.getRepository(UserEntity).findOne({ where: { id: stored.userId } });
         if (!user || !user.active) throw invalid();
         ctx.target('User', stored.userId, { familyId: stored.familyId });
@@ -134,8 +156,14 @@ export class AuthService {
     });
   }
 
-  /** Revokes every refresh token of a user (deactivation). */
+  /** Revokes every sign-in of a user and their refresh tokens (deactivation). */
   async revokeAllOf(em: EntityManager, userId: string, now: Date): Promise<void> {
+    await em
+      .createQueryBuilder()
+      .update(SignInEntity)
+      .set({ revokedAt: now })
+      .where('user_id = :userId AND revoked_at IS NULL', { userId })
+      .execute();
     await em
       .createQueryBuilder()
       .update(RefreshTokenEntity)
@@ -144,7 +172,14 @@ export class AuthService {
       .execute();
   }
 
+  /** Revokes a sign-in: its access tokens stop at once, its refresh tokens with them. */
   private async revokeFamily(em: EntityManager, familyId: string, now: Date): Promise<void> {
+    await em
+      .createQueryBuilder()
+      .update(SignInEntity)
+      .set({ revokedAt: now })
+      .where('id = :familyId AND revoked_at IS NULL', { familyId })
+      .execute();
     await em
       .createQueryBuilder()
       .update(RefreshTokenEntity)
@@ -153,6 +188,7 @@ export class AuthService {
       .execute();
   }
 
+  /** A new access token and refresh token of a sign-in (the refresh token's family). */
   private async issue(
     em: EntityManager,
     user: UserEntity,
@@ -162,7 +198,7 @@ export class AuthService {
     const iat = Math.floor(now.getTime() / 1000);
     const ttl = this.config.ACCESS_TOKEN_TTL_SECONDS;
     const accessToken = await this.jwt.signAsync(
-      { sub: user.id, role: user.role, iat, exp: iat + ttl },
+      { sub: user.id, role: user.role, sid: familyId, iat, exp: iat + ttl },
       { jwtid: randomUUID() },
     );
     const refreshToken = randomBytes(32).toString('base64url');
