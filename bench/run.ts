@@ -163,7 +163,9 @@ async function main(): Promise<void> {
   const capture = new SqlCapture();
   cleanups.push(async () => capture.restore());
   const jwtSecret = randomBytes(48).toString('base64url');
-  const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error', JWT_SECRET: jwtSecret, DATABASE_URL: databaseUrl });
+  // Production requires the key that seals second-factor secrets; the bench enrols none.
+  const mfaKey = randomBytes(32).toString('base64');
+  const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error', JWT_SECRET: jwtSecret, MFA_ENCRYPTION_KEY: mfaKey, DATABASE_URL: databaseUrl });
   const app = await createApiApp({ config, databaseUrl, jwtSecret, logger: false });
   let appClosed = false;
   const closeApp = async () => {
@@ -315,7 +317,7 @@ async function main(): Promise<void> {
   // past time limits as missed mid-run and change the answers. The instance in this process
   // (under ts-node, for the SQL capture) only serves the CPU profile below.
   log('Starting the API from dist (node dist/apps/api/src/main.js, NODE_ENV=production, START_WORKER=false)');
-  const shipped = await startBuiltApi(databaseUrl, jwtSecret, { NODE_ENV: 'production', LOG_LEVEL: 'error', START_WORKER: 'false' });
+  const shipped = await startBuiltApi(databaseUrl, jwtSecret, { NODE_ENV: 'production', LOG_LEVEL: 'error', START_WORKER: 'false', MFA_ENCRYPTION_KEY: mfaKey });
   stopProcesses.push(shipped.stop);
 
   // The load generator: its own process, reused for every run.

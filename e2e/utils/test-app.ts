@@ -32,6 +32,7 @@ export interface TestApp {
 }
 
 export const TEST_JWT_SECRET = randomBytes(48).toString('base64url');
+export const TEST_MFA_ENCRYPTION_KEY = randomBytes(32).toString('base64');
 
 async function cloneTemplate(adminUrl: string, template: string, name: string): Promise<void> {
   const admin = new Client({ connectionString: adminUrl });
@@ -94,7 +95,14 @@ export async function startTestApp(
     dropOwnDatabase = () => dropDatabase(adminUrl, name);
   }
   const clock = new ManualClock(options.start ?? '2026-03-02T09:00:00Z');
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', JWT_SECRET: TEST_JWT_SECRET, DATABASE_URL: databaseUrl, ...options.env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'error',
+    JWT_SECRET: TEST_JWT_SECRET,
+    MFA_ENCRYPTION_KEY: TEST_MFA_ENCRYPTION_KEY,
+    DATABASE_URL: databaseUrl,
+    ...options.env,
+  });
   // LOG_LEVEL=error: an internal error (never expected in a test) prints its cause, so a failure
   // that shows only INTERNAL_SERVER_ERROR in an answer can be diagnosed from the test's output.
   const app = await createApiApp({ config, databaseUrl, jwtSecret: TEST_JWT_SECRET, clock, ...(options.quiet ? { logger: false as const } : {}) });

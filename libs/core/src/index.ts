@@ -10,7 +10,12 @@ export * from './auth/jwt-secret';
 export * from './auth/passwords';
 export * from './auth/policy';
 export * from './auth/refresh-token.entity';
+export * from './auth/recovery-code.entity';
+export * from './auth/second-factor.service';
+export * from './auth/secret-box';
 export * from './auth/sign-in.entity';
+export * from './auth/totp';
+export * from './auth/totp-factor.entity';
 export * from './clock/clock';
 export * from './config/app-config';
 export * from './core.module';
@@ -43,7 +48,9 @@ export * from './users/user.type';
 export * from './users/users.service';
 import { AuditRecordEntity } from './audit/audit-record.entity';
 import { RefreshTokenEntity } from './auth/refresh-token.entity';
+import { RecoveryCodeEntity } from './auth/recovery-code.entity';
 import { SignInEntity } from './auth/sign-in.entity';
+import { TotpFactorEntity } from './auth/totp-factor.entity';
 import { MemberEntity } from './members/member.entity';
 import { RateLimitEntity } from './rate-limit/rate-limit.entity';
 import { UserEntity } from './users/user.entity';
@@ -53,6 +60,8 @@ export const CORE_ENTITIES = [
   MemberEntity,
   UserEntity,
   SignInEntity,
+  TotpFactorEntity,
+  RecoveryCodeEntity,
   RefreshTokenEntity,
   AuditRecordEntity,
   RateLimitEntity,

@@ -9,6 +9,12 @@ export interface Actor {
   memberId: string | null;
   /** The sign-in (session) the access token came from; absent where no token is involved. */
   signInId?: string;
+  /**
+   * The sign-in may only enrol the second factor the user's role requires (MFA_REQUIRED_ROLES):
+   * the guard refuses every other operation, and `@CurrentUser()` reads such an actor as
+   * anonymous everywhere but in the operations open to it (`@AllowDuringMfaEnrolment()`).
+   */
+  mfaEnrolmentOnly?: boolean;
 }
 
 /** The worker and start-up tasks act as the system, which the audit trail records as such. */

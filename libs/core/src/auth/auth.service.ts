@@ -7,12 +7,14 @@ import { CommandRunner } from '../database/command-runner';
 import { unauthenticated } from '../errors';
 import { Clock } from '../clock/clock';
 import { addressBucket, clientAddress } from '../rate-limit/client-address';
-import { BackoffRule, RateLimitRule, RateLimiter } from '../rate-limit/rate-limiter.service';
+import { BackoffRule, RateLimitRule, RateLimiter, Reservation } from '../rate-limit/rate-limiter.service';
 import { UserEntity } from '../users/user.entity';
 import type { Actor } from './actor';
 import { dummyHash, verifyPassword } from './passwords';
 import { RefreshTokenEntity } from './refresh-token.entity';
-import { SignInEntity } from './sign-in.entity';
+import { SecondFactorService } from './second-factor.service';
+import { SignInEntity, SignInScope } from './sign-in.entity';
+import { revokeSignInsOf } from './sign-ins';
 
 // Throttling of failed sign-ins (OWASP Authentication Cheat Sheet; README, Sign-in). Every attempt
 // is counted before its password is checked and given back if it succeeds:
@@ -39,6 +41,8 @@ export interface IssuedTokens {
   refreshToken: string;
   refreshTokenExpiresAt: Date;
   user: UserEntity;
+  /** MFA_ENROLMENT: the sign-in may only enrol the second factor the user's role requires. */
+  scope: SignInScope;
 }
 
 const BAD_CREDENTIALS = 'The email or password is incorrect';
@@ -56,9 +60,15 @@ export class AuthService {
     private readonly config: AppConfig,
     private readonly limiter: RateLimiter,
     private readonly clock: Clock,
+    private readonly secondFactor: SecondFactorService,
   ) {}
 
-  async login(email: string, password: string, ip: string): Promise<IssuedTokens> {
+  /**
+   * Signs in with a password and, for a user with a second factor, a code of their app or a
+   * recovery code (`code`). A user whose role requires a second factor (MFA_REQUIRED_ROLES) and
+   * who has none gets a sign-in that may only enrol one (`scope` MFA_ENROLMENT).
+   */
+  async login(email: string, password: string, ip: string, code?: string | null): Promise<IssuedTokens> {
     const account = email.trim().toLowerCase();
     const address = clientAddress(ip);
     const bucket = addressBucket(ip);
@@ -78,13 +88,47 @@ export class AuthService {
       // The reservation stays: it was a failure.
       throw unauthenticated(BAD_CREDENTIALS, 'INVALID_CREDENTIALS');
     }
-    const tokens = await this.commands.run({ actor: actorOf(user), operation: 'login' }, async (ctx) => {
-      const signInId = randomUUID();
-      ctx.target('User', user.id, { signInId });
-      await ctx.em.getRepository(SignInEntity).insert({ id: signInId, userId: user.id, address, createdAt: ctx.now, revokedAt: null });
-      return this.issue(ctx.em, user, signInId, ctx.now);
-    });
+
+    const hasFactor = await this.secondFactor.hasFactor(user.id);
+    if (hasFactor && !code?.trim()) {
+      // The password was right: no failure. The client asks for the code and sends both again.
+      await this.limiter.release(reservation);
+      throw unauthenticated('Enter the code your authenticator app shows, or a recovery code', 'MFA_CODE_REQUIRED');
+    }
+    let codeAttempt: Reservation | null = null;
+    if (hasFactor) {
+      try {
+        codeAttempt = await this.secondFactor.reserveAttempt(user.id);
+      } catch (error) {
+        await this.limiter.release(reservation);
+        throw error;
+      }
+    }
+    const scope: SignInScope = !hasFactor && this.secondFactor.isRequiredFor(user.role) ? 'MFA_ENROLMENT' : 'FULL';
+    let tokens: IssuedTokens;
+    try {
+      tokens = await this.commands.run({ actor: actorOf(user), operation: 'login' }, async (ctx) => {
+        const secondFactor = hasFactor ? await this.secondFactor.verifyAtLogin(ctx.em, user.id, code!, ctx.now) : null;
+        const signInId = randomUUID();
+        ctx.target('User', user.id, { signInId, scope, secondFactor });
+        await ctx.em.getRepository(SignInEntity).insert({
+          id: signInId,
+          userId: user.id,
+          scope,
+          secondFactor,
+          address,
+          createdAt: ctx.now,
+          revokedAt: null,
+        });
+        return this.issue(ctx.em, user, signInId, scope, ctx.now);
+      });
+    } catch (error) {
+      // A wrong code counts against the password's limits too; anything else was no failure of theirs.
+      if (codeAttempt) await this.secondFactor.settle(codeAttempt, error);
+      throw error;
+    }
     await this.limiter.release(reservation);
+    if (codeAttempt) await this.limiter.release(codeAttempt);
     return tokens;
   }
 
@@ -131,7 +175,7 @@ export class AuthService {
         ctx.target('User', stored.userId, { familyId: stored.familyId });
         stored.rotatedAt = ctx.now;
         await ctx.em.save(stored);
-        return this.issue(ctx.em, user, stored.familyId, ctx.now);
+        return this.issue(ctx.em, user, stored.familyId, signIn.scope, ctx.now);
       },
     );
     if (outcome === 'reused') {
@@ -158,18 +202,7 @@ export class AuthService {
 
   /** Revokes every sign-in of a user and their refresh tokens (deactivation). */
   async revokeAllOf(em: EntityManager, userId: string, now: Date): Promise<void> {
-    await em
-      .createQueryBuilder()
-      .update(SignInEntity)
-      .set({ revokedAt: now })
-      .where('user_id = :userId AND revoked_at IS NULL', { userId })
-      .execute();
-    await em
-      .createQueryBuilder()
-      .update(RefreshTokenEntity)
-      .set({ revokedAt: now })
-      .where('user_id = :userId AND revoked_at IS NULL', { userId })
-      .execute();
+    await revokeSignInsOf(em, userId, now);
   }
 
   /** Revokes a sign-in: its access tokens stop at once, its refresh tokens with them. */
@@ -193,6 +226,7 @@ export class AuthService {
     em: EntityManager,
     user: UserEntity,
     familyId: string,
+    scope: SignInScope,
     now: Date,
   ): Promise<IssuedTokens> {
     const iat = Math.floor(now.getTime() / 1000);
@@ -218,6 +252,7 @@ export class AuthService {
       refreshToken,
       refreshTokenExpiresAt,
       user,
+      scope,
     };
   }
 }

@@ -32,7 +32,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
     secret: JwtSecret,
     private readonly clock: Clock,
-    dataSource: DataSource,
+    private readonly dataSource: DataSource,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -59,12 +59,16 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (typeof claims.sid !== 'string' || !isUUID(claims.sid)) return false;
     // Hand-written: this runs on every signed-in request (EntityRows). One statement, two
     // primary-key lookups: the sign-in, live and the subject's, and its user.
-    const [user] = await this.users.read(
-      `SELECT ${this.users.select('u')} FROM users u JOIN sign_ins s ON s.user_id = u.id
+    const [row] = await this.dataSource.query(
+      `SELECT ${this.users.select('u')}, s.scope AS s_scope FROM users u JOIN sign_ins s ON s.user_id = u.id
         WHERE u.id = $1 AND s.id = $2 AND s.revoked_at IS NULL`,
       [claims.sub, claims.sid],
     );
-    if (!user || !user.active) return false;
-    return { userId: user.id, role: user.role, memberId: user.memberId, signInId: claims.sid };
+    if (!row) return false;
+    const user = this.users.from(row);
+    if (!user.active) return false;
+    const actor: Actor = { userId: user.id, role: user.role, memberId: user.memberId, signInId: claims.sid };
+    if (row.s_scope === 'MFA_ENROLMENT') actor.mfaEnrolmentOnly = true;
+    return actor;
   }
 }

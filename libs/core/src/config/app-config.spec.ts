@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './app-config';
+import { ConfigError, keyBytes, loadConfig } from './app-config';
 
 describe('loadConfig', () => {
   it('has working defaults for development', () => {
@@ -28,6 +28,9 @@ describe('loadConfig', () => {
     [{ TRUSTED_PROXIES: '10.0.0.0/33' }, 'TRUSTED_PROXIES'],
     [{ TRUSTED_PROXIES: '10.0.0.1, proxy.internal' }, 'TRUSTED_PROXIES'],
     [{ TRUSTED_PROXIES: '*' }, 'TRUSTED_PROXIES'],
+    [{ MFA_REQUIRED_ROLES: 'SECRETARIAT,ADMIN' }, 'MFA_REQUIRED_ROLES'],
+    [{ MFA_ENCRYPTION_KEY: 'too-short' }, 'MFA_ENCRYPTION_KEY'],
+    [{ MFA_ENCRYPTION_KEY: Buffer.alloc(31).toString('base64') }, 'MFA_ENCRYPTION_KEY'],
   ])('refuses %j with one line naming %s', (env, variable) => {
     let error: unknown;
     try {
@@ -41,12 +44,14 @@ describe('loadConfig', () => {
     expect((error as Error).message).not.toContain('\n');
   });
 
-  it('requires JWT_SECRET and DATABASE_URL in production, and turns introspection off', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db' })).toThrow(/JWT_SECRET is required/);
-    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toThrow(/DATABASE_URL is required/);
-    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db' });
+  it('requires JWT_SECRET, DATABASE_URL and MFA_ENCRYPTION_KEY in production, and turns introspection off', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db', MFA_ENCRYPTION_KEY: key })).toThrow(/JWT_SECRET is required/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), MFA_ENCRYPTION_KEY: key })).toThrow(/DATABASE_URL is required/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db' })).toThrow(/MFA_ENCRYPTION_KEY is required/);
+    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db', MFA_ENCRYPTION_KEY: key });
     expect(config.introspection).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db', GRAPHQL_INTROSPECTION: 'true' }).introspection).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db', MFA_ENCRYPTION_KEY: key, GRAPHQL_INTROSPECTION: 'true' }).introspection).toBe(true);
   });
 
   it('reads START_WORKER as a yes or a no', () => {
@@ -68,5 +73,19 @@ describe('loadConfig', () => {
 
   it('never prints the value of a secret it refuses', () => {
     expect(() => loadConfig({ JWT_SECRET: 'short-but-secret' })).toThrow('(got 16 characters)');
+    expect(() => loadConfig({ MFA_ENCRYPTION_KEY: 'almost-the-key' })).toThrow('(got 14 characters)');
+  });
+
+  it('requires a second factor of the secretariat by default, of the roles listed, or of none', () => {
+    expect(loadConfig({}).MFA_REQUIRED_ROLES).toEqual(['SECRETARIAT']);
+    expect(loadConfig({ MFA_REQUIRED_ROLES: 'SECRETARIAT, PANELIST' }).MFA_REQUIRED_ROLES).toEqual(['SECRETARIAT', 'PANELIST']);
+    expect(loadConfig({ MFA_REQUIRED_ROLES: 'none' }).MFA_REQUIRED_ROLES).toEqual([]);
+  });
+
+  it('reads MFA_ENCRYPTION_KEY in base64, base64url or hex', () => {
+    const bytes = Buffer.alloc(32, 0xfb);
+    for (const text of [bytes.toString('base64'), bytes.toString('base64url'), bytes.toString('hex')]) {
+      expect(keyBytes(loadConfig({ MFA_ENCRYPTION_KEY: text }).MFA_ENCRYPTION_KEY!)).toEqual(bytes);
+    }
   });
 });

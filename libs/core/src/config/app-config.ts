@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
+  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -15,6 +16,7 @@ import {
   validateSync,
 } from 'class-validator';
 import { isIP } from 'node:net';
+import { ROLES, type Role } from '../auth/actor';
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
@@ -84,8 +86,28 @@ class IsProxyList implements ValidatorConstraintInterface {
   }
 }
 
+/** The bytes of a 256-bit key given as 64 hexadecimal digits or in base64 (or base64url). */
+export function keyBytes(value: string): Buffer | null {
+  const text = value.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(text)) return Buffer.from(text, 'hex');
+  if (!/^[A-Za-z0-9+/_-]{43}=?$/.test(text)) return null;
+  const bytes = Buffer.from(text.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+  return bytes.length === 32 ? bytes : null;
+}
+
+@ValidatorConstraint({ name: 'key256' })
+class IsKey256 implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && keyBytes(value) !== null;
+  }
+
+  defaultMessage(): string {
+    return 'must be 32 random bytes, in base64 (openssl rand -base64 32) or as 64 hexadecimal digits';
+  }
+}
+
 // Settings whose value a refusal must not print.
-const SECRETS = ['JWT_SECRET'];
+const SECRETS = ['JWT_SECRET', 'MFA_ENCRYPTION_KEY'];
 
 export class AppConfig {
   @IsIn(NODE_ENVS, { message: `must be one of ${NODE_ENVS.join(', ')}` })
@@ -206,6 +228,23 @@ export class AppConfig {
   @Validate(IsProxyList)
   TRUSTED_PROXIES: string[] = [];
 
+  /**
+   * The roles that must sign in with a second factor (TOTP): a user of such a role without one
+   * may sign in only to enrol one. `none` for no role; the others may enrol one if they wish.
+   */
+  @Transform(toList)
+  @IsArray({ message: 'must be a comma-separated list of roles' })
+  @IsIn(ROLES, { each: true, message: `must be a comma-separated list of ${ROLES.join(', ')}, or none` })
+  MFA_REQUIRED_ROLES: Role[] = ['SECRETARIAT'];
+
+  /**
+   * The key that encrypts the TOTP secrets at rest (AES-256-GCM): 32 bytes in base64 or hex.
+   * Required in production; elsewhere, without it, one is generated under DATA_DIR.
+   */
+  @IsOptional()
+  @Validate(IsKey256)
+  MFA_ENCRYPTION_KEY: string | undefined = undefined;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -263,6 +302,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (config.isProduction && !config.DATABASE_URL) {
     throw new ConfigError('DATABASE_URL', 'is required when NODE_ENV=production');
+  }
+  if (config.isProduction && !config.MFA_ENCRYPTION_KEY) {
+    throw new ConfigError('MFA_ENCRYPTION_KEY', 'is required when NODE_ENV=production');
   }
   return config;
 }
