@@ -231,6 +231,13 @@ describe('second factor (MFA_REQUIRED_ROLES at its default, SECRETARIAT)', () =>
       expect(extensions(await t.gql(RESET, { userId: '00000000-0000-4000-8000-000000000000' }, t.tokenFor(clerk)))).toMatchObject({ code: 'NOT_FOUND' });
       expect(extensions(await t.gql(RESET, { userId: deputy.id }, t.tokenFor(clerk)))).toMatchObject({ code: 'CONFLICT', domainCode: 'NO_TOTP_FACTOR' });
       expect(extensions(await t.gql(RESET, { userId: 'nope' }, t.tokenFor(clerk)))).toMatchObject({ code: 'BAD_USER_INPUT' });
+      // A pending enrolment (enrollTotp, never confirmed) is no factor: its owner replaces it, and
+      // a reset would only end their sign-ins.
+      const pending = await createUser(t.db, { role: 'PANELIST' });
+      expect((await t.gql(ENROLL, {}, t.tokenFor(pending))).errors).toBeUndefined();
+      expect(extensions(await t.gql(RESET, { userId: pending.id }, t.tokenFor(clerk)))).toMatchObject({ code: 'CONFLICT', domainCode: 'NO_TOTP_FACTOR' });
+      expect((await t.gql(ME, {}, t.tokenFor(pending))).errors).toBeUndefined();
+      expect(await t.db.query('SELECT 1 FROM totp_factors WHERE user_id = $1', [pending.id])).toHaveLength(1);
       expect(await t.db.query(`SELECT 1 FROM audit_log WHERE operation = 'resetTotp'`)).toEqual([]);
     });
 

@@ -182,7 +182,14 @@ export class SecondFactorService {
     return this.commands.run({ actor, operation: 'resetTotp' }, async (ctx) => {
       const user = await ctx.em.getRepository(UserEntity).findOne({ where: { id: userId } });
       if (!user) throw notFound('User', userId);
-      const removed = await ctx.em.delete(TotpFactorEntity, { userId });
+      // Only a confirmed factor: a pending enrolment (enrollTotp, never confirmed) is no factor to
+      // lose; its owner replaces it by enrolling again, and a reset would only end their sign-ins.
+      const removed = await ctx.em
+        .createQueryBuilder()
+        .delete()
+        .from(TotpFactorEntity)
+        .where('user_id = :userId AND confirmed_at IS NOT NULL', { userId })
+        .execute();
       if (!removed.affected) throw conflict('This user has no second factor to reset', 'NO_TOTP_FACTOR');
       await revokeSignInsOf(ctx.em, userId, ctx.now);
       ctx.target('User', userId, { email: user.email });
