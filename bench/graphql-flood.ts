@@ -13,7 +13,7 @@
 // Its own PostgreSQL (embedded, in a temporary folder) or the server of DATABASE_URL, a fresh
 // database, the migrations, three members. Everything is stopped and removed at the end.
 // Options: --quick (short rounds).
-import './lib/production-env';
+import { productionSecrets } from './lib/production-env';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -95,7 +95,7 @@ async function main(): Promise<void> {
     const databaseUrl = await server.createDatabase('dsb_flood');
     await runMigrations(databaseUrl);
     const jwtSecret = randomBytes(48).toString('base64url');
-    const config = core.loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error', JWT_SECRET: jwtSecret, DATABASE_URL: databaseUrl, PORT: '0' });
+    const config = core.loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error', JWT_SECRET: jwtSecret, ...productionSecrets(), DATABASE_URL: databaseUrl, PORT: '0' });
     const app = await createApiApp({ config, databaseUrl, jwtSecret, logger: false });
     cleanups.unshift(() => app.close());
     await app.listen(0, '127.0.0.1');

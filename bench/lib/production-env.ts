@@ -3,4 +3,15 @@
 // `instanceOf` check for a plain `instanceof`, Express turns off its development behaviour).
 // A deployed API has NODE_ENV=production in its environment; measuring it without would charge it
 // for checks it does not run (2.6 % of the docket list's CPU was graphql-js's instanceOf alone).
+import { randomBytes } from 'node:crypto';
+
 process.env.NODE_ENV = 'production';
+
+/**
+ * The secrets production requires besides JWT_SECRET, fresh for one bench run: a ballot secret
+ * and the key that seals second-factor secrets (a bench enrols none). Every process of the run
+ * gets the same ones, as the processes of one deployment do.
+ */
+export function productionSecrets(): { BALLOT_SECRET: string; MFA_ENCRYPTION_KEY: string } {
+  return { BALLOT_SECRET: randomBytes(48).toString('base64url'), MFA_ENCRYPTION_KEY: randomBytes(32).toString('base64') };
+}

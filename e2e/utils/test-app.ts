@@ -22,7 +22,11 @@ export interface TestApp {
   http: () => ReturnType<typeof request>;
   /** Runs a GraphQL operation over HTTP, as a client would. */
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
-  /** A valid access token for a user, signed like the API signs them. */
+  /**
+   * A valid access token for a user, signed like the API signs them, of the user's standing
+   * sign-in: the one `createUser` (factories) opens for every user it makes, whose id is the
+   * user's. Revoking it (deactivation, resetTotp) stops these tokens as it would a real sign-in's.
+   */
   tokenFor(user: Pick<UserEntity, 'id' | 'role'>): string;
   close(): Promise<void>;
 }
@@ -35,6 +39,7 @@ export const TEST_JWT_SECRET = randomBytes(48).toString('base64url');
  * with the wrong secret.
  */
 export const TEST_BALLOT_SECRET = randomBytes(48).toString('base64url');
+export const TEST_MFA_ENCRYPTION_KEY = randomBytes(32).toString('base64');
 
 async function cloneTemplate(adminUrl: string, template: string, name: string): Promise<void> {
   const admin = new Client({ connectionString: adminUrl });
@@ -97,7 +102,15 @@ export async function startTestApp(
     dropOwnDatabase = () => dropDatabase(adminUrl, name);
   }
   const clock = new ManualClock(options.start ?? '2026-03-02T09:00:00Z');
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', JWT_SECRET: TEST_JWT_SECRET, BALLOT_SECRET: TEST_BALLOT_SECRET, DATABASE_URL: databaseUrl, ...options.env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'error',
+    JWT_SECRET: TEST_JWT_SECRET,
+    BALLOT_SECRET: TEST_BALLOT_SECRET,
+    MFA_ENCRYPTION_KEY: TEST_MFA_ENCRYPTION_KEY,
+    DATABASE_URL: databaseUrl,
+    ...options.env,
+  });
   // LOG_LEVEL=error: an internal error (never expected in a test) prints its cause, so a failure
   // that shows only INTERNAL_SERVER_ERROR in an answer can be diagnosed from the test's output.
   const app = await createApiApp({ config, databaseUrl, jwtSecret: TEST_JWT_SECRET, clock, ...(options.quiet ? { logger: false as const } : {}) });
@@ -117,7 +130,7 @@ export async function startTestApp(
     },
     tokenFor(user) {
       const iat = Math.floor(clock.now().getTime() / 1000);
-      return jwt.sign({ sub: user.id, role: user.role, iat, exp: iat + 900 });
+      return jwt.sign({ sub: user.id, role: user.role, sid: user.id, iat, exp: iat + 900 });
     },
     async close() {
       await app.close();

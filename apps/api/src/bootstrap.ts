@@ -16,7 +16,10 @@ export async function createApiApp(options: AppModuleOptions & { logger?: false 
     logger: options.logger === false ? false : LEVELS.slice(0, LEVELS.indexOf(level) + 1),
     bodyParser: true,
   });
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is believed only from the configured proxies (none by default): from anyone
+  // else, a client could pick the address its sign-ins and expensive queries are counted against.
+  const proxies = options.config.TRUSTED_PROXIES;
+  app.set('trust proxy', proxies.length > 0 ? proxies : false);
   app.disable('x-powered-by');
   // Express hashes every response body for an ETag; the API answers POSTs that no cache keeps
   // (and every answer depends on who asks), so the hash was pure cost on each request.

@@ -57,6 +57,12 @@ async function main(): Promise<void> {
   if (!config.isProduction) {
     lines.push('Demo sign-ins (if the demo data was loaded in this database):');
     for (const user of DEMO_USERS) lines.push(`  ${user.role.padEnd(16)} ${user.email}  ${user.password}`);
+    // The demo enrols no second factor (its secret would be the same in every copy): a user of a
+    // role that requires one enrols it at their first sign-in, as a real user would (README, Try it).
+    const mfaRoles = config.MFA_REQUIRED_ROLES.filter((role) => DEMO_USERS.some((user) => user.role === role));
+    if (mfaRoles.length > 0) {
+      lines.push(`  (${mfaRoles.join(', ')}: a second factor is required; the first sign-in may only enrol one: enrollTotp, then confirmTotp with a code from an app or \`npm run totp -- <secret>\`)`);
+    }
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 

@@ -8,6 +8,8 @@ import { AuthenticationGuard } from './auth/auth.guard';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
 import { JwtStrategy } from './auth/jwt.strategy';
+import { SecondFactorResolver } from './auth/second-factor.resolver';
+import { SecondFactorService } from './auth/second-factor.service';
 import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, JwtSecret } from './auth/jwt-settings';
 import { Clock, SystemClock } from './clock/clock';
 import { AppConfig } from './config/app-config';
@@ -34,6 +36,7 @@ const SERVICES: Provider[] = [
   CommandRunner,
   DomainEvents,
   RateLimiter,
+  SecondFactorService,
   AuthService,
   MembersService,
   UsersService,
@@ -77,6 +80,7 @@ export class CoreModule {
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_FILTER, useClass: HttpErrorFilter },
     AuthResolver,
+    SecondFactorResolver,
     UsersResolver,
     MembersResolver,
     AuditResolver,

@@ -10,6 +10,12 @@ export * from './auth/jwt-secret';
 export * from './auth/passwords';
 export * from './auth/policy';
 export * from './auth/refresh-token.entity';
+export * from './auth/recovery-code.entity';
+export * from './auth/second-factor.service';
+export * from './auth/secret-box';
+export * from './auth/sign-in.entity';
+export * from './auth/totp';
+export * from './auth/totp-factor.entity';
 export * from './clock/clock';
 export * from './config/app-config';
 export * from './core.module';
@@ -35,6 +41,7 @@ export * from './graphql/transforms';
 export * from './members/member.entity';
 export * from './members/member.type';
 export * from './members/members.service';
+export * from './rate-limit/client-address';
 export * from './rate-limit/rate-limit.entity';
 export * from './rate-limit/rate-limiter.service';
 export * from './users/user.entity';
@@ -42,6 +49,9 @@ export * from './users/user.type';
 export * from './users/users.service';
 import { AuditRecordEntity } from './audit/audit-record.entity';
 import { RefreshTokenEntity } from './auth/refresh-token.entity';
+import { RecoveryCodeEntity } from './auth/recovery-code.entity';
+import { SignInEntity } from './auth/sign-in.entity';
+import { TotpFactorEntity } from './auth/totp-factor.entity';
 import { MemberEntity } from './members/member.entity';
 import { RateLimitEntity } from './rate-limit/rate-limit.entity';
 import { UserEntity } from './users/user.entity';
@@ -50,6 +60,9 @@ import { UserEntity } from './users/user.entity';
 export const CORE_ENTITIES = [
   MemberEntity,
   UserEntity,
+  SignInEntity,
+  TotpFactorEntity,
+  RecoveryCodeEntity,
   RefreshTokenEntity,
   AuditRecordEntity,
   RateLimitEntity,

@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
+  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -16,6 +17,7 @@ import {
   validateSync,
 } from 'class-validator';
 import { isIP } from 'node:net';
+import { ROLES, type Role } from '../auth/actor';
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
@@ -63,6 +65,61 @@ class IsListenAddress implements ValidatorConstraintInterface {
     return 'must be an IP address (e.g. 127.0.0.1, or 0.0.0.0 for every interface) or localhost';
   }
 }
+
+// A comma-separated list, as a list of trimmed items ('none' or nothing: the empty list).
+const toList = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  if (value.trim().toLowerCase() === 'none') return [];
+  return value.split(',').map((item) => item.trim()).filter((item) => item !== '');
+};
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** An address, a CIDR range or one of Express's names for a range (proxy-addr). */
+export function isProxyAddress(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  if (PROXY_NAMES.includes(value)) return true;
+  const [address, prefix, ...rest] = value.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+@ValidatorConstraint({ name: 'proxyList' })
+class IsProxyList implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return Array.isArray(value) && value.every(isProxyAddress);
+  }
+
+  defaultMessage(): string {
+    return `must be a comma-separated list of IP addresses or CIDR ranges (10.0.0.0/8, ::1), or ${PROXY_NAMES.join(', ')}`;
+  }
+}
+
+/** The bytes of a 256-bit key given as 64 hexadecimal digits or in base64 (or base64url). */
+export function keyBytes(value: string): Buffer | null {
+  const text = value.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(text)) return Buffer.from(text, 'hex');
+  if (!/^[A-Za-z0-9+/_-]{43}=?$/.test(text)) return null;
+  const bytes = Buffer.from(text.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+  return bytes.length === 32 ? bytes : null;
+}
+
+@ValidatorConstraint({ name: 'key256' })
+class IsKey256 implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && keyBytes(value) !== null;
+  }
+
+  defaultMessage(): string {
+    return 'must be 32 random bytes, in base64 (openssl rand -base64 32) or as 64 hexadecimal digits';
+  }
+}
+
+// Settings whose value a refusal must not print.
+const SECRETS = ['JWT_SECRET', 'MFA_ENCRYPTION_KEY'];
 
 export class AppConfig {
   @IsIn(NODE_ENVS, { message: `must be one of ${NODE_ENVS.join(', ')}` })
@@ -205,6 +262,32 @@ export class AppConfig {
   @Max(1000, { message: 'must be between 1 and 1000' })
   BALLOT_PUBLICATION_MIN = 5;
 
+  /**
+   * The proxies in front of the API whose `X-Forwarded-For` is believed (README, Sign-in). By
+   * default none: the address of the connection is the client's, whatever headers it sends, so
+   * that no client can pick the address its sign-ins and expensive queries are counted against.
+   */
+  @Transform(toList)
+  @Validate(IsProxyList)
+  TRUSTED_PROXIES: string[] = [];
+
+  /**
+   * The roles that must sign in with a second factor (TOTP): a user of such a role without one
+   * may sign in only to enrol one. `none` for no role; the others may enrol one if they wish.
+   */
+  @Transform(toList)
+  @IsArray({ message: 'must be a comma-separated list of roles' })
+  @IsIn(ROLES, { each: true, message: `must be a comma-separated list of ${ROLES.join(', ')}, or none` })
+  MFA_REQUIRED_ROLES: Role[] = ['SECRETARIAT'];
+
+  /**
+   * The key that encrypts the TOTP secrets at rest (AES-256-GCM): 32 bytes in base64 or hex.
+   * Required in production; elsewhere, without it, one is generated under DATA_DIR.
+   */
+  @IsOptional()
+  @Validate(IsKey256)
+  MFA_ENCRYPTION_KEY: string | undefined = undefined;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -254,13 +337,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (errors.length > 0) {
     const first = errors[0];
     const message = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
-    throw new ConfigError(first.property, `${message} (got "${String(first.value)}")`);
+    const got = SECRETS.includes(first.property) ? `${String(first.value).length} characters` : `"${String(first.value)}"`;
+    throw new ConfigError(first.property, `${message} (got ${got})`);
   }
   if (config.isProduction && !config.JWT_SECRET) {
     throw new ConfigError('JWT_SECRET', 'is required when NODE_ENV=production');
   }
   if (config.isProduction && !config.DATABASE_URL) {
     throw new ConfigError('DATABASE_URL', 'is required when NODE_ENV=production');
+  }
+  if (config.isProduction && !config.MFA_ENCRYPTION_KEY) {
+    throw new ConfigError('MFA_ENCRYPTION_KEY', 'is required when NODE_ENV=production');
   }
   return config;
 }
