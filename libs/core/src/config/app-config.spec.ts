@@ -1,4 +1,7 @@
+import { generateSigningKeyPem } from '../audit/audit-keys';
 import { ConfigError, loadConfig } from './app-config';
+
+const KEY = generateSigningKeyPem();
 
 describe('loadConfig', () => {
   it('has working defaults for development', () => {
@@ -38,12 +41,27 @@ describe('loadConfig', () => {
     expect((error as Error).message).not.toContain('\n');
   });
 
-  it('requires JWT_SECRET and DATABASE_URL in production, and turns introspection off', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db' })).toThrow(/JWT_SECRET is required/);
-    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toThrow(/DATABASE_URL is required/);
-    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db' });
+  it('requires JWT_SECRET, DATABASE_URL and AUDIT_SIGNING_KEY in production, and turns introspection off', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db', AUDIT_SIGNING_KEY: KEY })).toThrow(/JWT_SECRET is required/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), AUDIT_SIGNING_KEY: KEY })).toThrow(/DATABASE_URL is required/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db' })).toThrow(/AUDIT_SIGNING_KEY is required/);
+    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db', AUDIT_SIGNING_KEY: KEY });
     expect(config.introspection).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db', GRAPHQL_INTROSPECTION: 'true' }).introspection).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db', AUDIT_SIGNING_KEY: KEY, GRAPHQL_INTROSPECTION: 'true' }).introspection).toBe(true);
+  });
+
+  it('takes an Ed25519 AUDIT_SIGNING_KEY only, and never echoes it', () => {
+    expect(loadConfig({ AUDIT_SIGNING_KEY: KEY }).AUDIT_SIGNING_KEY).toBe(KEY);
+    const rsa = 'MIIBVQIBADANBgkqhkiG9w0BAQEFAASCAT8wggE7AgEAAkEA';
+    let error: unknown;
+    try {
+      loadConfig({ AUDIT_SIGNING_KEY: rsa });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(/AUDIT_SIGNING_KEY/);
+    expect((error as Error).message).not.toContain(rsa);
   });
 
   it('reads START_WORKER as a yes or a no', () => {

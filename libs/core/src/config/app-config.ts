@@ -14,6 +14,7 @@ import {
   type ValidatorConstraintInterface,
   validateSync,
 } from 'class-validator';
+import { parseSigningKey } from '../audit/audit-keys';
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
@@ -48,6 +49,26 @@ class IsTimeZoneName implements ValidatorConstraintInterface {
 
   defaultMessage(): string {
     return 'must be an IANA time zone name, e.g. Asia/Shanghai or Europe/Geneva';
+  }
+}
+
+@ValidatorConstraint({ name: 'ed25519PrivateKey' })
+class IsEd25519PrivateKey implements ValidatorConstraintInterface {
+  private problem = 'must be an Ed25519 private key';
+
+  validate(value: unknown): boolean {
+    if (typeof value !== 'string') return false;
+    try {
+      parseSigningKey(value);
+      return true;
+    } catch (error) {
+      this.problem = (error as Error).message;
+      return false;
+    }
+  }
+
+  defaultMessage(): string {
+    return this.problem;
   }
 }
 
@@ -161,6 +182,25 @@ export class AppConfig {
   @Max(60, { message: 'must be between 1 and 60 days' })
   ELECTION_MIN_VOTING_DAYS = 7;
 
+  /**
+   * The role that owns the schema, for migrations only (`postgres://…`). The application itself
+   * connects with DATABASE_URL as a role that owns nothing and may not rewrite the audit trail;
+   * after migrating, the owner grants that role what it needs (README, "Running against your own
+   * PostgreSQL"). Unset: migrations run with DATABASE_URL.
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/[^\s]+$/, { message: 'must be a postgres:// or postgresql:// URL' })
+  DATABASE_OWNER_URL?: string;
+
+  /**
+   * The Ed25519 key that signs the audit trail's records and checkpoints (a PKCS8 PEM, or the
+   * base64 of its DER); never stored in the database. Required in production; in development
+   * generated into DATA_DIR on first start.
+   */
+  @IsOptional()
+  @Validate(IsEd25519PrivateKey)
+  AUDIT_SIGNING_KEY?: string;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -201,7 +241,7 @@ export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): AppConfi
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const raw: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'JWT_SECRET', 'GRAPHQL_INTROSPECTION']) {
+  for (const key of [...known, 'DATABASE_URL', 'JWT_SECRET', 'GRAPHQL_INTROSPECTION', 'DATABASE_OWNER_URL', 'AUDIT_SIGNING_KEY']) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
@@ -210,13 +250,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (errors.length > 0) {
     const first = errors[0];
     const message = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
-    throw new ConfigError(first.property, `${message} (got "${String(first.value)}")`);
+    // A key is never echoed into a log.
+    const got = first.property === 'AUDIT_SIGNING_KEY' ? '' : ` (got "${String(first.value)}")`;
+    throw new ConfigError(first.property, `${message}${got}`);
   }
   if (config.isProduction && !config.JWT_SECRET) {
     throw new ConfigError('JWT_SECRET', 'is required when NODE_ENV=production');
   }
   if (config.isProduction && !config.DATABASE_URL) {
     throw new ConfigError('DATABASE_URL', 'is required when NODE_ENV=production');
+  }
+  if (config.isProduction && !config.AUDIT_SIGNING_KEY) {
+    throw new ConfigError('AUDIT_SIGNING_KEY', 'is required when NODE_ENV=production');
   }
   return config;
 }
