@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { TestApp, startTestApp } from '../utils/test-app';
+import { GqlResult, TestApp, startTestApp } from '../utils/test-app';
 import { Case, SUBMIT, VOTE, file, findings, panelInProceedings } from './setup';
 
 // The audit log as its reader (the secretariat) is shown it: the stored records stay complete and
@@ -42,7 +42,7 @@ describe('auditLog: redacted for its reader, the chain intact', () => {
     const nodes: Node[] = [];
     let after: string | null = null;
     for (;;) {
-      const res = await t.gql(LOG, { after }, token);
+      const res: GqlResult = await t.gql(LOG, { after }, token);
       expect(res.errors).toBeUndefined();
       nodes.push(...res.data!.auditLog.nodes);
       if (!res.data!.auditLog.pageInfo.hasNextPage) return nodes;
