@@ -5,9 +5,9 @@ import { basename } from 'node:path';
 import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { ManualClock, UserEntity, loadConfig, quoteIdent } from '@app/core';
+import { ManualClock, UserEntity, loadConfig, quoteIdent, withCredentials } from '@app/core';
 import { createApiApp } from '../../apps/api/src/bootstrap';
-import { ENV_ADMIN_URL, ENV_TEMPLATE_DB, withDatabase } from '../setup/test-database';
+import { ENV_ADMIN_URL, ENV_APP_PASSWORD, ENV_APP_ROLE, ENV_TEMPLATE_DB, withDatabase } from '../setup/test-database';
 
 export interface GqlResult<T = Record<string, any>> {
   data: T | null;
@@ -17,8 +17,14 @@ export interface GqlResult<T = Record<string, any>> {
 export interface TestApp {
   app: INestApplication;
   clock: ManualClock;
+  /** The application's own connection: its role reads and writes the tables but may not rewrite the audit trail. */
   db: DataSource;
+  /** The application's URL (its role). */
   databaseUrl: string;
+  /** The same database as its owner (the server's admin): for a test that plays the superuser. */
+  ownerUrl: string;
+  /** Runs `work` on a connection as the owner, then closes it. */
+  asOwner<T>(work: (client: Client) => Promise<T>): Promise<T>;
   http: () => ReturnType<typeof request>;
   /** Runs a GraphQL operation over HTTP, as a client would. */
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
@@ -88,9 +94,11 @@ export async function startTestApp(
   } = {},
 ): Promise<TestApp> {
   let databaseUrl: string;
+  let ownerUrl: string;
   let dropOwnDatabase: () => Promise<void> = async () => undefined;
   if (options.databaseUrl) {
     databaseUrl = options.databaseUrl;
+    ownerUrl = options.databaseUrl;
   } else {
     const adminUrl = process.env[ENV_ADMIN_URL];
     const template = process.env[ENV_TEMPLATE_DB];
@@ -98,7 +106,11 @@ export async function startTestApp(
     const file = basename(expect.getState().testPath ?? 'test').replace(/\W+/g, '_').slice(0, 30);
     const name = `t_${file}_${randomBytes(4).toString('hex')}`.toLowerCase();
     await cloneTemplate(adminUrl, template, name);
-    databaseUrl = withDatabase(adminUrl, name);
+    ownerUrl = withDatabase(adminUrl, name);
+    const role = process.env[ENV_APP_ROLE];
+    const password = process.env[ENV_APP_PASSWORD];
+    if (!role || !password) throw new Error('The e2e global setup made no application role');
+    databaseUrl = withCredentials(ownerUrl, role, password);
     dropOwnDatabase = () => dropDatabase(adminUrl, name);
   }
   const clock = new ManualClock(options.start ?? '2026-03-02T09:00:00Z');
@@ -109,6 +121,8 @@ export async function startTestApp(
     BALLOT_SECRET: TEST_BALLOT_SECRET,
     MFA_ENCRYPTION_KEY: TEST_MFA_ENCRYPTION_KEY,
     DATABASE_URL: databaseUrl,
+    // The run's key (the global setup's), so that every process of a test signs alike.
+    ...(process.env.AUDIT_SIGNING_KEY ? { AUDIT_SIGNING_KEY: process.env.AUDIT_SIGNING_KEY } : {}),
     ...options.env,
   });
   // LOG_LEVEL=error: an internal error (never expected in a test) prints its cause, so a failure
@@ -121,6 +135,16 @@ export async function startTestApp(
     clock,
     db: app.get(DataSource),
     databaseUrl,
+    ownerUrl,
+    async asOwner(work) {
+      const client = new Client({ connectionString: ownerUrl });
+      await client.connect();
+      try {
+        return await work(client);
+      } finally {
+        await client.end();
+      }
+    },
     http: () => request(server),
     async gql(query, variables, token) {
       const req = request(server).post('/graphql').set('content-type', 'application/json');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { DisputesService } from '@app/registry';
 import {
+  APPLICATION_ROLE,
   AppConfig,
   CommandRunner,
   ConfigError,
@@ -13,7 +14,7 @@ import {
   resolveJwtSecret,
   startEmbeddedPostgres,
 } from '@app/core';
-import { runMigrations } from '@app/migrations';
+import { migrationTarget, runMigrations } from '@app/migrations';
 import { createApiApp, listenApi } from './bootstrap';
 import { DEMO_USERS, loadDemoDataIfEmpty } from './demo/demo-data';
 
@@ -30,18 +31,25 @@ async function main(): Promise<void> {
 
   let embedded: EmbeddedDatabase | null = null;
   let databaseUrl = config.DATABASE_URL;
+  let migration: ReturnType<typeof migrationTarget>;
   if (!databaseUrl) {
     logger.log(`Starting the embedded PostgreSQL (data in ${config.DATA_DIR}/pg)`);
+    // Two roles (README, "The audit trail: threat model"): the cluster's superuser owns the schema
+    // and migrates; the application connects as a role that owns nothing.
     embedded = await startEmbeddedPostgres({
       dataDir: config.DATA_DIR,
       port: config.EMBEDDED_PG_PORT,
       database: 'dispute_body',
       persistent: true,
+      applicationRole: APPLICATION_ROLE,
     });
-    databaseUrl = embedded.url;
+    databaseUrl = embedded.appUrl;
+    migration = { url: embedded.url, options: { applicationRole: APPLICATION_ROLE } };
+  } else {
+    migration = migrationTarget(databaseUrl, config.DATABASE_OWNER_URL);
   }
 
-  const applied = await runMigrations(databaseUrl);
+  const applied = await runMigrations(migration.url, migration.options);
   if (applied.length) logger.log(`Applied migrations: ${applied.join(', ')}`);
 
   const app = await createApiApp({ config, databaseUrl, jwtSecret: resolveJwtSecret(config) });

@@ -2,6 +2,9 @@ import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
+import { AuditCheckpoints } from './audit/audit-checkpoints.service';
+import { AuditKeys, resolveAuditSigningKey } from './audit/audit-keys';
+import { AuditRedactors } from './audit/audit-redactors';
 import { AuditResolver } from './audit/audit.resolver';
 import { AuditService } from './audit/audit.service';
 import { AuthenticationGuard } from './auth/auth.guard';
@@ -33,6 +36,8 @@ export interface CoreModuleOptions {
 
 const SERVICES: Provider[] = [
   AuditService,
+  AuditRedactors,
+  AuditCheckpoints,
   CommandRunner,
   DomainEvents,
   RateLimiter,
@@ -65,9 +70,11 @@ export class CoreModule {
       providers: [
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         { provide: JwtSecret, useValue: new JwtSecret(options.jwtSecret) },
+        // The audit trail's signing key: from configuration, never from the database.
+        { provide: AuditKeys, useFactory: () => new AuditKeys(resolveAuditSigningKey(options.config)) },
         ...SERVICES,
       ],
-      exports: [Clock, JwtSecret, ConfigModule, ...SERVICES],
+      exports: [Clock, JwtSecret, ConfigModule, AuditKeys, ...SERVICES],
     };
   }
 }

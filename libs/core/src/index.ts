@@ -1,8 +1,14 @@
 // Decorator metadata must be recorded from the first class on, whatever imports this first.
 import 'reflect-metadata';
 export * from './audit/audit-chain';
+export * from './audit/audit-checkpoint.entity';
+export * from './audit/audit-checkpoints.service';
+export * from './audit/audit-keys';
 export * from './audit/audit-record.entity';
+export * from './audit/audit-redactors';
+export * from './audit/audit-verify';
 export * from './audit/audit.service';
+export { AuditCheckpoint, toAuditCheckpoint } from './audit/audit.type';
 export * from './auth/actor';
 export * from './auth/auth.service';
 export * from './auth/decorators';
@@ -21,6 +27,7 @@ export * from './config/app-config';
 export * from './core.module';
 export * from './database/command-runner';
 export * from './database/database.module';
+export * from './database/database-roles';
 export * from './database/embedded-postgres';
 export * from './database/entity-rows';
 export * from './database/unique-constraints';
@@ -47,6 +54,7 @@ export * from './rate-limit/rate-limiter.service';
 export * from './users/user.entity';
 export * from './users/user.type';
 export * from './users/users.service';
+import { AuditCheckpointEntity } from './audit/audit-checkpoint.entity';
 import { AuditRecordEntity } from './audit/audit-record.entity';
 import { RefreshTokenEntity } from './auth/refresh-token.entity';
 import { RecoveryCodeEntity } from './auth/recovery-code.entity';
@@ -65,5 +73,6 @@ export const CORE_ENTITIES = [
   RecoveryCodeEntity,
   RefreshTokenEntity,
   AuditRecordEntity,
+  AuditCheckpointEntity,
   RateLimitEntity,
 ];

@@ -1,4 +1,7 @@
+import { generateSigningKeyPem } from '../audit/audit-keys';
 import { ConfigError, keyBytes, loadConfig } from './app-config';
+
+const KEY = generateSigningKeyPem();
 
 describe('loadConfig', () => {
   it('has working defaults for development', () => {
@@ -47,15 +50,15 @@ describe('loadConfig', () => {
   it('requires JWT_SECRET and DATABASE_URL in production, and turns introspection off', () => {
     const BALLOT_SECRET = 'b'.repeat(32);
     const MFA_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
-    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db', BALLOT_SECRET, MFA_ENCRYPTION_KEY })).toThrow(/JWT_SECRET is required/);
-    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), BALLOT_SECRET, MFA_ENCRYPTION_KEY })).toThrow(/DATABASE_URL is required/);
-    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db', BALLOT_SECRET, MFA_ENCRYPTION_KEY });
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db', BALLOT_SECRET, MFA_ENCRYPTION_KEY, AUDIT_SIGNING_KEY: KEY })).toThrow(/JWT_SECRET is required/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), BALLOT_SECRET, MFA_ENCRYPTION_KEY, AUDIT_SIGNING_KEY: KEY })).toThrow(/DATABASE_URL is required/);
+    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db', BALLOT_SECRET, MFA_ENCRYPTION_KEY, AUDIT_SIGNING_KEY: KEY });
     expect(config.introspection).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db', BALLOT_SECRET, MFA_ENCRYPTION_KEY, GRAPHQL_INTROSPECTION: 'true' }).introspection).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db', BALLOT_SECRET, MFA_ENCRYPTION_KEY, AUDIT_SIGNING_KEY: KEY, GRAPHQL_INTROSPECTION: 'true' }).introspection).toBe(true);
   });
 
   it('requires BALLOT_SECRET in production, of at least 32 characters anywhere; BALLOT_PUBLICATION_MIN is 5 unless set', () => {
-    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db', MFA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') };
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db', MFA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'), AUDIT_SIGNING_KEY: KEY };
     expect(() => loadConfig(production)).toThrow(/^Invalid configuration: BALLOT_SECRET is required when NODE_ENV=production/);
     expect(() => loadConfig({ ...production, BALLOT_SECRET: 'short' })).toThrow(/^Invalid configuration: BALLOT_SECRET must be at least 32 characters/);
     expect(() => loadConfig({ BALLOT_SECRET: 'short' })).toThrow(/BALLOT_SECRET must be at least 32 characters/);
@@ -67,9 +70,24 @@ describe('loadConfig', () => {
   });
 
   it('requires MFA_ENCRYPTION_KEY in production', () => {
-    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db', BALLOT_SECRET: 'b'.repeat(32) };
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db', BALLOT_SECRET: 'b'.repeat(32), AUDIT_SIGNING_KEY: KEY };
     expect(() => loadConfig(production)).toThrow(/MFA_ENCRYPTION_KEY is required/);
     expect(loadConfig({ ...production, MFA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') }).isProduction).toBe(true);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db', BALLOT_SECRET: 'b'.repeat(32), MFA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') })).toThrow(/AUDIT_SIGNING_KEY is required/);
+  });
+
+  it('takes an Ed25519 AUDIT_SIGNING_KEY only, and never echoes it', () => {
+    expect(loadConfig({ AUDIT_SIGNING_KEY: KEY }).AUDIT_SIGNING_KEY).toBe(KEY);
+    const rsa = 'MIIBVQIBADANBgkqhkiG9w0BAQEFAASCAT8wggE7AgEAAkEA';
+    let error: unknown;
+    try {
+      loadConfig({ AUDIT_SIGNING_KEY: rsa });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(/AUDIT_SIGNING_KEY/);
+    expect((error as Error).message).not.toContain(rsa);
   });
 
   it('reads START_WORKER as a yes or a no', () => {

@@ -18,6 +18,7 @@ import {
 } from 'class-validator';
 import { isIP } from 'node:net';
 import { ROLES, type Role } from '../auth/actor';
+import { parseSigningKey } from '../audit/audit-keys';
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
@@ -118,8 +119,29 @@ class IsKey256 implements ValidatorConstraintInterface {
   }
 }
 
-// Settings whose value a refusal must not print.
-const SECRETS = ['JWT_SECRET', 'MFA_ENCRYPTION_KEY'];
+// Settings whose value a refusal must not print: a secret shows its length, a key nothing.
+const SECRETS = ['JWT_SECRET', 'MFA_ENCRYPTION_KEY', 'BALLOT_SECRET'];
+const KEYS = ['AUDIT_SIGNING_KEY'];
+
+@ValidatorConstraint({ name: 'ed25519PrivateKey' })
+class IsEd25519PrivateKey implements ValidatorConstraintInterface {
+  private problem = 'must be an Ed25519 private key';
+
+  validate(value: unknown): boolean {
+    if (typeof value !== 'string') return false;
+    try {
+      parseSigningKey(value);
+      return true;
+    } catch (error) {
+      this.problem = (error as Error).message;
+      return false;
+    }
+  }
+
+  defaultMessage(): string {
+    return this.problem;
+  }
+}
 
 export class AppConfig {
   @IsIn(NODE_ENVS, { message: `must be one of ${NODE_ENVS.join(', ')}` })
@@ -288,6 +310,25 @@ export class AppConfig {
   @Validate(IsKey256)
   MFA_ENCRYPTION_KEY: string | undefined = undefined;
 
+  /**
+   * The role that owns the schema, for migrations only (`postgres://…`). The application itself
+   * connects with DATABASE_URL as a role that owns nothing and may not rewrite the audit trail;
+   * after migrating, the owner grants that role what it needs (README, "Running against your own
+   * PostgreSQL"). Unset: migrations run with DATABASE_URL.
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/[^\s]+$/, { message: 'must be a postgres:// or postgresql:// URL' })
+  DATABASE_OWNER_URL?: string;
+
+  /**
+   * The Ed25519 key that signs the audit trail's records and checkpoints (a PKCS8 PEM, or the
+   * base64 of its DER); never stored in the database. Required in production; in development
+   * generated into DATA_DIR on first start.
+   */
+  @IsOptional()
+  @Validate(IsEd25519PrivateKey)
+  AUDIT_SIGNING_KEY?: string;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -328,7 +369,7 @@ export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): AppConfi
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const raw: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'JWT_SECRET', 'GRAPHQL_INTROSPECTION']) {
+  for (const key of [...known, 'DATABASE_URL', 'JWT_SECRET', 'GRAPHQL_INTROSPECTION', 'DATABASE_OWNER_URL', 'AUDIT_SIGNING_KEY']) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
@@ -337,8 +378,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (errors.length > 0) {
     const first = errors[0];
     const message = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
-    const got = SECRETS.includes(first.property) ? `${String(first.value).length} characters` : `"${String(first.value)}"`;
-    throw new ConfigError(first.property, `${message} (got ${got})`);
+    const got = KEYS.includes(first.property) ? '' : ` (got ${SECRETS.includes(first.property) ? `${String(first.value).length} characters` : `"${String(first.value)}"`})`;
+    throw new ConfigError(first.property, `${message}${got}`);
   }
   if (config.isProduction && !config.JWT_SECRET) {
     throw new ConfigError('JWT_SECRET', 'is required when NODE_ENV=production');
@@ -348,6 +389,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (config.isProduction && !config.MFA_ENCRYPTION_KEY) {
     throw new ConfigError('MFA_ENCRYPTION_KEY', 'is required when NODE_ENV=production');
+  }
+  if (config.isProduction && !config.AUDIT_SIGNING_KEY) {
+    throw new ConfigError('AUDIT_SIGNING_KEY', 'is required when NODE_ENV=production');
   }
   return config;
 }
