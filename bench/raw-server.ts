@@ -47,7 +47,7 @@ class Unauthorized extends Error {}
 class BadRequest extends Error {}
 
 /** The claims of a valid HS256 access token, or an error (what passport-jwt checks). */
-function verifyToken(header: string | undefined, config: RawServerConfig): { sub: string } {
+function verifyToken(header: string | undefined, config: RawServerConfig): { sub: string; sid: string } {
   const token = header?.startsWith('Bearer ') ? header.slice(7) : '';
   const [head, payload, signature] = token.split('.');
   if (!head || !payload || !signature) throw new Unauthorized('no token');
@@ -70,7 +70,8 @@ export async function docketList(
 ): Promise<unknown> {
   const t = config.templates;
   const claims = verifyToken(authorization, config);
-  const [user] = await query(t.user, [claims.sub]);
+  // The user of the token's sign-in, as the API reads them (libs/core/src/auth/jwt.strategy.ts).
+  const [user] = await query(t.user, [claims.sub, claims.sid]);
   if (!user || !user.active) throw new Unauthorized('no such user');
 
   const v = body.variables ?? {};

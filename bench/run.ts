@@ -21,8 +21,8 @@
 //
 // Options: --no-write (leave RESULTS.md alone), --quick (short rounds, for trying the harness),
 // --no-profile, --no-startup.
-import './lib/production-env';
-import { randomBytes } from 'node:crypto';
+import { productionSecrets } from './lib/production-env';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -126,6 +126,7 @@ async function main(): Promise<void> {
   const { runMigrations } = await import('@app/migrations');
   const { loadConfig } = await import('@app/core');
   const { JwtService } = await import('@nestjs/jwt');
+  const { DataSource } = await import('typeorm');
   const { createApiApp } = await import('../apps/api/src/bootstrap');
   const { JWT_AUDIENCE, JWT_ISSUER } = await import('../libs/core/src/auth/jwt-settings');
   const { loadDataset } = await import('./dataset');
@@ -162,7 +163,9 @@ async function main(): Promise<void> {
   const capture = new SqlCapture();
   cleanups.push(async () => capture.restore());
   const jwtSecret = randomBytes(48).toString('base64url');
-  const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error', JWT_SECRET: jwtSecret, DATABASE_URL: databaseUrl });
+  // The shipped API below gets the same secrets, as one deployment.
+  const secrets = productionSecrets();
+  const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error', JWT_SECRET: jwtSecret, ...secrets, DATABASE_URL: databaseUrl });
   const app = await createApiApp({ config, databaseUrl, jwtSecret, logger: false });
   let appClosed = false;
   const closeApp = async () => {
@@ -176,7 +179,10 @@ async function main(): Promise<void> {
   const apiUrl = `http://127.0.0.1:${apiPort}/graphql`;
   const iat = Math.floor(Date.now() / 1000);
   // The longest an access token may live (15 minutes): the measurements are over well before.
-  const token = app.get(JwtService).sign({ sub: dataset.secretariatUserId, role: 'SECRETARIAT', iat, exp: iat + 900 });
+  // Of a sign-in of its own: the API takes only tokens whose sign-in is live.
+  const signInId = randomUUID();
+  await app.get(DataSource).query('INSERT INTO sign_ins (id, user_id, created_at) VALUES ($1, $2, now())', [signInId, dataset.secretariatUserId]);
+  const token = app.get(JwtService).sign({ sub: dataset.secretariatUserId, role: 'SECRETARIAT', sid: signInId, iat, exp: iat + 900 });
   log(`API listening on ${apiPort}`);
 
   const gql = (query: string, variables: Record<string, unknown>) => post(apiUrl, { query, variables }, token);
@@ -311,7 +317,7 @@ async function main(): Promise<void> {
   // past time limits as missed mid-run and change the answers. The instance in this process
   // (under ts-node, for the SQL capture) only serves the CPU profile below.
   log('Starting the API from dist (node dist/apps/api/src/main.js, NODE_ENV=production, START_WORKER=false)');
-  const shipped = await startBuiltApi(databaseUrl, jwtSecret, { NODE_ENV: 'production', LOG_LEVEL: 'error', START_WORKER: 'false' });
+  const shipped = await startBuiltApi(databaseUrl, jwtSecret, { NODE_ENV: 'production', LOG_LEVEL: 'error', START_WORKER: 'false', ...secrets });
   stopProcesses.push(shipped.stop);
 
   // The load generator: its own process, reused for every run.

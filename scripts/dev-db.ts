@@ -1,6 +1,7 @@
-// Starts the embedded PostgreSQL of `npm start` on its own and prints its URL, for
-// `npm run migration:generate` and for poking at the data with psql. Ctrl-C stops it.
-import { loadConfig, startEmbeddedPostgres } from '@app/core';
+// Starts the embedded PostgreSQL of `npm start` on its own and prints its URL (as the cluster's
+// superuser, which owns the schema), for `npm run migration:generate` and for poking at the data
+// with psql, and the application role's URL. Ctrl-C stops it.
+import { APPLICATION_ROLE, loadConfig, startEmbeddedPostgres } from '@app/core';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -9,8 +10,10 @@ async function main(): Promise<void> {
     port: config.EMBEDDED_PG_PORT,
     database: 'dispute_body',
     persistent: true,
+    applicationRole: APPLICATION_ROLE,
   });
   process.stdout.write(`DATABASE_URL=${db.url}\n`);
+  process.stdout.write(`# the application's role (what npm start connects as): ${db.appUrl}\n`);
   const stop = async () => {
     await db.stop();
     process.exit(0);

@@ -1,12 +1,17 @@
-// Applies pending migrations to DATABASE_URL (`npm run migrate`); the e2e setup uses it too.
+// Applies pending migrations (`npm run migrate`); the e2e setup uses it too. As the owner
+// (DATABASE_OWNER_URL) when set, granting the application's role (the user of DATABASE_URL) its
+// rights afterwards; else as DATABASE_URL.
 import { loadConfig } from '@app/core';
-import { runMigrations } from '@app/migrations';
+import { migrationTarget, runMigrations } from '@app/migrations';
 
 async function main(): Promise<void> {
-  const url = loadConfig().DATABASE_URL;
-  if (!url) throw new Error('Set DATABASE_URL to the database to migrate');
-  const applied = await runMigrations(url);
+  const config = loadConfig();
+  const appUrl = config.DATABASE_URL ?? config.DATABASE_OWNER_URL;
+  if (!appUrl) throw new Error('Set DATABASE_URL (and DATABASE_OWNER_URL to migrate as the owner) to the database to migrate');
+  const { url, options } = migrationTarget(appUrl, config.DATABASE_OWNER_URL);
+  const applied = await runMigrations(url, options);
   process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Nothing to apply\n');
+  if (options.applicationRole) process.stdout.write(`Granted the application role "${options.applicationRole}" its rights\n`);
 }
 
 main().catch((error) => {

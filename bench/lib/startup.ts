@@ -107,7 +107,8 @@ export async function startBuiltApi(databaseUrl: string, jwtSecret: string, env:
     // Its own process group, so that a hung start-up can be killed with its worker.
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), JWT_SECRET: jwtSecret, ...env },
+    // HOST: production requires it; the harness reaches the API on this machine only.
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', JWT_SECRET: jwtSecret, ...env },
   });
   apis.add(child);
   child.stdout?.on('data', (chunk) => output.push(String(chunk)));

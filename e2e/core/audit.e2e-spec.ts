@@ -44,17 +44,29 @@ describe('audit trail', () => {
     expect(after).toBe(before);
   });
 
-  it('refuses UPDATE and DELETE on the audit table', async () => {
-    await expect(t.db.query("UPDATE audit_log SET operation = 'x' WHERE seq = 1")).rejects.toThrow(/append-only/);
-    await expect(t.db.query('DELETE FROM audit_log WHERE seq = 1')).rejects.toThrow(/append-only/);
+  it('refuses UPDATE, DELETE and TRUNCATE on the audit table: to the application’s role, and by trigger to its owner', async () => {
+    // The application's role holds no such right, nor any to switch a trigger off.
+    await expect(t.db.query("UPDATE audit_log SET operation = 'x' WHERE seq = 1")).rejects.toThrow(/permission denied/);
+    await expect(t.db.query('DELETE FROM audit_log WHERE seq = 1')).rejects.toThrow(/permission denied/);
+    await expect(t.db.query('TRUNCATE audit_log')).rejects.toThrow(/permission denied/);
+    await expect(t.db.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only')).rejects.toThrow(/must be owner/);
+    // The owner holds them, and the triggers refuse.
+    await t.asOwner(async (owner) => {
+      await expect(owner.query("UPDATE audit_log SET operation = 'x' WHERE seq = 1")).rejects.toThrow(/append-only/);
+      await expect(owner.query('DELETE FROM audit_log WHERE seq = 1')).rejects.toThrow(/append-only/);
+      await expect(owner.query('TRUNCATE audit_log')).rejects.toThrow(/append-only: TRUNCATE refused/);
+      await expect(owner.query('TRUNCATE audit_checkpoints')).rejects.toThrow(/append-only: TRUNCATE refused/);
+    });
   });
 
   it('names exactly the record that was edited behind its back', async () => {
     const [target] = await t.db.query('SELECT seq, id FROM audit_log ORDER BY seq OFFSET 20 LIMIT 1');
     // An attacker with owner rights: switch the guard off, rewrite history, switch it on.
-    await t.db.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only');
-    await t.db.query(`UPDATE audit_log SET details = '{"code":"FORGED"}' WHERE seq = $1`, [target.seq]);
-    await t.db.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only');
+    await t.asOwner(async (owner) => {
+      await owner.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only');
+      await owner.query(`UPDATE audit_log SET details = '{"code":"FORGED"}' WHERE seq = $1`, [target.seq]);
+      await owner.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only');
+    });
     const res = await t.gql(VERIFY, {}, secretariat);
     expect(res.data!.verifyAuditChain).toEqual({
       valid: false,

@@ -71,7 +71,7 @@ describe('sign-in', () => {
     expect((await t.gql(ME, {}, first.accessToken)).errors![0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
-  it('throttles repeated failures for one account, even with the right password afterwards', async () => {
+  it('throttles repeated failures for one account from one address, even with the right password afterwards', async () => {
     await createUser(t.db, { role: 'PANELIST', email: 'target@test.dsb' });
     for (let i = 0; i < 5; i += 1) {
       expect((await login('target@test.dsb', `wrong-${i}-password`)).errors![0].extensions.code).toBe('UNAUTHENTICATED');
@@ -122,7 +122,8 @@ describe('sign-in', () => {
 
   describe('access tokens', () => {
     const now = () => Math.floor(t.clock.now().getTime() / 1000);
-    const claims = () => ({ sub: delegate.id, role: delegate.role, iat: now(), exp: now() + 600, iss: 'dispute-body', aud: 'dispute-body-api' });
+    // The delegate's standing sign-in (factories: createUser): every token names its sign-in.
+    const claims = () => ({ sub: delegate.id, role: delegate.role, sid: delegate.id, iat: now(), exp: now() + 600, iss: 'dispute-body', aud: 'dispute-body-api' });
     const expectRefused = async (token: string) => {
       const res = await t.gql(ME, {}, token);
       expect(res.errors![0].extensions.code).toBe('UNAUTHENTICATED');
@@ -156,6 +157,15 @@ describe('sign-in', () => {
 
     it('refuses a token signed with another secret', async () => {
       await expectRefused(signHs256({ alg: 'HS256' }, claims(), 'x'.repeat(48)));
+    });
+
+    it('refuses a token that names no sign-in, an unknown one or another user\'s', async () => {
+      const { sid: _sid, ...withoutSid } = claims();
+      await expectRefused(signHs256({ alg: 'HS256' }, withoutSid));
+      await expectRefused(signHs256({ alg: 'HS256' }, { ...claims(), sid: '00000000-0000-4000-8000-000000000000' }));
+      await expectRefused(signHs256({ alg: 'HS256' }, { ...claims(), sid: 'not-a-uuid' }));
+      const other = await createUser(t.db, { role: 'PANELIST' });
+      await expectRefused(signHs256({ alg: 'HS256' }, { ...claims(), sid: other.id }));
     });
 
     it('refuses a missing token on an operation that needs one', async () => {

@@ -15,7 +15,8 @@ const ACT = `mutation($id: ID!, $action: ProcedureAction!) { takeAction(input: {
 const OPEN = `mutation($input: OpenElectionInput!) { openElection(input: $input) { id seats status seedHash seed electorateSize candidates { name } } }`;
 const CAST = `mutation($input: CastBallotInput!) { castBallot(input: $input) { receipt } }`;
 const ELECTION = `query($id: ID!) { election(id: $id) { status seats seed seedHash turnout electorateSize
-  elected { name } ballots { receipt ranking } blt count } }`;
+  elected { name } ballotsPublished ballots { receipt ranking } blt count } }`;
+const VERIFY = `query($e: ID!, $r: String!) { verifyReceipt(electionId: $e, receipt: $r) }`;
 
 const run = promisify(execFile);
 const ELECTORS = ['KAZ', 'IDN', 'MYS', 'THA', 'EGY', 'KEN'];
@@ -118,7 +119,9 @@ describe('panel election: open, vote, close, compose, verify, replace', () => {
     expect(ok).toHaveLength(1);
     expect(results.filter((r) => r.errors).every((r) => r.errors![0].extensions.code === 'CONFLICT')).toBe(true);
     receipts.IDN = ok[0].data!.castBallot.receipt;
-    expect((await t.db.query('SELECT count(*)::int AS n FROM ballots WHERE election_id = $1', [electionId]))[0].n).toBe(1);
+    // Sealed until the close: no clear ballot while the vote runs.
+    expect((await t.db.query('SELECT count(*)::int AS n FROM sealed_ballots WHERE election_id = $1', [electionId]))[0].n).toBe(1);
+    expect((await t.db.query('SELECT count(*)::int AS n FROM ballots WHERE election_id = $1', [electionId]))[0].n).toBe(0);
   });
 
   it('refuses bad ballots, storing nothing of them', async () => {
@@ -126,13 +129,15 @@ describe('panel election: open, vote, close, compose, verify, replace', () => {
     expect((await cast('KEN', ['P'])).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.ranking' });
     expect((await cast('KEN', ['A', 'A'])).errors![0].extensions.code).toBe('BAD_USER_INPUT');
     expect((await t.gql(CAST, { input: { electionId, ranking: [persons.A.id] } }, t.tokenFor(panelists.A))).errors![0].extensions.code).toBe('FORBIDDEN');
-    expect((await t.db.query('SELECT count(*)::int AS n FROM ballots WHERE election_id = $1', [electionId]))[0].n).toBe(1);
+    expect((await t.db.query('SELECT count(*)::int AS n FROM sealed_ballots WHERE election_id = $1', [electionId]))[0].n).toBe(1);
     expect((await t.db.query('SELECT count(*)::int AS n FROM election_votes WHERE election_id = $1', [electionId]))[0].n).toBe(1);
   });
 
   it('keeps the ballot apart from the voter', async () => {
-    const columns = (await t.db.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'ballots'`)).map((r: { column_name: string }) => r.column_name);
-    expect(columns.sort()).toEqual(['election_id', 'id', 'ranking', 'receipt']);
+    const columns = async (table: string) =>
+      (await t.db.query(`SELECT column_name FROM information_schema.columns WHERE table_name = $1`, [table])).map((r: { column_name: string }) => r.column_name).sort();
+    expect(await columns('ballots')).toEqual(['election_id', 'id', 'ranking', 'receipt']);
+    expect(await columns('sealed_ballots')).toEqual(['election_id', 'id', 'sealed']);
   });
 
   it('closes at its time only, counts, reveals the seed and composes the panel', async () => {
@@ -151,6 +156,11 @@ describe('panel election: open, vote, close, compose, verify, replace', () => {
     const e = (await t.gql(ELECTION, { id: electionId })).data!.election;
     expect(createHash('sha256').update(e.seed).digest('hex')).toBe(e.seedHash);
     expect(e.turnout).toBe(6);
+    // Six ballots, at least BALLOT_PUBLICATION_MIN (5): published.
+    expect(e.ballotsPublished).toBe(true);
+    expect(e.ballots).toHaveLength(6);
+    // The sealed ballots are gone: opened, shuffled and stored in clear in one statement.
+    expect((await t.db.query('SELECT count(*)::int AS n FROM sealed_ballots WHERE election_id = $1', [electionId]))[0].n).toBe(0);
     // Quota floor(6/4)+1 = 2. Alice has 3 and is elected; her surplus of 1 goes at 1/3 to
     // Bruno (2 papers) and Clara (1): Bruno 1.66666, Clara 1.33333, Dan 1. Eve (0) and then
     // Dan are excluded; Dan's paper takes Clara to 2.33333; Bruno fills the last seat.
@@ -169,7 +179,7 @@ describe('panel election: open, vote, close, compose, verify, replace', () => {
 
   it('lets every voter find their receipt, and anyone recount the published ballots to the same result', async () => {
     for (const receipt of Object.values(receipts)) {
-      const res = await t.gql(`query($e: ID!, $r: String!) { verifyReceipt(electionId: $e, receipt: $r) }`, { e: electionId, r: receipt.toLowerCase().replace(/-/g, '') });
+      const res = await t.gql(VERIFY, { e: electionId, r: receipt.toLowerCase().replace(/-/g, '') });
       expect(res.data!.verifyReceipt).toBe(true);
     }
     const forged = await t.gql(`query($e: ID!) { verifyReceipt(electionId: $e, receipt: "0000-0000-0000-0000") }`, { e: electionId });
@@ -231,20 +241,42 @@ describe('panel election: open, vote, close, compose, verify, replace', () => {
     expect(first.candidates.map((c: { name: string }) => c.name)).toEqual(['Dan Dunn', 'Eve Evans']);
     expect((await cast('KEN', ['D'], first.id)).errors![0].extensions.code).toBe('NOT_YET_ALLOWED');
     t.clock.advance(1 * DAY + 1000);
-    expect((await cast('KEN', ['D'], first.id)).errors).toBeUndefined();
+    const lone = await cast('KEN', ['D'], first.id);
+    expect(lone.errors).toBeUndefined();
     t.clock.advance(7 * DAY);
     const failed = await t.gql(`mutation($id: ID!) { closeElection(id: $id) { status turnout } }`, { id: first.id }, tok('SEC'));
     expect(failed.data!.closeElection).toEqual({ status: 'FAILED', turnout: 1 });
+    // A failed election is not counted: its one ballot, which the audit trail would tie to the only
+    // member that voted, is destroyed unread and never published.
+    const failedElection = (await t.gql(ELECTION, { id: first.id })).data!.election;
+    expect(failedElection).toMatchObject({ status: 'FAILED', turnout: 1, ballotsPublished: false, ballots: null, blt: null, count: null, elected: [] });
+    expect((await t.db.query('SELECT count(*)::int AS n FROM sealed_ballots WHERE election_id = $1', [first.id]))[0].n).toBe(0);
+    expect((await t.db.query('SELECT count(*)::int AS n FROM ballots WHERE election_id = $1', [first.id]))[0].n).toBe(0);
+    expect((await t.gql(VERIFY, { e: first.id, r: lone.data!.castBallot.receipt })).data!.verifyReceipt).toBe(false);
 
     const second = (await t.gql(OPEN, { input: { disputeId, opensAt: at(0), closesAt: at(7), vacancy: true } }, tok('SEC'))).data!.openElection;
-    for (const who of ['KAZ', 'IDN', 'MYS', 'THA']) expect((await cast(who, ['E', 'D'], second.id)).errors).toBeUndefined();
+    const fewReceipts: string[] = [];
+    for (const who of ['KAZ', 'IDN', 'MYS', 'THA']) {
+      const res = await cast(who, ['E', 'D'], second.id);
+      expect(res.errors).toBeUndefined();
+      fewReceipts.push(res.data!.castBallot.receipt);
+    }
     // The worker's job closes what is due (twice here: the second finds nothing left).
     const closing = t.app.get(ElectionClosingService);
     expect(await closing.closeDue()).toBe(0);
     t.clock.advance(7 * DAY + 1000);
     expect(await closing.closeDue()).toBe(1);
     expect(await closing.closeDue()).toBe(0);
-    expect((await t.gql(`query($id: ID!) { election(id: $id) { status } }`, { id: second.id })).data!.election.status).toBe('CLOSED');
+    // Four ballots, fewer than BALLOT_PUBLICATION_MIN (5): the elected and the turnout only. The
+    // ballots, their file and the stages of the count (which would show them) are withheld; each
+    // voter still finds their receipt among the counted ballots.
+    const few = (await t.gql(ELECTION, { id: second.id })).data!.election;
+    expect(few).toMatchObject({ status: 'CLOSED', turnout: 4, ballotsPublished: false, ballots: null, blt: null, count: null, elected: [{ name: 'Eve Evans' }] });
+    expect(few.seed).toMatch(/^[0-9a-f]{64}$/);
+    for (const receipt of fewReceipts) expect((await t.gql(VERIFY, { e: second.id, r: receipt })).data!.verifyReceipt).toBe(true);
+    const fill = (await t.gql(`query($id: ID!) { dispute(id: $id) { docket(first: 100) { nodes { kind text } } } }`, { id: disputeId }, tok('SEC'))).data!.dispute.docket.nodes
+      .filter((n: { kind: string }) => n.kind === 'fillVacancy').map((n: { text: string }) => n.text);
+    expect(fill.at(-1)).toMatch(/4 of 6 members voted; elected Eve Evans\. Fewer than 5 members voted: .* only the elected and the turnout are published/);
     expect(await panel()).toEqual([
       { person: { name: 'Clara Chevalier' }, chair: true },
       { person: { name: 'Bruno Braga' }, chair: false },
@@ -327,7 +359,8 @@ describe('panel election: open, vote, close, compose, verify, replace', () => {
     });
 
     it('does not close while a challenge awaits its decision, then composes without the candidate excluded', async () => {
-      for (const who of ['KAZ', 'IDN', 'MYS', 'THA']) {
+      // Five ballots: exactly BALLOT_PUBLICATION_MIN, so they are published.
+      for (const who of ['KAZ', 'IDN', 'MYS', 'THA', 'EGY']) {
         expect((await cast(who, ['A', 'B', 'C'], election)).errors).toBeUndefined();
       }
       t.clock.set('2026-06-20T09:00:00Z');
@@ -354,6 +387,8 @@ describe('panel election: open, vote, close, compose, verify, replace', () => {
       expect(statusOf('CANDIDATE_CHALLENGES')).toBe('LAPSED');
       expect(statusOf('PANEL_COMPOSITION')).toBe('MET'); // within the 20 days of DSU 8.7 (to 2 July)
       // Anyone recounting the published file, with the excluded candidate withdrawn, finds the same panel.
+      expect(e.ballotsPublished).toBe(true);
+      expect(e.ballots).toHaveLength(5);
       const parsed = parseBlt(e.blt);
       expect(parsed.withdrawn).toHaveLength(1);
       const recount = count({ candidates: parsed.candidates, seats: parsed.seats, ballots: parsed.ballots, withdrawn: parsed.withdrawn, seed: e.seed, rules: 'scottish-stv' });

@@ -1,4 +1,5 @@
 import { MemberEntity, UserEntity } from '@app/core';
+import { DataSource } from 'typeorm';
 import { ThirdPartyCapacities1795710000001 } from '../../migrations/1795710000001-ThirdPartyCapacities';
 import { createMember, createUser } from '../utils/factories';
 import { meetingToday } from '../utils/procedure';
@@ -197,7 +198,10 @@ describe('third parties: joining the consultations (DSU 4.11) and the panel proc
 
   it('the migration gives rows written before both capacities, so they keep their rights', async () => {
     const migration = new ThirdPartyCapacities1795710000001();
-    const runner = t.db.createQueryRunner();
+    // As the owner, as migrations run: the application's role may alter no table.
+    const owner = new DataSource({ type: 'postgres', url: t.ownerUrl });
+    await owner.initialize();
+    const runner = owner.createQueryRunner();
     await runner.connect();
     await runner.startTransaction();
     try {
@@ -219,6 +223,7 @@ describe('third parties: joining the consultations (DSU 4.11) and the panel proc
     } finally {
       await runner.rollbackTransaction();
       await runner.release();
+      await owner.destroy();
     }
   });
 });

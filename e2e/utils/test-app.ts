@@ -5,9 +5,9 @@ import { basename } from 'node:path';
 import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { ManualClock, UserEntity, loadConfig, quoteIdent } from '@app/core';
+import { ManualClock, UserEntity, loadConfig, quoteIdent, withCredentials } from '@app/core';
 import { createApiApp } from '../../apps/api/src/bootstrap';
-import { ENV_ADMIN_URL, ENV_TEMPLATE_DB, withDatabase } from '../setup/test-database';
+import { ENV_ADMIN_URL, ENV_APP_PASSWORD, ENV_APP_ROLE, ENV_TEMPLATE_DB, withDatabase } from '../setup/test-database';
 
 export interface GqlResult<T = Record<string, any>> {
   data: T | null;
@@ -17,17 +17,35 @@ export interface GqlResult<T = Record<string, any>> {
 export interface TestApp {
   app: INestApplication;
   clock: ManualClock;
+  /** The application's own connection: its role reads and writes the tables but may not rewrite the audit trail. */
   db: DataSource;
+  /** The application's URL (its role). */
   databaseUrl: string;
+  /** The same database as its owner (the server's admin): for a test that plays the superuser. */
+  ownerUrl: string;
+  /** Runs `work` on a connection as the owner, then closes it. */
+  asOwner<T>(work: (client: Client) => Promise<T>): Promise<T>;
   http: () => ReturnType<typeof request>;
   /** Runs a GraphQL operation over HTTP, as a client would. */
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
-  /** A valid access token for a user, signed like the API signs them. */
+  /**
+   * A valid access token for a user, signed like the API signs them, of the user's standing
+   * sign-in: the one `createUser` (factories) opens for every user it makes, whose id is the
+   * user's. Revoking it (deactivation, resetTotp) stops these tokens as it would a real sign-in's.
+   */
   tokenFor(user: Pick<UserEntity, 'id' | 'role'>): string;
   close(): Promise<void>;
 }
 
 export const TEST_JWT_SECRET = randomBytes(48).toString('base64url');
+/**
+ * The ballot secret of the test file's deployment (libs/panels/README.md, Ballot secrecy): every
+ * application a test file starts, and the processes it forks, open and count ballots with the same
+ * one, as the processes of one deployment do; a test gives another in `env` to act as a process
+ * with the wrong secret.
+ */
+export const TEST_BALLOT_SECRET = randomBytes(48).toString('base64url');
+export const TEST_MFA_ENCRYPTION_KEY = randomBytes(32).toString('base64');
 
 async function cloneTemplate(adminUrl: string, template: string, name: string): Promise<void> {
   const admin = new Client({ connectionString: adminUrl });
@@ -76,9 +94,11 @@ export async function startTestApp(
   } = {},
 ): Promise<TestApp> {
   let databaseUrl: string;
+  let ownerUrl: string;
   let dropOwnDatabase: () => Promise<void> = async () => undefined;
   if (options.databaseUrl) {
     databaseUrl = options.databaseUrl;
+    ownerUrl = options.databaseUrl;
   } else {
     const adminUrl = process.env[ENV_ADMIN_URL];
     const template = process.env[ENV_TEMPLATE_DB];
@@ -86,11 +106,25 @@ export async function startTestApp(
     const file = basename(expect.getState().testPath ?? 'test').replace(/\W+/g, '_').slice(0, 30);
     const name = `t_${file}_${randomBytes(4).toString('hex')}`.toLowerCase();
     await cloneTemplate(adminUrl, template, name);
-    databaseUrl = withDatabase(adminUrl, name);
+    ownerUrl = withDatabase(adminUrl, name);
+    const role = process.env[ENV_APP_ROLE];
+    const password = process.env[ENV_APP_PASSWORD];
+    if (!role || !password) throw new Error('The e2e global setup made no application role');
+    databaseUrl = withCredentials(ownerUrl, role, password);
     dropOwnDatabase = () => dropDatabase(adminUrl, name);
   }
   const clock = new ManualClock(options.start ?? '2026-03-02T09:00:00Z');
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', JWT_SECRET: TEST_JWT_SECRET, DATABASE_URL: databaseUrl, ...options.env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'error',
+    JWT_SECRET: TEST_JWT_SECRET,
+    BALLOT_SECRET: TEST_BALLOT_SECRET,
+    MFA_ENCRYPTION_KEY: TEST_MFA_ENCRYPTION_KEY,
+    DATABASE_URL: databaseUrl,
+    // The run's key (the global setup's), so that every process of a test signs alike.
+    ...(process.env.AUDIT_SIGNING_KEY ? { AUDIT_SIGNING_KEY: process.env.AUDIT_SIGNING_KEY } : {}),
+    ...options.env,
+  });
   // LOG_LEVEL=error: an internal error (never expected in a test) prints its cause, so a failure
   // that shows only INTERNAL_SERVER_ERROR in an answer can be diagnosed from the test's output.
   const app = await createApiApp({ config, databaseUrl, jwtSecret: TEST_JWT_SECRET, clock, ...(options.quiet ? { logger: false as const } : {}) });
@@ -101,6 +135,16 @@ export async function startTestApp(
     clock,
     db: app.get(DataSource),
     databaseUrl,
+    ownerUrl,
+    async asOwner(work) {
+      const client = new Client({ connectionString: ownerUrl });
+      await client.connect();
+      try {
+        return await work(client);
+      } finally {
+        await client.end();
+      }
+    },
     http: () => request(server),
     async gql(query, variables, token) {
       const req = request(server).post('/graphql').set('content-type', 'application/json');
@@ -110,7 +154,7 @@ export async function startTestApp(
     },
     tokenFor(user) {
       const iat = Math.floor(clock.now().getTime() / 1000);
-      return jwt.sign({ sub: user.id, role: user.role, iat, exp: iat + 900 });
+      return jwt.sign({ sub: user.id, role: user.role, sid: user.id, iat, exp: iat + 900 });
     },
     async close() {
       await app.close();

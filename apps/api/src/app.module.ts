@@ -60,11 +60,14 @@ export class AppModule {
           plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), queryLimitsPlugin(limiter)],
           // One operation per request: a batch would multiply every per-request limit.
           allowBatchedHttpRequests: false,
-          // No "did you mean" hints about the schema in production errors.
+          // No "did you mean" hints about the schema in production errors: Apollo strips those of
+          // validation; formatGraphqlError (hideDetails) those of every other stage too.
           hideSchemaDetailsFromClientErrors: config.isProduction,
           introspection: config.introspection,
           includeStacktraceInErrorResponses: false,
-          csrfPrevention: true,
+          // A GET, or a POST a browser could send cross-site (a form's content type), needs a
+          // preflight header: Apollo's two, or a name that does not name the server's software.
+          csrfPrevention: { requestHeaders: ['graphql-require-preflight', 'apollo-require-preflight', 'x-apollo-operation-name'] },
           context: ({ req, res }: { req: Request; res: Response }) => ({
             req,
             res,
@@ -72,6 +75,7 @@ export class AppModule {
           }),
           formatError: (formatted, error) =>
             formatGraphqlError(formatted, error, {
+              hideDetails: config.isProduction,
               onInternal: (cause) => logger.error((cause as Error)?.stack ?? String(cause)),
             }),
           }),

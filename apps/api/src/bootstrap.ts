@@ -1,9 +1,11 @@
 import { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DomainValidationPipe } from '@app/core';
+import type { AddressInfo } from 'node:net';
+import { AppConfig, DomainValidationPipe, listenHost } from '@app/core';
 import { AppModule, AppModuleOptions } from './app.module';
 import { mountExplorer } from './explorer';
+import { requestLimitsMiddleware } from './graphql/request-limits.middleware';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -14,7 +16,10 @@ export async function createApiApp(options: AppModuleOptions & { logger?: false 
     logger: options.logger === false ? false : LEVELS.slice(0, LEVELS.indexOf(level) + 1),
     bodyParser: true,
   });
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is believed only from the configured proxies (none by default): from anyone
+  // else, a client could pick the address its sign-ins and expensive queries are counted against.
+  const proxies = options.config.TRUSTED_PROXIES;
+  app.set('trust proxy', proxies.length > 0 ? proxies : false);
   app.disable('x-powered-by');
   // Express hashes every response body for an ETag; the API answers POSTs that no cache keeps
   // (and every answer depends on who asks), so the hash was pure cost on each request.
@@ -22,8 +27,22 @@ export async function createApiApp(options: AppModuleOptions & { logger?: false 
   // A filing carries its file base64-encoded (4/3 of its size) inside the JSON body.
   const bodyLimit = Math.ceil((options.config.MAX_DOCUMENT_BYTES * 4) / 3) + 64 * 1024;
   app.useBodyParser('json', { limit: bodyLimit });
+  // Before Apollo (which GraphQLModule mounts during init): the bounds of a request's query and
+  // variables are checked before anything parses or validates the query.
+  app.use('/graphql', requestLimitsMiddleware());
   app.useGlobalPipes(new DomainValidationPipe());
   if (!options.config.isProduction) mountExplorer(app);
   await app.init();
   return app;
+}
+
+/**
+ * Starts listening on PORT at HOST (see listenHost: 127.0.0.1 unless HOST says otherwise outside
+ * production, HOST required in production); `main.ts` calls it, and the e2e tests check where it
+ * listens. Resolves with the address actually bound (PORT=0 picks a free port).
+ */
+export async function listenApi(app: INestApplication, config: AppConfig): Promise<AddressInfo> {
+  const host = listenHost(config);
+  await app.listen(config.PORT, host);
+  return app.getHttpServer().address() as AddressInfo;
 }

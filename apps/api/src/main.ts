@@ -4,14 +4,18 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { DisputesService } from '@app/registry';
 import {
+  APPLICATION_ROLE,
+  AppConfig,
   CommandRunner,
+  ConfigError,
   EmbeddedDatabase,
+  listenHost,
   loadConfigOrExit,
   resolveJwtSecret,
   startEmbeddedPostgres,
 } from '@app/core';
-import { runMigrations } from '@app/migrations';
-import { createApiApp } from './bootstrap';
+import { migrationTarget, runMigrations } from '@app/migrations';
+import { createApiApp, listenApi } from './bootstrap';
 import { DEMO_USERS, loadDemoDataIfEmpty } from './demo/demo-data';
 
 const logger = new Logger('Start');
@@ -23,21 +27,29 @@ const logger = new Logger('Start');
  */
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
+  const host = listenHostOrExit(config);
 
   let embedded: EmbeddedDatabase | null = null;
   let databaseUrl = config.DATABASE_URL;
+  let migration: ReturnType<typeof migrationTarget>;
   if (!databaseUrl) {
     logger.log(`Starting the embedded PostgreSQL (data in ${config.DATA_DIR}/pg)`);
+    // Two roles (README, "The audit trail: threat model"): the cluster's superuser owns the schema
+    // and migrates; the application connects as a role that owns nothing.
     embedded = await startEmbeddedPostgres({
       dataDir: config.DATA_DIR,
       port: config.EMBEDDED_PG_PORT,
       database: 'dispute_body',
       persistent: true,
+      applicationRole: APPLICATION_ROLE,
     });
-    databaseUrl = embedded.url;
+    databaseUrl = embedded.appUrl;
+    migration = { url: embedded.url, options: { applicationRole: APPLICATION_ROLE } };
+  } else {
+    migration = migrationTarget(databaseUrl, config.DATABASE_OWNER_URL);
   }
 
-  const applied = await runMigrations(databaseUrl);
+  const applied = await runMigrations(migration.url, migration.options);
   if (applied.length) logger.log(`Applied migrations: ${applied.join(', ')}`);
 
   const app = await createApiApp({ config, databaseUrl, jwtSecret: resolveJwtSecret(config) });
@@ -45,14 +57,20 @@ async function main(): Promise<void> {
   if (!config.isProduction) {
     demoLoaded = await loadDemoDataIfEmpty(app.get(DataSource), app.get(CommandRunner), app.get(DisputesService), config.BODY_MEETING_NOTICE_DAYS);
   }
-  await app.listen(config.PORT);
+  const { port } = await listenApi(app, config);
 
-  const url = `http://localhost:${config.PORT}/graphql`;
-  const lines = [`GraphQL API ready at ${url} (open it in a browser for the explorer)`];
+  const url = `http://${urlHost(host)}:${port}/graphql`;
+  const lines = [`GraphQL API ready at ${url} (open it in a browser for the explorer), listening on ${host} port ${port}`];
   if (demoLoaded) lines.push('Demo data loaded.');
   if (!config.isProduction) {
     lines.push('Demo sign-ins (if the demo data was loaded in this database):');
     for (const user of DEMO_USERS) lines.push(`  ${user.role.padEnd(16)} ${user.email}  ${user.password}`);
+    // The demo enrols no second factor (its secret would be the same in every copy): a user of a
+    // role that requires one enrols it at their first sign-in, as a real user would (README, Try it).
+    const mfaRoles = config.MFA_REQUIRED_ROLES.filter((role) => DEMO_USERS.some((user) => user.role === role));
+    if (mfaRoles.length > 0) {
+      lines.push(`  (${mfaRoles.join(', ')}: a second factor is required; the first sign-in may only enrol one: enrollTotp, then confirmTotp with a code from an app or \`npm run totp -- <secret>\`)`);
+    }
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 
@@ -73,6 +91,23 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** HOST, or the default outside production; a production process without it stops with one line. */
+function listenHostOrExit(config: AppConfig): string {
+  try {
+    return listenHost(config);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}
+
+/** The host of the address to print: this machine when the API listens on every interface. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
 }
 
 function startWorker(databaseUrl: string): ChildProcess {

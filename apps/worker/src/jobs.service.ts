@@ -1,10 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { AuditCheckpoints } from '@app/core';
 import { NoticesService } from '@app/hearings';
+import { JOB_SCHEMA, SWEEP_QUEUE } from '@app/migrations';
 import { ElectionClosingService } from '@app/panels';
 import { ProcedureSweeper } from '@app/registry';
 import PgBoss from 'pg-boss';
 
-export const SWEEP_QUEUE = 'procedure-sweep';
+export { SWEEP_QUEUE };
 
 export interface JobsOptions {
   databaseUrl: string;
@@ -28,6 +30,7 @@ export class JobsService {
     private readonly sweeper: ProcedureSweeper,
     private readonly elections: ElectionClosingService,
     private readonly notices: NoticesService,
+    private readonly checkpoints: AuditCheckpoints,
   ) {}
 
   async start(options: JobsOptions): Promise<void> {
@@ -37,14 +40,17 @@ export class JobsService {
     }
     const boss = new PgBoss({
       connectionString: options.databaseUrl,
-      schema: 'pgboss',
+      schema: JOB_SCHEMA,
       application_name: 'dispute-body-worker',
       max: 4,
+      // Installed and upgraded by the migrations, as the owner: the worker's role creates nothing.
+      migrate: false,
     });
     boss.on('error', (error) => this.logger.error(`pg-boss: ${error.message}`));
     await boss.start();
     await boss.createQueue(SWEEP_QUEUE);
-    // Every minute: elections due to close, deadlines that ran out, automatic transitions. pg-boss keeps one schedule
+    // Every minute: elections due to close, deadlines that ran out, automatic transitions, and the
+    // daily audit checkpoint when due. pg-boss keeps one schedule
     // per queue across all workers, so several workers do not multiply the jobs.
     await boss.schedule(SWEEP_QUEUE, '* * * * *');
     await boss.work(
@@ -59,6 +65,13 @@ export class JobsService {
         // The hearing notices waiting in the outbox (timetable steps are deadline rows, swept above).
         const delivered = await this.notices.deliverPending();
         if (delivered) this.logger.log(`Delivered ${delivered} hearing notices`);
+        // The audit trail's daily anchor (README, "The audit trail: threat model"), once a day
+        // however many workers run; its line in the log is one more copy outside the database.
+        const checkpoint = await this.checkpoints.makeDailyIfDue();
+        if (checkpoint) {
+          const { id, seq, hash, madeAt, keyId, signature } = checkpoint;
+          this.logger.log(`Audit checkpoint ${JSON.stringify({ id, seq, hash, madeAt, reason: 'DAILY', meetingId: null, keyId, signature })}`);
+        }
       },
     );
     this.boss = boss;

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { embeddedDatabaseUrl, loadConfigOrExit, resolveJwtSecret } from '@app/core';
+import { embeddedApplicationUrl, loadConfigOrExit, resolveJwtSecret } from '@app/core';
 import { JobsService } from './jobs.service';
 import { WorkerModule } from './worker.module';
 
@@ -12,7 +12,7 @@ const logger = new Logger('Worker');
  */
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
-  const databaseUrl = config.DATABASE_URL ?? embeddedDatabaseUrl(config.DATA_DIR, config.EMBEDDED_PG_PORT, 'dispute_body');
+  const databaseUrl = config.DATABASE_URL ?? embeddedApplicationUrl(config.DATA_DIR, config.EMBEDDED_PG_PORT, 'dispute_body');
   const app = await NestFactory.createApplicationContext(
     WorkerModule.forRoot({ config, databaseUrl, jwtSecret: resolveJwtSecret(config) }),
     { logger: ['fatal', 'error', 'warn', 'log'] },
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const jobs = app.get(JobsService);
   await jobs.start({ databaseUrl, sweepIntervalSeconds: config.SWEEP_INTERVAL_SECONDS });
   const every = config.SWEEP_INTERVAL_SECONDS === 60 ? 'minute' : `${config.SWEEP_INTERVAL_SECONDS} seconds`;
-  logger.log(`Worker started: deadline sweeps every ${every}`);
+  logger.log(`Worker started: deadline sweeps every ${every}, an audit checkpoint at least daily`);
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -335,13 +335,18 @@ export async function fuzz(target: Target, mutations: GraphQLField<unknown, unkn
         // A refresh token in the answer is one a client would present next.
         const issued = (result as { refreshToken?: unknown } | null)?.refreshToken;
         if (typeof issued === 'string') pools.get(ISSUED_REFRESH_TOKENS)!.push(issued);
-        // The fuzzer keeps its own callers active, or the rest of the run would be a stream of
-        // UNAUTHENTICATED.
+        // The fuzzer keeps its own callers active and their standing sign-ins (factories:
+        // createUser, whose id is the user's) live, or the rest of the run would be a stream of
+        // UNAUTHENTICATED: a deactivation (or a second factor reset) revokes every sign-in of the
+        // user, and tokens of a revoked sign-in stop at once.
         const id = c.mutation === 'deactivateUser' ? (result as { id?: string } | null)?.id : undefined;
+        let restored = false;
         if (id && world.actorUserIds.has(id)) {
           await pg.query('UPDATE users SET active = true WHERE id = $1', [id]);
-          fromXid = (await probe(fromXid, auditSeq)).xmax;
+          restored = true;
         }
+        const revived = await pg.query('UPDATE sign_ins SET revoked_at = NULL WHERE id = ANY($1::uuid[]) AND revoked_at IS NOT NULL', [[...world.actorUserIds]]);
+        if (restored || (revived.rowCount ?? 0) > 0) fromXid = (await probe(fromXid, auditSeq)).xmax;
       }
 
       if (problems.length) {

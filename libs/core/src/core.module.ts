@@ -2,12 +2,17 @@ import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
+import { AuditCheckpoints } from './audit/audit-checkpoints.service';
+import { AuditKeys, resolveAuditSigningKey } from './audit/audit-keys';
+import { AuditRedactors } from './audit/audit-redactors';
 import { AuditResolver } from './audit/audit.resolver';
 import { AuditService } from './audit/audit.service';
 import { AuthenticationGuard } from './auth/auth.guard';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
 import { JwtStrategy } from './auth/jwt.strategy';
+import { SecondFactorResolver } from './auth/second-factor.resolver';
+import { SecondFactorService } from './auth/second-factor.service';
 import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, JwtSecret } from './auth/jwt-settings';
 import { Clock, SystemClock } from './clock/clock';
 import { AppConfig } from './config/app-config';
@@ -31,9 +36,12 @@ export interface CoreModuleOptions {
 
 const SERVICES: Provider[] = [
   AuditService,
+  AuditRedactors,
+  AuditCheckpoints,
   CommandRunner,
   DomainEvents,
   RateLimiter,
+  SecondFactorService,
   AuthService,
   MembersService,
   UsersService,
@@ -62,9 +70,11 @@ export class CoreModule {
       providers: [
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         { provide: JwtSecret, useValue: new JwtSecret(options.jwtSecret) },
+        // The audit trail's signing key: from configuration, never from the database.
+        { provide: AuditKeys, useFactory: () => new AuditKeys(resolveAuditSigningKey(options.config)) },
         ...SERVICES,
       ],
-      exports: [Clock, JwtSecret, ConfigModule, ...SERVICES],
+      exports: [Clock, JwtSecret, ConfigModule, AuditKeys, ...SERVICES],
     };
   }
 }
@@ -77,6 +87,7 @@ export class CoreModule {
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_FILTER, useClass: HttpErrorFilter },
     AuthResolver,
+    SecondFactorResolver,
     UsersResolver,
     MembersResolver,
     AuditResolver,

@@ -10,6 +10,7 @@ import {
   ElectionElectorEntity,
   ElectionEntity,
   ElectionVoteEntity,
+  SealedBallotEntity,
 } from './elections/election.entity';
 import { PanelMemberEntity } from './elections/panel-member.entity';
 
@@ -43,6 +44,7 @@ export const PANELS_ENTITIES = [
   ElectionCandidateEntity,
   ElectionElectorEntity,
   ElectionVoteEntity,
+  SealedBallotEntity,
   BallotEntity,
   PanelMemberEntity,
 ];

@@ -10,6 +10,7 @@ import { EligibilityService } from './eligibility/eligibility.service';
 import { RosterController } from './roster/roster.controller';
 import { NominationsResolver, RosterResolver } from './roster/roster.resolver';
 import { RosterService } from './roster/roster.service';
+import { BallotKeys } from './elections/ballot-keys';
 import { ElectionClosingService } from './elections/election-closing.service';
 import { DisputePanelResolver, ElectionsResolver } from './elections/elections.resolver';
 import { ElectionsService } from './elections/elections.service';
@@ -22,6 +23,7 @@ const SERVICES = [
   ConsentsService,
   ChallengesService,
   EligibilityService,
+  BallotKeys,
   ElectionsService,
   ElectionClosingService,
   PanelService,

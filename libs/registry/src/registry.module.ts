@@ -19,6 +19,7 @@ import {
   DocketEntryDocumentsResolver,
   DocumentsResolver,
 } from './documents/documents.resolver';
+import { DocumentAuditRedactor } from './documents/document-audit-redactor';
 import { DocumentsService } from './documents/documents.service';
 import { SummaryRequestsService } from './documents/summary-requests.service';
 import { PanelSeatsService } from './panel-seats/panel-seats.service';
@@ -53,6 +54,8 @@ export class RegistryModule {}
   imports: [RegistryModule],
   controllers: [DocumentsController],
   providers: [
+    // The document policy applied to the audit log the API serves (the worker serves none).
+    DocumentAuditRedactor,
     DisputesResolver,
     DisputeFieldsResolver,
     DeadlineFieldsResolver,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { RegistryModule } from '@app/registry';
 import { AdoptionService } from './adoption/adoption.service';
 import { AppealsService } from './appeals/appeals.service';
+import { DeliberationAuditRedactor } from './reports/deliberation-audit-redactor';
 import { ReportViewService } from './reports/report-view.service';
 import { ReportsService } from './reports/reports.service';
 import { DisputeReportResolver, RulingsResolver } from './rulings.resolver';
@@ -21,6 +22,6 @@ export class RulingsModule {}
 /** The rulings' GraphQL surface. */
 @Module({
   imports: [RulingsModule],
-  providers: [RulingsResolver, DisputeReportResolver],
+  providers: [RulingsResolver, DisputeReportResolver, DeliberationAuditRedactor],
 })
 export class RulingsApiModule {}

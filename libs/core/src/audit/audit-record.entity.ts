@@ -41,4 +41,12 @@ export class AuditRecordEntity {
 
   @Column('char', { length: 64 })
   hash: string;
+
+  /**
+   * The application's Ed25519 signature of `hash` (base64): someone who can write to the table
+   * but does not hold the key cannot make a record that passes. Null on the records written
+   * before the trail was signed.
+   */
+  @Column('text', { nullable: true })
+  signature: string | null;
 }

@@ -7,6 +7,14 @@ export interface Actor {
   role: Role;
   /** The member a delegate acts for; null for other roles. */
   memberId: string | null;
+  /** The sign-in (session) the access token came from; absent where no token is involved. */
+  signInId?: string;
+  /**
+   * The sign-in may only enrol the second factor the user's role requires (MFA_REQUIRED_ROLES):
+   * the guard refuses every other operation, and `@CurrentUser()` reads such an actor as
+   * anonymous everywhere but in the operations open to it (`@AllowDuringMfaEnrolment()`).
+   */
+  mfaEnrolmentOnly?: boolean;
 }
 
 /** The worker and start-up tasks act as the system, which the audit trail records as such. */

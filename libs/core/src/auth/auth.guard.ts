@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { DomainError, forbidden, unauthenticated } from '../errors';
 import type { Actor, Role } from './actor';
-import { IS_PUBLIC, ROLES_KEY, requestOf } from './decorators';
+import { ALLOW_DURING_MFA_ENROLMENT, IS_PUBLIC, ROLES_KEY, requestOf } from './decorators';
 
 /**
  * The global guard: every operation needs a valid access token unless it is marked
@@ -36,8 +36,13 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
       if (!isPublic || !(error instanceof DomainError && error.category === 'UNAUTHENTICATED')) throw error;
       request.user = null;
     }
-    const roles = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets);
     const user = request.user as Actor | null | undefined;
+    // A sign-in that may only enrol its second factor: that and nothing else (on a public
+    // operation it is anonymous: CurrentUser).
+    if (user?.mfaEnrolmentOnly && !isPublic && !this.reflector.getAllAndOverride<boolean>(ALLOW_DURING_MFA_ENROLMENT, targets)) {
+      throw forbidden('Your role requires a second factor: enrol one (enrollTotp, then confirmTotp) to go on', 'MFA_ENROLMENT_REQUIRED');
+    }
+    const roles = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets);
     if (roles && roles.length > 0 && (!user || !roles.includes(user.role))) {
       throw forbidden(`Only ${roles.join(' or ')} may do this`, 'ROLE_REQUIRED');
     }

@@ -10,8 +10,8 @@ export class AuthResolver {
 
   @Public()
   @Mutation(() => AuthPayload)
-  async login(@Args() { email, password }: LoginArgs, @ClientIp() ip: string): Promise<AuthPayload> {
-    return toAuthPayload(await this.auth.login(email, password, ip));
+  async login(@Args() { email, password, code }: LoginArgs, @ClientIp() ip: string): Promise<AuthPayload> {
+    return toAuthPayload(await this.auth.login(email, password, ip, code));
   }
 
   @Public()

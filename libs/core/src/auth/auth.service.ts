@@ -5,16 +5,35 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { CommandRunner } from '../database/command-runner';
 import { unauthenticated } from '../errors';
-import { RateLimitRule, RateLimiter } from '../rate-limit/rate-limiter.service';
+import { Clock } from '../clock/clock';
+import { addressBucket, clientAddress } from '../rate-limit/client-address';
+import { BackoffRule, RateLimitRule, RateLimiter, Reservation } from '../rate-limit/rate-limiter.service';
 import { UserEntity } from '../users/user.entity';
 import type { Actor } from './actor';
 import { dummyHash, verifyPassword } from './passwords';
 import { RefreshTokenEntity } from './refresh-token.entity';
+import { SecondFactorService } from './second-factor.service';
+import { SignInEntity, SignInScope } from './sign-in.entity';
+import { revokeSignInsOf } from './sign-ins';
 
-// Throttling of failed sign-ins (OWASP Authentication Cheat Sheet): per account, and per client
-// address so that one address cannot try many accounts.
-export const LOGIN_FAILURES_PER_ACCOUNT: RateLimitRule = { limit: 5, windowSeconds: 15 * 60 };
+// Throttling of failed sign-ins (OWASP Authentication Cheat Sheet; README, Sign-in). Every attempt
+// is counted before its password is checked and given back if it succeeds:
+// - per account and address, with exponential backoff: 5 attempts at once, then a wait of 1 minute
+//   doubling to at most 15 minutes; forgotten a day after the last attempt. Someone guessing from
+//   elsewhere never holds back the account's owner at their own address;
+// - per address, across accounts: 20 in 15 minutes, so one address cannot try many accounts;
+// - per account, across addresses: 100 in an hour, a ceiling against guessing spread over many
+//   addresses, far above what the owner's mistakes reach. An address the account signed in from
+//   in the last 30 days is spared it, so that such guessing does not lock the owner out either.
+export const LOGIN_BACKOFF_PER_ACCOUNT_AND_ADDRESS: BackoffRule = {
+  freeAttempts: 5,
+  firstDelaySeconds: 60,
+  maxDelaySeconds: 15 * 60,
+  forgetAfterSeconds: 24 * 60 * 60,
+};
 export const LOGIN_FAILURES_PER_ADDRESS: RateLimitRule = { limit: 20, windowSeconds: 15 * 60 };
+export const LOGIN_FAILURES_PER_ACCOUNT: RateLimitRule = { limit: 100, windowSeconds: 60 * 60 };
+export const KNOWN_ADDRESS_DAYS = 30;
 
 export interface IssuedTokens {
   accessToken: string;
@@ -22,6 +41,8 @@ export interface IssuedTokens {
   refreshToken: string;
   refreshTokenExpiresAt: Date;
   user: UserEntity;
+  /** MFA_ENROLMENT: the sign-in may only enrol the second factor the user's role requires. */
+  scope: SignInScope;
 }
 
 const BAD_CREDENTIALS = 'The email or password is incorrect';
@@ -38,28 +59,88 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
     private readonly limiter: RateLimiter,
+    private readonly clock: Clock,
+    private readonly secondFactor: SecondFactorService,
   ) {}
 
-  async login(email: string, password: string, ip: string): Promise<IssuedTokens> {
-    const normalized = email.trim().toLowerCase();
-    const accountKey = `login:account:${normalized}`;
-    const addressKey = `login:address:${ip}`;
-    await this.limiter.assertUnder([accountKey], LOGIN_FAILURES_PER_ACCOUNT, 'failed sign-ins for this account');
-    await this.limiter.assertUnder([addressKey], LOGIN_FAILURES_PER_ADDRESS, 'failed sign-ins from this address');
+  /**
+   * Signs in with a password and, for a user with a second factor, a code of their app or a
+   * recovery code (`code`). A user whose role requires a second factor (MFA_REQUIRED_ROLES) and
+   * who has none gets a sign-in that may only enrol one (`scope` MFA_ENROLMENT).
+   */
+  async login(email: string, password: string, ip: string, code?: string | null): Promise<IssuedTokens> {
+    const account = email.trim().toLowerCase();
+    const address = clientAddress(ip);
+    const bucket = addressBucket(ip);
+    const known = await this.isKnownAddress(account, address);
+    // Taken before the password is checked: however many requests arrive at once, no more
+    // password checks run than the limits allow.
+    const reservation = await this.limiter.reserve([
+      { key: `login:account-address:${account}|${bucket}`, rule: LOGIN_BACKOFF_PER_ACCOUNT_AND_ADDRESS, what: 'failed sign-ins for this account from your address' },
+      { key: `login:address:${bucket}`, rule: LOGIN_FAILURES_PER_ADDRESS, what: 'failed sign-ins from your address' },
+      ...(known ? [] : [{ key: `login:account:${account}`, rule: LOGIN_FAILURES_PER_ACCOUNT, what: 'failed sign-ins for this account' }]),
+    ]);
 
-    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { email: normalized } });
+    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { email: account } });
     // Verify against a dummy hash for unknown emails: same time, same answer.
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
     if (!user || !ok || !user.active) {
-      await this.limiter.hit(accountKey, LOGIN_FAILURES_PER_ACCOUNT);
-      await this.limiter.hit(addressKey, LOGIN_FAILURES_PER_ADDRESS);
+      // The reservation stays: it was a failure.
       throw unauthenticated(BAD_CREDENTIALS, 'INVALID_CREDENTIALS');
     }
-    await this.limiter.reset(accountKey);
-    return this.commands.run({ actor: actorOf(user), operation: 'login' }, async (ctx) => {
-      ctx.target('User', user.id);
-      return this.issue(ctx.em, user, randomUUID(), ctx.now);
-    });
+
+    const hasFactor = await this.secondFactor.hasFactor(user.id);
+    if (hasFactor && !code?.trim()) {
+      // The password was right: no failure. The client asks for the code and sends both again.
+      await this.limiter.release(reservation);
+      throw unauthenticated('Enter the code your authenticator app shows, or a recovery code', 'MFA_CODE_REQUIRED');
+    }
+    let codeAttempt: Reservation | null = null;
+    if (hasFactor) {
+      try {
+        codeAttempt = await this.secondFactor.reserveAttempt(user.id);
+      } catch (error) {
+        await this.limiter.release(reservation);
+        throw error;
+      }
+    }
+    const scope: SignInScope = !hasFactor && this.secondFactor.isRequiredFor(user.role) ? 'MFA_ENROLMENT' : 'FULL';
+    let tokens: IssuedTokens;
+    try {
+      tokens = await this.commands.run({ actor: actorOf(user), operation: 'login' }, async (ctx) => {
+        const secondFactor = hasFactor ? await this.secondFactor.verifyAtLogin(ctx.em, user.id, code!, ctx.now) : null;
+        const signInId = randomUUID();
+        ctx.target('User', user.id, { signInId, scope, secondFactor });
+        await ctx.em.getRepository(SignInEntity).insert({
+          id: signInId,
+          userId: user.id,
+          scope,
+          secondFactor,
+          address,
+          createdAt: ctx.now,
+          revokedAt: null,
+        });
+        return this.issue(ctx.em, user, signInId, scope, ctx.now);
+      });
+    } catch (error) {
+      // A wrong code counts against the password's limits too; anything else was no failure of theirs.
+      if (codeAttempt) await this.secondFactor.settle(codeAttempt, error);
+      throw error;
+    }
+    await this.limiter.release(reservation);
+    if (codeAttempt) await this.limiter.release(codeAttempt);
+    return tokens;
+  }
+
+  /** Whether the account signed in from this very address lately (it is spared the account's ceiling). */
+  private async isKnownAddress(account: string, address: string): Promise<boolean> {
+    const since = new Date(this.clock.now().getTime() - KNOWN_ADDRESS_DAYS * 86_400_000);
+    const rows = await this.dataSource.query(
+      `SELECT 1 FROM users u JOIN sign_ins s ON s.user_id = u.id
+        WHERE u.email = $1 AND s.address = $2 AND s.created_at > $3 LIMIT 1`,
+      [account, address, since],
+    );
+    return rows.length > 0;
   }
 
   /**
@@ -87,12 +168,14 @@ export class AuthService {
           return 'reused';
         }
         if (stored.expiresAt <= ctx.now) throw invalid();
+        const signIn = await ctx.em.getRepository(SignInEntity).findOne({ where: { id: stored.familyId } });
+        if (!signIn || signIn.revokedAt) throw invalid();
         const user = await ctx.em.getRepository(UserEntity).findOne({ where: { id: stored.userId } });
         if (!user || !user.active) throw invalid();
         ctx.target('User', stored.userId, { familyId: stored.familyId });
         stored.rotatedAt = ctx.now;
         await ctx.em.save(stored);
-        return this.issue(ctx.em, user, stored.familyId, ctx.now);
+        return this.issue(ctx.em, user, stored.familyId, signIn.scope, ctx.now);
       },
     );
     if (outcome === 'reused') {
@@ -117,17 +200,19 @@ export class AuthService {
     });
   }
 
-  /** Revokes every refresh token of a user (deactivation). */
+  /** Revokes every sign-in of a user and their refresh tokens (deactivation). */
   async revokeAllOf(em: EntityManager, userId: string, now: Date): Promise<void> {
-    await em
-      .createQueryBuilder()
-      .update(RefreshTokenEntity)
-      .set({ revokedAt: now })
-      .where('user_id = :userId AND revoked_at IS NULL', { userId })
-      .execute();
+    await revokeSignInsOf(em, userId, now);
   }
 
+  /** Revokes a sign-in: its access tokens stop at once, its refresh tokens with them. */
   private async revokeFamily(em: EntityManager, familyId: string, now: Date): Promise<void> {
+    await em
+      .createQueryBuilder()
+      .update(SignInEntity)
+      .set({ revokedAt: now })
+      .where('id = :familyId AND revoked_at IS NULL', { familyId })
+      .execute();
     await em
       .createQueryBuilder()
       .update(RefreshTokenEntity)
@@ -136,16 +221,18 @@ export class AuthService {
       .execute();
   }
 
+  /** A new access token and refresh token of a sign-in (the refresh token's family). */
   private async issue(
     em: EntityManager,
     user: UserEntity,
     familyId: string,
+    scope: SignInScope,
     now: Date,
   ): Promise<IssuedTokens> {
     const iat = Math.floor(now.getTime() / 1000);
     const ttl = this.config.ACCESS_TOKEN_TTL_SECONDS;
     const accessToken = await this.jwt.signAsync(
-      { sub: user.id, role: user.role, iat, exp: iat + ttl },
+      { sub: user.id, role: user.role, sid: familyId, iat, exp: iat + ttl },
       { jwtid: randomUUID() },
     );
     const refreshToken = randomBytes(32).toString('base64url');
@@ -165,6 +252,7 @@ export class AuthService {
       refreshToken,
       refreshTokenExpiresAt,
       user,
+      scope,
     };
   }
 }

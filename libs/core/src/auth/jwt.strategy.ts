@@ -13,6 +13,8 @@ import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, JwtSecret } from './jwt-settin
 interface AccessClaims {
   sub: string;
   role: Role;
+  /** The sign-in the token came from (sign_ins.id). */
+  sid?: string;
   exp: number;
   nbf?: number;
   iat: number;
@@ -20,15 +22,17 @@ interface AccessClaims {
 
 /**
  * Verifies access tokens: signature with the one pinned algorithm (so `alg: none` or a key
- * confusion fails), issuer and audience. Expiry is checked against the injectable clock, and
- * the user must still exist and be active, so a deactivation takes effect at once.
+ * confusion fails), issuer and audience. Expiry is checked against the injectable clock; the
+ * sign-in the token names must be the user's and not revoked, and the user must still exist and
+ * be active, so a logout, a reused refresh token or a deactivation takes effect at once. A token
+ * that names no sign-in is refused: even the signing secret alone does not make a usable token.
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
     secret: JwtSecret,
     private readonly clock: Clock,
-    dataSource: DataSource,
+    private readonly dataSource: DataSource,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -50,11 +54,21 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     const now = Math.floor(this.clock.now().getTime() / 1000);
     if (typeof claims.exp !== 'number' || claims.exp <= now) return false;
     if (typeof claims.nbf === 'number' && claims.nbf > now) return false;
-    // A subject that is no user id is a bad token, not a query for the database to refuse.
+    // A subject or sign-in that is no id is a bad token, not a query for the database to refuse.
     if (typeof claims.sub !== 'string' || !isUUID(claims.sub)) return false;
-    // Hand-written: this runs on every signed-in request (EntityRows).
-    const [user] = await this.users.read(`SELECT ${this.users.select('u')} FROM users u WHERE u.id = $1`, [claims.sub]);
-    if (!user || !user.active) return false;
-    return { userId: user.id, role: user.role, memberId: user.memberId };
+    if (typeof claims.sid !== 'string' || !isUUID(claims.sid)) return false;
+    // Hand-written: this runs on every signed-in request (EntityRows). One statement, two
+    // primary-key lookups: the sign-in, live and the subject's, and its user.
+    const [row] = await this.dataSource.query(
+      `SELECT ${this.users.select('u')}, s.scope AS s_scope FROM users u JOIN sign_ins s ON s.user_id = u.id
+        WHERE u.id = $1 AND s.id = $2 AND s.revoked_at IS NULL`,
+      [claims.sub, claims.sid],
+    );
+    if (!row) return false;
+    const user = this.users.from(row);
+    if (!user.active) return false;
+    const actor: Actor = { userId: user.id, role: user.role, memberId: user.memberId, signInId: claims.sid };
+    if (row.s_scope === 'MFA_ENROLMENT') actor.mfaEnrolmentOnly = true;
+    return actor;
   }
 }

@@ -1,8 +1,10 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from '../users/user.entity';
+import { SignInEntity } from './sign-in.entity';
 
 /**
- * A refresh token, stored only as its SHA-256. Tokens descending from one sign-in share a family;
+ * A refresh token, stored only as its SHA-256. Tokens descending from one sign-in share a family
+ * (the sign-in's id);
  * presenting a token that was already rotated revokes the whole family (reuse detection).
  */
 @Entity('refresh_tokens')
@@ -21,6 +23,10 @@ export class RefreshTokenEntity {
   @Index('ix_refresh_tokens_family')
   @Column('uuid', { name: 'family_id' })
   familyId: string;
+
+  @ManyToOne(() => SignInEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'family_id', foreignKeyConstraintName: 'fk_refresh_tokens_sign_in' })
+  signIn?: SignInEntity;
 
   @Index('uq_refresh_tokens_hash', { unique: true })
   @Column('char', { name: 'token_hash', length: 64 })

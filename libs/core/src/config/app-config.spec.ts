@@ -1,4 +1,7 @@
-import { ConfigError, loadConfig } from './app-config';
+import { generateSigningKeyPem } from '../audit/audit-keys';
+import { ConfigError, keyBytes, loadConfig } from './app-config';
+
+const KEY = generateSigningKeyPem();
 
 describe('loadConfig', () => {
   it('has working defaults for development', () => {
@@ -25,6 +28,12 @@ describe('loadConfig', () => {
     [{ BODY_MEETING_NOTICE_DAYS: '-1' }, 'BODY_MEETING_NOTICE_DAYS'],
     [{ BODY_QUORUM_PERCENT: '0' }, 'BODY_QUORUM_PERCENT'],
     [{ ELECTION_MIN_VOTING_DAYS: '0' }, 'ELECTION_MIN_VOTING_DAYS'],
+    [{ TRUSTED_PROXIES: '10.0.0.0/33' }, 'TRUSTED_PROXIES'],
+    [{ TRUSTED_PROXIES: '10.0.0.1, proxy.internal' }, 'TRUSTED_PROXIES'],
+    [{ TRUSTED_PROXIES: '*' }, 'TRUSTED_PROXIES'],
+    [{ MFA_REQUIRED_ROLES: 'SECRETARIAT,ADMIN' }, 'MFA_REQUIRED_ROLES'],
+    [{ MFA_ENCRYPTION_KEY: 'too-short' }, 'MFA_ENCRYPTION_KEY'],
+    [{ MFA_ENCRYPTION_KEY: Buffer.alloc(31).toString('base64') }, 'MFA_ENCRYPTION_KEY'],
   ])('refuses %j with one line naming %s', (env, variable) => {
     let error: unknown;
     try {
@@ -39,11 +48,46 @@ describe('loadConfig', () => {
   });
 
   it('requires JWT_SECRET and DATABASE_URL in production, and turns introspection off', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db' })).toThrow(/JWT_SECRET is required/);
-    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toThrow(/DATABASE_URL is required/);
-    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db' });
+    const BALLOT_SECRET = 'b'.repeat(32);
+    const MFA_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db', BALLOT_SECRET, MFA_ENCRYPTION_KEY, AUDIT_SIGNING_KEY: KEY })).toThrow(/JWT_SECRET is required/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), BALLOT_SECRET, MFA_ENCRYPTION_KEY, AUDIT_SIGNING_KEY: KEY })).toThrow(/DATABASE_URL is required/);
+    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db', BALLOT_SECRET, MFA_ENCRYPTION_KEY, AUDIT_SIGNING_KEY: KEY });
     expect(config.introspection).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db', GRAPHQL_INTROSPECTION: 'true' }).introspection).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db', BALLOT_SECRET, MFA_ENCRYPTION_KEY, AUDIT_SIGNING_KEY: KEY, GRAPHQL_INTROSPECTION: 'true' }).introspection).toBe(true);
+  });
+
+  it('requires BALLOT_SECRET in production, of at least 32 characters anywhere; BALLOT_PUBLICATION_MIN is 5 unless set', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db', MFA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'), AUDIT_SIGNING_KEY: KEY };
+    expect(() => loadConfig(production)).toThrow(/^Invalid configuration: BALLOT_SECRET is required when NODE_ENV=production/);
+    expect(() => loadConfig({ ...production, BALLOT_SECRET: 'short' })).toThrow(/^Invalid configuration: BALLOT_SECRET must be at least 32 characters/);
+    expect(() => loadConfig({ BALLOT_SECRET: 'short' })).toThrow(/BALLOT_SECRET must be at least 32 characters/);
+    expect(loadConfig({ ...production, BALLOT_SECRET: 'b'.repeat(32) }).BALLOT_SECRET).toBe('b'.repeat(32));
+    expect(loadConfig({}).BALLOT_SECRET).toBeUndefined();
+    expect(loadConfig({}).BALLOT_PUBLICATION_MIN).toBe(5);
+    expect(loadConfig({ BALLOT_PUBLICATION_MIN: '1' }).BALLOT_PUBLICATION_MIN).toBe(1);
+    for (const bad of ['0', 'five', '2.5']) expect(() => loadConfig({ BALLOT_PUBLICATION_MIN: bad })).toThrow(/BALLOT_PUBLICATION_MIN/);
+  });
+
+  it('requires MFA_ENCRYPTION_KEY in production', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db', BALLOT_SECRET: 'b'.repeat(32), AUDIT_SIGNING_KEY: KEY };
+    expect(() => loadConfig(production)).toThrow(/MFA_ENCRYPTION_KEY is required/);
+    expect(loadConfig({ ...production, MFA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') }).isProduction).toBe(true);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db', BALLOT_SECRET: 'b'.repeat(32), MFA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') })).toThrow(/AUDIT_SIGNING_KEY is required/);
+  });
+
+  it('takes an Ed25519 AUDIT_SIGNING_KEY only, and never echoes it', () => {
+    expect(loadConfig({ AUDIT_SIGNING_KEY: KEY }).AUDIT_SIGNING_KEY).toBe(KEY);
+    const rsa = 'MIIBVQIBADANBgkqhkiG9w0BAQEFAASCAT8wggE7AgEAAkEA';
+    let error: unknown;
+    try {
+      loadConfig({ AUDIT_SIGNING_KEY: rsa });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(/AUDIT_SIGNING_KEY/);
+    expect((error as Error).message).not.toContain(rsa);
   });
 
   it('reads START_WORKER as a yes or a no', () => {
@@ -55,5 +99,29 @@ describe('loadConfig', () => {
     const defaults = loadConfig({});
     expect(defaults).toMatchObject({ BODY_TIME_ZONE: 'UTC', BODY_MEETING_NOTICE_DAYS: 10, BODY_QUORUM_PERCENT: 50, ELECTION_MIN_VOTING_DAYS: 7 });
     expect(loadConfig({ BODY_TIME_ZONE: 'Asia/Shanghai', BODY_QUORUM_PERCENT: '60' })).toMatchObject({ BODY_TIME_ZONE: 'Asia/Shanghai', BODY_QUORUM_PERCENT: 60 });
+  });
+
+  it('trusts no proxy by default, and the listed addresses and ranges when told', () => {
+    expect(loadConfig({}).TRUSTED_PROXIES).toEqual([]);
+    expect(loadConfig({ TRUSTED_PROXIES: 'none' }).TRUSTED_PROXIES).toEqual([]);
+    expect(loadConfig({ TRUSTED_PROXIES: ' 10.0.0.0/8, 192.168.1.7 ,fd00::/8,loopback' }).TRUSTED_PROXIES).toEqual(['10.0.0.0/8', '192.168.1.7', 'fd00::/8', 'loopback']);
+  });
+
+  it('never prints the value of a secret it refuses', () => {
+    expect(() => loadConfig({ JWT_SECRET: 'short-but-secret' })).toThrow('(got 16 characters)');
+    expect(() => loadConfig({ MFA_ENCRYPTION_KEY: 'almost-the-key' })).toThrow('(got 14 characters)');
+  });
+
+  it('requires a second factor of the secretariat by default, of the roles listed, or of none', () => {
+    expect(loadConfig({}).MFA_REQUIRED_ROLES).toEqual(['SECRETARIAT']);
+    expect(loadConfig({ MFA_REQUIRED_ROLES: 'SECRETARIAT, PANELIST' }).MFA_REQUIRED_ROLES).toEqual(['SECRETARIAT', 'PANELIST']);
+    expect(loadConfig({ MFA_REQUIRED_ROLES: 'none' }).MFA_REQUIRED_ROLES).toEqual([]);
+  });
+
+  it('reads MFA_ENCRYPTION_KEY in base64, base64url or hex', () => {
+    const bytes = Buffer.alloc(32, 0xfb);
+    for (const text of [bytes.toString('base64'), bytes.toString('base64url'), bytes.toString('hex')]) {
+      expect(keyBytes(loadConfig({ MFA_ENCRYPTION_KEY: text }).MFA_ENCRYPTION_KEY!)).toEqual(bytes);
+    }
   });
 });

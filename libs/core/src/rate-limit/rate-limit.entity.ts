@@ -14,4 +14,8 @@ export class RateLimitEntity {
 
   @Column('integer')
   hits: number;
+
+  /** Under a backoff rule, when the next attempt may come (the key's window is then its last attempt). */
+  @Column('timestamptz', { name: 'blocked_until', nullable: true })
+  blockedUntil: Date | null;
 }

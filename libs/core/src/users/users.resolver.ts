@@ -1,6 +1,6 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../auth/actor';
-import { CurrentUser, Roles } from '../auth/decorators';
+import { AllowDuringMfaEnrolment, CurrentUser, Roles } from '../auth/decorators';
 import { mapPage } from '../graphql/pagination';
 import type { GraphqlContext } from '../graphql/request-context';
 import { Member, toMember } from '../members/member.type';
@@ -16,6 +16,7 @@ export class UsersResolver {
     private readonly members: MembersService,
   ) {}
 
+  @AllowDuringMfaEnrolment()
   @Query(() => User, { description: 'The signed-in user' })
   async me(@CurrentUser() actor: Actor): Promise<User> {
     return toUser(await this.service.me(actor));

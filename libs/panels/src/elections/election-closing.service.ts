@@ -1,12 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Actor, Clock, CommandContext, CommandRunner, DomainError, notFound, requireRole } from '@app/core';
+import { Actor, AppConfig, Clock, CommandContext, CommandRunner, DomainError, notFound, requireRole } from '@app/core';
 import { DisputesService, DocketService, PanelSeatsService, toIsoDate } from '@app/registry';
 import { DataSource, IsNull, LessThanOrEqual } from 'typeorm';
 import { count, toBlt, type CountResult } from '../count';
 import { ChallengeEntity } from '../challenges/challenge.entity';
 import { RosterPersonEntity } from '../roster/roster-person.entity';
+import { BallotKeys } from './ballot-keys';
+import { type BallotContent, SealedBallotError, openBallot, shuffle } from './ballot-seal';
 import { candidateLabels } from './candidate-labels';
-import { BallotEntity, ElectionCandidateEntity, ElectionEntity, ElectionVoteEntity } from './election.entity';
+import { BallotEntity, ElectionCandidateEntity, ElectionEntity, ElectionVoteEntity, SealedBallotEntity } from './election.entity';
 import { PanelMemberEntity } from './panel-member.entity';
 
 /**
@@ -24,6 +26,8 @@ export class ElectionClosingService {
     private readonly disputes: DisputesService,
     private readonly docket: DocketService,
     private readonly seats: PanelSeatsService,
+    private readonly config: AppConfig,
+    private readonly keys: BallotKeys,
   ) {}
 
   close(actor: Actor | null, electionId: string): Promise<ElectionEntity> {
@@ -65,6 +69,10 @@ export class ElectionClosingService {
       election.closedAt = ctx.now;
       if (turnout * 100 < election.quorumPercent * election.electorateSize) {
         election.status = 'FAILED';
+        election.ballotsPublished = false;
+        // A failed election is not counted: its sealed ballots are destroyed unread, so no ballot
+        // of it is ever in clear anywhere (libs/panels/README.md, Ballot secrecy).
+        await ctx.em.getRepository(SealedBallotEntity).delete({ electionId });
         const saved = await ctx.em.getRepository(ElectionEntity).save(election);
         await this.docket.append(ctx, {
           disputeId: election.disputeId,
@@ -77,9 +85,12 @@ export class ElectionClosingService {
         ctx.target('Election', electionId, { status: 'FAILED', turnout });
         return saved;
       }
+      await this.unsealBallots(ctx, election, turnout);
       const { result, persons } = await this.countBallots(ctx, election);
       election.status = 'CLOSED';
       election.result = result as unknown as Record<string, unknown>;
+      // Decided now, once: a later change of the setting never publishes ballots withheld here.
+      election.ballotsPublished = turnout >= this.config.BALLOT_PUBLICATION_MIN;
       const saved = await ctx.em.getRepository(ElectionEntity).save(election);
       const elected = result.elected.map((label) => persons.get(label) as RosterPersonEntity);
       await this.seatElected(ctx, election, elected);
@@ -116,16 +127,21 @@ export class ElectionClosingService {
     return rows.map((row) => row.person as RosterPersonEntity);
   }
 
-  /** The counted ballots with candidate labels, as published after the close. */
-  async publishedBallots(electionId: string): Promise<{ receipt: string; ranking: string[] }[]> {
+  /**
+   * The counted ballots with candidate labels, as published after the close; null when they are
+   * not published (a failed election, or fewer than BALLOT_PUBLICATION_MIN ballots).
+   */
+  async publishedBallots(electionId: string): Promise<{ receipt: string; ranking: string[] }[] | null> {
     const election = await this.dataSource.getRepository(ElectionEntity).findOneByOrFail({ id: electionId });
+    if (!election.ballotsPublished) return null;
     const { labels } = await this.countInput(this.dataSource.manager, election);
     const rows = await this.dataSource.getRepository(BallotEntity).find({ where: { electionId }, order: { receipt: 'ASC' } });
     return rows.map((b) => ({ receipt: b.receipt, ranking: b.ranking.map((id) => labels.get(id) as string) }));
   }
 
-  /** The ballots as a BLT file, candidates labelled as in the count: anyone can recount it. */
-  async blt(election: ElectionEntity): Promise<string> {
+  /** The ballots as a BLT file, candidates labelled as in the count: anyone can recount it. Null when not published. */
+  async blt(election: ElectionEntity): Promise<string | null> {
+    if (!election.ballotsPublished) return null;
     const { labels, ballots, withdrawn } = await this.countInput(this.dataSource.manager, election);
     return toBlt({
       title: `Panel election ${election.id}`,
@@ -183,6 +199,56 @@ export class ElectionClosingService {
       text: `${person.name} left the panel: ${reason}. The seat will be filled by election.`,
     });
     return member;
+  }
+
+  /**
+   * In the close's transaction, after the election's row lock (every cast that passed its check has
+   * committed): opens every sealed ballot with the election's private key, writes them as clear
+   * ballots in one statement in a shuffled order (random ids, no time: every ballot gets the
+   * close's xmin, cmin and commit time, and its place in the table is a draw), and deletes the
+   * sealed rows. Nothing is written unless every ballot opens and is a ballot of this election.
+   */
+  private async unsealBallots(ctx: CommandContext, election: ElectionEntity, turnout: number): Promise<void> {
+    const sealed = await ctx.em.getRepository(SealedBallotEntity).find({ where: { electionId: election.id }, select: { id: true, sealed: true } });
+    // Ballots cast in clear before ballots were sealed (an election open across that upgrade).
+    const earlier = await ctx.em.getRepository(BallotEntity).countBy({ electionId: election.id });
+    if (sealed.length + earlier !== turnout) {
+      throw new Error(`Election ${election.id}: ${turnout} members voted but ${sealed.length + earlier} ballots are stored; not counting`);
+    }
+    if (sealed.length === 0) return;
+    const keys = this.keys.keyPair(election.id);
+    if (election.ballotKey && !keys.publicKey.equals(election.ballotKey)) {
+      throw new DomainError(
+        'INVALID_TRANSITION',
+        'BALLOT_KEY_MISMATCH',
+        'The ballots of this election were sealed under another ballot secret: run the closing process with the BALLOT_SECRET the election was opened with',
+      );
+    }
+    const candidates = new Set(
+      (await ctx.em.getRepository(ElectionCandidateEntity).findBy({ electionId: election.id })).map((c) => c.personId),
+    );
+    const ballots: BallotContent[] = sealed.map((row) => {
+      let ballot: BallotContent;
+      try {
+        ballot = openBallot(keys, election.id, row.sealed);
+      } catch (error) {
+        if (error instanceof SealedBallotError) throw new Error(`Election ${election.id}: sealed ballot ${row.id}: ${error.message}; not counting`);
+        throw error;
+      }
+      if (ballot.ranking.length === 0 || new Set(ballot.ranking).size !== ballot.ranking.length || !ballot.ranking.every((id) => candidates.has(id))) {
+        throw new Error(`Election ${election.id}: sealed ballot ${row.id} is no ranking of this election's candidates; not counting`);
+      }
+      return ballot;
+    });
+    // One statement for every ballot, in the shuffled order.
+    await ctx.em.query(
+      `INSERT INTO ballots (election_id, receipt, ranking)
+       SELECT $1::uuid, b.value->>'receipt',
+              ARRAY(SELECT r.id::uuid FROM jsonb_array_elements_text(b.value->'ranking') WITH ORDINALITY AS r(id, n) ORDER BY r.n)
+       FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS b(value, n) ORDER BY b.n`,
+      [election.id, JSON.stringify(shuffle(ballots))],
+    );
+    await ctx.em.getRepository(SealedBallotEntity).delete({ electionId: election.id });
   }
 
   private async countInput(em: CommandContext['em'], election: ElectionEntity) {
@@ -246,9 +312,11 @@ export class ElectionClosingService {
       elected.map((person, rank) => ({ personId: person.id, userId: person.userId, chair: !hasChair && rank === 0 })),
     );
     const names = elected.map((p, rank) => (rank === 0 && !hasChair ? `${p.name} (chair)` : p.name)).join(', ');
-    const summary =
-      `The election closed: ${election.turnout} of ${election.electorateSize} members voted; elected ${names}. ` +
-      `The tie-break seed ${election.seed} is published with the ballots and every stage of the count.`;
+    const published = election.ballotsPublished
+      ? `The tie-break seed ${election.seed} is published with the ballots and every stage of the count.`
+      : `Fewer than ${this.config.BALLOT_PUBLICATION_MIN} members voted: to keep each ballot secret, only the elected and the turnout ` +
+        `are published, not the ballots or the stages of the count; each voter can still check their receipt. The tie-break seed is ${election.seed}.`;
+    const summary = `The election closed: ${election.turnout} of ${election.electorateSize} members voted; elected ${names}. ${published}`;
     if (election.kind === 'PANEL') {
       await this.disputes.perform(ctx, election.disputeId, 'composePanel', {}, summary, { onBehalfOf: ['SECRETARIAT'] });
     } else {

@@ -74,6 +74,22 @@ export class ElectionEntity {
   @Column('timestamptz', { name: 'closed_at', nullable: true })
   closedAt: Date | null;
 
+  /**
+   * The X25519 public key the ballots are sealed to (libs/panels/README.md, Ballot secrecy); its
+   * private key is derived from BALLOT_SECRET and never stored. Null for an election opened before
+   * ballots were sealed.
+   */
+  @Column('bytea', { name: 'ballot_key', nullable: true })
+  ballotKey: Buffer | null;
+
+  /**
+   * Whether the individual ballots (and the stages of the count) are published: decided at the
+   * close, once and for all, true only for a counted election with at least BALLOT_PUBLICATION_MIN
+   * ballots.
+   */
+  @Column('boolean', { name: 'ballots_published', default: false })
+  ballotsPublished: boolean;
+
   @VersionColumn()
   version: number;
 
@@ -138,8 +154,33 @@ export class ElectionVoteEntity {
 }
 
 /**
- * A ranking and its receipt code, with no link to the voter: no member, no user, no time. Random
- * ids, so neither the key nor the receipt orders ballots by casting.
+ * A ballot as cast: its receipt and ranking sealed to the election's key (ballot-seal.ts), opened
+ * only by the close, which deletes the row. Written in the cast's transaction beside the vote, so
+ * the database ties it to the voter; the blob, of one length for the whole election, is opaque
+ * to anyone without the ballot secret. No time, a random id.
+ */
+@Entity('sealed_ballots')
+@Index('ix_sealed_ballots_election', ['electionId'])
+export class SealedBallotEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid', { name: 'election_id' })
+  electionId: string;
+
+  @Column('bytea')
+  sealed: Buffer;
+
+  @ManyToOne(() => ElectionEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'election_id', foreignKeyConstraintName: 'fk_sealed_ballots_election' })
+  election?: ElectionEntity;
+}
+
+/**
+ * A counted ballot: a ranking and its receipt code, with no link to the voter: no member, no
+ * user, no time. Written only by the close, all of an election's ballots in one statement in a
+ * random order, with random ids: their system columns (xmin, cmin, commit time) are the same for
+ * every ballot and their physical order is a shuffle.
  */
 @Entity('ballots')
 @Index('uq_ballots_receipt', ['electionId', 'receipt'], { unique: true })

@@ -57,8 +57,19 @@ export class Election {
   @Field(() => Date, { nullable: true })
   closedAt: Date | null;
 
-  @Field(() => GraphQLJSON, { nullable: true, description: 'The count, every stage (quota, votes, transfers, tie-breaks)' })
+  @Field(() => GraphQLJSON, {
+    nullable: true,
+    description: 'The count, every stage (quota, votes, transfers, tie-breaks); only when the ballots are published (ballotsPublished)',
+  })
   count: Record<string, unknown> | null;
+
+  @Field({
+    description:
+      'Whether the ballots, the BLT file and the stages of the count are published: only for a counted election with at least ' +
+      'the configured number of ballots (BALLOT_PUBLICATION_MIN, 5 by default), so that no ballot is tied to one of a few voters. ' +
+      'Otherwise only the elected and the turnout are; a failed election publishes no ballot. Receipts can be checked either way (verifyReceipt).',
+  })
+  ballotsPublished: boolean;
 
   disputeId: string;
 }
@@ -97,7 +108,8 @@ export function toElection(entity: ElectionEntity): Election {
     electorateSize: entity.electorateSize,
     turnout: entity.turnout,
     closedAt: entity.closedAt,
-    count: entity.result,
+    count: entity.ballotsPublished ? entity.result : null,
+    ballotsPublished: entity.ballotsPublished,
     disputeId: entity.disputeId,
   };
 }

@@ -62,15 +62,15 @@ export class ElectionsResolver {
     return (await this.closing.electedOf(election.id)).map(toRosterPerson);
   }
 
-  @ResolveField(() => [PublishedBallot], { nullable: true, description: 'Every counted ballot, once closed' })
+  @ResolveField(() => [PublishedBallot], { nullable: true, description: 'Every counted ballot, once closed, when published (ballotsPublished)' })
   async ballots(@Parent() election: Election): Promise<PublishedBallot[] | null> {
-    if (election.status === 'OPEN') return null;
+    if (!election.ballotsPublished) return null;
     return this.closing.publishedBallots(election.id);
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'The ballots as a BLT file for any STV tool (npm run tally)' })
+  @ResolveField(() => String, { nullable: true, description: 'The ballots as a BLT file for any STV tool (npm run tally), when published (ballotsPublished)' })
   async blt(@Parent() election: Election): Promise<string | null> {
-    if (election.status === 'OPEN') return null;
+    if (!election.ballotsPublished) return null;
     return this.closing.blt(await this.elections.get(this.elections.manager, election.id));
   }
 }

@@ -15,10 +15,13 @@ import {
 } from '@app/core';
 import { DisputePartyEntity, DisputesService, DocketService, addDays, latestRow, startOfDay, toIsoDate } from '@app/registry';
 import { isUUID } from 'class-validator';
+import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { EligibilityService } from '../eligibility/eligibility.service';
 import { RosterPersonEntity } from '../roster/roster-person.entity';
+import { BallotKeys } from './ballot-keys';
+import { sealBallot } from './ballot-seal';
 import { CastBallotInput, OpenElectionInput, toCountingRules } from './dto/election.input';
 import {
   BallotEntity,
@@ -26,6 +29,7 @@ import {
   ElectionElectorEntity,
   ElectionEntity,
   ElectionVoteEntity,
+  SealedBallotEntity,
 } from './election.entity';
 import { PanelMemberEntity } from './panel-member.entity';
 import { newReceipt, newSeed, normaliseReceipt } from './receipts';
@@ -45,6 +49,7 @@ export class ElectionsService {
     private readonly docket: DocketService,
     private readonly eligibility: EligibilityService,
     private readonly config: AppConfig,
+    private readonly keys: BallotKeys,
   ) {}
 
   open(actor: Actor | null, input: OpenElectionInput): Promise<ElectionEntity> {
@@ -112,8 +117,13 @@ export class ElectionsService {
       // The electorate: active members that are not parties (libs/panels/README.md); third parties vote.
       const electorate = (await ctx.em.getRepository(MemberEntity).findBy({ status: 'ACTIVE' })).filter((m) => !partyIds.has(m.id));
       const { seed, seedHash } = newSeed();
+      // The id first: the election's ballot key is derived from it (ballot-keys.ts).
+      const id = randomUUID();
       const election = await ctx.em.getRepository(ElectionEntity).save(
         ctx.em.create(ElectionEntity, {
+          id,
+          ballotKey: this.keys.keyPair(id).publicKey,
+          ballotsPublished: false,
           disputeId: dispute.id,
           kind: input.vacancy ? 'VACANCY' : 'PANEL',
           seats,
@@ -155,8 +165,11 @@ export class ElectionsService {
 
   /**
    * One ranked ballot per member, final once cast. The vote (who) and the ballot (what) are two
-   * unlinked rows; the primary key of the vote refuses a second ballot of the same member even
-   * under simultaneous casts.
+   * rows; the primary key of the vote refuses a second ballot of the same member even under
+   * simultaneous casts. The ballot is written sealed to the election's key, receipt included: the
+   * two rows share this transaction (xmin, insertion order), so a clear ballot here would be tied
+   * to its voter by anyone reading the database. The close opens the sealed ballots and writes
+   * them in clear, shuffled, in a transaction of its own (libs/panels/README.md, Ballot secrecy).
    */
   cast(actor: Actor | null, input: CastBallotInput): Promise<{ receipt: string }> {
     const voter = requireRole(actor, 'MEMBER_DELEGATE');
@@ -179,14 +192,21 @@ export class ElectionsService {
       if (stranger) throw badInput('input.ranking', `${stranger} is not a candidate in this election`, 'NOT_A_CANDIDATE');
       await ctx.em.getRepository(ElectionVoteEntity).insert({ electionId: election.id, memberId: elector.memberId });
       const receipt = newReceipt();
-      await ctx.em.getRepository(BallotEntity).insert({ electionId: election.id, receipt, ranking: input.ranking });
+      // An election opened before ballots were sealed has no stored key: its derived one.
+      const key = election.ballotKey ?? this.keys.keyPair(election.id).publicKey;
+      const sealed = sealBallot(key, election.id, { receipt, ranking: input.ranking }, candidates.length);
+      await ctx.em.getRepository(SealedBallotEntity).insert({ electionId: election.id, sealed });
       // The audit trail records that this user cast a ballot; never the receipt or the ranking.
       ctx.target('Election', election.id);
       return { receipt };
     });
   }
 
-  /** Whether a receipt is among the counted ballots: anyone may check, once the count is out. */
+  /**
+   * Whether a receipt is among the counted ballots: anyone may check, once the count is out, also
+   * when the ballots themselves are not published (fewer than BALLOT_PUBLICATION_MIN). A failed
+   * election counted no ballot: false.
+   */
   async verifyReceipt(electionId: string, receipt: string): Promise<boolean> {
     const election = await this.get(this.dataSource.manager, electionId);
     if (election.status === 'OPEN') {
@@ -228,11 +248,6 @@ export class ElectionsService {
       .innerJoin(ElectionCandidateEntity, 'c', 'c.person_id = p.id AND c.election_id = :electionId', { electionId })
       .orderBy('c.position')
       .getMany();
-  }
-
-  ballotsOf(electionId: string): Promise<BallotEntity[]> {
-    // Ordered by receipt: an order that says nothing about who voted when.
-    return this.dataSource.getRepository(BallotEntity).find({ where: { electionId }, order: { receipt: 'ASC' } });
   }
 
   personsByIds(ids: readonly string[]): Promise<RosterPersonEntity[]> {

@@ -1,5 +1,5 @@
-import { Args, ArgsType, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentUser, LocalDateScalar, Public, Roles, upperEach } from '@app/core';
+import { Args, ArgsType, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Actor, AuditCheckpoint, AuditCheckpoints, CurrentUser, LocalDateScalar, Public, Roles, toAuditCheckpoint, upperEach } from '@app/core';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsString, IsUUID, Matches } from 'class-validator';
 import { BodyMeetingEntity } from './body-meeting.entity';
@@ -59,7 +59,20 @@ class ScheduleBodyMeetingArgs {
 
 @Resolver(() => BodyMeeting)
 export class BodyMeetingsResolver {
-  constructor(private readonly meetings: BodyMeetingsService) {}
+  constructor(
+    private readonly meetings: BodyMeetingsService,
+    private readonly checkpoints: AuditCheckpoints,
+  ) {}
+
+  // Public like the meeting: the body's anchor of its audit trail, for the members to keep.
+  @ResolveField(() => AuditCheckpoint, {
+    nullable: true,
+    description: 'The signed checkpoint of the audit trail made when the attendance was recorded (the latest, after a correction); null before',
+  })
+  async auditCheckpoint(@Parent() meeting: BodyMeeting): Promise<AuditCheckpoint | null> {
+    const checkpoint = await this.checkpoints.latestForMeeting(meeting.id);
+    return checkpoint ? toAuditCheckpoint(checkpoint) : null;
+  }
 
   @Public()
   @Query(() => [BodyMeeting], { description: "The body's meetings in a range" })

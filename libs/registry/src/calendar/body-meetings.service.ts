@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, AppConfig, CommandRunner, DomainError, MemberEntity, badInput, notFound, requireRole } from '@app/core';
+import { Actor, AppConfig, AuditCheckpoints, CommandRunner, DomainError, MemberEntity, badInput, notFound, requireRole } from '@app/core';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { DeadlinesService } from '../deadlines/deadlines.service';
@@ -27,6 +27,7 @@ export class BodyMeetingsService {
     private readonly deadlines: DeadlinesService,
     private readonly docket: DocketService,
     private readonly config: AppConfig,
+    private readonly checkpoints: AuditCheckpoints,
   ) {}
 
   list(from: string, to: string): Promise<BodyMeetingEntity[]> {
@@ -74,6 +75,11 @@ export class BodyMeetingsService {
    * The secretariat records who attended a meeting, on the day or after: the body decides only
    * with a quorum present, and the record of who was there is part of its decision. Recorded
    * once; a correction is a new record of the whole list.
+   *
+   * The meeting is also when the body anchors its audit trail: a signed checkpoint of the chain's
+   * head (README, "The audit trail: threat model"), published with the meeting (`bodyMeetings`,
+   * `auditCheckpoints`) for the members to keep. It names the head before this command's own
+   * record, which the next checkpoint covers.
    */
   recordAttendance(actor: Actor | null, meetingId: string, presentCodes: string[]): Promise<BodyMeetingEntity> {
     requireRole(actor, 'SECRETARIAT');
@@ -94,6 +100,8 @@ export class BodyMeetingsService {
       meeting.presentMembers = codes;
       meeting.attendanceRecordedAt = ctx.now;
       const saved = await ctx.em.getRepository(BodyMeetingEntity).save(meeting);
+      // After the meeting's row lock, as every command takes its locks: rows, then the chain.
+      await this.checkpoints.make(ctx.em, ctx.now, 'MEETING', meeting.id);
       ctx.target('BodyMeeting', meeting.id, { heldOn: meeting.heldOn, present: codes });
       return saved;
     });

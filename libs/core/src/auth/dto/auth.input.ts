@@ -1,5 +1,5 @@
-import { ArgsType, Field } from '@nestjs/graphql';
-import { IsString, Length, MaxLength } from 'class-validator';
+import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 
 @ArgsType()
 export class LoginArgs {
@@ -12,6 +12,30 @@ export class LoginArgs {
   @IsString()
   @MaxLength(128, { message: 'password must be at most 128 characters' })
   password: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'With a second factor: the code your authenticator app shows, or one of your recovery codes',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32, { message: 'code must be at most 32 characters' })
+  code?: string | null;
+}
+
+@ArgsType()
+export class ConfirmTotpArgs {
+  @Field({ description: 'The code your authenticator app shows now' })
+  @IsString()
+  @Length(1, 16, { message: 'code must be the 6 digits your app shows' })
+  code: string;
+}
+
+@ArgsType()
+export class ResetTotpArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'userId must be a user id' })
+  userId: string;
 }
 
 @ArgsType()
