@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig } from '@app/core';
 import { listenApi } from '../../apps/api/src/bootstrap';
-import { TEST_BALLOT_SECRET, TEST_MFA_ENCRYPTION_KEY, TestApp, startTestApp } from '../utils/test-app';
+import { TestApp, startTestApp, testSecrets } from '../utils/test-app';
 
 // Its own file: one application per file (passport keeps one strategy per process). The
 // application is listened with the function main.ts uses, under several configurations.
@@ -11,7 +11,7 @@ describe('where the API listens (HOST)', () => {
   });
   afterAll(() => t.close());
 
-  const config = (env: Record<string, string>) => loadConfig({ JWT_SECRET: 'x'.repeat(32), BALLOT_SECRET: TEST_BALLOT_SECRET, MFA_ENCRYPTION_KEY: TEST_MFA_ENCRYPTION_KEY, DATABASE_URL: t.databaseUrl, PORT: '0', ...env });
+  const config = (env: Record<string, string>) => loadConfig({ ...testSecrets(), DATABASE_URL: t.databaseUrl, PORT: '0', ...env });
   const stop = () => new Promise<void>((resolve, reject) => t.app.getHttpServer().close((error?: Error) => (error ? reject(error) : resolve())));
 
   it('listens on 127.0.0.1 only, by default outside production', async () => {

@@ -10,7 +10,7 @@ import ts from 'typescript';
 import { freePort, removeDir } from '../setup/test-database';
 import { createMember, createUser } from '../utils/factories';
 import { TAKE_ACTION, meetingToday } from '../utils/procedure';
-import { TEST_BALLOT_SECRET, TEST_JWT_SECRET, TEST_MFA_ENCRYPTION_KEY, TestApp, startTestApp } from '../utils/test-app';
+import { TestApp, startTestApp, testSecrets } from '../utils/test-app';
 
 /*
  * Several processes on one PostgreSQL (issue #7, hardening item 6): two API processes and one
@@ -118,11 +118,9 @@ describe('two API processes and a worker on one PostgreSQL, fifty concurrent cli
         ...process.env,
         NODE_ENV: 'production',
         DATABASE_URL: t.databaseUrl,
-        JWT_SECRET: TEST_JWT_SECRET,
-        // The election is opened by this file's application and closed by the worker: one secret.
-        // The election is opened by this file's application and closed by the worker: one secret.
-        BALLOT_SECRET: TEST_BALLOT_SECRET,
-        MFA_ENCRYPTION_KEY: TEST_MFA_ENCRYPTION_KEY,
+        // The election is opened by this file's application and closed by the worker: one ballot
+        // secret, as all the deployment's secrets.
+        ...testSecrets(),
         LOG_LEVEL: 'warn',
         SWEEP_INTERVAL_SECONDS: '1',
         NO_COLOR: '1',

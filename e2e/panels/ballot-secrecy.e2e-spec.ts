@@ -39,6 +39,9 @@ describe('ballot secrecy against a reader of the database', () => {
   let closesAt: Date;
   let walFrom: string;
   let superuser = false;
+  // The reader of the database: its owner (the server's superuser), not the application's role,
+  // which may read only what the application needs.
+  let reader: DataSource;
 
   beforeAll(async () => {
     t = await startTestApp({ start: '2026-03-02T09:00:00Z', env: { BALLOT_SECRET: SECRET } });
@@ -68,14 +71,16 @@ describe('ballot secrecy against a reader of the database', () => {
     }, tok('SEC'));
     expect(opened.errors).toBeUndefined();
     electionId = opened.data!.openElection.id;
-    [{ superuser }] = await t.db.query(`SELECT rolsuper AS superuser FROM pg_roles WHERE rolname = current_user`);
+    reader = await new DataSource({ type: 'postgres', url: t.ownerUrl }).initialize();
+    [{ superuser }] = await reader.query(`SELECT rolsuper AS superuser FROM pg_roles WHERE rolname = current_user`);
     // The embedded server of the test setup runs as a superuser, so the file and WAL checks below
     // always run there; only a server named by DATABASE_URL may lack the right to read files.
     if (!process.env.DATABASE_URL) expect(superuser).toBe(true);
-    [{ lsn: walFrom }] = await t.db.query(`SELECT pg_current_wal_lsn()::text AS lsn`);
+    [{ lsn: walFrom }] = await reader.query(`SELECT pg_current_wal_lsn()::text AS lsn`);
   });
   afterAll(async () => {
     for (const other of others) await other.close();
+    await reader?.destroy();
     await t.close();
   });
 
@@ -152,23 +157,23 @@ describe('ballot secrecy against a reader of the database', () => {
     }
     // The cast's transaction ties its rows together (xmin): the vote, the audit record and the
     // sealed ballot. That is all the database can tell of a ballot before the close.
-    const linked: { member_id: string; sealed: Buffer }[] = await t.db.query(
+    const linked: { member_id: string; sealed: Buffer }[] = await reader.query(
       `SELECT v.member_id, s.sealed FROM election_votes v JOIN sealed_ballots s ON s.xmin = v.xmin WHERE v.election_id = $1`,
       [electionId],
     );
     expect(linked).toHaveLength(ELECTORS.length);
     // The attack that used to print every ranking with its member finds nothing.
-    expect(await t.db.query(`SELECT v.member_id, b.ranking FROM election_votes v JOIN ballots b ON b.xmin = v.xmin`)).toEqual([]);
-    expect(await t.db.query(`SELECT count(*)::int AS n FROM ballots`)).toEqual([{ n: 0 }]);
+    expect(await reader.query(`SELECT v.member_id, b.ranking FROM election_votes v JOIN ballots b ON b.xmin = v.xmin`)).toEqual([]);
+    expect(await reader.query(`SELECT count(*)::int AS n FROM ballots`)).toEqual([{ n: 0 }]);
     // The sealed ballots are opaque and all of one length, whatever the ranking's length.
     expect(new Set(linked.map((l) => l.sealed.length)).size).toBe(1);
 
-    const rows = await everyRow(t.db);
+    const rows = await everyRow(reader);
     expect(rows.some((r) => r.table === 'public.audit_log')).toBe(true);
     expect(rows.some((r) => r.table === 'public.sealed_ballots')).toBe(true);
     expect(found(rows.map((r) => ({ name: `${r.table} ${r.ctid}`, data: Buffer.from(r.row) })))).toEqual([]);
     if (superuser) {
-      const files = await everyFile(t.db);
+      const files = await everyFile(reader);
       expect(files.some((f) => f.name.startsWith('WAL '))).toBe(true);
       expect(files.some((f) => f.name === 'sealed_ballots')).toBe(true);
       expect(found(files)).toEqual([]);
@@ -181,8 +186,8 @@ describe('ballot secrecy against a reader of the database', () => {
     others.push(wrong);
     const refused = await wrong.gql(CLOSE, { id: electionId }, wrong.tokenFor(users.SEC));
     expect(refused.errors![0].extensions).toMatchObject({ code: 'INVALID_TRANSITION', domainCode: 'BALLOT_KEY_MISMATCH' });
-    expect(await t.db.query(`SELECT count(*)::int AS n FROM sealed_ballots WHERE election_id = $1`, [electionId])).toEqual([{ n: ELECTORS.length }]);
-    expect(await t.db.query(`SELECT status FROM elections WHERE id = $1`, [electionId])).toEqual([{ status: 'OPEN' }]);
+    expect(await reader.query(`SELECT count(*)::int AS n FROM sealed_ballots WHERE election_id = $1`, [electionId])).toEqual([{ n: ELECTORS.length }]);
+    expect(await reader.query(`SELECT status FROM elections WHERE id = $1`, [electionId])).toEqual([{ status: 'OPEN' }]);
 
     const restarted = await startTestApp({ databaseUrl: t.databaseUrl, start, env: { BALLOT_SECRET: SECRET } });
     others.push(restarted);
@@ -190,13 +195,13 @@ describe('ballot secrecy against a reader of the database', () => {
     expect(closed.data!.closeElection).toEqual({ status: 'CLOSED', turnout: ELECTORS.length });
     // Every voter finds their receipt; the published ballots are exactly the ballots cast.
     for (const { receipt } of Object.values(cast)) expect((await restarted.gql(VERIFY, { e: electionId, r: receipt })).data!.verifyReceipt).toBe(true);
-    const stored: { receipt: string; ranking: string[] }[] = await t.db.query(`SELECT receipt, ranking FROM ballots WHERE election_id = $1`, [electionId]);
+    const stored: { receipt: string; ranking: string[] }[] = await reader.query(`SELECT receipt, ranking FROM ballots WHERE election_id = $1`, [electionId]);
     const key = (b: { receipt: string; ranking: string[] }) => `${b.receipt} ${b.ranking.join(' ')}`;
     expect(stored.map(key).sort()).toEqual(Object.values(cast).map(key).sort());
   });
 
   it('after the close, ties no clear ballot to a member: one statement wrote them all, unlike any cast', async () => {
-    const ballots: { xmin: string; cmin: string; ctid: string; id: string; receipt: string }[] = await t.db.query(
+    const ballots: { xmin: string; cmin: string; ctid: string; id: string; receipt: string }[] = await reader.query(
       `SELECT xmin::text AS xmin, cmin::text AS cmin, ctid::text AS ctid, id, receipt FROM ballots WHERE election_id = $1`,
       [electionId],
     );
@@ -208,20 +213,20 @@ describe('ballot secrecy against a reader of the database', () => {
     for (const b of ballots) expect(b.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     const [xmin] = [...new Set(ballots.map((b) => b.xmin))];
     // That transaction is the close's; every other row it wrote is the close's too.
-    const sameTransaction = (await everyRow(t.db)).filter((r) => r.xmin === xmin);
+    const sameTransaction = (await everyRow(reader)).filter((r) => r.xmin === xmin);
     const audit = sameTransaction.filter((r) => r.table === 'public.audit_log').map((r) => JSON.parse(r.row));
     expect(audit.map((a) => a.operation)).toEqual(['closeElection']);
     expect(sameTransaction.map((r) => r.table)).not.toContain('public.election_votes');
     expect(sameTransaction.map((r) => r.table)).not.toContain('public.sealed_ballots');
     // No vote and no cast's audit record shares a system column value with a ballot.
-    const votes: { xmin: string }[] = await t.db.query(`SELECT xmin::text AS xmin FROM election_votes WHERE election_id = $1`, [electionId]);
-    const casts: { xmin: string }[] = await t.db.query(`SELECT xmin::text AS xmin FROM audit_log WHERE operation = 'castBallot'`);
+    const votes: { xmin: string }[] = await reader.query(`SELECT xmin::text AS xmin FROM election_votes WHERE election_id = $1`, [electionId]);
+    const casts: { xmin: string }[] = await reader.query(`SELECT xmin::text AS xmin FROM audit_log WHERE operation = 'castBallot'`);
     expect(votes).toHaveLength(ELECTORS.length);
     expect(casts).toHaveLength(ELECTORS.length);
     for (const r of [...votes, ...casts]) expect(r.xmin).not.toBe(xmin);
-    expect(await t.db.query(`SELECT v.member_id FROM election_votes v JOIN ballots b ON b.xmin = v.xmin`)).toEqual([]);
+    expect(await reader.query(`SELECT v.member_id FROM election_votes v JOIN ballots b ON b.xmin = v.xmin`)).toEqual([]);
     // The sealed ballots are gone.
-    expect(await t.db.query(`SELECT count(*)::int AS n FROM sealed_ballots`)).toEqual([{ n: 0 }]);
+    expect(await reader.query(`SELECT count(*)::int AS n FROM sealed_ballots`)).toEqual([{ n: 0 }]);
 
     // In clear, receipts and rankings are in the ballots' table (and its receipt index) only:
     // nothing was copied into the audit trail, the docket or any other table.
@@ -229,10 +234,10 @@ describe('ballot secrecy against a reader of the database', () => {
       .map((p: { id: string }) => p.id);
     expect(elected).toHaveLength(3);
     const published = new Set(elected.slice(1).map((id, i) => `${elected[i]} ${id}`));
-    const rows = await everyRow(t.db);
+    const rows = await everyRow(reader);
     expect([...new Set(found(rows.map((r) => ({ name: r.table, data: Buffer.from(r.row) })), published).map((h) => h.name))]).toEqual(['public.ballots']);
     if (superuser) {
-      const files = (await everyFile(t.db)).filter((f) => !f.name.startsWith('WAL '));
+      const files = (await everyFile(reader)).filter((f) => !f.name.startsWith('WAL '));
       expect([...new Set(found(files, published).map((h) => h.name))].sort()).toEqual(['ballots', 'uq_ballots_receipt']);
     }
   });

@@ -47,6 +47,20 @@ export const TEST_JWT_SECRET = randomBytes(48).toString('base64url');
 export const TEST_BALLOT_SECRET = randomBytes(48).toString('base64url');
 export const TEST_MFA_ENCRYPTION_KEY = randomBytes(32).toString('base64');
 
+/**
+ * The secrets of the test file's deployment, as production requires them: every application and
+ * process a test file starts gets these. The audit signing key is the run's (the global setup's),
+ * so that every process of a run signs alike.
+ */
+export function testSecrets(): Record<string, string> {
+  return {
+    JWT_SECRET: TEST_JWT_SECRET,
+    BALLOT_SECRET: TEST_BALLOT_SECRET,
+    MFA_ENCRYPTION_KEY: TEST_MFA_ENCRYPTION_KEY,
+    ...(process.env.AUDIT_SIGNING_KEY ? { AUDIT_SIGNING_KEY: process.env.AUDIT_SIGNING_KEY } : {}),
+  };
+}
+
 async function cloneTemplate(adminUrl: string, template: string, name: string): Promise<void> {
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
@@ -117,12 +131,8 @@ export async function startTestApp(
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'error',
-    JWT_SECRET: TEST_JWT_SECRET,
-    BALLOT_SECRET: TEST_BALLOT_SECRET,
-    MFA_ENCRYPTION_KEY: TEST_MFA_ENCRYPTION_KEY,
+    ...testSecrets(),
     DATABASE_URL: databaseUrl,
-    // The run's key (the global setup's), so that every process of a test signs alike.
-    ...(process.env.AUDIT_SIGNING_KEY ? { AUDIT_SIGNING_KEY: process.env.AUDIT_SIGNING_KEY } : {}),
     ...options.env,
   });
   // LOG_LEVEL=error: an internal error (never expected in a test) prints its cause, so a failure

@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { ChainReport, SignedRecord, walkChain } from './audit-chain';
-import { checkpointSigningText, keyIdOf, recordSigningText, verifyText } from './audit-keys';
+import { CheckpointStatement, checkpointSigningText, keyIdOf, recordSigningText, verifyText } from './audit-keys';
 
 /**
  * Checking the audit trail from outside the application: with the public key and checkpoints
@@ -11,13 +11,7 @@ import { checkpointSigningText, keyIdOf, recordSigningText, verifyText } from '.
  */
 
 /** A checkpoint as published: the signed statement and its signature. */
-export interface PublishedCheckpoint {
-  seq: string;
-  hash: string;
-  madeAt: string;
-  reason: string;
-  meetingId: string | null;
-  keyId: string;
+export interface PublishedCheckpoint extends CheckpointStatement {
   signature: string;
 }
 
