@@ -53,7 +53,7 @@ import {
   type Stage,
 } from '@app/registry';
 import { TIMETABLE_STEP_KINDS, proposeTimetable } from '../libs/hearings/src/timetable/appendix3';
-import { count, type CountingRules } from '../libs/panels/src/count';
+import { count, type CountingRules } from '@app/stv';
 import { candidateLabels } from '../libs/panels/src/elections/candidate-labels';
 import { newReceipt } from '../libs/panels/src/elections/receipts';
 import { bulkInsert } from './lib/bulk';

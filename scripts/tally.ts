@@ -1,6 +1,7 @@
 // Counts a BLT ballot file and prints the result as JSON.
-//   npx ts-node --transpile-only scripts/tally.ts <file.blt> [--rules scottish-stv|meek-stv]
-//     [--seed <text>]
+//   npm run tally -- <file.blt> [--rules scottish-stv|meek-stv] [--seed <text>]
+// (node -r ts-node/register/transpile-only -r tsconfig-paths/register scripts/tally.ts …: the
+// count is imported as @app/stv, which tsconfig-paths resolves from tsconfig.json's paths).
 // Exit codes: 0 counted, 1 unreadable/malformed file or invalid election, 2 usage error.
 import { readFileSync } from 'node:fs';
 
@@ -12,7 +13,7 @@ import {
   type CountResult,
   type CountingRules,
   type StageAction,
-} from '../libs/panels/src/count';
+} from '@app/stv';
 
 export const USAGE = 'usage: tally <file.blt> [--rules scottish-stv|meek-stv] [--seed <text>]';
 

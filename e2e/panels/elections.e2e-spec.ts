@@ -1,5 +1,6 @@
 import { MemberEntity, UserEntity } from '@app/core';
-import { ElectionClosingService, RosterPersonEntity, count, parseBlt } from '@app/panels';
+import { ElectionClosingService, RosterPersonEntity } from '@app/panels';
+import { count, parseBlt } from '@app/stv';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -193,7 +194,7 @@ describe('panel election: open, vote, close, compose, verify, replace', () => {
     // And with the command anyone can run on the exported file.
     const dir = mkdtempSync(join(tmpdir(), 'blt-'));
     writeFileSync(join(dir, 'election.blt'), e.blt);
-    const { stdout } = await run(process.execPath, ['-r', 'ts-node/register/transpile-only', 'scripts/tally.ts', join(dir, 'election.blt'), '--seed', e.seed], {
+    const { stdout } = await run(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'scripts/tally.ts', join(dir, 'election.blt'), '--seed', e.seed], {
       cwd: join(__dirname, '..', '..'),
     });
     const tally = JSON.parse(stdout);

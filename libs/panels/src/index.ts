@@ -14,7 +14,6 @@ import {
 } from './elections/election.entity';
 import { PanelMemberEntity } from './elections/panel-member.entity';
 
-export * from './count';
 export * from './panels.module';
 export { RosterPersonEntity, ROSTER_STATUSES, type RosterStatus } from './roster/roster-person.entity';
 export { RosterService } from './roster/roster.service';

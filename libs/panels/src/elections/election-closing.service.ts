@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Actor, AppConfig, Clock, CommandContext, CommandRunner, DomainError, notFound, requireRole } from '@app/core';
 import { DisputesService, DocketService, PanelSeatsService, toIsoDate } from '@app/registry';
+import { count, toBlt, type CountResult } from '@app/stv';
 import { DataSource, IsNull, LessThanOrEqual } from 'typeorm';
-import { count, toBlt, type CountResult } from '../count';
 import { ChallengeEntity } from '../challenges/challenge.entity';
 import { RosterPersonEntity } from '../roster/roster-person.entity';
 import { BallotKeys } from './ballot-keys';

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import { registerUniqueConstraint } from '@app/core';
-import type { CountingRules } from '../count';
+import type { CountingRules } from '@app/stv';
 
 export const ELECTION_STATUSES = ['OPEN', 'CLOSED', 'FAILED'] as const;
 /** OPEN until counted; CLOSED with a result; FAILED when turnout missed the quorum (rerun). */

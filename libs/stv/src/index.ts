@@ -1,3 +1,5 @@
+// The public surface of @app/stv: the count and the BLT format. Nothing else of the lib is
+// imported from outside it (libs/stv/README.md).
 export { count } from './count';
 export { CountInputError } from './types';
 export type {
