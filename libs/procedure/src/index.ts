@@ -55,8 +55,8 @@ export {
   toIsoDate,
   weekdayOf,
   WEEKDAYS,
-} from './calendar';
-export type { ClosedDays, DeadlineDates, IsoDate, Weekday } from './calendar';
+} from './dates';
+export type { ClosedDays, DeadlineDates, IsoDate, Weekday } from './dates';
 export {
   AGREEMENT_KINDS,
   DEADLINE_STATUSES,
