@@ -3,6 +3,7 @@
 const moduleNameMapper = {
   '^@app/core$': '<rootDir>/libs/core/src',
   '^@app/core/(.*)$': '<rootDir>/libs/core/src/$1',
+  '^@app/procedure$': '<rootDir>/libs/procedure/src',
   '^@app/stv$': '<rootDir>/libs/stv/src',
   '^@app/registry$': '<rootDir>/libs/registry/src',
   '^@app/panels$': '<rootDir>/libs/panels/src',

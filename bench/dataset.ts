@@ -51,7 +51,7 @@ import {
   type DeadlineRuleCode,
   type DisputeSnapshot,
   type Stage,
-} from '@app/registry';
+} from '@app/procedure';
 import { TIMETABLE_STEP_KINDS, proposeTimetable } from '../libs/hearings/src/timetable/appendix3';
 import { count, type CountingRules } from '@app/stv';
 import { candidateLabels } from '../libs/panels/src/elections/candidate-labels';

@@ -2,8 +2,8 @@
 // data: `npm run docs:procedure` after changing a transition or a rule.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { withGeneratedTables } from '../libs/registry/src/procedure/docs';
+import { withGeneratedTables } from '@app/procedure';
 
-const path = join(__dirname, '..', 'libs', 'registry', 'src', 'procedure', 'README.md');
+const path = join(__dirname, '..', 'libs', 'procedure', 'README.md');
 writeFileSync(path, withGeneratedTables(readFileSync(path, 'utf8')));
 process.stdout.write(`Wrote ${path}\n`);

@@ -1,6 +1,7 @@
 import { MemberEntity, UserEntity } from '@app/core';
 import { RosterPersonEntity } from '@app/panels';
-import { ProcedureSweeper, startOfDay, toIsoDate } from '@app/registry';
+import { startOfDay, toIsoDate } from '@app/procedure';
+import { ProcedureSweeper } from '@app/registry';
 import { createMember, createUser } from '../utils/factories';
 import type { TestApp } from '../utils/test-app';
 import type { ReplayCase, ReplayMember, ReplayStep, ReplayStepKind } from './timeline';

@@ -1,4 +1,5 @@
-import { BodyMeetingEntity, toIsoDate } from '@app/registry';
+import { toIsoDate } from '@app/procedure';
+import { BodyMeetingEntity } from '@app/registry';
 import { MemberEntity } from '@app/core';
 import type { TestApp } from './test-app';
 

@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { groupedInKeyOrder, type RequestLoaders } from '@app/core';
 import DataLoader from 'dataloader';
+import { hasRunOut, isTerminalStage, toIsoDate } from '@app/procedure';
 import {
   DeadlinesService,
   PanelSeatsService,
   StepProviders,
   engineSteps,
-  hasRunOut,
-  isTerminalStage,
   toDeadlineRow,
-  toIsoDate,
   type AvailableStep,
   type AvailableSteps,
   type LaterStep,

@@ -11,7 +11,6 @@ import { DocumentEntity } from './documents/document.entity';
 import { SummaryRequestEntity } from './documents/summary-request.entity';
 import { PanelSeatEntity } from './panel-seats/panel-seat.entity';
 
-export * from './procedure';
 export * from './registry.module';
 export { DisputesService } from './disputes/disputes.service';
 export { StageObservers, type StageChange, type StageObserver } from './disputes/stage-observers';

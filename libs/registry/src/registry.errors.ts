@@ -1,5 +1,5 @@
 import { DomainError } from '@app/core';
-import type { Refusal } from './procedure';
+import type { Refusal } from '@app/procedure';
 
 /** The engine's refusal as the error a client gets: its code is the category. */
 export function refusalError(refusal: Refusal): DomainError {

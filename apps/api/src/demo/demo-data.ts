@@ -1,7 +1,8 @@
 import { DataSource } from 'typeorm';
 import { Actor, CommandRunner, MemberEntity, UserEntity, hashPassword } from '@app/core';
 import type { Role } from '@app/core';
-import { BodyMeetingEntity, DisputesService, toIsoDate } from '@app/registry';
+import { toIsoDate } from '@app/procedure';
+import { BodyMeetingEntity, DisputesService } from '@app/registry';
 
 /** Members of the demo registry: states along the Belt and Road routes. */
 export const DEMO_MEMBERS: { code: string; name: string; joinedOn: string }[] = [

@@ -1,6 +1,15 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Actor, CommandContext, CommandRunner, DomainError, badInput, forbidden, notFound, requireRole } from '@app/core';
-import { CalendarService, DisputeEntity, DisputesService, DocketService, STAGE_LABELS, StageChange, StageObservers, docketNumber } from '@app/registry';
+import { STAGE_LABELS } from '@app/procedure';
+import {
+  CalendarService,
+  DisputeEntity,
+  DisputesService,
+  DocketService,
+  StageChange,
+  StageObservers,
+  docketNumber,
+} from '@app/registry';
 import { isUUID } from 'class-validator';
 import { EntityManager, MoreThan } from 'typeorm';
 import { CancelHearingInput, RescheduleHearingInput, ScheduleHearingInput } from '../dto/hearing.input';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, CommandContext, CommandRunner, DomainError, MemberEntity, badInput, forbidden, notFound, requireRole } from '@app/core';
-import { DisputesService, DocketService, docketNumber, DocumentEntity, DocumentsService, type ActionName, type ProcedureEvent } from '@app/registry';
+import { type ActionName, type ProcedureEvent } from '@app/procedure';
+import { DisputesService, DocketService, docketNumber, DocumentEntity, DocumentsService } from '@app/registry';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager, In } from 'typeorm';
 import {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, Clock, CommandRunner, DomainError, RequestLoaders, groupedInKeyOrder, badInput, forbidden, notFound, requireRole } from '@app/core';
-import { CalendarService, DeadlinesService, DisputesService, DocketService, PanelSeatsService, nextWorkingDay, toIsoDate, type ActionName, type DeadlineRuleCode } from '@app/registry';
+import { nextWorkingDay, toIsoDate, type ActionName, type DeadlineRuleCode } from '@app/procedure';
+import { CalendarService, DeadlinesService, DisputesService, DocketService, PanelSeatsService } from '@app/registry';
 import { isUUID } from 'class-validator';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';

@@ -1,11 +1,16 @@
 import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor, CurrentUser, GraphqlContext, Member, MembersService, Roles, notFound, toMember } from '@app/core';
+import { DEADLINE_RULES } from '@app/procedure';
 import { Dispute, DisputesService, toDispute } from '@app/registry';
 import { RosterPerson, toRosterPerson } from '../roster/roster.type';
 import { RosterService } from '../roster/roster.service';
 import { Challenge, toChallenge } from './challenge.type';
 import { ChallengesService } from './challenges.service';
 import { ChallengeCandidateArgs, DecideChallengeArgs } from './dto/challenge.input';
+
+// The period is the engine's CANDIDATE_CHALLENGES rule (DSU 8.6, the body's own length): the schema
+// states the catalogue's figure, so a change of the rule cannot leave the API's text behind.
+const CHALLENGES = DEADLINE_RULES.CANDIDATE_CHALLENGES;
 
 @Resolver(() => Challenge)
 export class ChallengesResolver {
@@ -18,7 +23,7 @@ export class ChallengesResolver {
 
   @Roles('MEMBER_DELEGATE')
   @Mutation(() => Challenge, {
-    description: "Challenges a candidate for compelling reasons (DSU 8.6), within 15 days of the panel's establishment",
+    description: `Challenges a candidate for compelling reasons (${CHALLENGES.article}), within ${CHALLENGES.length.value} days of the panel's establishment`,
   })
   async challengeCandidate(@CurrentUser() actor: Actor, @Args() args: ChallengeCandidateArgs): Promise<Challenge> {
     return toChallenge(await this.service.challenge(actor, args));

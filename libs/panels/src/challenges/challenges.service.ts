@@ -11,7 +11,8 @@ import {
   notFound,
   requireRole,
 } from '@app/core';
-import { DEADLINE_RULES, DisputePartyEntity, DisputesService, DocketService, hasRunOut, latestRow } from '@app/registry';
+import { DEADLINE_RULES, hasRunOut, latestRow } from '@app/procedure';
+import { DisputePartyEntity, DisputesService, DocketService } from '@app/registry';
 import { isUUID } from 'class-validator';
 import { ElectionClosingService } from '../elections/election-closing.service';
 import { RosterPersonEntity } from '../roster/roster-person.entity';

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Actor, AppConfig, Clock, CommandContext, CommandRunner, DomainError, notFound, requireRole } from '@app/core';
-import { DisputesService, DocketService, PanelSeatsService, toIsoDate } from '@app/registry';
+import { toIsoDate } from '@app/procedure';
+import { DisputesService, DocketService, PanelSeatsService } from '@app/registry';
 import { count, toBlt, type CountResult } from '@app/stv';
 import { DataSource, IsNull, LessThanOrEqual } from 'typeorm';
 import { ChallengeEntity } from '../challenges/challenge.entity';

@@ -13,7 +13,8 @@ import {
   notFound,
   requireRole,
 } from '@app/core';
-import { DisputePartyEntity, DisputesService, DocketService, addDays, latestRow, startOfDay, toIsoDate } from '@app/registry';
+import { addDays, latestRow, startOfDay, toIsoDate } from '@app/procedure';
+import { DisputePartyEntity, DisputesService, DocketService } from '@app/registry';
 import { isUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';

@@ -1,9 +1,9 @@
 import { Args, ArgsType, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor, AuditCheckpoint, AuditCheckpoints, CurrentUser, LocalDateScalar, Public, Roles, toAuditCheckpoint, upperEach } from '@app/core';
+import { toIsoDate } from '@app/procedure';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsString, IsUUID, Matches } from 'class-validator';
 import { BodyMeetingEntity } from './body-meeting.entity';
-import { toIsoDate } from '../procedure';
 import { BodyMeetingsService } from './body-meetings.service';
 import { ClosedDaysArgs } from './dto/closed-day.args';
 

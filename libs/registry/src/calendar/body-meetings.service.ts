@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, AppConfig, AuditCheckpoints, CommandRunner, DomainError, MemberEntity, badInput, notFound, requireRole } from '@app/core';
+import { DEADLINE_RULES, SURVEILLANCE_STAGES, latestNoticeDate, toIsoDate, type BodyMeeting } from '@app/procedure';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { DocketService } from '../docket/docket.service';
-import { DEADLINE_RULES, SURVEILLANCE_STAGES, latestNoticeDate, toIsoDate, type BodyMeeting } from '../procedure';
 import { BodyMeetingEntity } from './body-meeting.entity';
 import { CalendarService } from './calendar.service';
 

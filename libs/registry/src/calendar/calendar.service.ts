@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, AppConfig, CommandContext, CommandRunner, RequestLoaders, notFound, requireRole } from '@app/core';
+import { DEADLINE_RULES, bodyTimeZone, nextWorkingDay, setBodyTimeZone, type ClosedDays, type IsoDate } from '@app/procedure';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager } from 'typeorm';
 import { DeadlineEntity } from '../deadlines/deadline.entity';
 import { DocketService } from '../docket/docket.service';
-import { DEADLINE_RULES, bodyTimeZone, nextWorkingDay, setBodyTimeZone, type ClosedDays, type IsoDate } from '../procedure';
 import { ClosedDayEntity } from './closed-day.entity';
 
 /** A change of the calendar, and how many running time limits it moved. */

@@ -1,5 +1,5 @@
+import type { DeadlineRuleCode, DeadlineStatus } from '@app/procedure';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import type { DeadlineRuleCode, DeadlineStatus } from '../procedure';
 
 /**
  * A time limit of one dispute, as a row, so that everything due this week across every case is

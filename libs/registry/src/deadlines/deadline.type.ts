@@ -6,7 +6,7 @@ import {
   DEADLINE_STATUSES,
   type DeadlineRuleCode,
   type DeadlineStatus,
-} from '../procedure';
+} from '@app/procedure';
 import { DeadlineEntity } from './deadline.entity';
 
 export const DeadlineStatusEnum = graphqlEnum(DEADLINE_STATUSES, 'DeadlineStatus');

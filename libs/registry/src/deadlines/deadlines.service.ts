@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { CommandContext, EntityRows, Page, RequestLoaders, groupedInKeyOrder, inKeyOrder, keysetPage } from '@app/core';
+import type { DeadlineEffects, DeadlineRow, DeadlineRuleCode, OpenedDeadline } from '@app/procedure';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import type { DeadlineEffects, DeadlineRow, DeadlineRuleCode, OpenedDeadline } from '../procedure';
 import { DeadlineEntity } from './deadline.entity';
 import { DeadlinesArgs } from './dto/deadlines.args';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor, RequestLoaders } from '@app/core';
-import type { ActorRole, AllowedActions, IsoDate } from '../procedure';
+import type { ActorRole, AllowedActions, IsoDate } from '@app/procedure';
 import type { DisputeEntity } from './dispute.entity';
 
 /** A step of the procedure a user can take, and the mutation that takes it. */

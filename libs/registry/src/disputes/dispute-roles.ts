@@ -1,5 +1,5 @@
 import type { Actor } from '@app/core';
-import type { ActorRole } from '../procedure';
+import type { ActorRole } from '@app/procedure';
 import { isThirdParty, type DisputePartyEntity } from './dispute-party.entity';
 
 /**

@@ -1,5 +1,5 @@
+import type { Stage } from '@app/procedure';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import type { Stage } from '../procedure';
 
 /**
  * How long a dispute spent in each stage: the raw material of the statistics the body publishes

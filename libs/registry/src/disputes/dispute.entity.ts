@@ -1,3 +1,4 @@
+import type { Agreements, ProcedureEvents, Stage } from '@app/procedure';
 import {
   Column,
   CreateDateColumn,
@@ -8,7 +9,6 @@ import {
   Unique,
   VersionColumn,
 } from 'typeorm';
-import type { Agreements, ProcedureEvents, Stage } from '../procedure';
 import { DisputePartyEntity } from './dispute-party.entity';
 
 /**

@@ -1,4 +1,4 @@
-import type { DeadlineRow, DisputeSnapshot, DisputeState } from '../procedure';
+import type { DeadlineRow, DisputeSnapshot, DisputeState } from '@app/procedure';
 import type { DisputeEntity } from './dispute.entity';
 
 /** What the engine needs of a stored dispute and its deadline rows. */

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection, LocalDateScalar, Member, graphqlEnum } from '@app/core';
-import { STAGE_LABELS, type Stage } from '../procedure';
+import { STAGE_LABELS, type Stage } from '@app/procedure';
 import { CONSULTATIONS_STATUSES, PARTY_KINDS, PartyKind, type ConsultationsStatus } from './dispute-party.entity';
 import { DisputeEntity, docketNumber } from './dispute.entity';
 import { StageEnum } from './dto/dispute.input';

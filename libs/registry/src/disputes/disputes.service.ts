@@ -17,13 +17,6 @@ import {
   notFound,
   requireRole,
 } from '@app/core';
-import { isUUID } from 'class-validator';
-import DataLoader from 'dataloader';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { BodyMeetingsService } from '../calendar/body-meetings.service';
-import { CalendarService } from '../calendar/calendar.service';
-import { DeadlinesService, toDeadlineRow } from '../deadlines/deadlines.service';
-import { DocketService } from '../docket/docket.service';
 import {
   ActionParams,
   ActorRole,
@@ -31,7 +24,14 @@ import {
   decide,
   openDispute,
   type DisputeSnapshot,
-} from '../procedure';
+} from '@app/procedure';
+import { isUUID } from 'class-validator';
+import DataLoader from 'dataloader';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { BodyMeetingsService } from '../calendar/body-meetings.service';
+import { CalendarService } from '../calendar/calendar.service';
+import { DeadlinesService, toDeadlineRow } from '../deadlines/deadlines.service';
+import { DocketService } from '../docket/docket.service';
 import { PanelSeatsService } from '../panel-seats/panel-seats.service';
 import { refusalError } from '../registry.errors';
 import { DisputePartyEntity, PARTY_KINDS, type PartyKind } from './dispute-party.entity';

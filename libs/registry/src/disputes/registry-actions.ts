@@ -1,4 +1,4 @@
-import type { ActionName } from '../procedure';
+import type { ActionName } from '@app/procedure';
 
 /**
  * The procedure steps a user takes through `takeAction`. Steps that carry more than a decision

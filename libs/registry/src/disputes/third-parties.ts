@@ -1,5 +1,5 @@
 import { CommandContext, DomainError, MemberEntity, badInput, conflict } from '@app/core';
-import type { AllowedActions } from '../procedure';
+import type { AllowedActions } from '@app/procedure';
 import { DisputePartyEntity } from './dispute-party.entity';
 
 /**

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { CommandContext, MemberEntity } from '@app/core';
+import { DEADLINE_RULES, deadlineDates, hasRunOut, type ClosedDays } from '@app/procedure';
 import { In } from 'typeorm';
 import { DeadlineEntity } from '../deadlines/deadline.entity';
 import { DeadlinesService, toDeadlineRow } from '../deadlines/deadlines.service';
 import { DocketService } from '../docket/docket.service';
-import { DEADLINE_RULES, deadlineDates, hasRunOut, type ClosedDays } from '../procedure';
 import { kindLabel } from './document-rules';
 import type { DocumentEntity } from './document.entity';
 import { SummaryRequestEntity } from './summary-request.entity';

@@ -1,4 +1,4 @@
-import { DEADLINE_RULES, NO_CLOSED_DAYS, STAGES, TERMINAL_STAGES, type Stage } from '../procedure';
+import { DEADLINE_RULES, NO_CLOSED_DAYS, STAGES, TERMINAL_STAGES, type Stage } from '@app/procedure';
 import { STAGE_LIMITS, hasCalendarLimit, overrun, stageDueDate, stageLimit, tallyOverruns, type StagePeriod } from './stage-limits';
 
 const at = (iso: string) => new Date(iso);

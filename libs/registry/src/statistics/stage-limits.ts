@@ -7,7 +7,7 @@ import {
   type DeadlineRuleCode,
   type IsoDate,
   type Stage,
-} from '../procedure';
+} from '@app/procedure';
 
 /**
  * The time limit that bounds the time a dispute spends in each stage, from the engine's

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, CommandRunner } from '@app/core';
+import { ACTIVE_STAGES, STAGES, type Stage } from '@app/procedure';
 import { CalendarService } from '../calendar/calendar.service';
-import { ACTIVE_STAGES, STAGES, type Stage } from '../procedure';
 import { type StageLimit, type StagePeriod, hasCalendarLimit, stageLimit, tallyOverruns } from './stage-limits';
 
 /** How long disputes stay in one stage, and how often the stay outruns its limit. */

@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
-import { STAGE_LABELS, type DeadlineRuleCode, type Stage } from '../procedure';
+import { STAGE_LABELS, type DeadlineRuleCode, type Stage } from '@app/procedure';
 import { DeadlineRuleEnum } from '../deadlines/deadline.type';
 import { StageEnum } from '../disputes/dto/dispute.input';
 import type { ProcedureStatistics, StageFigures } from './statistics.service';

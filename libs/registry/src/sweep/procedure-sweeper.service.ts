@@ -1,14 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock, CommandRunner } from '@app/core';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { CalendarService } from '../calendar/calendar.service';
-import { DeadlineEntity } from '../deadlines/deadline.entity';
-import { DeadlinesService, toDeadlineRow } from '../deadlines/deadlines.service';
-import { DisputeEntity } from '../disputes/dispute.entity';
-import { toSnapshot } from '../disputes/dispute.snapshot';
-import { DisputesService } from '../disputes/disputes.service';
-import { DocketService } from '../docket/docket.service';
-import { SummaryRequestsService } from '../documents/summary-requests.service';
 import {
   DEADLINE_RULES,
   applyDecision,
@@ -21,7 +12,16 @@ import {
   type Approval,
   type DisputeSnapshot,
   type Expiry,
-} from '../procedure';
+} from '@app/procedure';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { CalendarService } from '../calendar/calendar.service';
+import { DeadlineEntity } from '../deadlines/deadline.entity';
+import { DeadlinesService, toDeadlineRow } from '../deadlines/deadlines.service';
+import { DisputeEntity } from '../disputes/dispute.entity';
+import { toSnapshot } from '../disputes/dispute.snapshot';
+import { DisputesService } from '../disputes/disputes.service';
+import { DocketService } from '../docket/docket.service';
+import { SummaryRequestsService } from '../documents/summary-requests.service';
 
 export interface SweepResult {
   disputes: number;

@@ -1,16 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, CommandRunner, DomainError, MemberEntity, requireRole } from '@app/core';
-import {
-  BodyMeetingsService,
-  CalendarService,
-  DEADLINE_RULES,
-  DisputeEntity,
-  DisputesService,
-  DocketService,
-  latestNoticeDate,
-  toIsoDate,
-  type ActionName,
-} from '@app/registry';
+import { DEADLINE_RULES, latestNoticeDate, toIsoDate, type ActionName } from '@app/procedure';
+import { BodyMeetingsService, CalendarService, DisputeEntity, DisputesService, DocketService } from '@app/registry';
 import { In } from 'typeorm';
 import { AdoptionMeetingEntity, AdoptionObjectionEntity, AdoptionRound } from './adoption.entity';
 

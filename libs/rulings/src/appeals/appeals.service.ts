@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, CommandRunner, DomainError, MemberEntity, badInput, requireRole } from '@app/core';
-import { DisputeEntity, DisputesService, DocketService, hasRunOut, latestRow, liveRow, toIsoDate, type ActionName } from '@app/registry';
+import { hasRunOut, latestRow, liveRow, toIsoDate, type ActionName } from '@app/procedure';
+import { DisputeEntity, DisputesService, DocketService } from '@app/registry';
 import { DataSource, In } from 'typeorm';
 import { RecordAppellateReportInput } from '../dto/rulings.input';
 import { FindingEntity, ReportEntity } from '../reports/report.entity';

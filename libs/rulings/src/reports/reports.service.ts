@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, CommandContext, CommandRunner, DomainError, badInput, forbidden, notFound, requireRole } from '@app/core';
-import { DisputeEntity, DisputePartyEntity, DisputesService, DocketService, liveRow, type ActionName } from '@app/registry';
+import { liveRow, type ActionName } from '@app/procedure';
+import { DisputeEntity, DisputePartyEntity, DisputesService, DocketService } from '@app/registry';
 import { isUUID } from 'class-validator';
 import { CommentOnReportInput, FindingInput, SubmitReportInput } from '../dto/rulings.input';
 import { RulingsSupport, documentsOf, sha256 } from '../support';

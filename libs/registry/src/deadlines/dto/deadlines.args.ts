@@ -1,8 +1,8 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { ConnectionArgs, LocalDateScalar } from '@app/core';
+import { DEADLINE_RULE_CODES, DEADLINE_STATUSES, type DeadlineRuleCode, type DeadlineStatus } from '@app/procedure';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsUUID, Matches, ValidateNested } from 'class-validator';
-import { DEADLINE_RULE_CODES, DEADLINE_STATUSES, type DeadlineRuleCode, type DeadlineStatus } from '../../procedure';
 import { DeadlineRuleEnum, DeadlineStatusEnum } from '../deadline.type';
 
 @InputType()

@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { ConnectionArgs, LocalDateScalar, graphqlEnum, trim } from '@app/core';
+import { DEADLINE_RULE_CODES, STAGES, type DeadlineRuleCode, type Stage } from '@app/procedure';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -15,7 +16,6 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { DEADLINE_RULE_CODES, STAGES, type DeadlineRuleCode, type Stage } from '../../procedure';
 import { DeadlineRuleEnum } from '../../deadlines/deadline.type';
 import { REGISTRY_ACTIONS, type RegistryAction } from '../registry-actions';
 

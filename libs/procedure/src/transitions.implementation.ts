@@ -1,4 +1,4 @@
-import { addDays, dueDate, isOverdue } from './calendar';
+import { addDays, dueDate, isOverdue } from './dates';
 import { DEADLINE_RULES } from './deadline-rules';
 import {
   afterPeriodEnds,

@@ -1,4 +1,4 @@
-import { addMonths } from './calendar';
+import { addMonths } from './dates';
 import { Case, dateOn, reach, RPT_END_DAY } from './procedure.testing';
 
 const C = ['COMPLAINANT'] as const;

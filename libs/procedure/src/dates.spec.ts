@@ -22,7 +22,7 @@ import {
   toIsoDate,
   weekdayOf,
   type ClosedDays,
-} from './calendar';
+} from './dates';
 import { DEADLINE_RULES } from './deadline-rules';
 
 const WEEKENDS: ClosedDays = { weekdays: ['SATURDAY', 'SUNDAY'] };

@@ -11,7 +11,7 @@ import {
   type ClosedDays,
   type DeadlineDates,
   type IsoDate,
-} from './calendar';
+} from './dates';
 import { DEADLINE_RULES, type DeadlineRuleCode } from './deadline-rules';
 import { actingParty } from './guards';
 import {

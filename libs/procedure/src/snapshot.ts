@@ -1,5 +1,5 @@
 import type { PartyRole } from './actors';
-import { isOverdue, startOfDay, type IsoDate } from './calendar';
+import { isOverdue, startOfDay, type IsoDate } from './dates';
 import { DEADLINE_RULES, type DeadlineRuleCode } from './deadline-rules';
 import type { Stage } from './stages';
 

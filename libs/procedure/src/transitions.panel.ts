@@ -1,4 +1,4 @@
-import { addDays } from './calendar';
+import { addDays } from './dates';
 import { DEADLINE_RULES, type DeadlineRuleCode } from './deadline-rules';
 import {
   afterPeriodEnds,

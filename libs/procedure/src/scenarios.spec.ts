@@ -1,4 +1,4 @@
-import { addDays, daysBetween } from './calendar';
+import { addDays, daysBetween } from './dates';
 import { allowedActions, dueAutomaticActions } from './engine';
 import { Case, dateOn, on, reach } from './procedure.testing';
 import { sweepDeadlines } from './snapshot';

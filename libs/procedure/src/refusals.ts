@@ -1,4 +1,4 @@
-import type { IsoDate } from './calendar';
+import type { IsoDate } from './dates';
 
 /**
  * Why an action is refused:

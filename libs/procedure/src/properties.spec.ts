@@ -12,7 +12,7 @@ import {
   WEEKDAYS,
   type ClosedDays,
   type IsoDate,
-} from './calendar';
+} from './dates';
 import { appliesAt } from './effects';
 import { allowedActions, applyDecision, decide } from './engine';
 import { dateOn, meetingOn, on, reach } from './procedure.testing';

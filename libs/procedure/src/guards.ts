@@ -1,5 +1,5 @@
 import { PARTY_ROLES, type ActorRole, type PartyRole } from './actors';
-import { addDays, type ClosedDays } from './calendar';
+import { addDays, type ClosedDays } from './dates';
 import { citeRule, DEADLINE_RULES, type DeadlineRuleCode } from './deadline-rules';
 import { refuse, type Refusal } from './refusals';
 import {

@@ -1,4 +1,4 @@
-import { addDays, addMonths } from './calendar';
+import { addDays, addMonths } from './dates';
 import { dueAutomaticActions } from './engine';
 import { Case, dateOn, meetingOn, on, reach } from './procedure.testing';
 

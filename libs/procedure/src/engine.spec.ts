@@ -1,4 +1,4 @@
-import { addDays, addMonths, type ClosedDays } from './calendar';
+import { addDays, addMonths, type ClosedDays } from './dates';
 import { allowedActions, decide, openDispute } from './engine';
 import { Case, dateOn, FILED_AT, on, reach, meetingOn } from './procedure.testing';
 import { sweepDeadlines } from './snapshot';

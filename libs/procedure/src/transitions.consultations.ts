@@ -1,5 +1,5 @@
 import { PARTY_ROLES, ACTOR_ROLE_LABELS } from './actors';
-import { daysBetween, dayOf, dueDate, toIsoDate, type ClosedDays, type IsoDate } from './calendar';
+import { daysBetween, dayOf, dueDate, toIsoDate, type ClosedDays, type IsoDate } from './dates';
 import { DEADLINE_RULES } from './deadline-rules';
 import {
   actingParty,

@@ -92,7 +92,7 @@ describe('the transition table', () => {
   });
 
   it('is documented line by line in the README, in tables made from the data (npm run docs:procedure)', () => {
-    const readme = readFileSync(join(__dirname, 'README.md'), 'utf8');
+    const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
     expect(readme).toBe(withGeneratedTables(readme));
     for (const action of ACTION_NAMES) expect(readme).toContain(`| \`${action}\` |`);
     for (const code of DEADLINE_RULE_CODES) expect(readme).toContain(`| \`${code}\` |`);

@@ -8,7 +8,7 @@ import {
   toIsoDate,
   type ClosedDays,
   type IsoDate,
-} from './calendar';
+} from './dates';
 import { citeRule, DEADLINE_RULES, isDeadlineRuleCode } from './deadline-rules';
 import {
   applyDeadlineEffects,

@@ -1,7 +1,7 @@
 // Test helpers for the procedure specs: a dispute driven through the engine day by day. Not part
 // of the public surface (index.ts does not export it).
 import type { ActorRole } from './actors';
-import { addDays, dayOf, NO_CLOSED_DAYS, type ClosedDays, type IsoDate } from './calendar';
+import { addDays, dayOf, NO_CLOSED_DAYS, type ClosedDays, type IsoDate } from './dates';
 import type { DeadlineRuleCode } from './deadline-rules';
 import { applyDecision, decide, openDispute, type Approval, type Decision } from './engine';
 import type { ActionParams, BodyMeeting, DeadlineRow, DisputeSnapshot } from './snapshot';

@@ -55,8 +55,8 @@ export {
   toIsoDate,
   weekdayOf,
   WEEKDAYS,
-} from './calendar';
-export type { ClosedDays, DeadlineDates, IsoDate, Weekday } from './calendar';
+} from './dates';
+export type { ClosedDays, DeadlineDates, IsoDate, Weekday } from './dates';
 export {
   AGREEMENT_KINDS,
   DEADLINE_STATUSES,
@@ -104,3 +104,4 @@ export {
   openDispute,
 } from './engine';
 export type { AllowedActions, Approval, Decision, LaterAction } from './engine';
+export { DOC_SECTIONS, ruleTable, transitionTable, withGeneratedTables } from './docs';

@@ -1,4 +1,4 @@
-import { addDays, addMonths, daysBetween, type ClosedDays } from './calendar';
+import { addDays, addMonths, daysBetween, type ClosedDays } from './dates';
 import { dueAutomaticActions } from './engine';
 import { Case, dateOn, on, reach, timetableFrom } from './procedure.testing';
 
