@@ -19,7 +19,6 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { CommandRunner } from './database/command-runner';
 import { HttpErrorFilter } from './errors/http-exception.filter';
-import { DomainEvents } from './events/domain-events';
 import { HealthController } from './health/health.controller';
 import { MembersResolver } from './members/members.resolver';
 import { MembersService } from './members/members.service';
@@ -39,7 +38,6 @@ const SERVICES: Provider[] = [
   AuditRedactors,
   AuditCheckpoints,
   CommandRunner,
-  DomainEvents,
   RateLimiter,
   SecondFactorService,
   AuthService,

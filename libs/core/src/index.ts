@@ -32,7 +32,6 @@ export * from './database/embedded-postgres';
 export * from './database/entity-rows';
 export * from './database/unique-constraints';
 export * from './errors';
-export * from './events/domain-events';
 export * from './graphql/base64';
 export * from './graphql/enum';
 export * from './graphql/instant';

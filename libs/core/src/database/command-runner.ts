@@ -3,7 +3,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { Clock } from '../clock/clock';
-import { DomainEvent, DomainEvents } from '../events/domain-events';
 import { translateDatabaseError } from './pg-errors';
 
 export interface CommandMeta {
@@ -20,14 +19,15 @@ export interface CommandContext {
   readonly actor: Actor | null;
   /** Names the record the command acted on, for the audit trail. */
   target(type: string, id: string, details?: Record<string, unknown>): void;
-  /** Queues an event to publish once the transaction has committed. */
-  publish(event: DomainEvent): void;
 }
 
 /**
  * The unit of work of every state change: one transaction, one "now" from the clock, one audit
- * record appended last (so the chain lock is held only briefly), events after the commit. A
- * command that throws leaves nothing behind: no rows, no audit record, no events.
+ * record appended last (so the chain lock is held only briefly). A command that throws leaves
+ * nothing behind: no rows, no audit record, no queued notice. Reactions of other modules run
+ * inside the same transaction (the registry's StageObservers), and work for the world outside
+ * (notices, e-mail) is queued as rows of the same transaction, so a reaction is never lost after a
+ * commit and never seen without one.
  */
 @Injectable()
 export class CommandRunner {
@@ -35,12 +35,10 @@ export class CommandRunner {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    private readonly events: DomainEvents,
   ) {}
 
   async run<T>(meta: CommandMeta, body: (ctx: CommandContext) => Promise<T>): Promise<T> {
     const now = this.clock.now();
-    const queued: DomainEvent[] = [];
     let result: T;
     try {
       result = await this.dataSource.transaction(async (em) => {
@@ -52,7 +50,6 @@ export class CommandRunner {
           target: (type, id, details) => {
             target = { type, id, details };
           },
-          publish: (event) => queued.push(event),
         };
         const value = await body(ctx);
         const named = target as { type: string; id: string; details?: Record<string, unknown> } | null;
@@ -69,7 +66,6 @@ export class CommandRunner {
     } catch (error) {
       throw translateDatabaseError(error);
     }
-    for (const event of queued) await this.events.publish(event);
     return result;
   }
 
