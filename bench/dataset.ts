@@ -16,8 +16,8 @@
 // (`INSERT … SELECT … FROM json_to_recordset($1)`), inside one transaction, with every constraint,
 // trigger-free foreign key and index live, and the database is VACUUM ANALYZEd.
 //
-// Rerunnable: truncate-and-reload. Every table of the public schema except `migrations` is
-// truncated (RESTART IDENTITY, so DS numbers start at 1 again) and the set loaded afresh, in the
+// Rerunnable: truncate-and-reload. Every table of the public schema except `migrations` and the
+// append-only audit trail (whose triggers refuse TRUNCATE) is truncated (RESTART IDENTITY, so DS numbers start at 1 again) and the set loaded afresh, in the
 // same transaction. To protect a real database, it refuses to truncate one that holds members or
 // users unless it is a bench data set (the user registrar@bench.dsb exists) or --force is given.
 // The same seed gives the same registry (ids included); dates are relative to `asOf` (today).
@@ -1527,8 +1527,15 @@ export async function loadDataset(databaseUrl: string, options: DatasetOptions =
     const passwordHash = await hashPassword(BENCH_PASSWORD);
     note('Data set: loading (one transaction, truncate and reload)');
     await client.query('BEGIN');
+    // The audit trail is append-only and refuses TRUNCATE by a trigger (migration AuditAnchors);
+    // the data set writes none of it, so a table with such a trigger is left as it is.
     const tables: string[] = (
-      await client.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY tablename`)
+      await client.query(
+        `SELECT t.tablename FROM pg_tables t
+          WHERE t.schemaname = 'public' AND t.tablename <> 'migrations'
+            AND NOT EXISTS (SELECT 1 FROM pg_trigger g WHERE g.tgrelid = format('public.%I', t.tablename)::regclass AND g.tgtype & 32 <> 0)
+          ORDER BY t.tablename`,
+      )
     ).rows.map((r: { tablename: string }) => r.tablename);
     await client.query(`TRUNCATE ${tables.map((t) => `"${t}"`).join(', ')} RESTART IDENTITY CASCADE`);
     await client.query('ALTER SEQUENCE dispute_number_seq RESTART WITH 1');
