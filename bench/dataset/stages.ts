@@ -33,11 +33,14 @@ export interface Move {
   action: string;
   /** Who takes it; `[a, b, p]`: `a` with probability `p`, else `b`. */
   by: Side | readonly [Side, Side, number];
-  /** The move belongs to the dispute only when this holds (of its fate, mostly). */
+  /** Taken only when this holds (of the dispute's fate, mostly). */
   if?: (x: Situation) => boolean;
-  /** ... and with this probability, drawn each time the stage is looked at. */
+  /** Taken only with this probability, drawn anew each time the stage is looked at (after `if`). */
   chance?: number;
-  /** The days are counted from the last act, the filing, the entry into the stage, or the end of the reasonable period of time (the last act if later). */
+  /**
+   * How long after what it is taken: so many days after the last act, the filing, the entry into
+   * the stage, or the end of the reasonable period of time (the last act if that is later).
+   */
   from: 'last act' | 'filing' | 'stage' | 'rpt';
   days: Days | ((x: Situation) => Days);
   /** Done under this key in the stage's visit (default: the action). */
