@@ -5,7 +5,7 @@
 //   1. the count (STV) benchmark of bench/count.bench.ts, first, in a fresh process;
 //   2. its own PostgreSQL (embedded, in a fresh temporary folder; or the server of DATABASE_URL,
 //      where it creates and drops databases of its own), the migrations, and the data set of
-//      bench/dataset.ts (10 000 disputes, 100 000 docket entries, …);
+//      bench/dataset/ (10 000 disputes, 100 000 docket entries, …);
 //   3. the real API (createApiApp, NODE_ENV=production) on a free port, in this process, for the
 //      SQL capture and the CPU profile; the load is measured on the API as it ships (dist, main.js,
 //      its own process);

@@ -48,4 +48,6 @@ export const PANELS_ENTITIES = [
   PanelMemberEntity,
 ];
 export { ElectionsService } from './elections/elections.service';
+export { candidateLabels } from './elections/candidate-labels';
+export { newReceipt } from './elections/receipts';
 export { ElectionClosingService } from './elections/election-closing.service';
