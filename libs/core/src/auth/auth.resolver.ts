@@ -9,13 +9,13 @@ export class AuthResolver {
   constructor(private readonly auth: AuthService) {}
 
   @Public()
-  @Mutation(() => AuthPayload)
+  @Mutation(() => AuthPayload, { description: 'Signs in with email and password (and a TOTP or recovery code where the role requires a second factor). Attempts are throttled per address and per account. Public' })
   async login(@Args() { email, password, code }: LoginArgs, @ClientIp() ip: string): Promise<AuthPayload> {
     return toAuthPayload(await this.auth.login(email, password, ip, code));
   }
 
   @Public()
-  @Mutation(() => AuthPayload)
+  @Mutation(() => AuthPayload, { description: 'Exchanges a refresh token for a new access and refresh token; the old refresh token is spent. Public' })
   async refreshToken(@Args() { refreshToken }: RefreshTokenArgs): Promise<AuthPayload> {
     return toAuthPayload(await this.auth.refresh(refreshToken));
   }

@@ -23,19 +23,19 @@ export class UsersResolver {
   }
 
   @Roles('SECRETARIAT')
-  @Query(() => UserConnection)
+  @Query(() => UserConnection, { description: 'Every account, by email. Secretariat only' })
   async users(@CurrentUser() actor: Actor, @Args() args: UsersArgs): Promise<UserConnection> {
     return mapPage(await this.service.list(actor, args), toUser);
   }
 
   @Roles('SECRETARIAT')
-  @Mutation(() => User)
+  @Mutation(() => User, { description: 'Creates an account with its initial password. Secretariat only' })
   async createUser(@CurrentUser() actor: Actor, @Args('input') input: CreateUserInput): Promise<User> {
     return toUser(await this.service.create(actor, input));
   }
 
   @Roles('SECRETARIAT')
-  @Mutation(() => User)
+  @Mutation(() => User, { description: 'Deactivates an account and ends its sign-ins; never your own. Secretariat only' })
   async deactivateUser(@CurrentUser() actor: Actor, @Args() { id }: UserIdArgs): Promise<User> {
     return toUser(await this.service.deactivate(actor, id));
   }

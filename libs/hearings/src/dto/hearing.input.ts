@@ -5,7 +5,14 @@ import { ArrayMaxSize, ArrayUnique, IsBoolean, IsIn, IsOptional, IsString, IsUUI
 import { DocumentFileInput } from '@app/registry';
 import { HEARING_KINDS, type HearingKind } from '../hearings/hearing.entity';
 
-export const HearingKindEnum = graphqlEnum(HEARING_KINDS, 'HearingKind', 'The kinds of panel meeting (DSU Appendix 3)');
+export const HearingKindEnum = graphqlEnum(HEARING_KINDS, 'HearingKind', 'The kinds of panel meeting (DSU Appendix 3)', {
+  ORGANISATIONAL_MEETING: "The panel's meeting with the parties on its working procedures and timetable (Appendix 3 ¶12)",
+  FIRST_SUBSTANTIVE_MEETING: 'First substantive meeting with the parties (Appendix 3 ¶5)',
+  THIRD_PARTY_SESSION: 'The session at which third parties present their views (DSU 10.2, Appendix 3 ¶6)',
+  SECOND_SUBSTANTIVE_MEETING: 'Second substantive meeting, for rebuttals (Appendix 3 ¶7)',
+  EXPERT_CONSULTATION: 'A meeting with experts the panel consults (DSU 13)',
+  INTERIM_REVIEW_MEETING: 'A further meeting with the parties on the issues they raised on the interim report (DSU 15.2)',
+});
 
 @InputType()
 export class ScheduleHearingInput {

@@ -17,8 +17,16 @@ import {
   type ParticipantKind,
 } from './hearing.entity';
 
-export const HearingStatusEnum = graphqlEnum(HEARING_STATUSES, 'HearingStatus');
-export const ParticipantKindEnum = graphqlEnum(PARTICIPANT_KINDS, 'HearingParticipantKind', 'PANELIST: a roster person; PARTY / THIRD_PARTY: a member; STAFF: a secretariat user');
+export const HearingStatusEnum = graphqlEnum(HEARING_STATUSES, 'HearingStatus', 'Whether a hearing still takes place', {
+  SCHEDULED: 'Planned (and possibly held: see its record)',
+  CANCELLED: 'Called off, with a reason',
+});
+export const ParticipantKindEnum = graphqlEnum(PARTICIPANT_KINDS, 'HearingParticipantKind', 'PANELIST: a roster person; PARTY / THIRD_PARTY: a member; STAFF: a secretariat user', {
+  PANELIST: 'A panelist seated on the dispute (a roster person)',
+  PARTY: 'A party to the dispute (a member)',
+  THIRD_PARTY: 'A third party to the dispute (a member)',
+  STAFF: 'A secretariat user',
+});
 
 @ObjectType({ description: 'A room the secretariat keeps for hearings' })
 export class HearingRoom {

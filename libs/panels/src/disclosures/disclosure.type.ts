@@ -8,12 +8,18 @@ import {
   type DisclosureStatus,
 } from './disclosure.entity';
 
-export const DisclosureKindEnum = graphqlEnum(DISCLOSURE_KINDS, 'DisclosureKind', 'Rules of Conduct (WT/DSB/RC/1), Annex 2');
-export const DisclosureStatusEnum = graphqlEnum(
-  DISCLOSURE_STATUSES,
-  'DisclosureStatus',
-  'OPEN: awaiting decision; CLEARED: no conflict; UPHELD: a conflict, not eligible in the dispute it touches',
-);
+export const DisclosureKindEnum = graphqlEnum(DISCLOSURE_KINDS, 'DisclosureKind', 'Rules of Conduct (WT/DSB/RC/1), Annex 2', {
+  FINANCIAL: 'A financial interest, e.g. investments, loans, shares',
+  PROFESSIONAL: 'A professional interest, e.g. past or present clients',
+  PUBLIC_STATEMENT: 'Publications or statements of personal opinion on the issues',
+  EMPLOYMENT: 'Employment, past or present',
+  FAMILY: 'Interests of family members',
+});
+export const DisclosureStatusEnum = graphqlEnum(DISCLOSURE_STATUSES, 'DisclosureStatus', 'OPEN: awaiting decision; CLEARED: no conflict; UPHELD: a conflict, not eligible in the dispute it touches', {
+  OPEN: "Awaiting the secretariat's decision; the person is not eligible in the dispute it touches meanwhile",
+  CLEARED: 'No conflict',
+  UPHELD: 'A conflict: not eligible in the dispute it touches',
+});
 
 @ObjectType({ description: 'An interest a roster person disclosed (Rules of Conduct WT/DSB/RC/1)' })
 export class Disclosure {

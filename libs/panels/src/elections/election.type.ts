@@ -4,8 +4,15 @@ import { RosterPerson } from '../roster/roster.type';
 import { CountingRulesEnum, type CountingRulesName, fromCountingRules } from './dto/election.input';
 import { ELECTION_KINDS, ELECTION_STATUSES, ElectionEntity, type ElectionKind, type ElectionStatus } from './election.entity';
 
-export const ElectionStatusEnum = graphqlEnum(ELECTION_STATUSES, 'ElectionStatus');
-export const ElectionKindEnum = graphqlEnum(ELECTION_KINDS, 'ElectionKind');
+export const ElectionStatusEnum = graphqlEnum(ELECTION_STATUSES, 'ElectionStatus', 'Where an election stands', {
+  OPEN: 'Ballots may be cast until the close',
+  CLOSED: 'Counted, with a result',
+  FAILED: 'The turnout missed the quorum; the election must be run again',
+});
+export const ElectionKindEnum = graphqlEnum(ELECTION_KINDS, 'ElectionKind', 'What an election fills', {
+  PANEL: 'The whole panel of a dispute',
+  VACANCY: 'A seat of a composed panel that fell vacant',
+});
 
 @ObjectType({ description: 'A counted ballot as published: its receipt and its ranking, with no voter' })
 export class PublishedBallot {

@@ -5,7 +5,14 @@ import type { WaiverState } from './consents.service';
 import { EXCLUSION_CODES, type ExclusionCode, type ExclusionReason } from './eligibility';
 import type { EligibilityReportData } from './eligibility.service';
 
-export const ExclusionCodeEnum = graphqlEnum(EXCLUSION_CODES, 'ExclusionCode', 'Why a roster person may not sit on a panel');
+export const ExclusionCodeEnum = graphqlEnum(EXCLUSION_CODES, 'ExclusionCode', 'Why a roster person may not sit on a panel', {
+  NOT_APPROVED: 'Not an approved member of the roster (nominated, rejected or removed)',
+  NATIONAL_OF_PARTY: 'A national of a party, and the parties did not agree otherwise (DSU 8.3)',
+  NATIONAL_OF_THIRD_PARTY: 'A national of a third party, and the parties did not agree otherwise (DSU 8.3)',
+  OPEN_CONFLICT: 'A disclosure touching the dispute is upheld or awaits decision (Rules of Conduct)',
+  UNAVAILABLE: 'Declared unavailable for the period',
+  SUCCESSFULLY_CHALLENGED: "A party's challenge for cause was upheld (DSU 8.6)",
+});
 
 @ObjectType('ExclusionReason', { description: 'One reason a person may not sit on this panel' })
 export class ExclusionReasonType {

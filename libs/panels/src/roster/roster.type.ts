@@ -2,7 +2,12 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection, graphqlEnum } from '@app/core';
 import { ROSTER_STATUSES, RosterPersonEntity, type RosterStatus } from './roster-person.entity';
 
-export const RosterStatusEnum = graphqlEnum(ROSTER_STATUSES, 'RosterStatus', 'Where a nomination to the roster stands');
+export const RosterStatusEnum = graphqlEnum(ROSTER_STATUSES, 'RosterStatus', 'Where a nomination to the roster stands', {
+  NOMINATED: "Nominated by a member, awaiting the secretariat's decision",
+  APPROVED: 'On the roster: may be elected',
+  REJECTED: 'Not admitted to the roster',
+  REMOVED: 'Taken off the roster',
+});
 
 /**
  * A person on the roster as anyone may see them (DSU 8.4: the indicative list): who nominated

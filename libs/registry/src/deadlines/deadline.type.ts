@@ -9,8 +9,22 @@ import {
 } from '../procedure';
 import { DeadlineEntity } from './deadline.entity';
 
-export const DeadlineStatusEnum = graphqlEnum(DEADLINE_STATUSES, 'DeadlineStatus');
-export const DeadlineRuleEnum = graphqlEnum(DEADLINE_RULE_CODES, 'DeadlineRule', 'A time limit of the procedure');
+export const DeadlineStatusEnum = graphqlEnum(DEADLINE_STATUSES, 'DeadlineStatus', 'Where a time limit of a dispute stands', {
+  OPEN: 'Running (or, with pausedRemainingDays set, stopped by a suspension)',
+  MET: 'The awaited act happened in time (or the window or waiting period ran its course)',
+  MISSED: 'A deadline ran out before its act, or the act came late: the only status that counts against whom the limit binds',
+  EXTENDED: 'Replaced by a later row: an extension agreed by the parties, or a longer limit that now applies (12 months instead of 9 once a report is appealed, DSU 20)',
+  LAPSED: 'A window or waiting period ran its course without its act; nobody owed it. Never an agreement, never a fault',
+  SUPERSEDED: 'The case moved on and the limit no longer applies (settled, withdrawn, lapsed, a meeting the panel decided not to hold)',
+});
+export const DeadlineRuleEnum = graphqlEnum(
+  DEADLINE_RULE_CODES,
+  'DeadlineRule',
+  'A time limit of the procedure (docs/procedure.md §1; the full table is libs/registry/src/procedure/README.md)',
+  Object.fromEntries(
+    DEADLINE_RULE_CODES.map((code) => [code, `${DEADLINE_RULES[code].description} (${DEADLINE_RULES[code].article})`]),
+  ) as Record<DeadlineRuleCode, string>,
+);
 
 @ObjectType({ description: 'A time limit of one dispute' })
 export class Deadline {

@@ -5,12 +5,16 @@ import { CONSULTATIONS_STATUSES, PARTY_KINDS, PartyKind, type ConsultationsStatu
 import { DisputeEntity, docketNumber } from './dispute.entity';
 import { StageEnum } from './dto/dispute.input';
 
-export const PartyKindEnum = graphqlEnum(PARTY_KINDS, 'PartyKind');
-export const ConsultationsStatusEnum = graphqlEnum(
-  CONSULTATIONS_STATUSES,
-  'ConsultationsStatus',
-  "A member's request to join the consultations (DSU 4.11): REQUESTED until the respondent accepts or rejects it",
-);
+export const PartyKindEnum = graphqlEnum(PARTY_KINDS, 'PartyKind', 'How a member takes part in a dispute', {
+  COMPLAINANT: 'The member that requested consultations',
+  RESPONDENT: 'The member whose measures are at issue',
+  THIRD_PARTY: 'A member with a substantial interest that joined (DSU 4.11, 10.2)',
+});
+export const ConsultationsStatusEnum = graphqlEnum(CONSULTATIONS_STATUSES, 'ConsultationsStatus', "A member's request to join the consultations (DSU 4.11): REQUESTED until the respondent accepts or rejects it", {
+  REQUESTED: 'Asked to join the consultations; awaiting the respondent',
+  ACCEPTED: 'The respondent accepted: joined the consultations',
+  REJECTED: 'The respondent refused (the member may ask for consultations of its own, DSU 4.11)',
+});
 
 @ObjectType({ description: "A member's place in a dispute" })
 export class DisputeParty {

@@ -19,9 +19,23 @@ import { FINDING_RESULTS, type FindingResult } from '../reports/report.entity';
 
 export const PANEL_REPORT_VERSIONS = ['DESCRIPTIVE_PART', 'INTERIM_REPORT', 'FINAL_REPORT', 'COMPLIANCE_REPORT'] as const;
 export type PanelReportVersion = (typeof PANEL_REPORT_VERSIONS)[number];
-export const PanelReportVersionEnum = graphqlEnum(PANEL_REPORT_VERSIONS, 'PanelReportVersion', 'A version of the panel report (DSU 15)');
-export const FindingResultEnum = graphqlEnum(FINDING_RESULTS, 'FindingResult', 'What the panel found on a claim');
-export const AppellateOutcomeEnum = graphqlEnum(APPELLATE_OUTCOMES, 'AppellateOutcome', 'What the appellate report did to a finding (DSU 17.13)');
+export const PanelReportVersionEnum = graphqlEnum(PANEL_REPORT_VERSIONS, 'PanelReportVersion', 'A version of the panel report (DSU 15)', {
+  DESCRIPTIVE_PART: 'The descriptive sections, issued to the parties for comment (DSU 15.1)',
+  INTERIM_REPORT: 'The interim report, issued to the parties for review (DSU 15.2)',
+  FINAL_REPORT: 'The final report, issued to the parties and then circulated (DSU 12.7, 16)',
+  COMPLIANCE_REPORT: 'The report of a compliance panel (DSU 21.5)',
+});
+export const FindingResultEnum = graphqlEnum(FINDING_RESULTS, 'FindingResult', 'What the panel found on a claim', {
+  INCONSISTENT: 'The measure is inconsistent with the provision',
+  CONSISTENT: 'The measure is consistent with the provision',
+  NOT_DECIDED: 'The panel made no finding on the claim (e.g. judicial economy)',
+  OUTSIDE_TERMS_OF_REFERENCE: "The claim is outside the panel's terms of reference (DSU 7)",
+});
+export const AppellateOutcomeEnum = graphqlEnum(APPELLATE_OUTCOMES, 'AppellateOutcome', 'What the appellate report did to a finding (DSU 17.13)', {
+  UPHELD: 'The finding stands',
+  MODIFIED: 'The finding stands as modified',
+  REVERSED: 'The finding is reversed',
+});
 
 @InputType()
 export class FindingInput {

@@ -6,10 +6,27 @@ import { AppellateOutcomeEnum, FindingResultEnum } from '../dto/rulings.input';
 import type { AppellateOutcome } from '../appeals/appeal.entity';
 import { REPORT_STATUSES, REPORT_VERSIONS, type FindingResult, type ReportStatus, type ReportVersion } from './report.entity';
 
-export const ReportVersionEnum = graphqlEnum(REPORT_VERSIONS, 'ReportVersion');
-export const ReportStatusEnum = graphqlEnum(REPORT_STATUSES, 'ReportStatus');
-export const AdoptionRoundEnum = graphqlEnum(ADOPTION_ROUNDS, 'AdoptionRound');
-export const MeetingOutcomeEnum = graphqlEnum(MEETING_OUTCOMES, 'MeetingOutcome');
+export const ReportVersionEnum = graphqlEnum(REPORT_VERSIONS, 'ReportVersion', 'A version of a report', {
+  DESCRIPTIVE_PART: 'The descriptive sections of the panel report (DSU 15.1)',
+  INTERIM_REPORT: 'The interim report (DSU 15.2)',
+  FINAL_REPORT: "The panel's final report (DSU 12.7)",
+  APPELLATE_REPORT: 'The appellate report (DSU 17)',
+  COMPLIANCE_REPORT: 'The report of a compliance panel (DSU 21.5)',
+});
+export const ReportStatusEnum = graphqlEnum(REPORT_STATUSES, 'ReportStatus', 'Where a version of a report stands', {
+  DRAFT: 'Under deliberation by the panel',
+  REJECTED: 'Voted down by a majority of the panel',
+  ISSUED: 'Issued to the parties',
+  CIRCULATED: 'Circulated to all members: public (DSU 16.1)',
+});
+export const AdoptionRoundEnum = graphqlEnum(ADOPTION_ROUNDS, 'AdoptionRound', 'Which report is before the body', {
+  PANEL: 'The panel report (DSU 16)',
+  APPELLATE: 'The appellate report with the panel report it modifies (DSU 17.14)',
+});
+export const MeetingOutcomeEnum = graphqlEnum(MEETING_OUTCOMES, 'MeetingOutcome', 'What a meeting of the body decided on a report', {
+  ADOPTED: 'Adopted',
+  NOT_ADOPTED: 'Not adopted: the body decided by consensus not to adopt it (DSU 16.4, 17.14)',
+});
 
 @ObjectType({ description: 'The document of a report version, as the document policy lets you see it' })
 export class ReportDocumentRef {

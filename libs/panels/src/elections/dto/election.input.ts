@@ -4,7 +4,10 @@ import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsBoolean, IsIn, IsInt, IsStri
 
 export const COUNTING_RULES = ['SCOTTISH_STV', 'MEEK_STV'] as const;
 export type CountingRulesName = (typeof COUNTING_RULES)[number];
-export const CountingRulesEnum = graphqlEnum(COUNTING_RULES, 'CountingRules', 'How the ballots are counted');
+export const CountingRulesEnum = graphqlEnum(COUNTING_RULES, 'CountingRules', 'How the ballots are counted', {
+  SCOTTISH_STV: 'Single transferable vote under the Scottish Local Government Elections Order 2007 (SSI 2007/42), schedule 1, rules 45-52',
+  MEEK_STV: 'Single transferable vote under the Meek reference rule (keep values computed iteratively)',
+});
 export const toCountingRules = (name: CountingRulesName) => (name === 'MEEK_STV' ? 'meek-stv' : 'scottish-stv');
 export const fromCountingRules = (rules: string): CountingRulesName => (rules === 'meek-stv' ? 'MEEK_STV' : 'SCOTTISH_STV');
 

@@ -15,7 +15,16 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { DEADLINE_RULE_CODES, STAGES, type DeadlineRuleCode, type Stage } from '../../procedure';
+import {
+  ACTOR_ROLE_LABELS,
+  DEADLINE_RULE_CODES,
+  STAGE_LABELS,
+  STAGES,
+  TERMINAL_STAGES,
+  transitionFor,
+  type DeadlineRuleCode,
+  type Stage,
+} from '../../procedure';
 import { DeadlineRuleEnum } from '../../deadlines/deadline.type';
 import { REGISTRY_ACTIONS, type RegistryAction } from '../registry-actions';
 
@@ -25,12 +34,51 @@ const upperOne = ({ value }: { value: unknown }) => (typeof value === 'string' ?
 const upperAll = ({ value }: { value: unknown }) =>
   Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim().toUpperCase() : v)) : value;
 
-export const StageEnum = graphqlEnum(STAGES, 'Stage', 'Where a dispute stands in the procedure');
+export const StageEnum = graphqlEnum(
+  STAGES,
+  'Stage',
+  'Where a dispute stands in the procedure (docs/procedure.md §1)',
+  Object.fromEntries(
+    STAGES.map((stage) => [
+      stage,
+      (TERMINAL_STAGES as readonly Stage[]).includes(stage) ? `${STAGE_LABELS[stage]}: ends the dispute` : STAGE_LABELS[stage],
+    ]),
+  ) as Record<Stage, string>,
+);
+
+/** What an action records, who may take it, from which stages and under which article: from the procedure's own table. */
+function actionDescription(action: RegistryAction): string {
+  const transition = transitionFor(action)!;
+  const { actors } = transition;
+  const actor =
+    actors.length === 1
+      ? ACTOR_ROLE_LABELS[actors[0]]
+      : actors.every((role) => role === 'COMPLAINANT' || role === 'RESPONDENT')
+        ? 'a party'
+        : actors.includes('MEMBER')
+          ? 'a member'
+          : actors.map((role) => ACTOR_ROLE_LABELS[role]).join(' or ');
+  const records = transition.docketText
+    .replace(/^\{actor\}/, capitalise(actor))
+    .replace('{actor}', actor)
+    .replace('{rule}', 'a time limit')
+    .replace('{until}', 'a new date')
+    .replace('{rptEndsOn}', 'the day given');
+  const by = actors.map((role) => ACTOR_ROLE_LABELS[role]).join(' or ');
+  const from = transition.from === 'ANY_ACTIVE' ? 'any stage that is not final' : transition.from.join(', ');
+  const requires = transition.requires ? `; ${transition.requires}` : '';
+  return `Records: "${records}" Taken by ${by}, in ${from}${requires} (${transition.article})`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 export const RegistryActionEnum = graphqlEnum(
   REGISTRY_ACTIONS,
   'ProcedureAction',
   'A step of the procedure taken through takeAction; later steps come with their modules',
+  Object.fromEntries(REGISTRY_ACTIONS.map((action) => [action, actionDescription(action)])) as Record<RegistryAction, string>,
 );
 
 @InputType()

@@ -15,8 +15,29 @@ import {
 } from 'class-validator';
 import { CLASSIFICATIONS, DOCUMENT_KINDS, type Classification, type DocumentKind } from '../document.entity';
 
-export const ClassificationEnum = graphqlEnum(CLASSIFICATIONS, 'Classification', 'Who may see a document');
-export const DocumentKindEnum = graphqlEnum(DOCUMENT_KINDS, 'DocumentKind');
+export const ClassificationEnum = graphqlEnum(CLASSIFICATIONS, 'Classification', 'Who may see a document', {
+  PUBLIC: 'Anyone, without signing in',
+  RESTRICTED: 'The parties, the panel and the secretariat; third parties only where the rules give it to them (DSU 10.3: the first written submissions)',
+  CONFIDENTIAL: 'Business-confidential information: only the people named on the document',
+});
+export const DocumentKindEnum = graphqlEnum(DOCUMENT_KINDS, 'DocumentKind', 'What a filed document is', {
+  REQUEST_FOR_CONSULTATIONS: "The complainant's request for consultations (DSU 4.4)",
+  REPLY_TO_REQUEST: "The respondent's reply to the request (DSU 4.3)",
+  REQUEST_TO_JOIN: "A member's request to join the consultations (DSU 4.11)",
+  PANEL_REQUEST: 'The request for the establishment of a panel (DSU 6.2)',
+  FIRST_WRITTEN_SUBMISSION: "A party's first written submission (Appendix 3 ¶4)",
+  REBUTTAL: "A party's written rebuttal (Appendix 3 ¶7)",
+  THIRD_PARTY_SUBMISSION: "A third party's written submission (DSU 10.2)",
+  ANSWERS_TO_QUESTIONS: "Answers to the panel's questions (Appendix 3 ¶8)",
+  EXHIBIT: 'An exhibit to a submission',
+  HEARING_RECORD: 'The record of a hearing',
+  PANEL_REPORT: 'A version of the panel report (DSU 15, 16)',
+  COMMENTS_ON_REPORT: "A party's comments on the descriptive part or the interim report (DSU 15)",
+  APPELLATE_REPORT: 'The appellate report (DSU 17)',
+  NOTIFICATION: 'A notification to the body (an appeal, an agreed solution, a status report)',
+  NON_CONFIDENTIAL_SUMMARY: "A party's public summary of the information in one of its written submissions (DSU 18.2)",
+  OTHER: 'Anything else',
+});
 
 /**
  * The file of a filing, base64-encoded: what every step that files a document asks for (a filing,
