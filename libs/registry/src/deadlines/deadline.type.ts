@@ -28,16 +28,16 @@ export const DeadlineRuleEnum = graphqlEnum(
 
 @ObjectType({ description: 'A time limit of one dispute' })
 export class Deadline {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The row's id (UUID)" })
   id: string;
 
-  @Field(() => DeadlineRuleEnum)
+  @Field(() => DeadlineRuleEnum, { description: 'Which time limit of the procedure' })
   rule: DeadlineRuleCode;
 
   @Field({ description: 'The article that sets the limit, e.g. "DSU 4.3"' })
   article: string;
 
-  @Field()
+  @Field({ description: 'The limit in one sentence' })
   description: string;
 
   @Field({ description: 'HARD, or GUIDELINE for a "should" limit' })
@@ -52,16 +52,16 @@ export class Deadline {
   @Field(() => LocalDateScalar, { description: 'The legal end before moving past closed days' })
   baseDate: string;
 
-  @Field(() => DeadlineStatusEnum)
+  @Field(() => DeadlineStatusEnum, { description: 'Where the limit stands' })
   status: DeadlineStatus;
 
   @Field(() => Int, { nullable: true, description: 'While the dispute is suspended: the days that were left' })
   pausedRemainingDays: number | null;
 
-  @Field()
+  @Field({ description: 'When the step that started the limit was taken (UTC instant)' })
   openedAt: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it stopped being OPEN (UTC instant); null while open' })
   closedAt: Date | null;
 
   @Field(() => ID, {
@@ -73,7 +73,7 @@ export class Deadline {
   disputeId: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of time limits, soonest due first' })
 export class DeadlineConnection extends Connection(Deadline) {}
 
 export function toDeadline(entity: DeadlineEntity): Deadline {

@@ -81,7 +81,7 @@ export const RegistryActionEnum = graphqlEnum(
   Object.fromEntries(REGISTRY_ACTIONS.map((action) => [action, actionDescription(action)])) as Record<RegistryAction, string>,
 );
 
-@InputType()
+@InputType({ description: 'A request for consultations (DSU 4.4): it identifies the measures at issue and the legal basis of the complaint' })
 export class RequestConsultationsInput {
   @Field(() => [String], { description: 'Alpha-3 codes of the respondents' })
   @Transform(upperAll)
@@ -91,7 +91,7 @@ export class RequestConsultationsInput {
   @Matches(/^[A-Z]{3}$/, { each: true, message: 'respondents must be three-letter member codes' })
   respondents: string[];
 
-  @Field()
+  @Field({ description: 'Short title, 1 to 300 characters' })
   @Transform(trim)
   @Length(1, 300, { message: 'title must be 1 to 300 characters' })
   title: string;
@@ -112,7 +112,7 @@ export class RequestConsultationsInput {
   @Length(1, 300, { each: true, message: 'each provision must be 1 to 300 characters' })
   legalBasis: string[];
 
-  @Field()
+  @Field({ description: 'The reasons for the request, circulated to all members; 1 to 20000 characters' })
   @Transform(trim)
   @Length(1, 20000, { message: 'summary must be 1 to 20000 characters' })
   summary: string;
@@ -122,9 +122,9 @@ export class RequestConsultationsInput {
   urgent: boolean = false;
 }
 
-@InputType()
+@InputType({ description: 'A time limit and its new end' })
 export class ExtensionInput {
-  @Field(() => DeadlineRuleEnum)
+  @Field(() => DeadlineRuleEnum, { description: 'The time limit of the dispute to move (its open row)' })
   @IsIn(DEADLINE_RULE_CODES)
   rule: DeadlineRuleCode;
 
@@ -133,13 +133,13 @@ export class ExtensionInput {
   until: string;
 }
 
-@InputType()
+@InputType({ description: 'A step of the procedure in one dispute, with what it needs' })
 export class TakeActionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The dispute (UUID)' })
   @IsUUID('all', { message: 'disputeId must be a dispute id' })
   disputeId: string;
 
-  @Field(() => RegistryActionEnum)
+  @Field(() => RegistryActionEnum, { description: 'The step to take' })
   @IsIn(REGISTRY_ACTIONS)
   action: RegistryAction;
 
@@ -185,9 +185,9 @@ export class TakeActionInput {
   meetingId?: string;
 }
 
-@InputType()
+@InputType({ description: 'Narrows a list of disputes; every field given must match' })
 export class DisputeFilter {
-  @Field(() => StageEnum, { nullable: true })
+  @Field(() => StageEnum, { nullable: true, description: 'Only disputes in this stage' })
   @IsOptional()
   @IsIn(STAGES)
   stage?: Stage;
@@ -200,12 +200,12 @@ export class DisputeFilter {
   @Matches(/^[A-Z]{3}$/, { message: 'member must be a three-letter member code' })
   member?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Only disputes this member (alpha-3 code) brought' })
   @IsOptional()
   @Matches(/^[A-Z]{3}$/, { message: 'complainant must be a three-letter member code' })
   complainant?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Only disputes against this member (alpha-3 code)' })
   @IsOptional()
   @Matches(/^[A-Z]{3}$/, { message: 'respondent must be a three-letter member code' })
   respondent?: string;
@@ -216,7 +216,7 @@ export class DisputeFilter {
   @Length(1, 200)
   text?: string;
 
-  @Field(() => LocalDateScalar, { nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true, description: "Filed on or after this day (ISO date, the body's time zone)" })
   @IsOptional()
   filedFrom?: string;
 
@@ -227,7 +227,7 @@ export class DisputeFilter {
 
 @ArgsType()
 export class DisputesArgs extends ConnectionArgs {
-  @Field(() => DisputeFilter, { nullable: true })
+  @Field(() => DisputeFilter, { nullable: true, description: 'Which disputes; all when omitted' })
   @IsOptional()
   @ValidateNested()
   @Type(() => DisputeFilter)

@@ -45,12 +45,12 @@ export const DocumentKindEnum = graphqlEnum(DOCUMENT_KINDS, 'DocumentKind', 'Wha
  */
 @InputType({ isAbstract: true })
 export abstract class DocumentFileInput {
-  @Field()
+  @Field({ description: "The document's title" })
   @Transform(trim)
   @Length(1, 300, { message: 'title must be 1 to 300 characters' })
   title: string;
 
-  @Field()
+  @Field({ description: "The file's name, e.g. DS7-first-submission.pdf" })
   @Transform(trim)
   @Length(1, 255, { message: 'fileName must be 1 to 255 characters' })
   @Matches(/^[^/\\\u0000-\u001f]+$/, { message: 'fileName must be a plain file name, without folders' })
@@ -66,17 +66,17 @@ export abstract class DocumentFileInput {
   content: string;
 }
 
-@InputType()
+@InputType({ description: 'A document filed in a dispute, with its file (base64) and who may see it' })
 export class FileDocumentInput extends DocumentFileInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The dispute (UUID)' })
   @IsUUID('all', { message: 'disputeId must be a dispute id' })
   disputeId: string;
 
-  @Field(() => DocumentKindEnum)
+  @Field(() => DocumentKindEnum, { description: 'What the document is; reports, comments on them and hearing records have their own mutations' })
   @IsIn(DOCUMENT_KINDS)
   kind: DocumentKind;
 
-  @Field(() => ClassificationEnum)
+  @Field(() => ClassificationEnum, { description: 'Who may see it: PUBLIC, RESTRICTED or CONFIDENTIAL' })
   @IsIn(CLASSIFICATIONS)
   classification: Classification;
 
@@ -107,14 +107,14 @@ export class FileDocumentInput extends DocumentFileInput {
   idempotencyKey?: string;
 }
 
-@InputType()
+@InputType({ description: 'Narrows a list of documents; every field given must match' })
 export class DocumentFilter {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "Only this dispute's documents (UUID)" })
   @IsOptional()
   @IsUUID('all', { message: 'disputeId must be a dispute id' })
   disputeId?: string;
 
-  @Field(() => DocumentKindEnum, { nullable: true })
+  @Field(() => DocumentKindEnum, { nullable: true, description: 'Only documents of this kind' })
   @IsOptional()
   @IsIn(DOCUMENT_KINDS)
   kind?: DocumentKind;
@@ -128,7 +128,7 @@ export class DocumentFilter {
 
 @ArgsType()
 export class DocumentsArgs extends ConnectionArgs {
-  @Field(() => DocumentFilter, { nullable: true })
+  @Field(() => DocumentFilter, { nullable: true, description: 'Which documents; all you may see when omitted' })
   @IsOptional()
   @ValidateNested()
   @Type(() => DocumentFilter)
