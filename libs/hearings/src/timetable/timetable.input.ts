@@ -29,20 +29,20 @@ export const TimetableStepStatusEnum = graphqlEnum(TIMETABLE_STEP_STATUSES, 'Tim
   SUPERSEDED: 'No longer applies (the case moved on, a meeting the panel dispensed with)',
 });
 
-@InputType()
+@InputType({ description: 'A step of the timetable with the date the panel sets' })
 export class TimetableStepDate {
-  @Field(() => TimetableStepKindEnum)
+  @Field(() => TimetableStepKindEnum, { description: 'The step' })
   @IsIn(TIMETABLE_STEP_KINDS)
   kind: TimetableStepKind;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: "The day it is due (ISO date, the body's time zone)" })
   @IsString()
   dueDate: string;
 }
 
-@InputType()
+@InputType({ description: "The panel's timetable: Appendix 3 ¶12's proposal from a start date, with the dates the panel changes" })
 export class AdoptTimetableInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The dispute (UUID)' })
   @IsUUID('all', { message: 'disputeId must be a dispute id' })
   disputeId: string;
 
@@ -60,12 +60,12 @@ export class AdoptTimetableInput {
 
 @ArgsType()
 export class TimetableStepsArgs {
-  @Field(() => TimetableStepStatusEnum, { nullable: true })
+  @Field(() => TimetableStepStatusEnum, { nullable: true, description: 'Only steps in this status' })
   @IsOptional()
   @IsIn(TIMETABLE_STEP_STATUSES)
   status?: TimetableStepStatus;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "Only this dispute's steps (UUID)" })
   @IsOptional()
   @IsUUID('all')
   disputeId?: string;
