@@ -10,22 +10,22 @@ export const ChallengeStatusEnum = graphqlEnum(CHALLENGE_STATUSES, 'ChallengeSta
 
 @ObjectType({ description: "A party's challenge of a candidate for cause (DSU 8.6)" })
 export class Challenge {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The challenge's id (UUID)" })
   id: string;
 
-  @Field()
+  @Field({ description: 'The compelling reasons given (DSU 8.6)' })
   grounds: string;
 
-  @Field(() => ChallengeStatusEnum)
+  @Field(() => ChallengeStatusEnum, { description: 'PENDING, UPHELD or DISMISSED' })
   status: ChallengeStatus;
 
-  @Field()
+  @Field({ description: 'When it was filed (UTC instant)' })
   filedAt: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the secretariat decided it (UTC instant); null while pending' })
   decidedAt: Date | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The secretariat's reasons for its decision, as on the docket" })
   reasons: string | null;
 
   disputeId: string;
