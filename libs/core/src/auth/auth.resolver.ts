@@ -9,7 +9,7 @@ export class AuthResolver {
   constructor(private readonly auth: AuthService) {}
 
   @Public()
-  @Mutation(() => AuthPayload, { description: 'Signs in with email and password (and a TOTP or recovery code where the role requires a second factor). Attempts are throttled per address and per account. Public' })
+  @Mutation(() => AuthPayload, { description: 'Signs in with email and password (and a TOTP or recovery code where the role requires a second factor). Failed attempts are throttled per address and per account. Public' })
   async login(@Args() { email, password, code }: LoginArgs, @ClientIp() ip: string): Promise<AuthPayload> {
     return toAuthPayload(await this.auth.login(email, password, ip, code));
   }
@@ -21,7 +21,7 @@ export class AuthResolver {
   }
 
   @Public()
-  @Mutation(() => Boolean, { description: 'Ends the session of this refresh token' })
+  @Mutation(() => Boolean, { description: 'Ends the session of this refresh token. Public: the token is the credential' })
   logout(@Args() { refreshToken }: RefreshTokenArgs): Promise<boolean> {
     return this.auth.logout(refreshToken);
   }

@@ -11,7 +11,7 @@ export class MembersResolver {
   constructor(private readonly service: MembersService) {}
 
   @Public()
-  @Query(() => MemberConnection, { description: 'Members of the organisation, by code' })
+  @Query(() => MemberConnection, { description: 'Members of the organisation, by code. Public' })
   async members(@Args() args: MembersArgs): Promise<MemberConnection> {
     return mapPage(await this.service.list(args), toMember);
   }

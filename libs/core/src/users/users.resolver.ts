@@ -17,7 +17,7 @@ export class UsersResolver {
   ) {}
 
   @AllowDuringMfaEnrolment()
-  @Query(() => User, { description: 'The signed-in user' })
+  @Query(() => User, { description: 'The signed-in user. Any signed-in user, also a sign-in that may only enrol its second factor' })
   async me(@CurrentUser() actor: Actor): Promise<User> {
     return toUser(await this.service.me(actor));
   }
@@ -30,7 +30,7 @@ export class UsersResolver {
 
   @Roles('SECRETARIAT')
   @Mutation(() => User, { description: 'Creates an account with its initial password. Secretariat only' })
-  async createUser(@CurrentUser() actor: Actor, @Args('input') input: CreateUserInput): Promise<User> {
+  async createUser(@CurrentUser() actor: Actor, @Args('input', { description: 'The account: email, name, role, member (for a delegate) and initial password' }) input: CreateUserInput): Promise<User> {
     return toUser(await this.service.create(actor, input));
   }
 

@@ -24,7 +24,7 @@ export class DisclosuresResolver {
 
   @Roles('PANELIST', 'SECRETARIAT')
   @Mutation(() => Disclosure, { description: 'Discloses an interest (Rules of Conduct VI); while open it excludes the person from the dispute it touches. The person themselves (their PANELIST account) or the secretariat for them' })
-  async declareDisclosure(@CurrentUser() actor: Actor, @Args('input') input: DeclareDisclosureInput): Promise<Disclosure> {
+  async declareDisclosure(@CurrentUser() actor: Actor, @Args('input', { description: 'The person, the kind of interest, what it is and the dispute it touches' }) input: DeclareDisclosureInput): Promise<Disclosure> {
     return toDisclosure(await this.service.declare(actor, input));
   }
 

@@ -32,7 +32,7 @@ export class CalendarResolver {
 
   @Public()
   @Query(() => String, {
-    description: "The body's time zone (IANA name): every date of the procedure is a day there, and a limit due on a day runs to midnight there",
+    description: "The body's time zone (IANA name): every date of the procedure is a day there, and a limit due on a day runs to midnight there. Public",
   })
   timeZone(): string {
     return this.calendar.timeZone();

@@ -53,7 +53,7 @@ export class DocumentsResolver {
   }
 
   @Mutation(() => Document, {
-    description: "DSU 18.2: makes a written submission your member filed public (its author's choice alone)",
+    description: "Makes a written submission your member filed public (DSU 18.2: its author's choice alone). A delegate of the member that filed it",
   })
   async publishOwnSubmission(
     @CurrentUser() actor: Actor,
@@ -64,12 +64,11 @@ export class DocumentsResolver {
 
   @Roles('MEMBER_DELEGATE')
   @Mutation(() => Deadline, {
-    description:
-      "DSU 18.2: asks the party that filed a written submission for a non-confidential summary of it; opens the time limit NON_CONFIDENTIAL_SUMMARY (30 days), met when the summary is filed",
+    description: 'Asks the party that filed a written submission for a non-confidential summary of it (DSU 18.2); opens the time limit NON_CONFIDENTIAL_SUMMARY (30 days), met when the summary is filed or the submission made public. A delegate of any member but the author',
   })
   async requestNonConfidentialSummary(
     @CurrentUser() actor: Actor,
-    @Args('documentId', { type: () => ID, description: 'A written submission of another member that you may see (UUID)' }) documentId: string,
+    @Args('documentId', { type: () => ID, description: "A party's written submission, not your member's, that is not public (UUID)" }) documentId: string,
   ): Promise<Deadline> {
     return toDeadline(await this.service.requestNonConfidentialSummary(actor, documentId));
   }
