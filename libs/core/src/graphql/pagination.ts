@@ -45,7 +45,7 @@ export function Connection<T>(node: Type<T>) {
     @Field({ description: 'Opaque position of this item: pass it as `after` to read the items after it' })
     cursor: string;
 
-    @Field(() => node, { description: 'The item' })
+    @Field(() => node, { description: `The ${node.name} at this position` })
     node: T;
   }
 

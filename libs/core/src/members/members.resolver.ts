@@ -29,7 +29,7 @@ export class MembersResolver {
   @Mutation(() => Member, { description: 'Records a new member state. Secretariat only' })
   async createMember(
     @CurrentUser() actor: Actor,
-    @Args('input', { description: 'The new member' }) input: CreateMemberInput,
+    @Args('input', { description: 'Its code, name, day of joining and status' }) input: CreateMemberInput,
   ): Promise<Member> {
     return toMember(await this.service.create(actor, input));
   }

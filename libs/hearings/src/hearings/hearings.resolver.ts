@@ -63,13 +63,13 @@ export class HearingsResolver {
 
   @Roles('SECRETARIAT')
   @Mutation(() => HearingRoom, { description: 'Adds a room for hearings. Secretariat only' })
-  async addHearingRoom(@CurrentUser() actor: Actor, @Args('input', { description: 'The room' }) input: AddHearingRoomInput): Promise<HearingRoom> {
+  async addHearingRoom(@CurrentUser() actor: Actor, @Args('input', { description: "The room's name and location" }) input: AddHearingRoomInput): Promise<HearingRoom> {
     return toRoom(await this.participation.addRoom(actor, input));
   }
 
   @Roles('SECRETARIAT', 'PANELIST')
   @Mutation(() => Hearing, { description: "Schedules a hearing of a dispute's panel and books its participants; refused with the clash explained. The secretariat, or a panelist seated on the dispute (DSU 12.1, Appendix 3 ¶12)" })
-  async scheduleHearing(@CurrentUser() actor: Actor, @Args('input', { description: 'The hearing' }) input: ScheduleHearingInput): Promise<Hearing> {
+  async scheduleHearing(@CurrentUser() actor: Actor, @Args('input', { description: 'The dispute, the kind of meeting, its time and zone, the venue and the staff attending' }) input: ScheduleHearingInput): Promise<Hearing> {
     return toHearing(await this.scheduling.schedule(actor, input));
   }
 

@@ -31,7 +31,7 @@ export const TimetableStepStatusEnum = graphqlEnum(TIMETABLE_STEP_STATUSES, 'Tim
 
 @InputType({ description: 'A step of the timetable with the date the panel sets' })
 export class TimetableStepDate {
-  @Field(() => TimetableStepKindEnum, { description: 'The step' })
+  @Field(() => TimetableStepKindEnum, { description: 'The step of Appendix 3 ¶12 to date' })
   @IsIn(TIMETABLE_STEP_KINDS)
   kind: TimetableStepKind;
 

@@ -89,7 +89,7 @@ export class CastBallotResult {
 
 @ObjectType({ description: 'A seat on the panel' })
 export class PanelMember {
-  @Field(() => RosterPerson, { description: 'The panelist' })
+  @Field(() => RosterPerson, { description: 'The roster person seated' })
   person: RosterPerson;
 
   @Field({ description: 'Whether the panelist chairs the panel' })

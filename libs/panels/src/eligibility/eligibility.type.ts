@@ -28,7 +28,7 @@ export class ExclusionReasonType {
 
 @ObjectType({ description: 'A roster person who may not sit on this panel, with every reason' })
 export class ExcludedCandidate {
-  @Field(() => RosterPerson, { description: 'The person' })
+  @Field(() => RosterPerson, { description: 'The roster person excluded' })
   person: RosterPerson;
 
   @Field(() => [ExclusionReasonType], { description: 'Every reason that excludes them' })

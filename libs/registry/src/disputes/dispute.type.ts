@@ -18,7 +18,7 @@ export const ConsultationsStatusEnum = graphqlEnum(CONSULTATIONS_STATUSES, 'Cons
 
 @ObjectType({ description: "A member's place in a dispute" })
 export class DisputeParty {
-  @Field(() => Member, { description: 'The member' })
+  @Field(() => Member, { description: 'The member taking part' })
   member: Member;
 
   @Field(() => PartyKindEnum, {

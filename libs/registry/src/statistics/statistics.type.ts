@@ -6,7 +6,7 @@ import type { ProcedureStatistics, StageFigures } from './statistics.service';
 
 @ObjectType({ description: 'How many disputes are in a stage now' })
 export class StageCount {
-  @Field(() => StageEnum, { description: 'The stage' })
+  @Field(() => StageEnum, { description: 'The stage counted' })
   stage: Stage;
 
   @Field({ description: 'The stage in words' })
@@ -18,7 +18,7 @@ export class StageCount {
 
 @ObjectType({ description: 'The time disputes spend in a stage, against the limit the rules give it' })
 export class StageStatistics {
-  @Field(() => StageEnum, { description: 'The stage' })
+  @Field(() => StageEnum, { description: 'The stage measured' })
   stage: Stage;
 
   @Field({ description: 'The stage in words' })

@@ -146,7 +146,7 @@ export class DisputeReport {
 
 @ObjectType({ description: 'An adopted report and its dispute' })
 export class AdoptedReport {
-  @Field(() => Dispute, { description: 'The dispute' }) dispute: Dispute;
+  @Field(() => Dispute, { description: 'The dispute whose report the body adopted' }) dispute: Dispute;
   @Field(() => DisputeReport, { description: 'Its report as you may see it' }) report: DisputeReport;
 }
 
