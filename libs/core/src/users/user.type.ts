@@ -18,7 +18,7 @@ export class User {
   @Field({ description: 'Sign-in address, lower case; unique' })
   email: string;
 
-  @Field({ description: 'The name shown on the docket and in the audit trail' })
+  @Field({ description: "The person's name, as the application shows it to others" })
   displayName: string;
 
   @Field(() => RoleEnum, { description: "What the user may do: registry staff, a member's delegate or a panelist" })

@@ -24,11 +24,11 @@ export class ScheduleHearingInput {
   @IsIn(HEARING_KINDS)
   kind: HearingKind;
 
-  @Field({ description: 'The instant it starts' })
+  @Field({ description: 'When it starts: an ISO 8601 date-time with its offset, e.g. 2026-03-02T09:00:00+01:00' })
   @IsInstant()
   startsAt: Date;
 
-  @Field({ description: 'The instant it ends' })
+  @Field({ description: 'When it ends: an ISO 8601 date-time with its offset' })
   @IsInstant()
   endsAt: Date;
 

@@ -81,10 +81,10 @@ export class Hearing {
   @Field(() => HearingStatusEnum, { description: 'SCHEDULED or CANCELLED' })
   status: HearingStatus;
 
-  @Field({ description: 'UTC instant' })
+  @Field({ description: 'When it starts (UTC instant); localStart gives it in timeZone' })
   startsAt: Date;
 
-  @Field({ description: 'UTC instant' })
+  @Field({ description: 'When it ends (UTC instant); localEnd gives it in timeZone' })
   endsAt: Date;
 
   @Field({ description: 'The IANA zone it is shown in' })

@@ -27,7 +27,7 @@ export class CreateUserInput {
   @IsEmail({}, { message: 'email must be a valid email address' })
   email: string;
 
-  @Field({ description: 'The name shown on the docket and in the audit trail' })
+  @Field({ description: "The person's name, as the application shows it to others" })
   @Transform(trim)
   @Length(1, 200, { message: 'displayName must be 1 to 200 characters' })
   displayName: string;

@@ -57,17 +57,22 @@ function actionDescription(action: RegistryAction): string {
         ? 'a party'
         : actors.includes('MEMBER')
           ? 'a member'
-          : actors.map((role) => ACTOR_ROLE_LABELS[role]).join(' or ');
+          : either(actors.map((role) => ACTOR_ROLE_LABELS[role]));
   const records = transition.docketText
     .replace(/^\{actor\}/, capitalise(actor))
     .replace('{actor}', actor)
     .replace('{rule}', 'a time limit')
     .replace('{until}', 'a new date')
     .replace('{rptEndsOn}', 'the day given');
-  const by = actors.map((role) => ACTOR_ROLE_LABELS[role]).join(' or ');
+  const by = either(actors.map((role) => ACTOR_ROLE_LABELS[role]));
   const from = transition.from === 'ANY_ACTIVE' ? 'any stage that is not final' : transition.from.join(', ');
   const requires = transition.requires ? `; ${transition.requires}` : '';
   return `Records: "${records}" Taken by ${by}, in ${from}${requires} (${transition.article})`;
+}
+
+/** "a, b or c". */
+function either(labels: readonly string[]): string {
+  return labels.length > 1 ? `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}` : labels.join('');
 }
 
 function capitalise(text: string): string {

@@ -50,7 +50,7 @@ export abstract class DocumentFileInput {
   @Length(1, 300, { message: 'title must be 1 to 300 characters' })
   title: string;
 
-  @Field({ description: "The file's name, e.g. DS7-first-submission.pdf" })
+  @Field({ description: "The file's name with its extension, e.g. report.pdf" })
   @Transform(trim)
   @Length(1, 255, { message: 'fileName must be 1 to 255 characters' })
   @Matches(/^[^/\\\u0000-\u001f]+$/, { message: 'fileName must be a plain file name, without folders' })
