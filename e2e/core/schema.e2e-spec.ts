@@ -1,12 +1,43 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lexicographicSortSchema, printSchema } from 'graphql';
+import {
+  GraphQLSchema,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  lexicographicSortSchema,
+  printSchema,
+  specifiedScalarTypes,
+} from 'graphql';
 import { ALL_MIGRATIONS } from '@app/migrations';
 import { TestApp, startTestApp } from '../utils/test-app';
 
 const ROOT = join(__dirname, '..', '..');
 const SCHEMA_FILE = join(ROOT, 'schema.gql');
+
+/** Every named type (not introspection, not a built-in scalar), field, argument, input field and enum value without a description. */
+function undescribed(schema: GraphQLSchema): string[] {
+  const builtIn = new Set(specifiedScalarTypes.map((s) => s.name));
+  const blank = (d: string | null | undefined) => !d || d.trim() === '';
+  const missing: string[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (type.name.startsWith('__') || builtIn.has(type.name)) continue;
+    if (blank(type.description)) missing.push(type.name);
+    if (isObjectType(type) || isInterfaceType(type)) {
+      for (const field of Object.values(type.getFields())) {
+        if (blank(field.description)) missing.push(`${type.name}.${field.name}`);
+        for (const arg of field.args) if (blank(arg.description)) missing.push(`${type.name}.${field.name}(${arg.name})`);
+      }
+    } else if (isInputObjectType(type)) {
+      for (const field of Object.values(type.getFields())) if (blank(field.description)) missing.push(`${type.name}.${field.name}`);
+    } else if (isEnumType(type)) {
+      for (const value of type.getValues()) if (blank(value.description)) missing.push(`${type.name}.${value.name}`);
+    }
+  }
+  return missing.sort();
+}
 
 describe('schema, migrations and probes', () => {
   let t: TestApp;
@@ -35,6 +66,10 @@ describe('schema, migrations and probes', () => {
     const printed = `${printSchema(lexicographicSortSchema(schema))}\n`;
     if (process.env.UPDATE_SCHEMA === '1') writeFileSync(SCHEMA_FILE, printed);
     expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(printed);
+  });
+
+  it('describes every type, field, argument, input field and enum value (the API documents itself)', () => {
+    expect(undescribed(t.app.get(GraphQLSchemaHost).schema)).toEqual([]);
   });
 
   it('answers the liveness and readiness probes', async () => {

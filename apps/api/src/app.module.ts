@@ -19,6 +19,7 @@ import { RegistryApiModule } from '@app/registry';
 import { RulingsApiModule } from '@app/rulings';
 import type { Request, Response } from 'express';
 import { queryLimitsPlugin } from './graphql/query-limits.plugin';
+import { describeRootTypes } from './graphql/root-types';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -51,6 +52,7 @@ export class AppModule {
           path: '/graphql',
           autoSchemaFile: true,
           sortSchema: true,
+          transformSchema: describeRootTypes,
           playground: false,
           // The explorer is served by the application itself (see explorer.ts); Apollo's landing
           // page would load its assets from a CDN.

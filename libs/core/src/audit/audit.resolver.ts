@@ -22,8 +22,7 @@ export class AuditResolver {
 
   @Roles('SECRETARIAT')
   @Query(() => AuditChainVerification, {
-    description:
-      'Recomputes the whole hash chain, checks every record’s signature and every stored checkpoint, and names the first record and the first checkpoint that no longer match',
+    description: 'Recomputes the whole hash chain, checks every record’s signature and every stored checkpoint, and names the first record and the first checkpoint that no longer match. Secretariat only',
   })
   async verifyAuditChain(@CurrentUser() actor: Actor): Promise<AuditChainVerification> {
     const result = await this.audit.verifyFor(actor);
@@ -41,7 +40,7 @@ export class AuditResolver {
   }
 
   @Roles('SECRETARIAT')
-  @Query(() => AuditRecordConnection, { description: 'The audit trail, newest first, as the reader may see it' })
+  @Query(() => AuditRecordConnection, { description: 'The audit trail, newest first, as the reader may see it. Secretariat only' })
   async auditLog(@CurrentUser() actor: Actor, @Args() args: ConnectionArgs): Promise<AuditRecordConnection> {
     return mapPage(await this.audit.list(actor, args), toAuditRecord);
   }
@@ -55,7 +54,7 @@ export class AuditResolver {
   }
 
   @Public()
-  @Query(() => AuditPublicKey, { description: 'The public key that checks the audit trail’s signatures and checkpoints' })
+  @Query(() => AuditPublicKey, { description: 'The public key that checks the audit trail’s signatures and checkpoints. Public' })
   auditPublicKey(): AuditPublicKey {
     return { algorithm: 'Ed25519', keyId: this.checkpoints.keyId, pem: this.checkpoints.publicKeyPem };
   }

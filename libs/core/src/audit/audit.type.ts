@@ -19,25 +19,25 @@ export class AuditRecord {
   @Field(() => ID, { nullable: true, description: 'Null when the actor or the details are withheld (with the id and the hash, a withheld actor could be guessed)' })
   id: string | null;
 
-  @Field()
+  @Field({ description: 'When the mutation was committed (UTC instant)' })
   occurredAt: Date;
 
   @Field(() => ID, { nullable: true, description: 'The user who acted; null for the system, or when withheld' })
   actorId: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The actor's role when acting (SECRETARIAT, MEMBER_DELEGATE, PANELIST); null for the system, or when withheld" })
   actorRole: string | null;
 
   @Field(() => String, { nullable: true, description: 'Who acted, when the actor is not named ("a seated panelist")' })
   actorShownAs: string | null;
 
-  @Field()
+  @Field({ description: 'The mutation, e.g. createMember, takeAction' })
   operation: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The kind of record it changed, e.g. Dispute, Document' })
   targetType: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The id of the record it changed' })
   targetId: string | null;
 
   @Field(() => GraphQLJSON, { nullable: true, description: 'Null when withheld' })
@@ -49,17 +49,17 @@ export class AuditRecord {
   @Field(() => [String], { description: 'Why something is withheld, one sentence a rule' })
   withheldBecause: string[];
 
-  @Field()
+  @Field({ description: 'The hash of the record before it (hex SHA-256)' })
   prevHash: string;
 
-  @Field()
+  @Field({ description: "SHA-256 (hex) of this record's content and prevHash" })
   hash: string;
 
   @Field(() => String, { nullable: true, description: 'The application’s Ed25519 signature of the hash (base64); null on records older than signing' })
   signature: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of the audit trail, newest first' })
 export class AuditRecordConnection extends Connection(AuditRecord) {}
 
 @ObjectType({
@@ -68,22 +68,22 @@ export class AuditRecordConnection extends Connection(AuditRecord) {}
     'Keep a copy: `npm run verify-audit -- <file>` checks it against the database at any later time.',
 })
 export class AuditCheckpoint {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The checkpoint's id (UUID)" })
   id: string;
 
   @Field({ description: 'Position of the head record (0: the chain was empty)' })
   seq: string;
 
-  @Field()
+  @Field({ description: 'The hash of the record at seq (hex SHA-256)' })
   hash: string;
 
-  @Field()
+  @Field({ description: 'When it was signed (UTC instant)' })
   madeAt: Date;
 
   @Field({ description: 'DAILY (the worker) or MEETING (a meeting of the body)' })
   reason: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The meeting of the body it was made for (reason MEETING)' })
   meetingId: string | null;
 
   @Field({ description: 'The signing key’s id: the first 16 hex digits of the SHA-256 of its public key (DER)' })
@@ -96,22 +96,22 @@ export class AuditCheckpoint {
   signedText: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of audit checkpoints, newest first' })
 export class AuditCheckpointConnection extends Connection(AuditCheckpoint) {}
 
-@ObjectType()
+@ObjectType({ description: "The public half of the body's audit signing key" })
 export class AuditPublicKey {
-  @Field()
+  @Field({ description: 'Always Ed25519' })
   algorithm: string;
 
-  @Field()
+  @Field({ description: 'The first 16 hex digits of the SHA-256 of the public key (DER), as on each checkpoint' })
   keyId: string;
 
   @Field({ description: 'The public key, SPKI PEM' })
   pem: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of recomputing the audit chain (verifyAuditChain)' })
 export class AuditChainVerification {
   @Field({ description: 'Every record and every checkpoint holds' })
   valid: boolean;
@@ -140,7 +140,7 @@ export class AuditChainVerification {
   @Field({ description: 'The seq of the last record' })
   headSeq: string;
 
-  @Field()
+  @Field({ description: 'The hash of the last record' })
   headHash: string;
 }
 

@@ -7,16 +7,16 @@ export class AuthPayload {
   @Field({ description: 'Send as `Authorization: Bearer <token>`; valid at most 15 minutes' })
   accessToken: string;
 
-  @Field()
+  @Field({ description: 'When the access token stops working (UTC instant)' })
   accessTokenExpiresAt: Date;
 
   @Field({ description: 'Exchange with refreshToken for a new pair; usable once' })
   refreshToken: string;
 
-  @Field()
+  @Field({ description: 'When the refresh token stops working (UTC instant)' })
   refreshTokenExpiresAt: Date;
 
-  @Field(() => User)
+  @Field(() => User, { description: 'The signed-in user' })
   user: User;
 
   @Field({

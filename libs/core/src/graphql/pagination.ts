@@ -10,25 +10,25 @@ export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE };
 
 @ArgsType()
 export class ConnectionArgs {
-  @Field(() => Int, { defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}` })
+  @Field(() => Int, { defaultValue: DEFAULT_PAGE_SIZE, description: `How many items to return: 1 to ${MAX_PAGE_SIZE}` })
   @IsInt()
   @Min(1)
   @Max(MAX_PAGE_SIZE)
   first: number = DEFAULT_PAGE_SIZE;
 
-  @Field({ nullable: true, description: 'The endCursor of the previous page' })
+  @Field({ nullable: true, description: 'Start after this cursor: the endCursor of the previous page (omit for the first page)' })
   @IsOptional()
   @IsString()
   @MaxLength(500)
   after?: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Where a page of a list stands' })
 export class PageInfo {
-  @Field()
+  @Field({ description: 'Whether more items follow this page: pass endCursor as `after` for the next one' })
   hasNextPage: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The cursor of the last item of this page (opaque; null for an empty page)' })
   endCursor: string | null;
 }
 
@@ -40,24 +40,24 @@ export interface Page<T> {
 
 /** A Relay-style connection type for one node type. */
 export function Connection<T>(node: Type<T>) {
-  @ObjectType(`${node.name}Edge`)
+  @ObjectType(`${node.name}Edge`, { description: `One ${node.name} of a page, with its cursor` })
   class Edge {
-    @Field()
+    @Field({ description: 'Opaque position of this item: pass it as `after` to read the items after it' })
     cursor: string;
 
-    @Field(() => node)
+    @Field(() => node, { description: `The ${node.name} at this position` })
     node: T;
   }
 
   @ObjectType({ isAbstract: true })
   abstract class ConnectionType {
-    @Field(() => [Edge])
+    @Field(() => [Edge], { description: 'The items of this page with their cursors' })
     edges: Edge[];
 
-    @Field(() => [node])
+    @Field(() => [node], { description: 'The items of this page, in order (the nodes of edges)' })
     nodes: T[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Whether a next page exists, and its cursor' })
     pageInfo: PageInfo;
   }
   return ConnectionType;

@@ -4,30 +4,33 @@ import { LocalDateScalar } from '../graphql/local-date.scalar';
 import { Connection } from '../graphql/pagination';
 import { MEMBER_STATUSES, MemberEntity, MemberStatus } from './member.entity';
 
-export const MemberStatusEnum = graphqlEnum(MEMBER_STATUSES, 'MemberStatus');
+export const MemberStatusEnum = graphqlEnum(MEMBER_STATUSES, 'MemberStatus', "Whether a member takes part in the body's work", {
+  ACTIVE: 'A member in good standing',
+  SUSPENDED: 'A suspended member: may not file a dispute nor nominate to the roster',
+});
 
 @ObjectType({ description: 'A member state of the organisation' })
 export class Member {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The member's id (UUID)" })
   id: string;
 
   @Field({ description: 'ISO 3166-1 alpha-3 code' })
   code: string;
 
-  @Field()
+  @Field({ description: "The member's name as the body records it" })
   name: string;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'The day the state joined the organisation (ISO date)' })
   joinedOn: string;
 
-  @Field(() => MemberStatusEnum)
+  @Field(() => MemberStatusEnum, { description: 'ACTIVE or SUSPENDED' })
   status: MemberStatus;
 
   @Field(() => Int, { description: 'Pass it back when updating; a stale version is refused' })
   version: number;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of members, by code' })
 export class MemberConnection extends Connection(Member) {}
 
 /** The columns a {@link Member} is made of. */

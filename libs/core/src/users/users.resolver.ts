@@ -17,25 +17,25 @@ export class UsersResolver {
   ) {}
 
   @AllowDuringMfaEnrolment()
-  @Query(() => User, { description: 'The signed-in user' })
+  @Query(() => User, { description: 'The signed-in user. Any signed-in user, also a sign-in that may only enrol its second factor' })
   async me(@CurrentUser() actor: Actor): Promise<User> {
     return toUser(await this.service.me(actor));
   }
 
   @Roles('SECRETARIAT')
-  @Query(() => UserConnection)
+  @Query(() => UserConnection, { description: 'Every account, by email. Secretariat only' })
   async users(@CurrentUser() actor: Actor, @Args() args: UsersArgs): Promise<UserConnection> {
     return mapPage(await this.service.list(actor, args), toUser);
   }
 
   @Roles('SECRETARIAT')
-  @Mutation(() => User)
-  async createUser(@CurrentUser() actor: Actor, @Args('input') input: CreateUserInput): Promise<User> {
+  @Mutation(() => User, { description: 'Creates an account with its initial password. Secretariat only' })
+  async createUser(@CurrentUser() actor: Actor, @Args('input', { description: 'The account: email, name, role, member (for a delegate) and initial password' }) input: CreateUserInput): Promise<User> {
     return toUser(await this.service.create(actor, input));
   }
 
   @Roles('SECRETARIAT')
-  @Mutation(() => User)
+  @Mutation(() => User, { description: 'Deactivates an account and ends its sign-ins; never your own. Secretariat only' })
   async deactivateUser(@CurrentUser() actor: Actor, @Args() { id }: UserIdArgs): Promise<User> {
     return toUser(await this.service.deactivate(actor, id));
   }

@@ -3,7 +3,7 @@ import { ArrayMaxSize, ArrayUnique, IsUUID } from 'class-validator';
 
 @ArgsType()
 export class RecordAttendanceArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The hearing (UUID)' })
   @IsUUID('all', { message: 'hearingId must be a hearing id' })
   hearingId: string;
 

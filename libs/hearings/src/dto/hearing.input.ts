@@ -5,23 +5,30 @@ import { ArrayMaxSize, ArrayUnique, IsBoolean, IsIn, IsOptional, IsString, IsUUI
 import { DocumentFileInput } from '@app/registry';
 import { HEARING_KINDS, type HearingKind } from '../hearings/hearing.entity';
 
-export const HearingKindEnum = graphqlEnum(HEARING_KINDS, 'HearingKind', 'The kinds of panel meeting (DSU Appendix 3)');
+export const HearingKindEnum = graphqlEnum(HEARING_KINDS, 'HearingKind', 'The kinds of panel meeting (DSU Appendix 3)', {
+  ORGANISATIONAL_MEETING: "The panel's meeting with the parties on its working procedures and timetable (DSU 12.3)",
+  FIRST_SUBSTANTIVE_MEETING: 'First substantive meeting with the parties (Appendix 3 ¶5)',
+  THIRD_PARTY_SESSION: 'The session at which third parties present their views (DSU 10.2, Appendix 3 ¶6)',
+  SECOND_SUBSTANTIVE_MEETING: 'Second substantive meeting, for rebuttals (Appendix 3 ¶7)',
+  EXPERT_CONSULTATION: 'A meeting with experts the panel consults (DSU 13)',
+  INTERIM_REVIEW_MEETING: 'A further meeting with the parties on the issues they raised on the interim report (DSU 15.2)',
+});
 
-@InputType()
+@InputType({ description: 'A hearing to schedule; refused if a panelist, a party, the room or staff are already booked, or a party declared the day unavailable' })
 export class ScheduleHearingInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The dispute (UUID)' })
   @IsUUID('all', { message: 'disputeId must be a dispute id' })
   disputeId: string;
 
-  @Field(() => HearingKindEnum)
+  @Field(() => HearingKindEnum, { description: 'Which meeting of the panel; a THIRD_PARTY_SESSION also invites the third parties in the panel proceedings' })
   @IsIn(HEARING_KINDS)
   kind: HearingKind;
 
-  @Field({ description: 'The instant it starts' })
+  @Field({ description: 'When it starts: an ISO 8601 date-time with its offset, e.g. 2026-03-02T09:00:00+01:00' })
   @IsInstant()
   startsAt: Date;
 
-  @Field({ description: 'The instant it ends' })
+  @Field({ description: 'When it ends: an ISO 8601 date-time with its offset' })
   @IsInstant()
   endsAt: Date;
 
@@ -48,17 +55,17 @@ export class ScheduleHearingInput {
   staffUserIds: string[] = [];
 }
 
-@InputType()
+@InputType({ description: 'A new time (and venue) for a hearing; the reason goes on the docket' })
 export class RescheduleHearingInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The hearing (UUID)' })
   @IsUUID('all', { message: 'hearingId must be a hearing id' })
   hearingId: string;
 
-  @Field()
+  @Field({ description: 'The new start (UTC instant)' })
   @IsInstant()
   startsAt: Date;
 
-  @Field()
+  @Field({ description: 'The new end (UTC instant)' })
   @IsInstant()
   endsAt: Date;
 
@@ -73,7 +80,7 @@ export class RescheduleHearingInput {
   @IsUUID('all', { message: 'roomId must be a room id' })
   roomId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A new https:// link; keeps the current venue when neither room nor link is given' })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -85,9 +92,9 @@ export class RescheduleHearingInput {
   reason: string;
 }
 
-@InputType()
+@InputType({ description: 'A hearing to cancel, with the reason' })
 export class CancelHearingInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The hearing (UUID)' })
   @IsUUID('all', { message: 'hearingId must be a hearing id' })
   hearingId: string;
 
@@ -97,23 +104,23 @@ export class CancelHearingInput {
   reason: string;
 }
 
-@InputType()
+@InputType({ description: 'A room for hearings' })
 export class AddHearingRoomInput {
-  @Field()
+  @Field({ description: "The room's name; unique" })
   @IsString()
   @Length(1, 200)
   name: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where it is (building, address)' })
   @IsOptional()
   @IsString()
   @MaxLength(500)
   location?: string | null;
 }
 
-@InputType()
+@InputType({ description: "A day your member's delegation cannot attend hearings" })
 export class DeclareUnavailabilityInput {
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'The day (ISO date), meant in timeZone' })
   @IsString()
   day: string;
 
@@ -122,15 +129,15 @@ export class DeclareUnavailabilityInput {
   @Length(1, 64)
   timeZone: string = 'UTC';
 
-  @Field()
+  @Field({ description: 'Why, e.g. a national holiday' })
   @IsString()
   @Length(1, 500, { message: 'reason must be 1 to 500 characters' })
   reason: string;
 }
 
-@InputType()
+@InputType({ description: "A party's answer on public observation of a hearing (Appendix 3 ¶2: hearings are closed unless every party agrees)" })
 export class ObservationConsentInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The hearing (UUID)' })
   @IsUUID('all', { message: 'hearingId must be a hearing id' })
   hearingId: string;
 
@@ -139,18 +146,18 @@ export class ObservationConsentInput {
   consent: boolean;
 }
 
-@InputType()
+@InputType({ description: 'Opens or closes a hearing to public observation' })
 export class SetHearingPublicInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The hearing (UUID)' })
   @IsUUID('all', { message: 'hearingId must be a hearing id' })
   hearingId: string;
 
-  @Field({ name: 'public' })
+  @Field({ name: 'public', description: 'True opens it (every party must have consented); false closes it' })
   @IsBoolean()
   public: boolean;
 }
 
-@InputType()
+@InputType({ description: 'Narrows a list of hearings; every field given must match' })
 export class HearingsFilter {
   @Field({ nullable: true, description: 'Hearings ending after this instant' })
   @IsOptional()
@@ -162,7 +169,7 @@ export class HearingsFilter {
   @IsInstant()
   to?: Date;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "Only this dispute's hearings (UUID)" })
   @IsOptional()
   @IsUUID('all')
   disputeId?: string;
@@ -172,7 +179,7 @@ export class HearingsFilter {
   @IsUUID('all')
   panelistId?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only hearings in this room (UUID)' })
   @IsOptional()
   @IsUUID('all')
   roomId?: string;
@@ -184,16 +191,16 @@ export class HearingsFilter {
 
 @ArgsType()
 export class HearingsArgs extends ConnectionArgs {
-  @Field(() => HearingsFilter, { nullable: true })
+  @Field(() => HearingsFilter, { nullable: true, description: 'Which hearings; all you may see when omitted' })
   @IsOptional()
   @ValidateNested()
   @Type(() => HearingsFilter)
   filter?: HearingsFilter;
 }
 
-@InputType()
+@InputType({ description: 'The minutes or transcript of a hearing, with its file (base64)' })
 export class FileHearingRecordInput extends DocumentFileInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The hearing (UUID)' })
   @IsUUID('all', { message: 'hearingId must be a hearing id' })
   hearingId: string;
 

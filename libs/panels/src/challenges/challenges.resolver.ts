@@ -23,19 +23,19 @@ export class ChallengesResolver {
 
   @Roles('MEMBER_DELEGATE')
   @Mutation(() => Challenge, {
-    description: `Challenges a candidate for compelling reasons (${CHALLENGES.article}), within ${CHALLENGES.length.value} days of the panel's establishment`,
+    description: `Challenges a candidate for compelling reasons (${CHALLENGES.article}), within ${CHALLENGES.length.value} days of the panel's establishment (CANDIDATE_CHALLENGES). A delegate of the complainant or a respondent`,
   })
   async challengeCandidate(@CurrentUser() actor: Actor, @Args() args: ChallengeCandidateArgs): Promise<Challenge> {
     return toChallenge(await this.service.challenge(actor, args));
   }
 
   @Roles('SECRETARIAT')
-  @Mutation(() => Challenge, { description: 'Upholds or dismisses a challenge, with reasons (on the public docket)' })
+  @Mutation(() => Challenge, { description: 'Upholds or dismisses a challenge, with reasons (on the public docket); an upheld challenge excludes the candidate from this dispute. Secretariat only' })
   async decideChallenge(@CurrentUser() actor: Actor, @Args() args: DecideChallengeArgs): Promise<Challenge> {
     return toChallenge(await this.service.decide(actor, args));
   }
 
-  @ResolveField(() => Dispute)
+  @ResolveField(() => Dispute, { description: 'The dispute whose panel is at issue' })
   async dispute(@Parent() challenge: Challenge, @Context() ctx: GraphqlContext): Promise<Dispute> {
     const dispute = await this.disputes.byIdLoader(ctx.loaders).load(challenge.disputeId);
     if (!dispute) throw notFound('Dispute', challenge.disputeId);

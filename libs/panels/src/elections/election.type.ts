@@ -4,12 +4,19 @@ import { RosterPerson } from '../roster/roster.type';
 import { CountingRulesEnum, type CountingRulesName, fromCountingRules } from './dto/election.input';
 import { ELECTION_KINDS, ELECTION_STATUSES, ElectionEntity, type ElectionKind, type ElectionStatus } from './election.entity';
 
-export const ElectionStatusEnum = graphqlEnum(ELECTION_STATUSES, 'ElectionStatus');
-export const ElectionKindEnum = graphqlEnum(ELECTION_KINDS, 'ElectionKind');
+export const ElectionStatusEnum = graphqlEnum(ELECTION_STATUSES, 'ElectionStatus', 'Where an election stands', {
+  OPEN: 'Ballots may be cast until the close',
+  CLOSED: 'Counted, with a result',
+  FAILED: 'The turnout missed the quorum; the election must be run again',
+});
+export const ElectionKindEnum = graphqlEnum(ELECTION_KINDS, 'ElectionKind', 'What an election fills', {
+  PANEL: 'The whole panel of a dispute',
+  VACANCY: 'A seat of a composed panel that fell vacant',
+});
 
 @ObjectType({ description: 'A counted ballot as published: its receipt and its ranking, with no voter' })
 export class PublishedBallot {
-  @Field()
+  @Field({ description: 'The receipt the voter was given when casting it' })
   receipt: string;
 
   @Field(() => [String], { description: 'Candidate labels as in the count, most preferred first' })
@@ -18,28 +25,28 @@ export class PublishedBallot {
 
 @ObjectType({ description: "The election of a dispute's panel, or of a vacant seat, by the members" })
 export class Election {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The election's id (UUID)" })
   id: string;
 
-  @Field(() => ElectionKindEnum)
+  @Field(() => ElectionKindEnum, { description: 'The whole panel, or a vacant seat' })
   kind: ElectionKind;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Seats to fill: 3, or 5 if the parties agreed within 10 days of establishment (DSU 8.5); for a vacancy, the vacant seats' })
   seats: number;
 
-  @Field(() => ElectionStatusEnum)
+  @Field(() => ElectionStatusEnum, { description: 'OPEN, CLOSED or FAILED' })
   status: ElectionStatus;
 
-  @Field(() => CountingRulesEnum)
+  @Field(() => CountingRulesEnum, { description: 'How the ballots are counted' })
   rules: CountingRulesName;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The share of the electorate (in percent) that must vote for the election to count' })
   quorumPercent: number;
 
-  @Field()
+  @Field({ description: 'When voting opens (UTC instant)' })
   opensAt: Date;
 
-  @Field()
+  @Field({ description: 'When voting closes and the count may run (UTC instant)' })
   closesAt: Date;
 
   @Field({ description: 'SHA-256 of the tie-break seed, published at opening' })
@@ -48,13 +55,13 @@ export class Election {
   @Field(() => String, { nullable: true, description: 'The seed, revealed at the close: check it against seedHash' })
   seed: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Members entitled to vote: the active members that are not parties to the dispute' })
   electorateSize: number;
 
   @Field(() => Int, { nullable: true, description: 'Members that voted; known at the close' })
   turnout: number | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was counted (UTC instant); null while open' })
   closedAt: Date | null;
 
   @Field(() => GraphQLJSON, {
@@ -74,7 +81,7 @@ export class Election {
   disputeId: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The receipt of a cast ballot' })
 export class CastBallotResult {
   @Field({ description: 'Keep it: after the close, find it among the published ballots' })
   receipt: string;
@@ -82,13 +89,13 @@ export class CastBallotResult {
 
 @ObjectType({ description: 'A seat on the panel' })
 export class PanelMember {
-  @Field(() => RosterPerson)
+  @Field(() => RosterPerson, { description: 'The roster person seated' })
   person: RosterPerson;
 
-  @Field()
+  @Field({ description: 'Whether the panelist chairs the panel' })
   chair: boolean;
 
-  @Field()
+  @Field({ description: 'When the panelist took the seat (UTC instant)' })
   seatedAt: Date;
 }
 

@@ -40,14 +40,14 @@ export class RosterResolver {
 
   // DSU 8.4: the indicative list is public, so that members and parties know who may serve.
   @Public()
-  @Query(() => RosterPersonConnection, { description: 'The approved roster of panelists, by name' })
+  @Query(() => RosterPersonConnection, { description: 'The approved roster of panelists, by name. Public: the indicative list lets members and parties know who may serve (DSU 8.4)' })
   async roster(@Args() args: RosterArgs): Promise<RosterPersonConnection> {
     return mapPage(await this.service.list(args), toRosterPerson);
   }
 
   @Public()
-  @Query(() => RosterPerson, { description: 'One approved person on the roster' })
-  async rosterPerson(@Args('id', { type: () => ID }) id: string): Promise<RosterPerson> {
+  @Query(() => RosterPerson, { description: 'One approved person on the roster. Public' })
+  async rosterPerson(@Args('id', { type: () => ID, description: "The person's id (UUID)" }) id: string): Promise<RosterPerson> {
     return toRosterPerson(await this.service.getApproved(id));
   }
 
@@ -73,34 +73,34 @@ export class NominationsResolver {
   }
 
   @Roles('MEMBER_DELEGATE')
-  @Mutation(() => Nomination, { description: 'Proposes a person for the roster (DSU 8.4), for your member' })
+  @Mutation(() => Nomination, { description: 'Proposes a person for the roster (DSU 8.4), for your member; the secretariat decides. A delegate of an active member' })
   async nominateRosterPerson(
     @CurrentUser() actor: Actor,
-    @Args('input') input: NominateRosterPersonInput,
+    @Args('input', { description: 'The person and their CV' }) input: NominateRosterPersonInput,
   ): Promise<Nomination> {
     return toNomination(await this.service.nominate(actor, input));
   }
 
   @Roles('SECRETARIAT')
-  @Mutation(() => Nomination, { description: 'Approves or rejects a nomination (DSU 8.4)' })
+  @Mutation(() => Nomination, { description: 'Approves or rejects a nomination (DSU 8.4). Secretariat only' })
   async decideNomination(@CurrentUser() actor: Actor, @Args() args: DecideNominationArgs): Promise<Nomination> {
     return toNomination(await this.service.decide(actor, args));
   }
 
   @Roles('SECRETARIAT')
-  @Mutation(() => Nomination, { description: 'Takes an approved person off the roster' })
+  @Mutation(() => Nomination, { description: 'Takes an approved person off the roster. Secretariat only' })
   async removeRosterPerson(@CurrentUser() actor: Actor, @Args() args: RemoveRosterPersonArgs): Promise<Nomination> {
     return toNomination(await this.service.remove(actor, args));
   }
 
   @Roles('SECRETARIAT')
-  @Mutation(() => Nomination, { description: "Links the person's own PANELIST account" })
+  @Mutation(() => Nomination, { description: "Links the person's own PANELIST account, with which they act on the panels they sit on. Secretariat only" })
   async linkPanelistUser(@CurrentUser() actor: Actor, @Args() args: LinkPanelistUserArgs): Promise<Nomination> {
     return toNomination(await this.service.linkUser(actor, args));
   }
 
   @Roles('PANELIST', 'SECRETARIAT')
-  @Mutation(() => Nomination, { description: 'Whether the person can serve now (the person themselves or the secretariat)' })
+  @Mutation(() => Nomination, { description: 'Records whether the person can serve now. The person themselves (their linked PANELIST account) or the secretariat' })
   async setAvailability(@CurrentUser() actor: Actor, @Args() args: SetAvailabilityArgs): Promise<Nomination> {
     return toNomination(await this.service.setAvailability(actor, args));
   }

@@ -9,10 +9,10 @@ import { ClosedDaysArgs } from './dto/closed-day.args';
 
 @ObjectType({ description: 'A meeting of the dispute body' })
 export class BodyMeeting {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The meeting's id (UUID): pass it as meetingId with a decision of the body" })
   id: string;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: "The day it is held (ISO date, the body's time zone)" })
   heldOn: string;
 
   @Field(() => LocalDateScalar, { description: 'The day it was convened: the notice runs from it' })
@@ -37,7 +37,7 @@ function toBodyMeeting(m: BodyMeetingEntity, statusReportsDue: number | null = n
 
 @ArgsType()
 class MeetingAttendanceArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The meeting (UUID); attendance is recorded from the day it is held' })
   @IsUUID('all', { message: 'meetingId must be a meeting id' })
   meetingId: string;
 
@@ -52,7 +52,7 @@ class MeetingAttendanceArgs {
 
 @ArgsType()
 class ScheduleBodyMeetingArgs {
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: "The day it is held: a future day (ISO date, the body's time zone). A decision counts only with BODY_MEETING_NOTICE_DAYS of notice" })
   @IsString()
   heldOn: string;
 }
@@ -75,20 +75,20 @@ export class BodyMeetingsResolver {
   }
 
   @Public()
-  @Query(() => [BodyMeeting], { description: "The body's meetings in a range" })
+  @Query(() => [BodyMeeting], { description: "The body's meetings held from `from` to `to`, by day. Public" })
   async bodyMeetings(@Args() { from, to }: ClosedDaysArgs): Promise<BodyMeeting[]> {
     return (await this.meetings.list(from, to)).map((m) => toBodyMeeting(m));
   }
 
   @Roles('SECRETARIAT')
-  @Mutation(() => BodyMeeting, { description: 'Schedules a meeting; cases under surveillance get a status report deadline' })
+  @Mutation(() => BodyMeeting, { description: "Schedules a meeting of the body on a future day; every case under surveillance whose SURVEILLANCE_AGENDA period has run by then goes on its agenda, with the respondent's status report due 10 days before (DSU 21.6). Secretariat only" })
   async scheduleBodyMeeting(@CurrentUser() actor: Actor, @Args() { heldOn }: ScheduleBodyMeetingArgs): Promise<BodyMeeting> {
     const { meeting, statusReportsDue } = await this.meetings.schedule(actor, heldOn);
     return toBodyMeeting(meeting, statusReportsDue);
   }
 
   @Roles('SECRETARIAT')
-  @Mutation(() => BodyMeeting, { description: 'Records who attended a meeting of the body: it decides only with a quorum' })
+  @Mutation(() => BodyMeeting, { description: 'Records who attended a meeting of the body, on the day or after (a correction is a new list): the body decides only with a quorum (BODY_QUORUM_PERCENT of the active members). Signs a checkpoint of the audit trail. Secretariat only' })
   async recordMeetingAttendance(@CurrentUser() actor: Actor, @Args() { meetingId, presentMembers }: MeetingAttendanceArgs): Promise<BodyMeeting> {
     return toBodyMeeting(await this.meetings.recordAttendance(actor, meetingId, presentMembers));
   }

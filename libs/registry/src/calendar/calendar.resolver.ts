@@ -6,10 +6,10 @@ import { ClosedDayArgs, ClosedDaysArgs, RemoveClosedDayArgs } from './dto/closed
 
 @ObjectType({ description: 'A day the body is closed; deadlines falling on it move to the next working day' })
 export class ClosedDay {
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: "The day (ISO date, the body's time zone)" })
   day: string;
 
-  @Field()
+  @Field({ description: 'Why the body is closed, e.g. a public holiday' })
   reason: string;
 
   @Field(() => Int, {
@@ -32,26 +32,26 @@ export class CalendarResolver {
 
   @Public()
   @Query(() => String, {
-    description: "The body's time zone (IANA name): every date of the procedure is a day there, and a limit due on a day runs to midnight there",
+    description: "The body's time zone (IANA name): every date of the procedure is a day there, and a limit due on a day runs to midnight there. Public",
   })
   timeZone(): string {
     return this.calendar.timeZone();
   }
 
   @Public()
-  @Query(() => [ClosedDay], { description: 'Closed days in a range of at most a year' })
+  @Query(() => [ClosedDay], { description: 'Closed days from `from` to `to` (at most a year), by day. Public' })
   async closedDays(@Args() { from, to }: ClosedDaysArgs): Promise<ClosedDay[]> {
     return (await this.calendar.list(from, to)).map((e) => toClosedDay(e));
   }
 
   @Roles('SECRETARIAT')
-  @Mutation(() => ClosedDay, { description: 'Closes a day; running time limits ending on it move to the next working day' })
+  @Mutation(() => ClosedDay, { description: 'Closes a day; running time limits ending on it move to the next working day (each move docketed). Secretariat only' })
   async addClosedDay(@CurrentUser() actor: Actor, @Args() { day, reason }: ClosedDayArgs): Promise<ClosedDay> {
     return fromChange(await this.calendar.add(actor, day, reason));
   }
 
   @Roles('SECRETARIAT')
-  @Mutation(() => Boolean, { description: 'Reopens a day; time limits moved past it come back to the day they now end on' })
+  @Mutation(() => Boolean, { description: 'Reopens a day; time limits moved past it come back to the day they now end on. Secretariat only' })
   async removeClosedDay(@CurrentUser() actor: Actor, @Args() { day }: RemoveClosedDayArgs): Promise<boolean> {
     await this.calendar.remove(actor, day);
     return true;

@@ -8,7 +8,7 @@ import { Deadline } from './deadline.type';
 export class DeadlineFieldsResolver {
   constructor(private readonly disputes: DisputesService) {}
 
-  @ResolveField(() => Dispute)
+  @ResolveField(() => Dispute, { description: 'The dispute it runs in' })
   async dispute(@Parent() deadline: Deadline, @Context() ctx: GraphqlContext): Promise<Dispute> {
     const dispute = await this.disputes.byIdLoader(ctx.loaders).load(deadline.disputeId);
     if (!dispute) throw notFound('Dispute', deadline.disputeId);

@@ -46,13 +46,13 @@ export class DisputeFieldsResolver {
     return this.partiesOf(dispute, ctx);
   }
 
-  @ResolveField(() => Member)
+  @ResolveField(() => Member, { description: 'The member that requested consultations' })
   async complainant(@Parent() dispute: Dispute, @Context() ctx: GraphqlContext): Promise<Member> {
     const [party] = await this.partiesOf(dispute, ctx, 'COMPLAINANT');
     return party.member;
   }
 
-  @ResolveField(() => [Member])
+  @ResolveField(() => [Member], { description: 'The members the consultations were requested with' })
   async respondents(@Parent() dispute: Dispute, @Context() ctx: GraphqlContext): Promise<Member[]> {
     return (await this.partiesOf(dispute, ctx, 'RESPONDENT')).map((p) => p.member);
   }

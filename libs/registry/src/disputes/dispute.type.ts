@@ -5,16 +5,20 @@ import { CONSULTATIONS_STATUSES, PARTY_KINDS, PartyKind, type ConsultationsStatu
 import { DisputeEntity, docketNumber } from './dispute.entity';
 import { StageEnum } from './dto/dispute.input';
 
-export const PartyKindEnum = graphqlEnum(PARTY_KINDS, 'PartyKind');
-export const ConsultationsStatusEnum = graphqlEnum(
-  CONSULTATIONS_STATUSES,
-  'ConsultationsStatus',
-  "A member's request to join the consultations (DSU 4.11): REQUESTED until the respondent accepts or rejects it",
-);
+export const PartyKindEnum = graphqlEnum(PARTY_KINDS, 'PartyKind', 'How a member takes part in a dispute', {
+  COMPLAINANT: 'The member that requested consultations',
+  RESPONDENT: 'The member whose measures are at issue',
+  THIRD_PARTY: 'A member with a substantial interest that joined (DSU 4.11, 10.2)',
+});
+export const ConsultationsStatusEnum = graphqlEnum(CONSULTATIONS_STATUSES, 'ConsultationsStatus', "A member's request to join the consultations (DSU 4.11): REQUESTED until the respondent accepts or rejects it", {
+  REQUESTED: 'Asked to join the consultations; awaiting the respondent',
+  ACCEPTED: 'The respondent accepted: joined the consultations',
+  REJECTED: 'The respondent refused (the member may ask for consultations of its own, DSU 4.11)',
+});
 
 @ObjectType({ description: "A member's place in a dispute" })
 export class DisputeParty {
-  @Field(() => Member)
+  @Field(() => Member, { description: 'The member taking part' })
   member: Member;
 
   @Field(() => PartyKindEnum, {
@@ -50,7 +54,7 @@ export class AllowedAction {
 
 @ObjectType({ description: 'A step that becomes possible later' })
 export class LaterAction {
-  @Field()
+  @Field({ description: 'The step (an action of the procedure, or an act such as objectToAdoption)' })
   action: string;
 
   @Field({ description: 'The mutation that will take it' })
@@ -68,40 +72,40 @@ export class AllowedActionsResult {
   @Field(() => [AllowedAction], { description: 'Steps you can take now, each with its mutation' })
   now: AllowedAction[];
 
-  @Field(() => [LaterAction])
+  @Field(() => [LaterAction], { description: 'Steps not yet open to you, each with why and, where a date decides it, from when' })
   later: LaterAction[];
 }
 
 @ObjectType({ description: 'A dispute between members, from the request for consultations on' })
 export class Dispute {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The dispute's id (UUID)" })
   id: string;
 
   @Field({ description: 'DS<n>, in filing order, never reused' })
   docketNumber: string;
 
-  @Field()
+  @Field({ description: 'Short title given by the complainant' })
   title: string;
 
-  @Field()
+  @Field({ description: "The complainant's summary of the complaint, as circulated with the request (DSU 4.4)" })
   summary: string;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'The measures at issue' })
   measures: string[];
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'The provisions the complainant relies on, e.g. "GATT 1994 Art. III:4" (DSU 4.4)' })
   legalBasis: string[];
 
   @Field({ description: 'A case of urgency (DSU 4.8)' })
   urgent: boolean;
 
-  @Field(() => StageEnum)
+  @Field(() => StageEnum, { description: 'Where the dispute stands now' })
   stage: Stage;
 
-  @Field()
+  @Field({ description: 'The stage in words, as the public docket shows it' })
   stageLabel: string;
 
-  @Field()
+  @Field({ description: "When the dispute entered its stage (UTC instant); counts of days in a stage run from its day in the body's time zone" })
   stageEnteredAt: Date;
 
   @Field(() => StageEnum, { nullable: true, description: 'While suspended: the stage it resumes to' })
@@ -110,14 +114,14 @@ export class Dispute {
   @Field({ description: 'Good offices, conciliation or mediation under way (DSU 5)' })
   goodOffices: boolean;
 
-  @Field()
+  @Field({ description: 'When the request for consultations was filed (UTC instant): day 0 of the consultation periods' })
   filedAt: Date;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Incremented by every change of the dispute' })
   version: number;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of disputes, newest first' })
 export class DisputeConnection extends Connection(Dispute) {}
 
 /** The columns a {@link Dispute} is made of: what a list of disputes reads. */

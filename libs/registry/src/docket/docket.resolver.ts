@@ -7,7 +7,7 @@ import { DocketEntry, toDocketEntry } from './docket.type';
 
 @ArgsType()
 export class CorrectDocketEntryArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The entry to correct (UUID)' })
   @IsUUID('all', { message: 'entryId must be a docket entry id' })
   entryId: string;
 
@@ -22,7 +22,7 @@ export class DocketResolver {
   constructor(private readonly docket: DocketService) {}
 
   @Roles('SECRETARIAT')
-  @Mutation(() => DocketEntry, { description: 'Appends a correction of a docket entry (entries are never edited)' })
+  @Mutation(() => DocketEntry, { description: 'Appends a correction of a docket entry (entries are never edited). Secretariat only' })
   async correctDocketEntry(@CurrentUser() actor: Actor, @Args() { entryId, text }: CorrectDocketEntryArgs): Promise<DocketEntry> {
     return toDocketEntry(await this.docket.correct(actor, entryId, text));
   }

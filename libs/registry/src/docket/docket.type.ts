@@ -4,13 +4,13 @@ import { DocketEntryEntity } from './docket-entry.entity';
 
 @ObjectType({ description: 'One numbered, dated step of a dispute; never edited' })
 export class DocketEntry {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The entry's id (UUID)" })
   id: string;
 
   @Field(() => Int, { description: '1, 2, 3, … within the dispute' })
   seq: number;
 
-  @Field()
+  @Field({ description: 'When it happened (UTC instant)' })
   occurredAt: Date;
 
   @Field({ description: 'The capacity in which the actor acted: COMPLAINANT, SECRETARIAT, SYSTEM, …' })
@@ -19,7 +19,7 @@ export class DocketEntry {
   @Field({ description: 'What happened: the action (requestConsultations, requestPanel, deadlineMissed, …)' })
   kind: string;
 
-  @Field()
+  @Field({ description: 'What happened, in one or two sentences, as the public docket shows it' })
   text: string;
 
   @Field(() => ID, { nullable: true, description: 'The entry this one corrects' })
@@ -29,7 +29,7 @@ export class DocketEntry {
   documentIds: string[];
 }
 
-@ObjectType()
+@ObjectType({ description: "A page of a dispute's docket, oldest entry first" })
 export class DocketEntryConnection extends Connection(DocketEntry) {}
 
 export function toDocketEntry(entity: DocketEntryEntity): DocketEntry {

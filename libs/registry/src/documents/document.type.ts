@@ -5,34 +5,34 @@ import { ClassificationEnum, DocumentKindEnum } from './dto/document.input';
 
 @ObjectType({ description: 'A filing in a dispute' })
 export class Document {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The document's id (UUID)" })
   id: string;
 
-  @Field(() => DocumentKindEnum)
+  @Field(() => DocumentKindEnum, { description: 'What the document is' })
   kind: DocumentKind;
 
-  @Field()
+  @Field({ description: 'Its title, as filed' })
   title: string;
 
-  @Field()
+  @Field({ description: "The file's name, as filed" })
   fileName: string;
 
-  @Field()
+  @Field({ description: "The content's media type, e.g. application/pdf" })
   mediaType: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Size of the content in bytes' })
   sizeBytes: number;
 
   @Field({ description: 'SHA-256 of the content, hex: check a copy against it' })
   sha256: string;
 
-  @Field(() => ClassificationEnum)
+  @Field(() => ClassificationEnum, { description: 'Who may see it' })
   classification: Classification;
 
-  @Field()
+  @Field({ description: 'When it was filed (UTC instant)' })
   filedAt: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the secretariat or its author made it public (UTC instant); null if never' })
   derestrictedAt: Date | null;
 
   @Field({ description: 'CONFIDENTIAL: the panelists seated on the dispute read it too' })
@@ -46,7 +46,7 @@ export class Document {
   summaryOfId: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of documents, newest first' })
 export class DocumentConnection extends Connection(Document) {}
 
 export function toDocument(entity: DocumentEntity): Document {

@@ -30,46 +30,45 @@ export class DocumentsResolver {
   ) {}
 
   @Public()
-  @Query(() => DocumentConnection, { description: 'Documents you may see, newest first' })
+  @Query(() => DocumentConnection, { description: 'Documents you may see, newest first. Public: anonymously the PUBLIC ones; signed in, also those your rights reach (see Classification)' })
   async documents(@CurrentUser() actor: Actor | null, @Args() args: DocumentsArgs): Promise<DocumentConnection> {
     return mapPage(await this.service.list(actor, args), toDocument);
   }
 
   @Public()
-  @Query(() => Document)
-  async document(@CurrentUser() actor: Actor | null, @Args('id', { type: () => ID }) id: string): Promise<Document> {
+  @Query(() => Document, { description: 'One document, if you may see it (otherwise NOT_FOUND: a hidden document does not exist for you). Public' })
+  async document(@CurrentUser() actor: Actor | null, @Args('id', { type: () => ID, description: "The document's id (UUID)" }) id: string): Promise<Document> {
     return toDocument(await this.service.get(actor, id));
   }
 
-  @Mutation(() => Document, { description: 'Files a document in a dispute (idempotent with a key)' })
-  async fileDocument(@CurrentUser() actor: Actor, @Args('input') input: FileDocumentInput): Promise<Document> {
+  @Mutation(() => Document, { description: 'Files a document in a dispute (idempotent with a key). A delegate of a party or third party, a panelist seated on the dispute, or the secretariat' })
+  async fileDocument(@CurrentUser() actor: Actor, @Args('input', { description: 'The document, its file and its classification' }) input: FileDocumentInput): Promise<Document> {
     return toDocument(await this.service.file(actor, input));
   }
 
   @Roles('SECRETARIAT')
-  @Mutation(() => Document, { description: 'Makes a restricted document public' })
-  async derestrictDocument(@CurrentUser() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<Document> {
+  @Mutation(() => Document, { description: 'Makes a restricted document public. Secretariat only' })
+  async derestrictDocument(@CurrentUser() actor: Actor, @Args('id', { type: () => ID, description: 'The document (UUID)' }) id: string): Promise<Document> {
     return toDocument(await this.service.derestrict(actor, id));
   }
 
   @Mutation(() => Document, {
-    description: "DSU 18.2: makes a written submission your member filed public (its author's choice alone)",
+    description: "Makes a written submission your member filed public (DSU 18.2: its author's choice alone). A delegate of the member that filed it",
   })
   async publishOwnSubmission(
     @CurrentUser() actor: Actor,
-    @Args('documentId', { type: () => ID }) documentId: string,
+    @Args('documentId', { type: () => ID, description: 'The written submission your member filed (UUID)' }) documentId: string,
   ): Promise<Document> {
     return toDocument(await this.service.publishOwnSubmission(actor, documentId));
   }
 
   @Roles('MEMBER_DELEGATE')
   @Mutation(() => Deadline, {
-    description:
-      "DSU 18.2: asks the party that filed a written submission for a non-confidential summary of it; opens the time limit NON_CONFIDENTIAL_SUMMARY (30 days), met when the summary is filed",
+    description: 'Asks the party that filed a written submission for a non-confidential summary of it (DSU 18.2); opens the time limit NON_CONFIDENTIAL_SUMMARY (30 days), met when the summary is filed or the submission made public. A delegate of any member but the author',
   })
   async requestNonConfidentialSummary(
     @CurrentUser() actor: Actor,
-    @Args('documentId', { type: () => ID }) documentId: string,
+    @Args('documentId', { type: () => ID, description: "A party's written submission, not your member's, that is not public (UUID)" }) documentId: string,
   ): Promise<Deadline> {
     return toDeadline(await this.service.requestNonConfidentialSummary(actor, documentId));
   }
@@ -81,7 +80,7 @@ export class DocumentsResolver {
     return summarised ? toDocument(summarised) : null;
   }
 
-  @ResolveField(() => Dispute)
+  @ResolveField(() => Dispute, { description: 'The dispute it was filed in' })
   async dispute(@Parent() doc: Document, @Context() ctx: GraphqlContext): Promise<Dispute> {
     const dispute = await this.disputes.byIdLoader(ctx.loaders).load(doc.disputeId);
     if (!dispute) throw notFound('Dispute', doc.disputeId);
@@ -117,7 +116,7 @@ export class DisputeDocumentsResolver {
 export class DocketEntryDocumentsResolver {
   constructor(private readonly service: DocumentsService) {}
 
-  @ResolveField(() => [Document])
+  @ResolveField(() => [Document], { description: 'The documents filed with this step that you may see (a link never reveals a hidden title)' })
   async documents(
     @Parent() entry: DocketEntry,
     @CurrentUser() actor: Actor | null,

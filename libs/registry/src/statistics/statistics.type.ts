@@ -6,22 +6,22 @@ import type { ProcedureStatistics, StageFigures } from './statistics.service';
 
 @ObjectType({ description: 'How many disputes are in a stage now' })
 export class StageCount {
-  @Field(() => StageEnum)
+  @Field(() => StageEnum, { description: 'The stage counted' })
   stage: Stage;
 
-  @Field()
+  @Field({ description: 'The stage in words' })
   label: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Disputes in the stage now' })
   count: number;
 }
 
 @ObjectType({ description: 'The time disputes spend in a stage, against the limit the rules give it' })
 export class StageStatistics {
-  @Field(() => StageEnum)
+  @Field(() => StageEnum, { description: 'The stage measured' })
   stage: Stage;
 
-  @Field()
+  @Field({ description: 'The stage in words' })
   label: string;
 
   @Field(() => Int, { description: 'Stays in the stage that ended' })

@@ -3,12 +3,12 @@ import { IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator
 
 @ArgsType()
 export class LoginArgs {
-  @Field()
+  @Field({ description: 'Sign-in address (any case)' })
   @IsString()
   @MaxLength(254, { message: 'email must be at most 254 characters' })
   email: string;
 
-  @Field()
+  @Field({ description: "The account's password" })
   @IsString()
   @MaxLength(128, { message: 'password must be at most 128 characters' })
   password: string;
@@ -33,14 +33,14 @@ export class ConfirmTotpArgs {
 
 @ArgsType()
 export class ResetTotpArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The user whose factor is lost (UUID); not yourself' })
   @IsUUID('all', { message: 'userId must be a user id' })
   userId: string;
 }
 
 @ArgsType()
 export class RefreshTokenArgs {
-  @Field()
+  @Field({ description: 'The refresh token of a sign-in (from login or refreshToken)' })
   @IsString()
   @Length(1, 200, { message: 'refreshToken must be the token you were given' })
   refreshToken: string;

@@ -39,30 +39,30 @@ export class IsLocalDate implements ValidatorConstraintInterface {
   }
 }
 
-@InputType()
+@InputType({ description: 'A state joining the organisation' })
 export class CreateMemberInput {
   @Field({ description: 'ISO 3166-1 alpha-3 code, e.g. KAZ' })
   @Transform(upper)
   @Validate(IsIso3166Alpha3)
   code: string;
 
-  @Field()
+  @Field({ description: "The member's name, 1 to 200 characters" })
   @Transform(trim)
   @Length(1, 200, { message: 'name must be 1 to 200 characters' })
   name: string;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'The day it joined (ISO date)' })
   @Validate(IsLocalDate)
   joinedOn: string;
 
-  @Field(() => MemberStatusEnum, { defaultValue: 'ACTIVE' })
+  @Field(() => MemberStatusEnum, { defaultValue: 'ACTIVE', description: 'ACTIVE unless given' })
   @IsIn(MEMBER_STATUSES)
   status: MemberStatus = 'ACTIVE';
 }
 
-@InputType()
+@InputType({ description: 'Changes to a member; omitted fields stay as they are' })
 export class UpdateMemberInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The member's id (UUID)" })
   @IsUUID('all', { message: 'id must be a member id' })
   id: string;
 
@@ -71,18 +71,18 @@ export class UpdateMemberInput {
   @Min(1)
   version: number;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'The new name' })
   @IsOmittable()
   @Transform(trim)
   @Length(1, 200, { message: 'name must be 1 to 200 characters' })
   name?: string;
 
-  @Field(() => LocalDateScalar, { nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The corrected day of joining (ISO date)' })
   @IsOmittable()
   @Validate(IsLocalDate)
   joinedOn?: string;
 
-  @Field(() => MemberStatusEnum, { nullable: true })
+  @Field(() => MemberStatusEnum, { nullable: true, description: 'ACTIVE, or SUSPENDED' })
   @IsOmittable()
   @IsIn(MEMBER_STATUSES)
   status?: MemberStatus;
@@ -90,7 +90,7 @@ export class UpdateMemberInput {
 
 @ArgsType()
 export class MembersArgs extends ConnectionArgs {
-  @Field(() => MemberStatusEnum, { nullable: true })
+  @Field(() => MemberStatusEnum, { nullable: true, description: 'Only members of this status' })
   @IsOptional()
   @IsIn(MEMBER_STATUSES)
   status?: MemberStatus;

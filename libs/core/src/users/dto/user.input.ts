@@ -19,20 +19,20 @@ import { RoleEnum } from '../user.type';
 const normaliseEmail = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toLowerCase() : value;
 
-@InputType()
+@InputType({ description: 'A new account, created by the secretariat' })
 export class CreateUserInput {
-  @Field()
+  @Field({ description: 'Sign-in address (stored in lower case); must be unused' })
   @Transform(normaliseEmail)
   @MaxLength(254, { message: 'email must be at most 254 characters' })
   @IsEmail({}, { message: 'email must be a valid email address' })
   email: string;
 
-  @Field()
+  @Field({ description: "The person's name, as the application shows it to others" })
   @Transform(trim)
   @Length(1, 200, { message: 'displayName must be 1 to 200 characters' })
   displayName: string;
 
-  @Field(() => RoleEnum)
+  @Field(() => RoleEnum, { description: 'SECRETARIAT, MEMBER_DELEGATE (then memberCode is required) or PANELIST' })
   @IsIn(ROLES)
   role: Role;
 
@@ -52,12 +52,12 @@ export class CreateUserInput {
 
 @ArgsType()
 export class UsersArgs extends ConnectionArgs {
-  @Field(() => RoleEnum, { nullable: true })
+  @Field(() => RoleEnum, { nullable: true, description: 'Only users of this role' })
   @IsOptional()
   @IsIn(ROLES)
   role?: Role;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Only active (true) or deactivated (false) users' })
   @IsOptional()
   @IsBoolean()
   active?: boolean;
@@ -65,7 +65,7 @@ export class UsersArgs extends ConnectionArgs {
 
 @ArgsType()
 export class UserIdArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The user's id (UUID)" })
   @IsUUID('all', { message: 'id must be a user id' })
   id: string;
 }

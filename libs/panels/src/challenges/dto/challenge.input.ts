@@ -5,11 +5,11 @@ import { trim } from '@app/core';
 
 @ArgsType()
 export class ChallengeCandidateArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The dispute (UUID)' })
   @IsUUID('all', { message: 'disputeId must be a dispute id' })
   disputeId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The candidate (roster person UUID)' })
   @IsUUID('all', { message: 'personId must be a roster person id' })
   personId: string;
 
@@ -21,7 +21,7 @@ export class ChallengeCandidateArgs {
 
 @ArgsType()
 export class DecideChallengeArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The challenge (UUID)' })
   @IsUUID('all', { message: 'id must be a challenge id' })
   id: string;
 

@@ -6,13 +6,13 @@ import { trim } from '@app/core';
 import { DISCLOSURE_KINDS, type DisclosureKind } from '../disclosure.entity';
 import { DisclosureKindEnum } from '../disclosure.type';
 
-@InputType()
+@InputType({ description: 'An interest a roster person discloses (Rules of Conduct VI)' })
 export class DeclareDisclosureInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The roster person (UUID)' })
   @IsUUID('all', { message: 'personId must be a roster person id' })
   personId: string;
 
-  @Field(() => DisclosureKindEnum)
+  @Field(() => DisclosureKindEnum, { description: 'The kind of interest (Rules of Conduct, Annex 2)' })
   @IsIn(DISCLOSURE_KINDS)
   kind: DisclosureKind;
 
@@ -29,7 +29,7 @@ export class DeclareDisclosureInput {
 
 @ArgsType()
 export class DecideDisclosureArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The disclosure (UUID)' })
   @IsUUID('all', { message: 'id must be a disclosure id' })
   id: string;
 
@@ -37,7 +37,7 @@ export class DecideDisclosureArgs {
   @IsBoolean()
   upheld: boolean;
 
-  @Field()
+  @Field({ description: 'Why; recorded with the decision' })
   @Transform(trim)
   @Length(1, 2000, { message: 'reason must be 1 to 2000 characters' })
   reason: string;
@@ -45,7 +45,7 @@ export class DecideDisclosureArgs {
 
 @ArgsType()
 export class DisclosuresArgs extends ConnectionArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The roster person (UUID)' })
   @IsUUID('all', { message: 'personId must be a roster person id' })
   personId: string;
 }

@@ -4,13 +4,16 @@ import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsBoolean, IsIn, IsInt, IsStri
 
 export const COUNTING_RULES = ['SCOTTISH_STV', 'MEEK_STV'] as const;
 export type CountingRulesName = (typeof COUNTING_RULES)[number];
-export const CountingRulesEnum = graphqlEnum(COUNTING_RULES, 'CountingRules', 'How the ballots are counted');
+export const CountingRulesEnum = graphqlEnum(COUNTING_RULES, 'CountingRules', 'How the ballots are counted', {
+  SCOTTISH_STV: 'Single transferable vote under the Scottish Local Government Elections Order 2007 (SSI 2007/42), schedule 1, rules 45-52',
+  MEEK_STV: 'Single transferable vote under the Meek reference rule (keep values computed iteratively)',
+});
 export const toCountingRules = (name: CountingRulesName) => (name === 'MEEK_STV' ? 'meek-stv' : 'scottish-stv');
 export const fromCountingRules = (rules: string): CountingRulesName => (rules === 'meek-stv' ? 'MEEK_STV' : 'SCOTTISH_STV');
 
-@InputType()
+@InputType({ description: "An election of a dispute's panel, or of its vacant seats, by the members that are not parties" })
 export class OpenElectionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The dispute (UUID)' })
   @IsUUID('all', { message: 'disputeId must be a dispute id' })
   disputeId: string;
 
@@ -22,7 +25,7 @@ export class OpenElectionInput {
   @IsInstant()
   closesAt: Date;
 
-  @Field(() => CountingRulesEnum, { defaultValue: 'SCOTTISH_STV' })
+  @Field(() => CountingRulesEnum, { defaultValue: 'SCOTTISH_STV', description: 'How the ballots are counted' })
   @IsIn(COUNTING_RULES)
   rules: CountingRulesName = 'SCOTTISH_STV';
 
@@ -37,9 +40,9 @@ export class OpenElectionInput {
   vacancy: boolean = false;
 }
 
-@InputType()
+@InputType({ description: "Your member's ranked ballot" })
 export class CastBallotInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The election (UUID)' })
   @IsUUID('all', { message: 'electionId must be an election id' })
   electionId: string;
 
@@ -53,14 +56,14 @@ export class CastBallotInput {
 
 @ArgsType()
 export class ElectionIdArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The election (UUID)' })
   @IsUUID('all', { message: 'id must be an election id' })
   id: string;
 }
 
 @ArgsType()
 export class ReceiptArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The election (UUID)' })
   @IsUUID('all', { message: 'electionId must be an election id' })
   electionId: string;
 
@@ -72,11 +75,11 @@ export class ReceiptArgs {
 
 @ArgsType()
 export class VacateSeatArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The dispute (UUID)' })
   @IsUUID('all', { message: 'disputeId must be a dispute id' })
   disputeId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The seated panelist (roster person UUID)' })
   @IsUUID('all', { message: 'personId must be a roster person id' })
   personId: string;
 

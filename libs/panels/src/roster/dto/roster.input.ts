@@ -39,7 +39,7 @@ const trimEach = ({ value }: { value: unknown }) =>
 
 @InputType({ description: "The nominee's CV, published with the approved roster" })
 export class RosterCvInput {
-  @Field()
+  @Field({ description: "The file's name, e.g. cv.pdf" })
   @Transform(trim)
   @Length(1, 255, { message: 'fileName must be 1 to 255 characters' })
   @Matches(/^[^/\\\u0000-\u001f"]+$/, { message: 'fileName must be a plain file name, without folders' })
@@ -55,9 +55,9 @@ export class RosterCvInput {
   content: string;
 }
 
-@InputType()
+@InputType({ description: 'A person your member proposes for the roster (DSU 8.1, 8.4)' })
 export class NominateRosterPersonInput {
-  @Field()
+  @Field({ description: 'Full name' })
   @Transform(trim)
   @Length(1, 200, { message: 'name must be 1 to 200 characters' })
   name: string;
@@ -83,11 +83,11 @@ export class NominateRosterPersonInput {
   @Length(1, 50, { each: true, message: 'each language must be 1 to 50 characters' })
   languages: string[];
 
-  @Field({ defaultValue: true })
+  @Field({ defaultValue: true, description: 'Whether the person can serve now' })
   @IsBoolean()
   available: boolean = true;
 
-  @Field(() => RosterCvInput, { nullable: true })
+  @Field(() => RosterCvInput, { nullable: true, description: 'The CV, published once the person is approved' })
   @IsOptional()
   @ValidateNested()
   @Type(() => RosterCvInput)
@@ -96,7 +96,7 @@ export class NominateRosterPersonInput {
 
 @ArgsType()
 export class DecideNominationArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The nomination (UUID)' })
   @IsUUID('all', { message: 'id must be a roster person id' })
   id: string;
 
@@ -113,11 +113,11 @@ export class DecideNominationArgs {
 
 @ArgsType()
 export class RemoveRosterPersonArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The person (UUID)' })
   @IsUUID('all', { message: 'id must be a roster person id' })
   id: string;
 
-  @Field()
+  @Field({ description: 'Why; it is recorded with the nomination' })
   @Transform(trim)
   @Length(1, 2000, { message: 'reason must be 1 to 2000 characters' })
   reason: string;
@@ -125,27 +125,27 @@ export class RemoveRosterPersonArgs {
 
 @ArgsType()
 export class LinkPanelistUserArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The approved roster person (UUID)' })
   @IsUUID('all', { message: 'personId must be a roster person id' })
   personId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The person's own user, of role PANELIST (UUID)" })
   @IsUUID('all', { message: 'userId must be a user id' })
   userId: string;
 }
 
 @ArgsType()
 export class SetAvailabilityArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The roster person (UUID)' })
   @IsUUID('all', { message: 'personId must be a roster person id' })
   personId: string;
 
-  @Field()
+  @Field({ description: 'True: can serve now; false: cannot (not eligible while so)' })
   @IsBoolean()
   available: boolean;
 }
 
-@InputType()
+@InputType({ description: 'Narrows the roster; every field given must match' })
 export class RosterFilter {
   @Field({ nullable: true, description: 'A field of expertise the person lists (case-insensitive)' })
   @IsOptional()
@@ -162,7 +162,7 @@ export class RosterFilter {
 
 @ArgsType()
 export class RosterArgs extends ConnectionArgs {
-  @Field(() => RosterFilter, { nullable: true })
+  @Field(() => RosterFilter, { nullable: true, description: 'Which persons; the whole approved roster when omitted' })
   @IsOptional()
   @ValidateNested()
   @Type(() => RosterFilter)
@@ -171,7 +171,7 @@ export class RosterArgs extends ConnectionArgs {
 
 @ArgsType()
 export class NominationsArgs extends ConnectionArgs {
-  @Field(() => RosterStatusEnum, { nullable: true })
+  @Field(() => RosterStatusEnum, { nullable: true, description: 'Only nominations in this status' })
   @IsOptional()
   @IsIn(ROSTER_STATUSES)
   status?: RosterStatus;

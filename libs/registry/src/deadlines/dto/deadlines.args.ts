@@ -5,7 +5,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsUUID, Matches, ValidateNested } from 'class-validator';
 import { DeadlineRuleEnum, DeadlineStatusEnum } from '../deadline.type';
 
-@InputType()
+@InputType({ description: 'Narrows a list of time limits; every field given must match' })
 export class DeadlineFilter {
   @Field(() => LocalDateScalar, { nullable: true, description: 'Due strictly before this day' })
   @IsOptional()
@@ -15,17 +15,17 @@ export class DeadlineFilter {
   @IsOptional()
   dueFrom?: string;
 
-  @Field(() => DeadlineStatusEnum, { nullable: true })
+  @Field(() => DeadlineStatusEnum, { nullable: true, description: 'Only limits in this status (OPEN: the running ones)' })
   @IsOptional()
   @IsIn(DEADLINE_STATUSES)
   status?: DeadlineStatus;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only the limits of this dispute (UUID)' })
   @IsOptional()
   @IsUUID('all', { message: 'disputeId must be a dispute id' })
   disputeId?: string;
 
-  @Field(() => DeadlineRuleEnum, { nullable: true })
+  @Field(() => DeadlineRuleEnum, { nullable: true, description: 'Only this time limit' })
   @IsOptional()
   @IsIn(DEADLINE_RULE_CODES)
   rule?: DeadlineRuleCode;
@@ -38,7 +38,7 @@ export class DeadlineFilter {
 
 @ArgsType()
 export class DeadlinesArgs extends ConnectionArgs {
-  @Field(() => DeadlineFilter, { nullable: true })
+  @Field(() => DeadlineFilter, { nullable: true, description: 'Which time limits; all when omitted' })
   @IsOptional()
   @ValidateNested()
   @Type(() => DeadlineFilter)

@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { ConnectionArgs, LocalDateScalar, graphqlEnum, trim } from '@app/core';
-import { DEADLINE_RULE_CODES, STAGES, type DeadlineRuleCode, type Stage } from '@app/procedure';
+import { ACTOR_ROLE_LABELS, DEADLINE_RULE_CODES, STAGE_LABELS, STAGES, TERMINAL_STAGES, transitionFor, type DeadlineRuleCode, type Stage } from '@app/procedure';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -25,15 +25,59 @@ const upperOne = ({ value }: { value: unknown }) => (typeof value === 'string' ?
 const upperAll = ({ value }: { value: unknown }) =>
   Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim().toUpperCase() : v)) : value;
 
-export const StageEnum = graphqlEnum(STAGES, 'Stage', 'Where a dispute stands in the procedure');
+export const StageEnum = graphqlEnum(
+  STAGES,
+  'Stage',
+  'Where a dispute stands in the procedure (docs/procedure.md §1)',
+  Object.fromEntries(
+    STAGES.map((stage) => [
+      stage,
+      (TERMINAL_STAGES as readonly Stage[]).includes(stage) ? `${STAGE_LABELS[stage]}: ends the dispute` : STAGE_LABELS[stage],
+    ]),
+  ) as Record<Stage, string>,
+);
+
+/** What an action records, who may take it, from which stages and under which article: from the procedure's own table. */
+function actionDescription(action: RegistryAction): string {
+  const transition = transitionFor(action)!;
+  const { actors } = transition;
+  const actor =
+    actors.length === 1
+      ? ACTOR_ROLE_LABELS[actors[0]]
+      : actors.every((role) => role === 'COMPLAINANT' || role === 'RESPONDENT')
+        ? 'a party'
+        : actors.includes('MEMBER')
+          ? 'a member'
+          : either(actors.map((role) => ACTOR_ROLE_LABELS[role]));
+  const records = transition.docketText
+    .replace(/^\{actor\}/, capitalise(actor))
+    .replace('{actor}', actor)
+    .replace('{rule}', 'a time limit')
+    .replace('{until}', 'a new date')
+    .replace('{rptEndsOn}', 'the day given');
+  const by = either(actors.map((role) => ACTOR_ROLE_LABELS[role]));
+  const from = transition.from === 'ANY_ACTIVE' ? 'any stage that is not final' : transition.from.join(', ');
+  const requires = transition.requires ? `; ${transition.requires}` : '';
+  return `Records: "${records}" Taken by ${by}, in ${from}${requires} (${transition.article})`;
+}
+
+/** "a, b or c". */
+function either(labels: readonly string[]): string {
+  return labels.length > 1 ? `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}` : labels.join('');
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 export const RegistryActionEnum = graphqlEnum(
   REGISTRY_ACTIONS,
   'ProcedureAction',
   'A step of the procedure taken through takeAction; later steps come with their modules',
+  Object.fromEntries(REGISTRY_ACTIONS.map((action) => [action, actionDescription(action)])) as Record<RegistryAction, string>,
 );
 
-@InputType()
+@InputType({ description: 'A request for consultations (DSU 4.4): it identifies the measures at issue and the legal basis of the complaint' })
 export class RequestConsultationsInput {
   @Field(() => [String], { description: 'Alpha-3 codes of the respondents' })
   @Transform(upperAll)
@@ -43,7 +87,7 @@ export class RequestConsultationsInput {
   @Matches(/^[A-Z]{3}$/, { each: true, message: 'respondents must be three-letter member codes' })
   respondents: string[];
 
-  @Field()
+  @Field({ description: 'Short title, 1 to 300 characters' })
   @Transform(trim)
   @Length(1, 300, { message: 'title must be 1 to 300 characters' })
   title: string;
@@ -64,7 +108,7 @@ export class RequestConsultationsInput {
   @Length(1, 300, { each: true, message: 'each provision must be 1 to 300 characters' })
   legalBasis: string[];
 
-  @Field()
+  @Field({ description: 'The reasons for the request, circulated to all members; 1 to 20000 characters' })
   @Transform(trim)
   @Length(1, 20000, { message: 'summary must be 1 to 20000 characters' })
   summary: string;
@@ -74,9 +118,9 @@ export class RequestConsultationsInput {
   urgent: boolean = false;
 }
 
-@InputType()
+@InputType({ description: 'A time limit and its new end' })
 export class ExtensionInput {
-  @Field(() => DeadlineRuleEnum)
+  @Field(() => DeadlineRuleEnum, { description: 'The time limit of the dispute to move (its open row)' })
   @IsIn(DEADLINE_RULE_CODES)
   rule: DeadlineRuleCode;
 
@@ -85,13 +129,13 @@ export class ExtensionInput {
   until: string;
 }
 
-@InputType()
+@InputType({ description: 'A step of the procedure in one dispute, with what it needs' })
 export class TakeActionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The dispute (UUID)' })
   @IsUUID('all', { message: 'disputeId must be a dispute id' })
   disputeId: string;
 
-  @Field(() => RegistryActionEnum)
+  @Field(() => RegistryActionEnum, { description: 'The step to take' })
   @IsIn(REGISTRY_ACTIONS)
   action: RegistryAction;
 
@@ -137,9 +181,9 @@ export class TakeActionInput {
   meetingId?: string;
 }
 
-@InputType()
+@InputType({ description: 'Narrows a list of disputes; every field given must match' })
 export class DisputeFilter {
-  @Field(() => StageEnum, { nullable: true })
+  @Field(() => StageEnum, { nullable: true, description: 'Only disputes in this stage' })
   @IsOptional()
   @IsIn(STAGES)
   stage?: Stage;
@@ -152,12 +196,12 @@ export class DisputeFilter {
   @Matches(/^[A-Z]{3}$/, { message: 'member must be a three-letter member code' })
   member?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Only disputes this member (alpha-3 code) brought' })
   @IsOptional()
   @Matches(/^[A-Z]{3}$/, { message: 'complainant must be a three-letter member code' })
   complainant?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Only disputes against this member (alpha-3 code)' })
   @IsOptional()
   @Matches(/^[A-Z]{3}$/, { message: 'respondent must be a three-letter member code' })
   respondent?: string;
@@ -168,7 +212,7 @@ export class DisputeFilter {
   @Length(1, 200)
   text?: string;
 
-  @Field(() => LocalDateScalar, { nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true, description: "Filed on or after this day (ISO date, the body's time zone)" })
   @IsOptional()
   filedFrom?: string;
 
@@ -179,7 +223,7 @@ export class DisputeFilter {
 
 @ArgsType()
 export class DisputesArgs extends ConnectionArgs {
-  @Field(() => DisputeFilter, { nullable: true })
+  @Field(() => DisputeFilter, { nullable: true, description: 'Which disputes; all when omitted' })
   @IsOptional()
   @ValidateNested()
   @Type(() => DisputeFilter)

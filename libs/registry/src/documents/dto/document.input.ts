@@ -15,8 +15,29 @@ import {
 } from 'class-validator';
 import { CLASSIFICATIONS, DOCUMENT_KINDS, type Classification, type DocumentKind } from '../document.entity';
 
-export const ClassificationEnum = graphqlEnum(CLASSIFICATIONS, 'Classification', 'Who may see a document');
-export const DocumentKindEnum = graphqlEnum(DOCUMENT_KINDS, 'DocumentKind');
+export const ClassificationEnum = graphqlEnum(CLASSIFICATIONS, 'Classification', 'Who may see a document', {
+  PUBLIC: 'Anyone, without signing in',
+  RESTRICTED: 'The parties, the panel and the secretariat; third parties only where the rules give it to them (DSU 10.3: the first written submissions)',
+  CONFIDENTIAL: 'Business-confidential information: only the people named on the document',
+});
+export const DocumentKindEnum = graphqlEnum(DOCUMENT_KINDS, 'DocumentKind', 'What a filed document is', {
+  REQUEST_FOR_CONSULTATIONS: "The complainant's request for consultations (DSU 4.4)",
+  REPLY_TO_REQUEST: "The respondent's reply to the request (DSU 4.3)",
+  REQUEST_TO_JOIN: "A member's request to join the consultations (DSU 4.11)",
+  PANEL_REQUEST: 'The request for the establishment of a panel (DSU 6.2)',
+  FIRST_WRITTEN_SUBMISSION: "A party's first written submission (Appendix 3 ¶4)",
+  REBUTTAL: "A party's written rebuttal (Appendix 3 ¶7)",
+  THIRD_PARTY_SUBMISSION: "A third party's written submission (DSU 10.2)",
+  ANSWERS_TO_QUESTIONS: "Answers to the panel's questions (Appendix 3 ¶8)",
+  EXHIBIT: 'An exhibit to a submission',
+  HEARING_RECORD: 'The record of a hearing',
+  PANEL_REPORT: 'A version of the panel report (DSU 15, 16)',
+  COMMENTS_ON_REPORT: "A party's comments on the descriptive part or the interim report (DSU 15)",
+  APPELLATE_REPORT: 'The appellate report (DSU 17)',
+  NOTIFICATION: 'A notification to the body (an appeal, an agreed solution, a status report)',
+  NON_CONFIDENTIAL_SUMMARY: "A party's public summary of the information in one of its written submissions (DSU 18.2)",
+  OTHER: 'Anything else',
+});
 
 /**
  * The file of a filing, base64-encoded: what every step that files a document asks for (a filing,
@@ -24,12 +45,12 @@ export const DocumentKindEnum = graphqlEnum(DOCUMENT_KINDS, 'DocumentKind');
  */
 @InputType({ isAbstract: true })
 export abstract class DocumentFileInput {
-  @Field()
+  @Field({ description: "The document's title" })
   @Transform(trim)
   @Length(1, 300, { message: 'title must be 1 to 300 characters' })
   title: string;
 
-  @Field()
+  @Field({ description: "The file's name with its extension, e.g. report.pdf" })
   @Transform(trim)
   @Length(1, 255, { message: 'fileName must be 1 to 255 characters' })
   @Matches(/^[^/\\\u0000-\u001f]+$/, { message: 'fileName must be a plain file name, without folders' })
@@ -45,17 +66,17 @@ export abstract class DocumentFileInput {
   content: string;
 }
 
-@InputType()
+@InputType({ description: 'A document filed in a dispute, with its file (base64) and who may see it' })
 export class FileDocumentInput extends DocumentFileInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The dispute (UUID)' })
   @IsUUID('all', { message: 'disputeId must be a dispute id' })
   disputeId: string;
 
-  @Field(() => DocumentKindEnum)
+  @Field(() => DocumentKindEnum, { description: 'What the document is; reports, comments on them and hearing records have their own mutations' })
   @IsIn(DOCUMENT_KINDS)
   kind: DocumentKind;
 
-  @Field(() => ClassificationEnum)
+  @Field(() => ClassificationEnum, { description: 'Who may see it: PUBLIC, RESTRICTED or CONFIDENTIAL' })
   @IsIn(CLASSIFICATIONS)
   classification: Classification;
 
@@ -86,14 +107,14 @@ export class FileDocumentInput extends DocumentFileInput {
   idempotencyKey?: string;
 }
 
-@InputType()
+@InputType({ description: 'Narrows a list of documents; every field given must match' })
 export class DocumentFilter {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "Only this dispute's documents (UUID)" })
   @IsOptional()
   @IsUUID('all', { message: 'disputeId must be a dispute id' })
   disputeId?: string;
 
-  @Field(() => DocumentKindEnum, { nullable: true })
+  @Field(() => DocumentKindEnum, { nullable: true, description: 'Only documents of this kind' })
   @IsOptional()
   @IsIn(DOCUMENT_KINDS)
   kind?: DocumentKind;
@@ -107,7 +128,7 @@ export class DocumentFilter {
 
 @ArgsType()
 export class DocumentsArgs extends ConnectionArgs {
-  @Field(() => DocumentFilter, { nullable: true })
+  @Field(() => DocumentFilter, { nullable: true, description: 'Which documents; all you may see when omitted' })
   @IsOptional()
   @ValidateNested()
   @Type(() => DocumentFilter)
