@@ -98,7 +98,8 @@ export class ParticipationService {
     return this.commands.run({ actor, operation: 'recordObservationConsent' }, async (ctx) => {
       const found = isUUID(input.hearingId) ? await ctx.em.getRepository(HearingEntity).findOneBy({ id: input.hearingId }) : null;
       if (!found) throw notFound('Hearing', input.hearingId);
-      const dispute = await ctx.em.query('SELECT id, number FROM disputes WHERE id = $1 FOR UPDATE', [found.disputeId]).then((r) => r[0]);
+      // The dispute's lock serialises consents with the hearing's other changes; it waits its turn.
+      const dispute = await this.disputes.lockForUpdate(ctx, found.disputeId, true);
       const hearing = await ctx.em.getRepository(HearingEntity).findOneByOrFail({ id: input.hearingId });
       const askable = await this.consentingMembers(ctx.em, hearing);
       if (!askable.includes(delegate.memberId as string)) {

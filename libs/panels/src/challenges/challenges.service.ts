@@ -12,7 +12,7 @@ import {
   requireRole,
 } from '@app/core';
 import { DEADLINE_RULES, hasRunOut, latestRow } from '@app/procedure';
-import { DisputePartyEntity, DisputesService, DocketService } from '@app/registry';
+import { DisputesService, DocketService } from '@app/registry';
 import { isUUID } from 'class-validator';
 import { ElectionClosingService } from '../elections/election-closing.service';
 import { RosterPersonEntity } from '../roster/roster-person.entity';
@@ -130,7 +130,7 @@ export class ChallengesService {
     disputeId: string,
     delegate: Actor,
   ): Promise<MemberEntity & { kind: 'COMPLAINANT' | 'RESPONDENT' }> {
-    const place = await ctx.em.getRepository(DisputePartyEntity).findOneBy({ disputeId, memberId: delegate.memberId as string });
+    const place = (await this.disputes.partiesOf(ctx.em, disputeId)).find((p) => p.memberId === delegate.memberId) ?? null;
     if (!place || place.kind === 'THIRD_PARTY') {
       throw forbidden('Only the complainant and the respondents may challenge a candidate', 'NOT_A_PARTY');
     }

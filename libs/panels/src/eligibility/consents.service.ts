@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, CommandRunner, MemberEntity, badInput, conflict, forbidden, requireRole } from '@app/core';
-import { DisputePartyEntity, DisputesService, DocketService, isPanelThirdParty } from '@app/registry';
+import { DisputesService, DocketService, isPanelThirdParty } from '@app/registry';
 import { isUUID } from 'class-validator';
 import { In } from 'typeorm';
 import { RosterPersonEntity } from '../roster/roster-person.entity';
@@ -29,7 +29,7 @@ export class ConsentsService {
     const delegate = requireRole(actor, 'MEMBER_DELEGATE');
     return this.commands.run({ actor, operation: 'consentToNational' }, async (ctx) => {
       const dispute = await this.disputes.lockForUpdate(ctx, disputeId, true);
-      const places = await ctx.em.getRepository(DisputePartyEntity).findBy({ disputeId: dispute.id });
+      const places = await this.disputes.partiesOf(ctx.em, dispute.id);
       const place = places.find((p) => p.memberId === delegate.memberId);
       if (!place || place.kind === 'THIRD_PARTY') {
         throw forbidden('Only the complainant and the respondents agree to a national serving (DSU 8.3)', 'NOT_A_PARTY');

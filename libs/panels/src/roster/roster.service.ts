@@ -20,7 +20,7 @@ import { PanelSeatsService } from '@app/registry';
 import { isUUID } from 'class-validator';
 import DataLoader from 'dataloader';
 import { createHash } from 'node:crypto';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import {
   DecideNominationArgs,
   LinkPanelistUserArgs,
@@ -240,6 +240,11 @@ export class RosterService {
         return inKeyOrder(ids, rows, (p) => p.id);
       }),
     );
+  }
+
+  /** Roster persons by id, with the caller's manager, in one query (for other libs, which name them). */
+  byIds(em: EntityManager, ids: readonly string[]): Promise<RosterPersonEntity[]> {
+    return ids.length ? em.getRepository(RosterPersonEntity).findBy({ id: In([...new Set(ids)]) }) : Promise.resolve([]);
   }
 
   /** Whether each person has a CV, without reading the bytes. */

@@ -375,6 +375,23 @@ export class DisputesService {
     );
   }
 
+  /** The parties of a dispute, read with the caller's manager (in its transaction, when a command's). */
+  partiesOf(em: EntityManager, disputeId: string): Promise<DisputePartyEntity[]> {
+    return em.getRepository(DisputePartyEntity).findBy({ disputeId });
+  }
+
+  /** The disputes a member takes part in, in any capacity (complainant, respondent, third party) or those given. */
+  async disputeIdsOfMember(memberId: string, kinds?: readonly PartyKind[]): Promise<string[]> {
+    const where = kinds ? { memberId, kind: In([...kinds]) } : { memberId };
+    const rows = await this.dataSource.getRepository(DisputePartyEntity).find({ where, select: { disputeId: true } });
+    return [...new Set(rows.map((r) => r.disputeId))];
+  }
+
+  /** Disputes by id, in one query, with the caller's manager. */
+  byIds(em: EntityManager, ids: readonly string[]): Promise<DisputeEntity[]> {
+    return ids.length ? em.getRepository(DisputeEntity).findBy({ id: In([...new Set(ids)]) }) : Promise.resolve([]);
+  }
+
   byIdLoader(loaders: RequestLoaders): DataLoader<string, DisputeEntity | null> {
     return loaders.get('disputes.byId', () =>
       new DataLoader<string, DisputeEntity | null>(async (ids) => {
