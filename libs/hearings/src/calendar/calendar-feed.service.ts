@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, Clock, CommandRunner, UserEntity, notFound, requireActor } from '@app/core';
-import { DisputeEntity, docketNumber } from '@app/registry';
+import { DisputesService, docketNumber } from '@app/registry';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { HUMAN_KIND } from '../hearings/bookings.service';
@@ -20,6 +20,7 @@ export class CalendarFeedService {
     private readonly commands: CommandRunner,
     private readonly clock: Clock,
     private readonly query: HearingsQueryService,
+    private readonly disputes: DisputesService,
   ) {}
 
   /**
@@ -50,7 +51,7 @@ export class CalendarFeedService {
   private async render(name: string, hearings: readonly HearingEntity[], withLinks: boolean): Promise<string> {
     const disputeIds = [...new Set(hearings.map((h) => h.disputeId))];
     const roomIds = [...new Set(hearings.map((h) => h.roomId).filter((id): id is string => !!id))];
-    const disputes = disputeIds.length ? await this.dataSource.getRepository(DisputeEntity).findBy({ id: In(disputeIds) }) : [];
+    const disputes = await this.disputes.byIds(this.dataSource.manager, disputeIds);
     const rooms = roomIds.length ? await this.dataSource.getRepository(HearingRoomEntity).findBy({ id: In(roomIds) }) : [];
     const events: CalendarEvent[] = hearings.map((h) => {
       const dispute = disputes.find((d) => d.id === h.disputeId);

@@ -272,6 +272,17 @@ export class DocumentsService {
   }
 
   /**
+   * Sets a document's classification inside the caller's command, for the module whose step
+   * decides it (a panel report made public on circulation, DSU 16.1; kept restricted before):
+   * the readers list is cleared, and going public records when.
+   */
+  async reclassify(ctx: CommandContext, documentId: string, classification: 'RESTRICTED' | 'PUBLIC'): Promise<void> {
+    await ctx.em
+      .getRepository(DocumentEntity)
+      .update({ id: documentId }, classification === 'PUBLIC' ? { classification, readerIds: [], derestrictedAt: ctx.now } : { classification, readerIds: [] });
+  }
+
+  /**
    * The secretariat makes a restricted document public: one of the kinds the body may publish
    * (a request, a notification, ...), never a written submission
    * or a part of the panel's deliberations (NEVER_PUBLIC: {@link neverPublicBecause}).

@@ -63,6 +63,12 @@ export class PanelSeatsService {
     return rows.map((r) => r.disputeId);
   }
 
+  /** The dispute's current seats (who sits, whose account acts for them, who chairs). */
+  async seatsOn(em: EntityManager, disputeId: string): Promise<Seat[]> {
+    const rows = await em.getRepository(PanelSeatEntity).findBy({ disputeId, vacatedAt: IsNull() });
+    return rows.map((r) => ({ personId: r.personId, userId: r.userId, chair: r.chair }));
+  }
+
   /** The roster persons seated on the dispute's panel now, in the order they were seated. */
   async personsSeated(em: EntityManager, disputeId: string): Promise<string[]> {
     const rows = await em
