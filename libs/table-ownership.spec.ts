@@ -17,6 +17,19 @@ function sources(dir: string): string[] {
   });
 }
 
+/**
+ * Reads of another lib's table kept on purpose, each with the number of times its file names the
+ * table and why: a new one fails the test, and so does one removed without updating this list.
+ */
+const KEPT: readonly { file: string; table: string; times: number; why: string }[] = [
+  {
+    file: 'registry/src/disputes/disputes.service.ts',
+    table: 'members (core)',
+    times: 1,
+    why: 'partiesLoader: the disputes list reads parties with their members in one statement (a budget e2e/registry/disputes.e2e-spec.ts holds)',
+  },
+];
+
 const isCode = (file: string) => !file.endsWith('.spec.ts') && !file.endsWith('.testing.ts');
 
 interface Owned {
@@ -65,7 +78,13 @@ function violations(): string[] {
       }
     }
   }
-  return [...new Set(found)].sort();
+  for (const kept of KEPT) {
+    const key = `${kept.file}: ${kept.table}`;
+    const times = found.filter((f) => f === key).length;
+    if (times !== kept.times) found.push(`${key}: named ${times} times, kept ${kept.times} (update KEPT)`);
+  }
+  const kept = new Set(KEPT.map((k) => `${k.file}: ${k.table}`));
+  return [...new Set(found.filter((f) => !kept.has(f)))].sort();
 }
 
 describe('table ownership', () => {

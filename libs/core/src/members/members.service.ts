@@ -61,6 +61,16 @@ export class MembersService {
     return wanted.length ? em.getRepository(MemberEntity).findBy({ code: In(wanted) }) : Promise.resolve([]);
   }
 
+  /** A member that must exist (a foreign key names it), in the caller's manager. */
+  existing(em: EntityManager, id: string): Promise<MemberEntity> {
+    return em.getRepository(MemberEntity).findOneByOrFail({ id });
+  }
+
+  /** The active members (the electorate of a vote, the quorum of a meeting), by code. */
+  active(em: EntityManager): Promise<MemberEntity[]> {
+    return em.getRepository(MemberEntity).find({ where: { status: 'ACTIVE' }, order: { code: 'ASC' } });
+  }
+
   create(actor: Actor | null, input: CreateMemberInput): Promise<MemberEntity> {
     requireRole(actor, 'SECRETARIAT');
     return this.commands.run({ actor, operation: 'createMember' }, async (ctx) => {

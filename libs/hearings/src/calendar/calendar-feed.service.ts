@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Clock, CommandRunner, UserEntity, notFound, requireActor } from '@app/core';
+import { Actor, Clock, CommandRunner, notFound, requireActor, UsersService } from '@app/core';
 import { DisputesService, docketNumber } from '@app/registry';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
@@ -21,6 +21,7 @@ export class CalendarFeedService {
     private readonly clock: Clock,
     private readonly query: HearingsQueryService,
     private readonly disputes: DisputesService,
+    private readonly users: UsersService,
   ) {}
 
   /**
@@ -39,7 +40,7 @@ export class CalendarFeedService {
 
   async userFeed(token: string): Promise<string> {
     const row = TOKEN.test(token) ? await this.dataSource.getRepository(CalendarFeedTokenEntity).findOneBy({ tokenHash: sha256(token) }) : null;
-    const user = row ? await this.dataSource.getRepository(UserEntity).findOneBy({ id: row.userId, active: true }) : null;
+    const user = row ? ((await this.users.byIds(this.dataSource.manager, [row.userId], { active: true }))[0] ?? null) : null;
     if (!user) throw notFound('Calendar', 'feed');
     return this.render(`Hearings: ${user.displayName}`, await this.query.forUser(user), true);
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CommandContext, DomainError, MemberEntity, UserEntity, badInput, conflict } from '@app/core';
+import { CommandContext, DomainError, badInput, conflict, MembersService, UsersService } from '@app/core';
 import { DisputesService, PanelSeatsService, docketNumber, isPanelThirdParty } from '@app/registry';
 import { RosterService } from '@app/panels';
 import { EntityManager, In, QueryFailedError } from 'typeorm';
@@ -50,6 +50,8 @@ export class BookingsService {
     private readonly seats: PanelSeatsService,
     private readonly disputes: DisputesService,
     private readonly roster: RosterService,
+    private readonly members: MembersService,
+    private readonly users: UsersService,
   ) {}
 
   /**
@@ -66,7 +68,7 @@ export class BookingsService {
       else if (kind === 'THIRD_PARTY_SESSION' && isPanelThirdParty(p)) out.push({ kind: 'THIRD_PARTY', refId: p.memberId });
     }
     if (staffUserIds.length) {
-      const staff = await em.getRepository(UserEntity).findBy({ id: In([...staffUserIds]), role: 'SECRETARIAT', active: true });
+      const staff = await this.users.byIds(em, staffUserIds, { role: 'SECRETARIAT', active: true });
       const missing = staffUserIds.find((id) => !staff.some((u) => u.id === id));
       if (missing) throw badInput('input.staffUserIds', `${missing} is not an active secretariat user`, 'NOT_SECRETARIAT_STAFF');
       out.push(...staffUserIds.map((id) => ({ kind: 'STAFF' as const, refId: id })));
@@ -151,11 +153,11 @@ export class BookingsService {
       case 'PANELIST':
         return `Panelist ${(await this.roster.byIds(em, [id]))[0]?.name ?? id}`;
       case 'MEMBER': {
-        const m = await em.getRepository(MemberEntity).findOneBy({ id });
+        const [m] = await this.members.byIds(em, [id]);
         return m ? `${m.name} (${m.code})` : `Member ${id}`;
       }
       case 'STAFF':
-        return `${(await em.getRepository(UserEntity).findOneBy({ id }))?.displayName ?? id} of the secretariat`;
+        return `${(await this.users.byIds(em, [id]))[0]?.displayName ?? id} of the secretariat`;
     }
   }
 
@@ -173,7 +175,7 @@ export class BookingsService {
       (await this.seats.usersOfPersons(em, disputeId, persons)).forEach((userId) => ids.add(userId));
     }
     if (members.length) {
-      const delegates = await em.getRepository(UserEntity).findBy({ memberId: In(members), active: true, role: 'MEMBER_DELEGATE' });
+      const delegates = await this.users.delegatesOf(em, members);
       delegates.forEach((u) => ids.add(u.id));
     }
     return [...ids].sort();

@@ -1,5 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, ConnectionArgs, MemberEntity, Page, RequestLoaders, UserEntity, badInput, inKeyOrder, keysetPage, notFound } from '@app/core';
+import {
+  Actor,
+  ConnectionArgs,
+  Page,
+  RequestLoaders,
+  UserEntity,
+  badInput,
+  inKeyOrder,
+  keysetPage,
+  notFound,
+  MembersService,
+  UsersService,
+} from '@app/core';
 import { RosterService } from '@app/panels';
 import { DisputesService, PanelSeatsService } from '@app/registry';
 import { isUUID } from 'class-validator';
@@ -42,6 +54,8 @@ export class HearingsQueryService {
     private readonly seats: PanelSeatsService,
     private readonly disputes: DisputesService,
     private readonly roster: RosterService,
+    private readonly members: MembersService,
+    private readonly users: UsersService,
   ) {}
 
   /** The disputes whose hearings the actor sees beyond the public ones (see {@link visibleTo}). */
@@ -142,8 +156,8 @@ export class HearingsQueryService {
     const members = ids(['PARTY', 'THIRD_PARTY']);
     const staff = ids(['STAFF']);
     (await this.roster.byIds(this.dataSource.manager, persons)).forEach((p) => names.set(p.id, p.name));
-    if (members.length) (await this.dataSource.getRepository(MemberEntity).findBy({ id: In(members) })).forEach((m) => names.set(m.id, `${m.name} (${m.code})`));
-    if (staff.length) (await this.dataSource.getRepository(UserEntity).findBy({ id: In(staff) })).forEach((u) => names.set(u.id, u.displayName));
+    (await this.members.byIds(this.dataSource.manager, members)).forEach((m) => names.set(m.id, `${m.name} (${m.code})`));
+    (await this.users.byIds(this.dataSource.manager, staff)).forEach((u) => names.set(u.id, u.displayName));
     return names;
   }
 }

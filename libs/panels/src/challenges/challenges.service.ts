@@ -10,6 +10,7 @@ import {
   forbidden,
   notFound,
   requireRole,
+  MembersService,
 } from '@app/core';
 import { DEADLINE_RULES, hasRunOut, latestRow } from '@app/procedure';
 import { DisputesService, DocketService } from '@app/registry';
@@ -31,6 +32,7 @@ export class ChallengesService {
     private readonly disputes: DisputesService,
     private readonly docket: DocketService,
     private readonly panel: ElectionClosingService,
+    private readonly members: MembersService,
   ) {}
 
   challenge(actor: Actor | null, input: ChallengeCandidateArgs): Promise<ChallengeEntity> {
@@ -107,7 +109,7 @@ export class ChallengesService {
       challenge.decidedAt = ctx.now;
       challenge.reasons = args.reasons;
       const saved = await repo.save(challenge);
-      const by = await ctx.em.getRepository(MemberEntity).findOneByOrFail({ id: challenge.byMemberId });
+      const by = await this.members.existing(ctx.em, challenge.byMemberId);
       await this.docket.append(ctx, {
         disputeId: challenge.disputeId,
         actorRole: 'SECRETARIAT',
@@ -134,7 +136,7 @@ export class ChallengesService {
     if (!place || place.kind === 'THIRD_PARTY') {
       throw forbidden('Only the complainant and the respondents may challenge a candidate', 'NOT_A_PARTY');
     }
-    const member = await ctx.em.getRepository(MemberEntity).findOneByOrFail({ id: place.memberId });
+    const member = await this.members.existing(ctx.em, place.memberId);
     return Object.assign(member, { kind: place.kind });
   }
 }

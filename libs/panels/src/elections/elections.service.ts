@@ -5,13 +5,13 @@ import {
   CommandContext,
   CommandRunner,
   DomainError,
-  MemberEntity,
   RequestLoaders,
   groupedInKeyOrder,
   badInput,
   forbidden,
   notFound,
   requireRole,
+  MembersService,
 } from '@app/core';
 import { addDays, latestRow, startOfDay, toIsoDate } from '@app/procedure';
 import { DisputesService, DocketService } from '@app/registry';
@@ -51,6 +51,7 @@ export class ElectionsService {
     private readonly eligibility: EligibilityService,
     private readonly config: AppConfig,
     private readonly keys: BallotKeys,
+    private readonly members: MembersService,
   ) {}
 
   open(actor: Actor | null, input: OpenElectionInput): Promise<ElectionEntity> {
@@ -116,7 +117,7 @@ export class ElectionsService {
       const parties = await this.disputes.partiesOf(ctx.em, dispute.id);
       const partyIds = new Set(parties.filter((p) => p.kind !== 'THIRD_PARTY').map((p) => p.memberId));
       // The electorate: active members that are not parties (libs/panels/README.md); third parties vote.
-      const electorate = (await ctx.em.getRepository(MemberEntity).findBy({ status: 'ACTIVE' })).filter((m) => !partyIds.has(m.id));
+      const electorate = (await this.members.active(ctx.em)).filter((m) => !partyIds.has(m.id));
       const { seed, seedHash } = newSeed();
       // The id first: the election's ballot key is derived from it (ballot-keys.ts).
       const id = randomUUID();

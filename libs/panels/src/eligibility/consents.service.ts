@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, CommandRunner, MemberEntity, badInput, conflict, forbidden, requireRole } from '@app/core';
+import { Actor, CommandRunner, MemberEntity, badInput, conflict, forbidden, requireRole, MembersService } from '@app/core';
 import { DisputesService, DocketService, isPanelThirdParty } from '@app/registry';
 import { isUUID } from 'class-validator';
 import { In } from 'typeorm';
@@ -23,6 +23,7 @@ export class ConsentsService {
     private readonly commands: CommandRunner,
     private readonly disputes: DisputesService,
     private readonly docket: DocketService,
+    private readonly members: MembersService,
   ) {}
 
   consent(actor: Actor | null, disputeId: string, personId: string): Promise<WaiverState> {
@@ -40,7 +41,7 @@ export class ConsentsService {
       }
       // DSU 8.3 concerns nationals of the parties and of third parties in the panel proceedings (10.2).
       const concerned = places.filter((p) => p.kind !== 'THIRD_PARTY' || isPanelThirdParty(p));
-      const members = await ctx.em.getRepository(MemberEntity).findBy({ id: In(concerned.map((p) => p.memberId)) });
+      const members = await this.members.byIds(ctx.em, concerned.map((p) => p.memberId));
       const nationalOf = members.find((m) => m.code === person.nationality);
       if (!nationalOf) {
         throw badInput('personId', `The person is a national of ${person.nationality}, not of a party or third party: no consent is needed`, 'NOT_A_NATIONAL');

@@ -74,24 +74,25 @@ export class DisputesService {
   ) {
     this.summaryRows = new EntityRows(dataSource, DisputeEntity, '', DISPUTE_SUMMARY_COLUMNS);
     this.partyRows = new EntityRows(dataSource, DisputePartyEntity);
+    this.partyMemberRows = new EntityRows(dataSource, MemberEntity, 'm_', MEMBER_COLUMNS);
   }
 
   private readonly summaryRows: EntityRows<DisputeEntity, (typeof DISPUTE_SUMMARY_COLUMNS)[number]>;
   private readonly partyRows: EntityRows<DisputePartyEntity>;
+  private readonly partyMemberRows: EntityRows<MemberEntity, (typeof MEMBER_COLUMNS)[number]>;
 
   /** DSU 4.3-4.4: a member requests consultations; the request is circulated to all members. */
   async requestConsultations(actor: Actor | null, input: RequestConsultationsInput): Promise<DisputeEntity> {
     const delegate = requireRole(actor, 'MEMBER_DELEGATE');
     return this.commands.run({ actor, operation: 'requestConsultations' }, async (ctx) => {
-      const members = ctx.em.getRepository(MemberEntity);
-      const complainant = await members.findOneByOrFail({ id: delegate.memberId as string });
+      const complainant = await this.members.existing(ctx.em, delegate.memberId as string);
       if (complainant.status !== 'ACTIVE') {
         throw forbidden(`${complainant.name} is suspended and cannot file a dispute`, 'MEMBER_SUSPENDED');
       }
       if (input.respondents.includes(complainant.code)) {
         throw badInput('input.respondents', `${complainant.code} cannot be a respondent to its own complaint`, 'SELF_RESPONDENT');
       }
-      const respondents = await members.findBy({ code: In(input.respondents) });
+      const respondents = await this.members.byCodes(ctx.em, input.respondents);
       const unknown = input.respondents.filter((code) => !respondents.some((m) => m.code === code));
       if (unknown.length) {
         throw badInput('input.respondents', `No member has the code ${unknown.join(', ')}`, 'UNKNOWN_MEMBER');
@@ -177,7 +178,7 @@ export class DisputesService {
     const roles = options.onBehalfOf ?? rolesInDispute(ctx.actor, parties, seat);
     const ownPlace = parties.find((p) => p.memberId === ctx.actor?.memberId);
     if (ownPlace?.kind === 'THIRD_PARTY' && isThirdPartyStep(action)) {
-      const member = await ctx.em.getRepository(MemberEntity).findOneByOrFail({ id: ownPlace.memberId });
+      const member = await this.members.existing(ctx.em, ownPlace.memberId);
       refuseSecondJoin(action, ownPlace, member.name);
     }
     const rows = await this.deadlines.rowsOf(ctx.em, disputeId);
@@ -191,7 +192,7 @@ export class DisputesService {
 
     // Who takes part in which capacity (DSU 4.11, 10.2): the engine knows stage and actor only.
     const thirdPartyStep = isThirdPartyStep(decision.action)
-      ? await recordThirdPartyStep(ctx, disputeId, decision.action, parties, options.memberCode)
+      ? await recordThirdPartyStep(ctx, disputeId, decision.action, parties, options.memberCode, this.members)
       : null;
     // A step takes effect when the engine says: an automatic adoption as of the end of day 60.
     const at = decision.effectiveAt;
@@ -244,7 +245,7 @@ export class DisputesService {
       case 'THIRD_PARTY':
       case 'MEMBER': {
         const memberId = ctx.actor?.memberId;
-        const member = memberId ? await ctx.em.getRepository(MemberEntity).findOneBy({ id: memberId }) : null;
+        const [member] = memberId ? await this.members.byIds(ctx.em, [memberId]) : [];
         return member?.name ?? 'A member';
       }
       case 'PANEL':
@@ -367,22 +368,19 @@ export class DisputesService {
   partiesLoader(loaders: RequestLoaders): DataLoader<string, PartyWithMember[]> {
     return loaders.get('disputes.parties', () =>
       new DataLoader<string, PartyWithMember[]>(async (ids) => {
-        // `rank_` ties the parties that joined together (the respondents of one request): those
-        // are ordered by member code, which core owns and gives through its request loader.
+        // The one read of core's members table outside core, kept on purpose: this is the list's
+        // hottest batched field, and e2e/registry/disputes.e2e-spec.ts holds a page of disputes to a
+        // fixed number of statements ("parties with their members" in one). Asking core's
+        // MembersService instead costs a statement more per page, and TypeORM's hydration of the
+        // members the EntityRows mapping here avoids. Read only: members are written by core alone.
         const rows: Record<string, unknown>[] = await this.dataSource.query(
-          `SELECT ${this.partyRows.select('p')},
-                  dense_rank() OVER (PARTITION BY p.dispute_id ORDER BY array_position($2::text[], p.kind), p.joined_at) AS rank_
-             FROM dispute_parties p
-            WHERE p.dispute_id = ANY($1::uuid[])`,
+          `SELECT ${this.partyRows.select('p')}, ${this.partyMemberRows.select('m')}
+             FROM dispute_parties p JOIN members m ON m.id = p.member_id
+            WHERE p.dispute_id = ANY($1::uuid[])
+            ORDER BY array_position($2::text[], p.kind), p.joined_at, m.code`,
           [ids, PARTY_KINDS],
         );
-        const places = rows.map((row) => ({ party: this.partyRows.from(row), rank: Number(row.rank_) }));
-        const found = await this.members.loader(loaders).loadMany([...new Set(places.map((p) => p.party.memberId))]);
-        const members = new Map(found.filter((m): m is MemberEntity => m instanceof MemberEntity).map((m) => [m.id, m]));
-        const parties = places
-          .map(({ party, rank }) => ({ party: Object.assign(party, { member: members.get(party.memberId) as MemberEntity }), rank }))
-          .sort((a, b) => a.rank - b.rank || (a.party.member.code < b.party.member.code ? -1 : a.party.member.code > b.party.member.code ? 1 : 0))
-          .map((p) => p.party);
+        const parties = rows.map((row) => Object.assign(this.partyRows.from(row), { member: this.partyMemberRows.from(row) }));
         return groupedInKeyOrder(ids, parties, (party) => party.disputeId);
       }),
     );
