@@ -72,7 +72,9 @@ function violations(): string[] {
       }
       const repositoryCall =
         /\.(?:getRepository|find|findOne|findOneBy|findOneOrFail|findOneByOrFail|findBy|findAndCount|count|countBy|exists|existsBy|insert|update|upsert|delete|save|remove|create|createQueryBuilder|increment|decrement)\(\s*(\w+)\b/g;
-      for (const m of text.matchAll(repositoryCall)) {
+      // Query-builder joins and selects naming an entity: `.innerJoin(X, 'x', …)`, `.leftJoinAndMapOne('a.b', X, …)`, `.from(X)`.
+      const builderCall = /\.(?:(?:inner|left)Join\w*|from)\(\s*(?:'[^']*'\s*,\s*)?(\w+)\b/g;
+      for (const m of [...text.matchAll(repositoryCall), ...text.matchAll(builderCall)]) {
         const other = entities.get(m[1]);
         if (other) found.push(`${at}: ${other.entity} (${other.lib}'s ${other.table})`);
       }
