@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PanelsModule } from '@app/panels';
 import { RegistryModule } from '@app/registry';
 import { AdoptionService } from './adoption/adoption.service';
 import { AppealsService } from './appeals/appeals.service';
@@ -13,7 +14,8 @@ const SERVICES = [RulingsSupport, ReportsService, AdoptionService, AppealsServic
 
 /** The rulings' services (reports, deliberation, adoption, appeal), for the API and the worker. */
 @Module({
-  imports: [RegistryModule],
+  // Panels for the panelists' names on the deliberation's votes (the roster is the panels lib's).
+  imports: [RegistryModule, PanelsModule],
   providers: [...SERVICES],
   exports: [...SERVICES, RegistryModule],
 })

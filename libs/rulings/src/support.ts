@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CommandContext, forbidden } from '@app/core';
-import { DocumentEntity, DocumentsService, PanelSeatsService } from '@app/registry';
+import { DocumentEntity, DocumentsService, PanelSeatsService, type Seat } from '@app/registry';
 import { createHash } from 'node:crypto';
 
 export interface StoredFile {
@@ -16,13 +16,7 @@ export interface StoredFile {
   filedForMemberId?: string | null;
 }
 
-export const documentsOf = (em: CommandContext['em']) => em.getRepository(DocumentEntity);
-
-export interface SeatRow {
-  personId: string;
-  userId: string | null;
-  chair: boolean;
-}
+export type SeatRow = Seat;
 
 /** What the rulings' commands share: filing a document inside the command, and the seated panel. */
 @Injectable()
@@ -39,12 +33,13 @@ export class RulingsSupport {
   }
 
   /** The panelists seated now on the dispute's panel. */
-  async seated(ctx: CommandContext, disputeId: string): Promise<SeatRow[]> {
-    const rows: { person_id: string; user_id: string | null; chair: boolean }[] = await ctx.em.query(
-      'SELECT person_id, user_id, chair FROM panel_seats WHERE dispute_id = $1 AND vacated_at IS NULL',
-      [disputeId],
-    );
-    return rows.map((r) => ({ personId: r.person_id, userId: r.user_id, chair: r.chair }));
+  seated(ctx: CommandContext, disputeId: string): Promise<SeatRow[]> {
+    return this.seats.seatsOn(ctx.em, disputeId);
+  }
+
+  /** Makes a report's document public or keeps it restricted, through the registry, in the command. */
+  reclassify(ctx: CommandContext, documentId: string, classification: 'RESTRICTED' | 'PUBLIC'): Promise<void> {
+    return this.documents.reclassify(ctx, documentId, classification);
   }
 
   /** The actor's seat on this panel, or FORBIDDEN: only the panel deliberates (DSU 14.1). */

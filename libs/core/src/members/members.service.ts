@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import DataLoader from 'dataloader';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { requireRole } from '../auth/policy';
 import { CommandRunner } from '../database/command-runner';
@@ -45,6 +45,30 @@ export class MembersService {
         return inKeyOrder(ids, rows, (m) => m.id);
       }),
     );
+  }
+
+  /**
+   * Members by id, read with the caller's manager (a command's `ctx.em`, so in its transaction),
+   * in one query: the other libs' way to the members table, which core owns.
+   */
+  byIds(em: EntityManager, ids: readonly string[]): Promise<MemberEntity[]> {
+    return ids.length ? em.getRepository(MemberEntity).findBy({ id: In([...new Set(ids)]) }) : Promise.resolve([]);
+  }
+
+  /** Members by code (alpha-3, as stored), in the caller's manager, in one query. */
+  byCodes(em: EntityManager, codes: readonly string[]): Promise<MemberEntity[]> {
+    const wanted = [...new Set(codes)];
+    return wanted.length ? em.getRepository(MemberEntity).findBy({ code: In(wanted) }) : Promise.resolve([]);
+  }
+
+  /** A member that must exist (a foreign key names it), in the caller's manager. */
+  existing(em: EntityManager, id: string): Promise<MemberEntity> {
+    return em.getRepository(MemberEntity).findOneByOrFail({ id });
+  }
+
+  /** The active members (the electorate of a vote, the quorum of a meeting), by code. */
+  active(em: EntityManager): Promise<MemberEntity[]> {
+    return em.getRepository(MemberEntity).find({ where: { status: 'ACTIVE' }, order: { code: 'ASC' } });
   }
 
   create(actor: Actor | null, input: CreateMemberInput): Promise<MemberEntity> {

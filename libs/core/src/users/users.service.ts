@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, FindOptionsWhere, In } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuthService } from '../auth/auth.service';
 import { hashPassword } from '../auth/passwords';
@@ -19,6 +19,21 @@ export class UsersService {
     private readonly commands: CommandRunner,
     private readonly auth: AuthService,
   ) {}
+
+  /**
+   * Users by id, in the caller's manager, in one query; `where` narrows them (active ones, a
+   * role). The other libs' way to the users table, which core owns.
+   */
+  byIds(em: EntityManager, ids: readonly string[], where: Pick<FindOptionsWhere<UserEntity>, 'active' | 'role'> = {}): Promise<UserEntity[]> {
+    return ids.length ? em.getRepository(UserEntity).findBy({ ...where, id: In([...new Set(ids)]) }) : Promise.resolve([]);
+  }
+
+  /** The active delegates of these members, in one query (whom a member's notices go to). */
+  delegatesOf(em: EntityManager, memberIds: readonly string[]): Promise<UserEntity[]> {
+    return memberIds.length
+      ? em.getRepository(UserEntity).findBy({ memberId: In([...new Set(memberIds)]), active: true, role: 'MEMBER_DELEGATE' })
+      : Promise.resolve([]);
+  }
 
   async me(actor: Actor | null): Promise<UserEntity> {
     const signedIn = requireActor(actor);

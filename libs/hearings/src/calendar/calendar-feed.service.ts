@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Clock, CommandRunner, UserEntity, notFound, requireActor } from '@app/core';
-import { DisputeEntity, docketNumber } from '@app/registry';
+import { Actor, Clock, CommandRunner, notFound, requireActor, UsersService } from '@app/core';
+import { DisputesService, docketNumber } from '@app/registry';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { HUMAN_KIND } from '../hearings/bookings.service';
@@ -20,6 +20,8 @@ export class CalendarFeedService {
     private readonly commands: CommandRunner,
     private readonly clock: Clock,
     private readonly query: HearingsQueryService,
+    private readonly disputes: DisputesService,
+    private readonly users: UsersService,
   ) {}
 
   /**
@@ -38,7 +40,7 @@ export class CalendarFeedService {
 
   async userFeed(token: string): Promise<string> {
     const row = TOKEN.test(token) ? await this.dataSource.getRepository(CalendarFeedTokenEntity).findOneBy({ tokenHash: sha256(token) }) : null;
-    const user = row ? await this.dataSource.getRepository(UserEntity).findOneBy({ id: row.userId, active: true }) : null;
+    const user = row ? ((await this.users.byIds(this.dataSource.manager, [row.userId], { active: true }))[0] ?? null) : null;
     if (!user) throw notFound('Calendar', 'feed');
     return this.render(`Hearings: ${user.displayName}`, await this.query.forUser(user), true);
   }
@@ -50,7 +52,7 @@ export class CalendarFeedService {
   private async render(name: string, hearings: readonly HearingEntity[], withLinks: boolean): Promise<string> {
     const disputeIds = [...new Set(hearings.map((h) => h.disputeId))];
     const roomIds = [...new Set(hearings.map((h) => h.roomId).filter((id): id is string => !!id))];
-    const disputes = disputeIds.length ? await this.dataSource.getRepository(DisputeEntity).findBy({ id: In(disputeIds) }) : [];
+    const disputes = await this.disputes.byIds(this.dataSource.manager, disputeIds);
     const rooms = roomIds.length ? await this.dataSource.getRepository(HearingRoomEntity).findBy({ id: In(roomIds) }) : [];
     const events: CalendarEvent[] = hearings.map((h) => {
       const dispute = disputes.find((d) => d.id === h.disputeId);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { CommandContext, DomainError, MemberEntity, UserEntity, badInput, conflict } from '@app/core';
-import { DisputeEntity, DisputePartyEntity, PanelSeatsService, docketNumber, isPanelThirdParty } from '@app/registry';
-import { RosterPersonEntity } from '@app/panels';
+import { CommandContext, DomainError, badInput, conflict, MembersService, UsersService } from '@app/core';
+import { DisputesService, PanelSeatsService, docketNumber, isPanelThirdParty } from '@app/registry';
+import { RosterService } from '@app/panels';
 import { EntityManager, In, QueryFailedError } from 'typeorm';
 import {
   HearingBookingEntity,
@@ -46,7 +46,13 @@ const EXCLUSION_VIOLATION = '23P01';
 /** Who takes part in a hearing and what it holds; the no-clash rule and its explanations. */
 @Injectable()
 export class BookingsService {
-  constructor(private readonly seats: PanelSeatsService) {}
+  constructor(
+    private readonly seats: PanelSeatsService,
+    private readonly disputes: DisputesService,
+    private readonly roster: RosterService,
+    private readonly members: MembersService,
+    private readonly users: UsersService,
+  ) {}
 
   /**
    * The participants: the seated panel, the parties' delegations (complainant and respondents),
@@ -54,15 +60,15 @@ export class BookingsService {
    * ¶6), named staff. A member that only joined the consultations (DSU 4.11) is not heard.
    */
   async participantsFor(em: EntityManager, disputeId: string, kind: HearingKind, staffUserIds: readonly string[]): Promise<Participant[]> {
-    const seats = await em.query(`SELECT person_id FROM panel_seats WHERE dispute_id = $1 AND vacated_at IS NULL ORDER BY seated_at`, [disputeId]);
-    const parties = await em.getRepository(DisputePartyEntity).findBy({ disputeId });
-    const out: Participant[] = (seats as { person_id: string }[]).map((s) => ({ kind: 'PANELIST', refId: s.person_id }));
+    const seated = await this.seats.personsSeated(em, disputeId);
+    const parties = await this.disputes.partiesOf(em, disputeId);
+    const out: Participant[] = seated.map((personId) => ({ kind: 'PANELIST', refId: personId }));
     for (const p of parties) {
       if (p.kind === 'COMPLAINANT' || p.kind === 'RESPONDENT') out.push({ kind: 'PARTY', refId: p.memberId });
       else if (kind === 'THIRD_PARTY_SESSION' && isPanelThirdParty(p)) out.push({ kind: 'THIRD_PARTY', refId: p.memberId });
     }
     if (staffUserIds.length) {
-      const staff = await em.getRepository(UserEntity).findBy({ id: In([...staffUserIds]), role: 'SECRETARIAT', active: true });
+      const staff = await this.users.byIds(em, staffUserIds, { role: 'SECRETARIAT', active: true });
       const missing = staffUserIds.find((id) => !staff.some((u) => u.id === id));
       if (missing) throw badInput('input.staffUserIds', `${missing} is not an active secretariat user`, 'NOT_SECRETARIAT_STAFF');
       out.push(...staffUserIds.map((id) => ({ kind: 'STAFF' as const, refId: id })));
@@ -131,7 +137,7 @@ export class BookingsService {
       );
     }
     const other = await em.getRepository(HearingEntity).findOneByOrFail({ id: clash.hearing_id as string });
-    const dispute = await em.getRepository(DisputeEntity).findOneByOrFail({ id: other.disputeId });
+    const [dispute] = await this.disputes.byIds(em, [other.disputeId]);
     const code = clash.resource_kind === 'ROOM' ? 'ROOM_TAKEN' : clash.resource_kind === 'PANELIST' ? 'PANELIST_BUSY' : clash.resource_kind === 'MEMBER' ? 'PARTY_BUSY' : 'STAFF_BUSY';
     return conflict(
       `${who} is already booked for the ${HUMAN_KIND[other.kind]} of ${docketNumber(dispute)} (hearing ${other.id}) from ${times}`,
@@ -145,13 +151,13 @@ export class BookingsService {
       case 'ROOM':
         return `Room ${(await em.getRepository(HearingRoomEntity).findOneBy({ id }))?.name ?? id}`;
       case 'PANELIST':
-        return `Panelist ${(await em.getRepository(RosterPersonEntity).findOneBy({ id }))?.name ?? id}`;
+        return `Panelist ${(await this.roster.byIds(em, [id]))[0]?.name ?? id}`;
       case 'MEMBER': {
-        const m = await em.getRepository(MemberEntity).findOneBy({ id });
+        const [m] = await this.members.byIds(em, [id]);
         return m ? `${m.name} (${m.code})` : `Member ${id}`;
       }
       case 'STAFF':
-        return `${(await em.getRepository(UserEntity).findOneBy({ id }))?.displayName ?? id} of the secretariat`;
+        return `${(await this.users.byIds(em, [id]))[0]?.displayName ?? id} of the secretariat`;
     }
   }
 
@@ -166,14 +172,10 @@ export class BookingsService {
     const members = participants.filter((p) => p.kind === 'PARTY' || p.kind === 'THIRD_PARTY').map((p) => p.refId);
     const ids = new Set(participants.filter((p) => p.kind === 'STAFF').map((p) => p.refId));
     if (persons.length) {
-      const rows: { user_id: string }[] = await em.query(
-        `SELECT user_id FROM panel_seats WHERE dispute_id = $1 AND person_id = ANY($2::uuid[]) AND vacated_at IS NULL AND user_id IS NOT NULL`,
-        [disputeId, persons],
-      );
-      rows.forEach((r) => ids.add(r.user_id));
+      (await this.seats.usersOfPersons(em, disputeId, persons)).forEach((userId) => ids.add(userId));
     }
     if (members.length) {
-      const delegates = await em.getRepository(UserEntity).findBy({ memberId: In(members), active: true, role: 'MEMBER_DELEGATE' });
+      const delegates = await this.users.delegatesOf(em, members);
       delegates.forEach((u) => ids.add(u.id));
     }
     return [...ids].sort();

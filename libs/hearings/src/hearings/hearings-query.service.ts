@@ -1,6 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, ConnectionArgs, MemberEntity, Page, RequestLoaders, UserEntity, badInput, inKeyOrder, keysetPage, notFound } from '@app/core';
-import { RosterPersonEntity } from '@app/panels';
+import {
+  Actor,
+  ConnectionArgs,
+  Page,
+  RequestLoaders,
+  UserEntity,
+  badInput,
+  inKeyOrder,
+  keysetPage,
+  notFound,
+  MembersService,
+  UsersService,
+} from '@app/core';
+import { RosterService } from '@app/panels';
+import { DisputesService, PanelSeatsService } from '@app/registry';
 import { isUUID } from 'class-validator';
 import DataLoader from 'dataloader';
 import { DataSource, In, SelectQueryBuilder } from 'typeorm';
@@ -14,43 +27,61 @@ export interface NamedParticipant {
 
 /**
  * Who sees a hearing: anyone a public one; the secretariat all; a panelist those of the panels
- * they sit on; a delegate those of the disputes its member is a party or third party to.
+ * they sit on; a delegate those of the disputes its member is a party or third party to. The
+ * registry owns seats and parties, so the viewer's disputes are asked of it first (a panelist's
+ * seats, a member's disputes: a bounded list) and passed as `disputeIds`.
  */
-export function visibleTo<T extends HearingEntity>(qb: SelectQueryBuilder<T>, actor: Actor | null, alias = 'h'): SelectQueryBuilder<T> {
+function visibleTo<T extends HearingEntity>(qb: SelectQueryBuilder<T>, actor: Actor | null, disputeIds: readonly string[], alias = 'h'): SelectQueryBuilder<T> {
   if (actor?.role === 'SECRETARIAT') return qb;
   if (!actor) return qb.andWhere(`${alias}.public_observation`);
-  if (actor.role === 'PANELIST') {
-    return qb.andWhere(
-      `(${alias}.public_observation OR ${alias}.dispute_id IN (SELECT dispute_id FROM panel_seats WHERE user_id = :viewer AND vacated_at IS NULL))`,
-      { viewer: actor.userId },
-    );
-  }
-  return qb.andWhere(`(${alias}.public_observation OR ${alias}.dispute_id IN (SELECT dispute_id FROM dispute_parties WHERE member_id = :viewerMember))`, {
-    viewerMember: actor.memberId,
-  });
+  return qb.andWhere(`(${alias}.public_observation OR ${alias}.dispute_id = ANY(:viewerDisputes::uuid[]))`, { viewerDisputes: [...disputeIds] });
 }
 
-/** The user (:uid, of member :mid) takes part in hearing `h`: on its panel, for a party, or as staff. */
+/**
+ * The user takes part in hearing `h`: on its panel (one of the user's seats, :seatDisputes and
+ * :seatPersons pairwise, as the registry gives them), for a party (:mid), or as staff (:uid).
+ */
 const PARTICIPATES = `EXISTS (SELECT 1 FROM hearing_participants p WHERE p.hearing_id = h.id AND (
-  (p.kind = 'PANELIST' AND p.ref_id IN (SELECT person_id FROM panel_seats s WHERE s.user_id = :uid AND s.dispute_id = h.dispute_id AND s.vacated_at IS NULL))
+  (p.kind = 'PANELIST' AND EXISTS (SELECT 1 FROM unnest(:seatDisputes::uuid[], :seatPersons::uuid[]) AS s(dispute_id, person_id)
+                                    WHERE s.dispute_id = h.dispute_id AND s.person_id = p.ref_id))
   OR (p.kind IN ('PARTY', 'THIRD_PARTY') AND p.ref_id = :mid)
   OR (p.kind = 'STAFF' AND p.ref_id = :uid)))`;
 
 @Injectable()
 export class HearingsQueryService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly seats: PanelSeatsService,
+    private readonly disputes: DisputesService,
+    private readonly roster: RosterService,
+    private readonly members: MembersService,
+    private readonly users: UsersService,
+  ) {}
+
+  /** The disputes whose hearings the actor sees beyond the public ones (see {@link visibleTo}). */
+  private async viewerDisputes(actor: Actor | null): Promise<string[]> {
+    if (!actor || actor.role === 'SECRETARIAT') return [];
+    if (actor.role === 'PANELIST') return this.seats.disputesOf(actor.userId);
+    return actor.memberId ? this.disputes.disputeIdsOfMember(actor.memberId) : [];
+  }
+
+  /** The parameters of {@link PARTICIPATES} for a user of a member. */
+  private async participation(userId: string, memberId: string | null): Promise<Record<string, unknown>> {
+    const seats = await this.seats.seatsOfUser(userId);
+    return { uid: userId, mid: memberId, seatDisputes: seats.map((s) => s.disputeId), seatPersons: seats.map((s) => s.personId) };
+  }
 
   async get(actor: Actor | null, id: string): Promise<HearingEntity> {
     const qb = this.dataSource.getRepository(HearingEntity).createQueryBuilder('h').where('h.id = :id', { id: isUUID(id) ? id : null });
-    const hearing = isUUID(id) ? await visibleTo(qb, actor).getOne() : null;
+    const hearing = isUUID(id) ? await visibleTo(qb, actor, await this.viewerDisputes(actor)).getOne() : null;
     // One the user may not see does not exist for them.
     if (!hearing) throw notFound('Hearing', id);
     return hearing;
   }
 
-  list(actor: Actor | null, filter: HearingsFilter, args: ConnectionArgs): Promise<Page<HearingEntity>> {
+  async list(actor: Actor | null, filter: HearingsFilter, args: ConnectionArgs): Promise<Page<HearingEntity>> {
     if (filter.from && filter.to && filter.to.getTime() <= filter.from.getTime()) throw badInput('filter.to', 'to must be after from', 'EMPTY_RANGE');
-    const qb = visibleTo(this.dataSource.getRepository(HearingEntity).createQueryBuilder('h'), actor);
+    const qb = visibleTo(this.dataSource.getRepository(HearingEntity).createQueryBuilder('h'), actor, await this.viewerDisputes(actor));
     if (!filter.includeCancelled) qb.andWhere(`h.status = 'SCHEDULED'`);
     if (filter.from) qb.andWhere('h.ends_at > :from', { from: filter.from });
     if (filter.to) qb.andWhere('h.starts_at < :to', { to: filter.to });
@@ -78,17 +109,17 @@ export class HearingsQueryService {
       .createQueryBuilder('h')
       .select('h.id', 'id')
       .where('h.id IN (:...ids)', { ids: withLink })
-      .andWhere(PARTICIPATES, { uid: actor.userId, mid: actor.memberId })
+      .andWhere(PARTICIPATES, await this.participation(actor.userId, actor.memberId ?? null))
       .getRawMany<{ id: string }>();
     return new Set(rows.map((r) => r.id));
   }
 
   /** The hearings a user takes part in (for their calendar), cancelled ones included. */
-  forUser(user: UserEntity): Promise<HearingEntity[]> {
+  async forUser(user: UserEntity): Promise<HearingEntity[]> {
     return this.dataSource
       .getRepository(HearingEntity)
       .createQueryBuilder('h')
-      .where(PARTICIPATES, { uid: user.id, mid: user.memberId })
+      .where(PARTICIPATES, await this.participation(user.id, user.memberId))
       .orderBy('h.starts_at')
       .limit(2000)
       .getMany();
@@ -124,9 +155,9 @@ export class HearingsQueryService {
     const persons = ids(['PANELIST']);
     const members = ids(['PARTY', 'THIRD_PARTY']);
     const staff = ids(['STAFF']);
-    if (persons.length) (await this.dataSource.getRepository(RosterPersonEntity).findBy({ id: In(persons) })).forEach((p) => names.set(p.id, p.name));
-    if (members.length) (await this.dataSource.getRepository(MemberEntity).findBy({ id: In(members) })).forEach((m) => names.set(m.id, `${m.name} (${m.code})`));
-    if (staff.length) (await this.dataSource.getRepository(UserEntity).findBy({ id: In(staff) })).forEach((u) => names.set(u.id, u.displayName));
+    (await this.roster.byIds(this.dataSource.manager, persons)).forEach((p) => names.set(p.id, p.name));
+    (await this.members.byIds(this.dataSource.manager, members)).forEach((m) => names.set(m.id, `${m.name} (${m.code})`));
+    (await this.users.byIds(this.dataSource.manager, staff)).forEach((u) => names.set(u.id, u.displayName));
     return names;
   }
 }

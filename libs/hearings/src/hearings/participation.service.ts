@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, CommandContext, CommandRunner, DomainError, MemberEntity, badInput, forbidden, notFound, requireRole } from '@app/core';
+import { Actor, CommandContext, CommandRunner, DomainError, badInput, forbidden, notFound, requireRole, MembersService } from '@app/core';
 import { type ActionName, type ProcedureEvent } from '@app/procedure';
 import { DisputesService, DocketService, docketNumber, DocumentEntity, DocumentsService } from '@app/registry';
 import { isUUID } from 'class-validator';
@@ -35,6 +35,7 @@ export class ParticipationService {
     private readonly hearings: HearingsService,
     private readonly documents: DocumentsService,
     private readonly disputes: DisputesService,
+    private readonly members: MembersService,
   ) {}
 
   addRoom(actor: Actor | null, input: AddHearingRoomInput): Promise<HearingRoomEntity> {
@@ -98,14 +99,15 @@ export class ParticipationService {
     return this.commands.run({ actor, operation: 'recordObservationConsent' }, async (ctx) => {
       const found = isUUID(input.hearingId) ? await ctx.em.getRepository(HearingEntity).findOneBy({ id: input.hearingId }) : null;
       if (!found) throw notFound('Hearing', input.hearingId);
-      const dispute = await ctx.em.query('SELECT id, number FROM disputes WHERE id = $1 FOR UPDATE', [found.disputeId]).then((r) => r[0]);
+      // The dispute's lock serialises consents with the hearing's other changes; it waits its turn.
+      const dispute = await this.disputes.lockForUpdate(ctx, found.disputeId, true);
       const hearing = await ctx.em.getRepository(HearingEntity).findOneByOrFail({ id: input.hearingId });
       const askable = await this.consentingMembers(ctx.em, hearing);
       if (!askable.includes(delegate.memberId as string)) {
         throw forbidden('Only the parties taking part in this hearing consent to its observation', 'NOT_A_PARTY');
       }
       await ctx.em.getRepository(HearingConsentEntity).save({ hearingId: hearing.id, memberId: delegate.memberId as string, consent: input.consent, recordedById: delegate.userId, recordedAt: ctx.now });
-      const member = await ctx.em.getRepository(MemberEntity).findOneByOrFail({ id: delegate.memberId as string });
+      const member = await this.members.existing(ctx.em, delegate.memberId as string);
       await this.docket.append(ctx, {
         disputeId: hearing.disputeId,
         actorRole: 'PARTY',
@@ -138,7 +140,7 @@ export class ParticipationService {
         const given = await ctx.em.getRepository(HearingConsentEntity).findBy({ hearingId: hearing.id, consent: true });
         const missing = needed.filter((m) => !given.some((g) => g.memberId === m));
         if (missing.length) {
-          const members = await ctx.em.getRepository(MemberEntity).findBy({ id: In(missing) });
+          const members = await this.members.byIds(ctx.em, missing);
           throw new DomainError(
             'CONFLICT',
             'CONSENT_MISSING',

@@ -4,7 +4,7 @@ import { nextWorkingDay, toIsoDate, type ActionName, type DeadlineRuleCode } fro
 import { CalendarService, DeadlinesService, DisputesService, DocketService, PanelSeatsService } from '@app/registry';
 import { isUUID } from 'class-validator';
 import DataLoader from 'dataloader';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { ProposedStep, TimetableStepKind, proposeTimetable } from './appendix3';
 import { AdoptTimetableInput } from './timetable.input';
 import { TimetableStepEntity, type TimetableStepStatus } from './timetable-step.entity';
@@ -98,60 +98,52 @@ export class TimetableService {
     });
   }
 
-  /** Steps across cases, by due date, with the status of their deadline rows. */
+  /**
+   * Steps across cases, by due date, with the status of their deadline rows (the first 100). The
+   * registry owns the deadlines, so a status filter is applied to the steps read in chunks, each
+   * chunk's rows asked of the registry in one query, until a hundred match or the steps run out.
+   */
   async list(filter: { status?: string; disputeId?: string }): Promise<StepWithStatus[]> {
-    return this.stepsWhere(
-      `($1::text IS NULL OR d.status = $1) AND ($2::uuid IS NULL OR t.dispute_id = $2) ORDER BY t.due_date, t.position LIMIT 100`,
-      [filter.status ?? null, filter.disputeId ?? null],
-    );
+    const LIMIT = 100;
+    const chunk = filter.status ? 500 : LIMIT;
+    const found: StepWithStatus[] = [];
+    for (let offset = 0; found.length < LIMIT; offset += chunk) {
+      const steps = await this.dataSource.getRepository(TimetableStepEntity).find({
+        where: filter.disputeId ? { disputeId: filter.disputeId } : {},
+        order: { dueDate: 'ASC', position: 'ASC', id: 'ASC' },
+        skip: offset,
+        take: chunk,
+      });
+      const withStatus = await this.withStatus(steps);
+      found.push(...(filter.status ? withStatus.filter((s) => s.status === filter.status) : withStatus));
+      if (steps.length < chunk) break;
+    }
+    return found.slice(0, LIMIT);
   }
 
+  /** The steps of each dispute, in order, for a page of disputes. */
   byDispute(loaders: RequestLoaders): DataLoader<string, StepWithStatus[]> {
     return loaders.get('timetable.byDispute', () =>
       new DataLoader<string, StepWithStatus[]>(async (ids) => {
-        const rows = await this.stepsWhere('t.dispute_id = ANY($1::uuid[]) ORDER BY t.position', [[...ids]]);
-        return groupedInKeyOrder(ids, rows, (r) => r.disputeId);
+        const steps = await this.dataSource.getRepository(TimetableStepEntity).find({ where: { disputeId: In([...ids]) }, order: { position: 'ASC' } });
+        return groupedInKeyOrder(ids, await this.withStatus(steps), (r) => r.disputeId);
       }),
     );
   }
 
   // Each step with the status and date of the latest deadline row of its rule (TIMETABLE_<kind>):
   // the view follows the panel's adjustments (adjustTimetable) and the review period kept whole.
-  private async stepsWhere(condition: string, params: unknown[]): Promise<StepWithStatus[]> {
-    const rows: StepRow[] = await this.dataSource.query(
-      `SELECT t.id, t.dispute_id, t.kind, t.position, to_char(COALESCE(d.due_date, t.due_date), 'YYYY-MM-DD') AS due_date, t.created_at,
-              COALESCE(d.status, 'OPEN') AS status
-         FROM timetable_steps t
-         LEFT JOIN LATERAL (
-           SELECT x.status, x.due_date FROM deadlines x
-            WHERE x.dispute_id = t.dispute_id AND x.rule = 'TIMETABLE_' || t.kind
-            ORDER BY x.opened_at DESC, x.id DESC LIMIT 1
-         ) d ON true
-        WHERE ${condition}`,
-      params,
+  private async withStatus(steps: readonly TimetableStepEntity[]): Promise<StepWithStatus[]> {
+    const latest = await this.deadlines.latestByRule(
+      this.dataSource.manager,
+      steps.map((s) => s.disputeId),
+      steps.map((s) => ruleOf(s.kind)),
     );
-    return rows.map((r) =>
-      Object.assign(new TimetableStepEntity(), {
-        id: r.id,
-        disputeId: r.dispute_id,
-        kind: r.kind,
-        position: r.position,
-        dueDate: r.due_date,
-        createdAt: r.created_at,
-        status: r.status,
-      }),
-    );
+    return steps.map((step) => {
+      const row = latest.get(`${step.disputeId}|${ruleOf(step.kind)}`);
+      return Object.assign(step, { dueDate: row?.dueDate ?? step.dueDate, status: row?.status ?? ('OPEN' as const) });
+    });
   }
-}
-
-interface StepRow {
-  id: string;
-  dispute_id: string;
-  kind: TimetableStepKind;
-  position: number;
-  due_date: string;
-  created_at: Date;
-  status: TimetableStepStatus;
 }
 
 // Steps the engine takes itself when recorded done: the substantive meetings.

@@ -10,9 +10,10 @@ import {
   forbidden,
   notFound,
   requireRole,
+  MembersService,
 } from '@app/core';
 import { DEADLINE_RULES, hasRunOut, latestRow } from '@app/procedure';
-import { DisputePartyEntity, DisputesService, DocketService } from '@app/registry';
+import { DisputesService, DocketService } from '@app/registry';
 import { isUUID } from 'class-validator';
 import { ElectionClosingService } from '../elections/election-closing.service';
 import { RosterPersonEntity } from '../roster/roster-person.entity';
@@ -31,6 +32,7 @@ export class ChallengesService {
     private readonly disputes: DisputesService,
     private readonly docket: DocketService,
     private readonly panel: ElectionClosingService,
+    private readonly members: MembersService,
   ) {}
 
   challenge(actor: Actor | null, input: ChallengeCandidateArgs): Promise<ChallengeEntity> {
@@ -107,7 +109,7 @@ export class ChallengesService {
       challenge.decidedAt = ctx.now;
       challenge.reasons = args.reasons;
       const saved = await repo.save(challenge);
-      const by = await ctx.em.getRepository(MemberEntity).findOneByOrFail({ id: challenge.byMemberId });
+      const by = await this.members.existing(ctx.em, challenge.byMemberId);
       await this.docket.append(ctx, {
         disputeId: challenge.disputeId,
         actorRole: 'SECRETARIAT',
@@ -130,11 +132,11 @@ export class ChallengesService {
     disputeId: string,
     delegate: Actor,
   ): Promise<MemberEntity & { kind: 'COMPLAINANT' | 'RESPONDENT' }> {
-    const place = await ctx.em.getRepository(DisputePartyEntity).findOneBy({ disputeId, memberId: delegate.memberId as string });
+    const place = (await this.disputes.partiesOf(ctx.em, disputeId)).find((p) => p.memberId === delegate.memberId) ?? null;
     if (!place || place.kind === 'THIRD_PARTY') {
       throw forbidden('Only the complainant and the respondents may challenge a candidate', 'NOT_A_PARTY');
     }
-    const member = await ctx.em.getRepository(MemberEntity).findOneByOrFail({ id: place.memberId });
+    const member = await this.members.existing(ctx.em, place.memberId);
     return Object.assign(member, { kind: place.kind });
   }
 }

@@ -134,11 +134,9 @@ export class DisclosuresService {
     const everything = viewer.role === 'SECRETARIAT' || (viewer.role === 'PANELIST' && person.userId === viewer.userId);
     if (!everything) {
       if (viewer.role !== 'MEMBER_DELEGATE') throw forbidden('Only the secretariat, the person and the parties see disclosures', 'NOT_INVOLVED');
-      qb.andWhere(
-        `d.dispute_id IN (SELECT dp.dispute_id FROM dispute_parties dp
-          WHERE dp.member_id = :memberId AND dp.kind IN ('COMPLAINANT', 'RESPONDENT'))`,
-        { memberId: viewer.memberId },
-      );
+      // The registry owns the parties: it names the member's disputes (a bounded list), this lib filters.
+      const disputeIds = viewer.memberId ? await this.disputes.disputeIdsOfMember(viewer.memberId, ['COMPLAINANT', 'RESPONDENT']) : [];
+      qb.andWhere('d.dispute_id = ANY(:disputeIds::uuid[])', { disputeIds });
     }
     return keysetPage(
       qb,

@@ -5,16 +5,16 @@ import {
   CommandContext,
   CommandRunner,
   DomainError,
-  MemberEntity,
   RequestLoaders,
   groupedInKeyOrder,
   badInput,
   forbidden,
   notFound,
   requireRole,
+  MembersService,
 } from '@app/core';
 import { addDays, latestRow, startOfDay, toIsoDate } from '@app/procedure';
-import { DisputePartyEntity, DisputesService, DocketService } from '@app/registry';
+import { DisputesService, DocketService } from '@app/registry';
 import { isUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
@@ -51,6 +51,7 @@ export class ElectionsService {
     private readonly eligibility: EligibilityService,
     private readonly config: AppConfig,
     private readonly keys: BallotKeys,
+    private readonly members: MembersService,
   ) {}
 
   open(actor: Actor | null, input: OpenElectionInput): Promise<ElectionEntity> {
@@ -113,10 +114,10 @@ export class ElectionsService {
           `${candidates.length} eligible candidate(s) for ${seats} seat(s): the roster must offer more`,
         );
       }
-      const parties = await ctx.em.getRepository(DisputePartyEntity).findBy({ disputeId: dispute.id });
+      const parties = await this.disputes.partiesOf(ctx.em, dispute.id);
       const partyIds = new Set(parties.filter((p) => p.kind !== 'THIRD_PARTY').map((p) => p.memberId));
       // The electorate: active members that are not parties (libs/panels/README.md); third parties vote.
-      const electorate = (await ctx.em.getRepository(MemberEntity).findBy({ status: 'ACTIVE' })).filter((m) => !partyIds.has(m.id));
+      const electorate = (await this.members.active(ctx.em)).filter((m) => !partyIds.has(m.id));
       const { seed, seedHash } = newSeed();
       // The id first: the election's ballot key is derived from it (ballot-keys.ts).
       const id = randomUUID();

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, CommandRunner, MemberEntity, badInput, conflict, forbidden, requireRole } from '@app/core';
-import { DisputePartyEntity, DisputesService, DocketService, isPanelThirdParty } from '@app/registry';
+import { Actor, CommandRunner, MemberEntity, badInput, conflict, forbidden, requireRole, MembersService } from '@app/core';
+import { DisputesService, DocketService, isPanelThirdParty } from '@app/registry';
 import { isUUID } from 'class-validator';
 import { In } from 'typeorm';
 import { RosterPersonEntity } from '../roster/roster-person.entity';
@@ -23,13 +23,14 @@ export class ConsentsService {
     private readonly commands: CommandRunner,
     private readonly disputes: DisputesService,
     private readonly docket: DocketService,
+    private readonly members: MembersService,
   ) {}
 
   consent(actor: Actor | null, disputeId: string, personId: string): Promise<WaiverState> {
     const delegate = requireRole(actor, 'MEMBER_DELEGATE');
     return this.commands.run({ actor, operation: 'consentToNational' }, async (ctx) => {
       const dispute = await this.disputes.lockForUpdate(ctx, disputeId, true);
-      const places = await ctx.em.getRepository(DisputePartyEntity).findBy({ disputeId: dispute.id });
+      const places = await this.disputes.partiesOf(ctx.em, dispute.id);
       const place = places.find((p) => p.memberId === delegate.memberId);
       if (!place || place.kind === 'THIRD_PARTY') {
         throw forbidden('Only the complainant and the respondents agree to a national serving (DSU 8.3)', 'NOT_A_PARTY');
@@ -40,7 +41,7 @@ export class ConsentsService {
       }
       // DSU 8.3 concerns nationals of the parties and of third parties in the panel proceedings (10.2).
       const concerned = places.filter((p) => p.kind !== 'THIRD_PARTY' || isPanelThirdParty(p));
-      const members = await ctx.em.getRepository(MemberEntity).findBy({ id: In(concerned.map((p) => p.memberId)) });
+      const members = await this.members.byIds(ctx.em, concerned.map((p) => p.memberId));
       const nationalOf = members.find((m) => m.code === person.nationality);
       if (!nationalOf) {
         throw badInput('personId', `The person is a national of ${person.nationality}, not of a party or third party: no consent is needed`, 'NOT_A_NATIONAL');

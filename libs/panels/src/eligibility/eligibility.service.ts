@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, CommandRunner, forbidden, notFound, requireActor } from '@app/core';
+import { Actor, CommandRunner, MembersService, forbidden, notFound, requireActor } from '@app/core';
 import { isUUID } from 'class-validator';
-import { PANEL_THIRD_PARTY_SQL } from '@app/registry';
+import { DisputesService, isPanelThirdParty } from '@app/registry';
 import { EntityManager } from 'typeorm';
 import { RosterPersonEntity } from '../roster/roster-person.entity';
 import { EligibilityInput, EligibilityResult, evaluateEligibility } from './eligibility';
@@ -21,7 +21,11 @@ export interface EligibilityReportData {
  */
 @Injectable()
 export class EligibilityService {
-  constructor(private readonly commands: CommandRunner) {}
+  constructor(
+    private readonly commands: CommandRunner,
+    private readonly disputes: DisputesService,
+    private readonly members: MembersService,
+  ) {}
 
   /** Who may sit on the dispute's panel and why the others may not, in the caller's transaction. */
   async evaluate(em: EntityManager, disputeId: string): Promise<EligibilityResult> {
@@ -40,9 +44,8 @@ export class EligibilityService {
     return this.commands.read(async (em) => {
       await this.requireDispute(em, disputeId);
       if (viewer.role !== 'SECRETARIAT') {
-        const [place] = await em.query(
-          `SELECT kind FROM dispute_parties WHERE dispute_id = $1 AND member_id = $2 AND kind IN ('COMPLAINANT', 'RESPONDENT')`,
-          [disputeId, viewer.memberId],
+        const place = (await this.disputes.partiesOf(em, disputeId)).find(
+          (p) => p.memberId === viewer.memberId && (p.kind === 'COMPLAINANT' || p.kind === 'RESPONDENT'),
         );
         if (viewer.role !== 'MEMBER_DELEGATE' || !place) {
           throw forbidden("Only the secretariat and the parties see a dispute's eligible candidates", 'NOT_A_PARTY');
@@ -56,12 +59,8 @@ export class EligibilityService {
     // One after the other: a transaction's queries share one connection. DSU 8.3 bars nationals of
     // "third parties as defined in paragraph 2 of Article 10": those in the panel proceedings, not
     // a member that only joined (or asked to join) the consultations.
-    const parties: EligibilityInput['parties'][number][] = await em.query(
-      `SELECT dp.member_id AS "memberId", m.code, dp.kind
-         FROM dispute_parties dp JOIN members m ON m.id = dp.member_id
-        WHERE dp.dispute_id = $1 AND (dp.kind IN ('COMPLAINANT', 'RESPONDENT') OR ${PANEL_THIRD_PARTY_SQL('dp')})
-        ORDER BY dp.joined_at, m.code`,
-      [disputeId],
+    const places = (await this.disputes.partiesOf(em, disputeId)).filter(
+      (p) => p.kind === 'COMPLAINANT' || p.kind === 'RESPONDENT' || isPanelThirdParty(p),
     );
     const persons = await em
       .getRepository(RosterPersonEntity)
@@ -85,18 +84,29 @@ export class EligibilityService {
       `SELECT person_id AS "personId", status FROM disclosures WHERE dispute_id = $1`,
       [disputeId],
     );
-    const challenges: EligibilityInput['challenges'][number][] = await em.query(
-      `SELECT c.person_id AS "personId", c.status, m.code AS "byMemberCode"
-         FROM challenges c JOIN members m ON m.id = c.by_member_id
-        WHERE c.dispute_id = $1 ORDER BY c.filed_at`,
+    const filed: { personId: string; status: EligibilityInput['challenges'][number]['status']; byMemberId: string }[] = await em.query(
+      `SELECT person_id AS "personId", status, by_member_id AS "byMemberId" FROM challenges WHERE dispute_id = $1 ORDER BY filed_at`,
       [disputeId],
     );
+    // The members' codes from core, which owns them: one query for the parties and the challengers.
+    const codes = new Map(
+      (await this.members.byIds(em, [...places.map((p) => p.memberId), ...filed.map((c) => c.byMemberId)])).map((m) => [m.id, m.code]),
+    );
+    const parties: EligibilityInput['parties'][number][] = places
+      .map((p) => ({ memberId: p.memberId, code: codes.get(p.memberId) as string, kind: p.kind, joinedAt: p.joinedAt.getTime() }))
+      .sort((a, b) => a.joinedAt - b.joinedAt || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+      .map(({ memberId, code, kind }) => ({ memberId, code, kind }));
+    const challenges: EligibilityInput['challenges'][number][] = filed.map((c) => ({
+      personId: c.personId,
+      status: c.status,
+      byMemberCode: codes.get(c.byMemberId) as string,
+    }));
     const result = evaluateEligibility({ parties, persons, consents, disclosures, challenges });
     return { result, persons: new Map(persons.map((p) => [p.id, p])) };
   }
 
   private async requireDispute(em: EntityManager, disputeId: string): Promise<void> {
-    const rows = isUUID(disputeId) ? await em.query('SELECT 1 FROM disputes WHERE id = $1', [disputeId]) : [];
+    const rows = isUUID(disputeId) ? await this.disputes.byIds(em, [disputeId]) : [];
     if (!rows.length) throw notFound('Dispute', disputeId);
   }
 }

@@ -4,7 +4,6 @@ import {
   CommandContext,
   CommandRunner,
   DomainError,
-  MemberEntity,
   Page,
   RequestLoaders,
   UserEntity,
@@ -15,12 +14,14 @@ import {
   keysetPage,
   notFound,
   requireRole,
+  MembersService,
+  UsersService,
 } from '@app/core';
 import { PanelSeatsService } from '@app/registry';
 import { isUUID } from 'class-validator';
 import DataLoader from 'dataloader';
 import { createHash } from 'node:crypto';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import {
   DecideNominationArgs,
   LinkPanelistUserArgs,
@@ -54,6 +55,8 @@ export class RosterService {
     private readonly dataSource: DataSource,
     private readonly commands: CommandRunner,
     private readonly seats: PanelSeatsService,
+    private readonly members: MembersService,
+    private readonly accounts: UsersService,
   ) {}
 
   /** DSU 8.4: a member proposes a name for the list, with an optional CV. */
@@ -68,7 +71,7 @@ export class RosterService {
       });
     }
     return this.commands.run({ actor, operation: 'nominateRosterPerson' }, async (ctx) => {
-      const member = await ctx.em.getRepository(MemberEntity).findOneByOrFail({ id: delegate.memberId as string });
+      const member = await this.members.existing(ctx.em, delegate.memberId as string);
       if (member.status !== 'ACTIVE') {
         throw forbidden(`${member.name} is suspended and cannot nominate`, 'MEMBER_SUSPENDED');
       }
@@ -152,7 +155,7 @@ export class RosterService {
     return this.commands.run({ actor, operation: 'linkPanelistUser' }, async (ctx) => {
       const person = await this.lock(ctx, args.personId);
       if (!LIVE.includes(person.status)) throw notOnRoster(person);
-      const user = await ctx.em.getRepository(UserEntity).findOneBy({ id: args.userId });
+      const [user] = isUUID(args.userId) ? await this.accounts.byIds(ctx.em, [args.userId]) : [];
       if (!user || !user.active) throw badInput('userId', `No active user has the id ${args.userId}`, 'UNKNOWN_USER');
       if (user.role !== 'PANELIST') {
         throw badInput('userId', `The user has the role ${user.role}; only a PANELIST account can be linked`, 'NOT_A_PANELIST');
@@ -242,6 +245,11 @@ export class RosterService {
     );
   }
 
+  /** Roster persons by id, with the caller's manager, in one query (for other libs, which name them). */
+  byIds(em: EntityManager, ids: readonly string[]): Promise<RosterPersonEntity[]> {
+    return ids.length ? em.getRepository(RosterPersonEntity).findBy({ id: In([...new Set(ids)]) }) : Promise.resolve([]);
+  }
+
   /** Whether each person has a CV, without reading the bytes. */
   hasCv(loaders: RequestLoaders): DataLoader<string, boolean> {
     return loaders.get('roster.hasCv', () =>
@@ -260,7 +268,7 @@ export class RosterService {
   users(loaders: RequestLoaders): DataLoader<string, UserEntity | null> {
     return loaders.get('roster.users', () =>
       new DataLoader<string, UserEntity | null>(async (ids) => {
-        const rows = await this.dataSource.getRepository(UserEntity).findBy({ id: In([...ids]) });
+        const rows = await this.accounts.byIds(this.dataSource.manager, ids);
         return inKeyOrder(ids, rows, (u) => u.id);
       }),
     );

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, AppConfig, AuditCheckpoints, CommandRunner, DomainError, MemberEntity, badInput, notFound, requireRole } from '@app/core';
+import { Actor, AppConfig, AuditCheckpoints, CommandRunner, DomainError, badInput, notFound, requireRole, MembersService } from '@app/core';
 import { DEADLINE_RULES, SURVEILLANCE_STAGES, latestNoticeDate, toIsoDate, type BodyMeeting } from '@app/procedure';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -28,6 +28,7 @@ export class BodyMeetingsService {
     private readonly docket: DocketService,
     private readonly config: AppConfig,
     private readonly checkpoints: AuditCheckpoints,
+    private readonly members: MembersService,
   ) {}
 
   list(from: string, to: string): Promise<BodyMeetingEntity[]> {
@@ -94,7 +95,7 @@ export class BodyMeetingsService {
         });
       }
       const codes = [...new Set(presentCodes.map((c) => c.trim().toUpperCase()))].sort();
-      const present = await ctx.em.getRepository(MemberEntity).findBy({ code: In(codes) });
+      const present = await this.members.byCodes(ctx.em, codes);
       const unknown = codes.filter((code) => !present.some((m) => m.code === code));
       if (unknown.length) throw badInput('presentMembers', `No member has the code ${unknown.join(', ')}`, 'UNKNOWN_MEMBER');
       meeting.presentMembers = codes;
@@ -115,7 +116,7 @@ export class BodyMeetingsService {
   async facts(em: EntityManager, meetingId: string): Promise<{ meeting: BodyMeetingEntity; facts: BodyMeeting }> {
     const meeting = isUUID(meetingId) ? await em.getRepository(BodyMeetingEntity).findOneBy({ id: meetingId }) : null;
     if (!meeting) throw notFound('Body meeting', meetingId);
-    const active = await em.getRepository(MemberEntity).find({ where: { status: 'ACTIVE' }, select: { code: true } });
+    const active = await this.members.active(em);
     const members = active.length;
     // The quorum is of the body's members: a suspended member's delegate in the room is recorded
     // as present, but does not count towards it.

@@ -1,10 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { CommandContext, EntityRows, Page, RequestLoaders, groupedInKeyOrder, inKeyOrder, keysetPage } from '@app/core';
+import { CommandContext, EntityRows, MembersService, Page, RequestLoaders, groupedInKeyOrder, inKeyOrder, keysetPage } from '@app/core';
 import type { DeadlineEffects, DeadlineRow, DeadlineRuleCode, OpenedDeadline } from '@app/procedure';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { DeadlineEntity } from './deadline.entity';
 import { DeadlinesArgs } from './dto/deadlines.args';
+
+/** Where the latest row of a rule stands. */
+export interface LatestDeadline {
+  status: DeadlineEntity['status'];
+  dueDate: string;
+}
 
 type Settled = 'MET' | 'MISSED' | 'LAPSED' | 'SUPERSEDED' | 'EXTENDED';
 
@@ -17,7 +23,10 @@ type Settled = 'MET' | 'MISSED' | 'LAPSED' | 'SUPERSEDED' | 'EXTENDED';
 export class DeadlinesService {
   private readonly deadlineRows: EntityRows<DeadlineEntity>;
 
-  constructor(private readonly dataSource: DataSource) {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly members: MembersService,
+  ) {
     this.deadlineRows = new EntityRows(dataSource, DeadlineEntity);
   }
 
@@ -128,8 +137,25 @@ export class DeadlinesService {
     return (result.affected ?? 0) > 0;
   }
 
+  /**
+   * The latest row of each (dispute, rule) for these disputes and rules, keyed `disputeId|rule`:
+   * one query for a batch, for a module that shows where its own steps stand (a panel timetable
+   * adjusted by the panel, DSU 12.3).
+   */
+  async latestByRule(em: EntityManager, disputeIds: readonly string[], rules: readonly string[]): Promise<Map<string, LatestDeadline>> {
+    if (!disputeIds.length || !rules.length) return new Map();
+    const rows: { dispute_id: string; rule: string; status: DeadlineEntity['status']; due_date: string }[] = await em.query(
+      `SELECT DISTINCT ON (dispute_id, rule) dispute_id, rule, status, to_char(due_date, 'YYYY-MM-DD') AS due_date
+         FROM deadlines
+        WHERE dispute_id = ANY($1::uuid[]) AND rule = ANY($2::text[])
+        ORDER BY dispute_id, rule, opened_at DESC, id DESC`,
+      [[...new Set(disputeIds)], [...new Set(rules)]],
+    );
+    return new Map(rows.map((r) => [`${r.dispute_id}|${r.rule}`, { status: r.status, dueDate: r.due_date }]));
+  }
+
   /** Everything due across all cases, soonest first: the secretariat's "due this week". */
-  list(args: DeadlinesArgs): Promise<Page<DeadlineEntity>> {
+  async list(args: DeadlinesArgs): Promise<Page<DeadlineEntity>> {
     const qb = this.dataSource.getRepository(DeadlineEntity).createQueryBuilder('d');
     const f = args.filter ?? {};
     if (f.status) qb.andWhere('d.status = :status', { status: f.status });
@@ -138,10 +164,9 @@ export class DeadlinesService {
     if (f.disputeId) qb.andWhere('d.dispute_id = :disputeId', { disputeId: f.disputeId });
     if (f.rule) qb.andWhere('d.rule = :rule', { rule: f.rule });
     if (f.member) {
-      qb.andWhere(
-        `d.dispute_id IN (SELECT p.dispute_id FROM dispute_parties p JOIN members m ON m.id = p.member_id WHERE m.code = :member)`,
-        { member: f.member },
-      );
+      // Core owns the members: the code is resolved there, once; an unknown code matches nothing.
+      const [member] = await this.members.byCodes(this.dataSource.manager, [f.member]);
+      qb.andWhere(`d.dispute_id IN (SELECT p.dispute_id FROM dispute_parties p WHERE p.member_id = :memberId)`, { memberId: member?.id ?? null });
     }
     return keysetPage(qb, args, { sortExpression: 'd.due_date', alias: 'd', sortValue: (d) => d.dueDate }, (d) => d);
   }

@@ -1,4 +1,4 @@
-import { CommandContext, DomainError, MemberEntity, badInput, conflict } from '@app/core';
+import { CommandContext, DomainError, badInput, conflict, MembersService } from '@app/core';
 import type { AllowedActions } from '@app/procedure';
 import { DisputePartyEntity } from './dispute-party.entity';
 
@@ -49,12 +49,12 @@ export async function recordThirdPartyStep(
   action: ThirdPartyStep,
   parties: readonly DisputePartyEntity[],
   memberCode: string | undefined,
+  members: MembersService,
 ): Promise<{ docketText: string; target: Record<string, unknown> }> {
   const actorMemberId = ctx.actor?.memberId;
   if (!actorMemberId) throw new Error(`${action} is taken by a member's delegate`);
-  const members = ctx.em.getRepository(MemberEntity);
   const repo = ctx.em.getRepository(DisputePartyEntity);
-  const actorMember = await members.findOneByOrFail({ id: actorMemberId });
+  const actorMember = await members.existing(ctx.em, actorMemberId);
   const place = parties.find((p) => p.memberId === actorMemberId);
 
   switch (action) {
@@ -78,7 +78,7 @@ export async function recordThirdPartyStep(
       if (!memberCode) {
         throw badInput('input.memberCode', `Name the member whose request to join the consultations is answered`, 'MEMBER_CODE_REQUIRED');
       }
-      const member = await members.findOneBy({ code: memberCode });
+      const [member] = await members.byCodes(ctx.em, [memberCode]);
       if (!member) throw badInput('input.memberCode', `No member has the code ${memberCode}`, 'UNKNOWN_MEMBER');
       const request = parties.find((p) => p.memberId === member.id && p.kind === 'THIRD_PARTY');
       if (request?.consultationsStatus !== 'REQUESTED') {

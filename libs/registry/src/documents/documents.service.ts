@@ -5,10 +5,8 @@ import {
   CommandContext,
   CommandRunner,
   DomainError,
-  MemberEntity,
   Page,
   RequestLoaders,
-  UserEntity,
   badInput,
   conflict,
   forbidden,
@@ -16,6 +14,8 @@ import {
   notFound,
   requireActor,
   requireRole,
+  MembersService,
+  UsersService,
 } from '@app/core';
 import { isUUID } from 'class-validator';
 import DataLoader from 'dataloader';
@@ -88,6 +88,8 @@ export class DocumentsService {
     private readonly seats: PanelSeatsService,
     private readonly calendar: CalendarService,
     private readonly summaries: SummaryRequestsService,
+    private readonly members: MembersService,
+    private readonly users: UsersService,
   ) {}
 
   async file(actor: Actor | null, input: FileDocumentInput): Promise<DocumentEntity> {
@@ -174,7 +176,7 @@ export class DocumentsService {
       const place = own?.kind === 'THIRD_PARTY' ? (isThirdParty(own) ? 'THIRD_PARTY' : 'MEMBER') : own?.kind;
       const summarised = summaryOfId ? await this.summarisedBy(ctx, filer, summaryOfId, dispute.id, parties) : null;
       if (readerIds.length) {
-        const readers = await ctx.em.getRepository(UserEntity).findBy({ id: In(readerIds), active: true });
+        const readers = await this.users.byIds(ctx.em, readerIds, { active: true });
         const missing = readerIds.filter((id) => !readers.some((r) => r.id === id));
         if (missing.length) {
           throw badInput('input.readerIds', `No active user has the id ${missing.join(', ')}`, 'UNKNOWN_READER');
@@ -202,13 +204,13 @@ export class DocumentsService {
       // Who filed, by name (the public record of who did what): the member, the panel, the secretariat.
       const who =
         filer.role === 'MEMBER_DELEGATE' && filer.memberId
-          ? (await ctx.em.getRepository(MemberEntity).findOneByOrFail({ id: filer.memberId })).name
+          ? (await this.members.existing(ctx.em, filer.memberId)).name
           : seat
             ? 'The panel'
             : 'The secretariat';
       let text = `${who} filed ${what}.`;
       if (summarised) {
-        const author = await ctx.em.getRepository(MemberEntity).findOneByOrFail({ id: filer.memberId as string });
+        const author = await this.members.existing(ctx.em, filer.memberId as string);
         text =
           `${author.name} filed a non-confidential summary of its ${kindLabel(summarised.kind)} (DSU 18.2): "${input.title}".` +
           answeredText(await this.summaries.answer(ctx, summarised.id));
@@ -272,6 +274,17 @@ export class DocumentsService {
   }
 
   /**
+   * Sets a document's classification inside the caller's command, for the module whose step
+   * decides it (a panel report made public on circulation, DSU 16.1; kept restricted before):
+   * the readers list is cleared, and going public records when.
+   */
+  async reclassify(ctx: CommandContext, documentId: string, classification: 'RESTRICTED' | 'PUBLIC'): Promise<void> {
+    await ctx.em
+      .getRepository(DocumentEntity)
+      .update({ id: documentId }, classification === 'PUBLIC' ? { classification, readerIds: [], derestrictedAt: ctx.now } : { classification, readerIds: [] });
+  }
+
+  /**
    * The secretariat makes a restricted document public: one of the kinds the body may publish
    * (a request, a notification, ...), never a written submission
    * or a part of the panel's deliberations (NEVER_PUBLIC: {@link neverPublicBecause}).
@@ -332,7 +345,7 @@ export class DocumentsService {
       doc.classification = 'PUBLIC';
       doc.derestrictedAt = ctx.now;
       const saved = await ctx.em.getRepository(DocumentEntity).save(doc);
-      const member = await ctx.em.getRepository(MemberEntity).findOneByOrFail({ id: caller.memberId });
+      const member = await this.members.existing(ctx.em, caller.memberId);
       // The whole submission, public, answers every request for a summary of it.
       const answered = await this.summaries.answer(ctx, doc.id);
       await this.docket.append(ctx, {
@@ -392,7 +405,7 @@ export class DocumentsService {
         );
       }
       const row = await this.summaries.open(ctx, doc, requester.memberId as string, closed);
-      const members = await ctx.em.getRepository(MemberEntity).findBy({ id: In([requester.memberId as string, author.memberId]) });
+      const members = await this.members.byIds(ctx.em, [requester.memberId as string, author.memberId]);
       const name = (id: string) => members.find((m) => m.id === id)?.name ?? 'a member';
       await this.docket.append(ctx, {
         disputeId: doc.disputeId,

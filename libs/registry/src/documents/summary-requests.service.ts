@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CommandContext, MemberEntity } from '@app/core';
+import { CommandContext, MembersService } from '@app/core';
 import { DEADLINE_RULES, deadlineDates, hasRunOut, type ClosedDays } from '@app/procedure';
 import { In } from 'typeorm';
 import { DeadlineEntity } from '../deadlines/deadline.entity';
@@ -28,6 +28,7 @@ export class SummaryRequestsService {
   constructor(
     private readonly deadlines: DeadlinesService,
     private readonly docket: DocketService,
+    private readonly members: MembersService,
   ) {}
 
   /** The request the member made for a summary of the document, if any. */
@@ -52,7 +53,7 @@ export class SummaryRequestsService {
     const rows = await ctx.em.getRepository(DeadlineEntity).findBy({ subjectId: documentId, rule: RULE, status: 'OPEN' });
     if (rows.length === 0) return [];
     const requests = await ctx.em.getRepository(SummaryRequestEntity).findBy({ deadlineId: In(rows.map((r) => r.id)) });
-    const members = await ctx.em.getRepository(MemberEntity).findBy({ id: In(requests.map((r) => r.memberId)) });
+    const members = await this.members.byIds(ctx.em, requests.map((r) => r.memberId));
     const answered: AnsweredRequest[] = [];
     for (const row of [...rows].sort((a, b) => a.openedAt.getTime() - b.openedAt.getTime())) {
       // A deadline: run out, it is missed; a summary filed late does not make it met.
@@ -76,13 +77,21 @@ export class SummaryRequestsService {
     for (const row of rows) {
       if (!(await this.deadlines.settleById(ctx, row.id, 'MISSED'))) continue;
       expired += 1;
-      const [about] = await ctx.em.query(
-        `SELECT m.name AS requester, a.name AS author, d.kind
-           FROM summary_requests r JOIN members m ON m.id = r.member_id
-           JOIN documents d ON d.id = r.document_id LEFT JOIN members a ON a.id = d.filed_for_member_id
+      const [request]: { requester_id: string; author_id: string | null; kind: DocumentEntity['kind'] }[] = await ctx.em.query(
+        `SELECT r.member_id AS requester_id, d.filed_for_member_id AS author_id, d.kind
+           FROM summary_requests r JOIN documents d ON d.id = r.document_id
           WHERE r.deadline_id = $1`,
         [row.id],
       );
+      // The members' names from core, which owns them.
+      const names = new Map(
+        request ? (await this.members.byIds(ctx.em, [request.requester_id, request.author_id].filter((id): id is string => !!id))).map((m) => [m.id, m.name]) : [],
+      );
+      const about = request && {
+        requester: names.get(request.requester_id),
+        author: request.author_id ? names.get(request.author_id) : undefined,
+        kind: request.kind,
+      };
       const rule = DEADLINE_RULES[RULE];
       await this.docket.append(ctx, {
         disputeId: row.disputeId,

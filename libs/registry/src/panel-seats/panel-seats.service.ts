@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CommandContext, RequestLoaders, groupedInKeyOrder } from '@app/core';
 import DataLoader from 'dataloader';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { PanelSeatEntity } from './panel-seat.entity';
 
 export interface Seat {
@@ -61,6 +61,37 @@ export class PanelSeatsService {
       .getRepository(PanelSeatEntity)
       .find({ where: { userId, vacatedAt: IsNull() }, select: { disputeId: true } });
     return rows.map((r) => r.disputeId);
+  }
+
+  /** The dispute's current seats (who sits, whose account acts for them, who chairs). */
+  async seatsOn(em: EntityManager, disputeId: string): Promise<Seat[]> {
+    const rows = await em.getRepository(PanelSeatEntity).findBy({ disputeId, vacatedAt: IsNull() });
+    return rows.map((r) => ({ personId: r.personId, userId: r.userId, chair: r.chair }));
+  }
+
+  /** The roster persons seated on the dispute's panel now, in the order they were seated. */
+  async personsSeated(em: EntityManager, disputeId: string): Promise<string[]> {
+    const rows = await em
+      .getRepository(PanelSeatEntity)
+      .find({ where: { disputeId, vacatedAt: IsNull() }, order: { seatedAt: 'ASC' }, select: { personId: true } });
+    return rows.map((r) => r.personId);
+  }
+
+  /** The accounts acting for these persons' current seats on the dispute's panel. */
+  async usersOfPersons(em: EntityManager, disputeId: string, personIds: readonly string[]): Promise<string[]> {
+    if (!personIds.length) return [];
+    const rows = await em
+      .getRepository(PanelSeatEntity)
+      .find({ where: { disputeId, personId: In([...personIds]), vacatedAt: IsNull(), userId: Not(IsNull()) }, select: { userId: true } });
+    return rows.map((r) => r.userId as string);
+  }
+
+  /** The user's current seats, each as the dispute and the roster person it seats. */
+  async seatsOfUser(userId: string): Promise<{ disputeId: string; personId: string }[]> {
+    const rows = await this.dataSource
+      .getRepository(PanelSeatEntity)
+      .find({ where: { userId, vacatedAt: IsNull() }, select: { disputeId: true, personId: true } });
+    return rows.map((r) => ({ disputeId: r.disputeId, personId: r.personId }));
   }
 
   /** Current seats per dispute, for a page of disputes. */

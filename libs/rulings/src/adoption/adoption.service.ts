@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, CommandRunner, DomainError, MemberEntity, requireRole } from '@app/core';
+import { Actor, CommandRunner, DomainError, requireRole, MembersService } from '@app/core';
 import { DEADLINE_RULES, latestNoticeDate, toIsoDate, type ActionName } from '@app/procedure';
 import { BodyMeetingsService, CalendarService, DisputeEntity, DisputesService, DocketService } from '@app/registry';
 import { In } from 'typeorm';
@@ -28,6 +28,7 @@ export class AdoptionService {
     private readonly docket: DocketService,
     private readonly meetings: BodyMeetingsService,
     private readonly calendar: CalendarService,
+    private readonly members: MembersService,
   ) {}
 
   /** DSU 16.2, 16.4: a member records its objection; one per member and report. */
@@ -36,7 +37,7 @@ export class AdoptionService {
     return this.commands.run({ actor, operation: 'objectToAdoption' }, async (ctx) => {
       const dispute = await this.disputes.lockForUpdate(ctx, disputeId, true);
       const { proceeding, round } = beforeBody(dispute);
-      const member = await ctx.em.getRepository(MemberEntity).findOneByOrFail({ id: delegate.memberId as string });
+      const member = await this.members.existing(ctx.em, delegate.memberId as string);
       // insert, not save: a second objection of the member must hit the primary key (CONFLICT).
       const row = { disputeId, proceeding, round, memberId: member.id, objectedAt: ctx.now };
       await ctx.em.getRepository(AdoptionObjectionEntity).insert(row);
@@ -66,7 +67,7 @@ export class AdoptionService {
       const before = beforeBody(dispute);
       const { meeting } = await this.meetings.facts(ctx.em, meetingId);
       const present = [...(meeting.presentMembers ?? [])].sort();
-      const presentMembers = present.length ? await ctx.em.getRepository(MemberEntity).findBy({ code: In(present) }) : [];
+      const presentMembers = await this.members.byCodes(ctx.em, present);
       const objections = await ctx.em
         .getRepository(AdoptionObjectionEntity)
         .findBy({ disputeId, proceeding: before.proceeding, round: before.round });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, CommandRunner, DomainError, MemberEntity, badInput, requireRole } from '@app/core';
+import { Actor, CommandRunner, DomainError, badInput, requireRole, MembersService } from '@app/core';
 import { hasRunOut, latestRow, liveRow, toIsoDate, type ActionName } from '@app/procedure';
 import { DisputeEntity, DisputesService, DocketService } from '@app/registry';
 import { DataSource, In } from 'typeorm';
@@ -18,6 +18,7 @@ export class AppealsService {
     private readonly disputes: DisputesService,
     private readonly docket: DocketService,
     private readonly support: RulingsSupport,
+    private readonly members: MembersService,
   ) {}
 
   addMember(actor: Actor | null, name: string, nationality: string): Promise<AppellateMemberEntity> {
@@ -63,7 +64,7 @@ export class AppealsService {
       const stranger = findingIds.find((id) => !findings.some((f) => f.id === id));
       if (stranger) throw badInput('findingIds', `${stranger} is not a finding of the circulated report`, 'NOT_A_FINDING');
       const [first] = await ctx.em.getRepository(AppealEntity).find({ where: { disputeId, proceeding }, order: { filedAt: 'ASC', crossAppeal: 'ASC', id: 'ASC' }, take: 1 });
-      const member = await ctx.em.getRepository(MemberEntity).findOneByOrFail({ id: delegate.memberId as string });
+      const member = await this.members.existing(ctx.em, delegate.memberId as string);
       let seed: string;
       let divisionIds: string[];
       let text: string;

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, CommandContext, CommandRunner, DomainError, badInput, forbidden, notFound, requireRole } from '@app/core';
 import { liveRow, type ActionName } from '@app/procedure';
-import { DisputeEntity, DisputePartyEntity, DisputesService, DocketService } from '@app/registry';
+import { DisputeEntity, DisputesService, DocketService } from '@app/registry';
 import { isUUID } from 'class-validator';
 import { CommentOnReportInput, FindingInput, SubmitReportInput } from '../dto/rulings.input';
-import { RulingsSupport, documentsOf, sha256 } from '../support';
+import { RulingsSupport, sha256 } from '../support';
 import { deliberationState, majorityOf } from './majority';
 import { FindingEntity, ReportCommentEntity, ReportEntity, ReportVoteEntity, SeparateOpinionEntity } from './report.entity';
 
@@ -190,7 +190,7 @@ export class ReportsService {
     const delegate = requireRole(actor, 'MEMBER_DELEGATE');
     return this.commands.run({ actor, operation: 'commentOnReport' }, async (ctx) => {
       const report = await this.lockedReport(ctx, input.reportId);
-      const parties = await ctx.em.getRepository(DisputePartyEntity).findBy({ disputeId: report.disputeId });
+      const parties = await this.disputes.partiesOf(ctx.em, report.disputeId);
       const place = parties.find((p) => p.memberId === delegate.memberId)?.kind;
       if (place !== 'COMPLAINANT' && place !== 'RESPONDENT') {
         throw forbidden('Only the parties comment on the descriptive part and the interim report (DSU 15.1, 15.2)', 'NOT_A_PARTY');
@@ -249,10 +249,7 @@ export class ReportsService {
   }
 
   private async setClassification(ctx: CommandContext, documentId: string, classification: 'RESTRICTED' | 'PUBLIC'): Promise<void> {
-    await documentsOf(ctx.em).update(
-      { id: documentId },
-      classification === 'PUBLIC' ? { classification, readerIds: [], derestrictedAt: ctx.now } : { classification, readerIds: [] },
-    );
+    await this.support.reclassify(ctx, documentId, classification);
   }
 
   /** The report, after locking its dispute (the order every rulings step locks in). */
