@@ -211,7 +211,6 @@ class Runner {
 
     const dateOf = (kind: ReplayStepKind, after?: string) => steps.find((s) => s.step === kind && (!after || s.on >= after))?.on;
     const establishment = dateOf('establishPanel');
-    const composition = dateOf('composePanel');
     const circulation = dateOf('circulateReport');
     const finalToParties = steps.find((s) => s.step === 'finalReportToParties' && (!circulation || s.on <= circulation))?.on;
 
@@ -307,7 +306,7 @@ class Runner {
           break;
         case 'adopt':
         case 'adoptComplianceReport':
-          real(step, () => this.adoptionMeeting(step.on, []));
+          real(step, () => this.adoptionMeeting(step.on));
           break;
         case 'notAdopted':
           this.planNotAdopted(step, plan);
@@ -550,7 +549,7 @@ class Runner {
         }
       },
     });
-    plan.push({ on: step.on, kind: step.step, implied: false, step, run: () => this.adoptionMeeting(step.on, [...this.members.keys()]) });
+    plan.push({ on: step.on, kind: step.step, implied: false, step, run: () => this.adoptionMeeting(step.on) });
   }
 
   /** A version of the report: submitted by the chair, approved by two panelists, issued. */
@@ -611,7 +610,7 @@ class Runner {
     );
   }
 
-  private async adoptionMeeting(on: string, _objecting: string[]): Promise<void> {
+  private async adoptionMeeting(on: string): Promise<void> {
     await this.must(`mutation($d: ID!, $m: ID!) { recordAdoptionMeeting(disputeId: $d, meetingId: $m) { outcome } }`, { d: this.disputeId, m: await this.meeting(on) }, this.sec());
   }
 
