@@ -52,10 +52,9 @@ import {
   type DisputeSnapshot,
   type Stage,
 } from '@app/registry';
-import { TIMETABLE_STEP_KINDS, proposeTimetable } from '../libs/hearings/src/timetable/appendix3';
+import { TIMETABLE_STEP_KINDS, proposeTimetable } from '@app/hearings';
 import { count, type CountingRules } from '@app/stv';
-import { candidateLabels } from '../libs/panels/src/elections/candidate-labels';
-import { newReceipt } from '../libs/panels/src/elections/receipts';
+import { candidateLabels, newReceipt } from '@app/panels';
 import { bulkInsert } from './lib/bulk';
 import {
   EXPERTISE,

@@ -13,7 +13,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import Fastify from 'fastify';
 import { Pool, types } from 'pg';
-import { DEADLINE_RULES, STAGE_LABELS, type DeadlineRuleCode, type Stage } from '../libs/registry/src/procedure';
+import { DEADLINE_RULES, STAGE_LABELS, type DeadlineRuleCode, type Stage } from '@app/registry';
 
 export interface RawTemplates {
   /** The guard's user lookup. */

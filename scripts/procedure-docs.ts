@@ -2,7 +2,7 @@
 // data: `npm run docs:procedure` after changing a transition or a rule.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { withGeneratedTables } from '../libs/registry/src/procedure/docs';
+import { withGeneratedTables } from '@app/registry';
 
 const path = join(__dirname, '..', 'libs', 'registry', 'src', 'procedure', 'README.md');
 writeFileSync(path, withGeneratedTables(readFileSync(path, 'utf8')));

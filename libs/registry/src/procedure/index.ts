@@ -104,3 +104,4 @@ export {
   openDispute,
 } from './engine';
 export type { AllowedActions, Approval, Decision, LaterAction } from './engine';
+export { withGeneratedTables } from './docs';
