@@ -2,7 +2,6 @@
 // e2e scenarios (a real PostgreSQL, one database per file cloned from a migrated template).
 const moduleNameMapper = {
   '^@app/core$': '<rootDir>/libs/core/src',
-  '^@app/core/(.*)$': '<rootDir>/libs/core/src/$1',
   '^@app/procedure$': '<rootDir>/libs/procedure/src',
   '^@app/stv$': '<rootDir>/libs/stv/src',
   '^@app/registry$': '<rootDir>/libs/registry/src',

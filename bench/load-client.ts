@@ -167,6 +167,7 @@ type Autocannon = (options: Record<string, unknown>, done: (error: Error | null,
 
 export function runLoad(job: LoadJob): Promise<LoadResult> {
   // autocannon ships no types.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const autocannon = require('autocannon') as Autocannon;
   let wrong = 0;
   let firstWrong: string | null = null;

@@ -124,11 +124,10 @@ async function main(): Promise<void> {
 
   // Everything else is loaded only now, so that the count's memory figures are its own.
   const { runMigrations } = await import('@app/migrations');
-  const { loadConfig } = await import('@app/core');
+  const { JWT_AUDIENCE, JWT_ISSUER, loadConfig } = await import('@app/core');
   const { JwtService } = await import('@nestjs/jwt');
   const { DataSource } = await import('typeorm');
   const { createApiApp } = await import('../apps/api/src/bootstrap');
-  const { JWT_AUDIENCE, JWT_ISSUER } = await import('../libs/core/src/auth/jwt-settings');
   const { loadDataset } = await import('./dataset');
   const { freePort, startBenchServer } = await import('./lib/database');
   const { SqlCapture } = await import('./lib/sql-capture');

@@ -1,7 +1,7 @@
 // The code an authenticator app would show now for a TOTP secret (base32, as enrollTotp returns it):
 //   npm run totp -- <secret>
 // For trying the demo's second factor without a phone (README, Try it); it runs nowhere else.
-import { base32Decode, totpCode, TOTP_PERIOD_SECONDS } from '../libs/core/src/auth/totp';
+import { base32Decode, totpCode, TOTP_PERIOD_SECONDS } from '@app/core';
 
 const secret = process.argv[2];
 if (!secret || !/^[A-Za-z2-7\s=]+$/.test(secret)) {

@@ -73,13 +73,12 @@ export function makeElections(rng: Rng, world: World, disputes: Dispute[], n: nu
       const ranking: string[] = [];
       const length = rng.int(1, Math.min(8, eligible.length));
       for (let k = 0; k < length; k++) {
-        let total = weights.reduce((a, w) => a + w, 0);
+        const total = weights.reduce((a, w) => a + w, 0);
         let r = rng.next() * total;
         let c = 0;
         while (c < weights.length - 1 && r >= weights[c]) r -= weights[c++];
         if (weights[c] === 0) break;
         ranking.push(eligible[c].id);
-        total -= weights[c];
         weights[c] = 0;
       }
       ballots.push({ ranking });

@@ -19,10 +19,11 @@ export class SqlCapture {
   constructor() {
     const proto = PostgresQueryRunner.prototype as unknown as { query: QueryFn };
     this.original = proto.query;
-    const self = this;
+    const original = this.original;
+    const record = (statement: Statement) => this.recording?.push(statement);
     proto.query = function (this: PostgresQueryRunner, query: string, parameters?: unknown[], structured?: boolean) {
-      self.recording?.push({ sql: query, parameters: [...(parameters ?? [])] });
-      return self.original.call(this, query, parameters, structured);
+      record({ sql: query, parameters: [...(parameters ?? [])] });
+      return original.call(this, query, parameters, structured);
     };
   }
 

@@ -9,7 +9,7 @@
 // when the server accepts connections (after crash recovery, on a restart), or { error }.
 // SIGTERM, or the parent going away, stops the server cleanly.
 import { appendFileSync } from 'node:fs';
-import { startEmbeddedPostgres } from '../../libs/core/src/database/embedded-postgres';
+import { startEmbeddedPostgres } from '@app/core';
 
 export interface CrashServerRequest {
   dataDir: string;

@@ -47,7 +47,7 @@ export async function startKillablePostgres(options: {
   const launch = async () => {
     const proc = fork(SERVER_SCRIPT, [JSON.stringify(request)], {
       cwd: ROOT,
-      execArgv: ['-r', 'ts-node/register/transpile-only'],
+      execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
     child = proc;

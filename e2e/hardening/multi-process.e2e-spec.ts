@@ -277,7 +277,7 @@ describe('two API processes and a worker on one PostgreSQL, fifty concurrent cli
     try {
       await booted;
     } catch (error) {
-      throw new Error(`${(error as Error).message}\n${logs()}`);
+      throw new Error(`${(error as Error).message}\n${logs()}`, { cause: error });
     }
     timings.boot = Date.now() - begun;
     // Open once the processes serve, so that the end of the voting window is the load's. Real

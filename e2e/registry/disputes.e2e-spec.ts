@@ -1,6 +1,6 @@
 import { EntityRows, MemberEntity, UserEntity } from '@app/core';
 import { DeadlineEntity, DisputeEntity, DisputePartyEntity } from '@app/registry';
-import { DocketEntryEntity } from '../../libs/registry/src/docket/docket-entry.entity';
+import { DocketEntryEntity } from '@app/registry';
 import type { EntityTarget, ObjectLiteral } from 'typeorm';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { createMember, createUser } from '../utils/factories';

@@ -140,7 +140,7 @@ describe('the worker: deadline sweeps and automatic transitions', () => {
   });
 
   describe('through pg-boss, with two worker processes', () => {
-    let workers: INestApplicationContext[] = [];
+    const workers: INestApplicationContext[] = [];
 
     afterAll(async () => {
       for (const w of workers) {

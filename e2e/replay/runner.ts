@@ -212,7 +212,6 @@ class Runner {
 
     const dateOf = (kind: ReplayStepKind, after?: string) => steps.find((s) => s.step === kind && (!after || s.on >= after))?.on;
     const establishment = dateOf('establishPanel');
-    const composition = dateOf('composePanel');
     const circulation = dateOf('circulateReport');
     const finalToParties = steps.find((s) => s.step === 'finalReportToParties' && (!circulation || s.on <= circulation))?.on;
 
@@ -308,7 +307,7 @@ class Runner {
           break;
         case 'adopt':
         case 'adoptComplianceReport':
-          real(step, () => this.adoptionMeeting(step.on, []));
+          real(step, () => this.adoptionMeeting(step.on));
           break;
         case 'notAdopted':
           this.planNotAdopted(step, plan);
@@ -551,7 +550,7 @@ class Runner {
         }
       },
     });
-    plan.push({ on: step.on, kind: step.step, implied: false, step, run: () => this.adoptionMeeting(step.on, [...this.members.keys()]) });
+    plan.push({ on: step.on, kind: step.step, implied: false, step, run: () => this.adoptionMeeting(step.on) });
   }
 
   /** A version of the report: submitted by the chair, approved by two panelists, issued. */
@@ -612,7 +611,7 @@ class Runner {
     );
   }
 
-  private async adoptionMeeting(on: string, _objecting: string[]): Promise<void> {
+  private async adoptionMeeting(on: string): Promise<void> {
     await this.must(`mutation($d: ID!, $m: ID!) { recordAdoptionMeeting(disputeId: $d, meetingId: $m) { outcome } }`, { d: this.disputeId, m: await this.meeting(on) }, this.sec());
   }
 

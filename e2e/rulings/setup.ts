@@ -78,7 +78,7 @@ export async function panelInProceedings(t: TestApp): Promise<Case> {
   await must(`mutation($id: ID!) { closeElection(id: $id) { status } }`, { id: electionId }, tok('SEC'));
   // The panel adopts its timetable (DSU 12.3): the dispute moves to PANEL_PROCEEDINGS.
   await must(`mutation($input: AdoptTimetableInput!) { adoptTimetable(input: $input) { id } }`, { input: { disputeId, steps: [] } }, t.tokenFor(panelists.A));
-  return { users, members, panelists, persons, disputeId, tok: (w) => t.tokenFor(users[w]), pan: (k) => t.tokenFor(panelists[k]) };
+  return { users, members, panelists, persons, disputeId, tok, pan };
 }
 
 export const SUBMIT = `mutation($input: SubmitReportInput!) { submitReport(input: $input) { id version status document { id classification } findings { id } } }`;

@@ -1,3 +1,5 @@
+// Core's helpers by path, not @app/core: see eslint.config.mjs (the one exception to the libs'
+// boundaries) for why this process must not load the lib's index.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';

@@ -235,7 +235,7 @@ export async function fuzz(target: Target, mutations: GraphQLField<unknown, unkn
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
           res.on('end', () => {
             const text = Buffer.concat(chunks).toString('utf8');
-            let parsed: Outcome['body'] = null;
+            let parsed: Outcome['body'];
             try {
               parsed = JSON.parse(text);
             } catch {

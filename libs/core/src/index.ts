@@ -13,6 +13,7 @@ export * from './auth/actor';
 export * from './auth/auth.service';
 export * from './auth/decorators';
 export * from './auth/jwt-secret';
+export { JWT_AUDIENCE, JWT_ISSUER } from './auth/jwt-settings';
 export * from './auth/passwords';
 export * from './auth/policy';
 export * from './auth/refresh-token.entity';

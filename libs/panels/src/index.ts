@@ -22,6 +22,8 @@ export { DisclosureEntity } from './disclosures/disclosure.entity';
 export { ChallengeEntity } from './challenges/challenge.entity';
 export { NationalityConsentEntity } from './eligibility/nationality-consent.entity';
 export { EligibilityService, type EligibilityReportData } from './eligibility/eligibility.service';
+export { candidateLabels } from './elections/candidate-labels';
+export { newReceipt } from './elections/receipts';
 export {
   EXCLUSION_CODES,
   evaluateEligibility,
@@ -48,6 +50,4 @@ export const PANELS_ENTITIES = [
   PanelMemberEntity,
 ];
 export { ElectionsService } from './elections/elections.service';
-export { candidateLabels } from './elections/candidate-labels';
-export { newReceipt } from './elections/receipts';
 export { ElectionClosingService } from './elections/election-closing.service';

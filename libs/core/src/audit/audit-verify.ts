@@ -1,6 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { ChainReport, SignedRecord, walkChain } from './audit-chain';
 import { CheckpointStatement, checkpointSigningText, keyIdOf, recordSigningText, verifyText } from './audit-keys';
+import type { SqlQuery } from '../database/database-roles';
 
 /**
  * Checking the audit trail from outside the application: with the public key and checkpoints
@@ -15,7 +16,21 @@ export interface PublishedCheckpoint extends CheckpointStatement {
   signature: string;
 }
 
-type Query = (sql: string, params?: unknown[]) => Promise<any[]>;
+/** A row of audit_log as verifyAgainstCheckpoints selects it, in PostgreSQL's column names. */
+interface AuditLogRow {
+  seq: SignedRecord['seq'];
+  id: SignedRecord['id'];
+  occurred_at: SignedRecord['occurredAt'];
+  actor_id: SignedRecord['actorId'];
+  actor_role: SignedRecord['actorRole'];
+  operation: SignedRecord['operation'];
+  target_type: SignedRecord['targetType'];
+  target_id: SignedRecord['targetId'];
+  details: SignedRecord['details'];
+  prev_hash: SignedRecord['prevHash'];
+  hash: SignedRecord['hash'];
+  signature: SignedRecord['signature'];
+}
 
 const BATCH = 2000;
 
@@ -78,13 +93,13 @@ export function checkpointSignedBy(checkpoint: PublishedCheckpoint, publicKey: K
  * a record appended without the key a missing or bad signature.
  */
 export function verifyAgainstCheckpoints(
-  query: Query,
+  query: SqlQuery,
   checkpoints: readonly PublishedCheckpoint[],
   publicKey: KeyObject,
 ): Promise<ChainReport<PublishedCheckpoint>> {
   return walkChain<PublishedCheckpoint>({
     read: async (afterSeq) => {
-      const rows: any[] = await query(
+      const rows = await query<AuditLogRow>(
         `SELECT seq::text AS seq, id, occurred_at, actor_id, actor_role, operation, target_type, target_id, details, prev_hash, hash, signature
            FROM audit_log a WHERE a.seq > $1 ORDER BY a.seq LIMIT ${BATCH}`,
         [afterSeq],

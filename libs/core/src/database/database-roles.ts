@@ -59,8 +59,14 @@ export function userOf(url: string): string | null {
  * trail only read and append; of the migration history only read; the job queue's schema to use.
  * It is given nothing it could own or alter. Refuses a role that is the owner or a member of it.
  */
-export async function grantApplicationRole(query: (sql: string, params?: unknown[]) => Promise<any[]>, role: string): Promise<void> {
-  const [me] = await query(
+/**
+ * A raw query, whatever runs it (TypeORM's `query`, a pg client's rows): the caller names the
+ * shape of the rows it selects, since the driver cannot know it.
+ */
+export type SqlQuery = <Row = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<Row[]>;
+
+export async function grantApplicationRole(query: SqlQuery, role: string): Promise<void> {
+  const [me] = await query<{ owner: string; member: boolean; superuser: boolean }>(
     `SELECT current_user AS owner, pg_has_role($1, current_user, 'MEMBER') AS member, r.rolsuper AS superuser
        FROM pg_roles r WHERE r.rolname = $1`,
     [role],
@@ -79,7 +85,7 @@ export async function grantApplicationRole(query: (sql: string, params?: unknown
     `REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON ${tables} FROM ${r}`,
     `REVOKE INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON "migrations" FROM ${r}`,
   ];
-  const [{ jobs }] = await query(`SELECT to_regnamespace('pgboss') IS NOT NULL AS jobs`);
+  const [{ jobs }] = await query<{ jobs: boolean }>(`SELECT to_regnamespace('pgboss') IS NOT NULL AS jobs`);
   if (jobs) {
     statements.push(
       `GRANT USAGE ON SCHEMA pgboss TO ${r}`,
@@ -95,8 +101,8 @@ export async function grantApplicationRole(query: (sql: string, params?: unknown
  * What the connected role could do to the audit trail besides appending: empty when it is the
  * unprivileged application role; otherwise a list such as "is a superuser", "owns audit_log".
  */
-export async function auditTrailPowers(query: (sql: string, params?: unknown[]) => Promise<any[]>): Promise<{ role: string; powers: string[] }> {
-  const rows: {
+export async function auditTrailPowers(query: SqlQuery): Promise<{ role: string; powers: string[] }> {
+  const rows = await query<{
     role: string;
     superuser: boolean;
     table: string;
@@ -105,7 +111,7 @@ export async function auditTrailPowers(query: (sql: string, params?: unknown[]) 
     can_delete: boolean;
     can_truncate: boolean;
     can_trigger: boolean;
-  }[] = await query(
+  }>(
     `SELECT current_user AS role, r.rolsuper AS superuser, c.relname AS table,
             pg_has_role(current_user, c.relowner, 'MEMBER') AS owner,
             has_table_privilege(c.oid, 'UPDATE') AS can_update,
@@ -127,9 +133,9 @@ export async function auditTrailPowers(query: (sql: string, params?: unknown[]) 
   }
   // PostgreSQL 15 lets a superuser grant the right to set session_replication_role, which
   // switches off ordinary triggers for a session.
-  const [{ version }] = await query(`SELECT current_setting('server_version_num')::int AS version`);
+  const [{ version }] = await query<{ version: number }>(`SELECT current_setting('server_version_num')::int AS version`);
   if (!rows[0]?.superuser && version >= 150000) {
-    const [{ can }] = await query(`SELECT has_parameter_privilege('session_replication_role', 'SET') AS can`);
+    const [{ can }] = await query<{ can: boolean }>(`SELECT has_parameter_privilege('session_replication_role', 'SET') AS can`);
     if (can) powers.push('may set session_replication_role (switching triggers off)');
   }
   return { role, powers };

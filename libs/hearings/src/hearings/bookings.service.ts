@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CommandContext, DomainError, badInput, conflict, MembersService, UsersService } from '@app/core';
 import { DisputesService, PanelSeatsService, docketNumber, isPanelThirdParty } from '@app/registry';
 import { RosterService } from '@app/panels';
-import { EntityManager, In, QueryFailedError } from 'typeorm';
+import { EntityManager, QueryFailedError } from 'typeorm';
 import {
   HearingBookingEntity,
   HearingEntity,

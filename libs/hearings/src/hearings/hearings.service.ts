@@ -234,7 +234,7 @@ function validateTimes(start: Date, end: Date, timeZone: string, now: Date): voi
 async function validateVenue(em: EntityManager, roomId: string | null, virtualLink: string | null): Promise<Venue> {
   if (!roomId && !virtualLink) throw badInput('input.roomId', 'A hearing needs a room or a virtual link', 'NO_VENUE');
   if (virtualLink !== null) {
-    let url: URL | null = null;
+    let url: URL | null;
     try {
       url = new URL(virtualLink);
     } catch {

@@ -3,7 +3,7 @@ import { Actor, CommandContext, CommandRunner, DomainError, badInput, forbidden,
 import { type ActionName, type ProcedureEvent } from '@app/procedure';
 import { DisputesService, DocketService, docketNumber, DocumentEntity, DocumentsService } from '@app/registry';
 import { isUUID } from 'class-validator';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   AddHearingRoomInput,
   DeclareUnavailabilityInput,

@@ -233,7 +233,7 @@ export class ElectionClosingService {
       try {
         ballot = openBallot(keys, election.id, row.sealed);
       } catch (error) {
-        if (error instanceof SealedBallotError) throw new Error(`Election ${election.id}: sealed ballot ${row.id}: ${error.message}; not counting`);
+        if (error instanceof SealedBallotError) throw new Error(`Election ${election.id}: sealed ballot ${row.id}: ${error.message}; not counting`, { cause: error });
         throw error;
       }
       if (ballot.ranking.length === 0 || new Set(ballot.ranking).size !== ballot.ranking.length || !ballot.ranking.every((id) => candidates.has(id))) {

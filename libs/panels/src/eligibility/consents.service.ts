@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { Actor, CommandRunner, MemberEntity, badInput, conflict, forbidden, requireRole, MembersService } from '@app/core';
 import { DisputesService, DocketService, isPanelThirdParty } from '@app/registry';
 import { isUUID } from 'class-validator';
-import { In } from 'typeorm';
 import { RosterPersonEntity } from '../roster/roster-person.entity';
 import { NationalityConsentEntity } from './nationality-consent.entity';
 

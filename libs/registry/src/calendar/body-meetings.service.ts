@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, AppConfig, AuditCheckpoints, CommandRunner, DomainError, badInput, notFound, requireRole, MembersService } from '@app/core';
 import { DEADLINE_RULES, SURVEILLANCE_STAGES, latestNoticeDate, toIsoDate, type BodyMeeting } from '@app/procedure';
 import { isUUID } from 'class-validator';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { DocketService } from '../docket/docket.service';
 import { BodyMeetingEntity } from './body-meeting.entity';

@@ -21,7 +21,7 @@ import { isUUID } from 'class-validator';
 import DataLoader from 'dataloader';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { DisputePartyEntity, isPanelThirdParty, isThirdParty } from '../disputes/dispute-party.entity';
 import { DisputesService } from '../disputes/disputes.service';
 import { DocketService } from '../docket/docket.service';

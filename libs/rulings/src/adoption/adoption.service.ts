@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { Actor, CommandRunner, DomainError, requireRole, MembersService } from '@app/core';
 import { DEADLINE_RULES, latestNoticeDate, toIsoDate, type ActionName } from '@app/procedure';
 import { BodyMeetingsService, CalendarService, DisputeEntity, DisputesService, DocketService } from '@app/registry';
-import { In } from 'typeorm';
 import { AdoptionMeetingEntity, AdoptionObjectionEntity, AdoptionRound } from './adoption.entity';
 
 /** The report the body has before it: of which proceeding, the panel's or the appellate one. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, ConnectionArgs, Page, RequestLoaders, groupedInKeyOrder, inKeyOrder, keysetPage, notFound } from '@app/core';
+import { Actor, ConnectionArgs, Page, RequestLoaders, groupedInKeyOrder, inKeyOrder, notFound } from '@app/core';
 import { DisputeEntity, DisputesService, DocumentEntity, DocumentsService, PanelSeatsService } from '@app/registry';
 import { RosterService } from '@app/panels';
 import DataLoader from 'dataloader';

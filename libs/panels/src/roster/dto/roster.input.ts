@@ -42,6 +42,8 @@ export class RosterCvInput {
   @Field({ description: "The file's name, e.g. cv.pdf" })
   @Transform(trim)
   @Length(1, 255, { message: 'fileName must be 1 to 255 characters' })
+  // Control characters are what the pattern refuses.
+  // eslint-disable-next-line no-control-regex
   @Matches(/^[^/\\\u0000-\u001f"]+$/, { message: 'fileName must be a plain file name, without folders' })
   fileName: string;
 
