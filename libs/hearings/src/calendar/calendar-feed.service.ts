@@ -39,7 +39,7 @@ export class CalendarFeedService {
   async userFeed(token: string): Promise<string> {
     const row = TOKEN.test(token) ? await this.dataSource.getRepository(CalendarFeedTokenEntity).findOneBy({ tokenHash: sha256(token) }) : null;
     const user = row ? await this.dataSource.getRepository(UserEntity).findOneBy({ id: row.userId, active: true }) : null;
-    if (!user) throw notFound('Calendar', 'feed');
+    if (!user) throw notFound('Calendar', 'feed', 'CALENDAR_NOT_FOUND');
     return this.render(`Hearings: ${user.displayName}`, await this.query.forUser(user), true);
   }
 

@@ -75,7 +75,7 @@ export class ParticipationService {
     const delegate = requireRole(actor, 'MEMBER_DELEGATE');
     return this.commands.run({ actor, operation: 'withdrawUnavailability' }, async (ctx) => {
       const row = isUUID(id) ? await ctx.em.getRepository(MemberUnavailabilityEntity).findOneBy({ id, memberId: delegate.memberId as string }) : null;
-      if (!row) throw notFound('Unavailability', id);
+      if (!row) throw notFound('Unavailability', id, 'UNAVAILABILITY_NOT_FOUND');
       await ctx.em.getRepository(MemberUnavailabilityEntity).delete({ id });
       ctx.target('MemberUnavailability', id);
       return true;
@@ -96,7 +96,7 @@ export class ParticipationService {
     const delegate = requireRole(actor, 'MEMBER_DELEGATE');
     return this.commands.run({ actor, operation: 'recordObservationConsent' }, async (ctx) => {
       const found = isUUID(input.hearingId) ? await ctx.em.getRepository(HearingEntity).findOneBy({ id: input.hearingId }) : null;
-      if (!found) throw notFound('Hearing', input.hearingId);
+      if (!found) throw notFound('Hearing', input.hearingId, 'HEARING_NOT_FOUND');
       const dispute = await ctx.em.query('SELECT id, number FROM disputes WHERE id = $1 FOR UPDATE', [found.disputeId]).then((r) => r[0]);
       const hearing = await ctx.em.getRepository(HearingEntity).findOneByOrFail({ id: input.hearingId });
       const askable = await this.consentingMembers(ctx.em, hearing);

@@ -97,6 +97,6 @@ export class EligibilityService {
 
   private async requireDispute(em: EntityManager, disputeId: string): Promise<void> {
     const rows = isUUID(disputeId) ? await em.query('SELECT 1 FROM disputes WHERE id = $1', [disputeId]) : [];
-    if (!rows.length) throw notFound('Dispute', disputeId);
+    if (!rows.length) throw notFound('Dispute', disputeId, 'DISPUTE_NOT_FOUND');
   }
 }
