@@ -25,6 +25,7 @@ export * from './auth/totp';
 export * from './auth/totp-factor.entity';
 export * from './clock/clock';
 export * from './config/app-config';
+export * from './core.errors';
 export * from './core.module';
 export * from './database/command-runner';
 export * from './database/database.module';

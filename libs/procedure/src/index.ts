@@ -82,6 +82,7 @@ export type {
   ProcedureEvent,
   ProcedureEvents,
 } from './snapshot';
+export { REFUSAL_ERRORS } from './refusal-codes';
 export { REFUSAL_CODES } from './refusals';
 export type { Refusal, RefusalCode } from './refusals';
 export type { Guard, GuardContext } from './guards';

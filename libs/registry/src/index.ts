@@ -64,3 +64,4 @@ export const REGISTRY_ENTITIES = [
   BodyMeetingEntity,
   SummaryRequestEntity,
 ];
+export { REGISTRY_ERRORS, type RegistryErrorCode } from './registry.errors';

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
   DEFAULT_QUERY_LIMITS,
+  DomainCode,
   EXPENSIVE_QUERY_BUDGET,
   GraphqlContext,
   QueryLimits,
@@ -34,7 +35,7 @@ export function queryLimitsPlugin(limiter: RateLimiter, limits: QueryLimits = DE
           if (spent > EXPENSIVE_QUERY_BUDGET.limit) {
             throw new GraphQLError(
               `Too many expensive queries: ${spent} cost units in the last minute, at most ${EXPENSIVE_QUERY_BUDGET.limit}; ask for smaller pages or wait`,
-              { extensions: { code: 'RATE_LIMITED', domainCode: 'QUERY_BUDGET_EXCEEDED', http: { status: 429 } } },
+              { extensions: { code: 'RATE_LIMITED', domainCode: 'QUERY_BUDGET_EXCEEDED' satisfies DomainCode, http: { status: 429 } } },
             );
           }
         },

@@ -1,4 +1,4 @@
-import { QueryLimitError, RequestLimits, checkRequestLimits } from '@app/core';
+import { ClientErrorExtensions, QueryLimitError, RequestLimits, checkRequestLimits } from '@app/core';
 import type { NextFunction, Request, Response } from 'express';
 
 /**
@@ -20,7 +20,7 @@ export function requestLimitsMiddleware(limits?: RequestLimits) {
   };
 }
 
-function toClient(error: QueryLimitError) {
+function toClient(error: QueryLimitError): { message: string; extensions: ClientErrorExtensions } {
   return {
     message: error.message,
     extensions: { code: 'BAD_USER_INPUT', domainCode: error.limitCode, limit: error.limit, actual: error.actual, ...error.details },

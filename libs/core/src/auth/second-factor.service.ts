@@ -112,7 +112,7 @@ export class SecondFactorService {
     const { userId } = requireActor(actor);
     return this.commands.run({ actor, operation: 'enrollTotp' }, async (ctx) => {
       const user = await ctx.em.getRepository(UserEntity).findOne({ where: { id: userId } });
-      if (!user) throw notFound('User', userId);
+      if (!user) throw notFound('User', userId, 'USER_NOT_FOUND');
       const secret = newTotpSecret();
       const rows = await ctx.em.query(
         `INSERT INTO totp_factors (user_id, secret_sealed, created_at, confirmed_at, last_used_step) VALUES ($1, $2, $3, NULL, NULL)
@@ -181,7 +181,7 @@ export class SecondFactorService {
     }
     return this.commands.run({ actor, operation: 'resetTotp' }, async (ctx) => {
       const user = await ctx.em.getRepository(UserEntity).findOne({ where: { id: userId } });
-      if (!user) throw notFound('User', userId);
+      if (!user) throw notFound('User', userId, 'USER_NOT_FOUND');
       // Only a confirmed factor: a pending enrolment (enrollTotp, never confirmed) is no factor to
       // lose; its owner replaces it by enrolling again, and a reset would only end their sign-ins.
       const removed = await ctx.em

@@ -1,10 +1,21 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
+import type { RequestErrorCode } from '../core.errors';
 import { QueryLimitError } from '../graphql/query-limits';
-import { DomainError } from './domain-error';
+import type { DomainCode } from './catalogue';
+import { DomainError, type ErrorCategory } from './domain-error';
+
+/** What a client may find in `extensions.code`: a category, or one of GraphQL's, Apollo's or HTTP's own. */
+export type ClientErrorCode = ErrorCategory | RequestErrorCode;
+
+/** The extensions of every error a client gets: the code, and the catalogued domain code if any. */
+export type ClientErrorExtensions = { code: ClientErrorCode; domainCode?: DomainCode } & Record<string, unknown>;
+
+/** An error as the client gets it. */
+export type ClientFormattedError = GraphQLFormattedError & { extensions: ClientErrorExtensions };
 
 /** Error codes that GraphQL or Apollo raise themselves and that are safe to show as they are. */
-const PASSTHROUGH = new Set([
+export const PASSTHROUGH_CODES = [
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_USER_INPUT',
@@ -15,7 +26,11 @@ const PASSTHROUGH = new Set([
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'RATE_LIMITED',
-]);
+] as const satisfies readonly ClientErrorCode[];
+
+const PASSTHROUGH: ReadonlySet<string> = new Set(PASSTHROUGH_CODES);
+
+const isPassthrough = (code: unknown): code is (typeof PASSTHROUGH_CODES)[number] => typeof code === 'string' && PASSTHROUGH.has(code);
 
 /**
  * graphql-js gives up coercing the variables after 50 errors and adds one last error of its own,
@@ -62,7 +77,7 @@ export function formatGraphqlError(
   formatted: GraphQLFormattedError,
   error: unknown,
   options: FormatOptions = {},
-): GraphQLFormattedError {
+): ClientFormattedError {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   const base = { locations: formatted.locations, path: formatted.path };
 
@@ -85,8 +100,8 @@ export function formatGraphqlError(
     return { ...base, message: clientMessage(original.message, hideDetails), extensions: { code: 'BAD_USER_INPUT', domainCode: 'TOO_MANY_ERRORS' } };
   }
   const code = formatted.extensions?.code;
-  if (original instanceof GraphQLError || (typeof code === 'string' && PASSTHROUGH.has(code))) {
-    if (typeof code === 'string' && PASSTHROUGH.has(code)) {
+  if (original instanceof GraphQLError || isPassthrough(code)) {
+    if (isPassthrough(code)) {
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
       return { ...base, message: clientMessage(formatted.message, hideDetails), extensions: { ...extensions, code } };
     }

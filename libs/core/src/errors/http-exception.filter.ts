@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainError, ErrorCategory } from './domain-error';
+import type { ClientErrorCode } from './format-error';
 
 const STATUS: Record<ErrorCategory, number> = {
   UNAUTHENTICATED: 401,
@@ -33,13 +34,13 @@ export class HttpErrorFilter implements ExceptionFilter {
       });
     } else if (isClientHttpError(exception)) {
       // body-parser and friends: a body too large (413), malformed JSON (400), …
-      const code = exception.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
+      const code: ClientErrorCode = exception.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
       res.status(exception.status).json({ error: { code, message: exception.message } });
     } else if (exception instanceof HttpException) {
-      res.status(exception.getStatus()).json({ error: { code: 'BAD_REQUEST', message: exception.message } });
+      res.status(exception.getStatus()).json({ error: { code: 'BAD_REQUEST' satisfies ClientErrorCode, message: exception.message } });
     } else {
       this.logger.error((exception as Error)?.stack ?? String(exception));
-      res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } });
+      res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR' satisfies ClientErrorCode, message: 'Internal server error' } });
     }
   }
 }

@@ -30,10 +30,10 @@ export class MembersService {
 
   async get(ref: { id?: string; code?: string }): Promise<MemberEntity> {
     if (!ref.id && !ref.code) throw badInput('id', 'Give the member id or its code', 'MEMBER_REF_REQUIRED');
-    if (ref.id && !isUUID(ref.id)) throw notFound('Member', ref.id);
+    if (ref.id && !isUUID(ref.id)) throw notFound('Member', ref.id, 'MEMBER_NOT_FOUND');
     const where = ref.id ? { id: ref.id } : { code: String(ref.code).toUpperCase() };
     const member = await this.dataSource.getRepository(MemberEntity).findOne({ where });
-    if (!member) throw notFound('Member', ref.id ?? String(ref.code));
+    if (!member) throw notFound('Member', ref.id ?? String(ref.code), 'MEMBER_NOT_FOUND');
     return member;
   }
 
@@ -92,7 +92,7 @@ export class MembersService {
     return this.commands.run({ actor, operation: 'updateMember' }, async (ctx) => {
       const repo = ctx.em.getRepository(MemberEntity);
       const member = await repo.findOne({ where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-      if (!member) throw notFound('Member', input.id);
+      if (!member) throw notFound('Member', input.id, 'MEMBER_NOT_FOUND');
       if (member.version !== input.version) throw staleVersion('member', member.version);
       const changes: Record<string, unknown> = {};
       for (const key of ['name', 'joinedOn', 'status'] as const) {

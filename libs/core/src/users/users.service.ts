@@ -38,7 +38,7 @@ export class UsersService {
   async me(actor: Actor | null): Promise<UserEntity> {
     const signedIn = requireActor(actor);
     const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id: signedIn.userId } });
-    if (!user) throw notFound('User', signedIn.userId);
+    if (!user) throw notFound('User', signedIn.userId, 'USER_NOT_FOUND');
     return user;
   }
 
@@ -88,7 +88,7 @@ export class UsersService {
     return this.commands.run({ actor, operation: 'deactivateUser' }, async (ctx) => {
       const repo = ctx.em.getRepository(UserEntity);
       const user = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!user) throw notFound('User', id);
+      if (!user) throw notFound('User', id, 'USER_NOT_FOUND');
       user.active = false;
       await repo.save(user);
       await this.auth.revokeAllOf(ctx.em, user.id, ctx.now);

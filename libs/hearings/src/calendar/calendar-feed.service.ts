@@ -41,7 +41,7 @@ export class CalendarFeedService {
   async userFeed(token: string): Promise<string> {
     const row = TOKEN.test(token) ? await this.dataSource.getRepository(CalendarFeedTokenEntity).findOneBy({ tokenHash: sha256(token) }) : null;
     const user = row ? ((await this.users.byIds(this.dataSource.manager, [row.userId], { active: true }))[0] ?? null) : null;
-    if (!user) throw notFound('Calendar', 'feed');
+    if (!user) throw notFound('Calendar', 'feed', 'CALENDAR_NOT_FOUND');
     return this.render(`Hearings: ${user.displayName}`, await this.query.forUser(user), true);
   }
 

@@ -13,7 +13,7 @@ export class CalendarController {
   @Public()
   @Get(':file')
   async feed(@Param('file') file: string, @Res() res: Response): Promise<void> {
-    if (!file.endsWith('.ics')) throw notFound('Calendar', file);
+    if (!file.endsWith('.ics')) throw notFound('Calendar', file, 'CALENDAR_NOT_FOUND');
     const name = file.slice(0, -'.ics'.length);
     const body = name === 'public' ? await this.feeds.publicFeed() : await this.feeds.userFeed(name);
     res.status(200);

@@ -75,7 +75,7 @@ export class HearingsQueryService {
     const qb = this.dataSource.getRepository(HearingEntity).createQueryBuilder('h').where('h.id = :id', { id: isUUID(id) ? id : null });
     const hearing = isUUID(id) ? await visibleTo(qb, actor, await this.viewerDisputes(actor)).getOne() : null;
     // One the user may not see does not exist for them.
-    if (!hearing) throw notFound('Hearing', id);
+    if (!hearing) throw notFound('Hearing', id, 'HEARING_NOT_FOUND');
     return hearing;
   }
 

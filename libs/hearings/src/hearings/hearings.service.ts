@@ -167,7 +167,7 @@ export class HearingsService implements OnModuleInit {
   /** Loads a scheduled hearing under its dispute's lock and checks the actor may change it. */
   async lockHearing(ctx: CommandContext, hearingId: string): Promise<{ hearing: HearingEntity; dispute: DisputeEntity; role: string; closed: string[] }> {
     const found = isUUID(hearingId) ? await ctx.em.getRepository(HearingEntity).findOneBy({ id: hearingId }) : null;
-    if (!found) throw notFound('Hearing', hearingId);
+    if (!found) throw notFound('Hearing', hearingId, 'HEARING_NOT_FOUND');
     const closed = await this.calendar.closedDaysForCommand(ctx);
     const dispute = await this.disputes.lockForUpdate(ctx, found.disputeId, true);
     const role = await this.authorise(ctx, dispute);

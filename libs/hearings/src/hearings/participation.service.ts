@@ -77,7 +77,7 @@ export class ParticipationService {
     const delegate = requireRole(actor, 'MEMBER_DELEGATE');
     return this.commands.run({ actor, operation: 'withdrawUnavailability' }, async (ctx) => {
       const row = isUUID(id) ? await ctx.em.getRepository(MemberUnavailabilityEntity).findOneBy({ id, memberId: delegate.memberId as string }) : null;
-      if (!row) throw notFound('Unavailability', id);
+      if (!row) throw notFound('Unavailability', id, 'UNAVAILABILITY_NOT_FOUND');
       await ctx.em.getRepository(MemberUnavailabilityEntity).delete({ id });
       ctx.target('MemberUnavailability', id);
       return true;
@@ -98,7 +98,7 @@ export class ParticipationService {
     const delegate = requireRole(actor, 'MEMBER_DELEGATE');
     return this.commands.run({ actor, operation: 'recordObservationConsent' }, async (ctx) => {
       const found = isUUID(input.hearingId) ? await ctx.em.getRepository(HearingEntity).findOneBy({ id: input.hearingId }) : null;
-      if (!found) throw notFound('Hearing', input.hearingId);
+      if (!found) throw notFound('Hearing', input.hearingId, 'HEARING_NOT_FOUND');
       // The dispute's lock serialises consents with the hearing's other changes; it waits its turn.
       const dispute = await this.disputes.lockForUpdate(ctx, found.disputeId, true);
       const hearing = await ctx.em.getRepository(HearingEntity).findOneByOrFail({ id: input.hearingId });

@@ -25,7 +25,7 @@ export class TimetableService {
 
   /** The default proposal from a start date (today when left out), off closed days. */
   async propose(disputeId: string, start?: string): Promise<ProposedStep[]> {
-    if (!isUUID(disputeId)) throw notFound('Dispute', disputeId);
+    if (!isUUID(disputeId)) throw notFound('Dispute', disputeId, 'DISPUTE_NOT_FOUND');
     const closed = await this.calendar.closedDays(this.dataSource.manager);
     return proposeTimetable(start ?? toIsoDate(this.clock.now()), (d) => nextWorkingDay(d, closed));
   }
@@ -72,7 +72,7 @@ export class TimetableService {
     requireRole(actor, 'SECRETARIAT', 'PANELIST');
     return this.commands.run({ actor, operation: 'completeTimetableStep' }, async (ctx) => {
       const step = isUUID(stepId) ? await ctx.em.getRepository(TimetableStepEntity).findOneBy({ id: stepId }) : null;
-      if (!step) throw notFound('Timetable step', stepId);
+      if (!step) throw notFound('Timetable step', stepId, 'TIMETABLE_STEP_NOT_FOUND');
       if (actor!.role === 'PANELIST' && !(await this.seats.seatOf(ctx.em, step.disputeId, actor!.userId))) {
         throw forbidden('Only this dispute’s panel or the secretariat records its timetable', 'NOT_ON_PANEL');
       }

@@ -38,21 +38,21 @@ export class ChallengesResolver {
   @ResolveField(() => Dispute, { description: 'The dispute whose panel is at issue' })
   async dispute(@Parent() challenge: Challenge, @Context() ctx: GraphqlContext): Promise<Dispute> {
     const dispute = await this.disputes.byIdLoader(ctx.loaders).load(challenge.disputeId);
-    if (!dispute) throw notFound('Dispute', challenge.disputeId);
+    if (!dispute) throw notFound('Dispute', challenge.disputeId, 'DISPUTE_NOT_FOUND');
     return toDispute(dispute);
   }
 
   @ResolveField(() => RosterPerson, { description: 'The candidate challenged' })
   async person(@Parent() challenge: Challenge, @Context() ctx: GraphqlContext): Promise<RosterPerson> {
     const person = await this.roster.byId(ctx.loaders).load(challenge.personId);
-    if (!person) throw notFound('Roster person', challenge.personId);
+    if (!person) throw notFound('Roster person', challenge.personId, 'ROSTER_PERSON_NOT_FOUND');
     return toRosterPerson(person);
   }
 
   @ResolveField(() => Member, { description: 'The party that filed the challenge' })
   async by(@Parent() challenge: Challenge, @Context() ctx: GraphqlContext): Promise<Member> {
     const member = await this.members.loader(ctx.loaders).load(challenge.byMemberId);
-    if (!member) throw notFound('Member', challenge.byMemberId);
+    if (!member) throw notFound('Member', challenge.byMemberId, 'MEMBER_NOT_FOUND');
     return toMember(member);
   }
 }

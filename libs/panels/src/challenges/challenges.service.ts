@@ -97,7 +97,7 @@ export class ChallengesService {
     return this.commands.run({ actor, operation: 'decideChallenge' }, async (ctx) => {
       const repo = ctx.em.getRepository(ChallengeEntity);
       const found = isUUID(args.id) ? await repo.findOneBy({ id: args.id }) : null;
-      if (!found) throw notFound('Challenge', args.id);
+      if (!found) throw notFound('Challenge', args.id, 'CHALLENGE_NOT_FOUND');
       await this.disputes.lockForUpdate(ctx, found.disputeId, true);
       const challenge = await repo.findOneOrFail({ where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
       if (challenge.status !== 'PENDING') {

@@ -37,7 +37,7 @@ export class DisclosuresResolver {
   @ResolveField(() => RosterPerson, { description: 'The roster person who disclosed it' })
   async person(@Parent() disclosure: Disclosure, @Context() ctx: GraphqlContext): Promise<RosterPerson> {
     const person = await this.roster.byId(ctx.loaders).load(disclosure.personId);
-    if (!person) throw notFound('Roster person', disclosure.personId);
+    if (!person) throw notFound('Roster person', disclosure.personId, 'ROSTER_PERSON_NOT_FOUND');
     return toRosterPerson(person);
   }
 

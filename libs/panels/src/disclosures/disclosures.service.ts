@@ -79,7 +79,7 @@ export class DisclosuresService {
     return this.commands.run({ actor, operation: 'decideDisclosure' }, async (ctx) => {
       const repo = ctx.em.getRepository(DisclosureEntity);
       const found = isUUID(args.id) ? await repo.findOneBy({ id: args.id }) : null;
-      if (!found) throw notFound('Disclosure', args.id);
+      if (!found) throw notFound('Disclosure', args.id, 'DISCLOSURE_NOT_FOUND');
       if (found.disputeId) await this.disputes.lockForUpdate(ctx, found.disputeId, true);
       const disclosure = await repo.findOneOrFail({ where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
       if (disclosure.status !== 'OPEN') {
@@ -126,7 +126,7 @@ export class DisclosuresService {
   async list(actor: Actor | null, args: DisclosuresArgs): Promise<Page<DisclosureEntity>> {
     const viewer = requireActor(actor);
     const person = await this.dataSource.getRepository(RosterPersonEntity).findOneBy({ id: args.personId });
-    if (!person) throw notFound('Roster person', args.personId);
+    if (!person) throw notFound('Roster person', args.personId, 'ROSTER_PERSON_NOT_FOUND');
     const qb = this.dataSource
       .getRepository(DisclosureEntity)
       .createQueryBuilder('d')

@@ -35,7 +35,7 @@ export class ElectionClosingService {
     if (actor) requireRole(actor, 'SECRETARIAT');
     return this.commands.run({ actor, operation: 'closeElection' }, async (ctx) => {
       const found = await ctx.em.getRepository(ElectionEntity).findOneBy({ id: electionId });
-      if (!found) throw notFound('Election', electionId);
+      if (!found) throw notFound('Election', electionId, 'ELECTION_NOT_FOUND');
       // The dispute first, then the election: the order every panel step locks in.
       await this.disputes.lockForUpdate(ctx, found.disputeId, true);
       const election = await ctx.em
@@ -164,7 +164,7 @@ export class ElectionClosingService {
     return this.commands.run({ actor, operation: 'vacatePanelSeat' }, async (ctx) => {
       await this.disputes.lockForUpdate(ctx, disputeId, true);
       const member = await this.vacateSeat(ctx, disputeId, personId, reason);
-      if (!member) throw notFound('Panel seat of', personId);
+      if (!member) throw notFound('Panel seat of', personId, 'PANEL_SEAT_OF_NOT_FOUND');
       ctx.target('PanelMember', member.id, { disputeId, personId });
       return member;
     });

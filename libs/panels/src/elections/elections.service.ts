@@ -223,7 +223,7 @@ export class ElectionsService {
     const query = em.getRepository(ElectionEntity).createQueryBuilder('e').where('e.id = :id', { id });
     if (lock) query.setLock('pessimistic_read');
     const election = isUUID(id) ? await query.getOne() : null;
-    if (!election) throw notFound('Election', id);
+    if (!election) throw notFound('Election', id, 'ELECTION_NOT_FOUND');
     return election;
   }
 

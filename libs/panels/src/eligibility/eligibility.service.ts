@@ -107,6 +107,6 @@ export class EligibilityService {
 
   private async requireDispute(em: EntityManager, disputeId: string): Promise<void> {
     const rows = isUUID(disputeId) ? await this.disputes.byIds(em, [disputeId]) : [];
-    if (!rows.length) throw notFound('Dispute', disputeId);
+    if (!rows.length) throw notFound('Dispute', disputeId, 'DISPUTE_NOT_FOUND');
   }
 }

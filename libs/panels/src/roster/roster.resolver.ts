@@ -108,7 +108,7 @@ export class NominationsResolver {
   @ResolveField(() => Member, { description: 'The member that proposed the person' })
   async nominatedBy(@Parent() nomination: Nomination, @Context() ctx: GraphqlContext): Promise<Member> {
     const member = await this.members.loader(ctx.loaders).load(nomination.nominatedByMemberId);
-    if (!member) throw notFound('Member', nomination.nominatedByMemberId);
+    if (!member) throw notFound('Member', nomination.nominatedByMemberId, 'MEMBER_NOT_FOUND');
     return toMember(member);
   }
 

@@ -209,7 +209,7 @@ export class RosterService {
   /** One approved person; anyone else does not exist for the public. */
   async getApproved(id: string): Promise<RosterPersonEntity> {
     const person = isUUID(id) ? await this.dataSource.getRepository(RosterPersonEntity).findOneBy({ id }) : null;
-    if (!person || person.status !== 'APPROVED') throw notFound('Roster person', id);
+    if (!person || person.status !== 'APPROVED') throw notFound('Roster person', id, 'ROSTER_PERSON_NOT_FOUND');
     return person;
   }
 
@@ -231,7 +231,7 @@ export class RosterService {
   async cvOf(id: string): Promise<RosterCvEntity> {
     await this.getApproved(id);
     const cv = await this.dataSource.getRepository(RosterCvEntity).findOneBy({ personId: id });
-    if (!cv) throw notFound('CV', id);
+    if (!cv) throw notFound('CV', id, 'CV_NOT_FOUND');
     return cv;
   }
 
@@ -279,7 +279,7 @@ export class RosterService {
     const person = isUUID(id)
       ? await ctx.em.getRepository(RosterPersonEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } })
       : null;
-    if (!person) throw notFound('Roster person', id);
+    if (!person) throw notFound('Roster person', id, 'ROSTER_PERSON_NOT_FOUND');
     return person;
   }
 }

@@ -88,7 +88,7 @@ export class BodyMeetingsService {
       const meeting = isUUID(meetingId)
         ? await ctx.em.getRepository(BodyMeetingEntity).createQueryBuilder('m').setLock('pessimistic_write').where('m.id = :meetingId', { meetingId }).getOne()
         : null;
-      if (!meeting) throw notFound('Body meeting', meetingId);
+      if (!meeting) throw notFound('Body meeting', meetingId, 'BODY_MEETING_NOT_FOUND');
       if (toIsoDate(ctx.now) < meeting.heldOn) {
         throw new DomainError('NOT_YET_ALLOWED', 'MEETING_NOT_HELD', `The meeting is held on ${meeting.heldOn}; its attendance is recorded from that day`, {
           allowedFrom: meeting.heldOn,
@@ -115,7 +115,7 @@ export class BodyMeetingsService {
    */
   async facts(em: EntityManager, meetingId: string): Promise<{ meeting: BodyMeetingEntity; facts: BodyMeeting }> {
     const meeting = isUUID(meetingId) ? await em.getRepository(BodyMeetingEntity).findOneBy({ id: meetingId }) : null;
-    if (!meeting) throw notFound('Body meeting', meetingId);
+    if (!meeting) throw notFound('Body meeting', meetingId, 'BODY_MEETING_NOT_FOUND');
     const active = await this.members.active(em);
     const members = active.length;
     // The quorum is of the body's members: a suspended member's delegate in the room is recorded

@@ -101,7 +101,7 @@ export class CalendarService {
       await this.serialiseCalendarChanges(ctx);
       const repo = ctx.em.getRepository(ClosedDayEntity);
       const existing = await repo.findOneBy({ day });
-      if (!existing) throw notFound('Closed day', day);
+      if (!existing) throw notFound('Closed day', day, 'CLOSED_DAY_NOT_FOUND');
       await repo.delete({ day });
       const moved = await this.moveDueDates(ctx, day, `${day} (${existing.reason}) is no longer a closed day`);
       ctx.target('ClosedDay', day, { movedDeadlines: moved });

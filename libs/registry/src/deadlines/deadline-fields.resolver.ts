@@ -11,7 +11,7 @@ export class DeadlineFieldsResolver {
   @ResolveField(() => Dispute, { description: 'The dispute it runs in' })
   async dispute(@Parent() deadline: Deadline, @Context() ctx: GraphqlContext): Promise<Dispute> {
     const dispute = await this.disputes.byIdLoader(ctx.loaders).load(deadline.disputeId);
-    if (!dispute) throw notFound('Dispute', deadline.disputeId);
+    if (!dispute) throw notFound('Dispute', deadline.disputeId, 'DISPUTE_NOT_FOUND');
     return toDispute(dispute);
   }
 }

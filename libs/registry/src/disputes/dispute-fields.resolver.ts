@@ -88,7 +88,7 @@ export class DisputeFieldsResolver {
     @Context() ctx: GraphqlContext,
   ): Promise<AllowedActionsResult> {
     const entity = await this.disputes.byIdLoader(ctx.loaders).load(dispute.id);
-    if (!entity) throw notFound('Dispute', dispute.id);
+    if (!entity) throw notFound('Dispute', dispute.id, 'DISPUTE_NOT_FOUND');
     const result = await this.disputes.allowedActionsFor(actor, entity, ctx.loaders);
     return {
       now: result.now.map((step) => ({ action: step.action, mutation: step.mutation })),

@@ -266,11 +266,11 @@ export class DisputesService {
    * file at the same moment and both filings are valid.
    */
   async lockForUpdate(ctx: CommandContext, disputeId: string, wait = false): Promise<DisputeEntity> {
-    if (!isUUID(disputeId)) throw notFound('Dispute', disputeId);
+    if (!isUUID(disputeId)) throw notFound('Dispute', disputeId, 'DISPUTE_NOT_FOUND');
     const qb = ctx.em.getRepository(DisputeEntity).createQueryBuilder('d').setLock('pessimistic_write');
     if (!wait) qb.setOnLocked('nowait');
     const dispute = await qb.where('d.id = :disputeId', { disputeId }).getOne();
-    if (!dispute) throw notFound('Dispute', disputeId);
+    if (!dispute) throw notFound('Dispute', disputeId, 'DISPUTE_NOT_FOUND');
     return dispute;
   }
 
@@ -280,7 +280,7 @@ export class DisputesService {
    */
   async procedureOf(em: EntityManager, disputeId: string): Promise<DisputeSnapshot> {
     const dispute = isUUID(disputeId) ? await em.getRepository(DisputeEntity).findOneBy({ id: disputeId }) : null;
-    if (!dispute) throw notFound('Dispute', disputeId);
+    if (!dispute) throw notFound('Dispute', disputeId, 'DISPUTE_NOT_FOUND');
     const rows = await this.deadlines.rowsOf(em, disputeId);
     return toSnapshot(dispute, rows.map(toDeadlineRow));
   }
@@ -306,13 +306,13 @@ export class DisputesService {
     const repo = this.dataSource.getRepository(DisputeEntity);
     if (ref.id) {
       const found = isUUID(ref.id) ? await repo.findOneBy({ id: ref.id }) : null;
-      if (!found) throw notFound('Dispute', ref.id);
+      if (!found) throw notFound('Dispute', ref.id, 'DISPUTE_NOT_FOUND');
       return found;
     }
     const match = /^DS(\d{1,9})$/i.exec(ref.docketNumber?.trim() ?? '');
     if (!match) throw badInput('docketNumber', 'Give the dispute id or its docket number, e.g. DS12', 'DISPUTE_REF_REQUIRED');
     const found = await repo.findOneBy({ number: Number(match[1]) });
-    if (!found) throw notFound('Dispute', ref.docketNumber as string);
+    if (!found) throw notFound('Dispute', ref.docketNumber as string, 'DISPUTE_NOT_FOUND');
     return found;
   }
 

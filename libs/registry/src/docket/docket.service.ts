@@ -32,7 +32,7 @@ export class DocketService {
       const original = isUUID(entryId)
         ? await ctx.em.getRepository(DocketEntryEntity).findOneBy({ id: entryId })
         : null;
-      if (!original) throw notFound('Docket entry', entryId);
+      if (!original) throw notFound('Docket entry', entryId, 'DOCKET_ENTRY_NOT_FOUND');
       // Numbering takes MAX(seq) + 1: hold the dispute's row while appending.
       await ctx.em.query('SELECT id FROM disputes WHERE id = $1 FOR UPDATE', [original.disputeId]);
       const entry = await this.append(ctx, {

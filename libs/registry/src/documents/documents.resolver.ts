@@ -83,7 +83,7 @@ export class DocumentsResolver {
   @ResolveField(() => Dispute, { description: 'The dispute it was filed in' })
   async dispute(@Parent() doc: Document, @Context() ctx: GraphqlContext): Promise<Dispute> {
     const dispute = await this.disputes.byIdLoader(ctx.loaders).load(doc.disputeId);
-    if (!dispute) throw notFound('Dispute', doc.disputeId);
+    if (!dispute) throw notFound('Dispute', doc.disputeId, 'DISPUTE_NOT_FOUND');
     return toDispute(dispute);
   }
 

@@ -374,7 +374,7 @@ export class DocumentsService {
       // The calendar before the dispute: the order a calendar change takes its locks in too.
       const closed = await this.calendar.closedDaysForCommand(ctx);
       const { doc, parties, visible } = await this.lockedDocument(ctx, documentId);
-      if (!visible && !isWrittenSubmission(doc.kind)) throw notFound('Document', documentId);
+      if (!visible && !isWrittenSubmission(doc.kind)) throw notFound('Document', documentId, 'DOCUMENT_NOT_FOUND');
       if (!isWrittenSubmission(doc.kind)) {
         throw badInput('documentId', `A ${kindLabel(doc.kind)} is not a written submission to the panel (DSU 18.2)`, 'NOT_A_WRITTEN_SUBMISSION');
       }
@@ -433,10 +433,10 @@ export class DocumentsService {
     parties: DisputePartyEntity[],
   ): Promise<DocumentEntity> {
     const doc = await ctx.em.getRepository(DocumentEntity).findOneBy({ id });
-    if (!doc) throw notFound('Document', id);
+    if (!doc) throw notFound('Document', id, 'DOCUMENT_NOT_FOUND');
     const viewerOnPanel = filer.role === 'PANELIST' && (await this.seats.seatOf(ctx.em, doc.disputeId, filer.userId)) !== null;
     const visible = doc.disputeId === disputeId && canSeeDocument(viewerOf(filer), { parties, viewerOnPanel }, doc);
-    if (!visible && !isWrittenSubmission(doc.kind)) throw notFound('Document', id);
+    if (!visible && !isWrittenSubmission(doc.kind)) throw notFound('Document', id, 'DOCUMENT_NOT_FOUND');
     if (doc.disputeId !== disputeId) {
       throw badInput('input.summaryOf', 'The summary is filed in the dispute of the submission it summarises', 'SUMMARY_OF_ANOTHER_DISPUTE');
     }
@@ -456,7 +456,7 @@ export class DocumentsService {
    */
   private async visibleInCommand(ctx: CommandContext, id: string): Promise<{ doc: DocumentEntity; parties: DisputePartyEntity[] }> {
     const { doc, parties, visible } = await this.lockedDocument(ctx, id);
-    if (!visible) throw notFound('Document', id);
+    if (!visible) throw notFound('Document', id, 'DOCUMENT_NOT_FOUND');
     return { doc, parties };
   }
 
@@ -466,7 +466,7 @@ export class DocumentsService {
     id: string,
   ): Promise<{ doc: DocumentEntity; parties: DisputePartyEntity[]; visible: boolean }> {
     const found = isUUID(id) ? await ctx.em.getRepository(DocumentEntity).findOneBy({ id }) : null;
-    if (!found) throw notFound('Document', id);
+    if (!found) throw notFound('Document', id, 'DOCUMENT_NOT_FOUND');
     await this.disputes.lockForUpdate(ctx, found.disputeId, true);
     const doc = await ctx.em.getRepository(DocumentEntity).findOneByOrFail({ id });
     const parties = await ctx.em.getRepository(DisputePartyEntity).findBy({ disputeId: doc.disputeId });
@@ -478,11 +478,11 @@ export class DocumentsService {
   /** One document, or NOT_FOUND when it does not exist or the viewer may not see it. */
   async get(actor: Actor | null, id: string): Promise<DocumentEntity> {
     const doc = isUUID(id) ? await this.dataSource.getRepository(DocumentEntity).findOneBy({ id }) : null;
-    if (!doc) throw notFound('Document', id);
+    if (!doc) throw notFound('Document', id, 'DOCUMENT_NOT_FOUND');
     const parties = await this.dataSource.getRepository(DisputePartyEntity).findBy({ disputeId: doc.disputeId });
     const viewerOnPanel =
       actor?.role === 'PANELIST' && (await this.seats.seatOf(this.dataSource.manager, doc.disputeId, actor.userId)) !== null;
-    if (!canSeeDocument(viewerOf(actor), { parties, viewerOnPanel }, doc)) throw notFound('Document', id);
+    if (!canSeeDocument(viewerOf(actor), { parties, viewerOnPanel }, doc)) throw notFound('Document', id, 'DOCUMENT_NOT_FOUND');
     return doc;
   }
 
@@ -490,7 +490,7 @@ export class DocumentsService {
   async open(actor: Actor | null, id: string): Promise<{ document: DocumentEntity; content: Readable }> {
     const document = await this.get(actor, id);
     const content = await this.storage.open(document.id);
-    if (!content) throw notFound('Document content', id);
+    if (!content) throw notFound('Document content', id, 'DOCUMENT_CONTENT_NOT_FOUND');
     return { document, content };
   }
 

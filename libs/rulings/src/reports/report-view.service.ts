@@ -58,7 +58,7 @@ export class ReportViewService {
         const disputes = await loadAll(this.disputes.byIdLoader(loaders), ids);
         const found = [...disputes.values()].filter((d): d is DisputeEntity => d !== null);
         const reports = await this.viewMany(actor, found, loaders);
-        return ids.map((id) => reports.get(id) ?? notFound('Dispute', id));
+        return ids.map((id) => reports.get(id) ?? notFound('Dispute', id, 'DISPUTE_NOT_FOUND'));
       }),
     );
   }

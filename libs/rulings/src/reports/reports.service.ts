@@ -255,7 +255,7 @@ export class ReportsService {
   /** The report, after locking its dispute (the order every rulings step locks in). */
   private async lockedReport(ctx: CommandContext, reportId: string): Promise<ReportEntity> {
     const found = isUUID(reportId) ? await ctx.em.getRepository(ReportEntity).findOneBy({ id: reportId }) : null;
-    if (!found) throw notFound('Report', reportId);
+    if (!found) throw notFound('Report', reportId, 'REPORT_NOT_FOUND');
     await this.disputes.lockForUpdate(ctx, found.disputeId, true);
     return ctx.em.getRepository(ReportEntity).findOneByOrFail({ id: reportId });
   }
