@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { PanelsModule } from '@app/panels';
 import { RegistryModule } from '@app/registry';
 import { AdoptionService } from './adoption/adoption.service';
 import { AppealsService } from './appeals/appeals.service';
@@ -14,8 +13,7 @@ const SERVICES = [RulingsSupport, ReportsService, AdoptionService, AppealsServic
 
 /** The rulings' services (reports, deliberation, adoption, appeal), for the API and the worker. */
 @Module({
-  // Panels for the panelists' names on the deliberation's votes (the roster is the panels lib's).
-  imports: [RegistryModule, PanelsModule],
+  imports: [RegistryModule],
   providers: [...SERVICES],
   exports: [...SERVICES, RegistryModule],
 })
