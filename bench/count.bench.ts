@@ -40,10 +40,7 @@ function ballotLength(next: () => number): number {
 
 export function generateBallots(seed: number): { candidates: string[]; ballots: BallotInput[] } {
   const next = prng(seed);
-  const candidates = Array.from(
-    { length: CANDIDATES },
-    (_, c) => `c${String(c + 1).padStart(2, '0')}`,
-  );
+  const candidates = Array.from({ length: CANDIDATES }, (_, c) => `c${String(c + 1).padStart(2, '0')}`);
   const ballots: BallotInput[] = [];
   for (let b = 0; b < BALLOTS; b++) {
     const weights = candidates.map((_, c) => popularity(c));

@@ -66,7 +66,12 @@ interface Answer {
 
 async function post(url: string, body: string | Buffer, timeoutMs = SMALL_TIMEOUT_MS): Promise<Answer> {
   const started = process.hrtime.bigint();
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(timeoutMs) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+    signal: AbortSignal.timeout(timeoutMs),
+  });
   const text = await res.text();
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   let parsed: Answer['body'] = null;
@@ -95,7 +100,14 @@ async function main(): Promise<void> {
     const databaseUrl = await server.createDatabase('dsb_flood');
     await runMigrations(databaseUrl);
     const jwtSecret = randomBytes(48).toString('base64url');
-    const config = core.loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error', JWT_SECRET: jwtSecret, ...productionSecrets(), DATABASE_URL: databaseUrl, PORT: '0' });
+    const config = core.loadConfig({
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'error',
+      JWT_SECRET: jwtSecret,
+      ...productionSecrets(),
+      DATABASE_URL: databaseUrl,
+      PORT: '0',
+    });
     const app = await createApiApp({ config, databaseUrl, jwtSecret, logger: false });
     cleanups.unshift(() => app.close());
     await app.listen(0, '127.0.0.1');
@@ -103,7 +115,11 @@ async function main(): Promise<void> {
     const url = `http://127.0.0.1:${port}/graphql`;
     const { DataSource } = await import('typeorm');
     const db = app.get(DataSource);
-    for (const [code, name] of [['KAZ', 'Kazakhstan'], ['KGZ', 'Kyrgyzstan'], ['UZB', 'Uzbekistan']]) {
+    for (const [code, name] of [
+      ['KAZ', 'Kazakhstan'],
+      ['KGZ', 'Kyrgyzstan'],
+      ['UZB', 'Uzbekistan'],
+    ]) {
       await db.query(`INSERT INTO members (code, name, joined_on, version) VALUES ($1, $2, '2020-01-01', 1)`, [code, name]);
     }
     log(`PostgreSQL ${server.version}; API (NODE_ENV=production) on ${url}`);
@@ -113,29 +129,45 @@ async function main(): Promise<void> {
     out('| item | attack | answer | ms |');
     out('| --- | --- | --- | ---: |');
     const row = (item: string, attack: string, answer: Answer | string, ms?: number) =>
-      out(`| ${item} | ${attack} | ${typeof answer === 'string' ? answer : describe(answer)} | ${(ms ?? (answer as Answer).ms ?? 0).toFixed(0)} |`);
+      out(
+        `| ${item} | ${attack} | ${typeof answer === 'string' ? answer : describe(answer)} | ${(ms ?? (answer as Answer).ms ?? 0).toFixed(0)} |`,
+      );
 
-    const cancelling = '{ a: disputes(first: -1) { nodes { docket(first: 100) { nodes { id kind text } } } } b: disputes(first: 100) { nodes { docket(first: 100) { nodes { id } } } } }';
+    const cancelling =
+      '{ a: disputes(first: -1) { nodes { docket(first: 100) { nodes { id kind text } } } } b: disputes(first: 100) { nodes { docket(first: 100) { nodes { id } } } } }';
     row('11', 'negative `first` (-1) cancelling a list costing 20 000', await post(url, gqlBody(cancelling)));
     const million = Buffer.from(gqlBody(`{ ${'__typename '.repeat(1_000_000)}}`));
     row('12', `a million \`__typename\` (${(million.length / 1e6).toFixed(1)} MB)`, await post(url, million));
     const tokens = gqlBody(`{ ${'a '.repeat(40_000)}}`);
     row('12', '40 000 tokens in 80 kB', await post(url, tokens));
     const nested = Array.from({ length: 6 }, (_, i) => `fragment F${i + 1} on Query { ${`...F${i} `.repeat(10)}}`).join(' ');
-    row('12', 'a million selections through fragments (1 kB)', await post(url, gqlBody(`{ ...F6 } fragment F0 on Query { __typename } ${nested}`)));
+    row(
+      '12',
+      'a million selections through fragments (1 kB)',
+      await post(url, gqlBody(`{ ...F6 } fragment F0 on Query { __typename } ${nested}`)),
+    );
     const unused: Record<string, string> = {};
     for (let i = 0; i < 600_000; i += 1) unused[`v${i}`] = 'x';
     const unusedBody = Buffer.from(JSON.stringify({ query: '{ __typename }', variables: unused }));
     row('12', `unused variables (${(unusedBody.length / 1e6).toFixed(1)} MB, 600 000 values)`, await post(url, unusedBody));
     const forged = Buffer.from(JSON.stringify(['x', 'y'])).toString('base64url');
-    row('13', 'forged cursor `["x","y"]` on members', await post(url, gqlBody('query($a: String) { members(first: 5, after: $a) { nodes { code } } }', { a: forged })));
+    row(
+      '13',
+      'forged cursor `["x","y"]` on members',
+      await post(url, gqlBody('query($a: String) { members(first: 5, after: $a) { nodes { code } } }', { a: forged })),
+    );
     const enumTypo = await post(url, gqlBody('query($s: MemberStatus) { members(status: $s) { nodes { code } } }', { s: 'ACTIV' }));
     const suggests = (a: Answer) => (/Did you mean/.test(JSON.stringify(a.body)) ? 'suggests a name' : 'no suggestion');
     row('14', 'enum value typo in a variable', `${suggests(enumTypo)}; ${describe(enumTypo)}`, enumTypo.ms);
     const inputTypo = await post(url, gqlBody('{ members(frist: 5) { nodes { code } } }'));
     row('14', 'argument typo', `${suggests(inputTypo)}; ${describe(inputTypo)}`, inputTypo.ms);
     const plain = await post(url, gqlBody('{ __typename }'));
-    row('14', 'headers naming the software', `x-powered-by: ${plain.headers.get('x-powered-by') ?? 'none'}; server: ${plain.headers.get('server') ?? 'none'}`, plain.ms);
+    row(
+      '14',
+      'headers naming the software',
+      `x-powered-by: ${plain.headers.get('x-powered-by') ?? 'none'}; server: ${plain.headers.get('server') ?? 'none'}`,
+      plain.ms,
+    );
     const listenHost = (core as { listenHost?: (c: core.AppConfig) => string }).listenHost;
     const dev = core.loadConfig({ NODE_ENV: 'development', DATABASE_URL: databaseUrl, JWT_SECRET: jwtSecret });
     let prod: string;
@@ -144,7 +176,12 @@ async function main(): Promise<void> {
     } catch (error) {
       prod = `refuses to start: ${(error as Error).message.slice(0, 60)}…`;
     }
-    row('15', 'where the API listens without HOST', `development: ${listenHost ? listenHost(dev) : 'every interface (no HOST setting)'}; production: ${prod}`, 0);
+    row(
+      '15',
+      'where the API listens without HOST',
+      `development: ${listenHost ? listenHost(dev) : 'every interface (no HOST setting)'}; production: ${prod}`,
+      0,
+    );
 
     // 2. A small request alone, then during the flood.
     const small = gqlBody('{ members(first: 1) { nodes { code } } }');
@@ -185,12 +222,16 @@ async function main(): Promise<void> {
     out('| --- | ---: | ---: | ---: | ---: |');
     const stats = (label: string, xs: number[]) => {
       const sorted = [...xs].sort((a, b) => a - b);
-      out(`| ${label} | ${xs.length} | ${quantile(sorted, 0.5).toFixed(1)} | ${quantile(sorted, 0.99).toFixed(1)} | ${(sorted[sorted.length - 1] ?? 0).toFixed(1)} |`);
+      out(
+        `| ${label} | ${xs.length} | ${quantile(sorted, 0.5).toFixed(1)} | ${quantile(sorted, 0.99).toFixed(1)} | ${(sorted[sorted.length - 1] ?? 0).toFixed(1)} |`,
+      );
     };
     stats('alone', alone);
     stats(`during the flood (${FLOOD_CLIENTS} clients, ${FLOOD_SECONDS} s)`, during);
     out(
-      `\nhuge requests answered during the flood: ${floodSent} (${Object.entries(floodCodes).map(([c, n]) => `${c}: ${n}`).join(', ')}); small requests failed: ${smallFailed}`,
+      `\nhuge requests answered during the flood: ${floodSent} (${Object.entries(floodCodes)
+        .map(([c, n]) => `${c}: ${n}`)
+        .join(', ')}); small requests failed: ${smallFailed}`,
     );
   } finally {
     for (const cleanup of cleanups) await cleanup().catch((error) => log(`cleanup: ${(error as Error).message}`));

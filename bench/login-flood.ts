@@ -90,12 +90,23 @@ async function main(): Promise<void> {
       const passwordHash = await hashPassword('the right password, never sent');
       const accounts = async (prefix: string, n: number) => {
         const made = await users.save(
-          Array.from({ length: n }, (_, i) => users.create({ email: `${prefix}${i}@flood.bench`, displayName: `${prefix} ${i}`, passwordHash, role: 'PANELIST', memberId: null, active: true })),
+          Array.from({ length: n }, (_, i) =>
+            users.create({
+              email: `${prefix}${i}@flood.bench`,
+              displayName: `${prefix} ${i}`,
+              passwordHash,
+              role: 'PANELIST',
+              memberId: null,
+              active: true,
+            }),
+          ),
         );
         return made.map((u) => u.email);
       };
 
-      log(`PostgreSQL ${server.version}${server.embedded ? ' (embedded, temporary folder)' : ''}; ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}); ${ATTEMPTS} attempts a flood, ${RUNS} runs each`);
+      log(
+        `PostgreSQL ${server.version}${server.embedded ? ' (embedded, temporary folder)' : ''}; ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}); ${ATTEMPTS} attempts a flood, ${RUNS} runs each`,
+      );
       // Warm up: the dummy hash, the pools, the GraphQL pipeline.
       await post(url, { query: LOGIN, variables: { e: 'warm@flood.bench', p: 'x'.repeat(12) } }, '192.0.2.250');
       for (let i = 0; i < 20; i += 1) await post(url, { query: SMALL });
@@ -108,21 +119,31 @@ async function main(): Promise<void> {
           name: `one account, one address`,
           send: async (run) => {
             const [email] = await accounts(`one${run}-`, 1);
-            return Promise.all(Array.from({ length: ATTEMPTS }, () => post(url, { query: LOGIN, variables: { e: email, p: 'a wrong password' } }, `198.51.100.${run + 1}`)));
+            return Promise.all(
+              Array.from({ length: ATTEMPTS }, () =>
+                post(url, { query: LOGIN, variables: { e: email, p: 'a wrong password' } }, `198.51.100.${run + 1}`),
+              ),
+            );
           },
         },
         {
           name: `${ATTEMPTS} accounts, one address`,
           send: async (run) => {
             const emails = await accounts(`many${run}-`, ATTEMPTS);
-            return Promise.all(emails.map((e) => post(url, { query: LOGIN, variables: { e, p: 'a wrong password' } }, `198.51.100.${run + 101}`)));
+            return Promise.all(
+              emails.map((e) => post(url, { query: LOGIN, variables: { e, p: 'a wrong password' } }, `198.51.100.${run + 101}`)),
+            );
           },
         },
         {
           name: `one account, ${ATTEMPTS} addresses`,
           send: async (run) => {
             const [email] = await accounts(`spread${run}-`, 1);
-            return Promise.all(Array.from({ length: ATTEMPTS }, (_, i) => post(url, { query: LOGIN, variables: { e: email, p: 'a wrong password' } }, `10.${run}.0.${i + 1}`)));
+            return Promise.all(
+              Array.from({ length: ATTEMPTS }, (_, i) =>
+                post(url, { query: LOGIN, variables: { e: email, p: 'a wrong password' } }, `10.${run}.0.${i + 1}`),
+              ),
+            );
           },
         },
       ];

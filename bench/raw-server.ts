@@ -123,9 +123,8 @@ export async function docketList(
           joinedAt: (p.joined_at as Date).toISOString(),
           member: { code: p.m_code, name: p.m_name },
         })),
-        nextDeadline: next && rule
-          ? { rule: next.rule, article: rule.article, binds: rule.binds, dueDate: next.due_date, status: next.status }
-          : null,
+        nextDeadline:
+          next && rule ? { rule: next.rule, article: rule.article, binds: rule.binds, dueDate: next.due_date, status: next.status } : null,
       },
     };
   });

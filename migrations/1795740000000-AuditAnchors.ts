@@ -20,9 +20,15 @@ export class AuditAnchors1795740000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE FUNCTION audit_trail_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP; END $$`,
     );
-    await queryRunner.query(`CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON "audit_log" FOR EACH STATEMENT EXECUTE FUNCTION audit_trail_refuse()`);
-    await queryRunner.query(`CREATE TRIGGER audit_checkpoints_append_only BEFORE UPDATE OR DELETE ON "audit_checkpoints" FOR EACH ROW EXECUTE FUNCTION audit_trail_refuse()`);
-    await queryRunner.query(`CREATE TRIGGER audit_checkpoints_no_truncate BEFORE TRUNCATE ON "audit_checkpoints" FOR EACH STATEMENT EXECUTE FUNCTION audit_trail_refuse()`);
+    await queryRunner.query(
+      `CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON "audit_log" FOR EACH STATEMENT EXECUTE FUNCTION audit_trail_refuse()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER audit_checkpoints_append_only BEFORE UPDATE OR DELETE ON "audit_checkpoints" FOR EACH ROW EXECUTE FUNCTION audit_trail_refuse()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER audit_checkpoints_no_truncate BEFORE TRUNCATE ON "audit_checkpoints" FOR EACH STATEMENT EXECUTE FUNCTION audit_trail_refuse()`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -31,7 +31,27 @@ export * from './job-queue';
 export const ALL_ENTITIES = [...CORE_ENTITIES, ...REGISTRY_ENTITIES, ...PANELS_ENTITIES, ...RULINGS_ENTITIES, ...HEARINGS_ENTITIES];
 
 /** The one ordered history of the schema. A new migration is added at the end, never edited. */
-export const ALL_MIGRATIONS: Function[] = [Foundation1795657347877, Registry1795658343759, DocumentSearch1795665000000, DeadlineRuleIndex1795667000000, PanelSeats1795668000000, Roster1795668500000, Elections1795669000000, Rulings1795671000000, BodyMeetings1795672000000, Hearings1795670000000, RulingsForeignKeys1795673000000, ProceduralFidelity1795690000000, ComplianceProceedings1795691000000, DocumentsForThePanel1795700000001, NonConfidentialSummaries1795700000002, ThirdPartyCapacities1795710000001, SealedBallots1795720000000, SignInUnderAttack1795730000000, AuditAnchors1795740000000];
+export const ALL_MIGRATIONS: Function[] = [
+  Foundation1795657347877,
+  Registry1795658343759,
+  DocumentSearch1795665000000,
+  DeadlineRuleIndex1795667000000,
+  PanelSeats1795668000000,
+  Roster1795668500000,
+  Elections1795669000000,
+  Rulings1795671000000,
+  BodyMeetings1795672000000,
+  Hearings1795670000000,
+  RulingsForeignKeys1795673000000,
+  ProceduralFidelity1795690000000,
+  ComplianceProceedings1795691000000,
+  DocumentsForThePanel1795700000001,
+  NonConfidentialSummaries1795700000002,
+  ThirdPartyCapacities1795710000001,
+  SealedBallots1795720000000,
+  SignInUnderAttack1795730000000,
+  AuditAnchors1795740000000,
+];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {

@@ -48,7 +48,11 @@ const VIOLATIONS: readonly [string, string, string][] = [
   ['e2e/setup/global-setup.ts', "export { totpCode } from '../../libs/core/src/auth/totp';", 'pathIntoLib'],
   ['e2e/setup/global-teardown.ts', "export { DisputeEntity } from '../../libs/registry/src/disputes/dispute.entity';", 'pathIntoLib'],
   ['e2e/setup/other.ts', "export { quoteIdent } from '../../libs/core/src/database/embedded-postgres';", 'pathIntoLib'],
-  ['migrations/example.ts', "import type { UserEntity } from '../libs/core/src/users/user.entity';\nexport type U = UserEntity;", 'pathIntoLib'],
+  [
+    'migrations/example.ts',
+    "import type { UserEntity } from '../libs/core/src/users/user.entity';\nexport type U = UserEntity;",
+    'pathIntoLib',
+  ],
   // Deep through the alias.
   ['libs/panels/src/example.ts', "export { totpCode } from '@app/core/auth/totp';", 'deepImport'],
   ['e2e/example.e2e-spec.ts', "export { DocketEntryEntity } from '@app/registry/docket/docket-entry.entity';", 'deepImport'],
@@ -80,10 +84,16 @@ const VIOLATIONS: readonly [string, string, string][] = [
 
 const ALLOWED: readonly [string, string][] = [
   ['libs/registry/src/example.ts', "export { Clock } from '@app/core';\nexport { decide } from '@app/procedure';"],
-  ['libs/panels/src/example.ts', "export * from '@app/core';\nexport * from '@app/registry';\nexport * from '@app/stv';\nexport * from '@app/procedure';"],
+  [
+    'libs/panels/src/example.ts',
+    "export * from '@app/core';\nexport * from '@app/registry';\nexport * from '@app/stv';\nexport * from '@app/procedure';",
+  ],
   ['libs/hearings/src/example.ts', "export * from '@app/core';\nexport * from '@app/registry';\nexport * from '@app/panels';"],
   ['libs/rulings/src/example.ts', "export * from '@app/core';\nexport * from '@app/registry';"],
-  ['libs/core/src/users/dto/example.ts', "export { ConnectionArgs } from '../../graphql/pagination';\nexport { Injectable } from '@nestjs/common';"],
+  [
+    'libs/core/src/users/dto/example.ts',
+    "export { ConnectionArgs } from '../../graphql/pagination';\nexport { Injectable } from '@nestjs/common';",
+  ],
   ['libs/registry/src/procedure/example.ts', "export { STAGES } from './stages';\nexport { createHash } from 'node:crypto';"],
   ['libs/registry/src/procedure/example.spec.ts', "import fc from 'fast-check';\nexport const arbitrary = fc.integer();"],
   ['libs/stv/src/example.ts', "export { count } from './count';"],
@@ -96,25 +106,16 @@ const ALLOWED: readonly [string, string][] = [
 ];
 
 describe('the boundaries between the libs (eslint)', () => {
-  const results = lint([
-    ...VIOLATIONS.map(([file, code]) => ({ file, code })),
-    ...ALLOWED.map(([file, code]) => ({ file, code })),
-  ]);
+  const results = lint([...VIOLATIONS.map(([file, code]) => ({ file, code })), ...ALLOWED.map(([file, code]) => ({ file, code }))]);
 
-  it.each(VIOLATIONS.map((row, index) => [...row, index] as const))(
-    '%s: %s fails (%s)',
-    (_file, _code, messageId, index) => {
-      const boundaries = results[index].filter((finding) => finding.rule === 'local/lib-boundaries');
-      expect(boundaries.map((finding) => finding.messageId)).toEqual([messageId]);
-    },
-  );
+  it.each(VIOLATIONS.map((row, index) => [...row, index] as const))('%s: %s fails (%s)', (_file, _code, messageId, index) => {
+    const boundaries = results[index].filter((finding) => finding.rule === 'local/lib-boundaries');
+    expect(boundaries.map((finding) => finding.messageId)).toEqual([messageId]);
+  });
 
-  it.each(ALLOWED.map((row, index) => [...row, VIOLATIONS.length + index] as const))(
-    '%s: %s passes',
-    (_file, _code, index) => {
-      expect(results[index]).toEqual([]);
-    },
-  );
+  it.each(ALLOWED.map((row, index) => [...row, VIOLATIONS.length + index] as const))('%s: %s passes', (_file, _code, index) => {
+    expect(results[index]).toEqual([]);
+  });
 
   it('names the lib to import instead', () => {
     const [finding] = results[0];

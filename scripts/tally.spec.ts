@@ -120,11 +120,11 @@ describe('tally CLI (spawned as npm run tally runs it)', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const run = (...args: string[]) =>
-    spawnSync(
-      process.execPath,
-      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'scripts/tally.ts', ...args],
-      { cwd: ROOT, encoding: 'utf8', timeout: 60_000 },
-    );
+    spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'scripts/tally.ts', ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
 
   it('counts a BLT file with Meek and prints JSON', () => {
     const file = join(dir, 'panel.blt');

@@ -5,15 +5,7 @@
 // Exit codes: 0 counted, 1 unreadable/malformed file or invalid election, 2 usage error.
 import { readFileSync } from 'node:fs';
 
-import {
-  BltParseError,
-  CountInputError,
-  count,
-  parseBlt,
-  type CountResult,
-  type CountingRules,
-  type StageAction,
-} from '@app/stv';
+import { BltParseError, CountInputError, count, parseBlt, type CountResult, type CountingRules, type StageAction } from '@app/stv';
 
 export const USAGE = 'usage: tally <file.blt> [--rules scottish-stv|meek-stv] [--seed <text>]';
 

@@ -29,7 +29,8 @@ export function expiryText(code: DeadlineRuleCode, status: string): string {
     : `The period ${code} (${rule.article}) has run: ${rule.description}`;
 }
 
-export const timetableStepText = (rule: DeadlineRuleCode, dueDate: string) => `Timetable step ${rule.replace(/^TIMETABLE_/, '')} (due ${dueDate}) was completed.`;
+export const timetableStepText = (rule: DeadlineRuleCode, dueDate: string) =>
+  `Timetable step ${rule.replace(/^TIMETABLE_/, '')} (due ${dueDate}) was completed.`;
 
 /** The secretariat's corrections of docket entries: the few that bring the docket to its size. */
 export function addCorrections(rng: Rng, world: World, disputes: Dispute[], n: number): void {

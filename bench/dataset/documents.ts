@@ -47,7 +47,9 @@ export function makeDocuments(rng: Rng, world: World, disputes: Dispute[], total
     const end = (d.endedAt ?? world.asOf).getTime();
     const span = Math.max(HOUR, end - d.filedAt.getTime() - HOUR);
     const times = Array.from({ length: k }, (_, i) =>
-      i === 0 ? new Date(d.filedAt.getTime() + rng.int(60, 3600) * 1000) : new Date(d.filedAt.getTime() + HOUR + Math.floor(rng.next() * span)),
+      i === 0
+        ? new Date(d.filedAt.getTime() + rng.int(60, 3600) * 1000)
+        : new Date(d.filedAt.getTime() + HOUR + Math.floor(rng.next() * span)),
     ).sort((a, b) => a.getTime() - b.getTime());
     const third = d.parties.filter((p) => p.kind === 'THIRD_PARTY');
     const seated = d.composedAt !== null;
@@ -76,9 +78,18 @@ export function makeDocuments(rng: Rng, world: World, disputes: Dispute[], total
           HEARING_RECORD: 1,
         });
         side =
-          kind === 'THIRD_PARTY_SUBMISSION' ? 'T' : kind === 'HEARING_RECORD' ? (seated && rng.chance(0.5) ? 'PANEL' : 'SEC') : rng.pick(['C', 'R'] as const);
+          kind === 'THIRD_PARTY_SUBMISSION'
+            ? 'T'
+            : kind === 'HEARING_RECORD'
+              ? seated && rng.chance(0.5)
+                ? 'PANEL'
+                : 'SEC'
+              : rng.pick(['C', 'R'] as const);
       } else {
-        kind = !reportFiled && stage === 'REPORT_CIRCULATED' ? 'PANEL_REPORT' : rng.weighted({ NOTIFICATION: 4, ANSWERS_TO_QUESTIONS: 1, EXHIBIT: 1, OTHER: 2 });
+        kind =
+          !reportFiled && stage === 'REPORT_CIRCULATED'
+            ? 'PANEL_REPORT'
+            : rng.weighted({ NOTIFICATION: 4, ANSWERS_TO_QUESTIONS: 1, EXHIBIT: 1, OTHER: 2 });
         if (kind === 'PANEL_REPORT') reportFiled = true;
         side = kind === 'PANEL_REPORT' ? 'SEC' : rng.pick(['C', 'R', 'SEC'] as const);
       }
@@ -104,7 +115,9 @@ export function makeDocuments(rng: Rng, world: World, disputes: Dispute[], total
       const classification = ['REQUEST_FOR_CONSULTATIONS', 'PANEL_REQUEST', 'PANEL_REPORT', 'REQUEST_TO_JOIN'].includes(kind)
         ? 'PUBLIC'
         : kind === 'NOTIFICATION' || kind === 'OTHER'
-          ? rng.chance(0.7) ? 'PUBLIC' : 'RESTRICTED'
+          ? rng.chance(0.7)
+            ? 'PUBLIC'
+            : 'RESTRICTED'
           : kind === 'EXHIBIT' && rng.chance(0.25)
             ? 'CONFIDENTIAL'
             : 'RESTRICTED';
@@ -141,11 +154,18 @@ export function makeDocuments(rng: Rng, world: World, disputes: Dispute[], total
       });
       out.contents.push({ document_id: id, content: `\\x${content.toString('hex')}` });
       const what = classification === 'PUBLIC' ? `"${title}"` : `a ${classification.toLowerCase()} document (${KIND_LABEL(kind)})`;
-      d.events.push({ at, order: d.events.length, kind: 'fileDocument', actorRole, actorId: filedBy, text: `Filed ${what}.`, documentIds: [id] });
+      d.events.push({
+        at,
+        order: d.events.length,
+        kind: 'fileDocument',
+        actorRole,
+        actorId: filedBy,
+        text: `Filed ${what}.`,
+        documentIds: [id],
+      });
       progress.tick();
     }
   }
   progress.finish();
   return out;
 }
-

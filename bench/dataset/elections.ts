@@ -26,7 +26,11 @@ const ELECTION_MIN_VOTING_DAYS = 7;
 
 /** Whether the panel was composed late enough after its establishment for an election to fit. */
 export function hasRoomForElection(d: Dispute): boolean {
-  return d.composedAt !== null && d.establishedAt !== null && d.composedAt.getTime() - d.establishedAt.getTime() >= (ELECTION_MIN_VOTING_DAYS + 14) * DAY;
+  return (
+    d.composedAt !== null &&
+    d.establishedAt !== null &&
+    d.composedAt.getTime() - d.establishedAt.getTime() >= (ELECTION_MIN_VOTING_DAYS + 14) * DAY
+  );
 }
 
 export function makeElections(rng: Rng, world: World, disputes: Dispute[], n: number): ElectionRows {
@@ -55,7 +59,9 @@ export function makeElections(rng: Rng, world: World, disputes: Dispute[], n: nu
     // Opened once the parties' 10 days to agree on five panelists are over (DSU 8.5; at once if
     // they agreed), open a week at least (ELECTION_MIN_VOTING_DAYS); closed when the panel is
     // composed, after the 15 days for challenges (DSU 8.6).
-    const earliest = d.applied.has('agreeFivePanelists') ? establishedAt.getTime() + DAY : startOfDay(addDays(toIsoDate(establishedAt), 11)).getTime();
+    const earliest = d.applied.has('agreeFivePanelists')
+      ? establishedAt.getTime() + DAY
+      : startOfDay(addDays(toIsoDate(establishedAt), 11)).getTime();
     const openedAt = new Date(earliest + rng.int(0, 2) * DAY + (7 + rng.int(0, 8)) * HOUR);
     const opensAt = new Date(openedAt.getTime() + HOUR);
     const closesAt = new Date(composedAt.getTime() - 60_000);
@@ -63,7 +69,10 @@ export function makeElections(rng: Rng, world: World, disputes: Dispute[], n: nu
     const rules: CountingRules = rng.chance(0.9) ? 'scottish-stv' : 'meek-stv';
     eligible.forEach((p, position) => out.candidates.push({ election_id: id, person_id: p.id, position }));
     electorate.forEach((m) => out.electors.push({ election_id: id, member_id: m.id }));
-    const voters = rng.sample(electorate, Math.max(Math.ceil(electorate.length * 0.5), Math.round(electorate.length * (0.6 + rng.next() * 0.4))));
+    const voters = rng.sample(
+      electorate,
+      Math.max(Math.ceil(electorate.length * 0.5), Math.round(electorate.length * (0.6 + rng.next() * 0.4))),
+    );
     const labels = candidateLabels(eligible);
     const ballots: { ranking: string[] }[] = [];
     for (const voter of voters) {
@@ -124,7 +133,15 @@ export function makeElections(rng: Rng, world: World, disputes: Dispute[], n: nu
         vacated_at: null,
         vacated_reason: null,
       });
-      out.panelSeats.push({ id: rng.uuid(), dispute_id: d.id, user_id: person.userId, person_id: person.id, chair: rank === 0, seated_at: composedAt, vacated_at: null });
+      out.panelSeats.push({
+        id: rng.uuid(),
+        dispute_id: d.id,
+        user_id: person.userId,
+        person_id: person.id,
+        chair: rank === 0,
+        seated_at: composedAt,
+        vacated_at: null,
+      });
     });
     // The docket: the opening (the engine's step), and the composition carrying the result
     // (ElectionClosingService).
@@ -150,4 +167,3 @@ export function makeElections(rng: Rng, world: World, disputes: Dispute[], n: nu
   progress.finish();
   return out;
 }
-

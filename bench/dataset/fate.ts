@@ -73,7 +73,8 @@ export const ODDS = {
 export function pickFate(rng: Rng): Fate {
   const route = rng.weighted(ODDS.IN_CONSULTATIONS.route);
   const meetings = rng.weighted(ODDS.PANEL_REQUESTED.bodyMeetings);
-  const exitStage: Stage = route === 'settle' || route === 'withdraw' ? rng.weighted<Stage>(ODDS.IN_CONSULTATIONS.exitStage) : 'CONSULTATIONS_REQUESTED';
+  const exitStage: Stage =
+    route === 'settle' || route === 'withdraw' ? rng.weighted<Stage>(ODDS.IN_CONSULTATIONS.exitStage) : 'CONSULTATIONS_REQUESTED';
   return {
     reply: rng.weighted(ODDS.CONSULTATIONS_REQUESTED.reply),
     enter: rng.chance(ODDS.CONSULTATIONS_REQUESTED.enter),

@@ -39,7 +39,12 @@ function noteDocketKinds(disputes: Dispute[]): void {
       kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
     }
   }
-  note([...kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `    ${k} ${n}`).join('\n'));
+  note(
+    [...kinds]
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, n]) => `    ${k} ${n}`)
+      .join('\n'),
+  );
 }
 
 export function generateDataset(o: ResolvedOptions): Generated {
@@ -73,7 +78,8 @@ export function generateDataset(o: ResolvedOptions): Generated {
   const soFar = disputes.reduce((a, d) => a + d.events.length, 0);
   const corrections = Math.max(0, o.docketEntries - soFar);
   if (corrections) addCorrections(extrasRng, world, disputes, corrections);
-  else if (soFar > o.docketEntries) note(`  note: the simulated procedure and the fewest third parties give ${soFar} docket entries (target ${o.docketEntries})`);
+  else if (soFar > o.docketEntries)
+    note(`  note: the simulated procedure and the fewest third parties give ${soFar} docket entries (target ${o.docketEntries})`);
   const simulateSeconds = (Date.now() - simStarted) / 1000;
   const tables = disputeTables(extrasRng, disputes);
   const refusedSteps = disputes.reduce((a, d) => a + d.refused, 0);

@@ -49,9 +49,26 @@ export { BENCH_MARKER_EMAIL, BENCH_PASSWORD, defaults, type DatasetOptions, type
 export { generateDataset, type Generated } from './generate';
 
 const COUNTED_TABLES = [
-  'members', 'users', 'roster_persons', 'disputes', 'dispute_parties', 'dispute_stage_periods', 'deadlines', 'docket_entries',
-  'documents', 'document_contents', 'elections', 'election_candidates', 'election_electors', 'election_votes', 'ballots',
-  'panel_members', 'panel_seats', 'closed_days', 'body_meetings', 'timetable_steps',
+  'members',
+  'users',
+  'roster_persons',
+  'disputes',
+  'dispute_parties',
+  'dispute_stage_periods',
+  'deadlines',
+  'docket_entries',
+  'documents',
+  'document_contents',
+  'elections',
+  'election_candidates',
+  'election_electors',
+  'election_votes',
+  'ballots',
+  'panel_members',
+  'panel_seats',
+  'closed_days',
+  'body_meetings',
+  'timetable_steps',
 ];
 
 /** Refuses to truncate a database that holds members or users and is not a bench data set, unless forced. */

@@ -38,7 +38,13 @@ export function buildMeetings(rng: Rng, members: Member[], closed: ClosedDays, f
     if (convenedAt.getTime() > asOf.getTime()) break;
     const joined = members.filter((m) => m.joinedOn <= heldOn);
     if (!joined.length) continue;
-    const present = heldOn < today ? rng.sample(joined, rng.int(Math.ceil(joined.length * 0.6), joined.length)).map((m) => m.code).sort() : null;
+    const present =
+      heldOn < today
+        ? rng
+            .sample(joined, rng.int(Math.ceil(joined.length * 0.6), joined.length))
+            .map((m) => m.code)
+            .sort()
+        : null;
     meetings.push({ id: rng.uuid(), heldOn, convenedAt, present, members: joined.length });
   }
   return meetings;

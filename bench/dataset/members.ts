@@ -58,13 +58,25 @@ export function makeUsers(rng: Rng, members: Member[]): { users: User[]; secreta
   for (const [i, who] of ['registrar', 'deputy.registrar', 'legal.officer'].entries()) {
     const id = rng.uuid();
     secretariat.push(id);
-    users.push({ id, email: i === 0 ? BENCH_MARKER_EMAIL : `${who}@bench.dsb`, displayName: `${who} (bench)`, role: 'SECRETARIAT', memberId: null });
+    users.push({
+      id,
+      email: i === 0 ? BENCH_MARKER_EMAIL : `${who}@bench.dsb`,
+      displayName: `${who} (bench)`,
+      role: 'SECRETARIAT',
+      memberId: null,
+    });
   }
   for (const m of members) {
     for (const n of [1, 2]) {
       const id = rng.uuid();
       m.delegates.push(id);
-      users.push({ id, email: `delegate${n}.${m.code.toLowerCase()}@bench.dsb`, displayName: `Delegate ${n} of ${m.name}`, role: 'MEMBER_DELEGATE', memberId: m.id });
+      users.push({
+        id,
+        email: `delegate${n}.${m.code.toLowerCase()}@bench.dsb`,
+        displayName: `Delegate ${n} of ${m.name}`,
+        role: 'MEMBER_DELEGATE',
+        memberId: m.id,
+      });
     }
   }
   return { users, secretariat };

@@ -60,7 +60,12 @@ export function makeRoster(
       status,
       nominatedBy: rng.pick(members).id,
       userId,
-      decisionReason: status === 'REJECTED' ? 'Does not meet the qualifications of DSU 8.1' : status === 'REMOVED' ? 'Withdrew from the indicative list' : null,
+      decisionReason:
+        status === 'REJECTED'
+          ? 'Does not meet the qualifications of DSU 8.1'
+          : status === 'REMOVED'
+            ? 'Withdrew from the indicative list'
+            : null,
       decidedAt: status === 'NOMINATED' ? null : new Date(createdAt.getTime() + rng.int(10, 90) * DAY),
       createdAt,
       popularity: rng.pareto(1.3),

@@ -53,11 +53,19 @@ export function disputeTables(rng: Rng, disputes: Dispute[]): DisputeTables {
         panel_joined_at: third ? p.joinedAt : null,
       });
     }
-    for (const p of d.periods) out.periodRows.push({ id: p.id, dispute_id: d.id, stage: p.stage, entered_at: p.enteredAt, left_at: p.leftAt });
+    for (const p of d.periods)
+      out.periodRows.push({ id: p.id, dispute_id: d.id, stage: p.stage, entered_at: p.enteredAt, left_at: p.leftAt });
     // The panel's timetable as adopted (TimetableService): one row per step, in order.
     const timetable = d.timetable;
     timetable?.steps.forEach((step, position) => {
-      out.timetableRows.push({ id: rng.uuid(), dispute_id: d.id, kind: step.rule.replace(/^TIMETABLE_/, ''), position, due_date: step.date, created_at: timetable.at });
+      out.timetableRows.push({
+        id: rng.uuid(),
+        dispute_id: d.id,
+        kind: step.rule.replace(/^TIMETABLE_/, ''),
+        position,
+        due_date: step.date,
+        created_at: timetable.at,
+      });
     });
     s.deadlines.forEach((row, i) => {
       out.deadlineRows.push({

@@ -97,7 +97,13 @@ export function simulate(d: Dispute, world: World): void {
     d.events.push(full);
     return full;
   };
-  event({ at: d.filedAt, kind: 'requestConsultations', actorRole: 'COMPLAINANT', actorId: d.complainant.delegates[0], text: requestText(d) });
+  event({
+    at: d.filedAt,
+    kind: 'requestConsultations',
+    actorRole: 'COMPLAINANT',
+    actorId: d.complainant.delegates[0],
+    text: requestText(d),
+  });
 
   const actorOf = (side: Side, member?: Member): string | null => {
     switch (side) {
@@ -115,7 +121,12 @@ export function simulate(d: Dispute, world: World): void {
     }
   };
 
-  const apply = (approval: Approval, at: Date, actorId: string | null, options: { member?: Member; text?: string; meeting?: BodyMeeting } = {}) => {
+  const apply = (
+    approval: Approval,
+    at: Date,
+    actorId: string | null,
+    options: { member?: Member; text?: string; meeting?: BodyMeeting } = {},
+  ) => {
     const before = d.snapshot.deadlines;
     const after = applyDecision(d.snapshot, approval);
     for (let i = 0; i < before.length; i++) {
@@ -205,7 +216,13 @@ export function simulate(d: Dispute, world: World): void {
     const row = d.snapshot.deadlines[i];
     d.snapshot = { ...d.snapshot, deadlines: d.snapshot.deadlines.map((r, j) => (j === i ? { ...r, status: 'MET' } : r)) };
     d.rows[i].closedAt = at;
-    event({ at, kind: 'completeTimetableStep', actorRole: 'SECRETARIAT', actorId: rng.pick(world.secretariat), text: timetableStepText(rule, row.dueDate) });
+    event({
+      at,
+      kind: 'completeTimetableStep',
+      actorRole: 'SECRETARIAT',
+      actorId: rng.pick(world.secretariat),
+      text: timetableStepText(rule, row.dueDate),
+    });
     return true;
   };
 
@@ -233,7 +250,8 @@ export function simulate(d: Dispute, world: World): void {
         continue;
       }
       const accepted = new Date(join.at.getTime() + rng.int(1, 6 * 3600) * 1000);
-      if (tryStep('R', 'acceptJoinRequest', accepted, {}, undefined, acceptText(d, join.member))) d.parties.push({ memberId: join.member.id, kind: 'THIRD_PARTY', joinedAt: join.at });
+      if (tryStep('R', 'acceptJoinRequest', accepted, {}, undefined, acceptText(d, join.member)))
+        d.parties.push({ memberId: join.member.id, kind: 'THIRD_PARTY', joinedAt: join.at });
       else d.refused += 1;
     }
   };

@@ -9,7 +9,16 @@
 // not yet done in this visit of the stage is its next step; none means the dispute waits (for the
 // worker, or for good).
 import { proposeTimetable } from '@app/hearings';
-import { addDays, nextWorkingDay, startOfDay, toIsoDate, type ActionParams, type ClosedDays, type DeadlineRuleCode, type Stage } from '@app/procedure';
+import {
+  addDays,
+  nextWorkingDay,
+  startOfDay,
+  toIsoDate,
+  type ActionParams,
+  type ClosedDays,
+  type DeadlineRuleCode,
+  type Stage,
+} from '@app/procedure';
 import type { Rng } from '../lib/random';
 import { later } from './clock';
 import type { Dispute } from './disputes';
@@ -63,7 +72,8 @@ const exitsHere = (x: Situation) => (x.fate.route === 'settle' || x.fate.route =
 
 /** Whether the complainant goes on to ask for a panel (DSU 4.7, 6.1): its fate, or an exit after the request. */
 const panelBound = ({ fate: f }: Situation) =>
-  f.route === 'panel' || ((f.route === 'settle' || f.route === 'withdraw') && !['CONSULTATIONS_REQUESTED', 'IN_CONSULTATIONS'].includes(f.exitStage));
+  f.route === 'panel' ||
+  ((f.route === 'settle' || f.route === 'withdraw') && !['CONSULTATIONS_REQUESTED', 'IN_CONSULTATIONS'].includes(f.exitStage));
 
 /** The panel has been suspended once already (DSU 12.12): it is not suspended again. */
 const suspendedBefore = ({ d }: Situation) => d.periods.some((p) => p.stage === 'SUSPENDED');
@@ -84,7 +94,14 @@ const reasonablePeriod = ({ rng }: Situation, at: Date): ActionParams => ({ rptE
 
 /** Before any stage's moves: the settlement or withdrawal the fate has at this stage. */
 const EXIT: readonly Move[] = [
-  { action: 'notifyMutuallyAgreedSolution', key: 'exit', if: (x) => exitsHere(x) && x.fate.route === 'settle', by: ['C', 'R', 0.5], from: 'last act', days: [20, 400] },
+  {
+    action: 'notifyMutuallyAgreedSolution',
+    key: 'exit',
+    if: (x) => exitsHere(x) && x.fate.route === 'settle',
+    by: ['C', 'R', 0.5],
+    from: 'last act',
+    days: [20, 400],
+  },
   { action: 'withdraw', key: 'exit', if: (x) => exitsHere(x) && x.fate.route === 'withdraw', by: 'C', from: 'last act', days: [20, 500] },
 ];
 
@@ -93,16 +110,34 @@ export const STAGES: Partial<Record<Stage, StageEntry>> = {
     does: 'The respondent replies within 10 days and enters consultations within 30 (DSU 4.3); else the complainant may ask for a panel.',
     moves: [
       { action: 'offerGoodOffices', if: (x) => x.fate.goodOffices, by: 'SEC', from: 'last act', days: [3, 20] },
-      { action: 'replyToRequest', if: (x) => x.fate.reply !== 'none', by: 'R', from: 'filing', days: (x) => (x.fate.reply === 'ontime' ? [1, 9] : [12, 25]) },
+      {
+        action: 'replyToRequest',
+        if: (x) => x.fate.reply !== 'none',
+        by: 'R',
+        from: 'filing',
+        days: (x) => (x.fate.reply === 'ontime' ? [1, 9] : [12, 25]),
+      },
       // Mostly within the 30 days of DSU 4.3, sometimes late.
-      { action: 'enterConsultations', if: (x) => x.fate.enter, by: 'R', from: 'filing', days: (x) => (x.rng.chance(0.9) ? [10, 29] : [31, 60]) },
+      {
+        action: 'enterConsultations',
+        if: (x) => x.fate.enter,
+        by: 'R',
+        from: 'filing',
+        days: (x) => (x.rng.chance(0.9) ? [10, 29] : [31, 60]),
+      },
       { action: 'requestPanel', if: panelBound, by: 'C', from: 'filing', days: [45, 200] },
     ],
   },
   IN_CONSULTATIONS: {
     does: 'Consultations, with good offices now and then (DSU 5); after 60 days the complainant may ask for a panel (DSU 4.7).',
     moves: [
-      { action: 'offerGoodOffices', if: (x) => x.fate.goodOffices && !x.d.snapshot.goodOffices, by: 'SEC', from: 'last act', days: [3, 20] },
+      {
+        action: 'offerGoodOffices',
+        if: (x) => x.fate.goodOffices && !x.d.snapshot.goodOffices,
+        by: 'SEC',
+        from: 'last act',
+        days: [3, 20],
+      },
       { action: 'endGoodOffices', if: (x) => Boolean(x.d.snapshot.goodOffices), by: 'C', from: 'last act', days: [20, 90] },
       { action: 'requestPanel', if: panelBound, by: 'C', from: 'filing', days: [60, 240] },
     ],
@@ -136,7 +171,13 @@ export const STAGES: Partial<Record<Stage, StageEntry>> = {
     // parties, the descriptive part, the comments on it, the interim report.
     does: 'The panel works to its timetable, unless the complainant asks it to suspend its work (DSU 12.12).',
     moves: [
-      { action: 'requestSuspension', if: (x) => x.fate.suspension !== 'none' && !suspendedBefore(x), by: 'C', from: 'last act', days: [20, 90] },
+      {
+        action: 'requestSuspension',
+        if: (x) => x.fate.suspension !== 'none' && !suspendedBefore(x),
+        by: 'C',
+        from: 'last act',
+        days: [20, 90],
+      },
       { action: 'suspend', if: (x) => x.fate.suspension !== 'none' && !suspendedBefore(x), by: 'PANEL', from: 'last act', days: [2, 10] },
     ],
     timetable: true,
@@ -181,12 +222,31 @@ export const STAGES: Partial<Record<Stage, StageEntry>> = {
   IMPLEMENTATION_SURVEILLANCE: {
     does: 'Status reports (DSU 21.6); at the end of the reasonable period, compliance, a compliance review (21.5), compensation or retaliation (22).',
     moves: [
-      ...[1, 2, 3].map(
-        (n): Move => ({ action: 'fileStatusReport', key: `fileStatusReport${n}`, if: (x) => n <= x.fate.statusReports, by: 'R', from: 'last act', days: [25, 45] }),
-      ),
+      ...[1, 2, 3].map((n): Move => ({
+        action: 'fileStatusReport',
+        key: `fileStatusReport${n}`,
+        if: (x) => n <= x.fate.statusReports,
+        by: 'R',
+        from: 'last act',
+        days: [25, 45],
+      })),
       { action: 'declareCompliance', if: (x) => aftermath(x) === 'comply', by: 'BODY', from: 'rpt', days: [0, 60] },
-      { action: 'requestComplianceReview', if: (x) => aftermath(x) === 'complianceReview', by: 'C', from: 'rpt', days: [5, 60], marks: 'aftermath' },
-      { action: 'requestCompensation', if: (x) => aftermath(x) === 'compensation', by: 'C', from: 'rpt', days: [1, 15], marks: 'aftermath' },
+      {
+        action: 'requestComplianceReview',
+        if: (x) => aftermath(x) === 'complianceReview',
+        by: 'C',
+        from: 'rpt',
+        days: [5, 60],
+        marks: 'aftermath',
+      },
+      {
+        action: 'requestCompensation',
+        if: (x) => aftermath(x) === 'compensation',
+        by: 'C',
+        from: 'rpt',
+        days: [1, 15],
+        marks: 'aftermath',
+      },
       { action: 'requestRetaliation', if: (x) => aftermath(x) === 'retaliation', by: 'C', from: 'rpt', days: [21, 40] },
     ],
   },

@@ -11,8 +11,14 @@ import type { Step } from './step';
 // act that meets it, and how to tell it is done; the other steps are the parties' (their
 // submissions, comments and review requests), which the secretariat records as done.
 const TIMETABLE_ACTS: Partial<Record<DeadlineRuleCode, { action: string; done: (s: DisputeSnapshot) => boolean }>> = {
-  TIMETABLE_FIRST_SUBSTANTIVE_MEETING: { action: 'holdFirstMeeting', done: (s) => Boolean(s.events.FIRST_MEETING_HELD || s.events.FIRST_MEETING_DISPENSED) },
-  TIMETABLE_SECOND_SUBSTANTIVE_MEETING: { action: 'holdSecondMeeting', done: (s) => Boolean(s.events.SECOND_MEETING_HELD || s.events.SECOND_MEETING_DISPENSED) },
+  TIMETABLE_FIRST_SUBSTANTIVE_MEETING: {
+    action: 'holdFirstMeeting',
+    done: (s) => Boolean(s.events.FIRST_MEETING_HELD || s.events.FIRST_MEETING_DISPENSED),
+  },
+  TIMETABLE_SECOND_SUBSTANTIVE_MEETING: {
+    action: 'holdSecondMeeting',
+    done: (s) => Boolean(s.events.SECOND_MEETING_HELD || s.events.SECOND_MEETING_DISPENSED),
+  },
   TIMETABLE_DESCRIPTIVE_PART: { action: 'issueDescriptivePart', done: (s) => Boolean(s.events.DESCRIPTIVE_PART_ISSUED) },
   TIMETABLE_INTERIM_REPORT: { action: 'issueInterimReport', done: (s) => s.stage !== 'PANEL_PROCEEDINGS' },
   TIMETABLE_INTERIM_REVIEW: { action: 'issueFinalReport', done: (s) => Boolean(s.events.FINAL_REPORT_ISSUED) },

@@ -90,7 +90,10 @@ export async function profileShares(work: () => Promise<void>): Promise<ProfileR
     }
     busy += dt;
     // A built-in (JSON.stringify, a RegExp, crypto…) counts for the code that called it.
-    const key = own === 'native / other' ? (chain.map((n) => bucket(n.callFrame.url, n.callFrame.functionName)).find((b) => b !== 'native / other') ?? own) : own;
+    const key =
+      own === 'native / other'
+        ? (chain.map((n) => bucket(n.callFrame.url, n.callFrame.functionName)).find((b) => b !== 'native / other') ?? own)
+        : own;
     self.set(key, (self.get(key) ?? 0) + dt);
     for (const [layer, pattern] of LAYERS) {
       if (chain.some((n) => pattern.test(n.callFrame.url))) layers.set(layer, (layers.get(layer) ?? 0) + dt);

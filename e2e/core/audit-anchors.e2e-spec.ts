@@ -66,13 +66,25 @@ describe('audit trail anchored by signed checkpoints', () => {
   /** The application's own connection (its role), as a pg-like client. */
   const app = () => ({ query: async (sql: string, params?: unknown[]) => ({ rows: await t.db.query(sql, params) }) }) as unknown as Client;
   const head = async (client: Pick<Client, 'query'>) =>
-    (await client.query('SELECT seq::text AS seq, hash FROM audit_log a ORDER BY a.seq DESC LIMIT 1')).rows[0] as { seq: string; hash: string };
+    (await client.query('SELECT seq::text AS seq, hash FROM audit_log a ORDER BY a.seq DESC LIMIT 1')).rows[0] as {
+      seq: string;
+      hash: string;
+    };
   const verifyCli = async (file: string) => {
     writeFileSync(join(dir, 'key.pem'), pem);
     try {
       const { stdout } = await run(
         process.execPath,
-        ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'scripts/verify-audit.ts', file, '--public-key', join(dir, 'key.pem')],
+        [
+          '-r',
+          'ts-node/register/transpile-only',
+          '-r',
+          'tsconfig-paths/register',
+          'scripts/verify-audit.ts',
+          file,
+          '--public-key',
+          join(dir, 'key.pem'),
+        ],
         { cwd: join(__dirname, '..', '..'), env: { ...process.env, DATABASE_URL: t.databaseUrl, NODE_ENV: 'test' } },
       );
       return { code: 0, stdout };
@@ -110,10 +122,17 @@ describe('audit trail anchored by signed checkpoints', () => {
     const meetingId = scheduled.data!.scheduleBodyMeeting.id;
     t.clock.advance(DAY);
     const before = await head(app());
-    const attended = await t.gql(`mutation($m: ID!) { recordMeetingAttendance(meetingId: $m, presentMembers: ["AFG", "ALB"]) { id } }`, { m: meetingId }, sec());
+    const attended = await t.gql(
+      `mutation($m: ID!) { recordMeetingAttendance(meetingId: $m, presentMembers: ["AFG", "ALB"]) { id } }`,
+      { m: meetingId },
+      sec(),
+    );
     expect(attended.errors).toBeUndefined();
     // Published with the meeting, to anyone: it names the head before the attendance's own record.
-    const meetings = await t.gql(`query($d: LocalDate!) { bodyMeetings(from: $d, to: $d) { id auditCheckpoint { ${CHECKPOINT_FIELDS} } } }`, { d: heldOn });
+    const meetings = await t.gql(
+      `query($d: LocalDate!) { bodyMeetings(from: $d, to: $d) { id auditCheckpoint { ${CHECKPOINT_FIELDS} } } }`,
+      { d: heldOn },
+    );
     expect(meetings.errors).toBeUndefined();
     const atMeeting = meetings.data!.bodyMeetings[0].auditCheckpoint;
     expect(atMeeting).toMatchObject({ reason: 'MEETING', meetingId, seq: before.seq, hash: before.hash });
@@ -125,7 +144,8 @@ describe('audit trail anchored by signed checkpoints', () => {
     pem = key.data!.auditPublicKey.pem;
     expect(pem).toContain('BEGIN PUBLIC KEY');
     // The key never enters the database.
-    const dump = JSON.stringify(await t.db.query(`SELECT * FROM audit_checkpoints`)) + JSON.stringify(await t.db.query('SELECT * FROM audit_log'));
+    const dump =
+      JSON.stringify(await t.db.query(`SELECT * FROM audit_checkpoints`)) + JSON.stringify(await t.db.query('SELECT * FROM audit_log'));
     expect(dump).not.toContain('PRIVATE KEY');
   });
 
@@ -150,7 +170,12 @@ describe('audit trail anchored by signed checkpoints', () => {
       await owner.query('DELETE FROM audit_log WHERE seq >= $1', [last.seq]);
     });
     // What is left is a perfect chain: only the checkpoint shows that records are gone.
-    expect(report).toMatchObject({ firstInvalid: null, valid: false, checkpointProblem: 'CHECKPOINT_BEYOND_HEAD', failedCheckpoint: { seq: last.seq } });
+    expect(report).toMatchObject({
+      firstInvalid: null,
+      valid: false,
+      checkpointProblem: 'CHECKPOINT_BEYOND_HEAD',
+      failedCheckpoint: { seq: last.seq },
+    });
   });
 
   it('finds a rewritten record with everything after it rehashed: signatures fail, a checkpoint no longer matches', async () => {
@@ -160,18 +185,36 @@ describe('audit trail anchored by signed checkpoints', () => {
       await owner.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only');
       await owner.query(`UPDATE audit_log SET details = '{"code":"FORGED"}' WHERE seq = $1`, [victim]);
       // Rehash from the victim on, as an attacker with the database but not the key can.
-      const rows = (await owner.query('SELECT seq::text AS seq, id, occurred_at, actor_id, actor_role, operation, target_type, target_id, details FROM audit_log a WHERE a.seq >= $1 ORDER BY a.seq', [victim])).rows;
-      let prev = (await owner.query('SELECT hash FROM audit_log WHERE seq < $1 ORDER BY seq DESC LIMIT 1', [victim])).rows[0]?.hash ?? GENESIS_HASH;
+      const rows = (
+        await owner.query(
+          'SELECT seq::text AS seq, id, occurred_at, actor_id, actor_role, operation, target_type, target_id, details FROM audit_log a WHERE a.seq >= $1 ORDER BY a.seq',
+          [victim],
+        )
+      ).rows;
+      let prev =
+        (await owner.query('SELECT hash FROM audit_log WHERE seq < $1 ORDER BY seq DESC LIMIT 1', [victim])).rows[0]?.hash ?? GENESIS_HASH;
       for (const r of rows) {
         const hash = hashAuditRecord({
-          id: r.id, occurredAt: r.occurred_at.toISOString(), actorId: r.actor_id, actorRole: r.actor_role, operation: r.operation,
-          targetType: r.target_type, targetId: r.target_id, details: r.details, prevHash: prev,
+          id: r.id,
+          occurredAt: r.occurred_at.toISOString(),
+          actorId: r.actor_id,
+          actorRole: r.actor_role,
+          operation: r.operation,
+          targetType: r.target_type,
+          targetId: r.target_id,
+          details: r.details,
+          prevHash: prev,
         });
         await owner.query('UPDATE audit_log SET prev_hash = $2, hash = $3 WHERE seq = $1', [r.seq, prev, hash]);
         prev = hash;
       }
     });
-    expect(report).toMatchObject({ valid: false, reason: 'BAD_SIGNATURE', firstInvalid: { seq: victim }, checkpointProblem: 'CHECKPOINT_MISMATCH' });
+    expect(report).toMatchObject({
+      valid: false,
+      reason: 'BAD_SIGNATURE',
+      firstInvalid: { seq: victim },
+      checkpointProblem: 'CHECKPOINT_MISMATCH',
+    });
     // Nor does dropping the signatures help: they are required once the trail is signed.
     const unsigned = await tamperAndCheck(async (owner) => {
       await owner.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only');
@@ -184,13 +227,29 @@ describe('audit trail anchored by signed checkpoints', () => {
     const forge = async (client: Pick<Client, 'query'>, signature: string | null) => {
       const top = await head(client);
       const fields = {
-        id: '6f1d2c3b-4a59-4e8f-9a0b-1c2d3e4f5a6b', occurredAt: '2026-03-05T10:00:00.000Z', actorId: null, actorRole: null,
-        operation: 'createMember', targetType: 'Member', targetId: null, details: { code: 'XXX' }, prevHash: top.hash,
+        id: '6f1d2c3b-4a59-4e8f-9a0b-1c2d3e4f5a6b',
+        occurredAt: '2026-03-05T10:00:00.000Z',
+        actorId: null,
+        actorRole: null,
+        operation: 'createMember',
+        targetType: 'Member',
+        targetId: null,
+        details: { code: 'XXX' },
+        prevHash: top.hash,
       };
       await client.query(
         `INSERT INTO audit_log (id, occurred_at, actor_id, actor_role, operation, target_type, target_id, details, prev_hash, hash, signature)
          VALUES ($1, $2, NULL, NULL, $3, $4, NULL, $5, $6, $7, $8)`,
-        [fields.id, fields.occurredAt, fields.operation, fields.targetType, JSON.stringify(fields.details), fields.prevHash, hashAuditRecord(fields), signature],
+        [
+          fields.id,
+          fields.occurredAt,
+          fields.operation,
+          fields.targetType,
+          JSON.stringify(fields.details),
+          fields.prevHash,
+          hashAuditRecord(fields),
+          signature,
+        ],
       );
     };
     // The application's role may append (it must), so the forgery is inserted through its own
@@ -199,13 +258,21 @@ describe('audit trail anchored by signed checkpoints', () => {
     await runner.connect();
     const client = { query: async (sql: string, params?: unknown[]) => ({ rows: await runner.query(sql, params) }) } as unknown as Client;
     try {
-      for (const [signature, reason] of [[null, 'MISSING_SIGNATURE'], ['stolen', 'BAD_SIGNATURE']] as const) {
+      for (const [signature, reason] of [
+        [null, 'MISSING_SIGNATURE'],
+        ['stolen', 'BAD_SIGNATURE'],
+      ] as const) {
         await runner.startTransaction();
         try {
           const stolen = (await runner.query('SELECT signature FROM audit_log a ORDER BY a.seq DESC LIMIT 1'))[0].signature;
           await forge(client, signature === 'stolen' ? stolen : null);
           const report = await check(client);
-          expect(report).toMatchObject({ valid: false, reason, firstInvalid: { operation: 'createMember', details: { code: 'XXX' } }, failedCheckpoint: null });
+          expect(report).toMatchObject({
+            valid: false,
+            reason,
+            firstInvalid: { operation: 'createMember', details: { code: 'XXX' } },
+            failedCheckpoint: null,
+          });
         } finally {
           await runner.rollbackTransaction();
         }

@@ -65,14 +65,19 @@ describe('second factor (MFA_REQUIRED_ROLES at its default, SECRETARIAT)', () =>
       session = res.data!.login;
       expect(session.totpEnrollmentRequired).toBe(true);
       expect((await t.gql(ME, {}, session.accessToken)).data!.me.email).toBe(registrar.email);
-      for (const operation of [USERS, `mutation { createUser(input: { email: "x@mfa.test", displayName: "X", role: PANELIST, password: "a long enough password" }) { id } }`]) {
+      for (const operation of [
+        USERS,
+        `mutation { createUser(input: { email: "x@mfa.test", displayName: "X", role: PANELIST, password: "a long enough password" }) { id } }`,
+      ]) {
         const refused = await t.gql(operation, {}, session.accessToken);
         expect(extensions(refused)).toMatchObject({ code: 'FORBIDDEN', domainCode: 'MFA_ENROLMENT_REQUIRED' });
       }
       // Refreshed, it is still only for enrolling.
       const refreshed = await t.gql(REFRESH, { t: session.refreshToken });
       expect(refreshed.data!.refreshToken.totpEnrollmentRequired).toBe(true);
-      expect(extensions(await t.gql(USERS, {}, refreshed.data!.refreshToken.accessToken))).toMatchObject({ domainCode: 'MFA_ENROLMENT_REQUIRED' });
+      expect(extensions(await t.gql(USERS, {}, refreshed.data!.refreshToken.accessToken))).toMatchObject({
+        domainCode: 'MFA_ENROLMENT_REQUIRED',
+      });
       session = { ...session, accessToken: refreshed.data!.refreshToken.accessToken };
     });
 
@@ -80,11 +85,27 @@ describe('second factor (MFA_REQUIRED_ROLES at its default, SECRETARIAT)', () =>
       // A restricted filing: the secretariat sees it, anyone else not (it does not exist for them).
       const filer = t.tokenFor(delegate);
       await createMember(t.db, { code: 'PAK', name: 'Pakistan' });
-      const filed = await t.gql(`mutation { requestConsultations(input: { respondents: ["PAK"], title: "T", measures: ["M"], legalBasis: ["GATT Art. XI"], summary: "S" }) { id } }`, {}, filer);
+      const filed = await t.gql(
+        `mutation { requestConsultations(input: { respondents: ["PAK"], title: "T", measures: ["M"], legalBasis: ["GATT Art. XI"], summary: "S" }) { id } }`,
+        {},
+        filer,
+      );
       const disputeId = filed.data!.requestConsultations.id;
-      const doc = await t.gql(`mutation($input: FileDocumentInput!) { fileDocument(input: $input) { id } }`, {
-        input: { disputeId, kind: 'NOTIFICATION', classification: 'RESTRICTED', title: 'Restricted notice', fileName: 'n.txt', mediaType: 'text/plain', content: Buffer.from('n').toString('base64') },
-      }, filer);
+      const doc = await t.gql(
+        `mutation($input: FileDocumentInput!) { fileDocument(input: $input) { id } }`,
+        {
+          input: {
+            disputeId,
+            kind: 'NOTIFICATION',
+            classification: 'RESTRICTED',
+            title: 'Restricted notice',
+            fileName: 'n.txt',
+            mediaType: 'text/plain',
+            content: Buffer.from('n').toString('base64'),
+          },
+        },
+        filer,
+      );
       const id = doc.data!.fileDocument.id;
       const READ = `query($id: ID!) { document(id: $id) { title } }`;
       expect((await t.gql(READ, { id }, t.tokenFor(deputy))).data!.document.title).toBe('Restricted notice');
@@ -109,17 +130,24 @@ describe('second factor (MFA_REQUIRED_ROLES at its default, SECRETARIAT)', () =>
       const [row] = await t.db.query('SELECT secret_sealed, confirmed_at FROM totp_factors WHERE user_id = $1', [registrar.id]);
       expect(row.confirmed_at).toBeNull();
       const bytes = base32Decode(secret);
-      for (const form of [secret, bytes.toString('hex'), bytes.toString('base64'), bytes.toString('base64url')]) expect(row.secret_sealed).not.toContain(form);
+      for (const form of [secret, bytes.toString('hex'), bytes.toString('base64'), bytes.toString('base64url')])
+        expect(row.secret_sealed).not.toContain(form);
       expect(row.secret_sealed).toMatch(/^v1\./);
       // Enrolling again before confirming replaces the secret.
       const again = (await t.gql(ENROLL, {}, session.accessToken)).data!.enrollTotp.secret;
       expect(again).not.toBe(secret);
-      expect(extensions(await t.gql(CONFIRM, { code: codeAt(secret) }, session.accessToken))).toMatchObject({ code: 'BAD_USER_INPUT', domainCode: 'INVALID_TOTP_CODE', field: 'code' });
+      expect(extensions(await t.gql(CONFIRM, { code: codeAt(secret) }, session.accessToken))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        domainCode: 'INVALID_TOTP_CODE',
+        field: 'code',
+      });
       secret = again;
     });
 
     it('confirms with a code of the app: ten recovery codes once, only their hashes kept, and the sign-in is a full one', async () => {
-      expect(extensions(await t.gql(CONFIRM, { code: '000000' === codeAt(secret) ? '111111' : '000000' }, session.accessToken))).toMatchObject({ domainCode: 'INVALID_TOTP_CODE' });
+      expect(
+        extensions(await t.gql(CONFIRM, { code: '000000' === codeAt(secret) ? '111111' : '000000' }, session.accessToken)),
+      ).toMatchObject({ domainCode: 'INVALID_TOTP_CODE' });
       const res = await t.gql(CONFIRM, { code: codeAt(secret) }, session.accessToken);
       expect(res.errors).toBeUndefined();
       const codes: string[] = res.data!.confirmTotp.recoveryCodes;
@@ -136,7 +164,10 @@ describe('second factor (MFA_REQUIRED_ROLES at its default, SECRETARIAT)', () =>
       // The same sign-in may now do what the secretariat does.
       expect((await t.gql(USERS, {}, session.accessToken)).errors).toBeUndefined();
       // A factor is enrolled once; a lost one is reset by the secretariat.
-      expect(extensions(await t.gql(ENROLL, {}, session.accessToken))).toMatchObject({ code: 'CONFLICT', domainCode: 'TOTP_ALREADY_ENROLLED' });
+      expect(extensions(await t.gql(ENROLL, {}, session.accessToken))).toMatchObject({
+        code: 'CONFLICT',
+        domainCode: 'TOTP_ALREADY_ENROLLED',
+      });
       const audit = await t.db.query(`SELECT operation FROM audit_log WHERE target_id = $1 ORDER BY seq`, [registrar.id]);
       expect(audit.map((a: { operation: string }) => a.operation)).toEqual(expect.arrayContaining(['login', 'enrollTotp', 'confirmTotp']));
     });
@@ -145,7 +176,10 @@ describe('second factor (MFA_REQUIRED_ROLES at its default, SECRETARIAT)', () =>
       const without = await login(registrar.email);
       expect(extensions(without)).toMatchObject({ code: 'UNAUTHENTICATED', domainCode: 'MFA_CODE_REQUIRED' });
       // The code confirmTotp took is used.
-      expect(extensions(await login(registrar.email, codeAt(secret)))).toMatchObject({ code: 'UNAUTHENTICATED', domainCode: 'INVALID_TOTP_CODE' });
+      expect(extensions(await login(registrar.email, codeAt(secret)))).toMatchObject({
+        code: 'UNAUTHENTICATED',
+        domainCode: 'INVALID_TOTP_CODE',
+      });
       t.clock.advance(30_000);
       const fresh = codeAt(secret);
       const ok = await login(registrar.email, fresh);
@@ -179,7 +213,9 @@ describe('second factor (MFA_REQUIRED_ROLES at its default, SECRETARIAT)', () =>
       t.clock.advance(30_000);
       for (let i = 0; i < 10; i += 1) {
         const wrong = String((Number(codeAt(secret)) + 1 + i) % 1_000_000).padStart(6, '0');
-        expect(extensions(await t.gql(LOGIN, { email: registrar.email, password: DEFAULT_PASSWORD, code: wrong }))).toMatchObject({ domainCode: 'INVALID_TOTP_CODE' });
+        expect(extensions(await t.gql(LOGIN, { email: registrar.email, password: DEFAULT_PASSWORD, code: wrong }))).toMatchObject({
+          domainCode: 'INVALID_TOTP_CODE',
+        });
         // The password's own limits are not what stops this test (5 per address, then backoff).
         await t.db.query(`DELETE FROM rate_limits WHERE key LIKE 'login:%'`);
       }
@@ -198,9 +234,13 @@ describe('second factor (MFA_REQUIRED_ROLES at its default, SECRETARIAT)', () =>
       expect(ok.errors).toBeUndefined();
       expect(extensions(await login(user.email, first))).toMatchObject({ domainCode: 'INVALID_TOTP_CODE' });
       expect((await login(user.email, second.toLowerCase().replace(/-/g, ' '))).errors).toBeUndefined();
-      const used = await t.db.query('SELECT count(*)::int AS n FROM totp_recovery_codes WHERE user_id = $1 AND used_at IS NOT NULL', [user.id]);
+      const used = await t.db.query('SELECT count(*)::int AS n FROM totp_recovery_codes WHERE user_id = $1 AND used_at IS NOT NULL', [
+        user.id,
+      ]);
       expect(used[0].n).toBe(2);
-      const [signIns] = await t.db.query(`SELECT count(*)::int AS n FROM sign_ins WHERE user_id = $1 AND second_factor = 'RECOVERY_CODE'`, [user.id]);
+      const [signIns] = await t.db.query(`SELECT count(*)::int AS n FROM sign_ins WHERE user_id = $1 AND second_factor = 'RECOVERY_CODE'`, [
+        user.id,
+      ]);
       expect(signIns.n).toBe(2);
     });
   });
@@ -222,20 +262,34 @@ describe('second factor (MFA_REQUIRED_ROLES at its default, SECRETARIAT)', () =>
   });
 
   describe('resetTotp', () => {
-    it('is the secretariat\'s: not a delegate\'s, not for oneself, not for an unknown user or one without a factor', async () => {
+    it("is the secretariat's: not a delegate's, not for oneself, not for an unknown user or one without a factor", async () => {
       const otherDelegate = await createUser(t.db, { role: 'MEMBER_DELEGATE', memberId: member.id });
-      expect(extensions(await t.gql(RESET, { userId: registrar.id }, t.tokenFor(otherDelegate)))).toMatchObject({ code: 'FORBIDDEN', domainCode: 'ROLE_REQUIRED' });
+      expect(extensions(await t.gql(RESET, { userId: registrar.id }, t.tokenFor(otherDelegate)))).toMatchObject({
+        code: 'FORBIDDEN',
+        domainCode: 'ROLE_REQUIRED',
+      });
       // (The registrar's own sign-ins ended when they turned their factor on: a clerk asks.)
       const clerk = await createUser(t.db, { role: 'SECRETARIAT' });
-      expect(extensions(await t.gql(RESET, { userId: deputy.id }, t.tokenFor(deputy)))).toMatchObject({ code: 'BAD_USER_INPUT', domainCode: 'SELF_RESET' });
-      expect(extensions(await t.gql(RESET, { userId: '00000000-0000-4000-8000-000000000000' }, t.tokenFor(clerk)))).toMatchObject({ code: 'NOT_FOUND' });
-      expect(extensions(await t.gql(RESET, { userId: deputy.id }, t.tokenFor(clerk)))).toMatchObject({ code: 'CONFLICT', domainCode: 'NO_TOTP_FACTOR' });
+      expect(extensions(await t.gql(RESET, { userId: deputy.id }, t.tokenFor(deputy)))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        domainCode: 'SELF_RESET',
+      });
+      expect(extensions(await t.gql(RESET, { userId: '00000000-0000-4000-8000-000000000000' }, t.tokenFor(clerk)))).toMatchObject({
+        code: 'NOT_FOUND',
+      });
+      expect(extensions(await t.gql(RESET, { userId: deputy.id }, t.tokenFor(clerk)))).toMatchObject({
+        code: 'CONFLICT',
+        domainCode: 'NO_TOTP_FACTOR',
+      });
       expect(extensions(await t.gql(RESET, { userId: 'nope' }, t.tokenFor(clerk)))).toMatchObject({ code: 'BAD_USER_INPUT' });
       // A pending enrolment (enrollTotp, never confirmed) is no factor: its owner replaces it, and
       // a reset would only end their sign-ins.
       const pending = await createUser(t.db, { role: 'PANELIST' });
       expect((await t.gql(ENROLL, {}, t.tokenFor(pending))).errors).toBeUndefined();
-      expect(extensions(await t.gql(RESET, { userId: pending.id }, t.tokenFor(clerk)))).toMatchObject({ code: 'CONFLICT', domainCode: 'NO_TOTP_FACTOR' });
+      expect(extensions(await t.gql(RESET, { userId: pending.id }, t.tokenFor(clerk)))).toMatchObject({
+        code: 'CONFLICT',
+        domainCode: 'NO_TOTP_FACTOR',
+      });
       expect((await t.gql(ME, {}, t.tokenFor(pending))).errors).toBeUndefined();
       expect(await t.db.query('SELECT 1 FROM totp_factors WHERE user_id = $1', [pending.id])).toHaveLength(1);
       expect(await t.db.query(`SELECT 1 FROM audit_log WHERE operation = 'resetTotp'`)).toEqual([]);

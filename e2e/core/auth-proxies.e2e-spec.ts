@@ -14,7 +14,9 @@ async function loginFrom(t: TestApp, forwardedFor: string | null, email: string,
 }
 
 async function heavyFrom(t: TestApp, forwardedFor: string) {
-  return (await t.http().post('/graphql').set('content-type', 'application/json').set('x-forwarded-for', forwardedFor).send({ query: HEAVY })).body;
+  return (
+    await t.http().post('/graphql').set('content-type', 'application/json').set('x-forwarded-for', forwardedFor).send({ query: HEAVY })
+  ).body;
 }
 
 const codeOf = (body: { errors?: { extensions: { code: string } }[] }) => body.errors?.[0]?.extensions.code ?? 'OK';
@@ -61,7 +63,8 @@ describe('X-Forwarded-For from a configured proxy (TRUSTED_PROXIES=loopback)', (
 
   it('takes the address the proxy saw, not what the client wrote before it', async () => {
     // The proxy appends the address it saw; the part before is the client's to write.
-    for (let i = 0; i < 20; i += 1) expect(codeOf(await loginFrom(t, `10.9.9.${i}, 192.0.2.44`, `other${i}@test.dsb`))).toBe('UNAUTHENTICATED');
+    for (let i = 0; i < 20; i += 1)
+      expect(codeOf(await loginFrom(t, `10.9.9.${i}, 192.0.2.44`, `other${i}@test.dsb`))).toBe('UNAUTHENTICATED');
     expect(codeOf(await loginFrom(t, '10.9.9.99, 192.0.2.44', 'other20@test.dsb'))).toBe('RATE_LIMITED');
   });
 

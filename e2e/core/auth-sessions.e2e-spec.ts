@@ -52,7 +52,7 @@ describe('sign-ins and their access tokens', () => {
     expect(await works(other.accessToken)).toBe(true);
   });
 
-  it('stop when a reused refresh token revokes their sign-in: the thief\'s and the owner\'s', async () => {
+  it("stop when a reused refresh token revokes their sign-in: the thief's and the owner's", async () => {
     const first = await signIn();
     const second = (await t.gql(REFRESH, { t: first.refreshToken })).data!.refreshToken as Session;
     expect(await works(first.accessToken)).toBe(true);

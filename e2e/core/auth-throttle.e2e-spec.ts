@@ -27,7 +27,14 @@ describe('sign-in under attack', () => {
   });
 
   const login = async (from: string, email: string, password = 'wrong password 123'): Promise<Answer> =>
-    (await t.http().post('/graphql').set('content-type', 'application/json').set('x-forwarded-for', from).send({ query: LOGIN, variables: { email, password } })).body;
+    (
+      await t
+        .http()
+        .post('/graphql')
+        .set('content-type', 'application/json')
+        .set('x-forwarded-for', from)
+        .send({ query: LOGIN, variables: { email, password } })
+    ).body;
   const code = (answer: Answer) => answer.errors?.[0]?.extensions.code ?? 'OK';
 
   describe('parallel requests', () => {
@@ -52,7 +59,9 @@ describe('sign-in under attack', () => {
 
     it('hold across processes: attempts are taken in PostgreSQL, all of a claim or none', async () => {
       // Two limiters on two pools of their own stand for two API processes.
-      const pools = await Promise.all([0, 1].map(async () => new DataSource({ ...dataSourceOptions(t.databaseUrl), extra: { max: 10 } }).initialize()));
+      const pools = await Promise.all(
+        [0, 1].map(async () => new DataSource({ ...dataSourceOptions(t.databaseUrl), extra: { max: 10 } }).initialize()),
+      );
       try {
         const limiters = pools.map((pool) => new RateLimiter(pool, t.clock));
         const claims = [
@@ -63,7 +72,10 @@ describe('sign-in under attack', () => {
         expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(5);
         // A refused claim took nothing from its other key.
         const rows = await t.db.query(`SELECT key, hits FROM rate_limits WHERE key LIKE 'test:%' ORDER BY key`);
-        expect(rows.map((r: { key: string; hits: number }) => [r.key, Number(r.hits)])).toEqual([['test:shared', 5], ['test:wide', 5]]);
+        expect(rows.map((r: { key: string; hits: number }) => [r.key, Number(r.hits)])).toEqual([
+          ['test:shared', 5],
+          ['test:wide', 5],
+        ]);
       } finally {
         await Promise.all(pools.map((pool) => pool.destroy()));
       }

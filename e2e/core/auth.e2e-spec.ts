@@ -123,7 +123,15 @@ describe('sign-in', () => {
   describe('access tokens', () => {
     const now = () => Math.floor(t.clock.now().getTime() / 1000);
     // The delegate's standing sign-in (factories: createUser): every token names its sign-in.
-    const claims = () => ({ sub: delegate.id, role: delegate.role, sid: delegate.id, iat: now(), exp: now() + 600, iss: 'dispute-body', aud: 'dispute-body-api' });
+    const claims = () => ({
+      sub: delegate.id,
+      role: delegate.role,
+      sid: delegate.id,
+      iat: now(),
+      exp: now() + 600,
+      iss: 'dispute-body',
+      aud: 'dispute-body-api',
+    });
     const expectRefused = async (token: string) => {
       const res = await t.gql(ME, {}, token);
       expect(res.errors![0].extensions.code).toBe('UNAUTHENTICATED');
@@ -159,7 +167,7 @@ describe('sign-in', () => {
       await expectRefused(signHs256({ alg: 'HS256' }, claims(), 'x'.repeat(48)));
     });
 
-    it('refuses a token that names no sign-in, an unknown one or another user\'s', async () => {
+    it("refuses a token that names no sign-in, an unknown one or another user's", async () => {
       const { sid: _sid, ...withoutSid } = claims();
       await expectRefused(signHs256({ alg: 'HS256' }, withoutSid));
       await expectRefused(signHs256({ alg: 'HS256' }, { ...claims(), sid: '00000000-0000-4000-8000-000000000000' }));

@@ -18,7 +18,10 @@ describe('query limits and protocol hardening', () => {
   };
 
   it('refuses a query nested deeper than 7 levels, and accepts one of 7', async () => {
-    const error = await refusal('{ disputes { nodes { documents { nodes { dispute { documents { nodes { id } } } } } } } }', 'QUERY_TOO_DEEP');
+    const error = await refusal(
+      '{ disputes { nodes { documents { nodes { dispute { documents { nodes { id } } } } } } } }',
+      'QUERY_TOO_DEEP',
+    );
     expect(error.message).toMatch(/at most 7/);
     const ok = await t.gql('{ disputes { nodes { documents { nodes { dispute { documents { nodes { __typename } } } } } } } }');
     expect(ok.errors).toBeUndefined();
@@ -33,7 +36,9 @@ describe('query limits and protocol hardening', () => {
 
   it('refuses a query whose page sizes multiply past the cost limit, also through variables', async () => {
     await refusal('{ disputes(first: 100) { nodes { docket(first: 100) { nodes { id kind text } } } } }', 'QUERY_TOO_COSTLY');
-    const res = await t.gql('query($n: Int) { disputes(first: $n) { nodes { docket(first: $n) { nodes { id kind text } } } } }', { n: 100 });
+    const res = await t.gql('query($n: Int) { disputes(first: $n) { nodes { docket(first: $n) { nodes { id kind text } } } } }', {
+      n: 100,
+    });
     expect(res.errors![0].extensions.domainCode).toBe('QUERY_TOO_COSTLY');
   });
 
@@ -53,20 +58,30 @@ describe('query limits and protocol hardening', () => {
 
   it('refuses a page size outside 0..100 before costing, naming the argument: a negative one cancels no cost', async () => {
     // -1 × the cost of the first list would take 10 000 off the second's: the sum would pass.
-    const cancelling = '{ a: disputes(first: -1) { nodes { docket(first: 100) { nodes { id kind text } } } } b: disputes(first: 100) { nodes { docket(first: 100) { nodes { id } } } } }';
+    const cancelling =
+      '{ a: disputes(first: -1) { nodes { docket(first: 100) { nodes { id kind text } } } } b: disputes(first: 100) { nodes { docket(first: 100) { nodes { id } } } } }';
     let error = await refusal(cancelling, 'INVALID_PAGE_SIZE');
     expect(error.extensions).toMatchObject({ field: 'first', selection: 'a', min: 0, max: 100, actual: -1 });
     expect(error.message).toMatch(/first/);
     // Through a variable, and through a variable's default value (the cost used to assume 20).
     const res = await t.gql('query($n: Int!) { disputes(first: 100) { nodes { docket(first: $n) { nodes { id } } } } }', { n: -100 });
-    expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', domainCode: 'INVALID_PAGE_SIZE', field: 'first', selection: 'disputes.nodes.docket', actual: -100 });
+    expect(res.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      domainCode: 'INVALID_PAGE_SIZE',
+      field: 'first',
+      selection: 'disputes.nodes.docket',
+      actual: -100,
+    });
     error = await refusal('query($n: Int! = 101) { members(first: $n) { nodes { code } } }', 'INVALID_PAGE_SIZE');
     expect(error.extensions).toMatchObject({ field: 'first', actual: 101 });
     await refusal('query($n: Int! = 100) { disputes(first: $n) { nodes { docket(first: $n) { nodes { id } } } } }', 'QUERY_TOO_COSTLY');
     await refusal('{ members(first: 1000000) { nodes { code } } }', 'INVALID_PAGE_SIZE');
     // Within the range, the field's own rule still applies (a page holds at least one item).
     expect((await t.gql('{ members(first: 100) { nodes { code } } }')).errors).toBeUndefined();
-    expect((await t.gql('{ members(first: 0) { nodes { code } } }')).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    expect((await t.gql('{ members(first: 0) { nodes { code } } }')).errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'first',
+    });
   });
 
   it('refuses a forged cursor as INVALID_CURSOR naming after, on every list, never as an internal error', async () => {
@@ -84,8 +99,22 @@ describe('query limits and protocol hardening', () => {
     ];
     // Well formed, but a sort value that does not cast to the type of some lists' keys (an instant,
     // a number): refused on those; on a list sorted by text it is a position like any other.
-    const wellFormed = [forge(['not-a-date', '00000000-0000-0000-0000-000000000000']), forge(['99999999999999999999999999', '00000000-0000-0000-0000-000000000000'])];
-    const lists = ['adoptedReports', 'auditLog', 'deadlines', 'disputes', 'documents', 'hearings', 'members', 'nominations', 'roster', 'users'];
+    const wellFormed = [
+      forge(['not-a-date', '00000000-0000-0000-0000-000000000000']),
+      forge(['99999999999999999999999999', '00000000-0000-0000-0000-000000000000']),
+    ];
+    const lists = [
+      'adoptedReports',
+      'auditLog',
+      'deadlines',
+      'disputes',
+      'documents',
+      'hearings',
+      'members',
+      'nominations',
+      'roster',
+      'users',
+    ];
     const invalid = { code: 'BAD_USER_INPUT', domainCode: 'INVALID_CURSOR', field: 'after' };
     let refusedWellFormed = 0;
     for (const list of lists) {
@@ -104,14 +133,20 @@ describe('query limits and protocol hardening', () => {
     await createMember(t.db, { code: 'KGZ', name: 'Kyrgyzstan' });
     await createMember(t.db, { code: 'TJK', name: 'Tajikistan' });
     const first = await t.gql('{ members(first: 1) { pageInfo { endCursor } } }');
-    const next = await t.gql('query($after: String) { members(first: 1, after: $after) { nodes { code } } }', { after: first.data!.members.pageInfo.endCursor });
+    const next = await t.gql('query($after: String) { members(first: 1, after: $after) { nodes { code } } }', {
+      after: first.data!.members.pageInfo.endCursor,
+    });
     expect(next.errors).toBeUndefined();
   });
 
   it('bounds the query text, its tokens, its selections and the variables before parsing, and stays quick meanwhile', async () => {
     const refusedQuickly = async (body: unknown, domainCode: string) => {
       const started = Date.now();
-      const res = await t.http().post('/graphql').set('content-type', 'application/json').send(body as object);
+      const res = await t
+        .http()
+        .post('/graphql')
+        .set('content-type', 'application/json')
+        .send(body as object);
       const ms = Date.now() - started;
       expect({ domainCode, status: res.status, extensions: res.body.errors?.[0]?.extensions }).toMatchObject({
         domainCode,
@@ -122,7 +157,10 @@ describe('query limits and protocol hardening', () => {
     };
     // A million __typename (11 MB): refused by the lexer at the 10 001st token, not parsed.
     const million = `{ ${'__typename '.repeat(1_000_000)}}`;
-    expect((await refusedQuickly({ query: million }, 'QUERY_TOO_LONG')).error.extensions).toMatchObject({ limit: 100_000, actual: million.length });
+    expect((await refusedQuickly({ query: million }, 'QUERY_TOO_LONG')).error.extensions).toMatchObject({
+      limit: 100_000,
+      actual: million.length,
+    });
     const tokens = await refusedQuickly({ query: `{ ${'a '.repeat(12_000)}}` }, 'TOO_MANY_TOKENS');
     expect(tokens.error.extensions).toMatchObject({ limit: 10_000 });
     // Few tokens, a million selections: ten fragments each spreading the previous one ten times.
@@ -143,7 +181,11 @@ describe('query limits and protocol hardening', () => {
 
     // While huge requests keep arriving, a small one is answered in well under a second.
     const flood = Array.from({ length: 8 }, () =>
-      t.http().post('/graphql').set('content-type', 'application/json').send({ query: `{ ${'__typename '.repeat(200_000)}}` }),
+      t
+        .http()
+        .post('/graphql')
+        .set('content-type', 'application/json')
+        .send({ query: `{ ${'__typename '.repeat(200_000)}}` }),
     );
     const started = Date.now();
     const small = await t.gql('{ members(first: 1) { nodes { code } } }');
@@ -155,12 +197,20 @@ describe('query limits and protocol hardening', () => {
   });
 
   it('refuses batched HTTP requests', async () => {
-    const res = await t.http().post('/graphql').set('content-type', 'application/json').send([{ query: '{ __typename }' }, { query: '{ __typename }' }]);
+    const res = await t
+      .http()
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .send([{ query: '{ __typename }' }, { query: '{ __typename }' }]);
     expect(res.status).toBe(400);
   });
 
   it('refuses a body over the size limit', async () => {
-    const res = await t.http().post('/graphql').set('content-type', 'application/json').send({ query: `{ __typename } # ${'x'.repeat(36 * 1024 * 1024)}` });
+    const res = await t
+      .http()
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .send({ query: `{ __typename } # ${'x'.repeat(36 * 1024 * 1024)}` });
     expect(res.status).toBe(413);
   });
 

@@ -12,7 +12,8 @@ describe('where the API listens (HOST)', () => {
   afterAll(() => t.close());
 
   const config = (env: Record<string, string>) => loadConfig({ ...testSecrets(), DATABASE_URL: t.databaseUrl, PORT: '0', ...env });
-  const stop = () => new Promise<void>((resolve, reject) => t.app.getHttpServer().close((error?: Error) => (error ? reject(error) : resolve())));
+  const stop = () =>
+    new Promise<void>((resolve, reject) => t.app.getHttpServer().close((error?: Error) => (error ? reject(error) : resolve())));
 
   it('listens on 127.0.0.1 only, by default outside production', async () => {
     for (const NODE_ENV of ['development', 'test']) {

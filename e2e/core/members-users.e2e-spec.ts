@@ -38,7 +38,13 @@ describe('members and users', () => {
       const before = await counts();
       const res = await t.gql(CREATE_MEMBER, { input }, secretariat);
       expect(res.errors).toBeUndefined();
-      expect(res.data!.createMember).toMatchObject({ code: 'UZB', name: 'Uzbekistan', joinedOn: '2025-05-05', status: 'ACTIVE', version: 1 });
+      expect(res.data!.createMember).toMatchObject({
+        code: 'UZB',
+        name: 'Uzbekistan',
+        joinedOn: '2025-05-05',
+        status: 'ACTIVE',
+        version: 1,
+      });
       const after = await counts();
       expect(after.audit).toBe(before.audit + 1);
       const [audit] = await t.db.query('SELECT operation, target_type, target_id FROM audit_log ORDER BY seq DESC LIMIT 1');
@@ -129,12 +135,23 @@ describe('members and users', () => {
   });
 
   describe('createUser and deactivateUser', () => {
-    const input = { email: 'New.Delegate@PAK.test', displayName: 'New delegate', role: 'MEMBER_DELEGATE', memberCode: 'PAK', password: 'a long enough password' };
+    const input = {
+      email: 'New.Delegate@PAK.test',
+      displayName: 'New delegate',
+      role: 'MEMBER_DELEGATE',
+      memberCode: 'PAK',
+      password: 'a long enough password',
+    };
 
     it('creates a delegate for a member, storing the email in lower case and the password hashed', async () => {
       const res = await t.gql(CREATE_USER, { input }, secretariat);
       expect(res.errors).toBeUndefined();
-      expect(res.data!.createUser).toMatchObject({ email: 'new.delegate@pak.test', role: 'MEMBER_DELEGATE', active: true, member: { code: 'PAK' } });
+      expect(res.data!.createUser).toMatchObject({
+        email: 'new.delegate@pak.test',
+        role: 'MEMBER_DELEGATE',
+        active: true,
+        member: { code: 'PAK' },
+      });
       const [row] = await t.db.query('SELECT password_hash FROM users WHERE email = $1', ['new.delegate@pak.test']);
       expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
     });

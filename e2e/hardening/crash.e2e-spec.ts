@@ -40,8 +40,7 @@ interface Filing {
 }
 
 type Outcome =
-  | { acknowledged: true; id: string; sentBeforeKill: boolean }
-  | { acknowledged: false; error: string; sentBeforeKill: boolean };
+  { acknowledged: true; id: string; sentBeforeKill: boolean } | { acknowledged: false; error: string; sentBeforeKill: boolean };
 
 interface StoredDocument {
   id: string;

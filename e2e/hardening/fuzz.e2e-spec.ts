@@ -66,18 +66,27 @@ describe('fuzzing every mutation with hostile input', () => {
     }
 
     const seconds = (Date.now() - started) / 1000;
-    const table = [...tally.perMutation.entries()].map(([name, s]) => `  ${name.padEnd(26)} ${String(s.runs).padStart(4)} runs ${String(s.ok).padStart(4)} done${s.noop ? ` (${s.noop} changing nothing)` : ''}`);
-    const actions = [...tally.perAction.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, s]) => `  ${name.padEnd(30)} ${String(s.runs).padStart(4)} runs ${String(s.ok).padStart(4)} done`);
-    const distribution = [...tally.codes.entries()].sort((a, b) => b[1] - a[1]).map(([code, n]) => `  ${code.padEnd(50)} ${String(n).padStart(5)}`);
+    const table = [...tally.perMutation.entries()].map(
+      ([name, s]) =>
+        `  ${name.padEnd(26)} ${String(s.runs).padStart(4)} runs ${String(s.ok).padStart(4)} done${s.noop ? ` (${s.noop} changing nothing)` : ''}`,
+    );
+    const actions = [...tally.perAction.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, s]) => `  ${name.padEnd(30)} ${String(s.runs).padStart(4)} runs ${String(s.ok).padStart(4)} done`);
+    const distribution = [...tally.codes.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .map(([code, n]) => `  ${code.padEnd(50)} ${String(n).padStart(5)}`);
     process.stdout.write(
       `\nfuzz: ${tally.runs} runs over ${mutations.length} mutations in ${seconds.toFixed(1)} s (seed ${SEED}), ` +
-      `${tally.fingerprints} fingerprints\n${table.join('\n')}\n\ntakeAction by action:\n${actions.join('\n')}\n\n` +
+        `${tally.fingerprints} fingerprints\n${table.join('\n')}\n\ntakeAction by action:\n${actions.join('\n')}\n\n` +
         `the first error code of each answer:\n${distribution.join('\n')}\n`,
     );
 
     if (failed) throw failed;
     if (tally.failures.size) {
-      throw new Error(`${tally.failures.size} distinct failures:\n${[...tally.failures.entries()].map(([key, f]) => `${key} (×${f.count})\n${f.example}`).join('\n\n')}`);
+      throw new Error(
+        `${tally.failures.size} distinct failures:\n${[...tally.failures.entries()].map(([key, f]) => `${key} (×${f.count})\n${f.example}`).join('\n\n')}`,
+      );
     }
     expect(tally.runs).toBe(RUNS);
     // Every mutation got a fair share of the runs: at least half of an even split.

@@ -140,11 +140,14 @@ describe('two API processes and a worker on one PostgreSQL, fifty concurrent cli
     return child;
   }
 
-  const logs = () => children.map((c) => `--- ${c.name} (exit ${c.proc.exitCode ?? c.proc.signalCode ?? 'running'})\n${c.output.join('')}`).join('\n');
+  const logs = () =>
+    children.map((c) => `--- ${c.name} (exit ${c.proc.exitCode ?? c.proc.signalCode ?? 'running'})\n${c.output.join('')}`).join('\n');
 
   function exited(child: Child): Promise<never> {
     return new Promise((_, reject) =>
-      child.proc.once('exit', (code, signal) => reject(new Error(`${child.name} exited (${code ?? signal}) before it was ready:\n${child.output.join('')}`))),
+      child.proc.once('exit', (code, signal) =>
+        reject(new Error(`${child.name} exited (${code ?? signal}) before it was ready:\n${child.output.join('')}`)),
+      ),
     );
   }
 
@@ -152,7 +155,14 @@ describe('two API processes and a worker on one PostgreSQL, fifty concurrent cli
     const agent = agents[ports.indexOf(port)];
     return new Promise((resolve, reject) => {
       const req = httpRequest(
-        { host: '127.0.0.1', port, path, method, agent, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) } },
+        {
+          host: '127.0.0.1',
+          port,
+          path,
+          method,
+          agent,
+          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
@@ -224,10 +234,7 @@ describe('two API processes and a worker on one PostgreSQL, fifty concurrent cli
     }
     const apis = ports.map((port, i) => start(`api-${i + 1} :${port}`, 'multi-process-api.ts', { PORT: String(port) }));
     const worker = start('worker', 'multi-process-worker.ts', {});
-    const booted = Promise.all([
-      ...apis.map((api, i) => waitReady(api, ports[i])),
-      waitFor(worker, /Worker started/),
-    ]);
+    const booted = Promise.all([...apis.map((api, i) => waitReady(api, ports[i])), waitFor(worker, /Worker started/)]);
     booted.catch(() => undefined);
 
     t.clock.set(new Date());
@@ -236,7 +243,9 @@ describe('two API processes and a worker on one PostgreSQL, fifty concurrent cli
       const delegates = PARTIES.includes(code) ? 3 : PAIRS.includes(code) ? 2 : 1;
       users[code] = [];
       for (let i = 0; i < delegates; i += 1) {
-        users[code].push(await createUser(t.db, { role: 'MEMBER_DELEGATE', memberId: members[code].id, displayName: `${code} delegate ${i + 1}` }));
+        users[code].push(
+          await createUser(t.db, { role: 'MEMBER_DELEGATE', memberId: members[code].id, displayName: `${code} delegate ${i + 1}` }),
+        );
       }
     }
     secretariat = await createUser(t.db, { role: 'SECRETARIAT' });
@@ -246,8 +255,14 @@ describe('two API processes and a worker on one PostgreSQL, fifty concurrent cli
       persons.push(
         await repo.save(
           repo.create({
-            name, nationality, expertise: ['trade in goods'], languages: ['en'], available: true, status: 'APPROVED',
-            nominatedByMemberId: members.AUS.id, userId: panelist.id,
+            name,
+            nationality,
+            expertise: ['trade in goods'],
+            languages: ['en'],
+            available: true,
+            status: 'APPROVED',
+            nominatedByMemberId: members.AUS.id,
+            userId: panelist.id,
           }),
         ),
       );
@@ -256,8 +271,12 @@ describe('two API processes and a worker on one PostgreSQL, fifty concurrent cli
     // ago: the election opens once the parties' 10 days to agree on five panelists have passed
     // (DSU 8.5) and closes, on the system clock, once their 15 days to challenge candidates have.
     t.clock.set(new Date(Date.now() - 21 * DAY));
-    const filed = await t.gql(`mutation { requestConsultations(input: { respondents: ["PAK"], title: "Steel safeguard",
-      measures: ["Safeguard duties"], legalBasis: ["GATT Art. XIX"], summary: "Duties on steel." }) { id } }`, {}, tok(users.CHN[0]));
+    const filed = await t.gql(
+      `mutation { requestConsultations(input: { respondents: ["PAK"], title: "Steel safeguard",
+      measures: ["Safeguard duties"], legalBasis: ["GATT Art. XIX"], summary: "Duties on steel." }) { id } }`,
+      {},
+      tok(users.CHN[0]),
+    );
     expect(filed.errors).toBeUndefined();
     disputeId = filed.data!.requestConsultations.id;
     await t.gql(ACT, { id: disputeId, action: 'agreeEarlyPanelRequest' }, tok(users.CHN[0]));
@@ -265,7 +284,11 @@ describe('two API processes and a worker on one PostgreSQL, fifty concurrent cli
     await t.gql(ACT, { id: disputeId, action: 'requestPanel' }, tok(users.CHN[0]));
     // DSU 6.1, footnote 5: the complainant asks for a meeting; the body establishes the panel there.
     await t.gql(ACT, { id: disputeId, action: 'requestBodyMeeting' }, tok(users.CHN[0]));
-    const established = await t.gql(TAKE_ACTION, { id: disputeId, action: 'establishPanel', meetingId: await meetingToday(t) }, tok(secretariat));
+    const established = await t.gql(
+      TAKE_ACTION,
+      { id: disputeId, action: 'establishPanel', meetingId: await meetingToday(t) },
+      tok(secretariat),
+    );
     expect(established.errors).toBeUndefined();
     expect(established.data?.takeAction.stage).toBe('PANEL_ESTABLISHED');
     // Third parties in the panel proceedings (DSU 10.2): they file third-party submissions.
@@ -285,9 +308,13 @@ describe('two API processes and a worker on one PostgreSQL, fifty concurrent cli
     // body's 7 days at least: it opened a week before it closes.
     t.clock.set(new Date());
     closesAt = Date.now() + VOTING_WINDOW_MS;
-    const opened = await t.gql(`mutation($input: OpenElectionInput!) { openElection(input: $input) { id electorateSize candidates { id } } }`, {
-      input: { disputeId, opensAt: new Date(closesAt - 7 * DAY).toISOString(), closesAt: new Date(closesAt).toISOString() },
-    }, tok(secretariat));
+    const opened = await t.gql(
+      `mutation($input: OpenElectionInput!) { openElection(input: $input) { id electorateSize candidates { id } } }`,
+      {
+        input: { disputeId, opensAt: new Date(closesAt - 7 * DAY).toISOString(), closesAt: new Date(closesAt).toISOString() },
+      },
+      tok(secretariat),
+    );
     expect(opened.errors).toBeUndefined();
     electionId = opened.data!.openElection.id;
     expect(opened.data!.openElection.electorateSize).toBe(THIRD_PARTIES.length + VOTERS.length + PAIRS.length);
@@ -327,8 +354,16 @@ describe('two API processes and a worker on one PostgreSQL, fifty concurrent cli
     const fileWithRetries = async (user: UserEntity, i: number, n: number, kind: string) => {
       const key = `${user.id.slice(0, 8)}-filing-${n}`;
       const text = `${kind} ${n} of ${user.displayName}`;
-      const input = { disputeId, kind, classification: n % 2 ? 'PUBLIC' : 'RESTRICTED', title: `${kind} ${n}`, fileName: `f${n}.txt`,
-        mediaType: 'text/plain', content: b64(text), idempotencyKey: key };
+      const input = {
+        disputeId,
+        kind,
+        classification: n % 2 ? 'PUBLIC' : 'RESTRICTED',
+        title: `${kind} ${n}`,
+        fileName: `f${n}.txt`,
+        mediaType: 'text/plain',
+        content: b64(text),
+        idempotencyKey: key,
+      };
       const entry = { userId: user.id, key, ids: new Set<string>(), sha256: createHash('sha256').update(text).digest('hex') };
       keyed.set(`${user.id}/${key}`, entry);
       const take = (r: Reply) => {
@@ -358,12 +393,43 @@ describe('two API processes and a worker on one PostgreSQL, fifty concurrent cli
       clients.push(async () => {
         for (let n = 0; n < 3; n += 1) await fileWithRetries(user, i, n, 'EXHIBIT');
         const title = `Unkeyed exhibit of ${user.displayName}`;
-        const once = await gql(port(i), 'fileDocument', FILE, { input: { disputeId, kind: 'EXHIBIT', classification: 'RESTRICTED', title,
-          fileName: 'u.txt', mediaType: 'text/plain', content: b64(title) } }, tok(user));
+        const once = await gql(
+          port(i),
+          'fileDocument',
+          FILE,
+          {
+            input: {
+              disputeId,
+              kind: 'EXHIBIT',
+              classification: 'RESTRICTED',
+              title,
+              fileName: 'u.txt',
+              mediaType: 'text/plain',
+              content: b64(title),
+            },
+          },
+          tok(user),
+        );
         expect(once.body.errors).toBeUndefined();
         unkeyed.set(title, once.body.data!.fileDocument.id);
-        const reused = await gql(port(i + 1), 'fileDocument', FILE, { input: { disputeId, kind: 'EXHIBIT', classification: 'RESTRICTED',
-          title: 'Another', fileName: 'a.txt', mediaType: 'text/plain', content: b64('another'), idempotencyKey: `${user.id.slice(0, 8)}-filing-0` } }, tok(user));
+        const reused = await gql(
+          port(i + 1),
+          'fileDocument',
+          FILE,
+          {
+            input: {
+              disputeId,
+              kind: 'EXHIBIT',
+              classification: 'RESTRICTED',
+              title: 'Another',
+              fileName: 'a.txt',
+              mediaType: 'text/plain',
+              content: b64('another'),
+              idempotencyKey: `${user.id.slice(0, 8)}-filing-0`,
+            },
+          },
+          tok(user),
+        );
         expect(domainCode(reused)).toBe('IDEMPOTENCY_KEY_REUSED');
         const party = await cast(user, PARTIES[Math.floor(i / 3)], i, [0]);
         expect(domainCode(party)).toBe('NOT_IN_ELECTORATE');
@@ -406,7 +472,13 @@ describe('two API processes and a worker on one PostgreSQL, fifty concurrent cli
           expect((await cast(user, code, i, ranking(i))).body.errors).toBeUndefined();
         } else {
           // Abstains, and reads what everyone may read meanwhile.
-          const read = await gql(port(i), 'read', `query($id: ID!) { dispute(id: $id) { stage docket(first: 20) { nodes { seq kind } } } }`, { id: disputeId }, tok(user));
+          const read = await gql(
+            port(i),
+            'read',
+            `query($id: ID!) { dispute(id: $id) { stage docket(first: 20) { nodes { seq kind } } } }`,
+            { id: disputeId },
+            tok(user),
+          );
           expect(read.body.errors).toBeUndefined();
         }
       }),
@@ -428,7 +500,8 @@ describe('two API processes and a worker on one PostgreSQL, fifty concurrent cli
     await settle(clients);
     timings.load = Date.now() - started;
     // The load ran inside the voting window: the refusals above are for double votes, not lateness.
-    if (Date.now() > closesAt - 300) throw new Error(`The load took ${timings.load} ms, longer than the voting window of ${VOTING_WINDOW_MS} ms`);
+    if (Date.now() > closesAt - 300)
+      throw new Error(`The load took ${timings.load} ms, longer than the voting window of ${VOTING_WINDOW_MS} ms`);
     await settle(lastMinute);
 
     // The worker closes the election at its closing time, on the system clock.
@@ -454,11 +527,12 @@ describe('two API processes and a worker on one PostgreSQL, fifty concurrent cli
     // Filings: one document per (filer, key), the one every retry was answered with, with its
     // content and one docket entry; each unkeyed filing once.
     for (const entry of keyed.values()) expect(entry.ids.size).toBe(1);
-    const docs: { id: string; filed_by_id: string; idempotency_key: string | null; sha256: string; title: string; stored: string }[] = await t.db.query(
-      `SELECT d.id, d.filed_by_id, d.idempotency_key, d.sha256, d.title, encode(sha256(c.content), 'hex') AS stored
+    const docs: { id: string; filed_by_id: string; idempotency_key: string | null; sha256: string; title: string; stored: string }[] =
+      await t.db.query(
+        `SELECT d.id, d.filed_by_id, d.idempotency_key, d.sha256, d.title, encode(sha256(c.content), 'hex') AS stored
          FROM documents d LEFT JOIN document_contents c ON c.document_id = d.id WHERE d.dispute_id = $1`,
-      [disputeId],
-    );
+        [disputeId],
+      );
     const withKey = docs.filter((d) => d.idempotency_key !== null);
     expect(withKey).toHaveLength(keyed.size);
     for (const doc of withKey) {
@@ -483,13 +557,22 @@ describe('two API processes and a worker on one PostgreSQL, fifty concurrent cli
     // Ballots: each accepted cast counted once, one per member; every refusal a clear code.
     const memberIds = accepted.map((a) => a.memberId);
     expect(new Set(memberIds).size).toBe(memberIds.length);
-    expect(refusedCasts.map((r) => `${errorCode(r)}/${domainCode(r)}`).filter((c) => !['CONFLICT/DUPLICATE', 'FORBIDDEN/NOT_IN_ELECTORATE', 'DEADLINE_PASSED/ELECTION_CLOSED'].includes(c))).toEqual([]);
+    expect(
+      refusedCasts
+        .map((r) => `${errorCode(r)}/${domainCode(r)}`)
+        .filter((c) => !['CONFLICT/DUPLICATE', 'FORBIDDEN/NOT_IN_ELECTORATE', 'DEADLINE_PASSED/ELECTION_CLOSED'].includes(c)),
+    ).toEqual([]);
     const votes: { member_id: string }[] = await t.db.query('SELECT member_id FROM election_votes WHERE election_id = $1', [electionId]);
     expect(votes.map((v) => v.member_id).sort()).toEqual([...memberIds].sort());
     const lastMinuteAccepted = accepted.filter((a) => [VOTERS[22], VOTERS[23]].some((code) => members[code].id === a.memberId)).length;
     const expected = THIRD_PARTIES.length + 20 + PAIRS.length + lastMinuteAccepted;
     expect(accepted).toHaveLength(expected);
-    const result = await gql(ports[0], 'read', `query($id: ID!) { election(id: $id) { status turnout ballots { receipt } elected { name } } }`, { id: electionId });
+    const result = await gql(
+      ports[0],
+      'read',
+      `query($id: ID!) { election(id: $id) { status turnout ballots { receipt } elected { name } } }`,
+      { id: electionId },
+    );
     const election = result.body.data!.election;
     expect(election.status).toBe('CLOSED');
     expect(election.turnout).toBe(expected);

@@ -2,7 +2,18 @@ import { NoticesService } from '@app/hearings';
 import { ProcedureSweeper } from '@app/registry';
 import { SUBMIT, VOTE, file } from '../rulings/setup';
 import { TAKE_ACTION } from '../utils/procedure';
-import { CANCEL, DAY, HEARING_FIELDS, RESCHEDULE, SCHEDULE, World, addRoom, closeElection, establishAndOpenElections, startWorld } from './setup';
+import {
+  CANCEL,
+  DAY,
+  HEARING_FIELDS,
+  RESCHEDULE,
+  SCHEDULE,
+  World,
+  addRoom,
+  closeElection,
+  establishAndOpenElections,
+  startWorld,
+} from './setup';
 // ical.js 2 is an ES module with a CommonJS build that jest loads with require.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const ICAL = require('ical.js');
@@ -44,7 +55,9 @@ describe('hearings: time zones, public observation, calendars, notices, timetabl
   beforeAll(async () => {
     // Filed 22 days before 2 March: the election opens on 2 March (see establishAndOpenElections).
     w = await startWorld('2026-02-08T09:00:00Z');
-    const [e] = await establishAndOpenElections(w, [{ complainant: 'CHN', respondent: 'PAK', thirdParties: ['KAZ'], panel: ['A', 'B', 'C'] }]);
+    const [e] = await establishAndOpenElections(w, [
+      { complainant: 'CHN', respondent: 'PAK', thirdParties: ['KAZ'], panel: ['A', 'B', 'C'] },
+    ]);
     expect(w.t.clock.now().toISOString()).toBe('2026-03-02T09:00:00.000Z');
     disputeId = e.disputeId;
     w.t.clock.advance(7 * DAY + 1000);
@@ -64,24 +77,76 @@ describe('hearings: time zones, public observation, calendars, notices, timetabl
   };
 
   it('shows a hearing in its own zone across the daylight-saving change (Berlin), and in Shanghai', async () => {
-    const res = await w.t.gql(SCHEDULE, { input: { disputeId, kind: 'FIRST_SUBSTANTIVE_MEETING', startsAt: '2026-03-27T09:00:00Z', endsAt: '2026-03-27T16:00:00Z',
-      timeZone: 'Europe/Berlin', roomId: room, virtualLink: 'https://meet.example.org/ds-first' } }, w.tok(w.panelists.A));
+    const res = await w.t.gql(
+      SCHEDULE,
+      {
+        input: {
+          disputeId,
+          kind: 'FIRST_SUBSTANTIVE_MEETING',
+          startsAt: '2026-03-27T09:00:00Z',
+          endsAt: '2026-03-27T16:00:00Z',
+          timeZone: 'Europe/Berlin',
+          roomId: room,
+          virtualLink: 'https://meet.example.org/ds-first',
+        },
+      },
+      w.tok(w.panelists.A),
+    );
     expect(res.errors).toBeUndefined();
     meeting = res.data!.scheduleHearing.id;
     expect(res.data!.scheduleHearing).toMatchObject({ localStart: '2026-03-27T10:00:00+01:00', localEnd: '2026-03-27T17:00:00+01:00' });
     // Europe moves to summer time on Sunday 29 March 2026: the same UTC hour is an hour later in Berlin.
-    const moved = await w.t.gql(RESCHEDULE, { input: { hearingId: meeting, startsAt: '2026-03-30T09:00:00Z', endsAt: '2026-03-30T16:00:00Z', reason: 'Interpretation unavailable on Friday' } }, w.tok(w.sec));
-    expect(moved.data!.rescheduleHearing).toMatchObject({ startsAt: '2026-03-30T09:00:00.000Z', localStart: '2026-03-30T11:00:00+02:00', localEnd: '2026-03-30T18:00:00+02:00', sequence: 1 });
+    const moved = await w.t.gql(
+      RESCHEDULE,
+      {
+        input: {
+          hearingId: meeting,
+          startsAt: '2026-03-30T09:00:00Z',
+          endsAt: '2026-03-30T16:00:00Z',
+          reason: 'Interpretation unavailable on Friday',
+        },
+      },
+      w.tok(w.sec),
+    );
+    expect(moved.data!.rescheduleHearing).toMatchObject({
+      startsAt: '2026-03-30T09:00:00.000Z',
+      localStart: '2026-03-30T11:00:00+02:00',
+      localEnd: '2026-03-30T18:00:00+02:00',
+      sequence: 1,
+    });
     // China keeps one offset all year.
-    const tp = await w.t.gql(SCHEDULE, { input: { disputeId, kind: 'THIRD_PARTY_SESSION', startsAt: '2026-03-28T23:30:00Z', endsAt: '2026-03-29T02:30:00Z',
-      timeZone: 'Asia/Shanghai', roomId: null, virtualLink: 'https://meet.example.org/ds-tp' } }, w.tok(w.panelists.A));
+    const tp = await w.t.gql(
+      SCHEDULE,
+      {
+        input: {
+          disputeId,
+          kind: 'THIRD_PARTY_SESSION',
+          startsAt: '2026-03-28T23:30:00Z',
+          endsAt: '2026-03-29T02:30:00Z',
+          timeZone: 'Asia/Shanghai',
+          roomId: null,
+          virtualLink: 'https://meet.example.org/ds-tp',
+        },
+      },
+      w.tok(w.panelists.A),
+    );
     expect(tp.errors).toBeUndefined();
     session = tp.data!.scheduleHearing.id;
     expect(tp.data!.scheduleHearing).toMatchObject({ localStart: '2026-03-29T07:30:00+08:00', localEnd: '2026-03-29T10:30:00+08:00' });
-    expect(tp.data!.scheduleHearing.participants.filter((p: { kind: string }) => p.kind === 'THIRD_PARTY').map((p: { name: string }) => p.name)).toEqual(['Member KAZ (KAZ)']);
+    expect(
+      tp.data!.scheduleHearing.participants.filter((p: { kind: string }) => p.kind === 'THIRD_PARTY').map((p: { name: string }) => p.name),
+    ).toEqual(['Member KAZ (KAZ)']);
     // One instant, two zones, on either side of Berlin's change.
-    const shown = await w.t.gql(`query($id: ID!) { hearing(id: $id) { startsAt localStart timeZone } }`, { id: session }, w.tok(w.delegates.KAZ));
-    expect(shown.data!.hearing).toEqual({ startsAt: '2026-03-28T23:30:00.000Z', localStart: '2026-03-29T07:30:00+08:00', timeZone: 'Asia/Shanghai' });
+    const shown = await w.t.gql(
+      `query($id: ID!) { hearing(id: $id) { startsAt localStart timeZone } }`,
+      { id: session },
+      w.tok(w.delegates.KAZ),
+    );
+    expect(shown.data!.hearing).toEqual({
+      startsAt: '2026-03-28T23:30:00.000Z',
+      localStart: '2026-03-29T07:30:00+08:00',
+      timeZone: 'Asia/Shanghai',
+    });
   });
 
   it('opens a hearing to the public only when every party consented, and closes it when one withdraws', async () => {
@@ -104,7 +169,13 @@ describe('hearings: time zones, public observation, calendars, notices, timetabl
     // Signed in is not taking part: a delegate of an unrelated member, a panelist of another
     // panel and a third party to the dispute (not in the parties' meeting) see it as the public does.
     const link = async (token?: string, id = meeting) =>
-      (await w.t.gql(`query($id: ID!) { hearing(id: $id) { virtualLink } hearings(first: 50, filter: { disputeId: "${disputeId}" }) { nodes { id virtualLink } } }`, { id }, token)).data!;
+      (
+        await w.t.gql(
+          `query($id: ID!) { hearing(id: $id) { virtualLink } hearings(first: 50, filter: { disputeId: "${disputeId}" }) { nodes { id virtualLink } } }`,
+          { id },
+          token,
+        )
+      ).data!;
     for (const outsider of [w.delegates.IDN, w.panelists.D, w.delegates.KAZ]) {
       const seen = await link(w.tok(outsider));
       expect(seen.hearing.virtualLink).toBeNull();
@@ -126,7 +197,9 @@ describe('hearings: time zones, public observation, calendars, notices, timetabl
     const withdrawn = await w.t.gql(CONSENT, { id: meeting, c: false }, w.tok(w.delegates.CHN));
     expect(withdrawn.data!.recordObservationConsent.publicObservation).toBe(false);
     expect(await feed('/calendar/public.ics')).toEqual([]);
-    const docket = (await w.t.gql(`query($id: ID!) { dispute(id: $id) { docket(first: 100) { nodes { kind } } } }`, { id: disputeId })).data!.dispute.docket.nodes.map((n: { kind: string }) => n.kind);
+    const docket = (
+      await w.t.gql(`query($id: ID!) { dispute(id: $id) { docket(first: 100) { nodes { kind } } } }`, { id: disputeId })
+    ).data!.dispute.docket.nodes.map((n: { kind: string }) => n.kind);
     expect(docket).toEqual(expect.arrayContaining(['observationConsent', 'hearingOpenedToPublic', 'hearingClosedToPublic']));
   });
 
@@ -147,7 +220,9 @@ describe('hearings: time zones, public observation, calendars, notices, timetabl
     const clara = (await w.t.gql(URL, {}, w.tok(w.panelists.C))).data!.calendarFeedUrl as string;
     expect((await feed(clara)).map((e) => e.uid).sort()).toEqual([`${meeting}@dispute-body`, `${session}@dispute-body`].sort());
     // Cancelled: the same UID, a higher SEQUENCE, STATUS:CANCELLED.
-    expect((await w.t.gql(CANCEL, { input: { hearingId: meeting, reason: 'The parties asked for more time' } }, w.tok(w.sec))).errors).toBeUndefined();
+    expect(
+      (await w.t.gql(CANCEL, { input: { hearingId: meeting, reason: 'The parties asked for more time' } }, w.tok(w.sec))).errors,
+    ).toBeUndefined();
     events = await feed(chnUrl);
     expect(events.find((e) => e.uid === `${meeting}@dispute-body`)).toMatchObject({ sequence: 2, status: 'CANCELLED' });
     expect(events.find((e) => e.uid === `${session}@dispute-body`)).toMatchObject({ sequence: 0, status: 'CONFIRMED' });
@@ -167,7 +242,11 @@ describe('hearings: time zones, public observation, calendars, notices, timetabl
     expect(await notices.deliverPending()).toBe(pending);
     expect(await notices.deliverPending()).toBe(0);
     const kinds = await w.t.db.query(`SELECT kind, count(*)::int AS n FROM outbox_notices GROUP BY kind ORDER BY kind`);
-    expect(kinds).toEqual([{ kind: 'CANCELLED', n: 5 }, { kind: 'RESCHEDULED', n: 5 }, { kind: 'SCHEDULED', n: 11 }]);
+    expect(kinds).toEqual([
+      { kind: 'CANCELLED', n: 5 },
+      { kind: 'RESCHEDULED', n: 5 },
+      { kind: 'SCHEDULED', n: 11 },
+    ]);
   });
 
   it('records attendance once the hearing has begun', async () => {
@@ -177,13 +256,22 @@ describe('hearings: time zones, public observation, calendars, notices, timetabl
     w.t.clock.set('2026-03-29T01:00:00Z');
     const res = await w.t.gql(RECORD, { id: session, a: [w.persons.A.id, w.persons.B.id, w.members.KAZ.id] }, w.tok(w.panelists.A));
     expect(res.errors).toBeUndefined();
-    const attended = res.data!.recordAttendance.participants.filter((p: { attended: boolean }) => p.attended).map((p: { refId: string }) => p.refId).sort();
+    const attended = res
+      .data!.recordAttendance.participants.filter((p: { attended: boolean }) => p.attended)
+      .map((p: { refId: string }) => p.refId)
+      .sort();
     expect(attended).toEqual([w.persons.A.id, w.persons.B.id, w.members.KAZ.id].sort());
   });
 
   it('files the record of a closed hearing as a restricted document of the dispute', async () => {
     const FILE = `mutation($input: FileHearingRecordInput!) { fileHearingRecord(input: $input) { id classification kind } }`;
-    const input = { hearingId: session, title: 'Minutes of the third-party session', fileName: 'minutes.txt', mediaType: 'text/plain', content: Buffer.from('minutes').toString('base64') };
+    const input = {
+      hearingId: session,
+      title: 'Minutes of the third-party session',
+      fileName: 'minutes.txt',
+      mediaType: 'text/plain',
+      content: Buffer.from('minutes').toString('base64'),
+    };
     expect((await w.t.gql(FILE, { input }, w.tok(w.panelists.D))).errors![0].extensions.code).toBe('FORBIDDEN');
     expect((await w.t.gql(FILE, { input }, w.tok(w.delegates.CHN))).errors![0].extensions.code).toBe('FORBIDDEN');
     const publicRefused = await w.t.gql(FILE, { input: { ...input, public: true } }, w.tok(w.panelists.A));
@@ -194,15 +282,23 @@ describe('hearings: time zones, public observation, calendars, notices, timetabl
     const RECORDS = `query($id: ID!) { hearing(id: $id) { records { id title } } }`;
     expect((await w.t.gql(RECORDS, { id: session }, w.tok(w.delegates.CHN))).data!.hearing.records).toEqual([{ id, title: input.title }]);
     expect((await w.t.gql(`query($id: ID!) { document(id: $id) { id } }`, { id })).errors![0].extensions.code).toBe('NOT_FOUND');
-    const docket = (await w.t.gql(`query($id: ID!) { dispute(id: $id) { docket(first: 100) { nodes { kind text } } } }`, { id: disputeId })).data!.dispute.docket.nodes;
+    const docket = (await w.t.gql(`query($id: ID!) { dispute(id: $id) { docket(first: 100) { nodes { kind text } } } }`, { id: disputeId }))
+      .data!.dispute.docket.nodes;
     const entry = docket.find((n: { kind: string }) => n.kind === 'fileHearingRecord');
     expect(entry.text).not.toContain(input.title);
     expect(docket.map((n: { kind: string }) => n.kind)).toContain('recordAttendance');
   });
 
   it('adopts the Appendix 3 timetable, fixing it in the procedure; flags missed steps', async () => {
-    const proposal = await w.t.gql(`query($id: ID!) { proposedTimetable(disputeId: $id, startDate: "2026-03-30") { kind dueDate paragraph } }`, { id: disputeId });
-    expect(proposal.data!.proposedTimetable[0]).toEqual({ kind: 'FIRST_SUBMISSION_COMPLAINANT', dueDate: '2026-04-20', paragraph: '¶12(a)' });
+    const proposal = await w.t.gql(
+      `query($id: ID!) { proposedTimetable(disputeId: $id, startDate: "2026-03-30") { kind dueDate paragraph } }`,
+      { id: disputeId },
+    );
+    expect(proposal.data!.proposedTimetable[0]).toEqual({
+      kind: 'FIRST_SUBMISSION_COMPLAINANT',
+      dueDate: '2026-04-20',
+      paragraph: '¶12(a)',
+    });
     const ADOPT = `mutation($input: AdoptTimetableInput!) { adoptTimetable(input: $input) { id kind dueDate status } }`;
     const input = { disputeId, startDate: '2026-03-30', steps: [{ kind: 'FIRST_SUBMISSION_COMPLAINANT', dueDate: '2026-04-15' }] };
     expect((await w.t.gql(ADOPT, { input }, w.tok(w.sec))).errors![0].extensions.code).toBe('FORBIDDEN');
@@ -229,15 +325,25 @@ describe('hearings: time zones, public observation, calendars, notices, timetabl
     expect((await sweeper.sweep()).expired).toBe(0); // nothing twice
     const missed = await w.t.gql(`{ timetableSteps(status: MISSED) { kind dueDate status } }`);
     expect(missed.data!.timetableSteps).toEqual([{ kind: 'FIRST_SUBMISSION_RESPONDENT', dueDate: steps[1].dueDate, status: 'MISSED' }]);
-    const listed = await w.t.gql(`query($id: ID!) { deadlines(first: 100, filter: { disputeId: $id, rule: TIMETABLE_FIRST_SUBMISSION_RESPONDENT }) { nodes { status dueDate article } } }`, { id: disputeId });
+    const listed = await w.t.gql(
+      `query($id: ID!) { deadlines(first: 100, filter: { disputeId: $id, rule: TIMETABLE_FIRST_SUBMISSION_RESPONDENT }) { nodes { status dueDate article } } }`,
+      { id: disputeId },
+    );
     expect(listed.data!.deadlines.nodes).toEqual([{ status: 'MISSED', dueDate: steps[1].dueDate, article: 'DSU 12.3; Appendix 3 ¶12(a)' }]);
   });
 
   it('holds the substantive meetings before the interim report: by attendance, by the panel, or not at all with reasons (Appendix 3 ¶12)', async () => {
     const chair = () => w.tok(w.panelists.A);
-    const act = (token: string, action: string, extra: Record<string, unknown> = {}) => w.t.gql(TAKE_ACTION, { id: disputeId, action, ...extra }, token);
+    const act = (token: string, action: string, extra: Record<string, unknown> = {}) =>
+      w.t.gql(TAKE_ACTION, { id: disputeId, action, ...extra }, token);
     const view = async () =>
-      (await w.t.gql(`query($id: ID!) { dispute(id: $id) { allowedActions { now { action } } timetable { id kind dueDate status } deadlines { rule dueDate status } } }`, { id: disputeId }, chair())).data!.dispute as {
+      (
+        await w.t.gql(
+          `query($id: ID!) { dispute(id: $id) { allowedActions { now { action } } timetable { id kind dueDate status } deadlines { rule dueDate status } } }`,
+          { id: disputeId },
+          chair(),
+        )
+      ).data!.dispute as {
         allowedActions: { now: { action: string }[] };
         timetable: { id: string; kind: string; dueDate: string; status: string }[];
         deadlines: { rule: string; dueDate: string; status: string }[];
@@ -247,10 +353,21 @@ describe('hearings: time zones, public observation, calendars, notices, timetabl
     await w.t.db.query(`UPDATE disputes SET events = events || '{"DESCRIPTIVE_PART_ISSUED": "2026-05-06"}' WHERE id = $1`, [disputeId]);
     const actions = async () => (await view()).allowedActions.now.map((a) => a.action);
     // The panel's interim report approved 2 of 3 (DSU 14): it still waits for the meetings.
-    const licensing = { measure: 'Licensing', provision: 'GATT Art. XI', finding: 'INCONSISTENT', reasoning: 'A quantitative restriction.', recommendation: 'Bring it into conformity.' };
-    const draft = await w.t.gql(SUBMIT, { input: { disputeId, version: 'INTERIM_REPORT', findings: [licensing], ...file('Interim report') } }, chair());
+    const licensing = {
+      measure: 'Licensing',
+      provision: 'GATT Art. XI',
+      finding: 'INCONSISTENT',
+      reasoning: 'A quantitative restriction.',
+      recommendation: 'Bring it into conformity.',
+    };
+    const draft = await w.t.gql(
+      SUBMIT,
+      { input: { disputeId, version: 'INTERIM_REPORT', findings: [licensing], ...file('Interim report') } },
+      chair(),
+    );
     expect(draft.errors).toBeUndefined();
-    for (const p of [w.panelists.A, w.panelists.B]) expect((await w.t.gql(VOTE, { r: draft.data!.submitReport.id, a: true }, w.tok(p))).errors).toBeUndefined();
+    for (const p of [w.panelists.A, w.panelists.B])
+      expect((await w.t.gql(VOTE, { r: draft.data!.submitReport.id, a: true }, w.tok(p))).errors).toBeUndefined();
     let now = await actions();
     expect(now).toEqual(expect.arrayContaining(['holdFirstMeeting', 'dispenseWithFirstMeeting', 'adjustTimetable']));
     expect(now).not.toContain('issueInterimReport');
@@ -262,8 +379,20 @@ describe('hearings: time zones, public observation, calendars, notices, timetabl
     // The first substantive meeting, on its day of the timetable: recording who attended records it held.
     const first = await step('FIRST_SUBSTANTIVE_MEETING');
     expect(first.status).toBe('OPEN');
-    const scheduled = await w.t.gql(SCHEDULE, { input: { disputeId, kind: 'FIRST_SUBSTANTIVE_MEETING', startsAt: `${first.dueDate}T08:00:00Z`, endsAt: `${first.dueDate}T12:00:00Z`,
-      timeZone: 'Europe/Zurich', roomId: room } }, chair());
+    const scheduled = await w.t.gql(
+      SCHEDULE,
+      {
+        input: {
+          disputeId,
+          kind: 'FIRST_SUBSTANTIVE_MEETING',
+          startsAt: `${first.dueDate}T08:00:00Z`,
+          endsAt: `${first.dueDate}T12:00:00Z`,
+          timeZone: 'Europe/Zurich',
+          roomId: room,
+        },
+      },
+      chair(),
+    );
     expect(scheduled.errors).toBeUndefined();
     w.t.clock.set(`${first.dueDate}T11:00:00Z`);
     const RECORD = `mutation($id: ID!, $a: [ID!]!) { recordAttendance(hearingId: $id, attendees: $a) { id } }`;
@@ -272,14 +401,18 @@ describe('hearings: time zones, public observation, calendars, notices, timetabl
     const after = await view();
     expect(after.timetable.find((s) => s.kind === 'FIRST_SUBSTANTIVE_MEETING')!.status).toBe('MET');
     expect(after.deadlines.find((d) => d.rule === 'TIMETABLE_THIRD_PARTY_SESSION')!.status).toBe('MET');
-    const docket = async () => (await w.t.gql(`query($id: ID!) { dispute(id: $id) { docket(first: 100) { nodes { kind actorRole text } } } }`, { id: disputeId })).data!.dispute.docket.nodes as { kind: string; actorRole: string; text: string }[];
+    const docket = async () =>
+      (await w.t.gql(`query($id: ID!) { dispute(id: $id) { docket(first: 100) { nodes { kind actorRole text } } } }`, { id: disputeId }))
+        .data!.dispute.docket.nodes as { kind: string; actorRole: string; text: string }[];
     expect((await docket()).filter((n) => n.kind === 'holdFirstMeeting')).toEqual([
       { kind: 'holdFirstMeeting', actorRole: 'PANEL', text: 'The panel held its first substantive meeting with the parties.' },
     ]);
     expect((await act(chair(), 'holdFirstMeeting')).errors![0].message).toMatch(/already recorded/);
 
     // The second meeting is not held: the panel's decision, with its reasons, and the panel's only.
-    expect((await act(w.tok(w.delegates.CHN), 'dispenseWithSecondMeeting', { note: 'Not needed' })).errors![0].extensions.code).toBe('FORBIDDEN');
+    expect((await act(w.tok(w.delegates.CHN), 'dispenseWithSecondMeeting', { note: 'Not needed' })).errors![0].extensions.code).toBe(
+      'FORBIDDEN',
+    );
     expect((await act(w.tok(w.sec), 'dispenseWithSecondMeeting', { note: 'Not needed' })).errors![0].extensions.code).toBe('FORBIDDEN');
     const unreasoned = await act(chair(), 'dispenseWithSecondMeeting');
     expect(unreasoned.errors![0].extensions.code).toBe('INVALID_TRANSITION');
@@ -287,7 +420,11 @@ describe('hearings: time zones, public observation, calendars, notices, timetabl
     const reasons = 'The rebuttals raise no new issue and both parties asked the panel to proceed without a second meeting.';
     expect((await act(chair(), 'dispenseWithSecondMeeting', { note: reasons })).errors).toBeUndefined();
     expect((await step('SECOND_SUBSTANTIVE_MEETING')).status).toBe('SUPERSEDED');
-    expect((await docket()).at(-1)).toEqual({ kind: 'dispenseWithSecondMeeting', actorRole: 'PANEL', text: `The panel decided not to hold the second substantive meeting. ${reasons}` });
+    expect((await docket()).at(-1)).toEqual({
+      kind: 'dispenseWithSecondMeeting',
+      actorRole: 'PANEL',
+      text: `The panel decided not to hold the second substantive meeting. ${reasons}`,
+    });
     now = await actions();
     expect(now).toContain('issueInterimReport');
     expect(now).not.toContain('holdSecondMeeting');
@@ -295,8 +432,11 @@ describe('hearings: time zones, public observation, calendars, notices, timetabl
 
   it('lets the panel move a step of its timetable still to come, and shows the new date', async () => {
     const chair = () => w.tok(w.panelists.A);
-    const move = (token: string, rule: string, until: string) => w.t.gql(TAKE_ACTION, { id: disputeId, action: 'adjustTimetable', extension: { rule, until } }, token);
-    const timetable = async () => (await w.t.gql(`query($id: ID!) { dispute(id: $id) { timetable { kind dueDate status } } }`, { id: disputeId })).data!.dispute.timetable as { kind: string; dueDate: string; status: string }[];
+    const move = (token: string, rule: string, until: string) =>
+      w.t.gql(TAKE_ACTION, { id: disputeId, action: 'adjustTimetable', extension: { rule, until } }, token);
+    const timetable = async () =>
+      (await w.t.gql(`query($id: ID!) { dispute(id: $id) { timetable { kind dueDate status } } }`, { id: disputeId })).data!.dispute
+        .timetable as { kind: string; dueDate: string; status: string }[];
     const interim = (await timetable()).find((s) => s.kind === 'INTERIM_REPORT')!;
     const later = new Date(Date.parse(`${interim.dueDate}T00:00:00Z`) + 14 * DAY).toISOString().slice(0, 10);
     expect((await move(w.tok(w.delegates.CHN), 'TIMETABLE_INTERIM_REPORT', later)).errors![0].extensions.code).toBe('FORBIDDEN');
@@ -305,10 +445,22 @@ describe('hearings: time zones, public observation, calendars, notices, timetabl
     expect((await move(chair(), 'PANEL_REPORT', later)).errors![0].message).toMatch(/not a step of the panel's timetable/);
     const moved = await move(chair(), 'TIMETABLE_INTERIM_REPORT', later);
     expect(moved.errors).toBeUndefined();
-    expect((await timetable()).find((s) => s.kind === 'INTERIM_REPORT')).toEqual({ kind: 'INTERIM_REPORT', dueDate: later, status: 'OPEN' });
-    const rows = await w.t.db.query(`SELECT due_date::text AS due, status FROM deadlines WHERE dispute_id = $1 AND rule = 'TIMETABLE_INTERIM_REPORT' ORDER BY opened_at`, [disputeId]);
-    expect(rows).toEqual([{ due: interim.dueDate, status: 'EXTENDED' }, { due: later, status: 'OPEN' }]);
-    const [last] = (await w.t.gql(`query($id: ID!) { dispute(id: $id) { docket(first: 100) { nodes { kind actorRole text } } } }`, { id: disputeId })).data!.dispute.docket.nodes.slice(-1);
+    expect((await timetable()).find((s) => s.kind === 'INTERIM_REPORT')).toEqual({
+      kind: 'INTERIM_REPORT',
+      dueDate: later,
+      status: 'OPEN',
+    });
+    const rows = await w.t.db.query(
+      `SELECT due_date::text AS due, status FROM deadlines WHERE dispute_id = $1 AND rule = 'TIMETABLE_INTERIM_REPORT' ORDER BY opened_at`,
+      [disputeId],
+    );
+    expect(rows).toEqual([
+      { due: interim.dueDate, status: 'EXTENDED' },
+      { due: later, status: 'OPEN' },
+    ]);
+    const [last] = (
+      await w.t.gql(`query($id: ID!) { dispute(id: $id) { docket(first: 100) { nodes { kind actorRole text } } } }`, { id: disputeId })
+    ).data!.dispute.docket.nodes.slice(-1);
     expect(last).toMatchObject({ kind: 'adjustTimetable', actorRole: 'PANEL' });
     expect(last.text).toContain(later);
   });

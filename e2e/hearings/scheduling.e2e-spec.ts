@@ -29,7 +29,14 @@ describe('hearings: scheduling without clashes', () => {
   });
   afterAll(() => w.t.close());
 
-  const base = () => ({ disputeId: d1, kind: 'FIRST_SUBSTANTIVE_MEETING', startsAt: '2026-03-16T09:00:00Z', endsAt: '2026-03-16T12:00:00Z', timeZone: 'Europe/Zurich', roomId: room1 });
+  const base = () => ({
+    disputeId: d1,
+    kind: 'FIRST_SUBSTANTIVE_MEETING',
+    startsAt: '2026-03-16T09:00:00Z',
+    endsAt: '2026-03-16T12:00:00Z',
+    timeZone: 'Europe/Zurich',
+    roomId: room1,
+  });
 
   it('refuses bad input with clear codes, storing nothing', async () => {
     const expectError = async (input: Record<string, unknown>, token: string, code: string, domainCode: string) => {
@@ -45,8 +52,17 @@ describe('hearings: scheduling without clashes', () => {
     await expectError(base(), w.tok(w.panelists.D), 'FORBIDDEN', 'NOT_ON_PANEL');
     expect((await w.t.gql(SCHEDULE, { input: base() }, w.tok(w.delegates.CHN))).errors?.[0].extensions.code).toBe('FORBIDDEN');
     // A dispute whose panel is not composed has no hearings.
-    const filed = await w.t.gql(`mutation { requestConsultations(input: { respondents: ["THA"], title: "T", measures: ["M"], legalBasis: ["GATT"], summary: "S" }) { id } }`, {}, w.tok(w.delegates.EGY));
-    await expectError({ ...base(), disputeId: filed.data!.requestConsultations.id }, w.tok(w.sec), 'INVALID_TRANSITION', 'PANEL_NOT_COMPOSED');
+    const filed = await w.t.gql(
+      `mutation { requestConsultations(input: { respondents: ["THA"], title: "T", measures: ["M"], legalBasis: ["GATT"], summary: "S" }) { id } }`,
+      {},
+      w.tok(w.delegates.EGY),
+    );
+    await expectError(
+      { ...base(), disputeId: filed.data!.requestConsultations.id },
+      w.tok(w.sec),
+      'INVALID_TRANSITION',
+      'PANEL_NOT_COMPOSED',
+    );
     expect(await count('SELECT count(*)::int AS n FROM hearings')).toBe(0);
     expect(await count('SELECT count(*)::int AS n FROM hearing_bookings')).toBe(0);
   });
@@ -56,50 +72,130 @@ describe('hearings: scheduling without clashes', () => {
     expect(res.errors).toBeUndefined();
     const h = res.data!.scheduleHearing;
     h1 = h.id;
-    expect(h).toMatchObject({ status: 'SCHEDULED', sequence: 0, localStart: '2026-03-16T10:00:00+01:00', localEnd: '2026-03-16T13:00:00+01:00', room: { name: 'Room W' } });
+    expect(h).toMatchObject({
+      status: 'SCHEDULED',
+      sequence: 0,
+      localStart: '2026-03-16T10:00:00+01:00',
+      localEnd: '2026-03-16T13:00:00+01:00',
+      room: { name: 'Room W' },
+    });
     const names = h.participants.map((p: { kind: string; name: string }) => `${p.kind}:${p.name}`).sort();
     // Third parties come to their own session only.
-    expect(names).toEqual(['PANELIST:Alice Ang', 'PANELIST:Bruno Braga', 'PANELIST:Clara Chevalier', 'PARTY:Member CHN (CHN)', 'PARTY:Member PAK (PAK)']);
+    expect(names).toEqual([
+      'PANELIST:Alice Ang',
+      'PANELIST:Bruno Braga',
+      'PANELIST:Clara Chevalier',
+      'PARTY:Member CHN (CHN)',
+      'PARTY:Member PAK (PAK)',
+    ]);
     const docket = await w.t.gql(`query($id: ID!) { dispute(id: $id) { docket(first: 100) { nodes { kind text } } } }`, { id: d1 });
-    expect(docket.data!.dispute.docket.nodes.find((n: { kind: string }) => n.kind === 'scheduleHearing').text).toContain('first substantive meeting');
+    expect(docket.data!.dispute.docket.nodes.find((n: { kind: string }) => n.kind === 'scheduleHearing').text).toContain(
+      'first substantive meeting',
+    );
     // Three panelists and the two parties' delegates.
     expect(await count(`SELECT count(*)::int AS n FROM outbox_notices WHERE hearing_id = $1 AND kind = 'SCHEDULED'`, [h1])).toBe(5);
   });
 
   it('refuses a room booked twice, naming the hearing, the room and the times', async () => {
-    const res = await w.t.gql(SCHEDULE, { input: { ...base(), disputeId: d2, startsAt: '2026-03-16T11:00:00Z', endsAt: '2026-03-16T13:00:00Z' } }, w.tok(w.sec));
+    const res = await w.t.gql(
+      SCHEDULE,
+      { input: { ...base(), disputeId: d2, startsAt: '2026-03-16T11:00:00Z', endsAt: '2026-03-16T13:00:00Z' } },
+      w.tok(w.sec),
+    );
     const error = res.errors![0];
-    expect(error.extensions).toMatchObject({ code: 'CONFLICT', domainCode: 'ROOM_TAKEN', hearingId: h1, from: '2026-03-16T09:00:00.000Z', to: '2026-03-16T12:00:00.000Z' });
-    expect(error.message).toMatch(/^Room Room W is already booked for the first substantive meeting of DS\d+ \(hearing [0-9a-f-]+\) from 2026-03-16T09:00:00.000Z to 2026-03-16T12:00:00.000Z$/);
+    expect(error.extensions).toMatchObject({
+      code: 'CONFLICT',
+      domainCode: 'ROOM_TAKEN',
+      hearingId: h1,
+      from: '2026-03-16T09:00:00.000Z',
+      to: '2026-03-16T12:00:00.000Z',
+    });
+    expect(error.message).toMatch(
+      /^Room Room W is already booked for the first substantive meeting of DS\d+ \(hearing [0-9a-f-]+\) from 2026-03-16T09:00:00.000Z to 2026-03-16T12:00:00.000Z$/,
+    );
   });
 
   it('refuses a panelist in two overlapping hearings of different disputes', async () => {
-    const res = await w.t.gql(SCHEDULE, { input: { ...base(), disputeId: d2, roomId: null, virtualLink: 'https://meet.example.org/ds2', startsAt: '2026-03-16T11:30:00Z', endsAt: '2026-03-16T14:00:00Z' } }, w.tok(w.panelists.D));
+    const res = await w.t.gql(
+      SCHEDULE,
+      {
+        input: {
+          ...base(),
+          disputeId: d2,
+          roomId: null,
+          virtualLink: 'https://meet.example.org/ds2',
+          startsAt: '2026-03-16T11:30:00Z',
+          endsAt: '2026-03-16T14:00:00Z',
+        },
+      },
+      w.tok(w.panelists.D),
+    );
     expect(res.errors![0].extensions).toMatchObject({ code: 'CONFLICT', domainCode: 'PANELIST_BUSY', hearingId: h1 });
     expect(res.errors![0].message).toContain('Panelist Alice Ang is already booked for the first substantive meeting');
     // Back to back is no clash: the ranges are half-open.
-    const next = await w.t.gql(SCHEDULE, { input: { ...base(), disputeId: d2, roomId: null, virtualLink: 'https://meet.example.org/ds2', startsAt: '2026-03-16T12:00:00Z', endsAt: '2026-03-16T14:00:00Z' } }, w.tok(w.panelists.D));
+    const next = await w.t.gql(
+      SCHEDULE,
+      {
+        input: {
+          ...base(),
+          disputeId: d2,
+          roomId: null,
+          virtualLink: 'https://meet.example.org/ds2',
+          startsAt: '2026-03-16T12:00:00Z',
+          endsAt: '2026-03-16T14:00:00Z',
+        },
+      },
+      w.tok(w.panelists.D),
+    );
     expect(next.errors).toBeUndefined();
   });
 
   it('refuses a day a party declared unavailable (in the zone it named), and such a declaration over a hearing', async () => {
     const declare = `mutation($input: DeclareUnavailabilityInput!) { declareUnavailability(input: $input) { id day timeZone } }`;
-    const ok = await w.t.gql(declare, { input: { day: '2026-03-18', timeZone: 'Asia/Shanghai', reason: 'National holiday' } }, w.tok(w.delegates.CHN));
+    const ok = await w.t.gql(
+      declare,
+      { input: { day: '2026-03-18', timeZone: 'Asia/Shanghai', reason: 'National holiday' } },
+      w.tok(w.delegates.CHN),
+    );
     expect(ok.errors).toBeUndefined();
     // 10:00–12:00 in Shanghai on the 18th.
-    const res = await w.t.gql(SCHEDULE, { input: { ...base(), startsAt: '2026-03-18T02:00:00Z', endsAt: '2026-03-18T04:00:00Z' } }, w.tok(w.sec));
-    expect(res.errors![0].extensions).toMatchObject({ code: 'CONFLICT', domainCode: 'PARTY_UNAVAILABLE', from: '2026-03-17T16:00:00.000Z', to: '2026-03-18T16:00:00.000Z' });
-    expect(res.errors![0].message).toBe('Member CHN (CHN) declared 2026-03-18 (Asia/Shanghai) unavailable: National holiday (2026-03-17T16:00:00.000Z to 2026-03-18T16:00:00.000Z)');
+    const res = await w.t.gql(
+      SCHEDULE,
+      { input: { ...base(), startsAt: '2026-03-18T02:00:00Z', endsAt: '2026-03-18T04:00:00Z' } },
+      w.tok(w.sec),
+    );
+    expect(res.errors![0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      domainCode: 'PARTY_UNAVAILABLE',
+      from: '2026-03-17T16:00:00.000Z',
+      to: '2026-03-18T16:00:00.000Z',
+    });
+    expect(res.errors![0].message).toBe(
+      'Member CHN (CHN) declared 2026-03-18 (Asia/Shanghai) unavailable: National holiday (2026-03-17T16:00:00.000Z to 2026-03-18T16:00:00.000Z)',
+    );
     // The evening of the 18th in Geneva is the 19th in Shanghai: free.
-    const evening = await w.t.gql(SCHEDULE, { input: { ...base(), kind: 'EXPERT_CONSULTATION', startsAt: '2026-03-18T17:00:00Z', endsAt: '2026-03-18T18:00:00Z' } }, w.tok(w.sec));
+    const evening = await w.t.gql(
+      SCHEDULE,
+      { input: { ...base(), kind: 'EXPERT_CONSULTATION', startsAt: '2026-03-18T17:00:00Z', endsAt: '2026-03-18T18:00:00Z' } },
+      w.tok(w.sec),
+    );
     expect(evening.errors).toBeUndefined();
     const over = await w.t.gql(declare, { input: { day: '2026-03-16', reason: 'Delegation travelling' } }, w.tok(w.delegates.PAK));
     expect(over.errors![0].extensions).toMatchObject({ code: 'CONFLICT', domainCode: 'PARTY_BUSY', hearingId: h1 });
   });
 
   it('refuses a hearing touching a day the body is closed, as a day in the hearing’s zone', async () => {
-    expect((await w.t.gql(`mutation { addClosedDay(day: "2026-03-20", reason: "Founding Day") { day } }`, {}, w.tok(w.sec))).errors).toBeUndefined();
-    const input = { ...base(), disputeId: d2, roomId: room2, startsAt: '2026-03-19T23:30:00Z', endsAt: '2026-03-20T01:00:00Z', timeZone: 'UTC' };
+    expect(
+      (await w.t.gql(`mutation { addClosedDay(day: "2026-03-20", reason: "Founding Day") { day } }`, {}, w.tok(w.sec))).errors,
+    ).toBeUndefined();
+    const input = {
+      ...base(),
+      disputeId: d2,
+      roomId: room2,
+      startsAt: '2026-03-19T23:30:00Z',
+      endsAt: '2026-03-20T01:00:00Z',
+      timeZone: 'UTC',
+    };
     const res = await w.t.gql(SCHEDULE, { input }, w.tok(w.sec));
     expect(res.errors![0].extensions).toMatchObject({ code: 'CONFLICT', domainCode: 'BODY_CLOSED', day: '2026-03-20' });
     expect(res.errors![0].message).toContain('The body is closed on 2026-03-20 (UTC)');
@@ -110,32 +206,84 @@ describe('hearings: scheduling without clashes', () => {
   });
 
   it('books one room at one time once, of 50 simultaneous attempts; the database refuses overlaps itself', async () => {
-    const input = { ...base(), disputeId: d2, kind: 'SECOND_SUBSTANTIVE_MEETING', roomId: room2, startsAt: '2026-03-25T09:00:00Z', endsAt: '2026-03-25T12:00:00Z' };
+    const input = {
+      ...base(),
+      disputeId: d2,
+      kind: 'SECOND_SUBSTANTIVE_MEETING',
+      roomId: room2,
+      startsAt: '2026-03-25T09:00:00Z',
+      endsAt: '2026-03-25T12:00:00Z',
+    };
     const token = w.tok(w.sec);
     const results = await Promise.all(Array.from({ length: 50 }, () => w.t.gql(SCHEDULE, { input }, token)));
     const ok = results.filter((r) => !r.errors);
     expect(ok).toHaveLength(1);
     expect(results.filter((r) => r.errors).every((r) => r.errors![0].extensions.code === 'CONFLICT')).toBe(true);
-    expect(await count(`SELECT count(*)::int AS n FROM hearings WHERE room_id = $1 AND starts_at = '2026-03-25T09:00:00Z'`, [room2])).toBe(1);
+    expect(await count(`SELECT count(*)::int AS n FROM hearings WHERE room_id = $1 AND starts_at = '2026-03-25T09:00:00Z'`, [room2])).toBe(
+      1,
+    );
     // Straight into the table, past the service: the exclusion constraint refuses the overlap.
     const hearingId = ok[0].data!.scheduleHearing.id;
-    await expect(w.t.db.query(`INSERT INTO hearing_bookings (hearing_id, resource_kind, resource_id, during) VALUES ($1, 'ROOM', $2, tstzrange('2026-03-25T11:00Z', '2026-03-25T13:00Z'))`, [hearingId, room2]))
-      .rejects.toMatchObject({ driverError: { code: '23P01' } });
+    await expect(
+      w.t.db.query(
+        `INSERT INTO hearing_bookings (hearing_id, resource_kind, resource_id, during) VALUES ($1, 'ROOM', $2, tstzrange('2026-03-25T11:00Z', '2026-03-25T13:00Z'))`,
+        [hearingId, room2],
+      ),
+    ).rejects.toMatchObject({ driverError: { code: '23P01' } });
   });
 
   it('reschedules with a docketed reason, freeing the old slot; cancels likewise', async () => {
-    const res = await w.t.gql(RESCHEDULE, { input: { hearingId: h1, startsAt: '2026-03-17T09:00:00Z', endsAt: '2026-03-17T12:00:00Z', reason: 'A delegation’s flight was cancelled' } }, w.tok(w.panelists.B));
+    const res = await w.t.gql(
+      RESCHEDULE,
+      {
+        input: {
+          hearingId: h1,
+          startsAt: '2026-03-17T09:00:00Z',
+          endsAt: '2026-03-17T12:00:00Z',
+          reason: 'A delegation’s flight was cancelled',
+        },
+      },
+      w.tok(w.panelists.B),
+    );
     expect(res.errors).toBeUndefined();
-    expect(res.data!.rescheduleHearing).toMatchObject({ sequence: 1, localStart: '2026-03-17T10:00:00+01:00', reason: 'A delegation’s flight was cancelled' });
-    const taken = await w.t.gql(SCHEDULE, { input: { ...base(), disputeId: d2, kind: 'ORGANISATIONAL_MEETING', startsAt: '2026-03-16T09:00:00Z', endsAt: '2026-03-16T10:00:00Z', roomId: room1 } }, w.tok(w.sec));
+    expect(res.data!.rescheduleHearing).toMatchObject({
+      sequence: 1,
+      localStart: '2026-03-17T10:00:00+01:00',
+      reason: 'A delegation’s flight was cancelled',
+    });
+    const taken = await w.t.gql(
+      SCHEDULE,
+      {
+        input: {
+          ...base(),
+          disputeId: d2,
+          kind: 'ORGANISATIONAL_MEETING',
+          startsAt: '2026-03-16T09:00:00Z',
+          endsAt: '2026-03-16T10:00:00Z',
+          roomId: room1,
+        },
+      },
+      w.tok(w.sec),
+    );
     expect(taken.errors).toBeUndefined();
-    expect((await w.t.gql(CANCEL, { input: { hearingId: h1, reason: 'Bad' } }, w.tok(w.panelists.D))).errors![0].extensions.code).toBe('FORBIDDEN');
-    const cancelled = await w.t.gql(CANCEL, { input: { hearingId: h1, reason: 'The parties settled the procedural issue in writing' } }, w.tok(w.sec));
+    expect((await w.t.gql(CANCEL, { input: { hearingId: h1, reason: 'Bad' } }, w.tok(w.panelists.D))).errors![0].extensions.code).toBe(
+      'FORBIDDEN',
+    );
+    const cancelled = await w.t.gql(
+      CANCEL,
+      { input: { hearingId: h1, reason: 'The parties settled the procedural issue in writing' } },
+      w.tok(w.sec),
+    );
     expect(cancelled.data!.cancelHearing).toMatchObject({ status: 'CANCELLED', sequence: 2 });
     expect(await count('SELECT count(*)::int AS n FROM hearing_bookings WHERE hearing_id = $1', [h1])).toBe(0);
-    const again = await w.t.gql(RESCHEDULE, { input: { hearingId: h1, startsAt: '2026-03-17T09:00:00Z', endsAt: '2026-03-17T12:00:00Z', reason: 'x' } }, w.tok(w.sec));
+    const again = await w.t.gql(
+      RESCHEDULE,
+      { input: { hearingId: h1, startsAt: '2026-03-17T09:00:00Z', endsAt: '2026-03-17T12:00:00Z', reason: 'x' } },
+      w.tok(w.sec),
+    );
     expect(again.errors![0].extensions).toMatchObject({ code: 'INVALID_TRANSITION', domainCode: 'HEARING_CANCELLED' });
-    const kinds = (await w.t.gql(`query($id: ID!) { dispute(id: $id) { docket(first: 100) { nodes { kind text } } } }`, { id: d1 })).data!.dispute.docket.nodes;
+    const kinds = (await w.t.gql(`query($id: ID!) { dispute(id: $id) { docket(first: 100) { nodes { kind text } } } }`, { id: d1 })).data!
+      .dispute.docket.nodes;
     expect(kinds.find((n: { kind: string }) => n.kind === 'rescheduleHearing').text).toContain('A delegation’s flight was cancelled');
     expect(kinds.find((n: { kind: string }) => n.kind === 'cancelHearing').text).toContain('settled the procedural issue');
     expect(await count(`SELECT count(*)::int AS n FROM outbox_notices WHERE hearing_id = $1 AND kind = 'CANCELLED'`, [h1])).toBe(5);
@@ -149,7 +297,10 @@ describe('hearings: scheduling without clashes', () => {
     const starts = all.data!.hearings.nodes.map((n: { startsAt: string }) => n.startsAt);
     expect([...starts].sort()).toEqual(starts);
     const byRoom = await w.t.gql(LIST, { f: { roomId: room2 } }, w.tok(w.sec));
-    expect(byRoom.data!.hearings.nodes.map((n: { kind: string }) => n.kind).sort()).toEqual(['FIRST_SUBSTANTIVE_MEETING', 'SECOND_SUBSTANTIVE_MEETING']);
+    expect(byRoom.data!.hearings.nodes.map((n: { kind: string }) => n.kind).sort()).toEqual([
+      'FIRST_SUBSTANTIVE_MEETING',
+      'SECOND_SUBSTANTIVE_MEETING',
+    ]);
     const byPanelist = await w.t.gql(LIST, { f: { panelistId: w.persons.B.id } }, w.tok(w.sec));
     expect(byPanelist.data!.hearings.nodes.map((n: { kind: string }) => n.kind)).toEqual(['EXPERT_CONSULTATION']);
     // Member IDN is a party to DS2 only; closed hearings of DS1 do not exist for it; anonymous sees none.
@@ -162,7 +313,11 @@ describe('hearings: scheduling without clashes', () => {
   it('neither moves nor cancels a hearing that has begun; a withdrawal cancels the hearings ahead', async () => {
     const at = (day: number, hour: number) => `2026-04-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00Z`;
     const schedule = async (day: number) => {
-      const res = await w.t.gql(SCHEDULE, { input: { ...base(), disputeId: d2, kind: 'EXPERT_CONSULTATION', startsAt: at(day, 9), endsAt: at(day, 12), roomId: room2 } }, w.tok(w.sec));
+      const res = await w.t.gql(
+        SCHEDULE,
+        { input: { ...base(), disputeId: d2, kind: 'EXPERT_CONSULTATION', startsAt: at(day, 9), endsAt: at(day, 12), roomId: room2 } },
+        w.tok(w.sec),
+      );
       expect(res.errors).toBeUndefined();
       return res.data!.scheduleHearing.id as string;
     };
@@ -175,7 +330,11 @@ describe('hearings: scheduling without clashes', () => {
       notices: await count('SELECT count(*)::int AS n FROM outbox_notices WHERE hearing_id = $1', [begun]),
     });
     const before = await state();
-    const moved = await w.t.gql(RESCHEDULE, { input: { hearingId: begun, startsAt: at(2, 9), endsAt: at(2, 12), reason: 'Overran' } }, w.tok(w.sec));
+    const moved = await w.t.gql(
+      RESCHEDULE,
+      { input: { hearingId: begun, startsAt: at(2, 9), endsAt: at(2, 12), reason: 'Overran' } },
+      w.tok(w.sec),
+    );
     expect(moved.errors![0].extensions).toMatchObject({ code: 'INVALID_TRANSITION', domainCode: 'HEARING_BEGUN' });
     expect(moved.errors![0].message).toMatch(/has begun and cannot be moved; schedule a further session/);
     const cancelled = await w.t.gql(CANCEL, { input: { hearingId: begun, reason: 'Too late' } }, w.tok(w.panelists.A));
@@ -189,11 +348,26 @@ describe('hearings: scheduling without clashes', () => {
     expect(await row(later)).toEqual({ status: 'CANCELLED', sequence: 1, reason: 'the dispute moved to Withdrawn' });
     expect((await row(begun)).status).toBe('SCHEDULED');
     expect(await count('SELECT count(*)::int AS n FROM hearing_bookings WHERE hearing_id = $1', [later])).toBe(0);
-    expect(await count(`SELECT count(*)::int AS n FROM outbox_notices WHERE hearing_id = $1 AND kind = 'CANCELLED'`, [later])).toBeGreaterThan(0);
-    const docket = (await w.t.gql(`query($id: ID!) { dispute(id: $id) { docket(first: 100) { nodes { kind actorRole text } } } }`, { id: d2 }, w.tok(w.sec))).data!.dispute.docket.nodes;
-    expect(docket.slice(-2).map((n: { kind: string; actorRole: string }) => [n.kind, n.actorRole])).toEqual([['withdraw', 'COMPLAINANT'], ['cancelHearing', 'COMPLAINANT']]);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM outbox_notices WHERE hearing_id = $1 AND kind = 'CANCELLED'`, [later]),
+    ).toBeGreaterThan(0);
+    const docket = (
+      await w.t.gql(
+        `query($id: ID!) { dispute(id: $id) { docket(first: 100) { nodes { kind actorRole text } } } }`,
+        { id: d2 },
+        w.tok(w.sec),
+      )
+    ).data!.dispute.docket.nodes;
+    expect(docket.slice(-2).map((n: { kind: string; actorRole: string }) => [n.kind, n.actorRole])).toEqual([
+      ['withdraw', 'COMPLAINANT'],
+      ['cancelHearing', 'COMPLAINANT'],
+    ]);
     expect(docket.at(-1).text).toMatch(/is cancelled\. It is not held: the dispute moved to Withdrawn\.$/);
-    const afterWithdrawal = await w.t.gql(RESCHEDULE, { input: { hearingId: later, startsAt: at(9, 9), endsAt: at(9, 12), reason: 'x' } }, w.tok(w.sec));
+    const afterWithdrawal = await w.t.gql(
+      RESCHEDULE,
+      { input: { hearingId: later, startsAt: at(9, 9), endsAt: at(9, 12), reason: 'x' } },
+      w.tok(w.sec),
+    );
     expect(afterWithdrawal.errors![0].extensions).toMatchObject({ code: 'INVALID_TRANSITION', domainCode: 'HEARING_CANCELLED' });
     // One step, one audit record: the withdrawal's, after the scheduling of the two hearings (the
     // cancellation is part of the step; the refused moves and cancellations left none).
@@ -214,6 +388,8 @@ describe('hearings: scheduling without clashes', () => {
     const res = await w.t.gql(SCHEDULE, { input }, w.tok(w.panelists.A));
     expect(res.errors).toBeUndefined();
     expect(res.data!.scheduleHearing).toMatchObject({ status: 'SCHEDULED', room: { name: 'Room W' } });
-    expect(res.data!.scheduleHearing.participants.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['Alice Ang', 'Member CHN (CHN)', 'Member PAK (PAK)']));
+    expect(res.data!.scheduleHearing.participants.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['Alice Ang', 'Member CHN (CHN)', 'Member PAK (PAK)']),
+    );
   });
 });

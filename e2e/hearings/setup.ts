@@ -59,8 +59,14 @@ export async function startWorld(start = '2026-03-02T09:00:00Z'): Promise<World>
     const [name, nationality] = PERSONS[key];
     persons[key] = await t.db.getRepository(RosterPersonEntity).save(
       t.db.getRepository(RosterPersonEntity).create({
-        name, nationality, expertise: ['trade in goods'], languages: ['en'], available: true, status: 'APPROVED',
-        nominatedByMemberId: members.EGY.id, userId: panelists[key].id,
+        name,
+        nationality,
+        expertise: ['trade in goods'],
+        languages: ['en'],
+        available: true,
+        status: 'APPROVED',
+        nominatedByMemberId: members.EGY.id,
+        userId: panelists[key].id,
       }),
     );
   }
@@ -92,8 +98,14 @@ export async function establishAndOpenElections(w: World, specs: DisputeSpec[]):
   const { t, tok, delegates } = w;
   const disputeIds: string[] = [];
   for (const spec of specs) {
-    const filed = await ok<{ requestConsultations: { id: string } }>(t.gql(`mutation($r: [String!]!) { requestConsultations(input: { respondents: $r, title: "Measures", measures: ["Licensing"],
-      legalBasis: ["GATT Art. XI"], summary: "S" }) { id } }`, { r: [spec.respondent] }, tok(delegates[spec.complainant])));
+    const filed = await ok<{ requestConsultations: { id: string } }>(
+      t.gql(
+        `mutation($r: [String!]!) { requestConsultations(input: { respondents: $r, title: "Measures", measures: ["Licensing"],
+      legalBasis: ["GATT Art. XI"], summary: "S" }) { id } }`,
+        { r: [spec.respondent] },
+        tok(delegates[spec.complainant]),
+      ),
+    );
     const disputeId = filed.requestConsultations.id;
     // DSU 4.11: a member asks to join the consultations and the respondent accepts.
     for (const tp of spec.thirdParties ?? []) {
@@ -117,13 +129,23 @@ export async function establishAndOpenElections(w: World, specs: DisputeSpec[]):
   const result: { disputeId: string; electionId: string }[] = [];
   for (const [i, spec] of specs.entries()) {
     const disputeId = disputeIds[i];
-    const opened = await ok<{ openElection: { id: string } }>(t.gql(`mutation($input: OpenElectionInput!) { openElection(input: $input) { id } }`,
-      { input: { disputeId, opensAt: t.clock.now().toISOString(), closesAt: new Date(t.clock.now().getTime() + 7 * DAY).toISOString() } }, tok(w.sec)));
+    const opened = await ok<{ openElection: { id: string } }>(
+      t.gql(
+        `mutation($input: OpenElectionInput!) { openElection(input: $input) { id } }`,
+        { input: { disputeId, opensAt: t.clock.now().toISOString(), closesAt: new Date(t.clock.now().getTime() + 7 * DAY).toISOString() } },
+        tok(w.sec),
+      ),
+    );
     const electionId = opened.openElection.id;
     const electors = MEMBER_CODES.filter((c) => c !== spec.complainant && c !== spec.respondent);
     for (const code of electors) {
-      await ok(t.gql(`mutation($input: CastBallotInput!) { castBallot(input: $input) { receipt } }`,
-        { input: { electionId, ranking: spec.panel.map((k) => w.persons[k].id) } }, tok(delegates[code])));
+      await ok(
+        t.gql(
+          `mutation($input: CastBallotInput!) { castBallot(input: $input) { receipt } }`,
+          { input: { electionId, ranking: spec.panel.map((k) => w.persons[k].id) } },
+          tok(delegates[code]),
+        ),
+      );
     }
     result.push({ disputeId, electionId });
   }
@@ -136,7 +158,13 @@ export async function closeElection(w: World, electionId: string): Promise<void>
 }
 
 export async function addRoom(w: World, name: string): Promise<string> {
-  const res = await ok<{ addHearingRoom: { id: string } }>(w.t.gql(`mutation($n: String!) { addHearingRoom(input: { name: $n, location: "Centre William Rappard" }) { id } }`, { n: name }, w.tok(w.sec)));
+  const res = await ok<{ addHearingRoom: { id: string } }>(
+    w.t.gql(
+      `mutation($n: String!) { addHearingRoom(input: { name: $n, location: "Centre William Rappard" }) { id } }`,
+      { n: name },
+      w.tok(w.sec),
+    ),
+  );
   return res.addHearingRoom.id;
 }
 

@@ -53,22 +53,44 @@ describe('ballot secrecy against a reader of the database', () => {
     const nationalities = ['SGP', 'BRA', 'CHE', 'NZL', 'CAN'];
     for (const [i, name] of NAMES.entries()) {
       const repo = t.db.getRepository(RosterPersonEntity);
-      persons.push(await repo.save(repo.create({ name, nationality: nationalities[i], expertise: ['trade in goods'], languages: ['en'],
-        available: true, status: 'APPROVED', nominatedByMemberId: members.IDN.id, userId: (await createUser(t.db, { role: 'PANELIST' })).id })));
+      persons.push(
+        await repo.save(
+          repo.create({
+            name,
+            nationality: nationalities[i],
+            expertise: ['trade in goods'],
+            languages: ['en'],
+            available: true,
+            status: 'APPROVED',
+            nominatedByMemberId: members.IDN.id,
+            userId: (await createUser(t.db, { role: 'PANELIST' })).id,
+          }),
+        ),
+      );
     }
-    const filed = await t.gql(`mutation { requestConsultations(input: { respondents: ["PAK"], title: "Secrecy", measures: ["M"],
-      legalBasis: ["GATT Art. XI"], summary: "S" }) { id } }`, {}, tok('CHN'));
+    const filed = await t.gql(
+      `mutation { requestConsultations(input: { respondents: ["PAK"], title: "Secrecy", measures: ["M"],
+      legalBasis: ["GATT Art. XI"], summary: "S" }) { id } }`,
+      {},
+      tok('CHN'),
+    );
     const disputeId = filed.data!.requestConsultations.id;
     await t.gql(ACT, { id: disputeId, action: 'agreeEarlyPanelRequest' }, tok('CHN'));
     await t.gql(ACT, { id: disputeId, action: 'agreeEarlyPanelRequest' }, tok('PAK'));
     await t.gql(ACT, { id: disputeId, action: 'requestPanel' }, tok('CHN'));
     t.clock.set('2026-03-13T09:00:00Z');
-    expect((await t.gql(TAKE_ACTION, { id: disputeId, action: 'establishPanel', meetingId: await meetingToday(t) }, tok('SEC'))).errors).toBeUndefined();
+    expect(
+      (await t.gql(TAKE_ACTION, { id: disputeId, action: 'establishPanel', meetingId: await meetingToday(t) }, tok('SEC'))).errors,
+    ).toBeUndefined();
     t.clock.set('2026-03-24T09:00:00Z');
     closesAt = new Date(t.clock.now().getTime() + 7 * 86_400_000);
-    const opened = await t.gql(`mutation($input: OpenElectionInput!) { openElection(input: $input) { id } }`, {
-      input: { disputeId, opensAt: t.clock.now().toISOString(), closesAt: closesAt.toISOString() },
-    }, tok('SEC'));
+    const opened = await t.gql(
+      `mutation($input: OpenElectionInput!) { openElection(input: $input) { id } }`,
+      {
+        input: { disputeId, opensAt: t.clock.now().toISOString(), closesAt: closesAt.toISOString() },
+      },
+      tok('SEC'),
+    );
     expect(opened.errors).toBeUndefined();
     electionId = opened.data!.openElection.id;
     reader = await new DataSource({ type: 'postgres', url: t.ownerUrl }).initialize();
@@ -92,7 +114,9 @@ describe('ballot secrecy against a reader of the database', () => {
     );
     const rows = [];
     for (const { name } of tables) {
-      for (const r of await db.query(`SELECT xmin::text AS xmin, cmin::text AS cmin, ctid::text AS ctid, row_to_json(t)::text AS row FROM ${name} t`)) {
+      for (const r of await db.query(
+        `SELECT xmin::text AS xmin, cmin::text AS cmin, ctid::text AS ctid, row_to_json(t)::text AS row FROM ${name} t`,
+      )) {
         rows.push({ table: name, ...r });
       }
     }
@@ -129,12 +153,17 @@ describe('ballot secrecy against a reader of the database', () => {
   function needles(published: ReadonlySet<string> = new Set()): { what: string; bytes: Buffer }[] {
     const out: { what: string; bytes: Buffer }[] = [];
     for (const [who, { receipt, ranking }] of Object.entries(cast)) {
-      for (const form of [receipt, receipt.replace(/-/g, ''), receipt.replace(/-/g, '').toLowerCase()]) out.push({ what: `${who}'s receipt`, bytes: Buffer.from(form) });
+      for (const form of [receipt, receipt.replace(/-/g, ''), receipt.replace(/-/g, '').toLowerCase()])
+        out.push({ what: `${who}'s receipt`, bytes: Buffer.from(form) });
       for (let i = 0; i + 1 < ranking.length; i += 1) {
         const [a, b] = [ranking[i], ranking[i + 1]];
         if (published.has(`${a} ${b}`)) continue;
-        out.push({ what: `${who}'s ranking (uuid[])`, bytes: Buffer.concat([Buffer.from(a.replace(/-/g, ''), 'hex'), Buffer.from(b.replace(/-/g, ''), 'hex')]) });
-        for (const form of [`"${a}","${b}"`, `"${a}", "${b}"`, `${a},${b}`]) out.push({ what: `${who}'s ranking (text)`, bytes: Buffer.from(form) });
+        out.push({
+          what: `${who}'s ranking (uuid[])`,
+          bytes: Buffer.concat([Buffer.from(a.replace(/-/g, ''), 'hex'), Buffer.from(b.replace(/-/g, ''), 'hex')]),
+        });
+        for (const form of [`"${a}","${b}"`, `"${a}", "${b}"`, `${a},${b}`])
+          out.push({ what: `${who}'s ranking (text)`, bytes: Buffer.from(form) });
       }
     }
     return out;
@@ -186,7 +215,9 @@ describe('ballot secrecy against a reader of the database', () => {
     others.push(wrong);
     const refused = await wrong.gql(CLOSE, { id: electionId }, wrong.tokenFor(users.SEC));
     expect(refused.errors![0].extensions).toMatchObject({ code: 'INVALID_TRANSITION', domainCode: 'BALLOT_KEY_MISMATCH' });
-    expect(await reader.query(`SELECT count(*)::int AS n FROM sealed_ballots WHERE election_id = $1`, [electionId])).toEqual([{ n: ELECTORS.length }]);
+    expect(await reader.query(`SELECT count(*)::int AS n FROM sealed_ballots WHERE election_id = $1`, [electionId])).toEqual([
+      { n: ELECTORS.length },
+    ]);
     expect(await reader.query(`SELECT status FROM elections WHERE id = $1`, [electionId])).toEqual([{ status: 'OPEN' }]);
 
     const restarted = await startTestApp({ databaseUrl: t.databaseUrl, start, env: { BALLOT_SECRET: SECRET } });
@@ -194,8 +225,12 @@ describe('ballot secrecy against a reader of the database', () => {
     const closed = await restarted.gql(CLOSE, { id: electionId }, restarted.tokenFor(users.SEC));
     expect(closed.data!.closeElection).toEqual({ status: 'CLOSED', turnout: ELECTORS.length });
     // Every voter finds their receipt; the published ballots are exactly the ballots cast.
-    for (const { receipt } of Object.values(cast)) expect((await restarted.gql(VERIFY, { e: electionId, r: receipt })).data!.verifyReceipt).toBe(true);
-    const stored: { receipt: string; ranking: string[] }[] = await reader.query(`SELECT receipt, ranking FROM ballots WHERE election_id = $1`, [electionId]);
+    for (const { receipt } of Object.values(cast))
+      expect((await restarted.gql(VERIFY, { e: electionId, r: receipt })).data!.verifyReceipt).toBe(true);
+    const stored: { receipt: string; ranking: string[] }[] = await reader.query(
+      `SELECT receipt, ranking FROM ballots WHERE election_id = $1`,
+      [electionId],
+    );
     const key = (b: { receipt: string; ranking: string[] }) => `${b.receipt} ${b.ranking.join(' ')}`;
     expect(stored.map(key).sort()).toEqual(Object.values(cast).map(key).sort());
   });
@@ -219,7 +254,9 @@ describe('ballot secrecy against a reader of the database', () => {
     expect(sameTransaction.map((r) => r.table)).not.toContain('public.election_votes');
     expect(sameTransaction.map((r) => r.table)).not.toContain('public.sealed_ballots');
     // No vote and no cast's audit record shares a system column value with a ballot.
-    const votes: { xmin: string }[] = await reader.query(`SELECT xmin::text AS xmin FROM election_votes WHERE election_id = $1`, [electionId]);
+    const votes: { xmin: string }[] = await reader.query(`SELECT xmin::text AS xmin FROM election_votes WHERE election_id = $1`, [
+      electionId,
+    ]);
     const casts: { xmin: string }[] = await reader.query(`SELECT xmin::text AS xmin FROM audit_log WHERE operation = 'castBallot'`);
     expect(votes).toHaveLength(ELECTORS.length);
     expect(casts).toHaveLength(ELECTORS.length);
@@ -230,12 +267,20 @@ describe('ballot secrecy against a reader of the database', () => {
 
     // In clear, receipts and rankings are in the ballots' table (and its receipt index) only:
     // nothing was copied into the audit trail, the docket or any other table.
-    const elected: string[] = (await t.gql(`query($id: ID!) { election(id: $id) { elected { id } } }`, { id: electionId })).data!.election.elected
-      .map((p: { id: string }) => p.id);
+    const elected: string[] = (
+      await t.gql(`query($id: ID!) { election(id: $id) { elected { id } } }`, { id: electionId })
+    ).data!.election.elected.map((p: { id: string }) => p.id);
     expect(elected).toHaveLength(3);
     const published = new Set(elected.slice(1).map((id, i) => `${elected[i]} ${id}`));
     const rows = await everyRow(reader);
-    expect([...new Set(found(rows.map((r) => ({ name: r.table, data: Buffer.from(r.row) })), published).map((h) => h.name))]).toEqual(['public.ballots']);
+    expect([
+      ...new Set(
+        found(
+          rows.map((r) => ({ name: r.table, data: Buffer.from(r.row) })),
+          published,
+        ).map((h) => h.name),
+      ),
+    ]).toEqual(['public.ballots']);
     if (superuser) {
       const files = (await everyFile(reader)).filter((f) => !f.name.startsWith('WAL '));
       expect([...new Set(found(files, published).map((h) => h.name))].sort()).toEqual(['ballots', 'uq_ballots_receipt']);

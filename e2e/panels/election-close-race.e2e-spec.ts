@@ -30,18 +30,38 @@ describe('an election closing while a ballot is being cast', () => {
       users[code] = await createUser(t.db, { role: 'MEMBER_DELEGATE', memberId: members[code].id });
     }
     users.SEC = await createUser(t.db, { role: 'SECRETARIAT' });
-    for (const [name, nationality] of [['Alice Ang', 'SGP'], ['Bruno Braga', 'BRA'], ['Clara Chevalier', 'CHE']]) {
+    for (const [name, nationality] of [
+      ['Alice Ang', 'SGP'],
+      ['Bruno Braga', 'BRA'],
+      ['Clara Chevalier', 'CHE'],
+    ]) {
       const panelist = await createUser(t.db, { role: 'PANELIST' });
       const repo = t.db.getRepository(RosterPersonEntity);
-      persons.push(await repo.save(repo.create({ name, nationality, expertise: ['trade in goods'], languages: ['en'], available: true,
-        status: 'APPROVED', nominatedByMemberId: members.IDN.id, userId: panelist.id })));
+      persons.push(
+        await repo.save(
+          repo.create({
+            name,
+            nationality,
+            expertise: ['trade in goods'],
+            languages: ['en'],
+            available: true,
+            status: 'APPROVED',
+            nominatedByMemberId: members.IDN.id,
+            userId: panelist.id,
+          }),
+        ),
+      );
     }
   });
   afterAll(() => t.close());
 
   it('counts the ballot it accepts, or refuses it: never a receipt outside the count', async () => {
-    const filed = await t.gql(`mutation { requestConsultations(input: { respondents: ["PAK"], title: "Race", measures: ["M"],
-      legalBasis: ["GATT Art. XI"], summary: "S" }) { id } }`, {}, tok('CHN'));
+    const filed = await t.gql(
+      `mutation { requestConsultations(input: { respondents: ["PAK"], title: "Race", measures: ["M"],
+      legalBasis: ["GATT Art. XI"], summary: "S" }) { id } }`,
+      {},
+      tok('CHN'),
+    );
     const disputeId = filed.data!.requestConsultations.id;
     await t.gql(ACT, { id: disputeId, action: 'agreeEarlyPanelRequest' }, tok('CHN'));
     await t.gql(ACT, { id: disputeId, action: 'agreeEarlyPanelRequest' }, tok('PAK'));
@@ -49,12 +69,18 @@ describe('an election closing while a ballot is being cast', () => {
     // Established at the body's meeting 11 days later; the election opens once the parties' 10 days
     // to agree on five panelists are over, and stays open 7 days, past the challenge period.
     t.clock.set('2026-03-13T09:00:00Z');
-    expect((await t.gql(TAKE_ACTION, { id: disputeId, action: 'establishPanel', meetingId: await meetingToday(t) }, tok('SEC'))).errors).toBeUndefined();
+    expect(
+      (await t.gql(TAKE_ACTION, { id: disputeId, action: 'establishPanel', meetingId: await meetingToday(t) }, tok('SEC'))).errors,
+    ).toBeUndefined();
     t.clock.set('2026-03-24T09:00:00Z');
     const closesAt = new Date(t.clock.now().getTime() + 7 * 86_400_000);
-    const opened = await t.gql(`mutation($input: OpenElectionInput!) { openElection(input: $input) { id } }`, {
-      input: { disputeId, opensAt: t.clock.now().toISOString(), closesAt: closesAt.toISOString(), quorumPercent: 1 },
-    }, tok('SEC'));
+    const opened = await t.gql(
+      `mutation($input: OpenElectionInput!) { openElection(input: $input) { id } }`,
+      {
+        input: { disputeId, opensAt: t.clock.now().toISOString(), closesAt: closesAt.toISOString(), quorumPercent: 1 },
+      },
+      tok('SEC'),
+    );
     expect(opened.errors).toBeUndefined();
     const electionId = opened.data!.openElection.id;
 
@@ -82,7 +108,10 @@ describe('an election closing while a ballot is being cast', () => {
       // The closing time passes and the worker's close starts; it finishes, or waits for the cast.
       t.clock.set(new Date(closesAt.getTime() + 1000));
       let settled = false;
-      const close = t.app.get(ElectionClosingService).close(null, electionId).finally(() => (settled = true));
+      const close = t.app
+        .get(ElectionClosingService)
+        .close(null, electionId)
+        .finally(() => (settled = true));
       await until(async () => settled || (await waiting('%FOR UPDATE%')));
       await holder.query('COMMIT');
 

@@ -56,13 +56,23 @@ describe('panel election: open, vote, close, compose, verify, replace', () => {
       const [name, nationality] = NAMES[key];
       persons[key] = await t.db.getRepository(RosterPersonEntity).save(
         t.db.getRepository(RosterPersonEntity).create({
-          name, nationality, expertise: ['trade in goods'], languages: ['en'], available: true, status: 'APPROVED',
-          nominatedByMemberId: members.IDN.id, userId: panelists[key].id,
+          name,
+          nationality,
+          expertise: ['trade in goods'],
+          languages: ['en'],
+          available: true,
+          status: 'APPROVED',
+          nominatedByMemberId: members.IDN.id,
+          userId: panelists[key].id,
         }),
       );
     }
-    const filed = await t.gql(`mutation { requestConsultations(input: { respondents: ["PAK"], title: "Fruit", measures: ["Licensing"],
-      legalBasis: ["GATT Art. XI"], summary: "S" }) { id } }`, {}, tok('CHN'));
+    const filed = await t.gql(
+      `mutation { requestConsultations(input: { respondents: ["PAK"], title: "Fruit", measures: ["Licensing"],
+      legalBasis: ["GATT Art. XI"], summary: "S" }) { id } }`,
+      {},
+      tok('CHN'),
+    );
     disputeId = filed.data!.requestConsultations.id;
     await t.gql(ACT, { id: disputeId, action: 'joinAsThirdParty' }, tok('KAZ'));
     await t.gql(ACT, { id: disputeId, action: 'agreeEarlyPanelRequest' }, tok('CHN'));
@@ -83,7 +93,10 @@ describe('panel election: open, vote, close, compose, verify, replace', () => {
     // challenge candidates until 28 March.
     const input = { disputeId, opensAt: at(0), closesAt: at(16) };
     expect((await t.gql(OPEN, { input }, tok('CHN'))).errors![0].extensions.code).toBe('FORBIDDEN');
-    expect((await t.gql(OPEN, { input: { ...input, closesAt: at(-1) } }, tok('SEC'))).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.closesAt' });
+    expect((await t.gql(OPEN, { input: { ...input, closesAt: at(-1) } }, tok('SEC'))).errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.closesAt',
+    });
     expect((await t.gql(OPEN, { input: { ...input, vacancy: true } }, tok('SEC'))).errors![0].extensions.code).toBe('INVALID_TRANSITION');
     const early = await t.gql(OPEN, { input }, tok('SEC'));
     expect(early.errors![0].extensions).toMatchObject({ code: 'NOT_YET_ALLOWED', allowedFrom: '2026-03-24' });
@@ -92,13 +105,19 @@ describe('panel election: open, vote, close, compose, verify, replace', () => {
 
     // Day 11: the window ran out without an agreement. Its lapse never means five panelists.
     t.clock.set('2026-03-24T09:00:00Z');
-    expect((await t.gql(ACT, { id: disputeId, action: 'agreeFivePanelists' }, tok('SEC'))).errors![0].extensions.code).toBe('DEADLINE_PASSED');
+    expect((await t.gql(ACT, { id: disputeId, action: 'agreeFivePanelists' }, tok('SEC'))).errors![0].extensions.code).toBe(
+      'DEADLINE_PASSED',
+    );
     await t.app.get(ProcedureSweeper).sweep();
     const [five] = await t.db.query(`SELECT status FROM deadlines WHERE dispute_id = $1 AND rule = 'FIVE_PANELISTS'`, [disputeId]);
     expect(five.status).toBe('LAPSED');
     // Members vote from their capitals: at least 7 days.
     const short = await t.gql(OPEN, { input: { disputeId, opensAt: at(0), closesAt: at(7 - 1 / 24) } }, tok('SEC'));
-    expect(short.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.closesAt', domainCode: 'VOTING_PERIOD_TOO_SHORT' });
+    expect(short.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.closesAt',
+      domainCode: 'VOTING_PERIOD_TOO_SHORT',
+    });
   });
 
   it('opens with the eligible candidates, the non-party electorate and a published seed hash', async () => {
@@ -109,7 +128,13 @@ describe('panel election: open, vote, close, compose, verify, replace', () => {
     expect(e).toMatchObject({ seats: 3, status: 'OPEN', seed: null, electorateSize: ELECTORS.length });
     expect(e.seedHash).toMatch(/^[0-9a-f]{64}$/);
     // A national of a party is not a candidate (DSU 8.3).
-    expect(e.candidates.map((c: { name: string }) => c.name)).toEqual(['Alice Ang', 'Bruno Braga', 'Clara Chevalier', 'Dan Dunn', 'Eve Evans']);
+    expect(e.candidates.map((c: { name: string }) => c.name)).toEqual([
+      'Alice Ang',
+      'Bruno Braga',
+      'Clara Chevalier',
+      'Dan Dunn',
+      'Eve Evans',
+    ]);
     const second = await t.gql(OPEN, { input: { disputeId, opensAt: at(0), closesAt: at(7) } }, tok('SEC'));
     expect(second.errors![0].extensions.code).toBe('CONFLICT');
   });
@@ -129,20 +154,30 @@ describe('panel election: open, vote, close, compose, verify, replace', () => {
     expect((await cast('CHN', ['A'])).errors![0].extensions.code).toBe('FORBIDDEN'); // a party
     expect((await cast('KEN', ['P'])).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.ranking' });
     expect((await cast('KEN', ['A', 'A'])).errors![0].extensions.code).toBe('BAD_USER_INPUT');
-    expect((await t.gql(CAST, { input: { electionId, ranking: [persons.A.id] } }, t.tokenFor(panelists.A))).errors![0].extensions.code).toBe('FORBIDDEN');
+    expect(
+      (await t.gql(CAST, { input: { electionId, ranking: [persons.A.id] } }, t.tokenFor(panelists.A))).errors![0].extensions.code,
+    ).toBe('FORBIDDEN');
     expect((await t.db.query('SELECT count(*)::int AS n FROM sealed_ballots WHERE election_id = $1', [electionId]))[0].n).toBe(1);
     expect((await t.db.query('SELECT count(*)::int AS n FROM election_votes WHERE election_id = $1', [electionId]))[0].n).toBe(1);
   });
 
   it('keeps the ballot apart from the voter', async () => {
     const columns = async (table: string) =>
-      (await t.db.query(`SELECT column_name FROM information_schema.columns WHERE table_name = $1`, [table])).map((r: { column_name: string }) => r.column_name).sort();
+      (await t.db.query(`SELECT column_name FROM information_schema.columns WHERE table_name = $1`, [table]))
+        .map((r: { column_name: string }) => r.column_name)
+        .sort();
     expect(await columns('ballots')).toEqual(['election_id', 'id', 'ranking', 'receipt']);
     expect(await columns('sealed_ballots')).toEqual(['election_id', 'id', 'sealed']);
   });
 
   it('closes at its time only, counts, reveals the seed and composes the panel', async () => {
-    for (const [who, ranking] of [['KAZ', ['A', 'B']], ['MYS', ['A', 'C']], ['THA', ['B', 'C']], ['EGY', ['C', 'B']], ['KEN', ['D', 'C']]] as [string, Key[]][]) {
+    for (const [who, ranking] of [
+      ['KAZ', ['A', 'B']],
+      ['MYS', ['A', 'C']],
+      ['THA', ['B', 'C']],
+      ['EGY', ['C', 'B']],
+      ['KEN', ['D', 'C']],
+    ] as [string, Key[]][]) {
       const res = await cast(who, ranking);
       expect(res.errors).toBeUndefined();
       receipts[who] = res.data!.castBallot.receipt;
@@ -168,14 +203,20 @@ describe('panel election: open, vote, close, compose, verify, replace', () => {
     expect(e.elected.map((p: { name: string }) => p.name)).toEqual(['Alice Ang', 'Clara Chevalier', 'Bruno Braga']);
     expect(e.count.quota).toBe('2.00000');
 
-    const dispute = (await t.gql(`query($id: ID!) { dispute(id: $id) { stage panel { person { name } chair } docket(first: 100) { nodes { kind } } } }`, { id: disputeId })).data!.dispute;
+    const dispute = (
+      await t.gql(`query($id: ID!) { dispute(id: $id) { stage panel { person { name } chair } docket(first: 100) { nodes { kind } } } }`, {
+        id: disputeId,
+      })
+    ).data!.dispute;
     expect(dispute.stage).toBe('PANEL_COMPOSED');
     expect(dispute.panel).toEqual([
       { person: { name: 'Alice Ang' }, chair: true },
       { person: { name: 'Clara Chevalier' }, chair: false },
       { person: { name: 'Bruno Braga' }, chair: false },
     ]);
-    expect(dispute.docket.nodes.map((n: { kind: string }) => n.kind)).toEqual(expect.arrayContaining(['openPanelElection', 'composePanel']));
+    expect(dispute.docket.nodes.map((n: { kind: string }) => n.kind)).toEqual(
+      expect.arrayContaining(['openPanelElection', 'composePanel']),
+    );
   });
 
   it('lets every voter find their receipt, and anyone recount the published ballots to the same result', async () => {
@@ -188,15 +229,34 @@ describe('panel election: open, vote, close, compose, verify, replace', () => {
     const e = (await t.gql(ELECTION, { id: electionId })).data!.election;
     expect(e.ballots.map((b: { receipt: string }) => b.receipt).sort()).toEqual(Object.values(receipts).sort());
     const parsed = parseBlt(e.blt);
-    const recount = count({ candidates: parsed.candidates, seats: parsed.seats, ballots: parsed.ballots, seed: e.seed, rules: 'scottish-stv' });
+    const recount = count({
+      candidates: parsed.candidates,
+      seats: parsed.seats,
+      ballots: parsed.ballots,
+      seed: e.seed,
+      rules: 'scottish-stv',
+    });
     expect(recount.elected).toEqual(e.count.elected);
     expect(recount.stages).toEqual(e.count.stages);
     // And with the command anyone can run on the exported file.
     const dir = mkdtempSync(join(tmpdir(), 'blt-'));
     writeFileSync(join(dir, 'election.blt'), e.blt);
-    const { stdout } = await run(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'scripts/tally.ts', join(dir, 'election.blt'), '--seed', e.seed], {
-      cwd: join(__dirname, '..', '..'),
-    });
+    const { stdout } = await run(
+      process.execPath,
+      [
+        '-r',
+        'ts-node/register/transpile-only',
+        '-r',
+        'tsconfig-paths/register',
+        'scripts/tally.ts',
+        join(dir, 'election.blt'),
+        '--seed',
+        e.seed,
+      ],
+      {
+        cwd: join(__dirname, '..', '..'),
+      },
+    );
     const tally = JSON.parse(stdout);
     expect(tally.elected).toEqual(e.count.elected);
     expect(tally.quota).toBe(e.count.quota);
@@ -213,8 +273,12 @@ describe('panel election: open, vote, close, compose, verify, replace', () => {
   });
 
   it('lets the panel see restricted filings, and a panelist elsewhere not', async () => {
-    const filed = await t.gql(`mutation($id: ID!) { fileDocument(input: { disputeId: $id, kind: REBUTTAL, classification: RESTRICTED,
-      title: "Rebuttal", fileName: "r.txt", mediaType: "text/plain", content: "cmVidXR0YWw=" }) { id } }`, { id: disputeId }, tok('PAK'));
+    const filed = await t.gql(
+      `mutation($id: ID!) { fileDocument(input: { disputeId: $id, kind: REBUTTAL, classification: RESTRICTED,
+      title: "Rebuttal", fileName: "r.txt", mediaType: "text/plain", content: "cmVidXR0YWw=" }) { id } }`,
+      { id: disputeId },
+      tok('PAK'),
+    );
     const id = filed.data!.fileDocument.id;
     const seen = await t.gql(`query($id: ID!) { document(id: $id) { title } }`, { id }, t.tokenFor(panelists.B));
     expect(seen.data!.document.title).toBe('Rebuttal');
@@ -226,7 +290,8 @@ describe('panel election: open, vote, close, compose, verify, replace', () => {
     const vacate = `mutation($d: ID!, $p: ID!) { vacatePanelSeat(disputeId: $d, personId: $p, reason: "Withdrew for health reasons") }`;
     expect((await t.gql(vacate, { d: disputeId, p: persons.A.id }, tok('CHN'))).errors![0].extensions.code).toBe('FORBIDDEN');
     expect((await t.gql(vacate, { d: disputeId, p: persons.A.id }, tok('SEC'))).data!.vacatePanelSeat).toBe(true);
-    const panel = async () => (await t.gql(`query($id: ID!) { dispute(id: $id) { panel { person { name } chair } } }`, { id: disputeId })).data!.dispute.panel;
+    const panel = async () =>
+      (await t.gql(`query($id: ID!) { dispute(id: $id) { panel { person { name } chair } } }`, { id: disputeId })).data!.dispute.panel;
     expect(await panel()).toEqual([
       { person: { name: 'Clara Chevalier' }, chair: true },
       { person: { name: 'Bruno Braga' }, chair: false },
@@ -236,7 +301,8 @@ describe('panel election: open, vote, close, compose, verify, replace', () => {
     expect((await t.gql(ACT, { id: disputeId, action: 'suspend' }, t.tokenFor(panelists.A))).errors![0].extensions.code).toBe('FORBIDDEN');
 
     // A first vacancy election misses its quorum and fails; the second fills the seat.
-    const first = (await t.gql(OPEN, { input: { disputeId, opensAt: at(1), closesAt: at(8), vacancy: true } }, tok('SEC'))).data!.openElection;
+    const first = (await t.gql(OPEN, { input: { disputeId, opensAt: at(1), closesAt: at(8), vacancy: true } }, tok('SEC'))).data!
+      .openElection;
     expect(first.seats).toBe(1);
     // Neither the seated panelists nor the one who left stand for the seat.
     expect(first.candidates.map((c: { name: string }) => c.name)).toEqual(['Dan Dunn', 'Eve Evans']);
@@ -250,12 +316,21 @@ describe('panel election: open, vote, close, compose, verify, replace', () => {
     // A failed election is not counted: its one ballot, which the audit trail would tie to the only
     // member that voted, is destroyed unread and never published.
     const failedElection = (await t.gql(ELECTION, { id: first.id })).data!.election;
-    expect(failedElection).toMatchObject({ status: 'FAILED', turnout: 1, ballotsPublished: false, ballots: null, blt: null, count: null, elected: [] });
+    expect(failedElection).toMatchObject({
+      status: 'FAILED',
+      turnout: 1,
+      ballotsPublished: false,
+      ballots: null,
+      blt: null,
+      count: null,
+      elected: [],
+    });
     expect((await t.db.query('SELECT count(*)::int AS n FROM sealed_ballots WHERE election_id = $1', [first.id]))[0].n).toBe(0);
     expect((await t.db.query('SELECT count(*)::int AS n FROM ballots WHERE election_id = $1', [first.id]))[0].n).toBe(0);
     expect((await t.gql(VERIFY, { e: first.id, r: lone.data!.castBallot.receipt })).data!.verifyReceipt).toBe(false);
 
-    const second = (await t.gql(OPEN, { input: { disputeId, opensAt: at(0), closesAt: at(7), vacancy: true } }, tok('SEC'))).data!.openElection;
+    const second = (await t.gql(OPEN, { input: { disputeId, opensAt: at(0), closesAt: at(7), vacancy: true } }, tok('SEC'))).data!
+      .openElection;
     const fewReceipts: string[] = [];
     for (const who of ['KAZ', 'IDN', 'MYS', 'THA']) {
       const res = await cast(who, ['E', 'D'], second.id);
@@ -272,12 +347,25 @@ describe('panel election: open, vote, close, compose, verify, replace', () => {
     // ballots, their file and the stages of the count (which would show them) are withheld; each
     // voter still finds their receipt among the counted ballots.
     const few = (await t.gql(ELECTION, { id: second.id })).data!.election;
-    expect(few).toMatchObject({ status: 'CLOSED', turnout: 4, ballotsPublished: false, ballots: null, blt: null, count: null, elected: [{ name: 'Eve Evans' }] });
+    expect(few).toMatchObject({
+      status: 'CLOSED',
+      turnout: 4,
+      ballotsPublished: false,
+      ballots: null,
+      blt: null,
+      count: null,
+      elected: [{ name: 'Eve Evans' }],
+    });
     expect(few.seed).toMatch(/^[0-9a-f]{64}$/);
     for (const receipt of fewReceipts) expect((await t.gql(VERIFY, { e: second.id, r: receipt })).data!.verifyReceipt).toBe(true);
-    const fill = (await t.gql(`query($id: ID!) { dispute(id: $id) { docket(first: 100) { nodes { kind text } } } }`, { id: disputeId }, tok('SEC'))).data!.dispute.docket.nodes
-      .filter((n: { kind: string }) => n.kind === 'fillVacancy').map((n: { text: string }) => n.text);
-    expect(fill.at(-1)).toMatch(/4 of 6 members voted; elected Eve Evans\. Fewer than 5 members voted: .* only the elected and the turnout are published/);
+    const fill = (
+      await t.gql(`query($id: ID!) { dispute(id: $id) { docket(first: 100) { nodes { kind text } } } }`, { id: disputeId }, tok('SEC'))
+    )
+      .data!.dispute.docket.nodes.filter((n: { kind: string }) => n.kind === 'fillVacancy')
+      .map((n: { text: string }) => n.text);
+    expect(fill.at(-1)).toMatch(
+      /4 of 6 members voted; elected Eve Evans\. Fewer than 5 members voted: .* only the elected and the turnout are published/,
+    );
     expect(await panel()).toEqual([
       { person: { name: 'Clara Chevalier' }, chair: true },
       { person: { name: 'Bruno Braga' }, chair: false },
@@ -287,8 +375,11 @@ describe('panel election: open, vote, close, compose, verify, replace', () => {
   });
 
   it('empties the seat of a panelist whose conflict is confirmed, not of one cleared; a challenge after composition is too late', async () => {
-    const panel = async () => (await t.gql(`query($id: ID!) { dispute(id: $id) { panel { person { name } chair } } }`, { id: disputeId })).data!.dispute.panel;
-    const docket = async () => (await t.gql(`query($id: ID!) { dispute(id: $id) { docket(first: 100) { nodes { kind text } } } }`, { id: disputeId }, tok('SEC'))).data!.dispute.docket.nodes as { kind: string; text: string }[];
+    const panel = async () =>
+      (await t.gql(`query($id: ID!) { dispute(id: $id) { panel { person { name } chair } } }`, { id: disputeId })).data!.dispute.panel;
+    const docket = async () =>
+      (await t.gql(`query($id: ID!) { dispute(id: $id) { docket(first: 100) { nodes { kind text } } } }`, { id: disputeId }, tok('SEC')))
+        .data!.dispute.docket.nodes as { kind: string; text: string }[];
     const ok = async (query: string, variables: Record<string, unknown>, who: string) => {
       const res = await t.gql(query, variables, who === 'B' ? t.tokenFor(panelists.B) : tok(who));
       expect(res.errors).toBeUndefined();
@@ -309,14 +400,20 @@ describe('panel election: open, vote, close, compose, verify, replace', () => {
       { person: { name: 'Eve Evans' }, chair: false },
     ]);
     const left = (await docket()).filter((n) => n.kind === 'vacatePanelSeat').map((n) => n.text);
-    expect(left.at(-1)).toBe('Bruno Braga left the panel: a conflict of interest was confirmed on a disclosure. The seat will be filled by election.');
+    expect(left.at(-1)).toBe(
+      'Bruno Braga left the panel: a conflict of interest was confirmed on a disclosure. The seat will be filled by election.',
+    );
     expect(JSON.stringify(await docket())).not.toContain('Advised the respondent');
 
     // A challenge comes within 15 days of establishment (DSU 8.6), before the panel is composed:
     // once seated, a panelist is no longer challenged.
     const CHALLENGE = `mutation($d: ID!, $p: ID!) { challengeCandidate(disputeId: $d, personId: $p, grounds: "Prior advice to the complainant") { id } }`;
     const late = await t.gql(CHALLENGE, { d: disputeId, p: persons.C.id }, tok('PAK'));
-    expect(late.errors![0].extensions).toMatchObject({ code: 'DEADLINE_PASSED', domainCode: 'CHALLENGE_WINDOW_CLOSED', dueDate: '2026-03-28' });
+    expect(late.errors![0].extensions).toMatchObject({
+      code: 'DEADLINE_PASSED',
+      domainCode: 'CHALLENGE_WINDOW_CLOSED',
+      dueDate: '2026-03-28',
+    });
     expect(await panel()).toHaveLength(2);
   });
 
@@ -329,11 +426,24 @@ describe('panel election: open, vote, close, compose, verify, replace', () => {
     beforeAll(async () => {
       // A sixth candidate, so that five seats remain to fill with one candidate excluded.
       const repo = t.db.getRepository(RosterPersonEntity);
-      await repo.save(repo.create({ name: 'Femi Falana', nationality: 'NGA', expertise: ['trade in goods'], languages: ['en'], available: true,
-        status: 'APPROVED', nominatedByMemberId: (await t.db.query(`SELECT id FROM members WHERE code = 'IDN'`))[0].id }));
+      await repo.save(
+        repo.create({
+          name: 'Femi Falana',
+          nationality: 'NGA',
+          expertise: ['trade in goods'],
+          languages: ['en'],
+          available: true,
+          status: 'APPROVED',
+          nominatedByMemberId: (await t.db.query(`SELECT id FROM members WHERE code = 'IDN'`))[0].id,
+        }),
+      );
       t.clock.set('2026-06-01T09:00:00Z');
-      const filed = await t.gql(`mutation { requestConsultations(input: { respondents: ["PAK"], title: "Tiles", measures: ["Duties"],
-        legalBasis: ["GATT Art. II"], summary: "S" }) { id } }`, {}, tok('CHN'));
+      const filed = await t.gql(
+        `mutation { requestConsultations(input: { respondents: ["PAK"], title: "Tiles", measures: ["Duties"],
+        legalBasis: ["GATT Art. II"], summary: "S" }) { id } }`,
+        {},
+        tok('CHN'),
+      );
       other = filed.data!.requestConsultations.id;
       await t.gql(ACT, { id: other, action: 'agreeEarlyPanelRequest' }, tok('CHN'));
       await t.gql(ACT, { id: other, action: 'agreeEarlyPanelRequest' }, tok('PAK'));
@@ -350,7 +460,11 @@ describe('panel election: open, vote, close, compose, verify, replace', () => {
       expect(events.FIVE_PANELISTS_AGREED).toBe('2026-06-12');
       // Challenges run until 27 June: an election closing before is refused.
       const early = await t.gql(OPEN, { input: { disputeId: other, opensAt: at(0), closesAt: at(7) } }, tok('SEC'));
-      expect(early.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.closesAt', domainCode: 'CLOSES_BEFORE_CHALLENGES_END' });
+      expect(early.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.closesAt',
+        domainCode: 'CLOSES_BEFORE_CHALLENGES_END',
+      });
       expect(early.errors![0].message).toMatch(/2026-06-27/);
       const res = await t.gql(OPEN, { input: { disputeId: other, opensAt: at(0), closesAt: '2026-06-28T09:00:00.000Z' } }, tok('SEC'));
       expect(res.errors).toBeUndefined();
@@ -374,13 +488,25 @@ describe('panel election: open, vote, close, compose, verify, replace', () => {
       expect(await t.app.get(ElectionClosingService).closeDue()).toBe(0);
       expect((await t.gql(`query($id: ID!) { election(id: $id) { status } }`, { id: election })).data!.election.status).toBe('OPEN');
 
-      const decided = await t.gql(`mutation($id: ID!) { decideChallenge(id: $id, upheld: true, reasons: "Prior advice to a party.") { status } }`, { id: challenge.id }, tok('SEC'));
+      const decided = await t.gql(
+        `mutation($id: ID!) { decideChallenge(id: $id, upheld: true, reasons: "Prior advice to a party.") { status } }`,
+        { id: challenge.id },
+        tok('SEC'),
+      );
       expect(decided.data!.decideChallenge.status).toBe('UPHELD');
       expect((await t.gql(CLOSE, { id: election }, tok('SEC'))).data!.closeElection.status).toBe('CLOSED');
       // Alice, everyone's first choice, was excluded by the upheld challenge: the others take the five seats.
       const e = (await t.gql(ELECTION, { id: election })).data!.election;
-      expect(e.elected.map((p: { name: string }) => p.name).sort()).toEqual(['Bruno Braga', 'Clara Chevalier', 'Dan Dunn', 'Eve Evans', 'Femi Falana']);
-      const dispute = (await t.gql(`query($id: ID!) { dispute(id: $id) { stage panel { person { name } } deadlines { rule status } } }`, { id: other })).data!.dispute;
+      expect(e.elected.map((p: { name: string }) => p.name).sort()).toEqual([
+        'Bruno Braga',
+        'Clara Chevalier',
+        'Dan Dunn',
+        'Eve Evans',
+        'Femi Falana',
+      ]);
+      const dispute = (
+        await t.gql(`query($id: ID!) { dispute(id: $id) { stage panel { person { name } } deadlines { rule status } } }`, { id: other })
+      ).data!.dispute;
       expect(dispute.stage).toBe('PANEL_COMPOSED');
       expect(dispute.panel.map((p: { person: { name: string } }) => p.person.name)).not.toContain('Alice Ang');
       const statusOf = (rule: string) => dispute.deadlines.find((d: { rule: string }) => d.rule === rule)?.status;
@@ -392,7 +518,14 @@ describe('panel election: open, vote, close, compose, verify, replace', () => {
       expect(e.ballots).toHaveLength(5);
       const parsed = parseBlt(e.blt);
       expect(parsed.withdrawn).toHaveLength(1);
-      const recount = count({ candidates: parsed.candidates, seats: parsed.seats, ballots: parsed.ballots, withdrawn: parsed.withdrawn, seed: e.seed, rules: 'scottish-stv' });
+      const recount = count({
+        candidates: parsed.candidates,
+        seats: parsed.seats,
+        ballots: parsed.ballots,
+        withdrawn: parsed.withdrawn,
+        seed: e.seed,
+        rules: 'scottish-stv',
+      });
       expect(recount.elected).toEqual(e.count.elected);
     });
   });

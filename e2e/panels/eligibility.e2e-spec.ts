@@ -61,7 +61,12 @@ describe('eligibility of candidates for a panel: disclosures, nationality, chall
 
   beforeAll(async () => {
     t = await startTestApp({ start: '2026-03-02T09:00:00Z' });
-    for (const [code, name] of [['CHN', 'China'], ['PAK', 'Pakistan'], ['KAZ', 'Kazakhstan'], ['IDN', 'Indonesia']]) {
+    for (const [code, name] of [
+      ['CHN', 'China'],
+      ['PAK', 'Pakistan'],
+      ['KAZ', 'Kazakhstan'],
+      ['IDN', 'Indonesia'],
+    ]) {
       members[code] = await createMember(t.db, { code, name });
       users[code as 'CHN'] = await createUser(t.db, { role: 'MEMBER_DELEGATE', memberId: members[code].id });
     }
@@ -74,13 +79,26 @@ describe('eligibility of candidates for a panel: disclosures, nationality, chall
     consultations = (await ok(FILE, { r: ['PAK'], title: 'Still consulting' }, 'CHN')).requestConsultations.id;
 
     for (const [key, nationality] of [
-      ['eligible', 'SGP'], ['pak', 'PAK'], ['chn', 'CHN'], ['kaz', 'KAZ'], ['conflict', 'SGP'], ['upheld', 'SGP'],
-      ['cleared', 'SGP'], ['unavailable', 'SGP'], ['challenged', 'SGP'], ['dismissed', 'SGP'], ['removed', 'SGP'],
+      ['eligible', 'SGP'],
+      ['pak', 'PAK'],
+      ['chn', 'CHN'],
+      ['kaz', 'KAZ'],
+      ['conflict', 'SGP'],
+      ['upheld', 'SGP'],
+      ['cleared', 'SGP'],
+      ['unavailable', 'SGP'],
+      ['challenged', 'SGP'],
+      ['dismissed', 'SGP'],
+      ['removed', 'SGP'],
     ]) {
       await addPerson(key, nationality);
     }
     await addPerson('nominated', 'SGP', false);
-    await ok(`mutation($p: ID!, $u: ID!) { linkPanelistUser(personId: $p, userId: $u) { id } }`, { p: person.conflict, u: users.panelist.id }, 'SEC');
+    await ok(
+      `mutation($p: ID!, $u: ID!) { linkPanelistUser(personId: $p, userId: $u) { id } }`,
+      { p: person.conflict, u: users.panelist.id },
+      'SEC',
+    );
     await ok(`mutation($p: ID!) { setAvailability(personId: $p, available: false) { id } }`, { p: person.unavailable }, 'SEC');
   });
   afterAll(() => t.close());
@@ -95,11 +113,19 @@ describe('eligibility of candidates for a panel: disclosures, nationality, chall
         { input: { personId: person.conflict, kind: 'FINANCIAL', text: 'Shares in Pak Steel Ltd', disputeId } },
         'panelist',
       );
-      expect(declareDisclosure).toMatchObject({ status: 'OPEN', kind: 'FINANCIAL', dispute: { id: disputeId }, person: { id: person.conflict } });
+      expect(declareDisclosure).toMatchObject({
+        status: 'OPEN',
+        kind: 'FINANCIAL',
+        dispute: { id: disputeId },
+        person: { id: person.conflict },
+      });
       disclosureId = declareDisclosure.id;
       expect(await audits()).toBe(before + 1);
       const entry = await lastDocket();
-      expect(entry).toMatchObject({ kind: 'declareDisclosure', text: expect.stringContaining('A candidate disclosed an interest touching this dispute') });
+      expect(entry).toMatchObject({
+        kind: 'declareDisclosure',
+        text: expect.stringContaining('A candidate disclosed an interest touching this dispute'),
+      });
       expect(entry.text).not.toContain('Pak Steel');
       // An interest touching no dispute: on the record, not on any docket.
       await ok(DECLARE, { input: { personId: person.conflict, kind: 'EMPLOYMENT', text: 'Professor at NUS' } }, 'panelist');
@@ -120,13 +146,22 @@ describe('eligibility of candidates for a panel: disclosures, nationality, chall
     });
 
     it('the secretariat declares for a person, and decides: cleared, upheld; a decision is final', async () => {
-      const cleared = (await ok(DECLARE, { input: { personId: person.cleared, kind: 'PROFESSIONAL', text: 'Advised CHN in 2010', disputeId } }, 'SEC')).declareDisclosure;
-      const upheld = (await ok(DECLARE, { input: { personId: person.upheld, kind: 'PUBLIC_STATEMENT', text: 'Op-ed on this measure', disputeId } }, 'SEC')).declareDisclosure;
+      const cleared = (
+        await ok(DECLARE, { input: { personId: person.cleared, kind: 'PROFESSIONAL', text: 'Advised CHN in 2010', disputeId } }, 'SEC')
+      ).declareDisclosure;
+      const upheld = (
+        await ok(DECLARE, { input: { personId: person.upheld, kind: 'PUBLIC_STATEMENT', text: 'Op-ed on this measure', disputeId } }, 'SEC')
+      ).declareDisclosure;
       for (const who of ['CHN', 'panelist'] as const) {
         expect((await errorOf(DECIDE_DISCLOSURE, { id: cleared.id, upheld: false, reason: 'r' }, who)).extensions.code).toBe('FORBIDDEN');
       }
-      expect((await ok(DECIDE_DISCLOSURE, { id: cleared.id, upheld: false, reason: 'Too remote' }, 'SEC')).decideDisclosure.status).toBe('CLEARED');
-      expect((await ok(DECIDE_DISCLOSURE, { id: upheld.id, upheld: true, reason: 'Op-ed on this measure shows prejudgment' }, 'SEC')).decideDisclosure.status).toBe('UPHELD');
+      expect((await ok(DECIDE_DISCLOSURE, { id: cleared.id, upheld: false, reason: 'Too remote' }, 'SEC')).decideDisclosure.status).toBe(
+        'CLEARED',
+      );
+      expect(
+        (await ok(DECIDE_DISCLOSURE, { id: upheld.id, upheld: true, reason: 'Op-ed on this measure shows prejudgment' }, 'SEC'))
+          .decideDisclosure.status,
+      ).toBe('UPHELD');
       const entry = await lastDocket();
       expect(entry.kind).toBe('decideDisclosure');
       expect(entry.text).toMatch(/^The secretariat decided/);
@@ -173,10 +208,17 @@ describe('eligibility of candidates for a panel: disclosures, nationality, chall
       const first = (await ok(CONSENT, { disputeId, personId: person.pak }, 'CHN')).consentToNational;
       expect(first).toEqual({ person: { id: person.pak }, consentedBy: [{ code: 'CHN' }], pendingFrom: [{ code: 'PAK' }], waived: false });
       expect((await reasonsOf('pak')).map((r) => r.code)).toEqual(['NATIONAL_OF_PARTY']);
-      expect((await errorOf(CONSENT, { disputeId, personId: person.pak }, 'CHN')).extensions).toMatchObject({ code: 'CONFLICT', field: 'personId' });
+      expect((await errorOf(CONSENT, { disputeId, personId: person.pak }, 'CHN')).extensions).toMatchObject({
+        code: 'CONFLICT',
+        field: 'personId',
+      });
       const second = (await ok(CONSENT, { disputeId, personId: person.pak }, 'PAK')).consentToNational;
       expect(second).toMatchObject({ pendingFrom: [], waived: true });
-      expect(await lastDocket()).toMatchObject({ kind: 'consentToNational', actor_role: 'RESPONDENT', text: expect.stringContaining('All parties have now agreed') });
+      expect(await lastDocket()).toMatchObject({
+        kind: 'consentToNational',
+        actor_role: 'RESPONDENT',
+        text: expect.stringContaining('All parties have now agreed'),
+      });
       expect((await report()).eligible.map((p) => p.id)).toContain(person.pak);
       // Consent by one party only leaves the national out, and says who has not agreed.
       await ok(CONSENT, { disputeId, personId: person.chn }, 'CHN');
@@ -196,14 +238,21 @@ describe('eligibility of candidates for a panel: disclosures, nationality, chall
       await ok(ACT, { id: disputeId, action: 'agreeEarlyPanelRequest' }, 'PAK');
       await ok(ACT, { id: disputeId, action: 'requestPanel' }, 'CHN');
       // No challenge while the request waits for the body.
-      expect((await errorOf(CHALLENGE, { disputeId, personId: person.challenged, grounds: 'Bias' }, 'CHN')).extensions.domainCode).toBe('PANEL_NOT_ESTABLISHED');
+      expect((await errorOf(CHALLENGE, { disputeId, personId: person.challenged, grounds: 'Bias' }, 'CHN')).extensions.domainCode).toBe(
+        'PANEL_NOT_ESTABLISHED',
+      );
       // The body's meeting 11 days after the request (PANEL_REQUEST_NOTICE) establishes the panel.
       t.clock.set('2026-03-13T09:00:00Z');
       const meetingId = await meetingToday(t);
-      expect((await ok(TAKE_ACTION, { id: disputeId, action: 'establishPanel', meetingId }, 'SEC')).takeAction.stage).toBe('PANEL_ESTABLISHED');
+      expect((await ok(TAKE_ACTION, { id: disputeId, action: 'establishPanel', meetingId }, 'SEC')).takeAction.stage).toBe(
+        'PANEL_ESTABLISHED',
+      );
       // Kazakhstan notifies its interest within 10 days (DSU 10.2): its nationals may not serve (DSU 8.3).
       await ok(ACT, { id: disputeId, action: 'joinPanelAsThirdParty' }, 'KAZ');
-      const rows = await t.db.query(`SELECT due_date::text AS due, status FROM deadlines WHERE dispute_id = $1 AND rule = 'CANDIDATE_CHALLENGES'`, [disputeId]);
+      const rows = await t.db.query(
+        `SELECT due_date::text AS due, status FROM deadlines WHERE dispute_id = $1 AND rule = 'CANDIDATE_CHALLENGES'`,
+        [disputeId],
+      );
       expect(rows).toEqual([{ due: '2026-03-28', status: 'OPEN' }]);
     });
 
@@ -217,11 +266,17 @@ describe('eligibility of candidates for a panel: disclosures, nationality, chall
     });
 
     it('a party challenges a candidate; the docket records it without the grounds; one pending challenge per member', async () => {
-      const res = (await ok(CHALLENGE, { disputeId, personId: person.challenged, grounds: 'Advised the respondent on this measure' }, 'CHN')).challengeCandidate;
+      const res = (
+        await ok(CHALLENGE, { disputeId, personId: person.challenged, grounds: 'Advised the respondent on this measure' }, 'CHN')
+      ).challengeCandidate;
       expect(res).toMatchObject({ status: 'PENDING', by: { code: 'CHN' }, person: { id: person.challenged }, dispute: { id: disputeId } });
       challengeId = res.id;
       const entry = await lastDocket();
-      expect(entry).toMatchObject({ kind: 'challengeCandidate', actor_role: 'COMPLAINANT', text: 'China challenged a candidate for cause (DSU 8.6).' });
+      expect(entry).toMatchObject({
+        kind: 'challengeCandidate',
+        actor_role: 'COMPLAINANT',
+        text: 'China challenged a candidate for cause (DSU 8.6).',
+      });
       const dup = await errorOf(CHALLENGE, { disputeId, personId: person.challenged, grounds: 'Again' }, 'CHN');
       expect(dup.extensions).toMatchObject({ code: 'CONFLICT', field: 'personId' });
       // The other party may challenge the same candidate on its own account.
@@ -243,13 +298,17 @@ describe('eligibility of candidates for a panel: disclosures, nationality, chall
       for (const who of ['PAK', 'panelist'] as const) {
         expect((await errorOf(DECIDE_CHALLENGE, { id: challengeId, upheld: true, reasons: 'r' }, who)).extensions.code).toBe('FORBIDDEN');
       }
-      const res = (await ok(DECIDE_CHALLENGE, { id: challengeId, upheld: true, reasons: 'Prior advice to a party on the measure at issue.' }, 'SEC')).decideChallenge;
+      const res = (
+        await ok(DECIDE_CHALLENGE, { id: challengeId, upheld: true, reasons: 'Prior advice to a party on the measure at issue.' }, 'SEC')
+      ).decideChallenge;
       expect(res).toMatchObject({ status: 'UPHELD', reasons: 'Prior advice to a party on the measure at issue.' });
       expect(await lastDocket()).toMatchObject({
         kind: 'decideChallenge',
         text: 'The secretariat upheld the challenge by China of a candidate (DSU 8.6): Prior advice to a party on the measure at issue.',
       });
-      expect((await errorOf(DECIDE_CHALLENGE, { id: challengeId, upheld: false, reasons: 'r' }, 'SEC')).extensions.code).toBe('INVALID_TRANSITION');
+      expect((await errorOf(DECIDE_CHALLENGE, { id: challengeId, upheld: false, reasons: 'r' }, 'SEC')).extensions.code).toBe(
+        'INVALID_TRANSITION',
+      );
       const dismissed = (await ok(CHALLENGE, { disputeId, personId: person.dismissed, grounds: 'Weak' }, 'PAK')).challengeCandidate;
       await ok(DECIDE_CHALLENGE, { id: dismissed.id, upheld: false, reasons: 'No compelling reason shown.' }, 'SEC');
       // A challenged candidate later removed from the roster stays in the report, as NOT_APPROVED.
@@ -267,8 +326,12 @@ describe('eligibility of candidates for a panel: disclosures, nationality, chall
         { code: 'NATIONAL_OF_PARTY', detail: 'national of CHN, a party; consent still needed from PAK', memberCode: 'CHN' },
       ]);
       expect(byKey.kaz).toEqual([{ code: 'NATIONAL_OF_THIRD_PARTY', detail: 'national of KAZ, a third party', memberCode: 'KAZ' }]);
-      expect(byKey.conflict).toEqual([{ code: 'OPEN_CONFLICT', detail: 'a disclosure touching this dispute awaits decision', memberCode: null }]);
-      expect(byKey.upheld).toEqual([{ code: 'OPEN_CONFLICT', detail: 'a conflict of interest in this dispute was confirmed', memberCode: null }]);
+      expect(byKey.conflict).toEqual([
+        { code: 'OPEN_CONFLICT', detail: 'a disclosure touching this dispute awaits decision', memberCode: null },
+      ]);
+      expect(byKey.upheld).toEqual([
+        { code: 'OPEN_CONFLICT', detail: 'a conflict of interest in this dispute was confirmed', memberCode: null },
+      ]);
       expect(byKey.unavailable).toEqual([{ code: 'UNAVAILABLE', detail: 'not available to serve', memberCode: null }]);
       expect(byKey.challenged).toEqual([{ code: 'SUCCESSFULLY_CHALLENGED', detail: 'challenge by CHN upheld', memberCode: 'CHN' }]);
       expect(byKey.removed).toEqual([{ code: 'NOT_APPROVED', detail: 'not on the roster (removed)', memberCode: null }]);

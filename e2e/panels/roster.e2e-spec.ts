@@ -49,7 +49,11 @@ describe('the roster of panelists (DSU 8.4)', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    for (const [code, name] of [['CHN', 'China'], ['PAK', 'Pakistan']]) members[code] = await createMember(t.db, { code, name });
+    for (const [code, name] of [
+      ['CHN', 'China'],
+      ['PAK', 'Pakistan'],
+    ])
+      members[code] = await createMember(t.db, { code, name });
     users.chn = await createUser(t.db, { role: 'MEMBER_DELEGATE', memberId: members.CHN.id });
     users.pak = await createUser(t.db, { role: 'MEMBER_DELEGATE', memberId: members.PAK.id });
     users.secretariat = await createUser(t.db, { role: 'SECRETARIAT' });
@@ -104,7 +108,11 @@ describe('the roster of panelists (DSU 8.4)', () => {
     ['no expertise', { expertise: [] }, 'input.expertise'],
     ['an empty name', { name: '  ' }, 'input.name'],
     ['a CV that is not base64', { cv: { fileName: 'cv.pdf', mediaType: 'application/pdf', content: '***' } }, 'input.cv.content'],
-    ['a CV file name with a folder', { cv: { fileName: '../cv.pdf', mediaType: 'application/pdf', content: b64('x') } }, 'input.cv.fileName'],
+    [
+      'a CV file name with a folder',
+      { cv: { fileName: '../cv.pdf', mediaType: 'application/pdf', content: b64('x') } },
+      'input.cv.fileName',
+    ],
   ])('refuses %s as BAD_USER_INPUT naming the field', async (_what, change, field) => {
     const res = await t.gql(NOMINATE, { input: input(change) }, token('chn'));
     expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
@@ -115,7 +123,11 @@ describe('the roster of panelists (DSU 8.4)', () => {
     const nonMember = await nominate({ name: 'Ms Ana Souza', nationality: 'BRA' });
     expect(nonMember.status).toBe('NOMINATED');
     const big = Buffer.alloc(5 * 1024 * 1024 + 1, 1);
-    const res = await t.gql(NOMINATE, { input: input({ cv: { fileName: 'cv.bin', mediaType: 'application/octet-stream', content: b64(big) } }) }, token('chn'));
+    const res = await t.gql(
+      NOMINATE,
+      { input: input({ cv: { fileName: 'cv.bin', mediaType: 'application/octet-stream', content: b64(big) } }) },
+      token('chn'),
+    );
     expect(res.errors![0].extensions).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', field: 'input.cv.content' });
   });
 
@@ -128,18 +140,26 @@ describe('the roster of panelists (DSU 8.4)', () => {
     const badId = await t.gql(DECIDE, { id: 'nope', approve: true }, token('secretariat'));
     expect(badId.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
     const res = await t.gql(DECIDE, { id: lee, approve: true, reason: 'Qualified under DSU 8.1' }, token('secretariat'));
-    expect(res.data!.decideNomination).toMatchObject({ status: 'APPROVED', decisionReason: 'Qualified under DSU 8.1', decidedAt: '2026-03-02T09:00:00.000Z' });
+    expect(res.data!.decideNomination).toMatchObject({
+      status: 'APPROVED',
+      decisionReason: 'Qualified under DSU 8.1',
+      decidedAt: '2026-03-02T09:00:00.000Z',
+    });
     const again = await t.gql(DECIDE, { id: lee, approve: false, reason: 'changed mind' }, token('secretariat'));
     expect(again.errors![0].extensions.code).toBe('INVALID_TRANSITION');
   });
 
   it('publishes approved persons only, with public fields only', async () => {
     const rejected = await nominate({ name: 'Mr Rejected', nationality: 'PAK' }, 'pak');
-    expect((await t.gql(DECIDE, { id: rejected.id, approve: false, reason: 'Not qualified' }, token('secretariat'))).errors).toBeUndefined();
+    expect(
+      (await t.gql(DECIDE, { id: rejected.id, approve: false, reason: 'Not qualified' }, token('secretariat'))).errors,
+    ).toBeUndefined();
     const ids = await publicIds();
     expect(ids).toContain(lee);
     expect(ids).not.toContain(rejected.id);
-    const one = await t.gql(`query($id: ID!) { rosterPerson(id: $id) { id name nationality expertise languages available cvPath } }`, { id: lee });
+    const one = await t.gql(`query($id: ID!) { rosterPerson(id: $id) { id name nationality expertise languages available cvPath } }`, {
+      id: lee,
+    });
     expect(one.data!.rosterPerson).toEqual({
       id: lee,
       name: 'Dr Lee Wen',
@@ -151,7 +171,13 @@ describe('the roster of panelists (DSU 8.4)', () => {
     });
     const type = await t.gql(`{ __type(name: "RosterPerson") { fields { name } } }`);
     expect(type.data!.__type.fields.map((f: { name: string }) => f.name).sort()).toEqual([
-      'available', 'cvPath', 'expertise', 'id', 'languages', 'name', 'nationality',
+      'available',
+      'cvPath',
+      'expertise',
+      'id',
+      'languages',
+      'name',
+      'nationality',
     ]);
     const hidden = await t.gql(`query($id: ID!) { rosterPerson(id: $id) { nominatedBy { code } } }`, { id: lee });
     expect(hidden.errors![0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
@@ -171,11 +197,15 @@ describe('the roster of panelists (DSU 8.4)', () => {
   });
 
   it('serves the CV of an approved person to anyone', async () => {
-    const res = await t.http().get(`/roster/${lee}/cv`).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const res = await t
+      .http()
+      .get(`/roster/${lee}/cv`)
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(res.status).toBe(200);
     expect((res.body as Buffer).toString()).toBe(cvText);
     expect(res.headers['content-type']).toContain('text/plain');
@@ -203,7 +233,9 @@ describe('the roster of panelists (DSU 8.4)', () => {
     }
     expect((await t.gql(AVAILABILITY, { personId: lee, available: false }, token('panelist'))).data!.setAvailability.available).toBe(false);
     expect((await t.gql(`query($id: ID!) { rosterPerson(id: $id) { available } }`, { id: lee })).data!.rosterPerson.available).toBe(false);
-    expect((await t.gql(AVAILABILITY, { personId: lee, available: true }, token('secretariat'))).data!.setAvailability.available).toBe(true);
+    expect((await t.gql(AVAILABILITY, { personId: lee, available: true }, token('secretariat'))).data!.setAvailability.available).toBe(
+      true,
+    );
   });
 
   it('nominations: the secretariat sees all, a delegate its own member’s, a panelist nothing', async () => {

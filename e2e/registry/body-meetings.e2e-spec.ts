@@ -58,7 +58,11 @@ describe('registry: the meetings of the body and its decisions', () => {
     // A suspended member: not one of the body's members for its quorum.
     await createMember(t.db, { code: 'EGY', name: 'Member EGY', status: 'SUSPENDED' });
     users.SEC = await createUser(t.db, { role: 'SECRETARIAT' });
-    for (const [key, respondent] of [['ds1', 'PAK'], ['ds2', 'IDN'], ['ds3', 'KAZ']] as const) {
+    for (const [key, respondent] of [
+      ['ds1', 'PAK'],
+      ['ds2', 'IDN'],
+      ['ds3', 'KAZ'],
+    ] as const) {
       ids[key] = (await t.gql(FILE, { r: [respondent], title: key }, tok('CHN'))).data!.requestConsultations.id;
       await act('CHN', ids[key], 'agreeEarlyPanelRequest');
       await act(respondent, ids[key], 'agreeEarlyPanelRequest');
@@ -85,7 +89,9 @@ describe('registry: the meetings of the body and its decisions', () => {
     // Anyone may see the body's calendar.
     const listed = (await t.gql(MEETINGS, { from: '2026-03-01', to: '2026-03-31' })).data!.bodyMeetings;
     expect(listed.map((m: { heldOn: string }) => m.heldOn)).toEqual(['2026-03-12', '2026-03-13', '2026-03-24']);
-    expect(listed.every((m: { convenedOn: string; presentMembers: unknown }) => m.convenedOn === '2026-03-02' && m.presentMembers === null)).toBe(true);
+    expect(
+      listed.every((m: { convenedOn: string; presentMembers: unknown }) => m.convenedOn === '2026-03-02' && m.presentMembers === null),
+    ).toBe(true);
   });
 
   it('lets the complainant alone ask for a meeting of the body on its request (DSU 6.1, fn 5)', async () => {
@@ -94,12 +100,20 @@ describe('registry: the meetings of the body and its decisions', () => {
     expect((await act('CHN', ids.ds2, 'requestBodyMeeting')).errors).toBeUndefined();
     expect((await act('CHN', ids.ds2, 'requestBodyMeeting')).errors![0].extensions.code).toBe('INVALID_TRANSITION');
     // The meeting within 15 days, with 10 days' notice (DSU 6.1, footnote 5).
-    expect((await dispute(ids.ds2)).deadlines.find((d) => d.rule === 'BODY_MEETING_ON_REQUEST')).toEqual({ rule: 'BODY_MEETING_ON_REQUEST', dueDate: '2026-03-17', status: 'OPEN' });
+    expect((await dispute(ids.ds2)).deadlines.find((d) => d.rule === 'BODY_MEETING_ON_REQUEST')).toEqual({
+      rule: 'BODY_MEETING_ON_REQUEST',
+      dueDate: '2026-03-17',
+      status: 'OPEN',
+    });
   });
 
   it('records who attended from the day of the meeting, for the secretariat only, with known member codes', async () => {
     const early = await t.gql(ATTENDANCE, { m: meetings['2026-03-12'], p: ACTIVE }, tok('SEC'));
-    expect(early.errors![0].extensions).toMatchObject({ code: 'NOT_YET_ALLOWED', domainCode: 'MEETING_NOT_HELD', allowedFrom: '2026-03-12' });
+    expect(early.errors![0].extensions).toMatchObject({
+      code: 'NOT_YET_ALLOWED',
+      domainCode: 'MEETING_NOT_HELD',
+      allowedFrom: '2026-03-12',
+    });
     t.clock.set('2026-03-12T10:00:00Z');
     expect((await t.gql(ATTENDANCE, { m: meetings['2026-03-12'], p: ACTIVE }, tok('CHN'))).errors![0].extensions.code).toBe('FORBIDDEN');
     const unknown = await t.gql(ATTENDANCE, { m: meetings['2026-03-12'], p: ['CHN', 'ZZZ'] }, tok('SEC'));
@@ -110,7 +124,11 @@ describe('registry: the meetings of the body and its decisions', () => {
     const none = await t.gql(ATTENDANCE, { m: '00000000-0000-4000-8000-000000000000', p: ['CHN'] }, tok('SEC'));
     expect(none.errors![0].extensions.code).toBe('NOT_FOUND');
     const recorded = await t.gql(ATTENDANCE, { m: meetings['2026-03-12'], p: [' thA', 'chn', 'PAK', 'KAZ', 'IDN', 'MYS'] }, tok('SEC'));
-    expect(recorded.data!.recordMeetingAttendance).toEqual({ id: meetings['2026-03-12'], heldOn: '2026-03-12', presentMembers: ['CHN', 'IDN', 'KAZ', 'MYS', 'PAK', 'THA'] });
+    expect(recorded.data!.recordMeetingAttendance).toEqual({
+      id: meetings['2026-03-12'],
+      heldOn: '2026-03-12',
+      presentMembers: ['CHN', 'IDN', 'KAZ', 'MYS', 'PAK', 'THA'],
+    });
     const [listed] = (await t.gql(MEETINGS, { from: '2026-03-12', to: '2026-03-12' })).data!.bodyMeetings;
     expect(listed.presentMembers).toEqual(['CHN', 'IDN', 'KAZ', 'MYS', 'PAK', 'THA']);
   });
@@ -121,17 +139,27 @@ describe('registry: the meetings of the body and its decisions', () => {
     for (const action of ['establishPanel', 'recordBodyMeeting']) {
       const res = await act('SEC', ids.ds1, action, { meetingId });
       expect(res.errors![0].extensions.code).toBe('INVALID_TRANSITION');
-      expect(res.errors![0].message).toMatch(/panel request of 2026-03-02 is on the agenda of meetings from 2026-03-13 \(PANEL_REQUEST_NOTICE/);
+      expect(res.errors![0].message).toMatch(
+        /panel request of 2026-03-02 is on the agenda of meetings from 2026-03-13 \(PANEL_REQUEST_NOTICE/,
+      );
     }
     // DS2's complainant asked for a meeting: that meeting takes the request up.
     const established = await act('SEC', ids.ds2, 'establishPanel', { meetingId });
     expect(established.errors).toBeUndefined();
     expect(established.data!.takeAction.stage).toBe('PANEL_ESTABLISHED');
     const ds2 = await dispute(ids.ds2);
-    expect(ds2.deadlines.find((d) => d.rule === 'BODY_MEETING_ON_REQUEST')).toEqual({ rule: 'BODY_MEETING_ON_REQUEST', dueDate: '2026-03-17', status: 'MET' });
+    expect(ds2.deadlines.find((d) => d.rule === 'BODY_MEETING_ON_REQUEST')).toEqual({
+      rule: 'BODY_MEETING_ON_REQUEST',
+      dueDate: '2026-03-17',
+      status: 'MET',
+    });
     expect(ds2.docket.nodes.map((n) => [n.kind, n.actorRole, n.text]).slice(-2)).toEqual([
       ['requestBodyMeeting', 'COMPLAINANT', 'Member CHN asked for a meeting of the body on its panel request.'],
-      ['establishPanel', 'BODY', 'The body established a panel. Meeting of the body of 2026-03-12, 6 of 6 members present; recorded by the secretariat.'],
+      [
+        'establishPanel',
+        'BODY',
+        'The body established a panel. Meeting of the body of 2026-03-12, 6 of 6 members present; recorded by the secretariat.',
+      ],
     ]);
   });
 
@@ -146,14 +174,20 @@ describe('registry: the meetings of the body and its decisions', () => {
     expect(await refusal()).toMatch(/recordBodyMeeting is a decision of the body: it is recorded at a meeting of the body \(meetingId\)/);
     expect(await refusal(meetings['2026-03-12'])).toMatch(/The meeting of 2026-03-12 is not held today \(2026-03-13\)/);
     expect((await decide('00000000-0000-4000-8000-000000000000')).errors![0].extensions.code).toBe('NOT_FOUND');
-    expect(await refusal(meetings['2026-03-13'])).toMatch(/Record who attended the meeting of 2026-03-13 first \(recordMeetingAttendance\)/);
+    expect(await refusal(meetings['2026-03-13'])).toMatch(
+      /Record who attended the meeting of 2026-03-13 first \(recordMeetingAttendance\)/,
+    );
     await attend('2026-03-13', ['CHN', 'PAK']);
-    expect(await refusal(meetings['2026-03-13'])).toMatch(/2 of 6 members attended the meeting of 2026-03-13: the body decides only with a quorum of 50% of its members present/);
+    expect(await refusal(meetings['2026-03-13'])).toMatch(
+      /2 of 6 members attended the meeting of 2026-03-13: the body decides only with a quorum of 50% of its members present/,
+    );
     // A suspended member's delegate in the room does not make the quorum.
     await attend('2026-03-13', ['CHN', 'PAK', 'EGY']);
     expect(await refusal(meetings['2026-03-13'])).toMatch(/2 of 6 members attended/);
     // A party's delegate does not record the body's decisions.
-    expect((await act('CHN', ids.ds1, 'recordBodyMeeting', { meetingId: meetings['2026-03-13'] })).errors![0].extensions.code).toBe('FORBIDDEN');
+    expect((await act('CHN', ids.ds1, 'recordBodyMeeting', { meetingId: meetings['2026-03-13'] })).errors![0].extensions.code).toBe(
+      'FORBIDDEN',
+    );
     expect((await dispute(ids.ds1)).docket.nodes.at(-1)!.kind).toBe('requestPanel');
   });
 
@@ -207,7 +241,10 @@ describe('registry: the meetings of the body and its decisions', () => {
     const again = await act('SEC', ids.ds1, 'recordBodyMeeting', { meetingId: meetings['2026-03-24'] });
     expect(again.errors![0].extensions.code).toBe('INVALID_TRANSITION');
     expect(again.errors![0].message).toMatch(/at this second meeting the panel is established \(DSU 6\.1\); record establishPanel/);
-    const established = await act('SEC', ids.ds1, 'establishPanel', { meetingId: meetings['2026-03-24'], note: 'The respondent did not object.' });
+    const established = await act('SEC', ids.ds1, 'establishPanel', {
+      meetingId: meetings['2026-03-24'],
+      note: 'The respondent did not object.',
+    });
     expect(established.data!.takeAction.stage).toBe('PANEL_ESTABLISHED');
     const ds1 = await dispute(ids.ds1);
     expect(ds1.docket.nodes.at(-1)).toEqual({
@@ -232,8 +269,15 @@ describe('registry: the meetings of the body and its decisions', () => {
     // DS2, established on 12 March: 12 days on, the parties' windows to agree on five panelists
     // and for third parties have run out unused; the other periods still run.
     t.clock.set('2026-03-24T12:00:00Z');
-    const before = Object.fromEntries((await dispute(ids.ds2)).deadlines.filter((d) => d.status === 'OPEN').map((d) => [d.rule, d.dueDate]));
-    expect(before).toMatchObject({ FIVE_PANELISTS: '2026-03-22', THIRD_PARTY_PANEL: '2026-03-22', CANDIDATE_CHALLENGES: '2026-03-27', PANEL_COMPOSITION: '2026-04-01' });
+    const before = Object.fromEntries(
+      (await dispute(ids.ds2)).deadlines.filter((d) => d.status === 'OPEN').map((d) => [d.rule, d.dueDate]),
+    );
+    expect(before).toMatchObject({
+      FIVE_PANELISTS: '2026-03-22',
+      THIRD_PARTY_PANEL: '2026-03-22',
+      CANDIDATE_CHALLENGES: '2026-03-27',
+      PANEL_COMPOSITION: '2026-04-01',
+    });
     expect((await act('IDN', ids.ds2, 'notifyMutuallyAgreedSolution')).data!.takeAction.stage).toBe('SETTLED_MAS');
     const after = Object.fromEntries((await dispute(ids.ds2)).deadlines.filter((d) => d.rule in before).map((d) => [d.rule, d.status]));
     expect(Object.values(after)).not.toContain('OPEN');

@@ -13,8 +13,18 @@ const DISPUTE = `query($id: ID!) {
   }
 }`;
 
-interface DeadlineView { rule: string; baseDate: string; dueDate: string; status: string }
-interface DocketView { seq: number; kind: string; actorRole: string; text: string }
+interface DeadlineView {
+  rule: string;
+  baseDate: string;
+  dueDate: string;
+  status: string;
+}
+interface DocketView {
+  seq: number;
+  kind: string;
+  actorRole: string;
+  text: string;
+}
 
 // Filed on 2 March: the reply (DSU 4.3) and the third-party window (DSU 4.11) end on day 10.
 const START = '2026-03-02T09:00:00Z';
@@ -29,15 +39,19 @@ describe('registry: closed days move running deadlines', () => {
   const ids: Record<string, string> = {};
 
   const file = async (name: string, complainant: string, respondent: string) => {
-    const res = await t.gql(FILE, {
-      input: {
-        respondents: [respondent],
-        title: `Measures ${name}`,
-        measures: ['Import licensing regime'],
-        legalBasis: ['GATT 1994 Art. XI:1'],
-        summary: 'The licensing regime restricts imports.',
+    const res = await t.gql(
+      FILE,
+      {
+        input: {
+          respondents: [respondent],
+          title: `Measures ${name}`,
+          measures: ['Import licensing regime'],
+          legalBasis: ['GATT 1994 Art. XI:1'],
+          summary: 'The licensing regime restricts imports.',
+        },
       },
-    }, t.tokenFor(users[complainant]));
+      t.tokenFor(users[complainant]),
+    );
     expect(res.errors).toBeUndefined();
     ids[name] = res.data!.requestConsultations.id;
   };
@@ -58,7 +72,11 @@ describe('registry: closed days move running deadlines', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ start: START });
-    for (const [code, name] of [['CHN', 'China'], ['PAK', 'Pakistan'], ['KAZ', 'Kazakhstan']]) {
+    for (const [code, name] of [
+      ['CHN', 'China'],
+      ['PAK', 'Pakistan'],
+      ['KAZ', 'Kazakhstan'],
+    ]) {
       members[code] = await createMember(t.db, { code, name });
       users[code] = await createUser(t.db, { role: 'MEMBER_DELEGATE', memberId: members[code].id });
     }

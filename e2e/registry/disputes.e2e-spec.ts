@@ -41,23 +41,32 @@ describe('registry: filing and the early procedure', () => {
   const START = '2026-03-02T09:00:00Z';
 
   const file = (token: string, input: Record<string, unknown> = {}) =>
-    t.gql(FILE, {
-      input: {
-        respondents: ['PAK'],
-        title: 'Measures affecting the importation of fresh fruit',
-        measures: ['Import licensing regime for fresh fruit'],
-        legalBasis: ['GATT 1994 Art. XI:1'],
-        summary: 'The licensing regime restricts imports.',
-        ...input,
+    t.gql(
+      FILE,
+      {
+        input: {
+          respondents: ['PAK'],
+          title: 'Measures affecting the importation of fresh fruit',
+          measures: ['Import licensing regime for fresh fruit'],
+          legalBasis: ['GATT 1994 Art. XI:1'],
+          summary: 'The licensing regime restricts imports.',
+          ...input,
+        },
       },
-    }, token);
+      token,
+    );
   const act = (token: string, disputeId: string, action: string, extra: Record<string, unknown> = {}) =>
     t.gql(ACT, { input: { disputeId, action, ...extra } }, token);
   const count = async (table: string) => Number((await t.db.query(`SELECT count(*) FROM ${table}`))[0].count);
 
   beforeAll(async () => {
     t = await startTestApp({ start: START });
-    for (const [code, name] of [['CHN', 'China'], ['PAK', 'Pakistan'], ['KAZ', 'Kazakhstan'], ['IDN', 'Indonesia']]) {
+    for (const [code, name] of [
+      ['CHN', 'China'],
+      ['PAK', 'Pakistan'],
+      ['KAZ', 'Kazakhstan'],
+      ['IDN', 'Indonesia'],
+    ]) {
       members[code] = await createMember(t.db, { code, name });
       users[code] = await createUser(t.db, { role: 'MEMBER_DELEGATE', memberId: members[code].id });
     }
@@ -69,7 +78,13 @@ describe('registry: filing and the early procedure', () => {
     const res = await file(tokens.CHN);
     expect(res.errors).toBeUndefined();
     const d = res.data!.requestConsultations;
-    expect(d).toMatchObject({ docketNumber: 'DS1', stage: 'CONSULTATIONS_REQUESTED', urgent: false, complainant: { code: 'CHN' }, respondents: [{ code: 'PAK' }] });
+    expect(d).toMatchObject({
+      docketNumber: 'DS1',
+      stage: 'CONSULTATIONS_REQUESTED',
+      urgent: false,
+      complainant: { code: 'CHN' },
+      respondents: [{ code: 'PAK' }],
+    });
     const due = Object.fromEntries(d.deadlines.map((x: { rule: string; dueDate: string }) => [x.rule, x.dueDate]));
     expect(due).toMatchObject({
       REPLY_TO_REQUEST: day('2026-03-02', 10),
@@ -87,7 +102,9 @@ describe('registry: filing and the early procedure', () => {
     const closed = await t.gql(`mutation { addClosedDay(day: "${day('2026-03-02', 10)}", reason: "Spring holiday") { day } }`, {}, sec());
     expect(closed.errors).toBeUndefined();
     const res = await file(tokens.CHN, { urgent: true, title: 'Perishable goods' });
-    const due = Object.fromEntries(res.data!.requestConsultations.deadlines.map((x: { rule: string; dueDate: string }) => [x.rule, x.dueDate]));
+    const due = Object.fromEntries(
+      res.data!.requestConsultations.deadlines.map((x: { rule: string; dueDate: string }) => [x.rule, x.dueDate]),
+    );
     expect(due.REPLY_TO_REQUEST).toBe(day('2026-03-02', 11));
     expect(due.ENTER_CONSULTATIONS).toBe(day('2026-03-02', 11));
     expect(due.EARLIEST_PANEL_REQUEST).toBe(day('2026-03-02', 20));
@@ -144,7 +161,10 @@ describe('registry: filing and the early procedure', () => {
       expect((await act(tokens.PAK, id, 'requestPanel')).errors![0].extensions.code).toBe('FORBIDDEN');
       expect((await act(tokens.KAZ, id, 'withdraw')).errors![0].extensions.code).toBe('FORBIDDEN');
       expect((await act(tokens.CHN, id, 'recordBodyMeeting')).errors![0].extensions.code).toBe('INVALID_TRANSITION');
-      expect((await act(tokens.CHN, id, 'recordExtension', { extension: { rule: 'REPLY_TO_REQUEST', until: '2026-03-20' } })).errors![0].extensions.code).toBe('FORBIDDEN');
+      expect(
+        (await act(tokens.CHN, id, 'recordExtension', { extension: { rule: 'REPLY_TO_REQUEST', until: '2026-03-20' } })).errors![0]
+          .extensions.code,
+      ).toBe('FORBIDDEN');
     });
 
     it('allows the panel request early once the respondent missed its reply deadline (DSU 4.3)', async () => {
@@ -174,7 +194,10 @@ describe('registry: filing and the early procedure', () => {
       expect(page.docket.nodes.map((e: { seq: number }) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
       const [, , joined, accepted, requested, established] = page.docket.nodes;
       expect(joined).toMatchObject({ actorRole: 'MEMBER', text: expect.stringMatching(/^Kazakhstan asked to join the consultations/) });
-      expect(accepted).toMatchObject({ actorRole: 'RESPONDENT', text: expect.stringMatching(/^Pakistan accepted Kazakhstan's request to join the consultations/) });
+      expect(accepted).toMatchObject({
+        actorRole: 'RESPONDENT',
+        text: expect.stringMatching(/^Pakistan accepted Kazakhstan's request to join the consultations/),
+      });
       expect(requested).toMatchObject({ actorRole: 'COMPLAINANT', text: 'China requested the establishment of a panel.' });
       expect(established.actorRole).toBe('BODY');
       expect(established.text).toMatch(/^The body established a panel\. Meeting of the body of 2026-03-25, 4 of 4 members present/);
@@ -223,7 +246,11 @@ describe('registry: filing and the early procedure', () => {
       EARLIEST_PANEL_REQUEST: 'SUPERSEDED',
     });
     expect(page.nextDeadline).toBeNull();
-    expect(page.docket.nodes.at(-1)).toMatchObject({ kind: 'withdraw', actorRole: 'COMPLAINANT', text: 'Kazakhstan withdrew its complaint.' });
+    expect(page.docket.nodes.at(-1)).toMatchObject({
+      kind: 'withdraw',
+      actorRole: 'COMPLAINANT',
+      text: 'Kazakhstan withdrew its complaint.',
+    });
   });
 
   it('answers CONFLICT to a step on a dispute someone else is changing at that moment', async () => {
@@ -268,7 +295,8 @@ describe('registry: filing and the early procedure', () => {
 
   it('pages through the disputes newest first by cursor, and filters by filing date', async () => {
     const all = await t.gql(`{ disputes(first: 50) { nodes { docketNumber filedAt parties { kind member { code } } } } }`);
-    const nodes: { docketNumber: string; filedAt: string; parties: { kind: string; member: { code: string } }[] }[] = all.data!.disputes.nodes;
+    const nodes: { docketNumber: string; filedAt: string; parties: { kind: string; member: { code: string } }[] }[] =
+      all.data!.disputes.nodes;
     expect(nodes.length).toBeGreaterThanOrEqual(3);
     const filed = nodes.map((n) => n.filedAt);
     expect([...filed].sort().reverse()).toEqual(filed);
@@ -282,9 +310,13 @@ describe('registry: filing and the early procedure', () => {
     const paged: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const res: Awaited<ReturnType<TestApp['gql']>> = await t.gql('query($after: String) { disputes(first: 1, after: $after) { edges { cursor node { docketNumber } } pageInfo { hasNextPage endCursor } } }', { after });
+      const res: Awaited<ReturnType<TestApp['gql']>> = await t.gql(
+        'query($after: String) { disputes(first: 1, after: $after) { edges { cursor node { docketNumber } } pageInfo { hasNextPage endCursor } } }',
+        { after },
+      );
       expect(res.errors).toBeUndefined();
-      const page: { edges: { node: { docketNumber: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } = (res.data as any).disputes;
+      const page: { edges: { node: { docketNumber: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } = (res.data as any)
+        .disputes;
       paged.push(...page.edges.map((e: { node: { docketNumber: string } }) => e.node.docketNumber));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
@@ -293,11 +325,17 @@ describe('registry: filing and the early procedure', () => {
     expect(paged).toEqual(nodes.map((n) => n.docketNumber));
 
     const days = (filter: string) =>
-      t.gql(`{ disputes(first: 50, filter: ${filter}) { nodes { docketNumber } } }`).then((r) => r.data!.disputes.nodes.map((n: { docketNumber: string }) => n.docketNumber));
+      t
+        .gql(`{ disputes(first: 50, filter: ${filter}) { nodes { docketNumber } } }`)
+        .then((r) => r.data!.disputes.nodes.map((n: { docketNumber: string }) => n.docketNumber));
     const newest = nodes[0].filedAt.slice(0, 10);
     const oldest = nodes[nodes.length - 1].filedAt.slice(0, 10);
-    expect(await days(`{ filedFrom: "${newest}" }`)).toEqual(nodes.filter((n) => n.filedAt.slice(0, 10) >= newest).map((n) => n.docketNumber));
-    expect(await days(`{ filedTo: "${oldest}" }`)).toEqual(nodes.filter((n) => n.filedAt.slice(0, 10) <= oldest).map((n) => n.docketNumber));
+    expect(await days(`{ filedFrom: "${newest}" }`)).toEqual(
+      nodes.filter((n) => n.filedAt.slice(0, 10) >= newest).map((n) => n.docketNumber),
+    );
+    expect(await days(`{ filedTo: "${oldest}" }`)).toEqual(
+      nodes.filter((n) => n.filedAt.slice(0, 10) <= oldest).map((n) => n.docketNumber),
+    );
     expect(await days(`{ filedFrom: "${oldest}", filedTo: "${newest}" }`)).toEqual(nodes.map((n) => n.docketNumber));
     expect(await days('{ filedTo: "2026-03-01" }')).toEqual([]);
   });
@@ -326,7 +364,8 @@ describe('registry: filing and the early procedure', () => {
 
   it('runs the same number of SQL statements for 100 disputes as for 10', async () => {
     for (let i = 0; i < 100; i += 1) await file(tokens.IDN, { respondents: ['KAZ'], title: `Bulk ${i}` });
-    const query = (n: number) => `{ disputes(first: ${n}) { nodes { docketNumber stage complainant { code } respondents { code } thirdParties { code } nextDeadline { dueDate } allowedActions { now { action mutation } } } } }`;
+    const query = (n: number) =>
+      `{ disputes(first: ${n}) { nodes { docketNumber stage complainant { code } respondents { code } thirdParties { code } nextDeadline { dueDate } allowedActions { now { action mutation } } } } }`;
     const statements = async (n: number, token = tokens.KAZ) => {
       const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
       const res = await t.gql(query(n), {}, token);

@@ -51,7 +51,14 @@ describe('documents and the access policy', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    for (const [code, name] of [['CHN', 'China'], ['PAK', 'Pakistan'], ['KAZ', 'Kazakhstan'], ['IDN', 'Indonesia'], ['THA', 'Thailand'], ['MYS', 'Malaysia']]) {
+    for (const [code, name] of [
+      ['CHN', 'China'],
+      ['PAK', 'Pakistan'],
+      ['KAZ', 'Kazakhstan'],
+      ['IDN', 'Indonesia'],
+      ['THA', 'Thailand'],
+      ['MYS', 'Malaysia'],
+    ]) {
       members[code] = await createMember(t.db, { code, name });
     }
     users.consultationsThirdParty = await createUser(t.db, { role: 'MEMBER_DELEGATE', memberId: members.THA.id });
@@ -64,11 +71,19 @@ describe('documents and the access policy', () => {
     users.panelist = await createUser(t.db, { role: 'PANELIST' });
     users.reader = await createUser(t.db, { role: 'PANELIST' });
     users.panelMember = await createUser(t.db, { role: 'PANELIST' });
-    const filed = await t.gql(`mutation { requestConsultations(input: { respondents: ["PAK"], title: "Fruit", measures: ["Licensing"],
-      legalBasis: ["GATT Art. XI"], summary: "Imports restricted." }) { id } }`, {}, token('complainant'));
+    const filed = await t.gql(
+      `mutation { requestConsultations(input: { respondents: ["PAK"], title: "Fruit", measures: ["Licensing"],
+      legalBasis: ["GATT Art. XI"], summary: "Imports restricted." }) { id } }`,
+      {},
+      token('complainant'),
+    );
     disputeId = filed.data!.requestConsultations.id;
     const act = async (who: Who, action: string, extra: { memberCode?: string; meetingId?: string } = {}) => {
-      const res = await t.gql(`mutation($input: TakeActionInput!) { takeAction(input: $input) { id } }`, { input: { disputeId, action, ...extra } }, token(who));
+      const res = await t.gql(
+        `mutation($input: TakeActionInput!) { takeAction(input: $input) { id } }`,
+        { input: { disputeId, action, ...extra } },
+        token(who),
+      );
       expect(res.errors).toBeUndefined();
     };
     // THA joins the consultations (asks, the respondent accepts: DSU 4.11), MYS only asks; KAZ
@@ -97,9 +112,20 @@ describe('documents and the access policy', () => {
     };
     for (const doc of DOCS) {
       titles[doc] = `Secret-title-${doc}`;
-      const res = await t.gql(FILE, {
-        input: { disputeId, title: titles[doc], fileName: `${doc}.txt`, mediaType: 'text/plain', content: b64(`content of ${doc}`), ...specs[doc] },
-      }, token('complainant'));
+      const res = await t.gql(
+        FILE,
+        {
+          input: {
+            disputeId,
+            title: titles[doc],
+            fileName: `${doc}.txt`,
+            mediaType: 'text/plain',
+            content: b64(`content of ${doc}`),
+            ...specs[doc],
+          },
+        },
+        token('complainant'),
+      );
       expect(res.errors).toBeUndefined();
       ids[doc] = res.data!.fileDocument.id;
     }
@@ -110,7 +136,11 @@ describe('documents and the access policy', () => {
     const allowed = MATRIX[who];
 
     it('sees exactly the allowed documents through dispute.documents', async () => {
-      const res = await t.gql(`query($id: ID!) { dispute(id: $id) { documents(first: 100) { nodes { id } } } }`, { id: disputeId }, token(who));
+      const res = await t.gql(
+        `query($id: ID!) { dispute(id: $id) { documents(first: 100) { nodes { id } } } }`,
+        { id: disputeId },
+        token(who),
+      );
       const seen = res.data!.dispute.documents.nodes.map((n: { id: string }) => n.id);
       expect(seen.sort()).toEqual(allowed.map((d) => ids[d]).sort());
     });
@@ -149,7 +179,11 @@ describe('documents and the access policy', () => {
     });
 
     it('sees only the allowed documents linked from the docket, and no hidden title in its text', async () => {
-      const res = await t.gql(`query($id: ID!) { dispute(id: $id) { docket(first: 100) { nodes { text documents { id } } } } }`, { id: disputeId }, token(who));
+      const res = await t.gql(
+        `query($id: ID!) { dispute(id: $id) { docket(first: 100) { nodes { text documents { id } } } } }`,
+        { id: disputeId },
+        token(who),
+      );
       const nodes = res.data!.dispute.docket.nodes;
       const linked = nodes.flatMap((n: { documents: { id: string }[] }) => n.documents.map((d) => d.id));
       expect(linked.sort()).toEqual(allowed.map((d) => ids[d]).sort());
@@ -160,15 +194,34 @@ describe('documents and the access policy', () => {
 
   it('lets only a third party in the panel proceedings file a third-party submission (DSU 10.2)', async () => {
     const fileAs = (who: Who, kind: string) =>
-      t.gql(FILE, { input: { disputeId, kind, classification: 'RESTRICTED', title: `${kind} of ${who}`, fileName: 'tp.txt', mediaType: 'text/plain', content: b64(`${kind} ${who}`) } }, token(who));
+      t.gql(
+        FILE,
+        {
+          input: {
+            disputeId,
+            kind,
+            classification: 'RESTRICTED',
+            title: `${kind} of ${who}`,
+            fileName: 'tp.txt',
+            mediaType: 'text/plain',
+            content: b64(`${kind} ${who}`),
+          },
+        },
+        token(who),
+      );
     const filed = await fileAs('thirdParty', 'THIRD_PARTY_SUBMISSION');
     expect(filed.errors).toBeUndefined();
     expect(filed.data!.fileDocument.filedFor).toEqual({ code: 'KAZ' });
-    const entry = (await t.db.query(`SELECT actor_role FROM docket_entries WHERE dispute_id = $1 ORDER BY seq DESC LIMIT 1`, [disputeId]))[0];
+    const entry = (
+      await t.db.query(`SELECT actor_role FROM docket_entries WHERE dispute_id = $1 ORDER BY seq DESC LIMIT 1`, [disputeId])
+    )[0];
     expect(entry.actor_role).toBe('THIRD_PARTY');
     // Joining the consultations is not joining the panel proceedings; a party pleads in kinds of its own.
     for (const who of ['consultationsThirdParty', 'complainant'] as const) {
-      expect((await fileAs(who, 'THIRD_PARTY_SUBMISSION')).errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', domainCode: 'NOT_PANEL_THIRD_PARTY' });
+      expect((await fileAs(who, 'THIRD_PARTY_SUBMISSION')).errors![0].extensions).toMatchObject({
+        code: 'FORBIDDEN',
+        domainCode: 'NOT_PANEL_THIRD_PARTY',
+      });
     }
     // A consultations third party still files in the dispute; a member that only asked files its request, nothing else.
     expect((await fileAs('consultationsThirdParty', 'NOTIFICATION')).errors).toBeUndefined();
@@ -177,9 +230,9 @@ describe('documents and the access policy', () => {
     expect(request.errors).toBeUndefined();
     // Each sees what its own member filed; the parties see the third party's submission too.
     const seen = async (who: Who) =>
-      (await t.gql(`query($id: ID!) { dispute(id: $id) { documents(first: 100) { nodes { title } } } }`, { id: disputeId }, token(who))).data!.dispute.documents.nodes.map(
-        (n: { title: string }) => n.title,
-      );
+      (
+        await t.gql(`query($id: ID!) { dispute(id: $id) { documents(first: 100) { nodes { title } } } }`, { id: disputeId }, token(who))
+      ).data!.dispute.documents.nodes.map((n: { title: string }) => n.title);
     expect(await seen('requester')).toContain('REQUEST_TO_JOIN of requester');
     expect(await seen('respondent')).toContain('THIRD_PARTY_SUBMISSION of thirdParty');
     expect(await seen('consultationsThirdParty')).not.toContain('THIRD_PARTY_SUBMISSION of thirdParty');
@@ -196,9 +249,21 @@ describe('documents and the access policy', () => {
     // characters (validatorjs/validator.js#2573); a large filing then failed as an internal error.
     const big = Buffer.alloc(20 * 1024 * 1024);
     for (let i = 0; i < big.length; i += 4096) big.writeUInt32BE((i * 2654435761) >>> 0, i);
-    const res = await t.gql(FILE, {
-      input: { disputeId, kind: 'EXHIBIT', classification: 'RESTRICTED', title: 'Large exhibit', fileName: 'exhibit.bin', mediaType: 'application/octet-stream', content: big.toString('base64') },
-    }, token('complainant'));
+    const res = await t.gql(
+      FILE,
+      {
+        input: {
+          disputeId,
+          kind: 'EXHIBIT',
+          classification: 'RESTRICTED',
+          title: 'Large exhibit',
+          fileName: 'exhibit.bin',
+          mediaType: 'application/octet-stream',
+          content: big.toString('base64'),
+        },
+      },
+      token('complainant'),
+    );
     expect(res.errors).toBeUndefined();
     const id = res.data!.fileDocument.id;
     const [stored] = await t.db.query('SELECT c.content FROM document_contents c WHERE c.document_id = $1', [id]);
@@ -207,12 +272,33 @@ describe('documents and the access policy', () => {
 
   it('refuses reports and hearing records through fileDocument: their own steps file them', async () => {
     const before = await t.db.query('SELECT count(*)::int AS n FROM documents');
-    for (const [kind, step] of [['PANEL_REPORT', 'submitReport'], ['APPELLATE_REPORT', 'recordAppellateReport'], ['COMMENTS_ON_REPORT', 'commentOnReport'], ['HEARING_RECORD', 'fileHearingRecord']]) {
+    for (const [kind, step] of [
+      ['PANEL_REPORT', 'submitReport'],
+      ['APPELLATE_REPORT', 'recordAppellateReport'],
+      ['COMMENTS_ON_REPORT', 'commentOnReport'],
+      ['HEARING_RECORD', 'fileHearingRecord'],
+    ]) {
       for (const who of ['complainant', 'secretariat', 'panelMember'] as const) {
-        const res = await t.gql(FILE, {
-          input: { disputeId, kind, classification: 'PUBLIC', title: 'Report of the Panel', fileName: 'r.txt', mediaType: 'text/plain', content: b64('forged') },
-        }, token(who));
-        expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', domainCode: 'KIND_FILED_BY_OWN_STEP', field: 'input.kind' });
+        const res = await t.gql(
+          FILE,
+          {
+            input: {
+              disputeId,
+              kind,
+              classification: 'PUBLIC',
+              title: 'Report of the Panel',
+              fileName: 'r.txt',
+              mediaType: 'text/plain',
+              content: b64('forged'),
+            },
+          },
+          token(who),
+        );
+        expect(res.errors![0].extensions).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          domainCode: 'KIND_FILED_BY_OWN_STEP',
+          field: 'input.kind',
+        });
         expect(res.errors![0].message).toContain(step);
       }
     }
@@ -220,31 +306,64 @@ describe('documents and the access policy', () => {
   });
 
   it('returns the first filing to 100 parallel retries with one idempotency key', async () => {
-    const input = { disputeId, kind: 'REBUTTAL', classification: 'RESTRICTED', title: 'Retried', fileName: 'r.txt', mediaType: 'text/plain', content: b64('retry'), idempotencyKey: 'rebuttal-1' };
+    const input = {
+      disputeId,
+      kind: 'REBUTTAL',
+      classification: 'RESTRICTED',
+      title: 'Retried',
+      fileName: 'r.txt',
+      mediaType: 'text/plain',
+      content: b64('retry'),
+      idempotencyKey: 'rebuttal-1',
+    };
     const results = await Promise.all(Array.from({ length: 100 }, () => t.gql(FILE, { input }, token('respondent'))));
     expect(results.filter((r) => r.errors)).toEqual([]);
     expect(new Set(results.map((r) => r.data!.fileDocument.id)).size).toBe(1);
     const [{ count }] = await t.db.query("SELECT count(*)::int AS count FROM documents WHERE idempotency_key = 'rebuttal-1'");
     expect(count).toBe(1);
-    const [{ entries }] = await t.db.query("SELECT count(*)::int AS entries FROM docket_entries WHERE kind = 'fileDocument' AND $1 = ANY(document_ids)", [results[0].data!.fileDocument.id]);
+    const [{ entries }] = await t.db.query(
+      "SELECT count(*)::int AS entries FROM docket_entries WHERE kind = 'fileDocument' AND $1 = ANY(document_ids)",
+      [results[0].data!.fileDocument.id],
+    );
     expect(entries).toBe(1);
     const reused = await t.gql(FILE, { input: { ...input, content: b64('other') } }, token('respondent'));
-    expect(reused.errors![0].extensions).toMatchObject({ code: 'CONFLICT', domainCode: 'IDEMPOTENCY_KEY_REUSED', field: 'input.idempotencyKey' });
+    expect(reused.errors![0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      domainCode: 'IDEMPOTENCY_KEY_REUSED',
+      field: 'input.idempotencyKey',
+    });
   });
 
   describe('an idempotency key reused for a different filing', () => {
-    const first = () => ({ disputeId, kind: 'OTHER', classification: 'CONFIDENTIAL', readerIds: [users.reader.id], title: 'Keyed filing',
-      fileName: 'keyed.txt', mediaType: 'text/plain', content: b64('keyed content'), idempotencyKey: 'keyed-1' });
+    const first = () => ({
+      disputeId,
+      kind: 'OTHER',
+      classification: 'CONFIDENTIAL',
+      readerIds: [users.reader.id],
+      title: 'Keyed filing',
+      fileName: 'keyed.txt',
+      mediaType: 'text/plain',
+      content: b64('keyed content'),
+      idempotencyKey: 'keyed-1',
+    });
     let firstId: string;
     let firstFiledAt: string;
     let otherDisputeId: string;
 
     beforeAll(async () => {
-      const res = await t.gql(`mutation($input: FileDocumentInput!) { fileDocument(input: $input) { id filedAt } }`, { input: first() }, token('complainant'));
+      const res = await t.gql(
+        `mutation($input: FileDocumentInput!) { fileDocument(input: $input) { id filedAt } }`,
+        { input: first() },
+        token('complainant'),
+      );
       expect(res.errors).toBeUndefined();
       ({ id: firstId, filedAt: firstFiledAt } = res.data!.fileDocument);
-      const other = await t.gql(`mutation { requestConsultations(input: { respondents: ["PAK"], title: "Vegetables", measures: ["Quotas"],
-        legalBasis: ["GATT Art. XI"], summary: "Quotas." }) { id } }`, {}, token('complainant'));
+      const other = await t.gql(
+        `mutation { requestConsultations(input: { respondents: ["PAK"], title: "Vegetables", measures: ["Quotas"],
+        legalBasis: ["GATT Art. XI"], summary: "Quotas." }) { id } }`,
+        {},
+        token('complainant'),
+      );
       otherDisputeId = other.data!.requestConsultations.id;
       t.clock.advance(3_600_000);
     });
@@ -267,7 +386,11 @@ describe('documents and the access policy', () => {
     ] as const)('refuses a filing with another %s as CONFLICT IDEMPOTENCY_KEY_REUSED, writing nothing', async (what, change) => {
       const [{ before }] = await t.db.query('SELECT count(*)::int AS before FROM documents');
       const res = await t.gql(FILE, { input: { ...first(), ...change() } }, token('complainant'));
-      expect(res.errors![0].extensions).toMatchObject({ code: 'CONFLICT', domainCode: 'IDEMPOTENCY_KEY_REUSED', field: 'input.idempotencyKey' });
+      expect(res.errors![0].extensions).toMatchObject({
+        code: 'CONFLICT',
+        domainCode: 'IDEMPOTENCY_KEY_REUSED',
+        field: 'input.idempotencyKey',
+      });
       expect(res.errors![0].extensions.differs).toContain(what);
       expect(res.errors![0].message).toContain('"keyed-1"');
       expect(res.errors![0].message).toContain(`was used for a different filing on ${firstFiledAt}`);
@@ -287,11 +410,31 @@ describe('documents and the access policy', () => {
     ['a panelist not on its panel', 'panelist', {}, 'FORBIDDEN'],
     ['content that is not base64', 'complainant', { content: '***' }, 'BAD_USER_INPUT'],
     ['readers on a restricted document', 'complainant', { readerIds: ['00000000-0000-4000-8000-000000000000'] }, 'BAD_USER_INPUT'],
-    ['an unknown reader', 'complainant', { classification: 'CONFIDENTIAL', readerIds: ['00000000-0000-4000-8000-000000000000'] }, 'BAD_USER_INPUT'],
+    [
+      'an unknown reader',
+      'complainant',
+      { classification: 'CONFIDENTIAL', readerIds: ['00000000-0000-4000-8000-000000000000'] },
+      'BAD_USER_INPUT',
+    ],
     ['a file name with a folder', 'complainant', { fileName: '../etc/passwd' }, 'BAD_USER_INPUT'],
   ] as const)('refuses a filing by %s, writing nothing', async (_what, who, change, code) => {
     const [{ before }] = await t.db.query('SELECT count(*)::int AS before FROM documents');
-    const res = await t.gql(FILE, { input: { disputeId, kind: 'OTHER', classification: 'RESTRICTED', title: 'x', fileName: 'x.txt', mediaType: 'text/plain', content: b64('x'), ...change } }, token(who));
+    const res = await t.gql(
+      FILE,
+      {
+        input: {
+          disputeId,
+          kind: 'OTHER',
+          classification: 'RESTRICTED',
+          title: 'x',
+          fileName: 'x.txt',
+          mediaType: 'text/plain',
+          content: b64('x'),
+          ...change,
+        },
+      },
+      token(who),
+    );
     expect(res.errors![0].extensions.code).toBe(code);
     const [{ after }] = await t.db.query('SELECT count(*)::int AS after FROM documents');
     expect(after).toBe(before);
@@ -303,25 +446,59 @@ describe('documents and the access policy', () => {
     ['no reader and panelOnly false', { panelOnly: false }],
   ])('refuses a CONFIDENTIAL filing with %s: BAD_USER_INPUT CONFIDENTIAL_WITHOUT_READERS, writing nothing', async (_what, change) => {
     const [{ before }] = await t.db.query('SELECT count(*)::int AS before FROM documents');
-    const input: Record<string, unknown> = { disputeId, kind: 'EXHIBIT', classification: 'CONFIDENTIAL', title: 'x', fileName: 'x.txt', mediaType: 'text/plain', content: b64('x'), ...change };
+    const input: Record<string, unknown> = {
+      disputeId,
+      kind: 'EXHIBIT',
+      classification: 'CONFIDENTIAL',
+      title: 'x',
+      fileName: 'x.txt',
+      mediaType: 'text/plain',
+      content: b64('x'),
+      ...change,
+    };
     if ('readerIds' in change) input.readerIds = [users.complainant.id];
     const res = await t.gql(FILE, { input }, token('complainant'));
-    expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', domainCode: 'CONFIDENTIAL_WITHOUT_READERS', field: 'input.readerIds' });
+    expect(res.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      domainCode: 'CONFIDENTIAL_WITHOUT_READERS',
+      field: 'input.readerIds',
+    });
     expect(res.errors![0].message).toContain('panelOnly');
     const [{ after }] = await t.db.query('SELECT count(*)::int AS after FROM documents');
     expect(after).toBe(before);
   });
 
   it('refuses panelOnly on a document that is not CONFIDENTIAL', async () => {
-    const res = await t.gql(FILE, {
-      input: { disputeId, kind: 'EXHIBIT', classification: 'RESTRICTED', panelOnly: true, title: 'x', fileName: 'x.txt', mediaType: 'text/plain', content: b64('x') },
-    }, token('complainant'));
-    expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', domainCode: 'PANEL_ONLY_NOT_ALLOWED', field: 'input.panelOnly' });
+    const res = await t.gql(
+      FILE,
+      {
+        input: {
+          disputeId,
+          kind: 'EXHIBIT',
+          classification: 'RESTRICTED',
+          panelOnly: true,
+          title: 'x',
+          fileName: 'x.txt',
+          mediaType: 'text/plain',
+          content: b64('x'),
+        },
+      },
+      token('complainant'),
+    );
+    expect(res.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      domainCode: 'PANEL_ONLY_NOT_ALLOWED',
+      field: 'input.panelOnly',
+    });
   });
 
   it('shows a document for the panel to a panelist seated after it was filed, and no longer once the seat is vacated', async () => {
-    const read = async () => (await t.gql(`query($id: ID!) { document(id: $id) { title panelOnly } }`, { id: ids.forPanel }, token('panelist')));
-    const listed = async () => (await t.gql(`{ documents(first: 100) { nodes { id } } }`, {}, token('panelist'))).data!.documents.nodes.map((n: { id: string }) => n.id);
+    const read = async () =>
+      await t.gql(`query($id: ID!) { document(id: $id) { title panelOnly } }`, { id: ids.forPanel }, token('panelist'));
+    const listed = async () =>
+      (await t.gql(`{ documents(first: 100) { nodes { id } } }`, {}, token('panelist'))).data!.documents.nodes.map(
+        (n: { id: string }) => n.id,
+      );
     expect((await read()).errors![0].extensions.code).toBe('NOT_FOUND');
     // A vacancy filled (DSU 8): the new panelist reads what was filed for the panel before.
     await t.db.query(
@@ -330,17 +507,38 @@ describe('documents and the access policy', () => {
     );
     expect((await read()).data!.document).toEqual({ title: titles.forPanel, panelOnly: true });
     expect(await listed()).toContain(ids.forPanel);
-    await t.http().get(`/documents/${ids.forPanel}/content`).set('authorization', `Bearer ${token('panelist')}`).expect(200);
+    await t
+      .http()
+      .get(`/documents/${ids.forPanel}/content`)
+      .set('authorization', `Bearer ${token('panelist')}`)
+      .expect(200);
     await t.db.query('UPDATE panel_seats SET vacated_at = now() WHERE dispute_id = $1 AND user_id = $2', [disputeId, users.panelist.id]);
     expect((await read()).errors![0].extensions.code).toBe('NOT_FOUND');
     expect(await listed()).not.toContain(ids.forPanel);
-    await t.http().get(`/documents/${ids.forPanel}/content`).set('authorization', `Bearer ${token('panelist')}`).expect(404);
+    await t
+      .http()
+      .get(`/documents/${ids.forPanel}/content`)
+      .set('authorization', `Bearer ${token('panelist')}`)
+      .expect(404);
   });
 
   describe('derestrictDocument', () => {
     const DERESTRICT = `mutation($id: ID!) { derestrictDocument(id: $id) { id title classification derestrictedAt } }`;
     const fileAs = async (who: Who, input: Record<string, unknown>) => {
-      const res = await t.gql(FILE, { input: { disputeId, title: `Derestriction ${input.kind}`, fileName: 'd.txt', mediaType: 'text/plain', content: b64('d'), ...input } }, token(who));
+      const res = await t.gql(
+        FILE,
+        {
+          input: {
+            disputeId,
+            title: `Derestriction ${input.kind}`,
+            fileName: 'd.txt',
+            mediaType: 'text/plain',
+            content: b64('d'),
+            ...input,
+          },
+        },
+        token(who),
+      );
       expect(res.errors).toBeUndefined();
       return res.data!.fileDocument.id as string;
     };

@@ -32,8 +32,14 @@ describe('meetings of the body: the quorum counts active members only', () => {
     }
     await createMember(t.db, { code: 'VNM', name: 'Viet Nam', status: 'SUSPENDED' });
     users.SEC = await createUser(t.db, { role: 'SECRETARIAT' });
-    disputeId = (await must(`mutation { requestConsultations(input: { respondents: ["PAK"], title: "Fruit", measures: ["Licensing"],
-      legalBasis: ["GATT Art. XI:1"], summary: "S" }) { id } }`, {}, 'CHN')).requestConsultations.id;
+    disputeId = (
+      await must(
+        `mutation { requestConsultations(input: { respondents: ["PAK"], title: "Fruit", measures: ["Licensing"],
+      legalBasis: ["GATT Art. XI:1"], summary: "S" }) { id } }`,
+        {},
+        'CHN',
+      )
+    ).requestConsultations.id;
     await must(ACT, { id: disputeId, action: 'agreeEarlyPanelRequest' }, 'CHN');
     await must(ACT, { id: disputeId, action: 'agreeEarlyPanelRequest' }, 'PAK');
     await must(ACT, { id: disputeId, action: 'requestPanel' }, 'CHN');
@@ -44,7 +50,10 @@ describe('meetings of the body: the quorum counts active members only', () => {
   afterAll(() => t?.close());
 
   it('does not establish the panel with one active member and a suspended one present', async () => {
-    expect((await must(ATTENDANCE, { m: meetingId, p: ['CHN', 'VNM'] }, 'SEC')).recordMeetingAttendance.presentMembers).toEqual(['CHN', 'VNM']);
+    expect((await must(ATTENDANCE, { m: meetingId, p: ['CHN', 'VNM'] }, 'SEC')).recordMeetingAttendance.presentMembers).toEqual([
+      'CHN',
+      'VNM',
+    ]);
     const refused = await t.gql(TAKE_ACTION, { id: disputeId, action: 'establishPanel', meetingId }, t.tokenFor(users.SEC));
     expect(refused.errors?.[0].extensions?.code).toBe('INVALID_TRANSITION');
     expect(refused.errors?.[0].message).toContain('1 of 4 members attended');

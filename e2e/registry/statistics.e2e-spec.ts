@@ -47,16 +47,20 @@ describe('registry: the published statistics', () => {
 
   const at = (days: number) => t.clock.set(dayAt(days));
   const file = async (name: string, urgent = false) => {
-    const res = await t.gql(FILE, {
-      input: {
-        respondents: ['PAK'],
-        title: `Measures ${name}`,
-        measures: ['Import licensing regime'],
-        legalBasis: ['GATT 1994 Art. XI:1'],
-        summary: 'The licensing regime restricts imports.',
-        urgent,
+    const res = await t.gql(
+      FILE,
+      {
+        input: {
+          respondents: ['PAK'],
+          title: `Measures ${name}`,
+          measures: ['Import licensing regime'],
+          legalBasis: ['GATT 1994 Art. XI:1'],
+          summary: 'The licensing regime restricts imports.',
+          urgent,
+        },
       },
-    }, t.tokenFor(users.CHN));
+      t.tokenFor(users.CHN),
+    );
     expect(res.errors).toBeUndefined();
     ids[name] = res.data!.requestConsultations.id;
   };
@@ -73,7 +77,10 @@ describe('registry: the published statistics', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ start: T0 });
-    for (const [code, name] of [['CHN', 'China'], ['PAK', 'Pakistan']]) {
+    for (const [code, name] of [
+      ['CHN', 'China'],
+      ['PAK', 'Pakistan'],
+    ]) {
       members[code] = await createMember(t.db, { code, name });
       users[code] = await createUser(t.db, { role: 'MEMBER_DELEGATE', memberId: members[code].id });
     }
@@ -89,7 +96,14 @@ describe('registry: the published statistics', () => {
     expect(s.stages).toHaveLength(21);
     expect(s.stages.map((x) => x.stage)).not.toContain('NOT_ADOPTED');
     expect(s.stages.map((x) => x.stage)).not.toContain('WITHDRAWN');
-    expect(stage(s, 'CONSULTATIONS_REQUESTED')).toMatchObject({ completed: 0, ongoing: 0, medianDays: null, p90Days: null, overran: 0, overranShare: null });
+    expect(stage(s, 'CONSULTATIONS_REQUESTED')).toMatchObject({
+      completed: 0,
+      ongoing: 0,
+      medianDays: null,
+      p90Days: null,
+      overran: 0,
+      overranShare: null,
+    });
   });
 
   it('leaves running stays within their limit out of the overrun share', async () => {
@@ -148,7 +162,15 @@ describe('registry: the published statistics', () => {
 
     // In consultations since day 12 (C), 30 (A) and 40 (B): 38, 20 and 10 days, no limit.
     const consulting = stage(s, 'IN_CONSULTATIONS');
-    expect(consulting).toMatchObject({ completed: 0, ongoing: 3, medianDays: 20, limitRule: null, limitArticle: null, overran: null, overranShare: null });
+    expect(consulting).toMatchObject({
+      completed: 0,
+      ongoing: 3,
+      medianDays: 20,
+      limitRule: null,
+      limitArticle: null,
+      overran: null,
+      overranShare: null,
+    });
     expect(consulting.p90Days).toBeCloseTo(34.4, 9);
   });
 
@@ -172,7 +194,12 @@ describe('registry: the published statistics', () => {
     expect(stage(s, 'COMPLIANCE_UNDER_APPEAL')).toMatchObject({ limitRule: 'APPELLATE_REPORT', limitDays: 60 });
     expect(stage(s, 'APPEAL_SUSPENDED')).toMatchObject({ limitRule: null, overran: null });
     // Establishment counts body meetings (DSU 6.1): the rule is named, but there is no date to overrun.
-    expect(stage(s, 'PANEL_REQUESTED')).toMatchObject({ limitRule: 'PANEL_ESTABLISHMENT', limitDays: null, limitMonths: null, overran: null });
+    expect(stage(s, 'PANEL_REQUESTED')).toMatchObject({
+      limitRule: 'PANEL_ESTABLISHMENT',
+      limitDays: null,
+      limitMonths: null,
+      overran: null,
+    });
   });
 
   it('answers a signed-in user the same', async () => {

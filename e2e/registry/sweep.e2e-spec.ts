@@ -18,12 +18,12 @@ describe('the worker: deadline sweeps and automatic transitions', () => {
   const users: Record<string, UserEntity> = {};
   const tok = (who: string) => t.tokenFor(users[who]);
 
-  const file = async (title: string) =>
-    (await t.gql(FILE, { r: ['PAK'], title }, tok('CHN'))).data!.requestConsultations.id as string;
+  const file = async (title: string) => (await t.gql(FILE, { r: ['PAK'], title }, tok('CHN'))).data!.requestConsultations.id as string;
   const docketKinds = async (id: string) =>
     (await t.db.query('SELECT kind FROM docket_entries WHERE dispute_id = $1 ORDER BY seq', [id])).map((r: { kind: string }) => r.kind);
   const status = async (id: string, rule: string) =>
-    (await t.db.query('SELECT status FROM deadlines WHERE dispute_id = $1 AND rule = $2 ORDER BY opened_at DESC LIMIT 1', [id, rule]))[0]?.status;
+    (await t.db.query('SELECT status FROM deadlines WHERE dispute_id = $1 AND rule = $2 ORDER BY opened_at DESC LIMIT 1', [id, rule]))[0]
+      ?.status;
 
   beforeAll(async () => {
     t = await startTestApp({ start: '2026-03-02T09:00:00Z' });
@@ -81,7 +81,10 @@ describe('the worker: deadline sweeps and automatic transitions', () => {
     const established = await t.gql(TAKE_ACTION, { id, action: 'establishPanel', meetingId }, tok('SEC'));
     expect(established.errors).toBeUndefined();
     expect(await stage()).toBe('PANEL_ESTABLISHED');
-    const [last] = await t.db.query('SELECT kind, actor_role, actor_id FROM docket_entries WHERE dispute_id = $1 ORDER BY seq DESC LIMIT 1', [id]);
+    const [last] = await t.db.query(
+      'SELECT kind, actor_role, actor_id FROM docket_entries WHERE dispute_id = $1 ORDER BY seq DESC LIMIT 1',
+      [id],
+    );
     expect(last).toEqual({ kind: 'establishPanel', actor_role: 'BODY', actor_id: users.SEC.id });
   });
 
@@ -120,8 +123,12 @@ describe('the worker: deadline sweeps and automatic transitions', () => {
        ($1, 'PANEL_REPORT_ADOPTION', '2026-08-30', '2026-08-30', 'OPEN', $2)`,
       [id, '2026-07-01T09:00:00Z'],
     );
-    const doc = await t.gql(`mutation($id: ID!) { fileDocument(input: { disputeId: $id, kind: REBUTTAL, classification: RESTRICTED,
-      title: "Rebuttal", fileName: "r.txt", mediaType: "text/plain", content: "cg==" }) { id } }`, { id }, tok('PAK'));
+    const doc = await t.gql(
+      `mutation($id: ID!) { fileDocument(input: { disputeId: $id, kind: REBUTTAL, classification: RESTRICTED,
+      title: "Rebuttal", fileName: "r.txt", mediaType: "text/plain", content: "cg==" }) { id } }`,
+      { id },
+      tok('PAK'),
+    );
     const docId = doc.data!.fileDocument.id;
     t.clock.set('2026-08-30T23:00:00Z');
     await sweeper.sweep();
@@ -135,7 +142,9 @@ describe('the worker: deadline sweeps and automatic transitions', () => {
     const filerView = await t.gql(`query($id: ID!) { document(id: $id) { classification derestrictedAt } }`, { id: docId }, tok('PAK'));
     expect(filerView.data!.document).toEqual({ classification: 'RESTRICTED', derestrictedAt: null });
     expect(await docketKinds(id)).toContain('adoptReportAutomatically');
-    const [adoption] = await t.db.query(`SELECT text FROM docket_entries WHERE dispute_id = $1 AND kind = 'adoptReportAutomatically'`, [id]);
+    const [adoption] = await t.db.query(`SELECT text FROM docket_entries WHERE dispute_id = $1 AND kind = 'adoptReportAutomatically'`, [
+      id,
+    ]);
     expect(adoption.text).not.toMatch(/public/i);
   });
 

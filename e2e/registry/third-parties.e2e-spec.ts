@@ -35,11 +35,13 @@ describe('third parties: joining the consultations (DSU 4.11) and the panel proc
   const tok = (who: string) => t.tokenFor(users[who]);
   let id: string;
 
-  const act = (who: string, action: string, extra: Record<string, unknown> = {}) => t.gql(ACT, { input: { disputeId: id, action, ...extra } }, tok(who));
+  const act = (who: string, action: string, extra: Record<string, unknown> = {}) =>
+    t.gql(ACT, { input: { disputeId: id, action, ...extra } }, tok(who));
   const page = async (who = 'SEC') => (await t.gql(DISPUTE, { id }, tok(who))).data!.dispute;
   const place = async (code: string): Promise<Party | undefined> => (await page()).parties.find((p: Party) => p.member.code === code);
   const lastEntry = async () => (await page()).docket.nodes.at(-1);
-  const counts = async () => (await t.db.query(`SELECT (SELECT count(*) FROM audit_log)::int AS audit, (SELECT count(*) FROM docket_entries)::int AS docket`))[0];
+  const counts = async () =>
+    (await t.db.query(`SELECT (SELECT count(*) FROM audit_log)::int AS audit, (SELECT count(*) FROM docket_entries)::int AS docket`))[0];
   // dispute.allowedActions.now lists each step with the mutation that takes it.
   const step = (action: string) => ({ action, mutation: 'takeAction' });
   const anyStep = (action: string) => expect.objectContaining({ action });
@@ -47,13 +49,25 @@ describe('third parties: joining the consultations (DSU 4.11) and the panel proc
 
   beforeAll(async () => {
     t = await startTestApp({ start: '2026-03-02T09:00:00Z' });
-    for (const [code, name] of [['CHN', 'China'], ['PAK', 'Pakistan'], ['KAZ', 'Kazakhstan'], ['IDN', 'Indonesia'], ['THA', 'Thailand'], ['MYS', 'Malaysia'], ['EGY', 'Egypt']]) {
+    for (const [code, name] of [
+      ['CHN', 'China'],
+      ['PAK', 'Pakistan'],
+      ['KAZ', 'Kazakhstan'],
+      ['IDN', 'Indonesia'],
+      ['THA', 'Thailand'],
+      ['MYS', 'Malaysia'],
+      ['EGY', 'Egypt'],
+    ]) {
       members[code] = await createMember(t.db, { code, name });
       users[code] = await createUser(t.db, { role: 'MEMBER_DELEGATE', memberId: members[code].id });
     }
     users.SEC = await createUser(t.db, { role: 'SECRETARIAT' });
-    const filed = await t.gql(`mutation { requestConsultations(input: { respondents: ["PAK"], title: "Fruit", measures: ["Licensing"],
-      legalBasis: ["GATT Art. XI"], summary: "Imports restricted." }) { id } }`, {}, tok('CHN'));
+    const filed = await t.gql(
+      `mutation { requestConsultations(input: { respondents: ["PAK"], title: "Fruit", measures: ["Licensing"],
+      legalBasis: ["GATT Art. XI"], summary: "Imports restricted." }) { id } }`,
+      {},
+      tok('CHN'),
+    );
     id = filed.data!.requestConsultations.id;
   });
   afterAll(() => t.close());
@@ -64,11 +78,22 @@ describe('third parties: joining the consultations (DSU 4.11) and the panel proc
       const res = await act('KAZ', 'joinAsThirdParty');
       expect(res.errors).toBeUndefined();
       expect(res.data!.takeAction.thirdParties).toEqual([]);
-      expect(await place('KAZ')).toEqual({ kind: 'THIRD_PARTY', consultationsStatus: 'REQUESTED', panelJoinedAt: null, member: { code: 'KAZ' } });
-      expect(await lastEntry()).toEqual({ kind: 'joinAsThirdParty', actorRole: 'MEMBER', text: 'Kazakhstan asked to join the consultations (DSU 4.11).' });
+      expect(await place('KAZ')).toEqual({
+        kind: 'THIRD_PARTY',
+        consultationsStatus: 'REQUESTED',
+        panelJoinedAt: null,
+        member: { code: 'KAZ' },
+      });
+      expect(await lastEntry()).toEqual({
+        kind: 'joinAsThirdParty',
+        actorRole: 'MEMBER',
+        text: 'Kazakhstan asked to join the consultations (DSU 4.11).',
+      });
       expect(await counts()).toEqual({ audit: before.audit + 1, docket: before.docket + 1 });
       // The respondent sees that it has a request to answer; the complainant does not answer it.
-      expect((await page('PAK')).allowedActions.now).toEqual(expect.arrayContaining([step('acceptJoinRequest'), step('rejectJoinRequest')]));
+      expect((await page('PAK')).allowedActions.now).toEqual(
+        expect.arrayContaining([step('acceptJoinRequest'), step('rejectJoinRequest')]),
+      );
       expect((await page('CHN')).allowedActions.now).not.toContainEqual(anyStep('acceptJoinRequest'));
       // A member that asked does not ask again.
       expect((await page('KAZ')).allowedActions.now).not.toContainEqual(anyStep('joinAsThirdParty'));
@@ -76,7 +101,11 @@ describe('third parties: joining the consultations (DSU 4.11) and the panel proc
 
     it('refuses a second request as CONFLICT, writing nothing', async () => {
       const before = await counts();
-      expect(errorOf(await act('KAZ', 'joinAsThirdParty'))).toMatchObject({ code: 'CONFLICT', domainCode: 'ALREADY_THIRD_PARTY', consultationsStatus: 'REQUESTED' });
+      expect(errorOf(await act('KAZ', 'joinAsThirdParty'))).toMatchObject({
+        code: 'CONFLICT',
+        domainCode: 'ALREADY_THIRD_PARTY',
+        consultationsStatus: 'REQUESTED',
+      });
       expect(await counts()).toEqual(before);
     });
 
@@ -92,10 +121,23 @@ describe('third parties: joining the consultations (DSU 4.11) and the panel proc
 
     it('needs the member named, one that asked', async () => {
       const before = await counts();
-      expect(errorOf(await act('PAK', 'acceptJoinRequest'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.memberCode', domainCode: 'MEMBER_CODE_REQUIRED' });
-      expect(errorOf(await act('PAK', 'acceptJoinRequest', { memberCode: 'Kazakhstan' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.memberCode' });
-      expect(errorOf(await act('PAK', 'acceptJoinRequest', { memberCode: 'ZZZ' }))).toMatchObject({ code: 'BAD_USER_INPUT', domainCode: 'UNKNOWN_MEMBER' });
-      expect(errorOf(await act('PAK', 'acceptJoinRequest', { memberCode: 'IDN' }))).toMatchObject({ code: 'INVALID_TRANSITION', domainCode: 'NO_JOIN_REQUEST' });
+      expect(errorOf(await act('PAK', 'acceptJoinRequest'))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.memberCode',
+        domainCode: 'MEMBER_CODE_REQUIRED',
+      });
+      expect(errorOf(await act('PAK', 'acceptJoinRequest', { memberCode: 'Kazakhstan' }))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.memberCode',
+      });
+      expect(errorOf(await act('PAK', 'acceptJoinRequest', { memberCode: 'ZZZ' }))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        domainCode: 'UNKNOWN_MEMBER',
+      });
+      expect(errorOf(await act('PAK', 'acceptJoinRequest', { memberCode: 'IDN' }))).toMatchObject({
+        code: 'INVALID_TRANSITION',
+        domainCode: 'NO_JOIN_REQUEST',
+      });
       expect(await counts()).toEqual(before);
     });
 
@@ -104,12 +146,23 @@ describe('third parties: joining the consultations (DSU 4.11) and the panel proc
       expect(res.errors).toBeUndefined();
       expect(res.data!.takeAction.thirdParties).toEqual([{ code: 'KAZ' }]);
       expect(await place('KAZ')).toMatchObject({ consultationsStatus: 'ACCEPTED', panelJoinedAt: null });
-      expect(await lastEntry()).toEqual({ kind: 'acceptJoinRequest', actorRole: 'RESPONDENT', text: "Pakistan accepted Kazakhstan's request to join the consultations (DSU 4.11)." });
+      expect(await lastEntry()).toEqual({
+        kind: 'acceptJoinRequest',
+        actorRole: 'RESPONDENT',
+        text: "Pakistan accepted Kazakhstan's request to join the consultations (DSU 4.11).",
+      });
       const [audit] = await t.db.query(`SELECT details FROM audit_log WHERE operation = 'acceptJoinRequest'`);
       expect(audit.details).toMatchObject({ action: 'acceptJoinRequest', member: 'KAZ', as: 'RESPONDENT' });
       // Answered once; and a third party does not join again.
-      expect(errorOf(await act('PAK', 'rejectJoinRequest', { memberCode: 'KAZ' }))).toMatchObject({ domainCode: 'NO_JOIN_REQUEST', consultationsStatus: 'ACCEPTED' });
-      expect(errorOf(await act('KAZ', 'joinAsThirdParty'))).toMatchObject({ code: 'CONFLICT', domainCode: 'ALREADY_THIRD_PARTY', consultationsStatus: 'ACCEPTED' });
+      expect(errorOf(await act('PAK', 'rejectJoinRequest', { memberCode: 'KAZ' }))).toMatchObject({
+        domainCode: 'NO_JOIN_REQUEST',
+        consultationsStatus: 'ACCEPTED',
+      });
+      expect(errorOf(await act('KAZ', 'joinAsThirdParty'))).toMatchObject({
+        code: 'CONFLICT',
+        domainCode: 'ALREADY_THIRD_PARTY',
+        consultationsStatus: 'ACCEPTED',
+      });
       // With no request pending, the respondent is not offered an answer.
       expect((await page('PAK')).allowedActions.now).not.toContainEqual(anyStep('acceptJoinRequest'));
     });
@@ -120,10 +173,32 @@ describe('third parties: joining the consultations (DSU 4.11) and the panel proc
       expect(res.errors).toBeUndefined();
       expect(res.data!.takeAction.thirdParties).toEqual([{ code: 'KAZ' }]);
       expect(await place('THA')).toMatchObject({ kind: 'THIRD_PARTY', consultationsStatus: 'REJECTED', panelJoinedAt: null });
-      expect(await lastEntry()).toEqual({ kind: 'rejectJoinRequest', actorRole: 'RESPONDENT', text: "Pakistan rejected Thailand's request to join the consultations (DSU 4.11)." });
-      expect(errorOf(await act('THA', 'joinAsThirdParty'))).toMatchObject({ code: 'CONFLICT', domainCode: 'ALREADY_THIRD_PARTY', consultationsStatus: 'REJECTED' });
+      expect(await lastEntry()).toEqual({
+        kind: 'rejectJoinRequest',
+        actorRole: 'RESPONDENT',
+        text: "Pakistan rejected Thailand's request to join the consultations (DSU 4.11).",
+      });
+      expect(errorOf(await act('THA', 'joinAsThirdParty'))).toMatchObject({
+        code: 'CONFLICT',
+        domainCode: 'ALREADY_THIRD_PARTY',
+        consultationsStatus: 'REJECTED',
+      });
       // A refused member takes no part: it files nothing in the dispute.
-      const filing = await t.gql(FILE_DOC, { input: { disputeId: id, kind: 'NOTIFICATION', classification: 'RESTRICTED', title: 'N', fileName: 'n.txt', mediaType: 'text/plain', content: Buffer.from('n').toString('base64') } }, tok('THA'));
+      const filing = await t.gql(
+        FILE_DOC,
+        {
+          input: {
+            disputeId: id,
+            kind: 'NOTIFICATION',
+            classification: 'RESTRICTED',
+            title: 'N',
+            fileName: 'n.txt',
+            mediaType: 'text/plain',
+            content: Buffer.from('n').toString('base64'),
+          },
+        },
+        tok('THA'),
+      );
       expect(errorOf(filing)).toMatchObject({ code: 'FORBIDDEN', domainCode: 'NOT_INVOLVED' });
     });
 
@@ -150,7 +225,12 @@ describe('third parties: joining the consultations (DSU 4.11) and the panel proc
       const res = await act('EGY', 'joinPanelAsThirdParty');
       expect(res.errors).toBeUndefined();
       expect(res.data!.takeAction.thirdParties.map((m: { code: string }) => m.code).sort()).toEqual(['EGY', 'KAZ']);
-      expect(await place('EGY')).toEqual({ kind: 'THIRD_PARTY', consultationsStatus: null, panelJoinedAt: t.clock.now().toISOString(), member: { code: 'EGY' } });
+      expect(await place('EGY')).toEqual({
+        kind: 'THIRD_PARTY',
+        consultationsStatus: null,
+        panelJoinedAt: t.clock.now().toISOString(),
+        member: { code: 'EGY' },
+      });
       expect(await lastEntry()).toEqual({
         kind: 'joinPanelAsThirdParty',
         actorRole: 'MEMBER',
@@ -179,14 +259,43 @@ describe('third parties: joining the consultations (DSU 4.11) and the panel proc
 
     it('gives a third party in the panel proceedings the parties’ first written submissions and its own submission (DSU 10.3)', async () => {
       const b64 = (s: string) => Buffer.from(s).toString('base64');
-      const first = await t.gql(FILE_DOC, { input: { disputeId: id, kind: 'FIRST_WRITTEN_SUBMISSION', classification: 'RESTRICTED', title: 'First submission of China', fileName: 'f.txt', mediaType: 'text/plain', content: b64('f') } }, tok('CHN'));
+      const first = await t.gql(
+        FILE_DOC,
+        {
+          input: {
+            disputeId: id,
+            kind: 'FIRST_WRITTEN_SUBMISSION',
+            classification: 'RESTRICTED',
+            title: 'First submission of China',
+            fileName: 'f.txt',
+            mediaType: 'text/plain',
+            content: b64('f'),
+          },
+        },
+        tok('CHN'),
+      );
       expect(first.errors).toBeUndefined();
       const docId = first.data!.fileDocument.id;
-      const seen = async (who: string) => (await t.gql(`query($id: ID!) { document(id: $id) { id } }`, { id: docId }, tok(who))).data?.document?.id ?? null;
+      const seen = async (who: string) =>
+        (await t.gql(`query($id: ID!) { document(id: $id) { id } }`, { id: docId }, tok(who))).data?.document?.id ?? null;
       expect(await seen('EGY')).toBe(docId);
       // MYS asked to join the consultations and was never answered: nothing restricted.
       expect(await seen('MYS')).toBeNull();
-      const own = await t.gql(FILE_DOC, { input: { disputeId: id, kind: 'THIRD_PARTY_SUBMISSION', classification: 'RESTRICTED', title: 'Submission of Egypt', fileName: 'e.txt', mediaType: 'text/plain', content: b64('e') } }, tok('EGY'));
+      const own = await t.gql(
+        FILE_DOC,
+        {
+          input: {
+            disputeId: id,
+            kind: 'THIRD_PARTY_SUBMISSION',
+            classification: 'RESTRICTED',
+            title: 'Submission of Egypt',
+            fileName: 'e.txt',
+            mediaType: 'text/plain',
+            content: b64('e'),
+          },
+        },
+        tok('EGY'),
+      );
       expect(own.errors).toBeUndefined();
     });
 
@@ -206,7 +315,9 @@ describe('third parties: joining the consultations (DSU 4.11) and the panel proc
     await runner.startTransaction();
     try {
       await migration.down(runner);
-      const legacy = await runner.query(`SELECT m.code FROM dispute_parties p JOIN members m ON m.id = p.member_id WHERE p.kind = 'THIRD_PARTY' ORDER BY m.code`);
+      const legacy = await runner.query(
+        `SELECT m.code FROM dispute_parties p JOIN members m ON m.id = p.member_id WHERE p.kind = 'THIRD_PARTY' ORDER BY m.code`,
+      );
       // Going back drops what the old model could not say: a request pending (MYS).
       expect(legacy.map((r: { code: string }) => r.code)).toEqual(['EGY', 'KAZ', 'THA']);
       await migration.up(runner);
@@ -219,7 +330,9 @@ describe('third parties: joining the consultations (DSU 4.11) and the panel proc
         { code: 'KAZ', consultations_status: 'ACCEPTED', same: true },
         { code: 'THA', consultations_status: 'ACCEPTED', same: true },
       ]);
-      await expect(runner.query(`UPDATE dispute_parties SET consultations_status = NULL, panel_joined_at = NULL WHERE kind = 'THIRD_PARTY'`)).rejects.toThrow(/ck_dispute_parties_capacity/);
+      await expect(
+        runner.query(`UPDATE dispute_parties SET consultations_status = NULL, panel_joined_at = NULL WHERE kind = 'THIRD_PARTY'`),
+      ).rejects.toThrow(/ck_dispute_parties_capacity/);
     } finally {
       await runner.rollbackTransaction();
       await runner.release();

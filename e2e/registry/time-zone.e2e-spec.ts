@@ -14,7 +14,12 @@ describe('days counted in the body’s time zone (BODY_TIME_ZONE)', () => {
   const users: Record<string, UserEntity> = {};
   const tok = (who: string) => t.tokenFor(users[who]);
   const reply = async (id: string) =>
-    (await t.db.query(`SELECT status, to_char(due_date, 'YYYY-MM-DD') AS due FROM deadlines WHERE dispute_id = $1 AND rule = 'REPLY_TO_REQUEST'`, [id]))[0];
+    (
+      await t.db.query(
+        `SELECT status, to_char(due_date, 'YYYY-MM-DD') AS due FROM deadlines WHERE dispute_id = $1 AND rule = 'REPLY_TO_REQUEST'`,
+        [id],
+      )
+    )[0];
 
   beforeAll(async () => {
     t = await startTestApp({ start: '2026-03-02T09:00:00Z', env: { BODY_TIME_ZONE: 'Asia/Shanghai' } });

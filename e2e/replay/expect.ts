@@ -86,13 +86,19 @@ export function check(whole: ReplayCase, result: ReplayResult): string[] {
   const appeals = c.steps.filter((s) => s.step === 'appeal' || s.step === 'appealComplianceReport');
   const abRows = rows('APPELLATE_REPORT');
   appeals.forEach((appeal, i) => {
-    const report = c.steps.find((s) => (s.step === 'circulateAppellateReport' || s.step === 'circulateComplianceAppellateReport') && s.on >= appeal.on);
+    const report = c.steps.find(
+      (s) => (s.step === 'circulateAppellateReport' || s.step === 'circulateComplianceAppellateReport') && s.on >= appeal.on,
+    );
     const row = abRows[i];
     if (!row) return problems.push(`APPELLATE_REPORT of the appeal of ${appeal.on}: no row`) as unknown as void;
-    if (row.base !== addDays(appeal.on, 60)) problems.push(`APPELLATE_REPORT of the appeal of ${appeal.on}: ends ${row.base}, expected ${addDays(appeal.on, 60)} (DSU 17.5)`);
+    if (row.base !== addDays(appeal.on, 60))
+      problems.push(`APPELLATE_REPORT of the appeal of ${appeal.on}: ends ${row.base}, expected ${addDays(appeal.on, 60)} (DSU 17.5)`);
     if (report) {
       const expected = report.on <= addDays(appeal.on, 60) ? 'MET' : 'MISSED';
-      if (row.status !== expected) problems.push(`APPELLATE_REPORT of the appeal of ${appeal.on}: ${row.status}, expected ${expected}: the report came on ${report.on} (DSU 17.5)`);
+      if (row.status !== expected)
+        problems.push(
+          `APPELLATE_REPORT of the appeal of ${appeal.on}: ${row.status}, expected ${expected}: the report came on ${report.on} (DSU 17.5)`,
+        );
     }
   });
 
@@ -113,11 +119,15 @@ export function check(whole: ReplayCase, result: ReplayResult): string[] {
   referrals.forEach((referral, i) => {
     const row = complianceRows[i];
     if (!row) return problems.push(`COMPLIANCE_REPORT of the referral of ${referral.on}: no row`) as unknown as void;
-    if (row.base !== addDays(referral.on, 90)) problems.push(`COMPLIANCE_REPORT of the referral of ${referral.on}: ends ${row.base}, expected ${addDays(referral.on, 90)} (DSU 21.5)`);
+    if (row.base !== addDays(referral.on, 90))
+      problems.push(
+        `COMPLIANCE_REPORT of the referral of ${referral.on}: ends ${row.base}, expected ${addDays(referral.on, 90)} (DSU 21.5)`,
+      );
     const report = c.steps.find((s) => s.step === 'circulateComplianceReport' && s.on >= referral.on);
     if (report) {
       const expected = report.on <= addDays(referral.on, 90) ? 'MET' : 'MISSED';
-      if (row.status !== expected) problems.push(`COMPLIANCE_REPORT of ${referral.on}: ${row.status}, expected ${expected} (report ${report.on}, DSU 21.5)`);
+      if (row.status !== expected)
+        problems.push(`COMPLIANCE_REPORT of ${referral.on}: ${row.status}, expected ${expected} (report ${report.on}, DSU 21.5)`);
     }
   });
 
@@ -128,7 +138,13 @@ export function check(whole: ReplayCase, result: ReplayResult): string[] {
     }
   }
   const last = c.steps[c.steps.length - 1];
-  const terminal: Partial<Record<ReplayStepKind, string>> = { mutuallyAgreedSolution: 'SETTLED_MAS', withdraw: 'WITHDRAWN', lapse: 'LAPSED', notAdopted: 'NOT_ADOPTED', declareCompliance: 'COMPLIED' };
+  const terminal: Partial<Record<ReplayStepKind, string>> = {
+    mutuallyAgreedSolution: 'SETTLED_MAS',
+    withdraw: 'WITHDRAWN',
+    lapse: 'LAPSED',
+    notAdopted: 'NOT_ADOPTED',
+    declareCompliance: 'COMPLIED',
+  };
   if (terminal[last.step]) {
     if (result.stage !== terminal[last.step]) problems.push(`stage ${result.stage}, expected ${terminal[last.step]} after ${last.step}`);
     const open = result.deadlines.filter((r) => r.status === 'OPEN');

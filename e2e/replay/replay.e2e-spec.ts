@@ -13,10 +13,14 @@ describe('replay of real disputes (e2e/replay/cases: the dates and their sources
     t = null;
   });
 
-  it.each(REPLAY_CASES.map((c) => [`${c.ds} ${c.title}`, c] as const))('%s', async (_name, c) => {
-    const start = new Date(`${c.steps[0].on}T05:00:00Z`);
-    t = await startTestApp({ start: start.toISOString(), env: { BODY_TIME_ZONE: 'Europe/Zurich' } });
-    const result = await replay(t, c);
-    expect(check(c, result)).toEqual([]);
-  }, 300_000);
+  it.each(REPLAY_CASES.map((c) => [`${c.ds} ${c.title}`, c] as const))(
+    '%s',
+    async (_name, c) => {
+      const start = new Date(`${c.steps[0].on}T05:00:00Z`);
+      t = await startTestApp({ start: start.toISOString(), env: { BODY_TIME_ZONE: 'Europe/Zurich' } });
+      const result = await replay(t, c);
+      expect(check(c, result)).toEqual([]);
+    },
+    300_000,
+  );
 });

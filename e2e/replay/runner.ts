@@ -78,7 +78,12 @@ const APPELLATE: readonly [string, string][] = [
 ];
 const MEASURE = 'The measures at issue';
 const PROVISION = 'The provisions invoked';
-const file = (title: string) => ({ title, fileName: 'document.pdf', mediaType: 'application/pdf', content: Buffer.from(title).toString('base64') });
+const file = (title: string) => ({
+  title,
+  fileName: 'document.pdf',
+  mediaType: 'application/pdf',
+  content: Buffer.from(title).toString('base64'),
+});
 
 // Appendix 3 ¶12: the lower end of each step, in days after the panel fixes its timetable.
 const APPENDIX_3: readonly [string, number][] = [
@@ -156,7 +161,12 @@ class Runner {
 
   private async world(): Promise<void> {
     const { t, c } = this;
-    const named = [c.complainant, c.respondent, ...c.steps.flatMap((s) => [s.member, ...(s.members ?? [])]).filter((m): m is ReplayMember => !!m), ...FILLERS];
+    const named = [
+      c.complainant,
+      c.respondent,
+      ...c.steps.flatMap((s) => [s.member, ...(s.members ?? [])]).filter((m): m is ReplayMember => !!m),
+      ...FILLERS,
+    ];
     for (const m of named) {
       if (this.members.has(m.code)) continue;
       const member = await createMember(t.db, { code: m.code, name: m.name });
@@ -171,14 +181,24 @@ class Runner {
       this.persons.push(
         await repo.save(
           repo.create({
-            name, nationality, expertise: ['trade'], languages: ['en'], available: true, status: 'APPROVED',
-            nominatedByMemberId: this.members.get(FILLERS[0].code)!.id, userId: user.id,
+            name,
+            nationality,
+            expertise: ['trade'],
+            languages: ['en'],
+            available: true,
+            status: 'APPROVED',
+            nominatedByMemberId: this.members.get(FILLERS[0].code)!.id,
+            userId: user.id,
           }),
         ),
       );
     }
     for (const [name, nationality] of APPELLATE) {
-      await this.must(`mutation($n: String!, $c: String!) { addAppellateMember(name: $n, nationality: $c) { id } }`, { n: name, c: nationality }, this.sec());
+      await this.must(
+        `mutation($n: String!, $c: String!) { addAppellateMember(name: $n, nationality: $c) { id } }`,
+        { n: name, c: nationality },
+        this.sec(),
+      );
     }
   }
 
@@ -208,7 +228,8 @@ class Runner {
     const plan: Planned[] = [];
     const real = (step: ReplayStep, run: () => Promise<unknown>) =>
       plan.push({ on: step.on, kind: step.step, implied: Boolean(step.implied), why: step.implied ? step.note : undefined, step, run });
-    const implied = (on: string, kind: string, why: string, run: () => Promise<unknown>) => plan.push({ on, kind, implied: true, why, run });
+    const implied = (on: string, kind: string, why: string, run: () => Promise<unknown>) =>
+      plan.push({ on, kind, implied: true, why, run });
 
     const dateOf = (kind: ReplayStepKind, after?: string) => steps.find((s) => s.step === kind && (!after || s.on >= after))?.on;
     const establishment = dateOf('establishPanel');
@@ -223,7 +244,8 @@ class Runner {
         case 'joinConsultations':
           real(step, async () => {
             await this.act('joinAsThirdParty', this.del(step.member!.code));
-            if (step.accepted !== false) await this.act('acceptJoinRequest', this.del(this.c.respondent.code), { memberCode: step.member!.code });
+            if (step.accepted !== false)
+              await this.act('acceptJoinRequest', this.del(this.c.respondent.code), { memberCode: step.member!.code });
           });
           break;
         case 'requestPanel':
@@ -291,8 +313,11 @@ class Runner {
           // then in force (15 days until 2005) or the division's schedule (rule 16(2)).
           const first = [...steps].reverse().find((s) => (s.step === 'appeal' || s.step === 'appealComplianceReport') && s.on <= step.on);
           if (first && daysBetween(first.on, step.on) > 5) {
-            implied(addDays(first.on, 1), 'recordExtension', `The other appeal of ${step.on} came ${daysBetween(first.on, step.on)} days after the notice: the period for it was longer than the body's 5 days.`, () =>
-              this.act('recordExtension', this.sec(), { extension: { rule: 'CROSS_APPEAL', until: step.on } }),
+            implied(
+              addDays(first.on, 1),
+              'recordExtension',
+              `The other appeal of ${step.on} came ${daysBetween(first.on, step.on)} days after the notice: the period for it was longer than the body's 5 days.`,
+              () => this.act('recordExtension', this.sec(), { extension: { rule: 'CROSS_APPEAL', until: step.on } }),
             );
           }
           real(step, () => this.appeal(step));
@@ -325,7 +350,9 @@ class Runner {
           real(step, () => this.act('fixRpt', this.sec(), { rptEndsOn: step.rptEndsOn }));
           break;
         case 'extendRpt':
-          real(step, () => this.act('recordExtension', this.sec(), { extension: { rule: 'IMPLEMENTATION_PERIOD', until: step.rptEndsOn } }));
+          real(step, () =>
+            this.act('recordExtension', this.sec(), { extension: { rule: 'IMPLEMENTATION_PERIOD', until: step.rptEndsOn } }),
+          );
           break;
         case 'requestComplianceReview':
           real(step, () => this.act('requestComplianceReview', this.del(this.party(step.by ?? 'COMPLAINANT'))));
@@ -369,20 +396,32 @@ class Runner {
     // comes days after its filing (WT/DSn/1 bears that date). A join the WTO accepted was within
     // those 10 days, so the request was circulated no earlier than 10 days before the last join.
     const request = steps.find((s) => s.step === 'requestConsultations');
-    const lastJoin = steps.filter((s) => s.step === 'joinConsultations').map((s) => s.on).sort().at(-1);
+    const lastJoin = steps
+      .filter((s) => s.step === 'joinConsultations')
+      .map((s) => s.on)
+      .sort()
+      .at(-1);
     if (request && lastJoin && daysBetween(request.on, lastJoin) > 10) {
       const circulated = addDays(lastJoin, -10);
-      implied(circulated, 'circulateRequest', `The request was circulated after its filing; the record gives no date, but the join of ${lastJoin} was within 10 days of it (DSU 4.11).`, () =>
-        this.act('circulateRequest', this.sec()),
+      implied(
+        circulated,
+        'circulateRequest',
+        `The request was circulated after its filing; the record gives no date, but the join of ${lastJoin} was within 10 days of it (DSU 4.11).`,
+        () => this.act('circulateRequest', this.sec()),
       );
     }
     // Meetings are convened 10 days ahead: the convening is a step of its own, in date order.
     for (const step of steps.filter((s) => AT_MEETING.has(s.step))) {
       const convene = addDays(step.on, -10);
-      implied(convene, 'scheduleBodyMeeting', `The body's meeting of ${step.on} is convened with 10 days' notice.`, () => this.convene(step.on));
+      implied(convene, 'scheduleBodyMeeting', `The body's meeting of ${step.on} is convened with 10 days' notice.`, () =>
+        this.convene(step.on),
+      );
     }
     const order = (p: Planned) => `${p.on}:${p.kind === 'scheduleBodyMeeting' ? 0 : 1}`;
-    return plan.map((p, i) => ({ p, i })).sort((a, b) => order(a.p).localeCompare(order(b.p)) || a.i - b.i).map(({ p }) => p);
+    return plan
+      .map((p, i) => ({ p, i }))
+      .sort((a, b) => order(a.p).localeCompare(order(b.p)) || a.i - b.i)
+      .map(({ p }) => p);
   }
 
   // ---- consultations and establishment
@@ -392,8 +431,12 @@ class Runner {
       `mutation($input: RequestConsultationsInput!) { requestConsultations(input: $input) { id } }`,
       {
         input: {
-          respondents: [this.c.respondent.code], title: `${this.c.ds} ${this.c.title}`, measures: [MEASURE], legalBasis: [PROVISION],
-          summary: this.c.covers, urgent: Boolean(step.urgent),
+          respondents: [this.c.respondent.code],
+          title: `${this.c.ds} ${this.c.title}`,
+          measures: [MEASURE],
+          legalBasis: [PROVISION],
+          summary: this.c.covers,
+          urgent: Boolean(step.urgent),
         },
       },
       this.del(this.c.complainant.code),
@@ -407,7 +450,12 @@ class Runner {
     const stage = await this.stage();
     if (stage === 'CONSULTATIONS_REQUESTED') {
       await this.act('enterConsultations', this.del(this.c.respondent.code));
-      this.log.push({ on: step.on, step: 'enterConsultations', implied: true, why: 'Consultations were held before the panel request; their date is not recorded.' });
+      this.log.push({
+        on: step.on,
+        step: 'enterConsultations',
+        implied: true,
+        why: 'Consultations were held before the panel request; their date is not recorded.',
+      });
     }
     await this.act('requestPanel', this.del(this.c.complainant.code));
     // DSU 6.1, footnote 5: a meeting within 15 days at the complainant's request, when the next
@@ -415,7 +463,12 @@ class Runner {
     const next = steps.find((s) => (s.step === 'panelNotEstablished' || s.step === 'establishPanel') && s.on >= step.on);
     if (next && daysBetween(step.on, next.on) < 11) {
       await this.act('requestBodyMeeting', this.del(this.c.complainant.code));
-      this.log.push({ on: step.on, step: 'requestBodyMeeting', implied: true, why: `The body met ${daysBetween(step.on, next.on)} days after the request: a meeting at the complainant's request (DSU 6.1, fn 5).` });
+      this.log.push({
+        on: step.on,
+        step: 'requestBodyMeeting',
+        implied: true,
+        why: `The body met ${daysBetween(step.on, next.on)} days after the request: a meeting at the complainant's request (DSU 6.1, fn 5).`,
+      });
     }
   }
 
@@ -449,7 +502,8 @@ class Runner {
     const earliestClose = addDays(established, 18);
     const closeOn = step.on >= earliestClose ? step.on : earliestClose;
     const openOn = addDays(closeOn, -7);
-    const late = closeOn !== step.on ? ` The WTO panel was composed on ${step.on}; the body's election cannot compose it before ${closeOn}.` : '';
+    const late =
+      closeOn !== step.on ? ` The WTO panel was composed on ${step.on}; the body's election cannot compose it before ${closeOn}.` : '';
     plan.push({
       on: openOn,
       kind: 'openElection',
@@ -467,13 +521,17 @@ class Runner {
         const electionId = res.openElection.id;
         // Every member ranks the eligible candidates in the roster's order (DSU 8.3 excludes the
         // nationals of parties and third parties).
-        const ranking = (await this.t.db.query('SELECT person_id FROM election_candidates WHERE election_id = $1 ORDER BY position', [electionId])).map(
-          (r: { person_id: string }) => r.person_id,
-        );
+        const ranking = (
+          await this.t.db.query('SELECT person_id FROM election_candidates WHERE election_id = $1 ORDER BY position', [electionId])
+        ).map((r: { person_id: string }) => r.person_id);
         const electors = await this.t.db.query('SELECT member_id FROM election_electors WHERE election_id = $1', [electionId]);
         for (const { member_id } of electors) {
           const code = [...this.members.entries()].find(([, m]) => m.id === member_id)![0];
-          await this.must(`mutation($input: CastBallotInput!) { castBallot(input: $input) { receipt } }`, { input: { electionId, ranking } }, this.del(code));
+          await this.must(
+            `mutation($input: CastBallotInput!) { castBallot(input: $input) { receipt } }`,
+            { input: { electionId, ranking } },
+            this.del(code),
+          );
         }
         this.election = electionId;
       },
@@ -495,7 +553,13 @@ class Runner {
 
   // ---- the panel's work, not in the public record: Appendix 3 stretched to the real report
 
-  private planPanelWork(composed: string, finalToParties: string | undefined, circulation: string, steps: ReplayStep[], plan: Planned[]): void {
+  private planPanelWork(
+    composed: string,
+    finalToParties: string | undefined,
+    circulation: string,
+    steps: ReplayStep[],
+    plan: Planned[],
+  ): void {
     const established = steps.find((s) => s.step === 'establishPanel')?.on ?? composed;
     // The day after the composition (the election closes on the real date or as soon as allowed).
     const start = addDays(maxDate(composed, addDays(established, 18)), 1);
@@ -507,7 +571,10 @@ class Runner {
     };
     const why = 'The panel’s own work is not in the public record: its timetable follows Appendix 3 ¶12 over the time the real panel took.';
     plan.push({
-      on: start, kind: 'adoptTimetable', implied: true, why,
+      on: start,
+      kind: 'adoptTimetable',
+      implied: true,
+      why,
       run: () =>
         this.must(
           `mutation($input: AdoptTimetableInput!) { adoptTimetable(input: $input) { id } }`,
@@ -515,27 +582,58 @@ class Runner {
           this.pan(0),
         ),
     });
-    plan.push({ on: dateOf('FIRST_SUBSTANTIVE_MEETING'), kind: 'holdFirstMeeting', implied: true, why, run: () => this.act('holdFirstMeeting', this.pan(0)) });
-    plan.push({ on: dateOf('SECOND_SUBSTANTIVE_MEETING'), kind: 'holdSecondMeeting', implied: true, why, run: () => this.act('holdSecondMeeting', this.pan(0)) });
-    plan.push({ on: dateOf('DESCRIPTIVE_PART'), kind: 'issueDescriptivePart', implied: true, why, run: () => this.report('DESCRIPTIVE_PART') });
+    plan.push({
+      on: dateOf('FIRST_SUBSTANTIVE_MEETING'),
+      kind: 'holdFirstMeeting',
+      implied: true,
+      why,
+      run: () => this.act('holdFirstMeeting', this.pan(0)),
+    });
+    plan.push({
+      on: dateOf('SECOND_SUBSTANTIVE_MEETING'),
+      kind: 'holdSecondMeeting',
+      implied: true,
+      why,
+      run: () => this.act('holdSecondMeeting', this.pan(0)),
+    });
+    plan.push({
+      on: dateOf('DESCRIPTIVE_PART'),
+      kind: 'issueDescriptivePart',
+      implied: true,
+      why,
+      run: () => this.report('DESCRIPTIVE_PART'),
+    });
     plan.push({ on: dateOf('INTERIM_REPORT'), kind: 'issueInterimReport', implied: true, why, run: () => this.report('INTERIM_REPORT') });
     plan.push({
-      on: final, kind: 'issueFinalReport', implied: !finalToParties, why: finalToParties ? undefined : why,
+      on: final,
+      kind: 'issueFinalReport',
+      implied: !finalToParties,
+      why: finalToParties ? undefined : why,
       run: () => this.report('FINAL_REPORT'),
     });
   }
 
   private planComplianceReport(step: ReplayStep, steps: ReplayStep[], plan: Planned[]): void {
-    const toParties = steps.find((s) => s.step === 'finalReportToParties' && s.on <= step.on && s.on > (steps.find((x) => x.step === 'referComplianceReview' && x.on <= step.on)?.on ?? ''))?.on;
+    const toParties = steps.find(
+      (s) =>
+        s.step === 'finalReportToParties' &&
+        s.on <= step.on &&
+        s.on > (steps.find((x) => x.step === 'referComplianceReview' && x.on <= step.on)?.on ?? ''),
+    )?.on;
     plan.push({
       on: toParties ?? addDays(step.on, -14),
       kind: 'issueComplianceReport',
       implied: !toParties,
-      why: toParties ? undefined : 'The compliance panel issues its report to the parties two weeks before circulation (not in the record).',
+      why: toParties
+        ? undefined
+        : 'The compliance panel issues its report to the parties two weeks before circulation (not in the record).',
       run: () => this.report('COMPLIANCE_REPORT'),
     });
     plan.push({
-      on: step.on, kind: step.step, implied: Boolean(step.implied), step,
+      on: step.on,
+      kind: step.step,
+      implied: Boolean(step.implied),
+      step,
       run: () => this.must(`mutation($d: ID!) { circulateReport(disputeId: $d) { id } }`, { d: this.disputeId }, this.sec()),
     });
   }
@@ -543,7 +641,10 @@ class Runner {
   private planNotAdopted(step: ReplayStep, plan: Planned[]): void {
     // Every member present objects, in writing, 10 days before the meeting (DSU 16.2).
     plan.push({
-      on: addDays(step.on, -11), kind: 'objectToAdoption', implied: true, why: 'Every member objects 10 days before the meeting (DSU 16.2).',
+      on: addDays(step.on, -11),
+      kind: 'objectToAdoption',
+      implied: true,
+      why: 'Every member objects 10 days before the meeting (DSU 16.2).',
       run: async () => {
         for (const code of this.members.keys()) {
           await this.must(`mutation($d: ID!) { objectToAdoption(disputeId: $d) }`, { d: this.disputeId }, this.del(code));
@@ -559,7 +660,13 @@ class Runner {
       version === 'DESCRIPTIVE_PART'
         ? []
         : [
-            { measure: MEASURE, provision: PROVISION, finding: 'INCONSISTENT', reasoning: 'Found inconsistent.', recommendation: 'Bring the measure into conformity.' },
+            {
+              measure: MEASURE,
+              provision: PROVISION,
+              finding: 'INCONSISTENT',
+              reasoning: 'Found inconsistent.',
+              recommendation: 'Bring the measure into conformity.',
+            },
             { measure: MEASURE, provision: PROVISION, finding: 'CONSISTENT', reasoning: 'Found consistent.' },
           ];
     const submitted = await this.must(
@@ -569,7 +676,8 @@ class Runner {
     );
     if (version === 'DESCRIPTIVE_PART') return;
     const id = submitted.submitReport.id;
-    for (const i of [0, 1]) await this.must(`mutation($r: ID!) { voteOnReport(reportId: $r, approve: true) }`, { r: id }, this.seatToken(i));
+    for (const i of [0, 1])
+      await this.must(`mutation($r: ID!) { voteOnReport(reportId: $r, approve: true) }`, { r: id }, this.seatToken(i));
     await this.must(`mutation($r: ID!) { issueReport(reportId: $r) { id } }`, { r: id }, this.seatToken(0));
   }
 
@@ -586,7 +694,11 @@ class Runner {
       )
     ).map((r: { id: string }) => r.id);
     const finding = findings[step.step === 'crossAppeal' ? 1 : 0];
-    await this.must(`mutation($d: ID!, $f: [ID!]!) { fileAppeal(disputeId: $d, findingIds: $f) { id } }`, { d: this.disputeId, f: [finding] }, this.del(this.party(who)));
+    await this.must(
+      `mutation($d: ID!, $f: [ID!]!) { fileAppeal(disputeId: $d, findingIds: $f) { id } }`,
+      { d: this.disputeId, f: [finding] },
+      this.del(this.party(who)),
+    );
   }
 
   private async appellateReport(step: ReplayStep): Promise<void> {
@@ -603,7 +715,9 @@ class Runner {
       `mutation($input: RecordAppellateReportInput!) { recordAppellateReport(input: $input) { id } }`,
       {
         input: {
-          disputeId: this.disputeId, outcomes, ...file(`${this.c.ds} appellate report`),
+          disputeId: this.disputeId,
+          outcomes,
+          ...file(`${this.c.ds} appellate report`),
           ...(late ? { delayReason: 'As the appellate body explained to the body (DSU 17.5).' } : {}),
         },
       },
@@ -612,7 +726,11 @@ class Runner {
   }
 
   private async adoptionMeeting(on: string): Promise<void> {
-    await this.must(`mutation($d: ID!, $m: ID!) { recordAdoptionMeeting(disputeId: $d, meetingId: $m) { outcome } }`, { d: this.disputeId, m: await this.meeting(on) }, this.sec());
+    await this.must(
+      `mutation($d: ID!, $m: ID!) { recordAdoptionMeeting(disputeId: $d, meetingId: $m) { outcome } }`,
+      { d: this.disputeId, m: await this.meeting(on) },
+      this.sec(),
+    );
   }
 
   private delayLetter(step: ReplayStep): string {
@@ -633,7 +751,9 @@ class Runner {
     const res = await this.t.gql(query, variables, token);
     if (res.errors) {
       const when = toIsoDate(this.t.clock.now());
-      throw new Error(`${this.c.ds} on ${when}: ${query.slice(0, 60).replace(/\s+/g, ' ')}… refused: ${JSON.stringify(res.errors.map((e) => ({ message: e.message, code: e.extensions.code })))}`);
+      throw new Error(
+        `${this.c.ds} on ${when}: ${query.slice(0, 60).replace(/\s+/g, ' ')}… refused: ${JSON.stringify(res.errors.map((e) => ({ message: e.message, code: e.extensions.code })))}`,
+      );
     }
     return res.data as Record<string, any>;
   }

@@ -8,9 +8,17 @@ describe('rulings: the body’s decision on a report (DSU 16.2, 16.4)', () => {
   let t: TestApp;
   const errorOf = (res: { errors?: { extensions: Record<string, unknown> }[] }) => res.errors?.[0]?.extensions;
   const circulatedAt = async (c: Case) =>
-    new Date((await t.db.query(`SELECT circulated_at FROM reports WHERE dispute_id = $1 AND version = 'FINAL_REPORT'`, [c.disputeId]))[0].circulated_at);
+    new Date(
+      (await t.db.query(`SELECT circulated_at FROM reports WHERE dispute_id = $1 AND version = 'FINAL_REPORT'`, [c.disputeId]))[0]
+        .circulated_at,
+    );
   const deadline = async (c: Case, rule: string) =>
-    (await t.db.query(`SELECT status, to_char(due_date, 'YYYY-MM-DD') AS due FROM deadlines WHERE dispute_id = $1 AND rule = $2 ORDER BY opened_at DESC LIMIT 1`, [c.disputeId, rule]))[0];
+    (
+      await t.db.query(
+        `SELECT status, to_char(due_date, 'YYYY-MM-DD') AS due FROM deadlines WHERE dispute_id = $1 AND rule = $2 ORDER BY opened_at DESC LIMIT 1`,
+        [c.disputeId, rule],
+      )
+    )[0];
 
   // A world of its own for each case: the setup creates the members.
   beforeEach(async () => {
@@ -40,7 +48,15 @@ describe('rulings: the body’s decision on a report (DSU 16.2, 16.4)', () => {
     expect(view.report.adopted).toBe(false);
     // Nor may anyone appeal it or bring it before the body again.
     const finding = view.report.versions[0].findings[0].id;
-    expect(errorOf(await t.gql(`mutation($d: ID!, $f: [ID!]!) { fileAppeal(disputeId: $d, findingIds: $f) { id } }`, { d: c.disputeId, f: [finding] }, c.tok('PAK')))?.code).toBe('INVALID_TRANSITION');
+    expect(
+      errorOf(
+        await t.gql(
+          `mutation($d: ID!, $f: [ID!]!) { fileAppeal(disputeId: $d, findingIds: $f) { id } }`,
+          { d: c.disputeId, f: [finding] },
+          c.tok('PAK'),
+        ),
+      )?.code,
+    ).toBe('INVALID_TRANSITION');
     expect(errorOf(await t.gql(MEETING, { d: c.disputeId, m: await meeting(t) }, c.tok('SEC')))?.code).toBe('INVALID_TRANSITION');
   });
 
@@ -73,12 +89,17 @@ describe('rulings: the body’s decision on a report (DSU 16.2, 16.4)', () => {
     const view = (await t.gql(REPORT, { id: c.disputeId })).data!.dispute;
     expect(view.stage).toBe('ADOPTED');
     expect(await deadline(c, 'PANEL_REPORT_ADOPTION')).toMatchObject({ status: 'MET', due: day60 });
-    const [period] = await t.db.query(`SELECT entered_at FROM dispute_stage_periods WHERE dispute_id = $1 AND stage = 'ADOPTED'`, [c.disputeId]);
+    const [period] = await t.db.query(`SELECT entered_at FROM dispute_stage_periods WHERE dispute_id = $1 AND stage = 'ADOPTED'`, [
+      c.disputeId,
+    ]);
     expect(new Date(period.entered_at).toISOString()).toBe(`${day60}T23:59:59.999Z`);
     // The reasonable-period limits count from day 60, not from the worker's run.
     const intentions = await deadline(c, 'RPT_INTENTIONS');
     expect(intentions.due).toBe(new Date(new Date(`${day60}T00:00:00Z`).getTime() + 30 * DAY).toISOString().slice(0, 10));
-    const [entry] = await t.db.query(`SELECT actor_role, text FROM docket_entries WHERE dispute_id = $1 AND kind = 'adoptReportAutomatically'`, [c.disputeId]);
+    const [entry] = await t.db.query(
+      `SELECT actor_role, text FROM docket_entries WHERE dispute_id = $1 AND kind = 'adoptReportAutomatically'`,
+      [c.disputeId],
+    );
     expect(entry).toMatchObject({ actor_role: 'SYSTEM' });
     expect(entry.text).toContain(`adopted as of ${day60}`);
     // And the statistics count no overrun for the stay in REPORT_CIRCULATED.

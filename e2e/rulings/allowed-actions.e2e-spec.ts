@@ -77,7 +77,11 @@ describe('allowedActions: the steps a user can take, with their mutations', () =
     t.clock.advance(20 * DAY);
     const secretariat = await steps('SEC');
     expect(has(secretariat.now, 'adoptReport', 'recordAdoptionMeeting')).toBe(true);
-    const res = await t.gql(`mutation($d: ID!, $m: ID!) { recordAdoptionMeeting(disputeId: $d, meetingId: $m) { outcome } }`, { d: c.disputeId, m: await meeting(t) }, c.tok('SEC'));
+    const res = await t.gql(
+      `mutation($d: ID!, $m: ID!) { recordAdoptionMeeting(disputeId: $d, meetingId: $m) { outcome } }`,
+      { d: c.disputeId, m: await meeting(t) },
+      c.tok('SEC'),
+    );
     expect(res.data!.recordAdoptionMeeting.outcome).toBe('ADOPTED');
     const respondent = await steps('PAK');
     expect(has(respondent.now, 'stateImplementationIntentions', 'takeAction')).toBe(true);

@@ -13,7 +13,10 @@ describe('rulings: appeal and cross-appeal, the appellate body’s delay and sus
   let findingIds: string[];
   const errorOf = (res: { errors?: { extensions: Record<string, unknown> }[] }) => res.errors?.[0]?.extensions;
   const rows = async (rule: string) =>
-    t.db.query(`SELECT status, to_char(due_date, 'YYYY-MM-DD') AS due, paused_remaining_days AS paused FROM deadlines WHERE dispute_id = $1 AND rule = $2 ORDER BY opened_at`, [c.disputeId, rule]);
+    t.db.query(
+      `SELECT status, to_char(due_date, 'YYYY-MM-DD') AS due, paused_remaining_days AS paused FROM deadlines WHERE dispute_id = $1 AND rule = $2 ORDER BY opened_at`,
+      [c.disputeId, rule],
+    );
 
   beforeAll(async () => {
     t = await startTestApp({ start: '2026-03-02T09:00:00Z' });
@@ -54,7 +57,9 @@ describe('rulings: appeal and cross-appeal, the appellate body’s delay and sus
     const view = (await t.gql(REPORT, { id: c.disputeId })).data!.dispute;
     expect(view.stage).toBe('UNDER_APPEAL');
     expect(view.report.appeals.map((a: { seed: string }) => a.seed)).toEqual([appeal.seed]);
-    const docket = JSON.stringify((await t.gql(`query($id: ID!) { dispute(id: $id) { docket(first: 100) { nodes { text } } } }`, { id: c.disputeId })).data);
+    const docket = JSON.stringify(
+      (await t.gql(`query($id: ID!) { dispute(id: $id) { docket(first: 100) { nodes { text } } } }`, { id: c.disputeId })).data,
+    );
     expect(docket).toContain(appeal.seed);
     expect(docket).toContain('PAK notified its decision to appeal.');
   });
@@ -69,7 +74,11 @@ describe('rulings: appeal and cross-appeal, the appellate body’s delay and sus
   });
 
   it('circulates no appellate report before the window for other appeals closed', async () => {
-    const input = { disputeId: c.disputeId, outcomes: [{ findingId: findingIds[0], outcome: 'UPHELD', reasoning: 'r' }], ...file('Too soon') };
+    const input = {
+      disputeId: c.disputeId,
+      outcomes: [{ findingId: findingIds[0], outcome: 'UPHELD', reasoning: 'r' }],
+      ...file('Too soon'),
+    };
     expect(errorOf(await t.gql(RECORD, { input }, c.tok('SEC')))).toMatchObject({ code: 'NOT_YET_ALLOWED' });
   });
 
@@ -79,12 +88,24 @@ describe('rulings: appeal and cross-appeal, the appellate body’s delay and sus
   });
 
   it("records the appellate body's letter on a delay, with reasons; suspends and resumes the appeal at the parties' request", async () => {
-    expect(errorOf(await t.gql(TAKE_ACTION, { id: c.disputeId, action: 'informBodyOfAppellateDelay' }, c.tok('SEC')))?.code).toBe('INVALID_TRANSITION');
-    const letter = await t.gql(TAKE_ACTION, { id: c.disputeId, action: 'informBodyOfAppellateDelay', note: 'Workload of the division; the report is expected within 80 days.' }, c.tok('SEC'));
+    expect(errorOf(await t.gql(TAKE_ACTION, { id: c.disputeId, action: 'informBodyOfAppellateDelay' }, c.tok('SEC')))?.code).toBe(
+      'INVALID_TRANSITION',
+    );
+    const letter = await t.gql(
+      TAKE_ACTION,
+      { id: c.disputeId, action: 'informBodyOfAppellateDelay', note: 'Workload of the division; the report is expected within 80 days.' },
+      c.tok('SEC'),
+    );
     expect(letter.errors).toBeUndefined();
     const before = (await rows('APPELLATE_REPORT_MAX'))[0].due;
-    expect(errorOf(await t.gql(TAKE_ACTION, { id: c.disputeId, action: 'suspendAppeal', note: 'x' }, c.tok('PAK')))?.code).toBe('FORBIDDEN');
-    const suspended = await t.gql(TAKE_ACTION, { id: c.disputeId, action: 'suspendAppeal', note: 'The parties asked for time to negotiate a solution.' }, c.tok('SEC'));
+    expect(errorOf(await t.gql(TAKE_ACTION, { id: c.disputeId, action: 'suspendAppeal', note: 'x' }, c.tok('PAK')))?.code).toBe(
+      'FORBIDDEN',
+    );
+    const suspended = await t.gql(
+      TAKE_ACTION,
+      { id: c.disputeId, action: 'suspendAppeal', note: 'The parties asked for time to negotiate a solution.' },
+      c.tok('SEC'),
+    );
     expect(suspended.data!.takeAction.stage).toBe('APPEAL_SUSPENDED');
     expect((await rows('APPELLATE_REPORT_MAX'))[0].paused).toBeGreaterThan(0);
     t.clock.advance(30 * DAY);
@@ -97,14 +118,32 @@ describe('rulings: appeal and cross-appeal, the appellate body’s delay and sus
 
   it('records the appellate report, public, with the reasons for a delay past 60 days', async () => {
     t.clock.advance(40 * DAY);
-    const input = { disputeId: c.disputeId, outcomes: [{ findingId: findingIds[0], outcome: 'MODIFIED', reasoning: 'Narrower reasoning.' }], ...file('Appellate report') };
+    const input = {
+      disputeId: c.disputeId,
+      outcomes: [{ findingId: findingIds[0], outcome: 'MODIFIED', reasoning: 'Narrower reasoning.' }],
+      ...file('Appellate report'),
+    };
     expect(errorOf(await t.gql(RECORD, { input }, c.tok('SEC')))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.delayReason' });
-    const wrong = { ...input, outcomes: [{ findingId: '00000000-0000-4000-8000-000000000000', outcome: 'UPHELD', reasoning: 'r' }], delayReason: 'Workload' };
-    expect(errorOf(await t.gql(RECORD, { input: wrong }, c.tok('SEC')))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.outcomes.0.findingId' });
+    const wrong = {
+      ...input,
+      outcomes: [{ findingId: '00000000-0000-4000-8000-000000000000', outcome: 'UPHELD', reasoning: 'r' }],
+      delayReason: 'Workload',
+    };
+    expect(errorOf(await t.gql(RECORD, { input: wrong }, c.tok('SEC')))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.outcomes.0.findingId',
+    });
     expect(errorOf(await t.gql(RECORD, { input: { ...input, delayReason: 'Workload' } }, c.tok('CHN')))?.code).toBe('FORBIDDEN');
-    const both = { ...input, outcomes: [...input.outcomes, { findingId: findingIds[1], outcome: 'UPHELD', reasoning: 'The cross-appeal fails.' }] };
+    const both = {
+      ...input,
+      outcomes: [...input.outcomes, { findingId: findingIds[1], outcome: 'UPHELD', reasoning: 'The cross-appeal fails.' }],
+    };
     const res = await t.gql(RECORD, { input: { ...both, delayReason: 'Translation of the record' } }, c.tok('SEC'));
-    expect(res.data!.recordAppellateReport).toEqual({ version: 'APPELLATE_REPORT', status: 'CIRCULATED', document: { classification: 'PUBLIC' } });
+    expect(res.data!.recordAppellateReport).toEqual({
+      version: 'APPELLATE_REPORT',
+      status: 'CIRCULATED',
+      document: { classification: 'PUBLIC' },
+    });
     expect((await rows('APPELLATE_REPORT')).map((r: { status: string }) => r.status)).toEqual(['MISSED']);
   });
 
@@ -113,11 +152,16 @@ describe('rulings: appeal and cross-appeal, the appellate body’s delay and sus
     const res = await t.gql(MEETING, { d: c.disputeId, m: await meeting(t, ['PAK', 'CHN', 'IDN', 'KAZ', 'MYS']) }, c.tok('SEC'));
     // PAK objected today: an objection is before a meeting only if made 10 days ahead (DSU 16.2).
     expect(res.data!.recordAdoptionMeeting).toEqual({ outcome: 'ADOPTED', objectingMembers: [] });
-    const list = await t.gql(`{ adoptedReports(first: 10) { nodes { dispute { id stage } report { appeals { seed crossAppeal } versions { version findings { finding appellateOutcome { outcome } } } } } } }`);
+    const list = await t.gql(
+      `{ adoptedReports(first: 10) { nodes { dispute { id stage } report { appeals { seed crossAppeal } versions { version findings { finding appellateOutcome { outcome } } } } } } }`,
+    );
     const node = list.data!.adoptedReports.nodes[0];
     expect(node.dispute).toEqual({ id: c.disputeId, stage: 'ADOPTED' });
     expect(node.report.appeals.map((a: { crossAppeal: boolean }) => a.crossAppeal)).toEqual([false, true]);
     const final = node.report.versions.find((v: { version: string }) => v.version === 'FINAL_REPORT');
-    expect(final.findings.map((f: { appellateOutcome: { outcome: string } | null }) => f.appellateOutcome?.outcome ?? null)).toEqual(['MODIFIED', 'UPHELD']);
+    expect(final.findings.map((f: { appellateOutcome: { outcome: string } | null }) => f.appellateOutcome?.outcome ?? null)).toEqual([
+      'MODIFIED',
+      'UPHELD',
+    ]);
   });
 });

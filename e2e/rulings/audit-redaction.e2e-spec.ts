@@ -59,14 +59,33 @@ describe('auditLog: redacted for its reader, the chain intact', () => {
       return res.data!;
     };
     // A confidential exhibit only PAK's delegate may read: the secretariat may not.
-    confidentialId = (await must(FILE, {
-      input: { disputeId: c.disputeId, kind: 'EXHIBIT', classification: 'CONFIDENTIAL', readerIds: [c.users.PAK.id], ...file(SECRET) },
-    }, c.tok('CHN'))).fileDocument.id;
-    restrictedId = (await must(FILE, {
-      input: { disputeId: c.disputeId, kind: 'FIRST_WRITTEN_SUBMISSION', classification: 'RESTRICTED', ...file('First written submission of CHN') },
-    }, c.tok('CHN'))).fileDocument.id;
+    confidentialId = (
+      await must(
+        FILE,
+        {
+          input: { disputeId: c.disputeId, kind: 'EXHIBIT', classification: 'CONFIDENTIAL', readerIds: [c.users.PAK.id], ...file(SECRET) },
+        },
+        c.tok('CHN'),
+      )
+    ).fileDocument.id;
+    restrictedId = (
+      await must(
+        FILE,
+        {
+          input: {
+            disputeId: c.disputeId,
+            kind: 'FIRST_WRITTEN_SUBMISSION',
+            classification: 'RESTRICTED',
+            ...file('First written submission of CHN'),
+          },
+        },
+        c.tok('CHN'),
+      )
+    ).fileDocument.id;
     // The panel deliberates: B writes a separate opinion, C votes.
-    reportId = (await must(SUBMIT, { input: { disputeId: c.disputeId, version: 'INTERIM_REPORT', findings, ...file('Interim report') } }, c.pan('A'))).submitReport.id;
+    reportId = (
+      await must(SUBMIT, { input: { disputeId: c.disputeId, version: 'INTERIM_REPORT', findings, ...file('Interim report') } }, c.pan('A'))
+    ).submitReport.id;
     await must(OPINION, { r: reportId, t: 'I would have decided the SPS claim.' }, c.pan('B'));
     await must(VOTE, { r: reportId, a: false }, c.pan('C'));
   });
@@ -77,7 +96,13 @@ describe('auditLog: redacted for its reader, the chain intact', () => {
     for (const operation of ['submitSeparateOpinion', 'voteOnReport']) {
       const [node] = nodes.filter((n) => n.operation === operation);
       expect(node).toMatchObject({
-        id: null, actorId: null, actorRole: null, actorShownAs: 'a seated panelist', targetType: 'Report', targetId: reportId, detailsWithheld: false,
+        id: null,
+        actorId: null,
+        actorRole: null,
+        actorShownAs: 'a seated panelist',
+        targetType: 'Report',
+        targetId: reportId,
+        detailsWithheld: false,
       });
       expect(node.withheldBecause).toEqual([expect.stringContaining('DSU 14.1, 14.3')]);
     }
@@ -107,7 +132,9 @@ describe('auditLog: redacted for its reader, the chain intact', () => {
     expect(stored.details).toMatchObject({ sha256: sha(SECRET), classification: 'CONFIDENTIAL' });
     // A document the secretariat may see is shown in full.
     expect(filings.find((n) => n.targetId === restrictedId)).toMatchObject({
-      actorId: c.users.CHN.id, detailsWithheld: false, details: { classification: 'RESTRICTED', disputeId: c.disputeId },
+      actorId: c.users.CHN.id,
+      detailsWithheld: false,
+      details: { classification: 'RESTRICTED', disputeId: c.disputeId },
     });
   });
 

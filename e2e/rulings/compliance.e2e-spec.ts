@@ -1,7 +1,21 @@
 import { ProcedureSweeper } from '@app/registry';
 import { TAKE_ACTION } from '../utils/procedure';
 import { TestApp, startTestApp } from '../utils/test-app';
-import { CIRCULATE, Case, DAY, ISSUE, MEETING, REPORT, SUBMIT, VOTE, file, findings, meeting, panelInProceedings, toCirculation } from './setup';
+import {
+  CIRCULATE,
+  Case,
+  DAY,
+  ISSUE,
+  MEETING,
+  REPORT,
+  SUBMIT,
+  VOTE,
+  file,
+  findings,
+  meeting,
+  panelInProceedings,
+  toCirculation,
+} from './setup';
 
 const APPEAL = `mutation($d: ID!, $f: [ID!]!) { fileAppeal(disputeId: $d, findingIds: $f) { seed crossAppeal } }`;
 const RECORD = `mutation($input: RecordAppellateReportInput!) { recordAppellateReport(input: $input) { version status } }`;
@@ -15,7 +29,10 @@ describe('rulings: from adoption to compliance, with a compliance proceeding and
     t.gql(TAKE_ACTION, { id: c.disputeId, action, ...extra }, who.length === 1 ? c.pan(who as 'A') : c.tok(who));
   const stage = async () => (await t.gql(REPORT, { id: c.disputeId })).data!.dispute.stage;
   const rows = async (rule: string) =>
-    t.db.query(`SELECT status, to_char(due_date, 'YYYY-MM-DD') AS due FROM deadlines WHERE dispute_id = $1 AND rule = $2 ORDER BY opened_at`, [c.disputeId, rule]);
+    t.db.query(
+      `SELECT status, to_char(due_date, 'YYYY-MM-DD') AS due FROM deadlines WHERE dispute_id = $1 AND rule = $2 ORDER BY opened_at`,
+      [c.disputeId, rule],
+    );
 
   beforeAll(async () => {
     t = await startTestApp({ start: '2026-03-02T09:00:00Z' });
@@ -25,7 +42,12 @@ describe('rulings: from adoption to compliance, with a compliance proceeding and
     const adopted = await t.gql(MEETING, { d: c.disputeId, m: await meeting(t) }, c.tok('SEC'));
     if (adopted.errors) throw new Error(JSON.stringify(adopted.errors));
     const ADD = `mutation($n: String!, $c: String!) { addAppellateMember(name: $n, nationality: $c) { id } }`;
-    for (const [n, code] of [['Ana Ortiz', 'URY'], ['Bo Lin', 'SGP'], ['Chidi Obi', 'NGA']]) await t.gql(ADD, { n, c: code }, c.tok('SEC'));
+    for (const [n, code] of [
+      ['Ana Ortiz', 'URY'],
+      ['Bo Lin', 'SGP'],
+      ['Chidi Obi', 'NGA'],
+    ])
+      await t.gql(ADD, { n, c: code }, c.tok('SEC'));
   });
   afterAll(() => t.close());
 
@@ -60,13 +82,34 @@ describe('rulings: from adoption to compliance, with a compliance proceeding and
     const start = new Date(t.clock.now().getTime() + 14 * DAY);
     const hearing = await t.gql(
       SCHEDULE,
-      { input: { disputeId: c.disputeId, kind: 'FIRST_SUBSTANTIVE_MEETING', startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 3 * 3600_000).toISOString(), timeZone: 'Europe/Zurich', virtualLink: 'https://meet.example.org/compliance' } },
+      {
+        input: {
+          disputeId: c.disputeId,
+          kind: 'FIRST_SUBSTANTIVE_MEETING',
+          startsAt: start.toISOString(),
+          endsAt: new Date(start.getTime() + 3 * 3600_000).toISOString(),
+          timeZone: 'Europe/Zurich',
+          virtualLink: 'https://meet.example.org/compliance',
+        },
+      },
       c.pan('A'),
     );
     expect(hearing.errors).toBeUndefined();
     t.clock.advance(40 * DAY);
-    expect(errorOf(await t.gql(SUBMIT, { input: { disputeId: c.disputeId, version: 'COMPLIANCE_REPORT', findings, ...file('Compliance report') } }, c.pan('D')))?.code).toBe('FORBIDDEN');
-    const draft = await t.gql(SUBMIT, { input: { disputeId: c.disputeId, version: 'COMPLIANCE_REPORT', findings, ...file('Compliance report') } }, c.pan('A'));
+    expect(
+      errorOf(
+        await t.gql(
+          SUBMIT,
+          { input: { disputeId: c.disputeId, version: 'COMPLIANCE_REPORT', findings, ...file('Compliance report') } },
+          c.pan('D'),
+        ),
+      )?.code,
+    ).toBe('FORBIDDEN');
+    const draft = await t.gql(
+      SUBMIT,
+      { input: { disputeId: c.disputeId, version: 'COMPLIANCE_REPORT', findings, ...file('Compliance report') } },
+      c.pan('A'),
+    );
     expect(draft.errors).toBeUndefined();
     const id = draft.data!.submitReport.id;
     await t.gql(VOTE, { r: id, a: true }, c.pan('A'));
@@ -89,14 +132,32 @@ describe('rulings: from adoption to compliance, with a compliance proceeding and
     expect(await stage()).toBe('COMPLIANCE_UNDER_APPEAL');
     expect((await t.gql(APPEAL, { d: c.disputeId, f: [f2] }, c.tok('CHN'))).data!.fileAppeal.crossAppeal).toBe(true);
     t.clock.advance(50 * DAY);
-    const input = { disputeId: c.disputeId, outcomes: [{ findingId: f1, outcome: 'UPHELD', reasoning: 'r' }], ...file('Compliance appellate report') };
-    expect((await t.gql(RECORD, { input }, c.tok('SEC'))).data!.recordAppellateReport).toEqual({ version: 'APPELLATE_REPORT', status: 'CIRCULATED' });
+    const input = {
+      disputeId: c.disputeId,
+      outcomes: [{ findingId: f1, outcome: 'UPHELD', reasoning: 'r' }],
+      ...file('Compliance appellate report'),
+    };
+    expect((await t.gql(RECORD, { input }, c.tok('SEC'))).data!.recordAppellateReport).toEqual({
+      version: 'APPELLATE_REPORT',
+      status: 'CIRCULATED',
+    });
     const adopted = await t.gql(MEETING, { d: c.disputeId, m: await meeting(t) }, c.tok('SEC'));
     expect(adopted.data!.recordAdoptionMeeting.outcome).toBe('ADOPTED');
     expect(await stage()).toBe('IMPLEMENTATION_SURVEILLANCE');
-    const report = (await t.gql(`query($id: ID!) { dispute(id: $id) { report { appeals { proceeding crossAppeal } versions { version proceeding } meetings { proceeding round outcome } } } }`, { id: c.disputeId })).data!.dispute.report;
-    expect(report.appeals).toEqual([{ proceeding: 1, crossAppeal: false }, { proceeding: 1, crossAppeal: true }]);
-    expect(report.meetings.map((m: { proceeding: number; round: string }) => [m.proceeding, m.round])).toEqual([[0, 'PANEL'], [1, 'APPELLATE']]);
+    const report = (
+      await t.gql(
+        `query($id: ID!) { dispute(id: $id) { report { appeals { proceeding crossAppeal } versions { version proceeding } meetings { proceeding round outcome } } } }`,
+        { id: c.disputeId },
+      )
+    ).data!.dispute.report;
+    expect(report.appeals).toEqual([
+      { proceeding: 1, crossAppeal: false },
+      { proceeding: 1, crossAppeal: true },
+    ]);
+    expect(report.meetings.map((m: { proceeding: number; round: string }) => [m.proceeding, m.round])).toEqual([
+      [0, 'PANEL'],
+      [1, 'APPELLATE'],
+    ]);
   });
 
   it('compensation and compliance after the period; nothing left open when the case ends', async () => {

@@ -11,16 +11,28 @@ describe('rulings: from the descriptive part to adoption', () => {
   let commentsDueOn: string;
   const COMMENT = `mutation($input: CommentOnReportInput!) { commentOnReport(input: $input) }`;
   let submissionId: string;
-  const OPINIONS = ['I would have decided the SPS claim rather than exercise judicial economy.', 'Concurring: the licensing is also a de facto ban.'];
+  const OPINIONS = [
+    'I would have decided the SPS claim rather than exercise judicial economy.',
+    'Concurring: the licensing is also a de facto ban.',
+  ];
   const report = async (token?: string) => (await t.gql(REPORT, { id: c.disputeId }, token)).data!.dispute;
   const errorOf = (res: { errors?: { extensions: Record<string, unknown> }[] }) => res.errors?.[0]?.extensions;
 
   beforeAll(async () => {
     t = await startTestApp({ start: '2026-03-02T09:00:00Z' });
     c = await panelInProceedings(t);
-    const filed = await t.gql(`mutation($input: FileDocumentInput!) { fileDocument(input: $input) { id } }`, {
-      input: { disputeId: c.disputeId, kind: 'FIRST_WRITTEN_SUBMISSION', classification: 'RESTRICTED', ...file('First written submission of CHN') },
-    }, c.tok('CHN'));
+    const filed = await t.gql(
+      `mutation($input: FileDocumentInput!) { fileDocument(input: $input) { id } }`,
+      {
+        input: {
+          disputeId: c.disputeId,
+          kind: 'FIRST_WRITTEN_SUBMISSION',
+          classification: 'RESTRICTED',
+          ...file('First written submission of CHN'),
+        },
+      },
+      c.tok('CHN'),
+    );
     submissionId = filed.data!.fileDocument.id;
   });
   afterAll(() => t.close());
@@ -35,15 +47,23 @@ describe('rulings: from the descriptive part to adoption', () => {
     expect(errorOf(await t.gql(SUBMIT, { input }, c.pan('D')))?.code).toBe('FORBIDDEN');
     const res = await t.gql(SUBMIT, { input }, c.pan('B'));
     expect(res.errors).toBeUndefined();
-    expect(res.data!.submitReport).toMatchObject({ version: 'DESCRIPTIVE_PART', status: 'ISSUED', document: { classification: 'RESTRICTED' } });
+    expect(res.data!.submitReport).toMatchObject({
+      version: 'DESCRIPTIVE_PART',
+      status: 'ISSUED',
+      document: { classification: 'RESTRICTED' },
+    });
     expect((await report()).stage).toBe('PANEL_PROCEEDINGS');
   });
 
   it('takes the parties’ comments on the descriptive part within the timetable’s period (DSU 15.1)', async () => {
     const descriptive = (await report(c.tok('CHN'))).report.versions.find((v: { version: string }) => v.version === 'DESCRIPTIVE_PART');
-    expect((await t.gql(COMMENT, { input: { reportId: descriptive.id, ...file('Comments on the facts') } }, c.tok('PAK'))).data!.commentOnReport).toBe(true);
+    expect(
+      (await t.gql(COMMENT, { input: { reportId: descriptive.id, ...file('Comments on the facts') } }, c.tok('PAK'))).data!.commentOnReport,
+    ).toBe(true);
     expect(errorOf(await t.gql(COMMENT, { input: { reportId: descriptive.id, ...file('x') } }, c.tok('KAZ')))?.code).toBe('FORBIDDEN');
-    const docket = JSON.stringify((await t.gql(`query($id: ID!) { dispute(id: $id) { docket(first: 100) { nodes { kind text } } } }`, { id: c.disputeId })).data);
+    const docket = JSON.stringify(
+      (await t.gql(`query($id: ID!) { dispute(id: $id) { docket(first: 100) { nodes { kind text } } } }`, { id: c.disputeId })).data,
+    );
     expect(docket).toContain('PAK commented on the descriptive part (DSU 15.1).');
   });
 
@@ -51,25 +71,45 @@ describe('rulings: from the descriptive part to adoption', () => {
     const before = (await t.db.query('SELECT count(*)::int AS n FROM reports'))[0].n;
     const docs = (await t.db.query('SELECT count(*)::int AS n FROM documents'))[0].n;
     const badMeasure = [{ ...findings[0], measure: 'Tariffs on steel' }];
-    const r1 = await t.gql(SUBMIT, { input: { disputeId: c.disputeId, version: 'INTERIM_REPORT', findings: badMeasure, ...file('I') } }, c.pan('A'));
+    const r1 = await t.gql(
+      SUBMIT,
+      { input: { disputeId: c.disputeId, version: 'INTERIM_REPORT', findings: badMeasure, ...file('I') } },
+      c.pan('A'),
+    );
     expect(errorOf(r1)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.findings.0.measure' });
     const badProvision = [findings[0], { ...findings[1], provision: 'TRIPS Art. 3' }];
-    const r2 = await t.gql(SUBMIT, { input: { disputeId: c.disputeId, version: 'INTERIM_REPORT', findings: badProvision, ...file('I') } }, c.pan('A'));
+    const r2 = await t.gql(
+      SUBMIT,
+      { input: { disputeId: c.disputeId, version: 'INTERIM_REPORT', findings: badProvision, ...file('I') } },
+      c.pan('A'),
+    );
     expect(errorOf(r2)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.findings.1.provision' });
     expect((await t.db.query('SELECT count(*)::int AS n FROM reports'))[0].n).toBe(before);
     expect((await t.db.query('SELECT count(*)::int AS n FROM documents'))[0].n).toBe(docs);
   });
 
   it('deliberates on the interim draft: a majority of the seated panel approves, then the panel issues it', async () => {
-    const res = await t.gql(SUBMIT, { input: { disputeId: c.disputeId, version: 'INTERIM_REPORT', findings, ...file('Interim report') } }, c.pan('A'));
+    const res = await t.gql(
+      SUBMIT,
+      { input: { disputeId: c.disputeId, version: 'INTERIM_REPORT', findings, ...file('Interim report') } },
+      c.pan('A'),
+    );
     expect(res.errors).toBeUndefined();
     interimId = res.data!.submitReport.id;
     expect(res.data!.submitReport).toMatchObject({ status: 'DRAFT', document: { classification: 'CONFIDENTIAL' } });
     // The draft is the panel's alone.
-    for (const who of ['CHN', 'SEC']) expect((await report(c.tok(who))).report.versions.map((v: { id: string }) => v.id)).not.toContain(interimId);
-    expect(errorOf(await t.gql(`query($id: ID!) { document(id: $id) { title } }`, { id: res.data!.submitReport.document.id }, c.tok('CHN')))?.code).toBe('NOT_FOUND');
+    for (const who of ['CHN', 'SEC'])
+      expect((await report(c.tok(who))).report.versions.map((v: { id: string }) => v.id)).not.toContain(interimId);
+    expect(
+      errorOf(await t.gql(`query($id: ID!) { document(id: $id) { title } }`, { id: res.data!.submitReport.document.id }, c.tok('CHN')))
+        ?.code,
+    ).toBe('NOT_FOUND');
     // Nor can the secretariat touch it: to a mutation too, a document it may not see does not exist.
-    const derestrict = await t.gql(`mutation($id: ID!) { derestrictDocument(id: $id) { id } }`, { id: res.data!.submitReport.document.id }, c.tok('SEC'));
+    const derestrict = await t.gql(
+      `mutation($id: ID!) { derestrictDocument(id: $id) { id } }`,
+      { id: res.data!.submitReport.document.id },
+      c.tok('SEC'),
+    );
     expect(errorOf(derestrict)).toMatchObject({ code: 'NOT_FOUND' });
     expect(derestrict.errors![0].message).not.toMatch(/confidential/i);
     expect((await t.gql(VOTE, { r: interimId, a: true }, c.pan('A'))).data!.voteOnReport).toBe(true);
@@ -85,14 +125,29 @@ describe('rulings: from the descriptive part to adoption', () => {
     expect(early.errors![0].message).toContain('first substantive meeting has not been held');
     expect((await t.gql(TAKE_ACTION, { id: c.disputeId, action: 'holdFirstMeeting' }, c.pan('B'))).errors).toBeUndefined();
     // The panel may decide not to hold the second one, with its reasons on the docket.
-    expect(errorOf(await t.gql(TAKE_ACTION, { id: c.disputeId, action: 'dispenseWithSecondMeeting' }, c.pan('B')))?.code).toBe('INVALID_TRANSITION');
-    expect(errorOf(await t.gql(TAKE_ACTION, { id: c.disputeId, action: 'dispenseWithSecondMeeting', note: 'x' }, c.tok('SEC')))?.code).toBe('FORBIDDEN');
-    const dispensed = await t.gql(TAKE_ACTION, { id: c.disputeId, action: 'dispenseWithSecondMeeting', note: 'The parties agreed that written answers suffice.' }, c.pan('B'));
+    expect(errorOf(await t.gql(TAKE_ACTION, { id: c.disputeId, action: 'dispenseWithSecondMeeting' }, c.pan('B')))?.code).toBe(
+      'INVALID_TRANSITION',
+    );
+    expect(errorOf(await t.gql(TAKE_ACTION, { id: c.disputeId, action: 'dispenseWithSecondMeeting', note: 'x' }, c.tok('SEC')))?.code).toBe(
+      'FORBIDDEN',
+    );
+    const dispensed = await t.gql(
+      TAKE_ACTION,
+      { id: c.disputeId, action: 'dispenseWithSecondMeeting', note: 'The parties agreed that written answers suffice.' },
+      c.pan('B'),
+    );
     expect(dispensed.errors).toBeUndefined();
-    const issued = await t.gql(`mutation($r: ID!) { issueReport(reportId: $r) { status commentsDueOn document { classification } } }`, { r: interimId }, c.pan('C'));
+    const issued = await t.gql(
+      `mutation($r: ID!) { issueReport(reportId: $r) { status commentsDueOn document { classification } } }`,
+      { r: interimId },
+      c.pan('C'),
+    );
     expect(issued.data!.issueReport).toMatchObject({ status: 'ISSUED', document: { classification: 'RESTRICTED' } });
     // The interim review period is the timetable's (Appendix 3 ¶12(h)), not a fixed 14 days.
-    const [row] = await t.db.query(`SELECT to_char(due_date, 'YYYY-MM-DD') AS due FROM deadlines WHERE dispute_id = $1 AND rule = 'TIMETABLE_REVIEW_REQUESTS' AND status = 'OPEN'`, [c.disputeId]);
+    const [row] = await t.db.query(
+      `SELECT to_char(due_date, 'YYYY-MM-DD') AS due FROM deadlines WHERE dispute_id = $1 AND rule = 'TIMETABLE_REVIEW_REQUESTS' AND status = 'OPEN'`,
+      [c.disputeId],
+    );
     commentsDueOn = issued.data!.issueReport.commentsDueOn;
     expect(commentsDueOn).toBe(row.due);
     expect((await report()).stage).toBe('INTERIM_REVIEW');
@@ -102,10 +157,18 @@ describe('rulings: from the descriptive part to adoption', () => {
   });
 
   it('takes the parties’ requests for review until the end of the interim review period, not from others', async () => {
-    expect((await t.gql(COMMENT, { input: { reportId: interimId, ...file('Comments of CHN') } }, c.tok('CHN'))).data!.commentOnReport).toBe(true);
-    expect(errorOf(await t.gql(COMMENT, { input: { reportId: interimId, ...file('Comments of KAZ') } }, c.tok('KAZ')))?.code).toBe('FORBIDDEN');
+    expect((await t.gql(COMMENT, { input: { reportId: interimId, ...file('Comments of CHN') } }, c.tok('CHN'))).data!.commentOnReport).toBe(
+      true,
+    );
+    expect(errorOf(await t.gql(COMMENT, { input: { reportId: interimId, ...file('Comments of KAZ') } }, c.tok('KAZ')))?.code).toBe(
+      'FORBIDDEN',
+    );
     // No final report while the parties may still ask for a review (DSU 15.2).
-    const draft = await t.gql(SUBMIT, { input: { disputeId: c.disputeId, version: 'FINAL_REPORT', findings, ...file('Final report') } }, c.pan('A'));
+    const draft = await t.gql(
+      SUBMIT,
+      { input: { disputeId: c.disputeId, version: 'FINAL_REPORT', findings, ...file('Final report') } },
+      c.pan('A'),
+    );
     finalId = draft.data!.submitReport.id;
     await t.gql(VOTE, { r: finalId, a: true }, c.pan('A'));
     await t.gql(VOTE, { r: finalId, a: true }, c.pan('C'));
@@ -125,7 +188,9 @@ describe('rulings: from the descriptive part to adoption', () => {
     expect(errorOf(await t.gql(CIRCULATE, { d: c.disputeId }, c.tok('CHN')))?.code).toBe('FORBIDDEN');
     const circ = await t.gql(CIRCULATE, { d: c.disputeId }, c.tok('SEC'));
     expect(circ.data!.circulateReport).toMatchObject({ status: 'CIRCULATED', document: { classification: 'PUBLIC' } });
-    const [doc] = await t.db.query('SELECT classification, derestricted_at FROM documents WHERE id = $1', [circ.data!.circulateReport.document.id]);
+    const [doc] = await t.db.query('SELECT classification, derestricted_at FROM documents WHERE id = $1', [
+      circ.data!.circulateReport.document.id,
+    ]);
     expect(doc.classification).toBe('PUBLIC');
     expect(doc.derestricted_at).not.toBeNull();
     const anon = await report();
@@ -134,7 +199,9 @@ describe('rulings: from the descriptive part to adoption', () => {
   });
 
   it('keeps separate opinions anonymous and votes within the panel, from every role’s view', async () => {
-    const columns = (await t.db.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'separate_opinions'`)).map((r: { column_name: string }) => r.column_name);
+    const columns = (await t.db.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'separate_opinions'`)).map(
+      (r: { column_name: string }) => r.column_name,
+    );
     expect(columns.sort()).toEqual(['id', 'report_id', 'text', 'text_sha256']);
     const audits = await t.db.query(`SELECT target_type, target_id, details FROM audit_log WHERE operation = 'submitSeparateOpinion'`);
     expect(audits).toHaveLength(2);
@@ -143,8 +210,14 @@ describe('rulings: from the descriptive part to adoption', () => {
     for (const a of voteAudits) expect(a).toEqual({ target_type: 'Report', details: {} });
     const byHash = [...OPINIONS].sort((x, y) => sha(x).localeCompare(sha(y)));
     const views: Record<string, string | undefined> = {
-      anonymous: undefined, complainant: c.tok('CHN'), respondent: c.tok('PAK'), thirdParty: c.tok('KAZ'), member: c.tok('IDN'),
-      secretariat: c.tok('SEC'), panelistHere: c.pan('A'), panelistElsewhere: c.pan('D'),
+      anonymous: undefined,
+      complainant: c.tok('CHN'),
+      respondent: c.tok('PAK'),
+      thirdParty: c.tok('KAZ'),
+      member: c.tok('IDN'),
+      secretariat: c.tok('SEC'),
+      panelistHere: c.pan('A'),
+      panelistElsewhere: c.pan('D'),
     };
     for (const [who, token] of Object.entries(views)) {
       const body = JSON.stringify(await t.gql(REPORT, { id: c.disputeId }, token));
@@ -159,7 +232,9 @@ describe('rulings: from the descriptive part to adoption', () => {
         expect(body).not.toMatch(/"approve"/);
       }
     }
-    const docket = JSON.stringify((await t.gql(`query($id: ID!) { dispute(id: $id) { docket(first: 100) { nodes { text } } } }`, { id: c.disputeId })).data);
+    const docket = JSON.stringify(
+      (await t.gql(`query($id: ID!) { dispute(id: $id) { docket(first: 100) { nodes { text } } } }`, { id: c.disputeId })).data,
+    );
     for (const o of OPINIONS) expect(docket).not.toContain(o);
   });
 
@@ -180,22 +255,34 @@ describe('rulings: from the descriptive part to adoption', () => {
     expect(view.stage).toBe('ADOPTED');
     expect(view.report.adopted).toBe(true);
     expect(view.report.meetings.map((m: { outcome: string }) => m.outcome)).toEqual(['ADOPTED']);
-    const [entry] = await t.db.query(`SELECT actor_role, text FROM docket_entries WHERE dispute_id = $1 AND kind = 'adoptReport'`, [c.disputeId]);
+    const [entry] = await t.db.query(`SELECT actor_role, text FROM docket_entries WHERE dispute_id = $1 AND kind = 'adoptReport'`, [
+      c.disputeId,
+    ]);
     expect(entry.actor_role).toBe('BODY');
     expect(entry.text).toContain('5 of 8 members present');
   });
 
   it('refuses an appeal after adoption', async () => {
-    const res = await t.gql(`mutation($d: ID!, $f: [ID!]!) { fileAppeal(disputeId: $d, findingIds: $f) { id } }`, { d: c.disputeId, f: [] }, c.tok('PAK'));
+    const res = await t.gql(
+      `mutation($d: ID!, $f: [ID!]!) { fileAppeal(disputeId: $d, findingIds: $f) { id } }`,
+      { d: c.disputeId, f: [] },
+      c.tok('PAK'),
+    );
     expect(errorOf(res)?.code).toBe('BAD_USER_INPUT');
     const view = await report();
     const findingId = view.report.versions[0].findings[0].id;
-    const late = await t.gql(`mutation($d: ID!, $f: [ID!]!) { fileAppeal(disputeId: $d, findingIds: $f) { id } }`, { d: c.disputeId, f: [findingId] }, c.tok('PAK'));
+    const late = await t.gql(
+      `mutation($d: ID!, $f: [ID!]!) { fileAppeal(disputeId: $d, findingIds: $f) { id } }`,
+      { d: c.disputeId, f: [findingId] },
+      c.tok('PAK'),
+    );
     expect(errorOf(late)?.code).toBe('INVALID_TRANSITION');
   });
 
   it('lists the adopted report publicly, with findings and opinions', async () => {
-    const res = await t.gql(`{ adoptedReports(first: 10) { nodes { dispute { id } report { versions { version findings { finding } separateOpinions { textSha256 } } } } } }`);
+    const res = await t.gql(
+      `{ adoptedReports(first: 10) { nodes { dispute { id } report { versions { version findings { finding } separateOpinions { textSha256 } } } } } }`,
+    );
     expect(res.errors).toBeUndefined();
     const node = res.data!.adoptedReports.nodes.find((n: { dispute: { id: string } }) => n.dispute.id === c.disputeId);
     expect(node.report.versions[0].findings.map((f: { finding: string }) => f.finding)).toEqual(['INCONSISTENT', 'NOT_DECIDED']);
@@ -203,9 +290,14 @@ describe('rulings: from the descriptive part to adoption', () => {
   });
 
   it('publishes nothing more on adoption: submissions, descriptive part, interim report and comments stay restricted (DSU 14.1, 18.2)', async () => {
-    const rows = await t.db.query(`SELECT id, kind, classification, derestricted_at FROM documents WHERE dispute_id = $1 ORDER BY filed_at, kind`, [c.disputeId]);
+    const rows = await t.db.query(
+      `SELECT id, kind, classification, derestricted_at FROM documents WHERE dispute_id = $1 ORDER BY filed_at, kind`,
+      [c.disputeId],
+    );
     const restricted = rows.filter((r: { classification: string }) => r.classification === 'RESTRICTED');
-    expect(restricted.map((r: { kind: string }) => r.kind).sort()).toEqual(['COMMENTS_ON_REPORT', 'COMMENTS_ON_REPORT', 'FIRST_WRITTEN_SUBMISSION', 'PANEL_REPORT', 'PANEL_REPORT'].sort());
+    expect(restricted.map((r: { kind: string }) => r.kind).sort()).toEqual(
+      ['COMMENTS_ON_REPORT', 'COMMENTS_ON_REPORT', 'FIRST_WRITTEN_SUBMISSION', 'PANEL_REPORT', 'PANEL_REPORT'].sort(),
+    );
     expect(restricted.map((r: { id: string }) => r.id)).toContain(submissionId);
     for (const r of restricted) {
       expect(r.derestricted_at).toBeNull();
@@ -227,7 +319,9 @@ describe('rulings: from the descriptive part to adoption', () => {
       expect(errorOf(res)).toMatchObject({ code: 'INVALID_TRANSITION', domainCode: 'NEVER_PUBLIC' });
       expect(res.errors![0].message).toMatch(/DSU 14\.1|DSU 18\.2/);
     }
-    const still = await t.db.query(`SELECT count(*)::int AS n FROM documents WHERE dispute_id = $1 AND classification = 'RESTRICTED'`, [c.disputeId]);
+    const still = await t.db.query(`SELECT count(*)::int AS n FROM documents WHERE dispute_id = $1 AND classification = 'RESTRICTED'`, [
+      c.disputeId,
+    ]);
     expect(still[0].n).toBe(5);
   });
 });

@@ -7,7 +7,13 @@ import { TestApp } from '../utils/test-app';
 // The panel election of e2e/panels/elections.e2e-spec.ts: Alice (chair), Clara and Bruno are elected.
 export const ACT = `mutation($id: ID!, $action: ProcedureAction!) { takeAction(input: { disputeId: $id, action: $action }) { stage } }`;
 export const ELECTORS = ['KAZ', 'IDN', 'MYS', 'THA', 'EGY', 'KEN'];
-const NAMES = { A: ['Alice Ang', 'SGP'], B: ['Bruno Braga', 'BRA'], C: ['Clara Chevalier', 'CHE'], D: ['Dan Dunn', 'NZL'], E: ['Eve Evans', 'CAN'] } as const;
+const NAMES = {
+  A: ['Alice Ang', 'SGP'],
+  B: ['Bruno Braga', 'BRA'],
+  C: ['Clara Chevalier', 'CHE'],
+  D: ['Dan Dunn', 'NZL'],
+  E: ['Eve Evans', 'CAN'],
+} as const;
 export type Key = keyof typeof NAMES;
 export const DAY = 86_400_000;
 export const MEASURES = ['Import licensing of fruit', 'Sanitary ban on apples'];
@@ -39,8 +45,14 @@ export async function panelInProceedings(t: TestApp): Promise<Case> {
     const [name, nationality] = NAMES[key];
     persons[key] = await t.db.getRepository(RosterPersonEntity).save(
       t.db.getRepository(RosterPersonEntity).create({
-        name, nationality, expertise: ['trade in goods'], languages: ['en'], available: true, status: 'APPROVED',
-        nominatedByMemberId: members.IDN.id, userId: panelists[key].id,
+        name,
+        nationality,
+        expertise: ['trade in goods'],
+        languages: ['en'],
+        available: true,
+        status: 'APPROVED',
+        nominatedByMemberId: members.IDN.id,
+        userId: panelists[key].id,
       }),
     );
   }
@@ -51,12 +63,20 @@ export async function panelInProceedings(t: TestApp): Promise<Case> {
     if (res.errors) throw new Error(JSON.stringify(res.errors));
     return res.data!;
   };
-  const filed = await must(`mutation($m: [String!]!, $l: [String!]!) { requestConsultations(input: { respondents: ["PAK"], title: "Fruit",
-    measures: $m, legalBasis: $l, summary: "S" }) { id } }`, { m: MEASURES, l: PROVISIONS }, tok('CHN'));
+  const filed = await must(
+    `mutation($m: [String!]!, $l: [String!]!) { requestConsultations(input: { respondents: ["PAK"], title: "Fruit",
+    measures: $m, legalBasis: $l, summary: "S" }) { id } }`,
+    { m: MEASURES, l: PROVISIONS },
+    tok('CHN'),
+  );
   const disputeId = filed.requestConsultations.id;
   // KAZ joins the consultations (DSU 4.11: asks, the respondent accepts) and then the panel proceedings (DSU 10.2).
   await must(ACT, { id: disputeId, action: 'joinAsThirdParty' }, tok('KAZ'));
-  await must(`mutation($id: ID!) { takeAction(input: { disputeId: $id, action: acceptJoinRequest, memberCode: "KAZ" }) { stage } }`, { id: disputeId }, tok('PAK'));
+  await must(
+    `mutation($id: ID!) { takeAction(input: { disputeId: $id, action: acceptJoinRequest, memberCode: "KAZ" }) { stage } }`,
+    { id: disputeId },
+    tok('PAK'),
+  );
   await must(ACT, { id: disputeId, action: 'agreeEarlyPanelRequest' }, tok('CHN'));
   await must(ACT, { id: disputeId, action: 'agreeEarlyPanelRequest' }, tok('PAK'));
   await must(ACT, { id: disputeId, action: 'requestPanel' }, tok('CHN'));
@@ -68,16 +88,35 @@ export async function panelInProceedings(t: TestApp): Promise<Case> {
   // stays open a week, and closes after the 15 days for challenges.
   t.clock.advance(11 * DAY);
   const at = (days: number) => new Date(t.clock.now().getTime() + days * DAY).toISOString();
-  const opened = await must(`mutation($input: OpenElectionInput!) { openElection(input: $input) { id } }`, { input: { disputeId, opensAt: at(0), closesAt: at(7) } }, tok('SEC'));
+  const opened = await must(
+    `mutation($input: OpenElectionInput!) { openElection(input: $input) { id } }`,
+    { input: { disputeId, opensAt: at(0), closesAt: at(7) } },
+    tok('SEC'),
+  );
   const electionId = opened.openElection.id;
-  const ballots: [string, Key[]][] = [['IDN', ['A', 'B']], ['KAZ', ['A', 'B']], ['MYS', ['A', 'C']], ['THA', ['B', 'C']], ['EGY', ['C', 'B']], ['KEN', ['D', 'C']]];
+  const ballots: [string, Key[]][] = [
+    ['IDN', ['A', 'B']],
+    ['KAZ', ['A', 'B']],
+    ['MYS', ['A', 'C']],
+    ['THA', ['B', 'C']],
+    ['EGY', ['C', 'B']],
+    ['KEN', ['D', 'C']],
+  ];
   for (const [who, ranking] of ballots) {
-    await must(`mutation($input: CastBallotInput!) { castBallot(input: $input) { receipt } }`, { input: { electionId, ranking: ranking.map((k) => persons[k].id) } }, tok(who));
+    await must(
+      `mutation($input: CastBallotInput!) { castBallot(input: $input) { receipt } }`,
+      { input: { electionId, ranking: ranking.map((k) => persons[k].id) } },
+      tok(who),
+    );
   }
   t.clock.advance(7 * DAY + 1000);
   await must(`mutation($id: ID!) { closeElection(id: $id) { status } }`, { id: electionId }, tok('SEC'));
   // The panel adopts its timetable (DSU 12.3): the dispute moves to PANEL_PROCEEDINGS.
-  await must(`mutation($input: AdoptTimetableInput!) { adoptTimetable(input: $input) { id } }`, { input: { disputeId, steps: [] } }, t.tokenFor(panelists.A));
+  await must(
+    `mutation($input: AdoptTimetableInput!) { adoptTimetable(input: $input) { id } }`,
+    { input: { disputeId, steps: [] } },
+    t.tokenFor(panelists.A),
+  );
   return { users, members, panelists, persons, disputeId, tok, pan };
 }
 
@@ -91,10 +130,21 @@ export const REPORT = `query($id: ID!) { dispute(id: $id) { stage report { adopt
   findings { id measure provision finding appellateOutcome { outcome } } separateOpinions { text textSha256 }
   deliberation { seats needed votes { name approve } } } appeals { seed findingIds crossAppeal proceeding division { id name } } meetings { outcome } } } }`;
 
-export const file = (text: string) => ({ title: text, fileName: 'report.pdf', mediaType: 'application/pdf', content: Buffer.from(text).toString('base64') });
+export const file = (text: string) => ({
+  title: text,
+  fileName: 'report.pdf',
+  mediaType: 'application/pdf',
+  content: Buffer.from(text).toString('base64'),
+});
 
 export const findings = [
-  { measure: MEASURES[0], provision: PROVISIONS[0], finding: 'INCONSISTENT', reasoning: 'A quantitative restriction.', recommendation: 'Bring the licensing into conformity.' },
+  {
+    measure: MEASURES[0],
+    provision: PROVISIONS[0],
+    finding: 'INCONSISTENT',
+    reasoning: 'A quantitative restriction.',
+    recommendation: 'Bring the licensing into conformity.',
+  },
   { measure: MEASURES[1], provision: PROVISIONS[1], finding: 'NOT_DECIDED', reasoning: 'Judicial economy.' },
 ];
 

@@ -75,31 +75,60 @@ describe('rulings: statements per page of reports', () => {
     for (const key of Object.keys(PANEL_NAMES) as Panelist[]) {
       panelists[key] = await createUser(t.db, { role: 'PANELIST' });
       const repo = t.db.getRepository(RosterPersonEntity);
-      persons[key] = await repo.save(repo.create({
-        name: PANEL_NAMES[key], nationality: 'SGP', expertise: ['trade in goods'], languages: ['en'], available: true,
-        status: 'APPROVED', nominatedByMemberId: members.IDN.id, userId: panelists[key].id,
-      }));
+      persons[key] = await repo.save(
+        repo.create({
+          name: PANEL_NAMES[key],
+          nationality: 'SGP',
+          expertise: ['trade in goods'],
+          languages: ['en'],
+          available: true,
+          status: 'APPROVED',
+          nominatedByMemberId: members.IDN.id,
+          userId: panelists[key].id,
+        }),
+      );
     }
     const roster = ['Ana Ortiz', 'Bo Lin', 'Chidi Obi', 'Dina Haddad', 'Erik Lund', 'Farah Khan', 'Goran Ilic'].map((name) => ({
-      id: randomUUID(), name, nationality: 'URY', active: true, added_at: '2026-01-05T09:00:00Z',
+      id: randomUUID(),
+      name,
+      nationality: 'URY',
+      active: true,
+      added_at: '2026-01-05T09:00:00Z',
     }));
     await insert('appellate_members', roster);
 
     // The disputes are filed through the API; their reports, seats, votes, appeals and meetings
     // are written directly, as the rulings' commands would have left them.
     const rows: Record<string, Record<string, unknown>[]> = {
-      dispute_parties: [], panel_seats: [], documents: [], reports: [], findings: [], report_votes: [],
-      separate_opinions: [], appeals: [], appellate_outcomes: [], adoption_meetings: [],
+      dispute_parties: [],
+      panel_seats: [],
+      documents: [],
+      reports: [],
+      findings: [],
+      report_votes: [],
+      separate_opinions: [],
+      appeals: [],
+      appellate_outcomes: [],
+      adoption_meetings: [],
     };
     for (let i = 0; i < SIZE; i += 1) {
       const complainant = i % 2 === 0 ? 'CHN' : 'IDN';
       // One filing a minute: the pages (newest first) are in a known order, so the first ten hold
       // every kind of dispute (appealed, Bruno's panel, CHN's case) and no statement is skipped for want of keys.
       t.clock.advance(60_000);
-      const res = await t.gql(FILE, { input: {
-        respondents: ['PAK'], title: `Fruit ${i}`, measures: ['Import licensing of fruit'],
-        legalBasis: ['GATT Art. XI:1'], summary: 'S',
-      } }, t.tokenFor(users[complainant]));
+      const res = await t.gql(
+        FILE,
+        {
+          input: {
+            respondents: ['PAK'],
+            title: `Fruit ${i}`,
+            measures: ['Import licensing of fruit'],
+            legalBasis: ['GATT Art. XI:1'],
+            summary: 'S',
+          },
+        },
+        t.tokenFor(users[complainant]),
+      );
       if (res.errors) throw new Error(JSON.stringify(res.errors));
       const disputeId: string = res.data!.requestConsultations.id;
       // Bruno sits on every other panel, Dan on the others: what a panelist sees differs by dispute.
@@ -107,11 +136,21 @@ describe('rulings: statements per page of reports', () => {
       const appealed = i % 3 === 0;
       seeded.set(disputeId, { complainant, panel, appealed });
       rows.dispute_parties.push({
-        dispute_id: disputeId, member_id: members.KAZ.id, kind: 'THIRD_PARTY', joined_at: '2026-03-03T09:00:00Z',
-        consultations_status: 'ACCEPTED', panel_joined_at: '2026-03-20T09:00:00Z',
+        dispute_id: disputeId,
+        member_id: members.KAZ.id,
+        kind: 'THIRD_PARTY',
+        joined_at: '2026-03-03T09:00:00Z',
+        consultations_status: 'ACCEPTED',
+        panel_joined_at: '2026-03-20T09:00:00Z',
       });
       for (const key of panel) {
-        rows.panel_seats.push({ dispute_id: disputeId, user_id: panelists[key].id, person_id: persons[key].id, chair: key === 'A', seated_at: '2026-04-01T09:00:00Z' });
+        rows.panel_seats.push({
+          dispute_id: disputeId,
+          user_id: panelists[key].id,
+          person_id: persons[key].id,
+          chair: key === 'A',
+          seated_at: '2026-04-01T09:00:00Z',
+        });
       }
       let minute = 0;
       const report = (version: string, status: string, classification: string, extra: Record<string, unknown> = {}) => {
@@ -119,29 +158,53 @@ describe('rulings: statements per page of reports', () => {
         const documentId = randomUUID();
         const title = `${version} ${i}`;
         rows.documents.push({
-          id: documentId, dispute_id: disputeId, kind: 'PANEL_REPORT', title, file_name: 'report.pdf', media_type: 'application/pdf',
-          size_bytes: 10, sha256: sha(title), filed_by_id: panelists.A.id, filed_at: `2026-06-01T09:${String(minute).padStart(2, '0')}:00Z`,
-          classification, reader_ids: classification === 'CONFIDENTIAL' ? panel.map((k) => panelists[k].id) : [],
+          id: documentId,
+          dispute_id: disputeId,
+          kind: 'PANEL_REPORT',
+          title,
+          file_name: 'report.pdf',
+          media_type: 'application/pdf',
+          size_bytes: 10,
+          sha256: sha(title),
+          filed_by_id: panelists.A.id,
+          filed_at: `2026-06-01T09:${String(minute).padStart(2, '0')}:00Z`,
+          classification,
+          reader_ids: classification === 'CONFIDENTIAL' ? panel.map((k) => panelists[k].id) : [],
         });
         const id = randomUUID();
         rows.reports.push({
-          id, dispute_id: disputeId, version, status, document_id: documentId, title,
+          id,
+          dispute_id: disputeId,
+          version,
+          status,
+          document_id: documentId,
+          title,
           submitted_at: `2026-06-01T09:${String(minute).padStart(2, '0')}:00Z`,
           issued_at: status === 'ISSUED' || status === 'CIRCULATED' ? '2026-06-02T09:00:00Z' : null,
-          circulated_at: status === 'CIRCULATED' ? '2026-06-03T09:00:00Z' : null, comments_due_on: null, ...extra,
+          circulated_at: status === 'CIRCULATED' ? '2026-06-03T09:00:00Z' : null,
+          comments_due_on: null,
+          ...extra,
         });
         return id;
       };
       const finding = (reportId: string, position: number) => {
         const id = randomUUID();
         rows.findings.push({
-          id, report_id: reportId, dispute_id: disputeId, position, measure: 'Import licensing of fruit', provision: 'GATT Art. XI:1',
-          finding: position === 0 ? 'INCONSISTENT' : 'NOT_DECIDED', reasoning: 'r', recommendation: null,
+          id,
+          report_id: reportId,
+          dispute_id: disputeId,
+          position,
+          measure: 'Import licensing of fruit',
+          provision: 'GATT Art. XI:1',
+          finding: position === 0 ? 'INCONSISTENT' : 'NOT_DECIDED',
+          reasoning: 'r',
+          recommendation: null,
         });
         return id;
       };
       const votes = (reportId: string, approve: boolean) => {
-        for (const key of panel) rows.report_votes.push({ report_id: reportId, person_id: persons[key].id, approve: key === 'C' ? !approve : approve });
+        for (const key of panel)
+          rows.report_votes.push({ report_id: reportId, person_id: persons[key].id, approve: key === 'C' ? !approve : approve });
       };
       report('DESCRIPTIVE_PART', 'ISSUED', 'RESTRICTED');
       const interim = report('INTERIM_REPORT', 'ISSUED', 'RESTRICTED', { comments_due_on: '2026-06-16' });
@@ -155,22 +218,38 @@ describe('rulings: statements per page of reports', () => {
       const appealedFinding = finding(final, 0);
       finding(final, 1);
       votes(final, true);
-      for (const text of [`Dissent in ${i}`, `Concurring in ${i}`]) rows.separate_opinions.push({ report_id: final, text, text_sha256: sha(text) });
+      for (const text of [`Dissent in ${i}`, `Concurring in ${i}`])
+        rows.separate_opinions.push({ report_id: final, text, text_sha256: sha(text) });
       rows.adoption_meetings.push({
-        dispute_id: disputeId, round: 'PANEL', held_at: '2026-06-25T09:00:00Z', present_members: ['IDN'], objecting_members: ['IDN'], outcome: 'NOT_ADOPTED',
+        dispute_id: disputeId,
+        round: 'PANEL',
+        held_at: '2026-06-25T09:00:00Z',
+        present_members: ['IDN'],
+        objecting_members: ['IDN'],
+        outcome: 'NOT_ADOPTED',
       });
       if (appealed) {
         const appealId = randomUUID();
         rows.appeals.push({
-          id: appealId, dispute_id: disputeId, filed_by_member_id: members.PAK.id, filed_at: '2026-06-20T09:00:00Z',
-          finding_ids: [appealedFinding], seed: `seed-${i}`, division_ids: roster.slice(i % 4, (i % 4) + 3).map((m) => m.id), delay_reason: null,
+          id: appealId,
+          dispute_id: disputeId,
+          filed_by_member_id: members.PAK.id,
+          filed_at: '2026-06-20T09:00:00Z',
+          finding_ids: [appealedFinding],
+          seed: `seed-${i}`,
+          division_ids: roster.slice(i % 4, (i % 4) + 3).map((m) => m.id),
+          delay_reason: null,
         });
         report('APPELLATE_REPORT', 'CIRCULATED', 'PUBLIC');
         rows.appellate_outcomes.push({ appeal_id: appealId, finding_id: appealedFinding, outcome: 'MODIFIED', reasoning: 'Narrower.' });
       }
       rows.adoption_meetings.push({
-        dispute_id: disputeId, round: appealed ? 'APPELLATE' : 'PANEL', held_at: '2026-08-25T09:00:00Z',
-        present_members: ['CHN', 'IDN', 'PAK'], objecting_members: ['IDN'], outcome: 'ADOPTED',
+        dispute_id: disputeId,
+        round: appealed ? 'APPELLATE' : 'PANEL',
+        held_at: '2026-08-25T09:00:00Z',
+        present_members: ['CHN', 'IDN', 'PAK'],
+        objecting_members: ['IDN'],
+        outcome: 'ADOPTED',
       });
     }
     for (const [table, list] of Object.entries(rows)) await insert(table, list);
@@ -198,7 +277,13 @@ describe('rulings: statements per page of reports', () => {
   const visible = (viewer: Viewer, d: Seeded) => {
     const onPanel = (viewer === 'A' || viewer === 'B') && d.panel.includes(viewer);
     const insider = onPanel || viewer === 'SEC' || viewer === d.complainant;
-    const all = ['DESCRIPTIVE_PART:ISSUED', 'INTERIM_REPORT:ISSUED', 'FINAL_REPORT:REJECTED', 'FINAL_REPORT:CIRCULATED', ...(d.appealed ? ['APPELLATE_REPORT:CIRCULATED'] : [])];
+    const all = [
+      'DESCRIPTIVE_PART:ISSUED',
+      'INTERIM_REPORT:ISSUED',
+      'FINAL_REPORT:REJECTED',
+      'FINAL_REPORT:CIRCULATED',
+      ...(d.appealed ? ['APPELLATE_REPORT:CIRCULATED'] : []),
+    ];
     return {
       onPanel,
       versions: all.filter((v) => v.endsWith(':CIRCULATED') || (v.endsWith(':ISSUED') && insider) || onPanel),
@@ -249,24 +334,31 @@ describe('rulings: statements per page of reports', () => {
     B: { adoptedReports: 13, disputes: 14 },
   };
 
-  it.each(Object.keys(EXPECTED) as Viewer[])('runs as many statements for 100 disputes as for 10, each seeing what it may (%s)', async (viewer) => {
-    const disputes10 = await statements(DISPUTES(10), viewer, 10);
-    const disputes100 = await statements(DISPUTES(SIZE), viewer, SIZE);
-    expect(disputes100.data.disputes.nodes).toHaveLength(SIZE);
-    checkVisibility(viewer, disputes100.data.disputes.nodes);
-    expect(disputes100.data.disputes.nodes.slice(0, 10)).toEqual(disputes10.data.disputes.nodes);
+  it.each(Object.keys(EXPECTED) as Viewer[])(
+    'runs as many statements for 100 disputes as for 10, each seeing what it may (%s)',
+    async (viewer) => {
+      const disputes10 = await statements(DISPUTES(10), viewer, 10);
+      const disputes100 = await statements(DISPUTES(SIZE), viewer, SIZE);
+      expect(disputes100.data.disputes.nodes).toHaveLength(SIZE);
+      checkVisibility(viewer, disputes100.data.disputes.nodes);
+      expect(disputes100.data.disputes.nodes.slice(0, 10)).toEqual(disputes10.data.disputes.nodes);
 
-    const adopted10 = await statements(ADOPTED(10), viewer, 10);
-    const adopted100 = await statements(ADOPTED(SIZE), viewer, SIZE);
-    const nodes = adopted100.data.adoptedReports.nodes.map((n: { dispute: { id: string }; report: ReportNode }) => ({ id: n.dispute.id, report: n.report }));
-    expect(nodes).toHaveLength(SIZE);
-    checkVisibility(viewer, nodes);
-    expect(adopted100.data.adoptedReports.nodes.slice(0, 10)).toEqual(adopted10.data.adoptedReports.nodes);
+      const adopted10 = await statements(ADOPTED(10), viewer, 10);
+      const adopted100 = await statements(ADOPTED(SIZE), viewer, SIZE);
+      const nodes = adopted100.data.adoptedReports.nodes.map((n: { dispute: { id: string }; report: ReportNode }) => ({
+        id: n.dispute.id,
+        report: n.report,
+      }));
+      expect(nodes).toHaveLength(SIZE);
+      checkVisibility(viewer, nodes);
+      expect(adopted100.data.adoptedReports.nodes.slice(0, 10)).toEqual(adopted10.data.adoptedReports.nodes);
 
-    // Outside every panel, the votes are not even read.
-    for (const { sqls } of [disputes100, adopted100]) expect(sqls.some((sql) => sql.includes('report_votes'))).toBe(viewer === 'A' || viewer === 'B');
-    expect(disputes100.count).toBe(disputes10.count);
-    expect(adopted100.count).toBe(adopted10.count);
-    expect({ adoptedReports: adopted10.count, disputes: disputes10.count }).toEqual(EXPECTED[viewer]);
-  });
+      // Outside every panel, the votes are not even read.
+      for (const { sqls } of [disputes100, adopted100])
+        expect(sqls.some((sql) => sql.includes('report_votes'))).toBe(viewer === 'A' || viewer === 'B');
+      expect(disputes100.count).toBe(disputes10.count);
+      expect(adopted100.count).toBe(adopted10.count);
+      expect({ adoptedReports: adopted10.count, disputes: disputes10.count }).toEqual(EXPECTED[viewer]);
+    },
+  );
 });

@@ -7,15 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { generateSigningKeyPem } from '../../libs/core/src/audit/audit-keys';
 import { ensureApplicationRole, withCredentials } from '../../libs/core/src/database/database-roles';
 import { THROWAWAY_POSTGRES_FLAGS, quoteIdent, startEmbeddedPostgres } from '../../libs/core/src/database/embedded-postgres';
-import {
-  ENV_ADMIN_URL,
-  ENV_APP_PASSWORD,
-  ENV_APP_ROLE,
-  ENV_TEMPLATE_DB,
-  freePort,
-  freshDataDir,
-  withDatabase,
-} from './test-database';
+import { ENV_ADMIN_URL, ENV_APP_PASSWORD, ENV_APP_ROLE, ENV_TEMPLATE_DB, freePort, freshDataDir, withDatabase } from './test-database';
 
 /**
  * Once per run: a real PostgreSQL (embedded in a fresh temporary folder, unless DATABASE_URL
@@ -60,19 +52,15 @@ export default async function globalSetup(): Promise<void> {
   // Migrate in a child process: loading the application's modules here, in jest's own realm,
   // would leave decorator metadata that clashes with the test files' copies when tests run in band.
   const root = join(__dirname, '..', '..');
-  execFileSync(
-    process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'scripts/migrate.ts'],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        DATABASE_OWNER_URL: withDatabase(adminUrl, templateDb),
-        DATABASE_URL: withCredentials(withDatabase(adminUrl, templateDb), appRole, appPassword),
-      },
-      stdio: 'pipe',
+  execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'scripts/migrate.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_OWNER_URL: withDatabase(adminUrl, templateDb),
+      DATABASE_URL: withCredentials(withDatabase(adminUrl, templateDb), appRole, appPassword),
     },
-  );
+    stdio: 'pipe',
+  });
   process.env[ENV_ADMIN_URL] = adminUrl;
   process.env[ENV_TEMPLATE_DB] = templateDb;
   process.env[ENV_APP_ROLE] = appRole;

@@ -3,9 +3,7 @@ import { quoteIdent } from '../../libs/core/src/database/embedded-postgres';
 import { ENV_ADMIN_URL, ENV_APP_ROLE, ENV_TEMPLATE_DB, removeDir } from './test-database';
 
 export default async function globalTeardown(): Promise<void> {
-  const embedded = (globalThis as Record<string, unknown>).__E2E_DB__ as
-    | { stop: () => Promise<void>; dataDir: string }
-    | undefined;
+  const embedded = (globalThis as Record<string, unknown>).__E2E_DB__ as { stop: () => Promise<void>; dataDir: string } | undefined;
   if (embedded) {
     await embedded.stop();
     removeDir(embedded.dataDir);

@@ -10,15 +10,10 @@ let defaultHash: Promise<string> | null = null;
 
 export async function createMember(db: DataSource, overrides: Partial<MemberEntity> = {}): Promise<MemberEntity> {
   const repo = db.getRepository(MemberEntity);
-  return repo.save(
-    repo.create({ code: 'CHN', name: 'China', joinedOn: '2025-01-01', status: 'ACTIVE', ...overrides }),
-  );
+  return repo.save(repo.create({ code: 'CHN', name: 'China', joinedOn: '2025-01-01', status: 'ACTIVE', ...overrides }));
 }
 
-export async function createUser(
-  db: DataSource,
-  overrides: Partial<UserEntity> & { role: Role; password?: string },
-): Promise<UserEntity> {
+export async function createUser(db: DataSource, overrides: Partial<UserEntity> & { role: Role; password?: string }): Promise<UserEntity> {
   const { password, ...rest } = overrides;
   defaultHash ??= hashPassword(DEFAULT_PASSWORD);
   const passwordHash = password ? await hashPassword(password) : await defaultHash;
@@ -38,9 +33,6 @@ export async function createUser(
   // had signed in with whatever second factor MFA_REQUIRED_ROLES asks of their role: the suites of
   // other features stand for users already signed in, and keep the default (the secretariat needs a
   // factor). Signing in itself, second factor included, goes through `login` in e2e/core/auth*.
-  await db.query(
-    'INSERT INTO sign_ins (id, user_id, created_at) VALUES ($1, $1, now())',
-    [user.id],
-  );
+  await db.query('INSERT INTO sign_ins (id, user_id, created_at) VALUES ($1, $1, now())', [user.id]);
   return user;
 }

@@ -33,4 +33,10 @@ export const TAKE_ACTION = `mutation($id: ID!, $action: ProcedureAction!, $meeti
 }`;
 
 /** The decisions of the body taken through takeAction: they need the meeting. */
-export const BODY_ACTIONS = new Set(['establishPanel', 'recordBodyMeeting', 'referComplianceReview', 'authorizeSuspension', 'declareCompliance']);
+export const BODY_ACTIONS = new Set([
+  'establishPanel',
+  'recordBodyMeeting',
+  'referComplianceReview',
+  'authorizeSuspension',
+  'declareCompliance',
+]);

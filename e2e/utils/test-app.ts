@@ -117,7 +117,9 @@ export async function startTestApp(
     const adminUrl = process.env[ENV_ADMIN_URL];
     const template = process.env[ENV_TEMPLATE_DB];
     if (!adminUrl || !template) throw new Error('The e2e global setup did not run');
-    const file = basename(expect.getState().testPath ?? 'test').replace(/\W+/g, '_').slice(0, 30);
+    const file = basename(expect.getState().testPath ?? 'test')
+      .replace(/\W+/g, '_')
+      .slice(0, 30);
     const name = `t_${file}_${randomBytes(4).toString('hex')}`.toLowerCase();
     await cloneTemplate(adminUrl, template, name);
     ownerUrl = withDatabase(adminUrl, name);
@@ -137,7 +139,13 @@ export async function startTestApp(
   });
   // LOG_LEVEL=error: an internal error (never expected in a test) prints its cause, so a failure
   // that shows only INTERNAL_SERVER_ERROR in an answer can be diagnosed from the test's output.
-  const app = await createApiApp({ config, databaseUrl, jwtSecret: TEST_JWT_SECRET, clock, ...(options.quiet ? { logger: false as const } : {}) });
+  const app = await createApiApp({
+    config,
+    databaseUrl,
+    jwtSecret: TEST_JWT_SECRET,
+    clock,
+    ...(options.quiet ? { logger: false as const } : {}),
+  });
   const server = app.getHttpServer();
   const jwt = app.get(JwtService);
   return {

@@ -2,16 +2,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import {
-  AppConfig,
-  Clock,
-  CoreApiModule,
-  RateLimiter,
-  CoreModule,
-  DatabaseModule,
-  RequestLoaders,
-  formatGraphqlError,
-} from '@app/core';
+import { AppConfig, Clock, CoreApiModule, RateLimiter, CoreModule, DatabaseModule, RequestLoaders, formatGraphqlError } from '@app/core';
 import { ALL_ENTITIES, ALL_MIGRATIONS } from '@app/migrations';
 import { HearingsApiModule } from '@app/hearings';
 import { PanelsApiModule } from '@app/panels';
@@ -49,37 +40,37 @@ export class AppModule {
           driver: ApolloDriver,
           inject: [RateLimiter],
           useFactory: (limiter: RateLimiter): ApolloDriverConfig => ({
-          path: '/graphql',
-          autoSchemaFile: true,
-          sortSchema: true,
-          transformSchema: describeRootTypes,
-          playground: false,
-          // The explorer is served by the application itself (see explorer.ts); Apollo's landing
-          // page would load its assets from a CDN.
-          // No cache hints are set (answers depend on who asks), and Apollo's default cache-control
-          // plugin wraps every field resolver to compute them: about a tenth of the CPU time of the
-          // docket list (bench/RESULTS.md).
-          plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), queryLimitsPlugin(limiter)],
-          // One operation per request: a batch would multiply every per-request limit.
-          allowBatchedHttpRequests: false,
-          // No "did you mean" hints about the schema in production errors: Apollo strips those of
-          // validation; formatGraphqlError (hideDetails) those of every other stage too.
-          hideSchemaDetailsFromClientErrors: config.isProduction,
-          introspection: config.introspection,
-          includeStacktraceInErrorResponses: false,
-          // A GET, or a POST a browser could send cross-site (a form's content type), needs a
-          // preflight header: Apollo's two, or a name that does not name the server's software.
-          csrfPrevention: { requestHeaders: ['graphql-require-preflight', 'apollo-require-preflight', 'x-apollo-operation-name'] },
-          context: ({ req, res }: { req: Request; res: Response }) => ({
-            req,
-            res,
-            loaders: new RequestLoaders(),
-          }),
-          formatError: (formatted, error) =>
-            formatGraphqlError(formatted, error, {
-              hideDetails: config.isProduction,
-              onInternal: (cause) => logger.error((cause as Error)?.stack ?? String(cause)),
+            path: '/graphql',
+            autoSchemaFile: true,
+            sortSchema: true,
+            transformSchema: describeRootTypes,
+            playground: false,
+            // The explorer is served by the application itself (see explorer.ts); Apollo's landing
+            // page would load its assets from a CDN.
+            // No cache hints are set (answers depend on who asks), and Apollo's default cache-control
+            // plugin wraps every field resolver to compute them: about a tenth of the CPU time of the
+            // docket list (bench/RESULTS.md).
+            plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), queryLimitsPlugin(limiter)],
+            // One operation per request: a batch would multiply every per-request limit.
+            allowBatchedHttpRequests: false,
+            // No "did you mean" hints about the schema in production errors: Apollo strips those of
+            // validation; formatGraphqlError (hideDetails) those of every other stage too.
+            hideSchemaDetailsFromClientErrors: config.isProduction,
+            introspection: config.introspection,
+            includeStacktraceInErrorResponses: false,
+            // A GET, or a POST a browser could send cross-site (a form's content type), needs a
+            // preflight header: Apollo's two, or a name that does not name the server's software.
+            csrfPrevention: { requestHeaders: ['graphql-require-preflight', 'apollo-require-preflight', 'x-apollo-operation-name'] },
+            context: ({ req, res }: { req: Request; res: Response }) => ({
+              req,
+              res,
+              loaders: new RequestLoaders(),
             }),
+            formatError: (formatted, error) =>
+              formatGraphqlError(formatted, error, {
+                hideDetails: config.isProduction,
+                onInternal: (cause) => logger.error((cause as Error)?.stack ?? String(cause)),
+              }),
           }),
         }),
         CoreApiModule,

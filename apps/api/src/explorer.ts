@@ -10,8 +10,7 @@ export function mountExplorer(app: INestApplication): void {
   const html = renderAltair({ baseURL: '/altair/', endpointURL: '/graphql', disableAccount: true });
   app.use('/altair', express.static(getDistDirectory(), { index: false, maxAge: '1d' }));
   app.use('/graphql', (req: Request, res: Response, next: NextFunction) => {
-    const wantsPage =
-      req.method === 'GET' && !req.query.query && (req.headers.accept ?? '').includes('text/html');
+    const wantsPage = req.method === 'GET' && !req.query.query && (req.headers.accept ?? '').includes('text/html');
     if (!wantsPage) return next();
     res.type('html').send(html);
   });

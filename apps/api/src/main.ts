@@ -55,7 +55,12 @@ async function main(): Promise<void> {
   const app = await createApiApp({ config, databaseUrl, jwtSecret: resolveJwtSecret(config) });
   let demoLoaded = false;
   if (!config.isProduction) {
-    demoLoaded = await loadDemoDataIfEmpty(app.get(DataSource), app.get(CommandRunner), app.get(DisputesService), config.BODY_MEETING_NOTICE_DAYS);
+    demoLoaded = await loadDemoDataIfEmpty(
+      app.get(DataSource),
+      app.get(CommandRunner),
+      app.get(DisputesService),
+      config.BODY_MEETING_NOTICE_DAYS,
+    );
   }
   const { port } = await listenApi(app, config);
 
@@ -69,7 +74,9 @@ async function main(): Promise<void> {
     // role that requires one enrols it at their first sign-in, as a real user would (README, Try it).
     const mfaRoles = config.MFA_REQUIRED_ROLES.filter((role) => DEMO_USERS.some((user) => user.role === role));
     if (mfaRoles.length > 0) {
-      lines.push(`  (${mfaRoles.join(', ')}: a second factor is required; the first sign-in may only enrol one: enrollTotp, then confirmTotp with a code from an app or \`npm run totp -- <secret>\`)`);
+      lines.push(
+        `  (${mfaRoles.join(', ')}: a second factor is required; the first sign-in may only enrol one: enrollTotp, then confirmTotp with a code from an app or \`npm run totp -- <secret>\`)`,
+      );
     }
   }
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -53,27 +53,26 @@ export class JobsService {
     // daily audit checkpoint when due. pg-boss keeps one schedule
     // per queue across all workers, so several workers do not multiply the jobs.
     await boss.schedule(SWEEP_QUEUE, '* * * * *');
-    await boss.work(
-      SWEEP_QUEUE,
-      { pollingIntervalSeconds: options.pollingIntervalSeconds ?? Math.min(2, interval) },
-      async () => {
-        // Elections past their closing time first: composing a panel opens its deadlines.
-        const closed = await this.elections.closeDue();
-        if (closed) this.logger.log(`Closed ${closed} elections`);
-        const result = await this.sweeper.sweep();
-        if (result.disputes) this.logger.log(`Swept ${result.disputes} disputes: ${result.expired} limits ran out, ${result.automatic} automatic steps`);
-        // The hearing notices waiting in the outbox (timetable steps are deadline rows, swept above).
-        const delivered = await this.notices.deliverPending();
-        if (delivered) this.logger.log(`Delivered ${delivered} hearing notices`);
-        // The audit trail's daily anchor (README, "The audit trail: threat model"), once a day
-        // however many workers run; its line in the log is one more copy outside the database.
-        const checkpoint = await this.checkpoints.makeDailyIfDue();
-        if (checkpoint) {
-          const { id, seq, hash, madeAt, keyId, signature } = checkpoint;
-          this.logger.log(`Audit checkpoint ${JSON.stringify({ id, seq, hash, madeAt, reason: 'DAILY', meetingId: null, keyId, signature })}`);
-        }
-      },
-    );
+    await boss.work(SWEEP_QUEUE, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? Math.min(2, interval) }, async () => {
+      // Elections past their closing time first: composing a panel opens its deadlines.
+      const closed = await this.elections.closeDue();
+      if (closed) this.logger.log(`Closed ${closed} elections`);
+      const result = await this.sweeper.sweep();
+      if (result.disputes)
+        this.logger.log(`Swept ${result.disputes} disputes: ${result.expired} limits ran out, ${result.automatic} automatic steps`);
+      // The hearing notices waiting in the outbox (timetable steps are deadline rows, swept above).
+      const delivered = await this.notices.deliverPending();
+      if (delivered) this.logger.log(`Delivered ${delivered} hearing notices`);
+      // The audit trail's daily anchor (README, "The audit trail: threat model"), once a day
+      // however many workers run; its line in the log is one more copy outside the database.
+      const checkpoint = await this.checkpoints.makeDailyIfDue();
+      if (checkpoint) {
+        const { id, seq, hash, madeAt, keyId, signature } = checkpoint;
+        this.logger.log(
+          `Audit checkpoint ${JSON.stringify({ id, seq, hash, madeAt, reason: 'DAILY', meetingId: null, keyId, signature })}`,
+        );
+      }
+    });
     this.boss = boss;
     // A first sweep at start-up, rather than waiting for the next minute.
     await this.runSoon();

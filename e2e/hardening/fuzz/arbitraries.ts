@@ -115,7 +115,7 @@ export const HOSTILE_STRINGS: (string | Big)[] = [
   '\r\n\r\n',
   "'; DROP TABLE members; --",
   "' OR '1'='1",
-  "1); DELETE FROM audit_log; --",
+  '1); DELETE FROM audit_log; --',
   '" OR ""="',
   "Robert'); DROP TABLE disputes;--",
   '%',
@@ -171,41 +171,106 @@ const SMALL_HOSTILE_STRINGS = HOSTILE_STRINGS.filter((v) => typeof v === 'string
 // without the work it does to shrink strings it did not generate.
 const codeUnits = (max: number, maxLength: number, minLength = 0) =>
   fc.array(fc.integer({ min: 0, max }), { minLength, maxLength }).map((codes) => String.fromCharCode(...codes));
-const codePoints = (maxLength: number) => fc.array(fc.integer({ min: 0, max: 0x10ffff }), { maxLength }).map((codes) => String.fromCodePoint(...codes));
+const codePoints = (maxLength: number) =>
+  fc.array(fc.integer({ min: 0, max: 0x10ffff }), { maxLength }).map((codes) => String.fromCodePoint(...codes));
 const LARGE_HOSTILE_STRINGS = HOSTILE_STRINGS.filter(isBig);
-const hostileStringOf = (small: boolean): fc.Arbitrary<unknown> => fc.oneof(
-  { weight: 12, arbitrary: fc.constantFrom<unknown>(...SMALL_HOSTILE_STRINGS) },
-  { weight: 4, arbitrary: codeUnits(0xffff, 40) },
-  { weight: 2, arbitrary: codePoints(40) },
-  { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }) },
-  // Kilobytes to a megabyte: past every length limit, and rarer, for they cost the most to send.
-  ...(small ? [] : [{ weight: 1, arbitrary: fc.constantFrom<unknown>(...LARGE_HOSTILE_STRINGS) }]),
-);
+const hostileStringOf = (small: boolean): fc.Arbitrary<unknown> =>
+  fc.oneof(
+    { weight: 12, arbitrary: fc.constantFrom<unknown>(...SMALL_HOSTILE_STRINGS) },
+    { weight: 4, arbitrary: codeUnits(0xffff, 40) },
+    { weight: 2, arbitrary: codePoints(40) },
+    { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }) },
+    // Kilobytes to a megabyte: past every length limit, and rarer, for they cost the most to send.
+    ...(small ? [] : [{ weight: 1, arbitrary: fc.constantFrom<unknown>(...LARGE_HOSTILE_STRINGS) }]),
+  );
 const wrongType: fc.Arbitrary<unknown> = fc.constantFrom(...WRONG_TYPES);
 
 const words = fc.constantFrom(
-  'Import licensing of fruit', 'Sanitary ban on apples', 'GATT Art. XI:1', 'SPS Art. 2.2', 'Measures on steel',
-  'The panel finds', 'A quantitative restriction.', 'Judicial economy', 'Bring it into conformity.', 'trade in goods',
-  'English', 'French', 'Chinese', 'Room 4', 'Centre William Rappard', 'Prior advice to a party', 'Easter Monday',
-  'Agreed by both parties', 'Amended request', 'Ms Ng',
+  'Import licensing of fruit',
+  'Sanitary ban on apples',
+  'GATT Art. XI:1',
+  'SPS Art. 2.2',
+  'Measures on steel',
+  'The panel finds',
+  'A quantitative restriction.',
+  'Judicial economy',
+  'Bring it into conformity.',
+  'trade in goods',
+  'English',
+  'French',
+  'Chinese',
+  'Room 4',
+  'Centre William Rappard',
+  'Prior advice to a party',
+  'Easter Monday',
+  'Agreed by both parties',
+  'Amended request',
+  'Ms Ng',
 );
 // Values of a named kind: the valid ones, and the near misses (also used as hostile values).
 const CODES_NOT_MEMBERS = ['LAO', 'UZB', 'ARG', 'DEU', 'USA', 'chn', ' kaz '];
 const BAD_CODES = ['XXX', 'ZZZ', 'CH', 'CHNA', 'C1N', '123', 'ÇHN', ''];
-const TIME_ZONES = ['UTC', 'Europe/Zurich', 'Asia/Shanghai', 'Asia/Kathmandu', 'Pacific/Chatham', 'America/St_Johns', 'Etc/GMT+12', 'Etc/GMT-14'];
+const TIME_ZONES = [
+  'UTC',
+  'Europe/Zurich',
+  'Asia/Shanghai',
+  'Asia/Kathmandu',
+  'Pacific/Chatham',
+  'America/St_Johns',
+  'Etc/GMT+12',
+  'Etc/GMT-14',
+];
 const BAD_TIME_ZONES = ['Europe/Geneva', 'utc', 'Europe/Atlantis', 'Not a zone', '+02:00', 'Local', '../../etc/localtime', ''];
-const MEDIA_TYPES = ['application/pdf', 'text/plain', 'image/png', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'];
+const MEDIA_TYPES = [
+  'application/pdf',
+  'text/plain',
+  'image/png',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+];
 const BAD_MEDIA_TYPES = ['application', 'pdf', 'text/plain; charset=utf-8', '*/*', '/', 'a/b/c', ''];
-const FILE_NAMES = ['report.pdf', 'submission.docx', 'Exhibit CHN-1.pdf', 'déclaration.pdf', '报告.pdf', 'a'.repeat(255), '"quoted".pdf', 'report.pdf\u202Efdp.exe'];
-const BAD_FILE_NAMES = ['a'.repeat(256), '../report.pdf', 'dir/report.pdf', 'C:\\report.pdf', 'report\u0000.pdf', 'report\n.pdf', '.', '..', ' '];
+const FILE_NAMES = [
+  'report.pdf',
+  'submission.docx',
+  'Exhibit CHN-1.pdf',
+  'déclaration.pdf',
+  '报告.pdf',
+  'a'.repeat(255),
+  '"quoted".pdf',
+  'report.pdf\u202Efdp.exe',
+];
+const BAD_FILE_NAMES = [
+  'a'.repeat(256),
+  '../report.pdf',
+  'dir/report.pdf',
+  'C:\\report.pdf',
+  'report\u0000.pdf',
+  'report\n.pdf',
+  '.',
+  '..',
+  ' ',
+];
 const base64Of = (bytes: number, seed = 7) => Buffer.alloc(bytes, seed).toString('base64');
-const CONTENTS: (string | Big)[] = [base64Of(10), base64Of(1000), Buffer.from('%PDF-1.7\n').toString('base64'), 'QUJD', big('base64 of 100 kB', base64Of(100_000))];
+const CONTENTS: (string | Big)[] = [
+  base64Of(10),
+  base64Of(1000),
+  Buffer.from('%PDF-1.7\n').toString('base64'),
+  'QUJD',
+  big('base64 of 100 kB', base64Of(100_000)),
+];
 const BAD_CONTENTS = ['', 'not base64!', 'QUJ', 'QUJD=', '====', 'QUJD\nRA==', 'data:application/pdf;base64,QUJD'];
 // A CV may be at most 5 MiB; a filing may be larger (MAX_DOCUMENT_BYTES), which the e2e tests of
 // documents cover.
 const TOO_LARGE_CV = big('base64 of 5 MiB + 1', base64Of(5 * 1024 * 1024 + 1));
 const LINKS = ['https://meet.example.org/room/1'];
-const BAD_LINKS = ['http://meet.example.org/x', 'javascript:alert(1)', 'ftp://x', 'https://', 'not a link', 'https://ex ample.org', `https://example.org/${'a'.repeat(2100)}`];
+const BAD_LINKS = [
+  'http://meet.example.org/x',
+  'javascript:alert(1)',
+  'ftp://x',
+  'https://',
+  'not a link',
+  'https://ex ample.org',
+  `https://example.org/${'a'.repeat(2100)}`,
+];
 
 interface Kind {
   valid: fc.Arbitrary<unknown>;
@@ -217,7 +282,10 @@ function stringKind(name: string, parent: string | undefined, hints: Hints, smal
   const n = name.toLowerCase();
   const pick = (values: unknown[]) => fc.constantFrom(...values.filter((v) => !small || typeof v === 'string'));
   if (n === 'email') {
-    return { valid: fc.oneof(fc.constantFrom(...hints.emails), fc.emailAddress()), invalid: fc.constantFrom('a@b', '@x.org', 'x@', ` ${hints.emails[0]} `, 'UPPER@TEST.DSB') };
+    return {
+      valid: fc.oneof(fc.constantFrom(...hints.emails), fc.emailAddress()),
+      invalid: fc.constantFrom('a@b', '@x.org', 'x@', ` ${hints.emails[0]} `, 'UPPER@TEST.DSB'),
+    };
   }
   if (n === 'password') return { valid: fc.oneof(fc.constant(hints.password), codeUnits(0x7e, 128, 12)), invalid: codeUnits(0x7e, 11) };
   if (n === 'refreshtoken') {
@@ -225,12 +293,19 @@ function stringKind(name: string, parent: string | undefined, hints: Hints, smal
     return { valid: fc.oneof(fc.constantFrom(...hints.refreshTokens), fc.base64String({ minLength: 4, maxLength: 60 }), issued) };
   }
   if (['code', 'membercode', 'nationality', 'respondents', 'presentmembers', 'member', 'complainant', 'respondent'].includes(n)) {
-    return { valid: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...hints.memberCodes) }, { weight: 1, arbitrary: fc.constantFrom(...CODES_NOT_MEMBERS) }), invalid: pick(BAD_CODES) };
+    return {
+      valid: fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom(...hints.memberCodes) },
+        { weight: 1, arbitrary: fc.constantFrom(...CODES_NOT_MEMBERS) },
+      ),
+      invalid: pick(BAD_CODES),
+    };
   }
   if (n === 'timezone') return { valid: pick(TIME_ZONES), invalid: pick(BAD_TIME_ZONES) };
   if (n === 'mediatype') return { valid: pick(MEDIA_TYPES), invalid: pick(BAD_MEDIA_TYPES) };
   if (n === 'filename') return { valid: pick(FILE_NAMES), invalid: pick(BAD_FILE_NAMES) };
-  if (n === 'content') return { valid: pick(CONTENTS), invalid: pick(parent === 'RosterCvInput' ? [...BAD_CONTENTS, TOO_LARGE_CV] : BAD_CONTENTS) };
+  if (n === 'content')
+    return { valid: pick(CONTENTS), invalid: pick(parent === 'RosterCvInput' ? [...BAD_CONTENTS, TOO_LARGE_CV] : BAD_CONTENTS) };
   if (n === 'virtuallink') return { valid: pick(LINKS), invalid: pick(BAD_LINKS) };
   if (n === 'idempotencykey') return { valid: fc.constantFrom('key-1', 'key-2', 'seed-PUBLIC', 'seed-RESTRICTED', 'x'.repeat(200)) };
   if (n === 'measure' || n === 'measures') return { valid: fc.oneof(fc.constantFrom(...hints.measures), words) };
@@ -261,7 +336,8 @@ const plural = (word: string) => (word.endsWith('y') ? `${word.slice(0, -1)}ies`
 
 /** Which table an id argument most likely names: the field name, or for `id` the mutation's subject. */
 export function idHint(ctx: Context, tables: string[]): string {
-  const override = ID_OVERRIDES[ctx.field] ?? ID_OVERRIDES[`${ctx.mutation}.${ctx.field}`] ?? (ctx.parent && ID_OVERRIDES[`${ctx.parent}.${ctx.field}`]);
+  const override =
+    ID_OVERRIDES[ctx.field] ?? ID_OVERRIDES[`${ctx.mutation}.${ctx.field}`] ?? (ctx.parent && ID_OVERRIDES[`${ctx.parent}.${ctx.field}`]);
   if (override) return override;
   let subject: string;
   if (ctx.field === 'id') {
@@ -275,10 +351,24 @@ export function idHint(ctx: Context, tables: string[]): string {
   return found ?? '*';
 }
 
-const MALFORMED_IDS: (string | Big)[] = ['', ' ', 'abc', '1', '0', '-1', '00000000-0000-0000-0000-00000000000', '00000000-0000-0000-0000-0000000000000',
-  'ffffffff-ffff-ffff-ffff-ffffffffffff', 'FFFFFFFF-FFFF-4FFF-BFFF-FFFFFFFFFFFF', '{6f1c2d3e-1111-4222-8333-944455556666}',
-  '6f1c2d3e111142228333944455556666', 'g0000000-0000-0000-0000-000000000000', "1' OR '1'='1", '00000000-0000-0000-0000-000000000000\u0000',
-  big('x*10000', 'x'.repeat(10_000))];
+const MALFORMED_IDS: (string | Big)[] = [
+  '',
+  ' ',
+  'abc',
+  '1',
+  '0',
+  '-1',
+  '00000000-0000-0000-0000-00000000000',
+  '00000000-0000-0000-0000-0000000000000',
+  'ffffffff-ffff-ffff-ffff-ffffffffffff',
+  'FFFFFFFF-FFFF-4FFF-BFFF-FFFFFFFFFFFF',
+  '{6f1c2d3e-1111-4222-8333-944455556666}',
+  '6f1c2d3e111142228333944455556666',
+  'g0000000-0000-0000-0000-000000000000',
+  "1' OR '1'='1",
+  '00000000-0000-0000-0000-000000000000\u0000',
+  big('x*10000', 'x'.repeat(10_000)),
+];
 
 /**
  * How hostile a case is: 0, every value has the right shape (the hostility is in what the values
@@ -298,76 +388,199 @@ function mix(level: Level, sensible: Weighted[], hostile: Weighted[]): fc.Arbitr
 function idArb(ctx: Context, tables: string[], level: Level): fc.Arbitrary<unknown> {
   const hint = idHint(ctx, tables);
   const ref = (table: string) => fc.nat({ max: 10_000 }).map((i): IdRef => ({ $ref: table, i }));
-  return mix(level, [
-    { weight: 10, arbitrary: ref(hint) },
-    { weight: 3, arbitrary: ref('*') },
-    { weight: 2, arbitrary: fc.uuid() },
-    { weight: 1, arbitrary: ref(hint).map((r) => ({ ...r, $case: 'upper' })) },
-  ], [
-    { weight: 1, arbitrary: fc.constantFrom<unknown>('00000000-0000-0000-0000-000000000000', ...MALFORMED_IDS) },
-    { weight: 1, arbitrary: fc.oneof(fc.integer(), wrongType) },
-  ]);
+  return mix(
+    level,
+    [
+      { weight: 10, arbitrary: ref(hint) },
+      { weight: 3, arbitrary: ref('*') },
+      { weight: 2, arbitrary: fc.uuid() },
+      { weight: 1, arbitrary: ref(hint).map((r) => ({ ...r, $case: 'upper' })) },
+    ],
+    [
+      { weight: 1, arbitrary: fc.constantFrom<unknown>('00000000-0000-0000-0000-000000000000', ...MALFORMED_IDS) },
+      { weight: 1, arbitrary: fc.oneof(fc.integer(), wrongType) },
+    ],
+  );
 }
 
 // ---- dates -------------------------------------------------------------------------------------
 
-const BAD_DATE_TIMES = ['', 'now', 'tomorrow', '2026-02-30T10:00:00Z', '2026-13-01T00:00:00Z', '2026-03-10', '2026-03-10T25:00:00Z', '0000-01-01T00:00:00Z',
-  '-000001-01-01T00:00:00Z', '-271821-04-20T00:00:00Z', '+275760-09-13T00:00:00Z', '+275760-09-13T00:00:00.001Z', '9999-12-31T23:59:59.999Z',
-  '1900-01-01T00:00:00Z', '1970-01-01T00:00:00Z', '2026-03-10T10:00:00+14:00', '2026-03-10T10:00:00-12:00', '2026-03-10 10:00', 'Tue Mar 10 2026',
-  '2026-W11', '\u0000', 0, -1, 8.64e15, -8.64e15, 8.64e15 + 1, 1e20, true];
-const BAD_LOCAL_DATES = ['', '0000-01-01', '0001-01-01', '9999-12-31', '2026-02-29', '2028-02-29', '2026-02-30', '2026-13-01', '2026-00-10', '20260310', '2026-3-1',
-  ' 2026-03-10', '2026-03-10T00:00:00Z', '+2026-03-10', '-2026-03-10', '1899-12-31', '2026-03-10\u0000', 2026, true];
+const BAD_DATE_TIMES = [
+  '',
+  'now',
+  'tomorrow',
+  '2026-02-30T10:00:00Z',
+  '2026-13-01T00:00:00Z',
+  '2026-03-10',
+  '2026-03-10T25:00:00Z',
+  '0000-01-01T00:00:00Z',
+  '-000001-01-01T00:00:00Z',
+  '-271821-04-20T00:00:00Z',
+  '+275760-09-13T00:00:00Z',
+  '+275760-09-13T00:00:00.001Z',
+  '9999-12-31T23:59:59.999Z',
+  '1900-01-01T00:00:00Z',
+  '1970-01-01T00:00:00Z',
+  '2026-03-10T10:00:00+14:00',
+  '2026-03-10T10:00:00-12:00',
+  '2026-03-10 10:00',
+  'Tue Mar 10 2026',
+  '2026-W11',
+  '\u0000',
+  0,
+  -1,
+  8.64e15,
+  -8.64e15,
+  8.64e15 + 1,
+  1e20,
+  true,
+];
+const BAD_LOCAL_DATES = [
+  '',
+  '0000-01-01',
+  '0001-01-01',
+  '9999-12-31',
+  '2026-02-29',
+  '2028-02-29',
+  '2026-02-30',
+  '2026-13-01',
+  '2026-00-10',
+  '20260310',
+  '2026-3-1',
+  ' 2026-03-10',
+  '2026-03-10T00:00:00Z',
+  '+2026-03-10',
+  '-2026-03-10',
+  '1899-12-31',
+  '2026-03-10\u0000',
+  2026,
+  true,
+];
 
 function dateTimeArb(hints: Hints, level: Level): fc.Arbitrary<unknown> {
-  const near = fc.tuple(fc.integer({ min: -60, max: 120 }), fc.integer({ min: 0, max: 23 }), fc.constantFrom(0, 30))
+  const near = fc
+    .tuple(fc.integer({ min: -60, max: 120 }), fc.integer({ min: 0, max: 23 }), fc.constantFrom(0, 30))
     .map(([d, h, m]) => new Date(hints.now + d * DAY + h * 3_600_000 + m * 60_000).toISOString());
-  return mix(level, [{ weight: 8, arbitrary: near }], [{ weight: 2, arbitrary: fc.constantFrom(...BAD_DATE_TIMES) }, { weight: 1, arbitrary: wrongType }]);
+  return mix(
+    level,
+    [{ weight: 8, arbitrary: near }],
+    [
+      { weight: 2, arbitrary: fc.constantFrom(...BAD_DATE_TIMES) },
+      { weight: 1, arbitrary: wrongType },
+    ],
+  );
 }
 
 function localDateArb(hints: Hints, level: Level): fc.Arbitrary<unknown> {
   const near = fc.integer({ min: -400, max: 800 }).map((d) => new Date(hints.now + d * DAY).toISOString().slice(0, 10));
-  return mix(level, [{ weight: 8, arbitrary: near }], [{ weight: 2, arbitrary: fc.constantFrom(...BAD_LOCAL_DATES) }, { weight: 1, arbitrary: wrongType }]);
+  return mix(
+    level,
+    [{ weight: 8, arbitrary: near }],
+    [
+      { weight: 2, arbitrary: fc.constantFrom(...BAD_LOCAL_DATES) },
+      { weight: 1, arbitrary: wrongType },
+    ],
+  );
 }
 
 // ---- values by type ----------------------------------------------------------------------------
 
 function intArb(name: string, level: Level): fc.Arbitrary<unknown> {
-  const sensible = name === 'version' ? fc.integer({ min: 1, max: 4 }) : name === 'quorumPercent' ? fc.integer({ min: 0, max: 101 }) : fc.integer({ min: -2, max: 120 });
-  const hostile = fc.constantFrom<unknown>(0, -1, 2 ** 31 - 1, 2 ** 31, -(2 ** 31), -(2 ** 31) - 1, 2 ** 53, 1.5, -0.5, '1', '', { $raw: 'NaN' }, { $raw: 'Infinity' }, Infinity);
+  const sensible =
+    name === 'version'
+      ? fc.integer({ min: 1, max: 4 })
+      : name === 'quorumPercent'
+        ? fc.integer({ min: 0, max: 101 })
+        : fc.integer({ min: -2, max: 120 });
+  const hostile = fc.constantFrom<unknown>(
+    0,
+    -1,
+    2 ** 31 - 1,
+    2 ** 31,
+    -(2 ** 31),
+    -(2 ** 31) - 1,
+    2 ** 53,
+    1.5,
+    -0.5,
+    '1',
+    '',
+    { $raw: 'NaN' },
+    { $raw: 'Infinity' },
+    Infinity,
+  );
   return mix(level, [{ weight: 5, arbitrary: sensible }], [{ weight: 1, arbitrary: hostile }]);
 }
 
 /** A value for one input type, as hostile as the level says. */
-export function valueArb(type: GraphQLInputType, ctx: Context, hints: Hints, tables: string[], level: Level, depth = 0, small = false): fc.Arbitrary<unknown> {
+export function valueArb(
+  type: GraphQLInputType,
+  ctx: Context,
+  hints: Hints,
+  tables: string[],
+  level: Level,
+  depth = 0,
+  small = false,
+): fc.Arbitrary<unknown> {
   if (isNonNullType(type)) {
-    return mix(level, [{ weight: 40, arbitrary: valueOf(type.ofType, ctx, hints, tables, level, depth, small) }], [{ weight: 1, arbitrary: fc.constant(null) }]);
+    return mix(
+      level,
+      [{ weight: 40, arbitrary: valueOf(type.ofType, ctx, hints, tables, level, depth, small) }],
+      [{ weight: 1, arbitrary: fc.constant(null) }],
+    );
   }
   // An explicit null is a well-formed value for every nullable type ("no room", "no change").
-  return fc.oneof({ weight: 7, arbitrary: valueOf(type, ctx, hints, tables, level, depth, small) }, { weight: 1, arbitrary: fc.constant(null) });
+  return fc.oneof(
+    { weight: 7, arbitrary: valueOf(type, ctx, hints, tables, level, depth, small) },
+    { weight: 1, arbitrary: fc.constant(null) },
+  );
 }
 
 /** A value other than null for one input type. */
-function valueOf(type: GraphQLInputType, ctx: Context, hints: Hints, tables: string[], level: Level, depth: number, small: boolean): fc.Arbitrary<unknown> {
+function valueOf(
+  type: GraphQLInputType,
+  ctx: Context,
+  hints: Hints,
+  tables: string[],
+  level: Level,
+  depth: number,
+  small: boolean,
+): fc.Arbitrary<unknown> {
   const inner = (t: GraphQLInputType, c: Context, d: number, sm = small) => valueArb(t, c, hints, tables, level, d, sm);
   if (isListType(type)) {
     const item = inner(type.ofType, ctx, depth + 1);
     // Long lists are made of small items: 600 copies of a megabyte would only test the body limit.
     const smallItem = inner(type.ofType, ctx, depth + 1, true);
-    return mix(level, [
-      { weight: 12, arbitrary: fc.array(item, { maxLength: 4 }) },
-      { weight: 1, arbitrary: item }, // a single value where a list is expected: coerced to a list of one
-    ], [
-      { weight: 1, arbitrary: smallItem.map((v) => Array.from({ length: 201 }, () => v)) },
-      { weight: 1, arbitrary: fc.array(smallItem, { minLength: 1, maxLength: 3 }).map((vs) => Array.from({ length: 600 }, (_, i) => vs[i % vs.length])) },
-      { weight: 1, arbitrary: fc.constantFrom<unknown>([null], [[]], deepArray(120), 'not a list', {}) },
-    ]);
+    return mix(
+      level,
+      [
+        { weight: 12, arbitrary: fc.array(item, { maxLength: 4 }) },
+        { weight: 1, arbitrary: item }, // a single value where a list is expected: coerced to a list of one
+      ],
+      [
+        { weight: 1, arbitrary: smallItem.map((v) => Array.from({ length: 201 }, () => v)) },
+        {
+          weight: 1,
+          arbitrary: fc
+            .array(smallItem, { minLength: 1, maxLength: 3 })
+            .map((vs) => Array.from({ length: 600 }, (_, i) => vs[i % vs.length])),
+        },
+        { weight: 1, arbitrary: fc.constantFrom<unknown>([null], [[]], deepArray(120), 'not a list', {}) },
+      ],
+    );
   }
   const named = type as GraphQLNamedType;
   if (isEnumType(named)) {
     const values = named.getValues().map((v) => v.name);
-    return mix(level, [{ weight: 12, arbitrary: fc.constantFrom(...values) }], [
-      { weight: 1, arbitrary: fc.constantFrom<unknown>('NOT_A_VALUE', values[0].toLowerCase(), ` ${values[0]}`, '', 0, 'DROP_TABLE', null) },
-    ]);
+    return mix(
+      level,
+      [{ weight: 12, arbitrary: fc.constantFrom(...values) }],
+      [
+        {
+          weight: 1,
+          arbitrary: fc.constantFrom<unknown>('NOT_A_VALUE', values[0].toLowerCase(), ` ${values[0]}`, '', 0, 'DROP_TABLE', null),
+        },
+      ],
+    );
   }
   if (isInputObjectType(named)) {
     if (depth > 4) return wrongType;
@@ -376,11 +589,28 @@ function valueOf(type: GraphQLInputType, ctx: Context, hints: Hints, tables: str
     for (const field of fields) model[field.name] = inner(field.type, { ...ctx, parent: named.name, field: field.name }, depth + 1);
     const required = fields.filter((f) => isNonNullType(f.type) && f.defaultValue === undefined).map((f) => f.name);
     const record = fc.record(model, { requiredKeys: required });
-    return mix(level, [{ weight: 20, arbitrary: record }], [
-      { weight: 1, arbitrary: fc.tuple(record, fc.constantFrom(...fields.map((f) => f.name))).map(([r, drop]) => omit(r, drop)) },
-      { weight: 1, arbitrary: fc.tuple(record, fc.constantFrom<[string, unknown]>(['unknownField', 1], ['__proto__', { polluted: true }], ['constructor', { prototype: {} }], ['nested', deepObject(120)])).map(([r, [k, v]]) => withKey(r, k, v)) },
-      { weight: 1, arbitrary: fc.oneof(hostileStringOf(small), wrongType) },
-    ]);
+    return mix(
+      level,
+      [{ weight: 20, arbitrary: record }],
+      [
+        { weight: 1, arbitrary: fc.tuple(record, fc.constantFrom(...fields.map((f) => f.name))).map(([r, drop]) => omit(r, drop)) },
+        {
+          weight: 1,
+          arbitrary: fc
+            .tuple(
+              record,
+              fc.constantFrom<[string, unknown]>(
+                ['unknownField', 1],
+                ['__proto__', { polluted: true }],
+                ['constructor', { prototype: {} }],
+                ['nested', deepObject(120)],
+              ),
+            )
+            .map(([r, [k, v]]) => withKey(r, k, v)),
+        },
+        { weight: 1, arbitrary: fc.oneof(hostileStringOf(small), wrongType) },
+      ],
+    );
   }
   if (isScalarType(named)) {
     let sensible: fc.Arbitrary<unknown>;
@@ -389,11 +619,15 @@ function valueOf(type: GraphQLInputType, ctx: Context, hints: Hints, tables: str
         return idArb(ctx, tables, level);
       case 'String': {
         const kind = stringKind(ctx.field, ctx.parent, hints, small);
-        return mix(level, [{ weight: 6, arbitrary: kind.valid }], [
-          ...(kind.invalid ? [{ weight: 2, arbitrary: kind.invalid }] : []),
-          { weight: 2, arbitrary: hostileStringOf(small) },
-          { weight: 1, arbitrary: wrongType },
-        ]);
+        return mix(
+          level,
+          [{ weight: 6, arbitrary: kind.valid }],
+          [
+            ...(kind.invalid ? [{ weight: 2, arbitrary: kind.invalid }] : []),
+            { weight: 2, arbitrary: hostileStringOf(small) },
+            { weight: 1, arbitrary: wrongType },
+          ],
+        );
       }
       case 'Int':
         return intArb(ctx.field, level);
@@ -401,7 +635,11 @@ function valueOf(type: GraphQLInputType, ctx: Context, hints: Hints, tables: str
         sensible = fc.double();
         break;
       case 'Boolean':
-        return mix(level, [{ weight: 12, arbitrary: fc.boolean() }], [{ weight: 1, arbitrary: fc.constantFrom<unknown>('true', 1, 0, 'yes', null) }]);
+        return mix(
+          level,
+          [{ weight: 12, arbitrary: fc.boolean() }],
+          [{ weight: 1, arbitrary: fc.constantFrom<unknown>('true', 1, 0, 'yes', null) }],
+        );
       case 'DateTime':
         return dateTimeArb(hints, level);
       case 'LocalDate':
@@ -413,7 +651,14 @@ function valueOf(type: GraphQLInputType, ctx: Context, hints: Hints, tables: str
         // A custom scalar this file does not know yet: anything JSON can carry.
         sensible = fc.jsonValue({ maxDepth: 3 });
     }
-    return mix(level, [{ weight: 6, arbitrary: sensible }], [{ weight: 3, arbitrary: hostileStringOf(small) }, { weight: 1, arbitrary: wrongType }]);
+    return mix(
+      level,
+      [{ weight: 6, arbitrary: sensible }],
+      [
+        { weight: 3, arbitrary: hostileStringOf(small) },
+        { weight: 1, arbitrary: wrongType },
+      ],
+    );
   }
   return wrongType;
 }
@@ -450,15 +695,23 @@ export function caseArb(field: GraphQLField<unknown, unknown>, actors: number, h
     return fc.record({
       mutation: fc.constant(field.name),
       args: fc.record(args, { requiredKeys: required }),
-      missing: level === 2 && required.length
-        ? fc.oneof({ weight: 12, arbitrary: fc.constant<string[]>([]) }, { weight: 1, arbitrary: fc.subarray(required, { minLength: 1 }) })
-        : fc.constant<string[]>([]),
+      missing:
+        level === 2 && required.length
+          ? fc.oneof(
+              { weight: 12, arbitrary: fc.constant<string[]>([]) },
+              { weight: 1, arbitrary: fc.subarray(required, { minLength: 1 }) },
+            )
+          : fc.constant<string[]>([]),
       mode: fc.oneof(
         { weight: 15, arbitrary: fc.constant<Mode>('variables') },
         { weight: 4, arbitrary: fc.constant<Mode>('inline') },
         ...(level === 2 ? [{ weight: 1, arbitrary: fc.constant<Mode>('wrong-variable-types') }] : []),
       ),
-      actor: fc.oneof({ weight: 28, arbitrary: fc.nat({ max: actors - 1 }) }, { weight: 2, arbitrary: fc.constant(-1) }, { weight: 1, arbitrary: fc.constant(-2) }),
+      actor: fc.oneof(
+        { weight: 28, arbitrary: fc.nat({ max: actors - 1 }) },
+        { weight: 2, arbitrary: fc.constant(-1) },
+        { weight: 1, arbitrary: fc.constant(-2) },
+      ),
     });
   };
   return fc.oneof({ weight: 3, arbitrary: atLevel(0) }, { weight: 3, arbitrary: atLevel(1) }, { weight: 4, arbitrary: atLevel(2) });
@@ -540,7 +793,9 @@ export function literal(value: unknown, type: GraphQLInputType | null): string {
   if (typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return `[${value.map((v) => literal(v, inner && isListType(inner) ? inner.ofType : null)).join(', ')}]`;
   const fields = inner && isInputObjectType(inner) ? inner.getFields() : {};
-  const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => `${NAME.test(k) ? k : `_${k.replace(/\W/g, '_')}`}: ${literal(v, fields[k]?.type ?? null)}`);
+  const entries = Object.entries(value as Record<string, unknown>).map(
+    ([k, v]) => `${NAME.test(k) ? k : `_${k.replace(/\W/g, '_')}`}: ${literal(v, fields[k]?.type ?? null)}`,
+  );
   return `{${entries.join(', ')}}`;
 }
 
@@ -562,4 +817,3 @@ export function selection(type: GraphQLOutputType, depth = 0): string {
 export function mutationFields(schema: GraphQLSchema): GraphQLField<unknown, unknown>[] {
   return Object.values(schema.getMutationType()?.getFields() ?? {});
 }
-

@@ -6,7 +6,18 @@ import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { DEFAULT_PASSWORD } from '../../utils/factories';
 import { TestApp, startTestApp } from '../../utils/test-app';
-import { FuzzCase, Hints, ISSUED_REFRESH_TOKENS, bigValue, caseArb, isBig, isIdRef, literal, seedVariationArb, selection } from './arbitraries';
+import {
+  FuzzCase,
+  Hints,
+  ISSUED_REFRESH_TOKENS,
+  bigValue,
+  caseArb,
+  isBig,
+  isIdRef,
+  literal,
+  seedVariationArb,
+  selection,
+} from './arbitraries';
 import { MEASURES, PROVISIONS, World, seedWorld } from './world';
 
 // The fuzzer's run: the application on a database of its own, seeded, and a fast-check run of
@@ -66,7 +77,13 @@ export async function startTarget(name: string): Promise<Target> {
   return { name, t, world, close: () => t.close() };
 }
 
-export async function fuzz(target: Target, mutations: GraphQLField<unknown, unknown>[], tally: Tally, seed: number, numRuns: number): Promise<void> {
+export async function fuzz(
+  target: Target,
+  mutations: GraphQLField<unknown, unknown>[],
+  tally: Tally,
+  seed: number,
+  numRuns: number,
+): Promise<void> {
   const { t, world } = target;
   const byName = new Map(mutations.map((m) => [m.name, m]));
   // takeAction's actions, from its input's enum: its runs are counted by action too.
@@ -82,9 +99,13 @@ export async function fuzz(target: Target, mutations: GraphQLField<unknown, unkn
   await pg.connect();
   try {
     // ---- the database ----
-    const tables = (await pg.query<{ table_name: string }>(
-      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
-    )).rows.map((r) => r.table_name).filter((name) => !NOT_FINGERPRINTED.includes(name));
+    const tables = (
+      await pg.query<{ table_name: string }>(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
+      )
+    ).rows
+      .map((r) => r.table_name)
+      .filter((name) => !NOT_FINGERPRINTED.includes(name));
     if (!tables.includes('audit_log')) throw new Error('no audit_log table to check');
     // One statement fingerprints every application table: its row count and its newest row
     // version (xmin). A committed insert, update or delete changes one of them; a rolled-back
@@ -120,9 +141,11 @@ export async function fuzz(target: Target, mutations: GraphQLField<unknown, unkn
     let baselineFresh = true;
 
     // ---- id pools, refreshed as the fuzzer's own mutations add rows ----
-    const idTables = (await pg.query<{ table_name: string }>(
-      `SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'id' AND data_type = 'uuid' ORDER BY table_name`,
-    )).rows.map((r) => r.table_name);
+    const idTables = (
+      await pg.query<{ table_name: string }>(
+        `SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'id' AND data_type = 'uuid' ORDER BY table_name`,
+      )
+    ).rows.map((r) => r.table_name);
     const pools = new Map<string, string[]>();
     // In the order the rows were written (the transaction that wrote each, then its place in the
     // table), not by their random UUIDs: the same seed then picks the same rows in every run, and a
@@ -135,9 +158,14 @@ export async function fuzz(target: Target, mutations: GraphQLField<unknown, unkn
         pools.set(table, ids);
         all.push(...ids);
       }
-      pools.set('participant_refs', (await pg.query<{ id: string }>(
-        `SELECT id FROM (SELECT ref_id::text AS id, min(xmin::text::bigint) AS tx, min(ctid) AS at FROM hearing_participants GROUP BY ref_id) r ORDER BY tx, at`,
-      )).rows.map((r) => r.id));
+      pools.set(
+        'participant_refs',
+        (
+          await pg.query<{ id: string }>(
+            `SELECT id FROM (SELECT ref_id::text AS id, min(xmin::text::bigint) AS tx, min(ctid) AS at FROM hearing_participants GROUP BY ref_id) r ORDER BY tx, at`,
+          )
+        ).rows.map((r) => r.id),
+      );
       pools.set('*', all);
     };
     await refreshPools();
@@ -174,7 +202,8 @@ export async function fuzz(target: Target, mutations: GraphQLField<unknown, unkn
       if (value && typeof value === 'object') {
         if ('$raw' in value) return inline ? value : null;
         const out: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: resolve(v, inline), enumerable: true, writable: true, configurable: true });
+        for (const [k, v] of Object.entries(value))
+          Object.defineProperty(out, k, { value: resolve(v, inline), enumerable: true, writable: true, configurable: true });
         return out;
       }
       return value;
@@ -223,7 +252,8 @@ export async function fuzz(target: Target, mutations: GraphQLField<unknown, unkn
       if (!tokens.has(key)) tokens.set(key, t.tokenFor(user));
       return tokens.get(key)!;
     };
-    const FORGED = 'eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiIwMDAwMDAwMC0wMDAwLTAwMDAtMDAwMC0wMDAwMDAwMDAwMDAiLCJyb2xlIjoiU0VDUkVUQVJJQVQifQ.';
+    const FORGED =
+      'eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiIwMDAwMDAwMC0wMDAwLTAwMDAtMDAwMC0wMDAwMDAwMDAwMDAiLCJyb2xlIjoiU0VDUkVUQVJJQVQifQ.';
     const send = (c: FuzzCase, body: string): Promise<Outcome> => {
       const headers: Record<string, string | number> = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
       const user = c.actor >= 0 ? world.actors[c.actor].user : null;
@@ -293,7 +323,8 @@ export async function fuzz(target: Target, mutations: GraphQLField<unknown, unkn
       for (const [i, error] of errors.entries()) {
         const code = error.extensions?.code;
         const where = errors.length > 1 ? ` (error ${i + 1} of ${errors.length})` : '';
-        if (typeof error.message !== 'string' || !error.message.trim()) problems.push(`an error without a message${where}: ${JSON.stringify(error).slice(0, 300)}`);
+        if (typeof error.message !== 'string' || !error.message.trim())
+          problems.push(`an error without a message${where}: ${JSON.stringify(error).slice(0, 300)}`);
         if (typeof code !== 'string') problems.push(`an error without extensions.code${where}: ${JSON.stringify(error).slice(0, 300)}`);
         else if (code === 'INTERNAL_SERVER_ERROR') problems.push(`INTERNAL_SERVER_ERROR${where}`);
       }
@@ -310,11 +341,13 @@ export async function fuzz(target: Target, mutations: GraphQLField<unknown, unkn
         }
         const committed = COMMITTED_REFUSALS[String(first.domainCode)];
         if (committed) {
-          if (operations.length !== 1 || operations[0] !== committed) problems.push(`${String(first.domainCode)} left the audit records ${JSON.stringify(operations)}`);
+          if (operations.length !== 1 || operations[0] !== committed)
+            problems.push(`${String(first.domainCode)} left the audit records ${JSON.stringify(operations)}`);
           baselineFresh = false;
         } else if (after.committed > 0) {
           const changed = await changedTables();
-          if (changed.length) problems.push(`a refused mutation changed ${changed.join(', ')} (audit records: ${JSON.stringify(operations)})`);
+          if (changed.length)
+            problems.push(`a refused mutation changed ${changed.join(', ')} (audit records: ${JSON.stringify(operations)})`);
         }
       } else if (res.body && res.status < 500) {
         // Done (perhaps with errors in fields of its result): one audit record, of this mutation.
@@ -345,16 +378,28 @@ export async function fuzz(target: Target, mutations: GraphQLField<unknown, unkn
           await pg.query('UPDATE users SET active = true WHERE id = $1', [id]);
           restored = true;
         }
-        const revived = await pg.query('UPDATE sign_ins SET revoked_at = NULL WHERE id = ANY($1::uuid[]) AND revoked_at IS NOT NULL', [[...world.actorUserIds]]);
+        const revived = await pg.query('UPDATE sign_ins SET revoked_at = NULL WHERE id = ANY($1::uuid[]) AND revoked_at IS NOT NULL', [
+          [...world.actorUserIds],
+        ]);
         if (restored || (revived.rowCount ?? 0) > 0) fromXid = (await probe(fromXid, auditSeq)).xmax;
       }
 
       if (problems.length) {
-        const detail = JSON.stringify({
-          target: target.name, run: runs, caller: label(c.actor), mode: c.mode, query: request.query.slice(0, 600),
-          variables: JSON.stringify(request.variables).slice(0, 600), status: res.status, errors: JSON.stringify(errors).slice(0, 600),
-          'last error the application masked': tally.internal.last,
-        }, null, 1);
+        const detail = JSON.stringify(
+          {
+            target: target.name,
+            run: runs,
+            caller: label(c.actor),
+            mode: c.mode,
+            query: request.query.slice(0, 600),
+            variables: JSON.stringify(request.variables).slice(0, 600),
+            status: res.status,
+            errors: JSON.stringify(errors).slice(0, 600),
+            'last error the application masked': tally.internal.last,
+          },
+          null,
+          1,
+        );
         for (const problem of problems) {
           const key = `${c.mutation}: ${problem}`;
           const seen = tally.failures.get(key);

@@ -38,7 +38,13 @@ const FUZZ_DAY = 56;
 export const MEMBER_CODES = ['CHN', 'PAK', 'KAZ', 'IDN', 'MYS', 'THA', 'EGY', 'KEN'] as const;
 export const MEASURES = ['Import licensing of fruit', 'Sanitary ban on apples'];
 export const PROVISIONS = ['GATT Art. XI:1', 'SPS Art. 2.2'];
-const PERSONS = { A: ['Alice Ang', 'SGP'], B: ['Bruno Braga', 'BRA'], C: ['Clara Chevalier', 'CHE'], D: ['Dan Dunn', 'NZL'], E: ['Eve Evans', 'CAN'] } as const;
+const PERSONS = {
+  A: ['Alice Ang', 'SGP'],
+  B: ['Bruno Braga', 'BRA'],
+  C: ['Clara Chevalier', 'CHE'],
+  D: ['Dan Dunn', 'NZL'],
+  E: ['Eve Evans', 'CAN'],
+} as const;
 type PersonKey = keyof typeof PERSONS;
 
 /** Who sends a request: a user with a token, or no one. */
@@ -91,7 +97,8 @@ export async function seedWorld(t: TestApp): Promise<World> {
   const corpus: SeedCall[] = [];
   const send = async (query: string, variables: Record<string, unknown>, user: UserEntity | null | undefined, record: boolean) => {
     const res = await t.gql(query, variables, user ? t.tokenFor(user) : undefined);
-    if (res.errors) throw new Error(`seed: ${query.slice(0, 60)} ${JSON.stringify(variables).slice(0, 200)}: ${JSON.stringify(res.errors)}`);
+    if (res.errors)
+      throw new Error(`seed: ${query.slice(0, 60)} ${JSON.stringify(variables).slice(0, 200)}: ${JSON.stringify(res.errors)}`);
     if (record) corpus.push(seedCall(query, variables, user));
     return res.data!;
   };
@@ -104,7 +111,8 @@ export async function seedWorld(t: TestApp): Promise<World> {
   const twin = (query: string, variables: Record<string, unknown>, user: UserEntity) => {
     corpus.push({ ...seedCall(query, variables, user), prepared: true });
   };
-  const at = (days: number, time = '09:00:00.000Z') => `${new Date(t.clock.now().getTime() + days * DAY).toISOString().slice(0, 10)}T${time}`;
+  const at = (days: number, time = '09:00:00.000Z') =>
+    `${new Date(t.clock.now().getTime() + days * DAY).toISOString().slice(0, 10)}T${time}`;
   // The seed's timeline, in days from its start (day 0 is 2 March 2026, 09:00 UTC).
   const start = t.clock.now().getTime();
   const dayOf = (day: number) => new Date(start + day * DAY).toISOString().slice(0, 10);
@@ -128,8 +136,14 @@ export async function seedWorld(t: TestApp): Promise<World> {
     const [name, nationality] = PERSONS[key];
     persons[key] = await t.db.getRepository(RosterPersonEntity).save(
       t.db.getRepository(RosterPersonEntity).create({
-        name, nationality, expertise: ['trade in goods'], languages: ['English'], available: true, status: 'APPROVED',
-        nominatedByMemberId: members.EGY.id, userId: panelists[key].id,
+        name,
+        nationality,
+        expertise: ['trade in goods'],
+        languages: ['English'],
+        available: true,
+        status: 'APPROVED',
+        nominatedByMemberId: members.EGY.id,
+        userId: panelists[key].id,
       }),
     );
   }
@@ -139,11 +153,19 @@ export async function seedWorld(t: TestApp): Promise<World> {
   // Every input of takeAction a step may need; those a request leaves out are not in the corpus.
   const ACT = `mutation($id: ID!, $action: ProcedureAction!, $meetingId: ID, $note: String, $memberCode: String, $rptEndsOn: LocalDate, $extension: ExtensionInput) {
     takeAction(input: { disputeId: $id, action: $action, meetingId: $meetingId, note: $note, memberCode: $memberCode, rptEndsOn: $rptEndsOn, extension: $extension }) { stage } }`;
-  const act = (id: string, action: string, user: UserEntity, inputs: Record<string, unknown> = {}, how = must) => how(ACT, { id, action, ...inputs }, user);
-  const twinAct = (id: string, action: string, user: UserEntity, inputs: Record<string, unknown> = {}) => twin(ACT, { id, action, ...inputs }, user);
+  const act = (id: string, action: string, user: UserEntity, inputs: Record<string, unknown> = {}, how = must) =>
+    how(ACT, { id, action, ...inputs }, user);
+  const twinAct = (id: string, action: string, user: UserEntity, inputs: Record<string, unknown> = {}) =>
+    twin(ACT, { id, action, ...inputs }, user);
   const file = async (complainant: string, respondent: string, title: string, how = must) =>
-    (await how(`mutation($r: [String!]!, $t: String!, $m: [String!]!, $l: [String!]!) { requestConsultations(input: { respondents: $r, title: $t,
-      measures: $m, legalBasis: $l, summary: "Summary" }) { id } }`, { r: [respondent], t: title, m: MEASURES, l: PROVISIONS }, delegates[complainant])).requestConsultations.id as string;
+    (
+      await how(
+        `mutation($r: [String!]!, $t: String!, $m: [String!]!, $l: [String!]!) { requestConsultations(input: { respondents: $r, title: $t,
+      measures: $m, legalBasis: $l, summary: "Summary" }) { id } }`,
+        { r: [respondent], t: title, m: MEASURES, l: PROVISIONS },
+        delegates[complainant],
+      )
+    ).requestConsultations.id as string;
   // Consultations failed by agreement of both parties (DSU 4.7), the panel requested; with a
   // meeting asked for (DSU 6.1, footnote 5), the body takes the request up at its next meeting,
   // else at meetings from 11 days on.
@@ -156,7 +178,8 @@ export async function seedWorld(t: TestApp): Promise<World> {
   // Meetings of the body: convened at least 10 days ahead, the members present recorded on the day.
   const SCHEDULE_MEETING = `mutation($d: LocalDate!) { scheduleBodyMeeting(heldOn: $d) { id } }`;
   const ATTENDANCE = `mutation($m: ID!, $p: [String!]!) { recordMeetingAttendance(meetingId: $m, presentMembers: $p) { id } }`;
-  const scheduleMeeting = async (day: number, how = must) => (await how(SCHEDULE_MEETING, { d: dayOf(day) }, sec)).scheduleBodyMeeting.id as string;
+  const scheduleMeeting = async (day: number, how = must) =>
+    (await how(SCHEDULE_MEETING, { d: dayOf(day) }, sec)).scheduleBodyMeeting.id as string;
   // Every active member attends: a quorum still if the fuzzer adds members.
   const attend = (meetingId: string, how = must) => how(ATTENDANCE, { m: meetingId, p: [...MEMBER_CODES] }, sec);
   const OPEN_ELECTION = `mutation($input: OpenElectionInput!) { openElection(input: $input) { id } }`;
@@ -176,12 +199,22 @@ export async function seedWorld(t: TestApp): Promise<World> {
   const APPELLATE_REPORT = `mutation($input: RecordAppellateReportInput!) { recordAppellateReport(input: $input) { id } }`;
   const ADOPTION_MEETING = `mutation($d: ID!, $m: ID!) { recordAdoptionMeeting(disputeId: $d, meetingId: $m) { outcome } }`;
   const findings = [
-    { measure: MEASURES[0], provision: PROVISIONS[0], finding: 'INCONSISTENT', reasoning: 'A quantitative restriction.', recommendation: 'Bring it into conformity.' },
+    {
+      measure: MEASURES[0],
+      provision: PROVISIONS[0],
+      finding: 'INCONSISTENT',
+      reasoning: 'A quantitative restriction.',
+      recommendation: 'Bring it into conformity.',
+    },
     { measure: MEASURES[1], provision: PROVISIONS[1], finding: 'NOT_DECIDED', reasoning: 'Judicial economy.' },
   ];
   const report = (title: string) => ({ title, fileName: 'report.pdf', mediaType: 'application/pdf', content: content(title) });
   const appellateReport = (disputeId: string, findingId: string) => ({
-    input: { disputeId, outcomes: [{ findingId, outcome: 'MODIFIED', reasoning: 'The panel erred in its interpretation.' }], ...report('Appellate report') },
+    input: {
+      disputeId,
+      outcomes: [{ findingId, outcome: 'MODIFIED', reasoning: 'The panel erred in its interpretation.' }],
+      ...report('Appellate report'),
+    },
   });
 
   interface Case {
@@ -213,9 +246,24 @@ export async function seedWorld(t: TestApp): Promise<World> {
   // report, for the steps from circulation to adoption and after (R5's stays before the body, for
   // the members' objections); C1 to compliance proceedings.
   const composed: Case[] = [];
-  for (const [i, pair] of ([['EGY', 'KEN'], ['IDN', 'THA'], ['KEN', 'MYS']] as const).entries()) composed.push(await panelCase(pair[0], pair[1], `Composed twin T${i + 1}`));
+  for (const [i, pair] of (
+    [
+      ['EGY', 'KEN'],
+      ['IDN', 'THA'],
+      ['KEN', 'MYS'],
+    ] as const
+  ).entries())
+    composed.push(await panelCase(pair[0], pair[1], `Composed twin T${i + 1}`));
   const reported: Case[] = [];
-  for (const [i, pair] of ([['EGY', 'IDN'], ['THA', 'KEN'], ['PAK', 'MYS'], ['KEN', 'EGY'], ['IDN', 'EGY']] as const).entries()) {
+  for (const [i, pair] of (
+    [
+      ['EGY', 'IDN'],
+      ['THA', 'KEN'],
+      ['PAK', 'MYS'],
+      ['KEN', 'EGY'],
+      ['IDN', 'EGY'],
+    ] as const
+  ).entries()) {
     reported.push(await panelCase(pair[0], pair[1], `Reported twin R${i + 1}`));
   }
   const [r1, r2, r3, r4, r5] = reported;
@@ -241,7 +289,13 @@ export async function seedWorld(t: TestApp): Promise<World> {
   for (const c of elected) {
     // D3's election in the corpus; its ballots, like every other's here, are copies of D2's.
     c.election = await openElection(c.id, week, c === d3 ? must : quietly);
-    await vote(c.election, [c.complainant, c.respondent], c === d3 ? ['A', 'C', 'B'] : ['A', 'B', 'C'], c === d3 || c === d4 ? undefined : 3, quietly);
+    await vote(
+      c.election,
+      [c.complainant, c.respondent],
+      c === d3 ? ['A', 'C', 'B'] : ['A', 'B', 'C'],
+      c === d3 || c === d4 ? undefined : 3,
+      quietly,
+    );
   }
 
   // ---- Day 28: the elections close, the panels adopt their timetables (D3 and I1 the default
@@ -260,7 +314,9 @@ export async function seedWorld(t: TestApp): Promise<World> {
     const how = c === d4 ? must : quietly;
     for (const action of ['holdFirstMeeting', 'holdSecondMeeting']) await act(c.id, action, panelists.A, {}, how);
     await how(SUBMIT, { input: { disputeId: c.id, version: 'DESCRIPTIVE_PART', ...report('Descriptive part') } }, panelists.A);
-    const interim = (await how(SUBMIT, { input: { disputeId: c.id, version: 'INTERIM_REPORT', findings, ...report('Interim report') } }, panelists.A)).submitReport.id;
+    const interim = (
+      await how(SUBMIT, { input: { disputeId: c.id, version: 'INTERIM_REPORT', findings, ...report('Interim report') } }, panelists.A)
+    ).submitReport.id;
     await quietly(VOTE, { r: interim }, panelists.A);
     await quietly(VOTE, { r: interim }, panelists.B);
     await how(ISSUE, { r: interim }, panelists.A);
@@ -272,7 +328,9 @@ export async function seedWorld(t: TestApp): Promise<World> {
   onDay(30);
   for (const c of carried) {
     const how = c === d4 ? must : quietly;
-    const final = (await how(SUBMIT, { input: { disputeId: c.id, version: 'FINAL_REPORT', findings, ...report('Final report') } }, panelists.A)).submitReport;
+    const final = (
+      await how(SUBMIT, { input: { disputeId: c.id, version: 'FINAL_REPORT', findings, ...report('Final report') } }, panelists.A)
+    ).submitReport;
     c.findingIds = (final.findings as { id: string }[]).map((f) => f.id);
     await quietly(VOTE, { r: final.id }, panelists.A);
     await quietly(VOTE, { r: final.id }, panelists.B);
@@ -292,8 +350,16 @@ export async function seedWorld(t: TestApp): Promise<World> {
   const OBJECT = `mutation($d: ID!) { objectToAdoption(disputeId: $d) }`;
   await quietly(OBJECT, { d: d4.id }, delegates.EGY);
   await must(OBJECT, { d: r5.id }, delegates.PAK);
-  for (const [name, nationality] of [['Ana Appel', 'ARG'], ['Ben Berufung', 'DEU'], ['Chen Shangsu', 'SGP']]) {
-    await must(`mutation($n: String!, $c: String!) { addAppellateMember(name: $n, nationality: $c) { id } }`, { n: name, c: nationality }, sec);
+  for (const [name, nationality] of [
+    ['Ana Appel', 'ARG'],
+    ['Ben Berufung', 'DEU'],
+    ['Chen Shangsu', 'SGP'],
+  ]) {
+    await must(
+      `mutation($n: String!, $c: String!) { addAppellateMember(name: $n, nationality: $c) { id } }`,
+      { n: name, c: nationality },
+      sec,
+    );
   }
   for (const c of [r1, r2, r3, c1]) await (c === r1 ? must : quietly)(APPEAL, { d: c.id, f: [c.findingIds![0]] }, delegates[c.complainant]);
   const m40 = await scheduleMeeting(40, quietly);
@@ -350,7 +416,12 @@ export async function seedWorld(t: TestApp): Promise<World> {
   twinAct(d5.id, 'agreeTermsOfReference', sec);
   twinAct(d5.id, 'agreeFivePanelists', sec);
   // Challenges of candidates, a few: the fuzzer takes persons off the roster.
-  for (const [key, code] of [['D', 'EGY'], ['E', 'THA'], ['A', 'EGY']] as const) twin(CHALLENGE, { d: d5.id, p: persons[key].id }, delegates[code]);
+  for (const [key, code] of [
+    ['D', 'EGY'],
+    ['E', 'THA'],
+    ['A', 'EGY'],
+  ] as const)
+    twin(CHALLENGE, { d: d5.id, p: persons[key].id }, delegates[code]);
   // D6: a meeting asked for, and a meeting of the body that does not establish the panel; D7:
   // established at this meeting.
   twinAct(d6.id, 'requestBodyMeeting', delegates.KEN);
@@ -383,10 +454,22 @@ export async function seedWorld(t: TestApp): Promise<World> {
   twinAct(composed[1].id, 'holdFirstMeeting', sec);
 
   // D3 in panel proceedings: a room, hearings, documents of each classification, drafts.
-  const room = (await must(`mutation { addHearingRoom(input: { name: "Room W", location: "Centre William Rappard" }) { id } }`, {}, sec)).addHearingRoom.id;
-  await must(`mutation($input: ScheduleHearingInput!) { scheduleHearing(input: $input) { id } }`, {
-    input: { disputeId: d3.id, kind: 'FIRST_SUBSTANTIVE_MEETING', startsAt: at(14), endsAt: at(14, '17:00:00.000Z'), timeZone: 'Europe/Zurich', roomId: room },
-  }, sec);
+  const room = (await must(`mutation { addHearingRoom(input: { name: "Room W", location: "Centre William Rappard" }) { id } }`, {}, sec))
+    .addHearingRoom.id;
+  await must(
+    `mutation($input: ScheduleHearingInput!) { scheduleHearing(input: $input) { id } }`,
+    {
+      input: {
+        disputeId: d3.id,
+        kind: 'FIRST_SUBSTANTIVE_MEETING',
+        startsAt: at(14),
+        endsAt: at(14, '17:00:00.000Z'),
+        timeZone: 'Europe/Zurich',
+        roomId: room,
+      },
+    },
+    sec,
+  );
   // Hearings a week apart from three weeks ahead (D3's third-party session and second meeting,
   // the first meetings of T1-T3 and C1's compliance panel), each moved by a day: a hearing can be
   // moved again and again, until the fuzzer cancels it, which it does early and often while
@@ -400,9 +483,22 @@ export async function seedWorld(t: TestApp): Promise<World> {
   ];
   for (const [i, [disputeId, kind]] of hearings.entries()) {
     const day = 22 + 7 * i;
-    const hearingId = (await quietly(`mutation($input: ScheduleHearingInput!) { scheduleHearing(input: $input) { id } }`, {
-      input: { disputeId, kind, startsAt: at(day), endsAt: at(day, '17:00:00.000Z'), timeZone: 'Europe/Zurich', virtualLink: `https://meet.example.org/ds-${i}` },
-    }, sec)).scheduleHearing.id as string;
+    const hearingId = (
+      await quietly(
+        `mutation($input: ScheduleHearingInput!) { scheduleHearing(input: $input) { id } }`,
+        {
+          input: {
+            disputeId,
+            kind,
+            startsAt: at(day),
+            endsAt: at(day, '17:00:00.000Z'),
+            timeZone: 'Europe/Zurich',
+            virtualLink: `https://meet.example.org/ds-${i}`,
+          },
+        },
+        sec,
+      )
+    ).scheduleHearing.id as string;
     const moved = { input: { hearingId, startsAt: at(day + 1), endsAt: at(day + 1, '17:00:00.000Z'), reason: 'Agreed by both parties' } };
     if (i === 0) await must(RESCHEDULE, moved, sec);
     else twin(RESCHEDULE, moved, sec);
@@ -410,15 +506,41 @@ export async function seedWorld(t: TestApp): Promise<World> {
   // And a short virtual meeting two hours ahead: the seed moves the clock past its start at the
   // end, and enters its attendance and record (requests the fuzzer then varies).
   const soon = t.clock.now().getTime() + 2 * 3_600_000;
-  const organisational = (await must(`mutation($input: ScheduleHearingInput!) { scheduleHearing(input: $input) { id } }`, {
-    input: { disputeId: d3.id, kind: 'ORGANISATIONAL_MEETING', startsAt: new Date(soon).toISOString(), endsAt: new Date(soon + 3_600_000).toISOString(),
-      timeZone: 'Europe/Zurich', virtualLink: 'https://meet.example.org/ds-organisational' },
-  }, sec)).scheduleHearing.id as string;
+  const organisational = (
+    await must(
+      `mutation($input: ScheduleHearingInput!) { scheduleHearing(input: $input) { id } }`,
+      {
+        input: {
+          disputeId: d3.id,
+          kind: 'ORGANISATIONAL_MEETING',
+          startsAt: new Date(soon).toISOString(),
+          endsAt: new Date(soon + 3_600_000).toISOString(),
+          timeZone: 'Europe/Zurich',
+          virtualLink: 'https://meet.example.org/ds-organisational',
+        },
+      },
+      sec,
+    )
+  ).scheduleHearing.id as string;
   const FILE = `mutation($input: FileDocumentInput!) { fileDocument(input: $input) { id } }`;
   for (const classification of ['PUBLIC', 'RESTRICTED', 'CONFIDENTIAL']) {
-    await must(FILE, { input: { disputeId: d3.id, kind: 'FIRST_WRITTEN_SUBMISSION', title: `Submission ${classification}`, fileName: 'sub.pdf',
-      mediaType: 'application/pdf', content: content(classification), classification, idempotencyKey: `seed-${classification}`,
-      ...(classification === 'CONFIDENTIAL' ? { readerIds: [delegates.PAK.id] } : {}) } }, delegates.CHN);
+    await must(
+      FILE,
+      {
+        input: {
+          disputeId: d3.id,
+          kind: 'FIRST_WRITTEN_SUBMISSION',
+          title: `Submission ${classification}`,
+          fileName: 'sub.pdf',
+          mediaType: 'application/pdf',
+          content: content(classification),
+          classification,
+          idempotencyKey: `seed-${classification}`,
+          ...(classification === 'CONFIDENTIAL' ? { readerIds: [delegates.PAK.id] } : {}),
+        },
+      },
+      delegates.CHN,
+    );
   }
   // D3's first meeting is held, its second is the fuzzer's to record; then the interim report,
   // once a second panelist approves it, can be issued (Appendix 3 ¶12; DSU 15.2). The panels of D3
@@ -426,19 +548,29 @@ export async function seedWorld(t: TestApp): Promise<World> {
   // 12.9), as often as they like; the parties comment on the descriptive part (DSU 15.1).
   await act(d3.id, 'holdFirstMeeting', panelists.A);
   twinAct(d3.id, 'holdSecondMeeting', panelists.A);
-  const descriptive = (await must(SUBMIT, { input: { disputeId: d3.id, version: 'DESCRIPTIVE_PART', ...report('Descriptive part') } }, panelists.A)).submitReport.id;
+  const descriptive = (
+    await must(SUBMIT, { input: { disputeId: d3.id, version: 'DESCRIPTIVE_PART', ...report('Descriptive part') } }, panelists.A)
+  ).submitReport.id;
   const COMMENT = `mutation($input: CommentOnReportInput!) { commentOnReport(input: $input) }`;
   await must(COMMENT, { input: { reportId: descriptive, ...report('Comments of CHN') } }, delegates.CHN);
   twin(COMMENT, { input: { reportId: descriptive, ...report('Comments of PAK') } }, delegates.PAK);
   // I1's parties ask for the review of parts of its interim report (DSU 15.2).
   await must(COMMENT, { input: { reportId: i1.interim, ...report('Review requests of PAK') } }, delegates.PAK);
   twin(COMMENT, { input: { reportId: i1.interim, ...report('Review requests of KEN') } }, delegates.KEN);
-  const interim = (await must(SUBMIT, { input: { disputeId: d3.id, version: 'INTERIM_REPORT', findings, ...report('Interim report') } }, panelists.A)).submitReport.id;
+  const interim = (
+    await must(SUBMIT, { input: { disputeId: d3.id, version: 'INTERIM_REPORT', findings, ...report('Interim report') } }, panelists.A)
+  ).submitReport.id;
   await must(VOTE, { r: interim }, panelists.A);
   twin(VOTE, { r: interim }, panelists.C);
   twin(ISSUE, { r: interim }, panelists.A);
-  await act(d3.id, 'adjustTimetable', panelists.A, { extension: { rule: 'TIMETABLE_CIRCULATION', until: dayOf(200) }, note: 'Translation of the report.' });
-  await act(i1.id, 'adjustTimetable', panelists.A, { extension: { rule: 'TIMETABLE_FINAL_REPORT_TO_PARTIES', until: dayOf(160) }, note: 'Many requests for review.' });
+  await act(d3.id, 'adjustTimetable', panelists.A, {
+    extension: { rule: 'TIMETABLE_CIRCULATION', until: dayOf(200) },
+    note: 'Translation of the report.',
+  });
+  await act(i1.id, 'adjustTimetable', panelists.A, {
+    extension: { rule: 'TIMETABLE_FINAL_REPORT_TO_PARTIES', until: dayOf(160) },
+    note: 'Many requests for review.',
+  });
   await act(d3.id, 'informBodyOfDelay', panelists.A, { note: 'The parties asked for more time; the report is expected in October.' });
   // A version a panel has no report of yet is a draft it can submit, once, at any stage: D3 has
   // no final report, T1 will have its descriptive part once its timetable is fixed, T2 and T3
@@ -482,14 +614,24 @@ export async function seedWorld(t: TestApp): Promise<World> {
   // The roster and the calendar: a nomination to decide, a disclosure to decide, a closed day, an
   // unavailability.
   const NOMINATE = `mutation($input: NominateRosterPersonInput!) { nominateRosterPerson(input: $input) { id } }`;
-  await must(NOMINATE, { input: { name: 'Farah Faiz', nationality: 'MYS', expertise: ['SPS'], languages: ['English', 'Malay'] } }, delegates.MYS);
+  await must(
+    NOMINATE,
+    { input: { name: 'Farah Faiz', nationality: 'MYS', expertise: ['SPS'], languages: ['English', 'Malay'] } },
+    delegates.MYS,
+  );
   // Nationals of KAZ and PAK on the roster. KAZ is a party in D2 and a third party in the panel
   // proceedings of D3 (DSU 8.3 looks to those, 10.2; in D1 it only joined the consultations),
   // PAK a party in D1 and D3: each party may agree, once per dispute and person, that they serve.
   // Two of them, for the fuzzer takes persons off the roster early and often while there are few.
   const nominated: string[] = [];
-  for (const [name, nationality] of [['Nurlan Nurov', 'KAZ'], ['Ayesha Akhtar', 'PAK']]) {
-    nominated.push((await quietly(NOMINATE, { input: { name, nationality, expertise: ['trade remedies'], languages: ['English'] } }, delegates.EGY)).nominateRosterPerson.id as string);
+  for (const [name, nationality] of [
+    ['Nurlan Nurov', 'KAZ'],
+    ['Ayesha Akhtar', 'PAK'],
+  ]) {
+    nominated.push(
+      (await quietly(NOMINATE, { input: { name, nationality, expertise: ['trade remedies'], languages: ['English'] } }, delegates.EGY))
+        .nominateRosterPerson.id as string,
+    );
   }
   const [national, pakistani] = nominated;
   await must(`mutation($id: ID!) { decideNomination(id: $id, approve: true) { id } }`, { id: national }, sec);
@@ -503,26 +645,53 @@ export async function seedWorld(t: TestApp): Promise<World> {
   for (const key of ['D', 'E'] as const) twin(LINK, { p: persons[key].id, u: panelists[key].id }, sec);
   const CONSENT = `mutation($d: ID!, $p: ID!) { consentToNational(disputeId: $d, personId: $p) { waived } }`;
   await must(CONSENT, { d: d3.id, p: national }, delegates.CHN);
-  for (const [d, code] of [[d2, 'KAZ'], [d2, 'IDN']]) twin(CONSENT, { d, p: national }, delegates[code]);
-  for (const [d, code] of [[d1, 'PAK'], [d3.id, 'CHN'], [d3.id, 'PAK']]) twin(CONSENT, { d, p: pakistani }, delegates[code]);
-  await must(`mutation($input: DeclareDisclosureInput!) { declareDisclosure(input: $input) { id } }`,
-    { input: { personId: persons.D.id, kind: 'PROFESSIONAL', text: 'Advised a steel producer in 2019', disputeId: d2 } }, panelists.D);
+  for (const [d, code] of [
+    [d2, 'KAZ'],
+    [d2, 'IDN'],
+  ])
+    twin(CONSENT, { d, p: national }, delegates[code]);
+  for (const [d, code] of [
+    [d1, 'PAK'],
+    [d3.id, 'CHN'],
+    [d3.id, 'PAK'],
+  ])
+    twin(CONSENT, { d, p: pakistani }, delegates[code]);
+  await must(
+    `mutation($input: DeclareDisclosureInput!) { declareDisclosure(input: $input) { id } }`,
+    { input: { personId: persons.D.id, kind: 'PROFESSIONAL', text: 'Advised a steel producer in 2019', disputeId: d2 } },
+    panelists.D,
+  );
   await must(`mutation($d: LocalDate!) { addClosedDay(day: $d, reason: "Public holiday") { day } }`, { d: dayOf(FUZZ_DAY + 35) }, sec);
-  await must(`mutation($d: LocalDate!) { declareUnavailability(input: { day: $d, reason: "National holiday" }) { id } }`, { d: dayOf(FUZZ_DAY + 49) }, delegates.CHN);
+  await must(
+    `mutation($d: LocalDate!) { declareUnavailability(input: { day: $d, reason: "National holiday" }) { id } }`,
+    { d: dayOf(FUZZ_DAY + 49) },
+    delegates.CHN,
+  );
   await must(`mutation { calendarFeedUrl }`, {}, delegates.PAK);
 
   // The organisational meeting has started: who attended (no one, as the seed has it) and its
   // minutes.
   t.clock.advance(2.5 * 3_600_000);
   await must(`mutation($h: ID!, $a: [ID!]!) { recordAttendance(hearingId: $h, attendees: $a) { id } }`, { h: organisational, a: [] }, sec);
-  await must(`mutation($input: FileHearingRecordInput!) { fileHearingRecord(input: $input) { id } }`, {
-    input: { hearingId: organisational, title: 'Minutes of the organisational meeting', fileName: 'minutes.pdf', mediaType: 'application/pdf', content: content('Minutes') },
-  }, sec);
+  await must(
+    `mutation($input: FileHearingRecordInput!) { fileHearingRecord(input: $input) { id } }`,
+    {
+      input: {
+        hearingId: organisational,
+        title: 'Minutes of the organisational meeting',
+        fileName: 'minutes.pdf',
+        mediaType: 'application/pdf',
+        content: content('Minutes'),
+      },
+    },
+    sec,
+  );
 
   // Refresh tokens: one valid, one already rotated (presenting it is a reuse), one revoked.
   const LOGIN = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { refreshToken } }`;
   const rotated = (await must(LOGIN, { e: sec2.email, p: DEFAULT_PASSWORD })).login.refreshToken;
-  const valid = (await must(`mutation($r: String!) { refreshToken(refreshToken: $r) { refreshToken } }`, { r: rotated })).refreshToken.refreshToken;
+  const valid = (await must(`mutation($r: String!) { refreshToken(refreshToken: $r) { refreshToken } }`, { r: rotated })).refreshToken
+    .refreshToken;
   const revoked = (await must(LOGIN, { e: delegates.KEN.email, p: DEFAULT_PASSWORD })).login.refreshToken;
   await must(`mutation($r: String!) { logout(refreshToken: $r) }`, { r: revoked });
 

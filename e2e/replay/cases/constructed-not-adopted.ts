@@ -10,8 +10,7 @@ const CONSTRUCTED: ReplaySource = {
 const WHY =
   'CONSTRUCTED: this never happened at the WTO (negative consensus has never blocked the adoption of a report); the case exists to test DSU 16.4 (the body decides by consensus not to adopt).';
 
-const ELECTED =
-  'The body elects its panelists: the replay runs an election and composes the panel on this date.';
+const ELECTED = 'The body elects its panelists: the replay runs an election and composes the panel on this date.';
 
 /**
  * Constructed case: every date is invented. Report circulated on 2020-09-14; the body decides by

@@ -3,11 +3,11 @@ import type { ReplayCase, ReplayMember, ReplaySource } from '../timeline';
 const USA: ReplayMember = { code: 'USA', name: 'United States' };
 const EU: ReplayMember = { code: 'BEL', name: 'European Union' };
 
-const ELECTED =
-  'The body elects its panelists: the replay runs an election and composes the panel on this date.';
+const ELECTED = 'The body elects its panelists: the replay runs an election and composes the panel on this date.';
 
 const CASE_STUDY: ReplaySource = {
-  title: 'WTO, SPS Agreement training module, case study "EC — Hormones" (calendar), mirrored copy of wto.org/english/tratop_e/sps_e/sps_agreement_cbt_e/c5s3p1_e.htm',
+  title:
+    'WTO, SPS Agreement training module, case study "EC — Hormones" (calendar), mirrored copy of wto.org/english/tratop_e/sps_e/sps_agreement_cbt_e/c5s3p1_e.htm',
   url: 'http://www.2n2y.com/english/tratop_e/sps_e/sps_agreement_cbt_e/c5s3p1_e.htm',
 };
 const RPT_AWARD: ReplaySource = {
@@ -21,15 +21,18 @@ const BBC_3JUN99: ReplaySource = {
 };
 
 const WTO_DS26: ReplaySource = {
-  title: 'WTO — DS26 case page, summary of the dispute ("On 25 April 1996, the United States requested the establishment of a panel. At its meeting on 8 May 1996, the DSB deferred the establishment of a panel.")',
+  title:
+    'WTO — DS26 case page, summary of the dispute ("On 25 April 1996, the United States requested the establishment of a panel. At its meeting on 8 May 1996, the DSB deferred the establishment of a panel.")',
   url: 'http://www.wto.org/english/tratop_e/dispu_e/cases_e/ds26_e.htm',
 };
 const EC_DS26: ReplaySource = {
-  title: 'European Commission, WT/DS26 – EC – Measures affecting meat and meat products (Hormones), case summary ("Consultations requested: 26 January 1996 • Panel requested: 25 April 1996 • Panel established: 20 May 1996 • Appeal requested: 24 September 1997")',
+  title:
+    'European Commission, WT/DS26 – EC – Measures affecting meat and meat products (Hormones), case summary ("Consultations requested: 26 January 1996 • Panel requested: 25 April 1996 • Panel established: 20 May 1996 • Appeal requested: 24 September 1997")',
   url: 'https://policy.trade.ec.europa.eu/enforcement-and-protection/dispute-settlement/wto-dispute-settlement/wto-disputes-cases-involving-eu/wtds26-european-communities-measures-affecting-meat-and-meat-products-hormones_hr',
 };
 const AB_REPORT: ReplaySource = {
-  title: 'EC Measures concerning meat and meat products (hormones), AB-1997-4, Report of the Appellate Body (16 January 1998), reproduced by SICE/OAS',
+  title:
+    'EC Measures concerning meat and meat products (hormones), AB-1997-4, Report of the Appellate Body (16 January 1998), reproduced by SICE/OAS',
   url: 'http://www.sice.oas.org/DISPUTE/wto/hormeca2.asp',
   symbol: 'WT/DS26/AB/R',
 };
@@ -39,14 +42,16 @@ export const DS26: ReplayCase = {
   title: 'EC — Hormones',
   complainant: USA,
   respondent: EU,
-  covers: 'Panel deferred at the first meeting, appeal with an (implied) other appeal, RPT arbitration under 21.3(c) requested by the respondent (award, RPT end), then 22.2 request, 22.6 objection, award and authorisation.',
+  covers:
+    'Panel deferred at the first meeting, appeal with an (implied) other appeal, RPT arbitration under 21.3(c) requested by the respondent (award, RPT end), then 22.2 request, 22.6 objection, award and authorisation.',
   source: { title: 'WTO — DS26 case page', url: 'https://www.wto.org/english/tratop_e/dispu_e/cases_e/ds26_e.htm' },
   steps: [
     {
       on: '1996-01-26',
       step: 'requestConsultations',
       source: {
-        title: 'WTO iLibrary, EC – Hormones, Report of the Panel (abstract: "On 26 January 1996, the United States requested consultations with the European Communities …")',
+        title:
+          'WTO iLibrary, EC – Hormones, Report of the Panel (abstract: "On 26 January 1996, the United States requested consultations with the European Communities …")',
         url: 'https://www.wto-ilibrary.org/dispute-settlement/european-communities-measures-concerning-meat-and-meat-products-hormones_6a937e66-en',
         symbol: 'WT/DS26/1',
       },
@@ -71,7 +76,8 @@ export const DS26: ReplayCase = {
       panelists: 3,
       implied: true,
       source: {
-        title: 'USTR notice, WTO Dispute Settlement Proceeding Concerning European Ban on the Import of Meat From Animals Treated With Certain Hormones, Federal Register 61/124 (26 June 1996), pp. 33149-33150',
+        title:
+          'USTR notice, WTO Dispute Settlement Proceeding Concerning European Ban on the Import of Meat From Animals Treated With Certain Hormones, Federal Register 61/124 (26 June 1996), pp. 33149-33150',
         url: 'https://www.govinfo.gov/content/pkg/FR-1996-06-26/html/96-16283.htm',
       },
       note: `${ELECTED} IMPLIED: the date of composition is not in the record searched. Dated on the day USTR announced in the Federal Register that the panel "convened … at the request of the United States will examine" the ban and invited comments by 24 July 1996 for its first written submission, i.e. once the panel was at work; the actual composition may be some days earlier or later. Three panelists (Thomas Cottier, chair; Peter Palecka; Jun Yokota) per the WTO SPS case study; how they were chosen is not recorded, so how is left unset.`,
@@ -131,7 +137,8 @@ export const DS26: ReplayCase = {
       on: '1999-07-12',
       step: 'retaliationAward',
       source: {
-        title: 'EC – Hormones (US), Recourse to Arbitration by the European Communities under Article 22.6, Decision by the Arbitrators (12 July 1999)',
+        title:
+          'EC – Hormones (US), Recourse to Arbitration by the European Communities under Article 22.6, Decision by the Arbitrators (12 July 1999)',
         url: 'https://vdocuments.us/world-trade-web-viewworld-trade-organization-wtds26arb-12-july-1999-99-2855.html',
         symbol: 'WT/DS26/ARB',
       },

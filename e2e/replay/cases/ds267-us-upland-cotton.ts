@@ -3,8 +3,7 @@ import type { ReplayCase, ReplayMember, ReplaySource } from '../timeline';
 const BRA: ReplayMember = { code: 'BRA', name: 'Brazil' };
 const USA: ReplayMember = { code: 'USA', name: 'United States' };
 
-const ELECTED =
-  'The body elects its panelists: the replay runs an election and composes the panel on this date.';
+const ELECTED = 'The body elects its panelists: the replay runs an election and composes the panel on this date.';
 
 const WTO_PAGE: ReplaySource = {
   title: 'WTO — DS267: United States — Subsidies on Upland Cotton (summary of the dispute)',
@@ -58,7 +57,8 @@ export const DS267: ReplayCase = {
       on: '2003-03-18',
       step: 'establishPanel',
       source: {
-        title: 'USTR notice, WTO Dispute Settlement Proceeding Regarding United States Subsidies to Upland Cotton, Federal Register 68/148 (1 Aug 2003)',
+        title:
+          'USTR notice, WTO Dispute Settlement Proceeding Regarding United States Subsidies to Upland Cotton, Federal Register 68/148 (1 Aug 2003)',
         url: 'https://webarchive.library.unt.edu/eot2008/20090509065805/http://edocket.access.gpo.gov/2003/03-19556.htm',
       },
     },
@@ -98,14 +98,20 @@ export const DS267: ReplayCase = {
       },
       note: 'More than 90 days after the appeal; no Appellate Body delay letter was found in the sources searched.',
     },
-    { on: '2005-03-21', step: 'adopt', source: CRS_2005, note: 'Also WTO news, DSB 21 March 2005 (https://www.wto.org/english/news_e/news05_e/dsb_21march05_e.htm).' },
+    {
+      on: '2005-03-21',
+      step: 'adopt',
+      source: CRS_2005,
+      note: 'Also WTO news, DSB 21 March 2005 (https://www.wto.org/english/news_e/news05_e/dsb_21march05_e.htm).',
+    },
     {
       on: '2005-03-21',
       step: 'agreeRpt',
       rptEndsOn: '2005-07-01',
       implied: true,
       source: {
-        title: 'Report of the Appellate Body, US – Upland Cotton (Article 21.5 – Brazil), table of contents ("GSM 102 Export Credit Guarantees Issued After 1 July 2005"; "Marketing Loan and Counter-cyclical Payments Made After 21 September 2005"), reproduced by docsbay.net',
+        title:
+          'Report of the Appellate Body, US – Upland Cotton (Article 21.5 – Brazil), table of contents ("GSM 102 Export Credit Guarantees Issued After 1 July 2005"; "Marketing Loan and Counter-cyclical Payments Made After 21 September 2005"), reproduced by docsbay.net',
         url: 'https://docsbay.net/Report-of-the-Appellate-Body',
         symbol: 'WT/DS267/AB/RW',
       },
@@ -128,7 +134,8 @@ export const DS267: ReplayCase = {
       by: 'RESPONDENT',
       implied: true,
       source: {
-        title: 'WTO news, DSB 15 July 2005 ("in its communication to the DSB dated 14 July 2005 (WT/DS267/23) the US had objected to the appropriateness and level of the countermeasures proposed by Brazil. Hence, the matter was referred to arbitration.")',
+        title:
+          'WTO news, DSB 15 July 2005 ("in its communication to the DSB dated 14 July 2005 (WT/DS267/23) the US had objected to the appropriateness and level of the countermeasures proposed by Brazil. Hence, the matter was referred to arbitration.")',
         url: 'http://wto.org/english/news_e/news05_e/dsb_15july05_e.htm',
         symbol: 'WT/DS267/23',
       },
@@ -195,7 +202,8 @@ export const DS267: ReplayCase = {
       on: '2008-06-20',
       step: 'adoptComplianceReport',
       source: {
-        title: 'American Journal of International Law, case report on US—Upland Cotton (Article 21.5—Brazil), note 2 ("adopted June 20, 2008")',
+        title:
+          'American Journal of International Law, case report on US—Upland Cotton (Article 21.5—Brazil), note 2 ("adopted June 20, 2008")',
         url: 'http://core-varnish-new.prod.aop.cambridge.org/core/journals/american-journal-of-international-law/article/abs/united-statessubsidies-on-upland-cotton-recourse-to-article-215-of-the-dsu-by-brazil/AD0A24ECD4001A8161565FA62BCE542E',
       },
     },
@@ -203,7 +211,9 @@ export const DS267: ReplayCase = {
       on: '2008-06-23',
       step: 'requestRetaliation',
       implied: true,
-      source: { title: 'The parties’ procedural agreement, WT/DS267/22 (the 22.6 arbitration suspended until the compliance proceedings end)' },
+      source: {
+        title: 'The parties’ procedural agreement, WT/DS267/22 (the 22.6 arbitration suspended until the compliance proceedings end)',
+      },
       note: 'IMPLIED: the arbitration suspended in 2005 resumed after the compliance proceedings; the body records the request for suspension again once the compliance report is adopted. The day is not in the record searched: dated on the next working day after the adoption of 20 June 2008.',
     },
     {
@@ -218,7 +228,8 @@ export const DS267: ReplayCase = {
       on: '2009-08-31',
       step: 'retaliationAward',
       source: {
-        title: 'Decision by the Arbitrator, US – Upland Cotton, Recourse to Arbitration by the United States under DSU 22.6 and SCM 4.11 (31 August 2009)',
+        title:
+          'Decision by the Arbitrator, US – Upland Cotton, Recourse to Arbitration by the United States under DSU 22.6 and SCM 4.11 (31 August 2009)',
         url: 'https://pingpdf.com/pdf-decision-of-the-arbitrator-world-trade-organization.html',
         symbol: 'WT/DS267/ARB/1',
       },

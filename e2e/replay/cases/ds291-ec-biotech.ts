@@ -3,11 +3,11 @@ import type { ReplayCase, ReplayMember, ReplaySource } from '../timeline';
 const USA: ReplayMember = { code: 'USA', name: 'United States' };
 const EU: ReplayMember = { code: 'BEL', name: 'European Union' };
 
-const ELECTED =
-  'The body elects its panelists: the replay runs an election and composes the panel on this date.';
+const ELECTED = 'The body elects its panelists: the replay runs an election and composes the panel on this date.';
 
 const CONSTITUTION: ReplaySource = {
-  title: 'EC – Biotech Products, Constitution of the Panel Established at the Requests of the United States, Canada and Argentina, Note by the Secretariat (5 March 2004), reproduced by Times Higher Education',
+  title:
+    'EC – Biotech Products, Constitution of the Panel Established at the Requests of the United States, Canada and Argentina, Note by the Secretariat (5 March 2004), reproduced by Times Higher Education',
   url: 'https://www.timeshighereducation.com/news/wto-panel-set-up-for-dispute-over-eus-regime-for-biotech-products/187249.article',
   symbol: 'WT/DS291/24',
 };
@@ -40,7 +40,8 @@ export const DS291: ReplayCase = {
       on: '2003-08-07',
       step: 'requestPanel',
       source: {
-        title: 'ASIL Insights vol. 10 issue 28, "The WTO Panel on the EC-Biotech Dispute Releases Its Final Report" ("On August 7, 2003 … the United States (WT/DS291), Canada (WT/DS292), and Argentina (WT/DS293), filed complaints")',
+        title:
+          'ASIL Insights vol. 10 issue 28, "The WTO Panel on the EC-Biotech Dispute Releases Its Final Report" ("On August 7, 2003 … the United States (WT/DS291), Canada (WT/DS292), and Argentina (WT/DS293), filed complaints")',
         url: 'https://asil.org/insights/volume/10/issue/28/wto-panel-ec-biotech-dispute-releases-its-final-report',
         symbol: 'WT/DS291/23',
       },
@@ -50,7 +51,8 @@ export const DS291: ReplayCase = {
       on: '2003-08-18',
       step: 'panelNotEstablished',
       source: {
-        title: 'WTO news, Dispute Settlement Body 18 August 2003, "US, Canada and Argentina request panel to examine EU moratorium on biotech products"',
+        title:
+          'WTO news, Dispute Settlement Body 18 August 2003, "US, Canada and Argentina request panel to examine EU moratorium on biotech products"',
         url: 'https://www.wto.org/english/news_e/news03_e/dsb_18aug03_e.htm',
       },
       note: 'First-time requests: "All were blocked by the respondents, and the DSB agreed to revert to them" (the EC was not in a position to accept establishment).',
@@ -84,12 +86,19 @@ export const DS291: ReplayCase = {
         { code: 'URY', name: 'Uruguay' },
       ],
       source: {
-        title: 'WTO — DS291 case page key facts (third parties), as reproduced in the dean22029/WTO_Docs dataset viewer (row for WT/DS291/37/Add.180)',
+        title:
+          'WTO — DS291 case page key facts (third parties), as reproduced in the dean22029/WTO_Docs dataset viewer (row for WT/DS291/37/Add.180)',
         url: 'https://hugingapi.com/datasets/dean22029/WTO_Docs/viewer/default/train?p=45',
       },
       note: 'UNCERTAIN DATE: the list of third parties comes without dates; the establishment meeting is used (members may also reserve rights in the following days, DSU 10.2). Canada and Argentina, co-complainants in DS292 and DS293, are listed as third parties in DS291.',
     },
-    { on: '2004-02-23', step: 'requestDgAppointment', by: 'COMPLAINANT', source: CONSTITUTION, note: 'Joint request by the three complainants.' },
+    {
+      on: '2004-02-23',
+      step: 'requestDgAppointment',
+      by: 'COMPLAINANT',
+      source: CONSTITUTION,
+      note: 'Joint request by the three complainants.',
+    },
     {
       on: '2004-03-05',
       step: 'composePanel',

@@ -3,15 +3,16 @@ import type { ReplayCase, ReplayMember, ReplaySource } from '../timeline';
 const ARG: ReplayMember = { code: 'ARG', name: 'Argentina' };
 const CHL: ReplayMember = { code: 'CHL', name: 'Chile' };
 
-const ELECTED =
-  'The body elects its panelists: the replay runs an election and composes the panel on this date.';
+const ELECTED = 'The body elects its panelists: the replay runs an election and composes the panel on this date.';
 
 const WTO_PAGE: ReplaySource = {
-  title: 'WTO — DS356: Chile — Definitive Safeguard Measure on Certain Milk Products (summary up to date at 24 February 2010, reproduced by antidumping.vn)',
+  title:
+    'WTO — DS356: Chile — Definitive Safeguard Measure on Certain Milk Products (summary up to date at 24 February 2010, reproduced by antidumping.vn)',
   url: 'https://antidumping.vn/dispute-settlement-ds356-n12004.html',
 };
 const LAPSE_NOTE: ReplaySource = {
-  title: 'Chile – Provisional / Definitive Safeguard Measure on Certain Milk Products, Lapse of Authority for the Establishment of the Panel, Note by the Secretariat (1 August 2008)',
+  title:
+    'Chile – Provisional / Definitive Safeguard Measure on Certain Milk Products, Lapse of Authority for the Establishment of the Panel, Note by the Secretariat (1 August 2008)',
   url: 'https://web.wtocenter.org.tw/Page/13317/194002',
   symbol: 'WT/DS356/5',
 };

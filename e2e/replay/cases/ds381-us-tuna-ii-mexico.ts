@@ -3,8 +3,7 @@ import type { ReplayCase, ReplayMember, ReplaySource } from '../timeline';
 const MEX: ReplayMember = { code: 'MEX', name: 'Mexico' };
 const USA: ReplayMember = { code: 'USA', name: 'United States' };
 
-const ELECTED =
-  'The body elects its panelists: the replay runs an election and composes the panel on this date.';
+const ELECTED = 'The body elects its panelists: the replay runs an election and composes the panel on this date.';
 
 const WTO_PAGE: ReplaySource = {
   title: 'WTO — DS381: United States — Measures Concerning the Importation, Marketing and Sale of Tuna and Tuna Products',
@@ -44,8 +43,7 @@ export const DS381: ReplayCase = {
   source: WTO_PAGE,
   replayUntil: {
     on: '2016-06-09',
-    why:
-      'From June 2016 a second compliance proceeding ran in parallel with the arbitration on the level of suspension (award 25 April 2017, authorisation 22 May 2017, compliance reports 2017-2019). The body runs them one after the other (a request for compliance proceedings interrupts a pending request for suspension), so the replay stops before the second proceeding; the record continues below.',
+    why: 'From June 2016 a second compliance proceeding ran in parallel with the arbitration on the level of suspension (award 25 April 2017, authorisation 22 May 2017, compliance reports 2017-2019). The body runs them one after the other (a request for compliance proceedings interrupts a pending request for suspension), so the replay stops before the second proceeding; the record continues below.',
   },
   steps: [
     {
@@ -63,14 +61,21 @@ export const DS381: ReplayCase = {
       source: PANEL_INTRO,
       note: 'Para. 1.3. Whether an earlier DSB meeting (between 9 March and 20 April 2009) had the request on its agenda was not found in the sources searched, so no panelNotEstablished step is replayed.',
     },
-    { on: '2009-12-02', step: 'requestDgAppointment', by: 'COMPLAINANT', source: PANEL_INTRO, note: 'Para. 1.5: "On 2 December 2009, Mexico requested the Director-General to determine the composition of the panel".' },
+    {
+      on: '2009-12-02',
+      step: 'requestDgAppointment',
+      by: 'COMPLAINANT',
+      source: PANEL_INTRO,
+      note: 'Para. 1.5: "On 2 December 2009, Mexico requested the Director-General to determine the composition of the panel".',
+    },
     {
       on: '2009-12-15',
       step: 'composePanel',
       how: 'DIRECTOR_GENERAL',
       panelists: 3,
       source: {
-        title: 'Lexology, "WTO Director-General appoints panel on US dolphin-safe tuna labeling" ("On December 15, 2009, ... Pascal Lamy announced his appointment of three panelists")',
+        title:
+          'Lexology, "WTO Director-General appoints panel on US dolphin-safe tuna labeling" ("On December 15, 2009, ... Pascal Lamy announced his appointment of three panelists")',
         url: 'https://www.lexology.com/library/detail.aspx?g=da1b69f2-1853-410b-ae64-8575b93fdf6c',
       },
       note: `${ELECTED} UNCERTAIN DATE: 15 December 2009 is the date the source gives for the DG’s announcement; the WTO record may date the composition a day earlier (the part of the panel report’s introduction seen stops at the request to the DG).`,
@@ -91,14 +96,15 @@ export const DS381: ReplayCase = {
       until: '2012-01-20',
       implied: true,
       source: { title: 'Inferred from the appeal of 20 January 2012, 127 days after circulation' },
-      note: 'IMPLIED: the record searched does not give the body\'s decision; an appeal 127 days after circulation means the 60 days of DSU 16.4 were extended at the parties\' request. Dated on day 60, extended to the day of the appeal.',
+      note: "IMPLIED: the record searched does not give the body's decision; an appeal 127 days after circulation means the 60 days of DSU 16.4 were extended at the parties' request. Dated on day 60, extended to the day of the appeal.",
     },
     {
       on: '2012-01-20',
       step: 'appeal',
       by: 'RESPONDENT',
       source: {
-        title: 'US – Tuna II (Mexico), Notification of an Appeal by the United States (notification dated 20 January 2012), Annex I to the AB report',
+        title:
+          'US – Tuna II (Mexico), Notification of an Appeal by the United States (notification dated 20 January 2012), Annex I to the AB report',
         url: 'http://masazerc.com/english/tratop_e/dispu_e/381abr_a1_e.doc',
         symbol: 'WT/DS381/10',
       },
@@ -123,7 +129,8 @@ export const DS381: ReplayCase = {
       on: '2012-06-25',
       step: 'stateIntentions',
       source: {
-        title: 'US – Tuna II (Mexico), Second Recourse to Article 21.5 by Mexico, Request for Consultations (dated 13 May 2016), recalling the US statement at the DSB meeting of 25 June 2012',
+        title:
+          'US – Tuna II (Mexico), Second Recourse to Article 21.5 by Mexico, Request for Consultations (dated 13 May 2016), recalling the US statement at the DSB meeting of 25 June 2012',
         url: 'https://web.wtocenter.org.tw/Page/13317/279597',
       },
     },
@@ -171,7 +178,8 @@ export const DS381: ReplayCase = {
       on: '2015-04-14',
       step: 'circulateComplianceReport',
       source: {
-        title: 'Report of the Panel, US – Tuna II (Mexico) (Article 21.5 – Mexico) (cover dated 14 April 2015), reproduced by fdocuments.in',
+        title:
+          'Report of the Panel, US – Tuna II (Mexico) (Article 21.5 – Mexico) (cover dated 14 April 2015), reproduced by fdocuments.in',
         url: 'https://fdocuments.in/document/united-states-a-measures-concerning-the-wtds398abr-adopted-22-february.html',
         symbol: 'WT/DS381/RW',
       },
@@ -181,7 +189,8 @@ export const DS381: ReplayCase = {
       step: 'appealComplianceReport',
       by: 'RESPONDENT',
       source: {
-        title: 'US – Tuna II (Mexico) (Article 21.5 – Mexico), Notification of an Appeal by the United States (communication dated 5 June 2015)',
+        title:
+          'US – Tuna II (Mexico) (Article 21.5 – Mexico), Notification of an Appeal by the United States (communication dated 5 June 2015)',
         url: 'https://web.wtocenter.org.tw/Page/13317/265089',
       },
     },
@@ -190,7 +199,8 @@ export const DS381: ReplayCase = {
       step: 'crossAppeal',
       by: 'COMPLAINANT',
       source: {
-        title: 'US – Tuna II (Mexico) (Article 21.5 – Mexico), Notification of an Other Appeal by Mexico (communication dated 10 June 2015)',
+        title:
+          'US – Tuna II (Mexico) (Article 21.5 – Mexico), Notification of an Other Appeal by Mexico (communication dated 10 June 2015)',
         url: 'https://web.wtocenter.org.tw/Page/13317/266096',
       },
       note: 'Day 5 after the US notice (Working Procedures, rule 23(1)).',
@@ -283,7 +293,8 @@ export const DS381: ReplayCase = {
       on: '2017-05-22',
       step: 'authorizeSuspension',
       source: {
-        title: 'Third World Network / SUNS #8469, "Mexico gets go-ahead to retaliate against US in tuna dispute" (DSB meeting of Monday 22 May 2017)',
+        title:
+          'Third World Network / SUNS #8469, "Mexico gets go-ahead to retaliate against US in tuna dispute" (DSB meeting of Monday 22 May 2017)',
         url: 'http://www.twn.my/title2/wto.info/2017/ti170519.htm',
       },
     },
@@ -291,7 +302,8 @@ export const DS381: ReplayCase = {
       on: '2017-10-26',
       step: 'circulateComplianceReport',
       source: {
-        title: 'Reports of the Panels, US – Tuna II (Mexico) (Article 21.5 – US) / (Second Recourse to Article 21.5 – Mexico) (dated 26 October 2017)',
+        title:
+          'Reports of the Panels, US – Tuna II (Mexico) (Article 21.5 – US) / (Second Recourse to Article 21.5 – Mexico) (dated 26 October 2017)',
         url: 'https://vdocument.in/docswtoorg-web-view-on-the-same-day-the-panels-sent-a-copy-of-the-additional.html',
         symbol: 'WT/DS381/RW2',
       },
@@ -303,7 +315,8 @@ export const DS381: ReplayCase = {
       by: 'COMPLAINANT',
       implied: true,
       source: {
-        title: 'US – Tuna II (Mexico) (Article 21.5 – US / Second Recourse – Mexico), Communication from the Appellate Body (dated 29 January 2018)',
+        title:
+          'US – Tuna II (Mexico) (Article 21.5 – US / Second Recourse – Mexico), Communication from the Appellate Body (dated 29 January 2018)',
         url: 'https://web.wtocenter.org.tw/Page/13317/305006',
       },
       note: 'IMPLIED: Mexico appealed the second-round reports, but the date of its notice is not in the record searched. Dated on day 60 after circulation (26 October 2017), the last day DSU 16.4 allows. The AB’s DSU 17.5 letter of 29 January 2018 suggests the notice was filed about 60 days before it, i.e. around 1 December 2017.',
@@ -312,7 +325,8 @@ export const DS381: ReplayCase = {
       on: '2018-12-14',
       step: 'circulateComplianceAppellateReport',
       source: {
-        title: 'Report of the Appellate Body, US – Tuna II (Mexico) (Article 21.5 – US / Second Recourse – Mexico), AB-2017-9 (dated 14 December 2018)',
+        title:
+          'Report of the Appellate Body, US – Tuna II (Mexico) (Article 21.5 – US / Second Recourse – Mexico), AB-2017-9 (dated 14 December 2018)',
         url: 'https://vdocuments.us/web-view-informed-the-dsb-of-their-agreed-procedures-under-articles-21-and-22-of.html',
         symbol: 'WT/DS381/AB/RW2',
       },
@@ -321,7 +335,8 @@ export const DS381: ReplayCase = {
       on: '2019-01-11',
       step: 'adoptComplianceReport',
       source: {
-        title: 'International Economic Law and Policy Blog (S. Lester), "U.S. Criticisms of the Tuna-Dolphin Rulings and Dispute Process" (US statement at the DSB meeting of 11 January on the Appellate Body report in US – Tuna)',
+        title:
+          'International Economic Law and Policy Blog (S. Lester), "U.S. Criticisms of the Tuna-Dolphin Rulings and Dispute Process" (US statement at the DSB meeting of 11 January on the Appellate Body report in US – Tuna)',
         url: 'https://ielp.worldtradelaw.net/author/simon-lester/page/92',
       },
       note: 'UNCERTAIN: the source quotes the US at "the January 11th DSB meeting" on the Appellate Body report (circulated 14 December 2018), the meeting at which the reports were taken up; adoption at that meeting is inferred, not stated in the part seen.',

@@ -3,8 +3,7 @@ import type { ReplayCase, ReplayMember, ReplaySource } from '../timeline';
 const CAN: ReplayMember = { code: 'CAN', name: 'Canada' };
 const USA: ReplayMember = { code: 'USA', name: 'United States' };
 
-const ELECTED =
-  'The body elects its panelists: the replay runs an election and composes the panel on this date.';
+const ELECTED = 'The body elects its panelists: the replay runs an election and composes the panel on this date.';
 
 const WTO_PAGE: ReplaySource = {
   title: 'WTO — DS384: United States — Certain Country of Origin Labelling (COOL) Requirements',
@@ -41,7 +40,8 @@ export const DS384: ReplayCase = {
       on: '2008-12-01',
       step: 'requestConsultations',
       source: {
-        title: 'US – COOL, Request for Consultations by Canada, Addendum (communication dated 7 May 2009), which recalls the request of 1 December 2008',
+        title:
+          'US – COOL, Request for Consultations by Canada, Addendum (communication dated 7 May 2009), which recalls the request of 1 December 2008',
         url: 'http://web.wtocenter.org.tw/Page/13065/199401',
         symbol: 'WT/DS384/1/Add.1',
       },
@@ -59,7 +59,8 @@ export const DS384: ReplayCase = {
       on: '2009-10-23',
       step: 'panelNotEstablished',
       source: {
-        title: 'Canadian Cattlemen, "U.S. rejects Canada’s COOL panel request" (Reuters report on the DSB meeting of Friday 23 October 2009)',
+        title:
+          'Canadian Cattlemen, "U.S. rejects Canada’s COOL panel request" (Reuters report on the DSB meeting of Friday 23 October 2009)',
         url: 'https://www.canadiancattlemen.ca/?p=75574',
       },
       note: 'The United States rejected Canada’s first request at the DSB meeting of 23 October 2009; the source expected the request at the next meeting on 19 November.',
@@ -75,7 +76,8 @@ export const DS384: ReplayCase = {
       step: 'composePanel',
       implied: true,
       source: {
-        title: 'Discover Westman, "COOL hearings continue" (1 December 2010: "The second round of WTO Dispute Panel oral hearings on American country-of-origin labelling is underway in Geneva")',
+        title:
+          'Discover Westman, "COOL hearings continue" (1 December 2010: "The second round of WTO Dispute Panel oral hearings on American country-of-origin labelling is underway in Geneva")',
         url: 'https://discoverwestman.com/articles/cool-hearings-continue',
       },
       note: `${ELECTED} IMPLIED: neither the date nor the manner of composition is in the record searched. Dated 16 weeks before the panel’s second substantive meeting (under way on 1 December 2010), the longest span from composition to the second meeting in the proposed timetable of DSU Appendix 3 (first submissions 3–6 weeks, second 2–3 weeks, first meeting 1–2 weeks, rebuttals 2–3 weeks, second meeting 1–2 weeks): the latest date consistent with it. The panel was probably composed earlier. How and the number of panelists are not recorded, so they are left unset.`,
@@ -96,7 +98,7 @@ export const DS384: ReplayCase = {
       until: '2012-03-23',
       implied: true,
       source: { title: 'Earlier research notes: the DSB extended the period for adoption or appeal from 18 January to 23 March 2012' },
-      note: 'IMPLIED as to its date: the body extended the 60 days of DSU 16.4 at the parties\' joint request to 23 March 2012; dated on day 60.',
+      note: "IMPLIED as to its date: the body extended the 60 days of DSU 16.4 at the parties' joint request to 23 March 2012; dated on day 60.",
     },
     {
       on: '2012-03-23',
@@ -129,13 +131,20 @@ export const DS384: ReplayCase = {
       source: CAN_22_2,
     },
     { on: '2012-08-21', step: 'stateIntentions', source: BLOG_RPT },
-    { on: '2012-09-13', step: 'requestRptArbitration', by: 'COMPLAINANT', source: BLOG_RPT, note: 'On 26 September 2012 Canada asked the DG to appoint the arbitrator; the DG appointed Giorgio Sacerdoti on 4 October 2012 (same source).' },
+    {
+      on: '2012-09-13',
+      step: 'requestRptArbitration',
+      by: 'COMPLAINANT',
+      source: BLOG_RPT,
+      note: 'On 26 September 2012 Canada asked the DG to appoint the arbitrator; the DG appointed Giorgio Sacerdoti on 4 October 2012 (same source).',
+    },
     {
       on: '2012-12-04',
       step: 'rptAward',
       rptEndsOn: '2013-05-23',
       source: {
-        title: 'Award of the Arbitrator Giorgio Sacerdoti, US – COOL, Arbitration under Article 21.3(c) (dated 4 December 2012); RPT end from Pig333/WTO, "WTO arbitrator determines reasonable period of time in US – COOL"',
+        title:
+          'Award of the Arbitrator Giorgio Sacerdoti, US – COOL, Arbitration under Article 21.3(c) (dated 4 December 2012); RPT end from Pig333/WTO, "WTO arbitrator determines reasonable period of time in US – COOL"',
         url: 'https://docsbay.net/united-states-certain-country-of-origin-labelling-cool-requirements',
         symbol: 'WT/DS384/24',
       },
@@ -147,7 +156,8 @@ export const DS384: ReplayCase = {
       by: 'COMPLAINANT',
       implied: true,
       source: {
-        title: 'Pig333 / Agriculture and Agri-Food Canada, "Canada welcomes the establishment of a WTO Compliance Panel on U.S. COOL dispute" (2 October 2013)',
+        title:
+          'Pig333 / Agriculture and Agri-Food Canada, "Canada welcomes the establishment of a WTO Compliance Panel on U.S. COOL dispute" (2 October 2013)',
         url: 'https://pig333.com/latest_swine_news/canada-welcomes-the-establishment-of-a-wto-compliance-panel_7696',
       },
       note: 'IMPLIED: Canada’s 21.5 request (2013, after the RPT ended on 23 May 2013) is not dated in the record searched. Dated on Friday 13 September 2013, the last working day leaving the ten days’ notice of the DSB meeting of 25 September 2013 that referred the matter; the request may be earlier.',
@@ -156,7 +166,8 @@ export const DS384: ReplayCase = {
       on: '2013-09-25',
       step: 'referComplianceReview',
       source: {
-        title: 'Pig333 / Agriculture and Agri-Food Canada, "Canada welcomes the establishment of a WTO Compliance Panel on U.S. COOL dispute" (2 October 2013)',
+        title:
+          'Pig333 / Agriculture and Agri-Food Canada, "Canada welcomes the establishment of a WTO Compliance Panel on U.S. COOL dispute" (2 October 2013)',
         url: 'https://pig333.com/latest_swine_news/canada-welcomes-the-establishment-of-a-wto-compliance-panel_7696',
       },
       note: '"… the establishment of a … compliance panel on U.S. Country of Origin Labelling (COOL) on September 25, in Geneva"; "The panel is composed of all original members of the WTO panel established in 2009" (its composition date is not given, so no composeCompliancePanel step is replayed).',
@@ -165,7 +176,8 @@ export const DS384: ReplayCase = {
       on: '2014-10-20',
       step: 'circulateComplianceReport',
       source: {
-        title: 'Reports of the Panel, US – COOL (Article 21.5 – Canada and Mexico) (cover dated 20 October 2014), reproduced by vdocuments.mx',
+        title:
+          'Reports of the Panel, US – COOL (Article 21.5 – Canada and Mexico) (cover dated 20 October 2014), reproduced by vdocuments.mx',
         url: 'https://vdocuments.mx/united-states-a-certain-country-of-origin-labelling-reports-of-the-panel-.html',
         symbol: 'WT/DS384/RW',
       },

@@ -3,8 +3,7 @@ import type { ReplayCase, ReplayMember, ReplaySource } from '../timeline';
 const EU: ReplayMember = { code: 'BEL', name: 'European Union' };
 const PHL: ReplayMember = { code: 'PHL', name: 'Philippines' };
 
-const ELECTED =
-  'The body elects its panelists: the replay runs an election and composes the panel on this date.';
+const ELECTED = 'The body elects its panelists: the replay runs an election and composes the panel on this date.';
 
 const WTO_PAGE: ReplaySource = {
   title: 'WTO — DS396: Philippines — Taxes on Distilled Spirits',
@@ -15,7 +14,8 @@ const PANEL_DELAY: ReplaySource = {
   url: 'https://web.wtocenter.org.tw/Page/13317/211847',
 };
 const AB_DELAY: ReplaySource = {
-  title: 'Philippines – Taxes on Distilled Spirits, Communication from the Appellate Body (dated 21 November 2011); estimate quoted in WTO Center Vietnam, "WTO postpones circulation of decision on distilled spirits"',
+  title:
+    'Philippines – Taxes on Distilled Spirits, Communication from the Appellate Body (dated 21 November 2011); estimate quoted in WTO Center Vietnam, "WTO postpones circulation of decision on distilled spirits"',
   url: 'https://web.wtocenter.org.tw/Page/13317/218608',
 };
 
@@ -60,7 +60,8 @@ export const DS396: ReplayCase = {
       on: '2009-12-21',
       step: 'panelNotEstablished',
       source: {
-        title: 'Agence Europe, Europe Daily Bulletin No. 10056 (15 January 2010): "On 21 December, the EU submitted its request to the WTO Dispute Settlement Body"',
+        title:
+          'Agence Europe, Europe Daily Bulletin No. 10056 (15 January 2010): "On 21 December, the EU submitted its request to the WTO Dispute Settlement Body"',
         url: 'https://agenceurope.eu/en/bulletin/article/10056/12',
       },
       note: 'UNCERTAIN: the source says the request was before the DSB on 21 December 2009 and the panel was established at the next meeting (19 January 2010); it does not state who objected.',
@@ -83,7 +84,8 @@ export const DS396: ReplayCase = {
       on: '2011-08-15',
       step: 'circulateReport',
       source: {
-        title: 'Reports of the Appellate Body, Philippines – Taxes on Distilled Spirits, Introduction (Dispute Settlement Reports 2012, Cambridge)',
+        title:
+          'Reports of the Appellate Body, Philippines – Taxes on Distilled Spirits, Introduction (Dispute Settlement Reports 2012, Cambridge)',
         url: 'https://core-prod.cambridgecore.org/core/books/dispute-settlement-reports-2012/introduction/BB7F764D03A4215D8B3142C8C642CDA7',
         symbol: 'WT/DS396/R',
       },
@@ -127,7 +129,8 @@ export const DS396: ReplayCase = {
       on: '2012-01-20',
       step: 'adopt',
       source: {
-        title: 'WTO news, DSB meeting of 20 January 2012 (dsb_20jan12); International Law Prof Blog, "WTO Establishes Three New Dispute Resolution Panels" (25 January 2012)',
+        title:
+          'WTO news, DSB meeting of 20 January 2012 (dsb_20jan12); International Law Prof Blog, "WTO Establishes Three New Dispute Resolution Panels" (25 January 2012)',
         url: 'http://www.wto.org/english/news_e/news12_e/dsb_20jan12_e.htm',
       },
       note: 'The meeting date comes from the WTO news page; the adoption of the Philippines – Distilled Spirits reports at that meeting from https://lawprofessors.typepad.com/international_law/2012/01/wto-establishes-three-new-dispute-resolution-panels.html.',

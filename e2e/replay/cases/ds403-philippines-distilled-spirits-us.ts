@@ -3,8 +3,7 @@ import type { ReplayCase, ReplayMember, ReplaySource } from '../timeline';
 const USA: ReplayMember = { code: 'USA', name: 'United States' };
 const PHL: ReplayMember = { code: 'PHL', name: 'Philippines' };
 
-const ELECTED =
-  'The body elects its panelists: the replay runs an election and composes the panel on this date.';
+const ELECTED = 'The body elects its panelists: the replay runs an election and composes the panel on this date.';
 
 const WTO_PAGE: ReplaySource = {
   title: 'WTO — DS403: Philippines — Taxes on Distilled Spirits (complaint by the United States)',
@@ -69,7 +68,8 @@ export const DS403: ReplayCase = {
       on: '2011-08-15',
       step: 'circulateReport',
       source: {
-        title: 'Reports of the Appellate Body, Philippines – Taxes on Distilled Spirits, Introduction (Dispute Settlement Reports 2012, Cambridge)',
+        title:
+          'Reports of the Appellate Body, Philippines – Taxes on Distilled Spirits, Introduction (Dispute Settlement Reports 2012, Cambridge)',
         url: 'https://core-prod.cambridgecore.org/core/books/dispute-settlement-reports-2012/introduction/BB7F764D03A4215D8B3142C8C642CDA7',
         symbol: 'WT/DS403/R',
       },

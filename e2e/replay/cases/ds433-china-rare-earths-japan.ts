@@ -3,11 +3,11 @@ import type { ReplayCase, ReplayMember, ReplaySource } from '../timeline';
 const JPN: ReplayMember = { code: 'JPN', name: 'Japan' };
 const CHN: ReplayMember = { code: 'CHN', name: 'China' };
 
-const ELECTED =
-  'The body elects its panelists: the replay runs an election and composes the panel on this date.';
+const ELECTED = 'The body elects its panelists: the replay runs an election and composes the panel on this date.';
 
 const CONSTITUTION: ReplaySource = {
-  title: 'China – Rare Earths, Tungsten and Molybdenum, Constitution of the Panel Established at the Requests of the United States, the European Union and Japan, Note by the Secretariat',
+  title:
+    'China – Rare Earths, Tungsten and Molybdenum, Constitution of the Panel Established at the Requests of the United States, the European Union and Japan, Note by the Secretariat',
   url: 'https://web.wtocenter.org.tw/Page/13317/225238',
 };
 const AB_LETTER: ReplaySource = {
@@ -40,7 +40,8 @@ export const DS433: ReplayCase = {
       on: '2012-06-27',
       step: 'requestPanel',
       source: {
-        title: 'Tech Law Journal, "US, Japan and EU Request WTO DSP for REM Complaint Against PRC" (10 July 2012: "On June 27, 2012, … along with representatives of Japan and the European Union, requested that the WTO establish a dispute settlement panel")',
+        title:
+          'Tech Law Journal, "US, Japan and EU Request WTO DSP for REM Complaint Against PRC" (10 July 2012: "On June 27, 2012, … along with representatives of Japan and the European Union, requested that the WTO establish a dispute settlement panel")',
         url: 'http://www.techlawjournal.com/topstories/2012/20120710.asp',
         symbol: 'WT/DS433/6',
       },
@@ -50,7 +51,8 @@ export const DS433: ReplayCase = {
       on: '2012-07-10',
       step: 'panelNotEstablished',
       source: {
-        title: 'Tech Law Journal, "US, Japan and EU Request WTO DSP for REM Complaint Against PRC" (10 July 2012: "The DSB deferred the establishment of a panel")',
+        title:
+          'Tech Law Journal, "US, Japan and EU Request WTO DSP for REM Complaint Against PRC" (10 July 2012: "The DSB deferred the establishment of a panel")',
         url: 'http://www.techlawjournal.com/topstories/2012/20120710.asp',
       },
       note: 'China "was not in a position to accept the establishment of a panel" (WTO statement quoted by the source, and by Platts via made-in-china.com). Also Shanghai Daily on the special meeting requested for 10 July (https://archive.shine.cn/business/economy/WTO-panel-asked-for-rare-earth-dispute/shdaily.shtml).',

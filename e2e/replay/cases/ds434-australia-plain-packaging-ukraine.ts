@@ -4,8 +4,7 @@ const UKR: ReplayMember = { code: 'UKR', name: 'Ukraine' };
 const AUS: ReplayMember = { code: 'AUS', name: 'Australia' };
 const EU: ReplayMember = { code: 'BEL', name: 'European Union' };
 
-const ELECTED =
-  'The body elects its panelists: the replay runs an election and composes the panel on this date.';
+const ELECTED = 'The body elects its panelists: the replay runs an election and composes the panel on this date.';
 
 const WTO_PAGE: ReplaySource = {
   title: 'WTO — DS434: Australia — Certain Measures Concerning Trademarks and Other Plain Packaging Requirements (summary of the dispute)',
@@ -109,7 +108,8 @@ export const DS434: ReplayCase = {
       how: 'DIRECTOR_GENERAL',
       panelists: 3,
       source: {
-        title: 'McCabe Centre for Law and Cancer, "Dispute in the World Trade Organization" ("On 5 May 2014, the Director-General of the WTO appointed panellists")',
+        title:
+          'McCabe Centre for Law and Cancer, "Dispute in the World Trade Organization" ("On 5 May 2014, the Director-General of the WTO appointed panellists")',
         url: 'http://www.mccabecentre.org/focus-areas/tobacco/dispute-in-the-world-trade-organization',
       },
       note: `${ELECTED} The same three panelists were appointed in DS434, DS435, DS441, DS458 and DS467 under a procedural agreement of 24 April 2014. The date of the request to the Director-General was not found.`,

@@ -3,11 +3,11 @@ import type { ReplayCase, ReplayMember, ReplaySource } from '../timeline';
 const VNM: ReplayMember = { code: 'VNM', name: 'Viet Nam' };
 const USA: ReplayMember = { code: 'USA', name: 'United States' };
 
-const ELECTED =
-  'The body elects its panelists: the replay runs an election and composes the panel on this date.';
+const ELECTED = 'The body elects its panelists: the replay runs an election and composes the panel on this date.';
 
 const PANEL_REPORT: ReplaySource = {
-  title: 'United States – Anti-Dumping Measures on Fish Fillets from Viet Nam, Report of the Panel (DSU 12.7 report on the solution), sections 1–2',
+  title:
+    'United States – Anti-Dumping Measures on Fish Fillets from Viet Nam, Report of the Panel (DSU 12.7 report on the solution), sections 1–2',
   url: 'http://web.wtocenter.org.tw/Page/13202/407684',
   symbol: 'WT/DS536/R',
 };

@@ -14,7 +14,16 @@ import { NoticesService } from './notices/notices.service';
 import { DisputeTimetableResolver, TimetableResolver } from './timetable/timetable.resolver';
 import { TimetableService } from './timetable/timetable.service';
 
-const SERVICES = [BookingsService, HearingsService, ParticipationService, HearingsQueryService, CalendarFeedService, NoticesService, TimetableService, HearingsSteps];
+const SERVICES = [
+  BookingsService,
+  HearingsService,
+  ParticipationService,
+  HearingsQueryService,
+  CalendarFeedService,
+  NoticesService,
+  TimetableService,
+  HearingsSteps,
+];
 
 /** The hearings' services, for the API and the worker. The notice channel is a log unless replaced. */
 @Module({

@@ -18,7 +18,10 @@ describe('time zones', () => {
   });
 
   it('finds the local days an interval touches, end exclusive', () => {
-    expect(localDatesSpanned(new Date('2026-03-28T22:00:00Z'), new Date('2026-03-29T01:00:00Z'), 'Europe/Berlin')).toEqual(['2026-03-28', '2026-03-29']);
+    expect(localDatesSpanned(new Date('2026-03-28T22:00:00Z'), new Date('2026-03-29T01:00:00Z'), 'Europe/Berlin')).toEqual([
+      '2026-03-28',
+      '2026-03-29',
+    ]);
     expect(localDatesSpanned(new Date('2026-03-28T22:00:00Z'), new Date('2026-03-28T23:00:00Z'), 'Europe/Berlin')).toEqual(['2026-03-28']);
     expect(localDatesSpanned(new Date('2026-03-28T22:00:00Z'), new Date('2026-03-28T23:00:00Z'), 'Asia/Shanghai')).toEqual(['2026-03-29']);
   });

@@ -53,7 +53,12 @@ export class PanelsSteps {
       for (const election of elections) {
         // DSU 8.6: the panel is composed once every challenge is decided.
         if (election.closesAt.getTime() > now.getTime()) {
-          result.later.push({ action: 'closeElection', mutation: 'closeElection', allowedFrom: toIsoDate(election.closesAt), reason: `The election closes at ${election.closesAt.toISOString()}.` });
+          result.later.push({
+            action: 'closeElection',
+            mutation: 'closeElection',
+            allowedFrom: toIsoDate(election.closesAt),
+            reason: `The election closes at ${election.closesAt.toISOString()}.`,
+          });
         } else if (!pending || election.kind === 'VACANCY') {
           result.now.push({ action: 'closeElection', mutation: 'closeElection' });
         }
@@ -67,7 +72,13 @@ export class PanelsSteps {
         const { elector, voted } = await this.electorStatus(query.loaders, actor.memberId).load(election.id);
         if (!elector || voted) continue;
         if (now.getTime() >= election.opensAt.getTime()) result.now.push({ action: 'castBallot', mutation: 'castBallot' });
-        else result.later.push({ action: 'castBallot', mutation: 'castBallot', allowedFrom: toIsoDate(election.opensAt), reason: `Voting opens at ${election.opensAt.toISOString()}.` });
+        else
+          result.later.push({
+            action: 'castBallot',
+            mutation: 'castBallot',
+            allowedFrom: toIsoDate(election.opensAt),
+            reason: `Voting opens at ${election.opensAt.toISOString()}.`,
+          });
       }
       // DSU 8.6: the parties challenge a candidate for cause within the period.
       if (roles.includes('COMPLAINANT') || roles.includes('RESPONDENT')) {
@@ -81,40 +92,48 @@ export class PanelsSteps {
 
   /** Each dispute's open elections (one of each kind at most). */
   private openElections(loaders: RequestLoaders): DataLoader<string, ElectionEntity[]> {
-    return loaders.get('panelsSteps.openElections', () =>
-      new DataLoader<string, ElectionEntity[]>(async (ids) => {
-        const rows = await this.dataSource.getRepository(ElectionEntity).find({ where: { disputeId: In([...ids]), status: 'OPEN' }, order: { createdAt: 'ASC' } });
-        return groupedInKeyOrder(ids, rows, (row) => row.disputeId);
-      }),
+    return loaders.get(
+      'panelsSteps.openElections',
+      () =>
+        new DataLoader<string, ElectionEntity[]>(async (ids) => {
+          const rows = await this.dataSource
+            .getRepository(ElectionEntity)
+            .find({ where: { disputeId: In([...ids]), status: 'OPEN' }, order: { createdAt: 'ASC' } });
+          return groupedInKeyOrder(ids, rows, (row) => row.disputeId);
+        }),
     );
   }
 
   /** How many challenges each dispute has pending (DSU 8.6). */
   private pendingChallenges(loaders: RequestLoaders): DataLoader<string, number> {
-    return loaders.get('panelsSteps.pendingChallenges', () =>
-      new DataLoader<string, number>(async (ids) => {
-        const rows: { dispute_id: string; pending: number }[] = await this.dataSource.query(
-          `SELECT dispute_id, count(*)::int AS pending FROM challenges WHERE dispute_id = ANY($1::uuid[]) AND status = 'PENDING' GROUP BY dispute_id`,
-          [[...ids]],
-        );
-        const byId = new Map(rows.map((row) => [row.dispute_id, row.pending]));
-        return ids.map((id) => byId.get(id) ?? 0);
-      }),
+    return loaders.get(
+      'panelsSteps.pendingChallenges',
+      () =>
+        new DataLoader<string, number>(async (ids) => {
+          const rows: { dispute_id: string; pending: number }[] = await this.dataSource.query(
+            `SELECT dispute_id, count(*)::int AS pending FROM challenges WHERE dispute_id = ANY($1::uuid[]) AND status = 'PENDING' GROUP BY dispute_id`,
+            [[...ids]],
+          );
+          const byId = new Map(rows.map((row) => [row.dispute_id, row.pending]));
+          return ids.map((id) => byId.get(id) ?? 0);
+        }),
     );
   }
 
   /** Whether the member is an elector of each election, and has voted in it. */
   private electorStatus(loaders: RequestLoaders, memberId: string): DataLoader<string, { elector: boolean; voted: boolean }> {
-    return loaders.get(`panelsSteps.electorStatus:${memberId}`, () =>
-      new DataLoader<string, { elector: boolean; voted: boolean }>(async (ids) => {
-        const [electors, votes] = await Promise.all([
-          this.dataSource.getRepository(ElectionElectorEntity).findBy({ electionId: In([...ids]), memberId }),
-          this.dataSource.getRepository(ElectionVoteEntity).findBy({ electionId: In([...ids]), memberId }),
-        ]);
-        const electorOf = new Set(electors.map((row) => row.electionId));
-        const votedIn = new Set(votes.map((row) => row.electionId));
-        return ids.map((id) => ({ elector: electorOf.has(id), voted: votedIn.has(id) }));
-      }),
+    return loaders.get(
+      `panelsSteps.electorStatus:${memberId}`,
+      () =>
+        new DataLoader<string, { elector: boolean; voted: boolean }>(async (ids) => {
+          const [electors, votes] = await Promise.all([
+            this.dataSource.getRepository(ElectionElectorEntity).findBy({ electionId: In([...ids]), memberId }),
+            this.dataSource.getRepository(ElectionVoteEntity).findBy({ electionId: In([...ids]), memberId }),
+          ]);
+          const electorOf = new Set(electors.map((row) => row.electionId));
+          const votedIn = new Set(votes.map((row) => row.electionId));
+          return ids.map((id) => ({ elector: electorOf.has(id), voted: votedIn.has(id) }));
+        }),
     );
   }
 }

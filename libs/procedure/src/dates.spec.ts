@@ -85,9 +85,7 @@ describe('closed days', () => {
     const closed: ClosedDays = { dates: ['2025-12-24', '2025-12-25', '2025-12-26'] };
     expect(nextWorkingDay('2025-12-24', closed)).toBe('2025-12-27');
     // The run continues into the weekend when weekends are closed too.
-    expect(nextWorkingDay('2025-12-24', { ...closed, weekdays: ['SATURDAY', 'SUNDAY'] })).toBe(
-      '2025-12-29',
-    );
+    expect(nextWorkingDay('2025-12-24', { ...closed, weekdays: ['SATURDAY', 'SUNDAY'] })).toBe('2025-12-29');
   });
 
   it('closes weekends only when configured', () => {
@@ -150,9 +148,7 @@ describe('due dates of rules', () => {
     expect(periodEnd(composed, DEADLINE_RULES.PANEL_REPORT)).toBe('2026-02-28');
     expect(periodEnd(composed, DEADLINE_RULES.PANEL_REPORT, { urgent: true })).toBe('2025-11-30');
     // 30 November 2025 is a Sunday.
-    expect(dueDate(composed, DEADLINE_RULES.PANEL_REPORT, { urgent: true, closed: WEEKENDS })).toBe(
-      '2025-12-01',
-    );
+    expect(dueDate(composed, DEADLINE_RULES.PANEL_REPORT, { urgent: true, closed: WEEKENDS })).toBe('2025-12-01');
     expect(dueDate('2025-03-10', DEADLINE_RULES.SUSPENSION_LIMIT)).toBe('2026-03-10');
   });
 
@@ -162,13 +158,9 @@ describe('due dates of rules', () => {
 
   it('counts advance notice backwards and never shortens it', () => {
     // Objections 10 days before a meeting on Monday 24 March: Friday 14 March.
-    expect(latestNoticeDate('2025-03-24', DEADLINE_RULES.OBJECTION_NOTICE, WEEKENDS)).toBe(
-      '2025-03-14',
-    );
+    expect(latestNoticeDate('2025-03-24', DEADLINE_RULES.OBJECTION_NOTICE, WEEKENDS)).toBe('2025-03-14');
     // Before a Wednesday meeting the tenth day back is a Sunday: the Friday before.
-    expect(latestNoticeDate('2025-03-26', DEADLINE_RULES.OBJECTION_NOTICE, WEEKENDS)).toBe(
-      '2025-03-14',
-    );
+    expect(latestNoticeDate('2025-03-26', DEADLINE_RULES.OBJECTION_NOTICE, WEEKENDS)).toBe('2025-03-14');
   });
 });
 

@@ -62,19 +62,11 @@ function wallClock(instant: number, zone: string): number {
   const utc = new Date(0);
   utc.setUTCFullYear(parts.year, parts.month - 1, parts.day);
   utc.setUTCHours(parts.hour, parts.minute, parts.second, 0);
-  return utc.getTime() + (instant % 1000 + 1000) % 1000;
+  return utc.getTime() + (((instant % 1000) + 1000) % 1000);
 }
 
 /** Weekdays, indexed as `Date#getUTCDay` counts them (Sunday = 0). */
-export const WEEKDAYS = [
-  'SUNDAY',
-  'MONDAY',
-  'TUESDAY',
-  'WEDNESDAY',
-  'THURSDAY',
-  'FRIDAY',
-  'SATURDAY',
-] as const;
+export const WEEKDAYS = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'] as const;
 
 /** One of {@link WEEKDAYS}. */
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -208,10 +200,7 @@ export function weekdayOf(date: IsoDate): Weekday {
 
 /** Whether the body is closed on a date. */
 export function isClosed(date: IsoDate, closed: ClosedDays): boolean {
-  return (
-    (closed.weekdays?.includes(weekdayOf(date)) ?? false) ||
-    (closed.dates?.includes(dayOf(date)) ?? false)
-  );
+  return (closed.weekdays?.includes(weekdayOf(date)) ?? false) || (closed.dates?.includes(dayOf(date)) ?? false);
 }
 
 function assertSomeDayOpen(closed: ClosedDays): void {
@@ -249,10 +238,7 @@ export function isOverdue(dueDate: IsoDate, now: Date): boolean {
 }
 
 /** The length of a rule in its calendar unit, taking urgency into account. */
-export function calendarLength(
-  rule: DeadlineRule,
-  urgent = false,
-): { readonly unit: 'DAYS' | 'MONTHS'; readonly value: number } {
+export function calendarLength(rule: DeadlineRule, urgent = false): { readonly unit: 'DAYS' | 'MONTHS'; readonly value: number } {
   const { length } = rule;
   if (length.unit === 'BODY_MEETINGS') {
     throw new RangeError(`${rule.code} is counted in body meetings, not in calendar time`);
@@ -264,11 +250,7 @@ export function calendarLength(
  * The legal end of a rule's period started on the day of `trigger` (the trigger day is day 0, so a
  * 10-day period started on 1 March ends on 11 March), before any closed-day shift.
  */
-export function periodEnd(
-  trigger: Date | IsoDate,
-  rule: DeadlineRule,
-  options: { readonly urgent?: boolean } = {},
-): IsoDate {
+export function periodEnd(trigger: Date | IsoDate, rule: DeadlineRule, options: { readonly urgent?: boolean } = {}): IsoDate {
   const { unit, value } = calendarLength(rule, options.urgent);
   const start = dayOf(trigger);
   return unit === 'DAYS' ? addDays(start, value) : addMonths(start, value);
@@ -306,11 +288,7 @@ export function datesEndingOn(baseDate: IsoDate, closed: ClosedDays): DeadlineDa
  * 10 days before the adoption meeting, DSU 16.2). A closed day moves this date *back*, to the
  * previous working day: moving it forward would give less notice than the rule demands.
  */
-export function latestNoticeDate(
-  eventDate: IsoDate,
-  rule: DeadlineRule,
-  closed: ClosedDays,
-): IsoDate {
+export function latestNoticeDate(eventDate: IsoDate, rule: DeadlineRule, closed: ClosedDays): IsoDate {
   const { unit, value } = calendarLength(rule);
   const day = unit === 'DAYS' ? addDays(eventDate, -value) : addMonths(eventDate, -value);
   return previousWorkingDay(day, closed);
@@ -331,11 +309,7 @@ export function suspendDeadline(baseDate: IsoDate, suspendedAt: Date | IsoDate):
  * day 0, as a trigger day is, so the active days before and after the suspension add up to the
  * rule's length. The closed-day shift is applied again, to the new legal end.
  */
-export function resumeDeadline(
-  remainingDays: number,
-  resumedAt: Date | IsoDate,
-  closed: ClosedDays,
-): DeadlineDates {
+export function resumeDeadline(remainingDays: number, resumedAt: Date | IsoDate, closed: ClosedDays): DeadlineDates {
   if (!Number.isInteger(remainingDays) || remainingDays < 0) {
     throw new RangeError(`Not a number of remaining days: ${remainingDays}`);
   }

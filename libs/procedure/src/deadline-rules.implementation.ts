@@ -65,13 +65,13 @@ export const IMPLEMENTATION_PHASE_RULES = {
   },
   SURVEILLANCE_AGENDA: {
     article: 'DSU 21.6',
-    description: 'Implementation goes on the body\'s agenda 6 months after the period is fixed.',
+    description: "Implementation goes on the body's agenda 6 months after the period is fixed.",
     length: { unit: 'MONTHS', value: 6 },
     kind: 'WAITING_PERIOD',
     strength: 'HARD',
     binds: 'BODY',
     countedFrom: 'the date the reasonable period was fixed',
-    onExpiry: 'The issue stays on every meeting\'s agenda until resolved.',
+    onExpiry: "The issue stays on every meeting's agenda until resolved.",
   },
   STATUS_REPORT_NOTICE: {
     article: 'DSU 21.6',
@@ -118,8 +118,7 @@ export const IMPLEMENTATION_PHASE_RULES = {
   },
   RETALIATION_ARBITRATION: {
     article: 'DSU 22.6',
-    description:
-      'Arbitration on the level of suspension ends within 60 days after the period ends.',
+    description: 'Arbitration on the level of suspension ends within 60 days after the period ends.',
     length: { unit: 'DAYS', value: 60 },
     kind: 'DEADLINE',
     strength: 'HARD',

@@ -75,12 +75,12 @@ export const PANEL_PHASE_RULES = {
   },
   BODY_MEETING_ON_REQUEST: {
     article: 'DSU 6.1, footnote 5',
-    description: 'At the complainant\'s request, the body meets within 15 days.',
+    description: "At the complainant's request, the body meets within 15 days.",
     length: { unit: 'DAYS', value: 15 },
     kind: 'DEADLINE',
     strength: 'HARD',
     binds: 'BODY',
-    countedFrom: 'the complainant\'s request for a meeting',
+    countedFrom: "the complainant's request for a meeting",
     onExpiry: 'Nothing automatic; the overrun is recorded.',
   },
   PANEL_ESTABLISHMENT: {
@@ -146,13 +146,13 @@ export const PANEL_PHASE_RULES = {
     kind: 'DEADLINE',
     strength: 'HARD',
     binds: 'DIRECTOR_GENERAL',
-    countedFrom: 'receipt of a party\'s request to the Director-General',
+    countedFrom: "receipt of a party's request to the Director-General",
     onExpiry: 'Nothing automatic; the overrun is recorded.',
   },
   CANDIDATE_CHALLENGES: {
     article: 'DSU 8.6',
     description:
-      'A party may challenge a candidate for cause within 15 days of establishment (the body\'s ' +
+      "A party may challenge a candidate for cause within 15 days of establishment (the body's " +
       'rule, after the list procedure of RCEP Article 19.11); the panel is composed only once ' +
       'this period is over and every challenge is decided.',
     length: { unit: 'DAYS', value: 15 },
@@ -165,8 +165,7 @@ export const PANEL_PHASE_RULES = {
   PANEL_REPORT: {
     article: 'DSU 12.8, 12.9',
     description:
-      'As a general rule, the final report reaches the parties within 6 months of composition ' +
-      '(3 months in cases of urgency).',
+      'As a general rule, the final report reaches the parties within 6 months of composition ' + '(3 months in cases of urgency).',
     length: { unit: 'MONTHS', value: 6, urgent: 3 },
     kind: 'DEADLINE',
     strength: 'GUIDELINE',
@@ -186,12 +185,12 @@ export const PANEL_PHASE_RULES = {
   },
   SUSPENSION_LIMIT: {
     article: 'DSU 12.12',
-    description: 'Panel work suspended at the complainant\'s request may stay suspended 12 months.',
+    description: "Panel work suspended at the complainant's request may stay suspended 12 months.",
     length: { unit: 'MONTHS', value: 12 },
     kind: 'DEADLINE',
     strength: 'HARD',
     binds: 'COMPLAINANT',
-    countedFrom: 'suspension of the panel\'s work',
+    countedFrom: "suspension of the panel's work",
     onExpiry: 'The authority for establishment of the panel lapses.',
   },
   ADOPTION_EARLIEST: {
@@ -228,8 +227,7 @@ export const PANEL_PHASE_RULES = {
   },
   CROSS_APPEAL: {
     article: 'DSU 17.4; Working Procedures for Appellate Review, rule 23',
-    description:
-      'Another party may appeal too (a cross-appeal) within 5 days of the notice of appeal.',
+    description: 'Another party may appeal too (a cross-appeal) within 5 days of the notice of appeal.',
     length: { unit: 'DAYS', value: 5 },
     kind: 'WINDOW',
     strength: 'HARD',
@@ -297,7 +295,7 @@ export const PANEL_PHASE_RULES = {
     article: 'DSU 18.2',
     description:
       'Asked by a member, the party gives a non-confidential summary of its written submission within 30 days: ' +
-      'DSU 18.2 sets no period, 30 days is the body\'s choice.',
+      "DSU 18.2 sets no period, 30 days is the body's choice.",
     length: { unit: 'DAYS', value: 30 },
     kind: 'DEADLINE',
     strength: 'HARD',

@@ -44,9 +44,7 @@ describe('deadline rule catalogue', () => {
   });
 
   it('marks "should" limits as guidelines and "shall" limits as hard', () => {
-    const guidelines = DEADLINE_RULE_CODES.filter(
-      (code) => DEADLINE_RULES[code].strength === 'GUIDELINE',
-    );
+    const guidelines = DEADLINE_RULE_CODES.filter((code) => DEADLINE_RULES[code].strength === 'GUIDELINE');
     expect(guidelines.sort()).toEqual(
       [
         'ADOPTION_GUIDELINE',

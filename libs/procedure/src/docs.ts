@@ -35,7 +35,11 @@ export function transitionTable(): string {
   ];
   for (const t of TRANSITIONS) {
     const cancels = t.cancels === 'ALL_OPEN' ? 'all open' : list(t.cancels);
-    const opens = [...t.opens, ...(t.supersedes ?? []).map((s) => `${s.by} (replaces ${s.rule})`), ...(t.needs === 'TIMETABLE' ? ['the TIMETABLE_ steps'] : [])];
+    const opens = [
+      ...t.opens,
+      ...(t.supersedes ?? []).map((s) => `${s.by} (replaces ${s.rule})`),
+      ...(t.needs === 'TIMETABLE' ? ['the TIMETABLE_ steps'] : []),
+    ];
     lines.push(
       `| ${code(t.action)} | ${stages(t)} | ${t.actors.join(', ')} | ${t.article} | ${list(opens)} | ${list(t.meets)} | ${cancels} | ${precondition(t)} |`,
     );
@@ -76,7 +80,10 @@ export const DOC_SECTIONS = {
 /** The README with its generated sections replaced by the tables made from the data. */
 export function withGeneratedTables(readme: string): string {
   let text = readme;
-  for (const [key, table] of [['transitions', transitionTable()], ['rules', ruleTable()]] as const) {
+  for (const [key, table] of [
+    ['transitions', transitionTable()],
+    ['rules', ruleTable()],
+  ] as const) {
     const [start, end] = DOC_SECTIONS[key];
     const from = text.indexOf(start);
     const to = text.indexOf(end);

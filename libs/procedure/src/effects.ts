@@ -96,28 +96,15 @@ function supersededEnd(row: DeadlineRow, by: DeadlineRuleCode): IsoDate {
   return old.unit === 'DAYS' ? addDays(row.baseDate, extra) : addMonths(row.baseDate, extra);
 }
 
-function anchorDate(
-  rule: DeadlineRuleCode,
-  today: IsoDate,
-  state: DisputeState,
-): IsoDate {
+function anchorDate(rule: DeadlineRuleCode, today: IsoDate, state: DisputeState): IsoDate {
   const { anchor } = DEADLINE_RULES[rule];
-  const date =
-    anchor === 'ACTION'
-      ? today
-      : anchor === 'RPT_END'
-        ? state.rptEndsOn
-        : state.events.REPORT_ADOPTED;
+  const date = anchor === 'ACTION' ? today : anchor === 'RPT_END' ? state.rptEndsOn : state.events.REPORT_ADOPTED;
   // The table guarantees the anchor is known when the rule opens; a gap is a bug in the table.
   if (!date) throw new Error(`Cannot open ${rule}: its anchor ${anchor} is not recorded`);
   return date;
 }
 
-function nextEvents(
-  snapshot: DisputeSnapshot,
-  transition: Transition,
-  today: IsoDate,
-): ProcedureEvents {
+function nextEvents(snapshot: DisputeSnapshot, transition: Transition, today: IsoDate): ProcedureEvents {
   const events: Partial<Record<ProcedureEvent, IsoDate>> = { ...snapshot.events };
   for (const event of transition.clears ?? []) delete events[event];
   if (transition.records) events[transition.records] = today;
@@ -160,20 +147,12 @@ export function nextState(
     suspendedAt: suspended ? (snapshot.suspendedAt ?? now) : null,
     // Good offices end with the dispute.
     goodOffices: isTerminalStage(stage) ? false : (transition.goodOffices ?? snapshot.goodOffices),
-    goodOfficesSince:
-      transition.goodOffices === true && !snapshot.goodOfficesSince
-        ? now
-        : snapshot.goodOfficesSince,
+    goodOfficesSince: transition.goodOffices === true && !snapshot.goodOfficesSince ? now : snapshot.goodOfficesSince,
     bodyMeetingsSincePanelRequest:
-      transition.bodyMeetings === 'RESET'
-        ? 0
-        : transition.bodyMeetings === 'COUNT'
-          ? bodyMeetings + 1
-          : bodyMeetings,
+      transition.bodyMeetings === 'RESET' ? 0 : transition.bodyMeetings === 'COUNT' ? bodyMeetings + 1 : bodyMeetings,
     agreements,
     events: nextEvents(snapshot, transition, today),
-    rptEndsOn:
-      transition.needs === 'RPT_END' && params.rptEndsOn ? params.rptEndsOn : snapshot.rptEndsOn,
+    rptEndsOn: transition.needs === 'RPT_END' && params.rptEndsOn ? params.rptEndsOn : snapshot.rptEndsOn,
     complianceRound: snapshot.complianceRound + (transition.startsComplianceRound ? 1 : 0),
   };
 }
@@ -285,8 +264,7 @@ export function deadlineEffects(
     });
   }
 
-  const having = (status: Settlement) =>
-    [...settled].filter(([, settlement]) => settlement === status).map(([rule]) => rule);
+  const having = (status: Settlement) => [...settled].filter(([, settlement]) => settlement === status).map(([rule]) => rule);
   return {
     open,
     meet: having('MET'),
@@ -303,10 +281,7 @@ export function deadlineEffects(
  * The rows after applying effects: status changes on the existing rows, then the new rows. The
  * same steps the service takes on the database.
  */
-export function applyDeadlineEffects(
-  rows: readonly DeadlineRow[],
-  effects: DeadlineEffects,
-): DeadlineRow[] {
+export function applyDeadlineEffects(rows: readonly DeadlineRow[], effects: DeadlineEffects): DeadlineRow[] {
   const statusOf = new Map<DeadlineRuleCode, Settlement>([
     ...effects.meet.map((rule): [DeadlineRuleCode, Settlement] => [rule, 'MET']),
     ...effects.miss.map((rule): [DeadlineRuleCode, Settlement] => [rule, 'MISSED']),
@@ -317,11 +292,7 @@ export function applyDeadlineEffects(
   const paused = new Map(effects.pause.map((p) => [p.rule, p.remainingDays]));
   const resumed = new Map(effects.resume.map((r) => [r.rule, r]));
   // An extended limit may have been recorded MISSED already: then its latest row is the one.
-  const extendMissed = new Set(
-    effects.extend.filter(
-      (rule) => !rows.some((row) => row.rule === rule && row.status === 'OPEN'),
-    ),
-  );
+  const extendMissed = new Set(effects.extend.filter((rule) => !rows.some((row) => row.rule === rule && row.status === 'OPEN')));
   const lastIndex = new Map<DeadlineRuleCode, number>();
   rows.forEach((row, index) => lastIndex.set(row.rule, index));
 

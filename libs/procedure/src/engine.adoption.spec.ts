@@ -36,9 +36,7 @@ describe('adoption of the panel report (DSU 16)', () => {
   it('needs a quorum and notice: one delegate present is not the body', () => {
     const lone = refusal(circulated().try(BODY, 'adoptReport', 290, { meeting: meetingOn(dateOn(290), { present: 1 }) }));
     expect(lone.message).toContain('quorum');
-    const hasty = refusal(
-      circulated().try(BODY, 'adoptReport', 290, { meeting: meetingOn(dateOn(290), { convenedOn: dateOn(285) }) }),
-    );
+    const hasty = refusal(circulated().try(BODY, 'adoptReport', 290, { meeting: meetingOn(dateOn(290), { convenedOn: dateOn(285) }) }));
     expect(hasty.message).toContain('at least 10 days ahead');
   });
 
@@ -108,9 +106,7 @@ describe('appeal (DSU 16.4, 17)', () => {
     const swept = new Case(
       {
         ...snapshot,
-        deadlines: snapshot.deadlines.map((row) =>
-          row.rule === 'ADOPTION_GUIDELINE' ? { ...row, status: 'MISSED' as const } : row,
-        ),
+        deadlines: snapshot.deadlines.map((row) => (row.rule === 'ADOPTION_GUIDELINE' ? { ...row, status: 'MISSED' as const } : row)),
       },
       300,
     );
@@ -149,14 +145,12 @@ describe('appeal (DSU 16.4, 17)', () => {
     expect(auto.state.events.REPORT_ADOPTED).toBe(dateOn(410));
   });
 
-  it('records the appellate body\'s letter on a delay, with its reasons', () => {
+  it("records the appellate body's letter on a delay, with its reasons", () => {
     expect(refusal(appealed().try(SEC, 'informBodyOfAppellateDelay', 330)).message).toContain('reasons');
-    expect(
-      appealed().try(SEC, 'informBodyOfAppellateDelay', 330, { reasons: 'Workload; report expected by day 400.' }).allowed,
-    ).toBe(true);
+    expect(appealed().try(SEC, 'informBodyOfAppellateDelay', 330, { reasons: 'Workload; report expected by day 400.' }).allowed).toBe(true);
   });
 
-  it('is suspended at the parties\' request with its clocks stopped, and resumes', () => {
+  it("is suspended at the parties' request with its clocks stopped, and resumes", () => {
     const suspended = reach('APPEAL_SUSPENDED'); // day 290
     expect(suspended.snapshot.stageBeforeSuspension).toBe('UNDER_APPEAL');
     expect(suspended.open('APPELLATE_REPORT').pausedRemainingDays).toBe(50);

@@ -17,9 +17,7 @@ describe('the reasonable period of time (DSU 21.3)', () => {
 
   it('records an agreed period with its last day, which must not be past', () => {
     expect(refusal(adopted().try(SEC, 'agreeRpt', 310)).message).toContain('rptEndsOn');
-    expect(
-      refusal(adopted().try(SEC, 'agreeRpt', 310, { rptEndsOn: dateOn(309) })).message,
-    ).toContain('cannot end in the past');
+    expect(refusal(adopted().try(SEC, 'agreeRpt', 310, { rptEndsOn: dateOn(309) })).message).toContain('cannot end in the past');
     const approval = adopted().approve(SEC, 'agreeRpt', 310, { rptEndsOn: dateOn(600) });
     expect(approval).toMatchObject({
       to: 'IMPLEMENTATION_SURVEILLANCE',
@@ -37,7 +35,7 @@ describe('the reasonable period of time (DSU 21.3)', () => {
     ]);
   });
 
-  it('records the respondent\'s intentions, late ones as missed', () => {
+  it("records the respondent's intentions, late ones as missed", () => {
     expect(adopted().approve(R, 'stateImplementationIntentions', 316)).toMatchObject({
       to: 'RPT_DETERMINATION',
       meet: ['RPT_INTENTIONS'],
@@ -54,9 +52,7 @@ describe('the reasonable period of time (DSU 21.3)', () => {
     expect(unreferred.message).toContain('arbitrateRpt');
     const referral = determining.approve(R, 'arbitrateRpt', 320);
     // Counted from adoption (day 286), not from the referral.
-    expect(referral.open).toEqual([
-      { rule: 'RPT_ARBITRATION', baseDate: dateOn(376), dueDate: dateOn(376) },
-    ]);
+    expect(referral.open).toEqual([{ rule: 'RPT_ARBITRATION', baseDate: dateOn(376), dueDate: dateOn(376) }]);
     const referred = determining.apply(referral, 320);
     expect(refusal(referred.try(C, 'arbitrateRpt', 321)).code).toBe('INVALID_TRANSITION');
     const award = referred.approve(SEC, 'fixRpt', 370, { rptEndsOn: dateOn(750) });
@@ -94,9 +90,7 @@ describe('surveillance, compensation and retaliation (DSU 21.6, 22)', () => {
 
   it('opens 20 days for compensation counted from the end of the period', () => {
     const approval = surveillance().approve(C, 'requestCompensation', 601);
-    expect(approval.open).toEqual([
-      { rule: 'COMPENSATION_AGREEMENT', baseDate: dateOn(620), dueDate: dateOn(620) },
-    ]);
+    expect(approval.open).toEqual([{ rule: 'COMPENSATION_AGREEMENT', baseDate: dateOn(620), dueDate: dateOn(620) }]);
     const agreed = surveillance().apply(approval, 601).approve(SEC, 'agreeCompensation', 615);
     expect(agreed).toMatchObject({
       to: 'IMPLEMENTATION_SURVEILLANCE',
@@ -110,9 +104,7 @@ describe('surveillance, compensation and retaliation (DSU 21.6, 22)', () => {
     expect(early.message).toContain('DSU 22.2');
     const request = surveillance().approve(C, 'requestRetaliation', RPT_END_DAY + 21);
     expect(request.to).toBe('RETALIATION_REQUESTED');
-    expect(request.open).toEqual([
-      { rule: 'RETALIATION_AUTHORIZATION', baseDate: dateOn(630), dueDate: dateOn(630) },
-    ]);
+    expect(request.open).toEqual([{ rule: 'RETALIATION_AUTHORIZATION', baseDate: dateOn(630), dueDate: dateOn(630) }]);
   });
 
   it('authorises suspension directly, or after the arbitrator decides the level', () => {

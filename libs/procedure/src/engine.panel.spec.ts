@@ -41,9 +41,7 @@ describe('suspension (DSU 12.12)', () => {
     expect([...approval.lapse].sort()).toEqual(['TERMS_OF_REFERENCE', 'THIRD_PARTY_PANEL']);
     const paused = new Map(approval.pause.map((p) => [p.rule, p.remainingDays]));
     for (const rule of GUIDELINES) {
-      expect(paused.get(rule as 'PANEL_REPORT')).toBe(
-        daysBetween(dateOn(101), before.open(rule as 'PANEL_REPORT').baseDate),
-      );
+      expect(paused.get(rule as 'PANEL_REPORT')).toBe(daysBetween(dateOn(101), before.open(rule as 'PANEL_REPORT').baseDate));
     }
     // The panel's timetable stops with the rest.
     expect(paused.get('TIMETABLE_FIRST_SUBSTANTIVE_MEETING')).toBe(137 - 101);
@@ -160,16 +158,12 @@ describe('the panel at work (DSU 12, 15; Appendix 3)', () => {
     expect([...first.meet].sort()).toEqual(['TIMETABLE_FIRST_SUBSTANTIVE_MEETING', 'TIMETABLE_THIRD_PARTY_SESSION']);
     const late = proceedings().approve(SEC, 'holdFirstMeeting', 140);
     expect(late.miss).toContain('TIMETABLE_FIRST_SUBSTANTIVE_MEETING');
-    expect(refusal(proceedings().take(PANEL, 'holdFirstMeeting', 137).try(PANEL, 'holdFirstMeeting', 138)).code).toBe(
-      'INVALID_TRANSITION',
-    );
+    expect(refusal(proceedings().take(PANEL, 'holdFirstMeeting', 137).try(PANEL, 'holdFirstMeeting', 138)).code).toBe('INVALID_TRANSITION');
   });
 
   it('issues no interim report before the meetings are held or dispensed with', () => {
     const noMeetings = proceedings().take(PANEL, 'issueDescriptivePart', 150);
-    expect(refusal(noMeetings.try(PANEL, 'issueInterimReport', 151)).message).toContain(
-      'first substantive meeting has not been held',
-    );
+    expect(refusal(noMeetings.try(PANEL, 'issueInterimReport', 151)).message).toContain('first substantive meeting has not been held');
     const oneMeeting = proceedings().run([
       [PANEL, 'holdFirstMeeting', 137],
       [PANEL, 'issueDescriptivePart', 150],
@@ -230,12 +224,20 @@ describe('the panel at work (DSU 12, 15; Appendix 3)', () => {
     });
     expect(moved.extend).toEqual(['TIMETABLE_FIRST_SUBSTANTIVE_MEETING']);
     expect(moved.docketText).toContain(`to ${dateOn(150)}`);
-    expect(refusal(proceedings().try(PANEL, 'adjustTimetable', 100, {
-      extension: { rule: 'TIMETABLE_FIRST_SUBSTANTIVE_MEETING', until: dateOn(99) },
-    })).message).toContain('past');
-    expect(refusal(proceedings().try(PANEL, 'adjustTimetable', 100, {
-      extension: { rule: 'PANEL_REPORT', until: dateOn(400) },
-    })).message).toContain('not a step');
+    expect(
+      refusal(
+        proceedings().try(PANEL, 'adjustTimetable', 100, {
+          extension: { rule: 'TIMETABLE_FIRST_SUBSTANTIVE_MEETING', until: dateOn(99) },
+        }),
+      ).message,
+    ).toContain('past');
+    expect(
+      refusal(
+        proceedings().try(PANEL, 'adjustTimetable', 100, {
+          extension: { rule: 'PANEL_REPORT', until: dateOn(400) },
+        }),
+      ).message,
+    ).toContain('not a step');
     expect(refusal(proceedings().try(SEC, 'adjustTimetable', 100)).code).toBe('FORBIDDEN');
   });
 

@@ -67,12 +67,8 @@ describe('decide: the order of checks', () => {
     // Right stage, wrong actor, too early: the actor wins.
     const forbidden = refusal(reach('IN_CONSULTATIONS').try(R, 'requestPanel', 30));
     expect(forbidden.code).toBe('FORBIDDEN');
-    expect(forbidden.message).toBe(
-      'Only the complainant may take requestPanel (DSU 4.3, 4.7, 4.8, 5.4, 6.2).',
-    );
-    expect(refusal(reach('IN_CONSULTATIONS').try(C, 'requestPanel', 30)).code).toBe(
-      'NOT_YET_ALLOWED',
-    );
+    expect(forbidden.message).toBe('Only the complainant may take requestPanel (DSU 4.3, 4.7, 4.8, 5.4, 6.2).');
+    expect(refusal(reach('IN_CONSULTATIONS').try(C, 'requestPanel', 30)).code).toBe('NOT_YET_ALLOWED');
   });
 });
 
@@ -119,9 +115,7 @@ describe('consultations', () => {
       dueDate: dateOn(14),
     });
     expect(closedWeekends.try(['MEMBER'], 'joinAsThirdParty', 14).allowed).toBe(true);
-    expect(refusal(closedWeekends.try(['MEMBER'], 'joinAsThirdParty', 15)).code).toBe(
-      'DEADLINE_PASSED',
-    );
+    expect(refusal(closedWeekends.try(['MEMBER'], 'joinAsThirdParty', 15)).code).toBe('DEADLINE_PASSED');
   });
 
   it('records each party agreeing that consultations failed, once', () => {
@@ -222,9 +216,7 @@ describe('good offices', () => {
     const started = reach('PANEL_PROCEEDINGS').take(SEC, 'offerGoodOffices', 95);
     expect(started.snapshot).toMatchObject({ stage: 'PANEL_PROCEEDINGS', goodOffices: true });
     expect(refusal(started.try(C, 'offerGoodOffices', 96)).code).toBe('INVALID_TRANSITION');
-    expect(refusal(reach('PANEL_PROCEEDINGS').try(C, 'endGoodOffices', 96)).code).toBe(
-      'INVALID_TRANSITION',
-    );
+    expect(refusal(reach('PANEL_PROCEEDINGS').try(C, 'endGoodOffices', 96)).code).toBe('INVALID_TRANSITION');
     expect(started.take(R, 'endGoodOffices', 96).snapshot.goodOffices).toBe(false);
   });
 });
@@ -237,9 +229,7 @@ describe('extensions agreed by the parties', () => {
     expect(extended.statuses('ENTER_CONSULTATIONS')).toEqual(['EXTENDED', 'OPEN']);
     expect(extended.open('ENTER_CONSULTATIONS')).toMatchObject({ baseDate: dateOn(45) });
     // The respondent now has until day 45: no early panel request on day 31.
-    expect(refusal(extended.take(R, 'replyToRequest', 9).try(C, 'requestPanel', 31)).code).toBe(
-      'NOT_YET_ALLOWED',
-    );
+    expect(refusal(extended.take(R, 'replyToRequest', 9).try(C, 'requestPanel', 31)).code).toBe('NOT_YET_ALLOWED');
   });
 
   it('refuses limits the parties cannot extend, ended ones, and shorter ones', () => {
@@ -247,12 +237,8 @@ describe('extensions agreed by the parties', () => {
     const cannot = { extension: { rule: 'THIRD_PARTY_CONSULTATIONS' as const, until: dateOn(20) } };
     expect(refusal(filed.try(SEC, 'recordExtension', 5, cannot)).message).toMatch(/cannot extend/);
     const reply = (until: string) => ({ extension: { rule: 'REPLY_TO_REQUEST' as const, until } });
-    expect(refusal(filed.try(SEC, 'recordExtension', 11, reply(dateOn(20)))).code).toBe(
-      'DEADLINE_PASSED',
-    );
-    expect(refusal(filed.try(SEC, 'recordExtension', 5, reply(dateOn(9)))).code).toBe(
-      'INVALID_TRANSITION',
-    );
+    expect(refusal(filed.try(SEC, 'recordExtension', 11, reply(dateOn(20)))).code).toBe('DEADLINE_PASSED');
+    expect(refusal(filed.try(SEC, 'recordExtension', 5, reply(dateOn(9)))).code).toBe('INVALID_TRANSITION');
     expect(refusal(filed.try(SEC, 'recordExtension', 5)).code).toBe('INVALID_TRANSITION');
     expect(filed.try(C, 'recordExtension', 5, reply(dateOn(20)))).toMatchObject({
       code: 'FORBIDDEN',
@@ -264,15 +250,8 @@ describe('allowedActions', () => {
   it('lists what the complainant may do now, and the panel request for later', () => {
     const consulting = reach('IN_CONSULTATIONS');
     const { now, later } = allowedActions(consulting.snapshot, C, on(30), {});
-    expect(now).toEqual([
-      'agreeEarlyPanelRequest',
-      'offerGoodOffices',
-      'notifyMutuallyAgreedSolution',
-      'withdraw',
-    ]);
-    expect(later).toEqual([
-      expect.objectContaining({ action: 'requestPanel', allowedFrom: dateOn(60) }),
-    ]);
+    expect(now).toEqual(['agreeEarlyPanelRequest', 'offerGoodOffices', 'notifyMutuallyAgreedSolution', 'withdraw']);
+    expect(later).toEqual([expect.objectContaining({ action: 'requestPanel', allowedFrom: dateOn(60) })]);
     expect(allowedActions(consulting.snapshot, C, on(60), {}).now).toContain('requestPanel');
   });
 
@@ -302,7 +281,7 @@ describe('sweepDeadlines', () => {
 describe('establishment', () => {
   const requested = () => reach('PANEL_REQUESTED'); // requested on day 61
 
-  it('opens a body meeting within 15 days at the complainant\'s request, once', () => {
+  it("opens a body meeting within 15 days at the complainant's request, once", () => {
     const asked = requested().take(C, 'requestBodyMeeting', 62);
     expect(asked.open('BODY_MEETING_ON_REQUEST').dueDate).toBe(dateOn(77));
     expect(refusal(asked.try(C, 'requestBodyMeeting', 63)).code).toBe('INVALID_TRANSITION');
@@ -336,8 +315,7 @@ describe('establishment', () => {
   it('is a decision of the body: at a meeting convened with notice and a quorum', () => {
     const base = requested();
     const day = dateOn(80);
-    const at = (meeting: Parameters<typeof meetingOn>[1]) =>
-      base.try(BODY, 'establishPanel', 80, { meeting: meetingOn(day, meeting) });
+    const at = (meeting: Parameters<typeof meetingOn>[1]) => base.try(BODY, 'establishPanel', 80, { meeting: meetingOn(day, meeting) });
     expect(at({}).allowed).toBe(true);
     expect(decide(base.snapshot, BODY, 'establishPanel', on(80), {})).toMatchObject({
       code: 'INVALID_TRANSITION',
@@ -370,15 +348,11 @@ describe('establishment', () => {
   it('keeps the panel-stage windows for 10 and 20 days', () => {
     const established = reach('PANEL_ESTABLISHED');
     expect(established.try(['THIRD_PARTY'], 'joinPanelAsThirdParty', 85).allowed).toBe(true);
-    expect(refusal(established.try(['MEMBER'], 'joinPanelAsThirdParty', 86)).code).toBe(
-      'DEADLINE_PASSED',
-    );
+    expect(refusal(established.try(['MEMBER'], 'joinPanelAsThirdParty', 86)).code).toBe('DEADLINE_PASSED');
     expect(established.try(SEC, 'agreeFivePanelists', 85).allowed).toBe(true);
     expect(refusal(established.try(SEC, 'agreeFivePanelists', 86)).code).toBe('DEADLINE_PASSED');
     expect(established.try(SEC, 'agreeTermsOfReference', 95).allowed).toBe(true);
-    expect(refusal(established.try(SEC, 'agreeTermsOfReference', 96)).code).toBe(
-      'DEADLINE_PASSED',
-    );
+    expect(refusal(established.try(SEC, 'agreeTermsOfReference', 96)).code).toBe('DEADLINE_PASSED');
   });
 
   it('lets a party turn to the Director-General after 20 days without agreement (DSU 8.7)', () => {
@@ -389,9 +363,7 @@ describe('establishment', () => {
     });
     const asked = established.approve(R, 'requestDgAppointment', 96);
     expect(asked).toMatchObject({ miss: ['PANEL_COMPOSITION'] });
-    expect(asked.open).toEqual([
-      { rule: 'DG_APPOINTMENT', baseDate: dateOn(106), dueDate: dateOn(106) },
-    ]);
+    expect(asked.open).toEqual([{ rule: 'DG_APPOINTMENT', baseDate: dateOn(106), dueDate: dateOn(106) }]);
     const composed = established.apply(asked, 96).approve(SEC, 'composePanel', 104);
     expect(composed.meet).toEqual(['DG_APPOINTMENT']);
     // The windows that ran out unused lapse: nobody was at fault, nobody agreed.

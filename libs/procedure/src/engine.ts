@@ -1,40 +1,11 @@
 import { ACTOR_ROLE_LABELS, type ActorRole } from './actors';
-import {
-  addDays,
-  daysBetween,
-  deadlineDates,
-  isIsoDate,
-  startOfDay,
-  toIsoDate,
-  type ClosedDays,
-  type IsoDate,
-} from './dates';
+import { addDays, daysBetween, deadlineDates, isIsoDate, startOfDay, toIsoDate, type ClosedDays, type IsoDate } from './dates';
 import { citeRule, DEADLINE_RULES, isDeadlineRuleCode } from './deadline-rules';
-import {
-  applyDeadlineEffects,
-  deadlineEffects,
-  nextState,
-  type DeadlineEffects,
-} from './effects';
+import { applyDeadlineEffects, deadlineEffects, nextState, type DeadlineEffects } from './effects';
 import { refuse, type Refusal } from './refusals';
-import {
-  hasRunOut,
-  isPaused,
-  latestRow,
-  liveRow,
-  type ActionParams,
-  type DisputeSnapshot,
-  type DisputeState,
-} from './snapshot';
+import { hasRunOut, isPaused, latestRow, liveRow, type ActionParams, type DisputeSnapshot, type DisputeState } from './snapshot';
 import { isTerminalStage, STAGE_LABELS, type Stage } from './stages';
-import {
-  FILING,
-  fromStages,
-  transitionFor,
-  TRANSITIONS,
-  type ActionName,
-  type Transition,
-} from './transitions';
+import { FILING, fromStages, transitionFor, TRANSITIONS, type ActionName, type Transition } from './transitions';
 
 /**
  * An allowed action and everything it changes: the service persists `state` on the dispute,
@@ -83,9 +54,7 @@ export interface AllowedActions {
 
 function roleList(roles: readonly ActorRole[]): string {
   const labels = roles.map((role) => ACTOR_ROLE_LABELS[role]);
-  return labels.length <= 1
-    ? (labels[0] ?? 'nobody')
-    : `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}`;
+  return labels.length <= 1 ? (labels[0] ?? 'nobody') : `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}`;
 }
 
 function stageName(stage: Stage): string {
@@ -103,10 +72,7 @@ function check(
 ): Refusal | null {
   const { action, article } = transition;
   if (isTerminalStage(snapshot.stage)) {
-    return refuse(
-      'INVALID_TRANSITION',
-      `The dispute has ended: ${stageName(snapshot.stage)}; ${action} is no longer possible.`,
-    );
+    return refuse('INVALID_TRANSITION', `The dispute has ended: ${stageName(snapshot.stage)}; ${action} is no longer possible.`);
   }
   const stages = fromStages(transition);
   if (!stages.includes(snapshot.stage)) {
@@ -117,28 +83,17 @@ function check(
     );
   }
   if (!transition.actors.some((role) => actorRoles.includes(role))) {
-    return refuse(
-      'FORBIDDEN',
-      `Only ${roleList(transition.actors)} may take ${action} (${article}).`,
-    );
+    return refuse('FORBIDDEN', `Only ${roleList(transition.actors)} may take ${action} (${article}).`);
   }
   return transition.guard?.(snapshot, now, { closed, actorRoles, params }) ?? null;
 }
 
 // The timetable is the panel's own (DSU 12.3; Appendix 3 ¶12): it moves any step still to come,
 // earlier or later, but not into the past.
-function checkTimetableChange(
-  snapshot: DisputeSnapshot,
-  action: string,
-  now: Date,
-  params: ActionParams,
-): Refusal | null {
+function checkTimetableChange(snapshot: DisputeSnapshot, action: string, now: Date, params: ActionParams): Refusal | null {
   const { extension } = params;
   if (!extension || !isDeadlineRuleCode(extension.rule) || !isIsoDate(extension.until)) {
-    return refuse(
-      'INVALID_TRANSITION',
-      `${action} needs the step of the timetable and its new date (extension: { rule, until }).`,
-    );
+    return refuse('INVALID_TRANSITION', `${action} needs the step of the timetable and its new date (extension: { rule, until }).`);
   }
   const { rule, until } = extension;
   if (!rule.startsWith('TIMETABLE_')) {
@@ -146,10 +101,7 @@ function checkTimetableChange(
   }
   const row = liveRow(snapshot, rule);
   if (!row || hasRunOut(row, now)) {
-    return refuse(
-      'INVALID_TRANSITION',
-      `The step ${rule} is not running: only a step still to come can be moved.`,
-    );
+    return refuse('INVALID_TRANSITION', `The step ${rule} is not running: only a step still to come can be moved.`);
   }
   if (until < toIsoDate(now)) {
     return refuse('INVALID_TRANSITION', `A step of the timetable cannot be moved into the past (${until}).`);
@@ -163,18 +115,10 @@ function checkTimetableChange(
 // A decision of the body counts only if taken at a meeting convened with notice and attended by a
 // quorum of the members: one delegate present is not the body. The rules (notice, quorum) are the
 // body's own, from the configuration.
-function checkMeeting(
-  snapshot: DisputeSnapshot,
-  transition: Transition,
-  now: Date,
-  meeting: ActionParams['meeting'],
-): Refusal | null {
+function checkMeeting(snapshot: DisputeSnapshot, transition: Transition, now: Date, meeting: ActionParams['meeting']): Refusal | null {
   const { action } = transition;
   if (!meeting) {
-    return refuse(
-      'INVALID_TRANSITION',
-      `${action} is a decision of the body: it is recorded at a meeting of the body (meetingId).`,
-    );
+    return refuse('INVALID_TRANSITION', `${action} is a decision of the body: it is recorded at a meeting of the body (meetingId).`);
   }
   const today = toIsoDate(now);
   if (meeting.heldOn !== today) {
@@ -194,10 +138,7 @@ function checkMeeting(
     );
   }
   if (meeting.present === null) {
-    return refuse(
-      'INVALID_TRANSITION',
-      `Record who attended the meeting of ${meeting.heldOn} first (recordMeetingAttendance).`,
-    );
+    return refuse('INVALID_TRANSITION', `Record who attended the meeting of ${meeting.heldOn} first (recordMeetingAttendance).`);
   }
   if (meeting.present * 100 < meeting.members * meeting.quorumPercent) {
     return refuse(
@@ -241,22 +182,15 @@ function checkParams(
     if (!rptEndsOn || !isIsoDate(rptEndsOn)) {
       return refuse(
         'INVALID_TRANSITION',
-        `${action} needs the last day of the reasonable period of time (rptEndsOn, YYYY-MM-DD; ` +
-          'DSU 21.3).',
+        `${action} needs the last day of the reasonable period of time (rptEndsOn, YYYY-MM-DD; ` + 'DSU 21.3).',
       );
     }
     if (rptEndsOn < today) {
-      return refuse(
-        'INVALID_TRANSITION',
-        `The reasonable period of time cannot end in the past (${rptEndsOn}; DSU 21.3).`,
-      );
+      return refuse('INVALID_TRANSITION', `The reasonable period of time cannot end in the past (${rptEndsOn}; DSU 21.3).`);
     }
   }
   if (transition.needs === 'REASONS' && !params.reasons?.trim()) {
-    return refuse(
-      'INVALID_TRANSITION',
-      `${action} needs its reasons, which go on the docket (${transition.article}).`,
-    );
+    return refuse('INVALID_TRANSITION', `${action} needs its reasons, which go on the docket (${transition.article}).`);
   }
   if (transition.needs === 'TIMETABLE') {
     const steps = params.timetable ?? [];
@@ -282,16 +216,12 @@ function checkParams(
     if (!extension || !isDeadlineRuleCode(extension.rule) || !isIsoDate(extension.until)) {
       return refuse(
         'INVALID_TRANSITION',
-        `${action} needs the time limit to extend and its new last day ` +
-          '(extension: { rule, until }).',
+        `${action} needs the time limit to extend and its new last day ` + '(extension: { rule, until }).',
       );
     }
     const { rule, until } = extension;
     if (!DEADLINE_RULES[rule].extendable) {
-      return refuse(
-        'INVALID_TRANSITION',
-        `The parties cannot extend ${citeRule(rule)} by agreement.`,
-      );
+      return refuse('INVALID_TRANSITION', `The parties cannot extend ${citeRule(rule)} by agreement.`);
     }
     const row = liveRow(snapshot, rule);
     if (!row) {
@@ -300,22 +230,17 @@ function checkParams(
     if (isPaused(row)) {
       return refuse(
         'INVALID_TRANSITION',
-        `The clock of ${citeRule(rule)} is stopped by the suspension (DSU 12.12); ` +
-          'extend it after the work resumes.',
+        `The clock of ${citeRule(rule)} is stopped by the suspension (DSU 12.12); ` + 'extend it after the work resumes.',
       );
     }
     if (hasRunOut(row, now)) {
       return refuse(
         'DEADLINE_PASSED',
-        `${citeRule(rule)} ran out on ${row.dueDate}; a time limit that has run out cannot be ` +
-          'extended.',
+        `${citeRule(rule)} ran out on ${row.dueDate}; a time limit that has run out cannot be ` + 'extended.',
       );
     }
     if (until <= row.baseDate) {
-      return refuse(
-        'INVALID_TRANSITION',
-        `An extension of ${citeRule(rule)} must end after ${row.baseDate}, its current end.`,
-      );
+      return refuse('INVALID_TRANSITION', `An extension of ${citeRule(rule)} must end after ${row.baseDate}, its current end.`);
     }
   }
   return null;
@@ -350,8 +275,7 @@ export function decide(
     return refuse('INVALID_TRANSITION', `There is no action called ${JSON.stringify(action)}.`);
   }
   const refusal =
-    check(snapshot, actorRoles, transition, now, closed, params) ??
-    checkParams(snapshot, transition, actorRoles, now, params);
+    check(snapshot, actorRoles, transition, now, closed, params) ?? checkParams(snapshot, transition, actorRoles, now, params);
   if (refusal) return refusal;
 
   const effectiveAt = effectiveInstant(snapshot, transition, now);
@@ -394,12 +318,7 @@ function fillDocketText(template: string, params: ActionParams, effectiveAt: Dat
  * with the date when a date decides it, e.g. `requestPanel` from day 60). Inputs are not checked:
  * `agreeRpt` is listed even though it will need `rptEndsOn`.
  */
-export function allowedActions(
-  snapshot: DisputeSnapshot,
-  actorRoles: readonly ActorRole[],
-  now: Date,
-  closed: ClosedDays,
-): AllowedActions {
+export function allowedActions(snapshot: DisputeSnapshot, actorRoles: readonly ActorRole[], now: Date, closed: ClosedDays): AllowedActions {
   const allowedNow: ActionName[] = [];
   const later: LaterAction[] = [];
   for (const transition of TRANSITIONS) {
@@ -417,14 +336,8 @@ export function allowedActions(
 }
 
 /** The automatic transitions the worker should take now (lapse, automatic establishment). */
-export function dueAutomaticActions(
-  snapshot: DisputeSnapshot,
-  now: Date,
-  closed: ClosedDays,
-): ActionName[] {
-  return allowedActions(snapshot, ['SYSTEM'], now, closed).now.filter(
-    (action) => transitionFor(action)?.automatic === true,
-  );
+export function dueAutomaticActions(snapshot: DisputeSnapshot, now: Date, closed: ClosedDays): ActionName[] {
+  return allowedActions(snapshot, ['SYSTEM'], now, closed).now.filter((action) => transitionFor(action)?.automatic === true);
 }
 
 /**
@@ -432,10 +345,7 @@ export function dueAutomaticActions(
  * in 10 days, consultations within 30 (10 if urgent), a panel from day 60 (20 if urgent), third
  * parties within 10 days.
  */
-export function openDispute(
-  input: { readonly filedAt: Date; readonly urgent: boolean },
-  closed: ClosedDays,
-): DisputeSnapshot {
+export function openDispute(input: { readonly filedAt: Date; readonly urgent: boolean }, closed: ClosedDays): DisputeSnapshot {
   const { filedAt, urgent } = input;
   return {
     stage: FILING.to,

@@ -2,15 +2,7 @@ import { PARTY_ROLES, type ActorRole, type PartyRole } from './actors';
 import { addDays, type ClosedDays } from './dates';
 import { citeRule, DEADLINE_RULES, type DeadlineRuleCode } from './deadline-rules';
 import { refuse, type Refusal } from './refusals';
-import {
-  hasRunOut,
-  isPaused,
-  latestRow,
-  liveRow,
-  type ActionParams,
-  type DisputeSnapshot,
-  type ProcedureEvent,
-} from './snapshot';
+import { hasRunOut, isPaused, latestRow, liveRow, type ActionParams, type DisputeSnapshot, type ProcedureEvent } from './snapshot';
 import type { Stage } from './stages';
 
 /** What a guard may look at besides the snapshot and the time. */
@@ -25,11 +17,7 @@ export interface GuardContext {
  * holds, else a refusal: `NOT_YET_ALLOWED` or `DEADLINE_PASSED` for time, `INVALID_TRANSITION`
  * for anything else (an act already done, one not yet done).
  */
-export type Guard = (
-  snapshot: DisputeSnapshot,
-  now: Date,
-  context: GuardContext,
-) => Refusal | null;
+export type Guard = (snapshot: DisputeSnapshot, now: Date, context: GuardContext) => Refusal | null;
 
 /** All guards must hold; the first refusal wins. */
 export function allOf(...guards: readonly Guard[]): Guard {
@@ -44,8 +32,7 @@ export function allOf(...guards: readonly Guard[]): Guard {
 
 /** The guard applies only while the dispute is at `stage`. */
 export function atStage(stage: Stage, guard: Guard): Guard {
-  return (snapshot, now, context) =>
-    snapshot.stage === stage ? guard(snapshot, now, context) : null;
+  return (snapshot, now, context) => (snapshot.stage === stage ? guard(snapshot, now, context) : null);
 }
 
 /**
@@ -56,16 +43,10 @@ export function withinPeriod(rule: DeadlineRuleCode, what: string): Guard {
   return (snapshot, now) => {
     const row = liveRow(snapshot, rule) ?? latestRow(snapshot, rule);
     if (!row) {
-      return refuse(
-        'INVALID_TRANSITION',
-        `${what} is not open: its period (${citeRule(rule)}) has not started.`,
-      );
+      return refuse('INVALID_TRANSITION', `${what} is not open: its period (${citeRule(rule)}) has not started.`);
     }
     if (row.status === 'OPEN' && !hasRunOut(row, now)) return null;
-    return refuse(
-      'DEADLINE_PASSED',
-      `${what} was possible until ${row.dueDate} ${under(rule)} That period has ended.`,
-    );
+    return refuse('DEADLINE_PASSED', `${what} was possible until ${row.dueDate} ${under(rule)} That period has ended.`);
   };
 }
 
@@ -78,16 +59,9 @@ export function afterWaitingPeriod(rule: DeadlineRuleCode, what: string): Guard 
     const row = liveRow(snapshot, rule);
     if (!row || hasRunOut(row, now)) return null;
     if (isPaused(row)) {
-      return refuse(
-        'NOT_YET_ALLOWED',
-        `${what} must wait: the clock of ${citeRule(rule)} is stopped.`,
-      );
+      return refuse('NOT_YET_ALLOWED', `${what} must wait: the clock of ${citeRule(rule)} is stopped.`);
     }
-    return refuse(
-      'NOT_YET_ALLOWED',
-      `${what} is possible from ${row.dueDate} ${under(rule)}`,
-      row.dueDate,
-    );
+    return refuse('NOT_YET_ALLOWED', `${what} is possible from ${row.dueDate} ${under(rule)}`, row.dueDate);
   };
 }
 
@@ -103,8 +77,7 @@ export function afterPeriodEnds(rule: DeadlineRuleCode, what: string): Guard {
     const from = addDays(row.dueDate, 1);
     return refuse(
       'NOT_YET_ALLOWED',
-      `${what} is possible from ${from}, once the period ending ${row.dueDate} has passed, ` +
-        under(rule),
+      `${what} is possible from ${from}, once the period ending ${row.dueDate} has passed, ` + under(rule),
       from,
     );
   };

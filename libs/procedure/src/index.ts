@@ -13,22 +13,8 @@ export {
   TERMINAL_STAGES,
 } from './stages';
 export type { Stage, TerminalStage } from './stages';
-export {
-  citeRule,
-  DATED_BY_DECISION_RULES,
-  DEADLINE_RULE_CODES,
-  DEADLINE_RULES,
-  isDeadlineRuleCode,
-} from './deadline-rules';
-export type {
-  DeadlineRule,
-  DeadlineRuleCode,
-  DeadlineRuleData,
-  RuleAnchor,
-  RuleKind,
-  RuleLength,
-  RuleStrength,
-} from './deadline-rules';
+export { citeRule, DATED_BY_DECISION_RULES, DEADLINE_RULE_CODES, DEADLINE_RULES, isDeadlineRuleCode } from './deadline-rules';
+export type { DeadlineRule, DeadlineRuleCode, DeadlineRuleData, RuleAnchor, RuleKind, RuleLength, RuleStrength } from './deadline-rules';
 export {
   addDays,
   addMonths,
@@ -86,23 +72,10 @@ export { REFUSAL_ERRORS } from './refusal-codes';
 export { REFUSAL_CODES } from './refusals';
 export type { Refusal, RefusalCode } from './refusals';
 export type { Guard, GuardContext } from './guards';
-export {
-  ACTION_NAMES,
-  FILING,
-  fromStages,
-  isActionName,
-  transitionFor,
-  TRANSITIONS,
-} from './transitions';
+export { ACTION_NAMES, FILING, fromStages, isActionName, transitionFor, TRANSITIONS } from './transitions';
 export type { ActionName, Supersession, Transition, TransitionTarget } from './transitions';
 export { appliesAt, applyDeadlineEffects } from './effects';
 export type { DeadlineEffects, OpenedDeadline, PausedDeadline } from './effects';
-export {
-  allowedActions,
-  applyDecision,
-  decide,
-  dueAutomaticActions,
-  openDispute,
-} from './engine';
+export { allowedActions, applyDecision, decide, dueAutomaticActions, openDispute } from './engine';
 export type { AllowedActions, Approval, Decision, LaterAction } from './engine';
 export { DOC_SECTIONS, ruleTable, transitionTable, withGeneratedTables } from './docs';

@@ -55,12 +55,7 @@ export function timetableFrom(start: number): ActionParams {
 }
 
 /** One step of a scenario: who does what, on which day after filing. */
-export type Step = readonly [
-  roles: readonly ActorRole[],
-  action: ActionName,
-  day: number,
-  params?: ActionParams,
-];
+export type Step = readonly [roles: readonly ActorRole[], action: ActionName, day: number, params?: ActionParams];
 
 /** A dispute and the day it has reached. */
 export class Case {
@@ -77,12 +72,7 @@ export class Case {
   }
 
   /** The engine's answer, without applying it (on `day`, by default the case's day). */
-  try(
-    roles: readonly ActorRole[],
-    action: ActionName | string,
-    day: number | Date = this.day,
-    params: ActionParams = {},
-  ): Decision {
+  try(roles: readonly ActorRole[], action: ActionName | string, day: number | Date = this.day, params: ActionParams = {}): Decision {
     const now = typeof day === 'number' ? on(day) : day;
     // A decision of the body is taken at a meeting: by default a regular one, convened with
     // notice and attended by a quorum, held that day.
@@ -91,22 +81,12 @@ export class Case {
   }
 
   /** Takes an action that must be allowed; throws with the refusal otherwise. */
-  take(
-    roles: readonly ActorRole[],
-    action: ActionName,
-    day: number,
-    params: ActionParams = {},
-  ): Case {
+  take(roles: readonly ActorRole[], action: ActionName, day: number, params: ActionParams = {}): Case {
     return this.apply(this.approve(roles, action, day, params), day);
   }
 
   /** The approval of an action that must be allowed. */
-  approve(
-    roles: readonly ActorRole[],
-    action: ActionName,
-    day: number | Date,
-    params: ActionParams = {},
-  ): Approval {
+  approve(roles: readonly ActorRole[], action: ActionName, day: number | Date, params: ActionParams = {}): Approval {
     const decision = this.try(roles, action, day, params);
     if (!decision.allowed) {
       throw new Error(`${action} on day ${day} refused: ${decision.code}: ${decision.message}`);
@@ -119,10 +99,7 @@ export class Case {
   }
 
   run(steps: readonly Step[]): Case {
-    return steps.reduce<Case>(
-      (current, [roles, action, day, params]) => current.take(roles, action, day, params),
-      this,
-    );
+    return steps.reduce<Case>((current, [roles, action, day, params]) => current.take(roles, action, day, params), this);
   }
 
   /** The open row of a rule; throws when there is none. */
@@ -207,19 +184,10 @@ export const PATHS: Readonly<Record<Stage, readonly Step[]>> = {
   COMPENSATION_NEGOTIATION: [...TO_SURVEILLANCE, [C, 'requestCompensation', 601]],
   RETALIATION_REQUESTED: TO_RETALIATION,
   ARB_22_6: TO_ARBITRATION,
-  SUSPENSION_AUTHORIZED: [
-    ...TO_ARBITRATION,
-    [SEC, 'decideRetaliationLevel', 690],
-    [BODY, 'authorizeSuspension', 700],
-  ],
+  SUSPENSION_AUTHORIZED: [...TO_ARBITRATION, [SEC, 'decideRetaliationLevel', 690], [BODY, 'authorizeSuspension', 700]],
   SETTLED_MAS: [[C, 'notifyMutuallyAgreedSolution', 10]],
   WITHDRAWN: [[C, 'withdraw', 10]],
-  LAPSED: [
-    ...TO_PROCEEDINGS,
-    [C, 'requestSuspension', 100],
-    [PANEL, 'suspend', 101],
-    [['SYSTEM'], 'lapse', 500],
-  ],
+  LAPSED: [...TO_PROCEEDINGS, [C, 'requestSuspension', 100], [PANEL, 'suspend', 101], [['SYSTEM'], 'lapse', 500]],
   NOT_ADOPTED: [...TO_CIRCULATION, [BODY, 'decideNotToAdopt', 286]],
   COMPLIED: [...TO_SURVEILLANCE, [BODY, 'declareCompliance', 500]],
 };

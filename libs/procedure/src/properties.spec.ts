@@ -24,18 +24,14 @@ import { hasRunOut, type ActionParams, type DisputeSnapshot } from './snapshot';
 const offsetMs = fc.integer({ min: -3 * 86_400_000, max: 3 * 86_400_000 });
 
 // Dates from 2000 to 2099.
-const isoDate = fc
-  .integer({ min: 0, max: 36_500 })
-  .map((offset): IsoDate => addDays('2000-01-01', offset));
+const isoDate = fc.integer({ min: 0, max: 36_500 }).map((offset): IsoDate => addDays('2000-01-01', offset));
 
 // A calendar: some closed weekdays (never all seven) and a few closed dates, often in runs.
 const closedDays: fc.Arbitrary<ClosedDays> = fc.record({
   weekdays: fc.subarray([...WEEKDAYS], { maxLength: 6 }),
   dates: fc
     .array(fc.tuple(isoDate, fc.integer({ min: 1, max: 10 })), { maxLength: 8 })
-    .map((runs) =>
-      runs.flatMap(([start, length]) => Array.from({ length }, (_, i) => addDays(start, i))),
-    ),
+    .map((runs) => runs.flatMap(([start, length]) => Array.from({ length }, (_, i) => addDays(start, i)))),
 });
 
 describe('calendar properties', () => {
@@ -76,7 +72,7 @@ describe('calendar properties', () => {
     );
   });
 
-  it('addMonths lands in the right month, on the same day or the month\'s last', () => {
+  it("addMonths lands in the right month, on the same day or the month's last", () => {
     fc.assert(
       fc.property(isoDate, fc.integer({ min: -24, max: 24 }), (date, months) => {
         const result = addMonths(date, months);

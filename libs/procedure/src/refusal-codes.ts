@@ -8,7 +8,8 @@ import type { RefusalCode } from './refusals';
 export const REFUSAL_ERRORS: { readonly [Code in RefusalCode]: { readonly category: Code; readonly meaning: string } } = {
   INVALID_TRANSITION: {
     category: 'INVALID_TRANSITION',
-    meaning: "The step is not possible at the dispute's stage, or a condition other than time is not met (the message names the rule): see allowedActions",
+    meaning:
+      "The step is not possible at the dispute's stage, or a condition other than time is not met (the message names the rule): see allowedActions",
   },
   FORBIDDEN: { category: 'FORBIDDEN', meaning: 'The caller may not take this step in this dispute (the message names who may)' },
   NOT_YET_ALLOWED: { category: 'NOT_YET_ALLOWED', meaning: 'A period must run first: retry from allowedFrom, when a date decides it' },

@@ -7,12 +7,7 @@ import type { IsoDate } from './dates';
  * - `NOT_YET_ALLOWED`: a period must run first; `allowedFrom` gives the date when it is known.
  * - `DEADLINE_PASSED`: the period for it has ended.
  */
-export const REFUSAL_CODES = [
-  'INVALID_TRANSITION',
-  'FORBIDDEN',
-  'NOT_YET_ALLOWED',
-  'DEADLINE_PASSED',
-] as const;
+export const REFUSAL_CODES = ['INVALID_TRANSITION', 'FORBIDDEN', 'NOT_YET_ALLOWED', 'DEADLINE_PASSED'] as const;
 
 /** One of {@link REFUSAL_CODES}. */
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
@@ -28,7 +23,5 @@ export interface Refusal {
 
 /** Builds a {@link Refusal}. */
 export function refuse(code: RefusalCode, message: string, allowedFrom?: IsoDate): Refusal {
-  return allowedFrom === undefined
-    ? { allowed: false, code, message }
-    : { allowed: false, code, message, allowedFrom };
+  return allowedFrom === undefined ? { allowed: false, code, message } : { allowed: false, code, message, allowedFrom };
 }

@@ -123,9 +123,7 @@ describe('scenario: a long suspension', () => {
     for (const day of [102, 200, 400, lastDay]) {
       expect(dueAutomaticActions(suspended.snapshot, on(day, '23:59:59'), {})).toEqual([]);
     }
-    expect(dueAutomaticActions(suspended.snapshot, on(lastDay + 1, '00:00:00'), {})).toEqual([
-      'lapse',
-    ]);
+    expect(dueAutomaticActions(suspended.snapshot, on(lastDay + 1, '00:00:00'), {})).toEqual(['lapse']);
     expect(suspended.take(['SYSTEM'], 'lapse', lastDay + 1).snapshot.stage).toBe('LAPSED');
   });
 
@@ -156,7 +154,16 @@ describe('scenario: a case to the end', () => {
       [['MEMBER'], 'joinPanelAsThirdParty', 80],
       [SEC, 'openPanelElection', 86],
       [SEC, 'composePanel', 100],
-      [PANEL, 'fixTimetable', 105, { timetable: timetable.snapshot.deadlines.filter((r) => r.rule.startsWith('TIMETABLE_')).map((r) => ({ rule: r.rule, date: addDays(r.dueDate, 10) })) }],
+      [
+        PANEL,
+        'fixTimetable',
+        105,
+        {
+          timetable: timetable.snapshot.deadlines
+            .filter((r) => r.rule.startsWith('TIMETABLE_'))
+            .map((r) => ({ rule: r.rule, date: addDays(r.dueDate, 10) })),
+        },
+      ],
       [PANEL, 'holdFirstMeeting', 147],
       [PANEL, 'holdSecondMeeting', 168],
       [PANEL, 'issueDescriptivePart', 182],

@@ -175,18 +175,12 @@ export interface ActionParams {
 }
 
 /** The `OPEN` row of a rule, if any. */
-export function liveRow(
-  snapshot: DisputeSnapshot,
-  rule: DeadlineRuleCode,
-): DeadlineRow | undefined {
+export function liveRow(snapshot: DisputeSnapshot, rule: DeadlineRuleCode): DeadlineRow | undefined {
   return snapshot.deadlines.find((row) => row.rule === rule && row.status === 'OPEN');
 }
 
 /** The most recent row of a rule, any status. */
-export function latestRow(
-  snapshot: DisputeSnapshot,
-  rule: DeadlineRuleCode,
-): DeadlineRow | undefined {
+export function latestRow(snapshot: DisputeSnapshot, rule: DeadlineRuleCode): DeadlineRow | undefined {
   return [...snapshot.deadlines].reverse().find((row) => row.rule === rule);
 }
 

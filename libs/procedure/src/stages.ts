@@ -63,7 +63,7 @@ export const STAGE_LABELS: Readonly<Record<Stage, string>> = {
   INTERIM_REVIEW: 'Interim review',
   REPORT_CIRCULATED: 'Panel report circulated',
   UNDER_APPEAL: 'Under appeal',
-  APPEAL_SUSPENDED: 'Appeal suspended at the parties\' request',
+  APPEAL_SUSPENDED: "Appeal suspended at the parties' request",
   ADOPTED: 'Report adopted',
   RPT_DETERMINATION: 'Reasonable period of time being determined',
   IMPLEMENTATION_SURVEILLANCE: 'Implementation under surveillance',

@@ -1,14 +1,5 @@
 import { ACTOR_ROLE_LABELS } from './actors';
-import {
-  actingParty,
-  afterPeriodEnds,
-  afterWaitingPeriod,
-  allOf,
-  forbidEvent,
-  requireEvent,
-  withinPeriod,
-  type Guard,
-} from './guards';
+import { actingParty, afterPeriodEnds, afterWaitingPeriod, allOf, forbidEvent, requireEvent, withinPeriod, type Guard } from './guards';
 import { refuse } from './refusals';
 import type { Transition } from './transitions';
 import { ADOPTION_OPENS } from './transitions.panel';
@@ -17,8 +8,7 @@ import { ADOPTION_OPENS } from './transitions.panel';
 // notifies its decision to appeal or the [body] decides by consensus not to adopt": both stay
 // possible to the end of day 60; from then the report stands adopted, whenever the system
 // records it.
-const beforePanelReportAdopted = (what: string): Guard =>
-  withinPeriod('PANEL_REPORT_ADOPTION', what);
+const beforePanelReportAdopted = (what: string): Guard => withinPeriod('PANEL_REPORT_ADOPTION', what);
 
 // DSU 17.4 and the Working Procedures (rule 23): another party may appeal too, within the window;
 // nobody appeals twice.
@@ -158,10 +148,7 @@ export const ADOPTION_TRANSITIONS: readonly Transition[] = [
     actors: ['BODY'],
     article: 'DSU 17.14',
     atMeeting: true,
-    guard: allOf(
-      appellateReportIn,
-      withinPeriod('APPELLATE_REPORT_ADOPTION', 'A decision of the body on the appellate report'),
-    ),
+    guard: allOf(appellateReportIn, withinPeriod('APPELLATE_REPORT_ADOPTION', 'A decision of the body on the appellate report')),
     records: 'REPORT_ADOPTED',
     opens: ADOPTION_OPENS,
     meets: ['APPELLATE_REPORT_ADOPTION', 'ADOPTION_GUIDELINE_APPEALED'],
@@ -170,7 +157,8 @@ export const ADOPTION_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'decideNotToAdopt',
-    requires: 'as adoptReport or adoptAppellateReport, at the stage; every member present objected 10 days ahead (the rulings module counts)',
+    requires:
+      'as adoptReport or adoptAppellateReport, at the stage; every member present objected 10 days ahead (the rulings module counts)',
     from: ['REPORT_CIRCULATED', 'UNDER_APPEAL'],
     to: 'NOT_ADOPTED',
     // Negative consensus: every member present objected (the adoption service counts them).
@@ -183,10 +171,11 @@ export const ADOPTION_TRANSITIONS: readonly Transition[] = [
             afterWaitingPeriod('ADOPTION_EARLIEST', 'Considering the panel report'),
             beforePanelReportAdopted('A decision of the body on the panel report'),
           )(snapshot, now, context)
-        : allOf(
-            appellateReportIn,
-            withinPeriod('APPELLATE_REPORT_ADOPTION', 'A decision of the body on the appellate report'),
-          )(snapshot, now, context),
+        : allOf(appellateReportIn, withinPeriod('APPELLATE_REPORT_ADOPTION', 'A decision of the body on the appellate report'))(
+            snapshot,
+            now,
+            context,
+          ),
     // The body decided within its time: the limits are met, by a decision not to adopt.
     opens: [],
     meets: ['PANEL_REPORT_ADOPTION', 'APPELLATE_REPORT_ADOPTION'],
@@ -222,10 +211,7 @@ export const ADOPTION_TRANSITIONS: readonly Transition[] = [
     // DSU 17.14: the appellate report "shall be adopted" within 30 days of its circulation
     // unless the body decides by consensus not to.
     article: 'DSU 17.14',
-    guard: allOf(
-      appellateReportIn,
-      afterPeriodEnds('APPELLATE_REPORT_ADOPTION', 'Adoption of the appellate report without a meeting'),
-    ),
+    guard: allOf(appellateReportIn, afterPeriodEnds('APPELLATE_REPORT_ADOPTION', 'Adoption of the appellate report without a meeting')),
     automatic: true,
     effectiveAtEndOf: 'APPELLATE_REPORT_ADOPTION',
     records: 'REPORT_ADOPTED',

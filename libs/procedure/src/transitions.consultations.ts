@@ -1,14 +1,7 @@
 import { PARTY_ROLES, ACTOR_ROLE_LABELS } from './actors';
 import { daysBetween, dayOf, dueDate, toIsoDate, type ClosedDays, type IsoDate } from './dates';
 import { DEADLINE_RULES } from './deadline-rules';
-import {
-  actingParty,
-  forbidEvent,
-  notRunning,
-  under,
-  withinPeriod,
-  type Guard,
-} from './guards';
+import { actingParty, forbidEvent, notRunning, under, withinPeriod, type Guard } from './guards';
 import { refuse } from './refusals';
 import { hasRunOut, isPaused, liveRow, wasMissed, type DisputeSnapshot } from './snapshot';
 import type { Transition } from './transitions';
@@ -43,9 +36,7 @@ const panelRequestGuard: Guard = (snapshot, now, { closed }) => {
   if (!waitEnd && !goodOfficesWait) return null;
 
   if (!goodOfficesEnd) {
-    const missed = (['REPLY_TO_REQUEST', 'ENTER_CONSULTATIONS'] as const).some((rule) =>
-      wasMissed(snapshot, rule, now),
-    );
+    const missed = (['REPLY_TO_REQUEST', 'ENTER_CONSULTATIONS'] as const).some((rule) => wasMissed(snapshot, rule, now));
     if (missed) return null;
   }
 
@@ -53,8 +44,7 @@ const panelRequestGuard: Guard = (snapshot, now, { closed }) => {
     .filter((date): date is IsoDate => date !== null)
     .sort()
     .at(-1) as IsoDate;
-  const jointly =
-    'both parties record that consultations have failed (agreeEarlyPanelRequest, DSU 4.7)';
+  const jointly = 'both parties record that consultations have failed (agreeEarlyPanelRequest, DSU 4.7)';
   if (goodOfficesWait) {
     return refuse(
       'NOT_YET_ALLOWED',
@@ -76,8 +66,7 @@ const panelRequestGuard: Guard = (snapshot, now, { closed }) => {
   }
   return refuse(
     'NOT_YET_ALLOWED',
-    `A panel may be requested from ${allowedFrom} ${under('EARLIEST_PANEL_REQUEST')} ` +
-      `Earlier only if ${routes.join(', or ')}.`,
+    `A panel may be requested from ${allowedFrom} ${under('EARLIEST_PANEL_REQUEST')} ` + `Earlier only if ${routes.join(', or ')}.`,
     allowedFrom,
   );
 };
@@ -111,12 +100,7 @@ const goodOfficesGuard =
   (snapshot) =>
     snapshot.goodOffices === wanted
       ? null
-      : refuse(
-          'INVALID_TRANSITION',
-          wanted
-            ? 'Good offices are not under way (DSU 5).'
-            : 'Good offices are already under way (DSU 5).',
-        );
+      : refuse('INVALID_TRANSITION', wanted ? 'Good offices are not under way (DSU 5).' : 'Good offices are already under way (DSU 5).');
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -185,7 +169,8 @@ export const CONSULTATION_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'joinAsThirdParty',
-    requires: 'within THIRD_PARTY_CONSULTATIONS (10 days from circulation), else DEADLINE_PASSED; a request the respondent accepts or rejects',
+    requires:
+      'within THIRD_PARTY_CONSULTATIONS (10 days from circulation), else DEADLINE_PASSED; a request the respondent accepts or rejects',
     from: CONSULTATION_STAGES,
     to: null,
     actors: ['MEMBER'],
@@ -239,7 +224,8 @@ export const CONSULTATION_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'requestPanel',
-    requires: 'from day 60 (20 if urgent, EARLIEST_PANEL_REQUEST); earlier if the reply or the consultations were missed, or both parties agreed; good offices in the first 60 days hold it to day 60 (DSU 5.4)',
+    requires:
+      'from day 60 (20 if urgent, EARLIEST_PANEL_REQUEST); earlier if the reply or the consultations were missed, or both parties agreed; good offices in the first 60 days hold it to day 60 (DSU 5.4)',
     from: CONSULTATION_STAGES,
     to: 'PANEL_REQUESTED',
     actors: ['COMPLAINANT'],
@@ -249,12 +235,7 @@ export const CONSULTATION_TRANSITIONS: readonly Transition[] = [
     records: 'PANEL_REQUESTED',
     opens: [],
     meets: [],
-    cancels: [
-      'REPLY_TO_REQUEST',
-      'ENTER_CONSULTATIONS',
-      'EARLIEST_PANEL_REQUEST',
-      'THIRD_PARTY_CONSULTATIONS',
-    ],
+    cancels: ['REPLY_TO_REQUEST', 'ENTER_CONSULTATIONS', 'EARLIEST_PANEL_REQUEST', 'THIRD_PARTY_CONSULTATIONS'],
     docketText: '{actor} requested the establishment of a panel.',
   },
   {
@@ -268,9 +249,7 @@ export const CONSULTATION_TRANSITIONS: readonly Transition[] = [
     opens: [],
     meets: [],
     cancels: [],
-    docketText:
-      '{actor} deferred consideration of its panel request; the meeting does not count towards ' +
-      'establishment (DSU 6.1).',
+    docketText: '{actor} deferred consideration of its panel request; the meeting does not count towards ' + 'establishment (DSU 6.1).',
   },
   {
     action: 'requestBodyMeeting',
@@ -279,10 +258,7 @@ export const CONSULTATION_TRANSITIONS: readonly Transition[] = [
     to: null,
     actors: ['COMPLAINANT'],
     article: 'DSU 6.1, footnote 5',
-    guard: notRunning(
-      'BODY_MEETING_ON_REQUEST',
-      'A body meeting on the panel request has already been requested (DSU 6.1, footnote 5).',
-    ),
+    guard: notRunning('BODY_MEETING_ON_REQUEST', 'A body meeting on the panel request has already been requested (DSU 6.1, footnote 5).'),
     opens: ['BODY_MEETING_ON_REQUEST'],
     meets: [],
     cancels: [],
@@ -303,9 +279,7 @@ export const CONSULTATION_TRANSITIONS: readonly Transition[] = [
     opens: [],
     meets: ['BODY_MEETING_ON_REQUEST'],
     cancels: [],
-    docketText:
-      'The body met with the panel request on its agenda; the panel was not established (first ' +
-      'meeting, DSU 6.1).',
+    docketText: 'The body met with the panel request on its agenda; the panel was not established (first ' + 'meeting, DSU 6.1).',
   },
   {
     action: 'establishPanel',

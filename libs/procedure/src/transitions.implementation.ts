@@ -1,16 +1,6 @@
 import { addDays, dueDate, isOverdue } from './dates';
 import { DEADLINE_RULES } from './deadline-rules';
-import {
-  afterPeriodEnds,
-  afterWaitingPeriod,
-  allOf,
-  atStage,
-  forbidEvent,
-  requireEvent,
-  under,
-  withinPeriod,
-  type Guard,
-} from './guards';
+import { afterPeriodEnds, afterWaitingPeriod, allOf, atStage, forbidEvent, requireEvent, under, withinPeriod, type Guard } from './guards';
 import { refuse } from './refusals';
 import { liveRow } from './snapshot';
 import type { Transition } from './transitions';
@@ -20,14 +10,10 @@ import type { Transition } from './transitions';
 // day after those 20 days (or after an agreed extension of them).
 const retaliationGuard: Guard = (snapshot, now, { closed }) => {
   if (!snapshot.rptEndsOn) {
-    return refuse(
-      'INVALID_TRANSITION',
-      'No reasonable period of time is recorded (DSU 21.3): suspension follows its expiry.',
-    );
+    return refuse('INVALID_TRANSITION', 'No reasonable period of time is recorded (DSU 21.3): suspension follows its expiry.');
   }
   const row = liveRow(snapshot, 'COMPENSATION_AGREEMENT');
-  const end =
-    row?.dueDate ?? dueDate(snapshot.rptEndsOn, DEADLINE_RULES.COMPENSATION_AGREEMENT, { closed });
+  const end = row?.dueDate ?? dueDate(snapshot.rptEndsOn, DEADLINE_RULES.COMPENSATION_AGREEMENT, { closed });
   if (isOverdue(end, now)) return null;
   const from = addDays(end, 1);
   return refuse(
@@ -42,10 +28,7 @@ const retaliationGuard: Guard = (snapshot, now, { closed }) => {
 // before day 20, adopted by day 60 unless appealed or rejected by consensus (16.1, 16.4), the
 // appellate report within 30 days (17.14).
 const complianceReportBeforeBody = (what: string): Guard =>
-  allOf(
-    afterWaitingPeriod('ADOPTION_EARLIEST', what),
-    withinPeriod('PANEL_REPORT_ADOPTION', what),
-  );
+  allOf(afterWaitingPeriod('ADOPTION_EARLIEST', what), withinPeriod('PANEL_REPORT_ADOPTION', what));
 
 const complianceAppellateReportIn = allOf(
   requireEvent('APPELLATE_REPORT_CIRCULATED', 'The appellate report has not been circulated yet (DSU 17.14).'),
@@ -117,10 +100,7 @@ export const IMPLEMENTATION_TRANSITIONS: readonly Transition[] = [
     to: 'RPT_DETERMINATION',
     actors: ['COMPLAINANT', 'RESPONDENT'],
     article: 'DSU 21.3(c)',
-    guard: forbidEvent(
-      'RPT_ARBITRATION_REQUESTED',
-      'The reasonable period has already been referred to arbitration',
-    ),
+    guard: forbidEvent('RPT_ARBITRATION_REQUESTED', 'The reasonable period has already been referred to arbitration'),
     records: 'RPT_ARBITRATION_REQUESTED',
     opens: ['RPT_ARBITRATION'], // 90 days counted from adoption, not from the referral
     meets: [],
@@ -176,13 +156,7 @@ export const IMPLEMENTATION_TRANSITIONS: readonly Transition[] = [
     actors: ['COMPLAINANT', 'RESPONDENT'],
     article: 'DSU 21.5',
     // A new round: what happened in an earlier round (or the original appeal) no longer counts.
-    clears: [
-      'COMPLIANCE_REFERRED',
-      'COMPLIANCE_REPORT_ISSUED',
-      'APPELLATE_REPORT_CIRCULATED',
-      'CROSS_APPEALED',
-      'LEVEL_AWARD_ISSUED',
-    ],
+    clears: ['COMPLIANCE_REFERRED', 'COMPLIANCE_REPORT_ISSUED', 'APPELLATE_REPORT_CIRCULATED', 'CROSS_APPEALED', 'LEVEL_AWARD_ISSUED'],
     resetsAgreement: 'APPEAL',
     startsComplianceRound: true,
     opens: [],
@@ -231,10 +205,7 @@ export const IMPLEMENTATION_TRANSITIONS: readonly Transition[] = [
     to: 'COMPLIANCE_REPORT_CIRCULATED',
     actors: ['SECRETARIAT'],
     article: 'DSU 21.5, 16.1',
-    guard: requireEvent(
-      'COMPLIANCE_REPORT_ISSUED',
-      'The compliance panel has not issued its report (DSU 21.5).',
-    ),
+    guard: requireEvent('COMPLIANCE_REPORT_ISSUED', 'The compliance panel has not issued its report (DSU 21.5).'),
     opens: ['ADOPTION_EARLIEST', 'PANEL_REPORT_ADOPTION'],
     meets: ['COMPLIANCE_REPORT'],
     cancels: [],
@@ -280,9 +251,7 @@ export const IMPLEMENTATION_TRANSITIONS: readonly Transition[] = [
     opens: [],
     meets: ['APPELLATE_REPORT_ADOPTION'],
     cancels: [],
-    docketText:
-      'The body adopted the appellate report and the compliance report as modified by it; ' +
-      'surveillance continues.',
+    docketText: 'The body adopted the appellate report and the compliance report as modified by it; ' + 'surveillance continues.',
   },
   {
     action: 'decideNotToAdoptComplianceReport',
@@ -299,8 +268,7 @@ export const IMPLEMENTATION_TRANSITIONS: readonly Transition[] = [
     opens: [],
     meets: ['PANEL_REPORT_ADOPTION', 'APPELLATE_REPORT_ADOPTION'],
     cancels: ['ADOPTION_EARLIEST'],
-    docketText:
-      'The body decided by consensus not to adopt the compliance report; surveillance continues.',
+    docketText: 'The body decided by consensus not to adopt the compliance report; surveillance continues.',
   },
   {
     action: 'adoptComplianceReportAutomatically',
@@ -390,8 +358,7 @@ export const IMPLEMENTATION_TRANSITIONS: readonly Transition[] = [
     meets: [],
     // Authorisation now waits for the award (DSU 22.6–22.7): no suspension meanwhile.
     cancels: ['RETALIATION_AUTHORIZATION'],
-    docketText:
-      '{actor} objected to the level of suspension; the matter went to arbitration.',
+    docketText: '{actor} objected to the level of suspension; the matter went to arbitration.',
   },
   {
     action: 'decideRetaliationLevel',
@@ -419,11 +386,7 @@ export const IMPLEMENTATION_TRANSITIONS: readonly Transition[] = [
     article: 'DSU 22.6, 22.7',
     guard: atStage(
       'ARB_22_6',
-      requireEvent(
-        'LEVEL_AWARD_ISSUED',
-        'Concessions may not be suspended during the arbitration (DSU 22.6): the award comes ' +
-          'first.',
-      ),
+      requireEvent('LEVEL_AWARD_ISSUED', 'Concessions may not be suspended during the arbitration (DSU 22.6): the award comes ' + 'first.'),
     ),
     opens: [],
     meets: ['RETALIATION_AUTHORIZATION'],

@@ -1,15 +1,6 @@
 import { addDays } from './dates';
 import { DEADLINE_RULES, type DeadlineRuleCode } from './deadline-rules';
-import {
-  afterPeriodEnds,
-  allOf,
-  forbidEvent,
-  notRunning,
-  requireEvent,
-  under,
-  withinPeriod,
-  type Guard,
-} from './guards';
+import { afterPeriodEnds, allOf, forbidEvent, notRunning, requireEvent, under, withinPeriod, type Guard } from './guards';
 import { refuse } from './refusals';
 import { hasRunOut, isPaused, latestRow, liveRow, type ProcedureEvent } from './snapshot';
 import type { Transition } from './transitions';
@@ -21,20 +12,14 @@ const SUSPENDABLE = ['PANEL_COMPOSED', 'PANEL_PROCEEDINGS', 'INTERIM_REVIEW'] as
 const knowsStageBeforeSuspension: Guard = (snapshot) =>
   snapshot.stageBeforeSuspension
     ? null
-    : refuse(
-        'INVALID_TRANSITION',
-        'The stage before the suspension is not recorded, so the work cannot resume.',
-      );
+    : refuse('INVALID_TRANSITION', 'The stage before the suspension is not recorded, so the work cannot resume.');
 
 // DSU 12.12: "If the work of the panel has been suspended for more than 12 months, the authority
 // for establishment of the panel shall lapse": from the day after the 12-month date.
 const lapseGuard: Guard = (snapshot, now, context) =>
   liveRow(snapshot, 'SUSPENSION_LIMIT')
     ? afterPeriodEnds('SUSPENSION_LIMIT', "Lapse of the panel's authority")(snapshot, now, context)
-    : refuse(
-        'INVALID_TRANSITION',
-        'No suspension period is running (SUSPENSION_LIMIT, DSU 12.12).',
-      );
+    : refuse('INVALID_TRANSITION', 'No suspension period is running (SUSPENSION_LIMIT, DSU 12.12).');
 
 // DSU 8.5: the panel has three panelists unless the parties agree on five within 10 days; the
 // members elect it only once that question is settled, by agreement or by the window's end.
@@ -78,18 +63,13 @@ const MEETINGS = {
     rule: 'TIMETABLE_SECOND_SUBSTANTIVE_MEETING',
     name: 'The second substantive meeting',
   },
-} as const satisfies Record<
-  string,
-  { held: ProcedureEvent; dispensed: ProcedureEvent; rule: DeadlineRuleCode; name: string }
->;
+} as const satisfies Record<string, { held: ProcedureEvent; dispensed: ProcedureEvent; rule: DeadlineRuleCode; name: string }>;
 
 function meetingDone(meeting: keyof typeof MEETINGS): Guard {
   const { held, dispensed, name } = MEETINGS[meeting];
   return (snapshot) => {
     const on = snapshot.events[held] ?? snapshot.events[dispensed];
-    return on
-      ? refuse('INVALID_TRANSITION', `${name} is already recorded (${on}).`)
-      : null;
+    return on ? refuse('INVALID_TRANSITION', `${name} is already recorded (${on}).`) : null;
   };
 }
 
@@ -119,8 +99,7 @@ const reviewPeriodOver: Guard = (snapshot, now) => {
   if (!row) {
     return refuse(
       'INVALID_TRANSITION',
-      "The panel's timetable sets no interim review period (Appendix 3 ¶12(h)); adjust the " +
-        'timetable first (adjustTimetable).',
+      "The panel's timetable sets no interim review period (Appendix 3 ¶12(h)); adjust the " + 'timetable first (adjustTimetable).',
     );
   }
   if (row.status !== 'OPEN' || hasRunOut(row, now)) return null;
@@ -205,7 +184,8 @@ export const PANEL_TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'openPanelElection',
-    requires: 'once FIVE_PANELISTS has run (day 11), unless the parties agreed on five; the panels module adds: voting at least ELECTION_MIN_VOTING_DAYS, closing after CANDIDATE_CHALLENGES',
+    requires:
+      'once FIVE_PANELISTS has run (day 11), unless the parties agreed on five; the panels module adds: voting at least ELECTION_MIN_VOTING_DAYS, closing after CANDIDATE_CHALLENGES',
     from: ['PANEL_ESTABLISHED'],
     to: null,
     // The body's panels are elected by the members (the panels module runs the election); the
@@ -281,12 +261,10 @@ export const PANEL_TRANSITIONS: readonly Transition[] = [
     to: null,
     actors: ['PANEL', 'SECRETARIAT'],
     article: 'DSU 12.3; Appendix 3 ¶12(d)',
-    guard: allOf(
-      meetingDone('SECOND'),
-      (snapshot) =>
-        snapshot.events.FIRST_MEETING_HELD || snapshot.events.FIRST_MEETING_DISPENSED
-          ? null
-          : refuse('INVALID_TRANSITION', 'The first substantive meeting comes first (Appendix 3 ¶12).'),
+    guard: allOf(meetingDone('SECOND'), (snapshot) =>
+      snapshot.events.FIRST_MEETING_HELD || snapshot.events.FIRST_MEETING_DISPENSED
+        ? null
+        : refuse('INVALID_TRANSITION', 'The first substantive meeting comes first (Appendix 3 ¶12).'),
     ),
     records: 'SECOND_MEETING_HELD',
     opens: [],
@@ -331,10 +309,7 @@ export const PANEL_TRANSITIONS: readonly Transition[] = [
     to: null,
     actors: ['COMPLAINANT'],
     article: 'DSU 12.12',
-    guard: forbidEvent(
-      'SUSPENSION_REQUESTED',
-      'The complainant has already asked the panel to suspend its work',
-    ),
+    guard: forbidEvent('SUSPENSION_REQUESTED', 'The complainant has already asked the panel to suspend its work'),
     records: 'SUSPENSION_REQUESTED',
     opens: [],
     meets: [],
@@ -350,8 +325,7 @@ export const PANEL_TRANSITIONS: readonly Transition[] = [
     article: 'DSU 12.12',
     guard: requireEvent(
       'SUSPENSION_REQUESTED',
-      "The panel may suspend its work only at the complainant's request (DSU 12.12); none is " +
-        'recorded (requestSuspension).',
+      "The panel may suspend its work only at the complainant's request (DSU 12.12); none is " + 'recorded (requestSuspension).',
     ),
     // Every running clock stops (DSU 12.12 extends the time-frames of 12.8, 12.9, 20 and 21.4 by
     // the time suspended); the 12 months of the suspension itself start.
@@ -370,10 +344,7 @@ export const PANEL_TRANSITIONS: readonly Transition[] = [
     // DSU 12.12 leaves the timing to the complainant: its request, or the panel's decision.
     actors: ['COMPLAINANT', 'PANEL'],
     article: 'DSU 12.12',
-    guard: allOf(
-      knowsStageBeforeSuspension,
-      withinPeriod('SUSPENSION_LIMIT', "Resuming the panel's work"),
-    ),
+    guard: allOf(knowsStageBeforeSuspension, withinPeriod('SUSPENSION_LIMIT', "Resuming the panel's work")),
     clock: 'RESTART',
     opens: [],
     meets: ['SUSPENSION_LIMIT'],
@@ -392,8 +363,7 @@ export const PANEL_TRANSITIONS: readonly Transition[] = [
     opens: [],
     meets: [],
     cancels: 'ALL_OPEN',
-    docketText:
-      "The panel's work was suspended for more than 12 months; its authority lapsed.",
+    docketText: "The panel's work was suspended for more than 12 months; its authority lapsed.",
   },
   {
     action: 'issueDescriptivePart',
@@ -433,10 +403,7 @@ export const PANEL_TRANSITIONS: readonly Transition[] = [
     actors: ['PANEL'],
     article: 'DSU 15.2',
     guard: allOf(
-      requireEvent(
-        'DESCRIPTIVE_PART_ISSUED',
-        'The interim report follows the descriptive part (DSU 15.1–15.2); issue that first.',
-      ),
+      requireEvent('DESCRIPTIVE_PART_ISSUED', 'The interim report follows the descriptive part (DSU 15.1–15.2); issue that first.'),
       meetingsDealtWith,
     ),
     records: 'INTERIM_REPORT_ISSUED',
@@ -468,10 +435,7 @@ export const PANEL_TRANSITIONS: readonly Transition[] = [
     actors: ['PANEL'],
     // Without comments from the parties, the interim report is the final report (DSU 15.2).
     article: 'DSU 12.8, 15.2, 15.3',
-    guard: allOf(
-      forbidEvent('FINAL_REPORT_ISSUED', 'The final report has already been issued'),
-      reviewPeriodOver,
-    ),
+    guard: allOf(forbidEvent('FINAL_REPORT_ISSUED', 'The final report has already been issued'), reviewPeriodOver),
     records: 'FINAL_REPORT_ISSUED',
     opens: [],
     meets: ['PANEL_REPORT', 'TIMETABLE_INTERIM_REVIEW', 'TIMETABLE_FINAL_REPORT_TO_PARTIES'],
@@ -498,10 +462,7 @@ export const PANEL_TRANSITIONS: readonly Transition[] = [
     to: 'REPORT_CIRCULATED',
     actors: ['SECRETARIAT'],
     article: 'DSU 12.9, 16.1',
-    guard: requireEvent(
-      'FINAL_REPORT_ISSUED',
-      'Only a final report can be circulated (DSU 15.3); the panel has not issued one.',
-    ),
+    guard: requireEvent('FINAL_REPORT_ISSUED', 'Only a final report can be circulated (DSU 15.3); the panel has not issued one.'),
     // The dispute leaves the panel: what is left of its timetable no longer applies.
     opens: ['ADOPTION_EARLIEST', 'PANEL_REPORT_ADOPTION'],
     meets: ['PANEL_CIRCULATION', 'TIMETABLE_CIRCULATION'],

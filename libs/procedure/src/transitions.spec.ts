@@ -116,10 +116,7 @@ describe.each(TRANSITIONS.map((t) => [t.action, t] as const))('%s', (_action, tr
     for (const stage of STAGES.filter((s) => !stages.includes(s))) {
       const { snapshot } = reach(stage);
       const decision = decide(snapshot, allowedActor, transition.action, at(stage), {});
-      expect([stage, decision.allowed ? 'allowed' : decision.code]).toEqual([
-        stage,
-        'INVALID_TRANSITION',
-      ]);
+      expect([stage, decision.allowed ? 'allowed' : decision.code]).toEqual([stage, 'INVALID_TRANSITION']);
     }
   });
 
@@ -128,11 +125,7 @@ describe.each(TRANSITIONS.map((t) => [t.action, t] as const))('%s', (_action, tr
     for (const stage of stages) {
       for (const role of others) {
         const decision = decide(reach(stage).snapshot, [role], transition.action, at(stage), {});
-        expect([stage, role, decision.allowed ? 'allowed' : decision.code]).toEqual([
-          stage,
-          role,
-          'FORBIDDEN',
-        ]);
+        expect([stage, role, decision.allowed ? 'allowed' : decision.code]).toEqual([stage, role, 'FORBIDDEN']);
       }
     }
   });

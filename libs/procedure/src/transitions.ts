@@ -188,12 +188,7 @@ export const FILING = {
   article: 'DSU 4.3, 4.4, 4.8, 4.11',
   // DSU 4.3 (reply 10 days, consult 30), 4.7 (panel from day 60), 4.8 (urgent: 10 and 20),
   // 4.11 (third parties 10 days from circulation).
-  opens: [
-    'REPLY_TO_REQUEST',
-    'ENTER_CONSULTATIONS',
-    'EARLIEST_PANEL_REQUEST',
-    'THIRD_PARTY_CONSULTATIONS',
-  ],
+  opens: ['REPLY_TO_REQUEST', 'ENTER_CONSULTATIONS', 'EARLIEST_PANEL_REQUEST', 'THIRD_PARTY_CONSULTATIONS'],
   docketText: 'The complainant requested consultations.',
 } as const satisfies {
   readonly action: string;
@@ -212,9 +207,7 @@ export const TRANSITIONS: readonly Transition[] = [
   ...IMPLEMENTATION_TRANSITIONS,
 ];
 
-const BY_ACTION: ReadonlyMap<string, Transition> = new Map(
-  TRANSITIONS.map((transition) => [transition.action, transition]),
-);
+const BY_ACTION: ReadonlyMap<string, Transition> = new Map(TRANSITIONS.map((transition) => [transition.action, transition]));
 
 /** Whether a string names an action. */
 export function isActionName(value: string): value is ActionName {

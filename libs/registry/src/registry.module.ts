@@ -14,11 +14,7 @@ import { DocketResolver } from './docket/docket.resolver';
 import { DocketService } from './docket/docket.service';
 import { DocumentStorage, PostgresDocumentStorage } from './documents/document-storage';
 import { DocumentsController } from './documents/documents.controller';
-import {
-  DisputeDocumentsResolver,
-  DocketEntryDocumentsResolver,
-  DocumentsResolver,
-} from './documents/documents.resolver';
+import { DisputeDocumentsResolver, DocketEntryDocumentsResolver, DocumentsResolver } from './documents/documents.resolver';
 import { DocumentAuditRedactor } from './documents/document-audit-redactor';
 import { DocumentsService } from './documents/documents.service';
 import { SummaryRequestsService } from './documents/summary-requests.service';

@@ -44,48 +44,71 @@ export class RulingsResolver {
   }
 
   @Roles('PANELIST')
-  @Mutation(() => ReportVersionView, { description: 'Submits a version of the panel report; the descriptive part is issued to the parties at once (DSU 15.1), the others are drafts the panel votes on. A panelist seated on the dispute' })
-  async submitReport(@CurrentUser() actor: Actor, @Args('input', { description: 'The version, its document and findings' }) input: SubmitReportInput): Promise<ReportVersionView> {
+  @Mutation(() => ReportVersionView, {
+    description:
+      'Submits a version of the panel report; the descriptive part is issued to the parties at once (DSU 15.1), the others are drafts the panel votes on. A panelist seated on the dispute',
+  })
+  async submitReport(
+    @CurrentUser() actor: Actor,
+    @Args('input', { description: 'The version, its document and findings' }) input: SubmitReportInput,
+  ): Promise<ReportVersionView> {
     const report = await this.reports.submit(actor, input);
     return this.version(actor, report.disputeId, report.id);
   }
 
   @Roles('PANELIST')
-  @Mutation(() => Boolean, { description: 'Votes on a draft; final once cast; the votes stay confidential (DSU 14.1). A panelist seated on the dispute' })
+  @Mutation(() => Boolean, {
+    description: 'Votes on a draft; final once cast; the votes stay confidential (DSU 14.1). A panelist seated on the dispute',
+  })
   async voteOnReport(@CurrentUser() actor: Actor, @Args() { reportId, approve }: VoteArgs): Promise<boolean> {
     await this.reports.vote(actor, reportId, approve);
     return true;
   }
 
   @Roles('PANELIST')
-  @Mutation(() => ReportVersionView, { description: 'Issues a draft a majority approved to the parties (DSU 15.2, 15.3). A panelist seated on the dispute' })
+  @Mutation(() => ReportVersionView, {
+    description: 'Issues a draft a majority approved to the parties (DSU 15.2, 15.3). A panelist seated on the dispute',
+  })
   async issueReport(@CurrentUser() actor: Actor, @Args() { reportId }: ReportIdArgs): Promise<ReportVersionView> {
     const report = await this.reports.issue(actor, reportId);
     return this.version(actor, report.disputeId, report.id);
   }
 
   @Roles('PANELIST')
-  @Mutation(() => Boolean, { description: 'Adds a separate opinion to a version, published unsigned (DSU 14.3). A panelist seated on the dispute' })
+  @Mutation(() => Boolean, {
+    description: 'Adds a separate opinion to a version, published unsigned (DSU 14.3). A panelist seated on the dispute',
+  })
   submitSeparateOpinion(@CurrentUser() actor: Actor, @Args() { reportId, text }: SeparateOpinionArgs): Promise<boolean> {
     return this.reports.separateOpinion(actor, reportId, text);
   }
 
   @Roles('MEMBER_DELEGATE')
-  @Mutation(() => Boolean, { description: "Files your member's comments on the descriptive part or the interim report (DSU 15.1, 15.2). A delegate of the complainant or a respondent" })
-  async commentOnReport(@CurrentUser() actor: Actor, @Args('input', { description: "The version commented on and the comments' document" }) input: CommentOnReportInput): Promise<boolean> {
+  @Mutation(() => Boolean, {
+    description:
+      "Files your member's comments on the descriptive part or the interim report (DSU 15.1, 15.2). A delegate of the complainant or a respondent",
+  })
+  async commentOnReport(
+    @CurrentUser() actor: Actor,
+    @Args('input', { description: "The version commented on and the comments' document" }) input: CommentOnReportInput,
+  ): Promise<boolean> {
     await this.reports.comment(actor, input);
     return true;
   }
 
   @Roles('SECRETARIAT')
-  @Mutation(() => ReportVersionView, { description: 'Circulates the final report to all members; it becomes public (DSU 16.1). Secretariat only' })
+  @Mutation(() => ReportVersionView, {
+    description: 'Circulates the final report to all members; it becomes public (DSU 16.1). Secretariat only',
+  })
   async circulateReport(@CurrentUser() actor: Actor, @Args() { disputeId }: DisputeIdArgs): Promise<ReportVersionView> {
     const report = await this.reports.circulate(actor, disputeId);
     return this.version(actor, disputeId, report.id);
   }
 
   @Roles('MEMBER_DELEGATE')
-  @Mutation(() => Boolean, { description: 'Your member objects in writing to the adoption of the report before the body (DSU 16.2); once per report. Member delegates' })
+  @Mutation(() => Boolean, {
+    description:
+      'Your member objects in writing to the adoption of the report before the body (DSU 16.2); once per report. Member delegates',
+  })
   async objectToAdoption(@CurrentUser() actor: Actor, @Args() { disputeId }: DisputeIdArgs): Promise<boolean> {
     await this.adoption.object(actor, disputeId);
     return true;
@@ -93,9 +116,13 @@ export class RulingsResolver {
 
   @Roles('SECRETARIAT')
   @Mutation(() => AdoptionMeeting, {
-    description: 'Records the decision of a meeting of the body on the report before it: adopted unless every member present objected in time (DSU 16.2, 16.4, 17.14, 21.5). Secretariat only',
+    description:
+      'Records the decision of a meeting of the body on the report before it: adopted unless every member present objected in time (DSU 16.2, 16.4, 17.14, 21.5). Secretariat only',
   })
-  async recordAdoptionMeeting(@CurrentUser() actor: Actor, @Args() { disputeId, meetingId }: AdoptionMeetingArgs): Promise<AdoptionMeeting> {
+  async recordAdoptionMeeting(
+    @CurrentUser() actor: Actor,
+    @Args() { disputeId, meetingId }: AdoptionMeetingArgs,
+  ): Promise<AdoptionMeeting> {
     return toAdoptionMeeting(await this.adoption.recordMeeting(actor, disputeId, meetingId));
   }
 
@@ -113,20 +140,30 @@ export class RulingsResolver {
   }
 
   @Roles('MEMBER_DELEGATE')
-  @Mutation(() => Appeal, { description: 'Files a notice of appeal on issues of law before adoption (within 60 days of circulation, DSU 16.4); the division of three is drawn by lot (DSU 17.1). Another party may cross-appeal within 5 days. A delegate of the complainant or a respondent' })
+  @Mutation(() => Appeal, {
+    description:
+      'Files a notice of appeal on issues of law before adoption (within 60 days of circulation, DSU 16.4); the division of three is drawn by lot (DSU 17.1). Another party may cross-appeal within 5 days. A delegate of the complainant or a respondent',
+  })
   async fileAppeal(@CurrentUser() actor: Actor, @Args() { disputeId, findingIds }: FileAppealArgs): Promise<Appeal> {
     return this.views.toAppeal(await this.appeals.file(actor, disputeId, findingIds));
   }
 
   @Roles('SECRETARIAT')
-  @Mutation(() => ReportVersionView, { description: 'Records and circulates the appellate report; it is public (DSU 17.5). Secretariat only' })
-  async recordAppellateReport(@CurrentUser() actor: Actor, @Args('input', { description: 'The report, its document and an outcome per appealed finding' }) input: RecordAppellateReportInput): Promise<ReportVersionView> {
+  @Mutation(() => ReportVersionView, {
+    description: 'Records and circulates the appellate report; it is public (DSU 17.5). Secretariat only',
+  })
+  async recordAppellateReport(
+    @CurrentUser() actor: Actor,
+    @Args('input', { description: 'The report, its document and an outcome per appealed finding' }) input: RecordAppellateReportInput,
+  ): Promise<ReportVersionView> {
     const report = await this.appeals.recordReport(actor, input);
     return this.version(actor, input.disputeId, report.id);
   }
 
   @Public()
-  @Query(() => AdoptedReportConnection, { description: 'Adopted reports with their findings, appellate outcomes and separate opinions, newest filing first. Public' })
+  @Query(() => AdoptedReportConnection, {
+    description: 'Adopted reports with their findings, appellate outcomes and separate opinions, newest filing first. Public',
+  })
   async adoptedReports(
     @CurrentUser() actor: Actor | null,
     @Args() args: ConnectionArgs,

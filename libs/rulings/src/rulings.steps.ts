@@ -1,13 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isTerminalStage } from '@app/procedure';
-import {
-  PanelSeatsService,
-  StepProviders,
-  engineSteps,
-  type AvailableStep,
-  type AvailableSteps,
-  type StepQuery,
-} from '@app/registry';
+import { PanelSeatsService, StepProviders, engineSteps, type AvailableStep, type AvailableSteps, type StepQuery } from '@app/registry';
 import { DataSource } from 'typeorm';
 import { AdoptionObjectionEntity } from './adoption/adoption.entity';
 import { beforeBody } from './adoption/adoption.service';

@@ -85,23 +85,21 @@ describe('toBlt', () => {
 
   it('round-trips: parseBlt(toBlt(x)) equals x', () => {
     const name = fc.string({ minLength: 1, maxLength: 10 }).filter((s) => !/["\r\n]/.test(s));
-    const electionArb: fc.Arbitrary<BltElection> = fc
-      .uniqueArray(name, { minLength: 1, maxLength: 7 })
-      .chain((candidates) =>
-        fc.record({
-          title: fc.string({ maxLength: 20 }).filter((s) => !/["\r\n]/.test(s)),
-          candidates: fc.constant(candidates),
-          seats: fc.integer({ min: 1, max: 5 }),
-          withdrawn: fc.shuffledSubarray(candidates),
-          ballots: fc.array(
-            fc.record({
-              weight: fc.integer({ min: 1, max: 1000 }),
-              ranking: fc.shuffledSubarray(candidates),
-            }),
-            { maxLength: 15 },
-          ),
-        }),
-      );
+    const electionArb: fc.Arbitrary<BltElection> = fc.uniqueArray(name, { minLength: 1, maxLength: 7 }).chain((candidates) =>
+      fc.record({
+        title: fc.string({ maxLength: 20 }).filter((s) => !/["\r\n]/.test(s)),
+        candidates: fc.constant(candidates),
+        seats: fc.integer({ min: 1, max: 5 }),
+        withdrawn: fc.shuffledSubarray(candidates),
+        ballots: fc.array(
+          fc.record({
+            weight: fc.integer({ min: 1, max: 1000 }),
+            ranking: fc.shuffledSubarray(candidates),
+          }),
+          { maxLength: 15 },
+        ),
+      }),
+    );
     fc.assert(
       fc.property(electionArb, (election) => {
         expect(parseBlt(toBlt(election))).toEqual(election);

@@ -17,11 +17,7 @@ describe('count input validation', () => {
     ['seats below 1', { seats: 0 }, /seats must be an integer of at least 1/],
     ['fractional seats', { seats: 1.5 }, /seats must be an integer/],
     ['duplicate candidate ids', { candidates: ['A', 'B', 'A'] }, /duplicate candidate id "A"/],
-    [
-      'an unknown candidate in a ballot',
-      { ballots: [{ ranking: ['A'] }, { ranking: ['B', 'Z'] }] },
-      /ballot 2: unknown candidate "Z"/,
-    ],
+    ['an unknown candidate in a ballot', { ballots: [{ ranking: ['A'] }, { ranking: ['B', 'Z'] }] }, /ballot 2: unknown candidate "Z"/],
     [
       'a candidate repeated within one ranking',
       { ballots: [{ ranking: ['A', 'B', 'A'] }] },
@@ -57,8 +53,7 @@ describe('count input validation', () => {
 
 describe('lots and look-back', () => {
   it('orders tied candidates by SHA-256 of seed:stage:id, independent of their order', () => {
-    const digest = (id: string): string =>
-      createHash('sha256').update(`panel-7:4:${id}`).digest('hex');
+    const digest = (id: string): string => createHash('sha256').update(`panel-7:4:${id}`).digest('hex');
     const draw = drawLots('panel-7', 4, ['x', 'y', 'z']);
     expect(draw.map((d) => d.digest)).toEqual(['x', 'y', 'z'].map(digest).sort());
     expect(drawLots('panel-7', 4, ['z', 'x', 'y'])).toEqual(draw);
@@ -83,7 +78,17 @@ describe('lots and look-back', () => {
       chosen: 2,
       stage: 1,
     });
-    expect(lookBack([0, 1], [[5n, 5n], [9n, 9n]], 2, 'lowest')).toEqual({
+    expect(
+      lookBack(
+        [0, 1],
+        [
+          [5n, 5n],
+          [9n, 9n],
+        ],
+        2,
+        'lowest',
+      ),
+    ).toEqual({
       decided: false,
       remaining: [0, 1],
     });

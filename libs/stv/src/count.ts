@@ -11,7 +11,5 @@ export function count(input: CountInput): CountResult {
     throw new CountInputError(`unknown counting rules "${rules}"`);
   }
   const prepared = prepare(input);
-  return rules === 'scottish-stv'
-    ? countScottish(prepared, input.seed)
-    : countMeek(prepared, input.seed);
+  return rules === 'scottish-stv' ? countScottish(prepared, input.seed) : countMeek(prepared, input.seed);
 }

@@ -24,9 +24,7 @@ function referenceMeek(
   const elected: string[] = [];
   const rounds: bigint[][] = [];
   let tied = false;
-  const papers = ballots.flatMap((x) =>
-    Array.from({ length: x.weight }, () => x.ranking.map((id) => candidates.indexOf(id))),
-  );
+  const papers = ballots.flatMap((x) => Array.from({ length: x.weight }, () => x.ranking.map((id) => candidates.indexOf(id))));
   const num = (s: string): number => state.filter((x) => x === s).length;
   while (num('elected') < seats && num('elected') + num('hopeful') > seats) {
     let previous: bigint | undefined;
@@ -135,8 +133,7 @@ describe('Meek STV (PRF reference rule)', () => {
   it('breaks a tie for defeat by the seeded lot', () => {
     const ballots = [b(3, 'A'), b(2, 'B', 'A'), b(2, 'C')];
     const input = { candidates: ['A', 'B', 'C'], seats: 1, ballots };
-    const digest = (seed: string, id: string): string =>
-      createHash('sha256').update(`${seed}:1:${id}`).digest('hex');
+    const digest = (seed: string, id: string): string => createHash('sha256').update(`${seed}:1:${id}`).digest('hex');
     const chosen = new Set<string>();
     for (let i = 0; i < 20; i++) {
       const seed = `s${i}`;
@@ -192,8 +189,7 @@ describe('Meek STV (PRF reference rule)', () => {
       iterations: 9,
       tieBreak: { purpose: 'exclusion', among: ['A', 'B'], method: 'lot' },
     });
-    const digest = (id: string): string =>
-      createHash('sha256').update(`:4:${id}`).digest('hex');
+    const digest = (id: string): string => createHash('sha256').update(`:4:${id}`).digest('hex');
     const loser = digest('A') < digest('B') ? 'A' : 'B';
     expect(s4.subject).toBe(loser);
     expect(result.elected).toEqual(['D', loser === 'A' ? 'B' : 'A']);
@@ -206,20 +202,14 @@ describe('Meek STV (PRF reference rule)', () => {
       ranking: fc.shuffledSubarray(ids, { minLength: 1 }),
     });
     fc.assert(
-      fc.property(
-        fc.array(ballot, { minLength: 1, maxLength: 25 }),
-        fc.integer({ min: 1, max: 3 }),
-        (ballots, seats) => {
-          const expected = referenceMeek(ids, seats, ballots);
-          fc.pre(!expected.tied);
-          const result = meek({ candidates: ids, seats, ballots });
-          expect(result.elected).toEqual(expected.elected);
-          const rounds = result.stages.filter((s) => s.action !== 'elect-remaining');
-          expect(rounds.map((s) => ids.map((id) => parseFixed(s.votes[id], 9)))).toEqual(
-            expected.rounds,
-          );
-        },
-      ),
+      fc.property(fc.array(ballot, { minLength: 1, maxLength: 25 }), fc.integer({ min: 1, max: 3 }), (ballots, seats) => {
+        const expected = referenceMeek(ids, seats, ballots);
+        fc.pre(!expected.tied);
+        const result = meek({ candidates: ids, seats, ballots });
+        expect(result.elected).toEqual(expected.elected);
+        const rounds = result.stages.filter((s) => s.action !== 'elect-remaining');
+        expect(rounds.map((s) => ids.map((id) => parseFixed(s.votes[id], 9)))).toEqual(expected.rounds);
+      }),
       { numRuns: 150, seed: 42 },
     );
   });

@@ -1,12 +1,5 @@
 import { ceilDiv, formatFixed, unitFor } from './fixed';
-import {
-  BallotGroups,
-  DEFEATED,
-  ELECTED,
-  HOPEFUL,
-  WITHDRAWN,
-  type ActiveGroups,
-} from './meek-groups';
+import { BallotGroups, DEFEATED, ELECTED, HOPEFUL, WITHDRAWN, type ActiveGroups } from './meek-groups';
 import { byVotesDescending, type PreparedCount } from './prepare';
 import { drawLots } from './tiebreak';
 import type { CountResult, CountStage, StageAction, TieBreak } from './types';
@@ -144,7 +137,11 @@ export function countMeek(p: PreparedCount, seed: string): CountResult {
     let out = low;
     let tieBreak: TieBreak | undefined;
     if (tied.length > 1) {
-      const lots = drawLots(seed, stages.length + 1, tied.map((c) => names[c]));
+      const lots = drawLots(
+        seed,
+        stages.length + 1,
+        tied.map((c) => names[c]),
+      );
       out = names.indexOf(lots[0].candidate);
       tieBreak = {
         purpose: 'exclusion',
@@ -179,8 +176,7 @@ export function countMeek(p: PreparedCount, seed: string): CountResult {
       state[c] = ELECTED;
       elected.push(names[c]);
     }
-    const note =
-      'C.1: elected plus hopeful candidates no more than the seats (votes of the last iteration)';
+    const note = 'C.1: elected plus hopeful candidates no more than the seats (votes of the last iteration)';
     record('elect-remaining', { elected: rest.map((c) => names[c]), note }, 0n);
   }
 

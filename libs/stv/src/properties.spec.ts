@@ -8,22 +8,17 @@ const RUNS = { numRuns: 150 };
 // Small elections: 2-6 candidates, 1-3 seats, up to 30 ballot lines of weight 1-3 with any
 // ranking (including empty ones), a random subset withdrawn and a random seed.
 const election = (rules: CountingRules): fc.Arbitrary<CountInput> =>
-  fc
-    .integer({ min: 2, max: 6 })
-    .chain((n) => {
-      const ids = Array.from({ length: n }, (_, i) => `cand-${i}`);
-      return fc.record({
-        candidates: fc.constant(ids),
-        seats: fc.integer({ min: 1, max: 3 }),
-        ballots: fc.array(
-          fc.record({ weight: fc.integer({ min: 1, max: 3 }), ranking: fc.shuffledSubarray(ids) }),
-          { maxLength: 30 },
-        ),
-        withdrawn: fc.subarray(ids, { maxLength: 2 }),
-        seed: fc.string({ maxLength: 8 }),
-        rules: fc.constant(rules),
-      });
+  fc.integer({ min: 2, max: 6 }).chain((n) => {
+    const ids = Array.from({ length: n }, (_, i) => `cand-${i}`);
+    return fc.record({
+      candidates: fc.constant(ids),
+      seats: fc.integer({ min: 1, max: 3 }),
+      ballots: fc.array(fc.record({ weight: fc.integer({ min: 1, max: 3 }), ranking: fc.shuffledSubarray(ids) }), { maxLength: 30 }),
+      withdrawn: fc.subarray(ids, { maxLength: 2 }),
+      seed: fc.string({ maxLength: 8 }),
+      rules: fc.constant(rules),
     });
+  });
 
 describe.each(RULES)('count properties (%s)', (rules) => {
   // Precondition: at least `seats` candidates are not withdrawn. Then exactly `seats` are
@@ -72,9 +67,12 @@ describe.each(RULES)('count properties (%s)', (rules) => {
     fc.assert(
       fc.property(
         election(rules).chain((input) =>
-          fc.tuple(fc.constant(input), fc.shuffledSubarray(input.ballots, {
-            minLength: input.ballots.length,
-          })),
+          fc.tuple(
+            fc.constant(input),
+            fc.shuffledSubarray(input.ballots, {
+              minLength: input.ballots.length,
+            }),
+          ),
         ),
         ([input, shuffled]) => {
           expect(count({ ...input, ballots: shuffled })).toEqual(count(input));

@@ -19,8 +19,7 @@ const FORBIDDEN: readonly RegExp[] = [
 ];
 
 const BUILTINS = new Set(builtinModules);
-const isBuiltin = (specifier: string): boolean =>
-  specifier.startsWith('node:') || BUILTINS.has(specifier.split('/')[0]);
+const isBuiltin = (specifier: string): boolean => specifier.startsWith('node:') || BUILTINS.has(specifier.split('/')[0]);
 const isSpec = (file: string): boolean => file.endsWith('.spec.ts');
 
 function sourceFiles(dir: string): string[] {
@@ -60,9 +59,7 @@ describe('libs/stv stays framework-free', () => {
   const files = sourceFiles(SRC);
 
   it('reads the lib', () => {
-    expect(files.map((file) => relative(SRC, file))).toEqual(
-      expect.arrayContaining(['index.ts', 'count.ts', 'blt.ts', 'purity.spec.ts']),
-    );
+    expect(files.map((file) => relative(SRC, file))).toEqual(expect.arrayContaining(['index.ts', 'count.ts', 'blt.ts', 'purity.spec.ts']));
     expect(importsOf(readFileSync(join(SRC, 'index.ts'), 'utf8'))).toContain('./count');
   });
 

@@ -36,15 +36,7 @@ describe('Scottish STV (SSI 2007/42 rules 45-52), hand-checked counts', () => {
   const first = {
     candidates: ['A', 'B', 'C', 'D', 'E'],
     seats: 2,
-    ballots: [
-      b(7, 'A', 'B', 'C'),
-      b(2, 'A'),
-      b(3, 'A', 'C', 'B'),
-      b(4, 'B'),
-      b(3, 'C', 'D'),
-      b(2, 'D'),
-      b(1, 'E', 'D'),
-    ],
+    ballots: [b(7, 'A', 'B', 'C'), b(2, 'A'), b(3, 'A', 'C', 'B'), b(4, 'B'), b(3, 'C', 'D'), b(2, 'D'), b(1, 'E', 'D')],
   };
 
   it('transfers a truncated surplus, exhausts papers and excludes the lowest', () => {
@@ -154,14 +146,7 @@ describe('Scottish STV (SSI 2007/42 rules 45-52), hand-checked counts', () => {
     const result = scottish({
       candidates: ['A', 'B', 'C', 'D', 'E'],
       seats: 4,
-      ballots: [
-        b(6, 'A', 'B'),
-        b(10, 'A', 'C'),
-        b(6, 'B', 'D'),
-        b(4, 'C', 'E'),
-        b(5, 'D'),
-        b(4, 'E'),
-      ],
+      ballots: [b(6, 'A', 'B'), b(10, 'A', 'C'), b(6, 'B', 'D'), b(4, 'C', 'E'), b(5, 'D'), b(4, 'E')],
     });
     expect(result.quota).toBe('8.00000');
     expect(result.elected).toEqual(['A', 'B', 'C', 'D']);
@@ -193,12 +178,7 @@ describe('Scottish STV (SSI 2007/42 rules 45-52), hand-checked counts', () => {
       },
     ]);
     expect([s3.votes.D, s3.transfers?.lost]).toEqual(['5.66666', '0.00004']);
-    expect([s4.subject, s4.votes.E, s4.lost, s4.exhausted]).toEqual([
-      'C',
-      '4.44444',
-      '0.00010',
-      '0.88880',
-    ]);
+    expect([s4.subject, s4.votes.E, s4.lost, s4.exhausted]).toEqual(['C', '4.44444', '0.00010', '0.88880']);
     expect([s5.action, s5.subject, s5.exhausted]).toEqual(['exclusion', 'E', '5.33324']);
     expect([s6.action, s6.elected]).toEqual(['elect-remaining', ['D']]);
     expectConservation(result);
@@ -208,8 +188,7 @@ describe('Scottish STV (SSI 2007/42 rules 45-52), hand-checked counts', () => {
   // lot. The lot for stage 2 excludes the candidate whose SHA-256("<seed>:2:<id>") is lowest.
   it('breaks a tie that look-back cannot resolve by a lot drawn from the seed', () => {
     const input = { candidates: ['B', 'C'], seats: 1, ballots: [b(2, 'B'), b(2, 'C')] };
-    const digest = (seed: string, id: string): string =>
-      createHash('sha256').update(`${seed}:2:${id}`).digest('hex');
+    const digest = (seed: string, id: string): string => createHash('sha256').update(`${seed}:2:${id}`).digest('hex');
     const winners = new Set<string>();
     for (let i = 0; i < 20; i++) {
       const seed = `seed-${i}`;

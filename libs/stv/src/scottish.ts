@@ -1,14 +1,7 @@
 import { formatFixed, unitFor } from './fixed';
 import { byVotesDescending, type PreparedCount } from './prepare';
 import { drawLots, lookBack } from './tiebreak';
-import type {
-  CountResult,
-  CountStage,
-  StageAction,
-  StageTransfers,
-  TieBreak,
-  TransferParcel,
-} from './types';
+import type { CountResult, CountStage, StageAction, StageTransfers, TieBreak, TransferParcel } from './types';
 
 // Scottish STV: The Scottish Local Government Elections Order 2007 (SSI 2007/42), schedule 1,
 // rules 45-52. All figures are fixed point with five decimals, as rule 48(3) fixes for transfer
@@ -73,11 +66,7 @@ export function countScottish(p: PreparedCount, seed: string): CountResult {
     return reached;
   };
 
-  const record = (
-    action: StageAction,
-    newlyElected: number[],
-    extra: Partial<CountStage> = {},
-  ): void => {
+  const record = (action: StageAction, newlyElected: number[], extra: Partial<CountStage> = {}): void => {
     const shown: Record<string, string> = {};
     names.forEach((name, c) => {
       if (state[c] !== WITHDRAWN) shown[name] = fmt(votes[c]);
@@ -102,10 +91,7 @@ export function countScottish(p: PreparedCount, seed: string): CountResult {
   // candidate (rules 48(1)-(2) and 50(2)-(3)), each parcel of equal received value carrying
   // `transferValue(received)` onward. Papers with no further continuing preference form the
   // parcel of non-transferable papers.
-  const movePapers = (
-    from: number,
-    transferValue: (received: bigint) => bigint,
-  ): { parcels: TransferParcel[]; moved: bigint } => {
+  const movePapers = (from: number, transferValue: (received: bigint) => bigint): { parcels: TransferParcel[]; moved: bigint } => {
     const tallies = new Map<number, ParcelTally>();
     for (const e of papersOf[from]) {
       let tally = tallies.get(valueId[e]);
@@ -158,10 +144,7 @@ export function countScottish(p: PreparedCount, seed: string): CountResult {
   };
 
   // Ties for surplus order (rule 49(2)-(3)) and for exclusion (rule 51): look back, then lot.
-  const breakTie = (
-    tied: number[],
-    purpose: TieBreak['purpose'],
-  ): { chosen: number; tieBreak?: TieBreak } => {
+  const breakTie = (tied: number[], purpose: TieBreak['purpose']): { chosen: number; tieBreak?: TieBreak } => {
     if (tied.length === 1) return { chosen: tied[0] };
     const among = tied.map((c) => names[c]);
     const pick = purpose === 'surplus-order' ? 'highest' : 'lowest';
@@ -176,7 +159,11 @@ export function countScottish(p: PreparedCount, seed: string): CountResult {
       };
       return { chosen: back.chosen, tieBreak };
     }
-    const lots = drawLots(seed, stages.length + 1, back.remaining.map((c) => names[c]));
+    const lots = drawLots(
+      seed,
+      stages.length + 1,
+      back.remaining.map((c) => names[c]),
+    );
     const chosen = names.indexOf(lots[0].candidate);
     return { chosen, tieBreak: { purpose, among, method: 'lot', chosen: names[chosen], lots } };
   };
@@ -214,9 +201,7 @@ export function countScottish(p: PreparedCount, seed: string): CountResult {
 
     // Rule 48(1) / 49(1): surpluses are always transferred before any exclusion (the order has
     // no deferral of surpluses), the highest surplus first.
-    const withSurplus = state.flatMap((s, c) =>
-      s === ELECTED && !surplusTransferred[c] && votes[c] > quota ? [c] : [],
-    );
+    const withSurplus = state.flatMap((s, c) => (s === ELECTED && !surplusTransferred[c] && votes[c] > quota ? [c] : []));
     if (withSurplus.length > 0) {
       const highest = withSurplus.reduce((a, c) => (votes[c] > votes[a] ? c : a));
       const tied = withSurplus.filter((c) => votes[c] === votes[highest]);

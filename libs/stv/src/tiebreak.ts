@@ -19,21 +19,11 @@ export function drawLots(seed: string, stage: number, candidateIds: readonly str
       digest: createHash('sha256').update(`${seed}:${stage}:${candidate}`, 'utf8').digest('hex'),
     }))
     .sort((a, b) =>
-      a.digest < b.digest
-        ? -1
-        : a.digest > b.digest
-          ? 1
-          : a.candidate < b.candidate
-            ? -1
-            : a.candidate > b.candidate
-              ? 1
-              : 0,
+      a.digest < b.digest ? -1 : a.digest > b.digest ? 1 : a.candidate < b.candidate ? -1 : a.candidate > b.candidate ? 1 : 0,
     );
 }
 
-export type LookBackOutcome =
-  | { decided: true; chosen: number; stage: number }
-  | { decided: false; remaining: number[] };
+export type LookBackOutcome = { decided: true; chosen: number; stage: number } | { decided: false; remaining: number[] };
 
 // Look-back (Scottish rules 49(2) and 51(2)(a)): walk back from the most recent preceding stage
 // to the first, and at the first stage where the tied candidates had unequal votes keep those

@@ -23,9 +23,27 @@ export const DEMO_MEMBERS: { code: string; name: string; joinedOn: string }[] = 
 /** Demo sign-ins, printed at start-up. Never loaded in production. */
 export const DEMO_USERS: { email: string; displayName: string; role: Role; memberCode?: string; password: string }[] = [
   { email: 'registrar@demo.dsb', displayName: 'Registrar (demo)', role: 'SECRETARIAT', password: 'registrar-demo-2026' },
-  { email: 'delegate.chn@demo.dsb', displayName: 'Delegate of China (demo)', role: 'MEMBER_DELEGATE', memberCode: 'CHN', password: 'delegate-demo-2026' },
-  { email: 'delegate.pak@demo.dsb', displayName: 'Delegate of Pakistan (demo)', role: 'MEMBER_DELEGATE', memberCode: 'PAK', password: 'delegate-demo-2026' },
-  { email: 'delegate.kaz@demo.dsb', displayName: 'Delegate of Kazakhstan (demo)', role: 'MEMBER_DELEGATE', memberCode: 'KAZ', password: 'delegate-demo-2026' },
+  {
+    email: 'delegate.chn@demo.dsb',
+    displayName: 'Delegate of China (demo)',
+    role: 'MEMBER_DELEGATE',
+    memberCode: 'CHN',
+    password: 'delegate-demo-2026',
+  },
+  {
+    email: 'delegate.pak@demo.dsb',
+    displayName: 'Delegate of Pakistan (demo)',
+    role: 'MEMBER_DELEGATE',
+    memberCode: 'PAK',
+    password: 'delegate-demo-2026',
+  },
+  {
+    email: 'delegate.kaz@demo.dsb',
+    displayName: 'Delegate of Kazakhstan (demo)',
+    role: 'MEMBER_DELEGATE',
+    memberCode: 'KAZ',
+    password: 'delegate-demo-2026',
+  },
   { email: 'panelist@demo.dsb', displayName: 'Panelist (demo)', role: 'PANELIST', password: 'panelist-demo-2026' },
 ];
 
@@ -42,15 +60,13 @@ export async function loadDemoDataIfEmpty(
   disputes: DisputesService,
   meetingNoticeDays: number,
 ): Promise<boolean> {
-  const [{ count }] = await dataSource.query(
-    'SELECT (SELECT count(*) FROM members) + (SELECT count(*) FROM users) AS count',
-  );
+  const [{ count }] = await dataSource.query('SELECT (SELECT count(*) FROM members) + (SELECT count(*) FROM users) AS count');
   if (Number(count) > 0) return false;
   const hashes = await Promise.all(DEMO_USERS.map((u) => hashPassword(u.password)));
   const meetingId = await commands.run({ actor: null, operation: 'loadDemoData' }, async (ctx) => {
-    const members = await ctx.em.getRepository(MemberEntity).save(
-      DEMO_MEMBERS.map((m) => ctx.em.create(MemberEntity, { ...m, status: 'ACTIVE' })),
-    );
+    const members = await ctx.em
+      .getRepository(MemberEntity)
+      .save(DEMO_MEMBERS.map((m) => ctx.em.create(MemberEntity, { ...m, status: 'ACTIVE' })));
     const byCode = new Map(members.map((m) => [m.code, m.id]));
     await ctx.em.getRepository(UserEntity).save(
       DEMO_USERS.map((u, i) =>
@@ -123,7 +139,13 @@ async function loadDemoDisputes(dataSource: DataSource, disputes: DisputesServic
 
   // Kazakhstan asks to join the consultations and Pakistan accepts (DSU 4.11); once the panel is
   // established it joins the panel proceedings too (DSU 10.2), a capacity of its own.
-  const fruit = await file(chn, ['PAK'], 'Pakistan — Measures affecting the importation of fresh fruit', 'Import licensing regime for fresh fruit', 'GATT 1994 Art. XI:1');
+  const fruit = await file(
+    chn,
+    ['PAK'],
+    'Pakistan — Measures affecting the importation of fresh fruit',
+    'Import licensing regime for fresh fruit',
+    'GATT 1994 Art. XI:1',
+  );
   await step(kaz, fruit.id, 'joinAsThirdParty');
   await step(pak, fruit.id, 'replyToRequest');
   await step(pak, fruit.id, 'acceptJoinRequest', { memberCode: 'KAZ' });
@@ -137,11 +159,30 @@ async function loadDemoDisputes(dataSource: DataSource, disputes: DisputesServic
   await step(registrar, fruit.id, 'establishPanel', { meetingId });
   await step(kaz, fruit.id, 'joinPanelAsThirdParty');
 
-  const steel = await file(kaz, ['CHN'], 'China — Anti-dumping duties on flat-rolled steel', 'Definitive anti-dumping duties on flat-rolled steel', 'Anti-Dumping Agreement Art. 3.1');
+  const steel = await file(
+    kaz,
+    ['CHN'],
+    'China — Anti-dumping duties on flat-rolled steel',
+    'Definitive anti-dumping duties on flat-rolled steel',
+    'Anti-Dumping Agreement Art. 3.1',
+  );
   await step(chn, steel.id, 'replyToRequest');
 
-  await file(pak, ['KAZ'], 'Kazakhstan — Sanitary measures on fresh mangoes', 'Import ban on fresh mangoes', 'SPS Agreement Art. 2.2', true);
+  await file(
+    pak,
+    ['KAZ'],
+    'Kazakhstan — Sanitary measures on fresh mangoes',
+    'Import ban on fresh mangoes',
+    'SPS Agreement Art. 2.2',
+    true,
+  );
 
-  const textiles = await file(chn, ['KAZ'], 'Kazakhstan — Customs valuation of textiles', 'Customs valuation practice for textile imports', 'Customs Valuation Agreement Art. 1');
+  const textiles = await file(
+    chn,
+    ['KAZ'],
+    'Kazakhstan — Customs valuation of textiles',
+    'Customs valuation practice for textile imports',
+    'Customs Valuation Agreement Art. 1',
+  );
   await step(kaz, textiles.id, 'notifyMutuallyAgreedSolution');
 }

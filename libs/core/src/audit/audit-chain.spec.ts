@@ -29,7 +29,12 @@ describe('audit chain', () => {
     const first = fields();
     const stored = { ...first, seq: '1', hash: hashAuditRecord(first) };
     expect(checkLink(stored, GENESIS_HASH)).toEqual({ valid: true });
-    expect(checkLink({ ...stored, operation: 'forged' }, GENESIS_HASH)).toEqual({ valid: false, seq: '1', id: 'a1', reason: 'HASH_MISMATCH' });
+    expect(checkLink({ ...stored, operation: 'forged' }, GENESIS_HASH)).toEqual({
+      valid: false,
+      seq: '1',
+      id: 'a1',
+      reason: 'HASH_MISMATCH',
+    });
     expect(checkLink(stored, 'f'.repeat(64))).toEqual({ valid: false, seq: '1', id: 'a1', reason: 'BROKEN_LINK' });
   });
 });

@@ -41,9 +41,7 @@ export interface StoredAuditRecord extends AuditFields {
   hash: string;
 }
 
-export type ChainCheck =
-  | { valid: true }
-  | { valid: false; seq: string; id: string; reason: 'HASH_MISMATCH' | 'BROKEN_LINK' };
+export type ChainCheck = { valid: true } | { valid: false; seq: string; id: string; reason: 'HASH_MISMATCH' | 'BROKEN_LINK' };
 
 /**
  * Checks one record against the hash of the record before it: its own hash must match its

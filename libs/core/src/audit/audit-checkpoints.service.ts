@@ -31,7 +31,9 @@ export class AuditCheckpoints {
   async make(em: EntityManager, at: Date, reason: CheckpointReason, meetingId: string | null = null): Promise<AuditCheckpointEntity> {
     await em.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
     // ORDER BY a.seq, the bigint: a bare `seq` would sort by the text alias ('9' after '10').
-    const [head]: { seq: string; hash: string }[] = await em.query('SELECT seq::text AS seq, hash FROM audit_log a ORDER BY a.seq DESC LIMIT 1');
+    const [head]: { seq: string; hash: string }[] = await em.query(
+      'SELECT seq::text AS seq, hash FROM audit_log a ORDER BY a.seq DESC LIMIT 1',
+    );
     const checkpoint = em.create(AuditCheckpointEntity, {
       seq: head?.seq ?? '0',
       hash: head?.hash ?? GENESIS_HASH,

@@ -104,22 +104,20 @@ export function verifyAgainstCheckpoints(
            FROM audit_log a WHERE a.seq > $1 ORDER BY a.seq LIMIT ${BATCH}`,
         [afterSeq],
       );
-      return rows.map(
-        (r): SignedRecord => ({
-          seq: r.seq,
-          id: r.id,
-          occurredAt: r.occurred_at,
-          actorId: r.actor_id,
-          actorRole: r.actor_role,
-          operation: r.operation,
-          targetType: r.target_type,
-          targetId: r.target_id,
-          details: r.details,
-          prevHash: r.prev_hash,
-          hash: r.hash,
-          signature: r.signature,
-        }),
-      );
+      return rows.map((r): SignedRecord => ({
+        seq: r.seq,
+        id: r.id,
+        occurredAt: r.occurred_at,
+        actorId: r.actor_id,
+        actorRole: r.actor_role,
+        operation: r.operation,
+        targetType: r.target_type,
+        targetId: r.target_id,
+        details: r.details,
+        prevHash: r.prev_hash,
+        hash: r.hash,
+        signature: r.signature,
+      }));
     },
     recordSignatureValid: (hash, signature) => verifyText(publicKey, recordSigningText(hash), signature),
     checkpoints,
@@ -138,6 +136,8 @@ export function describeReport(report: ChainReport<PublishedCheckpoint>): string
     const c = report.failedCheckpoint;
     lines.push(`First failed checkpoint: seq ${c.seq} made ${c.madeAt} (${c.reason}): ${report.checkpointProblem}`);
   }
-  lines.push(report.valid ? 'VALID: the trail agrees with every checkpoint' : 'INVALID: the trail was changed, or the checkpoint is not the key’s');
+  lines.push(
+    report.valid ? 'VALID: the trail agrees with every checkpoint' : 'INVALID: the trail was changed, or the checkpoint is not the key’s',
+  );
   return lines.join('\n');
 }

@@ -22,7 +22,8 @@ export class AuditResolver {
 
   @Roles('SECRETARIAT')
   @Query(() => AuditChainVerification, {
-    description: 'Recomputes the whole hash chain, checks every record’s signature and every stored checkpoint, and names the first record and the first checkpoint that no longer match. Secretariat only',
+    description:
+      'Recomputes the whole hash chain, checks every record’s signature and every stored checkpoint, and names the first record and the first checkpoint that no longer match. Secretariat only',
   })
   async verifyAuditChain(@CurrentUser() actor: Actor): Promise<AuditChainVerification> {
     const result = await this.audit.verifyFor(actor);
@@ -47,7 +48,8 @@ export class AuditResolver {
 
   @Public()
   @Query(() => AuditCheckpointConnection, {
-    description: 'Signed checkpoints of the audit chain’s head, newest first: public, so that anyone can keep them and check the trail later',
+    description:
+      'Signed checkpoints of the audit chain’s head, newest first: public, so that anyone can keep them and check the trail later',
   })
   async auditCheckpoints(@Args() args: ConnectionArgs): Promise<AuditCheckpointConnection> {
     return mapPage(await this.checkpoints.list(args), toAuditCheckpoint);

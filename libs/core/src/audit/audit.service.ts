@@ -7,14 +7,7 @@ import { AppConfig } from '../config/app-config';
 import { auditTrailPowers } from '../database/database-roles';
 import { badInput } from '../errors';
 import { ConnectionArgs, Page, decodeCursor, encodeCursor } from '../graphql/pagination';
-import {
-  AuditFields,
-  ChainReport,
-  GENESIS_HASH,
-  SignedRecord,
-  hashAuditRecord,
-  walkChain,
-} from './audit-chain';
+import { AuditFields, ChainReport, GENESIS_HASH, SignedRecord, hashAuditRecord, walkChain } from './audit-chain';
 import { AuditCheckpointEntity } from './audit-checkpoint.entity';
 import { AuditKeys, checkpointSigningText, recordSigningText } from './audit-keys';
 import { AuditRecordEntity } from './audit-record.entity';
@@ -104,7 +97,10 @@ export class AuditService implements OnApplicationBootstrap {
       if (!/^\d{1,19}$/.test(seq)) throw badInput('after', 'The cursor is not one this API issued', 'INVALID_CURSOR');
       qb.where('a.seq < :seq', { seq });
     }
-    const rows = await qb.orderBy('a.seq', 'DESC').take(args.first + 1).getMany();
+    const rows = await qb
+      .orderBy('a.seq', 'DESC')
+      .take(args.first + 1)
+      .getMany();
     const page = rows.slice(0, args.first);
     const views = await this.redactors.view(page, reader);
     const edges = views.map((node) => ({ cursor: encodeCursor([node.seq]), node }));

@@ -16,7 +16,10 @@ export class AuditRecord {
   @Field({ description: 'Position in the chain' })
   seq: string;
 
-  @Field(() => ID, { nullable: true, description: 'Null when the actor or the details are withheld (with the id and the hash, a withheld actor could be guessed)' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Null when the actor or the details are withheld (with the id and the hash, a withheld actor could be guessed)',
+  })
   id: string | null;
 
   @Field({ description: 'When the mutation was committed (UTC instant)' })
@@ -25,7 +28,10 @@ export class AuditRecord {
   @Field(() => ID, { nullable: true, description: 'The user who acted; null for the system, or when withheld' })
   actorId: string | null;
 
-  @Field(() => String, { nullable: true, description: "The actor's role when acting (SECRETARIAT, MEMBER_DELEGATE, PANELIST); null for the system, or when withheld" })
+  @Field(() => String, {
+    nullable: true,
+    description: "The actor's role when acting (SECRETARIAT, MEMBER_DELEGATE, PANELIST); null for the system, or when withheld",
+  })
   actorRole: string | null;
 
   @Field(() => String, { nullable: true, description: 'Who acted, when the actor is not named ("a seated panelist")' })
@@ -55,7 +61,10 @@ export class AuditRecord {
   @Field({ description: "SHA-256 (hex) of this record's content and prevHash" })
   hash: string;
 
-  @Field(() => String, { nullable: true, description: 'The application’s Ed25519 signature of the hash (base64); null on records older than signing' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The application’s Ed25519 signature of the hash (base64); null on records older than signing',
+  })
   signature: string | null;
 }
 
@@ -92,7 +101,9 @@ export class AuditCheckpoint {
   @Field({ description: 'Ed25519 signature (base64) of `signedText`' })
   signature: string;
 
-  @Field({ description: 'The exact text signed (UTF-8): a prefix line and the canonical JSON of seq, hash, madeAt, reason, meetingId, keyId' })
+  @Field({
+    description: 'The exact text signed (UTF-8): a prefix line and the canonical JSON of seq, hash, madeAt, reason, meetingId, keyId',
+  })
   signedText: string;
 }
 
@@ -133,7 +144,8 @@ export class AuditChainVerification {
 
   @Field(() => String, {
     nullable: true,
-    description: 'CHECKPOINT_BAD_SIGNATURE (not signed with the key), CHECKPOINT_MISMATCH (another hash at its seq) or CHECKPOINT_BEYOND_HEAD (the chain ends before it)',
+    description:
+      'CHECKPOINT_BAD_SIGNATURE (not signed with the key), CHECKPOINT_MISMATCH (another hash at its seq) or CHECKPOINT_BEYOND_HEAD (the chain ends before it)',
   })
   checkpointProblem: string | null;
 

@@ -9,13 +9,18 @@ export class AuthResolver {
   constructor(private readonly auth: AuthService) {}
 
   @Public()
-  @Mutation(() => AuthPayload, { description: 'Signs in with email and password (and a TOTP or recovery code where the role requires a second factor). Failed attempts are throttled per address and per account. Public' })
+  @Mutation(() => AuthPayload, {
+    description:
+      'Signs in with email and password (and a TOTP or recovery code where the role requires a second factor). Failed attempts are throttled per address and per account. Public',
+  })
   async login(@Args() { email, password, code }: LoginArgs, @ClientIp() ip: string): Promise<AuthPayload> {
     return toAuthPayload(await this.auth.login(email, password, ip, code));
   }
 
   @Public()
-  @Mutation(() => AuthPayload, { description: 'Exchanges a refresh token for a new access and refresh token; the old refresh token is spent. Public' })
+  @Mutation(() => AuthPayload, {
+    description: 'Exchanges a refresh token for a new access and refresh token; the old refresh token is spent. Public',
+  })
   async refreshToken(@Args() { refreshToken }: RefreshTokenArgs): Promise<AuthPayload> {
     return toAuthPayload(await this.auth.refresh(refreshToken));
   }

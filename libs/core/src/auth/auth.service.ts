@@ -76,7 +76,11 @@ export class AuthService {
     // Taken before the password is checked: however many requests arrive at once, no more
     // password checks run than the limits allow.
     const reservation = await this.limiter.reserve([
-      { key: `login:account-address:${account}|${bucket}`, rule: LOGIN_BACKOFF_PER_ACCOUNT_AND_ADDRESS, what: 'failed sign-ins for this account from your address' },
+      {
+        key: `login:account-address:${account}|${bucket}`,
+        rule: LOGIN_BACKOFF_PER_ACCOUNT_AND_ADDRESS,
+        what: 'failed sign-ins for this account from your address',
+      },
       { key: `login:address:${bucket}`, rule: LOGIN_FAILURES_PER_ADDRESS, what: 'failed sign-ins from your address' },
       ...(known ? [] : [{ key: `login:account:${account}`, rule: LOGIN_FAILURES_PER_ACCOUNT, what: 'failed sign-ins for this account' }]),
     ]);
@@ -148,50 +152,41 @@ export class AuthService {
    * theft: the whole family descending from that sign-in is revoked.
    */
   async refresh(token: string): Promise<IssuedTokens> {
-    const invalid = () =>
-      unauthenticated('The refresh token is invalid or expired', 'INVALID_REFRESH_TOKEN');
-    const outcome = await this.commands.run(
-      { actor: null, operation: 'refreshToken' },
-      async (ctx): Promise<IssuedTokens | 'reused'> => {
-        const stored = await ctx.em
-          .getRepository(RefreshTokenEntity)
-          .createQueryBuilder('t')
-          .setLock('pessimistic_write')
-          .where('t.token_hash = :hash', { hash: hashToken(token) })
-          .getOne();
-        if (!stored || stored.revokedAt) throw invalid();
-        if (stored.rotatedAt) {
-          // Committed on purpose (the caller gets an error after the commit): the revocation
-          // must outlive this request.
-          ctx.target('User', stored.userId, { familyId: stored.familyId, reuseDetected: true });
-          await this.revokeFamily(ctx.em, stored.familyId, ctx.now);
-          return 'reused';
-        }
-        if (stored.expiresAt <= ctx.now) throw invalid();
-        const signIn = await ctx.em.getRepository(SignInEntity).findOne({ where: { id: stored.familyId } });
-        if (!signIn || signIn.revokedAt) throw invalid();
-        const user = await ctx.em.getRepository(UserEntity).findOne({ where: { id: stored.userId } });
-        if (!user || !user.active) throw invalid();
-        ctx.target('User', stored.userId, { familyId: stored.familyId });
-        stored.rotatedAt = ctx.now;
-        await ctx.em.save(stored);
-        return this.issue(ctx.em, user, stored.familyId, signIn.scope, ctx.now);
-      },
-    );
+    const invalid = () => unauthenticated('The refresh token is invalid or expired', 'INVALID_REFRESH_TOKEN');
+    const outcome = await this.commands.run({ actor: null, operation: 'refreshToken' }, async (ctx): Promise<IssuedTokens | 'reused'> => {
+      const stored = await ctx.em
+        .getRepository(RefreshTokenEntity)
+        .createQueryBuilder('t')
+        .setLock('pessimistic_write')
+        .where('t.token_hash = :hash', { hash: hashToken(token) })
+        .getOne();
+      if (!stored || stored.revokedAt) throw invalid();
+      if (stored.rotatedAt) {
+        // Committed on purpose (the caller gets an error after the commit): the revocation
+        // must outlive this request.
+        ctx.target('User', stored.userId, { familyId: stored.familyId, reuseDetected: true });
+        await this.revokeFamily(ctx.em, stored.familyId, ctx.now);
+        return 'reused';
+      }
+      if (stored.expiresAt <= ctx.now) throw invalid();
+      const signIn = await ctx.em.getRepository(SignInEntity).findOne({ where: { id: stored.familyId } });
+      if (!signIn || signIn.revokedAt) throw invalid();
+      const user = await ctx.em.getRepository(UserEntity).findOne({ where: { id: stored.userId } });
+      if (!user || !user.active) throw invalid();
+      ctx.target('User', stored.userId, { familyId: stored.familyId });
+      stored.rotatedAt = ctx.now;
+      await ctx.em.save(stored);
+      return this.issue(ctx.em, user, stored.familyId, signIn.scope, ctx.now);
+    });
     if (outcome === 'reused') {
-      throw unauthenticated(
-        'This refresh token was already used; every session from that sign-in is now revoked',
-        'REFRESH_TOKEN_REUSED',
-      );
+      throw unauthenticated('This refresh token was already used; every session from that sign-in is now revoked', 'REFRESH_TOKEN_REUSED');
     }
     return outcome;
   }
 
   /** Ends the session the refresh token belongs to (its whole family). */
   async logout(token: string): Promise<boolean> {
-    const stored = await this.dataSource
-      .getRepository(RefreshTokenEntity)
-      .findOne({ where: { tokenHash: hashToken(token) } });
+    const stored = await this.dataSource.getRepository(RefreshTokenEntity).findOne({ where: { tokenHash: hashToken(token) } });
     if (!stored || stored.revokedAt) return false;
     return this.commands.run({ actor: null, operation: 'logout' }, async (ctx) => {
       ctx.target('User', stored.userId, { familyId: stored.familyId });
@@ -222,13 +217,7 @@ export class AuthService {
   }
 
   /** A new access token and refresh token of a sign-in (the refresh token's family). */
-  private async issue(
-    em: EntityManager,
-    user: UserEntity,
-    familyId: string,
-    scope: SignInScope,
-    now: Date,
-  ): Promise<IssuedTokens> {
+  private async issue(em: EntityManager, user: UserEntity, familyId: string, scope: SignInScope, now: Date): Promise<IssuedTokens> {
     const iat = Math.floor(now.getTime() / 1000);
     const ttl = this.config.ACCESS_TOKEN_TTL_SECONDS;
     const accessToken = await this.jwt.signAsync(

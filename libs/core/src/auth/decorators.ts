@@ -42,6 +42,4 @@ export const CurrentUser = createParamDecorator((_data: unknown, context: Execut
  * The client's address, for throttling: the connection's, or the one a proxy of TRUSTED_PROXIES
  * forwarded (Express's `trust proxy`, set from that list at boot).
  */
-export const ClientIp = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): string => clientAddress(requestOf(context).ip),
-);
+export const ClientIp = createParamDecorator((_data: unknown, context: ExecutionContext): string => clientAddress(requestOf(context).ip));

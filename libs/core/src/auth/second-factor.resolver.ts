@@ -11,7 +11,8 @@ export class SecondFactorResolver {
 
   @AllowDuringMfaEnrolment()
   @Mutation(() => TotpEnrollment, {
-    description: 'Starts enrolling a TOTP second factor: a new secret, shown this once; confirm it with confirmTotp. Any signed-in user, also a sign-in that may only enrol its second factor',
+    description:
+      'Starts enrolling a TOTP second factor: a new secret, shown this once; confirm it with confirmTotp. Any signed-in user, also a sign-in that may only enrol its second factor',
   })
   enrollTotp(@CurrentUser() actor: Actor): Promise<TotpEnrollment> {
     return this.secondFactor.enroll(actor);
@@ -19,7 +20,8 @@ export class SecondFactorResolver {
 
   @AllowDuringMfaEnrolment()
   @Mutation(() => TotpConfirmation, {
-    description: 'Turns the second factor on with a code of the app; returns the recovery codes, this once. Any signed-in user, also a sign-in that may only enrol its second factor',
+    description:
+      'Turns the second factor on with a code of the app; returns the recovery codes, this once. Any signed-in user, also a sign-in that may only enrol its second factor',
   })
   async confirmTotp(@CurrentUser() actor: Actor, @Args() { code }: ConfirmTotpArgs): Promise<TotpConfirmation> {
     return { recoveryCodes: await this.secondFactor.confirm(actor, code) };

@@ -1,4 +1,15 @@
-import { base32Decode, base32Encode, hashRecoveryCode, hotp, matchTotp, newRecoveryCode, normalizeRecoveryCode, otpauthUri, totpCode, totpStep } from './totp';
+import {
+  base32Decode,
+  base32Encode,
+  hashRecoveryCode,
+  hotp,
+  matchTotp,
+  newRecoveryCode,
+  normalizeRecoveryCode,
+  otpauthUri,
+  totpCode,
+  totpStep,
+} from './totp';
 
 // RFC 6238 Appendix B, SHA-1: the seed "12345678901234567890", 8 digits.
 const RFC_SECRET = Buffer.from('12345678901234567890');

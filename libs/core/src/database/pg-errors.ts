@@ -18,23 +18,14 @@ export function translateDatabaseError(error: unknown): unknown {
   switch (driver.code) {
     case '23505': {
       const info = uniqueConstraintInfo(driver.constraint);
-      return info
-        ? conflict(info.message, 'DUPLICATE', { field: info.field })
-        : conflict('This record already exists', 'DUPLICATE');
+      return info ? conflict(info.message, 'DUPLICATE', { field: info.field }) : conflict('This record already exists', 'DUPLICATE');
     }
     case '23503':
-      return new DomainError(
-        'BAD_USER_INPUT',
-        'REFERENCE_NOT_FOUND',
-        'A record this refers to does not exist',
-      );
+      return new DomainError('BAD_USER_INPUT', 'REFERENCE_NOT_FOUND', 'A record this refers to does not exist');
     case '40001':
     case '40P01':
     case '55P03':
-      return conflict(
-        'Someone else changed this at the same moment; reload and try again',
-        'CONCURRENT_UPDATE',
-      );
+      return conflict('Someone else changed this at the same moment; reload and try again', 'CONCURRENT_UPDATE');
     default:
       return error;
   }

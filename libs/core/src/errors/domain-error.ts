@@ -50,8 +50,7 @@ export class DomainError<Code extends DomainCode = DomainCode> extends Error {
 export const notFound = (what: string, ref: string, code: CodeIn<'NOT_FOUND'>) =>
   new DomainError('NOT_FOUND', code, `${what} ${ref} was not found`);
 
-export const forbidden = (message: string, code: CodeIn<'FORBIDDEN'>) =>
-  new DomainError('FORBIDDEN', code, message);
+export const forbidden = (message: string, code: CodeIn<'FORBIDDEN'>) => new DomainError('FORBIDDEN', code, message);
 
 export const unauthenticated = (message = 'Sign in to do this', code: CodeIn<'UNAUTHENTICATED'> = 'UNAUTHENTICATED') =>
   new DomainError('UNAUTHENTICATED', code, message);

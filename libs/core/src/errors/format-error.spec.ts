@@ -8,7 +8,12 @@ describe('formatGraphqlError', () => {
   it('maps a domain error to its category and keeps its details', () => {
     const error = new DomainError('BAD_USER_INPUT', 'VALIDATION_FAILED', 'input.code is wrong', { field: 'input.code' });
     const out = formatGraphqlError({ message: error.message, path: ['x'] }, wrap(error));
-    expect(out).toEqual({ message: 'input.code is wrong', path: ['x'], locations: undefined, extensions: { code: 'BAD_USER_INPUT', domainCode: 'VALIDATION_FAILED', field: 'input.code' } });
+    expect(out).toEqual({
+      message: 'input.code is wrong',
+      path: ['x'],
+      locations: undefined,
+      extensions: { code: 'BAD_USER_INPUT', domainCode: 'VALIDATION_FAILED', field: 'input.code' },
+    });
   });
 
   it('masks anything unexpected: no message, no stack, no SQL', () => {
@@ -19,7 +24,12 @@ describe('formatGraphqlError', () => {
       wrap(sqlError),
       { onInternal: (e) => logged.push(e) },
     );
-    expect(out).toEqual({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' }, locations: undefined, path: undefined });
+    expect(out).toEqual({
+      message: 'Internal server error',
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      locations: undefined,
+      path: undefined,
+    });
     expect(logged).toEqual([sqlError]);
   });
 
@@ -34,6 +44,11 @@ describe('formatGraphqlError', () => {
   it('gives the error graphql-js adds when it stops coercing variables the code of the errors before it', () => {
     const message = 'Too many errors processing variables, error limit reached. Execution aborted.';
     const out = formatGraphqlError({ message }, new GraphQLError(message));
-    expect(out).toEqual({ message, locations: undefined, path: undefined, extensions: { code: 'BAD_USER_INPUT', domainCode: 'TOO_MANY_ERRORS' } });
+    expect(out).toEqual({
+      message,
+      locations: undefined,
+      path: undefined,
+      extensions: { code: 'BAD_USER_INPUT', domainCode: 'TOO_MANY_ERRORS' },
+    });
   });
 });

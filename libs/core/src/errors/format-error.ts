@@ -73,11 +73,7 @@ export function clientMessage(message: string, hideDetails: boolean): string {
  * details; GraphQL's own request errors pass; everything else becomes a bare
  * INTERNAL_SERVER_ERROR, with no stack, no SQL and no hint of the cause.
  */
-export function formatGraphqlError(
-  formatted: GraphQLFormattedError,
-  error: unknown,
-  options: FormatOptions = {},
-): ClientFormattedError {
+export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown, options: FormatOptions = {}): ClientFormattedError {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   const base = { locations: formatted.locations, path: formatted.path };
 
@@ -85,7 +81,13 @@ export function formatGraphqlError(
     return {
       ...base,
       message: original.message,
-      extensions: { code: 'BAD_USER_INPUT', domainCode: original.limitCode, limit: original.limit, actual: original.actual, ...original.details },
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        domainCode: original.limitCode,
+        limit: original.limit,
+        actual: original.actual,
+        ...original.details,
+      },
     };
   }
   if (original instanceof DomainError) {
@@ -97,7 +99,11 @@ export function formatGraphqlError(
   }
   const hideDetails = options.hideDetails ?? false;
   if (original instanceof GraphQLError && !original.path && VARIABLE_ERROR_LIMIT.test(original.message)) {
-    return { ...base, message: clientMessage(original.message, hideDetails), extensions: { code: 'BAD_USER_INPUT', domainCode: 'TOO_MANY_ERRORS' } };
+    return {
+      ...base,
+      message: clientMessage(original.message, hideDetails),
+      extensions: { code: 'BAD_USER_INPUT', domainCode: 'TOO_MANY_ERRORS' },
+    };
   }
   const code = formatted.extensions?.code;
   if (original instanceof GraphQLError || isPassthrough(code)) {

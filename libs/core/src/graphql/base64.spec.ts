@@ -12,7 +12,23 @@ describe('isBase64Text', () => {
   });
 
   it('refuses a wrong length, foreign characters, misplaced or excess padding', () => {
-    for (const bad of ['Q', 'QU', 'QUJ', 'QUJDR', 'QU JD', 'QUJ\n', 'QUJ-', 'QUJ_', 'QUJé', 'Q===', '====', '=QUJ', 'QU=D', 'QUJD====', 'QQ==QUJD']) {
+    for (const bad of [
+      'Q',
+      'QU',
+      'QUJ',
+      'QUJDR',
+      'QU JD',
+      'QUJ\n',
+      'QUJ-',
+      'QUJ_',
+      'QUJé',
+      'Q===',
+      '====',
+      '=QUJ',
+      'QU=D',
+      'QUJD====',
+      'QQ==QUJD',
+    ]) {
       expect({ bad, ok: isBase64Text(bad) }).toEqual({ bad, ok: false });
     }
   });

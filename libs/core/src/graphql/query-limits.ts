@@ -162,10 +162,20 @@ function pageSize(
 /** The first limit an operation exceeds, as the error to send back; null when within all. */
 export function checkQueryLimits(m: Measure, limits: QueryLimits): QueryLimitError | null {
   if (m.depth > limits.maxDepth) {
-    return new QueryLimitError('QUERY_TOO_DEEP', `The query nests ${m.depth} levels deep; at most ${limits.maxDepth} are allowed`, limits.maxDepth, m.depth);
+    return new QueryLimitError(
+      'QUERY_TOO_DEEP',
+      `The query nests ${m.depth} levels deep; at most ${limits.maxDepth} are allowed`,
+      limits.maxDepth,
+      m.depth,
+    );
   }
   if (m.aliases > limits.maxAliases) {
-    return new QueryLimitError('TOO_MANY_ALIASES', `The query uses ${m.aliases} aliases; at most ${limits.maxAliases} are allowed`, limits.maxAliases, m.aliases);
+    return new QueryLimitError(
+      'TOO_MANY_ALIASES',
+      `The query uses ${m.aliases} aliases; at most ${limits.maxAliases} are allowed`,
+      limits.maxAliases,
+      m.aliases,
+    );
   }
   if (m.cost > limits.maxCost) {
     return new QueryLimitError(

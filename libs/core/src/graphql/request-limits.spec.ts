@@ -1,7 +1,14 @@
 import { parse } from 'graphql';
 import { DEFAULT_REQUEST_LIMITS, checkRequestLimits, countSelections, countTokens } from './request-limits';
 
-const limits = { ...DEFAULT_REQUEST_LIMITS, maxQueryLength: 200, maxTokens: 20, maxSelections: 10, maxVariableValues: 5, maxVariablesDepth: 3 };
+const limits = {
+  ...DEFAULT_REQUEST_LIMITS,
+  maxQueryLength: 200,
+  maxTokens: 20,
+  maxSelections: 10,
+  maxVariableValues: 5,
+  maxVariablesDepth: 3,
+};
 const code = (query: unknown, variables?: unknown) => checkRequestLimits(query, variables, limits)?.limitCode ?? null;
 
 describe('request limits', () => {

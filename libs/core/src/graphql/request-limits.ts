@@ -37,7 +37,11 @@ export const DEFAULT_REQUEST_LIMITS: RequestLimits = {
  * the query does not parse (GraphQL reports that itself, in its own words). The query is lexed
  * (up to the token bound) and parsed only once it is known to be short enough.
  */
-export function checkRequestLimits(query: unknown, variables: unknown, limits: RequestLimits = DEFAULT_REQUEST_LIMITS): QueryLimitError | null {
+export function checkRequestLimits(
+  query: unknown,
+  variables: unknown,
+  limits: RequestLimits = DEFAULT_REQUEST_LIMITS,
+): QueryLimitError | null {
   const variableError = checkVariables(variables, limits);
   if (variableError) return variableError;
   if (typeof query !== 'string') return null;

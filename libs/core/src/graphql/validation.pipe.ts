@@ -84,9 +84,7 @@ export class DomainValidationPipe extends ValidationPipe {
       if (error instanceof DomainError && metadata.data && typeof error.details.field === 'string') {
         const field = `${metadata.data}.${error.details.field}`;
         const leaf = String(error.details.field);
-        const message = error.message.startsWith(leaf)
-          ? `${metadata.data}.${error.message}`
-          : error.message;
+        const message = error.message.startsWith(leaf) ? `${metadata.data}.${error.message}` : error.message;
         throw new DomainError('BAD_USER_INPUT', 'VALIDATION_FAILED', message, { field });
       }
       throw error;

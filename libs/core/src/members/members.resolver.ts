@@ -35,7 +35,9 @@ export class MembersResolver {
   }
 
   @Roles('SECRETARIAT')
-  @Mutation(() => Member, { description: "Changes a member's name, day of joining or status (optimistic: pass the version you read). Secretariat only" })
+  @Mutation(() => Member, {
+    description: "Changes a member's name, day of joining or status (optimistic: pass the version you read). Secretariat only",
+  })
   async updateMember(
     @CurrentUser() actor: Actor,
     @Args('input', { description: 'The changes and the version you read' }) input: UpdateMemberInput,

@@ -39,11 +39,13 @@ export class MembersService {
 
   /** Batches `member` lookups of one request into a single query. */
   loader(loaders: RequestLoaders): DataLoader<string, MemberEntity | null> {
-    return loaders.get('members.byId', () =>
-      new DataLoader<string, MemberEntity | null>(async (ids) => {
-        const rows = await this.dataSource.getRepository(MemberEntity).findBy({ id: In([...ids]) });
-        return inKeyOrder(ids, rows, (m) => m.id);
-      }),
+    return loaders.get(
+      'members.byId',
+      () =>
+        new DataLoader<string, MemberEntity | null>(async (ids) => {
+          const rows = await this.dataSource.getRepository(MemberEntity).findBy({ id: In([...ids]) });
+          return inKeyOrder(ids, rows, (m) => m.id);
+        }),
     );
   }
 
@@ -109,9 +111,7 @@ export class MembersService {
 }
 
 export function staleVersion(what: string, current: number): DomainError {
-  return conflict(
-    `The ${what} was changed by someone else (now at version ${current}); reload and try again`,
-    'STALE_VERSION',
-    { currentVersion: current },
-  );
+  return conflict(`The ${what} was changed by someone else (now at version ${current}); reload and try again`, 'STALE_VERSION', {
+    currentVersion: current,
+  });
 }

@@ -70,10 +70,7 @@ export class RateLimiter {
   /** Hits counted in the current window, without counting one. */
   async current(key: string, rule: RateLimitRule): Promise<number> {
     const windowFloor = new Date(this.clock.now().getTime() - rule.windowSeconds * 1000);
-    const [row] = await this.dataSource.query(
-      'SELECT hits FROM rate_limits WHERE key = $1 AND window_start > $2',
-      [key, windowFloor],
-    );
+    const [row] = await this.dataSource.query('SELECT hits FROM rate_limits WHERE key = $1 AND window_start > $2', [key, windowFloor]);
     return row ? Number(row.hits) : 0;
   }
 
@@ -130,10 +127,10 @@ export class RateLimiter {
       if (backoff) {
         await this.dataSource.query('DELETE FROM rate_limits WHERE key = $1', [key]);
       } else {
-        await this.dataSource.query(
-          'UPDATE rate_limits SET hits = hits - 1 WHERE key = $1 AND window_start = $2 AND hits > 0',
-          [key, windowStart],
-        );
+        await this.dataSource.query('UPDATE rate_limits SET hits = hits - 1 WHERE key = $1 AND window_start = $2 AND hits > 0', [
+          key,
+          windowStart,
+        ]);
       }
     }
   }
@@ -177,7 +174,7 @@ export class RateLimiter {
     const [row] = await em.query('SELECT window_start, blocked_until FROM rate_limits WHERE key = $1', [claim.key]);
     const rule = claim.rule;
     const until = isBackoff(rule)
-      ? (row?.blocked_until as Date | null) ?? now
+      ? ((row?.blocked_until as Date | null) ?? now)
       : new Date(((row?.window_start as Date | undefined) ?? now).getTime() + rule.windowSeconds * 1000);
     const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
     const wait = seconds < 120 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;

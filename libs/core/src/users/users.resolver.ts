@@ -30,7 +30,10 @@ export class UsersResolver {
 
   @Roles('SECRETARIAT')
   @Mutation(() => User, { description: 'Creates an account with its initial password. Secretariat only' })
-  async createUser(@CurrentUser() actor: Actor, @Args('input', { description: 'The account: email, name, role, member (for a delegate) and initial password' }) input: CreateUserInput): Promise<User> {
+  async createUser(
+    @CurrentUser() actor: Actor,
+    @Args('input', { description: 'The account: email, name, role, member (for a delegate) and initial password' }) input: CreateUserInput,
+  ): Promise<User> {
     return toUser(await this.service.create(actor, input));
   }
 

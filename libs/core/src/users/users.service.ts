@@ -24,7 +24,11 @@ export class UsersService {
    * Users by id, in the caller's manager, in one query; `where` narrows them (active ones, a
    * role). The other libs' way to the users table, which core owns.
    */
-  byIds(em: EntityManager, ids: readonly string[], where: Pick<FindOptionsWhere<UserEntity>, 'active' | 'role'> = {}): Promise<UserEntity[]> {
+  byIds(
+    em: EntityManager,
+    ids: readonly string[],
+    where: Pick<FindOptionsWhere<UserEntity>, 'active' | 'role'> = {},
+  ): Promise<UserEntity[]> {
     return ids.length ? em.getRepository(UserEntity).findBy({ ...where, id: In([...new Set(ids)]) }) : Promise.resolve([]);
   }
 

@@ -6,7 +6,10 @@ import { CalendarFeedService } from './calendar-feed.service';
 export class CalendarFeedResolver {
   constructor(private readonly feeds: CalendarFeedService) {}
 
-  @Mutation(() => String, { description: 'A new secret address of your iCalendar feed of the hearings you take part in (GET it, no sign-in needed); the previous one stops working. Any signed-in user' })
+  @Mutation(() => String, {
+    description:
+      'A new secret address of your iCalendar feed of the hearings you take part in (GET it, no sign-in needed); the previous one stops working. Any signed-in user',
+  })
   calendarFeedUrl(@CurrentUser() actor: Actor): Promise<string> {
     return this.feeds.rotate(actor);
   }

@@ -32,14 +32,18 @@ export class CalendarFeedService {
     const user = requireActor(actor);
     return this.commands.run({ actor, operation: 'calendarFeedUrl' }, async (ctx) => {
       const token = randomBytes(32).toString('base64url');
-      await ctx.em.getRepository(CalendarFeedTokenEntity).upsert({ userId: user.userId, tokenHash: sha256(token), createdAt: ctx.now }, ['userId']);
+      await ctx.em
+        .getRepository(CalendarFeedTokenEntity)
+        .upsert({ userId: user.userId, tokenHash: sha256(token), createdAt: ctx.now }, ['userId']);
       ctx.target('User', user.userId);
       return `/calendar/${token}.ics`;
     });
   }
 
   async userFeed(token: string): Promise<string> {
-    const row = TOKEN.test(token) ? await this.dataSource.getRepository(CalendarFeedTokenEntity).findOneBy({ tokenHash: sha256(token) }) : null;
+    const row = TOKEN.test(token)
+      ? await this.dataSource.getRepository(CalendarFeedTokenEntity).findOneBy({ tokenHash: sha256(token) })
+      : null;
     const user = row ? ((await this.users.byIds(this.dataSource.manager, [row.userId], { active: true }))[0] ?? null) : null;
     if (!user) throw notFound('Calendar', 'feed', 'CALENDAR_NOT_FOUND');
     return this.render(`Hearings: ${user.displayName}`, await this.query.forUser(user), true);

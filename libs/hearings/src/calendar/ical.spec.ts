@@ -17,10 +17,24 @@ describe('iCalendar serialisation', () => {
   });
 
   it('is read back by ical.js', () => {
-    const text = buildCalendar('Test', [{
-      uid: 'abc@dispute-body', sequence: 2, status: 'CANCELLED', start: new Date('2026-03-30T09:00:00Z'), end: new Date('2026-03-30T12:00:00Z'),
-      summary: 'DS1, first substantive meeting; long '.repeat(4), location: 'Room D, Geneva', description: null, url: null, lastModified: new Date('2026-03-01T00:00:00Z'),
-    }], new Date('2026-03-02T00:00:00Z'));
+    const text = buildCalendar(
+      'Test',
+      [
+        {
+          uid: 'abc@dispute-body',
+          sequence: 2,
+          status: 'CANCELLED',
+          start: new Date('2026-03-30T09:00:00Z'),
+          end: new Date('2026-03-30T12:00:00Z'),
+          summary: 'DS1, first substantive meeting; long '.repeat(4),
+          location: 'Room D, Geneva',
+          description: null,
+          url: null,
+          lastModified: new Date('2026-03-01T00:00:00Z'),
+        },
+      ],
+      new Date('2026-03-02T00:00:00Z'),
+    );
     expect(text.split('\r\n').every((l) => Buffer.byteLength(l, 'utf8') <= 75)).toBe(true);
     const comp = new ICAL.Component(ICAL.parse(text));
     const [vevent] = comp.getAllSubcomponents('vevent');

@@ -15,7 +15,10 @@ export interface CalendarEvent {
 
 /** An instant as an RFC 5545 UTC DATE-TIME (form #2, §3.3.5): 20260330T090000Z. */
 export function icalInstant(instant: Date): string {
-  return instant.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return instant
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** TEXT escaping (§3.3.11): backslash, semicolon, comma and newline. */

@@ -1,7 +1,18 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { ConnectionArgs, IsInstant, LocalDateScalar, graphqlEnum } from '@app/core';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { DocumentFileInput } from '@app/registry';
 import { HEARING_KINDS, type HearingKind } from '../hearings/hearing.entity';
 
@@ -14,13 +25,18 @@ export const HearingKindEnum = graphqlEnum(HEARING_KINDS, 'HearingKind', 'The ki
   INTERIM_REVIEW_MEETING: 'A further meeting with the parties on the issues they raised on the interim report (DSU 15.2)',
 });
 
-@InputType({ description: 'A hearing to schedule; refused if a panelist, a party, the room or staff are already booked, or a party declared the day unavailable' })
+@InputType({
+  description:
+    'A hearing to schedule; refused if a panelist, a party, the room or staff are already booked, or a party declared the day unavailable',
+})
 export class ScheduleHearingInput {
   @Field(() => ID, { description: 'The dispute (UUID)' })
   @IsUUID('all', { message: 'disputeId must be a dispute id' })
   disputeId: string;
 
-  @Field(() => HearingKindEnum, { description: 'Which meeting of the panel; a THIRD_PARTY_SESSION also invites the third parties in the panel proceedings' })
+  @Field(() => HearingKindEnum, {
+    description: 'Which meeting of the panel; a THIRD_PARTY_SESSION also invites the third parties in the panel proceedings',
+  })
   @IsIn(HEARING_KINDS)
   kind: HearingKind;
 
@@ -135,7 +151,9 @@ export class DeclareUnavailabilityInput {
   reason: string;
 }
 
-@InputType({ description: "A party's answer on public observation of a hearing (Appendix 3 ¶2: hearings are closed unless every party agrees)" })
+@InputType({
+  description: "A party's answer on public observation of a hearing (Appendix 3 ¶2: hearings are closed unless every party agrees)",
+})
 export class ObservationConsentInput {
   @Field(() => ID, { description: 'The hearing (UUID)' })
   @IsUUID('all', { message: 'hearingId must be a hearing id' })

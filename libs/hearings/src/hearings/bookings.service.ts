@@ -87,7 +87,13 @@ export class BookingsService {
    * transaction, to explain it; the exclusion constraint catches what a concurrent command booked
    * after that look (its rows are invisible until it commits, and the constraint waits for it).
    */
-  async hold(ctx: CommandContext, holder: { hearingId?: string; unavailabilityId?: string }, resources: readonly Resource[], start: Date, end: Date): Promise<void> {
+  async hold(
+    ctx: CommandContext,
+    holder: { hearingId?: string; unavailabilityId?: string },
+    resources: readonly Resource[],
+    start: Date,
+    end: Date,
+  ): Promise<void> {
     if (resources.length === 0) return;
     const keys = resources.map((r) => `${r.kind}:${r.id}`);
     const clashes: ClashRow[] = await ctx.em.query(
@@ -127,18 +133,31 @@ export class BookingsService {
   async explain(em: EntityManager, clash: ClashRow): Promise<DomainError> {
     const who = await this.resourceName(em, clash.resource_kind, clash.resource_id);
     const times = `${new Date(clash.lower).toISOString()} to ${new Date(clash.upper).toISOString()}`;
-    const details = { resourceKind: clash.resource_kind, resourceId: clash.resource_id, from: new Date(clash.lower).toISOString(), to: new Date(clash.upper).toISOString() };
+    const details = {
+      resourceKind: clash.resource_kind,
+      resourceId: clash.resource_id,
+      from: new Date(clash.lower).toISOString(),
+      to: new Date(clash.upper).toISOString(),
+    };
     if (clash.unavailability_id) {
-      const [u] = await em.query(`SELECT to_char(day, 'YYYY-MM-DD') AS day, time_zone, reason FROM member_unavailability WHERE id = $1`, [clash.unavailability_id]);
-      return conflict(
-        `${who} declared ${u.day} (${u.time_zone}) unavailable: ${u.reason} (${times})`,
-        'PARTY_UNAVAILABLE',
-        { ...details, unavailabilityId: clash.unavailability_id },
-      );
+      const [u] = await em.query(`SELECT to_char(day, 'YYYY-MM-DD') AS day, time_zone, reason FROM member_unavailability WHERE id = $1`, [
+        clash.unavailability_id,
+      ]);
+      return conflict(`${who} declared ${u.day} (${u.time_zone}) unavailable: ${u.reason} (${times})`, 'PARTY_UNAVAILABLE', {
+        ...details,
+        unavailabilityId: clash.unavailability_id,
+      });
     }
     const other = await em.getRepository(HearingEntity).findOneByOrFail({ id: clash.hearing_id as string });
     const [dispute] = await this.disputes.byIds(em, [other.disputeId]);
-    const code = clash.resource_kind === 'ROOM' ? 'ROOM_TAKEN' : clash.resource_kind === 'PANELIST' ? 'PANELIST_BUSY' : clash.resource_kind === 'MEMBER' ? 'PARTY_BUSY' : 'STAFF_BUSY';
+    const code =
+      clash.resource_kind === 'ROOM'
+        ? 'ROOM_TAKEN'
+        : clash.resource_kind === 'PANELIST'
+          ? 'PANELIST_BUSY'
+          : clash.resource_kind === 'MEMBER'
+            ? 'PARTY_BUSY'
+            : 'STAFF_BUSY';
     return conflict(
       `${who} is already booked for the ${HUMAN_KIND[other.kind]} of ${docketNumber(dispute)} (hearing ${other.id}) from ${times}`,
       code,
@@ -162,7 +181,9 @@ export class BookingsService {
   }
 
   async saveParticipants(em: EntityManager, hearingId: string, participants: readonly Participant[]): Promise<void> {
-    await em.getRepository(HearingParticipantEntity).insert(participants.map((p) => ({ hearingId, kind: p.kind, refId: p.refId, attended: null })));
+    await em
+      .getRepository(HearingParticipantEntity)
+      .insert(participants.map((p) => ({ hearingId, kind: p.kind, refId: p.refId, attended: null })));
   }
 
   /** The users a notice goes to: seated panelists' accounts, the delegates of participating members, staff. */
@@ -186,4 +207,3 @@ export class BookingsService {
     return this.seats.seatOf(em, disputeId, userId);
   }
 }
-

@@ -21,12 +21,17 @@ export const HearingStatusEnum = graphqlEnum(HEARING_STATUSES, 'HearingStatus', 
   SCHEDULED: 'Planned (and possibly held: see its record)',
   CANCELLED: 'Called off, with a reason',
 });
-export const ParticipantKindEnum = graphqlEnum(PARTICIPANT_KINDS, 'HearingParticipantKind', 'PANELIST: a roster person; PARTY / THIRD_PARTY: a member; STAFF: a secretariat user', {
-  PANELIST: 'A panelist seated on the dispute (a roster person)',
-  PARTY: 'A party to the dispute (a member)',
-  THIRD_PARTY: 'A third party to the dispute (a member)',
-  STAFF: 'A secretariat user',
-});
+export const ParticipantKindEnum = graphqlEnum(
+  PARTICIPANT_KINDS,
+  'HearingParticipantKind',
+  'PANELIST: a roster person; PARTY / THIRD_PARTY: a member; STAFF: a secretariat user',
+  {
+    PANELIST: 'A panelist seated on the dispute (a roster person)',
+    PARTY: 'A party to the dispute (a member)',
+    THIRD_PARTY: 'A third party to the dispute (a member)',
+    STAFF: 'A secretariat user',
+  },
+);
 
 @ObjectType({ description: 'A room the secretariat keeps for hearings' })
 export class HearingRoom {
@@ -96,7 +101,11 @@ export class Hearing {
   @Field({ description: 'Local end in timeZone, ISO 8601 with offset' })
   localEnd: string;
 
-  @Field(() => String, { nullable: true, description: 'The https:// link of a virtual or hybrid session, for its participants and the secretariat; null for others, or when in person only' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The https:// link of a virtual or hybrid session, for its participants and the secretariat; null for others, or when in person only',
+  })
   virtualLink: string | null;
 
   @Field({ description: 'Open to public observation (every party consented)' })
@@ -133,7 +142,11 @@ export function toHearing(e: HearingEntity, options: { showLink: boolean } = { s
 export class HearingConnection extends Connection(Hearing) {}
 
 export const toRoom = (r: HearingRoomEntity): HearingRoom => ({ id: r.id, name: r.name, location: r.location });
-export const toConsent = (c: HearingConsentEntity): ObservationConsent => ({ memberId: c.memberId, consent: c.consent, recordedAt: c.recordedAt });
+export const toConsent = (c: HearingConsentEntity): ObservationConsent => ({
+  memberId: c.memberId,
+  consent: c.consent,
+  recordedAt: c.recordedAt,
+});
 
 @ObjectType({ description: 'A day a member’s delegation cannot attend hearings' })
 export class Unavailability {
@@ -150,7 +163,12 @@ export class Unavailability {
   reason: string;
 }
 
-export const toUnavailability = (u: MemberUnavailabilityEntity): Unavailability => ({ id: u.id, day: u.day, timeZone: u.timeZone, reason: u.reason });
+export const toUnavailability = (u: MemberUnavailabilityEntity): Unavailability => ({
+  id: u.id,
+  day: u.day,
+  timeZone: u.timeZone,
+  reason: u.reason,
+});
 
 @ObjectType({ description: 'A dated step of a panel timetable (Appendix 3 ¶12)' })
 export class TimetableStep {
@@ -163,10 +181,16 @@ export class TimetableStep {
   @Field(() => LocalDateScalar, { description: "The day it is due (ISO date, the body's time zone)" })
   dueDate: string;
 
-  @Field(() => TimetableStepStatusEnum, { nullable: true, description: 'The status of its deadline (OPEN, MET, MISSED, EXTENDED, LAPSED, SUPERSEDED); null in a proposal' })
+  @Field(() => TimetableStepStatusEnum, {
+    nullable: true,
+    description: 'The status of its deadline (OPEN, MET, MISSED, EXTENDED, LAPSED, SUPERSEDED); null in a proposal',
+  })
   status: TimetableStepStatus | null;
 
-  @Field(() => String, { nullable: true, description: 'In a proposal: the paragraph of Appendix 3 that sets the step, e.g. "¶12(a)"; null once adopted' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'In a proposal: the paragraph of Appendix 3 that sets the step, e.g. "¶12(a)"; null once adopted',
+  })
   paragraph: string | null;
 }
 

@@ -31,10 +31,17 @@ export interface NamedParticipant {
  * registry owns seats and parties, so the viewer's disputes are asked of it first (a panelist's
  * seats, a member's disputes: a bounded list) and passed as `disputeIds`.
  */
-function visibleTo<T extends HearingEntity>(qb: SelectQueryBuilder<T>, actor: Actor | null, disputeIds: readonly string[], alias = 'h'): SelectQueryBuilder<T> {
+function visibleTo<T extends HearingEntity>(
+  qb: SelectQueryBuilder<T>,
+  actor: Actor | null,
+  disputeIds: readonly string[],
+  alias = 'h',
+): SelectQueryBuilder<T> {
   if (actor?.role === 'SECRETARIAT') return qb;
   if (!actor) return qb.andWhere(`${alias}.public_observation`);
-  return qb.andWhere(`(${alias}.public_observation OR ${alias}.dispute_id = ANY(:viewerDisputes::uuid[]))`, { viewerDisputes: [...disputeIds] });
+  return qb.andWhere(`(${alias}.public_observation OR ${alias}.dispute_id = ANY(:viewerDisputes::uuid[]))`, {
+    viewerDisputes: [...disputeIds],
+  });
 }
 
 /**
@@ -72,7 +79,10 @@ export class HearingsQueryService {
   }
 
   async get(actor: Actor | null, id: string): Promise<HearingEntity> {
-    const qb = this.dataSource.getRepository(HearingEntity).createQueryBuilder('h').where('h.id = :id', { id: isUUID(id) ? id : null });
+    const qb = this.dataSource
+      .getRepository(HearingEntity)
+      .createQueryBuilder('h')
+      .where('h.id = :id', { id: isUUID(id) ? id : null });
     const hearing = isUUID(id) ? await visibleTo(qb, actor, await this.viewerDisputes(actor)).getOne() : null;
     // One the user may not see does not exist for them.
     if (!hearing) throw notFound('Hearing', id, 'HEARING_NOT_FOUND');
@@ -80,7 +90,8 @@ export class HearingsQueryService {
   }
 
   async list(actor: Actor | null, filter: HearingsFilter, args: ConnectionArgs): Promise<Page<HearingEntity>> {
-    if (filter.from && filter.to && filter.to.getTime() <= filter.from.getTime()) throw badInput('filter.to', 'to must be after from', 'EMPTY_RANGE');
+    if (filter.from && filter.to && filter.to.getTime() <= filter.from.getTime())
+      throw badInput('filter.to', 'to must be after from', 'EMPTY_RANGE');
     const qb = visibleTo(this.dataSource.getRepository(HearingEntity).createQueryBuilder('h'), actor, await this.viewerDisputes(actor));
     if (!filter.includeCancelled) qb.andWhere(`h.status = 'SCHEDULED'`);
     if (filter.from) qb.andWhere('h.ends_at > :from', { from: filter.from });
@@ -88,9 +99,12 @@ export class HearingsQueryService {
     if (filter.disputeId) qb.andWhere('h.dispute_id = :disputeId', { disputeId: filter.disputeId });
     if (filter.roomId) qb.andWhere('h.room_id = :roomId', { roomId: filter.roomId });
     if (filter.panelistId) {
-      qb.andWhere(`EXISTS (SELECT 1 FROM hearing_participants p WHERE p.hearing_id = h.id AND p.kind = 'PANELIST' AND p.ref_id = :panelistId)`, {
-        panelistId: filter.panelistId,
-      });
+      qb.andWhere(
+        `EXISTS (SELECT 1 FROM hearing_participants p WHERE p.hearing_id = h.id AND p.kind = 'PANELIST' AND p.ref_id = :panelistId)`,
+        {
+          panelistId: filter.panelistId,
+        },
+      );
     }
     return keysetPage(qb, args, { sortExpression: 'h.starts_at', alias: 'h', sortValue: (h) => h.startsAt.toISOString() }, (h) => h);
   }
@@ -127,25 +141,35 @@ export class HearingsQueryService {
 
   /** Public hearings, for the public feed; a hearing closed again drops out of it. */
   publicHearings(): Promise<HearingEntity[]> {
-    return this.dataSource.getRepository(HearingEntity).find({ where: { publicObservation: true }, order: { startsAt: 'ASC' }, take: 2000 });
+    return this.dataSource
+      .getRepository(HearingEntity)
+      .find({ where: { publicObservation: true }, order: { startsAt: 'ASC' }, take: 2000 });
   }
 
   roomLoader(loaders: RequestLoaders): DataLoader<string, HearingRoomEntity | null> {
-    return loaders.get('hearings.rooms', () =>
-      new DataLoader<string, HearingRoomEntity | null>(async (ids) =>
-        inKeyOrder(ids, await this.dataSource.getRepository(HearingRoomEntity).findBy({ id: In([...ids]) }), (r) => r.id),
-      ),
+    return loaders.get(
+      'hearings.rooms',
+      () =>
+        new DataLoader<string, HearingRoomEntity | null>(async (ids) =>
+          inKeyOrder(ids, await this.dataSource.getRepository(HearingRoomEntity).findBy({ id: In([...ids]) }), (r) => r.id),
+        ),
     );
   }
 
   /** Participants with their names (panelist, member, staff), for a page of hearings. */
   participantsLoader(loaders: RequestLoaders): DataLoader<string, NamedParticipant[]> {
-    return loaders.get('hearings.participants', () =>
-      new DataLoader<string, NamedParticipant[]>(async (ids) => {
-        const rows = await this.dataSource.getRepository(HearingParticipantEntity).findBy({ hearingId: In([...ids]) });
-        const names = await this.namesOf(rows);
-        return ids.map((id) => rows.filter((r) => r.hearingId === id).map((participant) => ({ participant, name: names.get(participant.refId) ?? participant.refId })));
-      }),
+    return loaders.get(
+      'hearings.participants',
+      () =>
+        new DataLoader<string, NamedParticipant[]>(async (ids) => {
+          const rows = await this.dataSource.getRepository(HearingParticipantEntity).findBy({ hearingId: In([...ids]) });
+          const names = await this.namesOf(rows);
+          return ids.map((id) =>
+            rows
+              .filter((r) => r.hearingId === id)
+              .map((participant) => ({ participant, name: names.get(participant.refId) ?? participant.refId })),
+          );
+        }),
     );
   }
 

@@ -14,7 +14,18 @@ import {
 } from '../dto/hearing.input';
 import { RecordAttendanceArgs } from '../dto/attendance.args';
 import { FileHearingRecordInput } from '../dto/hearing.input';
-import { Hearing, HearingConnection, HearingParticipant, HearingRoom, ObservationConsent, Unavailability, toConsent, toHearing, toRoom, toUnavailability } from './hearing.type';
+import {
+  Hearing,
+  HearingConnection,
+  HearingParticipant,
+  HearingRoom,
+  ObservationConsent,
+  Unavailability,
+  toConsent,
+  toHearing,
+  toRoom,
+  toUnavailability,
+} from './hearing.type';
 import { HearingEntity } from './hearing.entity';
 import { HearingsQueryService } from './hearings-query.service';
 import { HearingsService } from './hearings.service';
@@ -31,19 +42,25 @@ export class HearingsResolver {
   ) {}
 
   @Public()
-  @Query(() => Hearing, { description: 'One hearing, if you may see it. Public: anyone sees a public hearing; the secretariat all; a panelist those of the panels they sit on; a delegate those of the disputes its member is a party or third party to' })
-  async hearing(@CurrentUser() actor: Actor | null, @Args('id', { type: () => ID, description: "The hearing's id (UUID)" }) id: string): Promise<Hearing> {
+  @Query(() => Hearing, {
+    description:
+      'One hearing, if you may see it. Public: anyone sees a public hearing; the secretariat all; a panelist those of the panels they sit on; a delegate those of the disputes its member is a party or third party to',
+  })
+  async hearing(
+    @CurrentUser() actor: Actor | null,
+    @Args('id', { type: () => ID, description: "The hearing's id (UUID)" }) id: string,
+  ): Promise<Hearing> {
     const hearing = await this.query.get(actor, id);
     const links = await this.query.linkAudience(actor, [hearing]);
     return toHearing(hearing, { showLink: links.has(hearing.id) });
   }
 
   @Public()
-  @Query(() => HearingConnection, { description: 'Hearings you may see, by start. Public: anyone sees a public hearing; the secretariat all; a panelist those of the panels they sit on; a delegate those of the disputes its member is a party or third party to' })
-  async hearings(
-    @CurrentUser() actor: Actor | null,
-    @Args() args: HearingsArgs,
-  ): Promise<HearingConnection> {
+  @Query(() => HearingConnection, {
+    description:
+      'Hearings you may see, by start. Public: anyone sees a public hearing; the secretariat all; a panelist those of the panels they sit on; a delegate those of the disputes its member is a party or third party to',
+  })
+  async hearings(@CurrentUser() actor: Actor | null, @Args() args: HearingsArgs): Promise<HearingConnection> {
     const page = await this.query.list(actor, args.filter ?? new HearingsFilter(), args);
     const links = await this.query.linkAudience(actor, page.nodes);
     const view = (h: HearingEntity) => toHearing(h, { showLink: links.has(h.id) });
@@ -63,61 +80,110 @@ export class HearingsResolver {
 
   @Roles('SECRETARIAT')
   @Mutation(() => HearingRoom, { description: 'Adds a room for hearings. Secretariat only' })
-  async addHearingRoom(@CurrentUser() actor: Actor, @Args('input', { description: "The room's name and location" }) input: AddHearingRoomInput): Promise<HearingRoom> {
+  async addHearingRoom(
+    @CurrentUser() actor: Actor,
+    @Args('input', { description: "The room's name and location" }) input: AddHearingRoomInput,
+  ): Promise<HearingRoom> {
     return toRoom(await this.participation.addRoom(actor, input));
   }
 
   @Roles('SECRETARIAT', 'PANELIST')
-  @Mutation(() => Hearing, { description: "Schedules a hearing of a dispute's panel and books its participants; refused with the clash explained. The secretariat, or a panelist seated on the dispute (DSU 12.1, Appendix 3 ¶12)" })
-  async scheduleHearing(@CurrentUser() actor: Actor, @Args('input', { description: 'The dispute, the kind of meeting, its time and zone, the venue and the staff attending' }) input: ScheduleHearingInput): Promise<Hearing> {
+  @Mutation(() => Hearing, {
+    description:
+      "Schedules a hearing of a dispute's panel and books its participants; refused with the clash explained. The secretariat, or a panelist seated on the dispute (DSU 12.1, Appendix 3 ¶12)",
+  })
+  async scheduleHearing(
+    @CurrentUser() actor: Actor,
+    @Args('input', { description: 'The dispute, the kind of meeting, its time and zone, the venue and the staff attending' })
+    input: ScheduleHearingInput,
+  ): Promise<Hearing> {
     return toHearing(await this.scheduling.schedule(actor, input));
   }
 
   @Roles('SECRETARIAT', 'PANELIST')
-  @Mutation(() => Hearing, { description: 'Moves a hearing; the reason goes on the docket. The secretariat, or a panelist seated on the dispute' })
-  async rescheduleHearing(@CurrentUser() actor: Actor, @Args('input', { description: 'The hearing, its new time and the reason' }) input: RescheduleHearingInput): Promise<Hearing> {
+  @Mutation(() => Hearing, {
+    description: 'Moves a hearing; the reason goes on the docket. The secretariat, or a panelist seated on the dispute',
+  })
+  async rescheduleHearing(
+    @CurrentUser() actor: Actor,
+    @Args('input', { description: 'The hearing, its new time and the reason' }) input: RescheduleHearingInput,
+  ): Promise<Hearing> {
     return toHearing(await this.scheduling.reschedule(actor, input));
   }
 
   @Roles('SECRETARIAT', 'PANELIST')
-  @Mutation(() => Hearing, { description: 'Cancels a hearing; the reason goes on the docket. The secretariat, or a panelist seated on the dispute' })
-  async cancelHearing(@CurrentUser() actor: Actor, @Args('input', { description: 'The hearing and the reason' }) input: CancelHearingInput): Promise<Hearing> {
+  @Mutation(() => Hearing, {
+    description: 'Cancels a hearing; the reason goes on the docket. The secretariat, or a panelist seated on the dispute',
+  })
+  async cancelHearing(
+    @CurrentUser() actor: Actor,
+    @Args('input', { description: 'The hearing and the reason' }) input: CancelHearingInput,
+  ): Promise<Hearing> {
     return toHearing(await this.scheduling.cancel(actor, input));
   }
 
   @Roles('MEMBER_DELEGATE')
-  @Mutation(() => Unavailability, { description: 'Declares a day your member cannot attend hearings; none of its hearings is scheduled on it. Member delegates' })
-  async declareUnavailability(@CurrentUser() actor: Actor, @Args('input', { description: 'The day and the reason' }) input: DeclareUnavailabilityInput): Promise<Unavailability> {
+  @Mutation(() => Unavailability, {
+    description: 'Declares a day your member cannot attend hearings; none of its hearings is scheduled on it. Member delegates',
+  })
+  async declareUnavailability(
+    @CurrentUser() actor: Actor,
+    @Args('input', { description: 'The day and the reason' }) input: DeclareUnavailabilityInput,
+  ): Promise<Unavailability> {
     return toUnavailability(await this.participation.declareUnavailability(actor, input));
   }
 
   @Roles('MEMBER_DELEGATE')
   @Mutation(() => Boolean, { description: "Withdraws one of your member's declarations of unavailability. Member delegates" })
-  withdrawUnavailability(@CurrentUser() actor: Actor, @Args('id', { type: () => ID, description: 'The declaration (UUID)' }) id: string): Promise<boolean> {
+  withdrawUnavailability(
+    @CurrentUser() actor: Actor,
+    @Args('id', { type: () => ID, description: 'The declaration (UUID)' }) id: string,
+  ): Promise<boolean> {
     return this.participation.withdrawUnavailability(actor, id);
   }
 
   @Roles('MEMBER_DELEGATE')
-  @Mutation(() => Hearing, { description: 'Your member gives, withholds or withdraws consent to public observation of a hearing (Appendix 3 ¶2); withdrawing closes an open hearing. A delegate of a party taking part' })
-  async recordObservationConsent(@CurrentUser() actor: Actor, @Args('input', { description: 'The hearing and the answer' }) input: ObservationConsentInput): Promise<Hearing> {
+  @Mutation(() => Hearing, {
+    description:
+      'Your member gives, withholds or withdraws consent to public observation of a hearing (Appendix 3 ¶2); withdrawing closes an open hearing. A delegate of a party taking part',
+  })
+  async recordObservationConsent(
+    @CurrentUser() actor: Actor,
+    @Args('input', { description: 'The hearing and the answer' }) input: ObservationConsentInput,
+  ): Promise<Hearing> {
     return toHearing(await this.participation.recordConsent(actor, input));
   }
 
   @Roles('SECRETARIAT', 'PANELIST')
-  @Mutation(() => Hearing, { description: 'Opens a hearing to public observation (every party must have consented) or closes it. The secretariat, or a panelist seated on the dispute' })
-  async setHearingPublic(@CurrentUser() actor: Actor, @Args('input', { description: 'The hearing and whether it is public' }) input: SetHearingPublicInput): Promise<Hearing> {
+  @Mutation(() => Hearing, {
+    description:
+      'Opens a hearing to public observation (every party must have consented) or closes it. The secretariat, or a panelist seated on the dispute',
+  })
+  async setHearingPublic(
+    @CurrentUser() actor: Actor,
+    @Args('input', { description: 'The hearing and whether it is public' }) input: SetHearingPublicInput,
+  ): Promise<Hearing> {
     return toHearing(await this.participation.setPublic(actor, input));
   }
 
   @Roles('SECRETARIAT', 'PANELIST')
-  @Mutation(() => Hearing, { description: 'Records who attended: the participants named attended, the others not. The secretariat, or a panelist seated on the dispute' })
+  @Mutation(() => Hearing, {
+    description:
+      'Records who attended: the participants named attended, the others not. The secretariat, or a panelist seated on the dispute',
+  })
   async recordAttendance(@CurrentUser() actor: Actor, @Args() { hearingId, attendees }: RecordAttendanceArgs): Promise<Hearing> {
     return toHearing(await this.participation.recordAttendance(actor, hearingId, attendees));
   }
 
   @Roles('SECRETARIAT', 'PANELIST')
-  @Mutation(() => Document, { description: 'Files the minutes or transcript of a hearing as a document of the dispute (RESTRICTED, or PUBLIC for a hearing the public could observe). The secretariat, or a panelist seated on the dispute' })
-  async fileHearingRecord(@CurrentUser() actor: Actor, @Args('input', { description: 'The hearing and the file' }) input: FileHearingRecordInput): Promise<Document> {
+  @Mutation(() => Document, {
+    description:
+      'Files the minutes or transcript of a hearing as a document of the dispute (RESTRICTED, or PUBLIC for a hearing the public could observe). The secretariat, or a panelist seated on the dispute',
+  })
+  async fileHearingRecord(
+    @CurrentUser() actor: Actor,
+    @Args('input', { description: 'The hearing and the file' }) input: FileHearingRecordInput,
+  ): Promise<Document> {
     return toDocument(await this.participation.fileRecord(actor, input));
   }
 
@@ -142,7 +208,12 @@ export class HearingsResolver {
   @ResolveField(() => [HearingParticipant], { description: 'Who takes part, and whether they attended once recorded' })
   async participants(@Parent() hearing: Hearing, @Context() ctx: GraphqlContext): Promise<HearingParticipant[]> {
     const rows = await this.query.participantsLoader(ctx.loaders).load(hearing.id);
-    return rows.map(({ participant, name }) => ({ kind: participant.kind, refId: participant.refId, name, attended: participant.attended }));
+    return rows.map(({ participant, name }) => ({
+      kind: participant.kind,
+      refId: participant.refId,
+      name,
+      attended: participant.attended,
+    }));
   }
 
   @ResolveField(() => [ObservationConsent], { description: 'Each party’s latest answer on public observation' })

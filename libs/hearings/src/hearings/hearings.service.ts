@@ -1,15 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Actor, CommandContext, CommandRunner, DomainError, badInput, forbidden, notFound, requireRole } from '@app/core';
 import { STAGE_LABELS } from '@app/procedure';
-import {
-  CalendarService,
-  DisputeEntity,
-  DisputesService,
-  DocketService,
-  StageChange,
-  StageObservers,
-  docketNumber,
-} from '@app/registry';
+import { CalendarService, DisputeEntity, DisputesService, DocketService, StageChange, StageObservers, docketNumber } from '@app/registry';
 import { isUUID } from 'class-validator';
 import { EntityManager, MoreThan } from 'typeorm';
 import { CancelHearingInput, RescheduleHearingInput, ScheduleHearingInput } from '../dto/hearing.input';
@@ -75,7 +67,13 @@ export class HearingsService implements OnModuleInit {
         }),
       );
       await this.bookings.saveParticipants(ctx.em, hearing.id, participants);
-      await this.bookings.hold(ctx, { hearingId: hearing.id }, this.bookings.resourcesOf(participants, venue.roomId), input.startsAt, input.endsAt);
+      await this.bookings.hold(
+        ctx,
+        { hearingId: hearing.id },
+        this.bookings.resourcesOf(participants, venue.roomId),
+        input.startsAt,
+        input.endsAt,
+      );
       await this.docket.append(ctx, {
         disputeId: dispute.id,
         actorRole: role,
@@ -107,8 +105,21 @@ export class HearingsService implements OnModuleInit {
       // The hearing's own bookings give way first, so a move within its own slot is no clash.
       await this.bookings.release(ctx, hearing.id);
       const participants = await ctx.em.getRepository(HearingParticipantEntity).findBy({ hearingId: hearing.id });
-      await this.bookings.hold(ctx, { hearingId: hearing.id }, this.bookings.resourcesOf(participants, venue.roomId), input.startsAt, input.endsAt);
-      Object.assign(hearing, { startsAt: input.startsAt, endsAt: input.endsAt, timeZone, ...venue, sequence: hearing.sequence + 1, reason: input.reason });
+      await this.bookings.hold(
+        ctx,
+        { hearingId: hearing.id },
+        this.bookings.resourcesOf(participants, venue.roomId),
+        input.startsAt,
+        input.endsAt,
+      );
+      Object.assign(hearing, {
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        timeZone,
+        ...venue,
+        sequence: hearing.sequence + 1,
+        reason: input.reason,
+      });
       const saved = await ctx.em.getRepository(HearingEntity).save(hearing);
       await this.docket.append(ctx, {
         disputeId: dispute.id,
@@ -150,7 +161,14 @@ export class HearingsService implements OnModuleInit {
   }
 
   /** Cancels a hearing in the command's transaction (the caller holds the dispute's lock). */
-  private async cancelLocked(ctx: CommandContext, hearing: HearingEntity, dispute: DisputeEntity, role: string, reason: string, why: string): Promise<HearingEntity> {
+  private async cancelLocked(
+    ctx: CommandContext,
+    hearing: HearingEntity,
+    dispute: DisputeEntity,
+    role: string,
+    reason: string,
+    why: string,
+  ): Promise<HearingEntity> {
     await this.bookings.release(ctx, hearing.id);
     Object.assign(hearing, { status: 'CANCELLED', sequence: hearing.sequence + 1, reason, publicObservation: false });
     const saved = await ctx.em.getRepository(HearingEntity).save(hearing);
@@ -165,7 +183,10 @@ export class HearingsService implements OnModuleInit {
   }
 
   /** Loads a scheduled hearing under its dispute's lock and checks the actor may change it. */
-  async lockHearing(ctx: CommandContext, hearingId: string): Promise<{ hearing: HearingEntity; dispute: DisputeEntity; role: string; closed: string[] }> {
+  async lockHearing(
+    ctx: CommandContext,
+    hearingId: string,
+  ): Promise<{ hearing: HearingEntity; dispute: DisputeEntity; role: string; closed: string[] }> {
     const found = isUUID(hearingId) ? await ctx.em.getRepository(HearingEntity).findOneBy({ id: hearingId }) : null;
     if (!found) throw notFound('Hearing', hearingId, 'HEARING_NOT_FOUND');
     const closed = await this.calendar.closedDaysForCommand(ctx);
@@ -184,7 +205,8 @@ export class HearingsService implements OnModuleInit {
     const actor = ctx.actor!;
     if (actor.role === 'SECRETARIAT') return 'SECRETARIAT';
     const seat = actor.role === 'PANELIST' ? await this.bookings.seatOf(ctx.em, dispute.id, actor.userId) : null;
-    if (!seat) throw forbidden(`Only the secretariat or a member of the panel of ${docketNumber(dispute)} schedules its hearings`, 'NOT_ON_PANEL');
+    if (!seat)
+      throw forbidden(`Only the secretariat or a member of the panel of ${docketNumber(dispute)} schedules its hearings`, 'NOT_ON_PANEL');
     return seat.chair ? 'PANEL_CHAIR' : 'PANEL';
   }
 
@@ -203,9 +225,14 @@ export class HearingsService implements OnModuleInit {
     const closedSet = new Set(closed);
     const day = localDatesSpanned(start, end, timeZone).find((d) => closedSet.has(d));
     if (day) {
-      throw new DomainError('CONFLICT', 'BODY_CLOSED', `The body is closed on ${day} (${timeZone}); the hearing from ${formatLocal(start, timeZone)} to ${formatLocal(end, timeZone)} touches that day`, {
-        day,
-      });
+      throw new DomainError(
+        'CONFLICT',
+        'BODY_CLOSED',
+        `The body is closed on ${day} (${timeZone}); the hearing from ${formatLocal(start, timeZone)} to ${formatLocal(end, timeZone)} touches that day`,
+        {
+          day,
+        },
+      );
     }
   }
 
@@ -225,7 +252,8 @@ export class HearingsService implements OnModuleInit {
 }
 
 function validateTimes(start: Date, end: Date, timeZone: string, now: Date): void {
-  if (!isTimeZone(timeZone)) throw badInput('input.timeZone', `${timeZone} is not an IANA time zone name (e.g. Europe/Geneva)`, 'UNKNOWN_TIME_ZONE');
+  if (!isTimeZone(timeZone))
+    throw badInput('input.timeZone', `${timeZone} is not an IANA time zone name (e.g. Europe/Geneva)`, 'UNKNOWN_TIME_ZONE');
   if (end.getTime() <= start.getTime()) throw badInput('input.endsAt', 'endsAt must be after startsAt', 'ENDS_BEFORE_START');
   if (end.getTime() - start.getTime() > MAX_DURATION_MS) throw badInput('input.endsAt', 'A hearing lasts at most 7 days', 'TOO_LONG');
   if (start.getTime() <= now.getTime()) throw badInput('input.startsAt', 'startsAt must be in the future', 'STARTS_IN_THE_PAST');

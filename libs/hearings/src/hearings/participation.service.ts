@@ -13,7 +13,13 @@ import {
 } from '../dto/hearing.input';
 import { isTimeZone, nextDate, startOfLocalDay } from '../time';
 import { BookingsService, HUMAN_KIND } from './bookings.service';
-import { HearingConsentEntity, HearingEntity, HearingParticipantEntity, HearingRoomEntity, MemberUnavailabilityEntity } from './hearing.entity';
+import {
+  HearingConsentEntity,
+  HearingEntity,
+  HearingParticipantEntity,
+  HearingRoomEntity,
+  MemberUnavailabilityEntity,
+} from './hearing.entity';
 import { HearingsService } from './hearings.service';
 import { HearingRecordEntity } from './hearing-record.entity';
 
@@ -41,7 +47,9 @@ export class ParticipationService {
   addRoom(actor: Actor | null, input: AddHearingRoomInput): Promise<HearingRoomEntity> {
     requireRole(actor, 'SECRETARIAT');
     return this.commands.run({ actor, operation: 'addHearingRoom' }, async (ctx) => {
-      const room = await ctx.em.getRepository(HearingRoomEntity).save(ctx.em.create(HearingRoomEntity, { name: input.name, location: input.location ?? null, active: true }));
+      const room = await ctx.em
+        .getRepository(HearingRoomEntity)
+        .save(ctx.em.create(HearingRoomEntity, { name: input.name, location: input.location ?? null, active: true }));
       ctx.target('HearingRoom', room.id, { name: room.name });
       return room;
     });
@@ -59,11 +67,18 @@ export class ParticipationService {
   declareUnavailability(actor: Actor | null, input: DeclareUnavailabilityInput): Promise<MemberUnavailabilityEntity> {
     const delegate = requireRole(actor, 'MEMBER_DELEGATE');
     return this.commands.run({ actor, operation: 'declareUnavailability' }, async (ctx) => {
-      if (!isTimeZone(input.timeZone)) throw badInput('input.timeZone', `${input.timeZone} is not an IANA time zone name`, 'UNKNOWN_TIME_ZONE');
+      if (!isTimeZone(input.timeZone))
+        throw badInput('input.timeZone', `${input.timeZone} is not an IANA time zone name`, 'UNKNOWN_TIME_ZONE');
       if (input.day < ctx.now.toISOString().slice(0, 10)) throw badInput('input.day', 'The day is in the past', 'DAY_IN_THE_PAST');
       const memberId = delegate.memberId as string;
       const row = await ctx.em.getRepository(MemberUnavailabilityEntity).save(
-        ctx.em.create(MemberUnavailabilityEntity, { memberId, day: input.day, timeZone: input.timeZone, reason: input.reason, declaredById: delegate.userId }),
+        ctx.em.create(MemberUnavailabilityEntity, {
+          memberId,
+          day: input.day,
+          timeZone: input.timeZone,
+          reason: input.reason,
+          declaredById: delegate.userId,
+        }),
       );
       const start = startOfLocalDay(input.day, input.timeZone);
       const end = startOfLocalDay(nextDate(input.day), input.timeZone);
@@ -76,7 +91,9 @@ export class ParticipationService {
   withdrawUnavailability(actor: Actor | null, id: string): Promise<boolean> {
     const delegate = requireRole(actor, 'MEMBER_DELEGATE');
     return this.commands.run({ actor, operation: 'withdrawUnavailability' }, async (ctx) => {
-      const row = isUUID(id) ? await ctx.em.getRepository(MemberUnavailabilityEntity).findOneBy({ id, memberId: delegate.memberId as string }) : null;
+      const row = isUUID(id)
+        ? await ctx.em.getRepository(MemberUnavailabilityEntity).findOneBy({ id, memberId: delegate.memberId as string })
+        : null;
       if (!row) throw notFound('Unavailability', id, 'UNAVAILABILITY_NOT_FOUND');
       await ctx.em.getRepository(MemberUnavailabilityEntity).delete({ id });
       ctx.target('MemberUnavailability', id);
@@ -86,7 +103,9 @@ export class ParticipationService {
 
   unavailabilityOf(actor: Actor | null): Promise<MemberUnavailabilityEntity[]> {
     const delegate = requireRole(actor, 'MEMBER_DELEGATE');
-    return this.dataSource.getRepository(MemberUnavailabilityEntity).find({ where: { memberId: delegate.memberId as string }, order: { day: 'ASC' } });
+    return this.dataSource
+      .getRepository(MemberUnavailabilityEntity)
+      .find({ where: { memberId: delegate.memberId as string }, order: { day: 'ASC' } });
   }
 
   /**
@@ -106,7 +125,13 @@ export class ParticipationService {
       if (!askable.includes(delegate.memberId as string)) {
         throw forbidden('Only the parties taking part in this hearing consent to its observation', 'NOT_A_PARTY');
       }
-      await ctx.em.getRepository(HearingConsentEntity).save({ hearingId: hearing.id, memberId: delegate.memberId as string, consent: input.consent, recordedById: delegate.userId, recordedAt: ctx.now });
+      await ctx.em.getRepository(HearingConsentEntity).save({
+        hearingId: hearing.id,
+        memberId: delegate.memberId as string,
+        consent: input.consent,
+        recordedById: delegate.userId,
+        recordedAt: ctx.now,
+      });
       const member = await this.members.existing(ctx.em, delegate.memberId as string);
       await this.docket.append(ctx, {
         disputeId: hearing.disputeId,
@@ -144,7 +169,10 @@ export class ParticipationService {
           throw new DomainError(
             'CONFLICT',
             'CONSENT_MISSING',
-            `Public observation needs the consent of every party; missing: ${members.map((m) => m.code).sort().join(', ')}`,
+            `Public observation needs the consent of every party; missing: ${members
+              .map((m) => m.code)
+              .sort()
+              .join(', ')}`,
             { missing: members.map((m) => m.code).sort() },
           );
         }
@@ -181,13 +209,16 @@ export class ParticipationService {
     return this.commands.run({ actor, operation: 'recordAttendance' }, async (ctx) => {
       const { hearing, role } = await this.hearings.lockHearing(ctx, hearingId);
       if (ctx.now.getTime() < hearing.startsAt.getTime()) {
-        throw new DomainError('NOT_YET_ALLOWED', 'HEARING_NOT_STARTED', 'Attendance is recorded once the hearing has started', { allowedFrom: hearing.startsAt.toISOString().slice(0, 10) });
+        throw new DomainError('NOT_YET_ALLOWED', 'HEARING_NOT_STARTED', 'Attendance is recorded once the hearing has started', {
+          allowedFrom: hearing.startsAt.toISOString().slice(0, 10),
+        });
       }
       const repo = ctx.em.getRepository(HearingParticipantEntity);
       const participants = await repo.findBy({ hearingId });
       const stranger = attendees.find((id) => !participants.some((p) => p.refId === id));
       if (stranger) throw badInput('attendees', `${stranger} is not a participant of this hearing`, 'NOT_A_PARTICIPANT');
-      for (const p of participants) await repo.update({ hearingId, kind: p.kind, refId: p.refId }, { attended: attendees.includes(p.refId) });
+      for (const p of participants)
+        await repo.update({ hearingId, kind: p.kind, refId: p.refId }, { attended: attendees.includes(p.refId) });
       await this.recordMeetingHeld(ctx, hearing);
       await this.docket.append(ctx, {
         disputeId: hearing.disputeId,

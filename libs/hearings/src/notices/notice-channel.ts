@@ -12,6 +12,8 @@ export class LogNoticeChannel extends NoticeChannel {
   private readonly logger = new Logger('HearingNotices');
 
   async deliver(notice: OutboxNoticeEntity): Promise<void> {
-    this.logger.log(`Notice ${notice.id} to user ${notice.recipientUserId}: hearing ${notice.hearingId} ${notice.kind} ${JSON.stringify(notice.payload)}`);
+    this.logger.log(
+      `Notice ${notice.id} to user ${notice.recipientUserId}: hearing ${notice.hearingId} ${notice.kind} ${JSON.stringify(notice.payload)}`,
+    );
   }
 }

@@ -16,11 +16,21 @@ export class NoticesService {
   ) {}
 
   /** In the command's transaction, so a notice exists exactly when the change it announces does. */
-  async enqueue(ctx: CommandContext, hearingId: string, kind: NoticeKind, recipients: readonly string[], payload: Record<string, unknown>): Promise<void> {
+  async enqueue(
+    ctx: CommandContext,
+    hearingId: string,
+    kind: NoticeKind,
+    recipients: readonly string[],
+    payload: Record<string, unknown>,
+  ): Promise<void> {
     if (!recipients.length) return;
-    await ctx.em.getRepository(OutboxNoticeEntity).save(
-      recipients.map((recipientUserId) => ctx.em.create(OutboxNoticeEntity, { recipientUserId, hearingId, kind, payload, createdAt: ctx.now, deliveredAt: null })),
-    );
+    await ctx.em
+      .getRepository(OutboxNoticeEntity)
+      .save(
+        recipients.map((recipientUserId) =>
+          ctx.em.create(OutboxNoticeEntity, { recipientUserId, hearingId, kind, payload, createdAt: ctx.now, deliveredAt: null }),
+        ),
+      );
   }
 
   /**

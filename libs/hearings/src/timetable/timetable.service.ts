@@ -1,5 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Clock, CommandRunner, DomainError, RequestLoaders, groupedInKeyOrder, badInput, forbidden, notFound, requireRole } from '@app/core';
+import {
+  Actor,
+  Clock,
+  CommandRunner,
+  DomainError,
+  RequestLoaders,
+  groupedInKeyOrder,
+  badInput,
+  forbidden,
+  notFound,
+  requireRole,
+} from '@app/core';
 import { nextWorkingDay, toIsoDate, type ActionName, type DeadlineRuleCode } from '@app/procedure';
 import { CalendarService, DeadlinesService, DisputesService, DocketService, PanelSeatsService } from '@app/registry';
 import { isUUID } from 'class-validator';
@@ -49,19 +60,28 @@ export class TimetableService {
       }
       for (let i = 1; i < steps.length; i += 1) {
         if (steps[i].dueDate < steps[i - 1].dueDate) {
-          throw badInput('input.steps', `${steps[i].kind} (${steps[i].dueDate}) comes before ${steps[i - 1].kind} (${steps[i - 1].dueDate})`, 'STEPS_OUT_OF_ORDER');
+          throw badInput(
+            'input.steps',
+            `${steps[i].kind} (${steps[i].dueDate}) comes before ${steps[i - 1].kind} (${steps[i - 1].dueDate})`,
+            'STEPS_OUT_OF_ORDER',
+          );
         }
       }
-      if (steps[0].dueDate <= toIsoDate(ctx.now)) throw badInput('input.steps', 'The first step must lie in the future', 'STEP_IN_THE_PAST');
+      if (steps[0].dueDate <= toIsoDate(ctx.now))
+        throw badInput('input.steps', 'The first step must lie in the future', 'STEP_IN_THE_PAST');
       // The engine step: it locks the dispute, refuses a timetable fixed twice, and opens each step
       // as a dated limit of the procedure (in the cross-case list, flagged when missed, moot once
       // the report is out).
       const note = `Timetable (Appendix 3 ¶12): ${steps.map((s) => `${s.kind} ${s.dueDate}`).join('; ')}.`;
       const timetable = steps.map((s) => ({ rule: ruleOf(s.kind), date: s.dueDate }));
       await this.disputes.perform(ctx, input.disputeId, 'fixTimetable', { timetable }, note);
-      const rows = await ctx.em.getRepository(TimetableStepEntity).save(
-        steps.map((s, position) => ctx.em.create(TimetableStepEntity, { disputeId: input.disputeId, kind: s.kind, position, dueDate: s.dueDate })),
-      );
+      const rows = await ctx.em
+        .getRepository(TimetableStepEntity)
+        .save(
+          steps.map((s, position) =>
+            ctx.em.create(TimetableStepEntity, { disputeId: input.disputeId, kind: s.kind, position, dueDate: s.dueDate }),
+          ),
+        );
       ctx.target('Dispute', input.disputeId, { timetable: steps });
       return rows.map((row) => ({ ...row, status: 'OPEN' as const }));
     });
@@ -123,11 +143,15 @@ export class TimetableService {
 
   /** The steps of each dispute, in order, for a page of disputes. */
   byDispute(loaders: RequestLoaders): DataLoader<string, StepWithStatus[]> {
-    return loaders.get('timetable.byDispute', () =>
-      new DataLoader<string, StepWithStatus[]>(async (ids) => {
-        const steps = await this.dataSource.getRepository(TimetableStepEntity).find({ where: { disputeId: In([...ids]) }, order: { position: 'ASC' } });
-        return groupedInKeyOrder(ids, await this.withStatus(steps), (r) => r.disputeId);
-      }),
+    return loaders.get(
+      'timetable.byDispute',
+      () =>
+        new DataLoader<string, StepWithStatus[]>(async (ids) => {
+          const steps = await this.dataSource
+            .getRepository(TimetableStepEntity)
+            .find({ where: { disputeId: In([...ids]) }, order: { position: 'ASC' } });
+          return groupedInKeyOrder(ids, await this.withStatus(steps), (r) => r.disputeId);
+        }),
     );
   }
 

@@ -2,11 +2,16 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { graphqlEnum } from '@app/core';
 import { CHALLENGE_STATUSES, ChallengeEntity, type ChallengeStatus } from './challenge.entity';
 
-export const ChallengeStatusEnum = graphqlEnum(CHALLENGE_STATUSES, 'ChallengeStatus', "Where a party's challenge of a candidate for cause stands (DSU 8.6)", {
-  PENDING: "Awaiting the secretariat's decision",
-  UPHELD: "Upheld: the candidate may not sit on this dispute's panel",
-  DISMISSED: 'Dismissed: the candidate stays eligible',
-});
+export const ChallengeStatusEnum = graphqlEnum(
+  CHALLENGE_STATUSES,
+  'ChallengeStatus',
+  "Where a party's challenge of a candidate for cause stands (DSU 8.6)",
+  {
+    PENDING: "Awaiting the secretariat's decision",
+    UPHELD: "Upheld: the candidate may not sit on this dispute's panel",
+    DISMISSED: 'Dismissed: the candidate stays eligible',
+  },
+);
 
 @ObjectType({ description: "A party's challenge of a candidate for cause (DSU 8.6)" })
 export class Challenge {

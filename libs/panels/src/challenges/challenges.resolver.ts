@@ -30,7 +30,10 @@ export class ChallengesResolver {
   }
 
   @Roles('SECRETARIAT')
-  @Mutation(() => Challenge, { description: 'Upholds or dismisses a challenge, with reasons (on the public docket); an upheld challenge excludes the candidate from this dispute. Secretariat only' })
+  @Mutation(() => Challenge, {
+    description:
+      'Upholds or dismisses a challenge, with reasons (on the public docket); an upheld challenge excludes the candidate from this dispute. Secretariat only',
+  })
   async decideChallenge(@CurrentUser() actor: Actor, @Args() args: DecideChallengeArgs): Promise<Challenge> {
     return toChallenge(await this.service.decide(actor, args));
   }

@@ -56,9 +56,7 @@ export class ChallengesService {
           { dueDate: window.dueDate },
         );
       }
-      const person = isUUID(input.personId)
-        ? await ctx.em.getRepository(RosterPersonEntity).findOneBy({ id: input.personId })
-        : null;
+      const person = isUUID(input.personId) ? await ctx.em.getRepository(RosterPersonEntity).findOneBy({ id: input.personId }) : null;
       if (!person || person.status !== 'APPROVED') {
         throw badInput('personId', 'Only a person on the approved roster is a candidate to challenge', 'NOT_A_CANDIDATE');
       }
@@ -121,7 +119,11 @@ export class ChallengesService {
       const vacated = args.upheld
         ? await this.panel.vacateSeat(ctx, challenge.disputeId, challenge.personId, `the challenge by ${by.name} was upheld (DSU 8.6)`)
         : null;
-      ctx.target('Challenge', saved.id, { disputeId: saved.disputeId, status: saved.status, ...(vacated ? { vacatedSeat: vacated.id } : {}) });
+      ctx.target('Challenge', saved.id, {
+        disputeId: saved.disputeId,
+        status: saved.status,
+        ...(vacated ? { vacatedSeat: vacated.id } : {}),
+      });
       return saved;
     });
   }

@@ -1,12 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Connection, graphqlEnum } from '@app/core';
-import {
-  DISCLOSURE_KINDS,
-  DISCLOSURE_STATUSES,
-  DisclosureEntity,
-  type DisclosureKind,
-  type DisclosureStatus,
-} from './disclosure.entity';
+import { DISCLOSURE_KINDS, DISCLOSURE_STATUSES, DisclosureEntity, type DisclosureKind, type DisclosureStatus } from './disclosure.entity';
 
 export const DisclosureKindEnum = graphqlEnum(DISCLOSURE_KINDS, 'DisclosureKind', 'Rules of Conduct (WT/DSB/RC/1), Annex 2', {
   FINANCIAL: 'A financial interest, e.g. investments, loans, shares',
@@ -15,11 +9,16 @@ export const DisclosureKindEnum = graphqlEnum(DISCLOSURE_KINDS, 'DisclosureKind'
   EMPLOYMENT: 'Employment, past or present',
   FAMILY: 'Interests of family members',
 });
-export const DisclosureStatusEnum = graphqlEnum(DISCLOSURE_STATUSES, 'DisclosureStatus', 'OPEN: awaiting decision; CLEARED: no conflict; UPHELD: a conflict, not eligible in the dispute it touches', {
-  OPEN: "Awaiting the secretariat's decision; the person is not eligible in the dispute it touches meanwhile",
-  CLEARED: 'No conflict',
-  UPHELD: 'A conflict: not eligible in the dispute it touches',
-});
+export const DisclosureStatusEnum = graphqlEnum(
+  DISCLOSURE_STATUSES,
+  'DisclosureStatus',
+  'OPEN: awaiting decision; CLEARED: no conflict; UPHELD: a conflict, not eligible in the dispute it touches',
+  {
+    OPEN: "Awaiting the secretariat's decision; the person is not eligible in the dispute it touches meanwhile",
+    CLEARED: 'No conflict',
+    UPHELD: 'A conflict: not eligible in the dispute it touches',
+  },
+);
 
 @ObjectType({ description: 'An interest a roster person disclosed (Rules of Conduct WT/DSB/RC/1)' })
 export class Disclosure {

@@ -16,20 +16,30 @@ export class DisclosuresResolver {
   ) {}
 
   @Query(() => DisclosureConnection, {
-    description: "A person's disclosures you may see, newest first: the secretariat all, the person their own, a delegate of a party those touching its disputes",
+    description:
+      "A person's disclosures you may see, newest first: the secretariat all, the person their own, a delegate of a party those touching its disputes",
   })
   async disclosures(@CurrentUser() actor: Actor, @Args() args: DisclosuresArgs): Promise<DisclosureConnection> {
     return mapPage(await this.service.list(actor, args), toDisclosure);
   }
 
   @Roles('PANELIST', 'SECRETARIAT')
-  @Mutation(() => Disclosure, { description: 'Discloses an interest (Rules of Conduct VI); while open it excludes the person from the dispute it touches. The person themselves (their PANELIST account) or the secretariat for them' })
-  async declareDisclosure(@CurrentUser() actor: Actor, @Args('input', { description: 'The person, the kind of interest, what it is and the dispute it touches' }) input: DeclareDisclosureInput): Promise<Disclosure> {
+  @Mutation(() => Disclosure, {
+    description:
+      'Discloses an interest (Rules of Conduct VI); while open it excludes the person from the dispute it touches. The person themselves (their PANELIST account) or the secretariat for them',
+  })
+  async declareDisclosure(
+    @CurrentUser() actor: Actor,
+    @Args('input', { description: 'The person, the kind of interest, what it is and the dispute it touches' })
+    input: DeclareDisclosureInput,
+  ): Promise<Disclosure> {
     return toDisclosure(await this.service.declare(actor, input));
   }
 
   @Roles('SECRETARIAT')
-  @Mutation(() => Disclosure, { description: 'Clears a disclosure (no conflict) or upholds it (a conflict: not eligible in the dispute it touches). Secretariat only' })
+  @Mutation(() => Disclosure, {
+    description: 'Clears a disclosure (no conflict) or upholds it (a conflict: not eligible in the dispute it touches). Secretariat only',
+  })
   async decideDisclosure(@CurrentUser() actor: Actor, @Args() args: DecideDisclosureArgs): Promise<Disclosure> {
     return toDisclosure(await this.service.decide(actor, args));
   }

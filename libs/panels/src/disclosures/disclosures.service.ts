@@ -1,15 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  Actor,
-  CommandRunner,
-  DomainError,
-  Page,
-  forbidden,
-  keysetPage,
-  notFound,
-  requireActor,
-  requireRole,
-} from '@app/core';
+import { Actor, CommandRunner, DomainError, Page, forbidden, keysetPage, notFound, requireActor, requireRole } from '@app/core';
 import { DisputesService, DocketService } from '@app/registry';
 import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -47,7 +37,11 @@ export class DisclosuresService {
         throw forbidden('Only the person themselves or the secretariat may declare their interests', 'NOT_YOUR_ROSTER_ENTRY');
       }
       if (person.status !== 'NOMINATED' && person.status !== 'APPROVED') {
-        throw new DomainError('INVALID_TRANSITION', 'PERSON_NOT_ON_ROSTER', `The person is ${person.status.toLowerCase()}, not on the roster`);
+        throw new DomainError(
+          'INVALID_TRANSITION',
+          'PERSON_NOT_ON_ROSTER',
+          `The person is ${person.status.toLowerCase()}, not on the roster`,
+        );
       }
       const saved = await ctx.em.getRepository(DisclosureEntity).save(
         ctx.em.create(DisclosureEntity, {
@@ -83,9 +77,14 @@ export class DisclosuresService {
       if (found.disputeId) await this.disputes.lockForUpdate(ctx, found.disputeId, true);
       const disclosure = await repo.findOneOrFail({ where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
       if (disclosure.status !== 'OPEN') {
-        throw new DomainError('INVALID_TRANSITION', 'DISCLOSURE_ALREADY_DECIDED', `The disclosure was already decided: ${disclosure.status}`, {
-          status: disclosure.status,
-        });
+        throw new DomainError(
+          'INVALID_TRANSITION',
+          'DISCLOSURE_ALREADY_DECIDED',
+          `The disclosure was already decided: ${disclosure.status}`,
+          {
+            status: disclosure.status,
+          },
+        );
       }
       disclosure.status = args.upheld ? 'UPHELD' : 'CLEARED';
       disclosure.decidedAt = ctx.now;
@@ -133,7 +132,8 @@ export class DisclosuresService {
       .where('d.person_id = :personId', { personId: person.id });
     const everything = viewer.role === 'SECRETARIAT' || (viewer.role === 'PANELIST' && person.userId === viewer.userId);
     if (!everything) {
-      if (viewer.role !== 'MEMBER_DELEGATE') throw forbidden('Only the secretariat, the person and the parties see disclosures', 'NOT_INVOLVED');
+      if (viewer.role !== 'MEMBER_DELEGATE')
+        throw forbidden('Only the secretariat, the person and the parties see disclosures', 'NOT_INVOLVED');
       // The registry owns the parties: it names the member's disputes (a bounded list), this lib filters.
       const disputeIds = viewer.memberId ? await this.disputes.disputeIdsOfMember(viewer.memberId, ['COMPLAINANT', 'RESPONDENT']) : [];
       qb.andWhere('d.dispute_id = ANY(:disputeIds::uuid[])', { disputeIds });

@@ -104,7 +104,12 @@ export function openBallot(keys: ElectionKeyPair, electionId: string, sealed: Bu
     throw new SealedBallotError('The sealed ballot holds no ballot');
   }
   const { receipt, ranking } = (content ?? {}) as Partial<BallotContent>;
-  if (typeof receipt !== 'string' || !RECEIPT.test(receipt) || !Array.isArray(ranking) || !ranking.every((id) => typeof id === 'string' && UUID.test(id))) {
+  if (
+    typeof receipt !== 'string' ||
+    !RECEIPT.test(receipt) ||
+    !Array.isArray(ranking) ||
+    !ranking.every((id) => typeof id === 'string' && UUID.test(id))
+  ) {
     throw new SealedBallotError('The sealed ballot holds no ballot');
   }
   return { receipt, ranking };

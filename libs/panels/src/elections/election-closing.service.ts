@@ -102,9 +102,7 @@ export class ElectionClosingService {
 
   /** The worker's job: every open election past its closing time. */
   async closeDue(): Promise<number> {
-    const due = await this.dataSource
-      .getRepository(ElectionEntity)
-      .findBy({ status: 'OPEN', closesAt: LessThanOrEqual(this.clock.now()) });
+    const due = await this.dataSource.getRepository(ElectionEntity).findBy({ status: 'OPEN', closesAt: LessThanOrEqual(this.clock.now()) });
     let closed = 0;
     for (const election of due) {
       try {
@@ -185,7 +183,11 @@ export class ElectionClosingService {
     await repo.save(member);
     await this.seats.vacate(ctx, disputeId, personId);
     if (wasChair) {
-      const [next] = await repo.find({ where: { disputeId, vacatedAt: IsNull() }, order: { seatedAt: 'ASC', electedRank: 'ASC' }, take: 1 });
+      const [next] = await repo.find({
+        where: { disputeId, vacatedAt: IsNull() },
+        order: { seatedAt: 'ASC', electedRank: 'ASC' },
+        take: 1,
+      });
       if (next) {
         next.chair = true;
         await repo.save(next);
@@ -210,7 +212,9 @@ export class ElectionClosingService {
    * sealed rows. Nothing is written unless every ballot opens and is a ballot of this election.
    */
   private async unsealBallots(ctx: CommandContext, election: ElectionEntity, turnout: number): Promise<void> {
-    const sealed = await ctx.em.getRepository(SealedBallotEntity).find({ where: { electionId: election.id }, select: { id: true, sealed: true } });
+    const sealed = await ctx.em
+      .getRepository(SealedBallotEntity)
+      .find({ where: { electionId: election.id }, select: { id: true, sealed: true } });
     // Ballots cast in clear before ballots were sealed (an election open across that upgrade).
     const earlier = await ctx.em.getRepository(BallotEntity).countBy({ electionId: election.id });
     if (sealed.length + earlier !== turnout) {
@@ -233,10 +237,15 @@ export class ElectionClosingService {
       try {
         ballot = openBallot(keys, election.id, row.sealed);
       } catch (error) {
-        if (error instanceof SealedBallotError) throw new Error(`Election ${election.id}: sealed ballot ${row.id}: ${error.message}; not counting`, { cause: error });
+        if (error instanceof SealedBallotError)
+          throw new Error(`Election ${election.id}: sealed ballot ${row.id}: ${error.message}; not counting`, { cause: error });
         throw error;
       }
-      if (ballot.ranking.length === 0 || new Set(ballot.ranking).size !== ballot.ranking.length || !ballot.ranking.every((id) => candidates.has(id))) {
+      if (
+        ballot.ranking.length === 0 ||
+        new Set(ballot.ranking).size !== ballot.ranking.length ||
+        !ballot.ranking.every((id) => candidates.has(id))
+      ) {
         throw new Error(`Election ${election.id}: sealed ballot ${row.id} is no ranking of this election's candidates; not counting`);
       }
       return ballot;
@@ -273,7 +282,10 @@ export class ElectionClosingService {
     return { candidates, labels, ballots, withdrawn };
   }
 
-  private async countBallots(ctx: CommandContext, election: ElectionEntity): Promise<{ result: CountResult; persons: Map<string, RosterPersonEntity> }> {
+  private async countBallots(
+    ctx: CommandContext,
+    election: ElectionEntity,
+  ): Promise<{ result: CountResult; persons: Map<string, RosterPersonEntity> }> {
     const { candidates, labels, ballots, withdrawn } = await this.countInput(ctx.em, election);
     const result = count({
       candidates: [...labels.values()],

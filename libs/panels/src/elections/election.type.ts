@@ -31,7 +31,9 @@ export class Election {
   @Field(() => ElectionKindEnum, { description: 'The whole panel, or a vacant seat' })
   kind: ElectionKind;
 
-  @Field(() => Int, { description: 'Seats to fill: 3, or 5 if the parties agreed within 10 days of establishment (DSU 8.5); for a vacancy, the vacant seats' })
+  @Field(() => Int, {
+    description: 'Seats to fill: 3, or 5 if the parties agreed within 10 days of establishment (DSU 8.5); for a vacancy, the vacant seats',
+  })
   seats: number;
 
   @Field(() => ElectionStatusEnum, { description: 'OPEN, CLOSED or FAILED' })

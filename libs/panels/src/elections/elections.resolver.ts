@@ -16,7 +16,10 @@ export class ElectionsResolver {
   ) {}
 
   @Public()
-  @Query(() => Election, { description: 'An election: candidates and seed hash while open; the elected, the seed and, when published, the ballots and the count once closed. Public' })
+  @Query(() => Election, {
+    description:
+      'An election: candidates and seed hash while open; the elected, the seed and, when published, the ballots and the count once closed. Public',
+  })
   async election(@Args('id', { type: () => ID, description: "The election's id (UUID)" }) id: string): Promise<Election> {
     return toElection(await this.elections.get(this.elections.manager, id));
   }
@@ -28,25 +31,42 @@ export class ElectionsResolver {
   }
 
   @Roles('SECRETARIAT')
-  @Mutation(() => Election, { description: "Opens the election of an established dispute's panel from the eligible roster persons, voting for at least ELECTION_MIN_VOTING_DAYS and closing after the parties' 15 days to challenge candidates (DSU 8.6); or, with vacancy, of a composed panel's vacant seats. Secretariat only" })
-  async openElection(@CurrentUser() actor: Actor, @Args('input', { description: 'The dispute, the voting period, the counting rules and the quorum' }) input: OpenElectionInput): Promise<Election> {
+  @Mutation(() => Election, {
+    description:
+      "Opens the election of an established dispute's panel from the eligible roster persons, voting for at least ELECTION_MIN_VOTING_DAYS and closing after the parties' 15 days to challenge candidates (DSU 8.6); or, with vacancy, of a composed panel's vacant seats. Secretariat only",
+  })
+  async openElection(
+    @CurrentUser() actor: Actor,
+    @Args('input', { description: 'The dispute, the voting period, the counting rules and the quorum' }) input: OpenElectionInput,
+  ): Promise<Election> {
     return toElection(await this.elections.open(actor, input));
   }
 
   @Roles('MEMBER_DELEGATE')
-  @Mutation(() => CastBallotResult, { description: 'Casts your member’s ranked ballot while the election is open; secret until the close, final once cast. A delegate of a member in the electorate (not a party to the dispute)' })
-  castBallot(@CurrentUser() actor: Actor, @Args('input', { description: 'The election and your ranking' }) input: CastBallotInput): Promise<CastBallotResult> {
+  @Mutation(() => CastBallotResult, {
+    description:
+      'Casts your member’s ranked ballot while the election is open; secret until the close, final once cast. A delegate of a member in the electorate (not a party to the dispute)',
+  })
+  castBallot(
+    @CurrentUser() actor: Actor,
+    @Args('input', { description: 'The election and your ranking' }) input: CastBallotInput,
+  ): Promise<CastBallotResult> {
     return this.elections.cast(actor, input);
   }
 
   @Roles('SECRETARIAT')
-  @Mutation(() => Election, { description: 'Closes an election at or after its closing time (the worker does it too): the seed is revealed, the count runs and the elected form the panel or fill the vacant seats. Refused while a challenge awaits decision (DSU 8.6). Secretariat only' })
+  @Mutation(() => Election, {
+    description:
+      'Closes an election at or after its closing time (the worker does it too): the seed is revealed, the count runs and the elected form the panel or fill the vacant seats. Refused while a challenge awaits decision (DSU 8.6). Secretariat only',
+  })
   async closeElection(@CurrentUser() actor: Actor, @Args() { id }: ElectionIdArgs): Promise<Election> {
     return toElection(await this.closing.close(actor, id));
   }
 
   @Roles('SECRETARIAT')
-  @Mutation(() => Boolean, { description: 'Records that a seated panelist withdraws or is removed; open a vacancy election next. Secretariat only' })
+  @Mutation(() => Boolean, {
+    description: 'Records that a seated panelist withdraws or is removed; open a vacancy election next. Secretariat only',
+  })
   async vacatePanelSeat(@CurrentUser() actor: Actor, @Args() { disputeId, personId, reason }: VacateSeatArgs): Promise<boolean> {
     await this.closing.vacate(actor, disputeId, personId, reason);
     return true;
@@ -62,13 +82,19 @@ export class ElectionsResolver {
     return (await this.closing.electedOf(election.id)).map(toRosterPerson);
   }
 
-  @ResolveField(() => [PublishedBallot], { nullable: true, description: 'Every counted ballot, once closed, when published (ballotsPublished)' })
+  @ResolveField(() => [PublishedBallot], {
+    nullable: true,
+    description: 'Every counted ballot, once closed, when published (ballotsPublished)',
+  })
   async ballots(@Parent() election: Election): Promise<PublishedBallot[] | null> {
     if (!election.ballotsPublished) return null;
     return this.closing.publishedBallots(election.id);
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'The ballots as a BLT file for any STV tool (npm run tally), when published (ballotsPublished)' })
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'The ballots as a BLT file for any STV tool (npm run tally), when published (ballotsPublished)',
+  })
   async blt(@Parent() election: Election): Promise<string | null> {
     if (!election.ballotsPublished) return null;
     return this.closing.blt(await this.elections.get(this.elections.manager, election.id));

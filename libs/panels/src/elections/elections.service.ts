@@ -143,9 +143,9 @@ export class ElectionsService {
         }),
       );
       const ordered = [...candidates].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
-      await ctx.em.getRepository(ElectionCandidateEntity).insert(
-        ordered.map((p, position) => ({ electionId: election.id, personId: p.id, position })),
-      );
+      await ctx.em
+        .getRepository(ElectionCandidateEntity)
+        .insert(ordered.map((p, position) => ({ electionId: election.id, personId: p.id, position })));
       if (electorate.length) {
         await ctx.em.getRepository(ElectionElectorEntity).insert(electorate.map((m) => ({ electionId: election.id, memberId: m.id })));
       }
@@ -233,13 +233,15 @@ export class ElectionsService {
 
   /** Each dispute's elections (a handful at most), for a page of disputes at once. */
   forDispute(loaders: RequestLoaders): DataLoader<string, ElectionEntity[]> {
-    return loaders.get('elections.byDispute', () =>
-      new DataLoader<string, ElectionEntity[]>(async (ids) => {
-        const rows = await this.dataSource
-          .getRepository(ElectionEntity)
-          .find({ where: { disputeId: In([...ids]) }, order: { createdAt: 'ASC' } });
-        return groupedInKeyOrder(ids, rows, (row) => row.disputeId);
-      }),
+    return loaders.get(
+      'elections.byDispute',
+      () =>
+        new DataLoader<string, ElectionEntity[]>(async (ids) => {
+          const rows = await this.dataSource
+            .getRepository(ElectionEntity)
+            .find({ where: { disputeId: In([...ids]) }, order: { createdAt: 'ASC' } });
+          return groupedInKeyOrder(ids, rows, (row) => row.disputeId);
+        }),
     );
   }
 

@@ -40,10 +40,17 @@ export class ConsentsService {
       }
       // DSU 8.3 concerns nationals of the parties and of third parties in the panel proceedings (10.2).
       const concerned = places.filter((p) => p.kind !== 'THIRD_PARTY' || isPanelThirdParty(p));
-      const members = await this.members.byIds(ctx.em, concerned.map((p) => p.memberId));
+      const members = await this.members.byIds(
+        ctx.em,
+        concerned.map((p) => p.memberId),
+      );
       const nationalOf = members.find((m) => m.code === person.nationality);
       if (!nationalOf) {
-        throw badInput('personId', `The person is a national of ${person.nationality}, not of a party or third party: no consent is needed`, 'NOT_A_NATIONAL');
+        throw badInput(
+          'personId',
+          `The person is a national of ${person.nationality}, not of a party or third party: no consent is needed`,
+          'NOT_A_NATIONAL',
+        );
       }
       const repo = ctx.em.getRepository(NationalityConsentEntity);
       if (await repo.existsBy({ disputeId: dispute.id, personId: person.id, memberId: place.memberId })) {
@@ -52,9 +59,7 @@ export class ConsentsService {
       await repo.insert({ disputeId: dispute.id, personId: person.id, memberId: place.memberId, consentedAt: ctx.now });
 
       const consentedIds = new Set((await repo.findBy({ disputeId: dispute.id, personId: person.id })).map((c) => c.memberId));
-      const parties = places
-        .filter((p) => p.kind !== 'THIRD_PARTY')
-        .map((p) => members.find((m) => m.id === p.memberId) as MemberEntity);
+      const parties = places.filter((p) => p.kind !== 'THIRD_PARTY').map((p) => members.find((m) => m.id === p.memberId) as MemberEntity);
       const state: WaiverState = {
         person,
         consented: parties.filter((m) => consentedIds.has(m.id)),

@@ -22,7 +22,9 @@ const base = (over: Partial<EligibilityInput> = {}): EligibilityInput => ({
   ...over,
 });
 const codesOf = (input: EligibilityInput, id = 'p1') =>
-  evaluateEligibility(input).excluded.find((e) => e.personId === id)?.reasons.map((r) => r.code) ?? [];
+  evaluateEligibility(input)
+    .excluded.find((e) => e.personId === id)
+    ?.reasons.map((r) => r.code) ?? [];
 
 describe('evaluateEligibility', () => {
   it('finds an approved, available national of a non-party with nothing against them eligible', () => {
@@ -57,7 +59,10 @@ describe('evaluateEligibility', () => {
   it('keeps a national out while only some parties consented, and says who has not', () => {
     const input = base({
       persons: [person('p1', { nationality: 'PAK' })],
-      consents: [{ personId: 'p1', memberId: 'm-chn' }, { personId: 'p1', memberId: 'm-pak' }],
+      consents: [
+        { personId: 'p1', memberId: 'm-chn' },
+        { personId: 'p1', memberId: 'm-pak' },
+      ],
     });
     expect(evaluateEligibility(input).excluded[0].reasons).toEqual([
       { code: 'NATIONAL_OF_PARTY', detail: 'national of PAK, a party; consent still needed from IDN', memberCode: 'PAK' },
@@ -86,7 +91,12 @@ describe('evaluateEligibility', () => {
 
   it('does not exclude for a cleared disclosure, and reports one OPEN_CONFLICT for several disclosures', () => {
     expect(evaluateEligibility(base({ disclosures: [{ personId: 'p1', status: 'CLEARED' }] })).eligible).toEqual(['p1']);
-    const many = base({ disclosures: [{ personId: 'p1', status: 'OPEN' }, { personId: 'p1', status: 'UPHELD' }] });
+    const many = base({
+      disclosures: [
+        { personId: 'p1', status: 'OPEN' },
+        { personId: 'p1', status: 'UPHELD' },
+      ],
+    });
     expect(evaluateEligibility(many).excluded[0].reasons).toEqual([
       { code: 'OPEN_CONFLICT', detail: 'a conflict of interest in this dispute was confirmed' },
     ]);
@@ -97,7 +107,12 @@ describe('evaluateEligibility', () => {
   });
 
   it('excludes a person only for an upheld challenge, naming the challenger', () => {
-    const pending = base({ challenges: [{ personId: 'p1', status: 'PENDING', byMemberCode: 'CHN' }, { personId: 'p1', status: 'DISMISSED', byMemberCode: 'PAK' }] });
+    const pending = base({
+      challenges: [
+        { personId: 'p1', status: 'PENDING', byMemberCode: 'CHN' },
+        { personId: 'p1', status: 'DISMISSED', byMemberCode: 'PAK' },
+      ],
+    });
     expect(evaluateEligibility(pending).eligible).toEqual(['p1']);
     const upheld = base({ challenges: [{ personId: 'p1', status: 'UPHELD', byMemberCode: 'PAK' }] });
     expect(evaluateEligibility(upheld).excluded[0].reasons).toEqual([
@@ -107,7 +122,11 @@ describe('evaluateEligibility', () => {
 
   it('lists every reason, in a fixed order, and keeps the order of the persons', () => {
     const input = base({
-      persons: [person('p1', { status: 'REMOVED', nationality: 'CHN', available: false }), person('p2'), person('p3', { nationality: 'KAZ' })],
+      persons: [
+        person('p1', { status: 'REMOVED', nationality: 'CHN', available: false }),
+        person('p2'),
+        person('p3', { nationality: 'KAZ' }),
+      ],
       disclosures: [{ personId: 'p1', status: 'OPEN' }],
       challenges: [{ personId: 'p1', status: 'UPHELD', byMemberCode: 'PAK' }],
     });

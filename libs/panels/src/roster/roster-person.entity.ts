@@ -1,15 +1,5 @@
 import { MemberEntity, UserEntity, registerUniqueConstraint } from '@app/core';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  Unique,
-  VersionColumn,
-} from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, VersionColumn } from 'typeorm';
 
 export const ROSTER_STATUSES = ['NOMINATED', 'APPROVED', 'REJECTED', 'REMOVED'] as const;
 export type RosterStatus = (typeof ROSTER_STATUSES)[number];

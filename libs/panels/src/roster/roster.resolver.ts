@@ -22,14 +22,7 @@ import {
   RosterArgs,
   SetAvailabilityArgs,
 } from './dto/roster.input';
-import {
-  Nomination,
-  NominationConnection,
-  RosterPerson,
-  RosterPersonConnection,
-  toNomination,
-  toRosterPerson,
-} from './roster.type';
+import { Nomination, NominationConnection, RosterPerson, RosterPersonConnection, toNomination, toRosterPerson } from './roster.type';
 import { RosterService } from './roster.service';
 
 const cvPath = (personId: string) => `/roster/${personId}/cv`;
@@ -40,7 +33,10 @@ export class RosterResolver {
 
   // DSU 8.4: the indicative list is public, so that members and parties know who may serve.
   @Public()
-  @Query(() => RosterPersonConnection, { description: 'The approved roster of panelists, by name. Public: the indicative list lets members and parties know who may serve (DSU 8.4)' })
+  @Query(() => RosterPersonConnection, {
+    description:
+      'The approved roster of panelists, by name. Public: the indicative list lets members and parties know who may serve (DSU 8.4)',
+  })
   async roster(@Args() args: RosterArgs): Promise<RosterPersonConnection> {
     return mapPage(await this.service.list(args), toRosterPerson);
   }
@@ -73,7 +69,9 @@ export class NominationsResolver {
   }
 
   @Roles('MEMBER_DELEGATE')
-  @Mutation(() => Nomination, { description: 'Proposes a person for the roster (DSU 8.4), for your member; the secretariat decides. A delegate of an active member' })
+  @Mutation(() => Nomination, {
+    description: 'Proposes a person for the roster (DSU 8.4), for your member; the secretariat decides. A delegate of an active member',
+  })
   async nominateRosterPerson(
     @CurrentUser() actor: Actor,
     @Args('input', { description: 'The person and their CV' }) input: NominateRosterPersonInput,
@@ -94,13 +92,17 @@ export class NominationsResolver {
   }
 
   @Roles('SECRETARIAT')
-  @Mutation(() => Nomination, { description: "Links the person's own PANELIST account, with which they act on the panels they sit on. Secretariat only" })
+  @Mutation(() => Nomination, {
+    description: "Links the person's own PANELIST account, with which they act on the panels they sit on. Secretariat only",
+  })
   async linkPanelistUser(@CurrentUser() actor: Actor, @Args() args: LinkPanelistUserArgs): Promise<Nomination> {
     return toNomination(await this.service.linkUser(actor, args));
   }
 
   @Roles('PANELIST', 'SECRETARIAT')
-  @Mutation(() => Nomination, { description: 'Records whether the person can serve now. The person themselves (their linked PANELIST account) or the secretariat' })
+  @Mutation(() => Nomination, {
+    description: 'Records whether the person can serve now. The person themselves (their linked PANELIST account) or the secretariat',
+  })
   async setAvailability(@CurrentUser() actor: Actor, @Args() args: SetAvailabilityArgs): Promise<Nomination> {
     return toNomination(await this.service.setAvailability(actor, args));
   }

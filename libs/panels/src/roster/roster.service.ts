@@ -132,9 +132,14 @@ export class RosterService {
     return this.commands.run({ actor, operation: 'removeRosterPerson' }, async (ctx) => {
       const person = await this.lock(ctx, args.id);
       if (person.status !== 'APPROVED') {
-        throw new DomainError('INVALID_TRANSITION', 'NOT_APPROVED', `Only an approved person can be removed; this one is ${person.status}`, {
-          status: person.status,
-        });
+        throw new DomainError(
+          'INVALID_TRANSITION',
+          'NOT_APPROVED',
+          `Only an approved person can be removed; this one is ${person.status}`,
+          {
+            status: person.status,
+          },
+        );
       }
       person.status = 'REMOVED';
       person.decisionReason = args.reason;
@@ -192,10 +197,7 @@ export class RosterService {
 
   /** The public roster: approved persons only, by name. */
   list(args: RosterArgs): Promise<Page<RosterPersonEntity>> {
-    const qb = this.dataSource
-      .getRepository(RosterPersonEntity)
-      .createQueryBuilder('p')
-      .where(`p.status = 'APPROVED'`);
+    const qb = this.dataSource.getRepository(RosterPersonEntity).createQueryBuilder('p').where(`p.status = 'APPROVED'`);
     const f = args.filter ?? {};
     if (f.nationality) qb.andWhere('p.nationality = :nationality', { nationality: f.nationality });
     if (f.expertise) {
@@ -237,11 +239,13 @@ export class RosterService {
 
   /** Roster persons by id, whatever their status (callers apply their own policy), per request. */
   byId(loaders: RequestLoaders): DataLoader<string, RosterPersonEntity | null> {
-    return loaders.get('roster.byId', () =>
-      new DataLoader<string, RosterPersonEntity | null>(async (ids) => {
-        const rows = await this.dataSource.getRepository(RosterPersonEntity).findBy({ id: In([...ids]) });
-        return inKeyOrder(ids, rows, (p) => p.id);
-      }),
+    return loaders.get(
+      'roster.byId',
+      () =>
+        new DataLoader<string, RosterPersonEntity | null>(async (ids) => {
+          const rows = await this.dataSource.getRepository(RosterPersonEntity).findBy({ id: In([...ids]) });
+          return inKeyOrder(ids, rows, (p) => p.id);
+        }),
     );
   }
 
@@ -252,25 +256,29 @@ export class RosterService {
 
   /** Whether each person has a CV, without reading the bytes. */
   hasCv(loaders: RequestLoaders): DataLoader<string, boolean> {
-    return loaders.get('roster.hasCv', () =>
-      new DataLoader<string, boolean>(async (ids) => {
-        const rows: { person_id: string }[] = await this.dataSource.query(
-          'SELECT person_id FROM roster_cvs WHERE person_id = ANY($1::uuid[])',
-          [[...ids]],
-        );
-        const found = new Set(rows.map((r) => r.person_id));
-        return ids.map((id) => found.has(id));
-      }),
+    return loaders.get(
+      'roster.hasCv',
+      () =>
+        new DataLoader<string, boolean>(async (ids) => {
+          const rows: { person_id: string }[] = await this.dataSource.query(
+            'SELECT person_id FROM roster_cvs WHERE person_id = ANY($1::uuid[])',
+            [[...ids]],
+          );
+          const found = new Set(rows.map((r) => r.person_id));
+          return ids.map((id) => found.has(id));
+        }),
     );
   }
 
   /** Users by id, for the linked account of a nomination. */
   users(loaders: RequestLoaders): DataLoader<string, UserEntity | null> {
-    return loaders.get('roster.users', () =>
-      new DataLoader<string, UserEntity | null>(async (ids) => {
-        const rows = await this.accounts.byIds(this.dataSource.manager, ids);
-        return inKeyOrder(ids, rows, (u) => u.id);
-      }),
+    return loaders.get(
+      'roster.users',
+      () =>
+        new DataLoader<string, UserEntity | null>(async (ids) => {
+          const rows = await this.accounts.byIds(this.dataSource.manager, ids);
+          return inKeyOrder(ids, rows, (u) => u.id);
+        }),
     );
   }
 

@@ -1,5 +1,15 @@
 import { Args, ArgsType, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, AuditCheckpoint, AuditCheckpoints, CurrentUser, LocalDateScalar, Public, Roles, toAuditCheckpoint, upperEach } from '@app/core';
+import {
+  Actor,
+  AuditCheckpoint,
+  AuditCheckpoints,
+  CurrentUser,
+  LocalDateScalar,
+  Public,
+  Roles,
+  toAuditCheckpoint,
+  upperEach,
+} from '@app/core';
 import { toIsoDate } from '@app/procedure';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsString, IsUUID, Matches } from 'class-validator';
@@ -52,7 +62,10 @@ class MeetingAttendanceArgs {
 
 @ArgsType()
 class ScheduleBodyMeetingArgs {
-  @Field(() => LocalDateScalar, { description: "The day it is held: a future day (ISO date, the body's time zone). A decision counts only with BODY_MEETING_NOTICE_DAYS of notice" })
+  @Field(() => LocalDateScalar, {
+    description:
+      "The day it is held: a future day (ISO date, the body's time zone). A decision counts only with BODY_MEETING_NOTICE_DAYS of notice",
+  })
   @IsString()
   heldOn: string;
 }
@@ -67,7 +80,8 @@ export class BodyMeetingsResolver {
   // Public like the meeting: the body's anchor of its audit trail, for the members to keep.
   @ResolveField(() => AuditCheckpoint, {
     nullable: true,
-    description: 'The signed checkpoint of the audit trail made when the attendance was recorded (the latest, after a correction); null before',
+    description:
+      'The signed checkpoint of the audit trail made when the attendance was recorded (the latest, after a correction); null before',
   })
   async auditCheckpoint(@Parent() meeting: BodyMeeting): Promise<AuditCheckpoint | null> {
     const checkpoint = await this.checkpoints.latestForMeeting(meeting.id);
@@ -81,15 +95,24 @@ export class BodyMeetingsResolver {
   }
 
   @Roles('SECRETARIAT')
-  @Mutation(() => BodyMeeting, { description: "Schedules a meeting of the body on a future day; every case under surveillance whose SURVEILLANCE_AGENDA period has run by then goes on its agenda, with the respondent's status report due 10 days before (DSU 21.6). Secretariat only" })
+  @Mutation(() => BodyMeeting, {
+    description:
+      "Schedules a meeting of the body on a future day; every case under surveillance whose SURVEILLANCE_AGENDA period has run by then goes on its agenda, with the respondent's status report due 10 days before (DSU 21.6). Secretariat only",
+  })
   async scheduleBodyMeeting(@CurrentUser() actor: Actor, @Args() { heldOn }: ScheduleBodyMeetingArgs): Promise<BodyMeeting> {
     const { meeting, statusReportsDue } = await this.meetings.schedule(actor, heldOn);
     return toBodyMeeting(meeting, statusReportsDue);
   }
 
   @Roles('SECRETARIAT')
-  @Mutation(() => BodyMeeting, { description: 'Records who attended a meeting of the body, on the day or after (a correction is a new list): the body decides only with a quorum (BODY_QUORUM_PERCENT of the active members). Signs a checkpoint of the audit trail. Secretariat only' })
-  async recordMeetingAttendance(@CurrentUser() actor: Actor, @Args() { meetingId, presentMembers }: MeetingAttendanceArgs): Promise<BodyMeeting> {
+  @Mutation(() => BodyMeeting, {
+    description:
+      'Records who attended a meeting of the body, on the day or after (a correction is a new list): the body decides only with a quorum (BODY_QUORUM_PERCENT of the active members). Signs a checkpoint of the audit trail. Secretariat only',
+  })
+  async recordMeetingAttendance(
+    @CurrentUser() actor: Actor,
+    @Args() { meetingId, presentMembers }: MeetingAttendanceArgs,
+  ): Promise<BodyMeeting> {
     return toBodyMeeting(await this.meetings.recordAttendance(actor, meetingId, presentMembers));
   }
 }

@@ -86,13 +86,23 @@ export class BodyMeetingsService {
     requireRole(actor, 'SECRETARIAT');
     return this.commands.run({ actor, operation: 'recordMeetingAttendance' }, async (ctx) => {
       const meeting = isUUID(meetingId)
-        ? await ctx.em.getRepository(BodyMeetingEntity).createQueryBuilder('m').setLock('pessimistic_write').where('m.id = :meetingId', { meetingId }).getOne()
+        ? await ctx.em
+            .getRepository(BodyMeetingEntity)
+            .createQueryBuilder('m')
+            .setLock('pessimistic_write')
+            .where('m.id = :meetingId', { meetingId })
+            .getOne()
         : null;
       if (!meeting) throw notFound('Body meeting', meetingId, 'BODY_MEETING_NOT_FOUND');
       if (toIsoDate(ctx.now) < meeting.heldOn) {
-        throw new DomainError('NOT_YET_ALLOWED', 'MEETING_NOT_HELD', `The meeting is held on ${meeting.heldOn}; its attendance is recorded from that day`, {
-          allowedFrom: meeting.heldOn,
-        });
+        throw new DomainError(
+          'NOT_YET_ALLOWED',
+          'MEETING_NOT_HELD',
+          `The meeting is held on ${meeting.heldOn}; its attendance is recorded from that day`,
+          {
+            allowedFrom: meeting.heldOn,
+          },
+        );
       }
       const codes = [...new Set(presentCodes.map((c) => c.trim().toUpperCase()))].sort();
       const present = await this.members.byCodes(ctx.em, codes);

@@ -32,7 +32,8 @@ export class CalendarResolver {
 
   @Public()
   @Query(() => String, {
-    description: "The body's time zone (IANA name): every date of the procedure is a day there, and a limit due on a day runs to midnight there. Public",
+    description:
+      "The body's time zone (IANA name): every date of the procedure is a day there, and a limit due on a day runs to midnight there. Public",
   })
   timeZone(): string {
     return this.calendar.timeZone();
@@ -45,13 +46,17 @@ export class CalendarResolver {
   }
 
   @Roles('SECRETARIAT')
-  @Mutation(() => ClosedDay, { description: 'Closes a day; running time limits ending on it move to the next working day (each move docketed). Secretariat only' })
+  @Mutation(() => ClosedDay, {
+    description: 'Closes a day; running time limits ending on it move to the next working day (each move docketed). Secretariat only',
+  })
   async addClosedDay(@CurrentUser() actor: Actor, @Args() { day, reason }: ClosedDayArgs): Promise<ClosedDay> {
     return fromChange(await this.calendar.add(actor, day, reason));
   }
 
   @Roles('SECRETARIAT')
-  @Mutation(() => Boolean, { description: 'Reopens a day; time limits moved past it come back to the day they now end on. Secretariat only' })
+  @Mutation(() => Boolean, {
+    description: 'Reopens a day; time limits moved past it come back to the day they now end on. Secretariat only',
+  })
   async removeClosedDay(@CurrentUser() actor: Actor, @Args() { day }: RemoveClosedDayArgs): Promise<boolean> {
     await this.calendar.remove(actor, day);
     return true;

@@ -20,8 +20,7 @@ interface DueDateMove {
 
 // Running (open, not paused) limits whose legal end is on or before the day and whose due date is on
 // or after it: the ones a change of that day can move.
-const RUNNING_ACROSS_DAY =
-  "d.status = 'OPEN' AND d.paused_remaining_days IS NULL AND d.base_date <= :day AND d.due_date >= :day";
+const RUNNING_ACROSS_DAY = "d.status = 'OPEN' AND d.paused_remaining_days IS NULL AND d.base_date <= :day AND d.due_date >= :day";
 
 /** The days the body is closed, kept by the secretariat; due dates move past them. */
 @Injectable()
@@ -56,9 +55,7 @@ export class CalendarService {
    * resumed suspension may reach back). Weekends are working days unless closed.
    */
   async closedDays(em: EntityManager): Promise<ClosedDays> {
-    const rows: { day: string }[] = await em.query(
-      "SELECT to_char(day, 'YYYY-MM-DD') AS day FROM closed_days ORDER BY day",
-    );
+    const rows: { day: string }[] = await em.query("SELECT to_char(day, 'YYYY-MM-DD') AS day FROM closed_days ORDER BY day");
     return { dates: rows.map((r) => r.day) };
   }
 
@@ -75,10 +72,14 @@ export class CalendarService {
   /** The same calendar, read once per request however many disputes ask for it. */
   closedDaysForRequest(loaders: RequestLoaders): Promise<ClosedDays> {
     return loaders
-      .get('calendar.closedDays', () => new DataLoader<'all', ClosedDays>(async (keys) => {
-        const closed = await this.closedDays(this.dataSource.manager);
-        return keys.map(() => closed);
-      }))
+      .get(
+        'calendar.closedDays',
+        () =>
+          new DataLoader<'all', ClosedDays>(async (keys) => {
+            const closed = await this.closedDays(this.dataSource.manager);
+            return keys.map(() => closed);
+          }),
+      )
       .load('all');
   }
 

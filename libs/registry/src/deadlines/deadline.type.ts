@@ -1,19 +1,14 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection, LocalDateScalar, graphqlEnum } from '@app/core';
-import {
-  DEADLINE_RULES,
-  DEADLINE_RULE_CODES,
-  DEADLINE_STATUSES,
-  type DeadlineRuleCode,
-  type DeadlineStatus,
-} from '@app/procedure';
+import { DEADLINE_RULES, DEADLINE_RULE_CODES, DEADLINE_STATUSES, type DeadlineRuleCode, type DeadlineStatus } from '@app/procedure';
 import { DeadlineEntity } from './deadline.entity';
 
 export const DeadlineStatusEnum = graphqlEnum(DEADLINE_STATUSES, 'DeadlineStatus', 'Where a time limit of a dispute stands', {
   OPEN: 'Running (or, with pausedRemainingDays set, stopped by a suspension)',
   MET: 'The awaited act happened in time (or the window or waiting period ran its course)',
   MISSED: 'A deadline ran out before its act, or the act came late: the only status that counts against whom the limit binds',
-  EXTENDED: 'Replaced by a later row: an extension agreed by the parties, or a longer limit that now applies (12 months instead of 9 once a report is appealed, DSU 20)',
+  EXTENDED:
+    'Replaced by a later row: an extension agreed by the parties, or a longer limit that now applies (12 months instead of 9 once a report is appealed, DSU 20)',
   LAPSED: 'A window or waiting period ran its course without its act; nobody owed it. Never an agreement, never a fault',
   SUPERSEDED: 'The case moved on and the limit no longer applies (settled, withdrawn, lapsed, a meeting the panel decided not to hold)',
 });
@@ -66,7 +61,8 @@ export class Deadline {
 
   @Field(() => ID, {
     nullable: true,
-    description: 'What the limit is about, when several of its rule may run at once: NON_CONFIDENTIAL_SUMMARY, the submission whose summary is due',
+    description:
+      'What the limit is about, when several of its rule may run at once: NON_CONFIDENTIAL_SUMMARY, the submission whose summary is due',
   })
   subjectId: string | null;
 

@@ -58,9 +58,7 @@ export class DeadlinesService {
 
   /** Settles one OPEN row by id; false when it is no longer OPEN. */
   async settleById(ctx: CommandContext, id: string, status: Settled): Promise<boolean> {
-    const result = await ctx.em
-      .getRepository(DeadlineEntity)
-      .update({ id, status: 'OPEN' }, { status, closedAt: ctx.now });
+    const result = await ctx.em.getRepository(DeadlineEntity).update({ id, status: 'OPEN' }, { status, closedAt: ctx.now });
     return (result.affected ?? 0) > 0;
   }
 
@@ -97,10 +95,7 @@ export class DeadlinesService {
         .execute();
     }
     for (const pause of effects.pause) {
-      await repo.update(
-        { disputeId, rule: pause.rule, status: 'OPEN', subjectId: IsNull() },
-        { pausedRemainingDays: pause.remainingDays },
-      );
+      await repo.update({ disputeId, rule: pause.rule, status: 'OPEN', subjectId: IsNull() }, { pausedRemainingDays: pause.remainingDays });
     }
     for (const resumed of effects.resume) {
       await repo.update(
@@ -166,21 +161,25 @@ export class DeadlinesService {
     if (f.member) {
       // Core owns the members: the code is resolved there, once; an unknown code matches nothing.
       const [member] = await this.members.byCodes(this.dataSource.manager, [f.member]);
-      qb.andWhere(`d.dispute_id IN (SELECT p.dispute_id FROM dispute_parties p WHERE p.member_id = :memberId)`, { memberId: member?.id ?? null });
+      qb.andWhere(`d.dispute_id IN (SELECT p.dispute_id FROM dispute_parties p WHERE p.member_id = :memberId)`, {
+        memberId: member?.id ?? null,
+      });
     }
     return keysetPage(qb, args, { sortExpression: 'd.due_date', alias: 'd', sortValue: (d) => d.dueDate }, (d) => d);
   }
 
   /** All rows of each dispute (a dispute has a few dozen at most over its whole life). */
   byDispute(loaders: RequestLoaders): DataLoader<string, DeadlineEntity[]> {
-    return loaders.get('deadlines.byDispute', () =>
-      new DataLoader<string, DeadlineEntity[]>(async (ids) => {
-        const rows = await this.dataSource.getRepository(DeadlineEntity).find({
-          where: { disputeId: In([...ids]) },
-          order: { openedAt: 'ASC', dueDate: 'ASC', rule: 'ASC' },
-        });
-        return groupedInKeyOrder(ids, rows, (row) => row.disputeId);
-      }),
+    return loaders.get(
+      'deadlines.byDispute',
+      () =>
+        new DataLoader<string, DeadlineEntity[]>(async (ids) => {
+          const rows = await this.dataSource.getRepository(DeadlineEntity).find({
+            where: { disputeId: In([...ids]) },
+            order: { openedAt: 'ASC', dueDate: 'ASC', rule: 'ASC' },
+          });
+          return groupedInKeyOrder(ids, rows, (row) => row.disputeId);
+        }),
     );
   }
 
@@ -189,17 +188,19 @@ export class DeadlinesService {
    * (hand-written, as the docket list's other reads: see DisputesService.list).
    */
   nextByDispute(loaders: RequestLoaders): DataLoader<string, DeadlineEntity | null> {
-    return loaders.get('deadlines.nextByDispute', () =>
-      new DataLoader<string, DeadlineEntity | null>(async (ids) => {
-        const rows = await this.deadlineRows.read(
-          `SELECT DISTINCT ON (d.dispute_id) ${this.deadlineRows.select('d')}
+    return loaders.get(
+      'deadlines.nextByDispute',
+      () =>
+        new DataLoader<string, DeadlineEntity | null>(async (ids) => {
+          const rows = await this.deadlineRows.read(
+            `SELECT DISTINCT ON (d.dispute_id) ${this.deadlineRows.select('d')}
              FROM deadlines d
             WHERE d.dispute_id = ANY($1::uuid[]) AND d.status = 'OPEN' AND d.paused_remaining_days IS NULL
             ORDER BY d.dispute_id, d.due_date, d.id`,
-          [ids],
-        );
-        return inKeyOrder(ids, rows, (row) => row.disputeId);
-      }),
+            [ids],
+          );
+          return inKeyOrder(ids, rows, (row) => row.disputeId);
+        }),
     );
   }
 }

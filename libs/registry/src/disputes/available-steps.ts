@@ -69,8 +69,6 @@ export class StepProviders {
 export function engineSteps(engine: AllowedActions, actions: Readonly<Partial<Record<string, string>>>): AvailableSteps {
   return {
     now: engine.now.filter((action) => actions[action]).map((action) => ({ action, mutation: actions[action] as string })),
-    later: engine.later
-      .filter((later) => actions[later.action])
-      .map((later) => ({ ...later, mutation: actions[later.action] as string })),
+    later: engine.later.filter((later) => actions[later.action]).map((later) => ({ ...later, mutation: actions[later.action] as string })),
   };
 }

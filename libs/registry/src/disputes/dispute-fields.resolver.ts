@@ -1,14 +1,5 @@
 import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import {
-  Actor,
-  ConnectionArgs,
-  CurrentUser,
-  GraphqlContext,
-  Member,
-  mapPage,
-  notFound,
-  toMember,
-} from '@app/core';
+import { Actor, ConnectionArgs, CurrentUser, GraphqlContext, Member, mapPage, notFound, toMember } from '@app/core';
 import { DocketService } from '../docket/docket.service';
 import { DocketEntryConnection, toDocketEntry } from '../docket/docket.type';
 import { Deadline, toDeadline } from '../deadlines/deadline.type';

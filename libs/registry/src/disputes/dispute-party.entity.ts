@@ -22,10 +22,7 @@ export type ConsultationsStatus = (typeof CONSULTATIONS_STATUSES)[number];
 @Entity('dispute_parties')
 @Index('ix_dispute_parties_member', ['memberId', 'kind'])
 @Check('ck_dispute_parties_consultations_status', `"consultations_status" IN ('REQUESTED', 'ACCEPTED', 'REJECTED')`)
-@Check(
-  'ck_dispute_parties_capacity',
-  `("kind" = 'THIRD_PARTY') = ("consultations_status" IS NOT NULL OR "panel_joined_at" IS NOT NULL)`,
-)
+@Check('ck_dispute_parties_capacity', `("kind" = 'THIRD_PARTY') = ("consultations_status" IS NOT NULL OR "panel_joined_at" IS NOT NULL)`)
 export class DisputePartyEntity {
   @PrimaryColumn('uuid', { name: 'dispute_id' })
   disputeId: string;

@@ -1,14 +1,5 @@
 import type { Agreements, ProcedureEvents, Stage } from '@app/procedure';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  OneToMany,
-  PrimaryGeneratedColumn,
-  Unique,
-  VersionColumn,
-} from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn, Unique, VersionColumn } from 'typeorm';
 import { DisputePartyEntity } from './dispute-party.entity';
 
 /**
@@ -94,8 +85,7 @@ export class DisputeEntity {
 }
 
 /** The text the `text` filter searches; the index ix_disputes_search is built on this expression. */
-export const DISPUTE_SEARCH_VECTOR = (alias: string) =>
-  `dispute_search_vector(${alias}.title, ${alias}.summary, ${alias}.measures)`;
+export const DISPUTE_SEARCH_VECTOR = (alias: string) => `dispute_search_vector(${alias}.title, ${alias}.summary, ${alias}.measures)`;
 
 export function docketNumber(dispute: Pick<DisputeEntity, 'number'>): string {
   return `DS${dispute.number}`;

@@ -10,11 +10,16 @@ export const PartyKindEnum = graphqlEnum(PARTY_KINDS, 'PartyKind', 'How a member
   RESPONDENT: 'The member whose measures are at issue',
   THIRD_PARTY: 'A member with a substantial interest that joined (DSU 4.11, 10.2)',
 });
-export const ConsultationsStatusEnum = graphqlEnum(CONSULTATIONS_STATUSES, 'ConsultationsStatus', "A member's request to join the consultations (DSU 4.11): REQUESTED until the respondent accepts or rejects it", {
-  REQUESTED: 'Asked to join the consultations; awaiting the respondent',
-  ACCEPTED: 'The respondent accepted: joined the consultations',
-  REJECTED: 'The respondent refused (the member may ask for consultations of its own, DSU 4.11)',
-});
+export const ConsultationsStatusEnum = graphqlEnum(
+  CONSULTATIONS_STATUSES,
+  'ConsultationsStatus',
+  "A member's request to join the consultations (DSU 4.11): REQUESTED until the respondent accepts or rejects it",
+  {
+    REQUESTED: 'Asked to join the consultations; awaiting the respondent',
+    ACCEPTED: 'The respondent accepted: joined the consultations',
+    REJECTED: 'The respondent refused (the member may ask for consultations of its own, DSU 4.11)',
+  },
+);
 
 @ObjectType({ description: "A member's place in a dispute" })
 export class DisputeParty {
@@ -22,7 +27,8 @@ export class DisputeParty {
   member: Member;
 
   @Field(() => PartyKindEnum, {
-    description: 'THIRD_PARTY for a member that asked to join the consultations or joined the panel proceedings; see consultationsStatus and panelJoinedAt',
+    description:
+      'THIRD_PARTY for a member that asked to join the consultations or joined the panel proceedings; see consultationsStatus and panelJoinedAt',
   })
   kind: PartyKind;
 
@@ -31,7 +37,8 @@ export class DisputeParty {
 
   @Field(() => ConsultationsStatusEnum, {
     nullable: true,
-    description: 'Its request to join the consultations (DSU 4.11); only ACCEPTED makes it a third party in the consultations. Null if it never asked',
+    description:
+      'Its request to join the consultations (DSU 4.11); only ACCEPTED makes it a third party in the consultations. Null if it never asked',
   })
   consultationsStatus: ConsultationsStatus | null;
 
@@ -105,7 +112,9 @@ export class Dispute {
   @Field({ description: 'The stage in words, as the public docket shows it' })
   stageLabel: string;
 
-  @Field({ description: "When the dispute entered its stage (UTC instant); counts of days in a stage run from its day in the body's time zone" })
+  @Field({
+    description: "When the dispute entered its stage (UTC instant); counts of days in a stage run from its day in the body's time zone",
+  })
   stageEnteredAt: Date;
 
   @Field(() => StageEnum, { nullable: true, description: 'While suspended: the stage it resumes to' })

@@ -17,7 +17,10 @@ export class DisputesResolver {
   // Requests for consultations are circulated to all members (DSU 4.4) and the docket is public:
   // cases are readable without a sign-in; documents follow their classification.
   @Public()
-  @Query(() => DisputeConnection, { description: 'Disputes, newest first; filter by stage, member, text or filing day. Public: requests for consultations are circulated to all members (DSU 4.4)' })
+  @Query(() => DisputeConnection, {
+    description:
+      'Disputes, newest first; filter by stage, member, text or filing day. Public: requests for consultations are circulated to all members (DSU 4.4)',
+  })
   async disputes(@Args() args: DisputesArgs): Promise<DisputeConnection> {
     return mapPage(await this.service.list(args), toDispute);
   }
@@ -38,7 +41,10 @@ export class DisputesResolver {
   }
 
   @Roles('MEMBER_DELEGATE')
-  @Mutation(() => Dispute, { description: 'Files a request for consultations (DSU 4.3-4.4): a new dispute with your member as complainant. A member delegate of an active member' })
+  @Mutation(() => Dispute, {
+    description:
+      'Files a request for consultations (DSU 4.3-4.4): a new dispute with your member as complainant. A member delegate of an active member',
+  })
   async requestConsultations(
     @CurrentUser() actor: Actor,
     @Args('input', { description: 'The request: respondents, measures, legal basis, summary' }) input: RequestConsultationsInput,
@@ -46,8 +52,14 @@ export class DisputesResolver {
     return toDispute(await this.service.requestConsultations(actor, input));
   }
 
-  @Mutation(() => Dispute, { description: "Takes a step of the procedure; refused with the reason (and, when a date decides it, the day it becomes allowed) when not allowed. Any signed-in user: each step says who may take it (a party's delegate, a member's, a panelist seated on the dispute, the secretariat, or the secretariat recording a decision of the body at a meeting); see ProcedureAction and Dispute.allowedActions" })
-  async takeAction(@CurrentUser() actor: Actor, @Args('input', { description: 'The dispute, the step, and what the step needs' }) input: TakeActionInput): Promise<Dispute> {
+  @Mutation(() => Dispute, {
+    description:
+      "Takes a step of the procedure; refused with the reason (and, when a date decides it, the day it becomes allowed) when not allowed. Any signed-in user: each step says who may take it (a party's delegate, a member's, a panelist seated on the dispute, the secretariat, or the secretariat recording a decision of the body at a meeting); see ProcedureAction and Dispute.allowedActions",
+  })
+  async takeAction(
+    @CurrentUser() actor: Actor,
+    @Args('input', { description: 'The dispute, the step, and what the step needs' }) input: TakeActionInput,
+  ): Promise<Dispute> {
     return toDispute(await this.service.takeAction(actor, input));
   }
 }

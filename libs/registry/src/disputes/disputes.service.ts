@@ -20,14 +20,7 @@ import {
   notFound,
   requireRole,
 } from '@app/core';
-import {
-  ActionParams,
-  ActorRole,
-  allowedActions,
-  decide,
-  openDispute,
-  type DisputeSnapshot,
-} from '@app/procedure';
+import { ActionParams, ActorRole, allowedActions, decide, openDispute, type DisputeSnapshot } from '@app/procedure';
 import { isUUID } from 'class-validator';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
@@ -109,10 +102,12 @@ export class DisputesService {
       });
       applyState(dispute, snapshot);
       const saved = await ctx.em.getRepository(DisputeEntity).save(dispute);
-      await ctx.em.getRepository(DisputePartyEntity).insert([
-        { disputeId: saved.id, memberId: complainant.id, kind: 'COMPLAINANT', joinedAt: ctx.now },
-        ...respondents.map((m) => ({ disputeId: saved.id, memberId: m.id, kind: 'RESPONDENT' as const, joinedAt: ctx.now })),
-      ]);
+      await ctx.em
+        .getRepository(DisputePartyEntity)
+        .insert([
+          { disputeId: saved.id, memberId: complainant.id, kind: 'COMPLAINANT', joinedAt: ctx.now },
+          ...respondents.map((m) => ({ disputeId: saved.id, memberId: m.id, kind: 'RESPONDENT' as const, joinedAt: ctx.now })),
+        ]);
       await ctx.em.getRepository(DisputeStagePeriodEntity).insert({
         disputeId: saved.id,
         stage: saved.stage,
@@ -139,7 +134,10 @@ export class DisputesService {
         ...(input.extension ? { extension: input.extension } : {}),
         ...(input.rptEndsOn ? { rptEndsOn: input.rptEndsOn } : {}),
       };
-      return this.perform(ctx, input.disputeId, input.action, params, input.note, { meetingId: input.meetingId, memberCode: input.memberCode });
+      return this.perform(ctx, input.disputeId, input.action, params, input.note, {
+        meetingId: input.meetingId,
+        memberCode: input.memberCode,
+      });
     });
   }
 
@@ -197,9 +195,7 @@ export class DisputesService {
     // A step takes effect when the engine says: an automatic adoption as of the end of day 60.
     const at = decision.effectiveAt;
     if (decision.to !== decision.from) {
-      await ctx.em
-        .getRepository(DisputeStagePeriodEntity)
-        .update({ disputeId, leftAt: IsNull() }, { leftAt: at });
+      await ctx.em.getRepository(DisputeStagePeriodEntity).update({ disputeId, leftAt: IsNull() }, { leftAt: at });
       await ctx.em.getRepository(DisputeStagePeriodEntity).insert({ disputeId, stage: decision.to, enteredAt: at, leftAt: null });
       dispute.stageEnteredAt = at;
     }
@@ -215,14 +211,17 @@ export class DisputesService {
       kind: decision.action,
       text: [
         thirdPartyStep?.docketText ?? text.charAt(0).toUpperCase() + text.slice(1),
-        meeting ? `Meeting of the body of ${meeting.meeting.heldOn}, ${meeting.facts.present} of ${meeting.facts.members} members present; recorded by the secretariat.` : '',
+        meeting
+          ? `Meeting of the body of ${meeting.meeting.heldOn}, ${meeting.facts.present} of ${meeting.facts.members} members present; recorded by the secretariat.`
+          : '',
         note,
       ]
         .filter(Boolean)
         .join(' '),
       documentIds: options.documentIds,
     });
-    if (decision.to !== decision.from) await this.stageObservers.notify(ctx, { dispute: saved, from: decision.from, to: decision.to, role });
+    if (decision.to !== decision.from)
+      await this.stageObservers.notify(ctx, { dispute: saved, from: decision.from, to: decision.to, role });
     ctx.target('Dispute', disputeId, {
       docketNumber: docketNumber(saved),
       action,
@@ -296,7 +295,11 @@ export class DisputesService {
     const roles: ActorRole[] = rolesInDispute(actor, parties, seats.find((s) => s.userId === actor.userId) ?? null);
     const closed = await this.calendar.closedDaysForRequest(loaders);
     const now = this.clock.now();
-    const engine = refineAllowedActions(allowedActions(toSnapshot(dispute, rows.map(toDeadlineRow)), roles, now, closed), parties, actor.memberId ?? null);
+    const engine = refineAllowedActions(
+      allowedActions(toSnapshot(dispute, rows.map(toDeadlineRow)), roles, now, closed),
+      parties,
+      actor.memberId ?? null,
+    );
     // The registry's own: the steps taken through takeAction. The modules add theirs.
     const own = engineSteps(engine, Object.fromEntries(REGISTRY_ACTIONS.map((action) => [action, 'takeAction'])));
     return this.steps.collect({ actor, dispute, roles, engine, loaders, now }, own);
@@ -366,30 +369,37 @@ export class DisputesService {
    * complainant first, then respondents and third parties, each in the order they joined.
    */
   partiesLoader(loaders: RequestLoaders): DataLoader<string, PartyWithMember[]> {
-    return loaders.get('disputes.parties', () =>
-      new DataLoader<string, PartyWithMember[]>(async (ids) => {
-        // The one read of core's members table outside core, kept on purpose: this is the list's
-        // hottest batched field, and e2e/registry/disputes.e2e-spec.ts holds a page of disputes to a
-        // fixed number of statements ("parties with their members" in one). Asking core's
-        // MembersService instead costs a statement more per page, and TypeORM's hydration of the
-        // members the EntityRows mapping here avoids. Read only: members are written by core alone.
-        const rows: Record<string, unknown>[] = await this.dataSource.query(
-          `SELECT ${this.partyRows.select('p')}, ${this.partyMemberRows.select('m')}
+    return loaders.get(
+      'disputes.parties',
+      () =>
+        new DataLoader<string, PartyWithMember[]>(async (ids) => {
+          // The one read of core's members table outside core, kept on purpose: this is the list's
+          // hottest batched field, and e2e/registry/disputes.e2e-spec.ts holds a page of disputes to a
+          // fixed number of statements ("parties with their members" in one). Asking core's
+          // MembersService instead costs a statement more per page, and TypeORM's hydration of the
+          // members the EntityRows mapping here avoids. Read only: members are written by core alone.
+          const rows: Record<string, unknown>[] = await this.dataSource.query(
+            `SELECT ${this.partyRows.select('p')}, ${this.partyMemberRows.select('m')}
              FROM dispute_parties p JOIN members m ON m.id = p.member_id
             WHERE p.dispute_id = ANY($1::uuid[])
             ORDER BY array_position($2::text[], p.kind), p.joined_at, m.code`,
-          [ids, PARTY_KINDS],
-        );
-        const parties = rows.map((row) => Object.assign(this.partyRows.from(row), { member: this.partyMemberRows.from(row) }));
-        return groupedInKeyOrder(ids, parties, (party) => party.disputeId);
-      }),
+            [ids, PARTY_KINDS],
+          );
+          const parties = rows.map((row) => Object.assign(this.partyRows.from(row), { member: this.partyMemberRows.from(row) }));
+          return groupedInKeyOrder(ids, parties, (party) => party.disputeId);
+        }),
     );
   }
 
   /** Disputes that have recorded this procedure event (e.g. REPORT_ADOPTED), newest filing first. */
   withEvent(event: string, args: ConnectionArgs): Promise<Page<DisputeEntity>> {
     const qb = this.dataSource.getRepository(DisputeEntity).createQueryBuilder('d').where('d.events ? :event', { event });
-    return keysetPage(qb, args, { sortExpression: 'd.filed_at', alias: 'd', sortValue: (d) => d.filedAt.toISOString(), direction: 'DESC' }, (d) => d);
+    return keysetPage(
+      qb,
+      args,
+      { sortExpression: 'd.filed_at', alias: 'd', sortValue: (d) => d.filedAt.toISOString(), direction: 'DESC' },
+      (d) => d,
+    );
   }
 
   /** The parties of a dispute, read with the caller's manager (in its transaction, when a command's). */
@@ -410,11 +420,13 @@ export class DisputesService {
   }
 
   byIdLoader(loaders: RequestLoaders): DataLoader<string, DisputeEntity | null> {
-    return loaders.get('disputes.byId', () =>
-      new DataLoader<string, DisputeEntity | null>(async (ids) => {
-        const rows = await this.dataSource.getRepository(DisputeEntity).findBy({ id: In([...ids]) });
-        return ids.map((id) => rows.find((row) => row.id === id) ?? null);
-      }),
+    return loaders.get(
+      'disputes.byId',
+      () =>
+        new DataLoader<string, DisputeEntity | null>(async (ids) => {
+          const rows = await this.dataSource.getRepository(DisputeEntity).findBy({ id: In([...ids]) });
+          return ids.map((id) => rows.find((row) => row.id === id) ?? null);
+        }),
     );
   }
 }

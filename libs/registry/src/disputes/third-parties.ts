@@ -61,13 +61,29 @@ export async function recordThirdPartyStep(
     case 'joinAsThirdParty':
       // DSU 4.11: a request; the member joins once the respondent accepts it.
       if (place) await repo.update({ disputeId, memberId: actorMemberId }, { consultationsStatus: 'REQUESTED' });
-      else await repo.insert({ disputeId, memberId: actorMemberId, kind: 'THIRD_PARTY', joinedAt: ctx.now, consultationsStatus: 'REQUESTED', panelJoinedAt: null });
+      else
+        await repo.insert({
+          disputeId,
+          memberId: actorMemberId,
+          kind: 'THIRD_PARTY',
+          joinedAt: ctx.now,
+          consultationsStatus: 'REQUESTED',
+          panelJoinedAt: null,
+        });
       return { docketText: `${actorMember.name} asked to join the consultations (DSU 4.11).`, target: { member: actorMember.code } };
 
     case 'joinPanelAsThirdParty':
       // DSU 10.2: notifying its substantial interest makes the member a third party at once.
       if (place) await repo.update({ disputeId, memberId: actorMemberId }, { panelJoinedAt: ctx.now });
-      else await repo.insert({ disputeId, memberId: actorMemberId, kind: 'THIRD_PARTY', joinedAt: ctx.now, consultationsStatus: null, panelJoinedAt: ctx.now });
+      else
+        await repo.insert({
+          disputeId,
+          memberId: actorMemberId,
+          kind: 'THIRD_PARTY',
+          joinedAt: ctx.now,
+          consultationsStatus: null,
+          panelJoinedAt: ctx.now,
+        });
       return {
         docketText: `${actorMember.name} notified its substantial interest and joined the panel proceedings as a third party (DSU 10.2).`,
         target: { member: actorMember.code },

@@ -29,9 +29,7 @@ export class DocketService {
   correct(actor: Actor | null, entryId: string, text: string): Promise<DocketEntryEntity> {
     requireRole(actor, 'SECRETARIAT');
     return this.commands.run({ actor, operation: 'correctDocketEntry' }, async (ctx) => {
-      const original = isUUID(entryId)
-        ? await ctx.em.getRepository(DocketEntryEntity).findOneBy({ id: entryId })
-        : null;
+      const original = isUUID(entryId) ? await ctx.em.getRepository(DocketEntryEntity).findOneBy({ id: entryId }) : null;
       if (!original) throw notFound('Docket entry', entryId, 'DOCKET_ENTRY_NOT_FOUND');
       // Numbering takes MAX(seq) + 1: hold the dispute's row while appending.
       await ctx.em.query('SELECT id FROM disputes WHERE id = $1 FOR UPDATE', [original.disputeId]);
@@ -52,10 +50,9 @@ export class DocketService {
    * the next number is taken without a race (and the unique (dispute, seq) constraint backs it).
    */
   async append(ctx: CommandContext, entry: DocketAppend): Promise<DocketEntryEntity> {
-    const [{ next }] = await ctx.em.query(
-      'SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM docket_entries WHERE dispute_id = $1',
-      [entry.disputeId],
-    );
+    const [{ next }] = await ctx.em.query('SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM docket_entries WHERE dispute_id = $1', [
+      entry.disputeId,
+    ]);
     return ctx.em.getRepository(DocketEntryEntity).save(
       ctx.em.create(DocketEntryEntity, {
         disputeId: entry.disputeId,
@@ -72,10 +69,7 @@ export class DocketService {
   }
 
   list(disputeId: string, args: ConnectionArgs): Promise<Page<DocketEntryEntity>> {
-    const qb = this.dataSource
-      .getRepository(DocketEntryEntity)
-      .createQueryBuilder('d')
-      .where('d.dispute_id = :disputeId', { disputeId });
+    const qb = this.dataSource.getRepository(DocketEntryEntity).createQueryBuilder('d').where('d.dispute_id = :disputeId', { disputeId });
     return keysetPage(qb, args, { sortExpression: 'd.seq', alias: 'd', sortValue: (d) => d.seq }, (d) => d);
   }
 }

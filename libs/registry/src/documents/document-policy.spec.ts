@@ -18,7 +18,9 @@ const panelist = (userId: string): Viewer => ({ userId, role: 'PANELIST', member
 describe('canSeeDocument: confidential documents', () => {
   it('lets the filer and the named readers see it, and nobody else', () => {
     const seated = { parties, viewerOnPanel: true };
-    expect(canSeeDocument({ userId: 'filer', role: 'MEMBER_DELEGATE', memberId: 'CHN' }, { parties, viewerOnPanel: false }, confidential)).toBe(true);
+    expect(
+      canSeeDocument({ userId: 'filer', role: 'MEMBER_DELEGATE', memberId: 'CHN' }, { parties, viewerOnPanel: false }, confidential),
+    ).toBe(true);
     expect(canSeeDocument(panelist('reader'), { parties, viewerOnPanel: false }, confidential)).toBe(true);
     expect(canSeeDocument(panelist('other'), seated, confidential)).toBe(false);
     expect(canSeeDocument({ userId: 'sec', role: 'SECRETARIAT', memberId: null }, seated, confidential)).toBe(false);

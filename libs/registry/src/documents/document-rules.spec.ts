@@ -39,9 +39,12 @@ describe('filingDifferences (idempotency keys)', () => {
 });
 
 describe('neverPublicBecause (derestriction)', () => {
-  it.each(['PANEL_REPORT', 'COMMENTS_ON_REPORT', ...WRITTEN_SUBMISSION_KINDS] as const)('never lets the secretariat publish a %s, citing the DSU', (kind) => {
-    expect(neverPublicBecause(kind)).toMatch(/DSU 14\.1|DSU 18\.2/);
-  });
+  it.each(['PANEL_REPORT', 'COMMENTS_ON_REPORT', ...WRITTEN_SUBMISSION_KINDS] as const)(
+    'never lets the secretariat publish a %s, citing the DSU',
+    (kind) => {
+      expect(neverPublicBecause(kind)).toMatch(/DSU 14\.1|DSU 18\.2/);
+    },
+  );
 
   it.each(['REQUEST_FOR_CONSULTATIONS', 'NOTIFICATION', 'HEARING_RECORD', 'OTHER'] as const)('lets it publish a %s', (kind) => {
     expect(neverPublicBecause(kind)).toBeNull();

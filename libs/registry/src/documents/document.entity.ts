@@ -30,7 +30,6 @@ export const DOCUMENT_KINDS = [
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
-
 /** A filing in a dispute: metadata here, content in `document_contents`. */
 @Entity('documents')
 @Unique('uq_documents_idempotency', ['filedById', 'idempotencyKey'])

@@ -30,30 +30,48 @@ export class DocumentsResolver {
   ) {}
 
   @Public()
-  @Query(() => DocumentConnection, { description: 'Documents you may see, newest first. Public: anonymously the PUBLIC ones; signed in, also those your rights reach (see Classification)' })
+  @Query(() => DocumentConnection, {
+    description:
+      'Documents you may see, newest first. Public: anonymously the PUBLIC ones; signed in, also those your rights reach (see Classification)',
+  })
   async documents(@CurrentUser() actor: Actor | null, @Args() args: DocumentsArgs): Promise<DocumentConnection> {
     return mapPage(await this.service.list(actor, args), toDocument);
   }
 
   @Public()
-  @Query(() => Document, { description: 'One document, if you may see it (otherwise NOT_FOUND: a hidden document does not exist for you). Public' })
-  async document(@CurrentUser() actor: Actor | null, @Args('id', { type: () => ID, description: "The document's id (UUID)" }) id: string): Promise<Document> {
+  @Query(() => Document, {
+    description: 'One document, if you may see it (otherwise NOT_FOUND: a hidden document does not exist for you). Public',
+  })
+  async document(
+    @CurrentUser() actor: Actor | null,
+    @Args('id', { type: () => ID, description: "The document's id (UUID)" }) id: string,
+  ): Promise<Document> {
     return toDocument(await this.service.get(actor, id));
   }
 
-  @Mutation(() => Document, { description: 'Files a document in a dispute (idempotent with a key). A delegate of a party or third party, a panelist seated on the dispute, or the secretariat' })
-  async fileDocument(@CurrentUser() actor: Actor, @Args('input', { description: 'The document, its file and its classification' }) input: FileDocumentInput): Promise<Document> {
+  @Mutation(() => Document, {
+    description:
+      'Files a document in a dispute (idempotent with a key). A delegate of a party or third party, a panelist seated on the dispute, or the secretariat',
+  })
+  async fileDocument(
+    @CurrentUser() actor: Actor,
+    @Args('input', { description: 'The document, its file and its classification' }) input: FileDocumentInput,
+  ): Promise<Document> {
     return toDocument(await this.service.file(actor, input));
   }
 
   @Roles('SECRETARIAT')
   @Mutation(() => Document, { description: 'Makes a restricted document public. Secretariat only' })
-  async derestrictDocument(@CurrentUser() actor: Actor, @Args('id', { type: () => ID, description: 'The document (UUID)' }) id: string): Promise<Document> {
+  async derestrictDocument(
+    @CurrentUser() actor: Actor,
+    @Args('id', { type: () => ID, description: 'The document (UUID)' }) id: string,
+  ): Promise<Document> {
     return toDocument(await this.service.derestrict(actor, id));
   }
 
   @Mutation(() => Document, {
-    description: "Makes a written submission your member filed public (DSU 18.2: its author's choice alone). A delegate of the member that filed it",
+    description:
+      "Makes a written submission your member filed public (DSU 18.2: its author's choice alone). A delegate of the member that filed it",
   })
   async publishOwnSubmission(
     @CurrentUser() actor: Actor,
@@ -64,16 +82,21 @@ export class DocumentsResolver {
 
   @Roles('MEMBER_DELEGATE')
   @Mutation(() => Deadline, {
-    description: 'Asks the party that filed a written submission for a non-confidential summary of it (DSU 18.2); opens the time limit NON_CONFIDENTIAL_SUMMARY (30 days), met when the summary is filed or the submission made public. A delegate of any member but the author',
+    description:
+      'Asks the party that filed a written submission for a non-confidential summary of it (DSU 18.2); opens the time limit NON_CONFIDENTIAL_SUMMARY (30 days), met when the summary is filed or the submission made public. A delegate of any member but the author',
   })
   async requestNonConfidentialSummary(
     @CurrentUser() actor: Actor,
-    @Args('documentId', { type: () => ID, description: "A party's written submission, not your member's, that is not public (UUID)" }) documentId: string,
+    @Args('documentId', { type: () => ID, description: "A party's written submission, not your member's, that is not public (UUID)" })
+    documentId: string,
   ): Promise<Deadline> {
     return toDeadline(await this.service.requestNonConfidentialSummary(actor, documentId));
   }
 
-  @ResolveField(() => Document, { nullable: true, description: 'NON_CONFIDENTIAL_SUMMARY: the submission it summarises, if you may see it' })
+  @ResolveField(() => Document, {
+    nullable: true,
+    description: 'NON_CONFIDENTIAL_SUMMARY: the submission it summarises, if you may see it',
+  })
   async summaryOf(@Parent() doc: Document, @CurrentUser() actor: Actor | null, @Context() ctx: GraphqlContext): Promise<Document | null> {
     if (!doc.summaryOfId) return null;
     const summarised = await this.service.visibleById(actor, ctx.loaders).load(doc.summaryOfId);
@@ -116,12 +139,10 @@ export class DisputeDocumentsResolver {
 export class DocketEntryDocumentsResolver {
   constructor(private readonly service: DocumentsService) {}
 
-  @ResolveField(() => [Document], { description: 'The documents filed with this step that you may see (a link never reveals a hidden title)' })
-  async documents(
-    @Parent() entry: DocketEntry,
-    @CurrentUser() actor: Actor | null,
-    @Context() ctx: GraphqlContext,
-  ): Promise<Document[]> {
+  @ResolveField(() => [Document], {
+    description: 'The documents filed with this step that you may see (a link never reveals a hidden title)',
+  })
+  async documents(@Parent() entry: DocketEntry, @CurrentUser() actor: Actor | null, @Context() ctx: GraphqlContext): Promise<Document[]> {
     if (!entry.documentIds.length) return [];
     const docs = await this.service.visibleById(actor, ctx.loaders).loadMany(entry.documentIds);
     return docs.filter((d): d is DocumentEntity => d !== null && !(d instanceof Error)).map(toDocument);

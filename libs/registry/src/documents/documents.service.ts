@@ -96,7 +96,11 @@ export class DocumentsService {
     const filer = requireActor(actor);
     const ownStep = FILED_BY_OWN_STEP[input.kind];
     if (ownStep) {
-      throw badInput('input.kind', `A document of kind ${input.kind} is filed through ${ownStep}, not fileDocument`, 'KIND_FILED_BY_OWN_STEP');
+      throw badInput(
+        'input.kind',
+        `A document of kind ${input.kind} is filed through ${ownStep}, not fileDocument`,
+        'KIND_FILED_BY_OWN_STEP',
+      );
     }
     const content = this.decode(input.content);
     const readerIds = input.readerIds ?? [];
@@ -105,7 +109,11 @@ export class DocumentsService {
       throw badInput('input.readerIds', 'Only a CONFIDENTIAL document names its readers', 'READERS_NOT_ALLOWED');
     }
     if (input.classification !== 'CONFIDENTIAL' && panelOnly) {
-      throw badInput('input.panelOnly', 'Only a CONFIDENTIAL document is marked for the panel; the panel reads RESTRICTED documents anyway', 'PANEL_ONLY_NOT_ALLOWED');
+      throw badInput(
+        'input.panelOnly',
+        'Only a CONFIDENTIAL document is marked for the panel; the panel reads RESTRICTED documents anyway',
+        'PANEL_ONLY_NOT_ALLOWED',
+      );
     }
     // A confidential filing is made to someone (DSU 18.2: to the panel, the other party's approved
     // persons): one that nobody but its filer may read reaches no one, and would sit on the docket
@@ -120,7 +128,11 @@ export class DocumentsService {
     const summaryOfId = input.summaryOf ?? null;
     if (input.kind === 'NON_CONFIDENTIAL_SUMMARY') {
       if (!summaryOfId) {
-        throw badInput('input.summaryOf', 'A non-confidential summary names the written submission it summarises (summaryOf)', 'SUMMARY_OF_REQUIRED');
+        throw badInput(
+          'input.summaryOf',
+          'A non-confidential summary names the written submission it summarises (summaryOf)',
+          'SUMMARY_OF_REQUIRED',
+        );
       }
       // DSU 18.2: a summary "that could be disclosed to the public": it is filed public.
       if (input.classification !== 'PUBLIC') {
@@ -281,7 +293,10 @@ export class DocumentsService {
   async reclassify(ctx: CommandContext, documentId: string, classification: 'RESTRICTED' | 'PUBLIC'): Promise<void> {
     await ctx.em
       .getRepository(DocumentEntity)
-      .update({ id: documentId }, classification === 'PUBLIC' ? { classification, readerIds: [], derestrictedAt: ctx.now } : { classification, readerIds: [] });
+      .update(
+        { id: documentId },
+        classification === 'PUBLIC' ? { classification, readerIds: [], derestrictedAt: ctx.now } : { classification, readerIds: [] },
+      );
   }
 
   /**
@@ -330,7 +345,11 @@ export class DocumentsService {
         throw forbidden('Only the member that filed a written submission may make it public (DSU 18.2)', 'NOT_YOUR_SUBMISSION');
       }
       if (!isWrittenSubmission(doc.kind)) {
-        throw badInput('documentId', `A ${kindLabel(doc.kind)} is not a written submission to the panel (DSU 18.2)`, 'NOT_A_WRITTEN_SUBMISSION');
+        throw badInput(
+          'documentId',
+          `A ${kindLabel(doc.kind)} is not a written submission to the panel (DSU 18.2)`,
+          'NOT_A_WRITTEN_SUBMISSION',
+        );
       }
       if (doc.classification === 'PUBLIC') {
         throw new DomainError('INVALID_TRANSITION', 'ALREADY_PUBLIC', `Your ${kindLabel(doc.kind)} is public already`);
@@ -376,11 +395,19 @@ export class DocumentsService {
       const { doc, parties, visible } = await this.lockedDocument(ctx, documentId);
       if (!visible && !isWrittenSubmission(doc.kind)) throw notFound('Document', documentId, 'DOCUMENT_NOT_FOUND');
       if (!isWrittenSubmission(doc.kind)) {
-        throw badInput('documentId', `A ${kindLabel(doc.kind)} is not a written submission to the panel (DSU 18.2)`, 'NOT_A_WRITTEN_SUBMISSION');
+        throw badInput(
+          'documentId',
+          `A ${kindLabel(doc.kind)} is not a written submission to the panel (DSU 18.2)`,
+          'NOT_A_WRITTEN_SUBMISSION',
+        );
       }
       const author = parties.find((p) => p.memberId === doc.filedForMemberId && (p.kind === 'COMPLAINANT' || p.kind === 'RESPONDENT'));
       if (!author) {
-        throw badInput('documentId', 'DSU 18.2 asks the parties to the dispute for summaries; this submission is not a party’s', 'NOT_A_PARTY_SUBMISSION');
+        throw badInput(
+          'documentId',
+          'DSU 18.2 asks the parties to the dispute for summaries; this submission is not a party’s',
+          'NOT_A_PARTY_SUBMISSION',
+        );
       }
       if (author.memberId === requester.memberId) {
         throw forbidden('Your member filed this submission: it may make it public or file its summary unasked', 'OWN_SUBMISSION');
@@ -438,13 +465,24 @@ export class DocumentsService {
     const visible = doc.disputeId === disputeId && canSeeDocument(viewerOf(filer), { parties, viewerOnPanel }, doc);
     if (!visible && !isWrittenSubmission(doc.kind)) throw notFound('Document', id, 'DOCUMENT_NOT_FOUND');
     if (doc.disputeId !== disputeId) {
-      throw badInput('input.summaryOf', 'The summary is filed in the dispute of the submission it summarises', 'SUMMARY_OF_ANOTHER_DISPUTE');
+      throw badInput(
+        'input.summaryOf',
+        'The summary is filed in the dispute of the submission it summarises',
+        'SUMMARY_OF_ANOTHER_DISPUTE',
+      );
     }
     if (!isWrittenSubmission(doc.kind)) {
-      throw badInput('input.summaryOf', `A ${kindLabel(doc.kind)} is not a written submission to the panel (DSU 18.2)`, 'NOT_A_WRITTEN_SUBMISSION');
+      throw badInput(
+        'input.summaryOf',
+        `A ${kindLabel(doc.kind)} is not a written submission to the panel (DSU 18.2)`,
+        'NOT_A_WRITTEN_SUBMISSION',
+      );
     }
     if (filer.role !== 'MEMBER_DELEGATE' || doc.filedForMemberId !== filer.memberId) {
-      throw forbidden('Only the member that filed a written submission gives its non-confidential summary (DSU 18.2)', 'NOT_YOUR_SUBMISSION');
+      throw forbidden(
+        'Only the member that filed a written submission gives its non-confidential summary (DSU 18.2)',
+        'NOT_YOUR_SUBMISSION',
+      );
     }
     return doc;
   }
@@ -470,8 +508,7 @@ export class DocumentsService {
     await this.disputes.lockForUpdate(ctx, found.disputeId, true);
     const doc = await ctx.em.getRepository(DocumentEntity).findOneByOrFail({ id });
     const parties = await ctx.em.getRepository(DisputePartyEntity).findBy({ disputeId: doc.disputeId });
-    const viewerOnPanel =
-      ctx.actor?.role === 'PANELIST' && (await this.seats.seatOf(ctx.em, doc.disputeId, ctx.actor.userId)) !== null;
+    const viewerOnPanel = ctx.actor?.role === 'PANELIST' && (await this.seats.seatOf(ctx.em, doc.disputeId, ctx.actor.userId)) !== null;
     return { doc, parties, visible: canSeeDocument(viewerOf(ctx.actor), { parties, viewerOnPanel }, doc) };
   }
 
@@ -517,17 +554,19 @@ export class DocumentsService {
 
   /** Documents by id as this viewer may see them (a docket entry's links), batched per request. */
   visibleById(actor: Actor | null, loaders: RequestLoaders): DataLoader<string, DocumentEntity | null> {
-    return loaders.get('documents.visibleById', () =>
-      new DataLoader<string, DocumentEntity | null>(async (ids) => {
-        const policy = documentVisibilitySql(viewerOf(actor), 'doc', await this.panelDisputesOf(actor));
-        const rows = await this.dataSource
-          .getRepository(DocumentEntity)
-          .createQueryBuilder('doc')
-          .where('doc.id IN (:...ids)', { ids })
-          .andWhere(policy.sql, policy.params)
-          .getMany();
-        return ids.map((id) => rows.find((row) => row.id === id) ?? null);
-      }),
+    return loaders.get(
+      'documents.visibleById',
+      () =>
+        new DataLoader<string, DocumentEntity | null>(async (ids) => {
+          const policy = documentVisibilitySql(viewerOf(actor), 'doc', await this.panelDisputesOf(actor));
+          const rows = await this.dataSource
+            .getRepository(DocumentEntity)
+            .createQueryBuilder('doc')
+            .where('doc.id IN (:...ids)', { ids })
+            .andWhere(policy.sql, policy.params)
+            .getMany();
+          return ids.map((id) => rows.find((row) => row.id === id) ?? null);
+        }),
     );
   }
 }

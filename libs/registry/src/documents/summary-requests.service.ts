@@ -53,7 +53,10 @@ export class SummaryRequestsService {
     const rows = await ctx.em.getRepository(DeadlineEntity).findBy({ subjectId: documentId, rule: RULE, status: 'OPEN' });
     if (rows.length === 0) return [];
     const requests = await ctx.em.getRepository(SummaryRequestEntity).findBy({ deadlineId: In(rows.map((r) => r.id)) });
-    const members = await this.members.byIds(ctx.em, requests.map((r) => r.memberId));
+    const members = await this.members.byIds(
+      ctx.em,
+      requests.map((r) => r.memberId),
+    );
     const answered: AnsweredRequest[] = [];
     for (const row of [...rows].sort((a, b) => a.openedAt.getTime() - b.openedAt.getTime())) {
       // A deadline: run out, it is missed; a summary filed late does not make it met.
@@ -85,7 +88,14 @@ export class SummaryRequestsService {
       );
       // The members' names from core, which owns them.
       const names = new Map(
-        request ? (await this.members.byIds(ctx.em, [request.requester_id, request.author_id].filter((id): id is string => !!id))).map((m) => [m.id, m.name]) : [],
+        request
+          ? (
+              await this.members.byIds(
+                ctx.em,
+                [request.requester_id, request.author_id].filter((id): id is string => !!id),
+              )
+            ).map((m) => [m.id, m.name])
+          : [],
       );
       const about = request && {
         requester: names.get(request.requester_id),

@@ -21,15 +21,15 @@ export class PanelSeatsService {
       // One chair at a time: a new chair replaces the old one's chairing.
       await ctx.em.getRepository(PanelSeatEntity).update({ disputeId, vacatedAt: IsNull() }, { chair: false });
     }
-    await ctx.em.getRepository(PanelSeatEntity).insert(
-      seats.map((s) => ({ disputeId, personId: s.personId, userId: s.userId, chair: s.chair, seatedAt: ctx.now, vacatedAt: null })),
-    );
+    await ctx.em
+      .getRepository(PanelSeatEntity)
+      .insert(
+        seats.map((s) => ({ disputeId, personId: s.personId, userId: s.userId, chair: s.chair, seatedAt: ctx.now, vacatedAt: null })),
+      );
   }
 
   async vacate(ctx: CommandContext, disputeId: string, personId: string): Promise<void> {
-    await ctx.em
-      .getRepository(PanelSeatEntity)
-      .update({ disputeId, personId, vacatedAt: IsNull() }, { vacatedAt: ctx.now, chair: false });
+    await ctx.em.getRepository(PanelSeatEntity).update({ disputeId, personId, vacatedAt: IsNull() }, { vacatedAt: ctx.now, chair: false });
   }
 
   /** Hands the chair to a seated panelist (the previous chair left). */
@@ -96,16 +96,18 @@ export class PanelSeatsService {
 
   /** Current seats per dispute, for a page of disputes. */
   byDispute(loaders: RequestLoaders): DataLoader<string, PanelSeatEntity[]> {
-    return loaders.get('panelSeats.byDispute', () =>
-      new DataLoader<string, PanelSeatEntity[]>(async (ids) => {
-        const rows = await this.dataSource
-          .getRepository(PanelSeatEntity)
-          .createQueryBuilder('s')
-          .where('s.dispute_id IN (:...ids) AND s.vacated_at IS NULL', { ids })
-          .orderBy('s.seated_at')
-          .getMany();
-        return groupedInKeyOrder(ids, rows, (row) => row.disputeId);
-      }),
+    return loaders.get(
+      'panelSeats.byDispute',
+      () =>
+        new DataLoader<string, PanelSeatEntity[]>(async (ids) => {
+          const rows = await this.dataSource
+            .getRepository(PanelSeatEntity)
+            .createQueryBuilder('s')
+            .where('s.dispute_id IN (:...ids) AND s.vacated_at IS NULL', { ids })
+            .orderBy('s.seated_at')
+            .getMany();
+          return groupedInKeyOrder(ids, rows, (row) => row.disputeId);
+        }),
     );
   }
 }

@@ -133,11 +133,7 @@ export interface OverrunTally {
  * left out: whether it will overrun is not known yet, and counting it as on time would flatter the
  * body. A stay still running past its limit has overrun whatever happens next, so it counts.
  */
-export function tallyOverruns(
-  periods: readonly StagePeriod[],
-  now: Date,
-  closed: ClosedDays,
-): Map<Stage, OverrunTally> {
+export function tallyOverruns(periods: readonly StagePeriod[], now: Date, closed: ClosedDays): Map<Stage, OverrunTally> {
   const counts = new Map<Stage, { overran: number; counted: number }>();
   for (const period of periods) {
     const status = overrun(period, now, closed);
@@ -147,7 +143,5 @@ export function tallyOverruns(
     if (status === 'LATE') entry.overran += 1;
     counts.set(period.stage, entry);
   }
-  return new Map(
-    [...counts].map(([stage, c]) => [stage, { ...c, share: c.counted ? c.overran / c.counted : null }]),
-  );
+  return new Map([...counts].map(([stage, c]) => [stage, { ...c, share: c.counted ? c.overran / c.counted : null }]));
 }

@@ -10,7 +10,9 @@ export class StatisticsResolver {
   // The body's authority rests on periodic reporting of its own performance: anyone may read it,
   // as they may read the docket the figures come from (DSU 4.4).
   @Public()
-  @Query(() => Statistics, { description: "Disputes per stage, and the time spent in each stage against its limit: the body's report on its own performance. Public" })
+  @Query(() => Statistics, {
+    description: "Disputes per stage, and the time spent in each stage against its limit: the body's report on its own performance. Public",
+  })
   async statistics(): Promise<Statistics> {
     return toStatistics(await this.service.statistics());
   }

@@ -75,7 +75,10 @@ export class AdoptionService {
       const cutoff = latestNoticeDate(meeting.heldOn, DEADLINE_RULES.OBJECTION_NOTICE, closed);
       const inTime = objections.filter((o) => toIsoDate(o.objectedAt) <= cutoff);
       const late = objections.length - inTime.length;
-      const objecting = presentMembers.filter((m) => inTime.some((o) => o.memberId === m.id)).map((m) => m.code).sort();
+      const objecting = presentMembers
+        .filter((m) => inTime.some((o) => o.memberId === m.id))
+        .map((m) => m.code)
+        .sort();
       const notAdopted = present.length > 0 && objecting.length === present.length;
       const summary =
         `${present.length} member(s) present (${present.join(', ')}); ${objecting.length} objected in time` +
@@ -107,7 +110,12 @@ export function beforeBody(dispute: DisputeEntity): BeforeBody {
     case 'REPORT_CIRCULATED':
       return { proceeding: 0, round: 'PANEL', adopt: 'adoptReport', reject: 'decideNotToAdopt' };
     case 'COMPLIANCE_REPORT_CIRCULATED':
-      return { proceeding: dispute.complianceRound, round: 'PANEL', adopt: 'adoptComplianceReport', reject: 'decideNotToAdoptComplianceReport' };
+      return {
+        proceeding: dispute.complianceRound,
+        round: 'PANEL',
+        adopt: 'adoptComplianceReport',
+        reject: 'decideNotToAdoptComplianceReport',
+      };
     case 'UNDER_APPEAL':
     case 'COMPLIANCE_UNDER_APPEAL':
       if (!appellateIn) {

@@ -24,9 +24,9 @@ export class AppealsService {
   addMember(actor: Actor | null, name: string, nationality: string): Promise<AppellateMemberEntity> {
     requireRole(actor, 'SECRETARIAT');
     return this.commands.run({ actor, operation: 'addAppellateMember' }, async (ctx) => {
-      const saved = await ctx.em.getRepository(AppellateMemberEntity).save(
-        ctx.em.create(AppellateMemberEntity, { name, nationality, active: true, addedAt: ctx.now }),
-      );
+      const saved = await ctx.em
+        .getRepository(AppellateMemberEntity)
+        .save(ctx.em.create(AppellateMemberEntity, { name, nationality, active: true, addedAt: ctx.now }));
       ctx.target('AppellateMember', saved.id, { name, nationality });
       return saved;
     });
@@ -63,7 +63,9 @@ export class AppealsService {
       const findings = report ? await ctx.em.getRepository(FindingEntity).findBy({ reportId: report.id, id: In(findingIds) }) : [];
       const stranger = findingIds.find((id) => !findings.some((f) => f.id === id));
       if (stranger) throw badInput('findingIds', `${stranger} is not a finding of the circulated report`, 'NOT_A_FINDING');
-      const [first] = await ctx.em.getRepository(AppealEntity).find({ where: { disputeId, proceeding }, order: { filedAt: 'ASC', crossAppeal: 'ASC', id: 'ASC' }, take: 1 });
+      const [first] = await ctx.em
+        .getRepository(AppealEntity)
+        .find({ where: { disputeId, proceeding }, order: { filedAt: 'ASC', crossAppeal: 'ASC', id: 'ASC' }, take: 1 });
       const member = await this.members.existing(ctx.em, delegate.memberId as string);
       let seed: string;
       let divisionIds: string[];
@@ -74,11 +76,20 @@ export class AppealsService {
       } else {
         const roster = await ctx.em.getRepository(AppellateMemberEntity).findBy({ active: true });
         if (roster.length < DIVISION_SIZE) {
-          throw new DomainError('INVALID_TRANSITION', 'NO_QUORUM', `The appellate roster has ${roster.length} member(s); a division needs ${DIVISION_SIZE} (DSU 17.1)`);
+          throw new DomainError(
+            'INVALID_TRANSITION',
+            'NO_QUORUM',
+            `The appellate roster has ${roster.length} member(s); a division needs ${DIVISION_SIZE} (DSU 17.1)`,
+          );
         }
         seed = newDrawSeed();
-        divisionIds = drawDivision(seed, roster.map((m) => m.id));
-        const names = divisionIds.map((id) => roster.find((m) => m.id === id) as AppellateMemberEntity).map((m) => `${m.name} (${m.nationality})`);
+        divisionIds = drawDivision(
+          seed,
+          roster.map((m) => m.id),
+        );
+        const names = divisionIds
+          .map((id) => roster.find((m) => m.id === id) as AppellateMemberEntity)
+          .map((m) => `${m.name} (${m.nationality})`);
         text =
           `${member.name} appealed ${findingIds.length} finding(s). Division drawn by lot from ${roster.length} members: ${names.join(', ')}. ` +
           `Seed ${seed}: order the roster by SHA-256(seed + ':' + member id) and take the first ${DIVISION_SIZE}.`;
@@ -113,7 +124,9 @@ export class AppealsService {
       const { disputeId } = input;
       const dispute = await this.disputes.lockForUpdate(ctx, disputeId, true);
       const proceeding = dispute.stage === 'COMPLIANCE_UNDER_APPEAL' ? dispute.complianceRound : 0;
-      const appeals = await ctx.em.getRepository(AppealEntity).find({ where: { disputeId, proceeding }, order: { filedAt: 'ASC', crossAppeal: 'ASC', id: 'ASC' } });
+      const appeals = await ctx.em
+        .getRepository(AppealEntity)
+        .find({ where: { disputeId, proceeding }, order: { filedAt: 'ASC', crossAppeal: 'ASC', id: 'ASC' } });
       if (!appeals.length || !['UNDER_APPEAL', 'COMPLIANCE_UNDER_APPEAL'].includes(dispute.stage)) {
         throw new DomainError('INVALID_TRANSITION', 'NOT_APPEALED', 'No appeal is pending');
       }
@@ -127,7 +140,11 @@ export class AppealsService {
       const limit = liveRow(snapshot, 'APPELLATE_REPORT') ?? latestRow(snapshot, 'APPELLATE_REPORT');
       const late = Boolean(limit && (limit.status === 'MISSED' || (limit.status === 'OPEN' && hasRunOut(limit, ctx.now))));
       if (late && !input.delayReason) {
-        throw badInput('input.delayReason', 'The report is later than 60 days after the appeal: give the reasons for the delay (DSU 17.5)', 'DELAY_REASON_REQUIRED');
+        throw badInput(
+          'input.delayReason',
+          'The report is later than 60 days after the appeal: give the reasons for the delay (DSU 17.5)',
+          'DELAY_REASON_REQUIRED',
+        );
       }
       const document = await this.support.storeDocument(ctx, {
         disputeId,
@@ -159,7 +176,12 @@ export class AppealsService {
         }),
       );
       await ctx.em.getRepository(AppellateOutcomeEntity).insert(
-        input.outcomes.map((o) => ({ appealId: (appealOf(o.findingId) as AppealEntity).id, findingId: o.findingId, outcome: o.outcome, reasoning: o.reasoning })),
+        input.outcomes.map((o) => ({
+          appealId: (appealOf(o.findingId) as AppealEntity).id,
+          findingId: o.findingId,
+          outcome: o.outcome,
+          reasoning: o.reasoning,
+        })),
       );
       ctx.target('Report', report.id, { disputeId, version: 'APPELLATE_REPORT', proceeding, on: toIsoDate(ctx.now) });
       return report;

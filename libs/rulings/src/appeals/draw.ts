@@ -3,8 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 /** DSU 17.1: three members of the appellate roster serve on one case. */
 export const DIVISION_SIZE = 3;
 
-export const drawKey = (seed: string, memberId: string): string =>
-  createHash('sha256').update(`${seed}:${memberId}`).digest('hex');
+export const drawKey = (seed: string, memberId: string): string => createHash('sha256').update(`${seed}:${memberId}`).digest('hex');
 
 /**
  * The reproducible lot: members ordered by SHA-256(seed + ':' + memberId), the first three

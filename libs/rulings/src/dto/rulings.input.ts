@@ -31,11 +31,16 @@ export const FindingResultEnum = graphqlEnum(FINDING_RESULTS, 'FindingResult', '
   NOT_DECIDED: 'The panel made no finding on the claim (e.g. judicial economy)',
   OUTSIDE_TERMS_OF_REFERENCE: "The claim is outside the panel's terms of reference (DSU 7)",
 });
-export const AppellateOutcomeEnum = graphqlEnum(APPELLATE_OUTCOMES, 'AppellateOutcome', 'What the appellate report did to a finding (DSU 17.13)', {
-  UPHELD: 'The finding stands',
-  MODIFIED: 'The finding stands as modified',
-  REVERSED: 'The finding is reversed',
-});
+export const AppellateOutcomeEnum = graphqlEnum(
+  APPELLATE_OUTCOMES,
+  'AppellateOutcome',
+  'What the appellate report did to a finding (DSU 17.13)',
+  {
+    UPHELD: 'The finding stands',
+    MODIFIED: 'The finding stands as modified',
+    REVERSED: 'The finding is reversed',
+  },
+);
 
 @InputType({ description: 'A finding on one claim' })
 export class FindingInput {
@@ -71,7 +76,9 @@ export class SubmitReportInput extends DocumentFileInput {
   @IsUUID('all', { message: 'disputeId must be a dispute id' })
   disputeId: string;
 
-  @Field(() => PanelReportVersionEnum, { description: 'Which version: the descriptive part is issued at once; the others are drafts the panel votes on' })
+  @Field(() => PanelReportVersionEnum, {
+    description: 'Which version: the descriptive part is issued at once; the others are drafts the panel votes on',
+  })
   @IsIn(PANEL_REPORT_VERSIONS)
   version: PanelReportVersion;
 

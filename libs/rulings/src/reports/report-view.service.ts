@@ -51,13 +51,15 @@ export class ReportViewService {
 
   /** Each dispute's report (by dispute id) as the actor may see it, batched per request. */
   reportOf(actor: Actor | null, loaders: RequestLoaders): DataLoader<string, DisputeReport> {
-    return loaders.get(`rulings.reportOf:${actor?.userId ?? 'public'}`, () =>
-      new DataLoader<string, DisputeReport>(async (ids) => {
-        const disputes = await loadAll(this.disputes.byIdLoader(loaders), ids);
-        const found = [...disputes.values()].filter((d): d is DisputeEntity => d !== null);
-        const reports = await this.viewMany(actor, found, loaders);
-        return ids.map((id) => reports.get(id) ?? notFound('Dispute', id, 'DISPUTE_NOT_FOUND'));
-      }),
+    return loaders.get(
+      `rulings.reportOf:${actor?.userId ?? 'public'}`,
+      () =>
+        new DataLoader<string, DisputeReport>(async (ids) => {
+          const disputes = await loadAll(this.disputes.byIdLoader(loaders), ids);
+          const found = [...disputes.values()].filter((d): d is DisputeEntity => d !== null);
+          const reports = await this.viewMany(actor, found, loaders);
+          return ids.map((id) => reports.get(id) ?? notFound('Dispute', id, 'DISPUTE_NOT_FOUND'));
+        }),
     );
   }
 
@@ -103,8 +105,14 @@ export class ReportViewService {
       loadAll(this.findingsByReport(loaders), reportIds),
       loadAll(this.opinionsByReport(loaders), reportIds),
       loadAll(this.outcomesByAppeal(loaders), appealed),
-      loadAll(this.documents.visibleById(actor, loaders), visible.map((r) => r.documentId)),
-      loadAll(this.votesByReport(loaders), deliberated.map((r) => r.id)),
+      loadAll(
+        this.documents.visibleById(actor, loaders),
+        visible.map((r) => r.documentId),
+      ),
+      loadAll(
+        this.votesByReport(loaders),
+        deliberated.map((r) => r.id),
+      ),
       loadAll(this.appellateMembers(loaders), [...new Set(places.flatMap((p) => p.appeals.flatMap((a) => a.divisionIds)))]),
     ]);
 
@@ -126,9 +134,7 @@ export class ReportViewService {
           findings: (findings.get(r.id) ?? []).map((f) => toFinding(f, appealOutcomes)),
           separateOpinions: (opinions.get(r.id) ?? []).map((o) => ({ text: o.text, textSha256: o.textSha256 })),
           deliberation:
-            onPanel && DELIBERATED.includes(r.version)
-              ? { seats: seated, needed: majorityOf(seated), votes: votes.get(r.id) ?? [] }
-              : null,
+            onPanel && DELIBERATED.includes(r.version) ? { seats: seated, needed: majorityOf(seated), votes: votes.get(r.id) ?? [] } : null,
         })),
         appeals: disputeAppeals.map((a) => toAppealView(a, division)),
         meetings: (meetings.get(dispute.id) ?? []).map(toAdoptionMeeting),
@@ -139,96 +145,112 @@ export class ReportViewService {
   }
 
   private reportsByDispute(loaders: RequestLoaders): DataLoader<string, ReportEntity[]> {
-    return loaders.get('rulings.reportsByDispute', () =>
-      new DataLoader<string, ReportEntity[]>(async (ids) => {
-        const rows = await this.dataSource
-          .getRepository(ReportEntity)
-          .find({ where: { disputeId: In([...ids]) }, order: { submittedAt: 'ASC', id: 'ASC' } });
-        return groupedInKeyOrder(ids, rows, (r) => r.disputeId);
-      }),
+    return loaders.get(
+      'rulings.reportsByDispute',
+      () =>
+        new DataLoader<string, ReportEntity[]>(async (ids) => {
+          const rows = await this.dataSource
+            .getRepository(ReportEntity)
+            .find({ where: { disputeId: In([...ids]) }, order: { submittedAt: 'ASC', id: 'ASC' } });
+          return groupedInKeyOrder(ids, rows, (r) => r.disputeId);
+        }),
     );
   }
 
   private appealsByDispute(loaders: RequestLoaders): DataLoader<string, AppealEntity[]> {
-    return loaders.get('rulings.appealsByDispute', () =>
-      new DataLoader<string, AppealEntity[]>(async (ids) => {
-        const rows = await this.dataSource
-          .getRepository(AppealEntity)
-          .find({ where: { disputeId: In([...ids]) }, order: { proceeding: 'ASC', filedAt: 'ASC', crossAppeal: 'ASC', id: 'ASC' } });
-        return groupedInKeyOrder(ids, rows, (a) => a.disputeId);
-      }),
+    return loaders.get(
+      'rulings.appealsByDispute',
+      () =>
+        new DataLoader<string, AppealEntity[]>(async (ids) => {
+          const rows = await this.dataSource
+            .getRepository(AppealEntity)
+            .find({ where: { disputeId: In([...ids]) }, order: { proceeding: 'ASC', filedAt: 'ASC', crossAppeal: 'ASC', id: 'ASC' } });
+          return groupedInKeyOrder(ids, rows, (a) => a.disputeId);
+        }),
     );
   }
 
   private meetingsByDispute(loaders: RequestLoaders): DataLoader<string, AdoptionMeetingEntity[]> {
-    return loaders.get('rulings.meetingsByDispute', () =>
-      new DataLoader<string, AdoptionMeetingEntity[]>(async (ids) => {
-        const rows = await this.dataSource
-          .getRepository(AdoptionMeetingEntity)
-          .find({ where: { disputeId: In([...ids]) }, order: { heldAt: 'ASC', id: 'ASC' } });
-        return groupedInKeyOrder(ids, rows, (m) => m.disputeId);
-      }),
+    return loaders.get(
+      'rulings.meetingsByDispute',
+      () =>
+        new DataLoader<string, AdoptionMeetingEntity[]>(async (ids) => {
+          const rows = await this.dataSource
+            .getRepository(AdoptionMeetingEntity)
+            .find({ where: { disputeId: In([...ids]) }, order: { heldAt: 'ASC', id: 'ASC' } });
+          return groupedInKeyOrder(ids, rows, (m) => m.disputeId);
+        }),
     );
   }
 
   private findingsByReport(loaders: RequestLoaders): DataLoader<string, FindingEntity[]> {
-    return loaders.get('rulings.findingsByReport', () =>
-      new DataLoader<string, FindingEntity[]>(async (ids) => {
-        const rows = await this.dataSource
-          .getRepository(FindingEntity)
-          .find({ where: { reportId: In([...ids]) }, order: { position: 'ASC' } });
-        return groupedInKeyOrder(ids, rows, (f) => f.reportId);
-      }),
+    return loaders.get(
+      'rulings.findingsByReport',
+      () =>
+        new DataLoader<string, FindingEntity[]>(async (ids) => {
+          const rows = await this.dataSource
+            .getRepository(FindingEntity)
+            .find({ where: { reportId: In([...ids]) }, order: { position: 'ASC' } });
+          return groupedInKeyOrder(ids, rows, (f) => f.reportId);
+        }),
     );
   }
 
   private opinionsByReport(loaders: RequestLoaders): DataLoader<string, SeparateOpinionEntity[]> {
-    return loaders.get('rulings.opinionsByReport', () =>
-      new DataLoader<string, SeparateOpinionEntity[]>(async (ids) => {
-        const rows = await this.dataSource
-          .getRepository(SeparateOpinionEntity)
-          // Ordered by the text's hash: an order that says nothing about who wrote when.
-          .find({ where: { reportId: In([...ids]) }, order: { textSha256: 'ASC' } });
-        return groupedInKeyOrder(ids, rows, (o) => o.reportId);
-      }),
+    return loaders.get(
+      'rulings.opinionsByReport',
+      () =>
+        new DataLoader<string, SeparateOpinionEntity[]>(async (ids) => {
+          const rows = await this.dataSource
+            .getRepository(SeparateOpinionEntity)
+            // Ordered by the text's hash: an order that says nothing about who wrote when.
+            .find({ where: { reportId: In([...ids]) }, order: { textSha256: 'ASC' } });
+          return groupedInKeyOrder(ids, rows, (o) => o.reportId);
+        }),
     );
   }
 
   private outcomesByAppeal(loaders: RequestLoaders): DataLoader<string, AppellateOutcomeEntity[]> {
-    return loaders.get('rulings.outcomesByAppeal', () =>
-      new DataLoader<string, AppellateOutcomeEntity[]>(async (ids) => {
-        const rows = await this.dataSource.getRepository(AppellateOutcomeEntity).findBy({ appealId: In([...ids]) });
-        return groupedInKeyOrder(ids, rows, (o) => o.appealId);
-      }),
+    return loaders.get(
+      'rulings.outcomesByAppeal',
+      () =>
+        new DataLoader<string, AppellateOutcomeEntity[]>(async (ids) => {
+          const rows = await this.dataSource.getRepository(AppellateOutcomeEntity).findBy({ appealId: In([...ids]) });
+          return groupedInKeyOrder(ids, rows, (o) => o.appealId);
+        }),
     );
   }
 
   /** The panel's votes with the panelists' names: for the seated panelists only (see viewMany). */
   private votesByReport(loaders: RequestLoaders): DataLoader<string, ReportVote[]> {
-    return loaders.get('rulings.votesByReport', () =>
-      new DataLoader<string, ReportVote[]>(async (ids) => {
-        // The one read of the panels lib's roster outside it, kept on purpose: the panelists' names
-        // come with the votes in one statement, and e2e/rulings/statements.e2e-spec.ts holds a page
-        // of reports to a fixed number of statements per viewer. Asking RosterService instead costs
-        // a statement more per page. Read only: the roster is written by the panels lib alone.
-        const rows: { report_id: string; person_id: string; name: string; approve: boolean }[] = await this.dataSource.query(
-          `SELECT v.report_id, v.person_id, p.name, v.approve FROM report_votes v JOIN roster_persons p ON p.id = v.person_id
+    return loaders.get(
+      'rulings.votesByReport',
+      () =>
+        new DataLoader<string, ReportVote[]>(async (ids) => {
+          // The one read of the panels lib's roster outside it, kept on purpose: the panelists' names
+          // come with the votes in one statement, and e2e/rulings/statements.e2e-spec.ts holds a page
+          // of reports to a fixed number of statements per viewer. Asking RosterService instead costs
+          // a statement more per page. Read only: the roster is written by the panels lib alone.
+          const rows: { report_id: string; person_id: string; name: string; approve: boolean }[] = await this.dataSource.query(
+            `SELECT v.report_id, v.person_id, p.name, v.approve FROM report_votes v JOIN roster_persons p ON p.id = v.person_id
            WHERE v.report_id = ANY($1) ORDER BY p.name, v.person_id`,
-          [[...ids]],
-        );
-        return groupedInKeyOrder(ids, rows, (v) => v.report_id).map((votes) =>
-          votes.map((v) => ({ personId: v.person_id, name: v.name, approve: v.approve })),
-        );
-      }),
+            [[...ids]],
+          );
+          return groupedInKeyOrder(ids, rows, (v) => v.report_id).map((votes) =>
+            votes.map((v) => ({ personId: v.person_id, name: v.name, approve: v.approve })),
+          );
+        }),
     );
   }
 
   private appellateMembers(loaders: RequestLoaders): DataLoader<string, AppellateMemberEntity | null> {
-    return loaders.get('rulings.appellateMembers', () =>
-      new DataLoader<string, AppellateMemberEntity | null>(async (ids) => {
-        const rows = await this.dataSource.getRepository(AppellateMemberEntity).findBy({ id: In([...ids]) });
-        return inKeyOrder(ids, rows, (m) => m.id);
-      }),
+    return loaders.get(
+      'rulings.appellateMembers',
+      () =>
+        new DataLoader<string, AppellateMemberEntity | null>(async (ids) => {
+          const rows = await this.dataSource.getRepository(AppellateMemberEntity).findBy({ id: In([...ids]) });
+          return inKeyOrder(ids, rows, (m) => m.id);
+        }),
     );
   }
 }

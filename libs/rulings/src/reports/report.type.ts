@@ -1,7 +1,13 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection, LocalDateScalar, graphqlEnum } from '@app/core';
 import { Dispute } from '@app/registry';
-import { ADOPTION_ROUNDS, MEETING_OUTCOMES, type AdoptionMeetingEntity, type AdoptionRound, type MeetingOutcome } from '../adoption/adoption.entity';
+import {
+  ADOPTION_ROUNDS,
+  MEETING_OUTCOMES,
+  type AdoptionMeetingEntity,
+  type AdoptionRound,
+  type MeetingOutcome,
+} from '../adoption/adoption.entity';
 import { AppellateOutcomeEnum, FindingResultEnum } from '../dto/rulings.input';
 import type { AppellateOutcome } from '../appeals/appeal.entity';
 import { REPORT_STATUSES, REPORT_VERSIONS, type FindingResult, type ReportStatus, type ReportVersion } from './report.entity';
@@ -50,7 +56,11 @@ export class Finding {
   @Field({ description: "The provision, one of the dispute's legal basis" }) provision: string;
   @Field(() => FindingResultEnum, { description: 'What the panel found' }) finding: FindingResult;
   @Field({ description: 'A short summary of the reasoning' }) reasoning: string;
-  @Field(() => String, { nullable: true, description: 'The recommendation to bring the measure into conformity (DSU 19.1), with an inconsistency' }) recommendation: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The recommendation to bring the measure into conformity (DSU 19.1), with an inconsistency',
+  })
+  recommendation: string | null;
   @Field(() => AppellateOutcomeView, { nullable: true, description: 'What the appellate report did to it, if appealed' })
   appellateOutcome: AppellateOutcomeView | null;
 }
@@ -58,7 +68,8 @@ export class Finding {
 @ObjectType({ description: 'An unsigned separate opinion (DSU 14.3), listed by the SHA-256 of its text' })
 export class SeparateOpinion {
   @Field({ description: 'The opinion, unsigned (DSU 14.3)' }) text: string;
-  @Field({ description: 'SHA-256 of the text, hex: opinions are listed in this order, so nothing reveals who wrote which' }) textSha256: string;
+  @Field({ description: 'SHA-256 of the text, hex: opinions are listed in this order, so nothing reveals who wrote which' })
+  textSha256: string;
 }
 
 @ObjectType({ description: "One panelist's vote on a draft" })
@@ -83,8 +94,12 @@ export class ReportVersionView {
   @Field(() => ReportStatusEnum, { description: 'DRAFT, REJECTED, ISSUED or CIRCULATED' }) status: ReportStatus;
   @Field({ description: 'The title of its document' }) title: string;
   @Field(() => Date, { nullable: true, description: 'When it was issued to the parties (UTC instant)' }) issuedAt: Date | null;
-  @Field(() => Date, { nullable: true, description: 'When it was circulated to all members, becoming public (UTC instant)' }) circulatedAt: Date | null;
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Interim report: last day of the interim review period of the timetable (the parties’ requests for review)' })
+  @Field(() => Date, { nullable: true, description: 'When it was circulated to all members, becoming public (UTC instant)' })
+  circulatedAt: Date | null;
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'Interim report: last day of the interim review period of the timetable (the parties’ requests for review)',
+  })
   commentsDueOn: string | null;
   @Field(() => ReportDocumentRef, { nullable: true, description: 'Its document, if you may see it' }) document: ReportDocumentRef | null;
   @Field(() => [Finding], { description: 'One finding per claim (interim, final, compliance and appellate reports)' }) findings: Finding[];
@@ -110,7 +125,8 @@ export class Appeal {
   @Field({ description: "The draw's seed: order the roster by SHA-256(seed + ':' + member id), take the first three" })
   seed: string;
   @Field(() => [AppellateMember], { description: 'In draw order' }) division: AppellateMember[];
-  @Field(() => String, { nullable: true, description: "The appellate body's reasons for a report later than 60 days (DSU 17.5)" }) delayReason: string | null;
+  @Field(() => String, { nullable: true, description: "The appellate body's reasons for a report later than 60 days (DSU 17.5)" })
+  delayReason: string | null;
 }
 
 @ObjectType({ description: "A meeting of the body's decision on a report" })
@@ -138,7 +154,11 @@ export function toAdoptionMeeting(m: AdoptionMeetingEntity): AdoptionMeeting {
 
 @ObjectType({ description: "A dispute's report as you may see it" })
 export class DisputeReport {
-  @Field(() => [ReportVersionView], { description: 'Every version you may see: drafts to the seated panelists, issued ones to the parties, the panel and the secretariat, circulated ones to everyone' }) versions: ReportVersionView[];
+  @Field(() => [ReportVersionView], {
+    description:
+      'Every version you may see: drafts to the seated panelists, issued ones to the parties, the panel and the secretariat, circulated ones to everyone',
+  })
+  versions: ReportVersionView[];
   @Field(() => [Appeal], { description: 'Every notice of appeal, of every proceeding, in order' }) appeals: Appeal[];
   @Field(() => [AdoptionMeeting], { description: "The body's decisions on the reports, in order" }) meetings: AdoptionMeeting[];
   @Field(() => Boolean, { description: 'Whether the body adopted the report (DSU 16.4, 17.14)' }) adopted: boolean;

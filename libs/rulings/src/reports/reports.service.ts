@@ -43,10 +43,18 @@ export class ReportsService {
       await this.support.requireSeat(ctx, dispute.id);
       const descriptive = input.version === 'DESCRIPTIVE_PART';
       if (descriptive && input.findings.length) {
-        throw badInput('input.findings', 'The descriptive part states the facts and arguments; it has no findings (DSU 15.1)', 'FINDINGS_NOT_ALLOWED');
+        throw badInput(
+          'input.findings',
+          'The descriptive part states the facts and arguments; it has no findings (DSU 15.1)',
+          'FINDINGS_NOT_ALLOWED',
+        );
       }
       if (!descriptive && !input.findings.length) {
-        throw badInput('input.findings', 'An interim, final or compliance report makes findings on the claims (DSU 15.2, 21.5)', 'FINDINGS_REQUIRED');
+        throw badInput(
+          'input.findings',
+          'An interim, final or compliance report makes findings on the claims (DSU 15.2, 21.5)',
+          'FINDINGS_REQUIRED',
+        );
       }
       // A compliance report belongs to the compliance proceeding under way (DSU 21.5); the others
       // to the original panel.
@@ -145,7 +153,11 @@ export class ReportsService {
       }
       const { state, needed, seats } = await this.tally(ctx, report);
       if (state !== 'APPROVED') {
-        throw new DomainError('INVALID_TRANSITION', 'NOT_APPROVED', `A majority of the panel (${needed} of ${seats}) must approve the draft first (DSU 14)`);
+        throw new DomainError(
+          'INVALID_TRANSITION',
+          'NOT_APPROVED',
+          `A majority of the panel (${needed} of ${seats}) must approve the draft first (DSU 14)`,
+        );
       }
       await this.disputes.perform(ctx, report.disputeId, ISSUE_ACTION[report.version], {}, undefined, { documentIds: [report.documentId] });
       await this.setClassification(ctx, report.documentId, 'RESTRICTED');
@@ -172,8 +184,15 @@ export class ReportsService {
     return this.commands.run({ actor, operation: 'submitSeparateOpinion' }, async (ctx) => {
       const report = await this.lockedReport(ctx, reportId);
       await this.support.requireSeat(ctx, report.disputeId);
-      if (!['INTERIM_REPORT', 'FINAL_REPORT', 'COMPLIANCE_REPORT'].includes(report.version) || !['DRAFT', 'ISSUED'].includes(report.status)) {
-        throw new DomainError('INVALID_TRANSITION', 'OPINION_CLOSED', 'Separate opinions go with an interim or final report before circulation');
+      if (
+        !['INTERIM_REPORT', 'FINAL_REPORT', 'COMPLIANCE_REPORT'].includes(report.version) ||
+        !['DRAFT', 'ISSUED'].includes(report.status)
+      ) {
+        throw new DomainError(
+          'INVALID_TRANSITION',
+          'OPINION_CLOSED',
+          'Separate opinions go with an interim or final report before circulation',
+        );
       }
       await ctx.em.getRepository(SeparateOpinionEntity).insert({ reportId: report.id, text, textSha256: sha256(text) });
       ctx.target('Report', report.id);
@@ -197,7 +216,11 @@ export class ReportsService {
       }
       const action = COMMENT_ACTION[report.version];
       if (!action || report.status !== 'ISSUED') {
-        throw new DomainError('INVALID_TRANSITION', 'NOT_OPEN_TO_COMMENTS', 'Comments are made on the issued descriptive part or interim report');
+        throw new DomainError(
+          'INVALID_TRANSITION',
+          'NOT_OPEN_TO_COMMENTS',
+          'Comments are made on the issued descriptive part or interim report',
+        );
       }
       const document = await this.support.storeDocument(ctx, {
         disputeId: report.disputeId,
@@ -210,7 +233,12 @@ export class ReportsService {
         filedForMemberId: delegate.memberId,
       });
       const saved = await ctx.em.getRepository(ReportCommentEntity).save(
-        ctx.em.create(ReportCommentEntity, { reportId: report.id, memberId: delegate.memberId as string, documentId: document.id, filedAt: ctx.now }),
+        ctx.em.create(ReportCommentEntity, {
+          reportId: report.id,
+          memberId: delegate.memberId as string,
+          documentId: document.id,
+          filedAt: ctx.now,
+        }),
       );
       await this.disputes.perform(ctx, report.disputeId, action, {}, undefined, { documentIds: [document.id] });
       ctx.target('ReportComment', saved.id, { reportId: report.id });
@@ -271,9 +299,17 @@ export class ReportsService {
 /** DSU 7.1: a finding is on a claim within the terms of reference, the dispute's measures and provisions. */
 function checkTermsOfReference(dispute: DisputeEntity, finding: FindingInput, index: number): void {
   if (!dispute.measures.includes(finding.measure)) {
-    throw badInput(`input.findings.${index}.measure`, `"${finding.measure}" is not a measure in the terms of reference (${dispute.measures.join('; ')})`, 'NOT_IN_TERMS_OF_REFERENCE');
+    throw badInput(
+      `input.findings.${index}.measure`,
+      `"${finding.measure}" is not a measure in the terms of reference (${dispute.measures.join('; ')})`,
+      'NOT_IN_TERMS_OF_REFERENCE',
+    );
   }
   if (!dispute.legalBasis.includes(finding.provision)) {
-    throw badInput(`input.findings.${index}.provision`, `"${finding.provision}" is not a provision in the terms of reference (${dispute.legalBasis.join('; ')})`, 'NOT_IN_TERMS_OF_REFERENCE');
+    throw badInput(
+      `input.findings.${index}.provision`,
+      `"${finding.provision}" is not a provision in the terms of reference (${dispute.legalBasis.join('; ')})`,
+      'NOT_IN_TERMS_OF_REFERENCE',
+    );
   }
 }

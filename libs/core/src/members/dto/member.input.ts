@@ -1,17 +1,7 @@
 import { trim, upper } from '../../graphql/transforms';
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsUUID,
-  Length,
-  Min,
-  Validate,
-  ValidatorConstraint,
-  ValidatorConstraintInterface,
-} from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Length, Min, Validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
 import * as countries from 'i18n-iso-countries';
 import { LocalDateScalar, isLocalDate } from '../../graphql/local-date.scalar';
 import { IsOmittable } from '../../graphql/omittable';
@@ -95,4 +85,3 @@ export class MembersArgs extends ConnectionArgs {
   @IsIn(MEMBER_STATUSES)
   status?: MemberStatus;
 }
-

@@ -1,6 +1,15 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { ConnectionArgs, LocalDateScalar, graphqlEnum, trim } from '@app/core';
-import { ACTOR_ROLE_LABELS, DEADLINE_RULE_CODES, STAGE_LABELS, STAGES, TERMINAL_STAGES, transitionFor, type DeadlineRuleCode, type Stage } from '@app/procedure';
+import {
+  ACTOR_ROLE_LABELS,
+  DEADLINE_RULE_CODES,
+  STAGE_LABELS,
+  STAGES,
+  TERMINAL_STAGES,
+  transitionFor,
+  type DeadlineRuleCode,
+  type Stage,
+} from '@app/procedure';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -77,7 +86,9 @@ export const RegistryActionEnum = graphqlEnum(
   Object.fromEntries(REGISTRY_ACTIONS.map((action) => [action, actionDescription(action)])) as Record<RegistryAction, string>,
 );
 
-@InputType({ description: 'A request for consultations (DSU 4.4): it identifies the measures at issue and the legal basis of the complaint' })
+@InputType({
+  description: 'A request for consultations (DSU 4.4): it identifies the measures at issue and the legal basis of the complaint',
+})
 export class RequestConsultationsInput {
   @Field(() => [String], { description: 'Alpha-3 codes of the respondents' })
   @Transform(upperAll)
@@ -139,7 +150,10 @@ export class TakeActionInput {
   @IsIn(REGISTRY_ACTIONS)
   action: RegistryAction;
 
-  @Field(() => ExtensionInput, { nullable: true, description: 'For recordExtension, and adjustTimetable (a step of the timetable and its new date)' })
+  @Field(() => ExtensionInput, {
+    nullable: true,
+    description: 'For recordExtension, and adjustTimetable (a step of the timetable and its new date)',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => ExtensionInput)
@@ -155,7 +169,8 @@ export class TakeActionInput {
 
   @Field({
     nullable: true,
-    description: 'For acceptJoinRequest and rejectJoinRequest: the member whose request to join the consultations is answered (alpha-3 code, DSU 4.11)',
+    description:
+      'For acceptJoinRequest and rejectJoinRequest: the member whose request to join the consultations is answered (alpha-3 code, DSU 4.11)',
   })
   @IsOptional()
   @Transform(upperOne)
@@ -174,7 +189,8 @@ export class TakeActionInput {
 
   @Field(() => ID, {
     nullable: true,
-    description: 'For a decision of the body (establishPanel, recordBodyMeeting, referComplianceReview, authorizeSuspension, declareCompliance): the meeting that took it',
+    description:
+      'For a decision of the body (establishPanel, recordBodyMeeting, referComplianceReview, authorizeSuspension, declareCompliance): the meeting that took it',
   })
   @IsOptional()
   @IsUUID('all', { message: 'meetingId must be a meeting id' })

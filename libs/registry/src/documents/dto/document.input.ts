@@ -1,23 +1,13 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { ConnectionArgs, IsBase64Content, graphqlEnum, trim } from '@app/core';
 import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayUnique,
-  IsBoolean,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
 import { CLASSIFICATIONS, DOCUMENT_KINDS, type Classification, type DocumentKind } from '../document.entity';
 
 export const ClassificationEnum = graphqlEnum(CLASSIFICATIONS, 'Classification', 'Who may see a document', {
   PUBLIC: 'Anyone, without signing in',
-  RESTRICTED: 'The parties, the panel and the secretariat; third parties only where the rules give it to them (DSU 10.3: the first written submissions)',
+  RESTRICTED:
+    'The parties, the panel and the secretariat; third parties only where the rules give it to them (DSU 10.3: the first written submissions)',
   CONFIDENTIAL: 'Business-confidential information: only the people named on the document',
 });
 export const DocumentKindEnum = graphqlEnum(DOCUMENT_KINDS, 'DocumentKind', 'What a filed document is', {
@@ -74,7 +64,9 @@ export class FileDocumentInput extends DocumentFileInput {
   @IsUUID('all', { message: 'disputeId must be a dispute id' })
   disputeId: string;
 
-  @Field(() => DocumentKindEnum, { description: 'What the document is; reports, comments on them and hearing records have their own mutations' })
+  @Field(() => DocumentKindEnum, {
+    description: 'What the document is; reports, comments on them and hearing records have their own mutations',
+  })
   @IsIn(DOCUMENT_KINDS)
   kind: DocumentKind;
 
