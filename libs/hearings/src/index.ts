@@ -37,3 +37,4 @@ export const HEARINGS_ENTITIES = [
   TimetableStepEntity,
   HearingRecordEntity,
 ];
+export { HEARINGS_ERRORS, type HearingsErrorCode } from './hearings.errors';

@@ -51,3 +51,4 @@ export const PANELS_ENTITIES = [
 ];
 export { ElectionsService } from './elections/elections.service';
 export { ElectionClosingService } from './elections/election-closing.service';
+export { PANELS_ERRORS, type PanelsErrorCode } from './panels.errors';

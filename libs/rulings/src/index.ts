@@ -19,3 +19,4 @@ export const RULINGS_ENTITIES = [
   AppealEntity,
   AppellateOutcomeEntity,
 ];
+export { RULINGS_ERRORS, type RulingsErrorCode } from './rulings.errors';
