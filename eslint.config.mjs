@@ -17,9 +17,10 @@ const ALLOWED = {
   procedure: [],
   stv: [],
   registry: ['core', 'procedure'],
-  panels: ['core', 'registry', 'procedure', 'stv'],
-  hearings: ['core', 'registry', 'panels', 'procedure'],
-  rulings: ['core', 'registry', 'panels', 'procedure'],
+  notices: ['core', 'registry', 'procedure'],
+  panels: ['core', 'registry', 'notices', 'procedure', 'stv'],
+  hearings: ['core', 'registry', 'notices', 'panels', 'procedure'],
+  rulings: ['core', 'registry', 'notices', 'panels', 'procedure'],
 };
 
 /**

@@ -7,6 +7,7 @@ const moduleNameMapper = {
   '^@app/registry$': '<rootDir>/libs/registry/src',
   '^@app/panels$': '<rootDir>/libs/panels/src',
   '^@app/hearings$': '<rootDir>/libs/hearings/src',
+  '^@app/notices$': '<rootDir>/libs/notices/src',
   '^@app/rulings$': '<rootDir>/libs/rulings/src',
   '^@app/migrations$': '<rootDir>/migrations',
 };

@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 // code is checked: specs may set up or inspect any table.
 
 const ROOT = __dirname;
-const LIBS = ['core', 'registry', 'panels', 'hearings', 'rulings'];
+const LIBS = ['core', 'registry', 'notices', 'panels', 'hearings', 'rulings'];
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -2,6 +2,7 @@ import { CORE_ENTITIES, grantApplicationRole, userOf } from '@app/core';
 import { HEARINGS_ENTITIES } from '@app/hearings';
 import { PANELS_ENTITIES } from '@app/panels';
 import { REGISTRY_ENTITIES } from '@app/registry';
+import { NOTICES_ENTITIES } from '@app/notices';
 import { RULINGS_ENTITIES } from '@app/rulings';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { Registry1795658343759 } from './1795658343759-Registry';
@@ -24,11 +25,12 @@ import { NonConfidentialSummaries1795700000002 } from './1795700000002-NonConfid
 import { SignInUnderAttack1795730000000 } from './1795730000000-SignInUnderAttack';
 import { installJobQueue } from './job-queue';
 import { AuditAnchors1795740000000 } from './1795740000000-AuditAnchors';
+import { Notices1795760000000 } from './1795760000000-Notices';
 
 export * from './job-queue';
 
 /** Every entity of every module: the schema the migrations must produce. */
-export const ALL_ENTITIES = [...CORE_ENTITIES, ...REGISTRY_ENTITIES, ...PANELS_ENTITIES, ...RULINGS_ENTITIES, ...HEARINGS_ENTITIES];
+export const ALL_ENTITIES = [...CORE_ENTITIES, ...REGISTRY_ENTITIES, ...NOTICES_ENTITIES, ...PANELS_ENTITIES, ...RULINGS_ENTITIES, ...HEARINGS_ENTITIES];
 
 /** The one ordered history of the schema. A new migration is added at the end, never edited. */
 export const ALL_MIGRATIONS: Function[] = [
@@ -51,6 +53,7 @@ export const ALL_MIGRATIONS: Function[] = [
   SealedBallots1795720000000,
   SignInUnderAttack1795730000000,
   AuditAnchors1795740000000,
+  Notices1795760000000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -66,8 +66,10 @@ const HANDED_ON = new Set([
   'apps/api/src/graphql/request-limits.middleware.ts: error.limitCode',
 ]);
 
-/** Catalogued codes that no throw site names, each with the reason: none today. */
-const NOT_THROWN_BY_NAME: Partial<Record<Lib, Record<string, string>>> = {};
+/** Catalogued codes that no throw site names, each with the reason. */
+const NOT_THROWN_BY_NAME: Partial<Record<Lib, Record<string, string>>> = {
+  notices: { NOTICE_NOT_FOUND: 'acknowledgeService, being built (issue 13)' },
+};
 
 function sourceFiles(folder: string, spec = false): string[] {
   const out: string[] = [];

@@ -5,6 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { AppConfig, Clock, CoreApiModule, RateLimiter, CoreModule, DatabaseModule, RequestLoaders, formatGraphqlError } from '@app/core';
 import { ALL_ENTITIES, ALL_MIGRATIONS } from '@app/migrations';
 import { HearingsApiModule } from '@app/hearings';
+import { NoticesApiModule } from '@app/notices';
 import { PanelsApiModule } from '@app/panels';
 import { RegistryApiModule } from '@app/registry';
 import { RulingsApiModule } from '@app/rulings';
@@ -75,6 +76,7 @@ export class AppModule {
         }),
         CoreApiModule,
         RegistryApiModule,
+        NoticesApiModule,
         PanelsApiModule,
         HearingsApiModule,
         RulingsApiModule,

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, Clock, CoreModule, DatabaseModule } from '@app/core';
 import { ALL_ENTITIES, ALL_MIGRATIONS } from '@app/migrations';
 import { HearingsModule } from '@app/hearings';
+import { NoticesModule } from '@app/notices';
 import { PanelsModule } from '@app/panels';
 import { RegistryModule } from '@app/registry';
 import { JobsService } from './jobs.service';
@@ -29,6 +30,7 @@ export class WorkerModule {
           applicationName: 'dispute-body-worker',
         }),
         RegistryModule,
+        NoticesModule,
         PanelsModule,
         HearingsModule,
       ],

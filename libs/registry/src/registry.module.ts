@@ -12,6 +12,7 @@ import { StageObservers } from './disputes/stage-observers';
 import { StepProviders } from './disputes/available-steps';
 import { DocketResolver } from './docket/docket.resolver';
 import { DocketService } from './docket/docket.service';
+import { DocketObservers } from './docket/docket-observers';
 import { DocumentStorage, PostgresDocumentStorage } from './documents/document-storage';
 import { DocumentsController } from './documents/documents.controller';
 import { DisputeDocumentsResolver, DocketEntryDocumentsResolver, DocumentsResolver } from './documents/documents.resolver';
@@ -35,6 +36,7 @@ const SERVICES = [
   BodyMeetingsService,
   StatisticsService,
   StageObservers,
+  DocketObservers,
   StepProviders,
 ];
 

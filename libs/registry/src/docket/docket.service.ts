@@ -3,6 +3,7 @@ import { Actor, CommandContext, CommandRunner, ConnectionArgs, Page, keysetPage,
 import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { DocketEntryEntity } from './docket-entry.entity';
+import { DocketObservers } from './docket-observers';
 
 export interface DocketAppend {
   disputeId: string;
@@ -20,6 +21,7 @@ export class DocketService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly commands: CommandRunner,
+    private readonly observers: DocketObservers,
   ) {}
 
   /**
@@ -48,12 +50,14 @@ export class DocketService {
   /**
    * Appends an entry in the command's transaction. The caller holds the dispute's row lock, so
    * the next number is taken without a race (and the unique (dispute, seq) constraint backs it).
+   * The modules that react to an entry (notices, webhooks, the live docket) do so here, in the
+   * same transaction.
    */
   async append(ctx: CommandContext, entry: DocketAppend): Promise<DocketEntryEntity> {
     const [{ next }] = await ctx.em.query('SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM docket_entries WHERE dispute_id = $1', [
       entry.disputeId,
     ]);
-    return ctx.em.getRepository(DocketEntryEntity).save(
+    const saved = await ctx.em.getRepository(DocketEntryEntity).save(
       ctx.em.create(DocketEntryEntity, {
         disputeId: entry.disputeId,
         seq: Number(next),
@@ -66,6 +70,8 @@ export class DocketService {
         correctsId: entry.correctsId ?? null,
       }),
     );
+    await this.observers.notify(ctx, saved);
+    return saved;
   }
 
   list(disputeId: string, args: ConnectionArgs): Promise<Page<DocketEntryEntity>> {

@@ -1,0 +1,9 @@
+// The public surface of @app/notices. Other libs import only from here.
+import { NoticeEntity } from './notices/notice.entity';
+
+export * from './notices.module';
+export { NoticeEntity, NOTICE_CATEGORIES, type NoticeCategory } from './notices/notice.entity';
+
+/** The notices' tables, for the data source. */
+export const NOTICES_ENTITIES = [NoticeEntity];
+export { NOTICES_ERRORS, type NoticesErrorCode } from './notices.errors';
