@@ -1,9 +1,11 @@
 // The public surface of @app/notices. Other libs import only from here.
 import { NoticeEntity } from './notices/notice.entity';
+import { NoticePreferenceEntity } from './notices/notice-preference.entity';
 
 export * from './notices.module';
 export { NoticeEntity, NOTICE_CATEGORIES, type NoticeCategory } from './notices/notice.entity';
+export { NoticePreferenceEntity } from './notices/notice-preference.entity';
 
 /** The notices' tables, for the data source. */
-export const NOTICES_ENTITIES = [NoticeEntity];
+export const NOTICES_ENTITIES = [NoticeEntity, NoticePreferenceEntity];
 export { NOTICES_ERRORS, type NoticesErrorCode } from './notices.errors';

@@ -45,6 +45,10 @@ export class NoticeEntity {
   @Column('boolean')
   mandatory: boolean;
 
+  /** Held for the recipient's daily digest (`nextAttemptAt` is the digest's hour) rather than sent alone. */
+  @Column('boolean', { default: false })
+  digest: boolean;
+
   /** The facts the templates render (docket number, entry text, the documents this recipient may see, dates). */
   @Column('jsonb')
   payload: Record<string, unknown>;
