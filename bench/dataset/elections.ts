@@ -17,7 +17,6 @@ export interface ElectionRows {
   electors: Record<string, unknown>[];
   votes: Record<string, unknown>[];
   ballots: Record<string, unknown>[];
-  panelMembers: Record<string, unknown>[];
   panelSeats: Record<string, unknown>[];
 }
 
@@ -34,7 +33,7 @@ export function hasRoomForElection(d: Dispute): boolean {
 }
 
 export function makeElections(rng: Rng, world: World, disputes: Dispute[], n: number): ElectionRows {
-  const out: ElectionRows = { elections: [], candidates: [], electors: [], votes: [], ballots: [], panelMembers: [], panelSeats: [] };
+  const out: ElectionRows = { elections: [], candidates: [], electors: [], votes: [], ballots: [], panelSeats: [] };
   // The most recent compositions with room for a ballot between establishment and composition.
   const composed = disputes
     .filter((d) => hasRoomForElection(d) && d.composeEvent)
@@ -122,9 +121,15 @@ export function makeElections(rng: Rng, world: World, disputes: Dispute[], n: nu
       created_at: openedAt,
     });
     elected.forEach((person, rank) => {
-      out.panelMembers.push({
-        id: rng.uuid(),
+      // Two ids were drawn per seat while panel_members and panel_seats both held it (until
+      // migration 1795770000000-OnePanelSeatsTable, which kept panel_members' id): the second is
+      // still drawn, so that the documents drawn next come out as before.
+      const seatId = rng.uuid();
+      rng.uuid();
+      out.panelSeats.push({
+        id: seatId,
         dispute_id: d.id,
+        user_id: person.userId,
         person_id: person.id,
         election_id: id,
         elected_rank: rank,
@@ -132,15 +137,6 @@ export function makeElections(rng: Rng, world: World, disputes: Dispute[], n: nu
         seated_at: composedAt,
         vacated_at: null,
         vacated_reason: null,
-      });
-      out.panelSeats.push({
-        id: rng.uuid(),
-        dispute_id: d.id,
-        user_id: person.userId,
-        person_id: person.id,
-        chair: rank === 0,
-        seated_at: composedAt,
-        vacated_at: null,
       });
     });
     // The docket: the opening (the engine's step), and the composition carrying the result

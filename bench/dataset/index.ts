@@ -64,7 +64,6 @@ const COUNTED_TABLES = [
   'election_electors',
   'election_votes',
   'ballots',
-  'panel_members',
   'panel_seats',
   'closed_days',
   'body_meetings',

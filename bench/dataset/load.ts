@@ -103,7 +103,6 @@ export async function insertAll(client: Client, g: Generated, passwordHash: stri
     elections.electors.length +
     elections.votes.length +
     elections.ballots.length +
-    elections.panelMembers.length +
     elections.panelSeats.length +
     world.meetings.length +
     timetableRows.length;
@@ -409,10 +408,11 @@ export async function insertAll(client: Client, g: Generated, passwordHash: stri
     10_000,
   );
   await ins(
-    'panel_members',
+    'panel_seats',
     [
       ['id', 'uuid'],
       ['dispute_id', 'uuid'],
+      ['user_id', 'uuid'],
       ['person_id', 'uuid'],
       ['election_id', 'uuid'],
       ['elected_rank', 'int'],
@@ -420,19 +420,6 @@ export async function insertAll(client: Client, g: Generated, passwordHash: stri
       ['seated_at', 'timestamptz'],
       ['vacated_at', 'timestamptz'],
       ['vacated_reason', 'text'],
-    ],
-    elections.panelMembers,
-  );
-  await ins(
-    'panel_seats',
-    [
-      ['id', 'uuid'],
-      ['dispute_id', 'uuid'],
-      ['user_id', 'uuid'],
-      ['person_id', 'uuid'],
-      ['chair', 'boolean'],
-      ['seated_at', 'timestamptz'],
-      ['vacated_at', 'timestamptz'],
     ],
     elections.panelSeats,
   );

@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ProcedureSweeper } from '@app/registry';
+import { OnePanelSeatsTable1795770000000 } from '../../migrations/1795770000000-OnePanelSeatsTable';
+import { DataSource } from 'typeorm';
 import { createMember, createUser } from '../utils/factories';
 import { TAKE_ACTION, meetingToday } from '../utils/procedure';
 import { TestApp, startTestApp } from '../utils/test-app';
@@ -415,6 +417,81 @@ describe('panel election: open, vote, close, compose, verify, replace', () => {
       dueDate: '2026-03-28',
     });
     expect(await panel()).toHaveLength(2);
+  });
+
+  it('keeps every seat, held or left, in panel_seats alone; the migration that merged panel_members goes both ways', async () => {
+    // The election's elected stay its elected after they leave the panel.
+    expect((await t.gql(ELECTION, { id: electionId })).data!.election.elected.map((p: { name: string }) => p.name)).toEqual([
+      'Alice Ang',
+      'Clara Chevalier',
+      'Bruno Braga',
+    ]);
+    const COLUMNS = 'id, dispute_id, person_id, election_id, elected_rank, chair, seated_at, vacated_at, vacated_reason';
+    const keyOf = (personId: string) => (Object.keys(persons) as Key[]).find((k) => persons[k].id === personId);
+    const migration = new OnePanelSeatsTable1795770000000();
+    // As the owner, as migrations run: the application's role may alter no table.
+    const owner = new DataSource({ type: 'postgres', url: t.ownerUrl });
+    await owner.initialize();
+    const runner = owner.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      const seatsNow = () => runner.query(`SELECT ${COLUMNS}, user_id FROM panel_seats ORDER BY seated_at, elected_rank`);
+      const seats = await seatsNow();
+      expect(seats.map((s: any) => [keyOf(s.person_id), s.elected_rank, s.chair, s.vacated_reason, s.user_id])).toEqual([
+        ['A', 0, false, 'Withdrew for health reasons', panelists.A.id],
+        ['C', 1, true, null, panelists.C.id],
+        ['B', 2, false, 'a conflict of interest was confirmed on a disclosure', panelists.B.id],
+        ['E', 0, false, null, panelists.E.id],
+      ]);
+      expect(new Set(seats.map((s: any) => s.election_id)).size).toBe(2);
+
+      // Back: panel_members holds every seat again, with the seat's id.
+      await migration.down(runner);
+      const members = await runner.query(`SELECT ${COLUMNS} FROM panel_members ORDER BY seated_at, elected_rank`);
+      expect(members).toEqual(seats.map(({ user_id, ...member }: any) => member));
+      expect(await runner.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'panel_seats' ORDER BY 1`)).toEqual(
+        ['chair', 'dispute_id', 'id', 'person_id', 'seated_at', 'user_id', 'vacated_at'].map((column_name) => ({ column_name })),
+      );
+
+      // Forward, from two tables as they were: each seat its own id, one panel_members row without
+      // its seat (Eve's; the seat comes back acting for the account linked to her).
+      await runner.query(`UPDATE panel_seats SET id = gen_random_uuid()`);
+      await runner.query(`DELETE FROM panel_seats WHERE person_id = $1`, [persons.E.id]);
+      await migration.up(runner);
+      // Each seat takes its panel_members row's id and facts.
+      expect(await seatsNow()).toEqual(seats);
+      expect(await runner.query(`SELECT to_regclass('panel_members') AS t`)).toEqual([{ t: null }]);
+
+      // Two tables that disagree, or a seat no election gave: the migration stops, naming the rows.
+      await migration.down(runner);
+      await runner.query(`UPDATE panel_seats SET chair = NOT chair WHERE person_id = $1`, [persons.C.id]);
+      await expect(migration.up(runner)).rejects.toThrow(
+        /disagree on when a seat was taken or left, or on the chair: seat \S+ and panel member/,
+      );
+      await runner.query(`UPDATE panel_seats SET chair = NOT chair WHERE person_id = $1`, [persons.C.id]);
+      await runner.query(`INSERT INTO panel_seats (dispute_id, user_id, person_id, chair, seated_at) VALUES ($1, $2, $3, false, now())`, [
+        disputeId,
+        panelists.D.id,
+        persons.D.id,
+      ]);
+      await expect(migration.up(runner)).rejects.toThrow(/1 panel seat\(s\) have no panel_members row, so no election to record/);
+      await runner.query(`DELETE FROM panel_seats WHERE person_id = $1`, [persons.D.id]);
+      await migration.up(runner);
+      expect(await seatsNow()).toEqual(seats);
+
+      // One current seat per person per dispute, as panel_members had it.
+      await expect(
+        runner.query(
+          `INSERT INTO panel_seats (dispute_id, person_id, election_id, elected_rank, chair, seated_at) VALUES ($1, $2, $3, 0, false, now())`,
+          [disputeId, persons.C.id, electionId],
+        ),
+      ).rejects.toThrow(/uq_panel_seats_seated/);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+      await owner.destroy();
+    }
   });
 
   describe('five panelists by agreement; composition waits for the challenges (DSU 8.5, 8.6)', () => {

@@ -100,7 +100,7 @@ describe('documents and the access policy', () => {
     await act('thirdParty', 'joinPanelAsThirdParty');
     // A seat on this dispute's panel, as an election leaves it (the election itself: e2e/panels).
     await t.db.query(
-      'INSERT INTO panel_seats (dispute_id, user_id, person_id, chair, seated_at) VALUES ($1, $2, gen_random_uuid(), false, now())',
+      'INSERT INTO panel_seats (dispute_id, user_id, person_id, election_id, elected_rank, chair, seated_at) VALUES ($1, $2, gen_random_uuid(), gen_random_uuid(), 0, false, now())',
       [disputeId, users.panelMember.id],
     );
     const specs: Record<Doc, Record<string, unknown>> = {
@@ -502,7 +502,7 @@ describe('documents and the access policy', () => {
     expect((await read()).errors![0].extensions.code).toBe('NOT_FOUND');
     // A vacancy filled (DSU 8): the new panelist reads what was filed for the panel before.
     await t.db.query(
-      'INSERT INTO panel_seats (dispute_id, user_id, person_id, chair, seated_at) VALUES ($1, $2, gen_random_uuid(), false, now())',
+      'INSERT INTO panel_seats (dispute_id, user_id, person_id, election_id, elected_rank, chair, seated_at) VALUES ($1, $2, gen_random_uuid(), gen_random_uuid(), 0, false, now())',
       [disputeId, users.panelist.id],
     );
     expect((await read()).data!.document).toEqual({ title: titles.forPanel, panelOnly: true });

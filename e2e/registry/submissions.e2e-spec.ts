@@ -86,7 +86,7 @@ describe('written submissions (DSU 18.2)', () => {
     await act('kaz', 'joinPanelAsThirdParty');
     // A seat on this dispute's panel, as an election leaves it (the election itself: e2e/panels).
     await t.db.query(
-      'INSERT INTO panel_seats (dispute_id, user_id, person_id, chair, seated_at) VALUES ($1, $2, gen_random_uuid(), false, now())',
+      'INSERT INTO panel_seats (dispute_id, user_id, person_id, election_id, elected_rank, chair, seated_at) VALUES ($1, $2, gen_random_uuid(), gen_random_uuid(), 0, false, now())',
       [disputeId, users.seated.id],
     );
   });

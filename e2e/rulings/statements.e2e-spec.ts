@@ -143,11 +143,14 @@ describe('rulings: statements per page of reports', () => {
         consultations_status: 'ACCEPTED',
         panel_joined_at: '2026-03-20T09:00:00Z',
       });
+      const electionId = randomUUID();
       for (const key of panel) {
         rows.panel_seats.push({
           dispute_id: disputeId,
           user_id: panelists[key].id,
           person_id: persons[key].id,
+          election_id: electionId,
+          elected_rank: panel.indexOf(key),
           chair: key === 'A',
           seated_at: '2026-04-01T09:00:00Z',
         });

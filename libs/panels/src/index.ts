@@ -12,7 +12,6 @@ import {
   ElectionVoteEntity,
   SealedBallotEntity,
 } from './elections/election.entity';
-import { PanelMemberEntity } from './elections/panel-member.entity';
 
 export * from './panels.module';
 export { RosterPersonEntity, ROSTER_STATUSES, type RosterStatus } from './roster/roster-person.entity';
@@ -47,7 +46,6 @@ export const PANELS_ENTITIES = [
   ElectionVoteEntity,
   SealedBallotEntity,
   BallotEntity,
-  PanelMemberEntity,
 ];
 export { ElectionsService } from './elections/elections.service';
 export { ElectionClosingService } from './elections/election-closing.service';

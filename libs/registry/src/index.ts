@@ -32,7 +32,7 @@ export { DocumentFileInput } from './documents/dto/document.input';
 export { DocumentEntity, type Classification, type DocumentKind } from './documents/document.entity';
 export { DocumentStorage } from './documents/document-storage';
 export { DocketEntryEntity } from './docket/docket-entry.entity';
-export { PanelSeatsService, type Seat } from './panel-seats/panel-seats.service';
+export { PanelSeatsService, type ElectedSeat, type Seat } from './panel-seats/panel-seats.service';
 export { toDispute } from './disputes/dispute.type';
 export { ProcedureSweeper, type SweepResult } from './sweep/procedure-sweeper.service';
 export { CalendarService } from './calendar/calendar.service';

@@ -3,14 +3,13 @@ import { Actor, AppConfig, Clock, CommandContext, CommandRunner, DomainError, no
 import { toIsoDate } from '@app/procedure';
 import { DisputesService, DocketService, PanelSeatsService } from '@app/registry';
 import { count, toBlt, type CountResult } from '@app/stv';
-import { DataSource, IsNull, LessThanOrEqual } from 'typeorm';
+import { DataSource, In, LessThanOrEqual } from 'typeorm';
 import { ChallengeEntity } from '../challenges/challenge.entity';
 import { RosterPersonEntity } from '../roster/roster-person.entity';
 import { BallotKeys } from './ballot-keys';
 import { type BallotContent, SealedBallotError, openBallot, shuffle } from './ballot-seal';
 import { candidateLabels } from './candidate-labels';
 import { BallotEntity, ElectionCandidateEntity, ElectionEntity, ElectionVoteEntity, SealedBallotEntity } from './election.entity';
-import { PanelMemberEntity } from './panel-member.entity';
 
 /**
  * Closing: the seed is revealed, the count runs, and the elected form the panel (or fill the
@@ -120,10 +119,12 @@ export class ElectionClosingService {
 
   /** The elected of a closed election, in order of election. */
   async electedOf(electionId: string): Promise<RosterPersonEntity[]> {
-    const rows = await this.dataSource
-      .getRepository(PanelMemberEntity)
-      .find({ where: { electionId }, order: { electedRank: 'ASC' }, relations: { person: true } });
-    return rows.map((row) => row.person as RosterPersonEntity);
+    const ids = await this.seats.electedBy(electionId);
+    if (!ids.length) return [];
+    const persons = new Map(
+      (await this.dataSource.getRepository(RosterPersonEntity).findBy({ id: In(ids) })).map((p) => [p.id, p] as const),
+    );
+    return ids.map((id) => persons.get(id)).filter((p): p is RosterPersonEntity => p !== undefined);
   }
 
   /**
@@ -157,42 +158,29 @@ export class ElectionClosingService {
    * (`openElection` with `vacancy: true`). An upheld challenge or disclosure empties the seat by
    * itself (`vacateSeat`).
    */
-  vacate(actor: Actor | null, disputeId: string, personId: string, reason: string): Promise<PanelMemberEntity> {
+  vacate(actor: Actor | null, disputeId: string, personId: string, reason: string): Promise<void> {
     requireRole(actor, 'SECRETARIAT');
     return this.commands.run({ actor, operation: 'vacatePanelSeat' }, async (ctx) => {
       await this.disputes.lockForUpdate(ctx, disputeId, true);
-      const member = await this.vacateSeat(ctx, disputeId, personId, reason);
-      if (!member) throw notFound('Panel seat of', personId, 'PANEL_SEAT_OF_NOT_FOUND');
-      ctx.target('PanelMember', member.id, { disputeId, personId });
-      return member;
+      const seat = await this.vacateSeat(ctx, disputeId, personId, reason);
+      if (!seat) throw notFound('Panel seat of', personId, 'PANEL_SEAT_OF_NOT_FOUND');
+      // The seat's id: a seat seated before migration 1795770000000-OnePanelSeatsTable kept the id
+      // it had in panel_members, so the audit trail names the same seat before and after.
+      ctx.target('PanelMember', seat.id, { disputeId, personId });
     });
   }
 
   /**
    * Empties the person's seat on the dispute's panel in the command's transaction (the caller
-   * holds the dispute's lock), docketed; null when the person holds none.
+   * holds the dispute's lock), docketed; returns the seat, or null when the person holds none.
    */
-  async vacateSeat(ctx: CommandContext, disputeId: string, personId: string, reason: string): Promise<PanelMemberEntity | null> {
-    const repo = ctx.em.getRepository(PanelMemberEntity);
-    const member = await repo.findOneBy({ disputeId, personId, vacatedAt: IsNull() });
-    if (!member) return null;
-    const wasChair = member.chair;
-    member.vacatedAt = ctx.now;
-    member.vacatedReason = reason;
-    member.chair = false;
-    await repo.save(member);
-    await this.seats.vacate(ctx, disputeId, personId);
-    if (wasChair) {
-      const [next] = await repo.find({
-        where: { disputeId, vacatedAt: IsNull() },
-        order: { seatedAt: 'ASC', electedRank: 'ASC' },
-        take: 1,
-      });
-      if (next) {
-        next.chair = true;
-        await repo.save(next);
-        await this.seats.makeChair(ctx, disputeId, next.personId);
-      }
+  async vacateSeat(ctx: CommandContext, disputeId: string, personId: string, reason: string): Promise<{ id: string } | null> {
+    const seat = await this.seats.vacate(ctx, disputeId, personId, reason);
+    if (!seat) return null;
+    if (seat.chair) {
+      // The earliest elected of those who remain: seated first, then first in their count.
+      const [next] = await this.seats.personsSeated(ctx.em, disputeId);
+      if (next) await this.seats.makeChair(ctx, disputeId, next);
     }
     const person = await ctx.em.getRepository(RosterPersonEntity).findOneByOrFail({ id: personId });
     await this.docket.append(ctx, {
@@ -201,7 +189,7 @@ export class ElectionClosingService {
       kind: 'vacatePanelSeat',
       text: `${person.name} left the panel: ${reason}. The seat will be filled by election.`,
     });
-    return member;
+    return { id: seat.id };
   }
 
   /**
@@ -307,22 +295,11 @@ export class ElectionClosingService {
    */
   private async seatElected(ctx: CommandContext, election: ElectionEntity, elected: RosterPersonEntity[]): Promise<void> {
     const hasChair = election.kind === 'VACANCY';
-    await ctx.em.getRepository(PanelMemberEntity).insert(
-      elected.map((person, rank) => ({
-        disputeId: election.disputeId,
-        personId: person.id,
-        electionId: election.id,
-        electedRank: rank,
-        chair: !hasChair && rank === 0,
-        seatedAt: ctx.now,
-        vacatedAt: null,
-        vacatedReason: null,
-      })),
-    );
     await this.seats.seat(
       ctx,
       election.disputeId,
-      elected.map((person, rank) => ({ personId: person.id, userId: person.userId, chair: !hasChair && rank === 0 })),
+      election.id,
+      elected.map((person, rank) => ({ personId: person.id, userId: person.userId, chair: !hasChair && rank === 0, electedRank: rank })),
     );
     const names = elected.map((p, rank) => (rank === 0 && !hasChair ? `${p.name} (chair)` : p.name)).join(', ');
     const published = election.ballotsPublished

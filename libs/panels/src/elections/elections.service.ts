@@ -14,7 +14,7 @@ import {
   MembersService,
 } from '@app/core';
 import { addDays, latestRow, startOfDay, toIsoDate } from '@app/procedure';
-import { DisputesService, DocketService } from '@app/registry';
+import { DisputesService, DocketService, PanelSeatsService } from '@app/registry';
 import { isUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
@@ -32,7 +32,6 @@ import {
   ElectionVoteEntity,
   SealedBallotEntity,
 } from './election.entity';
-import { PanelMemberEntity } from './panel-member.entity';
 import { newReceipt, newSeed, normaliseReceipt } from './receipts';
 
 // DSU 8.5: three panelists unless the parties agree, within 10 days of establishment, on five.
@@ -52,6 +51,7 @@ export class ElectionsService {
     private readonly config: AppConfig,
     private readonly keys: BallotKeys,
     private readonly members: MembersService,
+    private readonly seats: PanelSeatsService,
   ) {}
 
   open(actor: Actor | null, input: OpenElectionInput): Promise<ElectionEntity> {
@@ -75,7 +75,7 @@ export class ElectionsService {
       }
       const snapshot = await this.disputes.procedureOf(ctx.em, dispute.id);
       const size = snapshot.events.FIVE_PANELISTS_AGREED ? PANEL_SIZE_AGREED : PANEL_SIZE;
-      const everSeated = await ctx.em.getRepository(PanelMemberEntity).findBy({ disputeId: dispute.id });
+      const everSeated = await this.seats.history(ctx.em, dispute.id);
       const seated = everSeated.filter((m) => m.vacatedAt === null);
       let seats: number;
       if (input.vacancy) {

@@ -1,36 +1,41 @@
 import { Injectable } from '@nestjs/common';
 import { RequestLoaders } from '@app/core';
+import { PanelSeatsService } from '@app/registry';
 import DataLoader from 'dataloader';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { RosterPersonEntity } from '../roster/roster-person.entity';
 import { toRosterPerson } from '../roster/roster.type';
 import type { PanelMember } from './election.type';
-import { PanelMemberEntity } from './panel-member.entity';
 
-/** Who sits on each panel now. */
+/** Who sits on each panel now: the registry's panel_seats (PanelSeatsService), with the roster persons. */
 @Injectable()
 export class PanelService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly seats: PanelSeatsService,
+  ) {}
 
   seated(loaders: RequestLoaders): DataLoader<string, PanelMember[]> {
     return loaders.get(
       'panel.seated',
       () =>
         new DataLoader<string, PanelMember[]>(async (ids) => {
-          const rows = await this.dataSource
-            .getRepository(PanelMemberEntity)
-            .createQueryBuilder('m')
-            .innerJoinAndMapOne('m.person', RosterPersonEntity, 'p', 'p.id = m.person_id')
-            .where('m.dispute_id IN (:...ids) AND m.vacated_at IS NULL', { ids })
-            .orderBy('m.chair', 'DESC')
-            .addOrderBy('m.seated_at')
-            .addOrderBy('m.elected_rank')
-            .getMany();
-          return ids.map((id) =>
-            rows
-              .filter((row) => row.disputeId === id)
-              .map((row) => ({ person: toRosterPerson(row.person as RosterPersonEntity), chair: row.chair, seatedAt: row.seatedAt })),
-          );
+          // The registry's loader, shared with the steps that count the seats: one statement for
+          // the page's seats, one for their persons.
+          const seatsByDispute = await this.seats.byDispute(loaders).loadMany(ids);
+          const personIds = [...new Set(seatsByDispute.flatMap((seats) => (seats instanceof Error ? [] : seats.map((s) => s.personId))))];
+          const persons = personIds.length ? await this.dataSource.getRepository(RosterPersonEntity).findBy({ id: In(personIds) }) : [];
+          const byId = new Map(persons.map((p) => [p.id, p]));
+          return seatsByDispute.map((seats) => {
+            if (seats instanceof Error) return seats;
+            // The chair first, then in the order seated (those seated together in their order of
+            // election). A seat whose person is not on the roster is left out, as the join of old
+            // did: no foreign key ties panel_seats to roster_persons (panel-seat.entity.ts).
+            return seats
+              .filter((s) => byId.has(s.personId))
+              .sort((a, b) => Number(b.chair) - Number(a.chair))
+              .map((s) => ({ person: toRosterPerson(byId.get(s.personId) as RosterPersonEntity), chair: s.chair, seatedAt: s.seatedAt }));
+          });
         }),
     );
   }

@@ -10,26 +10,51 @@ export interface Seat {
   chair: boolean;
 }
 
+/** A seat an election fills: the person, their account, whether they chair, their rank in the count. */
+export interface ElectedSeat extends Seat {
+  electedRank: number;
+}
+
 /** The registry's record of who sits on each panel. */
 @Injectable()
 export class PanelSeatsService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Seats panelists in the command's transaction (the caller holds the dispute's lock). */
-  async seat(ctx: CommandContext, disputeId: string, seats: readonly Seat[]): Promise<void> {
+  /**
+   * Seats the elected of an election in the command's transaction (the caller holds the dispute's
+   * lock). A person seated twice at once is refused by uq_panel_seats_seated.
+   */
+  async seat(ctx: CommandContext, disputeId: string, electionId: string, seats: readonly ElectedSeat[]): Promise<void> {
     if (seats.some((s) => s.chair)) {
       // One chair at a time: a new chair replaces the old one's chairing.
       await ctx.em.getRepository(PanelSeatEntity).update({ disputeId, vacatedAt: IsNull() }, { chair: false });
     }
-    await ctx.em
-      .getRepository(PanelSeatEntity)
-      .insert(
-        seats.map((s) => ({ disputeId, personId: s.personId, userId: s.userId, chair: s.chair, seatedAt: ctx.now, vacatedAt: null })),
-      );
+    await ctx.em.getRepository(PanelSeatEntity).insert(
+      seats.map((s) => ({
+        disputeId,
+        personId: s.personId,
+        userId: s.userId,
+        electionId,
+        electedRank: s.electedRank,
+        chair: s.chair,
+        seatedAt: ctx.now,
+        vacatedAt: null,
+        vacatedReason: null,
+      })),
+    );
   }
 
-  async vacate(ctx: CommandContext, disputeId: string, personId: string): Promise<void> {
-    await ctx.em.getRepository(PanelSeatEntity).update({ disputeId, personId, vacatedAt: IsNull() }, { vacatedAt: ctx.now, chair: false });
+  /**
+   * Empties the person's current seat on the dispute's panel, with the reason, in the command's
+   * transaction (the caller holds the dispute's lock). Returns the seat as it was (so the caller
+   * knows whether it chaired), or null when the person holds none.
+   */
+  async vacate(ctx: CommandContext, disputeId: string, personId: string, reason: string): Promise<PanelSeatEntity | null> {
+    const repo = ctx.em.getRepository(PanelSeatEntity);
+    const seat = await repo.findOneBy({ disputeId, personId, vacatedAt: IsNull() });
+    if (!seat) return null;
+    await repo.update({ id: seat.id }, { vacatedAt: ctx.now, vacatedReason: reason, chair: false });
+    return seat;
   }
 
   /** Hands the chair to a seated panelist (the previous chair left). */
@@ -69,11 +94,27 @@ export class PanelSeatsService {
     return rows.map((r) => ({ personId: r.personId, userId: r.userId, chair: r.chair }));
   }
 
-  /** The roster persons seated on the dispute's panel now, in the order they were seated. */
+  /**
+   * The roster persons seated on the dispute's panel now, in the order they were seated (those
+   * seated together in their order of election): the first is the earliest elected.
+   */
   async personsSeated(em: EntityManager, disputeId: string): Promise<string[]> {
     const rows = await em
       .getRepository(PanelSeatEntity)
-      .find({ where: { disputeId, vacatedAt: IsNull() }, order: { seatedAt: 'ASC' }, select: { personId: true } });
+      .find({ where: { disputeId, vacatedAt: IsNull() }, order: { seatedAt: 'ASC', electedRank: 'ASC' }, select: { personId: true } });
+    return rows.map((r) => r.personId);
+  }
+
+  /** Every seat of the dispute's panel, held or vacated, in the order they were taken. */
+  history(em: EntityManager, disputeId: string): Promise<PanelSeatEntity[]> {
+    return em.getRepository(PanelSeatEntity).find({ where: { disputeId }, order: { seatedAt: 'ASC', electedRank: 'ASC' } });
+  }
+
+  /** The roster persons an election seated, in its order of election (none before its close). */
+  async electedBy(electionId: string): Promise<string[]> {
+    const rows = await this.dataSource
+      .getRepository(PanelSeatEntity)
+      .find({ where: { electionId }, order: { electedRank: 'ASC' }, select: { personId: true } });
     return rows.map((r) => r.personId);
   }
 
@@ -94,7 +135,7 @@ export class PanelSeatsService {
     return rows.map((r) => ({ disputeId: r.disputeId, personId: r.personId }));
   }
 
-  /** Current seats per dispute, for a page of disputes. */
+  /** Current seats per dispute, for a page of disputes, in the order they were taken (then of election). */
   byDispute(loaders: RequestLoaders): DataLoader<string, PanelSeatEntity[]> {
     return loaders.get(
       'panelSeats.byDispute',
@@ -105,6 +146,7 @@ export class PanelSeatsService {
             .createQueryBuilder('s')
             .where('s.dispute_id IN (:...ids) AND s.vacated_at IS NULL', { ids })
             .orderBy('s.seated_at')
+            .addOrderBy('s.elected_rank')
             .getMany();
           return groupedInKeyOrder(ids, rows, (row) => row.disputeId);
         }),
