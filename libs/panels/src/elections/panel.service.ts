@@ -29,8 +29,9 @@ export class PanelService {
           return seatsByDispute.map((seats) => {
             if (seats instanceof Error) return seats;
             // The chair first, then in the order seated (those seated together in their order of
-            // election). A seat whose person is not on the roster is left out, as the join of old
-            // did: no foreign key ties panel_seats to roster_persons (panel-seat.entity.ts).
+            // election). A seat whose person is not on the roster is left out, as the inner join on
+            // roster_persons left it out before: no foreign key ties panel_seats to the roster
+            // (panel-seat.entity.ts).
             return seats
               .filter((s) => byId.has(s.personId))
               .sort((a, b) => Number(b.chair) - Number(a.chair))
