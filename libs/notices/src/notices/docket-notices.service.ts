@@ -20,8 +20,8 @@ const JOIN_REQUEST_KINDS = new Set(['joinAsThirdParty', 'acceptJoinRequest', 're
 /**
  * Serves every docket entry, in the command that appends it (DocketObservers): one notice to each
  * user entitled to it, with what that user may see of it. The recipients are the delegates of the
- * parties and third parties, the panelists seated on the dispute and the secretariat, but never the
- * user who took the step. An entry that links documents is served only on those who may see at
+ * parties and third parties, the panelists seated on the dispute, the secretariat and the readers
+ * named on the entry's documents, but never the user who took the step. An entry that links documents is served only on those who may see at
  * least one of them (the document policy), and names only those: a third party is not told of a
  * filing it may not see.
  */
@@ -69,12 +69,15 @@ export class DocketNoticesService implements OnModuleInit {
     );
     const seatedUsers = seats.map((s) => s.userId).filter((id): id is string => id !== null);
     const panelists = await this.users.byIds(ctx.em, seatedUsers, { active: true });
+    // The readers a confidential document names may hold no other place in the case.
+    const readerIds = documents.flatMap((d) => d.readerIds).filter((id) => !seatedUsers.includes(id));
+    const readers = await this.users.byIds(ctx.em, readerIds, { active: true });
     const [dispute] = await this.disputes.byIds(ctx.em, [entry.disputeId]);
     const category = categoryOfKind(entry.kind);
     const number = docketNumber(dispute);
     const seated = new Set(panelists.map((u) => u.id));
     const recipients = new Map<string, UserEntity>();
-    for (const user of [...delegates, ...panelists, ...secretariat]) recipients.set(user.id, user);
+    for (const user of [...delegates, ...panelists, ...secretariat, ...readers]) recipients.set(user.id, user);
     if (entry.actorId) recipients.delete(entry.actorId);
 
     const drafts: NoticeDraft[] = [];
