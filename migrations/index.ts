@@ -26,6 +26,7 @@ import { SignInUnderAttack1795730000000 } from './1795730000000-SignInUnderAttac
 import { installJobQueue } from './job-queue';
 import { AuditAnchors1795740000000 } from './1795740000000-AuditAnchors';
 import { Notices1795760000000 } from './1795760000000-Notices';
+import { HearingNoticesJoin1795760000100 } from './1795760000100-HearingNoticesJoin';
 import { OnePanelSeatsTable1795770000000 } from './1795770000000-OnePanelSeatsTable';
 
 export * from './job-queue';
@@ -62,6 +63,7 @@ export const ALL_MIGRATIONS: Function[] = [
   SignInUnderAttack1795730000000,
   AuditAnchors1795740000000,
   Notices1795760000000,
+  HearingNoticesJoin1795760000100,
   OnePanelSeatsTable1795770000000,
 ];
 

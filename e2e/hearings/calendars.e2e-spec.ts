@@ -1,4 +1,3 @@
-import { NoticesService } from '@app/hearings';
 import { ProcedureSweeper } from '@app/registry';
 import { SUBMIT, VOTE, file } from '../rulings/setup';
 import { TAKE_ACTION } from '../utils/procedure';
@@ -234,19 +233,34 @@ describe('hearings: time zones, public observation, calendars, notices, timetabl
     await feed(rotated);
   });
 
-  it('puts a notice for every participant in the outbox, delivered once by the worker’s job', async () => {
-    const pending = (await w.t.db.query(`SELECT count(*)::int AS n FROM outbox_notices WHERE delivered_at IS NULL`))[0].n;
+  it('serves a HEARING notice on every participant of each change, serving its docket entry', async () => {
+    const rows = await w.t.db.query(
+      `SELECT n.kind, n.mandatory, n.category, n.payload, d.kind AS entry_kind
+         FROM notices n JOIN docket_entries d ON d.id = n.docket_entry_id
+        WHERE n.kind IN ('hearingScheduled', 'hearingRescheduled', 'hearingCancelled')`,
+    );
     // Meeting: scheduled, rescheduled, cancelled to 3 panelists + 2 parties; session: 3 + 2 + KAZ.
-    expect(pending).toBe(3 * 5 + 6);
-    const notices = w.t.app.get(NoticesService);
-    expect(await notices.deliverPending()).toBe(pending);
-    expect(await notices.deliverPending()).toBe(0);
-    const kinds = await w.t.db.query(`SELECT kind, count(*)::int AS n FROM outbox_notices GROUP BY kind ORDER BY kind`);
-    expect(kinds).toEqual([
-      { kind: 'CANCELLED', n: 5 },
-      { kind: 'RESCHEDULED', n: 5 },
-      { kind: 'SCHEDULED', n: 11 },
-    ]);
+    expect(rows).toHaveLength(3 * 5 + 6);
+    const kinds: Record<string, number> = {};
+    for (const row of rows) kinds[row.kind] = (kinds[row.kind] ?? 0) + 1;
+    expect(kinds).toEqual({ hearingCancelled: 5, hearingRescheduled: 5, hearingScheduled: 11 });
+    for (const row of rows) {
+      expect(row).toMatchObject({ mandatory: true, category: 'HEARING' });
+      expect(row.entry_kind).toBe(
+        { hearingScheduled: 'scheduleHearing', hearingRescheduled: 'rescheduleHearing', hearingCancelled: 'cancelHearing' }[
+          row.kind as string
+        ],
+      );
+      expect(Object.keys(row.payload.dates).sort()).toEqual(['endsAt', 'startsAt']);
+      expect(row.payload.lines[0]).toContain('{startsAt}');
+    }
+    // The docket's own notices leave these entries to the hearings: nobody is served twice.
+    const twice = await w.t.db.query(
+      `SELECT n.docket_entry_id, n.recipient_user_id FROM notices n JOIN docket_entries d ON d.id = n.docket_entry_id
+        WHERE d.kind IN ('scheduleHearing', 'rescheduleHearing', 'cancelHearing')
+        GROUP BY 1, 2 HAVING count(*) > 1`,
+    );
+    expect(twice).toEqual([]);
   });
 
   it('records attendance once the hearing has begun', async () => {

@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditCheckpoints } from '@app/core';
-import { NoticesService } from '@app/hearings';
 import { JOB_SCHEMA, SWEEP_QUEUE } from '@app/migrations';
 import { ElectionClosingService } from '@app/panels';
 import { ProcedureSweeper } from '@app/registry';
@@ -29,7 +28,6 @@ export class JobsService {
   constructor(
     private readonly sweeper: ProcedureSweeper,
     private readonly elections: ElectionClosingService,
-    private readonly notices: NoticesService,
     private readonly checkpoints: AuditCheckpoints,
   ) {}
 
@@ -60,9 +58,6 @@ export class JobsService {
       const result = await this.sweeper.sweep();
       if (result.disputes)
         this.logger.log(`Swept ${result.disputes} disputes: ${result.expired} limits ran out, ${result.automatic} automatic steps`);
-      // The hearing notices waiting in the outbox (timetable steps are deadline rows, swept above).
-      const delivered = await this.notices.deliverPending();
-      if (delivered) this.logger.log(`Delivered ${delivered} hearing notices`);
       // The audit trail's daily anchor (README, "The audit trail: threat model"), once a day
       // however many workers run; its line in the log is one more copy outside the database.
       const checkpoint = await this.checkpoints.makeDailyIfDue();

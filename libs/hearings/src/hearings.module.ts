@@ -1,5 +1,6 @@
 import { HearingsSteps } from './hearings.steps';
 import { Module } from '@nestjs/common';
+import { NoticesModule } from '@app/notices';
 import { PanelsModule } from '@app/panels';
 import { CalendarFeedResolver } from './calendar/calendar-feed.resolver';
 import { CalendarFeedService } from './calendar/calendar-feed.service';
@@ -9,8 +10,6 @@ import { HearingsQueryService } from './hearings/hearings-query.service';
 import { HearingsResolver } from './hearings/hearings.resolver';
 import { HearingsService } from './hearings/hearings.service';
 import { ParticipationService } from './hearings/participation.service';
-import { LogNoticeChannel, NoticeChannel } from './notices/notice-channel';
-import { NoticesService } from './notices/notices.service';
 import { DisputeTimetableResolver, TimetableResolver } from './timetable/timetable.resolver';
 import { TimetableService } from './timetable/timetable.service';
 
@@ -20,16 +19,15 @@ const SERVICES = [
   ParticipationService,
   HearingsQueryService,
   CalendarFeedService,
-  NoticesService,
   TimetableService,
   HearingsSteps,
 ];
 
-/** The hearings' services, for the API and the worker. The notice channel is a log unless replaced. */
+/** The hearings' services, for the API and the worker. Their notices are the notices lib's. */
 @Module({
-  imports: [PanelsModule],
-  providers: [...SERVICES, { provide: NoticeChannel, useClass: LogNoticeChannel }],
-  exports: [...SERVICES, NoticeChannel, PanelsModule],
+  imports: [PanelsModule, NoticesModule],
+  providers: [...SERVICES],
+  exports: [...SERVICES, PanelsModule],
 })
 export class HearingsModule {}
 

@@ -8,16 +8,12 @@ import {
   HearingRoomEntity,
   MemberUnavailabilityEntity,
 } from './hearings/hearing.entity';
-import { OutboxNoticeEntity } from './notices/notice.entity';
 import { HearingRecordEntity } from './hearings/hearing-record.entity';
 import { TimetableStepEntity } from './timetable/timetable-step.entity';
 
 export * from './hearings.module';
 export { HearingEntity, HEARING_KINDS, type HearingKind } from './hearings/hearing.entity';
 export { HearingsService } from './hearings/hearings.service';
-export { NoticeChannel, LogNoticeChannel } from './notices/notice-channel';
-export { NoticesService } from './notices/notices.service';
-export { OutboxNoticeEntity, type NoticeKind } from './notices/notice.entity';
 export { TimetableService } from './timetable/timetable.service';
 export { TimetableStepEntity } from './timetable/timetable-step.entity';
 export { TIMETABLE_STEP_KINDS, proposeTimetable, type TimetableStepKind } from './timetable/appendix3';
@@ -32,7 +28,6 @@ export const HEARINGS_ENTITIES = [
   MemberUnavailabilityEntity,
   HearingBookingEntity,
   HearingConsentEntity,
-  OutboxNoticeEntity,
   CalendarFeedTokenEntity,
   TimetableStepEntity,
   HearingRecordEntity,

@@ -5,6 +5,10 @@ import { NoticePreferenceEntity } from './notices/notice-preference.entity';
 export * from './notices.module';
 export { NoticeEntity, NOTICE_CATEGORIES, type NoticeCategory } from './notices/notice.entity';
 export { NoticePreferenceEntity } from './notices/notice-preference.entity';
+export { NoticesService, type ServiceOnMember } from './notices/notices.service';
+export { DocketNoticesService } from './notices/docket-notices.service';
+export { NoticePreferencesService } from './notices/notice-preferences.service';
+export { categoryOfKind, nextLocalHour, NOTICE_LOCALES, type NoticeDraft, type NoticePayload } from './notices/notice-rules';
 
 /** The notices' tables, for the data source. */
 export const NOTICES_ENTITIES = [NoticeEntity, NoticePreferenceEntity];

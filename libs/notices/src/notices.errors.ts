@@ -3,6 +3,9 @@ import { type ErrorCatalogue } from '@app/core';
 /** The codes of `libs/notices`: service of notices, preferences, webhooks, subscriptions, feeds. */
 export const NOTICES_ERRORS = {
   NOTICE_NOT_FOUND: { category: 'NOT_FOUND', meaning: 'No notice served on the caller has that id' },
+  UNKNOWN_TIME_ZONE: { category: 'BAD_USER_INPUT', meaning: 'The time zone is not an IANA name (e.g. Europe/Geneva)' },
+  UNKNOWN_LOCALE: { category: 'BAD_USER_INPUT', meaning: 'The language for dates is one of en, fr, es, zh, ru, ar' },
+  INVALID_DIGEST_HOUR: { category: 'BAD_USER_INPUT', meaning: 'The digest hour is a whole hour from 0 to 23' },
 } as const satisfies ErrorCatalogue;
 
 /** A code of `libs/notices`. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, FindOptionsWhere, In } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import type { Actor, Role } from '../auth/actor';
 import { AuthService } from '../auth/auth.service';
 import { hashPassword } from '../auth/passwords';
 import { requireActor, requireRole } from '../auth/policy';
@@ -37,6 +37,11 @@ export class UsersService {
     return memberIds.length
       ? em.getRepository(UserEntity).findBy({ memberId: In([...new Set(memberIds)]), active: true, role: 'MEMBER_DELEGATE' })
       : Promise.resolve([]);
+  }
+
+  /** The active users of a role, in one query (the secretariat, served with a copy of every docket entry). */
+  activeWithRole(em: EntityManager, role: Role): Promise<UserEntity[]> {
+    return em.getRepository(UserEntity).findBy({ role, active: true });
   }
 
   async me(actor: Actor | null): Promise<UserEntity> {

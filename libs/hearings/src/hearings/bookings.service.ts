@@ -187,19 +187,20 @@ export class BookingsService {
   }
 
   /** The users a notice goes to: seated panelists' accounts, the delegates of participating members, staff. */
-  async recipientsOf(em: EntityManager, hearingId: string, disputeId: string): Promise<string[]> {
+  async recipientsOf(em: EntityManager, hearingId: string, disputeId: string): Promise<{ userId: string; memberId: string | null }[]> {
     const participants = await em.getRepository(HearingParticipantEntity).findBy({ hearingId });
     const persons = participants.filter((p) => p.kind === 'PANELIST').map((p) => p.refId);
     const members = participants.filter((p) => p.kind === 'PARTY' || p.kind === 'THIRD_PARTY').map((p) => p.refId);
-    const ids = new Set(participants.filter((p) => p.kind === 'STAFF').map((p) => p.refId));
+    // The member a delegate is served for (the proof of service is read by member); none for the others.
+    const recipients = new Map<string, string | null>(participants.filter((p) => p.kind === 'STAFF').map((p) => [p.refId, null]));
     if (persons.length) {
-      (await this.seats.usersOfPersons(em, disputeId, persons)).forEach((userId) => ids.add(userId));
+      (await this.seats.usersOfPersons(em, disputeId, persons)).forEach((userId) => recipients.set(userId, null));
     }
     if (members.length) {
       const delegates = await this.users.delegatesOf(em, members);
-      delegates.forEach((u) => ids.add(u.id));
+      delegates.forEach((u) => recipients.set(u.id, u.memberId));
     }
-    return [...ids].sort();
+    return [...recipients.entries()].map(([userId, memberId]) => ({ userId, memberId })).sort((a, b) => a.userId.localeCompare(b.userId));
   }
 
   /** Whether the user sits on the dispute's panel now (the panel acts through its members). */

@@ -1,12 +1,20 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Actor, CommandContext, CommandRunner, DomainError, badInput, forbidden, notFound, requireRole } from '@app/core';
 import { STAGE_LABELS } from '@app/procedure';
-import { CalendarService, DisputeEntity, DisputesService, DocketService, StageChange, StageObservers, docketNumber } from '@app/registry';
+import { DocketNoticesService, NoticesService } from '@app/notices';
+import {
+  CalendarService,
+  DisputeEntity,
+  DisputesService,
+  DocketEntryEntity,
+  DocketService,
+  StageChange,
+  StageObservers,
+  docketNumber,
+} from '@app/registry';
 import { isUUID } from 'class-validator';
 import { EntityManager, MoreThan } from 'typeorm';
 import { CancelHearingInput, RescheduleHearingInput, ScheduleHearingInput } from '../dto/hearing.input';
-import { NoticesService } from '../notices/notices.service';
-import type { NoticeKind } from '../notices/notice.entity';
 import { formatLocal, isTimeZone, localDatesSpanned } from '../time';
 import { BookingsService, HUMAN_KIND } from './bookings.service';
 import { HearingEntity, HearingParticipantEntity, HearingRoomEntity } from './hearing.entity';
@@ -14,6 +22,14 @@ import { HearingEntity, HearingParticipantEntity, HearingRoomEntity } from './he
 // Hearings belong to a composed panel (DSU 8.6, 12): from composition until the report is out.
 // The panel sits from composition to its report, and again as the compliance panel (DSU 21.5).
 export const HEARING_STAGES = ['PANEL_COMPOSED', 'PANEL_PROCEEDINGS', 'INTERIM_REVIEW', 'COMPLIANCE_REVIEW'];
+// The docket entries the hearings serve themselves, on the hearing's participants, with its times.
+const HEARING_ENTRY_KINDS = ['scheduleHearing', 'rescheduleHearing', 'cancelHearing'];
+type HearingEvent = 'SCHEDULED' | 'RESCHEDULED' | 'CANCELLED';
+const NOTICE_KIND: Record<HearingEvent, string> = {
+  SCHEDULED: 'hearingScheduled',
+  RESCHEDULED: 'hearingRescheduled',
+  CANCELLED: 'hearingCancelled',
+};
 // A panel meeting is a matter of hours or days; anything longer is a typing error.
 const MAX_DURATION_MS = 7 * 86_400_000;
 
@@ -32,11 +48,15 @@ export class HearingsService implements OnModuleInit {
     private readonly calendar: CalendarService,
     private readonly bookings: BookingsService,
     private readonly notices: NoticesService,
+    private readonly docketNotices: DocketNoticesService,
     private readonly stageObservers: StageObservers,
   ) {}
 
   onModuleInit(): void {
     this.stageObservers.register((ctx, change) => this.cancelAhead(ctx, change));
+    // A hearing's notice goes to those who take part in it, with its times: the docket's own
+    // notices would serve the same step again on some of them (and on third parties not invited).
+    this.docketNotices.leaveToModule(HEARING_ENTRY_KINDS);
   }
 
   schedule(actor: Actor | null, input: ScheduleHearingInput): Promise<HearingEntity> {
@@ -74,13 +94,13 @@ export class HearingsService implements OnModuleInit {
         input.startsAt,
         input.endsAt,
       );
-      await this.docket.append(ctx, {
+      const entry = await this.docket.append(ctx, {
         disputeId: dispute.id,
         actorRole: role,
         kind: 'scheduleHearing',
         text: `The ${HUMAN_KIND[hearing.kind]} is scheduled ${when(hearing)}${await venueText(ctx.em, hearing)}.`,
       });
-      await this.announce(ctx, hearing, dispute, 'SCHEDULED');
+      await this.announce(ctx, hearing, dispute, 'SCHEDULED', entry);
       ctx.target('Hearing', hearing.id, { disputeId: dispute.id, kind: hearing.kind, startsAt: hearing.startsAt, endsAt: hearing.endsAt });
       return hearing;
     });
@@ -121,13 +141,13 @@ export class HearingsService implements OnModuleInit {
         reason: input.reason,
       });
       const saved = await ctx.em.getRepository(HearingEntity).save(hearing);
-      await this.docket.append(ctx, {
+      const entry = await this.docket.append(ctx, {
         disputeId: dispute.id,
         actorRole: role,
         kind: 'rescheduleHearing',
         text: `The ${HUMAN_KIND[saved.kind]} set ${before} is moved to ${when(saved)}${await venueText(ctx.em, saved)}. Reason: ${input.reason}`,
       });
-      await this.announce(ctx, saved, dispute, 'RESCHEDULED');
+      await this.announce(ctx, saved, dispute, 'RESCHEDULED', entry);
       ctx.target('Hearing', saved.id, { disputeId: dispute.id, startsAt: saved.startsAt, endsAt: saved.endsAt, sequence: saved.sequence });
       return saved;
     });
@@ -172,13 +192,13 @@ export class HearingsService implements OnModuleInit {
     await this.bookings.release(ctx, hearing.id);
     Object.assign(hearing, { status: 'CANCELLED', sequence: hearing.sequence + 1, reason, publicObservation: false });
     const saved = await ctx.em.getRepository(HearingEntity).save(hearing);
-    await this.docket.append(ctx, {
+    const entry = await this.docket.append(ctx, {
       disputeId: dispute.id,
       actorRole: role,
       kind: 'cancelHearing',
       text: `The ${HUMAN_KIND[saved.kind]} set ${when(saved)} is cancelled. ${why}`,
     });
-    await this.announce(ctx, saved, dispute, 'CANCELLED');
+    await this.announce(ctx, saved, dispute, 'CANCELLED', entry);
     return saved;
   }
 
@@ -236,18 +256,50 @@ export class HearingsService implements OnModuleInit {
     }
   }
 
-  private async announce(ctx: CommandContext, hearing: HearingEntity, dispute: DisputeEntity, kind: NoticeKind): Promise<void> {
+  /**
+   * Serves the hearing's change on everyone who takes part in it (the scheduler too: a convocation
+   * is what each participant keeps), as mandatory HEARING notices serving the docket entry. The
+   * dedupe key holds one notice per participant and change (the hearing's sequence).
+   */
+  private async announce(
+    ctx: CommandContext,
+    hearing: HearingEntity,
+    dispute: DisputeEntity,
+    event: HearingEvent,
+    entry: DocketEntryEntity,
+  ): Promise<void> {
     const recipients = await this.bookings.recipientsOf(ctx.em, hearing.id, dispute.id);
-    await this.notices.enqueue(ctx, hearing.id, kind, recipients, {
-      docketNumber: docketNumber(dispute),
-      hearingKind: hearing.kind,
-      startsAt: hearing.startsAt.toISOString(),
-      endsAt: hearing.endsAt.toISOString(),
-      timeZone: hearing.timeZone,
-      localStart: formatLocal(hearing.startsAt, hearing.timeZone),
-      sequence: hearing.sequence,
-      reason: hearing.reason,
-    });
+    const number = docketNumber(dispute);
+    const what = HUMAN_KIND[hearing.kind];
+    const subject = { SCHEDULED: 'is scheduled', RESCHEDULED: 'is moved', CANCELLED: 'is cancelled' }[event];
+    const lines = [
+      event === 'CANCELLED'
+        ? `The ${what} of ${number} set from {startsAt} to {endsAt} is cancelled.`
+        : `The ${what} of ${number} is ${event === 'RESCHEDULED' ? 'moved to' : 'set'} from {startsAt} to {endsAt}.`,
+      ...(hearing.reason ? [`Reason: ${hearing.reason}`] : []),
+      `The hearing keeps the time of ${hearing.timeZone}: it starts there at ${formatLocal(hearing.startsAt, hearing.timeZone)}.`,
+    ];
+    await this.notices.enqueue(
+      ctx,
+      recipients.map((r) => ({
+        recipientUserId: r.userId,
+        memberId: r.memberId,
+        disputeId: dispute.id,
+        docketEntryId: entry.id,
+        category: 'HEARING' as const,
+        kind: NOTICE_KIND[event],
+        mandatory: true,
+        payload: {
+          subject: `${number}: the ${what} ${subject}`,
+          lines,
+          docketNumber: number,
+          disputeId: dispute.id,
+          entrySeq: entry.seq,
+          dates: { startsAt: hearing.startsAt.toISOString(), endsAt: hearing.endsAt.toISOString() },
+        },
+        dedupeKey: `hearing:${hearing.id}:${hearing.sequence}:${r.userId}`,
+      })),
+    );
   }
 }
 

@@ -26,6 +26,13 @@ export class NoticeEntity {
   @Column('uuid', { name: 'recipient_user_id' })
   recipientUserId: string;
 
+  /**
+   * The member the recipient was served for (a delegate's member), null for the panel and the
+   * secretariat: service is on a member (DSU 4.4, 10.2), so the proof of service is read by member.
+   */
+  @Column('uuid', { name: 'member_id', nullable: true })
+  memberId: string | null;
+
   /** The dispute it concerns, if any (an election or a meeting of the body may concern none). */
   @Column('uuid', { name: 'dispute_id', nullable: true })
   disputeId: string | null;
@@ -44,6 +51,13 @@ export class NoticeEntity {
   /** Service of a step on a party: cannot be turned off by preferences, and can be acknowledged. */
   @Column('boolean')
   mandatory: boolean;
+
+  /**
+   * Whether it is mailed at all: false for a non-mandatory notice of a category the recipient turned
+   * off (`emailOff`). It is still written, so that the API lists it.
+   */
+  @Column('boolean', { default: true })
+  email: boolean;
 
   /** Held for the recipient's daily digest (`nextAttemptAt` is the digest's hour) rather than sent alone. */
   @Column('boolean', { default: false })
@@ -92,4 +106,8 @@ export class NoticeEntity {
   @ManyToOne('UserEntity', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'recipient_user_id', foreignKeyConstraintName: 'fk_notices_user' })
   recipient?: unknown;
+
+  @ManyToOne('MemberEntity', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'member_id', foreignKeyConstraintName: 'fk_notices_member' })
+  member?: unknown;
 }

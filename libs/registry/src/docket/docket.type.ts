@@ -27,6 +27,9 @@ export class DocketEntry {
 
   /** Resolved by the `documents` field, through the access policy. */
   documentIds: string[];
+
+  /** Not a field: the dispute, for fields other modules resolve (the entry's proof of service). */
+  disputeId: string;
 }
 
 @ObjectType({ description: "A page of a dispute's docket, oldest entry first" })
@@ -42,5 +45,6 @@ export function toDocketEntry(entity: DocketEntryEntity): DocketEntry {
     text: entity.text,
     correctsId: entity.correctsId,
     documentIds: entity.documentIds,
+    disputeId: entity.disputeId,
   };
 }

@@ -21,7 +21,7 @@ import { isUUID } from 'class-validator';
 import DataLoader from 'dataloader';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { DisputePartyEntity, isPanelThirdParty, isThirdParty } from '../disputes/dispute-party.entity';
 import { DisputesService } from '../disputes/disputes.service';
 import { DocketService } from '../docket/docket.service';
@@ -550,6 +550,14 @@ export class DocumentsService {
 
   private panelDisputesOf(actor: Actor | null): Promise<string[]> {
     return actor?.role === 'PANELIST' ? this.seats.disputesOf(actor.userId) : Promise.resolve([]);
+  }
+
+  /**
+   * Documents by id, in the caller's manager, in one query, without any policy: for a module that
+   * applies `canSeeDocument` itself per recipient (the notices of a docket entry).
+   */
+  byIds(em: EntityManager, ids: readonly string[]): Promise<DocumentEntity[]> {
+    return ids.length ? em.getRepository(DocumentEntity).findBy({ id: In([...new Set(ids)]) }) : Promise.resolve([]);
   }
 
   /** Documents by id as this viewer may see them (a docket entry's links), batched per request. */

@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, CommandRunner, badInput, requireActor } from '@app/core';
+import { isTimeZone } from '@app/procedure';
+import { DataSource } from 'typeorm';
+import { NoticePreferenceEntity } from './notice-preference.entity';
+import { NOTICE_CATEGORIES, type NoticeCategory } from './notice.entity';
+import { NOTICE_LOCALES, type NoticeLocale } from './notice-rules';
+
+/** A change of one's preferences: what is left out stays as it is; `null` clears a time zone or a language. */
+export interface PreferencesChange {
+  emailOff?: NoticeCategory[];
+  digest?: boolean;
+  digestHour?: number;
+  timeZone?: string | null;
+  locale?: string | null;
+}
+
+const DEFAULT_DIGEST_HOUR = 7;
+
+/** How each user wants to be told (README, "Notices and service"); mandatory service ignores it. */
+@Injectable()
+export class NoticePreferencesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly commands: CommandRunner,
+  ) {}
+
+  /** The caller's preferences; the defaults (every category by e-mail at once) when never set. */
+  async get(actor: Actor | null): Promise<NoticePreferenceEntity> {
+    const me = requireActor(actor);
+    const row = await this.dataSource.getRepository(NoticePreferenceEntity).findOneBy({ userId: me.userId });
+    return row ?? defaults(me.userId);
+  }
+
+  update(actor: Actor | null, change: PreferencesChange): Promise<NoticePreferenceEntity> {
+    const me = requireActor(actor);
+    const timeZone = change.timeZone === undefined || change.timeZone === null ? change.timeZone : canonicalZone(change.timeZone);
+    if (change.digestHour !== undefined && !(Number.isInteger(change.digestHour) && change.digestHour >= 0 && change.digestHour <= 23)) {
+      throw badInput('input.digestHour', `digestHour must be a whole hour from 0 to 23 (got ${change.digestHour})`, 'INVALID_DIGEST_HOUR');
+    }
+    if (change.locale != null && !NOTICE_LOCALES.includes(change.locale as NoticeLocale)) {
+      throw badInput('input.locale', `locale must be one of ${NOTICE_LOCALES.join(', ')} (got ${change.locale})`, 'UNKNOWN_LOCALE');
+    }
+    const emailOff = change.emailOff && NOTICE_CATEGORIES.filter((c) => change.emailOff!.includes(c));
+    return this.commands.run({ actor, operation: 'updateNoticePreferences' }, async (ctx) => {
+      const repo = ctx.em.getRepository(NoticePreferenceEntity);
+      const current = (await repo.findOne({ where: { userId: me.userId }, lock: { mode: 'pessimistic_write' } })) ?? defaults(me.userId);
+      const next: NoticePreferenceEntity = Object.assign(current, {
+        ...(emailOff !== undefined ? { emailOff } : {}),
+        ...(change.digest !== undefined ? { digest: change.digest } : {}),
+        ...(change.digestHour !== undefined ? { digestHour: change.digestHour } : {}),
+        ...(timeZone !== undefined ? { timeZone } : {}),
+        ...(change.locale !== undefined ? { locale: change.locale } : {}),
+        updatedAt: ctx.now,
+      });
+      await repo.save(next);
+      ctx.target('NoticePreferences', me.userId, {
+        emailOff: next.emailOff,
+        digest: next.digest,
+        digestHour: next.digestHour,
+        timeZone: next.timeZone,
+        locale: next.locale,
+      });
+      return next;
+    });
+  }
+}
+
+function defaults(userId: string): NoticePreferenceEntity {
+  return Object.assign(new NoticePreferenceEntity(), {
+    userId,
+    emailOff: [],
+    digest: false,
+    digestHour: DEFAULT_DIGEST_HOUR,
+    timeZone: null,
+    locale: null,
+    updatedAt: new Date(0),
+  });
+}
+
+/** The zone's canonical IANA name, or BAD_USER_INPUT: a name the runtime does not know cannot place an hour. */
+function canonicalZone(zone: string): string {
+  // Names only (Europe/Geneva, UTC): not offsets or abbreviations, which say nothing of summer time.
+  if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(zone) || !isTimeZone(zone)) {
+    throw badInput('input.timeZone', `${zone} is not an IANA time zone name (e.g. Europe/Geneva)`, 'UNKNOWN_TIME_ZONE');
+  }
+  return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+}
