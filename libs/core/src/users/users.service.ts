@@ -39,6 +39,11 @@ export class UsersService {
       : Promise.resolve([]);
   }
 
+  /** The active users of a role, by e-mail, at most `limit` (the secretariat, told of overdue steps). */
+  activeOfRole(em: EntityManager, role: UserEntity['role'], limit = 100): Promise<UserEntity[]> {
+    return em.getRepository(UserEntity).find({ where: { role, active: true }, order: { email: 'ASC' }, take: limit });
+  }
+
   async me(actor: Actor | null): Promise<UserEntity> {
     const signedIn = requireActor(actor);
     const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id: signedIn.userId } });
