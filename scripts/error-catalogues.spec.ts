@@ -37,6 +37,7 @@ const OWNERS: [folder: string, lib: Lib][] = [
   ['libs/panels', 'panels'],
   ['libs/stv', 'panels'],
   ['libs/hearings', 'hearings'],
+  ['libs/notices', 'notices'],
   ['libs/rulings', 'rulings'],
 ];
 

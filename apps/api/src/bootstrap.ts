@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { AddressInfo } from 'node:net';
 import { AppConfig, DomainValidationPipe, listenHost } from '@app/core';
+import { MailCatcher, mountMailCatcher } from '@app/notices';
 import { AppModule, AppModuleOptions } from './app.module';
 import { mountExplorer } from './explorer';
 import { requestLimitsMiddleware } from './graphql/request-limits.middleware';
@@ -10,7 +11,12 @@ import { requestLimitsMiddleware } from './graphql/request-limits.middleware';
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
 /** Builds the API application; `main.ts` and the e2e tests share it, so tests run the real thing. */
-export async function createApiApp(options: AppModuleOptions & { logger?: false }): Promise<INestApplication> {
+export async function createApiApp(
+  options: AppModuleOptions & {
+    logger?: false;
+    /** The local mail catcher `npm start` runs without SMTP_URL: its pages at /dev/mail. */ mailCatcher?: MailCatcher;
+  },
+): Promise<INestApplication> {
   const level = options.config.LOG_LEVEL;
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
     logger: options.logger === false ? false : LEVELS.slice(0, LEVELS.indexOf(level) + 1),
@@ -32,6 +38,7 @@ export async function createApiApp(options: AppModuleOptions & { logger?: false 
   app.use('/graphql', requestLimitsMiddleware());
   app.useGlobalPipes(new DomainValidationPipe());
   if (!options.config.isProduction) mountExplorer(app);
+  if (options.mailCatcher && !options.config.isProduction) mountMailCatcher(app, options.mailCatcher);
   await app.init();
   return app;
 }

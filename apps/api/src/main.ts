@@ -15,6 +15,7 @@ import {
   startEmbeddedPostgres,
 } from '@app/core';
 import { migrationTarget, runMigrations } from '@app/migrations';
+import { MailCatcher } from '@app/notices';
 import { createApiApp, listenApi } from './bootstrap';
 import { DEMO_USERS, loadDemoDataIfEmpty } from './demo/demo-data';
 
@@ -52,7 +53,8 @@ async function main(): Promise<void> {
   const applied = await runMigrations(migration.url, migration.options);
   if (applied.length) logger.log(`Applied migrations: ${applied.join(', ')}`);
 
-  const app = await createApiApp({ config, databaseUrl, jwtSecret: resolveJwtSecret(config) });
+  const mailCatcher = await startMailCatcher(config);
+  const app = await createApiApp({ config, databaseUrl, jwtSecret: resolveJwtSecret(config), mailCatcher: mailCatcher ?? undefined });
   let demoLoaded = false;
   if (!config.isProduction) {
     demoLoaded = await loadDemoDataIfEmpty(
@@ -67,6 +69,7 @@ async function main(): Promise<void> {
   const url = `http://${urlHost(host)}:${port}/graphql`;
   const lines = [`GraphQL API ready at ${url} (open it in a browser for the explorer), listening on ${host} port ${port}`];
   if (demoLoaded) lines.push('Demo data loaded.');
+  if (mailCatcher) lines.push(`Mail catcher: http://${urlHost(host)}:${port}/dev/mail (the mails the worker sends, kept in memory)`);
   if (!config.isProduction) {
     lines.push('Demo sign-ins (if the demo data was loaded in this database):');
     for (const user of DEMO_USERS) lines.push(`  ${user.role.padEnd(16)} ${user.email}  ${user.password}`);
@@ -83,7 +86,7 @@ async function main(): Promise<void> {
 
   // The worker runs beside the API as its own process (README, Architecture), on the same database, unless
   // it is run on its own (START_WORKER=false).
-  const worker = config.START_WORKER ? startWorker(databaseUrl) : null;
+  const worker = config.START_WORKER ? startWorker(databaseUrl, config.SMTP_URL) : null;
   if (!worker) logger.log('START_WORKER is false: no worker started beside this process');
 
   let stopping = false;
@@ -93,6 +96,7 @@ async function main(): Promise<void> {
     logger.log(`${signal} received, stopping`);
     if (worker) await stopWorker(worker);
     await app.close();
+    if (mailCatcher) await mailCatcher.stop();
     if (embedded) await embedded.stop();
     process.exit(0);
   };
@@ -117,9 +121,34 @@ function urlHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
-function startWorker(databaseUrl: string): ChildProcess {
+/**
+ * Without SMTP_URL outside production, a local mail catcher (README, "Notices by e-mail"): the
+ * worker sends through it and the API shows what it caught at /dev/mail. In production without
+ * SMTP_URL nothing is started: the notices are kept, not mailed, and the worker warns.
+ */
+async function startMailCatcher(config: AppConfig): Promise<MailCatcher | null> {
+  if (config.SMTP_URL) return null;
+  if (config.isProduction) {
+    logger.warn('SMTP_URL is not set: notices are kept and not mailed until it is (README, "Notices by e-mail")');
+    return null;
+  }
+  try {
+    const catcher = await MailCatcher.start({ port: config.MAIL_CATCHER_PORT });
+    // The API process sends nothing itself; the worker it forks gets this URL (startWorker).
+    config.SMTP_URL = catcher.smtpUrl;
+    return catcher;
+  } catch (error) {
+    logger.warn(
+      `The mail catcher could not listen on 127.0.0.1:${config.MAIL_CATCHER_PORT} (${(error as Error).message}): ` +
+        'notices are kept, not mailed. Set MAIL_CATCHER_PORT (0: any free port) or SMTP_URL',
+    );
+    return null;
+  }
+}
+
+function startWorker(databaseUrl: string, smtpUrl: string | undefined): ChildProcess {
   const worker = fork(join(__dirname, '..', '..', 'worker', 'src', 'main.js'), [], {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
+    env: { ...process.env, DATABASE_URL: databaseUrl, ...(smtpUrl ? { SMTP_URL: smtpUrl } : {}) },
   });
   worker.on('exit', (code, signal) => {
     if (code !== 0 && signal === null) logger.error(`The worker exited with code ${code}`);

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditCheckpoints } from '@app/core';
+import { NoticeDelivery, RemindersService } from '@app/notices';
 import { JOB_SCHEMA, SWEEP_QUEUE } from '@app/migrations';
 import { ElectionClosingService } from '@app/panels';
 import { ProcedureSweeper } from '@app/registry';
@@ -29,6 +30,8 @@ export class JobsService {
     private readonly sweeper: ProcedureSweeper,
     private readonly elections: ElectionClosingService,
     private readonly checkpoints: AuditCheckpoints,
+    private readonly mail: NoticeDelivery,
+    private readonly reminders: RemindersService,
   ) {}
 
   async start(options: JobsOptions): Promise<void> {
@@ -58,6 +61,15 @@ export class JobsService {
       const result = await this.sweeper.sweep();
       if (result.disputes)
         this.logger.log(`Swept ${result.disputes} disputes: ${result.expired} limits ran out, ${result.automatic} automatic steps`);
+      // Reminders of the limits (after the sweep: a limit it closed is not reminded), then the mails
+      // of every notice due, these reminders included (README, "Notices by e-mail").
+      const reminded = await this.reminders.remindDue();
+      if (reminded.reminders || reminded.overdue)
+        this.logger.log(`Reminders: ${reminded.reminders} of limits, ${reminded.overdue} overdue steps`);
+      const mailed = await this.mail.deliverDue();
+      if (mailed.sent || mailed.failed || mailed.deferred) {
+        this.logger.log(`Mail: ${mailed.sent} notices served, ${mailed.failed} failed, ${mailed.deferred} to try again`);
+      }
       // The audit trail's daily anchor (README, "The audit trail: threat model"), once a day
       // however many workers run; its line in the log is one more copy outside the database.
       const checkpoint = await this.checkpoints.makeDailyIfDue();

@@ -13,3 +13,7 @@ export { categoryOfKind, nextLocalHour, NOTICE_LOCALES, type NoticeDraft, type N
 /** The notices' tables, for the data source. */
 export const NOTICES_ENTITIES = [NoticeEntity, NoticePreferenceEntity];
 export { NOTICES_ERRORS, type NoticesErrorCode } from './notices.errors';
+export { NoticeDelivery, type DeliveryReport } from './mail/notice-delivery.service';
+export { MailTransport, SmtpMailTransport, type OutgoingMail, type SentMail } from './mail/mail-transport';
+export { MailCatcher, mountMailCatcher, type CaughtMail } from './mail/mail-catcher';
+export { RemindersService, type ReminderReport } from './reminders/reminders.service';

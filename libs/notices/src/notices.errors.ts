@@ -6,6 +6,12 @@ export const NOTICES_ERRORS = {
   UNKNOWN_TIME_ZONE: { category: 'BAD_USER_INPUT', meaning: 'The time zone is not an IANA name (e.g. Europe/Geneva)' },
   UNKNOWN_LOCALE: { category: 'BAD_USER_INPUT', meaning: 'The language for dates is one of en, fr, es, zh, ru, ar' },
   INVALID_DIGEST_HOUR: { category: 'BAD_USER_INPUT', meaning: 'The digest hour is a whole hour from 0 to 23' },
+  MAIL_NOT_FOUND: { category: 'NOT_FOUND', meaning: 'No notice was mailed with that Message-ID (recordMailBounce)' },
+  INVALID_MESSAGE_ID: {
+    category: 'BAD_USER_INPUT',
+    meaning: 'A Message-ID is written as the mail carried it, in angle brackets: <id@host>',
+  },
+  INVALID_BOUNCE_REASON: { category: 'BAD_USER_INPUT', meaning: "A bounce's reason is 1 to 1000 characters" },
 } as const satisfies ErrorCatalogue;
 
 /** A code of `libs/notices`. */

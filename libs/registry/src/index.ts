@@ -24,7 +24,7 @@ export {
   type StepProvider,
   type StepQuery,
 } from './disputes/available-steps';
-export { DeadlinesService, toDeadlineRow } from './deadlines/deadlines.service';
+export { DeadlinesService, toDeadlineRow, type DeadlineToRemind } from './deadlines/deadlines.service';
 export { DocketService } from './docket/docket.service';
 export { DocumentsService, type StoredDocument } from './documents/documents.service';
 export { Document, toDocument } from './documents/document.type';

@@ -187,4 +187,43 @@ describe('loadConfig', () => {
       expect(keyBytes(loadConfig({ MFA_ENCRYPTION_KEY: text }).MFA_ENCRYPTION_KEY!)).toEqual(bytes);
     }
   });
+  it('reads the mail settings: SMTP_URL (smtp:// or smtps://, never echoed), MAIL_FROM, the catcher port, the reminder days', () => {
+    const defaults = loadConfig({});
+    expect(defaults).toMatchObject({
+      SMTP_URL: undefined,
+      MAIL_FROM: 'Dispute Settlement Body <registry@localhost>',
+      MAIL_CATCHER_PORT: 1025,
+      REMINDER_DAYS: [7, 1],
+    });
+    expect(defaults.publicUrl).toBe('http://localhost:3000');
+    expect(loadConfig({ SMTP_URL: 'smtp://user:pw@mail.example.org:587' }).SMTP_URL).toBe('smtp://user:pw@mail.example.org:587');
+    expect(loadConfig({ SMTP_URL: 'smtps://mail.example.org' }).SMTP_URL).toBe('smtps://mail.example.org');
+    expect(loadConfig({ REMINDER_DAYS: '1, 14,7,7' }).REMINDER_DAYS).toEqual([14, 7, 1]);
+    expect(loadConfig({ REMINDER_DAYS: 'none' }).REMINDER_DAYS).toEqual([]);
+    expect(loadConfig({ MAIL_FROM: 'registry@dsb.example.org', MAIL_CATCHER_PORT: '0' })).toMatchObject({
+      MAIL_FROM: 'registry@dsb.example.org',
+      MAIL_CATCHER_PORT: 0,
+    });
+    expect(loadConfig({ PUBLIC_URL: 'https://dsb.example.org/' }).publicUrl).toBe('https://dsb.example.org');
+    const refused = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+      } catch (error) {
+        return error as ConfigError;
+      }
+      throw new Error(`accepted ${JSON.stringify(env)}`);
+    };
+    expect(refused({ SMTP_URL: 'http://mail.example.org' }).message).toBe(
+      'Invalid configuration: SMTP_URL must start with smtp:// (STARTTLS when the server offers it) or smtps:// (TLS from the start), not http://',
+    );
+    expect(refused({ SMTP_URL: 'mail.example.org:25' }).variable).toBe('SMTP_URL');
+    expect(refused({ SMTP_URL: 'not a url' }).message).toMatch(/^Invalid configuration: SMTP_URL must be a URL such as smtp:\/\//);
+    // The password of a refused URL is not printed.
+    expect(refused({ SMTP_URL: 'ftp://user:s3cret@mail.example.org' }).message).not.toContain('s3cret');
+    expect(refused({ MAIL_FROM: 'Registry <not an address>' }).variable).toBe('MAIL_FROM');
+    expect(refused({ MAIL_CATCHER_PORT: '70000' }).variable).toBe('MAIL_CATCHER_PORT');
+    expect(refused({ REMINDER_DAYS: '7,0' }).message).toMatch(/^Invalid configuration: REMINDER_DAYS must list days from 1 to 60/);
+    expect(refused({ REMINDER_DAYS: 'a week' }).variable).toBe('REMINDER_DAYS');
+    expect(refused({ PUBLIC_URL: 'dsb.example.org' }).variable).toBe('PUBLIC_URL');
+  });
 });

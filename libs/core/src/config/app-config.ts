@@ -123,7 +123,48 @@ class IsKey256 implements ValidatorConstraintInterface {
 
 // Settings whose value a refusal must not print: a secret shows its length, a key nothing.
 const SECRETS = ['JWT_SECRET', 'MFA_ENCRYPTION_KEY', 'BALLOT_SECRET'];
-const KEYS = ['AUDIT_SIGNING_KEY'];
+// SMTP_URL may carry the mail server's password (smtp://user:password@host): never echoed either.
+const KEYS = ['AUDIT_SIGNING_KEY', 'SMTP_URL'];
+
+/** Why an SMTP_URL is refused, or null when it is a usable smtp:// or smtps:// URL with a host. */
+export function smtpUrlProblem(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'must be a URL such as smtp://user:password@mail.example.org:587 or smtps://mail.example.org:465';
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+    return `must start with smtp:// (STARTTLS when the server offers it) or smtps:// (TLS from the start), not ${url.protocol}//`;
+  }
+  if (!url.hostname) return 'names no mail server host (smtp://host:port)';
+  return null;
+}
+
+@ValidatorConstraint({ name: 'smtpUrl' })
+class IsSmtpUrl implements ValidatorConstraintInterface {
+  private problem = 'must be an smtp:// or smtps:// URL';
+
+  validate(value: unknown): boolean {
+    const problem = typeof value === 'string' ? smtpUrlProblem(value) : 'must be an smtp:// or smtps:// URL';
+    if (problem) this.problem = problem;
+    return problem === null;
+  }
+
+  defaultMessage(): string {
+    return this.problem;
+  }
+}
+
+// "Name <address@host>" or a bare address: the sender of the notices' mails.
+const MAIL_FROM_PATTERN = /^(?:[^<>\r\n]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/;
+
+// A comma-separated list of whole numbers of days, largest first, without repeats ('none': no reminder).
+const toDays = ({ value }: { value: unknown }) => {
+  const list = toList({ value });
+  if (!Array.isArray(list) || !list.every((item) => typeof item === 'string' && /^\d{1,3}$/.test(item))) return list;
+  return [...new Set(list.map(Number))].sort((a, b) => b - a);
+};
 
 @ValidatorConstraint({ name: 'ed25519PrivateKey' })
 class IsEd25519PrivateKey implements ValidatorConstraintInterface {
@@ -330,6 +371,53 @@ export class AppConfig {
   @IsOptional()
   @Validate(IsEd25519PrivateKey)
   AUDIT_SIGNING_KEY?: string;
+
+  /**
+   * The mail server the worker sends notices through (README, "Notices by e-mail"):
+   * `smtp://user:password@host:587` (STARTTLS when offered) or `smtps://host:465`. Unset outside
+   * production, `npm start` runs a local mail catcher and uses it; unset in production, notices are
+   * kept and not mailed (a warning at start) until it is set.
+   */
+  @IsOptional()
+  @Validate(IsSmtpUrl)
+  SMTP_URL: string | undefined = undefined;
+
+  /** The sender of the notices' mails: `Name <address>` or an address. */
+  @Matches(MAIL_FROM_PATTERN, { message: 'must be an address (registry@example.org) or Name <registry@example.org>' })
+  MAIL_FROM = 'Dispute Settlement Body <registry@localhost>';
+
+  /** Port of the local mail catcher of `npm start` without SMTP_URL (127.0.0.1 only); 0: any free port. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer port number' })
+  @Min(0, { message: 'must be between 0 and 65535' })
+  @Max(65535, { message: 'must be between 0 and 65535' })
+  MAIL_CATCHER_PORT = 1025;
+
+  /**
+   * The address of the API as its users reach it (`https://dsb.example.org`), for the links in
+   * mails (documents' downloads); unset, `http://localhost:PORT`.
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, {
+    message: 'must be an http:// or https:// URL without query, e.g. https://dsb.example.org',
+  })
+  PUBLIC_URL: string | undefined = undefined;
+
+  /**
+   * How many days before a limit is due a party is reminded of it (from the start of that day in
+   * the recipient's time zone): comma-separated whole days from 1 to 60, or `none`.
+   */
+  @Transform(toDays)
+  @IsArray({ message: 'must be a comma-separated list of whole days, e.g. 7,1, or none' })
+  @IsInt({ each: true, message: 'must be a comma-separated list of whole days, e.g. 7,1, or none' })
+  @Min(1, { each: true, message: 'must list days from 1 to 60' })
+  @Max(60, { each: true, message: 'must list days from 1 to 60' })
+  REMINDER_DAYS: number[] = [7, 1];
+
+  /** The base of links in mails: PUBLIC_URL, else this machine's API. */
+  get publicUrl(): string {
+    return (this.PUBLIC_URL ?? `http://localhost:${this.PORT}`).replace(/\/+$/, '');
+  }
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';

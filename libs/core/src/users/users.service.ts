@@ -39,9 +39,12 @@ export class UsersService {
       : Promise.resolve([]);
   }
 
-  /** The active users of a role, in one query (the secretariat, served with a copy of every docket entry). */
-  activeWithRole(em: EntityManager, role: Role): Promise<UserEntity[]> {
-    return em.getRepository(UserEntity).findBy({ role, active: true });
+  /**
+   * The active users of a role, by e-mail, at most `limit` (the secretariat: served with a copy of
+   * every docket entry, told of overdue steps).
+   */
+  activeWithRole(em: EntityManager, role: Role, limit = 500): Promise<UserEntity[]> {
+    return em.getRepository(UserEntity).find({ where: { role, active: true }, order: { email: 'ASC' }, take: limit });
   }
 
   async me(actor: Actor | null): Promise<UserEntity> {

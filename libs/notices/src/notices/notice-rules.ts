@@ -14,6 +14,10 @@ export interface NoticePayload {
   entrySeq?: number;
   documents?: { id: string; title: string; classification: string }[];
   dates?: Record<string, string>;
+  /** A reminder's limit, its rule and how many days before it is due it was sent. */
+  deadlineId?: string;
+  rule?: string;
+  daysBefore?: number;
 }
 
 /** One notice to write: `NoticesService.enqueue` turns it into a row after the recipient's preferences. */

@@ -56,10 +56,10 @@ export class NoticesService {
    * from service, README "Notices and service"); a non-mandatory one of a category the recipient
    * turned off is written unmailed (listed in the API only), one of a recipient who takes a digest
    * is due at the digest's next hour in the recipient's time zone (the body's when none). A draft
-   * whose `dedupeKey` exists already is dropped.
+   * whose `dedupeKey` exists already is dropped. Answers the ids written.
    */
-  async enqueue(ctx: CommandContext, drafts: readonly NoticeDraft[]): Promise<void> {
-    if (!drafts.length) return;
+  async enqueue(ctx: CommandContext, drafts: readonly NoticeDraft[]): Promise<string[]> {
+    if (!drafts.length) return [];
     const prefs = await ctx.em
       .getRepository(NoticePreferenceEntity)
       .findBy({ userId: In([...new Set(drafts.filter((d) => !d.mandatory).map((d) => d.recipientUserId))]) });
@@ -86,7 +86,8 @@ export class NoticesService {
       };
     });
     // ON CONFLICT DO NOTHING: the only unique constraint besides the id is the dedupe key.
-    await ctx.em.createQueryBuilder().insert().into(NoticeEntity).values(rows).orIgnore().execute();
+    const result = await ctx.em.createQueryBuilder().insert().into(NoticeEntity).values(rows).orIgnore().returning(['id']).execute();
+    return (result.raw as { id: string }[]).map((r) => r.id);
   }
 
   /**

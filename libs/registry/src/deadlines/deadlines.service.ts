@@ -1,8 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { CommandContext, EntityRows, MembersService, Page, RequestLoaders, groupedInKeyOrder, inKeyOrder, keysetPage } from '@app/core';
-import type { DeadlineEffects, DeadlineRow, DeadlineRuleCode, OpenedDeadline } from '@app/procedure';
+import {
+  DEADLINE_RULES,
+  type Addressee,
+  type DeadlineEffects,
+  type DeadlineRow,
+  type DeadlineRuleCode,
+  type OpenedDeadline,
+} from '@app/procedure';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { docketNumber } from '../disputes/dispute.entity';
 import { DeadlineEntity } from './deadline.entity';
 import { DeadlinesArgs } from './dto/deadlines.args';
 
@@ -10,6 +18,22 @@ import { DeadlinesArgs } from './dto/deadlines.args';
 export interface LatestDeadline {
   status: DeadlineEntity['status'];
   dueDate: string;
+}
+
+/** A limit with whom it binds, for reminders (libs/notices, README "Notices by e-mail"). */
+export interface DeadlineToRemind {
+  id: string;
+  disputeId: string;
+  docketNumber: string;
+  disputeTitle: string;
+  rule: DeadlineRuleCode;
+  dueDate: string;
+  status: DeadlineEntity['status'];
+  openedAt: Date;
+  closedAt: Date | null;
+  binds: Addressee;
+  /** The members whose act is awaited: the party the rule binds (the filer of the submission for a summary). */
+  boundMemberIds: string[];
 }
 
 type Settled = 'MET' | 'MISSED' | 'LAPSED' | 'SUPERSEDED' | 'EXTENDED';
@@ -147,6 +171,71 @@ export class DeadlinesService {
       [[...new Set(disputeIds)], [...new Set(rules)]],
     );
     return new Map(rows.map((r) => [`${r.dispute_id}|${r.rule}`, { status: r.status, dueDate: r.due_date }]));
+  }
+
+  /**
+   * A page of limits for reminders, by id: the running ones due on or before `dueBy` (not those
+   * paused by a suspension, DSU 12.12), or those recorded MISSED since `missedSince`; each with the
+   * members it binds. One statement a page, at most `limit` rows.
+   */
+  async toRemind(
+    em: EntityManager,
+    query: { dueBy: string } | { missedSince: Date },
+    page: { afterId?: string | null; limit: number },
+  ): Promise<DeadlineToRemind[]> {
+    const where =
+      'dueBy' in query
+        ? `d.status = 'OPEN' AND d.paused_remaining_days IS NULL AND d.due_date <= $1::date`
+        : `d.status = 'MISSED' AND d.closed_at >= $1`;
+    const rows: {
+      id: string;
+      dispute_id: string;
+      rule: DeadlineRuleCode;
+      due_date: string;
+      status: DeadlineEntity['status'];
+      opened_at: Date;
+      closed_at: Date | null;
+      subject_id: string | null;
+      number: number;
+      title: string;
+      complainants: string[];
+      respondents: string[];
+      filer: string | null;
+    }[] = await em.query(
+      `SELECT d.id, d.dispute_id, d.rule, to_char(d.due_date, 'YYYY-MM-DD') AS due_date, d.status, d.opened_at, d.closed_at,
+              d.subject_id, s.number, s.title, doc.filed_for_member_id AS filer,
+              ARRAY(SELECT p.member_id FROM dispute_parties p WHERE p.dispute_id = d.dispute_id AND p.kind = 'COMPLAINANT' ORDER BY p.member_id) AS complainants,
+              ARRAY(SELECT p.member_id FROM dispute_parties p WHERE p.dispute_id = d.dispute_id AND p.kind = 'RESPONDENT' ORDER BY p.member_id) AS respondents
+         FROM deadlines d
+         JOIN disputes s ON s.id = d.dispute_id
+         LEFT JOIN documents doc ON doc.id = d.subject_id
+        WHERE ${where} AND ($2::uuid IS NULL OR d.id > $2::uuid)
+        ORDER BY d.id
+        LIMIT $3`,
+      ['dueBy' in query ? query.dueBy : query.missedSince, page.afterId ?? null, Math.min(Math.max(page.limit, 1), 500)],
+    );
+    return rows.map((row) => {
+      const binds = DEADLINE_RULES[row.rule].binds;
+      let boundMemberIds: string[] = [];
+      if (binds === 'COMPLAINANT') boundMemberIds = row.complainants;
+      else if (binds === 'RESPONDENT') boundMemberIds = row.respondents;
+      // A summary binds the party that filed the submission (DSU 18.2), not both.
+      else if (binds === 'PARTIES')
+        boundMemberIds = row.subject_id ? (row.filer ? [row.filer] : []) : [...row.complainants, ...row.respondents];
+      return {
+        id: row.id,
+        disputeId: row.dispute_id,
+        docketNumber: docketNumber(row),
+        disputeTitle: row.title,
+        rule: row.rule,
+        dueDate: row.due_date,
+        status: row.status,
+        openedAt: row.opened_at,
+        closedAt: row.closed_at,
+        binds,
+        boundMemberIds,
+      };
+    });
   }
 
   /** Everything due across all cases, soonest first: the secretariat's "due this week". */

@@ -1,0 +1,157 @@
+import type { INestApplication } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { simpleParser } from 'mailparser';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { escapeHtml } from './templates';
+
+/** A mail the catcher received. */
+export interface CaughtMail {
+  id: number;
+  /** When the catcher received it (the machine's time: this is a development tool, not the record of service). */
+  receivedAt: Date;
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  messageId: string | null;
+  noticeIds: string | null;
+}
+
+/**
+ * The local mail catcher of `npm start` without SMTP_URL (README, "Notices by e-mail"): an SMTP
+ * server on 127.0.0.1 that accepts every mail and keeps the last few hundred in memory, so that a
+ * newcomer sees the notices the worker sends at `/dev/mail` without a mail server. Never in
+ * production.
+ */
+export class MailCatcher {
+  private readonly mails: CaughtMail[] = [];
+  private nextId = 1;
+
+  private constructor(
+    private readonly server: SMTPServer,
+    readonly port: number,
+    readonly capacity: number,
+  ) {}
+
+  static async start(options: { port: number; capacity?: number }): Promise<MailCatcher> {
+    let catcher: MailCatcher | null = null;
+    const server = new SMTPServer({
+      // Local only, no TLS and no sign-in: it listens on 127.0.0.1 and keeps mails in memory.
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      banner: 'mail catcher',
+      logger: false,
+      size: 10 * 1024 * 1024,
+      onData(stream, _session, callback) {
+        simpleParser(stream)
+          .then((parsed) => {
+            catcher?.keep({
+              from: parsed.from?.text ?? '',
+              to: (Array.isArray(parsed.to) ? parsed.to.map((a) => a.text).join(', ') : parsed.to?.text) ?? '',
+              subject: parsed.subject ?? '',
+              text: parsed.text ?? '',
+              html: typeof parsed.html === 'string' ? parsed.html : null,
+              messageId: parsed.messageId ?? null,
+              noticeIds: (parsed.headers.get('x-notice-id') as string | undefined) ?? null,
+            });
+            callback();
+          })
+          .catch((error: Error) => callback(error));
+      },
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, '127.0.0.1', () => resolve());
+    });
+    const address = (server as unknown as { server: { address(): AddressInfo } }).server.address();
+    catcher = new MailCatcher(server, address.port, options.capacity ?? 500);
+    return catcher;
+  }
+
+  /** The SMTP_URL the worker sends through. */
+  get smtpUrl(): string {
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  private keep(mail: Omit<CaughtMail, 'id' | 'receivedAt'>): void {
+    this.mails.unshift({ id: this.nextId++, receivedAt: new Date(), ...mail });
+    this.mails.length = Math.min(this.mails.length, this.capacity);
+  }
+
+  /** The mails kept, newest first. */
+  list(): readonly CaughtMail[] {
+    return this.mails;
+  }
+
+  get(id: number): CaughtMail | undefined {
+    return this.mails.find((m) => m.id === id);
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+const PAGE_STYLE =
+  'body{font-family:system-ui,sans-serif;margin:24px}table{border-collapse:collapse}td,th{padding:4px 12px;text-align:left;border-bottom:1px solid #ddd}';
+
+/**
+ * `GET /dev/mail` (the list: time, to, subject) and `GET /dev/mail/:id` (one mail's text and its
+ * HTML, shown in a sandboxed frame): mounted only when the catcher runs. Before the routes of the
+ * application, as the explorer is (apps/api/src/explorer.ts).
+ */
+export function mountMailCatcher(app: INestApplication, catcher: MailCatcher): void {
+  app.use('/dev/mail', (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET') return next();
+    res.setHeader('Cache-Control', 'no-store');
+    const path = req.path.replace(/\/+$/, '');
+    if (path === '') {
+      const rows = catcher
+        .list()
+        .map(
+          (m) =>
+            `<tr><td>${escapeHtml(m.receivedAt.toISOString())}</td><td>${escapeHtml(m.to)}</td>` +
+            `<td><a href="/dev/mail/${m.id}">${escapeHtml(m.subject || '(no subject)')}</a></td>` +
+            `<td><a href="/dev/mail/${m.id}.txt">text</a> · <a href="/dev/mail/${m.id}.html">HTML</a></td></tr>`,
+        )
+        .join('\n');
+      res
+        .type('html')
+        .send(
+          `<!doctype html><html><head><meta charset="utf-8"><title>Mail catcher</title><style>${PAGE_STYLE}</style></head><body>` +
+            `<h1>Mails sent by this instance</h1><p>${catcher.list().length} kept (at most ${catcher.capacity}), newest first. ` +
+            `The catcher listens for SMTP on 127.0.0.1:${catcher.port}.</p>` +
+            `<table><tr><th>received</th><th>to</th><th>subject</th><th></th></tr>${rows}</table></body></html>`,
+        );
+      return;
+    }
+    const match = /^\/(\d+)(\.txt|\.html)?$/.exec(path);
+    const mail = match ? catcher.get(Number(match[1])) : undefined;
+    if (!match || !mail) {
+      res.status(404).type('text').send('No such mail (the catcher keeps the latest ones in memory only)');
+      return;
+    }
+    if (match[2] === '.txt') {
+      res.type('text').send(mail.text);
+      return;
+    }
+    if (match[2] === '.html') {
+      // The mail's own HTML, unable to run scripts or reach this origin.
+      res.setHeader('Content-Security-Policy', "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+      res.type('html').send(mail.html ?? `<pre>${escapeHtml(mail.text)}</pre>`);
+      return;
+    }
+    const field = (name: string, value: string | null) => `<tr><th>${name}</th><td>${escapeHtml(value ?? '')}</td></tr>`;
+    res
+      .type('html')
+      .send(
+        `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(mail.subject)}</title><style>${PAGE_STYLE}</style></head><body>` +
+          `<p><a href="/dev/mail">All mails</a></p><table>${field('received', mail.receivedAt.toISOString())}${field('from', mail.from)}` +
+          `${field('to', mail.to)}${field('subject', mail.subject)}${field('Message-ID', mail.messageId)}${field('X-Notice-Id', mail.noticeIds)}</table>` +
+          `<h2>Text</h2><pre style="white-space:pre-wrap">${escapeHtml(mail.text)}</pre>` +
+          `<h2>HTML</h2><iframe sandbox src="/dev/mail/${mail.id}.html" style="width:100%;height:600px;border:1px solid #ccc"></iframe></body></html>`,
+      );
+  });
+}

@@ -1,0 +1,204 @@
+import { createHash } from 'node:crypto';
+import type { NoticeCategory } from '../notices/notice.entity';
+
+/**
+ * The mails of the notices, in plain text and in HTML, from the payload every notice carries
+ * (README, "Notices by e-mail"): a subject, paragraphs of plain English, the documents the
+ * recipient may see and named dates, which a line refers to as `{name}` and which are shown in the
+ * recipient's time zone and language. Pure functions: no clock, no database.
+ */
+
+/** Who a mail goes to, with how they read dates (their preferences, else the body's zone and English). */
+export interface MailRecipient {
+  email: string;
+  displayName: string;
+  timeZone: string;
+  locale: string;
+}
+
+/** What the templates read of a notice. */
+export interface MailNotice {
+  id: string;
+  category: NoticeCategory;
+  kind: string;
+  mandatory: boolean;
+  payload: Record<string, unknown>;
+}
+
+export interface MailSettings {
+  /** The base of links: PUBLIC_URL or http://localhost:PORT, without a trailing slash. */
+  publicUrl: string;
+  /** The host part of Message-IDs (the domain of MAIL_FROM). */
+  messageIdHost: string;
+}
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+interface PayloadDocument {
+  id: string;
+  title: string;
+  classification: string;
+}
+
+const MAX_LINES = 50;
+const MAX_DOCUMENTS = 50;
+
+/** The payload contract, read defensively: a malformed field is left out rather than failing the mail. */
+function readPayload(notice: MailNotice) {
+  const p = notice.payload ?? {};
+  const subject = typeof p.subject === 'string' && p.subject.trim() ? p.subject.trim() : `Notice: ${notice.kind}`;
+  const lines = Array.isArray(p.lines) ? p.lines.filter((l): l is string => typeof l === 'string').slice(0, MAX_LINES) : [];
+  const documents = Array.isArray(p.documents)
+    ? (p.documents as unknown[])
+        .filter((d): d is PayloadDocument => {
+          const doc = d as Partial<PayloadDocument> | null;
+          return !!doc && typeof doc.id === 'string' && typeof doc.title === 'string' && typeof doc.classification === 'string';
+        })
+        .slice(0, MAX_DOCUMENTS)
+    : [];
+  const dates: Record<string, string> =
+    p.dates && typeof p.dates === 'object' && !Array.isArray(p.dates)
+      ? Object.fromEntries(
+          Object.entries(p.dates as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string'),
+        )
+      : {};
+  const docketNumber = typeof p.docketNumber === 'string' ? p.docketNumber : null;
+  return { subject, lines, documents, dates, docketNumber };
+}
+
+/** An instant in the recipient's zone and language, naming the zone: "12 March 2026 at 17:00 (Asia/Shanghai)". */
+export function formatInstant(iso: string, recipient: Pick<MailRecipient, 'timeZone' | 'locale'>): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  let format: Intl.DateTimeFormat;
+  try {
+    format = new Intl.DateTimeFormat(recipient.locale, { dateStyle: 'long', timeStyle: 'short', timeZone: recipient.timeZone });
+  } catch {
+    format = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+    return `${format.format(date)} (UTC)`;
+  }
+  return `${format.format(date)} (${recipient.timeZone})`;
+}
+
+/** A line with its `{name}` placeholders replaced by the dates they name; unknown names stay as written. */
+export function fillDates(line: string, dates: Record<string, string>, recipient: Pick<MailRecipient, 'timeZone' | 'locale'>): string {
+  return line.replace(/\{([A-Za-z0-9_]+)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(dates, name) ? formatInstant(dates[name], recipient) : whole,
+  );
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+}
+
+/** The download route of a document (libs/registry/src/documents/documents.controller.ts). */
+export function documentUrl(publicUrl: string, documentId: string): string {
+  return `${publicUrl}/documents/${encodeURIComponent(documentId)}/content`;
+}
+
+/**
+ * The Message-ID of a notice's mail, made from its id, so that a mail sent again after a crash is
+ * recognisably the same one; a digest's, from the ids of the notices it gathers.
+ */
+export function messageIdFor(noticeIds: readonly string[], host: string): string {
+  if (noticeIds.length === 1) return `<${noticeIds[0]}@${host}>`;
+  const digest = createHash('sha256')
+    .update([...noticeIds].sort().join(','))
+    .digest('hex')
+    .slice(0, 32);
+  return `<digest.${digest}@${host}>`;
+}
+
+function why(notice: MailNotice, recipient: MailRecipient): string {
+  const whom = `You receive this as ${recipient.displayName} <${recipient.email}>, a user of the registry entitled to see what it announces.`;
+  return notice.mandatory
+    ? `${whom} This is a mandatory service notice: periods under the rules may run from its service, and it cannot be turned off.`
+    : `${whom} You can turn notices of this category (${notice.category}) off, or have them in a daily digest, in your notice preferences.`;
+}
+
+interface Section {
+  subject: string;
+  docketNumber: string | null;
+  lines: string[];
+  documents: { title: string; classification: string; url: string }[];
+}
+
+function section(notice: MailNotice, recipient: MailRecipient, settings: MailSettings): Section {
+  const p = readPayload(notice);
+  return {
+    subject: p.subject,
+    docketNumber: p.docketNumber,
+    lines: p.lines.map((line) => fillDates(line, p.dates, recipient)),
+    documents: p.documents.map((d) => ({ title: d.title, classification: d.classification, url: documentUrl(settings.publicUrl, d.id) })),
+  };
+}
+
+function sectionText(s: Section, heading: boolean): string {
+  const parts: string[] = [];
+  if (heading) parts.push(s.subject, '-'.repeat(Math.min(s.subject.length, 72)));
+  parts.push(...s.lines);
+  if (s.documents.length) {
+    parts.push('Documents:');
+    for (const d of s.documents) parts.push(`  - ${d.title} (${d.classification}): ${d.url}`);
+  }
+  return parts
+    .join('\n\n')
+    .replace(/\n\nDocuments:\n\n/, '\n\nDocuments:\n')
+    .replace(/\n\n {2}- /g, '\n  - ');
+}
+
+function sectionHtml(s: Section, heading: boolean): string {
+  const parts: string[] = [];
+  if (heading) parts.push(`<h2 style="font-size:16px;margin:24px 0 8px">${escapeHtml(s.subject)}</h2>`);
+  for (const line of s.lines) parts.push(`<p style="margin:0 0 12px">${escapeHtml(line)}</p>`);
+  if (s.documents.length) {
+    parts.push('<p style="margin:0 0 4px"><strong>Documents</strong></p><ul style="margin:0 0 12px">');
+    for (const d of s.documents) {
+      parts.push(`<li><a href="${escapeHtml(d.url)}">${escapeHtml(d.title)}</a> (${escapeHtml(d.classification)})</li>`);
+    }
+    parts.push('</ul>');
+  }
+  return parts.join('\n');
+}
+
+function layout(title: string, body: string, footer: string): string {
+  return [
+    '<!doctype html>',
+    `<html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>`,
+    '<body style="font-family:Georgia,serif;font-size:15px;line-height:1.5;color:#1b1b1b;max-width:640px;margin:0 auto;padding:16px">',
+    `<h1 style="font-size:18px;margin:0 0 16px">${escapeHtml(title)}</h1>`,
+    body,
+    `<hr style="border:0;border-top:1px solid #ccc;margin:24px 0 8px"><p style="font-size:12px;color:#555">${escapeHtml(footer)}</p>`,
+    '</body></html>',
+  ].join('\n');
+}
+
+/** One notice's mail. */
+export function renderNotice(notice: MailNotice, recipient: MailRecipient, settings: MailSettings): RenderedMail {
+  const s = section(notice, recipient, settings);
+  const subject = s.docketNumber && !s.subject.includes(s.docketNumber) ? `${s.docketNumber}: ${s.subject}` : s.subject;
+  const footer = why(notice, recipient);
+  return {
+    subject,
+    text: `${subject}\n\n${sectionText(s, false)}\n\n-- \n${footer}\n`,
+    html: layout(subject, sectionHtml(s, false), footer),
+  };
+}
+
+/** A daily digest: the recipient's non-mandatory notices gathered in one mail, oldest first. */
+export function renderDigest(notices: readonly MailNotice[], recipient: MailRecipient, settings: MailSettings): RenderedMail {
+  const sections = notices.map((n) => section(n, recipient, settings));
+  const subject = `Digest: ${notices.length} notice${notices.length === 1 ? '' : 's'} from the Dispute Settlement Body`;
+  const footer =
+    `You receive this as ${recipient.displayName} <${recipient.email}>: you chose a daily digest for these notices in your notice ` +
+    'preferences. Mandatory service notices are never held for the digest.';
+  return {
+    subject,
+    text: `${subject}\n\n${sections.map((s) => sectionText(s, true)).join('\n\n\n')}\n\n-- \n${footer}\n`,
+    html: layout(subject, sections.map((s) => sectionHtml(s, true)).join('\n'), footer),
+  };
+}

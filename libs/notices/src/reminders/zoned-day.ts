@@ -1,0 +1,51 @@
+/** The first instant of a calendar date in an IANA time zone (the procedure's own helpers count in the body's zone only). */
+export function startOfDayIn(date: string, zone: string): Date {
+  const midnight = Date.parse(`${date}T00:00:00Z`);
+  if (zone === 'UTC') return new Date(midnight);
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+  const offset = (instant: number) => {
+    const parts: Record<string, number> = {};
+    for (const part of format.formatToParts(new Date(instant))) if (part.type !== 'literal') parts[part.type] = Number(part.value);
+    return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - Math.floor(instant / 1000) * 1000;
+  };
+  // The zone's offset at the guessed instant, applied again: right on either side of a change of clocks.
+  let instant = midnight;
+  for (let i = 0; i < 3; i += 1) instant = midnight - offset(instant);
+  return new Date(instant);
+}
+
+/** The calendar date `days` after (or before) an ISO date. */
+export function shiftDate(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Which reminder of a limit is due now for one recipient, or null: the offsets (days before the due
+ * date, largest first) whose moment (the start of that day in the recipient's zone) has come, after
+ * the limit was opened (a limit set closer than that was served when it was set) and before it ran
+ * out; of those, the latest, so that a worker back after a pause sends the reminder that still
+ * means something rather than all of them.
+ */
+export function reminderDue(
+  offsets: readonly number[],
+  limit: { dueDate: string; openedAt: Date; endsAt: Date },
+  zone: string,
+  now: Date,
+): number | null {
+  if (now.getTime() >= limit.endsAt.getTime()) return null;
+  let due: number | null = null;
+  for (const days of [...offsets].sort((a, b) => b - a)) {
+    const moment = startOfDayIn(shiftDate(limit.dueDate, -days), zone).getTime();
+    if (moment <= now.getTime() && moment >= limit.openedAt.getTime()) due = days;
+  }
+  return due;
+}
