@@ -12,8 +12,11 @@ describe('reminders of time limits, from the worker’s sweep', () => {
   let reminders: RemindersService;
   const users: Record<string, UserEntity> = {};
 
+  // The reminders only: every docket entry of these disputes is served too (e2e/notices/service).
   const noticesOf = (user: UserEntity, disputeId: string) =>
-    t.db.getRepository(NoticeEntity).find({ where: { recipientUserId: user.id, disputeId }, order: { createdAt: 'ASC' } });
+    t.db
+      .getRepository(NoticeEntity)
+      .find({ where: { recipientUserId: user.id, disputeId, category: 'REMINDER' }, order: { createdAt: 'ASC' } });
   const file = async (title: string) =>
     (await t.gql(FILE, { r: ['PAK'], title }, t.tokenFor(users.CHN))).data!.requestConsultations.id as string;
 

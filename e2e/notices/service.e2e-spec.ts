@@ -114,7 +114,7 @@ describe('notices: service of the docket on those entitled to it', () => {
     await act('secretariat', 'establishPanel', { meetingId: await meetingToday(t) });
     await act('thirdParty', 'joinPanelAsThirdParty');
     await t.db.query(
-      'INSERT INTO panel_seats (dispute_id, user_id, person_id, chair, seated_at) VALUES ($1, $2, gen_random_uuid(), false, now())',
+      'INSERT INTO panel_seats (dispute_id, user_id, person_id, election_id, elected_rank, chair, seated_at) VALUES ($1, $2, gen_random_uuid(), gen_random_uuid(), 0, false, now())',
       [disputeId, users.panelMember.id],
     );
     const specs: Record<Doc, Record<string, unknown>> = {
