@@ -26,11 +26,19 @@ import { SignInUnderAttack1795730000000 } from './1795730000000-SignInUnderAttac
 import { installJobQueue } from './job-queue';
 import { AuditAnchors1795740000000 } from './1795740000000-AuditAnchors';
 import { Notices1795760000000 } from './1795760000000-Notices';
+import { Webhooks1795760000300 } from './1795760000300-Webhooks';
 
 export * from './job-queue';
 
 /** Every entity of every module: the schema the migrations must produce. */
-export const ALL_ENTITIES = [...CORE_ENTITIES, ...REGISTRY_ENTITIES, ...NOTICES_ENTITIES, ...PANELS_ENTITIES, ...RULINGS_ENTITIES, ...HEARINGS_ENTITIES];
+export const ALL_ENTITIES = [
+  ...CORE_ENTITIES,
+  ...REGISTRY_ENTITIES,
+  ...NOTICES_ENTITIES,
+  ...PANELS_ENTITIES,
+  ...RULINGS_ENTITIES,
+  ...HEARINGS_ENTITIES,
+];
 
 /** The one ordered history of the schema. A new migration is added at the end, never edited. */
 export const ALL_MIGRATIONS: Function[] = [
@@ -54,6 +62,7 @@ export const ALL_MIGRATIONS: Function[] = [
   SignInUnderAttack1795730000000,
   AuditAnchors1795740000000,
   Notices1795760000000,
+  Webhooks1795760000300,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

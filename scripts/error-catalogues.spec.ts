@@ -33,6 +33,7 @@ const OWNERS: [folder: string, lib: Lib][] = [
   ['libs/core', 'core'],
   ['libs/registry', 'registry'],
   ['libs/procedure', 'registry'],
+  ['libs/notices', 'notices'],
   ['libs/panels', 'panels'],
   ['libs/stv', 'panels'],
   ['libs/hearings', 'hearings'],

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AuditCheckpoints } from '@app/core';
 import { NoticesService } from '@app/hearings';
 import { JOB_SCHEMA, SWEEP_QUEUE } from '@app/migrations';
+import { WebhookDelivery } from '@app/notices';
 import { ElectionClosingService } from '@app/panels';
 import { ProcedureSweeper } from '@app/registry';
 import PgBoss from 'pg-boss';
@@ -31,6 +32,7 @@ export class JobsService {
     private readonly elections: ElectionClosingService,
     private readonly notices: NoticesService,
     private readonly checkpoints: AuditCheckpoints,
+    private readonly webhooks: WebhookDelivery,
   ) {}
 
   async start(options: JobsOptions): Promise<void> {
@@ -63,6 +65,9 @@ export class JobsService {
       // The hearing notices waiting in the outbox (timetable steps are deadline rows, swept above).
       const delivered = await this.notices.deliverPending();
       if (delivered) this.logger.log(`Delivered ${delivered} hearing notices`);
+      // The webhook deliveries due, first attempts and retries (README, "Webhooks").
+      const webhooks = await this.webhooks.deliverDue();
+      if (webhooks) this.logger.log(`Delivered ${webhooks} webhook events`);
       // The audit trail's daily anchor (README, "The audit trail: threat model"), once a day
       // however many workers run; its line in the log is one more copy outside the database.
       const checkpoint = await this.checkpoints.makeDailyIfDue();

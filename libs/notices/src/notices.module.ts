@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { RegistryModule } from '@app/registry';
+import { WebhookDelivery } from './webhooks/webhook-delivery.service';
+import { WebhooksResolver } from './webhooks/webhooks.resolver';
+import { WebhooksService } from './webhooks/webhooks.service';
 
-const SERVICES: never[] = [];
+const SERVICES = [WebhooksService, WebhookDelivery];
 
 /** The notices' services (e-service, e-mail, reminders, webhooks, the live docket), for the API and the worker. */
 @Module({
@@ -14,6 +17,6 @@ export class NoticesModule {}
 /** The notices' GraphQL and HTTP surface. */
 @Module({
   imports: [NoticesModule],
-  providers: [],
+  providers: [WebhooksResolver],
 })
 export class NoticesApiModule {}
