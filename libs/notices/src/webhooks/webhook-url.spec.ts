@@ -86,11 +86,14 @@ describe('checkWebhookUrl', () => {
     ['https://user:pass@example.org/hook', 'WEBHOOK_URL_INVALID'],
     ['https://token@example.org/hook', 'WEBHOOK_URL_INVALID'],
     ['https://example.org/hook#part', 'WEBHOOK_URL_INVALID'],
-    [`https://example.org/${'a'.repeat(2000)}`, 'WEBHOOK_URL_INVALID'],
     ['http://example.org/hook', 'WEBHOOK_URL_NOT_HTTPS'],
     ['http://10.0.0.1/hook', 'WEBHOOK_URL_NOT_HTTPS'],
     ['http://localhost.example.org/hook', 'WEBHOOK_URL_NOT_HTTPS'],
   ])('outside production refuses %s with %s', (url, code) => expect(codeOf(() => checkWebhookUrl(url, dev))).toBe(code));
+
+  it('refuses a URL longer than 2000 characters', () => {
+    expect(codeOf(() => checkWebhookUrl(`https://example.org/${'a'.repeat(2000)}`, dev))).toBe('WEBHOOK_URL_INVALID');
+  });
 
   it.each([
     ['http://127.0.0.1/hook', 'WEBHOOK_URL_NOT_HTTPS'],
