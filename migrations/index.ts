@@ -27,6 +27,7 @@ import { installJobQueue } from './job-queue';
 import { AuditAnchors1795740000000 } from './1795740000000-AuditAnchors';
 import { Notices1795760000000 } from './1795760000000-Notices';
 import { HearingNoticesJoin1795760000100 } from './1795760000100-HearingNoticesJoin';
+import { Webhooks1795760000300 } from './1795760000300-Webhooks';
 import { OnePanelSeatsTable1795770000000 } from './1795770000000-OnePanelSeatsTable';
 
 export * from './job-queue';
@@ -64,6 +65,7 @@ export const ALL_MIGRATIONS: Function[] = [
   AuditAnchors1795740000000,
   Notices1795760000000,
   HearingNoticesJoin1795760000100,
+  Webhooks1795760000300,
   OnePanelSeatsTable1795770000000,
 ];
 

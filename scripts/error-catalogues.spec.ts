@@ -34,6 +34,7 @@ const OWNERS: [folder: string, lib: Lib][] = [
   ['libs/registry', 'registry'],
   ['libs/notices', 'notices'],
   ['libs/procedure', 'registry'],
+  ['libs/notices', 'notices'],
   ['libs/panels', 'panels'],
   ['libs/stv', 'panels'],
   ['libs/hearings', 'hearings'],

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditCheckpoints } from '@app/core';
-import { NoticeDelivery, RemindersService } from '@app/notices';
+import { NoticeDelivery, RemindersService, WebhookDelivery } from '@app/notices';
 import { JOB_SCHEMA, SWEEP_QUEUE } from '@app/migrations';
 import { ElectionClosingService } from '@app/panels';
 import { ProcedureSweeper } from '@app/registry';
@@ -32,6 +32,7 @@ export class JobsService {
     private readonly checkpoints: AuditCheckpoints,
     private readonly mail: NoticeDelivery,
     private readonly reminders: RemindersService,
+    private readonly webhooks: WebhookDelivery,
   ) {}
 
   async start(options: JobsOptions): Promise<void> {
@@ -70,6 +71,9 @@ export class JobsService {
       if (mailed.sent || mailed.failed || mailed.deferred) {
         this.logger.log(`Mail: ${mailed.sent} notices served, ${mailed.failed} failed, ${mailed.deferred} to try again`);
       }
+      // The webhook deliveries due, first attempts and retries (README, "Webhooks").
+      const webhooks = await this.webhooks.deliverDue();
+      if (webhooks) this.logger.log(`Delivered ${webhooks} webhook events`);
       // The audit trail's daily anchor (README, "The audit trail: threat model"), once a day
       // however many workers run; its line in the log is one more copy outside the database.
       const checkpoint = await this.checkpoints.makeDailyIfDue();

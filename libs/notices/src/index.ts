@@ -1,6 +1,9 @@
 // The public surface of @app/notices. Other libs import only from here.
 import { NoticeEntity } from './notices/notice.entity';
 import { NoticePreferenceEntity } from './notices/notice-preference.entity';
+import { WebhookAttemptEntity } from './webhooks/webhook-attempt.entity';
+import { WebhookDeliveryEntity } from './webhooks/webhook-delivery.entity';
+import { WebhookEndpointEntity } from './webhooks/webhook-endpoint.entity';
 
 export * from './notices.module';
 export { NoticeEntity, NOTICE_CATEGORIES, type NoticeCategory } from './notices/notice.entity';
@@ -11,7 +14,10 @@ export { NoticePreferencesService } from './notices/notice-preferences.service';
 export { categoryOfKind, nextLocalHour, NOTICE_LOCALES, type NoticeDraft, type NoticePayload } from './notices/notice-rules';
 
 /** The notices' tables, for the data source. */
-export const NOTICES_ENTITIES = [NoticeEntity, NoticePreferenceEntity];
+export const NOTICES_ENTITIES = [NoticeEntity, NoticePreferenceEntity, WebhookEndpointEntity, WebhookDeliveryEntity, WebhookAttemptEntity];
+export { WebhookDelivery } from './webhooks/webhook-delivery.service';
+export { WebhooksService } from './webhooks/webhooks.service';
+export { WebhookEndpointEntity, WebhookDeliveryEntity, WebhookAttemptEntity };
 export { NOTICES_ERRORS, type NoticesErrorCode } from './notices.errors';
 export { NoticeDelivery, type DeliveryReport } from './mail/notice-delivery.service';
 export { MailTransport, SmtpMailTransport, type OutgoingMail, type SentMail } from './mail/mail-transport';

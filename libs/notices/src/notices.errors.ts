@@ -12,6 +12,23 @@ export const NOTICES_ERRORS = {
     meaning: 'A Message-ID is written as the mail carried it, in angle brackets: <id@host>',
   },
   INVALID_BOUNCE_REASON: { category: 'BAD_USER_INPUT', meaning: "A bounce's reason is 1 to 1000 characters" },
+  WEBHOOK_NOT_FOUND: { category: 'NOT_FOUND', meaning: 'No webhook endpoint of the caller (its member, or the secretariat) has that id' },
+  WEBHOOK_DELIVERY_NOT_FOUND: { category: 'NOT_FOUND', meaning: 'No delivery to a webhook endpoint of the caller has that id' },
+  WEBHOOK_DISABLED: { category: 'INVALID_TRANSITION', meaning: 'The webhook endpoint is disabled: register a new one' },
+  WEBHOOK_EVENT_TYPES_REQUIRED: { category: 'BAD_USER_INPUT', meaning: 'A webhook subscribes to at least one event type' },
+  WEBHOOK_URL_INVALID: {
+    category: 'BAD_USER_INPUT',
+    meaning: 'The webhook URL is not an absolute http(s) URL, carries credentials or a fragment, or is too long (the message says which)',
+  },
+  WEBHOOK_URL_NOT_HTTPS: {
+    category: 'BAD_USER_INPUT',
+    meaning: 'The webhook URL must be https:// (http:// only to this machine, outside production)',
+  },
+  WEBHOOK_URL_PRIVATE: {
+    category: 'BAD_USER_INPUT',
+    meaning: 'In production, the webhook URL names or resolves to a private, loopback, link-local or otherwise internal address',
+  },
+  WEBHOOK_URL_UNRESOLVABLE: { category: 'BAD_USER_INPUT', meaning: "In production, the webhook URL's host name does not resolve" },
 } as const satisfies ErrorCatalogue;
 
 /** A code of `libs/notices`. */

@@ -1,15 +1,26 @@
 import { Module } from '@nestjs/common';
 import { RegistryModule } from '@app/registry';
-import { DocketNoticesService } from './notices/docket-notices.service';
-import { NoticePreferencesService } from './notices/notice-preferences.service';
 import { DocketEntryServiceResolver, NoticesResolver } from './notices/notices.resolver';
-import { NoticesService } from './notices/notices.service';
+import { DocketNoticesService } from './notices/docket-notices.service';
 import { MailBouncesResolver } from './mail/mail-bounces.resolver';
 import { MailTransport, SmtpMailTransport } from './mail/mail-transport';
 import { NoticeDelivery } from './mail/notice-delivery.service';
+import { NoticePreferencesService } from './notices/notice-preferences.service';
+import { NoticesService } from './notices/notices.service';
 import { RemindersService } from './reminders/reminders.service';
+import { WebhookDelivery } from './webhooks/webhook-delivery.service';
+import { WebhooksResolver } from './webhooks/webhooks.resolver';
+import { WebhooksService } from './webhooks/webhooks.service';
 
-const SERVICES = [NoticesService, NoticePreferencesService, DocketNoticesService, NoticeDelivery, RemindersService];
+const SERVICES = [
+  NoticesService,
+  NoticePreferencesService,
+  DocketNoticesService,
+  NoticeDelivery,
+  RemindersService,
+  WebhooksService,
+  WebhookDelivery,
+];
 
 /** The notices' services (e-service, e-mail, reminders, webhooks, the live docket), for the API and the worker. */
 @Module({
@@ -22,6 +33,6 @@ export class NoticesModule {}
 /** The notices' GraphQL and HTTP surface. */
 @Module({
   imports: [NoticesModule],
-  providers: [NoticesResolver, DocketEntryServiceResolver, MailBouncesResolver],
+  providers: [NoticesResolver, DocketEntryServiceResolver, MailBouncesResolver, WebhooksResolver],
 })
 export class NoticesApiModule {}

@@ -560,6 +560,32 @@ export class DocumentsService {
     return ids.length ? em.getRepository(DocumentEntity).findBy({ id: In([...new Set(ids)]) }) : Promise.resolve([]);
   }
 
+  /**
+   * Of the documents `ids` of one dispute, those each audience sees, read with the caller's manager
+   * (a command's transaction): an audience is a member, seeing what a delegate of it who neither
+   * filed a document nor is named on it sees, or (memberId null) the secretariat, seeing what a
+   * secretariat user who is neither sees. For those who receive a docket entry outside the API (a
+   * webhook's owner), under the one policy. Two queries, however many audiences.
+   */
+  async visibleToAudiences(
+    em: EntityManager,
+    disputeId: string,
+    ids: readonly string[],
+    audiences: readonly { memberId: string | null }[],
+  ): Promise<DocumentEntity[][]> {
+    if (ids.length === 0 || audiences.length === 0) return audiences.map(() => []);
+    const docs = await em.getRepository(DocumentEntity).findBy({ id: In([...new Set(ids)]), disputeId });
+    const parties = await em.getRepository(DisputePartyEntity).findBy({ disputeId });
+    // No user's id (those are UUIDs): the audience is never the filer nor a named reader.
+    const nobody = 'audience';
+    return audiences.map(({ memberId }) => {
+      const viewer: Viewer = memberId
+        ? { userId: nobody, role: 'MEMBER_DELEGATE', memberId }
+        : { userId: nobody, role: 'SECRETARIAT', memberId: null };
+      return docs.filter((doc) => canSeeDocument(viewer, { parties, viewerOnPanel: false }, doc));
+    });
+  }
+
   /** Documents by id as this viewer may see them (a docket entry's links), batched per request. */
   visibleById(actor: Actor | null, loaders: RequestLoaders): DataLoader<string, DocumentEntity | null> {
     return loaders.get(
