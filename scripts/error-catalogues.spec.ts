@@ -32,6 +32,7 @@ const OWNERS: [folder: string, lib: Lib][] = [
   ['apps', 'core'],
   ['libs/core', 'core'],
   ['libs/registry', 'registry'],
+  ['libs/notices', 'notices'],
   ['libs/procedure', 'registry'],
   ['libs/panels', 'panels'],
   ['libs/stv', 'panels'],

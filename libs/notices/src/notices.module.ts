@@ -1,7 +1,13 @@
 import { Module } from '@nestjs/common';
 import { RegistryModule } from '@app/registry';
+import { DocketFeedsController } from './feeds/docket-feeds.controller';
+import { DocketFeedsService } from './feeds/docket-feeds.service';
+import { LiveDocketHub } from './live/live-docket.hub';
+import { LiveDocketListener } from './live/live-docket.listener';
+import { LiveDocketNotifier } from './live/live-docket.notifier';
+import { LiveDocketResolver } from './live/live-docket.resolver';
 
-const SERVICES: never[] = [];
+const SERVICES = [LiveDocketNotifier];
 
 /** The notices' services (e-service, e-mail, reminders, webhooks, the live docket), for the API and the worker. */
 @Module({
@@ -14,6 +20,8 @@ export class NoticesModule {}
 /** The notices' GraphQL and HTTP surface. */
 @Module({
   imports: [NoticesModule],
-  providers: [],
+  controllers: [DocketFeedsController],
+  // The live docket listens in API processes only: the worker has no subscribers.
+  providers: [LiveDocketHub, LiveDocketListener, LiveDocketResolver, DocketFeedsService],
 })
 export class NoticesApiModule {}

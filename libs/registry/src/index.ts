@@ -26,6 +26,7 @@ export {
 } from './disputes/available-steps';
 export { DeadlinesService, toDeadlineRow } from './deadlines/deadlines.service';
 export { DocketService } from './docket/docket.service';
+export { DocketEntry, toDocketEntry } from './docket/docket.type';
 export { DocumentsService, type StoredDocument } from './documents/documents.service';
 export { Document, toDocument } from './documents/document.type';
 export { DocumentFileInput } from './documents/dto/document.input';
