@@ -122,8 +122,16 @@ describe('the live docket (graphql-ws subscriptions)', () => {
     users.secretariat = await createUser(t.db, { role: 'SECRETARIAT' });
     const request = `mutation { requestConsultations(input: { respondents: ["PAK"], title: "Fruit", measures: ["Licensing"],
       legalBasis: ["GATT Art. XI"], summary: "Imports restricted." }) { id } }`;
+    // The entries made here reach the listener a little after their commit: a subscriber of every
+    // dispute that subscribed meanwhile would get them too. Wait until they are through.
+    const warmUp = connect(0);
+    const before = follow(warmUp);
+    await subscribed(1, 0);
     disputeId = (await t.gql(request, {}, t.tokenFor(users.complainant))).data!.requestConsultations.id;
     otherDisputeId = (await t.gql(request, {}, t.tokenFor(users.complainant))).data!.requestConsultations.id;
+    await before.until((e) => e.length === 2);
+    await warmUp.dispose();
+    await subscribed(0, 0);
   });
 
   afterAll(async () => {
@@ -241,6 +249,20 @@ describe('the live docket (graphql-ws subscriptions)', () => {
     // Its HTTP request is refused alike.
     const me = await t.gql('{ me { id } }', {}, token);
     expect(me.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('checks the session again for each event: once revoked, the subscriber reads as anonymous', async () => {
+    const delegate = await createUser(t.db, { role: 'MEMBER_DELEGATE', memberId: members.PAK.id });
+    const feed = follow(connect(0, t.tokenFor(delegate)), { disputeId });
+    await eventually(() => t.app.get(LiveDocketHub).size === 6, 10_000, 'the subscription');
+    const before = await file(t, 'Restricted-before-logout', 'RESTRICTED');
+    await feed.until((e) => e.length >= 1);
+    expect(feed.entries[0].documents.map((d) => d.id)).toEqual([before]);
+    await t.db.query('UPDATE sign_ins SET revoked_at = now() WHERE id = $1', [delegate.id]);
+    await file(t, 'Restricted-after-logout', 'RESTRICTED');
+    await feed.until((e) => e.length >= 2);
+    expect(feed.entries[1].documents).toEqual([]);
+    expect(JSON.stringify(feed.entries)).not.toContain('Restricted-after-logout');
   });
 
   it('holds a subscription to the API limits', async () => {
