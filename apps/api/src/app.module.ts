@@ -5,7 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { AppConfig, Clock, CoreApiModule, RateLimiter, CoreModule, DatabaseModule, RequestLoaders, formatGraphqlError } from '@app/core';
 import { ALL_ENTITIES, ALL_MIGRATIONS } from '@app/migrations';
 import { HearingsApiModule } from '@app/hearings';
-import { NoticesApiModule } from '@app/notices';
+import { LiveConnection, NoticesApiModule, liveDocketWsOptions, liveSubscriptionContext } from '@app/notices';
 import { PanelsApiModule } from '@app/panels';
 import { RegistryApiModule } from '@app/registry';
 import { RulingsApiModule } from '@app/rulings';
@@ -62,11 +62,12 @@ export class AppModule {
             // A GET, or a POST a browser could send cross-site (a form's content type), needs a
             // preflight header: Apollo's two, or a name that does not name the server's software.
             csrfPrevention: { requestHeaders: ['graphql-require-preflight', 'apollo-require-preflight', 'x-apollo-operation-name'] },
-            context: ({ req, res }: { req: Request; res: Response }) => ({
-              req,
-              res,
-              loaders: new RequestLoaders(),
-            }),
+            // The live docket's subscriptions over graphql-ws on /graphql (libs/notices/src/live):
+            // the token from connectionParams at connection_init, the API limits on each subscribe.
+            subscriptions: { 'graphql-ws': liveDocketWsOptions({ production: config.isProduction }) },
+            // A request's context; a subscription's (graphql-ws hands its connection instead) has the same shape.
+            context: (arg: { req?: Request; res?: Response } & LiveConnection) =>
+              arg.req ? { req: arg.req, res: arg.res, loaders: new RequestLoaders() } : liveSubscriptionContext(arg),
             formatError: (formatted, error) =>
               formatGraphqlError(formatted, error, {
                 hideDetails: config.isProduction,

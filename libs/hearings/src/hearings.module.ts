@@ -5,6 +5,7 @@ import { PanelsModule } from '@app/panels';
 import { CalendarFeedResolver } from './calendar/calendar-feed.resolver';
 import { CalendarFeedService } from './calendar/calendar-feed.service';
 import { CalendarController } from './calendar/calendar.controller';
+import { HearingsFeedController } from './calendar/hearings-feed.controller';
 import { BookingsService } from './hearings/bookings.service';
 import { HearingsQueryService } from './hearings/hearings-query.service';
 import { HearingsResolver } from './hearings/hearings.resolver';
@@ -34,7 +35,7 @@ export class HearingsModule {}
 /** The hearings' GraphQL and HTTP surface. */
 @Module({
   imports: [HearingsModule],
-  controllers: [CalendarController],
+  controllers: [CalendarController, HearingsFeedController],
   providers: [HearingsResolver, TimetableResolver, DisputeTimetableResolver, CalendarFeedResolver],
 })
 export class HearingsApiModule {}

@@ -23,3 +23,10 @@ export { NoticeDelivery, type DeliveryReport } from './mail/notice-delivery.serv
 export { MailTransport, SmtpMailTransport, type OutgoingMail, type SentMail } from './mail/mail-transport';
 export { MailCatcher, mountMailCatcher, type CaughtMail } from './mail/mail-catcher';
 export { RemindersService, type ReminderReport } from './reminders/reminders.service';
+export { LiveDocketHub } from './live/live-docket.hub';
+export { LiveDocketListener } from './live/live-docket.listener';
+export { LIVE_DOCKET_CHANNEL } from './live/live-docket.notifier';
+export { liveDocketWsOptions, liveSubscriptionContext, type LiveConnection } from './live/live-connection';
+export { ATOM_CONTENT_TYPE, atomId, buildAtom, escapeXml, feedBase, type AtomEntry, type AtomFeed, type AtomLink } from './feeds/atom';
+export { FEED_AUTHOR, oneLine } from './feeds/docket-feeds.service';
+export { sendAtom } from './feeds/docket-feeds.controller';

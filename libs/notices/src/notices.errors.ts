@@ -29,6 +29,7 @@ export const NOTICES_ERRORS = {
     meaning: 'In production, the webhook URL names or resolves to a private, loopback, link-local or otherwise internal address',
   },
   WEBHOOK_URL_UNRESOLVABLE: { category: 'BAD_USER_INPUT', meaning: "In production, the webhook URL's host name does not resolve" },
+  FEED_NOT_FOUND: { category: 'NOT_FOUND', meaning: 'No feed at that address: a dispute feed is /feeds/disputes/DS<number>.atom' },
 } as const satisfies ErrorCatalogue;
 
 /** A code of `libs/notices`. */

@@ -1,7 +1,13 @@
 import { Module } from '@nestjs/common';
 import { RegistryModule } from '@app/registry';
 import { DocketEntryServiceResolver, NoticesResolver } from './notices/notices.resolver';
+import { DocketFeedsController } from './feeds/docket-feeds.controller';
+import { DocketFeedsService } from './feeds/docket-feeds.service';
 import { DocketNoticesService } from './notices/docket-notices.service';
+import { LiveDocketHub } from './live/live-docket.hub';
+import { LiveDocketListener } from './live/live-docket.listener';
+import { LiveDocketNotifier } from './live/live-docket.notifier';
+import { LiveDocketResolver } from './live/live-docket.resolver';
 import { MailBouncesResolver } from './mail/mail-bounces.resolver';
 import { MailTransport, SmtpMailTransport } from './mail/mail-transport';
 import { NoticeDelivery } from './mail/notice-delivery.service';
@@ -20,6 +26,7 @@ const SERVICES = [
   RemindersService,
   WebhooksService,
   WebhookDelivery,
+  LiveDocketNotifier,
 ];
 
 /** The notices' services (e-service, e-mail, reminders, webhooks, the live docket), for the API and the worker. */
@@ -33,6 +40,17 @@ export class NoticesModule {}
 /** The notices' GraphQL and HTTP surface. */
 @Module({
   imports: [NoticesModule],
-  providers: [NoticesResolver, DocketEntryServiceResolver, MailBouncesResolver, WebhooksResolver],
+  controllers: [DocketFeedsController],
+  // The live docket listens in API processes only: the worker has no subscribers.
+  providers: [
+    NoticesResolver,
+    DocketEntryServiceResolver,
+    MailBouncesResolver,
+    WebhooksResolver,
+    LiveDocketHub,
+    LiveDocketListener,
+    LiveDocketResolver,
+    DocketFeedsService,
+  ],
 })
 export class NoticesApiModule {}

@@ -26,6 +26,7 @@ export {
 } from './disputes/available-steps';
 export { DeadlinesService, toDeadlineRow, type DeadlineToRemind } from './deadlines/deadlines.service';
 export { DocketService } from './docket/docket.service';
+export { DocketEntry, toDocketEntry } from './docket/docket.type';
 export { DocumentsService, type StoredDocument } from './documents/documents.service';
 export { Document, toDocument } from './documents/document.type';
 export { DocumentFileInput } from './documents/dto/document.input';
@@ -33,7 +34,6 @@ export { DocumentEntity, type Classification, type DocumentKind } from './docume
 export { DocumentStorage } from './documents/document-storage';
 export { canSeeDocument, type PolicyDispute, type PolicyDocument, type Viewer } from './documents/document-policy';
 export { DocketEntryEntity } from './docket/docket-entry.entity';
-export { DocketEntry } from './docket/docket.type';
 export { PanelSeatsService, type ElectedSeat, type Seat } from './panel-seats/panel-seats.service';
 export { toDispute } from './disputes/dispute.type';
 export { ProcedureSweeper, type SweepResult } from './sweep/procedure-sweeper.service';

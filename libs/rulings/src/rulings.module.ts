@@ -5,6 +5,7 @@ import { AppealsService } from './appeals/appeals.service';
 import { DeliberationAuditRedactor } from './reports/deliberation-audit-redactor';
 import { ReportViewService } from './reports/report-view.service';
 import { ReportsService } from './reports/reports.service';
+import { ReportsFeedController } from './reports/reports-feed.controller';
 import { DisputeReportResolver, RulingsResolver } from './rulings.resolver';
 import { RulingsSteps } from './rulings.steps';
 import { RulingsSupport } from './support';
@@ -22,6 +23,7 @@ export class RulingsModule {}
 /** The rulings' GraphQL surface. */
 @Module({
   imports: [RulingsModule],
+  controllers: [ReportsFeedController],
   providers: [RulingsResolver, DisputeReportResolver, DeliberationAuditRedactor],
 })
 export class RulingsApiModule {}

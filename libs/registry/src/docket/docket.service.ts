@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, CommandContext, CommandRunner, ConnectionArgs, Page, keysetPage, notFound, requireRole } from '@app/core';
 import { isUUID } from 'class-validator';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { DocketEntryEntity } from './docket-entry.entity';
 import { DocketObservers } from './docket-observers';
 
@@ -72,6 +72,26 @@ export class DocketService {
     );
     await this.observers.notify(ctx, saved);
     return saved;
+  }
+
+  /** Entries by id, in one query (the live docket loads a batch of notified entries at once). */
+  byIds(ids: readonly string[]): Promise<DocketEntryEntity[]> {
+    const unique = [...new Set(ids)].filter((id) => isUUID(id));
+    if (!unique.length) return Promise.resolve([]);
+    return this.dataSource.getRepository(DocketEntryEntity).findBy({ id: In(unique) });
+  }
+
+  /**
+   * The latest entries, newest first, of one dispute or of all (the public feeds), at most `limit`
+   * (1 to 500). `ix_docket_entries_time` serves the list across disputes.
+   */
+  latest(limit: number, disputeId?: string): Promise<DocketEntryEntity[]> {
+    const take = Math.min(Math.max(Math.trunc(limit), 1), 500);
+    return this.dataSource.getRepository(DocketEntryEntity).find({
+      where: disputeId ? { disputeId } : {},
+      order: { occurredAt: 'DESC', seq: 'DESC' },
+      take,
+    });
   }
 
   list(disputeId: string, args: ConnectionArgs): Promise<Page<DocketEntryEntity>> {

@@ -1,0 +1,33 @@
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { Public, notFound } from '@app/core';
+import type { Request, Response } from 'express';
+import { ATOM_CONTENT_TYPE, feedBase } from './atom';
+import { DocketFeedsService } from './docket-feeds.service';
+
+/** Sends a public feed: Atom, cacheable for a minute by anyone (it holds only public facts). */
+export function sendAtom(res: Response, body: string): void {
+  res.status(200);
+  res.setHeader('Content-Type', ATOM_CONTENT_TYPE);
+  res.setHeader('Cache-Control', 'public, max-age=60');
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.end(body);
+}
+
+/** The public Atom feeds of the docket (RFC 4287), for feed readers, which send no token. */
+@Controller('feeds')
+export class DocketFeedsController {
+  constructor(private readonly feeds: DocketFeedsService) {}
+
+  @Public()
+  @Get('docket.atom')
+  async docket(@Req() req: Request, @Res() res: Response): Promise<void> {
+    sendAtom(res, await this.feeds.allDisputes(feedBase(req)));
+  }
+
+  @Public()
+  @Get('disputes/:file')
+  async dispute(@Param('file') file: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    if (!file.endsWith('.atom')) throw notFound('Feed', file, 'FEED_NOT_FOUND');
+    sendAtom(res, await this.feeds.oneDispute(feedBase(req), file.slice(0, -'.atom'.length)));
+  }
+}
