@@ -242,6 +242,9 @@ describe('webhooks', () => {
       { status: 200, response: 'thanks', error: null },
       { status: 500, response: 'failure 500 at /chn', error: 'The endpoint answered 500' },
     ]);
+    // Each batch's outcomes are one audited command.
+    const [audit] = await t.db.query(`SELECT details FROM audit_log WHERE operation = 'deliverWebhooks' ORDER BY seq DESC LIMIT 1`);
+    expect(audit.details).toMatchObject({ delivered: 1, retrying: 0, failed: 0, ids: [delivery.id] });
   });
 
   it('gives up after the last retry, and a replay sends the same webhook-id again', async () => {

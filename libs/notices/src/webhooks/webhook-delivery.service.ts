@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AppConfig, Clock, DomainError } from '@app/core';
+import { AppConfig, Clock, CommandRunner, DomainError, type CommandContext } from '@app/core';
 import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
@@ -35,6 +35,15 @@ interface Outcome {
   error: string | null;
 }
 
+/** One claimed delivery once tried (or found without a live endpoint), to be recorded. */
+interface Tried {
+  claimed: Claimed;
+  /** null: the endpoint was disabled or removed, nothing was sent. */
+  outcome: Outcome | null;
+  startedAt: Date;
+  durationMs: number;
+}
+
 // PostgreSQL text holds no NUL: an answer with one must not stop the worker from recording it.
 const storable = (text: string) => text.replaceAll('\u0000', '\ufffd');
 
@@ -44,9 +53,9 @@ const storable = (text: string) => text.replaceAll('\u0000', '\ufffd');
  * follows no redirect, and records every attempt. A 2xx answer delivers; anything else is retried
  * after {@link WEBHOOK_BACKOFF_SECONDS}, then given up on. Any number of workers may run it.
  *
- * The rows it writes are the delivery's own log (the attempts table), not commands: no audit
- * record per HTTP call, as with the notices the hearings lib sends
- * (libs/hearings/src/notices/notices.service.ts).
+ * The POSTs go out with no transaction open; the outcomes of a batch are then recorded in one
+ * audited command (`deliverWebhooks`: an attempt row each, the deliveries updated), as the mails
+ * of the notices are (`deliverNotices`), so the audit trail shows every change of these tables.
  */
 @Injectable()
 export class WebhookDelivery {
@@ -57,6 +66,7 @@ export class WebhookDelivery {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly webhooks: WebhooksService,
+    private readonly commands: CommandRunner,
   ) {}
 
   /** Sends what is due; returns how many were delivered. */
@@ -80,23 +90,17 @@ export class WebhookDelivery {
         .createQueryBuilder('w')
         .where('w.id IN (:...ids)', { ids: [...new Set(claimed.map((c) => c.endpoint_id))] })
         .getMany();
-      const results = await Promise.all(claimed.map((c) => this.deliverOne(c, endpoints.find((e) => e.id === c.endpoint_id) ?? null)));
-      delivered += results.filter(Boolean).length;
+      const tried = await Promise.all(claimed.map((c) => this.tryOne(c, endpoints.find((e) => e.id === c.endpoint_id) ?? null)));
+      delivered += await this.record(tried);
       if (claimed.length < BATCH) break;
     }
     return delivered;
   }
 
-  private async deliverOne(claimed: Claimed, endpoint: WebhookEndpointEntity | null): Promise<boolean> {
-    if (!endpoint || endpoint.disabledAt) {
-      await this.dataSource.query(`UPDATE webhook_deliveries SET failed_at = $2, last_error = $3 WHERE id = $1`, [
-        claimed.id,
-        this.clock.now(),
-        'The endpoint was disabled',
-      ]);
-      return false;
-    }
-    const started = this.clock.now();
+  /** POSTs one claimed delivery (nothing for a disabled or removed endpoint); no transaction is open meanwhile. */
+  private async tryOne(claimed: Claimed, endpoint: WebhookEndpointEntity | null): Promise<Tried> {
+    const startedAt = this.clock.now();
+    if (!endpoint || endpoint.disabledAt) return { claimed, outcome: null, startedAt, durationMs: 0 };
     const startedMs = performance.now();
     let outcome: Outcome;
     try {
@@ -104,36 +108,59 @@ export class WebhookDelivery {
     } catch (error) {
       outcome = { status: null, response: null, error: error instanceof Error ? error.message : String(error) };
     }
-    const durationMs = Math.round(performance.now() - startedMs);
+    return { claimed, outcome, startedAt, durationMs: Math.round(performance.now() - startedMs) };
+  }
+
+  /** The outcomes of a batch, in one command; answers how many were delivered. */
+  private record(tried: Tried[]): Promise<number> {
+    return this.commands.run({ actor: null, operation: 'deliverWebhooks' }, async (ctx) => {
+      const counts = { delivered: 0, retrying: 0, failed: 0 };
+      for (const t of tried) counts[await this.recordOne(ctx, t)] += 1;
+      ctx.target('WebhookDelivery', tried[0].claimed.id, { ...counts, ids: tried.map((t) => t.claimed.id) });
+      return counts.delivered;
+    });
+  }
+
+  private async recordOne(
+    ctx: CommandContext,
+    { claimed, outcome, startedAt, durationMs }: Tried,
+  ): Promise<'delivered' | 'retrying' | 'failed'> {
+    if (!outcome) {
+      await ctx.em.query(`UPDATE webhook_deliveries SET failed_at = $2, last_error = $3 WHERE id = $1`, [
+        claimed.id,
+        ctx.now,
+        'The endpoint was disabled',
+      ]);
+      return 'failed';
+    }
     const ok = outcome.status !== null && outcome.status >= 200 && outcome.status < 300;
     if (!ok && outcome.status !== null && !outcome.error) outcome.error = `The endpoint answered ${outcome.status}`;
     const attempts = claimed.attempts + 1;
     const wait = WEBHOOK_BACKOFF_SECONDS[attempts - 1];
-    const now = this.clock.now();
+    const now = ctx.now;
     const response = outcome.response === null ? null : storable(outcome.response);
     const error = outcome.error === null ? null : storable(outcome.error).slice(0, 500);
-    await this.dataSource.transaction(async (em) => {
-      await em.query(
-        `INSERT INTO webhook_attempts (delivery_id, attempted_at, status, response, error, duration_ms) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [claimed.id, started, outcome.status, response, ok ? null : error, durationMs],
-      );
-      await em.query(
-        `UPDATE webhook_deliveries SET attempts = $2, last_status = $3, last_response = $4, last_error = $5,
-           delivered_at = $6, failed_at = $7, next_attempt_at = $8 WHERE id = $1`,
-        [
-          claimed.id,
-          attempts,
-          outcome.status,
-          response,
-          ok ? null : error,
-          ok ? now : null,
-          !ok && wait === undefined ? now : null,
-          ok || wait === undefined ? now : new Date(now.getTime() + wait * 1000),
-        ],
-      );
-    });
-    if (!ok) this.logger.warn(`Webhook ${claimed.id} to endpoint ${endpoint.id}: attempt ${attempts} failed (${error})`);
-    return ok;
+    await ctx.em.query(
+      `INSERT INTO webhook_attempts (delivery_id, attempted_at, status, response, error, duration_ms) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [claimed.id, startedAt, outcome.status, response, ok ? null : error, durationMs],
+    );
+    await ctx.em.query(
+      `UPDATE webhook_deliveries SET attempts = $2, last_status = $3, last_response = $4, last_error = $5,
+         delivered_at = $6, failed_at = $7, next_attempt_at = $8 WHERE id = $1`,
+      [
+        claimed.id,
+        attempts,
+        outcome.status,
+        response,
+        ok ? null : error,
+        ok ? now : null,
+        !ok && wait === undefined ? now : null,
+        ok || wait === undefined ? now : new Date(now.getTime() + wait * 1000),
+      ],
+    );
+    if (ok) return 'delivered';
+    this.logger.warn(`Webhook ${claimed.id}: attempt ${attempts} failed (${error})`);
+    return wait === undefined ? 'failed' : 'retrying';
   }
 
   /** One POST, to the address checked now (DNS may have changed since the endpoint was registered). */
