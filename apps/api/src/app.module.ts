@@ -64,7 +64,9 @@ export class AppModule {
             csrfPrevention: { requestHeaders: ['graphql-require-preflight', 'apollo-require-preflight', 'x-apollo-operation-name'] },
             // The live docket's subscriptions over graphql-ws on /graphql (libs/notices/src/live):
             // the token from connectionParams at connection_init, the API limits on each subscribe.
-            subscriptions: { 'graphql-ws': liveDocketWsOptions({ production: config.isProduction }) },
+            subscriptions: {
+              'graphql-ws': liveDocketWsOptions({ production: config.isProduction, maxConnections: config.LIVE_MAX_CONNECTIONS }),
+            },
             // A request's context; a subscription's (graphql-ws hands its connection instead) has the same shape.
             context: (arg: { req?: Request; res?: Response } & LiveConnection) =>
               arg.req ? { req: arg.req, res: arg.res, loaders: new RequestLoaders() } : liveSubscriptionContext(arg),

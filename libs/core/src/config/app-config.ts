@@ -393,6 +393,13 @@ export class AppConfig {
   @Max(65535, { message: 'must be between 0 and 65535' })
   MAIL_CATCHER_PORT = 1025;
 
+  /** Live docket connections (graphql-ws) one API process holds at once; past it a new one is closed with 1013. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1, { message: 'must be between 1 and 100000' })
+  @Max(100_000, { message: 'must be between 1 and 100000' })
+  LIVE_MAX_CONNECTIONS = 1000;
+
   /**
    * The address of the API as its users reach it (`https://dsb.example.org`), for the links in
    * mails (documents' downloads); unset, `http://localhost:PORT`.

@@ -17,10 +17,15 @@ import passport from 'passport';
 /** Subscriptions one WebSocket connection may hold at once. */
 export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 20;
 
-/** What graphql-ws hands the hooks: the connection's parameters and the upgrade request. */
+/** Signed-in WebSocket connections one API process holds at once, unless told otherwise. */
+export const DEFAULT_MAX_LIVE_CONNECTIONS = 1000;
+/** WebSocket close code 1013, Try Again Later (RFC 6455 registry): sent when the process is full. */
+export const CLOSE_TRY_AGAIN_LATER = 1013;
+
+/** What graphql-ws hands the hooks: the connection's parameters, the upgrade request and its socket. */
 export interface LiveConnection {
   connectionParams?: Readonly<Record<string, unknown>>;
-  extra?: { request?: IncomingMessage };
+  extra?: { request?: IncomingMessage; socket?: { close(code: number, reason: string): void } };
   subscriptions?: Record<string, unknown>;
 }
 
@@ -102,10 +107,13 @@ function formatted(errors: readonly GraphQLError[], production: boolean): GraphQ
 /**
  * The graphql-ws options of the API (apps/api/src/app.module.ts): authentication at
  * `connection_init`, the request and query limits of the HTTP endpoint (README, API limits) on
- * every `subscribe`, a bound on the subscriptions of one connection, and errors formatted as the
- * HTTP endpoint formats them.
+ * every `subscribe`, a bound on the subscriptions of one connection and on the connections of the
+ * process, and errors formatted as the HTTP endpoint formats them.
  */
-export function liveDocketWsOptions(options: { production: boolean }): GraphQLWsSubscriptionsConfig {
+export function liveDocketWsOptions(options: { production: boolean; maxConnections?: number }): GraphQLWsSubscriptionsConfig {
+  const maxConnections = options.maxConnections ?? DEFAULT_MAX_LIVE_CONNECTIONS;
+  // The connections past connection_init (a socket that never inits is closed after 10 s by graphql-ws).
+  const open = new Set<LiveConnection>();
   const hooks = {
     connectionInitWaitTimeout: 10_000,
     /**
@@ -114,9 +122,23 @@ export function liveDocketWsOptions(options: { production: boolean }): GraphQLWs
      * in is told so, and never silently served as anonymous.
      */
     onConnect: async (connection: LiveConnection): Promise<boolean> => {
+      // Each connection holds memory and a share of every event's fan-out: a full process says so
+      // (1013, try again later) rather than slowing every subscriber down.
+      const full = () => {
+        if (open.size < maxConnections) return false;
+        connection.extra?.socket?.close(CLOSE_TRY_AGAIN_LATER, 'This server holds its maximum of live connections: try again later');
+        return true;
+      };
+      if (full()) return false;
       const authorization = authorizationOf(connection);
-      if (!authorization) return true;
-      return (await authenticateBearer(authorization)) !== null;
+      if (authorization && (await authenticateBearer(authorization)) === null) return false;
+      // Again after the check's await: connections that arrived meanwhile may have filled it.
+      if (full()) return false;
+      open.add(connection);
+      return true;
+    },
+    onClose: (connection: LiveConnection) => {
+      open.delete(connection);
     },
     onSubscribe: (connection: LiveConnection, _id: string, payload: { query?: unknown; variables?: unknown; operationName?: unknown }) => {
       if (Object.keys(connection.subscriptions ?? {}).length >= MAX_SUBSCRIPTIONS_PER_CONNECTION) {
