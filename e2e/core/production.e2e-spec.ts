@@ -69,6 +69,7 @@ describe('production mode', () => {
   it('serves no explorer', async () => {
     const res = await t.http().get('/graphql').set('accept', 'text/html');
     expect(res.text).not.toContain('Altair');
+    await t.http().get('/altair/main.js').expect(404);
   });
 
   it('still answers ordinary queries', async () => {
