@@ -41,12 +41,24 @@ import { Client } from 'pg';
 import { hashPassword } from '@app/core';
 import { toIsoDate } from '@app/procedure';
 import { note } from '../lib/progress';
-import { generateDataset } from './generate';
+import { generateDataset } from '../../apps/api/src/demo/dataset/generate';
 import { insertAll, truncateAll } from './load';
-import { BENCH_MARKER_EMAIL, BENCH_PASSWORD, defaults, type DatasetOptions, type DatasetSummary } from './options';
+import {
+  BENCH_MARKER_EMAIL,
+  BENCH_PASSWORD,
+  defaults,
+  type DatasetOptions,
+  type DatasetSummary,
+} from '../../apps/api/src/demo/dataset/options';
 
-export { BENCH_MARKER_EMAIL, BENCH_PASSWORD, defaults, type DatasetOptions, type DatasetSummary } from './options';
-export { generateDataset, type Generated } from './generate';
+export {
+  BENCH_MARKER_EMAIL,
+  BENCH_PASSWORD,
+  defaults,
+  type DatasetOptions,
+  type DatasetSummary,
+} from '../../apps/api/src/demo/dataset/options';
+export { generateDataset, type Generated } from '../../apps/api/src/demo/dataset/generate';
 
 const COUNTED_TABLES = [
   'members',

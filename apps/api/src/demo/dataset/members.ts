@@ -1,8 +1,8 @@
 // The registry's reference data: the days the body is closed, its members and their delegates, the
 // secretariat's accounts.
 import { addDays, toIsoDate } from '@app/procedure';
-import { MEMBERS } from '../lib/names';
-import type { Rng } from '../lib/random';
+import { MEMBERS } from './names';
+import type { Rng } from './random';
 import { BENCH_MARKER_EMAIL } from './options';
 
 export interface Member {

@@ -1,6 +1,6 @@
 // The registry around the disputes: closures, members and users, the roster, the body's meetings.
 import type { ClosedDays } from '@app/procedure';
-import { Rng } from '../lib/random';
+import { Rng } from './random';
 import { buildMeetings, type Meeting } from './meetings';
 import { closedDaysOf, makeMembers, makeUsers, type ClosedDay, type Member, type User } from './members';
 import type { ResolvedOptions } from './options';

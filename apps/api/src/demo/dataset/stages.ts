@@ -19,7 +19,7 @@ import {
   type DeadlineRuleCode,
   type Stage,
 } from '@app/procedure';
-import type { Rng } from '../lib/random';
+import type { Rng } from './random';
 import { later } from './clock';
 import type { Dispute } from './disputes';
 import type { Fate } from './fate';

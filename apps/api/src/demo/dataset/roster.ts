@@ -1,7 +1,7 @@
 // The indicative list of panelists (DSU 8.4): persons nominated by members, most approved, some
 // with an account to act as panelists.
-import { EXPERTISE, FIRST_NAMES, LANGUAGES, LAST_NAMES, OTHER_NATIONALITIES } from '../lib/names';
-import type { Rng } from '../lib/random';
+import { EXPERTISE, FIRST_NAMES, LANGUAGES, LAST_NAMES, OTHER_NATIONALITIES } from './names';
+import type { Rng } from './random';
 import { DAY } from './clock';
 import type { Member, User } from './members';
 

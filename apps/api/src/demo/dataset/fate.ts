@@ -1,7 +1,7 @@
 // Each dispute's fate: the branches it takes, drawn once at its filing. The odds are grouped by the
 // stage where the branch is taken; the stage table (stages.ts) reads the drawn fate.
 import type { Stage } from '@app/procedure';
-import type { Rng } from '../lib/random';
+import type { Rng } from './random';
 
 export interface Fate {
   reply: 'ontime' | 'late' | 'none';

@@ -25,8 +25,8 @@ import {
   type DeadlineRuleCode,
   type DisputeSnapshot,
 } from '@app/procedure';
-import { note } from '../lib/progress';
-import { Rng } from '../lib/random';
+import { note } from './progress';
+import { Rng } from './random';
 import { DAY, HOUR } from './clock';
 import { acceptText, expiryText, joinText, meetingText, requestText, timetableStepText } from './docket';
 import type { DocketEvent, Dispute, Party } from './disputes';

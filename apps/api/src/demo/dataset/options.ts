@@ -1,5 +1,5 @@
 // What the data set is made of (its sizes, its day, its seed) and what loading it reports.
-import { MEMBERS } from '../lib/names';
+import { MEMBERS } from './names';
 
 export interface DatasetOptions {
   disputes?: number;

@@ -1,8 +1,8 @@
 // Everything to insert, generated in memory (no database): the world, then each dispute's life,
 // then what follows from it (elections, documents, corrections), as rows.
 import { toIsoDate } from '@app/procedure';
-import { Progress, note } from '../lib/progress';
-import { Rng } from '../lib/random';
+import { Progress, note } from './progress';
+import { Rng } from './random';
 import { addCorrections } from './docket';
 import { makeDisputes, planJoins, type Dispute } from './disputes';
 import { makeDocuments, type DocumentRows } from './documents';
