@@ -53,6 +53,12 @@ export interface Dispute {
   measures: string[];
   legalBasis: string[];
   fate: Fate;
+  /** The stage at which the simulation stops driving the dispute (the demo's cover.ts); none: as far as its fate goes. */
+  stopAt?: Stage;
+  /** The demo's panelist stands for this panel (cover.ts). */
+  demoPanel?: boolean;
+  /** The index the dispute was simulated under, when it was numbered again since (cover.ts). */
+  simIndex?: number;
   joins: { at: Date; member: Member }[];
   // Filled by the simulation:
   snapshot: DisputeSnapshot;

@@ -5,10 +5,12 @@ import { startOfDay } from '@app/procedure';
 import { bulkInsert, type Queryable } from './bulk';
 import { HOUR } from './clock';
 import type { Generated } from './generate';
+import type { User } from './members';
 import { Progress, note } from './progress';
 
 /** Inserts the generated rows into empty tables (every constraint live), inside the caller's transaction. */
-export async function insertRows(client: Queryable, g: Generated, passwordHash: string): Promise<void> {
+export async function insertRows(client: Queryable, g: Generated, passwordHash: string | ((user: User) => string)): Promise<void> {
+  const hashOf = typeof passwordHash === 'string' ? () => passwordHash : passwordHash;
   const { world, elections, docs, disputeRows, partyRows, periodRows, deadlineRows, docketRows, timetableRows } = g;
   const totalRows =
     world.closedDays.length +
@@ -99,7 +101,7 @@ export async function insertRows(client: Queryable, g: Generated, passwordHash: 
       id: u.id,
       email: u.email,
       display_name: u.displayName,
-      password_hash: passwordHash,
+      password_hash: hashOf(u),
       role: u.role,
       member_id: u.memberId,
       active: true,
