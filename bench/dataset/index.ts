@@ -16,7 +16,9 @@
 // (`INSERT … SELECT … FROM json_to_recordset($1)`), inside one transaction, with every constraint,
 // trigger-free foreign key and index live, and the database is VACUUM ANALYZEd.
 //
-// The modules, in the order of the making:
+// The generator (everything but the loader) lives in apps/api/src/demo/dataset, shared with the
+// demo data set of `npm start` (its flavour 'demo': every stage covered, cover.ts); the app may
+// not import bench/. Its modules, in the order of the making:
 //   options.ts    sizes, day and seed; what loading reports
 //   world.ts      the registry around the disputes: members.ts (closures, members, users),
 //                 roster.ts (the indicative list), meetings.ts (the body's meetings)
@@ -25,7 +27,8 @@
 //   simulate.ts   one dispute through the engine, walking the table; docket.ts, its own texts
 //   elections.ts, documents.ts   what follows from the procedure
 //   rows.ts, generate.ts         all of it as rows, in memory
-//   load.ts       truncate, bulk insert, indexes rebuilt
+//   insert.ts, bulk.ts           the rows into their tables, in batches
+//   load.ts       (here) truncate, indexes set aside, insert.ts, indexes rebuilt
 //
 // Rerunnable: truncate-and-reload. Every table of the public schema except `migrations` and the
 // append-only audit trail is truncated (RESTART IDENTITY, so DS numbers start at 1 again) and the
@@ -41,12 +44,24 @@ import { Client } from 'pg';
 import { hashPassword } from '@app/core';
 import { toIsoDate } from '@app/procedure';
 import { note } from '../lib/progress';
-import { generateDataset } from './generate';
+import { generateDataset } from '../../apps/api/src/demo/dataset/generate';
 import { insertAll, truncateAll } from './load';
-import { BENCH_MARKER_EMAIL, BENCH_PASSWORD, defaults, type DatasetOptions, type DatasetSummary } from './options';
+import {
+  BENCH_MARKER_EMAIL,
+  BENCH_PASSWORD,
+  defaults,
+  type DatasetOptions,
+  type DatasetSummary,
+} from '../../apps/api/src/demo/dataset/options';
 
-export { BENCH_MARKER_EMAIL, BENCH_PASSWORD, defaults, type DatasetOptions, type DatasetSummary } from './options';
-export { generateDataset, type Generated } from './generate';
+export {
+  BENCH_MARKER_EMAIL,
+  BENCH_PASSWORD,
+  defaults,
+  type DatasetOptions,
+  type DatasetSummary,
+} from '../../apps/api/src/demo/dataset/options';
+export { generateDataset, type Generated } from '../../apps/api/src/demo/dataset/generate';
 
 const COUNTED_TABLES = [
   'members',

@@ -1,24 +1,13 @@
 import { DataSource } from 'typeorm';
-import { Actor, CommandRunner, MemberEntity, UserEntity, hashPassword } from '@app/core';
+import { CommandRunner, hashPassword } from '@app/core';
 import type { Role } from '@app/core';
-import { toIsoDate } from '@app/procedure';
-import { BodyMeetingEntity, DisputesService } from '@app/registry';
-
-/** Members of the demo registry: states along the Belt and Road routes. */
-export const DEMO_MEMBERS: { code: string; name: string; joinedOn: string }[] = [
-  { code: 'CHN', name: 'China', joinedOn: '2025-01-15' },
-  { code: 'PAK', name: 'Pakistan', joinedOn: '2025-01-15' },
-  { code: 'KAZ', name: 'Kazakhstan', joinedOn: '2025-01-15' },
-  { code: 'IDN', name: 'Indonesia', joinedOn: '2025-01-15' },
-  { code: 'MYS', name: 'Malaysia', joinedOn: '2025-02-03' },
-  { code: 'THA', name: 'Thailand', joinedOn: '2025-02-03' },
-  { code: 'EGY', name: 'Egypt', joinedOn: '2025-03-10' },
-  { code: 'KEN', name: 'Kenya', joinedOn: '2025-03-10' },
-  { code: 'HUN', name: 'Hungary', joinedOn: '2025-04-22' },
-  { code: 'SRB', name: 'Serbia', joinedOn: '2025-04-22' },
-  { code: 'UZB', name: 'Uzbekistan', joinedOn: '2025-05-05' },
-  { code: 'VNM', name: 'Viet Nam', joinedOn: '2025-06-30' },
-];
+import type { DisputesService } from '@app/registry';
+import { COVERS } from './dataset/cover';
+import { generateDataset } from './dataset/generate';
+import { insertRows } from './dataset/insert';
+import type { User } from './dataset/members';
+import { defaults, type ResolvedOptions } from './dataset/options';
+import { setQuiet } from './dataset/progress';
 
 /** Demo sign-ins, printed at start-up. Never loaded in production. */
 export const DEMO_USERS: { email: string; displayName: string; role: Role; memberCode?: string; password: string }[] = [
@@ -47,142 +36,72 @@ export const DEMO_USERS: { email: string; displayName: string; role: Role; membe
   { email: 'panelist@demo.dsb', displayName: 'Panelist (demo)', role: 'PANELIST', password: 'panelist-demo-2026' },
 ];
 
-const DAY_MS = 86_400_000;
+/** The demo's seed: the same registry in every copy (relative to the day it is loaded). */
+export const DEMO_SEED = 20_260_301;
+
+/**
+ * The demo data set's options: the bench's generator (./dataset, `npm run bench:dataset`) asked for
+ * a registry of a dozen members (the Belt and Road states of names.ts), 20 roster persons and one
+ * dispute per cover (cover.ts: every stage of the engine), filed over the last twelve years.
+ */
+export function demoOptions(asOf: Date): ResolvedOptions {
+  return defaults({
+    flavour: 'demo',
+    disputes: COVERS.length,
+    docketEntries: 0,
+    documents: 150,
+    members: 12,
+    rosterPersons: 20,
+    elections: 12,
+    years: 12,
+    seed: DEMO_SEED,
+    asOf,
+  });
+}
 
 /**
  * Loads the demo data set into an empty database and says whether it did. A database that holds
- * any member or user is left alone. `meetingNoticeDays` is the body's notice for its meetings
- * (BODY_MEETING_NOTICE_DAYS).
+ * any member or user is left alone. The registry is the shared generator's (./dataset): every
+ * dispute driven through the procedure engine from its filing to now (its docket, time limits,
+ * stage history and statistics are the engine's), its documents, roster, meetings of the body and
+ * closed elections with their ballots; loaded in one command (one transaction, one audit record),
+ * written in batches as the bench's loader writes its data set. `disputes` and `meetingNoticeDays`
+ * are kept for the callers (main.ts, bench/live-latency.ts): the generator's meetings are convened
+ * with the body's default notice.
  */
 export async function loadDemoDataIfEmpty(
   dataSource: DataSource,
   commands: CommandRunner,
-  disputes: DisputesService,
-  meetingNoticeDays: number,
+  disputes?: DisputesService,
+  meetingNoticeDays?: number,
 ): Promise<boolean> {
+  void disputes;
+  void meetingNoticeDays;
   const [{ count }] = await dataSource.query('SELECT (SELECT count(*) FROM members) + (SELECT count(*) FROM users) AS count');
   if (Number(count) > 0) return false;
-  const hashes = await Promise.all(DEMO_USERS.map((u) => hashPassword(u.password)));
-  const meetingId = await commands.run({ actor: null, operation: 'loadDemoData' }, async (ctx) => {
-    const members = await ctx.em
-      .getRepository(MemberEntity)
-      .save(DEMO_MEMBERS.map((m) => ctx.em.create(MemberEntity, { ...m, status: 'ACTIVE' })));
-    const byCode = new Map(members.map((m) => [m.code, m.id]));
-    await ctx.em.getRepository(UserEntity).save(
-      DEMO_USERS.map((u, i) =>
-        ctx.em.create(UserEntity, {
-          email: u.email,
-          displayName: u.displayName,
-          role: u.role,
-          memberId: u.memberCode ? (byCode.get(u.memberCode) ?? null) : null,
-          passwordHash: hashes[i],
-          active: true,
-        }),
-      ),
-    );
-    // The demo's history: a meeting of the body today, convened with the notice its rules ask,
-    // every member present (recorded). The body decides only at such meetings (DSU 6.1, 16.4).
-    const meeting = await ctx.em.getRepository(BodyMeetingEntity).save(
-      ctx.em.create(BodyMeetingEntity, {
-        heldOn: toIsoDate(ctx.now),
-        recordedAt: new Date(ctx.now.getTime() - meetingNoticeDays * DAY_MS),
-        presentMembers: members.map((m) => m.code).sort(),
-        attendanceRecordedAt: ctx.now,
-      }),
-    );
-    ctx.target('DemoData', 'v1', { members: members.length, users: DEMO_USERS.length, bodyMeeting: meeting.id });
-    return meeting.id;
+  const password = { SECRETARIAT: 'registrar-demo-2026', MEMBER_DELEGATE: 'delegate-demo-2026', PANELIST: 'panelist-demo-2026' };
+  const [secretariat, delegate, panelist] = await Promise.all(Object.values(password).map((p) => hashPassword(p)));
+  const hashOf = (u: User) => (u.role === 'SECRETARIAT' ? secretariat : u.role === 'PANELIST' ? panelist : delegate);
+  return commands.run({ actor: null, operation: 'loadDemoData' }, async (ctx) => {
+    // Another process may have loaded it meanwhile: checked again inside the transaction.
+    const [{ again }] = await ctx.em.query('SELECT (SELECT count(*) FROM members) + (SELECT count(*) FROM users) AS again');
+    if (Number(again) > 0) return false;
+    setQuiet(true);
+    try {
+      const g = generateDataset(demoOptions(ctx.now));
+      await insertRows(ctx.em, g, hashOf);
+      ctx.target('DemoData', 'v2', {
+        disputes: g.disputeRows.length,
+        docketEntries: g.docketRows.length,
+        documents: g.docs.documents.length,
+        members: g.world.members.length,
+        users: g.world.users.length,
+        rosterPersons: g.world.persons.length,
+        elections: g.elections.elections.length,
+      });
+    } finally {
+      setQuiet(false);
+    }
+    return true;
   });
-  await loadDemoDisputes(dataSource, disputes, meetingId);
-  return true;
-}
-
-/**
- * A few disputes at different stages, filed and moved through the real services so that their
- * deadlines, docket and audit trail are what the procedure would have produced.
- */
-async function loadDemoDisputes(dataSource: DataSource, disputes: DisputesService, meetingId: string): Promise<void> {
-  const users = await dataSource.getRepository(UserEntity).find();
-  const as = (email: string): Actor => {
-    const user = users.find((u) => u.email === email) as UserEntity;
-    return { userId: user.id, role: user.role, memberId: user.memberId };
-  };
-  const chn = as('delegate.chn@demo.dsb');
-  const pak = as('delegate.pak@demo.dsb');
-  const kaz = as('delegate.kaz@demo.dsb');
-  const registrar = as('registrar@demo.dsb');
-  const file = (actor: Actor, respondents: string[], title: string, measure: string, basis: string, urgent = false) =>
-    disputes.requestConsultations(actor, {
-      respondents,
-      title,
-      measures: [measure],
-      legalBasis: [basis],
-      summary: `${title}. Demo case.`,
-      urgent,
-    });
-  const step = (
-    actor: Actor,
-    disputeId: string,
-    action:
-      | 'replyToRequest'
-      | 'enterConsultations'
-      | 'joinAsThirdParty'
-      | 'acceptJoinRequest'
-      | 'agreeEarlyPanelRequest'
-      | 'requestPanel'
-      | 'requestBodyMeeting'
-      | 'establishPanel'
-      | 'joinPanelAsThirdParty'
-      | 'notifyMutuallyAgreedSolution',
-    inputs: { memberCode?: string; meetingId?: string } = {},
-  ) => disputes.takeAction(actor, { disputeId, action, ...inputs });
-
-  // Kazakhstan asks to join the consultations and Pakistan accepts (DSU 4.11); once the panel is
-  // established it joins the panel proceedings too (DSU 10.2), a capacity of its own.
-  const fruit = await file(
-    chn,
-    ['PAK'],
-    'Pakistan — Measures affecting the importation of fresh fruit',
-    'Import licensing regime for fresh fruit',
-    'GATT 1994 Art. XI:1',
-  );
-  await step(kaz, fruit.id, 'joinAsThirdParty');
-  await step(pak, fruit.id, 'replyToRequest');
-  await step(pak, fruit.id, 'acceptJoinRequest', { memberCode: 'KAZ' });
-  await step(pak, fruit.id, 'enterConsultations');
-  await step(chn, fruit.id, 'agreeEarlyPanelRequest');
-  await step(pak, fruit.id, 'agreeEarlyPanelRequest');
-  await step(chn, fruit.id, 'requestPanel');
-  // China asks for a meeting on its request (DSU 6.1, footnote 5): the body, meeting today,
-  // establishes the panel.
-  await step(chn, fruit.id, 'requestBodyMeeting');
-  await step(registrar, fruit.id, 'establishPanel', { meetingId });
-  await step(kaz, fruit.id, 'joinPanelAsThirdParty');
-
-  const steel = await file(
-    kaz,
-    ['CHN'],
-    'China — Anti-dumping duties on flat-rolled steel',
-    'Definitive anti-dumping duties on flat-rolled steel',
-    'Anti-Dumping Agreement Art. 3.1',
-  );
-  await step(chn, steel.id, 'replyToRequest');
-
-  await file(
-    pak,
-    ['KAZ'],
-    'Kazakhstan — Sanitary measures on fresh mangoes',
-    'Import ban on fresh mangoes',
-    'SPS Agreement Art. 2.2',
-    true,
-  );
-
-  const textiles = await file(
-    chn,
-    ['KAZ'],
-    'Kazakhstan — Customs valuation of textiles',
-    'Customs valuation practice for textile imports',
-    'Customs Valuation Agreement Art. 1',
-  );
-  await step(kaz, textiles.id, 'notifyMutuallyAgreedSolution');
 }

@@ -1,7 +1,7 @@
 // The body's meetings: the body decides only at one (DSU 6.1, 16.4), convened with notice and
 // held with a quorum, as its rules of procedure have it.
 import { addDays, nextWorkingDay, startOfDay, toIsoDate, type BodyMeeting, type ClosedDays } from '@app/procedure';
-import type { Rng } from '../lib/random';
+import type { Rng } from './random';
 import { DAY, HOUR } from './clock';
 import type { Member } from './members';
 

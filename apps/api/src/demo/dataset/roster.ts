@@ -1,7 +1,7 @@
 // The indicative list of panelists (DSU 8.4): persons nominated by members, most approved, some
 // with an account to act as panelists.
-import { EXPERTISE, FIRST_NAMES, LANGUAGES, LAST_NAMES, OTHER_NATIONALITIES } from '../lib/names';
-import type { Rng } from '../lib/random';
+import { EXPERTISE, FIRST_NAMES, LANGUAGES, LAST_NAMES, OTHER_NATIONALITIES } from './names';
+import type { Rng } from './random';
 import { DAY } from './clock';
 import type { Member, User } from './members';
 
@@ -32,6 +32,7 @@ export function makeRoster(
   users: User[],
   firstYear: number,
   years: number,
+  flavour: 'bench' | 'demo' = 'bench',
 ): { persons: Person[]; panelistUsers: string[] } {
   const persons: Person[] = [];
   const names = new Set<string>();
@@ -47,7 +48,10 @@ export function makeRoster(
     if (status === 'APPROVED' && rng.chance(0.5)) {
       userId = rng.uuid();
       panelistUsers.push(userId);
-      users.push({ id: userId, email: `panelist.${persons.length + 1}@bench.dsb`, displayName: name, role: 'PANELIST', memberId: null });
+      // The demo's first panelist with an account is the one README lists (panelist@demo.dsb).
+      const email =
+        flavour === 'demo' && panelistUsers.length === 1 ? 'panelist@demo.dsb' : `panelist.${persons.length + 1}@${flavour}.dsb`;
+      users.push({ id: userId, email, displayName: name, role: 'PANELIST', memberId: null });
     }
     persons.push({
       id: rng.uuid(),

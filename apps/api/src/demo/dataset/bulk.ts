@@ -1,8 +1,12 @@
-import type { ClientBase } from 'pg';
 import { Progress } from './progress';
 
 /** A column of a bulk insert: its name and its PostgreSQL type (as json_to_recordset needs it). */
 export type Column = readonly [name: string, type: string];
+
+/** Where the rows go: a pg client (the bench's loader) or a TypeORM manager (the demo's transaction). */
+export interface Queryable {
+  query(sql: string, params?: unknown[]): Promise<unknown>;
+}
 
 /**
  * Inserts rows in batches of `batch` with one statement each:
@@ -11,7 +15,7 @@ export type Column = readonly [name: string, type: string];
  * and every constraint, index and foreign key is checked as for any insert.
  */
 export async function bulkInsert(
-  client: ClientBase,
+  client: Queryable,
   table: string,
   columns: readonly Column[],
   rows: readonly Record<string, unknown>[],

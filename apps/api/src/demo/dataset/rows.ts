@@ -1,6 +1,6 @@
 // The simulated disputes as the rows of their tables: disputes, parties, stage periods, timetable
 // steps, deadlines and the docket (numbered in order of time).
-import type { Rng } from '../lib/random';
+import type { Rng } from './random';
 import type { Dispute } from './disputes';
 
 export interface DisputeTables {

@@ -4,8 +4,8 @@ import { createHash } from 'node:crypto';
 import { candidateLabels, newReceipt } from '@app/panels';
 import { addDays, startOfDay, toIsoDate } from '@app/procedure';
 import { count, type CountingRules } from '@app/stv';
-import { Progress } from '../lib/progress';
-import type { Rng } from '../lib/random';
+import { Progress } from './progress';
+import type { Rng } from './random';
 import { DAY, HOUR } from './clock';
 import type { DocketEvent, Dispute } from './disputes';
 import type { Person } from './roster';
@@ -47,6 +47,7 @@ export function makeElections(rng: Rng, world: World, disputes: Dispute[], n: nu
     const principal = new Set(d.parties.filter((p) => p.kind !== 'THIRD_PARTY').map((p) => p.memberId));
     const eligible = world.persons
       .filter((p) => p.status === 'APPROVED' && p.available && !partyCodes.has(p.nationality))
+      .filter((p) => p !== world.demoPanelist || d.demoPanel)
       .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
     // DSU 8.5: five panelists when the parties agreed within 10 days of establishment.
     const seats = d.applied.has('agreeFivePanelists') ? 5 : 3;

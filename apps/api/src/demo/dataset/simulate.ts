@@ -25,8 +25,8 @@ import {
   type DeadlineRuleCode,
   type DisputeSnapshot,
 } from '@app/procedure';
-import { note } from '../lib/progress';
-import { Rng } from '../lib/random';
+import { note } from './progress';
+import { Rng } from './random';
 import { DAY, HOUR } from './clock';
 import { acceptText, expiryText, joinText, meetingText, requestText, timetableStepText } from './docket';
 import type { DocketEvent, Dispute, Party } from './disputes';
@@ -72,7 +72,8 @@ function nameOf(d: Dispute, role: ActorRole, member?: Member): string {
 
 /** Drives one dispute through the engine from its filing to `asOf`. */
 export function simulate(d: Dispute, world: World): void {
-  const rng = new Rng(world.seed * 7919 + d.index * 104729 + 17);
+  const index = d.simIndex ?? d.index;
+  const rng = new Rng(world.seed * 7919 + index * 104729 + 17);
   const closed = world.closed;
   d.snapshot = openDispute({ filedAt: d.filedAt, urgent: d.urgent }, closed);
   d.rows = d.snapshot.deadlines.map(() => ({ id: rng.uuid(), openedAt: d.filedAt, closedAt: null }));
@@ -166,7 +167,7 @@ export function simulate(d: Dispute, world: World): void {
         const dueDay = Date.parse(`${row.dueDate}T00:00:00Z`);
         next = Math.min(next, DEADLINE_RULES[row.rule].kind === 'WAITING_PERIOD' ? dueDay : dueDay + DAY);
       }
-      const at = new Date(next + 20_000 + (d.index % 40) * 1000);
+      const at = new Date(next + 20_000 + (index % 40) * 1000);
       if (!Number.isFinite(next) || at.getTime() > until.getTime()) return;
       let acted = false;
       for (const action of automaticActions(d.snapshot, at, closed)) {
@@ -258,6 +259,10 @@ export function simulate(d: Dispute, world: World): void {
 
   let now = d.filedAt;
   for (let steps = 0; steps < MAX_STEPS; steps++) {
+    if (d.stopAt === d.snapshot.stage) {
+      joinUntil(world.asOf);
+      break;
+    }
     const step = nextStep(d, rng, now, closed);
     joinUntil(step ? step.at : world.asOf);
     if (!step || step.at.getTime() > world.asOf.getTime()) break;

@@ -1,8 +1,9 @@
 // Everything to insert, generated in memory (no database): the world, then each dispute's life,
 // then what follows from it (elections, documents, corrections), as rows.
 import { toIsoDate } from '@app/procedure';
-import { Progress, note } from '../lib/progress';
-import { Rng } from '../lib/random';
+import { Progress, note } from './progress';
+import { Rng } from './random';
+import { coverEveryStage } from './cover';
 import { addCorrections } from './docket';
 import { makeDisputes, planJoins, type Dispute } from './disputes';
 import { makeDocuments, type DocumentRows } from './documents';
@@ -53,23 +54,29 @@ export function generateDataset(o: ResolvedOptions): Generated {
   const world = buildWorld(rng, o);
   const disputes = makeDisputes(rng, world, o.disputes, o.years);
   const simStarted = Date.now();
-  // Pass 1: the procedure alone, to size the third-party joins that bring the docket to its size.
-  simulateAll(disputes, world, 'disputes simulated (pass 1 of 2)');
-  const core = disputes.reduce((a, d) => a + d.events.length, 0);
-  if (process.env.BENCH_DEBUG) noteDocketKinds(disputes);
-  const electionsPlanned = Math.min(o.elections, disputes.filter(hasRoomForElection).length);
-  // Two docket entries per third party: its request and the respondent's acceptance. As many as
-  // bring the docket to its size, but never fewer than the floor: the procedure of the panels
-  // (meetings of the body, timetables) leaves less room than it used to.
-  const joinsWanted = Math.floor((o.docketEntries - core - o.documents - electionsPlanned) / 2);
-  planJoins(new Rng(o.seed + 1), world, disputes, Math.max(Math.round(o.disputes * MIN_THIRD_PARTIES_PER_DISPUTE), joinsWanted));
-  // Pass 2: again, with the joins, for the disputes that get third parties (the simulation of
-  // one dispute is deterministic, so the others are already what they would be).
-  simulateAll(
-    disputes.filter((d) => d.joins.length > 0),
-    world,
-    'disputes with third parties simulated (pass 2 of 2)',
-  );
+  let core = 0;
+  if (o.flavour === 'demo') {
+    // The demo's: every stage of the engine reached (cover.ts), its few third parties planned there.
+    coverEveryStage(world, disputes);
+  } else {
+    // Pass 1: the procedure alone, to size the third-party joins that bring the docket to its size.
+    simulateAll(disputes, world, 'disputes simulated (pass 1 of 2)');
+    core = disputes.reduce((a, d) => a + d.events.length, 0);
+    if (process.env.BENCH_DEBUG) noteDocketKinds(disputes);
+    const electionsPlanned = Math.min(o.elections, disputes.filter(hasRoomForElection).length);
+    // Two docket entries per third party: its request and the respondent's acceptance. As many as
+    // bring the docket to its size, but never fewer than the floor: the procedure of the panels
+    // (meetings of the body, timetables) leaves less room than it used to.
+    const joinsWanted = Math.floor((o.docketEntries - core - o.documents - electionsPlanned) / 2);
+    planJoins(new Rng(o.seed + 1), world, disputes, Math.max(Math.round(o.disputes * MIN_THIRD_PARTIES_PER_DISPUTE), joinsWanted));
+    // Pass 2: again, with the joins, for the disputes that get third parties (the simulation of
+    // one dispute is deterministic, so the others are already what they would be).
+    simulateAll(
+      disputes.filter((d) => d.joins.length > 0),
+      world,
+      'disputes with third parties simulated (pass 2 of 2)',
+    );
+  }
   const joins = disputes.reduce((a, d) => a + d.parties.filter((p) => p.kind === 'THIRD_PARTY').length, 0);
   const flagship = disputes.reduce((best, d) => (d.events.length > best.events.length ? d : best), disputes[0]);
   const extrasRng = new Rng(o.seed + 2);

@@ -1,7 +1,7 @@
 // The docket's texts that the simulation writes itself (the engine writes those of its acts), and
 // the secretariat's corrections.
 import { DEADLINE_RULES, type DeadlineRuleCode } from '@app/procedure';
-import type { Rng } from '../lib/random';
+import type { Rng } from './random';
 import { DAY } from './clock';
 import type { Dispute } from './disputes';
 import type { Member } from './members';

@@ -1,8 +1,8 @@
 // The registry's reference data: the days the body is closed, its members and their delegates, the
 // secretariat's accounts.
 import { addDays, toIsoDate } from '@app/procedure';
-import { MEMBERS } from '../lib/names';
-import type { Rng } from '../lib/random';
+import { MEMBERS } from './names';
+import type { Rng } from './random';
 import { BENCH_MARKER_EMAIL } from './options';
 
 export interface Member {
@@ -49,10 +49,11 @@ export function makeMembers(rng: Rng, n: number, firstYear: number): Member[] {
 }
 
 /**
- * The secretariat's three accounts (the first is the bench marker) and two delegates per member,
+ * The secretariat's three accounts (the first is the bench marker, or the demo's registrar) and two delegates per member,
  * recorded on the members; returns the users and the secretariat's ids.
  */
-export function makeUsers(rng: Rng, members: Member[]): { users: User[]; secretariat: string[] } {
+export function makeUsers(rng: Rng, members: Member[], flavour: 'bench' | 'demo'): { users: User[]; secretariat: string[] } {
+  const demo = flavour === 'demo';
   const users: User[] = [];
   const secretariat: string[] = [];
   for (const [i, who] of ['registrar', 'deputy.registrar', 'legal.officer'].entries()) {
@@ -60,8 +61,8 @@ export function makeUsers(rng: Rng, members: Member[]): { users: User[]; secreta
     secretariat.push(id);
     users.push({
       id,
-      email: i === 0 ? BENCH_MARKER_EMAIL : `${who}@bench.dsb`,
-      displayName: `${who} (bench)`,
+      email: demo ? `${who}@demo.dsb` : i === 0 ? BENCH_MARKER_EMAIL : `${who}@bench.dsb`,
+      displayName: demo && i === 0 ? 'Registrar (demo)' : `${who} (${flavour})`,
       role: 'SECRETARIAT',
       memberId: null,
     });
@@ -72,8 +73,9 @@ export function makeUsers(rng: Rng, members: Member[]): { users: User[]; secreta
       m.delegates.push(id);
       users.push({
         id,
-        email: `delegate${n}.${m.code.toLowerCase()}@bench.dsb`,
-        displayName: `Delegate ${n} of ${m.name}`,
+        // The demo's first delegate of a member is the one README lists (delegate.chn@demo.dsb).
+        email: demo ? `delegate${n === 1 ? '' : n}.${m.code.toLowerCase()}@demo.dsb` : `delegate${n}.${m.code.toLowerCase()}@bench.dsb`,
+        displayName: demo && n === 1 ? `Delegate of ${m.name} (demo)` : `Delegate ${n} of ${m.name}`,
         role: 'MEMBER_DELEGATE',
         memberId: m.id,
       });

@@ -1,7 +1,7 @@
 // Each dispute's fate: the branches it takes, drawn once at its filing. The odds are grouped by the
 // stage where the branch is taken; the stage table (stages.ts) reads the drawn fate.
 import type { Stage } from '@app/procedure';
-import type { Rng } from '../lib/random';
+import type { Rng } from './random';
 
 export interface Fate {
   reply: 'ontime' | 'late' | 'none';
@@ -19,6 +19,13 @@ export interface Fate {
   rptArbitration: boolean;
   after: 'comply' | 'complianceReview' | 'compensation' | 'retaliation' | 'stall';
   statusReports: number;
+  /**
+   * Branches no bench dispute takes (never drawn, so the bench's draws stay as they were): the demo
+   * sets them to reach every stage (cover.ts). The body decides not to adopt the report (DSU 16.4);
+   * the appeal is suspended at the parties' request (DSU 17.5).
+   */
+  notAdopted?: boolean;
+  appealSuspended?: boolean;
 }
 
 /** The odds of the branches, by stage: weights of a choice, or the probability of a yes. */

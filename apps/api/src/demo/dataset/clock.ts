@@ -1,5 +1,5 @@
 // Time in the simulated registry: days and hours in milliseconds, and the acts' working hours.
-import type { Rng } from '../lib/random';
+import type { Rng } from './random';
 
 export const DAY = 86_400_000;
 export const HOUR = 3_600_000;

@@ -19,7 +19,7 @@ import {
   type DeadlineRuleCode,
   type Stage,
 } from '@app/procedure';
-import type { Rng } from '../lib/random';
+import type { Rng } from './random';
 import { later } from './clock';
 import type { Dispute } from './disputes';
 import type { Fate } from './fate';
@@ -197,12 +197,21 @@ export const STAGES: Partial<Record<Stage, StageEntry>> = {
     does: 'A party appeals, or the body adopts the report within 60 days (DSU 16.4).',
     moves: [
       { action: 'appeal', if: (x) => x.fate.appeal, by: ['R', 'C', 0.6], from: 'last act', days: [5, 50] },
+      { action: 'decideNotToAdopt', if: (x) => Boolean(x.fate.notAdopted), by: 'BODY', from: 'stage', days: [20, 52] },
       { action: 'adoptReport', by: 'BODY', from: 'stage', days: [20, 52] },
     ],
   },
   UNDER_APPEAL: {
     does: 'The appellate report, then its adoption by the body (DSU 17.5, 17.14).',
     moves: [
+      {
+        action: 'suspendAppeal',
+        if: (x) => Boolean(x.fate.appealSuspended),
+        by: 'SEC',
+        from: 'last act',
+        days: [10, 40],
+        params: () => ({ reasons: 'The parties jointly asked to suspend the appeal while they negotiate a solution.' }),
+      },
       { action: 'circulateAppellateReport', by: 'SEC', from: 'last act', days: [60, 150] },
       { action: 'adoptAppellateReport', by: 'BODY', from: 'last act', days: [7, 23] },
     ],

@@ -1,8 +1,8 @@
 // The disputes before their simulation: who files against whom, when, about what, their fate, and
 // the third parties that ask to join the consultations (DSU 4.11).
 import { startOfDay, toIsoDate, type DeadlineRuleCode, type DisputeSnapshot, type Stage } from '@app/procedure';
-import { MEASURE_KINDS, PRODUCTS, PROVISIONS } from '../lib/names';
-import type { Rng } from '../lib/random';
+import { MEASURE_KINDS, PRODUCTS, PROVISIONS } from './names';
+import type { Rng } from './random';
 import { DAY, HOUR, later } from './clock';
 import { pickFate, type Fate } from './fate';
 import type { Member } from './members';
@@ -53,6 +53,12 @@ export interface Dispute {
   measures: string[];
   legalBasis: string[];
   fate: Fate;
+  /** The stage at which the simulation stops driving the dispute (the demo's cover.ts); none: as far as its fate goes. */
+  stopAt?: Stage;
+  /** The demo's panelist stands for this panel (cover.ts). */
+  demoPanel?: boolean;
+  /** The index the dispute was simulated under, when it was numbered again since (cover.ts). */
+  simIndex?: number;
   joins: { at: Date; member: Member }[];
   // Filled by the simulation:
   snapshot: DisputeSnapshot;

@@ -1,5 +1,5 @@
 // What the data set is made of (its sizes, its day, its seed) and what loading it reports.
-import { MEMBERS } from '../lib/names';
+import { MEMBERS } from './names';
 
 export interface DatasetOptions {
   disputes?: number;
@@ -16,6 +16,12 @@ export interface DatasetOptions {
   asOf?: Date;
   years?: number;
   seed?: number;
+  /**
+   * Whose registry: the bench's (accounts @bench.dsb, fates drawn at random) or the demo's
+   * (accounts @demo.dsb as README lists them, and at least one dispute in every stage of the
+   * engine: cover.ts).
+   */
+  flavour?: 'bench' | 'demo';
   /** Truncate even a database that is not a bench data set. */
   force?: boolean;
 }
@@ -57,5 +63,6 @@ export function defaults(options: DatasetOptions): ResolvedOptions {
     asOf: options.asOf ?? new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate())),
     years: options.years ?? 10,
     seed: options.seed ?? 20_260_601,
+    flavour: options.flavour ?? 'bench',
   };
 }

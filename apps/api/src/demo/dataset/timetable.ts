@@ -2,7 +2,7 @@
 // the interim review, on the dates the panel fixed.
 import { TIMETABLE_STEP_KINDS } from '@app/hearings';
 import { isPaused, startOfDay, type DeadlineRuleCode, type DisputeSnapshot } from '@app/procedure';
-import type { Rng } from '../lib/random';
+import type { Rng } from './random';
 import { DAY, HOUR } from './clock';
 import type { Dispute } from './disputes';
 import type { Step } from './step';

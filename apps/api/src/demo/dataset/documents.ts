@@ -2,8 +2,8 @@
 // activity, and the docket entries that record the filings.
 import { createHash } from 'node:crypto';
 import type { Stage } from '@app/procedure';
-import { Progress } from '../lib/progress';
-import type { Rng } from '../lib/random';
+import { Progress } from './progress';
+import type { Rng } from './random';
 import { HOUR } from './clock';
 import type { Dispute } from './disputes';
 import type { Member } from './members';

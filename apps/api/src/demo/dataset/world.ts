@@ -1,6 +1,6 @@
 // The registry around the disputes: closures, members and users, the roster, the body's meetings.
 import type { ClosedDays } from '@app/procedure';
-import { Rng } from '../lib/random';
+import { Rng } from './random';
 import { buildMeetings, type Meeting } from './meetings';
 import { closedDaysOf, makeMembers, makeUsers, type ClosedDay, type Member, type User } from './members';
 import type { ResolvedOptions } from './options';
@@ -18,6 +18,11 @@ export interface World {
   persons: Person[];
   /** The body's meetings, by day: weekly, each convened a month ahead. */
   meetings: Meeting[];
+  /**
+   * The demo's panelist (panelist@demo.dsb), as a person of the roster: a candidate in the
+   * elections of the disputes marked `demoPanel` only, and the members' favourite there.
+   */
+  demoPanelist?: Person;
 }
 
 /** Draws from `rng` in a fixed order (members, users, roster), so one seed gives one world. */
@@ -26,8 +31,8 @@ export function buildWorld(rng: Rng, options: ResolvedOptions): World {
   const firstYear = asOf.getUTCFullYear() - options.years - 1;
   const closedDays = closedDaysOf(firstYear, asOf);
   const members = makeMembers(rng, options.members, firstYear);
-  const { users, secretariat } = makeUsers(rng, members);
-  const { persons, panelistUsers } = makeRoster(rng, options.rosterPersons, members, users, firstYear, options.years);
+  const { users, secretariat } = makeUsers(rng, members, options.flavour);
+  const { persons, panelistUsers } = makeRoster(rng, options.rosterPersons, members, users, firstYear, options.years, options.flavour);
   const closed = { dates: closedDays.map((c) => c.day) };
   return {
     seed: options.seed,

@@ -1,0 +1,352 @@
+// The generated rows into their tables, in batches (bulk.ts), in the caller's transaction: the
+// bench's loader (bench/dataset/load.ts, with the big tables' indexes set aside around it) and the
+// demo's (../demo-data.ts) both load a generated data set this way.
+import { startOfDay } from '@app/procedure';
+import { bulkInsert, type Queryable } from './bulk';
+import { HOUR } from './clock';
+import type { Generated } from './generate';
+import type { User } from './members';
+import { Progress, note } from './progress';
+
+/** Inserts the generated rows into empty tables (every constraint live), inside the caller's transaction. */
+export async function insertRows(client: Queryable, g: Generated, passwordHash: string | ((user: User) => string)): Promise<void> {
+  const hashOf = typeof passwordHash === 'string' ? () => passwordHash : passwordHash;
+  const { world, elections, docs, disputeRows, partyRows, periodRows, deadlineRows, docketRows, timetableRows } = g;
+  const totalRows =
+    world.closedDays.length +
+    world.members.length +
+    world.users.length +
+    world.persons.length +
+    disputeRows.length +
+    partyRows.length +
+    periodRows.length +
+    deadlineRows.length +
+    docketRows.length +
+    docs.documents.length * 2 +
+    elections.elections.length +
+    elections.candidates.length +
+    elections.electors.length +
+    elections.votes.length +
+    elections.ballots.length +
+    elections.panelSeats.length +
+    world.meetings.length +
+    timetableRows.length;
+  const bar = new Progress('rows inserted', totalRows);
+  const ins = async (table: string, cols: [string, string][], rows: Record<string, unknown>[], batch?: number) => {
+    const t0 = Date.now();
+    await bulkInsert(client, table, cols, rows, { progress: bar, batch });
+    if (process.env.BENCH_DEBUG) note(`    ${table}: ${rows.length} rows in ${Date.now() - t0} ms`);
+  };
+  await ins(
+    'closed_days',
+    [
+      ['day', 'date'],
+      ['reason', 'text'],
+    ],
+    world.closedDays,
+  );
+  await ins(
+    'body_meetings',
+    [
+      ['id', 'uuid'],
+      ['held_on', 'date'],
+      ['recorded_at', 'timestamptz'],
+      ['present_members', 'text[]'],
+      ['attendance_recorded_at', 'timestamptz'],
+    ],
+    world.meetings.map((m) => ({
+      id: m.id,
+      held_on: m.heldOn,
+      recorded_at: m.convenedAt,
+      present_members: m.present,
+      attendance_recorded_at: m.present ? new Date(startOfDay(m.heldOn).getTime() + 9 * HOUR) : null,
+    })),
+  );
+  await ins(
+    'members',
+    [
+      ['id', 'uuid'],
+      ['code', 'char(3)'],
+      ['name', 'text'],
+      ['joined_on', 'date'],
+      ['status', 'text'],
+      ['version', 'int'],
+      ['created_at', 'timestamptz'],
+      ['updated_at', 'timestamptz'],
+    ],
+    world.members.map((m) => ({
+      id: m.id,
+      code: m.code,
+      name: m.name,
+      joined_on: m.joinedOn,
+      status: 'ACTIVE',
+      version: 1,
+      created_at: startOfDay(m.joinedOn),
+      updated_at: startOfDay(m.joinedOn),
+    })),
+  );
+  await ins(
+    'users',
+    [
+      ['id', 'uuid'],
+      ['email', 'text'],
+      ['display_name', 'text'],
+      ['password_hash', 'text'],
+      ['role', 'text'],
+      ['member_id', 'uuid'],
+      ['active', 'boolean'],
+      ['version', 'int'],
+    ],
+    world.users.map((u) => ({
+      id: u.id,
+      email: u.email,
+      display_name: u.displayName,
+      password_hash: hashOf(u),
+      role: u.role,
+      member_id: u.memberId,
+      active: true,
+      version: 1,
+    })),
+  );
+  await ins(
+    'roster_persons',
+    [
+      ['id', 'uuid'],
+      ['name', 'text'],
+      ['nationality', 'char(3)'],
+      ['expertise', 'text[]'],
+      ['languages', 'text[]'],
+      ['available', 'boolean'],
+      ['status', 'text'],
+      ['nominated_by_member_id', 'uuid'],
+      ['user_id', 'uuid'],
+      ['decision_reason', 'text'],
+      ['decided_at', 'timestamptz'],
+      ['version', 'int'],
+      ['created_at', 'timestamptz'],
+    ],
+    world.persons.map((p) => ({
+      id: p.id,
+      name: p.name,
+      nationality: p.nationality,
+      expertise: p.expertise,
+      languages: p.languages,
+      available: p.available,
+      status: p.status,
+      nominated_by_member_id: p.nominatedBy,
+      user_id: p.userId,
+      decision_reason: p.decisionReason,
+      decided_at: p.decidedAt,
+      version: p.status === 'NOMINATED' ? 1 : 2,
+      created_at: p.createdAt,
+    })),
+  );
+  // `number` is left to its default, nextval('dispute_number_seq'): rows go in filing order.
+  await ins(
+    'disputes',
+    [
+      ['id', 'uuid'],
+      ['title', 'text'],
+      ['summary', 'text'],
+      ['measures', 'text[]'],
+      ['legal_basis', 'text[]'],
+      ['urgent', 'boolean'],
+      ['stage', 'text'],
+      ['stage_entered_at', 'timestamptz'],
+      ['stage_before_suspension', 'text'],
+      ['suspended_at', 'timestamptz'],
+      ['good_offices', 'boolean'],
+      ['good_offices_since', 'timestamptz'],
+      ['body_meetings_since_panel_request', 'int'],
+      ['agreements', 'jsonb'],
+      ['events', 'jsonb'],
+      ['rpt_ends_on', 'date'],
+      ['compliance_round', 'int'],
+      ['filed_at', 'timestamptz'],
+      ['version', 'int'],
+      ['created_at', 'timestamptz'],
+    ],
+    disputeRows,
+  );
+  await ins(
+    'timetable_steps',
+    [
+      ['id', 'uuid'],
+      ['dispute_id', 'uuid'],
+      ['kind', 'text'],
+      ['position', 'int'],
+      ['due_date', 'date'],
+      ['created_at', 'timestamptz'],
+    ],
+    timetableRows,
+    10_000,
+  );
+  await ins(
+    'dispute_parties',
+    [
+      ['dispute_id', 'uuid'],
+      ['member_id', 'uuid'],
+      ['kind', 'text'],
+      ['joined_at', 'timestamptz'],
+      ['consultations_status', 'text'],
+      ['panel_joined_at', 'timestamptz'],
+    ],
+    partyRows,
+    10_000,
+  );
+  await ins(
+    'dispute_stage_periods',
+    [
+      ['id', 'uuid'],
+      ['dispute_id', 'uuid'],
+      ['stage', 'text'],
+      ['entered_at', 'timestamptz'],
+      ['left_at', 'timestamptz'],
+    ],
+    periodRows,
+    10_000,
+  );
+  await ins(
+    'deadlines',
+    [
+      ['id', 'uuid'],
+      ['dispute_id', 'uuid'],
+      ['rule', 'text'],
+      ['base_date', 'date'],
+      ['due_date', 'date'],
+      ['status', 'text'],
+      ['paused_remaining_days', 'int'],
+      ['opened_at', 'timestamptz'],
+      ['closed_at', 'timestamptz'],
+    ],
+    deadlineRows,
+    10_000,
+  );
+  await ins(
+    'documents',
+    [
+      ['id', 'uuid'],
+      ['dispute_id', 'uuid'],
+      ['kind', 'text'],
+      ['title', 'text'],
+      ['file_name', 'text'],
+      ['media_type', 'text'],
+      ['size_bytes', 'int'],
+      ['sha256', 'char(64)'],
+      ['filed_by_id', 'uuid'],
+      ['filed_for_member_id', 'uuid'],
+      ['filed_at', 'timestamptz'],
+      ['classification', 'text'],
+      ['derestricted_at', 'timestamptz'],
+      ['idempotency_key', 'text'],
+      ['reader_ids', 'uuid[]'],
+    ],
+    docs.documents,
+  );
+  await ins(
+    'document_contents',
+    [
+      ['document_id', 'uuid'],
+      ['content', 'bytea'],
+    ],
+    docs.contents,
+    10_000,
+  );
+  await ins(
+    'docket_entries',
+    [
+      ['id', 'uuid'],
+      ['dispute_id', 'uuid'],
+      ['seq', 'int'],
+      ['occurred_at', 'timestamptz'],
+      ['actor_id', 'uuid'],
+      ['actor_role', 'text'],
+      ['kind', 'text'],
+      ['text', 'text'],
+      ['document_ids', 'uuid[]'],
+      ['corrects_id', 'uuid'],
+    ],
+    docketRows,
+    10_000,
+  );
+  await ins(
+    'elections',
+    [
+      ['id', 'uuid'],
+      ['dispute_id', 'uuid'],
+      ['kind', 'text'],
+      ['seats', 'int'],
+      ['status', 'text'],
+      ['rules', 'text'],
+      ['quorum_percent', 'int'],
+      ['opens_at', 'timestamptz'],
+      ['closes_at', 'timestamptz'],
+      ['seed_hash', 'char(64)'],
+      ['seed', 'text'],
+      ['electorate_size', 'int'],
+      ['turnout', 'int'],
+      ['result', 'jsonb'],
+      ['closed_at', 'timestamptz'],
+      ['version', 'int'],
+      ['created_at', 'timestamptz'],
+    ],
+    elections.elections,
+    20,
+  );
+  await ins(
+    'election_candidates',
+    [
+      ['election_id', 'uuid'],
+      ['person_id', 'uuid'],
+      ['position', 'int'],
+    ],
+    elections.candidates,
+    10_000,
+  );
+  await ins(
+    'election_electors',
+    [
+      ['election_id', 'uuid'],
+      ['member_id', 'uuid'],
+    ],
+    elections.electors,
+    10_000,
+  );
+  await ins(
+    'election_votes',
+    [
+      ['election_id', 'uuid'],
+      ['member_id', 'uuid'],
+    ],
+    elections.votes,
+    10_000,
+  );
+  await ins(
+    'ballots',
+    [
+      ['id', 'uuid'],
+      ['election_id', 'uuid'],
+      ['receipt', 'text'],
+      ['ranking', 'uuid[]'],
+    ],
+    elections.ballots,
+    10_000,
+  );
+  await ins(
+    'panel_seats',
+    [
+      ['id', 'uuid'],
+      ['dispute_id', 'uuid'],
+      ['user_id', 'uuid'],
+      ['person_id', 'uuid'],
+      ['election_id', 'uuid'],
+      ['elected_rank', 'int'],
+      ['chair', 'boolean'],
+      ['seated_at', 'timestamptz'],
+      ['vacated_at', 'timestamptz'],
+      ['vacated_reason', 'text'],
+    ],
+    elections.panelSeats,
+  );
+  bar.finish();
+}
