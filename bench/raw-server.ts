@@ -20,6 +20,8 @@ export interface RawTemplates {
   user: string;
   /** The disputes list per filter and page: `stage:first`, `stage:after`, `member:first`, `member:after`. */
   list: Record<string, string>;
+  /** A member by its code (the member filter resolves it through core first). */
+  memberByCode: string;
   /** The parties of a page of disputes, with their members. */
   parties: string;
   nextDeadlines: string;
@@ -85,7 +87,10 @@ export async function docketList(
     params = [filter.stage];
   } else if (filter.member && !filter.stage) {
     key = 'member';
-    params = [filter.member, ['COMPLAINANT', 'RESPONDENT', 'THIRD_PARTY']];
+    const [member] = await query(t.memberByCode, [filter.member]);
+    // TypeORM's select names the column after the entity (MemberEntity_id).
+    const memberId = member ? (Object.entries(member).find(([column]) => column === 'id' || column.endsWith('_id'))?.[1] ?? null) : null;
+    params = [memberId, ['COMPLAINANT', 'RESPONDENT', 'THIRD_PARTY']];
   } else {
     throw new BadRequest('the raw endpoint knows the stage and member filters only');
   }

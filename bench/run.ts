@@ -124,7 +124,7 @@ async function main(): Promise<void> {
 
   // Everything else is loaded only now, so that the count's memory figures are its own.
   const { runMigrations } = await import('@app/migrations');
-  const { JWT_AUDIENCE, JWT_ISSUER, loadConfig } = await import('@app/core');
+  const { APPLICATION_ROLE, JWT_AUDIENCE, JWT_ISSUER, ensureApplicationRole, loadConfig, withCredentials } = await import('@app/core');
   const { JwtService } = await import('@nestjs/jwt');
   const { DataSource } = await import('typeorm');
   const { createApiApp } = await import('../apps/api/src/bootstrap');
@@ -151,7 +151,13 @@ async function main(): Promise<void> {
   cleanups.push(() => server.stop());
   takeOverSignals();
   const databaseUrl = await server.createDatabase('dsb_bench');
-  const applied = await runMigrations(databaseUrl);
+  // Production refuses a connection that could rewrite the audit trail (README, "The audit trail:
+  // threat model"): the server's superuser migrates and loads, the API connects as the
+  // application's role, as in a real deployment.
+  const appPassword = randomBytes(18).toString('base64url');
+  await ensureApplicationRole(databaseUrl, APPLICATION_ROLE, appPassword);
+  const applied = await runMigrations(databaseUrl, { applicationRole: APPLICATION_ROLE });
+  const appUrl = withCredentials(databaseUrl, APPLICATION_ROLE, appPassword);
   log(
     `PostgreSQL ${server.version} (${server.embedded ? 'embedded, temporary folder' : 'DATABASE_URL server'}); ${applied.length} migrations applied`,
   );
@@ -171,8 +177,8 @@ async function main(): Promise<void> {
   const jwtSecret = randomBytes(48).toString('base64url');
   // The shipped API below gets the same secrets, as one deployment.
   const secrets = productionSecrets();
-  const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error', JWT_SECRET: jwtSecret, ...secrets, DATABASE_URL: databaseUrl });
-  const app = await createApiApp({ config, databaseUrl, jwtSecret, logger: false });
+  const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error', JWT_SECRET: jwtSecret, ...secrets, DATABASE_URL: appUrl });
+  const app = await createApiApp({ config, databaseUrl: appUrl, jwtSecret, logger: false });
   let appClosed = false;
   const closeApp = async () => {
     if (appClosed) return;
@@ -289,7 +295,11 @@ async function main(): Promise<void> {
   const stageP1 = captured.get(variants[0].name)!.statements;
   for (const v of variants) {
     const n = captured.get(v.name)!.statements.length;
-    if (n !== 4) throw new Error(`The docket list (${v.name}) ran ${n} statements, not the 4 bench/raw-server.ts replays; update it`);
+    // A member filter first resolves the member's code through core (one more statement).
+    const replayed = (v.variables.filter as { member?: string }).member ? 5 : 4;
+    if (n !== replayed) {
+      throw new Error(`The docket list (${v.name}) ran ${n} statements, not the ${replayed} bench/raw-server.ts replays; update it`);
+    }
   }
   const templates = {
     user: pick(stageP1, 'users', variants[0].name),
@@ -299,12 +309,13 @@ async function main(): Promise<void> {
       'member:first': pick(captured.get(variants[2].name)!.statements, 'disputes', variants[2].name),
       'member:after': pick(captured.get(variants[3].name)!.statements, 'disputes', variants[3].name),
     },
+    memberByCode: pick(captured.get(variants[2].name)!.statements, 'members', variants[2].name),
     parties: pick(stageP1, 'dispute_parties', variants[0].name),
     nextDeadlines: pick(stageP1, 'deadlines', variants[0].name),
   };
   const raw = forkScript('bench/raw-server.ts');
   const { port: rawPort } = await ask<{ port: number }>(raw, {
-    config: { databaseUrl, poolSize: 10, jwtSecret, issuer: JWT_ISSUER, audience: JWT_AUDIENCE, templates },
+    config: { databaseUrl: appUrl, poolSize: 10, jwtSecret, issuer: JWT_ISSUER, audience: JWT_AUDIENCE, templates },
   });
   const rawUrl = `http://127.0.0.1:${rawPort}`;
   const canonical = (list: { sql: string; parameters: unknown[] }[]) => list.map((s) => JSON.stringify([s.sql, s.parameters])).sort();
@@ -341,7 +352,7 @@ async function main(): Promise<void> {
   // past time limits as missed mid-run and change the answers. The instance in this process
   // (under ts-node, for the SQL capture) only serves the CPU profile below.
   log('Starting the API from dist (node dist/apps/api/src/main.js, NODE_ENV=production, START_WORKER=false)');
-  const shipped = await startBuiltApi(databaseUrl, jwtSecret, {
+  const shipped = await startBuiltApi(appUrl, jwtSecret, {
     NODE_ENV: 'production',
     LOG_LEVEL: 'error',
     START_WORKER: 'false',
