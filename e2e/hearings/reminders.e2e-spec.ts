@@ -111,7 +111,9 @@ describe('hearings: reminders of the hearings ahead, from the worker’s sweep',
     expect(await at('2026-04-06T00:00:00Z')).toBe(5); // h1's 1-day
     expect(await at('2026-04-06T12:00:00Z')).toBe(0);
     for (const user of everyone) {
-      expect((await remindersOf(user, h1.id)).map((n) => [n.payload.daysBefore, n.payload.dates!.startsAt])).toEqual([
+      expect(
+        (await remindersOf(user, h1.id)).map((n) => [n.payload.daysBefore, (n.payload.dates as Record<string, string>).startsAt]),
+      ).toEqual([
         [7, '2026-03-30T09:00:00.000Z'],
         [7, '2026-04-07T09:00:00.000Z'],
         [1, '2026-04-07T09:00:00.000Z'],
