@@ -123,6 +123,16 @@ async function main(): Promise<void> {
     loading = false;
     await Promise.all(loops);
 
+    // For `npm run bench`, which runs this script as a child and reads its figures from this line.
+    if (process.env.BENCH_RESULT_LINE) {
+      const figures = (values: number[]) => {
+        const sorted = [...values].sort((a, b) => a - b);
+        return { median: quantile(sorted, 0.5), p99: quantile(sorted, 0.99), max: sorted[sorted.length - 1] };
+      };
+      process.stdout.write(
+        `BENCH_RESULT ${JSON.stringify({ events: EVENTS, load: LOAD, readsPerSecond: reads / seconds, fromStart: figures(fromStart), fromCommit: figures(fromCommit) })}\n`,
+      );
+    }
     const ms = (values: number[]) => {
       const sorted = [...values].sort((a, b) => a - b);
       return `median ${quantile(sorted, 0.5).toFixed(2)} ms, p99 ${quantile(sorted, 0.99).toFixed(2)} ms, max ${sorted[sorted.length - 1].toFixed(2)} ms`;

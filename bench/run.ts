@@ -16,7 +16,10 @@
 //      checked), single-request latency, latency at a fixed rate (an open loop, load-client.ts)
 //      of half the raw maximum (and of the API alone at a quarter and three eighths of it), where
 //      the API's CPU time goes;
-//   6. start-up time of `node dist/apps/api/src/main.js` on an empty and on the loaded database.
+//   6. start-up time of `node dist/apps/api/src/main.js` on an empty and on the loaded database;
+//   7. the e-service figures (issue 13): bench/mail-throughput.ts (notices served a second by one
+//      worker to a local SMTP server) and bench/live-latency.ts (commit to a live subscriber's
+//      event under the docket-list load), each as a child process with its own PostgreSQL.
 // Every process it starts is stopped and the temporary folder removed at the end, also on failure.
 //
 // Options: --no-write (leave RESULTS.md alone), --quick (short rounds, for trying the harness),
@@ -47,6 +50,8 @@ const OPTIONS = {
   lowerShares: [0.25, 0.375],
   singleRequests: QUICK ? 60 : 300,
   startupRuns: { empty: QUICK ? 1 : 2, loaded: QUICK ? 1 : 3 },
+  mailNotices: QUICK ? 300 : 2000,
+  liveEvents: QUICK ? 50 : 200,
 };
 const STAGE = 'CONSULTATIONS_REQUESTED';
 const MEMBER = 'CHN';
@@ -481,6 +486,13 @@ async function main(): Promise<void> {
     startup = { build: build.outcome, empty, loaded };
   }
 
+  // 7. E-service (issue 13): the two scripts as children, after everything else (they start their own PostgreSQL).
+  log(`E-service: mail throughput (${OPTIONS.mailNotices} notices a run)`);
+  const mail = await runBenchScript('bench/mail-throughput.ts', [], { BENCH_NOTICES: String(OPTIONS.mailNotices) });
+  log(`E-service: live docket latency (${OPTIONS.liveEvents} events)`);
+  const live = await runBenchScript('bench/live-latency.ts', ['--events', String(OPTIONS.liveEvents)], {});
+  const eservice = { mail, live } as import('./lib/report').EServiceFigures;
+
   const results: import('./lib/report').Results = {
     date,
     machine,
@@ -496,6 +508,7 @@ async function main(): Promise<void> {
     statements: statementCounts,
     docket,
     startup,
+    eservice,
   };
   const figures = report.renderFigures(results);
   section('Figures');
@@ -510,6 +523,28 @@ async function main(): Promise<void> {
     report.writeResults(path, figures);
     log(`Figures written to ${path}`);
   }
+}
+
+/**
+ * Runs a benchmark script of bench/ in a child process, as its npm script does, and answers the
+ * figures it prints on its `BENCH_RESULT` line (or the error, so that the other figures still print).
+ */
+async function runBenchScript(script: string, scriptArgs: string[], env: Record<string, string>): Promise<Record<string, unknown>> {
+  const { spawn } = await import('node:child_process');
+  const { ROOT } = await import('./lib/children');
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', script, ...scriptArgs], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, BENCH_RESULT_LINE: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+  for (const line of output.split('\n')) if (!line.startsWith('BENCH_RESULT ')) log(`  ${line}`);
+  const result = output.split('\n').find((line) => line.startsWith('BENCH_RESULT '));
+  if (!result) return { error: `${script} exited with code ${code} without figures` };
+  return JSON.parse(result.slice('BENCH_RESULT '.length)) as Record<string, unknown>;
 }
 
 main()

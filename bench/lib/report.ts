@@ -42,6 +42,20 @@ export interface DocketFigures {
   profile: ProfileResult | null;
 }
 
+/** Issue 13's figures: bench/mail-throughput.ts and bench/live-latency.ts, run as children of `npm run bench`. */
+export interface EServiceFigures {
+  mail: { notices: number; users: number; runs: number[]; median: number } | { error: string };
+  live:
+    | {
+        events: number;
+        load: number;
+        readsPerSecond: number;
+        fromStart: { median: number; p99: number; max: number };
+        fromCommit: { median: number; p99: number; max: number };
+      }
+    | { error: string };
+}
+
 export interface Results {
   date: string;
   machine: Machine;
@@ -58,6 +72,7 @@ export interface Results {
   statements: StatementCount[];
   docket: DocketFigures;
   startup: { build: BuildOutcome; empty: StartupRun[]; loaded: StartupRun[] } | { error: string };
+  eservice?: EServiceFigures;
 }
 
 export function table(headers: string[], rows: (string | number)[][]): string {
@@ -285,7 +300,36 @@ export function renderFigures(r: Results): string {
       ),
     );
   }
+  if (r.eservice) parts.push(renderEService(r.eservice));
   return parts.join('\n\n');
+}
+
+/** The e-service section (issue 13): notices served a second, and the live docket's delay under load. */
+export function renderEService(e: EServiceFigures): string {
+  const rows: (string | number)[][] = [];
+  if ('error' in e.mail) rows.push(['notices served a second by one worker (local SMTP server)', `not measured: ${e.mail.error}`, '']);
+  else
+    rows.push([
+      'notices served a second by one worker (local SMTP server)',
+      `median ${e.mail.median.toFixed(0)} (runs: ${e.mail.runs.map((x) => x.toFixed(0)).join(', ')})`,
+      `${e.mail.notices} notices to ${e.mail.users} users a run (bench/mail-throughput.ts)`,
+    ]);
+  if ('error' in e.live) rows.push(['commit to a subscriber’s event', `not measured: ${e.live.error}`, '']);
+  else {
+    const l = e.live;
+    const load = `${l.events} events, ${l.load} docket-list loops (${l.readsPerSecond.toFixed(0)} reads/s meanwhile; bench/live-latency.ts)`;
+    rows.push([
+      'commit acknowledged to a subscriber’s event (ms)',
+      `median ${l.fromCommit.median.toFixed(2)}, p99 ${l.fromCommit.p99.toFixed(2)}`,
+      load,
+    ]);
+    rows.push([
+      'command’s start to a subscriber’s event (ms)',
+      `median ${l.fromStart.median.toFixed(2)}, p99 ${l.fromStart.p99.toFixed(2)}`,
+      load,
+    ]);
+  }
+  return ['### E-service', table(['figure', 'value', 'how'], rows)].join('\n\n');
 }
 
 const START = '<!-- figures:start (written by npm run bench; edit outside these markers) -->';

@@ -1,6 +1,6 @@
 import { UserEntity } from '@app/core';
 import { NoticeDelivery, NoticeEntity } from '@app/notices';
-import { createUser } from '../utils/factories';
+import { createMember, createUser } from '../utils/factories';
 import { TestApp, startTestApp } from '../utils/test-app';
 import { SmtpTestServer } from './smtp-test-server';
 
@@ -196,5 +196,126 @@ describe('notices by e-mail: delivery through a real SMTP server', () => {
     });
     // Recorded once.
     expect((await t.gql(BOUNCE, { m: messageId, r: 'again' }, t.tokenFor(sec))).data).toEqual({ recordMailBounce: 0 });
+  });
+});
+
+// Issue 13: the limits counted from receipt of the request for consultations (DSU 4.3, 4.7) run from
+// the day it was first served on the respondent, where that is later than the filing (README,
+// "Notices and service").
+describe('notices by e-mail: periods counted from the service of the request', () => {
+  let t: TestApp;
+  let smtp: SmtpTestServer;
+  let delivery: NoticeDelivery;
+  const delegates: Record<string, UserEntity> = {};
+
+  const FILE = `mutation($title: String!) { requestConsultations(input: { respondents: ["PAK"], title: $title,
+    measures: ["M"], legalBasis: ["GATT Art. XI"], summary: "S" }) { id } }`;
+  const file = async (title: string) => {
+    const res = await t.gql(FILE, { title }, t.tokenFor(delegates.CHN));
+    expect(res.errors).toBeUndefined();
+    return res.data!.requestConsultations.id as string;
+  };
+  const limits = async (disputeId: string) =>
+    Object.fromEntries(
+      (
+        await t.db.query(
+          `SELECT rule, to_char(base_date, 'YYYY-MM-DD') AS base, to_char(due_date, 'YYYY-MM-DD') AS due FROM deadlines
+            WHERE dispute_id = $1 AND rule IN ('REPLY_TO_REQUEST', 'ENTER_CONSULTATIONS', 'EARLIEST_PANEL_REQUEST', 'THIRD_PARTY_CONSULTATIONS')`,
+          [disputeId],
+        )
+      ).map((r: { rule: string; base: string; due: string }) => [r.rule, `${r.base}/${r.due}`]),
+    );
+  const moves = (disputeId: string) =>
+    t.db.query(`SELECT actor_role, text FROM docket_entries WHERE dispute_id = $1 AND kind = 'deadlineMoved' ORDER BY seq`, [disputeId]);
+
+  beforeAll(async () => {
+    smtp = await new SmtpTestServer().start();
+    t = await startTestApp({
+      start: '2026-03-02T09:00:00Z',
+      env: { SMTP_URL: smtp.url, MAIL_FROM: 'Registry <registry@dsb.test>', BODY_TIME_ZONE: 'Europe/Zurich' },
+    });
+    delivery = t.app.get(NoticeDelivery);
+    for (const code of ['CHN', 'PAK']) {
+      const member = await createMember(t.db, { code, name: code });
+      delegates[code] = await createUser(t.db, { role: 'MEMBER_DELEGATE', memberId: member.id });
+    }
+    await createUser(t.db, { role: 'SECRETARIAT' });
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.stop();
+  });
+
+  it('moves the limits by the days the mail server was down, once, with a docket entry and in the audit record of the service', async () => {
+    const port = smtp.port;
+    await smtp.stop();
+    const id = await file('Served late');
+    const filed = {
+      REPLY_TO_REQUEST: '2026-03-12/2026-03-12',
+      ENTER_CONSULTATIONS: '2026-04-01/2026-04-01',
+      EARLIEST_PANEL_REQUEST: '2026-05-01/2026-05-01',
+      THIRD_PARTY_CONSULTATIONS: '2026-03-12/2026-03-12',
+    };
+    expect(await limits(id)).toEqual(filed);
+    // Down for three days: every round keeps the notices, nothing moves.
+    for (const at of ['2026-03-02T09:00:30Z', '2026-03-03T09:00:00Z', '2026-03-04T12:00:00Z']) {
+      t.clock.set(at);
+      expect((await delivery.deliverDue()).sent).toBe(0);
+    }
+    expect(await limits(id)).toEqual(filed);
+    expect(await moves(id)).toHaveLength(0);
+
+    // Back on 5 March: served on the respondent three days after the filing.
+    await smtp.start(port);
+    t.clock.set('2026-03-05T09:00:00Z');
+    expect((await delivery.deliverDue()).sent).toBeGreaterThan(0);
+    expect(
+      await t.db.query(`SELECT 1 FROM notices WHERE dispute_id = $1 AND recipient_user_id = $2 AND sent_at = $3`, [
+        id,
+        delegates.PAK.id,
+        t.clock.now(),
+      ]),
+    ).toHaveLength(1);
+    // The reply, the consultations and the earliest panel request run from receipt (DSU 4.3, 4.7);
+    // the third parties' 10 days run from circulation (DSU 4.11) and stay.
+    expect(await limits(id)).toEqual({
+      REPLY_TO_REQUEST: '2026-03-15/2026-03-15',
+      ENTER_CONSULTATIONS: '2026-04-04/2026-04-04',
+      EARLIEST_PANEL_REQUEST: '2026-05-04/2026-05-04',
+      THIRD_PARTY_CONSULTATIONS: '2026-03-12/2026-03-12',
+    });
+    const [moved] = await moves(id);
+    expect(moved.actor_role).toBe('SYSTEM');
+    expect(moved.text).toContain('first served on PAK on 2026-03-05');
+    expect(moved.text).toContain('REPLY_TO_REQUEST (DSU 4.3) is now due 2026-03-15 instead of 2026-03-12');
+    const [audit] = await t.db.query(
+      `SELECT details FROM audit_log WHERE operation = 'deliverNotices' AND details ? 'recounted' ORDER BY seq DESC LIMIT 1`,
+    );
+    expect(audit.details.recounted).toEqual(
+      expect.arrayContaining([expect.objectContaining({ disputeId: id, rule: 'REPLY_TO_REQUEST', from: '2026-03-12', to: '2026-03-15' })]),
+    );
+
+    // Once: the move's own notices, and any later service, move nothing more.
+    for (const at of ['2026-03-05T09:05:00Z', '2026-03-07T09:00:00Z']) {
+      t.clock.set(at);
+      await delivery.deliverDue();
+    }
+    expect((await limits(id)).REPLY_TO_REQUEST).toBe('2026-03-15/2026-03-15');
+    expect(await moves(id)).toHaveLength(1);
+  });
+
+  it('moves nothing when the request is served on the day it was filed, in the body’s zone', async () => {
+    t.clock.set('2026-03-10T09:00:00Z');
+    const id = await file('Served at once');
+    // 21:00 UTC is 22:00 in Zurich: still 10 March where the body sits.
+    t.clock.set('2026-03-10T21:00:00Z');
+    expect((await delivery.deliverDue()).sent).toBeGreaterThan(0);
+    expect(await limits(id)).toEqual({
+      REPLY_TO_REQUEST: '2026-03-20/2026-03-20',
+      ENTER_CONSULTATIONS: '2026-04-09/2026-04-09',
+      EARLIEST_PANEL_REQUEST: '2026-05-09/2026-05-09',
+      THIRD_PARTY_CONSULTATIONS: '2026-03-20/2026-03-20',
+    });
+    expect(await moves(id)).toHaveLength(0);
   });
 });

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditCheckpoints } from '@app/core';
+import { HearingRemindersService } from '@app/hearings';
 import { NoticeDelivery, RemindersService, WebhookDelivery } from '@app/notices';
 import { JOB_SCHEMA, SWEEP_QUEUE } from '@app/migrations';
 import { ElectionClosingService } from '@app/panels';
@@ -33,6 +34,7 @@ export class JobsService {
     private readonly mail: NoticeDelivery,
     private readonly reminders: RemindersService,
     private readonly webhooks: WebhookDelivery,
+    private readonly hearingReminders: HearingRemindersService,
   ) {}
 
   async start(options: JobsOptions): Promise<void> {
@@ -67,6 +69,9 @@ export class JobsService {
       const reminded = await this.reminders.remindDue();
       if (reminded.reminders || reminded.overdue)
         this.logger.log(`Reminders: ${reminded.reminders} of limits, ${reminded.overdue} overdue steps`);
+      // And of the hearings ahead, to everyone who takes part (README, "Notices by e-mail").
+      const hearings = await this.hearingReminders.remindDue();
+      if (hearings) this.logger.log(`Reminders: ${hearings} of hearings`);
       const mailed = await this.mail.deliverDue();
       if (mailed.sent || mailed.failed || mailed.deferred) {
         this.logger.log(`Mail: ${mailed.sent} notices served, ${mailed.failed} failed, ${mailed.deferred} to try again`);

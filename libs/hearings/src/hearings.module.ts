@@ -7,6 +7,7 @@ import { CalendarFeedService } from './calendar/calendar-feed.service';
 import { CalendarController } from './calendar/calendar.controller';
 import { HearingsFeedController } from './calendar/hearings-feed.controller';
 import { BookingsService } from './hearings/bookings.service';
+import { HearingRemindersService } from './hearings/hearing-reminders.service';
 import { HearingsQueryService } from './hearings/hearings-query.service';
 import { HearingsResolver } from './hearings/hearings.resolver';
 import { HearingsService } from './hearings/hearings.service';
@@ -22,6 +23,7 @@ const SERVICES = [
   CalendarFeedService,
   TimetableService,
   HearingsSteps,
+  HearingRemindersService,
 ];
 
 /** The hearings' services, for the API and the worker. Their notices are the notices lib's. */

@@ -14,6 +14,7 @@ import { TimetableStepEntity } from './timetable/timetable-step.entity';
 export * from './hearings.module';
 export { HearingEntity, HEARING_KINDS, type HearingKind } from './hearings/hearing.entity';
 export { HearingsService } from './hearings/hearings.service';
+export { HearingRemindersService } from './hearings/hearing-reminders.service';
 export { TimetableService } from './timetable/timetable.service';
 export { TimetableStepEntity } from './timetable/timetable-step.entity';
 export { TIMETABLE_STEP_KINDS, proposeTimetable, type TimetableStepKind } from './timetable/appendix3';

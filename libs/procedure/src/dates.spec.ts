@@ -15,6 +15,7 @@ import {
   NO_CLOSED_DAYS,
   periodEnd,
   previousWorkingDay,
+  recountFromService,
   resumeDeadline,
   setBodyTimeZone,
   startOfDay,
@@ -236,5 +237,39 @@ describe("the body's time zone (days end at midnight where the body sits)", () =
   it('refuses a zone the runtime does not know', () => {
     expect(() => setBodyTimeZone('Mars/Olympus')).toThrow(RangeError);
     expect(isTimeZone('+01:00')).toBe(false);
+  });
+});
+
+describe('recountFromService', () => {
+  const reply = DEADLINE_RULES.REPLY_TO_REQUEST;
+  it('counts a rule counted from receipt again from a later service day, later only, with the closed days', () => {
+    expect(recountFromService(reply, { baseDate: '2026-03-12' }, '2026-03-02', '2026-03-05')).toEqual({
+      baseDate: '2026-03-15',
+      dueDate: '2026-03-15',
+    });
+    expect(
+      recountFromService(reply, { baseDate: '2026-03-12' }, '2026-03-02', '2026-03-05', { closed: { dates: ['2026-03-15'] } }),
+    ).toEqual({
+      baseDate: '2026-03-15',
+      dueDate: '2026-03-16',
+    });
+    // Urgent: 10 days to enter consultations rather than 30 (DSU 4.8).
+    expect(
+      recountFromService(DEADLINE_RULES.ENTER_CONSULTATIONS, { baseDate: '2026-03-12' }, '2026-03-02', '2026-03-04', { urgent: true }),
+    ).toEqual({
+      baseDate: '2026-03-14',
+      dueDate: '2026-03-14',
+    });
+    // Served the same day, or a limit already ending later (an extension): nothing moves.
+    expect(recountFromService(reply, { baseDate: '2026-03-12' }, '2026-03-02', '2026-03-02')).toBeNull();
+    expect(recountFromService(reply, { baseDate: '2026-03-20' }, '2026-03-02', '2026-03-05')).toBeNull();
+    expect(recountFromService(reply, { baseDate: '2026-03-15' }, '2026-03-02', '2026-03-05')).toBeNull();
+    // A rule counted from circulation (DSU 4.11) does not count from service.
+    expect(recountFromService(DEADLINE_RULES.THIRD_PARTY_CONSULTATIONS, { baseDate: '2026-03-12' }, '2026-03-02', '2026-03-05')).toBeNull();
+    expect(
+      Object.values(DEADLINE_RULES)
+        .filter((r) => r.countedFromService)
+        .map((r) => r.code),
+    ).toEqual(['REPLY_TO_REQUEST', 'ENTER_CONSULTATIONS', 'EARLIEST_PANEL_REQUEST']);
   });
 });

@@ -315,3 +315,23 @@ export function resumeDeadline(remainingDays: number, resumedAt: Date | IsoDate,
   }
   return datesEndingOn(addDays(dayOf(resumedAt), remainingDays), closed);
 }
+
+/**
+ * The dates of a running limit counted again from the day its opening step was served on the party
+ * it runs against, for a rule counted from receipt (`countedFromService`, DSU 4.3, 4.7): the period
+ * of `rule` started on `servedOn` rather than on `countedFrom` (the step's own day), with the
+ * closed-day shift of any limit. Null when nothing moves: the rule does not count from service,
+ * the service was not on a later day, or the recount would not end later than the limit's present
+ * legal end (a limit is moved later only, never earlier: an agreed extension stands).
+ */
+export function recountFromService(
+  rule: DeadlineRule,
+  limit: { readonly baseDate: IsoDate },
+  countedFrom: Date | IsoDate,
+  servedOn: Date | IsoDate,
+  options: { readonly urgent?: boolean; readonly closed?: ClosedDays } = {},
+): DeadlineDates | null {
+  if (!rule.countedFromService || dayOf(servedOn) <= dayOf(countedFrom)) return null;
+  const recounted = deadlineDates(servedOn, rule, options);
+  return recounted.baseDate > limit.baseDate ? recounted : null;
+}

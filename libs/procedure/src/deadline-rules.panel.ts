@@ -14,6 +14,7 @@ export const PANEL_PHASE_RULES = {
     strength: 'HARD',
     binds: 'RESPONDENT',
     countedFrom: 'receipt of the request for consultations',
+    countedFromService: true, // from the respondent's receipt, once served on it
     onExpiry: 'The complainant may request a panel at once.',
     extendable: true, // DSU 4.3: "unless otherwise mutually agreed"
   },
@@ -25,6 +26,7 @@ export const PANEL_PHASE_RULES = {
     strength: 'HARD',
     binds: 'RESPONDENT',
     countedFrom: 'receipt of the request for consultations',
+    countedFromService: true, // from the respondent's receipt, once served on it
     onExpiry: 'The complainant may request a panel at once.',
     extendable: true, // DSU 4.3: "or within a period otherwise mutually agreed"
   },
@@ -36,6 +38,7 @@ export const PANEL_PHASE_RULES = {
     strength: 'HARD',
     binds: 'COMPLAINANT',
     countedFrom: 'receipt of the request for consultations',
+    countedFromService: true, // from the respondent's receipt, once served on it
     onExpiry: 'The complainant may request a panel; consultations may also go on for years.',
     extendable: true, // parties often agree to consult longer
   },

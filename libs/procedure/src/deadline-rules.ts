@@ -114,6 +114,13 @@ export interface DeadlineRule {
   readonly countedFrom: string;
   /** What the period counts from, for the engine. */
   readonly anchor: RuleAnchor;
+  /**
+   * Whether the period runs from the respondent's receipt of the step that opens it (DSU 4.3, 4.7:
+   * "after the date of receipt of the request"): opened from the step's own day, it is counted again
+   * from the day the step was first served on the respondent when that day is later (README, "Notices
+   * and service"; {@link recountFromService}).
+   */
+  readonly countedFromService: boolean;
   /** What follows when it runs out (docs/procedure.md, "On expiry"). */
   readonly onExpiry: string;
   /** Whether the engine opens deadline rows for it (false: enforced another way, or no date). */
@@ -131,10 +138,10 @@ export interface DeadlineRule {
 
 /**
  * A catalogue entry as written in the data files: `anchor` defaults to `ACTION`, `tracked` to
- * true and `extendable` to false.
+ * true, `extendable` and `countedFromService` to false.
  */
-export type DeadlineRuleData = Omit<DeadlineRule, 'code' | 'anchor' | 'tracked' | 'extendable' | 'appliesIn'> &
-  Partial<Pick<DeadlineRule, 'anchor' | 'tracked' | 'extendable'>>;
+export type DeadlineRuleData = Omit<DeadlineRule, 'code' | 'anchor' | 'tracked' | 'extendable' | 'appliesIn' | 'countedFromService'> &
+  Partial<Pick<DeadlineRule, 'anchor' | 'tracked' | 'extendable' | 'countedFromService'>>;
 
 // Typed as a full record, so a code without data (or data for an unknown code) fails to compile.
 const RULE_DATA: Readonly<Record<DeadlineRuleCode, DeadlineRuleData>> = {
@@ -221,6 +228,7 @@ export const DEADLINE_RULES: Readonly<Record<DeadlineRuleCode, DeadlineRule>> = 
           anchor: data.anchor ?? 'ACTION',
           tracked: data.tracked ?? true,
           extendable: data.extendable ?? false,
+          countedFromService: data.countedFromService ?? false,
           appliesIn: APPLIES_IN[code],
         },
       ];

@@ -34,6 +34,7 @@ export {
   NO_CLOSED_DAYS,
   periodEnd,
   previousWorkingDay,
+  recountFromService,
   resumeDeadline,
   setBodyTimeZone,
   startOfDay,

@@ -24,7 +24,13 @@ export {
   type StepProvider,
   type StepQuery,
 } from './disputes/available-steps';
-export { DeadlinesService, toDeadlineRow, type DeadlineToRemind } from './deadlines/deadlines.service';
+export {
+  DeadlinesService,
+  toDeadlineRow,
+  type DeadlineToRemind,
+  type EntryServed,
+  type RecountedDeadline,
+} from './deadlines/deadlines.service';
 export { DocketService } from './docket/docket.service';
 export { DocketEntry, toDocketEntry } from './docket/docket.type';
 export { DocumentsService, type StoredDocument } from './documents/documents.service';

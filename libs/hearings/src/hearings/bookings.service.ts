@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CommandContext, DomainError, badInput, conflict, MembersService, UsersService } from '@app/core';
 import { DisputesService, PanelSeatsService, docketNumber, isPanelThirdParty } from '@app/registry';
 import { RosterService } from '@app/panels';
-import { EntityManager, QueryFailedError } from 'typeorm';
+import { EntityManager, In, QueryFailedError } from 'typeorm';
 import {
   HearingBookingEntity,
   HearingEntity,
@@ -188,19 +188,47 @@ export class BookingsService {
 
   /** The users a notice goes to: seated panelists' accounts, the delegates of participating members, staff. */
   async recipientsOf(em: EntityManager, hearingId: string, disputeId: string): Promise<{ userId: string; memberId: string | null }[]> {
-    const participants = await em.getRepository(HearingParticipantEntity).findBy({ hearingId });
-    const persons = participants.filter((p) => p.kind === 'PANELIST').map((p) => p.refId);
+    const [recipients = []] = (await this.recipientsOfMany(em, [{ id: hearingId, disputeId }])).values();
+    return recipients.map(({ userId, memberId }) => ({ userId, memberId })).sort((a, b) => a.userId.localeCompare(b.userId));
+  }
+
+  /**
+   * The same for a page of hearings, batched: one read of the participants, one of the seats per
+   * dispute with panelists among them, one of the delegates. Each hearing's recipients come in the
+   * order of who takes part: the seated panelists first, then the members' delegates, then staff; a
+   * user is listed once (the member a delegate is served for: the proof of service is read by member).
+   */
+  async recipientsOfMany(
+    em: EntityManager,
+    hearings: readonly { id: string; disputeId: string }[],
+  ): Promise<Map<string, { userId: string; memberId: string | null; kind: ParticipantKind }[]>> {
+    const out = new Map(hearings.map((h) => [h.id, [] as { userId: string; memberId: string | null; kind: ParticipantKind }[]]));
+    if (!hearings.length) return out;
+    const participants = await em.getRepository(HearingParticipantEntity).findBy({ hearingId: In(hearings.map((h) => h.id)) });
+    const disputeOf = new Map(hearings.map((h) => [h.id, h.disputeId]));
+    const withPanelists = [...new Set(participants.filter((p) => p.kind === 'PANELIST').map((p) => disputeOf.get(p.hearingId)!))];
+    const userOfSeat = new Map<string, string>();
+    for (const disputeId of withPanelists) {
+      for (const seat of await this.seats.seatsOn(em, disputeId))
+        if (seat.userId) userOfSeat.set(`${disputeId}:${seat.personId}`, seat.userId);
+    }
     const members = participants.filter((p) => p.kind === 'PARTY' || p.kind === 'THIRD_PARTY').map((p) => p.refId);
-    // The member a delegate is served for (the proof of service is read by member); none for the others.
-    const recipients = new Map<string, string | null>(participants.filter((p) => p.kind === 'STAFF').map((p) => [p.refId, null]));
-    if (persons.length) {
-      (await this.seats.usersOfPersons(em, disputeId, persons)).forEach((userId) => recipients.set(userId, null));
+    const delegates = await this.users.delegatesOf(em, members);
+    const order: ParticipantKind[] = ['PANELIST', 'PARTY', 'THIRD_PARTY', 'STAFF'];
+    const sorted = [...participants].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.refId.localeCompare(b.refId));
+    for (const p of sorted) {
+      const list = out.get(p.hearingId)!;
+      const add = (userId: string, memberId: string | null) => {
+        if (!list.some((r) => r.userId === userId)) list.push({ userId, memberId, kind: p.kind });
+      };
+      if (p.kind === 'PANELIST') {
+        // A panelist whose seat is vacated since, or who has no account, is not served.
+        const userId = userOfSeat.get(`${disputeOf.get(p.hearingId)}:${p.refId}`);
+        if (userId) add(userId, null);
+      } else if (p.kind === 'STAFF') add(p.refId, null);
+      else for (const d of delegates) if (d.memberId === p.refId) add(d.id, d.memberId);
     }
-    if (members.length) {
-      const delegates = await this.users.delegatesOf(em, members);
-      delegates.forEach((u) => recipients.set(u.id, u.memberId));
-    }
-    return [...recipients.entries()].map(([userId, memberId]) => ({ userId, memberId })).sort((a, b) => a.userId.localeCompare(b.userId));
+    return out;
   }
 
   /** Whether the user sits on the dispute's panel now (the panel acts through its members). */

@@ -102,6 +102,10 @@ export class HearingEntity {
   @Column('text', { nullable: true })
   reason: string | null;
 
+  /** When the current times were set (scheduled or last moved), by the command's clock: the reminders skip a day begun before it. */
+  @Column('timestamptz', { name: 'set_at', nullable: true })
+  setAt: Date | null;
+
   @Column('uuid', { name: 'scheduled_by_id' })
   scheduledById: string;
 

@@ -83,6 +83,7 @@ export class HearingsService implements OnModuleInit {
           publicObservation: false,
           sequence: 0,
           reason: null,
+          setAt: ctx.now,
           scheduledById: ctx.actor!.userId,
         }),
       );
@@ -139,6 +140,7 @@ export class HearingsService implements OnModuleInit {
         ...venue,
         sequence: hearing.sequence + 1,
         reason: input.reason,
+        setAt: ctx.now,
       });
       const saved = await ctx.em.getRepository(HearingEntity).save(hearing);
       const entry = await this.docket.append(ctx, {

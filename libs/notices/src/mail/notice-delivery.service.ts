@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Actor, AppConfig, Clock, CommandRunner, UsersService, badInput, notFound, requireRole, type UserEntity } from '@app/core';
-import { DataSource, In } from 'typeorm';
+import { DeadlinesService, type EntryServed } from '@app/registry';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { NoticePreferenceEntity } from '../notices/notice-preference.entity';
 import { NoticeEntity } from '../notices/notice.entity';
 import { MAX_REFUSED_ATTEMPTS, backoffMs, classifySendError, type SendFailure } from './backoff';
@@ -62,6 +63,7 @@ export class NoticeDelivery {
     private readonly users: UsersService,
     private readonly transport: MailTransport,
     private readonly config: AppConfig,
+    private readonly deadlines: DeadlinesService,
   ) {}
 
   /** Sends what is due, round after round, until nothing is due, the server cannot be reached, or `maxRounds`. */
@@ -212,20 +214,50 @@ export class NoticeDelivery {
     }
   }
 
+  /**
+   * Of the docket entries just served on members' delegates, those served on the member for the
+   * first time now (no delegate of that member had been served with the entry before): one
+   * statement, for the whole round.
+   */
+  private async firstServices(
+    em: EntityManager,
+    pairs: readonly { docket_entry_id: string; member_id: string }[],
+    now: Date,
+  ): Promise<EntryServed[]> {
+    if (!pairs.length) return [];
+    const rows: { dispute_id: string; docket_entry_id: string; member_id: string; first: Date }[] = await em.query(
+      `SELECT n.dispute_id, n.docket_entry_id, n.member_id, MIN(n.sent_at) AS first
+         FROM notices n JOIN unnest($1::uuid[], $2::uuid[]) AS p(entry_id, member_id)
+              ON n.docket_entry_id = p.entry_id AND n.member_id = p.member_id
+        WHERE n.sent_at IS NOT NULL
+        GROUP BY n.dispute_id, n.docket_entry_id, n.member_id`,
+      [pairs.map((p) => p.docket_entry_id), pairs.map((p) => p.member_id)],
+    );
+    return rows
+      .filter((r) => r.dispute_id && new Date(r.first).getTime() === now.getTime())
+      .map((r) => ({ disputeId: r.dispute_id, docketEntryId: r.docket_entry_id, memberId: r.member_id, servedAt: new Date(r.first) }));
+  }
+
   /** The outcomes of a round, in one command: served, given up on, or put back with a backoff. */
   private async record(outcomes: Outcome[]): Promise<DeliveryReport> {
     return this.commands.run({ actor: null, operation: 'deliverNotices' }, async (ctx) => {
       const served: string[] = [];
       const failed: string[] = [];
+      const servedOnMembers: { docket_entry_id: string; member_id: string }[] = [];
       let deferred = 0;
       for (const o of outcomes) {
         if (o.result === 'SENT') {
           // The date of service is when the server accepted the mail (this command's "now").
-          await ctx.em.query(
-            `UPDATE notices SET sent_at = $2, message_id = $3, attempts = attempts + 1, last_error = NULL
-              WHERE id = ANY($1::uuid[]) AND sent_at IS NULL AND failed_at IS NULL`,
-            [o.ids, ctx.now, o.messageId],
+          const rows = updated<{ docket_entry_id: string | null; member_id: string | null }>(
+            await ctx.em.query(
+              `UPDATE notices SET sent_at = $2, message_id = $3, attempts = attempts + 1, last_error = NULL
+                WHERE id = ANY($1::uuid[]) AND sent_at IS NULL AND failed_at IS NULL
+                RETURNING docket_entry_id, member_id`,
+              [o.ids, ctx.now, o.messageId],
+            ),
           );
+          for (const r of rows)
+            if (r.docket_entry_id && r.member_id) servedOnMembers.push({ docket_entry_id: r.docket_entry_id, member_id: r.member_id });
           served.push(...o.ids);
         } else if (o.result === 'FAILED') {
           await ctx.em.query(
@@ -255,7 +287,15 @@ export class NoticeDelivery {
           deferred += rows.filter((r) => !r.failed).length;
         }
       }
-      ctx.target('Notice', served[0] ?? failed[0] ?? outcomes[0].ids[0], { served, failed, deferred });
+      // Periods counted from receipt (DSU 4.3, 4.7) run from the first service on the party: the
+      // registry recounts them in this same transaction (README, "Notices and service").
+      const recounted = await this.deadlines.recountFromService(ctx, await this.firstServices(ctx.em, servedOnMembers, ctx.now));
+      ctx.target('Notice', served[0] ?? failed[0] ?? outcomes[0].ids[0], {
+        served,
+        failed,
+        deferred,
+        ...(recounted.length ? { recounted } : {}),
+      });
       return { sent: served.length, failed: failed.length, deferred };
     });
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, CommandRunner, badInput, requireActor } from '@app/core';
 import { isTimeZone } from '@app/procedure';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { NoticePreferenceEntity } from './notice-preference.entity';
 import { NOTICE_CATEGORIES, type NoticeCategory } from './notice.entity';
 import { NOTICE_LOCALES, type NoticeLocale } from './notice-rules';
@@ -30,6 +30,13 @@ export class NoticePreferencesService {
     const me = requireActor(actor);
     const row = await this.dataSource.getRepository(NoticePreferenceEntity).findOneBy({ userId: me.userId });
     return row ?? defaults(me.userId);
+  }
+
+  /** The time zones users chose (one query); a user without one is left out (the body's zone applies). */
+  async timeZonesOf(em: EntityManager, userIds: readonly string[]): Promise<Map<string, string>> {
+    if (!userIds.length) return new Map();
+    const rows = await em.getRepository(NoticePreferenceEntity).findBy({ userId: In([...new Set(userIds)]) });
+    return new Map(rows.filter((r) => r.timeZone).map((r) => [r.userId, r.timeZone as string]));
   }
 
   update(actor: Actor | null, change: PreferencesChange): Promise<NoticePreferenceEntity> {

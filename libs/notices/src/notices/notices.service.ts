@@ -91,6 +91,16 @@ export class NoticesService {
   }
 
   /**
+   * Which of these dedupe keys are written already (one query): a writer of keyed notices from a
+   * sweep skips those, so that a sweep with nothing new runs no command and leaves no audit record.
+   */
+  async existingDedupeKeys(keys: readonly string[], em: EntityManager = this.dataSource.manager): Promise<Set<string>> {
+    if (!keys.length) return new Set();
+    const rows: { dedupe_key: string }[] = await em.query('SELECT dedupe_key FROM notices WHERE dedupe_key = ANY($1::text[])', [[...keys]]);
+    return new Set(rows.map((r) => r.dedupe_key));
+  }
+
+  /**
    * When a docket entry was served on a member: the first time the mail server accepted a notice of
    * it to one of the member's delegates; null while none was. A period the rules count from
    * notification (e.g. DSU 4.3, from receipt of the request) can count from this date.

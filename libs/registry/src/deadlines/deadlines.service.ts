@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { CommandContext, EntityRows, MembersService, Page, RequestLoaders, groupedInKeyOrder, inKeyOrder, keysetPage } from '@app/core';
 import {
   DEADLINE_RULES,
+  FILING,
+  dayOf,
+  recountFromService,
   type Addressee,
   type DeadlineEffects,
   type DeadlineRow,
@@ -10,7 +13,9 @@ import {
 } from '@app/procedure';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { CalendarService } from '../calendar/calendar.service';
 import { docketNumber } from '../disputes/dispute.entity';
+import { DocketService } from '../docket/docket.service';
 import { DeadlineEntity } from './deadline.entity';
 import { DeadlinesArgs } from './dto/deadlines.args';
 
@@ -38,6 +43,27 @@ export interface DeadlineToRemind {
 
 type Settled = 'MET' | 'MISSED' | 'LAPSED' | 'SUPERSEDED' | 'EXTENDED';
 
+/** The first service of a docket entry on a member (the first of its delegates' notices the mail server accepted). */
+export interface EntryServed {
+  disputeId: string;
+  docketEntryId: string;
+  memberId: string;
+  servedAt: Date;
+}
+
+/** A limit counted again from service, for the audit record of the command that recorded the service. */
+export interface RecountedDeadline {
+  id: string;
+  disputeId: string;
+  rule: DeadlineRuleCode;
+  from: string;
+  to: string;
+}
+
+// The rules the filing opens that run from the respondent's receipt of the request (DSU 4.3, 4.7):
+// the engine's data says which (`countedFromService`), the registry only applies it.
+const COUNTED_FROM_SERVICE: readonly DeadlineRuleCode[] = FILING.opens.filter((rule) => DEADLINE_RULES[rule].countedFromService);
+
 /**
  * Deadline rows: written from the engine's effects, read across all cases. Rows of one subject
  * (a document whose summary is due, DSU 18.2) are opened and settled by their module, by id: the
@@ -50,6 +76,8 @@ export class DeadlinesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly members: MembersService,
+    private readonly docket: DocketService,
+    private readonly calendar: CalendarService,
   ) {
     this.deadlineRows = new EntityRows(dataSource, DeadlineEntity);
   }
@@ -143,6 +171,92 @@ export class DeadlinesService {
         closedAt: null,
       })),
     );
+  }
+
+  /**
+   * Counts the limits that run from receipt of the request for consultations again from the day it
+   * was first served on the respondent (README, "Notices and service"), in the caller's command (the
+   * one that records the service, so the move and the service commit together). `services` are
+   * first services of docket entries on members (any entries, any members: only the filing's entry
+   * served on a respondent counts). A limit is recounted when it is still the one the filing opened
+   * (running, not paused, opened with the filing), the service fell on a later day in the body's
+   * zone, and the recount ends later (`recountFromService`, the engine's arithmetic with the closed
+   * days): moved later only, never earlier, and once (the recount from the same first service ends where the
+   * limit already does). Each dispute whose limits moved
+   * gets a `deadlineMoved` docket entry, under its row lock, as a change of the calendar does.
+   */
+  async recountFromService(ctx: CommandContext, services: readonly EntryServed[]): Promise<RecountedDeadline[]> {
+    if (!services.length || !COUNTED_FROM_SERVICE.length) return [];
+    // Which services count: the filing's entry, on one of the dispute's respondents. One statement.
+    const filings: { entry_id: string; dispute_id: string; occurred_at: Date; member_id: string }[] = await ctx.em.query(
+      `SELECT e.id AS entry_id, e.dispute_id, e.occurred_at, p.member_id
+         FROM docket_entries e JOIN dispute_parties p ON p.dispute_id = e.dispute_id AND p.kind = 'RESPONDENT'
+        WHERE e.id = ANY($1::uuid[]) AND e.kind = $2`,
+      [[...new Set(services.map((s) => s.docketEntryId))], FILING.action],
+    );
+    // Per dispute: the filing's instant and the latest first service on a respondent (each
+    // respondent receives the request; the limits run against them all).
+    const served = new Map<string, { filedAt: Date; servedAt: Date; memberId: string }>();
+    for (const f of filings) {
+      const service = services.find((s) => s.docketEntryId === f.entry_id && s.memberId === f.member_id);
+      if (!service) continue;
+      const known = served.get(f.dispute_id);
+      if (!known || known.servedAt < service.servedAt)
+        served.set(f.dispute_id, { filedAt: f.occurred_at, servedAt: service.servedAt, memberId: f.member_id });
+    }
+    const later = [...served.entries()].filter(([, s]) => dayOf(s.servedAt) > dayOf(s.filedAt));
+    if (!later.length) return [];
+    // The calendar before the disputes (the order every command takes these locks in), then the
+    // disputes in id order: the docket numbers entries MAX(seq) + 1 under the dispute's lock.
+    const closed = await this.calendar.closedDaysForCommand(ctx);
+    const disputeIds = later.map(([id]) => id).sort();
+    const disputes: { id: string; urgent: boolean }[] = await ctx.em.query(
+      'SELECT id, urgent FROM disputes WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE',
+      [disputeIds],
+    );
+    const rows = await ctx.em.getRepository(DeadlineEntity).find({
+      where: {
+        disputeId: In(disputeIds),
+        rule: In([...COUNTED_FROM_SERVICE]),
+        status: 'OPEN',
+        subjectId: IsNull(),
+        pausedRemainingDays: IsNull(),
+      },
+      order: { disputeId: 'ASC', dueDate: 'ASC', rule: 'ASC' },
+    });
+    const codes = new Map(
+      (
+        await this.members.byIds(
+          ctx.em,
+          later.map(([, s]) => s.memberId),
+        )
+      ).map((m) => [m.id, m.code]),
+    );
+    const moved: RecountedDeadline[] = [];
+    for (const dispute of disputes) {
+      const service = served.get(dispute.id)!;
+      const lines: string[] = [];
+      // Only the rows the filing opened (same command, same instant): a limit opened later (an
+      // agreed extension) does not count from the request's receipt.
+      for (const row of rows.filter((r) => r.disputeId === dispute.id && r.openedAt.getTime() === service.filedAt.getTime())) {
+        const rule = DEADLINE_RULES[row.rule];
+        const dates = recountFromService(rule, row, service.filedAt, service.servedAt, { urgent: dispute.urgent, closed });
+        if (!dates) continue;
+        await ctx.em.getRepository(DeadlineEntity).update({ id: row.id }, { baseDate: dates.baseDate, dueDate: dates.dueDate });
+        moved.push({ id: row.id, disputeId: dispute.id, rule: row.rule, from: row.dueDate, to: dates.dueDate });
+        lines.push(`${row.rule} (${rule.article}) is now due ${dates.dueDate} instead of ${row.dueDate}`);
+      }
+      if (!lines.length) continue;
+      await this.docket.append(ctx, {
+        disputeId: dispute.id,
+        actorRole: 'SYSTEM',
+        kind: 'deadlineMoved',
+        text:
+          `Time limits counted from receipt of the request for consultations, first served on ` +
+          `${codes.get(service.memberId) ?? service.memberId} on ${dayOf(service.servedAt)} (DSU 4.3, 4.7): ${lines.join('; ')}.`,
+      });
+    }
+    return moved;
   }
 
   /**
