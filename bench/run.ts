@@ -359,6 +359,8 @@ async function main(): Promise<void> {
   log('Starting the API from dist (node dist/apps/api/src/main.js, NODE_ENV=production, START_WORKER=false)');
   const shipped = await startBuiltApi(appUrl, jwtSecret, {
     NODE_ENV: 'production',
+    // It migrates at start, as the owner (nothing is pending unless dist is newer than this run).
+    DATABASE_OWNER_URL: databaseUrl,
     LOG_LEVEL: 'error',
     START_WORKER: 'false',
     ...secrets,
