@@ -29,6 +29,7 @@ import { Notices1795760000000 } from './1795760000000-Notices';
 import { HearingNoticesJoin1795760000100 } from './1795760000100-HearingNoticesJoin';
 import { Webhooks1795760000300 } from './1795760000300-Webhooks';
 import { OnePanelSeatsTable1795770000000 } from './1795770000000-OnePanelSeatsTable';
+import { SandboxClock1795780000100 } from './1795780000100-SandboxClock';
 
 export * from './job-queue';
 
@@ -67,6 +68,7 @@ export const ALL_MIGRATIONS: Function[] = [
   HearingNoticesJoin1795760000100,
   Webhooks1795760000300,
   OnePanelSeatsTable1795770000000,
+  SandboxClock1795780000100,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
