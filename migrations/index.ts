@@ -30,6 +30,7 @@ import { HearingNoticesJoin1795760000100 } from './1795760000100-HearingNoticesJ
 import { Webhooks1795760000300 } from './1795760000300-Webhooks';
 import { OnePanelSeatsTable1795770000000 } from './1795770000000-OnePanelSeatsTable';
 import { HearingSetAt1795780000000 } from './1795780000000-HearingSetAt';
+import { SandboxClock1795780000100 } from './1795780000100-SandboxClock';
 
 export * from './job-queue';
 
@@ -69,6 +70,7 @@ export const ALL_MIGRATIONS: Function[] = [
   Webhooks1795760000300,
   OnePanelSeatsTable1795770000000,
   HearingSetAt1795780000000,
+  SandboxClock1795780000100,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -4,14 +4,16 @@ import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AppConfig, Clock, CoreApiModule, RateLimiter, CoreModule, DatabaseModule, RequestLoaders, formatGraphqlError } from '@app/core';
 import { ALL_ENTITIES, ALL_MIGRATIONS } from '@app/migrations';
-import { HearingsApiModule } from '@app/hearings';
-import { LiveConnection, NoticesApiModule, liveDocketWsOptions, liveSubscriptionContext } from '@app/notices';
-import { PanelsApiModule } from '@app/panels';
-import { RegistryApiModule } from '@app/registry';
+import { HearingsApiModule, HearingsModule } from '@app/hearings';
+import { LiveConnection, NoticesApiModule, NoticesModule, liveDocketWsOptions, liveSubscriptionContext } from '@app/notices';
+import { PanelsApiModule, PanelsModule } from '@app/panels';
+import { RegistryApiModule, RegistryModule } from '@app/registry';
 import { RulingsApiModule } from '@app/rulings';
 import type { Request, Response } from 'express';
 import { queryLimitsPlugin } from './graphql/query-limits.plugin';
 import { describeRootTypes } from './graphql/root-types';
+import { JobsService } from '../../worker/src/jobs.service';
+import { ApiSandboxCatchUp } from './sandbox-catch-up';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -83,7 +85,10 @@ export class AppModule {
         PanelsApiModule,
         HearingsApiModule,
         RulingsApiModule,
+        // A training sandbox runs the worker's round itself when its clock moves (README, "Training sandbox").
+        ...(config.SANDBOX ? [RegistryModule, NoticesModule, PanelsModule, HearingsModule] : []),
       ],
+      providers: config.SANDBOX ? [JobsService, ApiSandboxCatchUp] : [],
     };
   }
 }

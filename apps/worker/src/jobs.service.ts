@@ -57,38 +57,9 @@ export class JobsService {
     // daily audit checkpoint when due. pg-boss keeps one schedule
     // per queue across all workers, so several workers do not multiply the jobs.
     await boss.schedule(SWEEP_QUEUE, '* * * * *');
-    await boss.work(SWEEP_QUEUE, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? Math.min(2, interval) }, async () => {
-      // Elections past their closing time first: composing a panel opens its deadlines.
-      const closed = await this.elections.closeDue();
-      if (closed) this.logger.log(`Closed ${closed} elections`);
-      const result = await this.sweeper.sweep();
-      if (result.disputes)
-        this.logger.log(`Swept ${result.disputes} disputes: ${result.expired} limits ran out, ${result.automatic} automatic steps`);
-      // Reminders of the limits (after the sweep: a limit it closed is not reminded), then the mails
-      // of every notice due, these reminders included (README, "Notices by e-mail").
-      const reminded = await this.reminders.remindDue();
-      if (reminded.reminders || reminded.overdue)
-        this.logger.log(`Reminders: ${reminded.reminders} of limits, ${reminded.overdue} overdue steps`);
-      // And of the hearings ahead, to everyone who takes part (README, "Notices by e-mail").
-      const hearings = await this.hearingReminders.remindDue();
-      if (hearings) this.logger.log(`Reminders: ${hearings} of hearings`);
-      const mailed = await this.mail.deliverDue();
-      if (mailed.sent || mailed.failed || mailed.deferred) {
-        this.logger.log(`Mail: ${mailed.sent} notices served, ${mailed.failed} failed, ${mailed.deferred} to try again`);
-      }
-      // The webhook deliveries due, first attempts and retries (README, "Webhooks").
-      const webhooks = await this.webhooks.deliverDue();
-      if (webhooks) this.logger.log(`Delivered ${webhooks} webhook events`);
-      // The audit trail's daily anchor (README, "The audit trail: threat model"), once a day
-      // however many workers run; its line in the log is one more copy outside the database.
-      const checkpoint = await this.checkpoints.makeDailyIfDue();
-      if (checkpoint) {
-        const { id, seq, hash, madeAt, keyId, signature } = checkpoint;
-        this.logger.log(
-          `Audit checkpoint ${JSON.stringify({ id, seq, hash, madeAt, reason: 'DAILY', meetingId: null, keyId, signature })}`,
-        );
-      }
-    });
+    await boss.work(SWEEP_QUEUE, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? Math.min(2, interval) }, () =>
+      this.sweepOnce(),
+    );
     this.boss = boss;
     // A first sweep at start-up, rather than waiting for the next minute.
     await this.runSoon();
@@ -101,6 +72,41 @@ export class JobsService {
           .send(SWEEP_QUEUE, {}, { singletonKey: 'sweep-interval', singletonSeconds: interval })
           .catch((error: Error) => this.logger.error(`Queueing a sweep failed: ${error.message}`));
       }, interval * 1000);
+    }
+  }
+
+  /**
+   * One round of the timed work, at the clock's instant: what each queued sweep runs, and what the
+   * training sandbox runs at each instant its clock passes (README, "Training sandbox").
+   */
+  async sweepOnce(): Promise<void> {
+    // Elections past their closing time first: composing a panel opens its deadlines.
+    const closed = await this.elections.closeDue();
+    if (closed) this.logger.log(`Closed ${closed} elections`);
+    const result = await this.sweeper.sweep();
+    if (result.disputes)
+      this.logger.log(`Swept ${result.disputes} disputes: ${result.expired} limits ran out, ${result.automatic} automatic steps`);
+    // Reminders of the limits (after the sweep: a limit it closed is not reminded), then the mails
+    // of every notice due, these reminders included (README, "Notices by e-mail").
+    const reminded = await this.reminders.remindDue();
+    if (reminded.reminders || reminded.overdue)
+      this.logger.log(`Reminders: ${reminded.reminders} of limits, ${reminded.overdue} overdue steps`);
+    // And of the hearings ahead, to everyone who takes part (README, "Notices by e-mail").
+    const hearings = await this.hearingReminders.remindDue();
+    if (hearings) this.logger.log(`Reminders: ${hearings} of hearings`);
+    const mailed = await this.mail.deliverDue();
+    if (mailed.sent || mailed.failed || mailed.deferred) {
+      this.logger.log(`Mail: ${mailed.sent} notices served, ${mailed.failed} failed, ${mailed.deferred} to try again`);
+    }
+    // The webhook deliveries due, first attempts and retries (README, "Webhooks").
+    const webhooks = await this.webhooks.deliverDue();
+    if (webhooks) this.logger.log(`Delivered ${webhooks} webhook events`);
+    // The audit trail's daily anchor (README, "The audit trail: threat model"), once a day
+    // however many workers run; its line in the log is one more copy outside the database.
+    const checkpoint = await this.checkpoints.makeDailyIfDue();
+    if (checkpoint) {
+      const { id, seq, hash, madeAt, keyId, signature } = checkpoint;
+      this.logger.log(`Audit checkpoint ${JSON.stringify({ id, seq, hash, madeAt, reason: 'DAILY', meetingId: null, keyId, signature })}`);
     }
   }
 

@@ -120,6 +120,20 @@ export const CORE_ERRORS = {
     category: 'BAD_USER_INPUT',
     meaning: 'The variables hold so many wrong values that GraphQL stopped checking them: fix those reported and resend',
   },
+
+  // The training sandbox (README, "Training sandbox")
+  SANDBOX_OFF: {
+    category: 'FORBIDDEN',
+    meaning: 'The clock moves only in a training sandbox (SANDBOX=true); this deployment keeps real time',
+  },
+  SANDBOX_CLOCK_NOT_FORWARD: {
+    category: 'BAD_USER_INPUT',
+    meaning: "The sandbox's clock only moves forward: give an instant later than the sandbox's time now",
+  },
+  SANDBOX_CLOCK_BUSY: {
+    category: 'CONFLICT',
+    meaning: 'Another advanceClock is still catching up: wait for it to return, then try again',
+  },
 } as const satisfies ErrorCatalogue;
 
 /** A code of `libs/core`. */

@@ -15,6 +15,7 @@ import { SecondFactorResolver } from './auth/second-factor.resolver';
 import { SecondFactorService } from './auth/second-factor.service';
 import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, JwtSecret } from './auth/jwt-settings';
 import { Clock, SystemClock } from './clock/clock';
+import { SandboxClock } from './clock/sandbox-clock';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { CommandRunner } from './database/command-runner';
@@ -23,13 +24,16 @@ import { HealthController } from './health/health.controller';
 import { MembersResolver } from './members/members.resolver';
 import { MembersService } from './members/members.service';
 import { RateLimiter } from './rate-limit/rate-limiter.service';
+import { SandboxClockSync } from './sandbox/sandbox-clock.sync';
+import { SandboxResolver, UserSandboxResolver } from './sandbox/sandbox.resolver';
+import { SandboxService } from './sandbox/sandbox.service';
 import { UsersResolver } from './users/users.resolver';
 import { UsersService } from './users/users.service';
 
 export interface CoreModuleOptions {
   config: AppConfig;
   jwtSecret: string;
-  /** Tests pass a ManualClock; everything else gets the system clock. */
+  /** Tests pass a ManualClock; everything else gets the system clock. With SANDBOX, the sandbox's clock runs on it. */
   clock?: Clock;
 }
 
@@ -43,6 +47,8 @@ const SERVICES: Provider[] = [
   AuthService,
   MembersService,
   UsersService,
+  SandboxClockSync,
+  SandboxService,
 ];
 
 /**
@@ -66,7 +72,12 @@ export class CoreModule {
         }),
       ],
       providers: [
-        { provide: Clock, useValue: options.clock ?? new SystemClock() },
+        // A training sandbox moves the clock it is given (README, "Training sandbox"); the base
+        // clock stays real time (or a test's ManualClock).
+        {
+          provide: Clock,
+          useValue: options.config.SANDBOX ? new SandboxClock(options.clock ?? new SystemClock()) : (options.clock ?? new SystemClock()),
+        },
         { provide: JwtSecret, useValue: new JwtSecret(options.jwtSecret) },
         // The audit trail's signing key: from configuration, never from the database.
         { provide: AuditKeys, useFactory: () => new AuditKeys(resolveAuditSigningKey(options.config)) },
@@ -89,6 +100,8 @@ export class CoreModule {
     UsersResolver,
     MembersResolver,
     AuditResolver,
+    SandboxResolver,
+    UserSandboxResolver,
   ],
 })
 export class CoreApiModule {}

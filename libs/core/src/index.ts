@@ -24,6 +24,7 @@ export * from './auth/sign-in.entity';
 export * from './auth/totp';
 export * from './auth/totp-factor.entity';
 export * from './clock/clock';
+export * from './clock/sandbox-clock';
 export * from './config/app-config';
 export * from './core.errors';
 export * from './core.module';
@@ -52,6 +53,11 @@ export * from './members/members.service';
 export * from './rate-limit/client-address';
 export * from './rate-limit/rate-limit.entity';
 export * from './rate-limit/rate-limiter.service';
+export * from './sandbox/sandbox-catch-up';
+export * from './sandbox/sandbox-clock.entity';
+export { SANDBOX_CLOCK_CHANNEL, SandboxClockSync } from './sandbox/sandbox-clock.sync';
+export * from './sandbox/sandbox.service';
+export { SandboxInfo } from './sandbox/sandbox.type';
 export * from './users/user.entity';
 export * from './users/user.type';
 export * from './users/users.service';
@@ -63,6 +69,7 @@ import { SignInEntity } from './auth/sign-in.entity';
 import { TotpFactorEntity } from './auth/totp-factor.entity';
 import { MemberEntity } from './members/member.entity';
 import { RateLimitEntity } from './rate-limit/rate-limit.entity';
+import { SandboxClockEntity } from './sandbox/sandbox-clock.entity';
 import { UserEntity } from './users/user.entity';
 
 /** The core's tables, for the data source. */
@@ -76,4 +83,5 @@ export const CORE_ENTITIES = [
   AuditRecordEntity,
   AuditCheckpointEntity,
   RateLimitEntity,
+  SandboxClockEntity,
 ];

@@ -226,4 +226,27 @@ describe('loadConfig', () => {
     expect(refused({ REMINDER_DAYS: 'a week' }).variable).toBe('REMINDER_DAYS');
     expect(refused({ PUBLIC_URL: 'dsb.example.org' }).variable).toBe('PUBLIC_URL');
   });
+  it('reads SANDBOX as a yes or a no, and refuses it in production with one line naming it', () => {
+    expect(loadConfig({}).SANDBOX).toBe(false);
+    expect(loadConfig({ SANDBOX: 'true' }).SANDBOX).toBe(true);
+    expect(() => loadConfig({ SANDBOX: 'maybe' })).toThrow(/^Invalid configuration: SANDBOX must be true or false/);
+    const production = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(32),
+      DATABASE_URL: 'postgres://h/db',
+      BALLOT_SECRET: 'b'.repeat(32),
+      MFA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+      AUDIT_SIGNING_KEY: KEY,
+    };
+    expect(loadConfig(production).SANDBOX).toBe(false);
+    let refusal: unknown;
+    try {
+      loadConfig({ ...production, SANDBOX: 'true' });
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(ConfigError);
+    expect((refusal as ConfigError).variable).toBe('SANDBOX');
+    expect((refusal as ConfigError).message).toMatch(/^Invalid configuration: SANDBOX must not be true when NODE_ENV=production/);
+  });
 });

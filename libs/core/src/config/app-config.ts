@@ -421,6 +421,15 @@ export class AppConfig {
   @Max(60, { each: true, message: 'must list days from 1 to 60' })
   REMINDER_DAYS: number[] = [7, 1];
 
+  /**
+   * A training sandbox (README, "Training sandbox"): the secretariat may move the clock forward
+   * (advanceClock) and everything is marked as a sandbox. Refused with NODE_ENV=production: a
+   * register whose clock can be moved is no record of anything.
+   */
+  @Transform(toYesNo)
+  @IsBoolean({ message: 'must be true or false' })
+  SANDBOX = false;
+
   /** The base of links in mails: PUBLIC_URL, else this machine's API. */
   get publicUrl(): string {
     return (this.PUBLIC_URL ?? `http://localhost:${this.PORT}`).replace(/\/+$/, '');
@@ -494,6 +503,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (config.isProduction && !config.AUDIT_SIGNING_KEY) {
     throw new ConfigError('AUDIT_SIGNING_KEY', 'is required when NODE_ENV=production');
+  }
+  if (config.isProduction && config.SANDBOX) {
+    throw new ConfigError(
+      'SANDBOX',
+      "must not be true when NODE_ENV=production: a sandbox's clock can be moved, so nothing in it is a record",
+    );
   }
   return config;
 }

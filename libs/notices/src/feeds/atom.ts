@@ -96,8 +96,28 @@ function entry(e: AtomEntry): string[] {
   ];
 }
 
+// Whether this process serves a training sandbox (README, "Training sandbox"): set once at
+// start-up from SANDBOX (DocketFeedsService), as the body's time zone is, so that every feed, the
+// hearings' and the reports' included, says so in its title whoever builds it.
+let sandboxFeeds = false;
+
+/** Marks every feed this process builds as a training sandbox's (or not). */
+export function markFeedsAsSandbox(sandbox: boolean): void {
+  sandboxFeeds = sandbox;
+}
+
+/** The prefix of a sandbox feed's title. */
+export const SANDBOX_FEED_PREFIX = '[TRAINING SANDBOX] ';
+
 /** The feed as an XML document (UTF-8), entries in the order given. */
 export function buildAtom(feed: AtomFeed): string {
+  if (sandboxFeeds) {
+    feed = {
+      ...feed,
+      title: `${SANDBOX_FEED_PREFIX}${feed.title}`,
+      subtitle: `A training sandbox: nothing here is a real case.${feed.subtitle ? ` ${feed.subtitle}` : ''}`,
+    };
+  }
   const author = [
     `    <name>${escapeXml(feed.author.name)}</name>`,
     ...(feed.author.uri ? [`    <uri>${escapeXml(feed.author.uri)}</uri>`] : []),

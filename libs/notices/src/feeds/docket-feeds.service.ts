@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, RequestLoaders, notFound } from '@app/core';
+import { AppConfig, Clock, RequestLoaders, notFound } from '@app/core';
 import {
   DisputesService,
   DocketService,
@@ -10,7 +10,7 @@ import {
   type DocumentEntity,
 } from '@app/registry';
 import { DataSource } from 'typeorm';
-import { AtomEntry, AtomFeed, buildAtom } from './atom';
+import { AtomEntry, AtomFeed, buildAtom, markFeedsAsSandbox } from './atom';
 
 /** Entries in a docket feed: the latest, newest first. */
 export const FEED_ENTRIES = 100;
@@ -32,7 +32,10 @@ export class DocketFeedsService {
     private readonly disputes: DisputesService,
     private readonly documents: DocumentsService,
     private readonly clock: Clock,
-  ) {}
+    config: AppConfig,
+  ) {
+    markFeedsAsSandbox(config.SANDBOX);
+  }
 
   async allDisputes(base: string): Promise<string> {
     const entries = await this.docket.latest(FEED_ENTRIES);

@@ -200,7 +200,7 @@ export class NoticeDelivery {
       timeZone: pref?.timeZone ?? this.config.BODY_TIME_ZONE,
       locale: pref?.locale ?? 'en',
     };
-    const settings = { publicUrl: this.config.publicUrl, messageIdHost: mailDomain(this.config.MAIL_FROM) };
+    const settings = { publicUrl: this.config.publicUrl, messageIdHost: mailDomain(this.config.MAIL_FROM), sandbox: this.config.SANDBOX };
     const mail =
       group.length === 1 && !group[0].digest ? renderNotice(group[0], recipient, settings) : renderDigest(group, recipient, settings);
     const messageId = messageIdFor(ids, settings.messageIdHost);

@@ -1,4 +1,13 @@
-import { escapeHtml, fillDates, formatInstant, messageIdFor, renderDigest, renderNotice, type MailNotice } from './templates';
+import {
+  SANDBOX_MAIL_BANNER,
+  escapeHtml,
+  fillDates,
+  formatInstant,
+  messageIdFor,
+  renderDigest,
+  renderNotice,
+  type MailNotice,
+} from './templates';
 
 const RECIPIENT = { email: 'delegate@pak.example', displayName: 'Ayesha <Delegate>', timeZone: 'Asia/Karachi', locale: 'en' };
 const SETTINGS = { publicUrl: 'https://dsb.example.org', messageIdHost: 'dsb.example.org' };
@@ -62,5 +71,21 @@ describe('mail templates', () => {
     expect(messageIdFor(['a', 'b'], 'h')).toBe(messageIdFor(['b', 'a'], 'h'));
     expect(messageIdFor(['a', 'b'], 'h')).toMatch(/^<digest\.[0-9a-f]{32}@h>$/);
     expect(escapeHtml(`<&>"'`)).toBe('&lt;&amp;&gt;&quot;&#39;');
+  });
+  it('marks every mail of a training sandbox, a notice and a digest alike, and no other mail', () => {
+    const payload = { subject: 'Filed', docketNumber: 'DS7', lines: ['China filed'], documents: [] };
+    const plain = renderNotice(notice(payload), RECIPIENT, SETTINGS);
+    expect(plain.subject).toBe('DS7: Filed');
+    expect(plain.text).not.toContain('SANDBOX');
+    expect(plain.html).not.toContain('SANDBOX');
+    const sandbox = { ...SETTINGS, sandbox: true };
+    const one = renderNotice(notice(payload), RECIPIENT, sandbox);
+    expect(one.subject).toBe('[TRAINING SANDBOX] DS7: Filed');
+    expect(one.text.startsWith(`${SANDBOX_MAIL_BANNER}\n\n`)).toBe(true);
+    expect(one.html).toContain(SANDBOX_MAIL_BANNER);
+    const digest = renderDigest([notice(payload, { mandatory: false })], RECIPIENT, sandbox);
+    expect(digest.subject).toMatch(/^\[TRAINING SANDBOX\] Digest/);
+    expect(digest.text.startsWith(SANDBOX_MAIL_BANNER)).toBe(true);
+    expect(digest.html).toContain(SANDBOX_MAIL_BANNER);
   });
 });

@@ -30,7 +30,12 @@ export interface MailSettings {
   publicUrl: string;
   /** The host part of Message-IDs (the domain of MAIL_FROM). */
   messageIdHost: string;
+  /** Written in a training sandbox (SANDBOX=true): every mail says so (README, "Training sandbox"). */
+  sandbox?: boolean;
 }
+
+/** The first line of every mail of a training sandbox. */
+export const SANDBOX_MAIL_BANNER = 'TRAINING SANDBOX: this notice was written in a training sandbox; nothing in it is a real case.';
 
 export interface RenderedMail {
   subject: string;
@@ -165,11 +170,14 @@ function sectionHtml(s: Section, heading: boolean): string {
   return parts.join('\n');
 }
 
-function layout(title: string, body: string, footer: string): string {
+function layout(title: string, body: string, footer: string, sandbox = false): string {
   return [
     '<!doctype html>',
     `<html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>`,
     '<body style="font-family:Georgia,serif;font-size:15px;line-height:1.5;color:#1b1b1b;max-width:640px;margin:0 auto;padding:16px">',
+    ...(sandbox
+      ? [`<p style="background:#fde68a;padding:8px;margin:0 0 16px"><strong>${escapeHtml(SANDBOX_MAIL_BANNER)}</strong></p>`]
+      : []),
     `<h1 style="font-size:18px;margin:0 0 16px">${escapeHtml(title)}</h1>`,
     body,
     `<hr style="border:0;border-top:1px solid #ccc;margin:24px 0 8px"><p style="font-size:12px;color:#555">${escapeHtml(footer)}</p>`,
@@ -177,16 +185,25 @@ function layout(title: string, body: string, footer: string): string {
   ].join('\n');
 }
 
+// A sandbox's mail: the subject and the first line of the text say so (the HTML's layout too).
+function marked(mail: RenderedMail, settings: MailSettings): RenderedMail {
+  if (!settings.sandbox) return mail;
+  return { subject: `[TRAINING SANDBOX] ${mail.subject}`, text: `${SANDBOX_MAIL_BANNER}\n\n${mail.text}`, html: mail.html };
+}
+
 /** One notice's mail. */
 export function renderNotice(notice: MailNotice, recipient: MailRecipient, settings: MailSettings): RenderedMail {
   const s = section(notice, recipient, settings);
   const subject = s.docketNumber && !s.subject.includes(s.docketNumber) ? `${s.docketNumber}: ${s.subject}` : s.subject;
   const footer = why(notice, recipient);
-  return {
-    subject,
-    text: `${subject}\n\n${sectionText(s, false)}\n\n-- \n${footer}\n`,
-    html: layout(subject, sectionHtml(s, false), footer),
-  };
+  return marked(
+    {
+      subject,
+      text: `${subject}\n\n${sectionText(s, false)}\n\n-- \n${footer}\n`,
+      html: layout(subject, sectionHtml(s, false), footer, settings.sandbox),
+    },
+    settings,
+  );
 }
 
 /** A daily digest: the recipient's non-mandatory notices gathered in one mail, oldest first. */
@@ -196,9 +213,12 @@ export function renderDigest(notices: readonly MailNotice[], recipient: MailReci
   const footer =
     `You receive this as ${recipient.displayName} <${recipient.email}>: you chose a daily digest for these notices in your notice ` +
     'preferences. Mandatory service notices are never held for the digest.';
-  return {
-    subject,
-    text: `${subject}\n\n${sections.map((s) => sectionText(s, true)).join('\n\n\n')}\n\n-- \n${footer}\n`,
-    html: layout(subject, sections.map((s) => sectionHtml(s, true)).join('\n'), footer),
-  };
+  return marked(
+    {
+      subject,
+      text: `${subject}\n\n${sections.map((s) => sectionText(s, true)).join('\n\n\n')}\n\n-- \n${footer}\n`,
+      html: layout(subject, sections.map((s) => sectionHtml(s, true)).join('\n'), footer, settings.sandbox),
+    },
+    settings,
+  );
 }
