@@ -1,4 +1,3 @@
-import { JwtService } from '@nestjs/jwt';
 import { AppConfig, AuditCheckpoints, Clock, ManualClock, SandboxClock, SandboxClockSync, UserEntity } from '@app/core';
 import { NoticeDelivery, RemindersService, WebhookDelivery } from '@app/notices';
 import { ElectionClosingService } from '@app/panels';
@@ -6,7 +5,7 @@ import { HearingRemindersService } from '@app/hearings';
 import { ProcedureSweeper } from '@app/registry';
 import { DataSource } from 'typeorm';
 import { JobsService } from '../../apps/worker/src/jobs.service';
-import { createMember, createUser } from '../utils/factories';
+import { DEFAULT_PASSWORD, createMember, createUser } from '../utils/factories';
 import { TestApp, startTestApp } from '../utils/test-app';
 
 const FILE = `mutation($r: [String!]!, $title: String!) { requestConsultations(input: { respondents: $r, title: $title,
@@ -89,12 +88,9 @@ describe('outside a sandbox: the reference case on a stopped clock', () => {
 describe('the training sandbox (SANDBOX=true)', () => {
   let t: TestApp;
   let users: Record<string, UserEntity>;
-  // Tokens live by the sandbox's clock as by the real one: signed at the sandbox's time now (the
-  // test app's tokenFor signs at its base clock, which stands still at the start).
-  const tok = (who: string) => {
-    const iat = Math.floor(t.app.get(Clock).now().getTime() / 1000);
-    return t.app.get(JwtService).sign({ sub: users[who].id, role: users[who].role, sid: users[who].id, iat, exp: iat + 900 });
-  };
+  // Sessions live in real time (SessionClock: the base clock, the test's stopped "real time"),
+  // whatever the sandbox's clock says: the test app's tokenFor signs at its base clock.
+  const tok = (who: string) => t.tokenFor(users[who]);
   const clockRow = async () => (await t.db.query('SELECT instant, real_at, frozen FROM sandbox_clock'))[0] ?? null;
   const auditCount = async () => (await t.db.query('SELECT count(*)::int AS n FROM audit_log'))[0].n as number;
 
@@ -159,20 +155,39 @@ describe('the training sandbox (SANDBOX=true)', () => {
     expect(feed.text).toContain('<title type="text">[TRAINING SANDBOX] The docket of the Dispute Settlement Body</title>');
   });
 
+  it('keeps everyone signed in across a move: sessions and second-factor codes run in real time', async () => {
+    const login = await t.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken refreshToken } }`, {
+      e: users.PAK.email,
+      p: DEFAULT_PASSWORD,
+    });
+    expect(login.errors).toBeUndefined();
+    const { accessToken, refreshToken } = login.data!.login;
+    const me = () => t.gql('{ me { email } }', {}, accessToken);
+    expect((await me()).data!.me.email).toBe(users.PAK.email);
+    // A month on in the sandbox: the 15-minute access token and the refresh token still hold.
+    expect((await t.gql(ADVANCE, { to: '2026-04-20T09:00:00Z' }, tok('SEC'))).errors).toBeUndefined();
+    expect(t.app.get(Clock).now().toISOString()).toBe('2026-04-20T09:00:00.000Z');
+    const after = await me();
+    expect(after.errors).toBeUndefined();
+    expect(after.data!.me.email).toBe(users.PAK.email);
+    const refreshed = await t.gql(`mutation($r: String!) { refreshToken(refreshToken: $r) { accessToken } }`, { r: refreshToken });
+    expect(refreshed.errors).toBeUndefined();
+  });
+
   it('a second process on the same database sees the new time after a move', async () => {
     // Another process's clock: its own base clock (the same real time), its own LISTEN connection.
     const other = new SandboxClock(new ManualClock(START));
     const sync = new SandboxClockSync(t.app.get(AppConfig), other, t.db);
     await sync.onModuleInit();
     try {
-      expect(other.now().toISOString()).toBe('2026-03-20T09:00:00.000Z');
-      const moved = await t.gql(ADVANCE, { to: '2026-03-25T12:00:00Z' }, tok('SEC'));
+      expect(other.now().toISOString()).toBe('2026-04-20T09:00:00.000Z');
+      const moved = await t.gql(ADVANCE, { to: '2026-04-25T12:00:00Z' }, tok('SEC'));
       expect(moved.errors).toBeUndefined();
       const deadline = Date.now() + 5000;
-      while (other.now().toISOString() !== '2026-03-25T12:00:00.000Z' && Date.now() < deadline) {
+      while (other.now().toISOString() !== '2026-04-25T12:00:00.000Z' && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
-      expect(other.now().toISOString()).toBe('2026-03-25T12:00:00.000Z');
+      expect(other.now().toISOString()).toBe('2026-04-25T12:00:00.000Z');
     } finally {
       await sync.onModuleDestroy();
     }

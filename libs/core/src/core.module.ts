@@ -14,7 +14,7 @@ import { JwtStrategy } from './auth/jwt.strategy';
 import { SecondFactorResolver } from './auth/second-factor.resolver';
 import { SecondFactorService } from './auth/second-factor.service';
 import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, JwtSecret } from './auth/jwt-settings';
-import { Clock, SystemClock } from './clock/clock';
+import { Clock, SessionClock, SystemClock } from './clock/clock';
 import { SandboxClock } from './clock/sandbox-clock';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -78,12 +78,17 @@ export class CoreModule {
           provide: Clock,
           useValue: options.config.SANDBOX ? new SandboxClock(options.clock ?? new SystemClock()) : (options.clock ?? new SystemClock()),
         },
+        {
+          provide: SessionClock,
+          useFactory: (clock: Clock): SessionClock => (clock instanceof SandboxClock ? { now: () => clock.realNow() } : clock),
+          inject: [Clock],
+        },
         { provide: JwtSecret, useValue: new JwtSecret(options.jwtSecret) },
         // The audit trail's signing key: from configuration, never from the database.
         { provide: AuditKeys, useFactory: () => new AuditKeys(resolveAuditSigningKey(options.config)) },
         ...SERVICES,
       ],
-      exports: [Clock, JwtSecret, ConfigModule, AuditKeys, ...SERVICES],
+      exports: [Clock, SessionClock, JwtSecret, ConfigModule, AuditKeys, ...SERVICES],
     };
   }
 }

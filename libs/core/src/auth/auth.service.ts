@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { CommandRunner } from '../database/command-runner';
 import { unauthenticated } from '../errors';
-import { Clock } from '../clock/clock';
+import { Clock, SessionClock } from '../clock/clock';
 import { addressBucket, clientAddress } from '../rate-limit/client-address';
 import { BackoffRule, RateLimitRule, RateLimiter, Reservation } from '../rate-limit/rate-limiter.service';
 import { UserEntity } from '../users/user.entity';
@@ -61,6 +61,7 @@ export class AuthService {
     private readonly limiter: RateLimiter,
     private readonly clock: Clock,
     private readonly secondFactor: SecondFactorService,
+    private readonly sessionClock: SessionClock,
   ) {}
 
   /**
@@ -112,7 +113,7 @@ export class AuthService {
     let tokens: IssuedTokens;
     try {
       tokens = await this.commands.run({ actor: actorOf(user), operation: 'login' }, async (ctx) => {
-        const secondFactor = hasFactor ? await this.secondFactor.verifyAtLogin(ctx.em, user.id, code!, ctx.now) : null;
+        const secondFactor = hasFactor ? await this.secondFactor.verifyAtLogin(ctx.em, user.id, code!, this.sessionClock.now()) : null;
         const signInId = randomUUID();
         ctx.target('User', user.id, { signInId, scope, secondFactor });
         await ctx.em.getRepository(SignInEntity).insert({
@@ -124,7 +125,7 @@ export class AuthService {
           createdAt: ctx.now,
           revokedAt: null,
         });
-        return this.issue(ctx.em, user, signInId, scope, ctx.now);
+        return this.issue(ctx.em, user, signInId, scope, this.sessionClock.now());
       });
     } catch (error) {
       // A wrong code counts against the password's limits too; anything else was no failure of theirs.
@@ -168,7 +169,7 @@ export class AuthService {
         await this.revokeFamily(ctx.em, stored.familyId, ctx.now);
         return 'reused';
       }
-      if (stored.expiresAt <= ctx.now) throw invalid();
+      if (stored.expiresAt <= this.sessionClock.now()) throw invalid();
       const signIn = await ctx.em.getRepository(SignInEntity).findOne({ where: { id: stored.familyId } });
       if (!signIn || signIn.revokedAt) throw invalid();
       const user = await ctx.em.getRepository(UserEntity).findOne({ where: { id: stored.userId } });
@@ -176,7 +177,7 @@ export class AuthService {
       ctx.target('User', stored.userId, { familyId: stored.familyId });
       stored.rotatedAt = ctx.now;
       await ctx.em.save(stored);
-      return this.issue(ctx.em, user, stored.familyId, signIn.scope, ctx.now);
+      return this.issue(ctx.em, user, stored.familyId, signIn.scope, this.sessionClock.now());
     });
     if (outcome === 'reused') {
       throw unauthenticated('This refresh token was already used; every session from that sign-in is now revoked', 'REFRESH_TOKEN_REUSED');

@@ -4,7 +4,7 @@ import { PassportStrategy } from '@nestjs/passport';
 import { isUUID } from 'class-validator';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { DataSource } from 'typeorm';
-import { Clock } from '../clock/clock';
+import { SessionClock } from '../clock/clock';
 import { EntityRows } from '../database/entity-rows';
 import { UserEntity } from '../users/user.entity';
 import type { Actor, Role } from './actor';
@@ -31,7 +31,7 @@ interface AccessClaims {
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
     secret: JwtSecret,
-    private readonly clock: Clock,
+    private readonly clock: SessionClock,
     private readonly dataSource: DataSource,
   ) {
     super({

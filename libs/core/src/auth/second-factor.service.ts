@@ -1,3 +1,4 @@
+import { SessionClock } from '../clock/clock';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
@@ -52,6 +53,8 @@ export class SecondFactorService {
     private readonly commands: CommandRunner,
     private readonly config: AppConfig,
     private readonly limiter: RateLimiter,
+    // An authenticator app's codes follow real time, even in a training sandbox.
+    private readonly sessionClock: SessionClock,
   ) {}
 
   /** Whether the role must sign in with a second factor. */
@@ -145,7 +148,7 @@ export class SecondFactorService {
         const factor = await repo.findOne({ where: { userId }, lock: { mode: 'pessimistic_write' } });
         if (!factor) throw conflict('Start with enrollTotp', 'TOTP_NOT_ENROLLED');
         if (factor.confirmedAt) throw conflict('Your second factor is already confirmed', 'TOTP_ALREADY_ENROLLED');
-        const step = matchTotp(this.secretOf(factor), code.replace(/\s/g, ''), ctx.now, null);
+        const step = matchTotp(this.secretOf(factor), code.replace(/\s/g, ''), this.sessionClock.now(), null);
         if (step === null) throw badInput('code', 'The code does not match: enter the code your app shows now', INVALID_CODE);
         await repo.update({ userId }, { confirmedAt: ctx.now, lastUsedStep: step });
         const recovery = Array.from({ length: RECOVERY_CODE_COUNT }, () => newRecoveryCode());

@@ -37,3 +37,13 @@ export class ManualClock extends Clock {
     this.advance(days * 24 * 60 * 60 * 1000);
   }
 }
+
+/**
+ * The time of sign-in sessions: access and refresh tokens' lifetimes and second-factor codes. It
+ * is the domain's Clock everywhere but in a training sandbox, where it stays real time while the
+ * secretariat moves the case clock forward (README, "Training sandbox"): an authenticator app's
+ * codes follow real time, and a class must not be signed out each time the clock moves.
+ */
+export abstract class SessionClock {
+  abstract now(): Date;
+}
