@@ -1,8 +1,9 @@
 import { DataSource } from 'typeorm';
-import { CommandRunner } from '@app/core';
+import { Clock, CommandRunner } from '@app/core';
 import { STAGES } from '@app/procedure';
 import { DisputesService } from '@app/registry';
 import { loadDemoDataIfEmpty } from '../../apps/api/src/demo/demo-data';
+import { addDemoPresent } from '../../apps/api/src/demo/demo-live';
 import { startTestApp, type TestApp } from '../utils/test-app';
 
 // The demo data set (`npm start` into an empty database): the shared generator's registry, every
@@ -17,9 +18,23 @@ describe('demo data set', () => {
     t = await startTestApp();
     const started = Date.now();
     expect(await load()).toBe(true);
+    await addDemoPresent(t.app);
     loadedIn = Date.now() - started;
   });
   afterAll(() => t?.close());
+
+  const signIn = async (email: string, password = 'delegate-demo-2026'): Promise<string> => {
+    const res = await t.gql(`mutation { login(email: "${email}", password: "${password}") { accessToken } }`);
+    expect(res.errors).toBeUndefined();
+    return res.data?.login.accessToken as string;
+  };
+  const delegateOf = async (disputeId: string, kind: string): Promise<string> => {
+    const [{ code }] = await rows(
+      `SELECT m.code FROM dispute_parties p JOIN members m ON m.id = p.member_id WHERE p.dispute_id = $1 AND p.kind = $2 LIMIT 1`,
+      [disputeId, kind],
+    );
+    return signIn(`delegate.${String(code).toLowerCase()}@demo.dsb`);
+  };
 
   it('loads into the empty database, with a dispute in every stage of the engine', async () => {
     const stages = (await rows('SELECT DISTINCT stage FROM disputes')).map((r: { stage: string }) => r.stage).sort();
@@ -97,5 +112,103 @@ describe('demo data set', () => {
     const res = await t.gql('{ disputes(first: 50) { nodes { stage } } }');
     expect(res.errors).toBeUndefined();
     expect(new Set(res.data?.disputes.nodes.map((n: { stage: string }) => n.stage)).size).toBe(STAGES.length);
+  });
+
+  it('shows the demo panelist hearings ahead on both its panels, in their own zone, and the parties theirs', async () => {
+    const token = await signIn('panelist@demo.dsb', 'panelist-demo-2026');
+    // The application's clock, not this process's: the test app may run at another day.
+    const now = t.app.get(Clock).now().getTime();
+    const from = new Date(now).toISOString();
+    const res = await t.gql(
+      `query ($from: DateTime) { hearings(first: 20, filter: { from: $from }) { nodes { kind startsAt localStart timeZone status room { name }
+         dispute { id stage } participants { kind name } } } }`,
+      { from },
+      token,
+    );
+    expect(res.errors).toBeUndefined();
+    const nodes = res.data?.hearings.nodes as {
+      kind: string;
+      startsAt: string;
+      localStart: string;
+      timeZone: string;
+      dispute: { id: string; stage: string };
+      participants: { kind: string; name: string }[];
+    }[];
+    const panels = new Set(nodes.map((h) => h.dispute.id));
+    expect(panels.size).toBe(2);
+    for (const h of nodes) {
+      expect(h.dispute.stage).toBe('PANEL_PROCEEDINGS');
+      expect(Date.parse(h.startsAt)).toBeGreaterThan(now);
+      expect(Date.parse(h.startsAt)).toBeLessThan(now + 120 * 86_400_000);
+      expect(h.timeZone).toBe('Europe/Zurich');
+      expect(h.localStart).toMatch(/T(09:30|10:00):00\+0[12]:00$/);
+      expect(h.participants.filter((p) => p.kind === 'PANELIST').length).toBeGreaterThanOrEqual(3);
+      expect(h.participants.filter((p) => p.kind === 'PARTY').length).toBeGreaterThanOrEqual(2);
+    }
+    expect(nodes.map((h) => h.kind).sort()).toEqual([
+      'FIRST_SUBSTANTIVE_MEETING',
+      'FIRST_SUBSTANTIVE_MEETING',
+      'THIRD_PARTY_SESSION',
+      'THIRD_PARTY_SESSION',
+    ]);
+    // A party of one of them sees its hearings too; they are docketed.
+    const disputeId = [...panels][0];
+    const party = await t.gql(
+      `query ($id: ID) { hearings(first: 20, filter: { disputeId: $id }) { nodes { kind } } }`,
+      { id: disputeId },
+      await delegateOf(disputeId, 'RESPONDENT'),
+    );
+    expect(party.errors).toBeUndefined();
+    expect(party.data?.hearings.nodes).toHaveLength(2);
+    const [{ docketed }] = await rows(`SELECT count(*)::int AS docketed FROM docket_entries WHERE kind = 'scheduleHearing'`);
+    expect(docketed).toBe(4);
+  });
+
+  it('has an election open now, with ballots cast, in which a delegate of a member not party may still vote', async () => {
+    const [open] = await rows(
+      `SELECT e.id, e.dispute_id, d.stage FROM elections e JOIN disputes d ON d.id = e.dispute_id WHERE e.status = 'OPEN'`,
+    );
+    expect(open.stage).toBe('PANEL_ESTABLISHED');
+    const [{ code }] = await rows(
+      `SELECT m.code FROM election_electors e JOIN members m ON m.id = e.member_id
+        WHERE e.election_id = $1 AND NOT EXISTS (SELECT 1 FROM election_votes v WHERE v.election_id = e.election_id AND v.member_id = e.member_id)
+          AND m.code IN ('CHN', 'PAK', 'KAZ') ORDER BY m.code LIMIT 1`,
+      [open.id],
+    );
+    const token = await signIn(`delegate.${String(code).toLowerCase()}@demo.dsb`);
+    const seen = await t.gql(
+      `query ($id: ID) { dispute(id: $id) { stage elections { id status closesAt turnout candidates { id } } } }`,
+      { id: open.dispute_id },
+      token,
+    );
+    expect(seen.errors).toBeUndefined();
+    const election = seen.data?.dispute.elections.find((e: { status: string }) => e.status === 'OPEN');
+    expect(election.id).toBe(open.id);
+    expect(Date.parse(election.closesAt)).toBeGreaterThan(t.app.get(Clock).now().getTime() + 6 * 86_400_000);
+    expect(election.candidates.length).toBeGreaterThanOrEqual(3);
+    const [{ cast }] = await rows('SELECT count(*)::int AS cast FROM election_votes WHERE election_id = $1', [open.id]);
+    expect(cast).toBeGreaterThan(0);
+    const vote = await t.gql(
+      `mutation ($input: CastBallotInput!) { castBallot(input: $input) { receipt } }`,
+      { input: { electionId: open.id, ranking: election.candidates.slice(0, 2).map((c: { id: string }) => c.id) } },
+      token,
+    );
+    expect(vote.errors).toBeUndefined();
+    expect(vote.data?.castBallot.receipt).toEqual(expect.any(String));
+  });
+
+  it('has a document for the panel only: the panelist reads it, the other party does not', async () => {
+    const [doc] = await rows(`SELECT id, dispute_id FROM documents WHERE panel_only`);
+    const query = `query ($id: ID) { documents(first: 100, filter: { disputeId: $id }) { nodes { id classification panelOnly } } }`;
+    const panelist = await t.gql(query, { id: doc.dispute_id }, await signIn('panelist@demo.dsb', 'panelist-demo-2026'));
+    expect(panelist.errors).toBeUndefined();
+    expect(panelist.data?.documents.nodes).toContainEqual({ id: doc.id, classification: 'CONFIDENTIAL', panelOnly: true });
+    const other = await delegateOf(doc.dispute_id, 'RESPONDENT');
+    const respondent = await t.gql(query, { id: doc.dispute_id }, other);
+    expect(respondent.errors).toBeUndefined();
+    expect(respondent.data?.documents.nodes.map((n: { id: string }) => n.id)).not.toContain(doc.id);
+    const direct = await t.gql(`query ($id: ID!) { document(id: $id) { id } }`, { id: doc.id }, other);
+    expect(direct.data?.document ?? null).toBeNull();
+    expect(direct.errors?.[0]?.extensions?.code).toEqual(expect.stringMatching(/NOT_FOUND/));
   });
 });

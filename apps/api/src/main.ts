@@ -18,6 +18,7 @@ import { migrationTarget, runMigrations } from '@app/migrations';
 import { MailCatcher } from '@app/notices';
 import { createApiApp, listenApi } from './bootstrap';
 import { DEMO_USERS, loadDemoDataIfEmpty } from './demo/demo-data';
+import { addDemoPresent } from './demo/demo-live';
 
 const logger = new Logger('Start');
 
@@ -63,6 +64,8 @@ async function main(): Promise<void> {
       app.get(DisputesService),
       config.BODY_MEETING_NOTICE_DAYS,
     );
+    // Its present (hearings ahead, an election open now), through the services, once.
+    if (demoLoaded) await addDemoPresent(app);
   }
   const { port } = await listenApi(app, config);
 

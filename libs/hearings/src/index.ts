@@ -15,11 +15,12 @@ export * from './hearings.module';
 export { HearingEntity, HEARING_KINDS, type HearingKind } from './hearings/hearing.entity';
 export { HearingsService } from './hearings/hearings.service';
 export { HearingRemindersService } from './hearings/hearing-reminders.service';
+export { ParticipationService } from './hearings/participation.service';
 export { TimetableService } from './timetable/timetable.service';
 export { TimetableStepEntity } from './timetable/timetable-step.entity';
 export { TIMETABLE_STEP_KINDS, proposeTimetable, type TimetableStepKind } from './timetable/appendix3';
 export { buildCalendar, foldLine, type CalendarEvent } from './calendar/ical';
-export { formatLocal, isTimeZone } from './time';
+export { formatLocal, isTimeZone, startOfLocalDay } from './time';
 
 /** The hearings' tables, for the data source. */
 export const HEARINGS_ENTITIES = [

@@ -46,6 +46,7 @@ const docketed =
   (kind: string, n = 1) =>
   (d: Dispute) =>
     d.events.filter((e) => e.kind === kind).length >= n;
+const fivePanelistsRun = (d: Dispute) => d.snapshot.deadlines.some((r) => r.rule === 'FIVE_PANELISTS' && r.status !== 'OPEN');
 const composedWithRoom = (d: Dispute) =>
   d.composedAt !== null && d.establishedAt !== null && d.composedAt.getTime() - d.establishedAt.getTime() >= 21 * DAY;
 
@@ -54,7 +55,9 @@ export const COVERS: readonly Cover[] = [
   { stage: 'CONSULTATIONS_REQUESTED', fate: { enter: false, route: 'stall' }, stop: false },
   { stage: 'IN_CONSULTATIONS', fate: { route: 'stall', goodOffices: true }, stop: false },
   { stage: 'PANEL_REQUESTED', fate: { bodyMeetings: 1 }, stop: true },
-  { stage: 'PANEL_ESTABLISHED', fate: { termsOfReference: true }, stop: true },
+  // Its panel election opens at the load (../demo-live.ts): the parties' 10 days to agree on five
+  // panelists have run (DSU 8.5), so the engine lets the secretariat open it.
+  { stage: 'PANEL_ESTABLISHED', fate: { termsOfReference: true }, stop: true, shows: fivePanelistsRun },
   { stage: 'PANEL_COMPOSED', fate: { dgAppointment: true }, stop: true },
   // The two panels of the demo's panelist (panelist@demo.dsb), at work: its meetings with the parties ahead.
   { stage: 'PANEL_PROCEEDINGS', fate: {}, stop: true, shows: composedWithRoom, demoPanel: true },
