@@ -561,4 +561,9 @@ main()
     await cleanUp();
     // Exit now: a library's exit hook or a stray handle must neither keep the run alive nor change its status.
     process.exit(code);
+  })
+  // cleanUp logs a failing step and goes on, so only a bug lands here: say so and fail the run.
+  .catch((error) => {
+    log(`\nnpm run bench could not clean up: ${(error as Error).stack ?? String(error)}`);
+    process.exit(1);
   });

@@ -14,9 +14,16 @@ async function main(): Promise<void> {
   });
   process.stdout.write(`DATABASE_URL=${db.url}\n`);
   process.stdout.write(`# the application's role (what npm start connects as): ${db.appUrl}\n`);
-  const stop = async () => {
-    await db.stop();
-    process.exit(0);
+  // A signal handler's result is ignored, so the promise ends here: a failed stop is said and
+  // exits non-zero rather than becoming an unhandled rejection.
+  const stop = () => {
+    db.stop().then(
+      () => process.exit(0),
+      (error: Error) => {
+        process.stderr.write(`Stopping the database failed: ${error.message}\n`);
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -35,7 +35,14 @@ async function main(): Promise<void> {
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    db.stop().finally(() => process.exit(0));
+    // The parent waits for this process's exit either way; a failed stop goes to the server's log.
+    db.stop().then(
+      () => process.exit(0),
+      (error: Error) => {
+        appendFileSync(request.logFile, `stopping failed: ${error?.message ?? String(error)}\n`);
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGTERM', stop);
   process.on('disconnect', stop);

@@ -3,7 +3,7 @@ import { addDays, addMonths, type DeadlineRecord, type ReplayResult } from './ru
 
 /**
  * What the engine must have computed from the real dates, worked out here with date arithmetic of
- * its own (not the engine's calendar): the due date of each limit counted from the real step that
+ * its own (not the engine's dates.ts): the due date of each limit counted from the real step that
  * opened it, and whether the real step that closed it came in time. Each finding names the case,
  * the rule and what was expected.
  */

@@ -805,7 +805,7 @@ class Runner {
   }
 }
 
-// ---- dates, independent of the engine's calendar
+// ---- dates, independent of the engine's dates.ts
 
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);

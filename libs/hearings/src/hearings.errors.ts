@@ -1,7 +1,7 @@
 import { type ErrorCatalogue } from '@app/core';
 import { REGISTRY_ERRORS } from '@app/registry';
 
-/** The codes of `libs/hearings`: hearings and their bookings, attendance, timetables, calendars. */
+/** The codes of `libs/hearings`: hearings and their bookings, attendance, timetables, iCalendar feeds. */
 export const HEARINGS_ERRORS = {
   DISPUTE_NOT_FOUND: REGISTRY_ERRORS.DISPUTE_NOT_FOUND,
   NOT_ON_PANEL: {
@@ -63,7 +63,7 @@ export const HEARINGS_ERRORS = {
   NOT_A_PARTICIPANT: { category: 'BAD_USER_INPUT', meaning: 'An attendee named is not a participant of the hearing' },
   CLOSED_HEARING: { category: 'BAD_USER_INPUT', meaning: 'The hearing was closed to the public: its record stays RESTRICTED' },
 
-  // Timetables and calendars
+  // Timetables and iCalendar feeds
   TIMETABLE_STEP_NOT_FOUND: { category: 'NOT_FOUND', meaning: 'No step of a timetable has that id' },
   STEPS_OUT_OF_ORDER: {
     category: 'BAD_USER_INPUT',

@@ -2,10 +2,10 @@ import { HearingsSteps } from './hearings.steps';
 import { Module } from '@nestjs/common';
 import { NoticesModule } from '@app/notices';
 import { PanelsModule } from '@app/panels';
-import { CalendarFeedResolver } from './calendar/calendar-feed.resolver';
-import { CalendarFeedService } from './calendar/calendar-feed.service';
-import { CalendarController } from './calendar/calendar.controller';
-import { HearingsFeedController } from './calendar/hearings-feed.controller';
+import { IcalFeedResolver } from './ical/ical-feed.resolver';
+import { IcalFeedService } from './ical/ical-feed.service';
+import { IcalFeedController } from './ical/ical-feed.controller';
+import { HearingsFeedController } from './hearings/hearings-feed.controller';
 import { BookingsService } from './hearings/bookings.service';
 import { HearingRemindersService } from './hearings/hearing-reminders.service';
 import { HearingsQueryService } from './hearings/hearings-query.service';
@@ -20,7 +20,7 @@ const SERVICES = [
   HearingsService,
   ParticipationService,
   HearingsQueryService,
-  CalendarFeedService,
+  IcalFeedService,
   TimetableService,
   HearingsSteps,
   HearingRemindersService,
@@ -37,7 +37,7 @@ export class HearingsModule {}
 /** The hearings' GraphQL and HTTP surface. */
 @Module({
   imports: [HearingsModule],
-  controllers: [CalendarController, HearingsFeedController],
-  providers: [HearingsResolver, TimetableResolver, DisputeTimetableResolver, CalendarFeedResolver],
+  controllers: [IcalFeedController, HearingsFeedController],
+  providers: [HearingsResolver, TimetableResolver, DisputeTimetableResolver, IcalFeedResolver],
 })
 export class HearingsApiModule {}

@@ -1,5 +1,5 @@
 // The public surface of @app/hearings. Other libs import only from here.
-import { CalendarFeedTokenEntity } from './calendar/calendar-token.entity';
+import { IcalFeedTokenEntity } from './ical/ical-feed-token.entity';
 import {
   HearingBookingEntity,
   HearingConsentEntity,
@@ -19,7 +19,7 @@ export { ParticipationService } from './hearings/participation.service';
 export { TimetableService } from './timetable/timetable.service';
 export { TimetableStepEntity } from './timetable/timetable-step.entity';
 export { TIMETABLE_STEP_KINDS, proposeTimetable, type TimetableStepKind } from './timetable/appendix3';
-export { buildCalendar, foldLine, type CalendarEvent } from './calendar/ical';
+export { buildCalendar, foldLine, type CalendarEvent } from './ical/ical';
 export { formatLocal, isTimeZone, startOfLocalDay } from './time';
 
 /** The hearings' tables, for the data source. */
@@ -30,7 +30,7 @@ export const HEARINGS_ENTITIES = [
   MemberUnavailabilityEntity,
   HearingBookingEntity,
   HearingConsentEntity,
-  CalendarFeedTokenEntity,
+  IcalFeedTokenEntity,
   TimetableStepEntity,
   HearingRecordEntity,
 ];

@@ -1,6 +1,6 @@
 // The public surface of @app/registry. Other libs import only from here.
-import { BodyMeetingEntity } from './calendar/body-meeting.entity';
-import { ClosedDayEntity } from './calendar/closed-day.entity';
+import { BodyMeetingEntity } from './body-meetings/body-meeting.entity';
+import { ClosedDayEntity } from './closed-days/closed-day.entity';
 import { DeadlineEntity } from './deadlines/deadline.entity';
 import { DisputePartyEntity } from './disputes/dispute-party.entity';
 import { DisputeStagePeriodEntity } from './disputes/dispute-stage-period.entity';
@@ -43,8 +43,8 @@ export { DocketEntryEntity } from './docket/docket-entry.entity';
 export { PanelSeatsService, type ElectedSeat, type Seat } from './panel-seats/panel-seats.service';
 export { toDispute } from './disputes/dispute.type';
 export { ProcedureSweeper, type SweepResult } from './sweep/procedure-sweeper.service';
-export { CalendarService } from './calendar/calendar.service';
-export { BodyMeetingsService } from './calendar/body-meetings.service';
+export { ClosedDaysService } from './closed-days/closed-days.service';
+export { BodyMeetingsService } from './body-meetings/body-meetings.service';
 export { BodyMeetingEntity };
 export { DisputeEntity, docketNumber } from './disputes/dispute.entity';
 export {

@@ -2,8 +2,9 @@ import { CORE_ERRORS, DomainError, type ErrorCatalogue } from '@app/core';
 import { REFUSAL_ERRORS, type Refusal } from '@app/procedure';
 
 /**
- * The codes of `libs/registry`: disputes and their parties, the docket, documents, the calendar,
- * and the procedure engine's refusals (declared with the engine, `procedure/refusal-codes.ts`).
+ * The codes of `libs/registry`: disputes and their parties, the docket, documents, closed days,
+ * the body's meetings, and the procedure engine's refusals (declared with the engine,
+ * `procedure/refusal-codes.ts`).
  */
 export const REGISTRY_ERRORS = {
   ...REFUSAL_ERRORS,
@@ -36,7 +37,7 @@ export const REGISTRY_ERRORS = {
     meaning: 'The member is already a third party (or has asked to be) in these consultations or panel proceedings',
   },
 
-  // The docket and the calendar
+  // The docket, closed days and the body's meetings
   DOCKET_ENTRY_NOT_FOUND: { category: 'NOT_FOUND', meaning: 'No docket entry has that id, or the caller may not see it' },
   CLOSED_DAY_NOT_FOUND: { category: 'NOT_FOUND', meaning: 'That day is not a closed day of the body: nothing to reopen' },
   BODY_MEETING_NOT_FOUND: { category: 'NOT_FOUND', meaning: 'No meeting of the body has that id' },

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { BodyMeetingsResolver } from './calendar/body-meetings.resolver';
-import { BodyMeetingsService } from './calendar/body-meetings.service';
-import { CalendarResolver } from './calendar/calendar.resolver';
-import { CalendarService } from './calendar/calendar.service';
+import { BodyMeetingsResolver } from './body-meetings/body-meetings.resolver';
+import { BodyMeetingsService } from './body-meetings/body-meetings.service';
+import { ClosedDaysResolver } from './closed-days/closed-days.resolver';
+import { ClosedDaysService } from './closed-days/closed-days.service';
 import { DeadlineFieldsResolver } from './deadlines/deadline-fields.resolver';
 import { DeadlinesService } from './deadlines/deadlines.service';
 import { DisputeFieldsResolver } from './disputes/dispute-fields.resolver';
@@ -25,7 +25,7 @@ import { StatisticsResolver } from './statistics/statistics.resolver';
 import { StatisticsService } from './statistics/statistics.service';
 
 const SERVICES = [
-  CalendarService,
+  ClosedDaysService,
   DeadlinesService,
   DisputesService,
   DocketService,
@@ -57,7 +57,7 @@ export class RegistryModule {}
     DisputesResolver,
     DisputeFieldsResolver,
     DeadlineFieldsResolver,
-    CalendarResolver,
+    ClosedDaysResolver,
     BodyMeetingsResolver,
     DocketResolver,
     DocumentsResolver,

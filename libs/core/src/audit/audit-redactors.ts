@@ -59,7 +59,8 @@ export class AuditRedactors {
 
   /** The records as `reader` is shown them; every registered rule applies, the strictest wins. */
   async view(records: readonly AuditRecordEntity[], reader: Actor): Promise<AuditRecordView[]> {
-    const found = await Promise.all(this.redactors.map((redactor) => redactor(records, reader)));
+    // A redactor answers with a map or a promise of one; the async arrow makes both a promise.
+    const found = await Promise.all(this.redactors.map(async (redactor) => redactor(records, reader)));
     return records.map((record) => {
       const redactions = found.map((map) => map.get(record.id)).filter((r): r is AuditRedaction => r !== undefined);
       return applyRedactions(record, redactions);

@@ -3,7 +3,7 @@ import { Actor, CommandContext, CommandRunner, DomainError, badInput, forbidden,
 import { STAGE_LABELS } from '@app/procedure';
 import { DocketNoticesService, NoticesService } from '@app/notices';
 import {
-  CalendarService,
+  ClosedDaysService,
   DisputeEntity,
   DisputesService,
   DocketEntryEntity,
@@ -45,7 +45,7 @@ export class HearingsService implements OnModuleInit {
     private readonly commands: CommandRunner,
     private readonly disputes: DisputesService,
     private readonly docket: DocketService,
-    private readonly calendar: CalendarService,
+    private readonly closedDays: ClosedDaysService,
     private readonly bookings: BookingsService,
     private readonly notices: NoticesService,
     private readonly docketNotices: DocketNoticesService,
@@ -64,8 +64,8 @@ export class HearingsService implements OnModuleInit {
     return this.commands.run({ actor, operation: 'scheduleHearing' }, async (ctx) => {
       validateTimes(input.startsAt, input.endsAt, input.timeZone, ctx.now);
       const venue = await validateVenue(ctx.em, input.roomId ?? null, input.virtualLink ?? null);
-      // The calendar before the dispute, the order every command takes these locks in.
-      const closed = await this.calendar.closedDaysForCommand(ctx);
+      // The closed days before the dispute, the order every command takes these locks in.
+      const closed = await this.closedDays.forCommand(ctx);
       const dispute = await this.disputes.lockForUpdate(ctx, input.disputeId, true);
       const role = await this.authorise(ctx, dispute);
       this.assertComposed(dispute);
@@ -211,7 +211,7 @@ export class HearingsService implements OnModuleInit {
   ): Promise<{ hearing: HearingEntity; dispute: DisputeEntity; role: string; closed: string[] }> {
     const found = isUUID(hearingId) ? await ctx.em.getRepository(HearingEntity).findOneBy({ id: hearingId }) : null;
     if (!found) throw notFound('Hearing', hearingId, 'HEARING_NOT_FOUND');
-    const closed = await this.calendar.closedDaysForCommand(ctx);
+    const closed = await this.closedDays.forCommand(ctx);
     const dispute = await this.disputes.lockForUpdate(ctx, found.disputeId, true);
     const role = await this.authorise(ctx, dispute);
     // Read again under the lock: a concurrent change may have committed meanwhile.

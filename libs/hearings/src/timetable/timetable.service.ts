@@ -12,7 +12,7 @@ import {
   requireRole,
 } from '@app/core';
 import { nextWorkingDay, toIsoDate, type ActionName, type DeadlineRuleCode } from '@app/procedure';
-import { CalendarService, DeadlinesService, DisputesService, DocketService, PanelSeatsService } from '@app/registry';
+import { ClosedDaysService, DeadlinesService, DisputesService, DocketService, PanelSeatsService } from '@app/registry';
 import { isUUID } from 'class-validator';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
@@ -28,7 +28,7 @@ export class TimetableService {
     private readonly commands: CommandRunner,
     private readonly clock: Clock,
     private readonly disputes: DisputesService,
-    private readonly calendar: CalendarService,
+    private readonly closedDays: ClosedDaysService,
     private readonly seats: PanelSeatsService,
     private readonly deadlines: DeadlinesService,
     private readonly docket: DocketService,
@@ -37,7 +37,7 @@ export class TimetableService {
   /** The default proposal from a start date (today when left out), off closed days. */
   async propose(disputeId: string, start?: string): Promise<ProposedStep[]> {
     if (!isUUID(disputeId)) throw notFound('Dispute', disputeId, 'DISPUTE_NOT_FOUND');
-    const closed = await this.calendar.closedDays(this.dataSource.manager);
+    const closed = await this.closedDays.all(this.dataSource.manager);
     return proposeTimetable(start ?? toIsoDate(this.clock.now()), (d) => nextWorkingDay(d, closed));
   }
 
@@ -51,7 +51,7 @@ export class TimetableService {
     return this.commands.run({ actor, operation: 'adoptTimetable' }, async (ctx) => {
       const seat = await this.seats.seatOf(ctx.em, input.disputeId, panelist.userId);
       if (!seat) throw forbidden('Only a member of this dispute’s panel adopts its timetable', 'NOT_ON_PANEL');
-      const closed = await this.calendar.closedDaysForCommand(ctx);
+      const closed = await this.closedDays.forCommand(ctx);
       const start = input.startDate ?? toIsoDate(ctx.now);
       const steps = proposeTimetable(start, (d) => nextWorkingDay(d, closed));
       for (const change of input.steps) {

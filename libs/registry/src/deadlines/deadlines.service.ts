@@ -13,7 +13,7 @@ import {
 } from '@app/procedure';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { CalendarService } from '../calendar/calendar.service';
+import { ClosedDaysService } from '../closed-days/closed-days.service';
 import { docketNumber } from '../disputes/dispute.entity';
 import { DocketService } from '../docket/docket.service';
 import { DeadlineEntity } from './deadline.entity';
@@ -77,7 +77,7 @@ export class DeadlinesService {
     private readonly dataSource: DataSource,
     private readonly members: MembersService,
     private readonly docket: DocketService,
-    private readonly calendar: CalendarService,
+    private readonly closedDays: ClosedDaysService,
   ) {
     this.deadlineRows = new EntityRows(dataSource, DeadlineEntity);
   }
@@ -206,9 +206,9 @@ export class DeadlinesService {
     }
     const later = [...served.entries()].filter(([, s]) => dayOf(s.servedAt) > dayOf(s.filedAt));
     if (!later.length) return [];
-    // The calendar before the disputes (the order every command takes these locks in), then the
+    // The closed days before the disputes (the order every command takes these locks in), then the
     // disputes in id order: the docket numbers entries MAX(seq) + 1 under the dispute's lock.
-    const closed = await this.calendar.closedDaysForCommand(ctx);
+    const closed = await this.closedDays.forCommand(ctx);
     const disputeIds = later.map(([id]) => id).sort();
     const disputes: { id: string; urgent: boolean }[] = await ctx.em.query(
       'SELECT id, urgent FROM disputes WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE',

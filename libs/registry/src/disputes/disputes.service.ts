@@ -24,8 +24,8 @@ import { ActionParams, ActorRole, allowedActions, decide, openDispute, type Disp
 import { isUUID } from 'class-validator';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { BodyMeetingsService } from '../calendar/body-meetings.service';
-import { CalendarService } from '../calendar/calendar.service';
+import { BodyMeetingsService } from '../body-meetings/body-meetings.service';
+import { ClosedDaysService } from '../closed-days/closed-days.service';
 import { DeadlinesService, toDeadlineRow } from '../deadlines/deadlines.service';
 import { DocketService } from '../docket/docket.service';
 import { PanelSeatsService } from '../panel-seats/panel-seats.service';
@@ -57,7 +57,7 @@ export class DisputesService {
     private readonly commands: CommandRunner,
     private readonly deadlines: DeadlinesService,
     private readonly docket: DocketService,
-    private readonly calendar: CalendarService,
+    private readonly closedDays: ClosedDaysService,
     private readonly clock: Clock,
     private readonly seats: PanelSeatsService,
     private readonly stageObservers: StageObservers,
@@ -90,7 +90,7 @@ export class DisputesService {
       if (unknown.length) {
         throw badInput('input.respondents', `No member has the code ${unknown.join(', ')}`, 'UNKNOWN_MEMBER');
       }
-      const snapshot = openDispute({ filedAt: ctx.now, urgent: input.urgent }, await this.calendar.closedDaysForCommand(ctx));
+      const snapshot = openDispute({ filedAt: ctx.now, urgent: input.urgent }, await this.closedDays.forCommand(ctx));
       const dispute = ctx.em.create(DisputeEntity, {
         title: input.title,
         summary: input.summary,
@@ -168,8 +168,8 @@ export class DisputesService {
       memberCode?: string;
     } = {},
   ): Promise<DisputeEntity> {
-    // The calendar before the dispute: the order a calendar change takes its locks in too.
-    const closed = await this.calendar.closedDaysForCommand(ctx);
+    // The closed days before the dispute: the order a change of them takes its locks in too.
+    const closed = await this.closedDays.forCommand(ctx);
     const dispute = await this.lockForUpdate(ctx, disputeId);
     const parties = await ctx.em.getRepository(DisputePartyEntity).findBy({ disputeId });
     const seat = ctx.actor?.role === 'PANELIST' ? await this.seats.seatOf(ctx.em, disputeId, ctx.actor.userId) : null;
@@ -293,7 +293,7 @@ export class DisputesService {
     ]);
     const seats = actor.role === 'PANELIST' ? await this.seats.byDispute(loaders).load(dispute.id) : [];
     const roles: ActorRole[] = rolesInDispute(actor, parties, seats.find((s) => s.userId === actor.userId) ?? null);
-    const closed = await this.calendar.closedDaysForRequest(loaders);
+    const closed = await this.closedDays.forRequest(loaders);
     const now = this.clock.now();
     const engine = refineAllowedActions(
       allowedActions(toSnapshot(dispute, rows.map(toDeadlineRow)), roles, now, closed),

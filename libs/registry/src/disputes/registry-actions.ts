@@ -1,65 +1,52 @@
-import type { ActionName } from '@app/procedure';
+import { TRANSITIONS, type ActionName } from '@app/procedure';
 
 /**
- * The procedure steps a user takes through `takeAction`. Steps that carry more than a decision
- * (composing a panel from an election, a report, an appeal with its findings, a meeting deciding
- * on a report) are taken by their own modules' mutations through the same engine.
+ * The steps of the engine's table (`TRANSITIONS`) that are not taken through `takeAction`, each
+ * with what takes it: a module's own mutation, because the step carries more than a decision (an
+ * election, a report, an appeal with its findings, a meeting deciding on a report), or the worker
+ * (`SYSTEM`: lapses and adoption by the end of the period, DSU 16.4, 17.14). Every other
+ * transition is a registry action: a new transition in the engine's table appears in `takeAction`
+ * unless it is named here.
  */
-export const REGISTRY_ACTIONS = [
-  'circulateRequest',
-  'replyToRequest',
-  'enterConsultations',
-  'joinAsThirdParty',
-  'acceptJoinRequest',
-  'rejectJoinRequest',
-  'agreeEarlyPanelRequest',
-  'requestPanel',
-  'deferPanelRequest',
-  'requestBodyMeeting',
-  'recordBodyMeeting',
-  'establishPanel',
-  'offerGoodOffices',
-  'endGoodOffices',
-  'recordExtension',
-  'requestSuspension',
-  'suspend',
-  'resume',
-  'notifyMutuallyAgreedSolution',
-  'withdraw',
-  // Panel stage steps that carry only a decision.
-  'joinPanelAsThirdParty',
-  'agreeTermsOfReference',
-  'agreeFivePanelists',
-  'requestDgAppointment',
-  'informBodyOfDelay',
-  // The panel's conduct of its timetable (Appendix 3 ¶12): meetings held or dispensed with, steps
-  // moved.
-  'adjustTimetable',
-  'holdFirstMeeting',
-  'holdSecondMeeting',
-  'dispenseWithFirstMeeting',
-  'dispenseWithSecondMeeting',
-  // Appeals: the appellate body does not use the system; the secretariat records its letters and
-  // the parties' joint requests.
-  'informBodyOfAppellateDelay',
-  'suspendAppeal',
-  'resumeAppeal',
-  // Implementation and compliance (DSU 21, 22): decisions and notifications; reports and awards
-  // are filed as documents with them.
-  'stateImplementationIntentions',
-  'agreeRpt',
-  'arbitrateRpt',
-  'fixRpt',
-  'fileStatusReport',
-  'requestComplianceReview',
-  'referComplianceReview',
-  'requestCompensation',
-  'agreeCompensation',
-  'requestRetaliation',
-  'objectToRetaliationLevel',
-  'decideRetaliationLevel',
-  'authorizeSuspension',
-  'declareCompliance',
-] as const satisfies readonly ActionName[];
+export const TAKEN_ELSEWHERE = {
+  openPanelElection: 'openElection',
+  composePanel: 'closeElection',
+  fixTimetable: 'adoptTimetable',
+  issueDescriptivePart: 'submitReport',
+  commentOnDescriptivePart: 'commentOnReport',
+  issueInterimReport: 'issueReport',
+  commentOnInterimReport: 'commentOnReport',
+  issueFinalReport: 'issueReport',
+  circulateReport: 'circulateReport',
+  appeal: 'fileAppeal',
+  crossAppeal: 'fileAppeal',
+  circulateAppellateReport: 'recordAppellateReport',
+  adoptReport: 'recordAdoptionMeeting',
+  adoptAppellateReport: 'recordAdoptionMeeting',
+  decideNotToAdopt: 'recordAdoptionMeeting',
+  issueComplianceReport: 'issueReport',
+  circulateComplianceReport: 'circulateReport',
+  appealComplianceReport: 'fileAppeal',
+  adoptComplianceReport: 'recordAdoptionMeeting',
+  adoptComplianceAppellateReport: 'recordAdoptionMeeting',
+  decideNotToAdoptComplianceReport: 'recordAdoptionMeeting',
+  lapse: 'the worker',
+  adoptReportAutomatically: 'the worker',
+  adoptAppellateReportAutomatically: 'the worker',
+  adoptComplianceReportAutomatically: 'the worker',
+  adoptComplianceAppellateReportAutomatically: 'the worker',
+} as const satisfies Partial<Record<ActionName, string>>;
 
-export type RegistryAction = (typeof REGISTRY_ACTIONS)[number];
+/** A procedure step a user takes through `takeAction`. */
+export type RegistryAction = Exclude<ActionName, keyof typeof TAKEN_ELSEWHERE>;
+
+const takenElsewhere = (action: ActionName): boolean => Object.hasOwn(TAKEN_ELSEWHERE, action);
+
+/**
+ * The procedure steps a user takes through `takeAction`, in the order of the engine's table:
+ * every transition but those taken elsewhere (above). Filing the request for consultations is no
+ * transition (`requestConsultations`, its own mutation).
+ */
+export const REGISTRY_ACTIONS: readonly RegistryAction[] = [
+  ...new Set(TRANSITIONS.map((t) => t.action).filter((action): action is RegistryAction => !takenElsewhere(action))),
+];

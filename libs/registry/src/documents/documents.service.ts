@@ -25,7 +25,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { DisputePartyEntity, isPanelThirdParty, isThirdParty } from '../disputes/dispute-party.entity';
 import { DisputesService } from '../disputes/disputes.service';
 import { DocketService } from '../docket/docket.service';
-import { CalendarService } from '../calendar/calendar.service';
+import { ClosedDaysService } from '../closed-days/closed-days.service';
 import { DeadlineEntity } from '../deadlines/deadline.entity';
 import { PanelSeatsService } from '../panel-seats/panel-seats.service';
 import { canSeeDocument, documentVisibilitySql, type Viewer } from './document-policy';
@@ -86,7 +86,7 @@ export class DocumentsService {
     private readonly disputes: DisputesService,
     private readonly docket: DocketService,
     private readonly seats: PanelSeatsService,
-    private readonly calendar: CalendarService,
+    private readonly closedDays: ClosedDaysService,
     private readonly summaries: SummaryRequestsService,
     private readonly members: MembersService,
     private readonly users: UsersService,
@@ -390,8 +390,8 @@ export class DocumentsService {
   requestNonConfidentialSummary(actor: Actor | null, documentId: string): Promise<DeadlineEntity> {
     const requester = requireRole(actor, 'MEMBER_DELEGATE');
     return this.commands.run({ actor, operation: 'requestNonConfidentialSummary' }, async (ctx) => {
-      // The calendar before the dispute: the order a calendar change takes its locks in too.
-      const closed = await this.calendar.closedDaysForCommand(ctx);
+      // The closed days before the dispute: the order a change of them takes its locks in too.
+      const closed = await this.closedDays.forCommand(ctx);
       const { doc, parties, visible } = await this.lockedDocument(ctx, documentId);
       if (!visible && !isWrittenSubmission(doc.kind)) throw notFound('Document', documentId, 'DOCUMENT_NOT_FOUND');
       if (!isWrittenSubmission(doc.kind)) {

@@ -1,4 +1,4 @@
-import { DEADLINE_RULES, NO_CLOSED_DAYS, STAGES, TERMINAL_STAGES, type Stage } from '@app/procedure';
+import { DEADLINE_RULES, NO_CLOSED_DAYS, STAGES, TERMINAL_STAGES, setBodyTimeZone, type Stage } from '@app/procedure';
 import { STAGE_LIMITS, hasCalendarLimit, overrun, stageDueDate, stageLimit, tallyOverruns, type StagePeriod } from './stage-limits';
 
 const at = (iso: string) => new Date(iso);
@@ -70,7 +70,7 @@ describe('stageDueDate', () => {
 describe('overrun', () => {
   const now = at('2026-06-01T12:00:00Z');
 
-  it('is on time up to the end of the due day, and late from the next midnight (UTC)', () => {
+  it("is on time up to the end of the due day, and late from the next midnight (the body's zone, UTC here)", () => {
     expect(overrun(stay('CONSULTATIONS_REQUESTED', '2026-03-02T09:00:00Z', '2026-04-01T23:59:59Z'), now, NO_CLOSED_DAYS)).toBe('ON_TIME');
     expect(overrun(stay('CONSULTATIONS_REQUESTED', '2026-03-02T09:00:00Z', '2026-04-02T00:00:00Z'), now, NO_CLOSED_DAYS)).toBe('LATE');
   });
@@ -118,5 +118,38 @@ describe('tallyOverruns', () => {
   it('has nothing for a stage whose every stay still runs within its limit', () => {
     const tally = tallyOverruns([stay('UNDER_APPEAL', '2026-05-30T09:00:00Z', null)], now, NO_CLOSED_DAYS);
     expect(tally.size).toBe(0);
+  });
+});
+
+// The statistics count a stay's days where the body sits, as the engine counts every limit
+// (BODY_TIME_ZONE, README "Time"): the day of entry and the end of the due day are the body's, not UTC's.
+describe("overrun in the body's time zone", () => {
+  beforeEach(() => setBodyTimeZone('Asia/Shanghai')); // UTC+8, no summer time
+  afterEach(() => setBodyTimeZone('UTC'));
+
+  // 20:00 UTC on 1 March is 04:00 on 2 March in Shanghai: day 0 is 2 March, so the 30 days end on 1 April.
+  const entered = '2026-03-01T20:00:00Z';
+
+  it("takes day 0 from the day of entry in the body's zone", () => {
+    expect(stageDueDate(stay('CONSULTATIONS_REQUESTED', entered, null), NO_CLOSED_DAYS)).toBe('2026-04-01');
+  });
+
+  it("is late from midnight after the due day in the body's zone, not UTC's", () => {
+    const now = at('2026-06-01T12:00:00Z');
+    // 23:59:59 on 1 April in Shanghai.
+    expect(overrun(stay('CONSULTATIONS_REQUESTED', entered, '2026-04-01T15:59:59Z'), now, NO_CLOSED_DAYS)).toBe('ON_TIME');
+    // Midnight of 2 April in Shanghai, still 1 April in UTC.
+    expect(overrun(stay('CONSULTATIONS_REQUESTED', entered, '2026-04-01T16:00:00Z'), now, NO_CLOSED_DAYS)).toBe('LATE');
+    expect(overrun(stay('CONSULTATIONS_REQUESTED', entered, null), at('2026-04-01T15:59:59Z'), NO_CLOSED_DAYS)).toBe('RUNNING');
+    expect(overrun(stay('CONSULTATIONS_REQUESTED', entered, null), at('2026-04-01T16:00:00Z'), NO_CLOSED_DAYS)).toBe('LATE');
+  });
+
+  it('counts the share with those days', () => {
+    const tally = tallyOverruns(
+      [stay('CONSULTATIONS_REQUESTED', entered, '2026-04-01T15:59:59Z'), stay('CONSULTATIONS_REQUESTED', entered, '2026-04-01T16:00:00Z')],
+      at('2026-06-01T12:00:00Z'),
+      NO_CLOSED_DAYS,
+    );
+    expect(tally.get('CONSULTATIONS_REQUESTED')).toEqual({ overran: 1, counted: 2, share: 0.5 });
   });
 });

@@ -108,7 +108,8 @@ export function stageDueDate(period: StagePeriod, closed: ClosedDays): IsoDate |
 
 /**
  * How a stay stands against its limit at `now`: `LATE` when it ended after its due day or is still
- * running past it (a limit runs to the end of its due day, UTC, as `isOverdue` reads it),
+ * running past it (a limit runs to the end of its due day in the body's time zone, BODY_TIME_ZONE,
+ * as `isOverdue` reads it; the day of entry, day 0, is the body's day too),
  * `ON_TIME` when it ended by then, `RUNNING` while it runs within the limit, null without a dated
  * limit.
  */

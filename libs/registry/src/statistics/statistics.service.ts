@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, CommandRunner } from '@app/core';
 import { ACTIVE_STAGES, STAGES, type Stage } from '@app/procedure';
-import { CalendarService } from '../calendar/calendar.service';
+import { ClosedDaysService } from '../closed-days/closed-days.service';
 import { type StageLimit, type StagePeriod, hasCalendarLimit, stageLimit, tallyOverruns } from './stage-limits';
 
 /** How long disputes stay in one stage, and how often the stay outruns its limit. */
@@ -80,7 +80,7 @@ const LIMITED_STAYS_SQL = `
 export class StatisticsService {
   constructor(
     private readonly commands: CommandRunner,
-    private readonly calendar: CalendarService,
+    private readonly closedDays: ClosedDaysService,
     private readonly clock: Clock,
   ) {}
 
@@ -91,7 +91,7 @@ export class StatisticsService {
     const { rows, periods, closed } = await this.commands.read(async (em) => {
       const rows: StageRow[] = await em.query(STAGE_FIGURES_SQL, [asOf]);
       const periodRows: PeriodRow[] = await em.query(LIMITED_STAYS_SQL, [limited]);
-      const closed = await this.calendar.closedDays(em);
+      const closed = await this.closedDays.all(em);
       const periods = periodRows.map((p): StagePeriod => ({
         stage: p.stage,
         urgent: p.urgent,

@@ -65,7 +65,8 @@ export class StageStatistics {
     description:
       'overran divided by the ended stays plus the running stays already past the limit (0 to 1); running stays ' +
       'still within the limit are left out. The limit is counted from the day the stage began (day 0), in days or ' +
-      'calendar months, moved past closed days, and runs to the end of its due day (UTC). Null without a dated ' +
+      "calendar months, moved past closed days, and runs to the end of its due day; both days are the body's, in its " +
+      'time zone (query timeZone, BODY_TIME_ZONE), as for every time limit, not UTC days. Null without a dated ' +
       'limit or without a stay to count',
   })
   overranShare: number | null;

@@ -14,7 +14,7 @@ import {
   type Expiry,
 } from '@app/procedure';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { CalendarService } from '../calendar/calendar.service';
+import { ClosedDaysService } from '../closed-days/closed-days.service';
 import { DeadlineEntity } from '../deadlines/deadline.entity';
 import { DeadlinesService, toDeadlineRow } from '../deadlines/deadlines.service';
 import { DisputeEntity } from '../disputes/dispute.entity';
@@ -60,7 +60,7 @@ export class ProcedureSweeper {
     private readonly dataSource: DataSource,
     private readonly commands: CommandRunner,
     private readonly clock: Clock,
-    private readonly calendar: CalendarService,
+    private readonly closedDays: ClosedDaysService,
     private readonly deadlines: DeadlinesService,
     private readonly disputes: DisputesService,
     private readonly docket: DocketService,
@@ -70,7 +70,7 @@ export class ProcedureSweeper {
   async sweep(batch = 500): Promise<SweepResult> {
     const now = this.clock.now();
     const result: SweepResult = { disputes: 0, expired: 0, automatic: 0 };
-    const closed = await this.calendar.closedDays(this.dataSource.manager);
+    const closed = await this.closedDays.all(this.dataSource.manager);
     // A limit due on D runs out at the end of D: the candidates are those due today or earlier,
     // and the engine decides which have run out.
     const ids: { id: string }[] = await this.dataSource.query(CANDIDATES, [toIsoDate(now), batch]);
@@ -95,8 +95,8 @@ export class ProcedureSweeper {
 
   private handle(disputeId: string): Promise<DueWork & { summaries: number }> {
     return this.commands.run({ actor: null, operation: 'sweepDeadlines' }, async (ctx) => {
-      // The calendar before the dispute: the order a calendar change takes its locks in too.
-      const closed = await this.calendar.closedDaysForCommand(ctx);
+      // The closed days before the dispute: the order a change of them takes its locks in too.
+      const closed = await this.closedDays.forCommand(ctx);
       const [locked] = await ctx.em.query('SELECT id FROM disputes WHERE id = $1 FOR UPDATE SKIP LOCKED', [disputeId]);
       if (!locked) throw new NothingToDo();
       const snapshot = await this.snapshotOf(ctx.em, disputeId);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, CommandRunner, DomainError, requireRole, MembersService } from '@app/core';
 import { DEADLINE_RULES, latestNoticeDate, toIsoDate, type ActionName } from '@app/procedure';
-import { BodyMeetingsService, CalendarService, DisputeEntity, DisputesService, DocketService } from '@app/registry';
+import { BodyMeetingsService, ClosedDaysService, DisputeEntity, DisputesService, DocketService } from '@app/registry';
 import { AdoptionMeetingEntity, AdoptionObjectionEntity, AdoptionRound } from './adoption.entity';
 
 /** The report the body has before it: of which proceeding, the panel's or the appellate one. */
@@ -26,7 +26,7 @@ export class AdoptionService {
     private readonly disputes: DisputesService,
     private readonly docket: DocketService,
     private readonly meetings: BodyMeetingsService,
-    private readonly calendar: CalendarService,
+    private readonly closedDays: ClosedDaysService,
     private readonly members: MembersService,
   ) {}
 
@@ -61,7 +61,7 @@ export class AdoptionService {
   recordMeeting(actor: Actor | null, disputeId: string, meetingId: string): Promise<AdoptionMeetingEntity> {
     requireRole(actor, 'SECRETARIAT');
     return this.commands.run({ actor, operation: 'recordAdoptionMeeting' }, async (ctx) => {
-      const closed = await this.calendar.closedDaysForCommand(ctx);
+      const closed = await this.closedDays.forCommand(ctx);
       const dispute = await this.disputes.lockForUpdate(ctx, disputeId, true);
       const before = beforeBody(dispute);
       const { meeting } = await this.meetings.facts(ctx.em, meetingId);

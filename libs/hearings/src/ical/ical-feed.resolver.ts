@@ -1,10 +1,10 @@
 import { Mutation, Resolver } from '@nestjs/graphql';
 import { Actor, CurrentUser } from '@app/core';
-import { CalendarFeedService } from './calendar-feed.service';
+import { IcalFeedService } from './ical-feed.service';
 
 @Resolver()
-export class CalendarFeedResolver {
-  constructor(private readonly feeds: CalendarFeedService) {}
+export class IcalFeedResolver {
+  constructor(private readonly feeds: IcalFeedService) {}
 
   @Mutation(() => String, {
     description:

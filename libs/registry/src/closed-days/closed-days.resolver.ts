@@ -1,6 +1,6 @@
 import { Args, Field, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { Actor, CurrentUser, LocalDateScalar, Public, Roles } from '@app/core';
-import { CalendarService, ClosedDayChange } from './calendar.service';
+import { ClosedDayChange, ClosedDaysService } from './closed-days.service';
 import { ClosedDayEntity } from './closed-day.entity';
 import { ClosedDayArgs, ClosedDaysArgs, RemoveClosedDayArgs } from './dto/closed-day.args';
 
@@ -27,8 +27,8 @@ const toClosedDay = (e: ClosedDayEntity, movedDeadlines: number | null = null): 
 const fromChange = (change: ClosedDayChange): ClosedDay => toClosedDay(change.closedDay, change.movedDeadlines);
 
 @Resolver(() => ClosedDay)
-export class CalendarResolver {
-  constructor(private readonly calendar: CalendarService) {}
+export class ClosedDaysResolver {
+  constructor(private readonly service: ClosedDaysService) {}
 
   @Public()
   @Query(() => String, {
@@ -36,13 +36,13 @@ export class CalendarResolver {
       "The body's time zone (IANA name): every date of the procedure is a day there, and a limit due on a day runs to midnight there. Public",
   })
   timeZone(): string {
-    return this.calendar.timeZone();
+    return this.service.timeZone();
   }
 
   @Public()
   @Query(() => [ClosedDay], { description: 'Closed days from `from` to `to` (at most a year), by day. Public' })
   async closedDays(@Args() { from, to }: ClosedDaysArgs): Promise<ClosedDay[]> {
-    return (await this.calendar.list(from, to)).map((e) => toClosedDay(e));
+    return (await this.service.list(from, to)).map((e) => toClosedDay(e));
   }
 
   @Roles('SECRETARIAT')
@@ -50,7 +50,7 @@ export class CalendarResolver {
     description: 'Closes a day; running time limits ending on it move to the next working day (each move docketed). Secretariat only',
   })
   async addClosedDay(@CurrentUser() actor: Actor, @Args() { day, reason }: ClosedDayArgs): Promise<ClosedDay> {
-    return fromChange(await this.calendar.add(actor, day, reason));
+    return fromChange(await this.service.add(actor, day, reason));
   }
 
   @Roles('SECRETARIAT')
@@ -58,7 +58,7 @@ export class CalendarResolver {
     description: 'Reopens a day; time limits moved past it come back to the day they now end on. Secretariat only',
   })
   async removeClosedDay(@CurrentUser() actor: Actor, @Args() { day }: RemoveClosedDayArgs): Promise<boolean> {
-    await this.calendar.remove(actor, day);
+    await this.service.remove(actor, day);
     return true;
   }
 }

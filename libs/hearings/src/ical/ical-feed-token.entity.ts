@@ -1,9 +1,12 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 
-/** The secret of a user's calendar feed address; only its SHA-256 is kept. */
+/**
+ * The secret of a user's iCalendar feed address; only its SHA-256 is kept. The table keeps the name
+ * it was created with (migrations/1795670000000-Hearings.ts).
+ */
 @Entity('calendar_feed_tokens')
 @Index('uq_calendar_feed_tokens_hash', ['tokenHash'], { unique: true })
-export class CalendarFeedTokenEntity {
+export class IcalFeedTokenEntity {
   @PrimaryColumn('uuid', { name: 'user_id' })
   userId: string;
 

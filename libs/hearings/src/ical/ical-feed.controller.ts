@@ -1,12 +1,12 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { Public, notFound } from '@app/core';
 import type { Response } from 'express';
-import { CalendarFeedService } from './calendar-feed.service';
+import { IcalFeedService } from './ical-feed.service';
 
 /** iCalendar feeds for calendar clients, which cannot send a bearer token. */
 @Controller('calendar')
-export class CalendarController {
-  constructor(private readonly feeds: CalendarFeedService) {}
+export class IcalFeedController {
+  constructor(private readonly feeds: IcalFeedService) {}
 
   // Public route: `public.ics` lists public hearings; any other `<token>.ics` is a user's feed,
   // and the unguessable token (256 bits, only its hash stored) is the credential.

@@ -6,7 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { DocketService } from '../docket/docket.service';
 import { BodyMeetingEntity } from './body-meeting.entity';
-import { CalendarService } from './calendar.service';
+import { ClosedDaysService } from '../closed-days/closed-days.service';
 
 export interface ScheduledMeeting {
   meeting: BodyMeetingEntity;
@@ -23,7 +23,7 @@ export class BodyMeetingsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly commands: CommandRunner,
-    private readonly calendar: CalendarService,
+    private readonly closedDays: ClosedDaysService,
     private readonly deadlines: DeadlinesService,
     private readonly docket: DocketService,
     private readonly config: AppConfig,
@@ -45,7 +45,7 @@ export class BodyMeetingsService {
     requireRole(actor, 'SECRETARIAT');
     return this.commands.run({ actor, operation: 'scheduleBodyMeeting' }, async (ctx) => {
       if (heldOn <= toIsoDate(ctx.now)) throw badInput('heldOn', 'A meeting is scheduled for a future day', 'MEETING_IN_THE_PAST');
-      const closed = await this.calendar.closedDaysForCommand(ctx);
+      const closed = await this.closedDays.forCommand(ctx);
       const meeting = await ctx.em.getRepository(BodyMeetingEntity).save({ heldOn, recordedAt: ctx.now });
       const rule = DEADLINE_RULES.STATUS_REPORT_NOTICE;
       const due = latestNoticeDate(heldOn, rule, closed);

@@ -7,7 +7,7 @@ import { DeadlineEntity } from '../deadlines/deadline.entity';
 import { DocketService } from '../docket/docket.service';
 import { ClosedDayEntity } from './closed-day.entity';
 
-/** A change of the calendar, and how many running time limits it moved. */
+/** A change of the closed days, and how many running time limits it moved. */
 export interface ClosedDayChange {
   readonly closedDay: ClosedDayEntity;
   readonly movedDeadlines: number;
@@ -24,14 +24,14 @@ const RUNNING_ACROSS_DAY = "d.status = 'OPEN' AND d.paused_remaining_days IS NUL
 
 /** The days the body is closed, kept by the secretariat; due dates move past them. */
 @Injectable()
-export class CalendarService {
+export class ClosedDaysService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly commands: CommandRunner,
     private readonly docket: DocketService,
     config: AppConfig,
   ) {
-    // The process's calendar counts days where the body sits (BODY_TIME_ZONE).
+    // The engine's dates (libs/procedure/src/dates.ts) count days where the body sits (BODY_TIME_ZONE).
     setBodyTimeZone(config.BODY_TIME_ZONE);
   }
 
@@ -51,32 +51,32 @@ export class CalendarService {
   }
 
   /**
-   * The calendar the procedure engine computes with: every closed day (a few dozen a year; a
+   * The closed days the procedure engine computes with: every one (a few dozen a year; a
    * resumed suspension may reach back). Weekends are working days unless closed.
    */
-  async closedDays(em: EntityManager): Promise<ClosedDays> {
+  async all(em: EntityManager): Promise<ClosedDays> {
     const rows: { day: string }[] = await em.query("SELECT to_char(day, 'YYYY-MM-DD') AS day FROM closed_days ORDER BY day");
     return { dates: rows.map((r) => r.day) };
   }
 
   /**
-   * The calendar for a command that computes due dates: SHARE mode lets any number of such
-   * commands read at once, but a change of the calendar (SHARE ROW EXCLUSIVE) waits for them and
-   * they wait for it, so no new limit is computed against a calendar that is being changed.
+   * The closed days for a command that computes due dates: SHARE mode lets any number of such
+   * commands read at once, but a change of them (SHARE ROW EXCLUSIVE) waits for them and
+   * they wait for it, so no new limit is computed against closed days being changed.
    */
-  async closedDaysForCommand(ctx: CommandContext): Promise<ClosedDays> {
+  async forCommand(ctx: CommandContext): Promise<ClosedDays> {
     await ctx.em.query('LOCK TABLE closed_days IN SHARE MODE');
-    return this.closedDays(ctx.em);
+    return this.all(ctx.em);
   }
 
-  /** The same calendar, read once per request however many disputes ask for it. */
-  closedDaysForRequest(loaders: RequestLoaders): Promise<ClosedDays> {
+  /** The same closed days, read once per request however many disputes ask for it. */
+  forRequest(loaders: RequestLoaders): Promise<ClosedDays> {
     return loaders
       .get(
-        'calendar.closedDays',
+        'closedDays.all',
         () =>
           new DataLoader<'all', ClosedDays>(async (keys) => {
-            const closed = await this.closedDays(this.dataSource.manager);
+            const closed = await this.all(this.dataSource.manager);
             return keys.map(() => closed);
           }),
       )
@@ -87,7 +87,7 @@ export class CalendarService {
   add(actor: Actor | null, day: string, reason: string): Promise<ClosedDayChange> {
     requireRole(actor, 'SECRETARIAT');
     return this.commands.run({ actor, operation: 'addClosedDay' }, async (ctx) => {
-      await this.serialiseCalendarChanges(ctx);
+      await this.serialiseClosedDayChanges(ctx);
       const saved = await ctx.em.getRepository(ClosedDayEntity).save({ day, reason });
       const moved = await this.moveDueDates(ctx, day, `the body is closed on ${day} (${reason})`);
       ctx.target('ClosedDay', day, { reason, movedDeadlines: moved });
@@ -99,7 +99,7 @@ export class CalendarService {
   remove(actor: Actor | null, day: string): Promise<ClosedDayChange> {
     requireRole(actor, 'SECRETARIAT');
     return this.commands.run({ actor, operation: 'removeClosedDay' }, async (ctx) => {
-      await this.serialiseCalendarChanges(ctx);
+      await this.serialiseClosedDayChanges(ctx);
       const repo = ctx.em.getRepository(ClosedDayEntity);
       const existing = await repo.findOneBy({ day });
       if (!existing) throw notFound('Closed day', day, 'CLOSED_DAY_NOT_FOUND');
@@ -110,18 +110,18 @@ export class CalendarService {
     });
   }
 
-  // Two calendar changes at once would each recompute due dates against a calendar lacking the
-  // other's day. This mode conflicts with itself and with writers, not with readers: the engine
-  // keeps reading the calendar meanwhile.
-  private async serialiseCalendarChanges(ctx: CommandContext): Promise<void> {
+  // Two changes of the closed days at once would each recompute due dates without the other's
+  // day. This mode conflicts with itself and with writers, not with readers: the engine keeps
+  // reading the closed days meanwhile.
+  private async serialiseClosedDayChanges(ctx: CommandContext): Promise<void> {
     await ctx.em.query('LOCK TABLE closed_days IN SHARE ROW EXCLUSIVE MODE');
   }
 
   /**
    * A period that ends on a closed day ends on the next working day (procedure README, "Time"), so
-   * a change of the calendar moves the running limits whose legal end lies at or before `day` and
+   * a change of the closed days moves the running limits whose legal end lies at or before `day` and
    * whose due date at or after it: their due date is recomputed from the legal end (`baseDate`)
-   * against the new calendar. Paused limits (DSU 12.12) are left alone: the shift is applied afresh
+   * against the new closed days. Paused limits (DSU 12.12) are left alone: the shift is applied afresh
    * when the clock restarts. Each dispute whose limits moved gets one docket entry, written under
    * its row lock because the docket numbers entries MAX(seq) + 1.
    */
@@ -145,7 +145,7 @@ export class CalendarService {
       .addOrderBy('d.due_date')
       .addOrderBy('d.rule')
       .getMany();
-    const closed = await this.closedDays(ctx.em);
+    const closed = await this.all(ctx.em);
     const moves: DueDateMove[] = rows
       .map((row) => ({ row, to: nextWorkingDay(row.baseDate, closed) }))
       .filter((move) => move.to !== move.row.dueDate);

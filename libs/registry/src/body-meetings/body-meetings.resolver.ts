@@ -15,7 +15,7 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsString, IsUUID, Matches } from 'class-validator';
 import { BodyMeetingEntity } from './body-meeting.entity';
 import { BodyMeetingsService } from './body-meetings.service';
-import { ClosedDaysArgs } from './dto/closed-day.args';
+import { ClosedDaysArgs } from '../closed-days/dto/closed-day.args';
 
 @ObjectType({ description: 'A meeting of the dispute body' })
 export class BodyMeeting {

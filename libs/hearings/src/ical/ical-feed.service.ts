@@ -6,7 +6,7 @@ import { DataSource, In } from 'typeorm';
 import { HUMAN_KIND } from '../hearings/bookings.service';
 import { HearingEntity, HearingRoomEntity } from '../hearings/hearing.entity';
 import { HearingsQueryService } from '../hearings/hearings-query.service';
-import { CalendarFeedTokenEntity } from './calendar-token.entity';
+import { IcalFeedTokenEntity } from './ical-feed-token.entity';
 import { CalendarEvent, buildCalendar } from './ical';
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -14,7 +14,7 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 /** iCalendar feeds: one per user at a secret address, and one of the public hearings. */
 @Injectable()
-export class CalendarFeedService {
+export class IcalFeedService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly commands: CommandRunner,
@@ -33,7 +33,7 @@ export class CalendarFeedService {
     return this.commands.run({ actor, operation: 'calendarFeedUrl' }, async (ctx) => {
       const token = randomBytes(32).toString('base64url');
       await ctx.em
-        .getRepository(CalendarFeedTokenEntity)
+        .getRepository(IcalFeedTokenEntity)
         .upsert({ userId: user.userId, tokenHash: sha256(token), createdAt: ctx.now }, ['userId']);
       ctx.target('User', user.userId);
       return `/calendar/${token}.ics`;
@@ -41,9 +41,7 @@ export class CalendarFeedService {
   }
 
   async userFeed(token: string): Promise<string> {
-    const row = TOKEN.test(token)
-      ? await this.dataSource.getRepository(CalendarFeedTokenEntity).findOneBy({ tokenHash: sha256(token) })
-      : null;
+    const row = TOKEN.test(token) ? await this.dataSource.getRepository(IcalFeedTokenEntity).findOneBy({ tokenHash: sha256(token) }) : null;
     const user = row ? ((await this.users.byIds(this.dataSource.manager, [row.userId], { active: true }))[0] ?? null) : null;
     if (!user) throw notFound('Calendar', 'feed', 'CALENDAR_NOT_FOUND');
     return this.render(`Hearings: ${user.displayName}`, await this.query.forUser(user), true);

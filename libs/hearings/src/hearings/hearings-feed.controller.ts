@@ -4,9 +4,9 @@ import { FEED_AUTHOR, buildAtom, feedBase, sendAtom, type AtomEntry } from '@app
 import { DisputesService, docketNumber } from '@app/registry';
 import type { Request, Response } from 'express';
 import { DataSource, In } from 'typeorm';
-import { HUMAN_KIND } from '../hearings/bookings.service';
-import { HearingRoomEntity } from '../hearings/hearing.entity';
-import { HearingsQueryService } from '../hearings/hearings-query.service';
+import { HUMAN_KIND } from './bookings.service';
+import { HearingRoomEntity } from './hearing.entity';
+import { HearingsQueryService } from './hearings-query.service';
 
 /** Hearings in the feed: the 100 that start latest (the coming ones first, then the recent). */
 export const HEARINGS_FEED_ENTRIES = 100;
@@ -16,7 +16,7 @@ export const HEARINGS_FEED_ID = '6d0e3f55-1f0b-4d7e-8f5c-2b0c9a4e7a12';
 /**
  * The public hearings as an Atom feed (RFC 4287), built with @app/notices's builder: the hearings
  * open to public observation only, the same ones as the public calendar
- * (libs/hearings/src/calendar/calendar-feed.service.ts), with where they are held but never the
+ * (libs/hearings/src/ical/ical-feed.service.ts), with where they are held but never the
  * session link, which is for the participants.
  */
 @Controller('feeds')
