@@ -16,7 +16,8 @@
 //      checked), single-request latency, latency at a fixed rate (an open loop, load-client.ts)
 //      of half the raw maximum (and of the API alone at a quarter and three eighths of it), where
 //      the API's CPU time goes;
-//   6. start-up time of `node dist/apps/api/src/main.js` on an empty and on the loaded database;
+//   6. start-up time of `node dist/apps/api/src/main.js` on an empty and on the loaded database, and
+//      of the real `npm start` including its build: cold (no dist/, a new data folder) and warm.
 //   7. the e-service figures (issue 13): bench/mail-throughput.ts (notices served a second by one
 //      worker to a local SMTP server) and bench/live-latency.ts (commit to a live subscriber's
 //      event under the docket-list load), each as a child process with its own PostgreSQL.
@@ -26,7 +27,8 @@
 // --no-profile, --no-startup.
 import { productionSecrets } from './lib/production-env';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { loadavg } from 'node:os';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { printCountBench, runCountBench } from './count.bench';
@@ -49,7 +51,7 @@ const OPTIONS = {
   // Shares of the raw maximum at which the API alone is measured too (the target's rate is 1/2).
   lowerShares: [0.25, 0.375],
   singleRequests: QUICK ? 60 : 300,
-  startupRuns: { empty: QUICK ? 1 : 2, loaded: QUICK ? 1 : 3 },
+  startupRuns: { empty: QUICK ? 1 : 2, loaded: QUICK ? 1 : 3, npmCold: QUICK ? 1 : 2, npmWarm: QUICK ? 1 : 3 },
   mailNotices: QUICK ? 300 : 2000,
   liveEvents: QUICK ? 50 : 200,
 };
@@ -138,7 +140,7 @@ async function main(): Promise<void> {
   const { SqlCapture } = await import('./lib/sql-capture');
   const { DISPUTE_PAGE, DOCKET_LIST } = await import('./lib/queries');
   const { ask, forkScript, stopAllChildren, stopChild, ROOT } = await import('./lib/children');
-  const { ensureBuild, measureStartup, startBuiltApi, stopStartupProcesses } = await import('./lib/startup');
+  const { ensureBuild, measureNpmStart, measureStartup, startBuiltApi, stopStartupProcesses } = await import('./lib/startup');
   const { profileShares } = await import('./lib/profile');
   const report = await import('./lib/report');
   stopProcesses.push(stopStartupProcesses, stopAllChildren);
@@ -485,7 +487,23 @@ async function main(): Promise<void> {
       log(`Start-up on the loaded database (${i + 1}/${OPTIONS.startupRuns.loaded})`);
       loaded.push(await measureStartup(databaseUrl, jwtSecret));
     }
-    startup = { build: build.outcome, empty, loaded };
+    // The real `npm start` on a temporary data folder: cold (no dist/, a new cluster) then warm.
+    const npmStart = { cold: [] as import('./lib/startup').NpmStartRun[], warm: [] as import('./lib/startup').NpmStartRun[] };
+    for (let i = 0; i < OPTIONS.startupRuns.npmCold; i++) {
+      const dataDir = mkdtempSync(join(tmpdir(), 'dsb-bench-start-'));
+      chmodSync(dataDir, 0o755);
+      try {
+        log(`npm start, cold: no dist/, a new data folder (${i + 1}/${OPTIONS.startupRuns.npmCold})`);
+        npmStart.cold.push(await measureNpmStart(dataDir, true));
+        for (let j = 0; j < OPTIONS.startupRuns.npmWarm && i === 0; j++) {
+          log(`npm start, warm: nothing changed (${j + 1}/${OPTIONS.startupRuns.npmWarm})`);
+          npmStart.warm.push(await measureNpmStart(dataDir, false));
+        }
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    }
+    startup = { build: build.outcome, empty, loaded, npmStart };
   }
 
   // 7. E-service (issue 13): the two scripts as children, after everything else (they start their own PostgreSQL).

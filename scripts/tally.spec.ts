@@ -112,6 +112,43 @@ describe('tally CLI (in process)', () => {
   });
 });
 
+describe('tally CLI refuses an election that no count can decide', () => {
+  // Each of these was counted before, printing a "result" (no one elected, or fewer than the seats).
+  const cases: [string, string, string][] = [
+    ['no ballots', '3 1\n0\n"A"\n"B"\n"C"\n"T"\n', 'no ballots: there is nothing to count'],
+    ['more seats than candidates', '2 3\n1 1 2 0\n0\n"A"\n"B"\n"T"\n', '3 seats but 2 candidates standing: more seats than candidates'],
+    [
+      'more seats than candidates standing',
+      '3 3\n-2\n1 1 3 0\n0\n"A"\n"B"\n"C"\n"T"\n',
+      '3 seats but 2 candidates standing (1 withdrawn): more seats than candidates',
+    ],
+    [
+      'only withdrawn candidates',
+      '2 1\n-1 -2\n1 1 2 0\n0\n"A"\n"B"\n"T"\n',
+      'every candidate is withdrawn (2 candidates): there is no one to elect',
+    ],
+    [
+      'no ballot for a candidate who stands',
+      '3 2\n-3\n2 3 0\n0\n"A"\n"B"\n"C"\n"T"\n',
+      'no ballot ranks a candidate who stands (1 ballot, none valid): there is nothing to count',
+    ],
+  ];
+
+  it.each(cases)('%s: exit 1, one line on stderr, nothing on stdout', (_name, blt, problem) => {
+    const io = fakeIo({ 'e.blt': blt });
+    expect(main(['e.blt'], io)).toBe(1);
+    expect(io.err).toBe(`tally: e.blt: ${problem}\n`);
+    expect(io.out).toBe('');
+  });
+
+  it('still counts an election with as many seats as candidates standing', () => {
+    const io = fakeIo({ 'e.blt': '3 2\n-3\n1 1 0\n1 3 0\n0\n"A"\n"B"\n"C"\n"T"\n' });
+    expect(main(['e.blt'], io)).toBe(0);
+    expect((JSON.parse(io.out) as TallyOutput).elected.sort()).toEqual(['A', 'B']);
+    expect(io.err).toBe('');
+  });
+});
+
 describe('tally CLI (spawned as npm run tally runs it)', () => {
   let dir: string;
   beforeAll(() => {
@@ -119,8 +156,10 @@ describe('tally CLI (spawned as npm run tally runs it)', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  // `npm run -s tally -- …` itself: the up-to-date check of dist/ (a build when it is stale), then
+  // node on the compiled script (package.json).
   const run = (...args: string[]) =>
-    spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'scripts/tally.ts', ...args], {
+    spawnSync('npm', ['run', '-s', 'tally', '--', ...args], {
       cwd: ROOT,
       encoding: 'utf8',
       timeout: 60_000,
@@ -154,5 +193,14 @@ describe('tally CLI (spawned as npm run tally runs it)', () => {
     expect(child.status).toBe(1);
     expect(child.stdout).toBe('');
     expect(child.stderr).toBe(`tally: ${file}: line 3: candidate 7 is not between 1 and 3\n`);
+  }, 60_000);
+
+  it('exits 1 on an election with no ballots, with one line on stderr', () => {
+    const file = join(dir, 'empty.blt');
+    writeFileSync(file, '2 1\n0\n"A"\n"B"\n"T"\n');
+    const child = run(file);
+    expect(child.status).toBe(1);
+    expect(child.stdout).toBe('');
+    expect(child.stderr).toBe(`tally: ${file}: no ballots: there is nothing to count\n`);
   }, 60_000);
 });

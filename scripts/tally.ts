@@ -1,11 +1,22 @@
 // Counts a BLT ballot file and prints the result as JSON.
 //   npm run tally -- <file.blt> [--rules scottish-stv|meek-stv] [--seed <text>]
-// (node -r ts-node/register/transpile-only -r tsconfig-paths/register scripts/tally.ts …: the
-// count is imported as @app/stv, which tsconfig-paths resolves from tsconfig.json's paths).
-// Exit codes: 0 counted, 1 unreadable/malformed file or invalid election, 2 usage error.
+// (node dist/scripts/tally.js …, after scripts/build.js has brought dist/ up to date: the build
+// rewrites the @app/stv import to a relative path, so node alone runs it, without ts-node's start).
+// Exit codes: 0 counted, 1 unreadable/malformed file or invalid election, 2 usage error. An
+// election that no count can decide is invalid: no ballots, or none that ranks a candidate who
+// stands, every candidate withdrawn, more seats than candidates standing.
 import { readFileSync } from 'node:fs';
 
-import { BltParseError, CountInputError, count, parseBlt, type CountResult, type CountingRules, type StageAction } from '@app/stv';
+import {
+  BltParseError,
+  CountInputError,
+  count,
+  parseBlt,
+  type BltElection,
+  type CountResult,
+  type CountingRules,
+  type StageAction,
+} from '@app/stv';
 
 export const USAGE = 'usage: tally <file.blt> [--rules scottish-stv|meek-stv] [--seed <text>]';
 
@@ -99,6 +110,30 @@ export function toTallyOutput(result: CountResult): TallyOutput {
 
 const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * Why a count of this election would decide nothing, or null. The count itself accepts these (it
+ * elects fewer than the seats, or no one); a person checking a published result with this tool
+ * is told instead that the file cannot be the record of a real election.
+ */
+export function refusal(election: BltElection): string | null {
+  const withdrawn = new Set(election.withdrawn);
+  const standing = election.candidates.filter((candidate) => !withdrawn.has(candidate));
+  if (standing.length === 0) {
+    return `every candidate is withdrawn (${plural(election.candidates.length, 'candidate')}): there is no one to elect`;
+  }
+  if (election.seats > standing.length) {
+    const also = withdrawn.size > 0 ? ` (${withdrawn.size} withdrawn)` : '';
+    return `${plural(election.seats, 'seat')} but ${plural(standing.length, 'candidate')} standing${also}: more seats than candidates`;
+  }
+  if (election.ballots.length === 0) return 'no ballots: there is nothing to count';
+  if (!election.ballots.some((ballot) => ballot.weight > 0 && ballot.ranking.some((candidate) => !withdrawn.has(candidate)))) {
+    return `no ballot ranks a candidate who stands (${plural(election.ballots.length, 'ballot')}, none valid): there is nothing to count`;
+  }
+  return null;
+}
+
 export function main(argv: readonly string[], io: TallyIo): number {
   let options: TallyOptions;
   try {
@@ -110,6 +145,11 @@ export function main(argv: readonly string[], io: TallyIo): number {
   }
   try {
     const election = parseBlt(io.readFile(options.file));
+    const refused = refusal(election);
+    if (refused !== null) {
+      io.stderr(`tally: ${options.file}: ${refused}\n`);
+      return 1;
+    }
     const result = count({
       candidates: election.candidates,
       seats: election.seats,

@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './children';
 import { freePort } from './database';
@@ -23,38 +23,24 @@ export async function stopStartupProcesses(): Promise<void> {
   }
 }
 
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
 export interface BuildOutcome {
   built: boolean;
   seconds: number;
-  /** Set when the compiler reported errors (it still emits JavaScript). */
+  /** Kept for the report's shape: the SWC build does not type-check (`npm test` does), so null. */
   warning: string | null;
 }
 
 /**
- * `nest build api` when dist/apps/api/src/main.js is missing or older than a source file of apps/,
- * libs/ or migrations/. tsc emits even with type errors (someone else's work in progress): the
- * run goes on with what was emitted, and the errors are reported.
+ * What `npm start` does first: `node scripts/build.js --if-stale` (SWC, only when the sources
+ * changed since dist/ was built).
  */
 export async function ensureBuild(): Promise<BuildOutcome> {
-  const sources = Math.max(...['apps', 'libs', 'migrations'].map((d) => newestSource(join(ROOT, d))));
-  if (existsSync(MAIN) && statSync(MAIN).mtimeMs >= sources) return { built: false, seconds: 0, warning: null };
   const started = Date.now();
   const output: string[] = [];
   const code = await new Promise<number | null>((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), 'build', 'api'], {
+    const child = spawn(process.execPath, [join(ROOT, 'scripts', 'build.js'), '--if-stale'], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, FORCE_COLOR: '0' },
     });
     builds.add(child);
     child.stdout.on('data', (chunk) => output.push(String(chunk)));
@@ -65,16 +51,113 @@ export async function ensureBuild(): Promise<BuildOutcome> {
     });
   });
   const seconds = (Date.now() - started) / 1000;
-  if (!existsSync(MAIN) || statSync(MAIN).mtimeMs < started - 1000) {
-    throw new Error(`nest build api failed (exit ${code}):\n${output.join('').slice(0, 4000)}`);
+  if (code !== 0 || !existsSync(MAIN)) throw new Error(`scripts/build.js failed (exit ${code}):\n${output.join('').slice(0, 4000)}`);
+  return { built: /^Built dist\//m.test(output.join('')), seconds, warning: null };
+}
+
+/** One `npm start`, timed from launch to its "GraphQL API ready" line. */
+export interface NpmStartRun {
+  seconds: number;
+  /** Whether its up-to-date check found dist/ stale and built it, and in how many seconds (what it printed). */
+  built: boolean;
+  buildSeconds: number | null;
+  demoLoaded: boolean;
+  migrationsApplied: boolean;
+}
+
+/**
+ * The real `npm start`, as a newcomer runs it: no DATABASE_URL, so the embedded PostgreSQL with its
+ * data in `dataDir` (a temporary folder of the bench; empty on the first run: initdb, every
+ * migration, the demo data), on free ports, NODE_ENV=development, the worker beside it. `cold`
+ * removes dist/ first, as in a fresh clone, so the time includes the whole build; otherwise dist/
+ * is up to date and the time includes the check that says so. Stopped with SIGTERM (to its process
+ * group: npm, the API, its worker and PostgreSQL) once ready; resolves when the cluster is down, so
+ * that the next run can take the same folder.
+ */
+export async function measureNpmStart(dataDir: string, cold: boolean): Promise<NpmStartRun> {
+  if (cold) rmSync(join(ROOT, 'dist'), { recursive: true, force: true });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'log',
+    DATA_DIR: dataDir,
+    EMBEDDED_PG_PORT: String(await freePort()),
+    PORT: String(await freePort()),
+    HOST: '127.0.0.1',
+    MAIL_CATCHER_PORT: '0',
+  };
+  delete env.DATABASE_URL;
+  delete env.DATABASE_OWNER_URL;
+  delete env.SMTP_URL;
+  const output: string[] = [];
+  const started = process.hrtime.bigint();
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const child = spawn(npm, ['start'], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });
+  apis.add(child);
+  // Seconds from launch to the ready line (an object: set from the output's callback).
+  const ready: { seconds: number | null } = { seconds: null };
+  const onData = (chunk: Buffer) => {
+    output.push(String(chunk));
+    if (ready.seconds === null && /GraphQL API ready/.test(output.join('')))
+      ready.seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  };
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      apis.delete(child);
+      resolve(code);
+    }),
+  );
+  let exitCode: number | null | undefined;
+  void exited.then((code) => (exitCode = code));
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      if (child.pid) process.kill(-child.pid, name);
+    } catch {
+      // already gone
+    }
+  };
+  try {
+    for (;;) {
+      if (ready.seconds !== null) break;
+      if (exitCode !== undefined) throw new Error(`npm start exited with code ${exitCode}:\n${output.join('').slice(-3000)}`);
+      if (Number(process.hrtime.bigint() - started) / 1e9 > 180) throw new Error('npm start was not ready within 180 s');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  } finally {
+    signal('SIGTERM');
+    const timer = setTimeout(() => signal('SIGKILL'), 20_000);
+    await exited;
+    await clusterDown(join(dataDir, 'pg'));
+    clearTimeout(timer);
   }
-  const errors = output.join('').match(/Found (\d+) error/);
-  const files = [...new Set([...output.join('').matchAll(/^(\S+\.ts):\d+:\d+ - error/gm)].map((m) => m[1]))];
-  const warning =
-    code === 0 && !errors
-      ? null
-      : `nest build api reported ${errors ? errors[1] : 'some'} type error(s)${files.length ? ` in ${files.join(', ')}` : ''}; JavaScript was emitted and is what was started`;
-  return { built: true, seconds, warning };
+  if (ready.seconds === null) throw new Error('npm start: no ready line');
+  const text = output.join('');
+  const build = /Built dist\/ from \d+ sources with SWC in ([\d.]+) s/.exec(text);
+  return {
+    seconds: ready.seconds,
+    built: build !== null,
+    buildSeconds: build ? Number(build[1]) : null,
+    demoLoaded: /Demo data loaded/.test(text),
+    migrationsApplied: /Applied migrations/.test(text),
+  };
+}
+
+/** Resolves when the server of this cluster is gone (its postmaster.pid removed or its process dead). */
+async function clusterDown(clusterDir: string): Promise<void> {
+  const file = join(clusterDir, 'postmaster.pid');
+  for (let i = 0; i < 300; i++) {
+    if (!existsSync(file)) return;
+    const pid = Number(readFileSync(file, 'utf8').split('\n')[0]);
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the PostgreSQL of ${clusterDir} did not stop within 30 s`);
 }
 
 export interface StartupRun {

@@ -8,6 +8,7 @@ import {
   AppConfig,
   CommandRunner,
   ConfigError,
+  DatabaseInUseError,
   EmbeddedDatabase,
   listenHost,
   loadConfigOrExit,
@@ -167,7 +168,9 @@ function stopWorker(worker: ChildProcess): Promise<void> {
   });
 }
 
-main().catch((error) => {
-  logger.error((error as Error).stack ?? String(error));
+main().catch((error: unknown) => {
+  // A second `npm start` on the same data folder: one line, no stack (README, "The two commands").
+  if (error instanceof DatabaseInUseError) process.stderr.write(`${error.message}\n`);
+  else logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   process.exit(1);
 });

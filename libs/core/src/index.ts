@@ -32,6 +32,7 @@ export * from './database/command-runner';
 export * from './database/database.module';
 export * from './database/database-roles';
 export * from './database/embedded-postgres';
+export * from './database/postmaster-pid';
 export * from './database/entity-rows';
 export * from './database/unique-constraints';
 export * from './errors';

