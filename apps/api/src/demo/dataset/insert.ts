@@ -7,6 +7,7 @@ import { HOUR } from './clock';
 import type { Generated } from './generate';
 import type { User } from './members';
 import { Progress, note } from './progress';
+import type { RulingRows } from './rulings';
 
 /** Inserts the generated rows into empty tables (every constraint live), inside the caller's transaction. */
 export async function insertRows(client: Queryable, g: Generated, passwordHash: string | ((user: User) => string)): Promise<void> {
@@ -30,7 +31,8 @@ export async function insertRows(client: Queryable, g: Generated, passwordHash: 
     elections.ballots.length +
     elections.panelSeats.length +
     world.meetings.length +
-    timetableRows.length;
+    timetableRows.length +
+    (g.rulings ? Object.values(g.rulings).reduce((a, rows) => a + rows.length, 0) : 0);
   const bar = new Progress('rows inserted', totalRows);
   const ins = async (table: string, cols: [string, string][], rows: Record<string, unknown>[], batch?: number) => {
     const t0 = Date.now();
@@ -348,5 +350,91 @@ export async function insertRows(client: Queryable, g: Generated, passwordHash: 
     ],
     elections.panelSeats,
   );
+  if (g.rulings) await insertRulings(ins, g.rulings);
   bar.finish();
+}
+
+type Ins = (table: string, cols: [string, string][], rows: Record<string, unknown>[], batch?: number) => Promise<void>;
+
+/** The demo's reports, appeals and adoptions (rulings.ts), after the documents, members and meetings they name. */
+async function insertRulings(ins: Ins, r: RulingRows): Promise<void> {
+  const uuid = (name: string): [string, string] => [name, 'uuid'];
+  const text = (name: string): [string, string] => [name, 'text'];
+  const at = (name: string): [string, string] => [name, 'timestamptz'];
+  await ins(
+    'appellate_members',
+    [uuid('id'), text('name'), ['nationality', 'char(3)'], ['active', 'boolean'], at('added_at')],
+    r.appellateMembers,
+  );
+  await ins(
+    'reports',
+    [
+      uuid('id'),
+      uuid('dispute_id'),
+      text('version'),
+      ['proceeding', 'int'],
+      text('status'),
+      uuid('document_id'),
+      text('title'),
+      at('submitted_at'),
+      at('issued_at'),
+      at('circulated_at'),
+      ['comments_due_on', 'date'],
+    ],
+    r.reports,
+  );
+  await ins(
+    'findings',
+    [
+      uuid('id'),
+      uuid('report_id'),
+      uuid('dispute_id'),
+      ['position', 'int'],
+      text('measure'),
+      text('provision'),
+      text('finding'),
+      text('reasoning'),
+      text('recommendation'),
+    ],
+    r.findings,
+  );
+  await ins('report_votes', [uuid('report_id'), uuid('person_id'), ['approve', 'boolean']], r.votes);
+  await ins('separate_opinions', [uuid('id'), uuid('report_id'), text('text'), ['text_sha256', 'char(64)']], r.opinions);
+  await ins(
+    'appeals',
+    [
+      uuid('id'),
+      uuid('dispute_id'),
+      ['proceeding', 'int'],
+      ['cross_appeal', 'boolean'],
+      uuid('filed_by_member_id'),
+      at('filed_at'),
+      ['finding_ids', 'uuid[]'],
+      text('seed'),
+      ['division_ids', 'uuid[]'],
+      text('delay_reason'),
+    ],
+    r.appeals,
+  );
+  await ins('appellate_outcomes', [uuid('id'), uuid('appeal_id'), uuid('finding_id'), text('outcome'), text('reasoning')], r.outcomes);
+  await ins(
+    'adoption_objections',
+    [uuid('dispute_id'), ['proceeding', 'int'], text('round'), uuid('member_id'), at('objected_at')],
+    r.objections,
+  );
+  await ins(
+    'adoption_meetings',
+    [
+      uuid('id'),
+      uuid('dispute_id'),
+      ['proceeding', 'int'],
+      text('round'),
+      uuid('meeting_id'),
+      at('held_at'),
+      ['present_members', 'text[]'],
+      ['objecting_members', 'text[]'],
+      text('outcome'),
+    ],
+    r.adoptionMeetings,
+  );
 }
