@@ -161,7 +161,11 @@ describe('demo data set', () => {
     );
     expect(party.errors).toBeUndefined();
     expect(party.data?.hearings.nodes).toHaveLength(2);
-    const [{ docketed }] = await rows(`SELECT count(*)::int AS docketed FROM docket_entries WHERE kind = 'scheduleHearing'`);
+    // Docketed, once each (these panels have held no hearing yet).
+    const [{ docketed }] = await rows(
+      `SELECT count(*)::int AS docketed FROM docket_entries WHERE kind = 'scheduleHearing' AND dispute_id = ANY($1)`,
+      [[...panels]],
+    );
     expect(docketed).toBe(4);
   });
 
@@ -356,6 +360,68 @@ describe('demo data set', () => {
     expect(meeting.presentMembers.length).toBeGreaterThan(0);
     const [{ objections }] = await rows(`SELECT count(*)::int AS objections FROM adoption_objections WHERE dispute_id = $1`, [d.id]);
     expect(objections).toBe(meeting.presentMembers.length);
+  });
+
+  it('shows a party and a seated panelist the past hearings of a panel, with their attendance, docketed once', async () => {
+    // A panel past its meetings with the parties, with third parties at their session.
+    const [d] = await rows(
+      `SELECT h.dispute_id AS id FROM hearings h WHERE h.kind = 'THIRD_PARTY_SESSION' AND h.ends_at < now()
+        AND EXISTS (SELECT 1 FROM hearings s WHERE s.dispute_id = h.dispute_id AND s.kind = 'SECOND_SUBSTANTIVE_MEETING')
+        ORDER BY h.starts_at LIMIT 1`,
+    );
+    const query = `query ($id: ID) { hearings(first: 20, filter: { disputeId: $id }) { nodes { kind startsAt endsAt status timeZone room { name }
+      participants { kind refId name attended } } } }`;
+    type Node = {
+      kind: string;
+      startsAt: string;
+      endsAt: string;
+      status: string;
+      timeZone: string;
+      room: { name: string };
+      participants: { kind: string; refId: string; name: string; attended: boolean | null }[];
+    };
+    const party = await t.gql(query, { id: d.id }, await delegateOf(d.id, 'COMPLAINANT'));
+    expect(party.errors).toBeUndefined();
+    const nodes = party.data?.hearings.nodes as Node[];
+    expect(nodes.map((h) => h.kind).sort()).toEqual(['FIRST_SUBSTANTIVE_MEETING', 'SECOND_SUBSTANTIVE_MEETING', 'THIRD_PARTY_SESSION']);
+    const now = t.app.get(Clock).now().getTime();
+    for (const h of nodes) {
+      expect(h).toMatchObject({ status: 'SCHEDULED', timeZone: 'Europe/Zurich', room: { name: 'Council Room' } });
+      expect(Date.parse(h.endsAt)).toBeLessThan(now);
+      // Attendance recorded for everyone: the panel, the parties, the staff; third parties at their session only.
+      expect(h.participants.every((p) => typeof p.attended === 'boolean')).toBe(true);
+      expect(h.participants.filter((p) => p.kind === 'PANELIST').length).toBeGreaterThanOrEqual(3);
+      expect(h.participants.filter((p) => p.kind === 'PARTY' && p.attended).length).toBeGreaterThanOrEqual(2);
+      expect(h.participants.some((p) => p.kind === 'THIRD_PARTY')).toBe(h.kind === 'THIRD_PARTY_SESSION');
+    }
+    // Each held on a day before the docket's step of the meeting, which the attendance records.
+    const steps = await rows(
+      `SELECT kind, occurred_at, text FROM docket_entries WHERE dispute_id = $1
+          AND kind IN ('holdFirstMeeting', 'holdSecondMeeting', 'scheduleHearing', 'recordAttendance') ORDER BY seq`,
+      [d.id],
+    );
+    const count = (kind: string) => steps.filter((e: { kind: string }) => e.kind === kind).length;
+    expect([count('holdFirstMeeting'), count('holdSecondMeeting'), count('scheduleHearing'), count('recordAttendance')]).toEqual([
+      1, 1, 3, 3,
+    ]);
+    const first = nodes.find((h) => h.kind === 'FIRST_SUBSTANTIVE_MEETING') as Node;
+    const held = steps.find((e: { kind: string }) => e.kind === 'holdFirstMeeting');
+    expect(Date.parse(first.endsAt)).toBeLessThan(held.occurred_at.getTime());
+    const scheduled = steps.filter((e: { kind: string }) => e.kind === 'scheduleHearing');
+    expect(scheduled.every((e: { occurred_at: Date }) => e.occurred_at.getTime() < Date.parse(first.startsAt))).toBe(true);
+    const attendance = steps.find(
+      (e: { kind: string; text: string }) => e.kind === 'recordAttendance' && e.text.includes('first substantive'),
+    );
+    const present = first.participants.filter((p) => p.attended).length;
+    expect(attendance.text).toContain(`${present} of ${first.participants.length} participants attended`);
+    // A panelist seated on it sees them too.
+    const [seat] = await rows(
+      `SELECT u.email FROM panel_seats s JOIN users u ON u.id = s.user_id WHERE s.dispute_id = $1 AND s.vacated_at IS NULL LIMIT 1`,
+      [d.id],
+    );
+    const panelist = await t.gql(query, { id: d.id }, await signIn(seat.email, 'panelist-demo-2026'));
+    expect(panelist.errors).toBeUndefined();
+    expect(panelist.data?.hearings.nodes).toHaveLength(3);
   });
 
   it('has a document for the panel only: the panelist reads it, the other party does not', async () => {

@@ -8,6 +8,7 @@ import type { Generated } from './generate';
 import type { User } from './members';
 import { Progress, note } from './progress';
 import type { RulingRows } from './rulings';
+import type { HearingRows } from './hearings';
 
 /** Inserts the generated rows into empty tables (every constraint live), inside the caller's transaction. */
 export async function insertRows(client: Queryable, g: Generated, passwordHash: string | ((user: User) => string)): Promise<void> {
@@ -32,7 +33,7 @@ export async function insertRows(client: Queryable, g: Generated, passwordHash: 
     elections.panelSeats.length +
     world.meetings.length +
     timetableRows.length +
-    (g.rulings ? Object.values(g.rulings).reduce((a, rows) => a + rows.length, 0) : 0);
+    [g.rulings, g.hearings].reduce((a, extra) => a + (extra ? Object.values(extra).reduce((n, rows) => n + rows.length, 0) : 0), 0);
   const bar = new Progress('rows inserted', totalRows);
   const ins = async (table: string, cols: [string, string][], rows: Record<string, unknown>[], batch?: number) => {
     const t0 = Date.now();
@@ -351,6 +352,7 @@ export async function insertRows(client: Queryable, g: Generated, passwordHash: 
     elections.panelSeats,
   );
   if (g.rulings) await insertRulings(ins, g.rulings);
+  if (g.hearings) await insertHearings(ins, g.hearings);
   bar.finish();
 }
 
@@ -436,5 +438,64 @@ async function insertRulings(ins: Ins, r: RulingRows): Promise<void> {
       text('outcome'),
     ],
     r.adoptionMeetings,
+  );
+}
+
+/** The demo's past hearings (hearings.ts): the room, the hearings, their participants with attendance, their bookings. */
+async function insertHearings(ins: Ins, h: HearingRows): Promise<void> {
+  await ins(
+    'hearing_rooms',
+    [
+      ['id', 'uuid'],
+      ['name', 'text'],
+      ['location', 'text'],
+      ['active', 'boolean'],
+      ['created_at', 'timestamptz'],
+    ],
+    h.rooms,
+  );
+  await ins(
+    'hearings',
+    [
+      ['id', 'uuid'],
+      ['dispute_id', 'uuid'],
+      ['kind', 'text'],
+      ['status', 'text'],
+      ['starts_at', 'timestamptz'],
+      ['ends_at', 'timestamptz'],
+      ['time_zone', 'text'],
+      ['room_id', 'uuid'],
+      ['virtual_link', 'text'],
+      ['public_observation', 'boolean'],
+      ['sequence', 'int'],
+      ['reason', 'text'],
+      ['set_at', 'timestamptz'],
+      ['scheduled_by_id', 'uuid'],
+      ['version', 'int'],
+      ['created_at', 'timestamptz'],
+      ['updated_at', 'timestamptz'],
+    ],
+    h.hearings,
+  );
+  await ins(
+    'hearing_participants',
+    [
+      ['hearing_id', 'uuid'],
+      ['kind', 'text'],
+      ['ref_id', 'uuid'],
+      ['attended', 'boolean'],
+    ],
+    h.participants,
+  );
+  await ins(
+    'hearing_bookings',
+    [
+      ['id', 'uuid'],
+      ['hearing_id', 'uuid'],
+      ['resource_kind', 'text'],
+      ['resource_id', 'uuid'],
+      ['during', 'tstzrange'],
+    ],
+    h.bookings,
   );
 }
