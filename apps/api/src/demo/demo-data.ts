@@ -42,7 +42,8 @@ export const DEMO_SEED = 20_260_301;
 /**
  * The demo data set's options: the bench's generator (./dataset, `npm run bench:dataset`) asked for
  * a registry of a dozen members (the Belt and Road states of names.ts), 20 roster persons and one
- * dispute per cover (cover.ts: every stage of the engine), filed over the last twelve years.
+ * dispute per cover (cover.ts: every stage of the engine), filed over the last twelve years, each
+ * panel elected where there was room for a ballot.
  */
 export function demoOptions(asOf: Date): ResolvedOptions {
   return defaults({
@@ -52,7 +53,8 @@ export function demoOptions(asOf: Date): ResolvedOptions {
     documents: 150,
     members: 12,
     rosterPersons: 20,
-    elections: 12,
+    // Every panel composed with room for a ballot is elected: a report is a seated panel's.
+    elections: COVERS.length,
     years: 12,
     seed: DEMO_SEED,
     asOf,

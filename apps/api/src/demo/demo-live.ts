@@ -11,6 +11,7 @@ import { ElectionsService } from '@app/panels';
 import { addDays, toIsoDate } from '@app/procedure';
 import { DocumentsService } from '@app/registry';
 import { DEMO_USERS } from './demo-data';
+import { DEMO_ROOM } from './dataset/hearings';
 
 const DAY = 86_400_000;
 /** Where the panels of the demo sit, and the zone their hearings are shown in. */
@@ -65,7 +66,9 @@ async function openDayFrom(db: DataSource, day: string): Promise<string> {
  */
 async function scheduleHearingsAhead(app: INestApplicationContext, db: DataSource, registrar: Actor, now: Date): Promise<void> {
   const hearings = app.get(HearingsService);
-  const room = await app.get(ParticipationService).addRoom(registrar, { name: 'Council Room', location: 'Centre William Rappard, Geneva' });
+  // The room of the past hearings the bulk load wrote (dataset/hearings.ts), else added now.
+  const [loaded] = (await db.query('SELECT id FROM hearing_rooms WHERE name = $1', [DEMO_ROOM.name])) as { id: string }[];
+  const room = loaded ?? (await app.get(ParticipationService).addRoom(registrar, DEMO_ROOM));
   const panels = (await db.query(
     `SELECT s.dispute_id, (SELECT t.due_date::text FROM timetable_steps t
                             WHERE t.dispute_id = s.dispute_id AND t.kind = 'FIRST_SUBSTANTIVE_MEETING'

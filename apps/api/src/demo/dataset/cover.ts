@@ -6,6 +6,7 @@
 import { STAGES, startOfDay, toIsoDate, type Stage } from '@app/procedure';
 import { DAY, HOUR, later } from './clock';
 import type { Dispute } from './disputes';
+import { canBeElected } from './elections';
 import type { Fate } from './fate';
 import { OTHER_NATIONALITIES } from './names';
 import { Rng } from './random';
@@ -19,7 +20,7 @@ export interface Cover {
   /** Stop driving the dispute once it is there (a stage it would otherwise leave). */
   stop: boolean;
   /** What the dispute must show besides its stage. */
-  shows?: (d: Dispute) => boolean;
+  shows?: (d: Dispute, world: World) => boolean;
   /** The demo's panelist stands for this panel (the panelist sits on two panels with hearings ahead). */
   demoPanel?: boolean;
 }
@@ -64,7 +65,8 @@ export const COVERS: readonly Cover[] = [
   { stage: 'PANEL_PROCEEDINGS', fate: { termsOfReference: true }, stop: true, shows: composedWithRoom, demoPanel: true },
   { stage: 'SUSPENDED', fate: { suspension: 'resume' }, stop: true },
   { stage: 'INTERIM_REVIEW', fate: {}, stop: true },
-  { stage: 'REPORT_CIRCULATED', fate: {}, stop: true },
+  // Its panel elected (elections.ts), so that its reports are a seated panel's (rulings.ts).
+  { stage: 'REPORT_CIRCULATED', fate: {}, stop: true, shows: canBeElected },
   { stage: 'UNDER_APPEAL', fate: { appeal: true }, stop: true },
   { stage: 'APPEAL_SUSPENDED', fate: { appeal: true, appealSuspended: true }, stop: true },
   { stage: 'ADOPTED', fate: {}, stop: true },
@@ -83,7 +85,7 @@ export const COVERS: readonly Cover[] = [
   { stage: 'SETTLED_MAS', fate: { route: 'settle', exitStage: 'PANEL_PROCEEDINGS' }, stop: false },
   { stage: 'WITHDRAWN', fate: { route: 'withdraw', exitStage: 'PANEL_ESTABLISHED' }, stop: false },
   { stage: 'LAPSED', fate: { suspension: 'lapse' }, stop: false },
-  { stage: 'NOT_ADOPTED', fate: { notAdopted: true }, stop: false },
+  { stage: 'NOT_ADOPTED', fate: { notAdopted: true }, stop: false, shows: canBeElected },
   { stage: 'COMPLIED', fate: { after: 'comply' }, stop: false },
   { stage: 'COMPLIED', fate: { after: 'comply', rptArbitration: true }, stop: false },
 ];
@@ -120,7 +122,7 @@ export function coverEveryStage(world: World, disputes: Dispute[]): void {
       d.filedAt = new Date(startOfDay(toIsoDate(new Date(world.asOf.getTime() - days * DAY))).getTime() + 8 * HOUR + i * 60_000);
       d.joins = third ? [{ member: third, at: later(rng, d.filedAt, 1, 9) }] : [];
       simulate(d, world);
-      if (d.snapshot.stage === cover.stage && (!cover.shows || cover.shows(d))) return 'there';
+      if (d.snapshot.stage === cover.stage && (!cover.shows || cover.shows(d, world))) return 'there';
       return d.periods.some((p) => p.stage === cover.stage) ? 'passed' : 'short';
     };
     // Coarse steps back in time until the dispute gets through the stage, then day by day (every
@@ -149,4 +151,7 @@ function markDemoPanelist(world: World): void {
   person.nationality = OTHER_NATIONALITIES[0];
   person.popularity = 1000;
   world.demoPanelist = person;
+  // Every approved person stands: the demo's panels are all elected where a ballot fits
+  // (../demo-data.ts), each from persons of other nationalities than its parties'.
+  for (const p of world.persons) if (p.status === 'APPROVED') p.available = true;
 }

@@ -32,6 +32,23 @@ export function hasRoomForElection(d: Dispute): boolean {
   );
 }
 
+/** The roster persons who may stand: approved, available, of no party's nationality; the demo's panelist on its own panels only. */
+function eligibleFor(d: Dispute, world: World): Person[] {
+  const partyCodes = new Set(d.parties.map((p) => world.members.find((m) => m.id === p.memberId)?.code));
+  return world.persons
+    .filter((p) => p.status === 'APPROVED' && p.available && !partyCodes.has(p.nationality))
+    .filter((p) => p !== world.demoPanelist || d.demoPanel)
+    .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+}
+
+// DSU 8.5: five panelists when the parties agreed within 10 days of establishment.
+const seatsOf = (d: Dispute) => (d.applied.has('agreeFivePanelists') ? 5 : 3);
+
+/** Whether the panel was elected, given enough elections: room for the ballot, enough candidates. */
+export function canBeElected(d: Dispute, world: World): boolean {
+  return hasRoomForElection(d) && Boolean(d.composeEvent) && eligibleFor(d, world).length >= seatsOf(d);
+}
+
 export function makeElections(rng: Rng, world: World, disputes: Dispute[], n: number): ElectionRows {
   const out: ElectionRows = { elections: [], candidates: [], electors: [], votes: [], ballots: [], panelSeats: [] };
   // The most recent compositions with room for a ballot between establishment and composition.
@@ -43,14 +60,9 @@ export function makeElections(rng: Rng, world: World, disputes: Dispute[], n: nu
   for (const d of composed) {
     const composedAt = d.composedAt as Date;
     const establishedAt = d.establishedAt as Date;
-    const partyCodes = new Set(d.parties.map((p) => world.members.find((m) => m.id === p.memberId)?.code));
     const principal = new Set(d.parties.filter((p) => p.kind !== 'THIRD_PARTY').map((p) => p.memberId));
-    const eligible = world.persons
-      .filter((p) => p.status === 'APPROVED' && p.available && !partyCodes.has(p.nationality))
-      .filter((p) => p !== world.demoPanelist || d.demoPanel)
-      .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
-    // DSU 8.5: five panelists when the parties agreed within 10 days of establishment.
-    const seats = d.applied.has('agreeFivePanelists') ? 5 : 3;
+    const eligible = eligibleFor(d, world);
+    const seats = seatsOf(d);
     if (eligible.length < seats) continue;
     const electorate = world.members.filter((m) => !principal.has(m.id));
     const id = rng.uuid();

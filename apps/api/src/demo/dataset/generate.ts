@@ -10,6 +10,8 @@ import { makeDocuments, type DocumentRows } from './documents';
 import { hasRoomForElection, makeElections, type ElectionRows } from './elections';
 import { MIN_THIRD_PARTIES_PER_DISPUTE, type ResolvedOptions } from './options';
 import { disputeTables, type DisputeTables } from './rows';
+import { makeRulings, type RulingRows } from './rulings';
+import { makeHearings, type HearingRows } from './hearings';
 import { simulate } from './simulate';
 import { buildWorld, type World } from './world';
 
@@ -17,6 +19,10 @@ export interface Generated extends DisputeTables {
   world: World;
   elections: ElectionRows;
   docs: DocumentRows;
+  /** The demo's reports, appeals and adoptions (rulings.ts); the bench's data set has none. */
+  rulings?: RulingRows;
+  /** The demo's past hearings with their attendance (hearings.ts); the bench's data set has none. */
+  hearings?: HearingRows;
   simulateSeconds: number;
   refusedSteps: number;
   flagship: { id: string };
@@ -82,6 +88,9 @@ export function generateDataset(o: ResolvedOptions): Generated {
   const extrasRng = new Rng(o.seed + 2);
   const elections = makeElections(extrasRng, world, disputes, o.elections);
   const docs = makeDocuments(extrasRng, world, disputes, o.documents, flagship);
+  // The demo's rulings, from a generator of their own: the bench's rows stay as they were.
+  const rulings = o.flavour === 'demo' ? makeRulings(new Rng(o.seed + 4), world, disputes, elections.panelSeats, docs) : undefined;
+  const hearings = o.flavour === 'demo' ? makeHearings(new Rng(o.seed + 5), world, disputes, elections.panelSeats) : undefined;
   const soFar = disputes.reduce((a, d) => a + d.events.length, 0);
   const corrections = Math.max(0, o.docketEntries - soFar);
   if (corrections) addCorrections(extrasRng, world, disputes, corrections);
@@ -94,5 +103,5 @@ export function generateDataset(o: ResolvedOptions): Generated {
     `  docket: ${core} entries of the procedure, ${joins} third-party joins, ${docs.documents.length} filings, ` +
       `${elections.elections.length} election openings, ${corrections} corrections`,
   );
-  return { world, elections, docs, ...tables, simulateSeconds, refusedSteps, flagship };
+  return { world, elections, docs, rulings, hearings, ...tables, simulateSeconds, refusedSteps, flagship };
 }

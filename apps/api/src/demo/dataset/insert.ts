@@ -7,6 +7,8 @@ import { HOUR } from './clock';
 import type { Generated } from './generate';
 import type { User } from './members';
 import { Progress, note } from './progress';
+import type { RulingRows } from './rulings';
+import type { HearingRows } from './hearings';
 
 /** Inserts the generated rows into empty tables (every constraint live), inside the caller's transaction. */
 export async function insertRows(client: Queryable, g: Generated, passwordHash: string | ((user: User) => string)): Promise<void> {
@@ -30,7 +32,8 @@ export async function insertRows(client: Queryable, g: Generated, passwordHash: 
     elections.ballots.length +
     elections.panelSeats.length +
     world.meetings.length +
-    timetableRows.length;
+    timetableRows.length +
+    [g.rulings, g.hearings].reduce((a, extra) => a + (extra ? Object.values(extra).reduce((n, rows) => n + rows.length, 0) : 0), 0);
   const bar = new Progress('rows inserted', totalRows);
   const ins = async (table: string, cols: [string, string][], rows: Record<string, unknown>[], batch?: number) => {
     const t0 = Date.now();
@@ -348,5 +351,151 @@ export async function insertRows(client: Queryable, g: Generated, passwordHash: 
     ],
     elections.panelSeats,
   );
+  if (g.rulings) await insertRulings(ins, g.rulings);
+  if (g.hearings) await insertHearings(ins, g.hearings);
   bar.finish();
+}
+
+type Ins = (table: string, cols: [string, string][], rows: Record<string, unknown>[], batch?: number) => Promise<void>;
+
+/** The demo's reports, appeals and adoptions (rulings.ts), after the documents, members and meetings they name. */
+async function insertRulings(ins: Ins, r: RulingRows): Promise<void> {
+  const uuid = (name: string): [string, string] => [name, 'uuid'];
+  const text = (name: string): [string, string] => [name, 'text'];
+  const at = (name: string): [string, string] => [name, 'timestamptz'];
+  await ins(
+    'appellate_members',
+    [uuid('id'), text('name'), ['nationality', 'char(3)'], ['active', 'boolean'], at('added_at')],
+    r.appellateMembers,
+  );
+  await ins(
+    'reports',
+    [
+      uuid('id'),
+      uuid('dispute_id'),
+      text('version'),
+      ['proceeding', 'int'],
+      text('status'),
+      uuid('document_id'),
+      text('title'),
+      at('submitted_at'),
+      at('issued_at'),
+      at('circulated_at'),
+      ['comments_due_on', 'date'],
+    ],
+    r.reports,
+  );
+  await ins(
+    'findings',
+    [
+      uuid('id'),
+      uuid('report_id'),
+      uuid('dispute_id'),
+      ['position', 'int'],
+      text('measure'),
+      text('provision'),
+      text('finding'),
+      text('reasoning'),
+      text('recommendation'),
+    ],
+    r.findings,
+  );
+  await ins('report_votes', [uuid('report_id'), uuid('person_id'), ['approve', 'boolean']], r.votes);
+  await ins('separate_opinions', [uuid('id'), uuid('report_id'), text('text'), ['text_sha256', 'char(64)']], r.opinions);
+  await ins(
+    'appeals',
+    [
+      uuid('id'),
+      uuid('dispute_id'),
+      ['proceeding', 'int'],
+      ['cross_appeal', 'boolean'],
+      uuid('filed_by_member_id'),
+      at('filed_at'),
+      ['finding_ids', 'uuid[]'],
+      text('seed'),
+      ['division_ids', 'uuid[]'],
+      text('delay_reason'),
+    ],
+    r.appeals,
+  );
+  await ins('appellate_outcomes', [uuid('id'), uuid('appeal_id'), uuid('finding_id'), text('outcome'), text('reasoning')], r.outcomes);
+  await ins(
+    'adoption_objections',
+    [uuid('dispute_id'), ['proceeding', 'int'], text('round'), uuid('member_id'), at('objected_at')],
+    r.objections,
+  );
+  await ins(
+    'adoption_meetings',
+    [
+      uuid('id'),
+      uuid('dispute_id'),
+      ['proceeding', 'int'],
+      text('round'),
+      uuid('meeting_id'),
+      at('held_at'),
+      ['present_members', 'text[]'],
+      ['objecting_members', 'text[]'],
+      text('outcome'),
+    ],
+    r.adoptionMeetings,
+  );
+}
+
+/** The demo's past hearings (hearings.ts): the room, the hearings, their participants with attendance, their bookings. */
+async function insertHearings(ins: Ins, h: HearingRows): Promise<void> {
+  await ins(
+    'hearing_rooms',
+    [
+      ['id', 'uuid'],
+      ['name', 'text'],
+      ['location', 'text'],
+      ['active', 'boolean'],
+      ['created_at', 'timestamptz'],
+    ],
+    h.rooms,
+  );
+  await ins(
+    'hearings',
+    [
+      ['id', 'uuid'],
+      ['dispute_id', 'uuid'],
+      ['kind', 'text'],
+      ['status', 'text'],
+      ['starts_at', 'timestamptz'],
+      ['ends_at', 'timestamptz'],
+      ['time_zone', 'text'],
+      ['room_id', 'uuid'],
+      ['virtual_link', 'text'],
+      ['public_observation', 'boolean'],
+      ['sequence', 'int'],
+      ['reason', 'text'],
+      ['set_at', 'timestamptz'],
+      ['scheduled_by_id', 'uuid'],
+      ['version', 'int'],
+      ['created_at', 'timestamptz'],
+      ['updated_at', 'timestamptz'],
+    ],
+    h.hearings,
+  );
+  await ins(
+    'hearing_participants',
+    [
+      ['hearing_id', 'uuid'],
+      ['kind', 'text'],
+      ['ref_id', 'uuid'],
+      ['attended', 'boolean'],
+    ],
+    h.participants,
+  );
+  await ins(
+    'hearing_bookings',
+    [
+      ['id', 'uuid'],
+      ['hearing_id', 'uuid'],
+      ['resource_kind', 'text'],
+      ['resource_id', 'uuid'],
+      ['during', 'tstzrange'],
+    ],
+    h.bookings,
+  );
 }
