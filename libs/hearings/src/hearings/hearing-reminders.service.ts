@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig, Clock, CommandRunner } from '@app/core';
-import { NoticePreferencesService, NoticesService, reminderDue, type NoticeDraft } from '@app/notices';
+import { NoticePreferencesService, NoticesService, reminderDue, whenFrom, type NoticeDraft } from '@app/notices';
 import { bodyTimeZone } from '@app/procedure';
 import { DisputesService, docketNumber } from '@app/registry';
 import { DataSource } from 'typeorm';
@@ -82,7 +82,10 @@ export class HearingRemindersService {
         // start of the day `days` before it, in the same zone.
         const dueDate = localDate(hearing.startsAt, zone);
         const days = reminderDue(offsets, { dueDate, openedAt: hearing.setAt ?? new Date(0), endsAt: hearing.startsAt }, zone, now);
-        if (days !== null) rows.push(reminderNotice(hearing, numbers.get(hearing.disputeId) ?? hearing.disputeId, r, days, dueDate));
+        if (days !== null)
+          rows.push(
+            reminderNotice(hearing, numbers.get(hearing.disputeId) ?? hearing.disputeId, r, days, dueDate, whenFrom(dueDate, zone, now)),
+          );
       }
     }
     return rows;
@@ -109,9 +112,9 @@ function reminderNotice(
   recipient: { userId: string; memberId: string | null },
   days: number,
   localDay: string,
+  when: string,
 ): NewNotice {
   const what = HUMAN_KIND[hearing.kind];
-  const when = days === 1 ? 'tomorrow' : `in ${days} days`;
   return {
     recipientUserId: recipient.userId,
     memberId: recipient.memberId,

@@ -6,7 +6,7 @@ import { DataSource, In } from 'typeorm';
 import { NoticePreferenceEntity } from '../notices/notice-preference.entity';
 import type { NoticeDraft } from '../notices/notice-rules';
 import { NoticesService } from '../notices/notices.service';
-import { reminderDue } from './zoned-day';
+import { reminderDue, whenFrom } from './zoned-day';
 
 /** Limits read per page (one statement each). */
 const PAGE = 200;
@@ -95,7 +95,7 @@ export class RemindersService {
       for (const user of delegates.filter((d) => d.memberId && limit.boundMemberIds.includes(d.memberId))) {
         const zone = zones.get(user.id) ?? bodyTimeZone();
         const days = reminderDueFor(offsets, limit, endsAt, zone, now);
-        if (days !== null) rows.push(reminderNotice(limit, user.id, user.memberId, days, endsAt));
+        if (days !== null) rows.push(reminderNotice(limit, user.id, user.memberId, days, endsAt, whenFrom(limit.dueDate, zone, now)));
       }
     }
     return rows;
@@ -129,9 +129,15 @@ function reminderDueFor(offsets: readonly number[], limit: DeadlineToRemind, end
   return reminderDue(offsets, { dueDate: limit.dueDate, openedAt: limit.openedAt, endsAt }, zone, now);
 }
 
-function reminderNotice(limit: DeadlineToRemind, userId: string, memberId: string | null, days: number, endsAt: Date): NewNotice {
+function reminderNotice(
+  limit: DeadlineToRemind,
+  userId: string,
+  memberId: string | null,
+  days: number,
+  endsAt: Date,
+  when: string,
+): NewNotice {
   const rule = DEADLINE_RULES[limit.rule];
-  const when = days === 1 ? 'tomorrow' : `in ${days} days`;
   return {
     recipientUserId: userId,
     disputeId: limit.disputeId,

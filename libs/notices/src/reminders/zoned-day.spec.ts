@@ -1,4 +1,4 @@
-import { reminderDue, shiftDate, startOfDayIn } from './zoned-day';
+import { reminderDue, shiftDate, startOfDayIn, whenFrom } from './zoned-day';
 
 describe('reminder days', () => {
   it('finds the start of a day in any zone, across a change of clocks', () => {
@@ -25,5 +25,18 @@ describe('reminder days', () => {
     const short = { ...limit, openedAt: new Date('2026-03-07T09:00:00Z') };
     expect(reminderDue([7, 1], short, 'UTC', new Date('2026-03-08T00:00:00Z'))).toBeNull();
     expect(reminderDue([7, 1], short, 'UTC', new Date('2026-03-11T00:00:00Z'))).toBe(1);
+  });
+});
+
+describe('whenFrom', () => {
+  it('counts the days left from the recipient’s today, not from the reminder’s offset', () => {
+    const now = new Date('2026-12-06T04:00:00Z');
+    expect(whenFrom('2026-12-08', 'UTC', now)).toBe('in 2 days');
+    expect(whenFrom('2026-12-07', 'UTC', now)).toBe('tomorrow');
+    expect(whenFrom('2026-12-06', 'UTC', now)).toBe('today');
+    // Already the 6th in Shanghai at 20:00 UTC on the 5th: the 8th is two days off there, three in New York.
+    const evening = new Date('2026-12-05T20:00:00Z');
+    expect(whenFrom('2026-12-08', 'Asia/Shanghai', evening)).toBe('in 2 days');
+    expect(whenFrom('2026-12-08', 'America/New_York', evening)).toBe('in 3 days');
   });
 });

@@ -49,3 +49,19 @@ export function reminderDue(
   }
   return due;
 }
+
+/** The calendar date of an instant in an IANA time zone. */
+export function dateIn(instant: Date, zone: string): string {
+  // en-CA writes dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
+/**
+ * How a reminder says when something falls, from the recipient's today (in their zone): "today",
+ * "tomorrow", "in 5 days". Counted now, not from the reminder's offset: a reminder sent late (the
+ * worker was down, or the limit was set after its 7-day mark) still tells the days that are left.
+ */
+export function whenFrom(date: string, zone: string, now: Date): string {
+  const days = Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${dateIn(now, zone)}T00:00:00Z`)) / 86_400_000);
+  return days <= 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`;
+}
