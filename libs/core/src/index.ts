@@ -34,6 +34,7 @@ export * from './database/database-roles';
 export * from './database/embedded-postgres';
 export * from './database/postmaster-pid';
 export * from './database/entity-rows';
+export * from './database/pg-listener';
 export * from './database/unique-constraints';
 export * from './errors';
 export * from './graphql/base64';

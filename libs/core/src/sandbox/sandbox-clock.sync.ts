@@ -1,15 +1,13 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { Client, type Notification } from 'pg';
 import { DataSource } from 'typeorm';
 import { Clock } from '../clock/clock';
 import { SandboxClock, type SandboxTime } from '../clock/sandbox-clock';
 import { AppConfig } from '../config/app-config';
+import { PgListener } from '../database/pg-listener';
 import { SandboxClockEntity } from './sandbox-clock.entity';
 
 /** The channel a move of the sandbox's clock is announced on, with the new row as its payload. */
 export const SANDBOX_CLOCK_CHANNEL = 'sandbox_clock';
-const FIRST_RETRY_MS = 250;
-const MAX_RETRY_MS = 30_000;
 
 export function toSandboxTime(row: {
   instant: Date | string;
@@ -30,10 +28,7 @@ export function toSandboxTime(row: {
 @Injectable()
 export class SandboxClockSync implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('SandboxClock');
-  private client: Client | null = null;
-  private stopped = false;
-  private retryMs = FIRST_RETRY_MS;
-  private retryTimer: NodeJS.Timeout | null = null;
+  private listener: PgListener | null = null;
 
   constructor(
     private readonly config: AppConfig,
@@ -47,15 +42,21 @@ export class SandboxClockSync implements OnModuleInit, OnModuleDestroy {
 
   async onModuleInit(): Promise<void> {
     if (!this.sandboxClock) return;
-    await this.listen();
+    this.listener = new PgListener({
+      url: (this.dataSource.options as { url?: string }).url,
+      channel: SANDBOX_CLOCK_CHANNEL,
+      applicationName: 'dispute-body-sandbox-clock',
+      label: 'The sandbox clock',
+      logger: this.logger,
+      onNotification: (payload) => this.received(payload),
+      // A move notified while the connection was down is made good by reading the row again.
+      onListening: () => this.refresh(),
+    });
+    await this.listener.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    const client = this.client;
-    this.client = null;
-    if (client) await client.end().catch(() => undefined);
+    await this.listener?.stop();
   }
 
   /** Reads the row again and applies it: after a move in this process, and on (re)connection. */
@@ -66,55 +67,14 @@ export class SandboxClockSync implements OnModuleInit, OnModuleDestroy {
     clock.apply(row ? toSandboxTime(row) : null);
   }
 
-  private async listen(): Promise<void> {
-    const url = (this.dataSource.options as { url?: string }).url;
-    const client = new Client({ connectionString: url, application_name: 'dispute-body-sandbox-clock' });
-    client.on('notification', (message) => this.received(message));
-    client.on('error', (error) => this.dropped(client, error));
-    client.on('end', () => this.dropped(client, null));
-    this.client = client;
-    await client.connect();
-    await client.query(`LISTEN ${SANDBOX_CLOCK_CHANNEL}`);
-    // Listening first, then reading: a move committed in between is seen one way or the other.
-    await this.refresh();
-    this.retryMs = FIRST_RETRY_MS;
-  }
-
-  private received(message: Notification): void {
+  private received(payload: string): void {
     const clock = this.sandboxClock;
-    if (!clock || message.channel !== SANDBOX_CLOCK_CHANNEL || !message.payload) return;
+    if (!clock) return;
     try {
-      clock.apply(toSandboxTime(JSON.parse(message.payload) as { instant: string; real_at: string; frozen: boolean }));
+      clock.apply(toSandboxTime(JSON.parse(payload) as { instant: string; real_at: string; frozen: boolean }));
     } catch {
       this.logger.warn('A notification on the sandbox clock channel was not a clock row: reading the row instead');
       this.refresh().catch((error: Error) => this.logger.error(`Reading the sandbox clock failed: ${error.message}`));
     }
-  }
-
-  private dropped(client: Client, error: Error | null): void {
-    if (this.stopped || this.client !== client) return;
-    this.client = null;
-    client.end().catch(() => undefined);
-    this.logger.warn(`The sandbox clock's connection dropped (${error?.message ?? 'closed'}); reconnecting in ${this.retryMs} ms`);
-    this.scheduleReconnect();
-  }
-
-  private scheduleReconnect(): void {
-    if (this.retryTimer || this.stopped) return;
-    const delay = this.retryMs;
-    this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null;
-      if (this.stopped) return;
-      this.listen().catch((error: Error) => {
-        const client = this.client;
-        this.client = null;
-        client?.end().catch(() => undefined);
-        if (this.stopped) return;
-        this.logger.warn(`The sandbox clock could not reconnect (${error.message}); retrying in ${this.retryMs} ms`);
-        this.scheduleReconnect();
-      });
-    }, delay);
-    this.retryTimer.unref();
   }
 }
