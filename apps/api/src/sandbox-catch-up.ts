@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AppConfig, SandboxCatchUp, SandboxService } from '@app/core';
-import { NoticePreferenceEntity } from '@app/notices';
-import { DataSource } from 'typeorm';
+import { NoticePreferencesService } from '@app/notices';
+import { ElectionClosingService } from '@app/panels';
 import { JobsService } from '../../worker/src/jobs.service';
 
 const QUARTER_HOUR_MS = 15 * 60 * 1000;
@@ -35,8 +35,9 @@ export class ApiSandboxCatchUp extends SandboxCatchUp implements OnModuleInit {
   constructor(
     private readonly sandbox: SandboxService,
     private readonly jobs: JobsService,
-    private readonly dataSource: DataSource,
+    private readonly preferences: NoticePreferencesService,
     private readonly config: AppConfig,
+    private readonly elections: ElectionClosingService,
   ) {
     super();
   }
@@ -51,31 +52,14 @@ export class ApiSandboxCatchUp extends SandboxCatchUp implements OnModuleInit {
 
   async instantsBetween(from: Date, to: Date): Promise<Date[]> {
     const daily: DailyTime[] = [{ zone: this.config.BODY_TIME_ZONE, hour: 0 }];
-    const zones = await this.dataSource
-      .getRepository(NoticePreferenceEntity)
-      .createQueryBuilder('p')
-      .select('p.timeZone', 'zone')
-      .addSelect('CASE WHEN p.digest THEN p.digestHour END', 'digestHour')
-      .distinct(true)
-      .where('p.timeZone IS NOT NULL')
-      .limit(MAX_ZONES)
-      .getRawMany<{ zone: string; digestHour: number | null }>();
+    const zones = await this.preferences.zonesAndDigestHours(MAX_ZONES);
     for (const { zone, digestHour } of zones) {
       daily.push({ zone, hour: 0 });
       if (digestHour !== null) daily.push({ zone, hour: Number(digestHour) });
     }
     const instants = wallClockInstants(dedupe(daily), from, to);
-    // The panels lib exports its election entity only through its entities' list: named here by
-    // its class name, for one read of the closing times.
-    const elections = await this.dataSource
-      .getRepository<{ status: string; closesAt: Date }>('ElectionEntity')
-      .createQueryBuilder('e')
-      .select('e.closesAt', 'closesAt')
-      .where(`e.status = 'OPEN' AND e.closesAt > :from AND e.closesAt < :to`, { from, to })
-      .orderBy('e.closesAt')
-      .limit(MAX_ELECTIONS)
-      .getRawMany<{ closesAt: Date }>();
-    return [...instants, ...elections.map((row) => new Date(row.closesAt))];
+    const elections = await this.elections.closingTimesBetween(from, to, MAX_ELECTIONS);
+    return [...instants, ...elections];
   }
 }
 

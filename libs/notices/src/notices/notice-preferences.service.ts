@@ -39,6 +39,22 @@ export class NoticePreferencesService {
     return new Map(rows.filter((r) => r.timeZone).map((r) => [r.userId, r.timeZone as string]));
   }
 
+  /**
+   * The distinct time zones users chose, each with its digest hour where the user takes a digest
+   * (null otherwise), at most `limit`: where reminders and digests fall due each day.
+   */
+  zonesAndDigestHours(limit: number): Promise<{ zone: string; digestHour: number | null }[]> {
+    return this.dataSource
+      .getRepository(NoticePreferenceEntity)
+      .createQueryBuilder('p')
+      .select('p.timeZone', 'zone')
+      .addSelect('CASE WHEN p.digest THEN p.digestHour END', 'digestHour')
+      .distinct(true)
+      .where('p.timeZone IS NOT NULL')
+      .limit(limit)
+      .getRawMany<{ zone: string; digestHour: number | null }>();
+  }
+
   update(actor: Actor | null, change: PreferencesChange): Promise<NoticePreferenceEntity> {
     const me = requireActor(actor);
     const timeZone = change.timeZone === undefined || change.timeZone === null ? change.timeZone : canonicalZone(change.timeZone);

@@ -100,6 +100,22 @@ export class ElectionClosingService {
   }
 
   /** The worker's job: every open election past its closing time. */
+  /**
+   * When the open elections closing strictly between `from` and `to` close, in order, at most
+   * `limit`: the instants a training sandbox's catch-up runs the worker at (README, "Training sandbox").
+   */
+  async closingTimesBetween(from: Date, to: Date, limit: number): Promise<Date[]> {
+    const rows = await this.dataSource
+      .getRepository(ElectionEntity)
+      .createQueryBuilder('e')
+      .select('e.closesAt', 'closesAt')
+      .where(`e.status = 'OPEN' AND e.closesAt > :from AND e.closesAt < :to`, { from, to })
+      .orderBy('e.closesAt')
+      .limit(limit)
+      .getRawMany<{ closesAt: Date }>();
+    return rows.map((row) => new Date(row.closesAt));
+  }
+
   async closeDue(): Promise<number> {
     const due = await this.dataSource.getRepository(ElectionEntity).findBy({ status: 'OPEN', closesAt: LessThanOrEqual(this.clock.now()) });
     let closed = 0;
