@@ -1,4 +1,5 @@
 import type { NoticeCategory } from './notice.entity';
+import { wallClock } from '../reminders/zoned-day';
 
 /**
  * What a notice says, for the templates that render it (mail, digest): exactly these keys. Every
@@ -136,26 +137,6 @@ export function isMandatory(category: NoticeCategory, participant: boolean): boo
 /** Locales the notices' dates are rendered in (the body's working languages). */
 export const NOTICE_LOCALES = ['en', 'fr', 'es', 'zh', 'ru', 'ar'] as const;
 export type NoticeLocale = (typeof NOTICE_LOCALES)[number];
-
-// The wall-clock time of an instant in a zone, read as if it were UTC, in milliseconds.
-function wallClock(instant: number, zone: string): number {
-  const parts: Record<string, number> = {};
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
-  for (const part of format.formatToParts(new Date(instant))) if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  const utc = new Date(0);
-  utc.setUTCFullYear(parts.year, parts.month - 1, parts.day);
-  utc.setUTCHours(parts.hour, parts.minute, parts.second, 0);
-  return utc.getTime();
-}
 
 /**
  * The next instant after `now` at which the clock of `zone` shows `hour`:00 (a digest's hour). Where

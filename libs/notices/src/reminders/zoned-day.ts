@@ -1,7 +1,9 @@
-/** The first instant of a calendar date in an IANA time zone (the procedure's own helpers count in the body's zone only). */
-export function startOfDayIn(date: string, zone: string): Date {
-  const midnight = Date.parse(`${date}T00:00:00Z`);
-  if (zone === 'UTC') return new Date(midnight);
+/**
+ * The wall-clock time of an instant in a zone, read as if it were UTC, in milliseconds (whole
+ * seconds): the one conversion the zoned helpers of the notices share.
+ */
+export function wallClock(instant: number, zone: string): number {
+  const parts: Record<string, number> = {};
   const format = new Intl.DateTimeFormat('en-US', {
     timeZone: zone,
     hourCycle: 'h23',
@@ -12,11 +14,18 @@ export function startOfDayIn(date: string, zone: string): Date {
     minute: '2-digit',
     second: '2-digit',
   });
-  const offset = (instant: number) => {
-    const parts: Record<string, number> = {};
-    for (const part of format.formatToParts(new Date(instant))) if (part.type !== 'literal') parts[part.type] = Number(part.value);
-    return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - Math.floor(instant / 1000) * 1000;
-  };
+  for (const part of format.formatToParts(new Date(instant))) if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  const utc = new Date(0);
+  utc.setUTCFullYear(parts.year, parts.month - 1, parts.day);
+  utc.setUTCHours(parts.hour, parts.minute, parts.second, 0);
+  return utc.getTime();
+}
+
+/** The first instant of a calendar date in an IANA time zone (the procedure's own helpers count in the body's zone only). */
+export function startOfDayIn(date: string, zone: string): Date {
+  const midnight = Date.parse(`${date}T00:00:00Z`);
+  if (zone === 'UTC') return new Date(midnight);
+  const offset = (instant: number) => wallClock(instant, zone) - Math.floor(instant / 1000) * 1000;
   // The zone's offset at the guessed instant, applied again: right on either side of a change of clocks.
   let instant = midnight;
   for (let i = 0; i < 3; i += 1) instant = midnight - offset(instant);
