@@ -53,8 +53,12 @@ export function bodyTimeZone(): string {
   return bodyZone;
 }
 
-// The wall-clock time of an instant in a zone, read as if it were UTC, in milliseconds.
-function wallClock(instant: number, zone: string): number {
+/**
+ * The wall-clock time of an instant in a zone, read as if it were UTC, in milliseconds. The one
+ * conversion of the system's zoned dates: the procedure's in the body's zone, the notices' in
+ * each recipient's.
+ */
+export function wallClock(instant: number, zone: string): number {
   const parts: Record<string, number> = {};
   for (const part of formatterFor(zone).formatToParts(new Date(instant))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
@@ -130,9 +134,14 @@ export function isIsoDate(value: string): boolean {
 
 /** The date of an instant in the body's time zone. Throws on an invalid `Date`. */
 export function toIsoDate(instant: Date): IsoDate {
+  return dateIn(instant, bodyZone);
+}
+
+/** The date of an instant in a time zone (a recipient's own). Throws on an invalid `Date`. */
+export function dateIn(instant: Date, zone: string): IsoDate {
   const time = instant.getTime();
   if (Number.isNaN(time)) throw new RangeError('Invalid Date');
-  const local = bodyZone === 'UTC' ? time : wallClock(time, bodyZone);
+  const local = zone === 'UTC' ? time : wallClock(time, zone);
   return fromEpochDay(Math.floor(local / DAY_MS));
 }
 
@@ -146,13 +155,18 @@ export function dayOf(when: Date | IsoDate): IsoDate {
  * skips midnight, the first instant of the day that exists).
  */
 export function startOfDay(date: IsoDate): Date {
+  return startOfDayIn(date, bodyZone);
+}
+
+/** The first instant of a date in a time zone (a recipient's own), as {@link startOfDay} in the body's. */
+export function startOfDayIn(date: IsoDate, zone: string): Date {
   const midnight = toEpochDay(date) * DAY_MS;
-  if (bodyZone === 'UTC') return new Date(midnight);
+  if (zone === 'UTC') return new Date(midnight);
   // The offset at the guessed instant, applied twice: right on either side of a change of clocks.
   let instant = midnight;
-  for (let i = 0; i < 3; i += 1) instant = midnight - (wallClock(instant, bodyZone) - instant);
-  while (toIsoDate(new Date(instant)) < date) instant += 60_000;
-  while (toIsoDate(new Date(instant - 60_000)) === date) instant -= 60_000;
+  for (let i = 0; i < 3; i += 1) instant = midnight - (wallClock(instant, zone) - instant);
+  while (dateIn(new Date(instant), zone) < date) instant += 60_000;
+  while (dateIn(new Date(instant - 60_000), zone) === date) instant -= 60_000;
   return new Date(instant);
 }
 

@@ -1,5 +1,5 @@
 import type { NoticeCategory } from './notice.entity';
-import { wallClock } from '../reminders/zoned-day';
+import { wallClock } from '@app/procedure';
 
 /**
  * What a notice says, for the templates that render it (mail, digest): exactly these keys. Every

@@ -1,4 +1,5 @@
-import { reminderDue, shiftDate, startOfDayIn, whenFrom } from './zoned-day';
+import { addDays, startOfDayIn } from '@app/procedure';
+import { reminderDue, whenFrom } from './zoned-day';
 
 describe('reminder days', () => {
   it('finds the start of a day in any zone, across a change of clocks', () => {
@@ -8,7 +9,7 @@ describe('reminder days', () => {
     // Geneva moves to summer time on 29 March 2026 at 02:00: midnight that day is still UTC+1.
     expect(startOfDayIn('2026-03-29', 'Europe/Zurich').toISOString()).toBe('2026-03-28T23:00:00.000Z');
     expect(startOfDayIn('2026-03-30', 'Europe/Zurich').toISOString()).toBe('2026-03-29T22:00:00.000Z');
-    expect(shiftDate('2026-03-01', -1)).toBe('2026-02-28');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
   });
 
   it('sends the reminder whose day has come, the latest one only, never before the limit was set nor after it ran out', () => {
