@@ -9,6 +9,7 @@ const moduleNameMapper = {
   '^@app/hearings$': '<rootDir>/libs/hearings/src',
   '^@app/notices$': '<rootDir>/libs/notices/src',
   '^@app/rulings$': '<rootDir>/libs/rulings/src',
+  '^@app/i18n$': '<rootDir>/libs/i18n/src',
   '^@app/migrations$': '<rootDir>/migrations',
 };
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] };

@@ -28,6 +28,11 @@ const INPUTS = ['scripts/build.js', 'tsconfig.json', 'package-lock.json'];
 const ENTRY = join(DIST, 'apps', 'api', 'src', 'main.js');
 const LOCK = join(DIST, '.build-lock');
 
+/** Message catalogues (libs/i18n/messages) are read at run time: they are copied beside the code. */
+function isCopied(path) {
+  return path.endsWith('.json') && path.split('/').includes('messages');
+}
+
 function isSource(name) {
   return name.endsWith('.ts') && !name.endsWith('.d.ts') && !name.endsWith('.spec.ts');
 }
@@ -40,7 +45,7 @@ function listSources() {
       if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
       const path = `${dir}/${entry.name}`;
       if (entry.isDirectory()) walk(path);
-      else if (isSource(entry.name)) files.push(path);
+      else if (isSource(entry.name) || isCopied(path)) files.push(path);
     }
   };
   for (const dir of SOURCE_DIRS) if (existsSync(join(ROOT, dir))) walk(dir);
@@ -93,6 +98,11 @@ async function compile(files, outDir) {
     while (next < files.length) {
       const file = files[next++];
       const out = join(outDir, file.replace(/\.ts$/, '.js'));
+      if (isCopied(file)) {
+        mkdirSync(dirname(out), { recursive: true });
+        writeFileSync(out, readFileSync(join(ROOT, file)));
+        continue;
+      }
       try {
         const result = await swc.transformFile(join(ROOT, file), {
           ...options,
