@@ -26,6 +26,8 @@ const ALLOWED = {
   panels: ['core', 'registry', 'notices', 'procedure', 'stv', 'i18n'],
   hearings: ['core', 'registry', 'notices', 'panels', 'procedure', 'i18n'],
   rulings: ['core', 'registry', 'notices', 'panels', 'procedure', 'i18n'],
+  // The public pages read through the GraphQL schema; they may use any lib's exported helpers.
+  site: ['core', 'registry', 'notices', 'panels', 'hearings', 'rulings', 'procedure', 'i18n'],
 };
 
 /**

@@ -10,6 +10,7 @@ const moduleNameMapper = {
   '^@app/notices$': '<rootDir>/libs/notices/src',
   '^@app/rulings$': '<rootDir>/libs/rulings/src',
   '^@app/i18n$': '<rootDir>/libs/i18n/src',
+  '^@app/site$': '<rootDir>/libs/site/src',
   '^@app/migrations$': '<rootDir>/migrations',
 };
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] };

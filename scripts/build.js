@@ -28,9 +28,13 @@ const INPUTS = ['scripts/build.js', 'tsconfig.json', 'package-lock.json'];
 const ENTRY = join(DIST, 'apps', 'api', 'src', 'main.js');
 const LOCK = join(DIST, '.build-lock');
 
-/** Message catalogues (libs/i18n/messages) are read at run time: they are copied beside the code. */
+/**
+ * Files read at run time are copied beside the code: message catalogues (libs/i18n/messages) and
+ * the public pages' assets (libs/site/assets).
+ */
 function isCopied(path) {
-  return path.endsWith('.json') && path.split('/').includes('messages');
+  const parts = path.split('/');
+  return (path.endsWith('.json') && parts.includes('messages')) || (parts[0] === 'libs' && parts.includes('assets'));
 }
 
 function isSource(name) {

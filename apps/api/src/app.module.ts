@@ -9,6 +9,7 @@ import { LiveConnection, NoticesApiModule, NoticesModule, liveDocketWsOptions, l
 import { PanelsApiModule, PanelsModule } from '@app/panels';
 import { RegistryApiModule, RegistryModule } from '@app/registry';
 import { RulingsApiModule } from '@app/rulings';
+import { SiteModule } from '@app/site';
 import type { Request, Response } from 'express';
 import { queryLimitsPlugin } from './graphql/query-limits.plugin';
 import { describeRootTypes } from './graphql/root-types';
@@ -85,6 +86,7 @@ export class AppModule {
         PanelsApiModule,
         HearingsApiModule,
         RulingsApiModule,
+        SiteModule,
         // A training sandbox runs the worker's round itself when its clock moves (README, "Training sandbox").
         ...(config.SANDBOX ? [RegistryModule, NoticesModule, PanelsModule, HearingsModule] : []),
       ],

@@ -1,0 +1,3 @@
+// The public surface of @app/site: the module that serves the public web pages.
+export { SiteModule } from './site.module';
+export { escapeHtml, html, trusted } from './html';
