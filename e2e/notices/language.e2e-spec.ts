@@ -1,5 +1,5 @@
 import { UserEntity } from '@app/core';
-import { NoticeDelivery } from '@app/notices';
+import { NoticeDelivery, NoticeEntity, RemindersService } from '@app/notices';
 import { createMember, createUser } from '../utils/factories';
 import { TestApp, startTestApp } from '../utils/test-app';
 import { SmtpTestServer } from './smtp-test-server';
@@ -22,6 +22,8 @@ describe('notices in the recipient’s language', () => {
     expect(mails).toHaveLength(1);
     return mails[0].mail;
   };
+  const reminderOf = async (user: UserEntity) =>
+    t.db.getRepository(NoticeEntity).findOneByOrFail({ recipientUserId: user.id, kind: 'deadlineReminder' });
 
   beforeAll(async () => {
     smtp = await new SmtpTestServer().start();
@@ -93,5 +95,17 @@ describe('notices in the recipient’s language', () => {
     };
     expect(await lines(french)).toContain('Inscription 1 au registre');
     expect(await lines(english)).toContain('Entry 1 of the docket');
+  });
+
+  it('reminds each delegate of the same limit in their language, with the days left in its plural and the day in its form', async () => {
+    // The reply is due on 12 March (DSU 4.3); at the start of 5 March in Paris and Zurich, 7 days are left.
+    t.clock.set('2026-03-05T00:00:00Z');
+    expect((await t.app.get(RemindersService).remindDue()).reminders).toBe(3);
+    const [fr, en, ar] = await Promise.all([reminderOf(french), reminderOf(english), reminderOf(arabic)]);
+    expect(fr.payload.subject).toBe('Rappel : le délai REPLY_TO_REQUEST expire dans 7 jours (12 mars 2026)');
+    expect((fr.payload.lines as string[])[0]).toContain('s’impose à votre Membre et expire le 12 mars 2026.');
+    expect(fr.payload.language).toBe('fr');
+    expect(en.payload.subject).toBe('Reminder: REPLY_TO_REQUEST is due in 7 days (2026-03-12)');
+    expect(ar.payload.subject).toMatch(/^تذكير: تنتهي المهلة REPLY_TO_REQUEST بعد \S+ أيام \(/);
   });
 });
