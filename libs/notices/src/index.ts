@@ -23,7 +23,8 @@ export { NoticeDelivery, type DeliveryReport } from './mail/notice-delivery.serv
 export { MailTransport, SmtpMailTransport, type OutgoingMail, type SentMail } from './mail/mail-transport';
 export { MailCatcher, mountMailCatcher, type CaughtMail } from './mail/mail-catcher';
 export { RemindersService, type ReminderReport } from './reminders/reminders.service';
-export { reminderDue, whenFrom } from './reminders/zoned-day';
+export { reminderDue, whenFrom, daysFrom } from './reminders/zoned-day';
+export { datePlaceholder, noticeDay, noticeLanguage, noticeText, type NoticeText } from './notices/notice-language';
 export { LiveDocketHub } from './live/live-docket.hub';
 export { LiveDocketListener } from './live/live-docket.listener';
 export { LIVE_DOCKET_CHANNEL } from './live/live-docket.notifier';

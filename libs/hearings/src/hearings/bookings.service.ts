@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CommandContext, DomainError, badInput, conflict, MembersService, UsersService } from '@app/core';
+import { formatInstant, type Language } from '@app/i18n';
 import { DisputesService, PanelSeatsService, docketNumber, isPanelThirdParty } from '@app/registry';
 import { RosterService } from '@app/panels';
 import { EntityManager, In, QueryFailedError } from 'typeorm';
@@ -12,6 +13,7 @@ import {
   type ParticipantKind,
   type ResourceKind,
 } from './hearing.entity';
+import { formatLocal } from '../time';
 
 export interface Participant {
   kind: ParticipantKind;
@@ -41,6 +43,14 @@ export const HUMAN_KIND: Record<HearingKind, string> = {
   EXPERT_CONSULTATION: 'expert consultation',
   INTERIM_REVIEW_MEETING: 'interim review meeting',
 };
+
+/**
+ * A hearing's start as the hearing's own clock shows it, for its notices: in English the ISO form
+ * with its offset (as the notices always gave it), in another language that language's date and time.
+ */
+export function hearingTime(language: Language, instant: Date, timeZone: string): string {
+  return language === 'en' ? formatLocal(instant, timeZone) : formatInstant(language, instant, timeZone);
+}
 const EXCLUSION_VIOLATION = '23P01';
 
 /** Who takes part in a hearing and what it holds; the no-clash rule and its explanations. */

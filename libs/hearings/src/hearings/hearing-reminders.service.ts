@@ -1,11 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig, Clock, CommandRunner } from '@app/core';
-import { NoticePreferencesService, NoticesService, reminderDue, whenFrom, type NoticeDraft } from '@app/notices';
+import type { Language } from '@app/i18n';
+import {
+  NoticePreferencesService,
+  NoticesService,
+  daysFrom,
+  datePlaceholder,
+  noticeDay,
+  noticeText,
+  reminderDue,
+  type NoticeDraft,
+} from '@app/notices';
 import { bodyTimeZone } from '@app/procedure';
 import { DisputesService, docketNumber } from '@app/registry';
 import { DataSource } from 'typeorm';
-import { formatLocal, localDate } from '../time';
-import { BookingsService, HUMAN_KIND } from './bookings.service';
+import { localDate } from '../time';
+import { BookingsService, hearingTime } from './bookings.service';
 import { HearingEntity } from './hearing.entity';
 
 /** Hearings read per page (one statement each, and a few more for their participants). */
@@ -67,10 +77,9 @@ export class HearingRemindersService {
     if (!page.length) return [];
     const em = this.dataSource.manager;
     const recipients = await this.bookings.recipientsOfMany(em, page);
-    const zones = await this.preferences.timeZonesOf(
-      em,
-      [...recipients.values()].flatMap((list) => list.map((r) => r.userId)),
-    );
+    const userIds = [...recipients.values()].flatMap((list) => list.map((r) => r.userId));
+    const zones = await this.preferences.timeZonesOf(em, userIds);
+    const languages = await this.preferences.languagesOf(em, userIds);
     const numbers = new Map(
       (await this.disputes.byIds(em, [...new Set(page.map((h) => h.disputeId))])).map((d) => [d.id, docketNumber(d)]),
     );
@@ -84,7 +93,15 @@ export class HearingRemindersService {
         const days = reminderDue(offsets, { dueDate, openedAt: hearing.setAt ?? new Date(0), endsAt: hearing.startsAt }, zone, now);
         if (days !== null)
           rows.push(
-            reminderNotice(hearing, numbers.get(hearing.disputeId) ?? hearing.disputeId, r, days, dueDate, whenFrom(dueDate, zone, now)),
+            reminderNotice(
+              hearing,
+              numbers.get(hearing.disputeId) ?? hearing.disputeId,
+              r,
+              days,
+              dueDate,
+              daysFrom(dueDate, zone, now),
+              languages.get(r.userId) ?? 'en',
+            ),
           );
       }
     }
@@ -112,9 +129,11 @@ function reminderNotice(
   recipient: { userId: string; memberId: string | null },
   days: number,
   localDay: string,
-  when: string,
+  daysLeft: number,
+  language: Language,
 ): NewNotice {
-  const what = HUMAN_KIND[hearing.kind];
+  const t = noticeText(language);
+  const what = t('hearingKind', { kind: hearing.kind });
   return {
     recipientUserId: recipient.userId,
     memberId: recipient.memberId,
@@ -125,11 +144,12 @@ function reminderNotice(
     mandatory: false,
     dedupeKey: `hearingReminder:${hearing.id}:${days}:${recipient.userId}:${hearing.startsAt.toISOString()}`,
     payload: {
-      subject: `Reminder: the ${what} of ${number} is ${when} (${localDay})`,
+      subject: t('hearingReminderSubject', { what, number, when: t('when', { days: daysLeft }), day: noticeDay(language, localDay) }),
       lines: [
-        `${number}: the ${what} you take part in is held from {startsAt} to {endsAt}.`,
-        `The hearing keeps the time of ${hearing.timeZone}: it starts there at ${formatLocal(hearing.startsAt, hearing.timeZone)}.`,
+        t('hearingReminderHeld', { number, what, startsAt: datePlaceholder('startsAt'), endsAt: datePlaceholder('endsAt') }),
+        t('hearingKeepsTime', { zone: hearing.timeZone, local: hearingTime(language, hearing.startsAt, hearing.timeZone) }),
       ],
+      language,
       dates: { startsAt: hearing.startsAt.toISOString(), endsAt: hearing.endsAt.toISOString() },
       docketNumber: number,
       disputeId: hearing.disputeId,

@@ -1,7 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import type { Language } from '@app/i18n';
 import { Actor, CommandContext, CommandRunner, DomainError, badInput, forbidden, notFound, requireRole } from '@app/core';
 import { STAGE_LABELS } from '@app/procedure';
-import { DocketNoticesService, NoticesService } from '@app/notices';
+import { DocketNoticesService, NoticePreferencesService, NoticesService, datePlaceholder, noticeText } from '@app/notices';
 import {
   ClosedDaysService,
   DisputeEntity,
@@ -16,7 +17,7 @@ import { isUUID } from 'class-validator';
 import { EntityManager, MoreThan } from 'typeorm';
 import { CancelHearingInput, RescheduleHearingInput, ScheduleHearingInput } from '../dto/hearing.input';
 import { formatLocal, isTimeZone, localDatesSpanned } from '../time';
-import { BookingsService, HUMAN_KIND } from './bookings.service';
+import { BookingsService, HUMAN_KIND, hearingTime } from './bookings.service';
 import { HearingEntity, HearingParticipantEntity, HearingRoomEntity } from './hearing.entity';
 
 // Hearings belong to a composed panel (DSU 8.6, 12): from composition until the report is out.
@@ -50,6 +51,7 @@ export class HearingsService implements OnModuleInit {
     private readonly notices: NoticesService,
     private readonly docketNotices: DocketNoticesService,
     private readonly stageObservers: StageObservers,
+    private readonly preferences: NoticePreferencesService,
   ) {}
 
   onModuleInit(): void {
@@ -271,16 +273,26 @@ export class HearingsService implements OnModuleInit {
     entry: DocketEntryEntity,
   ): Promise<void> {
     const recipients = await this.bookings.recipientsOf(ctx.em, hearing.id, dispute.id);
+    const languages = await this.preferences.languagesOf(
+      ctx.em,
+      recipients.map((r) => r.userId),
+    );
     const number = docketNumber(dispute);
-    const what = HUMAN_KIND[hearing.kind];
-    const subject = { SCHEDULED: 'is scheduled', RESCHEDULED: 'is moved', CANCELLED: 'is cancelled' }[event];
-    const lines = [
-      event === 'CANCELLED'
-        ? `The ${what} of ${number} set from {startsAt} to {endsAt} is cancelled.`
-        : `The ${what} of ${number} is ${event === 'RESCHEDULED' ? 'moved to' : 'set'} from {startsAt} to {endsAt}.`,
-      ...(hearing.reason ? [`Reason: ${hearing.reason}`] : []),
-      `The hearing keeps the time of ${hearing.timeZone}: it starts there at ${formatLocal(hearing.startsAt, hearing.timeZone)}.`,
-    ];
+    // Each participant's notice in their language (README, "Notices by e-mail"); the times are filled in the mail.
+    const texts = (language: Language) => {
+      const t = noticeText(language);
+      const what = t('hearingKind', { kind: hearing.kind });
+      const times = { what, number, startsAt: datePlaceholder('startsAt'), endsAt: datePlaceholder('endsAt') };
+      return {
+        language,
+        subject: t('hearingSubject', { number, what, event }),
+        lines: [
+          event === 'CANCELLED' ? t('hearingCancelled', times) : t('hearingSet', { ...times, event }),
+          ...(hearing.reason ? [t('hearingReason', { reason: hearing.reason })] : []),
+          t('hearingKeepsTime', { zone: hearing.timeZone, local: hearingTime(language, hearing.startsAt, hearing.timeZone) }),
+        ],
+      };
+    };
     await this.notices.enqueue(
       ctx,
       recipients.map((r) => ({
@@ -292,8 +304,7 @@ export class HearingsService implements OnModuleInit {
         kind: NOTICE_KIND[event],
         mandatory: true,
         payload: {
-          subject: `${number}: the ${what} ${subject}`,
-          lines,
+          ...texts(languages.get(r.userId) ?? 'en'),
           docketNumber: number,
           disputeId: dispute.id,
           entrySeq: entry.seq,

@@ -1,14 +1,18 @@
 import { createHash } from 'node:crypto';
+import { direction, languageTag, type Language } from '@app/i18n';
 import type { NoticeCategory } from '../notices/notice.entity';
+import { noticeLanguage, noticeText } from '../notices/notice-language';
 
 /**
  * The mails of the notices, in plain text and in HTML, from the payload every notice carries
- * (README, "Notices by e-mail"): a subject, paragraphs of plain English, the documents the
- * recipient may see and named dates, which a line refers to as `{name}` and which are shown in the
- * recipient's time zone and language. Pure functions: no clock, no database.
+ * (README, "Notices by e-mail"): a subject, paragraphs (written in the recipient's language when the
+ * notice was), the documents the recipient may see and named dates, which a line refers to as
+ * `{name}` and which are shown in the recipient's time zone and language. The mail's own words
+ * (footer, headings, digest) are the `notices` catalogue's, in the recipient's language
+ * (`locale`, English when none). Pure functions: no clock, no database.
  */
 
-/** Who a mail goes to, with how they read dates (their preferences, else the body's zone and English). */
+/** Who a mail goes to, in which language and zone (their preferences, else English and the body's zone). */
 export interface MailRecipient {
   email: string;
   displayName: string;
@@ -34,7 +38,7 @@ export interface MailSettings {
   sandbox?: boolean;
 }
 
-/** The first line of every mail of a training sandbox. */
+/** The first line of every mail of a training sandbox (in English; `notices.sandboxBanner` in the recipient's language). */
 export const SANDBOX_MAIL_BANNER = 'TRAINING SANDBOX: this notice was written in a training sandbox; nothing in it is a real case.';
 
 export interface RenderedMail {
@@ -53,9 +57,10 @@ const MAX_LINES = 50;
 const MAX_DOCUMENTS = 50;
 
 /** The payload contract, read defensively: a malformed field is left out rather than failing the mail. */
-function readPayload(notice: MailNotice) {
+function readPayload(notice: MailNotice, language: Language) {
   const p = notice.payload ?? {};
-  const subject = typeof p.subject === 'string' && p.subject.trim() ? p.subject.trim() : `Notice: ${notice.kind}`;
+  const subject =
+    typeof p.subject === 'string' && p.subject.trim() ? p.subject.trim() : noticeText(language)('defaultSubject', { kind: notice.kind });
   const lines = Array.isArray(p.lines) ? p.lines.filter((l): l is string => typeof l === 'string').slice(0, MAX_LINES) : [];
   const documents = Array.isArray(p.documents)
     ? (p.documents as unknown[])
@@ -75,18 +80,24 @@ function readPayload(notice: MailNotice) {
   return { subject, lines, documents, dates, docketNumber };
 }
 
-/** An instant in the recipient's zone and language, naming the zone: "12 March 2026 at 17:00 (Asia/Shanghai)". */
+/**
+ * An instant in the recipient's zone and language, naming the zone: "12 March 2026 at 17:00
+ * (Asia/Shanghai)". The long date (not @app/i18n's medium `formatInstant`): a date of service or of
+ * a hearing is read in full, as the English mails always showed it.
+ */
 export function formatInstant(iso: string, recipient: Pick<MailRecipient, 'timeZone' | 'locale'>): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
+  const language = noticeLanguage(recipient.locale);
+  const t = noticeText(language);
   let format: Intl.DateTimeFormat;
   try {
-    format = new Intl.DateTimeFormat(recipient.locale, { dateStyle: 'long', timeStyle: 'short', timeZone: recipient.timeZone });
+    format = new Intl.DateTimeFormat(languageTag(language), { dateStyle: 'long', timeStyle: 'short', timeZone: recipient.timeZone });
   } catch {
-    format = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
-    return `${format.format(date)} (UTC)`;
+    format = new Intl.DateTimeFormat(languageTag(language), { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+    return t('instant', { date: format.format(date), zone: 'UTC' });
   }
-  return `${format.format(date)} (${recipient.timeZone})`;
+  return t('instant', { date: format.format(date), zone: recipient.timeZone });
 }
 
 /** A line with its `{name}` placeholders replaced by the dates they name; unknown names stay as written. */
@@ -119,13 +130,14 @@ export function messageIdFor(noticeIds: readonly string[], host: string): string
 }
 
 function why(notice: MailNotice, recipient: MailRecipient): string {
-  const whom = `You receive this as ${recipient.displayName} <${recipient.email}>, a user of the registry entitled to see what it announces.`;
-  return notice.mandatory
-    ? `${whom} This is a mandatory service notice: periods under the rules may run from its service, and it cannot be turned off.`
-    : `${whom} You can turn notices of this category (${notice.category}) off, or have them in a daily digest, in your notice preferences.`;
+  const t = noticeText(noticeLanguage(recipient.locale));
+  const whom = t('whom', { name: recipient.displayName, email: recipient.email });
+  // The category by its code: it is what the preferences (`emailOff`) take, in every language.
+  return notice.mandatory ? `${whom} ${t('mandatory')}` : `${whom} ${t('optional', { category: notice.category })}`;
 }
 
 interface Section {
+  language: Language;
   subject: string;
   docketNumber: string | null;
   lines: string[];
@@ -133,12 +145,19 @@ interface Section {
 }
 
 function section(notice: MailNotice, recipient: MailRecipient, settings: MailSettings): Section {
-  const p = readPayload(notice);
+  const language = noticeLanguage(recipient.locale);
+  const t = noticeText(language);
+  const p = readPayload(notice, language);
   return {
+    language,
     subject: p.subject,
     docketNumber: p.docketNumber,
     lines: p.lines.map((line) => fillDates(line, p.dates, recipient)),
-    documents: p.documents.map((d) => ({ title: d.title, classification: d.classification, url: documentUrl(settings.publicUrl, d.id) })),
+    documents: p.documents.map((d) => ({
+      title: d.title,
+      classification: t('classification', { classification: d.classification }),
+      url: documentUrl(settings.publicUrl, d.id),
+    })),
   };
 }
 
@@ -146,13 +165,14 @@ function sectionText(s: Section, heading: boolean): string {
   const parts: string[] = [];
   if (heading) parts.push(s.subject, '-'.repeat(Math.min(s.subject.length, 72)));
   parts.push(...s.lines);
+  const documents = noticeText(s.language)('documentsText');
   if (s.documents.length) {
-    parts.push('Documents:');
+    parts.push(documents);
     for (const d of s.documents) parts.push(`  - ${d.title} (${d.classification}): ${d.url}`);
   }
   return parts
     .join('\n\n')
-    .replace(/\n\nDocuments:\n\n/, '\n\nDocuments:\n')
+    .replace(`\n\n${documents}\n\n`, `\n\n${documents}\n`)
     .replace(/\n\n {2}- /g, '\n  - ');
 }
 
@@ -161,7 +181,8 @@ function sectionHtml(s: Section, heading: boolean): string {
   if (heading) parts.push(`<h2 style="font-size:16px;margin:24px 0 8px">${escapeHtml(s.subject)}</h2>`);
   for (const line of s.lines) parts.push(`<p style="margin:0 0 12px">${escapeHtml(line)}</p>`);
   if (s.documents.length) {
-    parts.push('<p style="margin:0 0 4px"><strong>Documents</strong></p><ul style="margin:0 0 12px">');
+    const heading = escapeHtml(noticeText(s.language)('documentsHeading'));
+    parts.push(`<p style="margin:0 0 4px"><strong>${heading}</strong></p><ul style="margin:0 0 12px">`);
     for (const d of s.documents) {
       parts.push(`<li><a href="${escapeHtml(d.url)}">${escapeHtml(d.title)}</a> (${escapeHtml(d.classification)})</li>`);
     }
@@ -170,13 +191,16 @@ function sectionHtml(s: Section, heading: boolean): string {
   return parts.join('\n');
 }
 
-function layout(title: string, body: string, footer: string, sandbox = false): string {
+function layout(language: Language, title: string, body: string, footer: string, sandbox = false): string {
+  // The language and its direction on the root: a mail client lays Arabic out right to left.
   return [
     '<!doctype html>',
-    `<html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>`,
+    `<html lang="${languageTag(language)}" dir="${direction(language)}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>`,
     '<body style="font-family:Georgia,serif;font-size:15px;line-height:1.5;color:#1b1b1b;max-width:640px;margin:0 auto;padding:16px">',
     ...(sandbox
-      ? [`<p style="background:#fde68a;padding:8px;margin:0 0 16px"><strong>${escapeHtml(SANDBOX_MAIL_BANNER)}</strong></p>`]
+      ? [
+          `<p style="background:#fde68a;padding:8px;margin:0 0 16px"><strong>${escapeHtml(noticeText(language)('sandboxBanner'))}</strong></p>`,
+        ]
       : []),
     `<h1 style="font-size:18px;margin:0 0 16px">${escapeHtml(title)}</h1>`,
     body,
@@ -186,9 +210,10 @@ function layout(title: string, body: string, footer: string, sandbox = false): s
 }
 
 // A sandbox's mail: the subject and the first line of the text say so (the HTML's layout too).
-function marked(mail: RenderedMail, settings: MailSettings): RenderedMail {
+function marked(mail: RenderedMail, settings: MailSettings, language: Language): RenderedMail {
   if (!settings.sandbox) return mail;
-  return { subject: `[TRAINING SANDBOX] ${mail.subject}`, text: `${SANDBOX_MAIL_BANNER}\n\n${mail.text}`, html: mail.html };
+  const t = noticeText(language);
+  return { subject: `${t('sandboxTag')} ${mail.subject}`, text: `${t('sandboxBanner')}\n\n${mail.text}`, html: mail.html };
 }
 
 /** One notice's mail. */
@@ -200,25 +225,27 @@ export function renderNotice(notice: MailNotice, recipient: MailRecipient, setti
     {
       subject,
       text: `${subject}\n\n${sectionText(s, false)}\n\n-- \n${footer}\n`,
-      html: layout(subject, sectionHtml(s, false), footer, settings.sandbox),
+      html: layout(s.language, subject, sectionHtml(s, false), footer, settings.sandbox),
     },
     settings,
+    s.language,
   );
 }
 
 /** A daily digest: the recipient's non-mandatory notices gathered in one mail, oldest first. */
 export function renderDigest(notices: readonly MailNotice[], recipient: MailRecipient, settings: MailSettings): RenderedMail {
+  const language = noticeLanguage(recipient.locale);
+  const t = noticeText(language);
   const sections = notices.map((n) => section(n, recipient, settings));
-  const subject = `Digest: ${notices.length} notice${notices.length === 1 ? '' : 's'} from the Dispute Settlement Body`;
-  const footer =
-    `You receive this as ${recipient.displayName} <${recipient.email}>: you chose a daily digest for these notices in your notice ` +
-    'preferences. Mandatory service notices are never held for the digest.';
+  const subject = t('digestSubject', { count: notices.length });
+  const footer = t('digestFooter', { name: recipient.displayName, email: recipient.email });
   return marked(
     {
       subject,
       text: `${subject}\n\n${sections.map((s) => sectionText(s, true)).join('\n\n\n')}\n\n-- \n${footer}\n`,
-      html: layout(subject, sections.map((s) => sectionHtml(s, true)).join('\n'), footer, settings.sandbox),
+      html: layout(language, subject, sections.map((s) => sectionHtml(s, true)).join('\n'), footer, settings.sandbox),
     },
     settings,
+    language,
   );
 }

@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { CommandContext, UserEntity, UsersService } from '@app/core';
+import type { Language } from '@app/i18n';
 import {
   DisputesService,
   DocketEntryEntity,
@@ -11,6 +12,8 @@ import {
   isThirdParty,
 } from '@app/registry';
 import { NoticesService } from './notices.service';
+import { NoticePreferencesService } from './notice-preferences.service';
+import { datePlaceholder, noticeText } from './notice-language';
 import { categoryOfKind, isMandatory, type NoticeDraft, type NoticePayload } from './notice-rules';
 
 // The requests to join the consultations (DSU 4.11): the member that asked is told of the answer,
@@ -37,6 +40,7 @@ export class DocketNoticesService implements OnModuleInit {
     private readonly documents: DocumentsService,
     private readonly seats: PanelSeatsService,
     private readonly users: UsersService,
+    private readonly preferences: NoticePreferencesService,
   ) {}
 
   onModuleInit(): void {
@@ -79,6 +83,7 @@ export class DocketNoticesService implements OnModuleInit {
     const recipients = new Map<string, UserEntity>();
     for (const user of [...delegates, ...panelists, ...secretariat, ...readers]) recipients.set(user.id, user);
     if (entry.actorId) recipients.delete(entry.actorId);
+    const languages = await this.preferences.languagesOf(ctx.em, [...recipients.keys()]);
 
     const drafts: NoticeDraft[] = [];
     for (const user of recipients.values()) {
@@ -89,13 +94,19 @@ export class DocketNoticesService implements OnModuleInit {
       // A step filed with documents none of which the user may see is, for that user, not a step to serve.
       if (entry.documentIds.length && !visible.length) continue;
       const participant = user.role !== 'SECRETARIAT';
+      // The notice is in the recipient's language (README, "Notices by e-mail").
+      const language = languages.get(user.id) ?? 'en';
+      const t = noticeText(language);
+      const sentence = entrySentence(entry, language);
+      const filed = visible.map((d) => t('docketDocument', { title: d.title, classification: d.classification.toLowerCase() }));
       const payload: NoticePayload = {
-        subject: `${number}: ${firstSentence(entry.text)}`,
+        subject: t('docketSubject', { number, sentence: firstSentence(sentence) }),
         lines: [
-          entry.text,
-          ...(visible.length ? [`Filed with it: ${visible.map((d) => `${d.title} (${d.classification.toLowerCase()})`).join('; ')}.`] : []),
-          `Entry ${entry.seq} of the docket of ${number}, recorded {occurredAt}.`,
+          sentence,
+          ...(visible.length ? [t('docketFiledWith', { documents: filed.join('; ') })] : []),
+          t('docketEntry', { seq: String(entry.seq), number, occurredAt: datePlaceholder('occurredAt') }),
         ],
+        language,
         docketNumber: number,
         disputeId: entry.disputeId,
         entrySeq: entry.seq,
@@ -115,6 +126,16 @@ export class DocketNoticesService implements OnModuleInit {
     }
     await this.notices.enqueue(ctx, drafts);
   }
+}
+
+/**
+ * What the entry says, in the recipient's language. The docket keeps its entries' sentences in
+ * English for now (`entry.text`); once the registry renders them in each working language, this is
+ * the one place that asks for it.
+ */
+function entrySentence(entry: DocketEntryEntity, language: Language): string {
+  void language;
+  return entry.text;
 }
 
 /** The entry's first sentence, for a mail's subject (at most 120 characters). */

@@ -2,8 +2,8 @@ import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
 import type { NoticeCategory } from './notice.entity';
 
 /**
- * How one user wants to be told: no row means every category by e-mail at once, dates in the body's
- * time zone and in English. Mandatory service notices ignore `emailOff` and `digest`.
+ * How one user wants to be told: no row means every category by e-mail at once, in English, dates
+ * in the body's time zone. Mandatory service notices ignore `emailOff` and `digest`.
  */
 @Entity('notice_preferences')
 export class NoticePreferenceEntity {
@@ -26,7 +26,7 @@ export class NoticePreferenceEntity {
   @Column('text', { name: 'time_zone', nullable: true })
   timeZone: string | null;
 
-  /** BCP 47 language for dates in notices (en, fr, es, zh, ru, ar); null: English. */
+  /** The language of the user's notices, their words and dates (en, fr, es, zh, ru, ar); null: English. */
   @Column('text', { nullable: true })
   locale: string | null;
 

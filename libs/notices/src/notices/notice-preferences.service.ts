@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, CommandRunner, badInput, requireActor } from '@app/core';
+import type { Language } from '@app/i18n';
 import { isTimeZone } from '@app/procedure';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { NoticePreferenceEntity } from './notice-preference.entity';
 import { NOTICE_CATEGORIES, type NoticeCategory } from './notice.entity';
 import { NOTICE_LOCALES, type NoticeLocale } from './notice-rules';
+import { noticeLanguage } from './notice-language';
 
 /** A change of one's preferences: what is left out stays as it is; `null` clears a time zone or a language. */
 export interface PreferencesChange {
@@ -30,6 +32,18 @@ export class NoticePreferencesService {
     const me = requireActor(actor);
     const row = await this.dataSource.getRepository(NoticePreferenceEntity).findOneBy({ userId: me.userId });
     return row ?? defaults(me.userId);
+  }
+
+  /**
+   * The language of each user's notices (one query): their `locale`, English for a user without
+   * one. Notices are written in it, in the transaction of the step they announce.
+   */
+  async languagesOf(em: EntityManager, userIds: readonly string[]): Promise<Map<string, Language>> {
+    const unique = [...new Set(userIds)];
+    if (!unique.length) return new Map();
+    const rows = await em.getRepository(NoticePreferenceEntity).findBy({ userId: In(unique) });
+    const chosen = new Map(rows.map((r) => [r.userId, r.locale]));
+    return new Map(unique.map((id) => [id, noticeLanguage(chosen.get(id))]));
   }
 
   /** The time zones users chose (one query); a user without one is left out (the body's zone applies). */

@@ -1,15 +1,19 @@
 import type { NoticeCategory } from './notice.entity';
 import { wallClock } from '@app/procedure';
+import type { Language } from '@app/i18n';
 
 /**
  * What a notice says, for the templates that render it (mail, digest): exactly these keys. Every
- * text is plain English; `dates` hold ISO instants the templates render in the recipient's zone
- * and language, referenced from `lines` as `{name}`. `documents` lists only what the recipient may
+ * text is in the recipient's language (`language`, from their `locale` preference when the notice
+ * was written; English when none): the `notices` catalogue's messages; `dates` hold ISO instants
+ * the templates render in the recipient's zone and language, referenced from `lines` as `{name}`. `documents` lists only what the recipient may
  * see (the document policy), never a title it may not.
  */
 export interface NoticePayload {
   subject: string;
   lines: string[];
+  /** The language `subject` and `lines` are written in (a working language); absent on notices written before there was one: English. */
+  language?: Language;
   docketNumber?: string;
   disputeId?: string;
   entrySeq?: number;
@@ -134,7 +138,7 @@ export function isMandatory(category: NoticeCategory, participant: boolean): boo
   return participant && SERVED_CATEGORIES.includes(category);
 }
 
-/** Locales the notices' dates are rendered in (the body's working languages). */
+/** The languages a notice may be written in (`locale`): the body's working languages. */
 export const NOTICE_LOCALES = ['en', 'fr', 'es', 'zh', 'ru', 'ar'] as const;
 export type NoticeLocale = (typeof NOTICE_LOCALES)[number];
 

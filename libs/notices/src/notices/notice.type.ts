@@ -134,7 +134,10 @@ export class NoticePreferences {
   @Field(() => String, { nullable: true, description: "IANA time zone for the dates of your notices and reminders; null: the body's" })
   timeZone: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Language for the dates of your notices (en, fr, es, zh, ru, ar); null: English' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The language of your notices and their mails, words and dates alike (en, fr, es, zh, ru, ar); null: English',
+  })
   locale: string | null;
 }
 
@@ -171,7 +174,7 @@ export class UpdateNoticePreferencesInput {
   @MaxLength(64)
   timeZone?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'en, fr, es, zh, ru or ar; null goes back to English' })
+  @Field(() => String, { nullable: true, description: 'The language of your notices: en, fr, es, zh, ru or ar; null goes back to English' })
   @IsOptional()
   @IsString()
   @MaxLength(16)

@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig, Clock, CommandRunner, UsersService } from '@app/core';
+import type { Language } from '@app/i18n';
 import { DEADLINE_RULES, addDays, bodyTimeZone, startOfDay, toIsoDate } from '@app/procedure';
 import { DeadlinesService, type DeadlineToRemind } from '@app/registry';
 import { DataSource, In } from 'typeorm';
 import { NoticePreferenceEntity } from '../notices/notice-preference.entity';
 import type { NoticeDraft } from '../notices/notice-rules';
 import { NoticesService } from '../notices/notices.service';
-import { reminderDue, whenFrom } from './zoned-day';
+import { NoticePreferencesService } from '../notices/notice-preferences.service';
+import { datePlaceholder, noticeDay, noticeLanguage, noticeText } from '../notices/notice-language';
+import { daysFrom, reminderDue } from './zoned-day';
 
 /** Limits read per page (one statement each). */
 const PAGE = 200;
@@ -41,6 +44,7 @@ export class RemindersService {
     private readonly deadlines: DeadlinesService,
     private readonly config: AppConfig,
     private readonly notices: NoticesService,
+    private readonly preferences: NoticePreferencesService,
   ) {}
 
   async remindDue(): Promise<ReminderReport> {
@@ -64,7 +68,11 @@ export class RemindersService {
       const missedSince = new Date(now.getTime() - OVERDUE_WINDOW_MS);
       for (let afterId: string | null = null; ;) {
         const page = await this.deadlines.toRemind(em, { missedSince }, { afterId, limit: PAGE });
-        const rows = page.flatMap((limit) => secretariat.map((user) => overdueNotice(limit, user.id)));
+        const languages = await this.preferences.languagesOf(
+          em,
+          secretariat.map((u) => u.id),
+        );
+        const rows = page.flatMap((limit) => secretariat.map((user) => overdueNotice(limit, user.id, languages.get(user.id) ?? 'en')));
         report.overdue += await this.write(rows);
         if (page.length < PAGE) break;
         afterId = page[page.length - 1].id;
@@ -82,20 +90,20 @@ export class RemindersService {
       em,
       owed.flatMap((l) => l.boundMemberIds),
     );
-    const zones = new Map(
-      (await em.getRepository(NoticePreferenceEntity).findBy({ userId: In(delegates.map((d) => d.id)) })).map((p) => [
-        p.userId,
-        p.timeZone,
-      ]),
+    const prefs = new Map(
+      (await em.getRepository(NoticePreferenceEntity).findBy({ userId: In(delegates.map((d) => d.id)) })).map((p) => [p.userId, p]),
     );
     const rows: NewNotice[] = [];
     for (const limit of owed) {
       // A limit runs to the end of its due day where the body sits.
       const endsAt = startOfDay(addDays(limit.dueDate, 1));
       for (const user of delegates.filter((d) => d.memberId && limit.boundMemberIds.includes(d.memberId))) {
-        const zone = zones.get(user.id) ?? bodyTimeZone();
+        const pref = prefs.get(user.id);
+        const zone = pref?.timeZone ?? bodyTimeZone();
+        const language = noticeLanguage(pref?.locale);
         const days = reminderDueFor(offsets, limit, endsAt, zone, now);
-        if (days !== null) rows.push(reminderNotice(limit, user.id, user.memberId, days, endsAt, whenFrom(limit.dueDate, zone, now)));
+        if (days !== null)
+          rows.push(reminderNotice(limit, user.id, user.memberId, days, endsAt, daysFrom(limit.dueDate, zone, now), language));
       }
     }
     return rows;
@@ -135,9 +143,15 @@ function reminderNotice(
   memberId: string | null,
   days: number,
   endsAt: Date,
-  when: string,
+  daysLeft: number,
+  language: Language,
 ): NewNotice {
   const rule = DEADLINE_RULES[limit.rule];
+  const t = noticeText(language);
+  const dueDate = noticeDay(language, limit.dueDate);
+  const number = limit.docketNumber;
+  // The rule's description and consequence are the engine's data (libs/procedure), in English.
+  const which = { number, title: limit.disputeTitle, rule: limit.rule, article: rule.article, dueDate };
   return {
     recipientUserId: userId,
     disputeId: limit.disputeId,
@@ -148,15 +162,16 @@ function reminderNotice(
     mandatory: false,
     dedupeKey: `reminder:${limit.id}:${days}:${userId}`,
     payload: {
-      subject: `Reminder: ${limit.rule} is due ${when} (${limit.dueDate})`,
+      subject: t('reminderSubject', { rule: limit.rule, when: t('when', { days: daysLeft }), dueDate }),
       docketNumber: limit.docketNumber,
       disputeId: limit.disputeId,
       lines: [
-        `${limit.docketNumber}, ${limit.disputeTitle}: the time limit ${limit.rule} (${rule.article}) binds your member and is due on ${limit.dueDate}.`,
+        t('reminderBinds', which),
         rule.description,
-        `It runs out at {due}, the end of ${limit.dueDate} where the body sits (${bodyTimeZone()}).`,
-        `If it runs out: ${rule.onExpiry}`,
+        t('reminderRunsOut', { due: datePlaceholder('due'), dueDate, zone: bodyTimeZone() }),
+        t('reminderOnExpiry', { onExpiry: rule.onExpiry }),
       ],
+      language,
       dates: { due: endsAt.toISOString() },
       deadlineId: limit.id,
       rule: limit.rule,
@@ -165,8 +180,11 @@ function reminderNotice(
   };
 }
 
-function overdueNotice(limit: DeadlineToRemind, userId: string): NewNotice {
+function overdueNotice(limit: DeadlineToRemind, userId: string, language: Language): NewNotice {
   const rule = DEADLINE_RULES[limit.rule];
+  const t = noticeText(language);
+  const dueDate = noticeDay(language, limit.dueDate);
+  const number = limit.docketNumber;
   return {
     recipientUserId: userId,
     disputeId: limit.disputeId,
@@ -177,13 +195,21 @@ function overdueNotice(limit: DeadlineToRemind, userId: string): NewNotice {
     mandatory: false,
     dedupeKey: `overdue:${limit.id}:${userId}`,
     payload: {
-      subject: `Overdue: ${limit.rule} in ${limit.docketNumber} was due on ${limit.dueDate}`,
+      subject: t('overdueSubject', { rule: limit.rule, number, dueDate }),
       docketNumber: limit.docketNumber,
       disputeId: limit.disputeId,
       lines: [
-        `${limit.docketNumber}, ${limit.disputeTitle}: the time limit ${limit.rule} (${rule.article}) ran out on ${limit.dueDate} without its act; it was recorded missed at {missedAt}.`,
-        `It binds ${rule.binds.toLowerCase().replace(/_/g, ' ')}. ${rule.onExpiry}`,
+        t('overdueRanOut', {
+          number,
+          title: limit.disputeTitle,
+          rule: limit.rule,
+          article: rule.article,
+          dueDate,
+          missedAt: datePlaceholder('missedAt'),
+        }),
+        t('overdueBinds', { binds: rule.binds, onExpiry: rule.onExpiry }),
       ],
+      language,
       dates: { missedAt: (limit.closedAt ?? limit.openedAt).toISOString() },
       deadlineId: limit.id,
       rule: limit.rule,

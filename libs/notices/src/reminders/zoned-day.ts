@@ -28,6 +28,11 @@ export function reminderDue(
  * worker was down, or the limit was set after its 7-day mark) still tells the days that are left.
  */
 export function whenFrom(date: string, zone: string, now: Date): string {
-  const days = daysBetween(dateIn(now, zone), date);
-  return days <= 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`;
+  const days = daysFrom(date, zone, now);
+  return days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`;
+}
+
+/** The days left until `date` from the recipient's today (0 when it is today or past), for `notices.when` in any language. */
+export function daysFrom(date: string, zone: string, now: Date): number {
+  return Math.max(0, daysBetween(dateIn(now, zone), date));
 }
