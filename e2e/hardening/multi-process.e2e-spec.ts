@@ -2,7 +2,7 @@ import { MemberEntity, UserEntity } from '@app/core';
 import { RosterPersonEntity } from '@app/panels';
 import { ChildProcess, fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -76,6 +76,12 @@ function transpileApplication(outDir: string): void {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts')) files.push(path);
+      // Files read at run time (message catalogues, the public pages' assets), as scripts/build.js copies them.
+      else if (!entry.name.endsWith('.ts')) {
+        const target = join(outDir, relative(ROOT, path));
+        mkdirSync(dirname(target), { recursive: true });
+        copyFileSync(path, target);
+      }
     }
   };
   for (const dir of SOURCES) walk(join(ROOT, dir));

@@ -32,8 +32,12 @@ function loadCatalogue(language: Language, dir: string): Record<string, string> 
 
 let loaded: Record<Language, Catalogue> | null = null;
 
-/** Every catalogue, read once per process. */
+/**
+ * Every catalogue, read once per process. A missing folder is a broken deployment (the build did
+ * not copy the catalogues), not a language without texts: it fails at the first text, loudly.
+ */
 export function catalogues(dir: string = MESSAGES_DIR): Record<Language, Catalogue> {
+  if (!existsSync(dir)) throw new Error(`The message catalogues are missing: ${dir} does not exist (the build copies libs/i18n/messages)`);
   if (dir !== MESSAGES_DIR) return Object.fromEntries(LANGUAGES.map((l) => [l, loadCatalogue(l, dir)])) as Record<Language, Catalogue>;
   loaded ??= Object.fromEntries(LANGUAGES.map((l) => [l, Object.freeze(loadCatalogue(l, dir))])) as Record<Language, Catalogue>;
   return loaded;
