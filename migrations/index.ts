@@ -31,8 +31,10 @@ import { Webhooks1795760000300 } from './1795760000300-Webhooks';
 import { OnePanelSeatsTable1795770000000 } from './1795770000000-OnePanelSeatsTable';
 import { HearingSetAt1795780000000 } from './1795780000000-HearingSetAt';
 import { SandboxClock1795780000100 } from './1795780000100-SandboxClock';
+import { DocketEntryParams1795790000000 } from './1795790000000-DocketEntryParams';
 
 export * from './job-queue';
+export { parseLegacyDocketText, type LegacyMessage } from './docket-legacy-text';
 
 /** Every entity of every module: the schema the migrations must produce. */
 export const ALL_ENTITIES = [
@@ -71,6 +73,7 @@ export const ALL_MIGRATIONS: Function[] = [
   OnePanelSeatsTable1795770000000,
   HearingSetAt1795780000000,
   SandboxClock1795780000100,
+  DocketEntryParams1795790000000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -32,7 +32,17 @@ export {
   type RecountedDeadline,
 } from './deadlines/deadlines.service';
 export { DocketService } from './docket/docket.service';
-export { DocketEntry, toDocketEntry } from './docket/docket.type';
+export { DocketEntry, LanguageEnum, toDocketEntry } from './docket/docket.type';
+export {
+  ADDENDUM_PARAMS,
+  moveItem,
+  renderDocketText,
+  verbatim,
+  type DocketMessage,
+  type DocketOrgan,
+  type DocketParam,
+  type DocketParams,
+} from './docket/docket-text';
 export { DocumentsService, type StoredDocument } from './documents/documents.service';
 export { Document, toDocument } from './documents/document.type';
 export { DocumentFileInput } from './documents/dto/document.input';

@@ -1,6 +1,16 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Connection } from '@app/core';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Connection, GraphQLJSON } from '@app/core';
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from '@app/i18n';
 import { DocketEntryEntity } from './docket-entry.entity';
+import type { DocketParams } from './docket-text';
+
+/** The working languages as a GraphQL enum (`EN` … `AR`), each standing for its code (`en` … `ar`). */
+export const LanguageEnum = Object.fromEntries(LANGUAGES.map((l) => [l.toUpperCase(), l])) as Record<Uppercase<Language>, Language>;
+registerEnumType(LanguageEnum, {
+  name: 'Language',
+  description: "One of the body's six working languages",
+  valuesMap: Object.fromEntries(LANGUAGES.map((l) => [l.toUpperCase(), { description: LANGUAGE_NAMES[l] }])) as never,
+});
 
 @ObjectType({ description: 'One numbered, dated step of a dispute; never edited' })
 export class DocketEntry {
@@ -19,8 +29,25 @@ export class DocketEntry {
   @Field({ description: 'What happened: the action (requestConsultations, requestPanel, deadlineMissed, …)' })
   kind: string;
 
-  @Field({ description: 'What happened, in one or two sentences, as the public docket shows it' })
+  /**
+   * The English text as written at append (`docket_entries.text`). The GraphQL field `text` is
+   * the resolver's: rendered from `message` and `params` in the language asked for.
+   */
   text: string;
+
+  @Field({
+    description:
+      'What happened, as a key of the docket message catalogue (docket.fileDocument.public, docket.step.requestPanel, …): ' +
+      'with `params`, for integrators that render the entry themselves',
+  })
+  message: string;
+
+  @Field(() => GraphQLJSON, {
+    description:
+      "The message's parameters, plain values as written: names as they then were, days (YYYY-MM-DD), counts, DSU articles, " +
+      'codes of stages and kinds; free text (a note, reasons, a correction) is never translated',
+  })
+  params: DocketParams;
 
   @Field(() => ID, { nullable: true, description: 'The entry this one corrects' })
   correctsId: string | null;
@@ -43,6 +70,8 @@ export function toDocketEntry(entity: DocketEntryEntity): DocketEntry {
     actorRole: entity.actorRole,
     kind: entity.kind,
     text: entity.text,
+    message: entity.message,
+    params: entity.params,
     correctsId: entity.correctsId,
     documentIds: entity.documentIds,
     disputeId: entity.disputeId,
