@@ -209,7 +209,11 @@ export class DisputesService {
     const step = thirdPartyStep?.docket ??
       options.docket ?? {
         message: `docket.step.${decision.action}`,
-        params: { ...decision.docketParams, ...(await this.actorParam(ctx, decision.actingAs)) },
+        // Who acted, when the step's sentence names them (DSU 3.10: the record of who did what).
+        params: {
+          ...decision.docketParams,
+          ...(decision.transition.docketText.includes('{actor}') ? await this.actorParam(ctx, decision.actingAs) : {}),
+        },
       };
     await this.docket.append(ctx, {
       disputeId,
