@@ -32,6 +32,7 @@ import { OnePanelSeatsTable1795770000000 } from './1795770000000-OnePanelSeatsTa
 import { HearingSetAt1795780000000 } from './1795780000000-HearingSetAt';
 import { SandboxClock1795780000100 } from './1795780000100-SandboxClock';
 import { RunningDeadlines1795790000400 } from './1795790000400-RunningDeadlines';
+import { UserLanguage1795790000200 } from './1795790000200-UserLanguage';
 
 export * from './job-queue';
 
@@ -72,6 +73,7 @@ export const ALL_MIGRATIONS: Function[] = [
   OnePanelSeatsTable1795770000000,
   HearingSetAt1795780000000,
   SandboxClock1795780000100,
+  UserLanguage1795790000200,
   RunningDeadlines1795790000400,
 ];
 
