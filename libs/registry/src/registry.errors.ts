@@ -121,12 +121,14 @@ export const REGISTRY_ERRORS = {
   },
   TRANSLATION_IN_FILING_LANGUAGE: {
     category: 'BAD_USER_INPUT',
-    meaning: 'A translation is in the language the dispute or document was filed in, whose text is the filing itself: pick another language',
+    meaning:
+      'A translation is in the language the dispute or document was filed in, whose text is the filing itself: pick another language',
   },
   DUPLICATE: CORE_ERRORS.DUPLICATE,
   NOT_THE_COMPLAINANT: {
     category: 'FORBIDDEN',
-    meaning: "Only a delegate of the complaining member or the secretariat files the texts of a dispute's title and summary in other languages",
+    meaning:
+      "Only a delegate of the complaining member or the secretariat files the texts of a dispute's title and summary in other languages",
   },
   NOT_THE_FILER: {
     category: 'FORBIDDEN',

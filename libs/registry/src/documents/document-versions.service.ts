@@ -58,7 +58,10 @@ export class DocumentVersionsService {
       const { doc, parties } = await this.documents.visibleInCommand(ctx, args.documentId);
       const forMember = caller.role === 'MEMBER_DELEGATE' && !!caller.memberId && caller.memberId === doc.filedForMemberId;
       if (doc.filedById !== caller.userId && !forMember && caller.role !== 'SECRETARIAT') {
-        throw forbidden('Only the filer, a delegate of the member that filed it, or the secretariat files a version of a document', 'NOT_THE_FILER');
+        throw forbidden(
+          'Only the filer, a delegate of the member that filed it, or the secretariat files a version of a document',
+          'NOT_THE_FILER',
+        );
       }
       const repo = ctx.em.getRepository(DocumentVersionEntity);
       if (language === doc.language || (await repo.existsBy({ documentId: doc.id, language }))) {
@@ -116,7 +119,11 @@ export class DocumentVersionsService {
     actor: Actor | null,
     id: string,
     language: Language | null,
-  ): Promise<{ document: DocumentEntity; file: Pick<DocumentVersionEntity, 'language' | 'fileName' | 'mediaType' | 'sizeBytes' | 'sha256'>; content: Readable }> {
+  ): Promise<{
+    document: DocumentEntity;
+    file: Pick<DocumentVersionEntity, 'language' | 'fileName' | 'mediaType' | 'sizeBytes' | 'sha256'>;
+    content: Readable;
+  }> {
     if (language === null) {
       const { document, content } = await this.documents.open(actor, id);
       return { document, file: document, content };

@@ -72,7 +72,7 @@ export class DocumentVersion {
   @Field({ description: 'When it was filed (UTC instant)' })
   filedAt: Date;
 
-  @Field({ description: 'GET it (with your access token, if any) to download this version: the document\'s download path with ?lang=' })
+  @Field({ description: "GET it (with your access token, if any) to download this version: the document's download path with ?lang=" })
   downloadPath: string;
 }
 

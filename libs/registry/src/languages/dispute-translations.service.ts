@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, CommandRunner, MembersService, RequestLoaders, badInput, conflict, forbidden, groupedInKeyOrder, requireActor } from '@app/core';
+import {
+  Actor,
+  CommandRunner,
+  MembersService,
+  RequestLoaders,
+  badInput,
+  conflict,
+  forbidden,
+  groupedInKeyOrder,
+  requireActor,
+} from '@app/core';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { DisputeEntity, docketNumber } from '../disputes/dispute.entity';
@@ -56,7 +66,14 @@ export class DisputeTranslationsService {
           { field: 'language' },
         );
       }
-      await repo.insert({ disputeId: dispute.id, language, title: args.title, summary: args.summary, addedAt: ctx.now, addedById: caller.userId });
+      await repo.insert({
+        disputeId: dispute.id,
+        language,
+        title: args.title,
+        summary: args.summary,
+        addedAt: ctx.now,
+        addedById: caller.userId,
+      });
       const who = ownRequest ? (await this.members.existing(ctx.em, caller.memberId as string)).name : 'The secretariat';
       await this.docket.append(ctx, {
         disputeId: dispute.id,

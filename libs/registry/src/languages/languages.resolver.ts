@@ -33,7 +33,9 @@ export class DisputeLanguagesResolver {
     return rows.find((row) => row.language === language)?.[which] ?? dispute[which];
   }
 
-  @ResolveField(() => String, { description: 'Short title given by the complainant, in the language asked for where filed in it, else as filed' })
+  @ResolveField(() => String, {
+    description: 'Short title given by the complainant, in the language asked for where filed in it, else as filed',
+  })
   title(
     @Parent() dispute: Dispute,
     @Context() ctx: GraphqlContext,

@@ -129,7 +129,10 @@ export class RequestConsultationsInput {
   @IsBoolean()
   urgent: boolean = false;
 
-  @Field(() => String, { nullable: true, description: `The language title and summary are written in (${LANGUAGE_DESCRIPTION}); en when omitted` })
+  @Field(() => String, {
+    nullable: true,
+    description: `The language title and summary are written in (${LANGUAGE_DESCRIPTION}); en when omitted`,
+  })
   @IsOptional()
   @IsString()
   language?: string | null;

@@ -33,4 +33,3 @@ export class TitleTranslationInput {
   @Length(1, 300, { message: 'title must be 1 to 300 characters' })
   title: string;
 }
-
