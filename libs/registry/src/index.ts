@@ -37,6 +37,8 @@ export {
 export { DocketService } from './docket/docket.service';
 export { DocketEntry, toDocketEntry } from './docket/docket.type';
 export { DocumentsService, type StoredDocument } from './documents/documents.service';
+export { DocumentVersionsService } from './documents/document-versions.service';
+export { DisputeTranslationsService } from './languages/dispute-translations.service';
 export { Document, toDocument } from './documents/document.type';
 export { DocumentFileInput } from './documents/dto/document.input';
 export { DocumentEntity, type Classification, type DocumentKind } from './documents/document.entity';
