@@ -476,6 +476,17 @@ describe('titles, summaries and documents in several languages', () => {
         },
       );
 
+      it("withholds the audit record of its version from the secretariat, which may not read it; the public document's is shown", async () => {
+        const log = await t.gql(`{ auditLog(first: 100) { nodes { operation targetId details detailsWithheld } } }`, {}, token('sec'));
+        expect(log.errors).toBeUndefined();
+        const versions = log.data!.auditLog.nodes.filter((n: { operation: string }) => n.operation === 'addDocumentVersion');
+        const hidden = versions.filter((n: { detailsWithheld: boolean }) => n.detailsWithheld);
+        expect(hidden).toEqual([{ operation: 'addDocumentVersion', targetId: null, details: null, detailsWithheld: true }]);
+        expect(versions.filter((n: { targetId: string }) => n.targetId === publicId)).toHaveLength(2);
+        expect(JSON.stringify(log)).not.toContain(confidentialId);
+        expect(JSON.stringify(log)).not.toContain(sha(enBytes));
+      });
+
       it.each(['pak', 'kaz', 'sec'] as const)('answers %s NOT_FOUND on addDocumentVersion, as a read does', async (who) => {
         const before = await counts();
         const res = await addVersion(who, confidentialId, 'ru', Buffer.from('x'));
