@@ -2,12 +2,6 @@ import { badInput } from '@app/core';
 import { LANGUAGES, type Language } from '@app/i18n';
 
 /**
- * The SQL check of a column holding one of the working languages (`@app/i18n` LANGUAGES), for
- * the entities' @Check and the migration: the database refuses any other code too.
- */
-export const LANGUAGE_SQL_LIST = LANGUAGES.map((l) => `'${l}'`).join(', ');
-
-/**
  * A language code from a client: one of the six working languages, in lower case (`FR` and ` fr `
  * are `fr`); anything else is BAD_USER_INPUT `UNKNOWN_LANGUAGE` naming `field`. Regional tags
  * (`fr-CH`) are refused rather than narrowed: a filing says exactly which text it is.
