@@ -33,6 +33,7 @@ import { HearingSetAt1795780000000 } from './1795780000000-HearingSetAt';
 import { SandboxClock1795780000100 } from './1795780000100-SandboxClock';
 import { RunningDeadlines1795790000400 } from './1795790000400-RunningDeadlines';
 import { UserLanguage1795790000200 } from './1795790000200-UserLanguage';
+import { LanguageVersions1795790000100 } from './1795790000100-LanguageVersions';
 
 export * from './job-queue';
 
@@ -73,6 +74,7 @@ export const ALL_MIGRATIONS: Function[] = [
   OnePanelSeatsTable1795770000000,
   HearingSetAt1795780000000,
   SandboxClock1795780000100,
+  LanguageVersions1795790000100,
   UserLanguage1795790000200,
   RunningDeadlines1795790000400,
 ];

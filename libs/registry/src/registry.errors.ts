@@ -113,6 +113,35 @@ export const REGISTRY_ERRORS = {
     category: 'FORBIDDEN',
     meaning: 'A member does not ask for a summary of its own submission: it may make it public or file the summary unasked',
   },
+
+  // Languages (issue 17): texts and versions in the working languages
+  UNKNOWN_LANGUAGE: {
+    category: 'BAD_USER_INPUT',
+    meaning: 'A language code is not one of the working languages: en, zh, fr, es, ru or ar (field names the argument)',
+  },
+  TRANSLATION_IN_FILING_LANGUAGE: {
+    category: 'BAD_USER_INPUT',
+    meaning:
+      'A translation is in the language the dispute or document was filed in, whose text is the filing itself: pick another language',
+  },
+  DUPLICATE: CORE_ERRORS.DUPLICATE,
+  NOT_THE_COMPLAINANT: {
+    category: 'FORBIDDEN',
+    meaning:
+      "Only a delegate of the complaining member or the secretariat files the texts of a dispute's title and summary in other languages",
+  },
+  NOT_THE_FILER: {
+    category: 'FORBIDDEN',
+    meaning: 'Only the filer, a delegate of the member that filed the document, or the secretariat files a language version of it',
+  },
+  DOCUMENT_VERSION_EXISTS: {
+    category: 'CONFLICT',
+    meaning: 'The document already has a file in that language (its own, or a version filed before)',
+  },
+  DOCUMENT_VERSION_NOT_FOUND: {
+    category: 'NOT_FOUND',
+    meaning: 'The document has no version in the language asked for (`languages` lists those it has)',
+  },
 } as const satisfies ErrorCatalogue;
 
 /** A code of `libs/registry`. */

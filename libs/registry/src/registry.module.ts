@@ -19,6 +19,9 @@ import { DisputeDocumentsResolver, DocketEntryDocumentsResolver, DocumentsResolv
 import { DocumentAuditRedactor } from './documents/document-audit-redactor';
 import { DocumentsService } from './documents/documents.service';
 import { SummaryRequestsService } from './documents/summary-requests.service';
+import { DocumentVersionsService } from './documents/document-versions.service';
+import { DisputeTranslationsService } from './languages/dispute-translations.service';
+import { DisputeLanguagesResolver, DocumentLanguagesResolver } from './languages/languages.resolver';
 import { PanelSeatsService } from './panel-seats/panel-seats.service';
 import { ProcedureSweeper } from './sweep/procedure-sweeper.service';
 import { StatisticsResolver } from './statistics/statistics.resolver';
@@ -31,6 +34,8 @@ const SERVICES = [
   DocketService,
   DocumentsService,
   SummaryRequestsService,
+  DocumentVersionsService,
+  DisputeTranslationsService,
   ProcedureSweeper,
   PanelSeatsService,
   BodyMeetingsService,
@@ -64,6 +69,8 @@ export class RegistryModule {}
     DisputeDocumentsResolver,
     DocketEntryDocumentsResolver,
     StatisticsResolver,
+    DisputeLanguagesResolver,
+    DocumentLanguagesResolver,
   ],
 })
 export class RegistryApiModule {}
