@@ -74,3 +74,5 @@ export const REGISTRY_ENTITIES = [
   SummaryRequestEntity,
 ];
 export { REGISTRY_ERRORS, type RegistryErrorCode } from './registry.errors';
+export { PeriodicReport } from './reputation/reputation.type';
+export { reportPeriod, periodAsOf } from './reputation/reputation';

@@ -23,6 +23,8 @@ import { PanelSeatsService } from './panel-seats/panel-seats.service';
 import { ProcedureSweeper } from './sweep/procedure-sweeper.service';
 import { StatisticsResolver } from './statistics/statistics.resolver';
 import { StatisticsService } from './statistics/statistics.service';
+import { ReputationResolver } from './reputation/reputation.resolver';
+import { ReputationService } from './reputation/reputation.service';
 
 const SERVICES = [
   ClosedDaysService,
@@ -35,6 +37,7 @@ const SERVICES = [
   PanelSeatsService,
   BodyMeetingsService,
   StatisticsService,
+  ReputationService,
   StageObservers,
   DocketObservers,
   StepProviders,
@@ -64,6 +67,7 @@ export class RegistryModule {}
     DisputeDocumentsResolver,
     DocketEntryDocumentsResolver,
     StatisticsResolver,
+    ReputationResolver,
   ],
 })
 export class RegistryApiModule {}
