@@ -75,4 +75,5 @@ export const REGISTRY_ENTITIES = [
 ];
 export { REGISTRY_ERRORS, type RegistryErrorCode } from './registry.errors';
 export { PeriodicReport } from './reputation/reputation.type';
-export { reportPeriod, periodAsOf } from './reputation/reputation';
+
+export { defaultPeriod, periodAsOf, periodProblem, reportPeriod } from './reputation/reputation';
