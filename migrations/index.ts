@@ -34,6 +34,7 @@ import { SandboxClock1795780000100 } from './1795780000100-SandboxClock';
 import { RunningDeadlines1795790000400 } from './1795790000400-RunningDeadlines';
 import { UserLanguage1795790000200 } from './1795790000200-UserLanguage';
 import { LanguageVersions1795790000100 } from './1795790000100-LanguageVersions';
+import { ReportIndexes1795790000300 } from './1795790000300-ReportIndexes';
 
 export * from './job-queue';
 
@@ -76,6 +77,7 @@ export const ALL_MIGRATIONS: Function[] = [
   SandboxClock1795780000100,
   LanguageVersions1795790000100,
   UserLanguage1795790000200,
+  ReportIndexes1795790000300,
   RunningDeadlines1795790000400,
 ];
 

@@ -82,3 +82,6 @@ export const REGISTRY_ENTITIES = [
   DocumentVersionContentEntity,
 ];
 export { REGISTRY_ERRORS, type RegistryErrorCode } from './registry.errors';
+export { PeriodicReport } from './reputation/reputation.type';
+
+export { defaultPeriod, periodAsOf, periodProblem, reportPeriod } from './reputation/reputation';

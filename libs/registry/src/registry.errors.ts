@@ -44,6 +44,12 @@ export const REGISTRY_ERRORS = {
   MEETING_IN_THE_PAST: { category: 'BAD_USER_INPUT', meaning: 'A meeting of the body is scheduled for a day after today' },
   MEETING_NOT_HELD: { category: 'NOT_YET_ALLOWED', meaning: "A meeting's attendance is recorded from the day it is held (allowedFrom)" },
 
+  // The body's public record (README, Public pages)
+  PERIOD_INVALID: {
+    category: 'BAD_USER_INPUT',
+    meaning: 'A report covers a period of days that ends on or after the day it begins, ten years at most',
+  },
+
   // Documents
   DOCUMENT_NOT_FOUND: { category: 'NOT_FOUND', meaning: 'No document has that id, or the caller may not read it' },
   DOCUMENT_CONTENT_NOT_FOUND: {

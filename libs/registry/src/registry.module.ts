@@ -26,6 +26,8 @@ import { PanelSeatsService } from './panel-seats/panel-seats.service';
 import { ProcedureSweeper } from './sweep/procedure-sweeper.service';
 import { StatisticsResolver } from './statistics/statistics.resolver';
 import { StatisticsService } from './statistics/statistics.service';
+import { ReputationResolver } from './reputation/reputation.resolver';
+import { ReputationService } from './reputation/reputation.service';
 
 const SERVICES = [
   ClosedDaysService,
@@ -40,6 +42,7 @@ const SERVICES = [
   PanelSeatsService,
   BodyMeetingsService,
   StatisticsService,
+  ReputationService,
   StageObservers,
   DocketObservers,
   StepProviders,
@@ -71,6 +74,7 @@ export class RegistryModule {}
     StatisticsResolver,
     DisputeLanguagesResolver,
     DocumentLanguagesResolver,
+    ReputationResolver,
   ],
 })
 export class RegistryApiModule {}
