@@ -2,7 +2,11 @@
 // working language, checked with axe-core, and must answer 200 on the demo registry.
 // Add a page here when it is served; until then its path stays in NOT_YET_SERVED.
 
-/** Paths (with their query, without `lang`) that answer 200 on the demo registry. */
+/**
+ * Paths (with their query, without `lang`) that answer 200 on the demo registry. Dispute pages: the
+ * demo registry's DS1 to DS30 exist (e.g. '/disputes/DS1'); its elections and members are listed by
+ * `/elections` and `/members`.
+ */
 export const PUBLIC_PATHS: string[] = ['/'];
 
 /**
