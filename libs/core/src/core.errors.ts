@@ -65,7 +65,8 @@ export const CORE_ERRORS = {
   },
   UNKNOWN_LANGUAGE: {
     category: 'BAD_USER_INPUT',
-    meaning: 'The language is not one of the working languages: en, zh, fr, es, ru or ar (null clears the preference)',
+    meaning:
+      'A language code is not one of the working languages: en, zh, fr, es, ru or ar (the message names the argument; null clears a preference)',
   },
   STALE_VERSION: {
     category: 'CONFLICT',

@@ -121,10 +121,7 @@ export const REGISTRY_ERRORS = {
   },
 
   // Languages (issue 17): texts and versions in the working languages
-  UNKNOWN_LANGUAGE: {
-    category: 'BAD_USER_INPUT',
-    meaning: 'A language code is not one of the working languages: en, zh, fr, es, ru or ar (field names the argument)',
-  },
+  UNKNOWN_LANGUAGE: CORE_ERRORS.UNKNOWN_LANGUAGE,
   TRANSLATION_IN_FILING_LANGUAGE: {
     category: 'BAD_USER_INPUT',
     meaning:
