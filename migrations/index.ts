@@ -31,6 +31,10 @@ import { Webhooks1795760000300 } from './1795760000300-Webhooks';
 import { OnePanelSeatsTable1795770000000 } from './1795770000000-OnePanelSeatsTable';
 import { HearingSetAt1795780000000 } from './1795780000000-HearingSetAt';
 import { SandboxClock1795780000100 } from './1795780000100-SandboxClock';
+import { RunningDeadlines1795790000400 } from './1795790000400-RunningDeadlines';
+import { UserLanguage1795790000200 } from './1795790000200-UserLanguage';
+import { LanguageVersions1795790000100 } from './1795790000100-LanguageVersions';
+import { ReportIndexes1795790000300 } from './1795790000300-ReportIndexes';
 
 export * from './job-queue';
 
@@ -71,6 +75,10 @@ export const ALL_MIGRATIONS: Function[] = [
   OnePanelSeatsTable1795770000000,
   HearingSetAt1795780000000,
   SandboxClock1795780000100,
+  LanguageVersions1795790000100,
+  UserLanguage1795790000200,
+  ReportIndexes1795790000300,
+  RunningDeadlines1795790000400,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -264,6 +264,18 @@ export class ElectionsService {
     );
   }
 
+  /** The elections counted from `start` to before `end` (the periodic report), in the order counted; at most 500. */
+  closedBetween(start: Date, end: Date): Promise<ElectionEntity[]> {
+    return this.dataSource
+      .getRepository(ElectionEntity)
+      .createQueryBuilder('e')
+      .where("e.status IN ('CLOSED', 'FAILED') AND e.closed_at >= :start AND e.closed_at < :end", { start, end })
+      .orderBy('e.closed_at')
+      .addOrderBy('e.id')
+      .limit(500)
+      .getMany();
+  }
+
   candidatesOf(electionId: string): Promise<RosterPersonEntity[]> {
     return this.dataSource
       .getRepository(RosterPersonEntity)
