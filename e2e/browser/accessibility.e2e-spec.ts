@@ -67,7 +67,7 @@ const FOCUS_RING = `(() => {
   const points = [[r.left - d, r.top + r.height / 2], [r.right + d, r.top + r.height / 2], [r.left + r.width / 2, r.top - d], [r.left + r.width / 2, r.bottom + d]]
     .filter(([x, y]) => x >= 0 && y >= 0 && x < innerWidth && y < innerHeight);
   const around = points.map(([x, y]) => background(document.elementsFromPoint(x, y).find((e) => e !== a && !a.contains(e)) || null));
-  const key = a.tagName + ' ' + (a.getAttribute('href') || '') + ' ' + a.textContent.trim().slice(0, 30);
+  const key = a.tagName + ' ' + (a.getAttribute('name') || a.id || '') + ' ' + (a.getAttribute('href') || '') + ' ' + a.textContent.trim().slice(0, 30);
   return { key, style: s.outlineStyle, width, color: s.outlineColor, around };
 })()`;
 
