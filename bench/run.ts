@@ -16,9 +16,11 @@
 //      checked), single-request latency, latency at a fixed rate (an open loop, load-client.ts)
 //      of half the raw maximum (and of the API alone at a quarter and three eighths of it), where
 //      the API's CPU time goes;
-//   6. start-up time of `node dist/apps/api/src/main.js` on an empty and on the loaded database, and
+//   6. the public pages (bench/site-pages.ts): median and p95 of each, one request at a time, on
+//      the shipped API;
+//   7. start-up time of `node dist/apps/api/src/main.js` on an empty and on the loaded database, and
 //      of the real `npm start` including its build: cold (no dist/, a new data folder) and warm.
-//   7. the e-service figures (issue 13): bench/mail-throughput.ts (notices served a second by one
+//   8. the e-service figures (issue 13): bench/mail-throughput.ts (notices served a second by one
 //      worker to a local SMTP server) and bench/live-latency.ts (commit to a live subscriber's
 //      event under the docket-list load), each as a child process with its own PostgreSQL.
 // Every process it starts is stopped and the temporary folder removed at the end, also on failure.
@@ -52,6 +54,7 @@ const OPTIONS = {
   lowerShares: [0.25, 0.375],
   singleRequests: QUICK ? 60 : 300,
   startupRuns: { empty: QUICK ? 1 : 2, loaded: QUICK ? 1 : 3, npmCold: QUICK ? 1 : 2, npmWarm: QUICK ? 1 : 3 },
+  pageRequests: QUICK ? 40 : 200,
   mailNotices: QUICK ? 300 : 2000,
   liveEvents: QUICK ? 50 : 200,
 };
@@ -451,6 +454,14 @@ async function main(): Promise<void> {
     });
   }
 
+  // 6. The public pages (issue 17), one request at a time, on the shipped API at rest.
+  log(`Public pages: ${OPTIONS.pageRequests} requests each`);
+  const { measureSitePages } = await import('./site-pages');
+  const pages: import('./site-pages').PageFigures = await measureSitePages(apiBase, OPTIONS.pageRequests).then(
+    (list) => ({ pages: list, requests: OPTIONS.pageRequests }),
+    (error: Error) => ({ error: error.message }),
+  );
+
   const docket: import('./lib/report').DocketFigures = {
     variants: variants.map((v) => v.name),
     connections: OPTIONS.connections,
@@ -471,7 +482,7 @@ async function main(): Promise<void> {
   await shipped.stop();
   await closeApp();
 
-  // 6. Start-up.
+  // 7. Start-up.
   let startup: import('./lib/report').Results['startup'];
   if (!OPTIONS.startup) startup = { error: 'skipped (--no-startup)' };
   else {
@@ -506,7 +517,7 @@ async function main(): Promise<void> {
     startup = { build: build.outcome, empty, loaded, npmStart };
   }
 
-  // 7. E-service (issue 13): the two scripts as children, after everything else (they start their own PostgreSQL).
+  // 8. E-service (issue 13): the two scripts as children, after everything else (they start their own PostgreSQL).
   log(`E-service: mail throughput (${OPTIONS.mailNotices} notices a run)`);
   const mail = await runBenchScript('bench/mail-throughput.ts', [], { BENCH_NOTICES: String(OPTIONS.mailNotices) });
   log(`E-service: live docket latency (${OPTIONS.liveEvents} events)`);
@@ -529,6 +540,7 @@ async function main(): Promise<void> {
     docket,
     startup,
     eservice,
+    pages,
   };
   const figures = report.renderFigures(results);
   section('Figures');

@@ -32,6 +32,10 @@ import { OnePanelSeatsTable1795770000000 } from './1795770000000-OnePanelSeatsTa
 import { HearingSetAt1795780000000 } from './1795780000000-HearingSetAt';
 import { SandboxClock1795780000100 } from './1795780000100-SandboxClock';
 import { DocketEntryParams1795790000000 } from './1795790000000-DocketEntryParams';
+import { RunningDeadlines1795790000400 } from './1795790000400-RunningDeadlines';
+import { UserLanguage1795790000200 } from './1795790000200-UserLanguage';
+import { LanguageVersions1795790000100 } from './1795790000100-LanguageVersions';
+import { ReportIndexes1795790000300 } from './1795790000300-ReportIndexes';
 
 export * from './job-queue';
 export { parseLegacyDocketText, type LegacyMessage } from './docket-legacy-text';
@@ -74,6 +78,10 @@ export const ALL_MIGRATIONS: Function[] = [
   HearingSetAt1795780000000,
   SandboxClock1795780000100,
   DocketEntryParams1795790000000,
+  LanguageVersions1795790000100,
+  UserLanguage1795790000200,
+  ReportIndexes1795790000300,
+  RunningDeadlines1795790000400,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

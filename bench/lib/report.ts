@@ -8,6 +8,8 @@ import type { BuildOutcome, NpmStartRun, StartupRun } from './startup';
 
 export const RATIO_TARGET = 0.5;
 export const P99_TARGET_MS = 50;
+/** Issue 17: the median time to render a public page on the bench data set (bench/site-pages.ts). */
+export const PAGE_MEDIAN_TARGET_MS = 50;
 
 export interface StatementSize {
   first: number;
@@ -56,6 +58,20 @@ export interface EServiceFigures {
     | { error: string };
 }
 
+export interface PageFigure {
+  name: string;
+  path: string;
+  requests: number;
+  /** Milliseconds from the request to the last byte. */
+  median: number;
+  p95: number;
+  bytes: number;
+  /** Median of the page's data alone (`?format=json`: the same GraphQL query, no HTML). */
+  dataMedian: number;
+}
+
+export type PageFigures = { pages: PageFigure[]; requests: number } | { error: string };
+
 export interface Results {
   date: string;
   machine: Machine;
@@ -75,6 +91,7 @@ export interface Results {
     | { build: BuildOutcome; empty: StartupRun[]; loaded: StartupRun[]; npmStart?: { cold: NpmStartRun[]; warm: NpmStartRun[] } }
     | { error: string };
   eservice?: EServiceFigures;
+  pages?: PageFigures;
 }
 
 export function table(headers: string[], rows: (string | number)[][]): string {
@@ -142,6 +159,13 @@ export function renderFigures(r: Results): string {
           r.statements.every((s) => s.equal) ? 'equal' : 'differ',
           yes(r.statements.every((s) => s.equal)),
         ],
+        ...(r.pages && 'pages' in r.pages
+          ? r.pages.pages.map((p) => [
+              `public page ${p.name} (\`${p.path}\`): median ≤ ${PAGE_MEDIAN_TARGET_MS} ms`,
+              `${f1(p.median)} ms`,
+              yes(p.median <= PAGE_MEDIAN_TARGET_MS),
+            ])
+          : []),
       ],
     ),
   );
@@ -334,6 +358,7 @@ export function renderFigures(r: Results): string {
       );
     }
   }
+  if (r.pages) parts.push(renderSitePages(r.pages));
   if (r.eservice) parts.push(renderEService(r.eservice));
   return parts.join('\n\n');
 }
@@ -364,6 +389,32 @@ export function renderEService(e: EServiceFigures): string {
     ]);
   }
   return ['### E-service', table(['figure', 'value', 'how'], rows)].join('\n\n');
+}
+
+/** The figures as a Markdown table, with the target. */
+export function renderSitePages(figures: PageFigures): string {
+  const head = `### Public pages (median ≤ ${PAGE_MEDIAN_TARGET_MS} ms)`;
+  if ('error' in figures) return `${head}\n\nnot measured: ${figures.error}`;
+  const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+  return [
+    head,
+    '',
+    `${figures.requests} requests a page, one at a time, anonymous, each page rendered (no 304); from the request to the last byte (bench/site-pages.ts).`,
+    '',
+    line(['page', 'path', 'median (ms)', 'p95 (ms)', 'its data alone, median (ms)', 'size (KiB)', 'target']),
+    line(['---', '---', '---', '---', '---', '---', '---']),
+    ...figures.pages.map((p) =>
+      line([
+        p.name,
+        `\`${p.path}\``,
+        p.median.toFixed(1),
+        p.p95.toFixed(1),
+        p.dataMedian.toFixed(1),
+        (p.bytes / 1024).toFixed(0),
+        p.median <= PAGE_MEDIAN_TARGET_MS ? 'met' : '**NOT met**',
+      ]),
+    ),
+  ].join('\n');
 }
 
 const START = '<!-- figures:start (written by npm run bench; edit outside these markers) -->';

@@ -57,7 +57,7 @@ describe('production mode', () => {
       await t.http().get('/health/live'),
       await t.http().get('/documents/00000000-0000-0000-0000-000000000000/content'),
     ];
-    expect(responses[1].body).toEqual({ data: { __typename: 'Query' } });
+    expect(responses[1].body).toEqual({ data: { __typename: 'Query' }, extensions: { language: 'en' } });
     expect(responses[2].body.errors[0].message).toMatch(/graphql-require-preflight/);
     for (const res of responses) {
       expect(res.headers['x-powered-by']).toBeUndefined();

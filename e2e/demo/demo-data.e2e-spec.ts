@@ -5,6 +5,7 @@ import { STAGES } from '@app/procedure';
 import { DisputesService } from '@app/registry';
 import { loadDemoDataIfEmpty } from '../../apps/api/src/demo/demo-data';
 import { addDemoPresent } from '../../apps/api/src/demo/demo-live';
+import { DEMO_TRANSLATED_DISPUTES } from '../../apps/api/src/demo/demo-languages';
 import { startTestApp, type TestApp } from '../utils/test-app';
 
 // The demo data set (`npm start` into an empty database): the shared generator's registry, every
@@ -437,5 +438,34 @@ describe('demo data set', () => {
     const direct = await t.gql(`query ($id: ID!) { document(id: $id) { id } }`, { id: doc.id }, other);
     expect(direct.data?.document ?? null).toBeNull();
     expect(direct.errors?.[0]?.extensions?.code).toEqual(expect.stringMatching(/NOT_FOUND/));
+  });
+
+  it('has disputes with their title and summary in the six languages, and a request with its French and Chinese versions', async () => {
+    const res = await t.gql(
+      `{ disputes(first: 100) { nodes { id languages title zh: title(language: "zh") ar: summary(language: "ar") } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    const translated = res.data!.disputes.nodes.filter((d: { languages: string[] }) => d.languages.length > 1);
+    expect(translated).toHaveLength(DEMO_TRANSLATED_DISPUTES);
+    for (const d of translated) {
+      expect(d.languages).toEqual(['en', 'zh', 'fr', 'es', 'ru', 'ar']);
+      expect(d.zh).not.toBe(d.title);
+      expect(d.zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(d.ar).toMatch(/[\u0600-\u06ff]/);
+    }
+    const [doc] = await rows(`SELECT document_id FROM document_versions ORDER BY language`);
+    const read = await t.gql(
+      `query ($id: ID!) { document(id: $id) { kind classification languages fr: title(language: "fr") versions { language downloadPath } } }`,
+      { id: doc.document_id },
+    );
+    expect(read.data!.document).toMatchObject({
+      kind: 'REQUEST_FOR_CONSULTATIONS',
+      classification: 'PUBLIC',
+      languages: ['en', 'zh', 'fr'],
+    });
+    expect(read.data!.document.fr).toMatch(/^Demande de consultations — /);
+    const zh = await t.http().get(read.data!.document.versions[0].downloadPath);
+    expect(zh.status).toBe(200);
+    expect(zh.text).toMatch(/^磋商请求/);
   });
 });

@@ -188,7 +188,7 @@ describe('notices by e-mail: delivery through a real SMTP server', () => {
     const malformed = await t.gql(BOUNCE, { m: notice.id, r: 'x' }, t.tokenFor(sec));
     expect(malformed.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', domainCode: 'INVALID_MESSAGE_ID' });
     const recorded = await t.gql(BOUNCE, { m: messageId, r: '550 5.2.2 mailbox full' }, t.tokenFor(sec));
-    expect(recorded).toEqual({ data: { recordMailBounce: 1 } });
+    expect(recorded).toEqual({ data: { recordMailBounce: 1 }, extensions: { language: 'en' } });
     expect(await reload(notice.id)).toMatchObject({
       sentAt: new Date('2026-03-06T09:00:00Z'),
       failedAt: new Date('2026-03-06T09:00:00Z'),

@@ -26,7 +26,7 @@ describe('the docket in the reader’s language', () => {
   const docket = async (token?: string): Promise<Entry[]> => {
     const res = await t.gql(
       `query($id: ID!) { dispute(id: $id) { docket(first: 100) { nodes {
-        seq kind text fr: text(language: FR) ar: text(language: AR) es: text(language: ES) message params } } } }`,
+        seq kind text fr: text(language: "fr") ar: text(language: "ar") es: text(language: "es") message params } } } }`,
       { id: disputeId },
       token,
     );
@@ -118,10 +118,11 @@ describe('the docket in the reader’s language', () => {
   });
 
   it('refuses a language that is not one of the six', async () => {
-    const res = await t.gql(`query($id: ID!) { dispute(id: $id) { docket(first: 1) { nodes { text(language: DE) } } } }`, {
+    const res = await t.gql(`query($id: ID!) { dispute(id: $id) { docket(first: 1) { nodes { text(language: "de") } } } }`, {
       id: disputeId,
     });
-    expect(res.errors?.[0].message).toMatch(/DE/);
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', domainCode: 'UNKNOWN_LANGUAGE' });
+    expect(res.errors?.[0].message).toMatch(/"de"/);
   });
 
   it('the migration reads the entries written before it back into messages, with the append-only trigger on again after', async () => {

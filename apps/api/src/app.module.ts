@@ -11,6 +11,7 @@ import { RegistryApiModule, RegistryModule } from '@app/registry';
 import { RulingsApiModule } from '@app/rulings';
 import { SiteModule } from '@app/site';
 import type { Request, Response } from 'express';
+import { languagePlugin } from './graphql/language.plugin';
 import { queryLimitsPlugin } from './graphql/query-limits.plugin';
 import { describeRootTypes } from './graphql/root-types';
 import { JobsService } from '../../worker/src/jobs.service';
@@ -54,7 +55,13 @@ export class AppModule {
             // No cache hints are set (answers depend on who asks), and Apollo's default cache-control
             // plugin wraps every field resolver to compute them: about a tenth of the CPU time of the
             // docket list (bench/RESULTS.md).
-            plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), queryLimitsPlugin(limiter)],
+            // languagePlugin: the answer's language, its headers and its errors' messages (README, "Working languages").
+            plugins: [
+              ApolloServerPluginLandingPageDisabled(),
+              ApolloServerPluginCacheControlDisabled(),
+              queryLimitsPlugin(limiter),
+              languagePlugin(),
+            ],
             // One operation per request: a batch would multiply every per-request limit.
             allowBatchedHttpRequests: false,
             // No "did you mean" hints about the schema in production errors: Apollo strips those of

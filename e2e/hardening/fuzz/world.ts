@@ -523,8 +523,9 @@ export async function seedWorld(t: TestApp): Promise<World> {
     )
   ).scheduleHearing.id as string;
   const FILE = `mutation($input: FileDocumentInput!) { fileDocument(input: $input) { id } }`;
+  const filed: string[] = [];
   for (const classification of ['PUBLIC', 'RESTRICTED', 'CONFIDENTIAL']) {
-    await must(
+    const doc = await must(
       FILE,
       {
         input: {
@@ -539,6 +540,21 @@ export async function seedWorld(t: TestApp): Promise<World> {
           ...(classification === 'CONFIDENTIAL' ? { readerIds: [delegates.PAK.id] } : {}),
         },
       },
+      delegates.CHN,
+    );
+    filed.push(doc.fileDocument.id as string);
+  }
+  // Texts and files in other working languages (issue 17): D3's title and summary in French, and a
+  // Russian version of each of its filings, by the complainant that filed them.
+  twin(
+    `mutation($d: ID!, $l: String!, $t: String!, $s: String!) { addDisputeTranslation(disputeId: $d, language: $l, title: $t, summary: $s) { id } }`,
+    { d: d3.id, l: 'fr', t: 'Titre en français', s: 'Résumé en français.' },
+    delegates.CHN,
+  );
+  for (const id of filed) {
+    twin(
+      `mutation($id: ID!, $l: String!, $f: String!, $m: String!, $c: String!) { addDocumentVersion(documentId: $id, language: $l, fileName: $f, mediaType: $m, content: $c) { id } }`,
+      { id, l: 'ru', f: 'sub-ru.pdf', m: 'application/pdf', c: content('ru') },
       delegates.CHN,
     );
   }

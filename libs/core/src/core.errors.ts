@@ -63,6 +63,11 @@ export const CORE_ERRORS = {
     category: 'BAD_USER_INPUT',
     meaning: 'Nobody deactivates their own account: another member of the secretariat does it',
   },
+  UNKNOWN_LANGUAGE: {
+    category: 'BAD_USER_INPUT',
+    meaning:
+      'A language code is not one of the working languages: en, zh, fr, es, ru or ar (the message names the argument; null clears a preference)',
+  },
   STALE_VERSION: {
     category: 'CONFLICT',
     meaning: 'Someone else changed the record since it was read (currentVersion gives its version): reload and try again',

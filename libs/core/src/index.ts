@@ -47,6 +47,7 @@ export * from './graphql/pagination';
 export * from './graphql/query-limits';
 export * from './graphql/request-limits';
 export * from './graphql/request-context';
+export * from './graphql/request-language';
 export * from './graphql/validation.pipe';
 export * from './graphql/transforms';
 export * from './members/member.entity';

@@ -9,7 +9,7 @@ import { HearingsFeedController } from './hearings/hearings-feed.controller';
 import { BookingsService } from './hearings/bookings.service';
 import { HearingRemindersService } from './hearings/hearing-reminders.service';
 import { HearingsQueryService } from './hearings/hearings-query.service';
-import { HearingsResolver } from './hearings/hearings.resolver';
+import { DisputeHearingsResolver, HearingsResolver } from './hearings/hearings.resolver';
 import { HearingsService } from './hearings/hearings.service';
 import { ParticipationService } from './hearings/participation.service';
 import { DisputeTimetableResolver, TimetableResolver } from './timetable/timetable.resolver';
@@ -38,6 +38,6 @@ export class HearingsModule {}
 @Module({
   imports: [HearingsModule],
   controllers: [IcalFeedController, HearingsFeedController],
-  providers: [HearingsResolver, TimetableResolver, DisputeTimetableResolver, IcalFeedResolver],
+  providers: [HearingsResolver, DisputeHearingsResolver, TimetableResolver, DisputeTimetableResolver, IcalFeedResolver],
 })
 export class HearingsApiModule {}

@@ -13,6 +13,7 @@ import { RosterService } from './roster/roster.service';
 import { BallotKeys } from './elections/ballot-keys';
 import { ElectionClosingService } from './elections/election-closing.service';
 import { DisputePanelResolver, ElectionsResolver } from './elections/elections.resolver';
+import { PeriodElectionsResolver } from './elections/period-elections.resolver';
 import { ElectionsService } from './elections/elections.service';
 import { PanelService } from './elections/panel.service';
 import { PanelsSteps } from './panels.steps';
@@ -50,6 +51,7 @@ export class PanelsModule {}
     EligibilityResolver,
     ElectionsResolver,
     DisputePanelResolver,
+    PeriodElectionsResolver,
   ],
 })
 export class PanelsApiModule {}

@@ -56,6 +56,10 @@ export {
   latestRow,
   liveRow,
   PROCEDURE_EVENTS,
+  RUN_OUT_AT_START_OF_DUE_DAY,
+  runOutCutoff,
+  runsOutAt,
+  runsOutOn,
   sweepDeadlines,
   wasMissed,
 } from './snapshot';

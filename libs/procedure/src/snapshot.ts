@@ -1,5 +1,5 @@
 import type { PartyRole } from './actors';
-import { isOverdue, startOfDay, type IsoDate } from './dates';
+import { addDays, startOfDay, toIsoDate, type IsoDate } from './dates';
 import { DEADLINE_RULES, type DeadlineRuleCode } from './deadline-rules';
 import type { Stage } from './stages';
 
@@ -185,21 +185,60 @@ export function latestRow(snapshot: DisputeSnapshot, rule: DeadlineRuleCode): De
 }
 
 /** Whether a row's clock is stopped by a suspension. */
-export function isPaused(row: DeadlineRow): boolean {
+export function isPaused(row: Pick<DeadlineRow, 'pausedRemainingDays'>): boolean {
   return row.pausedRemainingDays !== undefined && row.pausedRemainingDays !== null;
 }
 
 /**
- * Whether a running row's period is over at `now`. A deadline or window runs to the end of its due
- * day; a waiting period is over at the start of its due day (the awaited act is allowed that day).
- * A paused row never runs out.
+ * The rules whose rows run out at the *start* of their due day: the waiting periods (the awaited
+ * act is allowed that day, DSU 4.7, 6.1). Every other kind runs to the end of its due day. A fact
+ * of the rules as data, for a query that selects the rows run out by their columns alone.
+ */
+export const RUN_OUT_AT_START_OF_DUE_DAY: readonly DeadlineRuleCode[] = Object.freeze(
+  Object.values(DEADLINE_RULES)
+    .filter((rule) => rule.kind === 'WAITING_PERIOD')
+    .map((rule) => rule.code),
+);
+
+/**
+ * The day at whose first instant (midnight where the body sits) a running row's period is over:
+ * the day after its due day for a deadline, window or advance notice (it runs to the end of its due
+ * day), the due day itself for a waiting period. Null while a suspension stops its clock (DSU
+ * 12.12). A day, not an instant: it depends on the row's columns only, not on the body's time zone,
+ * so a query can select and order rows by it (the worker's sweep).
+ */
+export function runsOutOn(row: Pick<DeadlineRow, 'rule' | 'dueDate' | 'pausedRemainingDays'>): IsoDate | null {
+  if (isPaused(row)) return null;
+  return DEADLINE_RULES[row.rule].kind === 'WAITING_PERIOD' ? row.dueDate : addDays(row.dueDate, 1);
+}
+
+/** The instant a running row's period is over ({@link runsOutOn} in the body's time zone); null while paused. */
+export function runsOutAt(row: Pick<DeadlineRow, 'rule' | 'dueDate' | 'pausedRemainingDays'>): Date | null {
+  const day = runsOutOn(row);
+  return day === null ? null : startOfDay(day);
+}
+
+/**
+ * The last day whose first instant has come at `now`, in the body's time zone: a running row has
+ * run out at `now` exactly when its {@link runsOutOn} is this day or earlier. Usually the date of
+ * `now`; computed from {@link startOfDay} itself so that the two never disagree, even where a change
+ * of clocks skips or repeats a midnight.
+ */
+export function runOutCutoff(now: Date): IsoDate {
+  let day = toIsoDate(now);
+  while (startOfDay(day).getTime() > now.getTime()) day = addDays(day, -1);
+  while (startOfDay(addDays(day, 1)).getTime() <= now.getTime()) day = addDays(day, 1);
+  return day;
+}
+
+/**
+ * Whether a running row's period is over at `now`: from {@link runsOutAt}. A deadline or window
+ * runs to the end of its due day; a waiting period is over at the start of its due day (the awaited
+ * act is allowed that day). A paused row never runs out.
  */
 export function hasRunOut(row: DeadlineRow, now: Date): boolean {
-  if (isPaused(row)) return false;
-  if (DEADLINE_RULES[row.rule].kind === 'WAITING_PERIOD') {
-    return now.getTime() >= startOfDay(row.dueDate).getTime();
-  }
-  return isOverdue(row.dueDate, now);
+  const at = runsOutAt(row);
+  return at !== null && now.getTime() >= at.getTime();
 }
 
 /**

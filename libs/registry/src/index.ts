@@ -8,6 +8,9 @@ import { DisputeEntity } from './disputes/dispute.entity';
 import { DocketEntryEntity } from './docket/docket-entry.entity';
 import { DocumentContentEntity } from './documents/document-content.entity';
 import { DocumentEntity } from './documents/document.entity';
+import { DocumentVersionContentEntity } from './documents/document-version-content.entity';
+import { DocumentVersionEntity } from './documents/document-version.entity';
+import { DisputeTranslationEntity } from './languages/dispute-translation.entity';
 import { SummaryRequestEntity } from './documents/summary-request.entity';
 import { PanelSeatEntity } from './panel-seats/panel-seat.entity';
 
@@ -32,7 +35,7 @@ export {
   type RecountedDeadline,
 } from './deadlines/deadlines.service';
 export { DocketService } from './docket/docket.service';
-export { DocketEntry, LanguageEnum, toDocketEntry } from './docket/docket.type';
+export { DocketEntry, toDocketEntry } from './docket/docket.type';
 export {
   ADDENDUM_PARAMS,
   moveItem,
@@ -44,6 +47,8 @@ export {
   type DocketParams,
 } from './docket/docket-text';
 export { DocumentsService, type StoredDocument } from './documents/documents.service';
+export { DocumentVersionsService } from './documents/document-versions.service';
+export { DisputeTranslationsService } from './languages/dispute-translations.service';
 export { Document, toDocument } from './documents/document.type';
 export { DocumentFileInput } from './documents/dto/document.input';
 export { DocumentEntity, type Classification, type DocumentKind } from './documents/document.entity';
@@ -82,5 +87,11 @@ export const REGISTRY_ENTITIES = [
   PanelSeatEntity,
   BodyMeetingEntity,
   SummaryRequestEntity,
+  DisputeTranslationEntity,
+  DocumentVersionEntity,
+  DocumentVersionContentEntity,
 ];
 export { REGISTRY_ERRORS, type RegistryErrorCode } from './registry.errors';
+export { PeriodicReport } from './reputation/reputation.type';
+
+export { defaultPeriod, periodAsOf, periodProblem, reportPeriod } from './reputation/reputation';

@@ -44,6 +44,12 @@ export const REGISTRY_ERRORS = {
   MEETING_IN_THE_PAST: { category: 'BAD_USER_INPUT', meaning: 'A meeting of the body is scheduled for a day after today' },
   MEETING_NOT_HELD: { category: 'NOT_YET_ALLOWED', meaning: "A meeting's attendance is recorded from the day it is held (allowedFrom)" },
 
+  // The body's public record (README, Public pages)
+  PERIOD_INVALID: {
+    category: 'BAD_USER_INPUT',
+    meaning: 'A report covers a period of days that ends on or after the day it begins, ten years at most',
+  },
+
   // Documents
   DOCUMENT_NOT_FOUND: { category: 'NOT_FOUND', meaning: 'No document has that id, or the caller may not read it' },
   DOCUMENT_CONTENT_NOT_FOUND: {
@@ -112,6 +118,32 @@ export const REGISTRY_ERRORS = {
   OWN_SUBMISSION: {
     category: 'FORBIDDEN',
     meaning: 'A member does not ask for a summary of its own submission: it may make it public or file the summary unasked',
+  },
+
+  // Languages (issue 17): texts and versions in the working languages
+  UNKNOWN_LANGUAGE: CORE_ERRORS.UNKNOWN_LANGUAGE,
+  TRANSLATION_IN_FILING_LANGUAGE: {
+    category: 'BAD_USER_INPUT',
+    meaning:
+      'A translation is in the language the dispute or document was filed in, whose text is the filing itself: pick another language',
+  },
+  DUPLICATE: CORE_ERRORS.DUPLICATE,
+  NOT_THE_COMPLAINANT: {
+    category: 'FORBIDDEN',
+    meaning:
+      "Only a delegate of the complaining member or the secretariat files the texts of a dispute's title and summary in other languages",
+  },
+  NOT_THE_FILER: {
+    category: 'FORBIDDEN',
+    meaning: 'Only the filer, a delegate of the member that filed the document, or the secretariat files a language version of it',
+  },
+  DOCUMENT_VERSION_EXISTS: {
+    category: 'CONFLICT',
+    meaning: 'The document already has a file in that language (its own, or a version filed before)',
+  },
+  DOCUMENT_VERSION_NOT_FOUND: {
+    category: 'NOT_FOUND',
+    meaning: 'The document has no version in the language asked for (`languages` lists those it has)',
   },
 } as const satisfies ErrorCatalogue;
 

@@ -19,10 +19,15 @@ import { DisputeDocumentsResolver, DocketEntryDocumentsResolver, DocumentsResolv
 import { DocumentAuditRedactor } from './documents/document-audit-redactor';
 import { DocumentsService } from './documents/documents.service';
 import { SummaryRequestsService } from './documents/summary-requests.service';
+import { DocumentVersionsService } from './documents/document-versions.service';
+import { DisputeTranslationsService } from './languages/dispute-translations.service';
+import { DisputeLanguagesResolver, DocumentLanguagesResolver } from './languages/languages.resolver';
 import { PanelSeatsService } from './panel-seats/panel-seats.service';
 import { ProcedureSweeper } from './sweep/procedure-sweeper.service';
 import { StatisticsResolver } from './statistics/statistics.resolver';
 import { StatisticsService } from './statistics/statistics.service';
+import { ReputationResolver } from './reputation/reputation.resolver';
+import { ReputationService } from './reputation/reputation.service';
 
 const SERVICES = [
   ClosedDaysService,
@@ -31,10 +36,13 @@ const SERVICES = [
   DocketService,
   DocumentsService,
   SummaryRequestsService,
+  DocumentVersionsService,
+  DisputeTranslationsService,
   ProcedureSweeper,
   PanelSeatsService,
   BodyMeetingsService,
   StatisticsService,
+  ReputationService,
   StageObservers,
   DocketObservers,
   StepProviders,
@@ -64,6 +72,9 @@ export class RegistryModule {}
     DisputeDocumentsResolver,
     DocketEntryDocumentsResolver,
     StatisticsResolver,
+    DisputeLanguagesResolver,
+    DocumentLanguagesResolver,
+    ReputationResolver,
   ],
 })
 export class RegistryApiModule {}

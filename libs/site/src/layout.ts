@@ -113,7 +113,7 @@ export function layout(frame: PageFrame, content: PageContent): Html {
             ${links.json ? html`<li><a href="${links.json}">${t('site.links.json')}</a></li>` : null}
             ${links.atom ? html`<li><a href="${links.atom}">${t('site.links.atom')}</a></li>` : null}
             ${links.ical ? html`<li><a href="${links.ical}">${t('site.links.ical')}</a></li>` : null}
-            <li><a href="/explorer">${t('site.links.api')}</a></li>
+            <li><a href="/graphql">${t('site.links.api')}</a></li>
           </ul>
           <p>${t('site.footer')}</p>
         </footer>

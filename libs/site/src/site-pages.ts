@@ -23,11 +23,27 @@ export interface PageSpec<T> {
   variables?: Record<string, unknown>;
   /** The page, or null when what was asked for does not exist publicly (a 404 page). */
   render: (page: PageContext<T>) => PageContent | null;
+  /**
+   * The page to show instead when the API refuses the query's input (BAD_USER_INPUT, e.g. a
+   * cursor it did not issue), given the refused fields: the same page without them, saying so.
+   * Without it such a refusal is a server error: a page checks its parameters before its query.
+   */
+  invalid?: (fields: string[]) => PageSpec<T>;
 }
 
 /** "Nothing public here": the page is a 404, the same for what is absent and what is not public. */
 function isNotFound(error: GraphQLError): boolean {
   return error.originalError instanceof DomainError && error.originalError.category === 'NOT_FOUND';
+}
+
+/** The input fields the API refused, when every error of an answer is such a refusal; null otherwise. */
+function refusedFields(errors: readonly GraphQLError[]): string[] | null {
+  const fields = errors.map((e) =>
+    e.originalError instanceof DomainError && e.originalError.category === 'BAD_USER_INPUT'
+      ? String(e.originalError.details.field ?? '')
+      : null,
+  );
+  return fields.every((f) => f !== null) ? (fields as string[]) : null;
 }
 
 /** Query parameters the pages read, bounded: anything longer is cut, so a hostile URL costs nothing. */
@@ -101,10 +117,16 @@ export class SitePages {
   }
 
   /** Renders and sends a page (or its data with `?format=json`, or a 404 page). */
-  async respond<T>(req: Request, res: Response, spec: PageSpec<T>): Promise<void> {
+  async respond<T>(req: Request, res: Response, asked: PageSpec<T>): Promise<void> {
     const frame = this.frame(req);
+    let spec = asked;
+    let result = await this.run<T>(req, res, spec.query, spec.variables ?? {}, frame.language);
+    const refused = result.errors?.length && spec.invalid ? refusedFields(result.errors) : null;
+    if (refused && spec.invalid) {
+      spec = spec.invalid(refused);
+      result = await this.run<T>(req, res, spec.query, spec.variables ?? {}, frame.language);
+    }
     const variables = spec.variables ?? {};
-    const result = await this.run<T>(req, res, spec.query, variables, frame.language);
     const notFound = result.errors?.some(isNotFound) ?? false;
     if (result.errors?.length && !notFound) throw new Error(`A page's query failed: ${result.errors.map((e) => e.message).join('; ')}`);
     if (req.query?.format === 'json') {

@@ -12,6 +12,7 @@ import { addDays, toIsoDate } from '@app/procedure';
 import { DocumentsService } from '@app/registry';
 import { DEMO_USERS } from './demo-data';
 import { DEMO_ROOM } from './dataset/hearings';
+import { addDemoTranslations } from './demo-languages';
 
 const DAY = 86_400_000;
 /** Where the panels of the demo sit, and the zone their hearings are shown in. */
@@ -30,7 +31,8 @@ interface UserRow {
  * The demo's present: the demo panelist's two panels get hearings in the coming weeks, the dispute
  * whose panel is being composed an election open now with some ballots already cast (the demo
  * delegates of DEMO_USERS have not voted: they may), and a panel with a document for the panel
- * only (CONFIDENTIAL, `panelOnly`). Called once, right after `loadDemoDataIfEmpty` loaded.
+ * only (CONFIDENTIAL, `panelOnly`), and a few disputes' texts and a request's versions in the other
+ * working languages (./demo-languages.ts). Called once, right after `loadDemoDataIfEmpty` loaded.
  */
 export async function addDemoPresent(app: INestApplicationContext): Promise<void> {
   const db = app.get(DataSource);
@@ -43,6 +45,7 @@ export async function addDemoPresent(app: INestApplicationContext): Promise<void
   await scheduleHearingsAhead(app, db, registrar, now);
   await openElection(app, db, registrar, actorOf, now);
   await filePanelOnlyDocument(app, db, actorOf);
+  await addDemoTranslations(app, db, registrar);
 }
 
 /** A working day in the hearing's zone: no weekend, no day the body is closed. */

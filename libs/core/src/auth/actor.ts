@@ -15,6 +15,12 @@ export interface Actor {
    * anonymous everywhere but in the operations open to it (`@AllowDuringMfaEnrolment()`).
    */
   mfaEnrolmentOnly?: boolean;
+  /**
+   * The user's preferred working language (`users.language`), loaded with the user by the
+   * authentication so that a request's language costs no query of its own (requestLanguage);
+   * null: none chosen; absent where no token is involved.
+   */
+  language?: string | null;
 }
 
 /** The worker and start-up tasks act as the system, which the audit trail records as such. */

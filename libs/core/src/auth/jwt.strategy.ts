@@ -45,10 +45,10 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       audience: JWT_AUDIENCE,
       ignoreExpiration: true,
     });
-    this.users = new EntityRows(dataSource, UserEntity, '', ['id', 'role', 'memberId', 'active']);
+    this.users = new EntityRows(dataSource, UserEntity, '', ['id', 'role', 'memberId', 'active', 'language']);
   }
 
-  private readonly users: EntityRows<UserEntity, 'id' | 'role' | 'memberId' | 'active'>;
+  private readonly users: EntityRows<UserEntity, 'id' | 'role' | 'memberId' | 'active' | 'language'>;
 
   async validate(claims: AccessClaims): Promise<Actor | false> {
     const now = Math.floor(this.clock.now().getTime() / 1000);
@@ -67,7 +67,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (!row) return false;
     const user = this.users.from(row);
     if (!user.active) return false;
-    const actor: Actor = { userId: user.id, role: user.role, memberId: user.memberId, signInId: claims.sid };
+    // The language preference comes with the user, so that a request's language costs no query.
+    const actor: Actor = { userId: user.id, role: user.role, memberId: user.memberId, signInId: claims.sid, language: user.language };
     if (row.s_scope === 'MFA_ENROLMENT') actor.mfaEnrolmentOnly = true;
     return actor;
   }

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Actor } from '../auth/actor';
+import type { RequestLanguageMemo } from './request-language';
 
 /**
  * Per-request DataLoaders, created on first use. A loader lives for one request only, so its
@@ -19,8 +20,11 @@ export class RequestLoaders {
 }
 
 export interface GraphqlContext {
-  req: { user?: Actor | null; ip?: string; headers: Record<string, string | string[] | undefined> };
+  /** `query`: the HTTP request's parsed query string (`?lang=`); none over graphql-ws. */
+  req: { user?: Actor | null; ip?: string; headers: Record<string, string | string[] | undefined>; query?: unknown };
   loaders: RequestLoaders;
+  /** The request's negotiated language, once asked for: read it with `requestLanguage(ctx)`. */
+  language?: RequestLanguageMemo;
 }
 
 /** Results in the order of the keys, `null` where a key has no row: what DataLoader expects. */

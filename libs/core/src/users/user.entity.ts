@@ -26,6 +26,7 @@ registerUniqueConstraint('uq_users_email', {
 @Entity('users')
 @Unique('uq_users_email', ['email'])
 @Check('ck_users_member_role', `("role" = 'MEMBER_DELEGATE') = ("member_id" IS NOT NULL)`)
+@Check('ck_users_language', `"language" IN ('en', 'zh', 'fr', 'es', 'ru', 'ar')`)
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -52,6 +53,13 @@ export class UserEntity {
 
   @Column('boolean', { default: true })
   active: boolean;
+
+  /**
+   * The working language the user reads the API in when a request names none (`?lang=`); null:
+   * none chosen, the browser's Accept-Language then English (README, "Working languages").
+   */
+  @Column('text', { nullable: true })
+  language: string | null;
 
   @VersionColumn()
   version: number;

@@ -30,6 +30,9 @@ export class User {
   @Field({ description: 'When the account was created (UTC instant)' })
   createdAt: Date;
 
+  /** Resolved by the `language` field, which only the user and the secretariat read. */
+  languagePreference: string | null;
+
   /** Resolved by the `member` field; never exposed as a raw foreign key. */
   memberId: string | null;
 }
@@ -46,5 +49,6 @@ export function toUser(entity: UserEntity): User {
     active: entity.active,
     createdAt: entity.createdAt,
     memberId: entity.memberId,
+    languagePreference: entity.language,
   };
 }

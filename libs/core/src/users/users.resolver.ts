@@ -43,6 +43,34 @@ export class UsersResolver {
     return toUser(await this.service.deactivate(actor, id));
   }
 
+  @Mutation(() => User, {
+    description:
+      'Sets the working language the API answers you in when a request names none (?lang=): en, zh, fr, es, ru or ar; null clears it (then Accept-Language, then English). Any signed-in user, for themself',
+  })
+  async updateMyLanguage(
+    @CurrentUser() actor: Actor,
+    @Args('language', { type: () => String, nullable: true, description: 'A working language code (en, zh, fr, es, ru, ar), or null' })
+    language: string | null,
+    @Context() ctx: GraphqlContext,
+  ): Promise<User> {
+    const user = await this.service.updateMyLanguage(actor, language ?? null);
+    // The answer to the change is already in the new language (requestLanguage sees the new preference).
+    if (ctx.req.user) ctx.req.user.language = user.language;
+    return toUser(user);
+  }
+
+  // Open to a sign-in that may only enrol its second factor, as `me` is: it is the user's own choice.
+  @AllowDuringMfaEnrolment()
+  @ResolveField(() => String, {
+    name: 'language',
+    nullable: true,
+    description:
+      'The working language the user chose (en, zh, fr, es, ru, ar), null if none: read by the user themself and the secretariat (null for others)',
+  })
+  language(@Parent() user: User, @CurrentUser() actor: Actor | null): string | null {
+    return this.service.languageFor(actor, { id: user.id, language: user.languagePreference });
+  }
+
   @ResolveField(() => Member, { nullable: true, description: 'The member a delegate acts for' })
   async member(@Parent() user: User, @Context() ctx: GraphqlContext): Promise<Member | null> {
     if (!user.memberId) return null;

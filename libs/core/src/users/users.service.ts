@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { LANGUAGES, isLanguage } from '@app/i18n';
 import { DataSource, EntityManager, FindOptionsWhere, In } from 'typeorm';
 import type { Actor, Role } from '../auth/actor';
 import { AuthService } from '../auth/auth.service';
@@ -52,6 +53,43 @@ export class UsersService {
     const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id: signedIn.userId } });
     if (!user) throw notFound('User', signedIn.userId, 'USER_NOT_FOUND');
     return user;
+  }
+
+  /**
+   * A user's language preference as `reader` may see it: their own, or anyone's for the
+   * secretariat (who administers accounts); null for everyone else, as the rest of an account is
+   * theirs and the secretariat's.
+   */
+  languageFor(reader: Actor | null, user: Pick<UserEntity, 'id' | 'language'>): string | null {
+    if (!reader || (reader.userId !== user.id && reader.role !== 'SECRETARIAT')) return null;
+    return user.language;
+  }
+
+  /**
+   * Sets (or, with null, clears) the signed-in user's preferred working language. Codes are
+   * compared without case and surrounding blanks (`FR`, ` fr `); anything else than a working
+   * language is refused, so that a preference always means a language the body publishes in.
+   */
+  async updateMyLanguage(actor: Actor | null, language: string | null): Promise<UserEntity> {
+    const signedIn = requireActor(actor);
+    const code = language === null ? null : language.trim().toLowerCase();
+    if (language !== null && !isLanguage(code)) {
+      throw badInput(
+        'language',
+        `"${language.slice(0, 35)}" is not a working language: use one of ${LANGUAGES.join(', ')}, or null`,
+        'UNKNOWN_LANGUAGE',
+      );
+    }
+    return this.commands.run({ actor, operation: 'updateMyLanguage' }, async (ctx) => {
+      const repo = ctx.em.getRepository(UserEntity);
+      const user = await repo.findOne({ where: { id: signedIn.userId }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw notFound('User', signedIn.userId, 'USER_NOT_FOUND');
+      const previous = user.language;
+      user.language = code;
+      await repo.save(user);
+      ctx.target('User', user.id, { language: code, previous });
+      return user;
+    });
   }
 
   list(actor: Actor | null, args: UsersArgs): Promise<Page<UserEntity>> {

@@ -1,5 +1,5 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentUser, GraphqlContext, Public, Roles } from '@app/core';
+import { Actor, ConnectionArgs, CurrentUser, GraphqlContext, Page, Public, Roles, mapPage } from '@app/core';
 import { Dispute, DisputesService, Document, DocumentEntity, DocumentsService, toDispute, toDocument } from '@app/registry';
 import {
   AddHearingRoomInput,
@@ -31,6 +31,12 @@ import { HearingsQueryService } from './hearings-query.service';
 import { HearingsService } from './hearings.service';
 import { ParticipationService } from './participation.service';
 
+/** A page of hearings as the reader sees them: the session link only for those it is for. */
+async function viewPage(query: HearingsQueryService, actor: Actor | null, page: Page<HearingEntity>): Promise<HearingConnection> {
+  const links = await query.linkAudience(actor, page.nodes);
+  return mapPage(page, (h) => toHearing(h, { showLink: links.has(h.id) }));
+}
+
 @Resolver(() => Hearing)
 export class HearingsResolver {
   constructor(
@@ -61,10 +67,7 @@ export class HearingsResolver {
       'Hearings you may see, by start. Public: anyone sees a public hearing; the secretariat all; a panelist those of the panels they sit on; a delegate those of the disputes its member is a party or third party to',
   })
   async hearings(@CurrentUser() actor: Actor | null, @Args() args: HearingsArgs): Promise<HearingConnection> {
-    const page = await this.query.list(actor, args.filter ?? new HearingsFilter(), args);
-    const links = await this.query.linkAudience(actor, page.nodes);
-    const view = (h: HearingEntity) => toHearing(h, { showLink: links.has(h.id) });
-    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: view(e.node) })), nodes: page.nodes.map(view) };
+    return viewPage(this.query, actor, await this.query.list(actor, args.filter ?? new HearingsFilter(), args));
   }
 
   @Query(() => [HearingRoom], { description: 'The rooms the secretariat keeps. Any signed-in user' })
@@ -219,5 +222,20 @@ export class HearingsResolver {
   @ResolveField(() => [ObservationConsent], { description: 'Each party’s latest answer on public observation' })
   async observationConsents(@Parent() hearing: Hearing): Promise<ObservationConsent[]> {
     return (await this.participation.consentsOf(hearing.id)).map(toConsent);
+  }
+}
+
+/** `dispute.hearings`, for a dispute's page: the same policy as the hearings query. */
+@Resolver(() => Dispute)
+export class DisputeHearingsResolver {
+  constructor(private readonly query: HearingsQueryService) {}
+
+  @ResolveField(() => HearingConnection, {
+    description:
+      'Its hearings you may see, by start, cancelled ones included: anyone the public ones (as the hearings query). For many disputes at once, use the hearings query',
+  })
+  async hearings(@Parent() dispute: Dispute, @CurrentUser() actor: Actor | null, @Args() args: ConnectionArgs): Promise<HearingConnection> {
+    const filter = Object.assign(new HearingsFilter(), { disputeId: dispute.id, includeCancelled: true });
+    return viewPage(this.query, actor, await this.query.list(actor, filter, args));
   }
 }

@@ -35,6 +35,7 @@ registerUniqueConstraint('pk_election_votes', {
 @Index('uq_elections_one_open', ['disputeId'], { unique: true, where: `"status" = 'OPEN'` })
 @Index('ix_elections_dispute', ['disputeId', 'createdAt'])
 @Index('ix_elections_closing', ['status', 'closesAt'])
+@Index('ix_elections_closed', ['closedAt'])
 export class ElectionEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

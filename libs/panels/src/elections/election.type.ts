@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { GraphQLJSON, graphqlEnum } from '@app/core';
+import { Connection, GraphQLJSON, graphqlEnum } from '@app/core';
 import { RosterPerson } from '../roster/roster.type';
 import { CountingRulesEnum, type CountingRulesName, fromCountingRules } from './dto/election.input';
 import { ELECTION_KINDS, ELECTION_STATUSES, ElectionEntity, type ElectionKind, type ElectionStatus } from './election.entity';
@@ -82,6 +82,9 @@ export class Election {
 
   disputeId: string;
 }
+
+@ObjectType({ description: 'A page of elections' })
+export class ElectionConnection extends Connection(Election) {}
 
 @ObjectType({ description: 'The receipt of a cast ballot' })
 export class CastBallotResult {

@@ -1,18 +1,20 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentUser, GraphqlContext, Public, Roles } from '@app/core';
-import { Dispute } from '@app/registry';
+import { Actor, CurrentUser, GraphqlContext, Public, Roles, mapPage, notFound } from '@app/core';
+import { Dispute, DisputesService, toDispute } from '@app/registry';
 import { RosterPerson, toRosterPerson } from '../roster/roster.type';
 import { CastBallotInput, ElectionIdArgs, OpenElectionInput, ReceiptArgs, VacateSeatArgs } from './dto/election.input';
 import { ElectionClosingService } from './election-closing.service';
-import { CastBallotResult, Election, PanelMember, PublishedBallot, toElection } from './election.type';
+import { ElectionsArgs } from './dto/elections.args';
+import { CastBallotResult, Election, ElectionConnection, PanelMember, PublishedBallot, toElection } from './election.type';
 import { ElectionsService } from './elections.service';
 import { PanelService } from './panel.service';
 
 @Resolver(() => Election)
 export class ElectionsResolver {
   constructor(
-    private readonly elections: ElectionsService,
+    private readonly service: ElectionsService,
     private readonly closing: ElectionClosingService,
+    private readonly disputes: DisputesService,
   ) {}
 
   @Public()
@@ -21,13 +23,22 @@ export class ElectionsResolver {
       'An election: candidates and seed hash while open; the elected, the seed and, when published, the ballots and the count once closed. Public',
   })
   async election(@Args('id', { type: () => ID, description: "The election's id (UUID)" }) id: string): Promise<Election> {
-    return toElection(await this.elections.get(this.elections.manager, id));
+    return toElection(await this.service.get(this.service.manager, id));
+  }
+
+  @Public()
+  @Query(() => ElectionConnection, {
+    description:
+      'Every panel election, the latest closing first, each as the election query shows it. Public: the results are published for the members to check (libs/panels/README.md)',
+  })
+  async elections(@Args() args: ElectionsArgs): Promise<ElectionConnection> {
+    return mapPage(await this.service.list(args), toElection);
   }
 
   @Public()
   @Query(() => Boolean, { description: 'Whether this receipt is among the counted ballots of a closed election. Public' })
   verifyReceipt(@Args() { electionId, receipt }: ReceiptArgs): Promise<boolean> {
-    return this.elections.verifyReceipt(electionId, receipt);
+    return this.service.verifyReceipt(electionId, receipt);
   }
 
   @Roles('SECRETARIAT')
@@ -39,7 +50,7 @@ export class ElectionsResolver {
     @CurrentUser() actor: Actor,
     @Args('input', { description: 'The dispute, the voting period, the counting rules and the quorum' }) input: OpenElectionInput,
   ): Promise<Election> {
-    return toElection(await this.elections.open(actor, input));
+    return toElection(await this.service.open(actor, input));
   }
 
   @Roles('MEMBER_DELEGATE')
@@ -51,7 +62,7 @@ export class ElectionsResolver {
     @CurrentUser() actor: Actor,
     @Args('input', { description: 'The election and your ranking' }) input: CastBallotInput,
   ): Promise<CastBallotResult> {
-    return this.elections.cast(actor, input);
+    return this.service.cast(actor, input);
   }
 
   @Roles('SECRETARIAT')
@@ -72,9 +83,16 @@ export class ElectionsResolver {
     return true;
   }
 
+  @ResolveField(() => Dispute, { description: 'The dispute whose panel it elects' })
+  async dispute(@Parent() election: Election, @Context() ctx: GraphqlContext): Promise<Dispute> {
+    const dispute = await this.disputes.byIdLoader(ctx.loaders).load(election.disputeId);
+    if (!dispute) throw notFound('Dispute', election.disputeId, 'DISPUTE_NOT_FOUND');
+    return toDispute(dispute);
+  }
+
   @ResolveField(() => [RosterPerson], { description: 'The eligible roster persons when it opened: the choices on the ballot' })
   async candidates(@Parent() election: Election): Promise<RosterPerson[]> {
-    return (await this.elections.candidatesOf(election.id)).map(toRosterPerson);
+    return (await this.service.candidatesOf(election.id)).map(toRosterPerson);
   }
 
   @ResolveField(() => [RosterPerson], { description: 'In order of election; empty until the close' })
@@ -97,7 +115,7 @@ export class ElectionsResolver {
   })
   async blt(@Parent() election: Election): Promise<string | null> {
     if (!election.ballotsPublished) return null;
-    return this.closing.blt(await this.elections.get(this.elections.manager, election.id));
+    return this.closing.blt(await this.service.get(this.service.manager, election.id));
   }
 }
 

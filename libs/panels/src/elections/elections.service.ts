@@ -5,7 +5,9 @@ import {
   CommandContext,
   CommandRunner,
   DomainError,
+  Page,
   RequestLoaders,
+  keysetPage,
   groupedInKeyOrder,
   badInput,
   forbidden,
@@ -24,6 +26,7 @@ import { RosterPersonEntity } from '../roster/roster-person.entity';
 import { BallotKeys } from './ballot-keys';
 import { sealBallot } from './ballot-seal';
 import { CastBallotInput, OpenElectionInput, toCountingRules } from './dto/election.input';
+import { ElectionsArgs } from './dto/elections.args';
 import {
   BallotEntity,
   ElectionCandidateEntity,
@@ -235,6 +238,22 @@ export class ElectionsService {
     return election;
   }
 
+  /**
+   * Every election, the latest closing first: all of them are public (the election query shows
+   * any one of them by id), and the type shows each only what its state allows (the seed from the
+   * close, the ballots and the count only when published).
+   */
+  list(args: ElectionsArgs): Promise<Page<ElectionEntity>> {
+    const qb = this.dataSource.getRepository(ElectionEntity).createQueryBuilder('e');
+    if (args.status) qb.where('e.status = :status', { status: args.status });
+    return keysetPage(
+      qb,
+      args,
+      { sortExpression: 'e.closes_at', alias: 'e', sortValue: (e) => e.closesAt.toISOString(), direction: 'DESC' },
+      (e) => e,
+    );
+  }
+
   get manager(): EntityManager {
     return this.dataSource.manager;
   }
@@ -251,6 +270,18 @@ export class ElectionsService {
           return groupedInKeyOrder(ids, rows, (row) => row.disputeId);
         }),
     );
+  }
+
+  /** The elections counted from `start` to before `end` (the periodic report), in the order counted; at most 500. */
+  closedBetween(start: Date, end: Date): Promise<ElectionEntity[]> {
+    return this.dataSource
+      .getRepository(ElectionEntity)
+      .createQueryBuilder('e')
+      .where("e.status IN ('CLOSED', 'FAILED') AND e.closed_at >= :start AND e.closed_at < :end", { start, end })
+      .orderBy('e.closed_at')
+      .addOrderBy('e.id')
+      .limit(500)
+      .getMany();
   }
 
   candidatesOf(electionId: string): Promise<RosterPersonEntity[]> {

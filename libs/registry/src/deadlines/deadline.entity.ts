@@ -11,6 +11,8 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 @Index('ix_deadlines_dispute', ['disputeId', 'status'])
 @Index('ix_deadlines_rule', ['rule', 'dueDate'])
 @Index('ix_deadlines_subject', ['subjectId'])
+// The running rows, for the worker's sweep (what has run out, in due order): migration RunningDeadlines.
+@Index('ix_deadlines_running', ['dueDate', 'disputeId'], { where: `"status" = 'OPEN' AND "paused_remaining_days" IS NULL` })
 export class DeadlineEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -8,6 +8,8 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 @Entity('dispute_stage_periods')
 @Index('ix_dispute_stage_periods_stage', ['stage', 'enteredAt'])
 @Index('ix_dispute_stage_periods_dispute', ['disputeId', 'enteredAt'])
+// The periodic report reads the stays that ended within a period.
+@Index('ix_dispute_stage_periods_left', ['leftAt'])
 export class DisputeStagePeriodEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

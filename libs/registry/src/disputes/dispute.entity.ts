@@ -1,5 +1,6 @@
 import type { Agreements, ProcedureEvents, Stage } from '@app/procedure';
-import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn, Unique, VersionColumn } from 'typeorm';
+import type { Language } from '@app/i18n';
+import { Check, Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn, Unique, VersionColumn } from 'typeorm';
 import { DisputePartyEntity } from './dispute-party.entity';
 
 /**
@@ -12,6 +13,7 @@ import { DisputePartyEntity } from './dispute-party.entity';
 @Index('ix_disputes_filed', ['filedAt', 'id'])
 // A GIN index on DISPUTE_SEARCH_VECTOR, created by the migration (TypeORM cannot express it).
 @Index('ix_disputes_search', { synchronize: false })
+@Check('ck_disputes_language', `"language" IN ('en', 'zh', 'fr', 'es', 'ru', 'ar')`)
 export class DisputeEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -25,6 +27,13 @@ export class DisputeEntity {
 
   @Column('text')
   summary: string;
+
+  /**
+   * The working language the request was filed in: `title` and `summary` are in it. Their texts in
+   * other languages are rows of `dispute_translations`.
+   */
+  @Column('text', { default: 'en' })
+  language: Language;
 
   /** The measures at issue. */
   @Column('text', { array: true })

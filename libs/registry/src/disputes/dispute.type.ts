@@ -91,11 +91,14 @@ export class Dispute {
   @Field({ description: 'DS<n>, in filing order, never reused' })
   docketNumber: string;
 
-  @Field({ description: 'Short title given by the complainant' })
+  /** As filed, in `language`; the field `title(language:)` is resolved with the translations. */
   title: string;
 
-  @Field({ description: "The complainant's summary of the complaint, as circulated with the request (DSU 4.4)" })
+  /** As filed, in `language`; the field `summary(language:)` is resolved with the translations. */
   summary: string;
+
+  @Field({ description: 'The working language the request was filed in (en, zh, fr, es, ru or ar): title and summary as filed are in it' })
+  language: string;
 
   @Field(() => [String], { description: 'The measures at issue' })
   measures: string[];
@@ -139,6 +142,7 @@ export const DISPUTE_SUMMARY_COLUMNS = [
   'number',
   'title',
   'summary',
+  'language',
   'measures',
   'legalBasis',
   'urgent',
@@ -158,6 +162,7 @@ export function toDispute(entity: DisputeSummary): Dispute {
     docketNumber: docketNumber(entity),
     title: entity.title,
     summary: entity.summary,
+    language: entity.language,
     measures: entity.measures,
     legalBasis: entity.legalBasis,
     urgent: entity.urgent,

@@ -41,6 +41,9 @@ import { DisputesArgs, RequestConsultationsInput, TakeActionInput } from './dto/
 import { StageObservers } from './stage-observers';
 import { AvailableSteps, StepProviders, engineSteps } from './available-steps';
 import { REGISTRY_ACTIONS } from './registry-actions';
+import { DisputeTranslationEntity } from '../languages/dispute-translation.entity';
+import { parseLanguage } from '../languages/language';
+import { parseTranslations } from '../languages/translations';
 import { isThirdPartyStep, recordThirdPartyStep, refineAllowedActions, refuseSecondJoin } from './third-parties';
 
 /** A party of a dispute with its member, as the parties of a page of disputes are read. */
@@ -78,6 +81,8 @@ export class DisputesService {
   /** DSU 4.3-4.4: a member requests consultations; the request is circulated to all members. */
   async requestConsultations(actor: Actor | null, input: RequestConsultationsInput): Promise<DisputeEntity> {
     const delegate = requireRole(actor, 'MEMBER_DELEGATE');
+    const language = input.language == null ? 'en' : parseLanguage(input.language, 'input.language');
+    const translations = parseTranslations(language, input.translations, 'input.translations');
     return this.commands.run({ actor, operation: 'requestConsultations' }, async (ctx) => {
       const complainant = await this.members.existing(ctx.em, delegate.memberId as string);
       if (complainant.status !== 'ACTIVE') {
@@ -95,6 +100,7 @@ export class DisputesService {
       const dispute = ctx.em.create(DisputeEntity, {
         title: input.title,
         summary: input.summary,
+        language,
         measures: input.measures,
         legalBasis: input.legalBasis,
         urgent: input.urgent,
@@ -115,6 +121,11 @@ export class DisputesService {
         enteredAt: ctx.now,
         leftAt: null,
       });
+      if (translations.length) {
+        await ctx.em
+          .getRepository(DisputeTranslationEntity)
+          .insert(translations.map((t) => ({ ...t, disputeId: saved.id, addedAt: ctx.now, addedById: delegate.userId })));
+      }
       await this.deadlines.open(ctx, saved.id, snapshot.deadlines);
       await this.docket.append(ctx, {
         disputeId: saved.id,
@@ -123,7 +134,12 @@ export class DisputesService {
         message: 'docket.requestConsultations',
         params: { complainant: complainant.name, respondents: respondents.map((m) => m.name), urgent: input.urgent, title: input.title },
       });
-      ctx.target('Dispute', saved.id, { docketNumber: docketNumber(saved), respondents: input.respondents });
+      ctx.target('Dispute', saved.id, {
+        docketNumber: docketNumber(saved),
+        respondents: input.respondents,
+        language,
+        ...(translations.length ? { translations: translations.map((t) => t.language) } : {}),
+      });
       return saved;
     });
   }

@@ -1,11 +1,12 @@
-import { Args, ArgsType, Field, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentUser, Roles } from '@app/core';
-import { DEFAULT_LANGUAGE, type Language } from '@app/i18n';
+import { Args, ArgsType, Context, Field, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Actor, CurrentUser, GraphqlContext, Roles, requestLanguage } from '@app/core';
+import { DEFAULT_LANGUAGE } from '@app/i18n';
 import { Transform } from 'class-transformer';
 import { IsUUID, Length } from 'class-validator';
 import { DocketService } from './docket.service';
 import { renderDocketText } from './docket-text';
-import { DocketEntry, LanguageEnum, toDocketEntry } from './docket.type';
+import { parseOptionalLanguage } from '../languages/language';
+import { DocketEntry, toDocketEntry } from './docket.type';
 
 @ArgsType()
 export class CorrectDocketEntryArgs {
@@ -29,21 +30,24 @@ export class DocketResolver {
     return toDocketEntry(await this.docket.correct(actor, entryId, text));
   }
 
-  // English by default: the text the docket has always shown. The request's language (when the
-  // request has one) is for the lead to wire here; the argument always wins.
+  // The request's language by default (`?lang=`, the user's preference, Accept-Language: README,
+  // "Working languages"), English when none: the argument always wins. A string like the other
+  // `language` arguments (`title(language:)`), refused with UNKNOWN_LANGUAGE when not one of the six.
   @ResolveField(() => String, {
     description: 'What happened, in one or two sentences, as the public docket shows it, in the language asked for',
   })
   text(
     @Parent() entry: DocketEntry,
+    @Context() ctx: GraphqlContext,
     @Args('language', {
-      type: () => LanguageEnum,
-      defaultValue: DEFAULT_LANGUAGE,
-      description: 'The language of the text (English by default)',
+      type: () => String,
+      nullable: true,
+      description: "A working language (en, zh, fr, es, ru or ar); omitted, the request's language",
     })
-    language: Language,
+    language?: string | null,
   ): string {
+    const wanted = parseOptionalLanguage(language, 'language') ?? requestLanguage(ctx);
     // English is the sentence written at append, byte for byte; the others are rendered now.
-    return language === DEFAULT_LANGUAGE ? entry.text : renderDocketText(entry, language);
+    return wanted === DEFAULT_LANGUAGE ? entry.text : renderDocketText(entry, wanted);
   }
 }

@@ -1,16 +1,7 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection, GraphQLJSON } from '@app/core';
-import { LANGUAGE_NAMES, LANGUAGES, type Language } from '@app/i18n';
 import { DocketEntryEntity } from './docket-entry.entity';
 import type { DocketParams } from './docket-text';
-
-/** The working languages as a GraphQL enum (`EN` … `AR`), each standing for its code (`en` … `ar`). */
-export const LanguageEnum = Object.fromEntries(LANGUAGES.map((l) => [l.toUpperCase(), l])) as Record<Uppercase<Language>, Language>;
-registerEnumType(LanguageEnum, {
-  name: 'Language',
-  description: "One of the body's six working languages",
-  valuesMap: Object.fromEntries(LANGUAGES.map((l) => [l.toUpperCase(), { description: LANGUAGE_NAMES[l] }])) as never,
-});
 
 @ObjectType({ description: 'One numbered, dated step of a dispute; never edited' })
 export class DocketEntry {

@@ -28,6 +28,8 @@ describe('filingDifferences (idempotency keys)', () => {
     ['classification', { classification: 'RESTRICTED' }],
     ['readers', { readerIds: ['u1'] }],
     ['readers', { panelOnly: true }],
+    ['language', { language: 'fr' }],
+    ['title translations', { titleTranslations: { fr: 'Réplique' } }],
     ['summarised submission', { summaryOfId: 'doc' }],
   ] as const)('names the %s', (what, change) => {
     expect(filingDifferences(filing, { ...filing, ...change })).toEqual([what]);

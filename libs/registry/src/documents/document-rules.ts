@@ -12,6 +12,16 @@ export interface FilingFacts {
   readerIds: readonly string[];
   panelOnly: boolean;
   summaryOfId: string | null;
+  /** The filing language (en when not said). */
+  language?: string;
+  /** The title in other languages, by language. */
+  titleTranslations?: Readonly<Record<string, string>>;
+}
+
+/** The same texts under the same keys, in any order. */
+function sameTexts(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
 
 /**
@@ -33,6 +43,8 @@ export function filingDifferences(first: FilingFacts, retry: FilingFacts): strin
     ['classification', first.classification === retry.classification],
     ['readers', same(first.readerIds, retry.readerIds) && first.panelOnly === retry.panelOnly],
     ['summarised submission', first.summaryOfId === retry.summaryOfId],
+    ['language', (first.language ?? 'en') === (retry.language ?? 'en')],
+    ['title translations', sameTexts(first.titleTranslations ?? {}, retry.titleTranslations ?? {})],
   ];
   return checks.filter(([, equal]) => !equal).map(([what]) => what);
 }

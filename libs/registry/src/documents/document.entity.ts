@@ -1,4 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import type { Language } from '@app/i18n';
 
 export const CLASSIFICATIONS = ['PUBLIC', 'RESTRICTED', 'CONFIDENTIAL'] as const;
 /**
@@ -37,6 +38,12 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 @Index('ix_documents_summary_of', ['summaryOfId'])
 // GIN index on to_tsvector('simple', title), created by the DocumentSearch migration.
 @Index('ix_documents_title_search', { synchronize: false })
+@Check('ck_documents_language', `"language" IN ('en', 'zh', 'fr', 'es', 'ru', 'ar')`)
+// The translations of the title: an object keyed by working languages other than the filing's.
+@Check(
+  'ck_documents_title_translations',
+  `jsonb_typeof("title_translations") = 'object' AND "title_translations" - ARRAY['en', 'zh', 'fr', 'es', 'ru', 'ar'] = '{}'::jsonb AND NOT "title_translations" ? "language"`,
+)
 export class DocumentEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -47,8 +54,21 @@ export class DocumentEntity {
   @Column('text')
   kind: DocumentKind;
 
+  /** The title in the filing language. */
   @Column('text')
   title: string;
+
+  /** The working language the document was filed in: its title and its own file are in it. */
+  @Column('text', { default: 'en' })
+  language: Language;
+
+  /**
+   * The title in other working languages, `{ "fr": "…" }`: given with the filing or with a
+   * language version. Read with the row, so a list of documents with titles in a language costs
+   * no query more.
+   */
+  @Column('jsonb', { name: 'title_translations', default: () => "'{}'" })
+  titleTranslations: Partial<Record<Language, string>>;
 
   @Column('text', { name: 'file_name' })
   fileName: string;

@@ -1,5 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection } from '@app/core';
+import type { Language } from '@app/i18n';
+import { DocumentVersionEntity } from './document-version.entity';
 import { DocumentEntity, type Classification, type DocumentKind } from './document.entity';
 import { ClassificationEnum, DocumentKindEnum } from './dto/document.input';
 
@@ -11,8 +13,11 @@ export class Document {
   @Field(() => DocumentKindEnum, { description: 'What the document is' })
   kind: DocumentKind;
 
-  @Field({ description: 'Its title, as filed' })
+  /** As filed, in `language`; the field `title(language:)` is resolved with the translations. */
   title: string;
+
+  @Field({ description: 'The working language it was filed in (en, zh, fr, es, ru or ar): its title as filed and its own file are in it' })
+  language: string;
 
   @Field({ description: "The file's name, as filed" })
   fileName: string;
@@ -44,6 +49,43 @@ export class Document {
   disputeId: string;
   filedForMemberId: string | null;
   summaryOfId: string | null;
+  titleTranslations: Partial<Record<Language, string>>;
+}
+
+@ObjectType({ description: "A document's file in another working language: the same filing, another language" })
+export class DocumentVersion {
+  @Field({ description: 'Its working language (zh, fr, es, ru, ar or en)' })
+  language: string;
+
+  @Field({ description: "The file's name, as filed" })
+  fileName: string;
+
+  @Field({ description: "The content's media type, e.g. application/pdf" })
+  mediaType: string;
+
+  @Field(() => Int, { description: 'Size of the content in bytes' })
+  sizeBytes: number;
+
+  @Field({ description: 'SHA-256 of the content, hex: check a copy against it' })
+  sha256: string;
+
+  @Field({ description: 'When it was filed (UTC instant)' })
+  filedAt: Date;
+
+  @Field({ description: "GET it (with your access token, if any) to download this version: the document's download path with ?lang=" })
+  downloadPath: string;
+}
+
+export function toDocumentVersion(entity: DocumentVersionEntity): DocumentVersion {
+  return {
+    language: entity.language,
+    fileName: entity.fileName,
+    mediaType: entity.mediaType,
+    sizeBytes: entity.sizeBytes,
+    sha256: entity.sha256,
+    filedAt: entity.filedAt,
+    downloadPath: `/documents/${entity.documentId}/content?lang=${entity.language}`,
+  };
 }
 
 @ObjectType({ description: 'A page of documents, newest first' })
@@ -54,6 +96,8 @@ export function toDocument(entity: DocumentEntity): Document {
     id: entity.id,
     kind: entity.kind,
     title: entity.title,
+    language: entity.language,
+    titleTranslations: entity.titleTranslations ?? {},
     fileName: entity.fileName,
     mediaType: entity.mediaType,
     sizeBytes: entity.sizeBytes,

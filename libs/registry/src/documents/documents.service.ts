@@ -35,6 +35,9 @@ import { DocumentStorage } from './document-storage';
 import { DocumentEntity, type Classification, type DocumentKind } from './document.entity';
 import { DocumentsArgs, FileDocumentInput } from './dto/document.input';
 import { SummaryRequestsService, type AnsweredRequest } from './summary-requests.service';
+import type { Language } from '@app/i18n';
+import { parseLanguage } from '../languages/language';
+import { parseTranslations } from '../languages/translations';
 
 const viewerOf = (actor: Actor | null): Viewer => ({
   userId: actor?.userId ?? null,
@@ -55,6 +58,10 @@ export interface StoredDocument {
   summaryOfId?: string | null;
   filedForMemberId?: string | null;
   idempotencyKey?: string | null;
+  /** The filing language; en when not said. */
+  language?: Language;
+  /** The title in other working languages. */
+  titleTranslations?: Partial<Record<Language, string>>;
 }
 
 /**
@@ -144,6 +151,10 @@ export class DocumentsService {
       throw badInput('input.summaryOf', 'Only a NON_CONFIDENTIAL_SUMMARY names the submission it summarises', 'SUMMARY_OF_NOT_ALLOWED');
     }
     const sha256 = createHash('sha256').update(content).digest('hex');
+    const language = input.language == null ? 'en' : parseLanguage(input.language, 'input.language');
+    const titleTranslations: Partial<Record<Language, string>> = Object.fromEntries(
+      parseTranslations(language, input.titleTranslations, 'input.titleTranslations').map((t) => [t.language, t.title]),
+    );
 
     return this.commands.run({ actor, operation: 'fileDocument' }, async (ctx) => {
       if (input.idempotencyKey) {
@@ -155,7 +166,7 @@ export class DocumentsService {
           .getRepository(DocumentEntity)
           .findOneBy({ filedById: filer.userId, idempotencyKey: input.idempotencyKey });
         if (first) {
-          const differs = filingDifferences(first, { ...input, sha256, readerIds, panelOnly, summaryOfId });
+          const differs = filingDifferences(first, { ...input, sha256, readerIds, panelOnly, summaryOfId, language, titleTranslations });
           if (differs.length) {
             throw conflict(
               `The idempotency key "${input.idempotencyKey}" was used for a different filing on ${first.filedAt.toISOString()} ` +
@@ -209,6 +220,8 @@ export class DocumentsService {
         readerIds,
         panelOnly,
         summaryOfId,
+        language,
+        titleTranslations,
       });
       // Who filed, by name (the public record of who did what): the member, the panel, the secretariat.
       const who: DocketParams =
@@ -285,6 +298,8 @@ export class DocumentsService {
         readerIds: file.readerIds ?? [],
         panelOnly: file.panelOnly ?? false,
         summaryOfId: file.summaryOfId ?? null,
+        language: file.language ?? 'en',
+        titleTranslations: file.titleTranslations ?? {},
       }),
     );
     await this.storage.put(ctx.em, saved.id, file.content);
@@ -504,7 +519,7 @@ export class DocumentsService {
    * does not exist or the actor may not see it: a mutation tells no more about a document than a
    * read does (not even that it is confidential).
    */
-  private async visibleInCommand(ctx: CommandContext, id: string): Promise<{ doc: DocumentEntity; parties: DisputePartyEntity[] }> {
+  async visibleInCommand(ctx: CommandContext, id: string): Promise<{ doc: DocumentEntity; parties: DisputePartyEntity[] }> {
     const { doc, parties, visible } = await this.lockedDocument(ctx, id);
     if (!visible) throw notFound('Document', id, 'DOCUMENT_NOT_FOUND');
     return { doc, parties };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, CommandRunner } from '@app/core';
-import { ACTIVE_STAGES, STAGES, type Stage } from '@app/procedure';
+import { ACTIVE_STAGES, STAGES, bodyTimeZone, type Stage } from '@app/procedure';
 import { ClosedDaysService } from '../closed-days/closed-days.service';
 import { type StageLimit, type StagePeriod, hasCalendarLimit, stageLimit, tallyOverruns } from './stage-limits';
 
@@ -26,6 +26,8 @@ export interface ProcedureStatistics {
   readonly asOf: Date;
   readonly disputesPerStage: readonly { readonly stage: Stage; readonly count: number }[];
   readonly stages: readonly StageFigures[];
+  /** Disputes by the year they were filed (where the body sits) and the stage they are in now. */
+  readonly disputesPerYear: readonly { readonly year: number; readonly stage: Stage; readonly count: number }[];
 }
 
 interface StageRow {
@@ -72,6 +74,11 @@ const LIMITED_STAYS_SQL = `
   FROM dispute_stage_periods p JOIN disputes d ON d.id = p.dispute_id
   WHERE p.stage = ANY($1::text[])`;
 
+// The year of filing where the body sits, not UTC's: a dispute filed on 1 January there is that year's.
+const PER_YEAR_SQL = `
+  SELECT extract(year FROM filed_at AT TIME ZONE $1)::int AS year, stage, count(*)::int AS count
+  FROM disputes GROUP BY 1, 2 ORDER BY 1, 2`;
+
 /**
  * The statistics the body publishes on its own performance: disputes per stage, and per stage
  * the time spent in it against the limit the rules give it. Public, like the docket they come from.
@@ -88,22 +95,24 @@ export class StatisticsService {
     const asOf = this.clock.now();
     const limited = STAGES.filter(hasCalendarLimit);
     // One snapshot, so the counts, the percentiles and the overrun shares describe the same moment.
-    const { rows, periods, closed } = await this.commands.read(async (em) => {
+    const { rows, periods, closed, perYear } = await this.commands.read(async (em) => {
       const rows: StageRow[] = await em.query(STAGE_FIGURES_SQL, [asOf]);
       const periodRows: PeriodRow[] = await em.query(LIMITED_STAYS_SQL, [limited]);
       const closed = await this.closedDays.all(em);
+      const perYear: { year: number; stage: Stage; count: number }[] = await em.query(PER_YEAR_SQL, [bodyTimeZone()]);
       const periods = periodRows.map((p): StagePeriod => ({
         stage: p.stage,
         urgent: p.urgent,
         enteredAt: p.entered_at,
         leftAt: p.left_at,
       }));
-      return { rows, periods, closed };
+      return { rows, periods, closed, perYear };
     });
     const byStage = new Map(rows.map((row) => [row.stage, row]));
     const overruns = tallyOverruns(periods, asOf, closed);
     return {
       asOf,
+      disputesPerYear: perYear,
       disputesPerStage: STAGES.map((stage) => ({ stage, count: byStage.get(stage)?.disputes ?? 0 })),
       // Time in a final stage is not a step of the procedure: only the stages a dispute moves on from.
       stages: ACTIVE_STAGES.map((stage): StageFigures => {

@@ -72,6 +72,16 @@ export class StageStatistics {
   overranShare: number | null;
 }
 
+@ObjectType({ description: 'How many disputes filed in a year are in a stage now' })
+export class YearStageCount {
+  @Field(() => Int, { description: 'The year of filing, where the body sits' })
+  year: number;
+  @Field(() => StageEnum, { description: 'The stage they are in now' })
+  stage: Stage;
+  @Field(() => Int, { description: 'Disputes' })
+  count: number;
+}
+
 @ObjectType({ description: "The body's published figures on its own performance" })
 export class Statistics {
   @Field({ description: 'The moment the figures describe' })
@@ -82,6 +92,10 @@ export class Statistics {
 
   @Field(() => [StageStatistics], { description: 'Every stage a dispute moves on from (the final stages have no duration)' })
   stages: StageStatistics[];
+  @Field(() => [YearStageCount], {
+    description: 'Disputes by year of filing and the stage they are in now (years and stages without any left out)',
+  })
+  disputesPerYear: YearStageCount[];
 }
 
 function toStageStatistics(figures: StageFigures): StageStatistics {
@@ -109,5 +123,6 @@ export function toStatistics(report: ProcedureStatistics): Statistics {
     asOf: report.asOf,
     disputesPerStage: report.disputesPerStage.map(({ stage, count }) => ({ stage, label: STAGE_LABELS[stage], count })),
     stages: report.stages.map(toStageStatistics),
+    disputesPerYear: report.disputesPerYear.map((row) => ({ ...row })),
   };
 }

@@ -5,8 +5,9 @@ import {
   applyDecision,
   decide,
   dueAutomaticActions,
+  RUN_OUT_AT_START_OF_DUE_DAY,
+  runOutCutoff,
   sweepDeadlines,
-  toIsoDate,
   type ActionName,
   type ClosedDays,
   type Approval,
@@ -37,20 +38,43 @@ interface DueWork {
 /** Thrown inside a command that found nothing left to do, so that it writes nothing at all. */
 class NothingToDo extends Error {}
 
-// Disputes that may have work: a running limit past its due date (an automatic adoption follows
-// the end of its 60 or 30 days), or a suspended panel whose authority may lapse (DSU 12.12).
-const CANDIDATES = `
-  SELECT DISTINCT dispute_id AS id FROM deadlines
-   WHERE status = 'OPEN' AND paused_remaining_days IS NULL AND due_date <= $1
-  UNION
-  SELECT id FROM disputes WHERE stage = 'SUSPENDED'
-  LIMIT $2`;
+// The disputes whose running limits have run out, by the day each ran out (at its first instant
+// where the body sits, `runsOutOn` of @app/procedure: the day after the due date, or the due date
+// itself for a waiting period), earliest first, from the keyset (day, dispute) of the last batch.
+// Every automatic step becomes due exactly when a running limit runs out (an adoption without a
+// meeting, DSU 16.4, 17.14; the lapse of a suspended panel, DSU 12.12, whose SUSPENSION_LIMIT runs
+// while the others are stopped), so these rows find every dispute with work and none without:
+// nothing due today is selected before its day is over, nothing paused at all.
+//
+// Computed from the due date rather than stored as an instant: the due date is what the closed
+// days move (ClosedDaysService reschedules the running rows when a day is closed or opened) and
+// what resumption and extensions rewrite, and the instant also depends on the body's time zone, a
+// setting of the deployment; a stored `runs_out_at` would have to be recomputed on each of those
+// and would be wrong after any write that forgot it. The day is two cheap expressions of the
+// columns; the index ix_deadlines_running (migration RunningDeadlines) holds the running rows only.
+// The lower bound on due_date (the day before the keyset's day) keeps each batch's range scan to
+// what is left; rows of one dispute and one day come together and are handled together.
+const RUN_OUT = `
+  SELECT dispute_id AS id, to_char(day, 'YYYY-MM-DD') AS day FROM (
+    SELECT dispute_id, CASE WHEN rule = ANY($2::text[]) THEN due_date ELSE due_date + 1 END AS day
+      FROM deadlines
+     WHERE status = 'OPEN' AND paused_remaining_days IS NULL
+       AND due_date <= $1::date AND due_date >= $3::date - 1
+  ) running
+  WHERE day <= $1::date AND (day, dispute_id) > ($3::date, $4::uuid)
+  ORDER BY day, dispute_id
+  LIMIT $5`;
+
+// Before the first batch: before any day a limit can run out on.
+const START = { day: '0001-01-01', id: '00000000-0000-0000-0000-000000000000' };
 
 /**
  * The worker's periodic job: records the time limits that ran out (MISSED for a deadline, LAPSED
  * for a window or waiting period), dockets them, and takes the transitions the rules make automatic.
- * Idempotent and safe with several workers: each dispute is handled under its row lock, taken
- * with SKIP LOCKED, and what is due is worked out again under that lock.
+ * It works through everything that has run out, in the order it ran out, in batches of rows, each
+ * dispute in a transaction of its own. Idempotent and safe with several workers: each dispute is
+ * handled under its row lock, taken with SKIP LOCKED, and what is due is worked out again under
+ * that lock, by the engine, at the command's own instant (so nothing is acted on early).
  */
 @Injectable()
 export class ProcedureSweeper {
@@ -67,30 +91,43 @@ export class ProcedureSweeper {
     private readonly summaries: SummaryRequestsService,
   ) {}
 
+  /**
+   * One sweep: every dispute with a limit run out at the clock's instant, earliest first, `batch`
+   * rows a query, until none is left. A dispute handled (or skipped: locked by another worker,
+   * failed) is not taken again in the same sweep; its next run retries a failure.
+   */
   async sweep(batch = 500): Promise<SweepResult> {
     const now = this.clock.now();
+    const cutoff = runOutCutoff(now);
     const result: SweepResult = { disputes: 0, expired: 0, automatic: 0 };
-    const closed = await this.closedDays.all(this.dataSource.manager);
-    // A limit due on D runs out at the end of D: the candidates are those due today or earlier,
-    // and the engine decides which have run out.
-    const ids: { id: string }[] = await this.dataSource.query(CANDIDATES, [toIsoDate(now), batch]);
-    for (const { id } of ids) {
-      const snapshot = await this.snapshotOf(this.dataSource.manager, id);
-      if (!snapshot) continue;
-      const summaries = await this.summaries.runOut({ em: this.dataSource.manager }, id, now);
-      if (isEmpty(dueWork(snapshot, now, closed)) && summaries.length === 0) continue;
-      try {
-        const done = await this.handle(id);
-        result.disputes += 1;
-        result.expired += done.expiries.length + done.summaries;
-        result.automatic += done.actions.length;
-      } catch (error) {
-        if (error instanceof NothingToDo) continue;
-        // One dispute's failure must not stop the sweep of the others; the next run retries it.
-        this.logger.error(`Sweep of dispute ${id} failed`, (error as Error).stack);
+    const visited = new Set<string>();
+    let after = START;
+    for (;;) {
+      const rows: { id: string; day: string }[] = await this.dataSource.query(RUN_OUT, [
+        cutoff,
+        RUN_OUT_AT_START_OF_DUE_DAY,
+        after.day,
+        after.id,
+        batch,
+      ]);
+      for (const { id } of rows) {
+        // A dispute with limits run out on several days comes once a day in this order.
+        if (visited.has(id)) continue;
+        visited.add(id);
+        try {
+          const done = await this.handle(id);
+          result.disputes += 1;
+          result.expired += done.expiries.length + done.summaries;
+          result.automatic += done.actions.length;
+        } catch (error) {
+          if (error instanceof NothingToDo) continue;
+          // One dispute's failure must not stop the sweep of the others; the next run retries it.
+          this.logger.error(`Sweep of dispute ${id} failed`, (error as Error).stack);
+        }
       }
+      if (rows.length < batch) return result;
+      after = rows[rows.length - 1];
     }
-    return result;
   }
 
   private handle(disputeId: string): Promise<DueWork & { summaries: number }> {

@@ -26,6 +26,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { DeadlineRuleEnum } from '../../deadlines/deadline.type';
+import { DisputeTranslationInput, LANGUAGE_DESCRIPTION } from '../../languages/dto/translation.input';
 import { REGISTRY_ACTIONS, type RegistryAction } from '../registry-actions';
 
 const trimAll = ({ value }: { value: unknown }) =>
@@ -127,6 +128,25 @@ export class RequestConsultationsInput {
   @Field({ defaultValue: false, description: 'A case of urgency, e.g. perishable goods (DSU 4.8)' })
   @IsBoolean()
   urgent: boolean = false;
+
+  @Field(() => String, {
+    nullable: true,
+    description: `The language title and summary are written in (${LANGUAGE_DESCRIPTION}); en when omitted`,
+  })
+  @IsOptional()
+  @IsString()
+  language?: string | null;
+
+  @Field(() => [DisputeTranslationInput], {
+    nullable: true,
+    description: 'The title and summary in other working languages, one each (more can be added later: addDisputeTranslation)',
+  })
+  @IsOptional()
+  @ArrayMaxSize(5)
+  @ArrayUnique((t: DisputeTranslationInput) => t?.language?.trim().toLowerCase(), { message: 'translations must not repeat a language' })
+  @ValidateNested({ each: true })
+  @Type(() => DisputeTranslationInput)
+  translations?: DisputeTranslationInput[] | null;
 }
 
 @InputType({ description: 'A time limit and its new end' })

@@ -2,6 +2,7 @@ import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { ConnectionArgs, IsBase64Content, graphqlEnum, trim } from '@app/core';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import { LANGUAGE_DESCRIPTION, TitleTranslationInput } from '../../languages/dto/translation.input';
 import { CLASSIFICATIONS, DOCUMENT_KINDS, type Classification, type DocumentKind } from '../document.entity';
 
 export const ClassificationEnum = graphqlEnum(CLASSIFICATIONS, 'Classification', 'Who may see a document', {
@@ -94,6 +95,22 @@ export class FileDocumentInput extends DocumentFileInput {
   @IsOptional()
   @IsUUID('all', { message: 'summaryOf must be a document id' })
   summaryOf?: string | null;
+
+  @Field(() => String, { nullable: true, description: `The language of the title and the file (${LANGUAGE_DESCRIPTION}); en when omitted` })
+  @IsOptional()
+  @IsString()
+  language?: string | null;
+
+  @Field(() => [TitleTranslationInput], {
+    nullable: true,
+    description: 'The title in other working languages, one each (a language version can add one later: addDocumentVersion)',
+  })
+  @IsOptional()
+  @ArrayMaxSize(5)
+  @ArrayUnique((t: TitleTranslationInput) => t?.language?.trim().toLowerCase(), { message: 'titleTranslations must not repeat a language' })
+  @ValidateNested({ each: true })
+  @Type(() => TitleTranslationInput)
+  titleTranslations?: TitleTranslationInput[] | null;
 
   @Field({ nullable: true, description: 'Send the same key when retrying: you get the first filing back' })
   @IsOptional()

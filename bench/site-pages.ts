@@ -1,0 +1,118 @@
+// The public pages' speed (issue 17: a page renders in ≤ 50 ms at the median on the bench data
+// set). Each page of SITE_PAGES is asked for one request at a time, as an anonymous browser asks for
+// it (no token; a new request each time, no If-None-Match, so every answer is rendered, never a
+// 304), and timed from the request to the last byte of the page; every answer is checked (200,
+// HTML, the page's own <h1>). Median and p95 per page.
+//
+// `npm run bench` measures them on the API as it ships (dist, NODE_ENV=production, its own
+// process) against its data set of 10 000 disputes and prints them beside its other figures;
+// `npm run bench:pages` alone starts its own PostgreSQL (embedded in a temporary folder, or the
+// server of DATABASE_URL), loads the same data set, and runs the API in this process.
+//
+// Options (bench:pages): --requests N per page (default 200), --quick (40).
+// First: NODE_ENV=production before any library loads (bench/lib/production-env.ts says why).
+import { productionSecrets } from './lib/production-env';
+import { randomBytes } from 'node:crypto';
+import { quantile } from './lib/quantile';
+import { type PageFigure, renderSitePages } from './lib/report';
+
+export type { PageFigure, PageFigures } from './lib/report';
+
+/**
+ * The public pages measured, in the order printed. Extend it as pages are added: a path (with its
+ * query) that answers 200 on the bench data set, where DS numbers run from DS1 to DS10000 and
+ * DS1 is the oldest dispute.
+ */
+export const SITE_PAGES: { name: string; path: string }[] = [
+  { name: 'docket', path: '/' },
+  { name: 'docket, Arabic', path: '/?lang=ar' },
+];
+
+/** Times `requests` sequential requests of each page against the API at `base` (after a few to warm up). */
+export async function measureSitePages(base: string, requests: number, pages = SITE_PAGES): Promise<PageFigure[]> {
+  const figures: PageFigure[] = [];
+  for (const page of pages) {
+    // The page, and its data alone (`?format=json`: the same query, no HTML): where the time goes.
+    const data = new URL(page.path, base);
+    data.searchParams.set('format', 'json');
+    const once = async (url: string, html: boolean): Promise<{ ms: number; bytes: number }> => {
+      const started = process.hrtime.bigint();
+      const res = await fetch(url, { headers: { accept: html ? 'text/html' : 'application/json', 'accept-language': 'en' } });
+      const body = await res.text();
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const ok = html ? res.headers.get('content-type')?.startsWith('text/html') && /<h1>[^<]+<\/h1>/.test(body) : body.startsWith('{');
+      if (res.status !== 200 || !ok)
+        throw new Error(`${url}: HTTP ${res.status} ${res.headers.get('content-type')}, ${body.slice(0, 300)}`);
+      return { ms, bytes: Buffer.byteLength(body) };
+    };
+    const series = async (url: string, html: boolean) => {
+      for (let i = 0; i < Math.min(20, requests); i++) await once(url, html);
+      const times: number[] = [];
+      let bytes = 0;
+      for (let i = 0; i < requests; i++) {
+        const answer = await once(url, html);
+        times.push(answer.ms);
+        bytes = answer.bytes;
+      }
+      times.sort((a, b) => a - b);
+      return { median: quantile(times, 0.5), p95: quantile(times, 0.95), bytes };
+    };
+    const rendered = await series(`${base}${page.path}`, true);
+    const json = await series(data.toString(), false);
+    figures.push({ name: page.name, path: page.path, requests, ...rendered, dataMedian: json.median });
+  }
+  return figures;
+}
+
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--requests');
+  const requests = at >= 0 ? Number(args[at + 1]) : args.includes('--quick') ? 40 : 200;
+  const { runMigrations } = await import('@app/migrations');
+  const { APPLICATION_ROLE, ensureApplicationRole, loadConfig, withCredentials } = await import('@app/core');
+  const { createApiApp } = await import('../apps/api/src/bootstrap');
+  const { loadDataset } = await import('./dataset');
+  const { freePort, startBenchServer } = await import('./lib/database');
+
+  log('Starting PostgreSQL');
+  const server = await startBenchServer();
+  const stops: (() => Promise<unknown>)[] = [() => server.stop()];
+  try {
+    const databaseUrl = await server.createDatabase('dsb_pages_bench');
+    // As bench/run.ts: the superuser migrates and loads, the API connects as the application's role.
+    const appPassword = randomBytes(18).toString('base64url');
+    await ensureApplicationRole(databaseUrl, APPLICATION_ROLE, appPassword);
+    await runMigrations(databaseUrl, { applicationRole: APPLICATION_ROLE });
+    const appUrl = withCredentials(databaseUrl, APPLICATION_ROLE, appPassword);
+    await loadDataset(databaseUrl);
+    const jwtSecret = randomBytes(48).toString('base64url');
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'error',
+      JWT_SECRET: jwtSecret,
+      ...productionSecrets(),
+      DATABASE_URL: appUrl,
+    });
+    const app = await createApiApp({ config, databaseUrl: appUrl, jwtSecret, logger: false });
+    stops.unshift(() => app.close());
+    const port = await freePort();
+    await app.listen(port, '127.0.0.1');
+    log(`API listening on ${port} (in this process, under ts-node); ${requests} requests a page`);
+    const pages = await measureSitePages(`http://127.0.0.1:${port}`, requests);
+    process.stdout.write(`\n${renderSitePages({ pages, requests })}\n`);
+  } finally {
+    for (const stop of stops) await stop().catch((error: Error) => log(`clean-up: ${error.message}`));
+  }
+}
+
+if (require.main === module) {
+  main().then(
+    () => process.exit(0),
+    (error) => {
+      log(`bench:pages failed: ${(error as Error).stack ?? String(error)}`);
+      process.exit(1);
+    },
+  );
+}

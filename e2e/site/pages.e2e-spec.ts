@@ -1,0 +1,119 @@
+import { DataSource } from 'typeorm';
+import { CommandRunner } from '@app/core';
+import { DisputesService } from '@app/registry';
+import { loadDemoDataIfEmpty } from '../../apps/api/src/demo/demo-data';
+import { TestApp, startTestApp } from '../utils/test-app';
+
+// The public pages of the docket (issue 17, README "Public pages") over HTTP, on the demo
+// registry: every page in English and in Arabic (right to left), nothing non-public on any of
+// them, the 404 page for what does not exist, hostile query strings escaped, JSON beside the HTML.
+describe('public pages: the docket, disputes, reports, roster, elections, calendar', () => {
+  let t: TestApp;
+  const rows = (sql: string, params: unknown[] = []) => t.db.query(sql, params);
+  const get = (path: string) => t.http().get(path);
+  let pages: string[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    expect(await loadDemoDataIfEmpty(t.app.get(DataSource), t.app.get(CommandRunner), t.app.get(DisputesService), 10)).toBe(true);
+    const [dispute] = await rows(`SELECT 'DS' || number AS docket_number FROM disputes ORDER BY number LIMIT 1`);
+    const [election] = await rows(`SELECT id FROM elections WHERE closed_at IS NOT NULL ORDER BY closed_at LIMIT 1`);
+    pages = ['/', `/disputes/${dispute.docket_number}`, '/reports', '/roster', '/elections', '/calendar'];
+    if (election) pages.push(`/elections/${election.id}`);
+  }, 240_000);
+  afterAll(() => t?.close());
+
+  it('serves every page in English and in Arabic, right to left, with its JSON', async () => {
+    for (const path of pages) {
+      for (const lang of ['en', 'ar']) {
+        const res = await get(`${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
+        expect({ path, lang, status: res.status }).toEqual({ path, lang, status: 200 });
+        expect(res.text).toContain(lang === 'ar' ? '<html lang="ar" dir="rtl">' : '<html lang="en" dir="ltr">');
+        expect(res.text).toMatch(/<h1[ >]/);
+        expect(res.headers['cache-control']).toContain('public');
+      }
+      const json = await get(`${path}?format=json`);
+      expect({ path, status: json.status }).toEqual({ path, status: 200 });
+      expect(json.body.query).toContain('query');
+      expect(json.body.data).toBeDefined();
+      expect(json.body.errors).toBeUndefined();
+    }
+  }, 120_000);
+
+  it('shows a dispute page with its parties and timeline, and the 404 page for a number no dispute has', async () => {
+    const [d] = await rows(`SELECT 'DS' || number AS docket_number, title FROM disputes ORDER BY number LIMIT 1`);
+    const page = await get(`/disputes/${d.docket_number}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(d.docket_number);
+    const missing = await get('/disputes/DS99999');
+    expect(missing.status).toBe(404);
+    const malformed = await get('/disputes/not-a-number');
+    expect(malformed.status).toBe(404);
+    // Absent and malformed look the same: nothing tells which numbers exist.
+    expect(missing.text.replace(/DS99999|not-a-number/g, '')).toContain('<html');
+  });
+
+  it('shows no title of a document that is not public, on any page, in HTML or JSON', async () => {
+    const hidden: { title: string }[] = await rows(`SELECT title FROM documents WHERE classification <> 'PUBLIC' AND length(title) > 12`);
+    expect(hidden.length).toBeGreaterThan(0);
+    const publicTitles: string[] = (await rows(`SELECT title FROM documents WHERE classification = 'PUBLIC'`)).map(
+      (r: { title: string }) => r.title,
+    );
+    const markers = hidden.map((h) => h.title).filter((title) => !publicTitles.some((p) => p.includes(title)));
+    const disputes: { docket_number: string }[] = await rows(`SELECT 'DS' || number AS docket_number FROM disputes`);
+    for (const path of [...pages, ...disputes.map((d) => `/disputes/${d.docket_number}`)]) {
+      for (const res of [await get(path), await get(`${path}?format=json`)]) {
+        for (const marker of markers) expect({ path, leaked: res.text.includes(marker) ? marker : null }).toEqual({ path, leaked: null });
+      }
+    }
+  }, 120_000);
+
+  it('escapes hostile query strings and names unknown filters instead of failing', async () => {
+    const hostile = '<script>alert(1)</script>';
+    const res = await get(`/?q=${encodeURIComponent(hostile)}&stage=${encodeURIComponent('"><img src=x>')}&member=ZZZ&year=abc`);
+    expect(res.status).toBe(200);
+    expect(res.text).not.toContain(hostile);
+    expect(res.text).not.toContain('"><img src=x>');
+    expect(res.text).toContain('&lt;script&gt;');
+  });
+
+  it('filters the docket by stage and member and pages it with links that work', async () => {
+    const [{ code }] = await rows(
+      `SELECT m.code FROM members m JOIN dispute_parties p ON p.member_id = m.id GROUP BY m.code ORDER BY count(*) DESC LIMIT 1`,
+    );
+    const byMember = await get(`/?member=${code}&format=json`);
+    expect(byMember.status).toBe(200);
+    const nodes = byMember.body.data.disputes.nodes as unknown[];
+    expect(nodes.length).toBeGreaterThan(0);
+    const first = await get('/?first=5');
+    expect(first.status).toBe(200);
+    const next = /href="(\/\?[^"]*after=[^"]+)"/.exec(first.text);
+    if (next) {
+      const second = await get(next[1].replace(/&amp;/g, '&'));
+      expect(second.status).toBe(200);
+    }
+    const badCursor = await get('/?after=not-a-cursor');
+    expect(badCursor.status).toBe(200);
+  });
+
+  it('serves the BLT file of an election whose ballots are published, and the 404 page otherwise', async () => {
+    const missing = await get('/elections/00000000-0000-0000-0000-000000000000/ballots.blt');
+    expect(missing.status).toBe(404);
+    const closed: { id: string; ballots_published: boolean }[] = await rows(
+      `SELECT id, ballots_published FROM elections WHERE closed_at IS NOT NULL`,
+    );
+    let served = 0;
+    for (const { id, ballots_published: published } of closed) {
+      const res = await get(`/elections/${id}/ballots.blt`);
+      // Served exactly when the ballots are published; otherwise the same 404 as an absent election.
+      expect({ id, status: res.status }).toEqual({ id, status: published ? 200 : 404 });
+      // A BLT file opens with the number of candidates and of seats.
+      if (res.status === 200) {
+        expect(res.text).toMatch(/^\d+ \d+\n/);
+        served += 1;
+      }
+    }
+    expect(closed.length).toBeGreaterThan(0);
+    expect(served).toBe(closed.filter((e) => e.ballots_published).length);
+  });
+});

@@ -1,0 +1,18 @@
+import { badInput } from '@app/core';
+import { LANGUAGES, type Language } from '@app/i18n';
+
+/**
+ * A language code from a client: one of the six working languages, in lower case (`FR` and ` fr `
+ * are `fr`); anything else is BAD_USER_INPUT `UNKNOWN_LANGUAGE` naming `field`. Regional tags
+ * (`fr-CH`) are refused rather than narrowed: a filing says exactly which text it is.
+ */
+export function parseLanguage(value: string, field: string): Language {
+  const code = value.trim().toLowerCase();
+  if ((LANGUAGES as readonly string[]).includes(code)) return code as Language;
+  throw badInput(field, `${field} must be one of ${LANGUAGES.join(', ')} (got "${value.slice(0, 35)}")`, 'UNKNOWN_LANGUAGE');
+}
+
+/** An optional language argument: null or absent means "as filed". */
+export function parseOptionalLanguage(value: string | null | undefined, field: string): Language | null {
+  return value === null || value === undefined ? null : parseLanguage(value, field);
+}

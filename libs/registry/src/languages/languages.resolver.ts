@@ -1,0 +1,111 @@
+import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Actor, CurrentUser, GraphqlContext } from '@app/core';
+import { LANGUAGES, type Language } from '@app/i18n';
+import { Dispute, toDispute } from '../disputes/dispute.type';
+import { Document, DocumentVersion, toDocument, toDocumentVersion } from '../documents/document.type';
+import { DocumentVersionsService } from '../documents/document-versions.service';
+import { DisputeTranslationsService } from './dispute-translations.service';
+import { AddDisputeTranslationArgs, AddDocumentVersionArgs } from './dto/language.input';
+import { parseOptionalLanguage } from './language';
+import { inLanguage } from './translations';
+
+const LANGUAGE_ARG = {
+  type: () => String,
+  nullable: true,
+  description: 'A working language (en, zh, fr, es, ru or ar): the text in it where one was filed, else as filed; omitted, as filed',
+} as const;
+
+/** The filing language first, then the others in the order of the working languages. */
+const filingFirst = (filing: string, others: readonly string[]): string[] => [
+  filing,
+  ...LANGUAGES.filter((l) => l !== filing && others.includes(l)),
+];
+
+/** A dispute's title and summary in the working languages. */
+@Resolver(() => Dispute)
+export class DisputeLanguagesResolver {
+  constructor(private readonly translations: DisputeTranslationsService) {}
+
+  private async text(dispute: Dispute, language: Language | null, ctx: GraphqlContext, which: 'title' | 'summary'): Promise<string> {
+    // As filed: no query. Another language: the page's translations, read once for all its disputes.
+    if (language === null || language === dispute.language) return dispute[which];
+    const rows = await this.translations.loader(ctx.loaders).load(dispute.id);
+    return rows.find((row) => row.language === language)?.[which] ?? dispute[which];
+  }
+
+  @ResolveField(() => String, {
+    description: 'Short title given by the complainant, in the language asked for where filed in it, else as filed',
+  })
+  title(
+    @Parent() dispute: Dispute,
+    @Context() ctx: GraphqlContext,
+    @Args('language', LANGUAGE_ARG) language?: string | null,
+  ): Promise<string> {
+    return this.text(dispute, parseOptionalLanguage(language, 'language'), ctx, 'title');
+  }
+
+  @ResolveField(() => String, {
+    description:
+      "The complainant's summary of the complaint, as circulated with the request (DSU 4.4), in the language asked for where filed in it, else as filed",
+  })
+  summary(
+    @Parent() dispute: Dispute,
+    @Context() ctx: GraphqlContext,
+    @Args('language', LANGUAGE_ARG) language?: string | null,
+  ): Promise<string> {
+    return this.text(dispute, parseOptionalLanguage(language, 'language'), ctx, 'summary');
+  }
+
+  @ResolveField(() => [String], { description: 'The languages title and summary are given in: the filing language first' })
+  async languages(@Parent() dispute: Dispute, @Context() ctx: GraphqlContext): Promise<string[]> {
+    const rows = await this.translations.loader(ctx.loaders).load(dispute.id);
+    return filingFirst(
+      dispute.language,
+      rows.map((row) => row.language),
+    );
+  }
+
+  @Mutation(() => Dispute, {
+    description:
+      "Files the dispute's title and summary in another working language (not the filing language; one each). A delegate of the complaining member, or the secretariat",
+  })
+  async addDisputeTranslation(@CurrentUser() actor: Actor, @Args() args: AddDisputeTranslationArgs): Promise<Dispute> {
+    return toDispute(await this.translations.add(actor, args));
+  }
+}
+
+/** A document's title and files in the working languages. */
+@Resolver(() => Document)
+export class DocumentLanguagesResolver {
+  constructor(private readonly documentVersions: DocumentVersionsService) {}
+
+  @ResolveField(() => String, { description: 'Its title, in the language asked for where given in it, else as filed' })
+  title(@Parent() doc: Document, @Args('language', LANGUAGE_ARG) language?: string | null): string {
+    // The translations are read with the document's row: no query.
+    return inLanguage(doc.title, doc.titleTranslations, parseOptionalLanguage(language, 'language'));
+  }
+
+  @ResolveField(() => [String], { description: 'The languages its file is in: the filing language first, then its versions' })
+  async languages(@Parent() doc: Document, @Context() ctx: GraphqlContext): Promise<string[]> {
+    const versions = await this.documentVersions.loader(ctx.loaders).load(doc.id);
+    return filingFirst(
+      doc.language,
+      versions.map((v) => v.language),
+    );
+  }
+
+  @ResolveField(() => [DocumentVersion], {
+    description: 'Its files in other working languages (whoever sees the document sees them), in the order en, zh, fr, es, ru, ar',
+  })
+  async versions(@Parent() doc: Document, @Context() ctx: GraphqlContext): Promise<DocumentVersion[]> {
+    return (await this.documentVersions.loader(ctx.loaders).load(doc.id)).map(toDocumentVersion);
+  }
+
+  @Mutation(() => Document, {
+    description:
+      'Files a version of a document in another working language (one per language; not its filing language). Its filer, a delegate of the member that filed it, or the secretariat; a document you may not see is NOT_FOUND',
+  })
+  async addDocumentVersion(@CurrentUser() actor: Actor, @Args() args: AddDocumentVersionArgs): Promise<Document> {
+    return toDocument(await this.documentVersions.add(actor, args));
+  }
+}

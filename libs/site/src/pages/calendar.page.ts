@@ -1,0 +1,58 @@
+import { html } from '../html';
+import { href } from '../layout';
+import { PageContext, PageSpec } from '../site-pages';
+import { disputePath, localTime, none, notices, pager, table } from './parts';
+
+const QUERY = `query PublicCalendar($first: Int!, $after: String, $from: DateTime!) {
+  hearings(first: $first, after: $after, filter: { from: $from }) {
+    nodes { kind localStart localEnd status room { name location } dispute { docketNumber title } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+interface CalendarData {
+  hearings: {
+    nodes: {
+      kind: string;
+      localStart: string;
+      localEnd: string;
+      status: string;
+      room: { name: string; location: string | null } | null;
+      dispute: { docketNumber: string; title: string };
+    }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+}
+
+/**
+ * The hearings open to the public that have not ended, by start: the hearings query shows an
+ * anonymous reader exactly those every party agreed to open (README, Hearings).
+ */
+export function calendarPage(now: Date, after: string | null, expired = false): PageSpec<CalendarData> {
+  return {
+    query: QUERY,
+    variables: { first: 50, after, from: now.toISOString() },
+    invalid: () => calendarPage(now, null, true),
+    render: ({ data, t, language }: PageContext<CalendarData>) => ({
+      title: t('site.nav.calendar'),
+      links: { ical: '/calendar/public.ics', atom: '/feeds/hearings.atom' },
+      body: html`${notices(expired ? [t('site.pager.expired')] : [])}
+        <p>${t('site.calendar.intro')} <a href="/calendar/public.ics">${t('site.calendar.subscribe')}</a></p>
+        ${
+          data.hearings.nodes.length
+            ? table(
+                t('site.calendar.caption'),
+                [t('site.hearing.when'), t('site.calendar.dispute'), t('site.hearing.kind'), t('site.hearing.where')],
+                data.hearings.nodes.map((h) => [
+                  `${localTime(language, h.localStart)} – ${localTime(language, h.localEnd)}`,
+                  html`<a href="${href(language, disputePath(h.dispute.docketNumber))}">${h.dispute.docketNumber}: ${h.dispute.title}</a>`,
+                  t(`site.hearing.${h.kind}`),
+                  h.room ? [h.room.name, h.room.location].filter(Boolean).join(', ') : t('site.hearing.virtual'),
+                ]),
+              )
+            : none(t('site.calendar.empty'))
+        }
+        ${pager(t, '/calendar', {}, data.hearings.pageInfo, expired ? null : after)}`,
+    }),
+  };
+}
