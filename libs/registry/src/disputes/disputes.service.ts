@@ -238,8 +238,9 @@ export class DisputesService {
       message: step.message,
       params: {
         ...step.params,
-        // The meeting of the body that took the decision, and the actor's note (their own words).
-        ...(meeting
+        // The meeting of the body that took the decision (only a decision of the body is taken at
+        // one: a meeting named with another step is no part of it), and the actor's note.
+        ...(meeting && decision.transition.atMeeting
           ? { meetingDay: meeting.meeting.heldOn, meetingPresent: meeting.facts.present, meetingMembers: meeting.facts.members }
           : {}),
         ...options.addendum,
