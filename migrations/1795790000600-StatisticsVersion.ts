@@ -14,7 +14,10 @@ const FUNCTION = `
   CREATE FUNCTION statistics_version_advance() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN
     IF current_setting('dsb.statistics_version_advanced', true) IS DISTINCT FROM 'on' THEN
-      UPDATE statistics_version SET version = version + 1;
+      -- The row is written back if a loader emptied the table: from the clock's milliseconds,
+      -- above any version a process may hold from before.
+      INSERT INTO statistics_version (id, version) VALUES (1, (extract(epoch FROM clock_timestamp()) * 1000)::bigint)
+        ON CONFLICT (id) DO UPDATE SET version = statistics_version.version + 1;
       PERFORM set_config('dsb.statistics_version_advanced', 'on', true);
     END IF;
     RETURN NULL;

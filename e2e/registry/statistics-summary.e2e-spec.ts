@@ -1,4 +1,5 @@
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { StatisticsVersion1795790000600 } from '../../migrations/1795790000600-StatisticsVersion';
 import { bodyTimeZone, type Stage } from '@app/procedure';
 import { ClosedDaysService, DisputeEntity, StatisticsService, directStatistics, type ProcedureStatistics } from '@app/registry';
 import { TestApp, startTestApp } from '../utils/test-app';
@@ -192,5 +193,40 @@ describe('registry: the statistics summary against the direct computation', () =
     });
     expect(await version()).toBe(start + 1);
     await compare(T0 + 30 * DAY);
+    // Emptied, as the bench's loader empties every table: answered from a fresh read each time,
+    // until the next change writes the row back, above any version a process may hold.
+    await t.db.query('DELETE FROM statistics_version');
+    await compare(T0 + 31 * DAY);
+    await file(T0 + 20 * DAY);
+    expect(await version()).toBeGreaterThan(start + 1);
+    await compare(T0 + 31 * DAY);
+  });
+
+  it('the migration goes down and up again: no trigger left behind, and the version counts again', async () => {
+    const migration = new StatisticsVersion1795790000600();
+    // As the owner, as migrations run: the application's role may alter no table.
+    const owner = new DataSource({ type: 'postgres', url: t.ownerUrl });
+    await owner.initialize();
+    const runner = owner.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    const triggers = () => runner.query(`SELECT count(*)::int AS n FROM pg_trigger WHERE tgname LIKE 'statistics_version%'`);
+    try {
+      expect(await triggers()).toEqual([{ n: 6 }]);
+      await migration.down(runner);
+      expect(await triggers()).toEqual([{ n: 0 }]);
+      expect(await runner.query(`SELECT to_regclass('statistics_version') IS NULL AS gone`)).toEqual([{ gone: true }]);
+      // A stage change with the migration undone writes as before.
+      await runner.query(`UPDATE dispute_stage_periods SET left_at = left_at WHERE left_at IS NOT NULL`);
+      await migration.up(runner);
+      await runner.query(`SET CONSTRAINTS ALL IMMEDIATE`);
+      await runner.query(`UPDATE dispute_stage_periods SET left_at = left_at WHERE id = (SELECT id FROM dispute_stage_periods LIMIT 1)`);
+      await runner.query(`SET CONSTRAINTS ALL IMMEDIATE`);
+      expect(await runner.query(`SELECT version::int AS version FROM statistics_version`)).toEqual([{ version: 1 }]);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+      await owner.destroy();
+    }
   });
 });

@@ -51,7 +51,10 @@ export class StatisticsService {
   }
 
   private async summary(): Promise<StatisticsSummary> {
-    const [{ version }]: { version: string }[] = await this.commands.read((em) => em.query(VERSION_SQL));
+    const [row]: { version: string }[] = await this.commands.read((em) => em.query(VERSION_SQL));
+    // Without the row (a loader emptied every table), nothing can tell a change: read every time.
+    if (!row) return (await this.commands.read((em) => this.readSummary(em))).summary;
+    const { version } = row;
     if (this.current?.version === version) return this.current.summary;
     // One rebuild per version however many requests ask at once; a failed one is not kept.
     const rebuilding = this.commands.read((em) => this.readSummary(em));
@@ -73,7 +76,8 @@ export class StatisticsService {
 
   /** Everything the figures are made of, in one snapshot with the version it belongs to. */
   private async readSummary(em: EntityManager): Promise<{ version: string; summary: StatisticsSummary }> {
-    const [{ version }]: { version: string }[] = await em.query(VERSION_SQL);
+    const [row]: { version: string }[] = await em.query(VERSION_SQL);
+    const version = row?.version ?? '';
     const current: { stage: Stage; count: number }[] = await em.query(CURRENT_SQL);
     const perYear: { year: number; stage: Stage; count: number }[] = await em.query(PER_YEAR_SQL, [bodyTimeZone()]);
     const ended: { stage: Stage; days: number }[] = await em.query(ENDED_SQL);
