@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { Clock, CommandRunner } from '@app/core';
 import { bodyTimeZone, type Stage } from '@app/procedure';
 import { ClosedDaysService } from '../closed-days/closed-days.service';
@@ -40,6 +40,7 @@ export class StatisticsService {
 
   constructor(
     private readonly commands: CommandRunner,
+    private readonly dataSource: DataSource,
     private readonly closedDays: ClosedDaysService,
     private readonly clock: Clock,
   ) {}
@@ -51,7 +52,8 @@ export class StatisticsService {
   }
 
   private async summary(): Promise<StatisticsSummary> {
-    const [row]: { version: string }[] = await this.commands.read((em) => em.query(VERSION_SQL));
+    // One statement, one round trip: the version alone needs no snapshot of its own.
+    const [row]: { version: string }[] = await this.dataSource.query(VERSION_SQL);
     // Without the row (a loader emptied every table), nothing can tell a change: read every time.
     if (!row) return (await this.commands.read((em) => this.readSummary(em))).summary;
     const { version } = row;
