@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { StatisticsVersion1795790000600 } from '../../migrations/1795790000600-StatisticsVersion';
-import { bodyTimeZone, type Stage } from '@app/procedure';
+import { STAGES, TERMINAL_STAGES, bodyTimeZone, type Stage } from '@app/procedure';
 import { ClosedDaysService, DisputeEntity, StatisticsService, directStatistics, type ProcedureStatistics } from '@app/registry';
 import { TestApp, startTestApp } from '../utils/test-app';
 
@@ -14,33 +14,14 @@ const T0 = Date.parse('2025-12-20T03:17:00Z');
 
 // The procedure's main line, and the moves back that the engine allows: a suspended panel resumes
 // (DSU 12.12), a suspended appeal resumes, a compliance round returns to surveillance (DSU 21.5, 21.6).
-const LINE: Stage[] = [
-  'CONSULTATIONS_REQUESTED',
-  'IN_CONSULTATIONS',
-  'PANEL_REQUESTED',
-  'PANEL_ESTABLISHED',
-  'PANEL_COMPOSED',
-  'PANEL_PROCEEDINGS',
-  'INTERIM_REVIEW',
-  'REPORT_CIRCULATED',
-  'UNDER_APPEAL',
-  'ADOPTED',
-  'RPT_DETERMINATION',
-  'IMPLEMENTATION_SURVEILLANCE',
-  'COMPLIANCE_REVIEW',
-  'COMPLIANCE_REPORT_CIRCULATED',
-  'COMPLIANCE_UNDER_APPEAL',
-  'COMPENSATION_NEGOTIATION',
-  'RETALIATION_REQUESTED',
-  'ARB_22_6',
-  'SUSPENSION_AUTHORIZED',
-];
+const DETOURED: Stage[] = ['SUSPENDED', 'APPEAL_SUSPENDED'];
+const ENDINGS: readonly Stage[] = TERMINAL_STAGES;
+const LINE: Stage[] = STAGES.filter((stage) => !DETOURED.includes(stage) && !ENDINGS.includes(stage));
 const DETOURS: Partial<Record<Stage, Stage>> = {
   PANEL_PROCEEDINGS: 'SUSPENDED',
   UNDER_APPEAL: 'APPEAL_SUSPENDED',
   COMPLIANCE_REPORT_CIRCULATED: 'IMPLEMENTATION_SURVEILLANCE',
 };
-const ENDINGS: Stage[] = ['WITHDRAWN', 'SETTLED_MAS', 'LAPSED', 'NOT_ADOPTED', 'COMPLIED'];
 
 function random(seed: number): () => number {
   let s = seed >>> 0;
