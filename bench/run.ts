@@ -23,6 +23,8 @@
 //   8. the e-service figures (issue 13): bench/mail-throughput.ts (notices served a second by one
 //      worker to a local SMTP server) and bench/live-latency.ts (commit to a live subscriber's
 //      event under the docket-list load), each as a child process with its own PostgreSQL.
+//   9. the worker's sweep and the public statistics on 10 000 and 100 000 disputes (bench/sweep.bench.ts,
+//      a child process with its own PostgreSQL; issue 16 items 6 and 7).
 // Every process it starts is stopped and the temporary folder removed at the end, also on failure.
 //
 // Options: --no-write (leave RESULTS.md alone), --quick (short rounds, for trying the harness),
@@ -523,6 +525,14 @@ async function main(): Promise<void> {
   log(`E-service: live docket latency (${OPTIONS.liveEvents} events)`);
   const live = await runBenchScript('bench/live-latency.ts', ['--events', String(OPTIONS.liveEvents)], {});
   const eservice = { mail, live } as import('./lib/report').EServiceFigures;
+  // 9. The sweep and the statistics on 10 000 and 100 000 disputes (issue 16 items 6 and 7); the
+  // data set of 100 000 takes minutes to build: --quick measures 10 000 only.
+  log(`Scale: the sweep and the statistics on ${QUICK ? '10 000' : '10 000 and 100 000'} disputes`);
+  const scale = (await runBenchScript(
+    'bench/sweep.bench.ts',
+    QUICK ? ['--quick'] : ['--sweep-100k'],
+    {},
+  )) as import('./lib/report').ScaleFigures;
 
   const results: import('./lib/report').Results = {
     date,
@@ -541,6 +551,7 @@ async function main(): Promise<void> {
     startup,
     eservice,
     pages,
+    scale,
   };
   const figures = report.renderFigures(results);
   section('Figures');

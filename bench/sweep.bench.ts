@@ -9,6 +9,12 @@
 //     days has run out at once, as after a worker stopped for that long; one call, which must leave
 //     nothing run out behind it.
 //
+// And the public `statistics` (issue 16 item 7), as StatisticsService answers it (without the
+// GraphQL layer and without any response cache): the median of the direct computation over every
+// stay (what each request cost before), the first answer after a change (the summary read again)
+// and the median of the answers after it (the summary evaluated at the clock's now). Each answer
+// of the summary is checked equal to the direct computation at the same instant.
+//
 // Beside them, what the sweep selected before issue 16 (every limit due that day or earlier and
 // every suspended dispute, 500 at most, in no order): how many candidates that was.
 //
@@ -23,6 +29,7 @@ const QUICK = args.has('--quick');
 const SIZES = args.has('--sweep-100k') ? [10_000, 100_000] : [10_000];
 const IDLE_RUNS = QUICK ? 3 : 5;
 const BACKLOG_DAYS = QUICK ? 7 : 30;
+const STATISTICS_RUNS = QUICK ? 7 : 21;
 const DAY_MS = 86_400_000;
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -38,6 +45,7 @@ export interface SweepFigures {
   /** Sweeps with nothing due, in ms. */
   idleMs: number[];
   backlog: { days: number; limits: number; disputes: number; ms: number; expired: number; automatic: number; left: number };
+  statistics: { stays: number; directMedianMs: number; rebuildMs: number; medianMs: number; p90Ms: number };
 }
 
 async function main(): Promise<void> {
@@ -45,7 +53,9 @@ async function main(): Promise<void> {
   const { loadConfig, ManualClock } = await import('@app/core');
   const { runMigrations } = await import('@app/migrations');
   const { runOutCutoff, RUN_OUT_AT_START_OF_DUE_DAY, toIsoDate } = await import('@app/procedure');
-  const { ProcedureSweeper } = await import('@app/registry');
+  const { ClosedDaysService, ProcedureSweeper, StatisticsService, directStatistics } = await import('@app/registry');
+  const { quantile } = await import('./lib/quantile');
+  const { isDeepStrictEqual } = await import('node:util');
   const { WorkerModule } = await import('../apps/worker/src/worker.module');
   const { startBenchServer } = await import('./lib/database');
   const { loadDataset } = await import('./dataset');
@@ -95,6 +105,42 @@ async function main(): Promise<void> {
             [runOutCutoff(now), RUN_OUT_AT_START_OF_DUE_DAY],
           );
 
+        // The statistics, before the sweeps change anything.
+        const statistics = app.get(StatisticsService);
+        const closedDays = app.get(ClosedDaysService);
+        const stays = await count('SELECT count(*)::int AS n FROM dispute_stage_periods');
+        const direct = () => db.transaction('REPEATABLE READ', async (em) => directStatistics(em, clock.now(), await closedDays.all(em)));
+        const time = async <T>(work: () => Promise<T>) => {
+          const started = process.hrtime.bigint();
+          const value = await work();
+          return { ms: Number(process.hrtime.bigint() - started) / 1e6, value };
+        };
+        const directMs: number[] = [];
+        for (let i = 0; i < STATISTICS_RUNS; i += 1) directMs.push((await time(direct)).ms);
+        const rebuild = await time(() => statistics.statistics());
+        const answerMs: number[] = [];
+        for (let i = 0; i < STATISTICS_RUNS * 10; i += 1) {
+          clock.advance(1_000);
+          const answer = await time(() => statistics.statistics());
+          answerMs.push(answer.ms);
+          if (i % 20 === 0 && !isDeepStrictEqual(answer.value, await direct()))
+            throw new Error('the statistics differ from the direct computation');
+        }
+        const sortedDirect = [...directMs].sort((a, b) => a - b);
+        const sortedAnswers = [...answerMs].sort((a, b) => a - b);
+        const statisticsFigures = {
+          stays,
+          directMedianMs: quantile(sortedDirect, 0.5),
+          rebuildMs: rebuild.ms,
+          medianMs: quantile(sortedAnswers, 0.5),
+          p90Ms: quantile(sortedAnswers, 0.9),
+        };
+        log(
+          `  statistics over ${stays} stays: direct ${statisticsFigures.directMedianMs.toFixed(1)} ms (median of ${STATISTICS_RUNS}); ` +
+            `summary read again after a change ${rebuild.ms.toFixed(1)} ms, then ${statisticsFigures.medianMs.toFixed(2)} ms ` +
+            `(median of ${answerMs.length}, p90 ${statisticsFigures.p90Ms.toFixed(2)} ms)`,
+        );
+
         const timed = async () => {
           const started = process.hrtime.bigint();
           const result = await sweeper.sweep();
@@ -136,6 +182,7 @@ async function main(): Promise<void> {
           first: { ms: first.ms, disputes: first.result.disputes },
           idleMs,
           backlog: { days: BACKLOG_DAYS, limits, ms: backlog.ms, ...backlog.result, left },
+          statistics: statisticsFigures,
         });
       } finally {
         await app.close();

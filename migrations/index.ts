@@ -36,6 +36,7 @@ import { RunningDeadlines1795790000400 } from './1795790000400-RunningDeadlines'
 import { UserLanguage1795790000200 } from './1795790000200-UserLanguage';
 import { LanguageVersions1795790000100 } from './1795790000100-LanguageVersions';
 import { ReportIndexes1795790000300 } from './1795790000300-ReportIndexes';
+import { StatisticsVersion1795790000600 } from './1795790000600-StatisticsVersion';
 
 export * from './job-queue';
 export { parseLegacyDocketText, type LegacyMessage } from './docket-legacy-text';
@@ -82,6 +83,7 @@ export const ALL_MIGRATIONS: Function[] = [
   UserLanguage1795790000200,
   ReportIndexes1795790000300,
   RunningDeadlines1795790000400,
+  StatisticsVersion1795790000600,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

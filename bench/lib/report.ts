@@ -58,6 +58,11 @@ export interface EServiceFigures {
     | { error: string };
 }
 
+/** Issue 16 items 6 and 7: bench/sweep.bench.ts (the sweep and the statistics on 10 000 and 100 000 disputes). */
+export const SWEEP_INTERVAL_MS = 60_000;
+export const STATISTICS_MEDIAN_TARGET_MS = 20;
+export type ScaleFigures = { sizes: import('../sweep.bench').SweepFigures[] } | { error: string };
+
 export interface PageFigure {
   name: string;
   path: string;
@@ -92,6 +97,7 @@ export interface Results {
     | { error: string };
   eservice?: EServiceFigures;
   pages?: PageFigures;
+  scale?: ScaleFigures;
 }
 
 export function table(headers: string[], rows: (string | number)[][]): string {
@@ -360,6 +366,7 @@ export function renderFigures(r: Results): string {
   }
   if (r.pages) parts.push(renderSitePages(r.pages));
   if (r.eservice) parts.push(renderEService(r.eservice));
+  if (r.scale) parts.push(renderScale(r.scale));
   return parts.join('\n\n');
 }
 
@@ -389,6 +396,52 @@ export function renderEService(e: EServiceFigures): string {
     ]);
   }
   return ['### E-service', table(['figure', 'value', 'how'], rows)].join('\n\n');
+}
+
+/** The sweep and the statistics per data set, with their targets (issue 16 items 6 and 7). */
+export function renderScale(figures: ScaleFigures): string {
+  const head = `### The sweep and the statistics at scale (sweep within its interval, ${SWEEP_INTERVAL_MS / 1000} s; statistics median ≤ ${STATISTICS_MEDIAN_TARGET_MS} ms)`;
+  if ('error' in figures) return `${head}\n\nnot measured: ${figures.error}`;
+  const met = (ok: boolean) => (ok ? 'met' : '**NOT met**');
+  const rows: (string | number)[][] = [];
+  for (const f of figures.sizes) {
+    const n = f.disputes.toLocaleString('en');
+    const idle = [...f.idleMs].sort((a, b) => a - b);
+    rows.push([
+      n,
+      'sweep at the data set’s day (ms)',
+      `${f.first.ms.toFixed(0)}: ${f.first.disputes} disputes acted on, ${f.runningLimits} running limits`,
+      met(f.first.ms <= SWEEP_INTERVAL_MS),
+    ]);
+    rows.push([
+      n,
+      'sweep with nothing due (ms)',
+      `median ${idle[Math.floor(idle.length / 2)].toFixed(1)} (${f.idleMs.map((x) => x.toFixed(1)).join(', ')})`,
+      met(idle[idle.length - 1] <= SWEEP_INTERVAL_MS),
+    ]);
+    rows.push([
+      n,
+      `sweep of a ${f.backlog.days}-day backlog (s)`,
+      `${(f.backlog.ms / 1000).toFixed(1)}: ${f.backlog.disputes} disputes, ${f.backlog.expired} limits, ${f.backlog.automatic} automatic steps, ${f.backlog.left} left`,
+      'a catch-up, not a minute’s work',
+    ]);
+    if (f.statistics) {
+      const s = f.statistics;
+      rows.push([n, `statistics, direct over ${s.stays} stays (ms)`, `median ${s.directMedianMs.toFixed(1)}`, 'before issue 16']);
+      rows.push([n, 'statistics, first answer after a change (ms)', s.rebuildMs.toFixed(1), 'once per change']);
+      rows.push([
+        n,
+        'statistics (ms)',
+        `median ${s.medianMs.toFixed(2)}, p90 ${s.p90Ms.toFixed(2)}`,
+        met(s.medianMs <= STATISTICS_MEDIAN_TARGET_MS),
+      ]);
+    }
+  }
+  return [
+    head,
+    table(['disputes', 'figure', 'value', 'target'], rows),
+    'bench/sweep.bench.ts in a child process with its own PostgreSQL: ProcedureSweeper.sweep as the worker runs it each minute, and StatisticsService.statistics without the GraphQL layer and without any response cache.',
+  ].join('\n\n');
 }
 
 /** The figures as a Markdown table, with the target. */

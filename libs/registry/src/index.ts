@@ -59,6 +59,8 @@ export { PanelSeatsService, type ElectedSeat, type Seat } from './panel-seats/pa
 export { toDispute } from './disputes/dispute.type';
 export { ProcedureSweeper, type SweepResult } from './sweep/procedure-sweeper.service';
 export { ClosedDaysService } from './closed-days/closed-days.service';
+export { StatisticsService, type ProcedureStatistics } from './statistics/statistics.service';
+export { directStatistics } from './statistics/direct-statistics';
 export { BodyMeetingsService } from './body-meetings/body-meetings.service';
 export { BodyMeetingEntity };
 export { DisputeEntity, docketNumber } from './disputes/dispute.entity';

@@ -2,7 +2,7 @@ import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { STAGE_LABELS, type DeadlineRuleCode, type Stage } from '@app/procedure';
 import { DeadlineRuleEnum } from '../deadlines/deadline.type';
 import { StageEnum } from '../disputes/dto/dispute.input';
-import type { ProcedureStatistics, StageFigures } from './statistics.service';
+import type { ProcedureStatistics, StageFigures } from './statistics-summary';
 
 @ObjectType({ description: 'How many disputes are in a stage now' })
 export class StageCount {
