@@ -35,6 +35,7 @@ import { RunningDeadlines1795790000400 } from './1795790000400-RunningDeadlines'
 import { UserLanguage1795790000200 } from './1795790000200-UserLanguage';
 import { LanguageVersions1795790000100 } from './1795790000100-LanguageVersions';
 import { ReportIndexes1795790000300 } from './1795790000300-ReportIndexes';
+import { PublicReadVersion1795790000700 } from './1795790000700-PublicReadVersion';
 
 export * from './job-queue';
 
@@ -79,6 +80,7 @@ export const ALL_MIGRATIONS: Function[] = [
   UserLanguage1795790000200,
   ReportIndexes1795790000300,
   RunningDeadlines1795790000400,
+  PublicReadVersion1795790000700,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
