@@ -37,7 +37,7 @@ export function sha256Hex(text: string): string {
 
 /** The key of an answer: every part on its own line (a query hash and a language hold no newline). */
 export function answerKey(parts: AnswerKeyParts): string {
-  return `${parts.day}\n${parts.language}\n${parts.queryHash}\n${parts.operationName ?? ''}\n${canonicalJson(parts.variables ?? {})}`;
+  return `${parts.day}\n${parts.language}\n${parts.queryHash}\n${JSON.stringify(parts.operationName)}\n${canonicalJson(parts.variables ?? {})}`;
 }
 
 /** A strong ETag of a body: its SHA-256, base64url. The body includes its language (extensions.language). */

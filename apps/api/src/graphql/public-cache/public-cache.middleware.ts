@@ -50,11 +50,21 @@ export function anonymousRequestKey(req: Request, day: string): string | null {
   // With the text, its own hash (a client cannot file an answer under another query's hash);
   // without it, the persisted hash, which Apollo resolves only to the text it was registered with.
   const queryHash =
-    typeof source.query === 'string' ? sha256Hex(source.query) : typeof persisted === 'string' && SHA256_HEX.test(persisted) ? persisted.toLowerCase() : null;
+    typeof source.query === 'string'
+      ? sha256Hex(source.query)
+      : typeof persisted === 'string' && SHA256_HEX.test(persisted)
+        ? persisted.toLowerCase()
+        : null;
   if (!queryHash) return null;
   const { language, unavailable } = negotiateRequestLanguage({ query: req.query, headers: req.headers, user: null });
   if (unavailable) return null;
-  return answerKey({ queryHash, operationName: (source.operationName as string | null) ?? null, variables: variables ?? {}, language, day });
+  return answerKey({
+    queryHash,
+    operationName: (source.operationName as string | null) ?? null,
+    variables: variables ?? {},
+    language,
+    day,
+  });
 }
 
 /**
