@@ -1,4 +1,4 @@
-import { MemberEntity, UserEntity } from '@app/core';
+import { AuditCheckpoints, MemberEntity, UserEntity } from '@app/core';
 import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { PublicCache } from '../../apps/api/src/graphql/public-cache/public-cache.service';
@@ -128,6 +128,18 @@ describe('the cache of public answers', () => {
     const deadline = Date.now() + 5_000;
     while (cacheOf(b).answers.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(cacheOf(b).answers.size).toBe(0);
+  });
+
+  it('is not stale after a public write made outside a command (the daily audit checkpoint)', async () => {
+    const CHECKPOINTS = '{ auditCheckpoints(first: 100) { nodes { id reason } } }';
+    const before = await anonymous(b, CHECKPOINTS);
+    const hits = cacheOf(b).counts.hits;
+    expect((await anonymous(b, CHECKPOINTS)).text).toBe(before.text);
+    expect(cacheOf(b).counts.hits).toBe(hits + 1);
+    const made = await a.app.get(AuditCheckpoints).makeDailyIfDue();
+    expect(made).not.toBeNull();
+    const after = await anonymous(b, CHECKPOINTS);
+    expect(after.body.data.auditCheckpoints.nodes.map((c: { id: string }) => c.id)).toContain(made!.id);
   });
 
   it("never serves a signed-in reader's answer to an anonymous one, nor the other way round", async () => {
