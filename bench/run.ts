@@ -108,24 +108,13 @@ interface HttpAnswer {
   json: any;
 }
 
-async function post(url: string, body: unknown, token: string): Promise<HttpAnswer> {
+/** A POST of a GraphQL request; without a token, as an anonymous reader. */
+async function post(url: string, body: unknown, token: string | null): Promise<HttpAnswer> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(body),
   });
-  const text = await res.text();
-  let json: any = null;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    // left null: reported by the caller
-  }
-  return { status: res.status, text, json };
-}
-
-async function postAnonymous(url: string, body: unknown): Promise<HttpAnswer> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const text = await res.text();
   let json: any = null;
   try {
@@ -358,7 +347,7 @@ async function main(): Promise<void> {
   ];
   const replays: Record<string, import('./raw-server').RawReplay & { apiStatements: number }> = {};
   for (const r of publicReads) {
-    const { result, statements } = await capture.capture(() => postAnonymous(apiUrl, { query: r.query, variables: r.variables }));
+    const { result, statements } = await capture.capture(() => post(apiUrl, { query: r.query, variables: r.variables }, null));
     if (result.status !== 200 || !result.json || result.json.errors) throw new Error(`${r.label}, anonymous: ${result.text.slice(0, 500)}`);
     const data = statements.filter((st) => !st.sql.includes('public_read_version') && !st.sql.includes('rate_limits'));
     replays[r.name] = { statements: data, body: result.text, apiStatements: statements.length };
@@ -549,7 +538,7 @@ async function main(): Promise<void> {
   {
     const MEMBERS = '{ members(first: 100) { nodes { code name } } }';
     const UPDATE = 'mutation($input: UpdateMemberInput!) { updateMember(input: $input) { version name } }';
-    const readB = () => postAnonymous(`${apiBase}/graphql`, { query: MEMBERS });
+    const readB = () => post(`${apiBase}/graphql`, { query: MEMBERS }, null);
     const nameOnB = async () => {
       const answer = await readB();
       if (answer.status !== 200 || answer.json?.errors) throw new Error(`members on B: ${answer.text.slice(0, 300)}`);
