@@ -120,6 +120,26 @@ describe('the cache of public answers', () => {
     expect(stale).toEqual([]);
   });
 
+  it("shows a member's new name on one process at once after the secretariat renamed it on the other", async () => {
+    const secretariat = await createUser(a.db, { role: 'SECRETARIAT' });
+    const MEMBERS = '{ members(first: 100) { nodes { code name } } }';
+    const nameOnB = async () =>
+      ((await anonymous(b, MEMBERS)).body.data.members.nodes as { code: string; name: string }[]).find((m) => m.code === 'PAK')?.name;
+    let version = (await a.gql('{ member(code: "PAK") { version } }')).data!.member.version as number;
+    for (let round = 1; round <= 5; round += 1) {
+      await nameOnB();
+      expect(await nameOnB()).toBe(round === 1 ? 'Pakistan' : `Pakistan ${round - 1}`);
+      const renamed = await a.gql(
+        'mutation($input: UpdateMemberInput!) { updateMember(input: $input) { version name } }',
+        { input: { id: members.PAK.id, version, name: `Pakistan ${round}` } },
+        a.tokenFor(secretariat),
+      );
+      expect(renamed.errors).toBeUndefined();
+      version = renamed.data!.updateMember.version;
+      expect(await nameOnB()).toBe(`Pakistan ${round}`);
+    }
+  });
+
   it('drops stale answers on every process when the commit is announced', async () => {
     await anonymous(b, LIST);
     await anonymous(b, LIST);
@@ -256,6 +276,26 @@ describe('the cache of public answers', () => {
     expect(changed.status).toBe(200);
     expect(changed.headers.etag).not.toBe(etag);
     expect(changed.body.data.disputes.nodes.map((d: { title: string }) => d.title)).toContain('Timber');
+  });
+
+  it('serves and keeps nothing while the version row is missing (a TRUNCATE), and the next command puts it back higher', async () => {
+    const version = async () =>
+      (await a.db.query('SELECT version FROM public_read_version WHERE id = 1'))[0]?.version as string | undefined;
+    const before = BigInt((await version())!);
+    await anonymous(b, LIST);
+    await a.asOwner((client) => client.query('TRUNCATE public_read_version'));
+    const { hits, stored } = cacheOf(b).counts;
+    await file(a, 'Not yet counted', 'PUBLIC');
+    expect(BigInt((await version())!)).toBeGreaterThan(before + 1000n);
+    await a.asOwner((client) => client.query('DELETE FROM public_read_version'));
+    await anonymous(b, LIST);
+    await anonymous(b, LIST);
+    expect(cacheOf(b).counts.hits).toBe(hits);
+    expect(cacheOf(b).counts.stored).toBe(stored);
+    await file(a, 'Counted again', 'PUBLIC');
+    await anonymous(b, LIST);
+    await anonymous(b, LIST);
+    expect(cacheOf(b).counts.hits).toBe(hits + 1);
   });
 
   it('advances the version for every committed command but not for a sign-in', async () => {

@@ -8,8 +8,8 @@ import type { PublicCache } from './public-cache.service';
 /** What the middleware tells the plugin about an anonymous request, and the plugin answers. */
 export interface PendingAnswer {
   readonly key: string;
-  /** The version of the public data read after the request arrived and before it ran. */
-  version?: bigint;
+  /** The version of the public data read after the request arrived and before it ran (null: none, not kept). */
+  version?: bigint | null;
   /** Set by the plugin: a query, answered without errors, to nobody signed in. */
   cacheable?: boolean;
 }
@@ -85,7 +85,14 @@ function capture(req: Request, res: Response, pending: PendingAnswer, cache: Pub
   const send = res.send.bind(res) as Response['send'];
   res.send = ((body: unknown) => {
     res.send = send;
-    if (!pending.cacheable || pending.version === undefined || res.statusCode !== 200 || typeof body !== 'string') return send(body);
+    if (
+      !pending.cacheable ||
+      pending.version === undefined ||
+      pending.version === null ||
+      res.statusCode !== 200 ||
+      typeof body !== 'string'
+    )
+      return send(body);
     const buffer = Buffer.from(body);
     const answer: CachedAnswer = {
       version: pending.version,

@@ -13,7 +13,7 @@ import { CoalescedRead, PublicAnswers } from './public-answers';
 export class PublicCache implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('PublicCache');
   readonly answers: PublicAnswers;
-  private readonly versionRead: CoalescedRead<bigint>;
+  private readonly versionRead: CoalescedRead<bigint | null>;
   private listener: PgListener | null = null;
   /** Served from the cache, and database reads of the version: for the tests and the bench. */
   readonly counts = { hits: 0, misses: 0, stored: 0, notModified: 0, versionReads: 0 };
@@ -42,7 +42,9 @@ export class PublicCache implements OnModuleInit, OnModuleDestroy {
         if (/^\d+$/.test(payload)) this.answers.advance(BigInt(payload));
       },
       // Notifications lost while the connection was down: the version read now drops what they would have.
-      onListening: async () => this.answers.advance(await this.currentVersion()),
+      onListening: async () => {
+        await this.currentVersion();
+      },
     });
     await this.listener.start();
   }
@@ -55,11 +57,12 @@ export class PublicCache implements OnModuleInit, OnModuleDestroy {
    * The version of the public data as committed when this was called, or later: a read that
    * starts after the call, shared with the requests waiting at the same time. Every hit is
    * checked with it, so a commit that preceded the request is never hidden by a notification
-   * still on its way (read-your-writes across processes).
+   * still on its way (read-your-writes across processes). Null while the row is missing (until
+   * the next command puts it back): nothing is served from the cache nor kept meanwhile.
    */
-  async currentVersion(): Promise<bigint> {
+  async currentVersion(): Promise<bigint | null> {
     const version = await this.versionRead.fresh();
-    this.answers.advance(version);
+    if (version !== null) this.answers.advance(version);
     return version;
   }
 
