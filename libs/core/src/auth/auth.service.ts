@@ -156,34 +156,32 @@ export class AuthService {
    */
   async refresh(token: string): Promise<IssuedTokens> {
     const invalid = () => unauthenticated('The refresh token is invalid or expired', 'INVALID_REFRESH_TOKEN');
-    const outcome = await this.commands.run(
-      { actor: null, operation: 'refreshToken', publicData: false },
-      async (ctx): Promise<IssuedTokens | 'reused'> => {
-        const stored = await ctx.em
-          .getRepository(RefreshTokenEntity)
-          .createQueryBuilder('t')
-          .setLock('pessimistic_write')
-          .where('t.token_hash = :hash', { hash: hashToken(token) })
-          .getOne();
-        if (!stored || stored.revokedAt) throw invalid();
-        if (stored.rotatedAt) {
-          // Committed on purpose (the caller gets an error after the commit): the revocation
-          // must outlive this request.
-          ctx.target('User', stored.userId, { familyId: stored.familyId, reuseDetected: true });
-          await this.revokeFamily(ctx.em, stored.familyId, ctx.now);
-          return 'reused';
-        }
-        if (stored.expiresAt <= this.sessionClock.now()) throw invalid();
-        const signIn = await ctx.em.getRepository(SignInEntity).findOne({ where: { id: stored.familyId } });
-        if (!signIn || signIn.revokedAt) throw invalid();
-        const user = await ctx.em.getRepository(UserEntity).findOne({ where: { id: stored.userId } });
-        if (!user || !user.active) throw invalid();
-        ctx.target('User', stored.userId, { familyId: stored.familyId });
-        stored.rotatedAt = ctx.now;
-        await ctx.em.save(stored);
-        return this.issue(ctx.em, user, stored.familyId, signIn.scope, this.sessionClock.now());
-      },
-    );
+    const meta = { actor: null, operation: 'refreshToken', publicData: false } as const;
+    const outcome = await this.commands.run(meta, async (ctx): Promise<IssuedTokens | 'reused'> => {
+      const stored = await ctx.em
+        .getRepository(RefreshTokenEntity)
+        .createQueryBuilder('t')
+        .setLock('pessimistic_write')
+        .where('t.token_hash = :hash', { hash: hashToken(token) })
+        .getOne();
+      if (!stored || stored.revokedAt) throw invalid();
+      if (stored.rotatedAt) {
+        // Committed on purpose (the caller gets an error after the commit): the revocation
+        // must outlive this request.
+        ctx.target('User', stored.userId, { familyId: stored.familyId, reuseDetected: true });
+        await this.revokeFamily(ctx.em, stored.familyId, ctx.now);
+        return 'reused';
+      }
+      if (stored.expiresAt <= this.sessionClock.now()) throw invalid();
+      const signIn = await ctx.em.getRepository(SignInEntity).findOne({ where: { id: stored.familyId } });
+      if (!signIn || signIn.revokedAt) throw invalid();
+      const user = await ctx.em.getRepository(UserEntity).findOne({ where: { id: stored.userId } });
+      if (!user || !user.active) throw invalid();
+      ctx.target('User', stored.userId, { familyId: stored.familyId });
+      stored.rotatedAt = ctx.now;
+      await ctx.em.save(stored);
+      return this.issue(ctx.em, user, stored.familyId, signIn.scope, this.sessionClock.now());
+    });
     if (outcome === 'reused') {
       throw unauthenticated('This refresh token was already used; every session from that sign-in is now revoked', 'REFRESH_TOKEN_REUSED');
     }
