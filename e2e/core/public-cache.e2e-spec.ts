@@ -28,7 +28,6 @@ describe('the cache of public answers', () => {
   const members = {} as Record<string, MemberEntity>;
   const users = {} as Record<'complainant' | 'respondent', UserEntity>;
   let disputeId: string;
-  let filings = 0;
 
   const cacheOf = (app: TestApp) => app.app.get(PublicCache);
   const anonymous = (app: TestApp, query: string, variables: Record<string, unknown> = {}, path = '/graphql') =>
@@ -41,7 +40,6 @@ describe('the cache of public answers', () => {
       .send({ query, variables });
 
   async function file(app: TestApp, title: string, classification: 'PUBLIC' | 'RESTRICTED'): Promise<void> {
-    filings += 1;
     const res = await app.gql(
       FILE,
       {
@@ -309,6 +307,5 @@ describe('the cache of public answers', () => {
     );
     expect(login.body.errors).toBeUndefined();
     expect(await version()).toBe(before + 1n);
-    expect(filings).toBeGreaterThan(50);
   });
 });
