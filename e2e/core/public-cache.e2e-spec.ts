@@ -201,6 +201,10 @@ describe('the cache of public answers', () => {
       const login = await anonymous(b, 'mutation { login(email: "nobody@example.org", password: "wrong password") { accessToken } }');
       expect(login.body.errors).toBeDefined();
       expect(login.headers['cache-control']).toBe('private, no-store');
+      // An expensive query is charged to the address each time (README, "API limits"): never kept.
+      const heavy = await anonymous(b, '{ disputes(first: 100) { nodes { docket(first: 70) { nodes { id } } } } }');
+      expect(heavy.body.errors).toBeUndefined();
+      expect(heavy.headers['cache-control']).toBe('private, no-store');
     }
     expect(cacheOf(b).counts.stored).toBe(stored);
   });
