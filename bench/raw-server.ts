@@ -10,6 +10,10 @@
 //                  answers the `data` object of the API's answer
 //   POST /trace    the same, answering { data, statements }: every statement with its parameters,
 //                  so that run.ts can check they are the API's own
+//   POST /replay/:name  an anonymous public read (the docket list, a dispute page): the statements
+//                  the API ran for it on a cache miss, all at once, then the API's own body as it
+//                  was captured (no mapping, no serialisation: faster than any real endpoint, so
+//                  the API's ratio against it is a lower bound)
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import Fastify from 'fastify';
 import { Pool, types } from 'pg';
@@ -34,6 +38,13 @@ export interface RawServerConfig {
   issuer: string;
   audience: string;
   templates: RawTemplates;
+  /** Anonymous public reads, by name: the API's statements for it and its body. */
+  replays?: Record<string, RawReplay>;
+}
+
+export interface RawReplay {
+  statements: { sql: string; parameters: unknown[] }[];
+  body: string;
 }
 
 type Query = (sql: string, params: unknown[]) => Promise<Record<string, any>[]>;
@@ -160,6 +171,12 @@ export async function startRawServer(config: RawServerConfig): Promise<{ port: n
     }
   };
   app.post('/graphql', (req, reply) => answer(req, reply, query));
+  app.post<{ Params: { name: string } }>('/replay/:name', async (req, reply) => {
+    const replay = config.replays?.[req.params.name];
+    if (!replay) return reply.code(404).send({ error: 'no such replay' });
+    await Promise.all(replay.statements.map((s) => query(s.sql, s.parameters)));
+    return reply.type('application/json; charset=utf-8').send(replay.body);
+  });
   app.post('/trace', async (req, reply) => {
     const statements: { sql: string; parameters: unknown[] }[] = [];
     const traced: Query = (sql, params) => {

@@ -16,6 +16,9 @@
 //      checked), single-request latency, latency at a fixed rate (an open loop, load-client.ts)
 //      of half the raw maximum (and of the API alone at a quarter and three eighths of it), where
 //      the API's CPU time goes;
+//   5b. anonymous public reads from the cache of public answers (the public docket list and a dispute
+//      page) against the raw endpoint replaying the statements of a cache miss, and the stale-answer
+//      check: a write on one API process, a read at once on the other, many times;
 //   6. the public pages (bench/site-pages.ts): median and p95 of each, one request at a time, on
 //      the shipped API;
 //   7. start-up time of `node dist/apps/api/src/main.js` on an empty and on the loaded database, and
@@ -37,6 +40,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { printCountBench, runCountBench } from './count.bench';
 import { cpuTimes, describeMachine, stolenShare } from './lib/machine';
+import { PUBLIC_RATIO_TARGET, renderPublicReads } from './lib/public-reads';
 import { quantile } from './lib/quantile';
 
 const args = new Set(process.argv.slice(2));
@@ -59,6 +63,7 @@ const OPTIONS = {
   pageRequests: QUICK ? 40 : 200,
   mailNotices: QUICK ? 300 : 2000,
   liveEvents: QUICK ? 50 : 200,
+  staleRounds: QUICK ? 50 : 200,
 };
 const STAGE = 'CONSULTATIONS_REQUESTED';
 const MEMBER = 'CHN';
@@ -105,10 +110,11 @@ interface HttpAnswer {
   json: any;
 }
 
-async function post(url: string, body: unknown, token: string): Promise<HttpAnswer> {
+/** A POST of a GraphQL request; without a token, as an anonymous reader. */
+async function post(url: string, body: unknown, token: string | null): Promise<HttpAnswer> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(body),
   });
   const text = await res.text();
@@ -325,9 +331,32 @@ async function main(): Promise<void> {
     parties: pick(stageP1, 'dispute_parties', variants[0].name),
     nextDeadlines: pick(stageP1, 'deadlines', variants[0].name),
   };
+  // Anonymous public reads (README, "Public reads from a cache"): what a cache miss runs, for the
+  // raw endpoint to replay (without the version read and any budget charge: the raw side does less).
+  const publicReads = [
+    {
+      name: 'docket',
+      label: `public docket list (disputes, filter stage ${STAGE}, first 20)`,
+      query: DOCKET_LIST,
+      variables: { filter: { stage: STAGE }, first: 20 } as Record<string, unknown>,
+    },
+    {
+      name: 'dispute',
+      label: 'public dispute page (the largest dispute, first 20)',
+      query: DISPUTE_PAGE,
+      variables: { id: dataset.largestDisputeId, first: 20 } as Record<string, unknown>,
+    },
+  ];
+  const replays: Record<string, import('./raw-server').RawReplay & { apiStatements: number }> = {};
+  for (const r of publicReads) {
+    const { result, statements } = await capture.capture(() => post(apiUrl, { query: r.query, variables: r.variables }, null));
+    if (result.status !== 200 || !result.json || result.json.errors) throw new Error(`${r.label}, anonymous: ${result.text.slice(0, 500)}`);
+    const data = statements.filter((st) => !st.sql.includes('public_read_version') && !st.sql.includes('rate_limits'));
+    replays[r.name] = { statements: data, body: result.text, apiStatements: statements.length };
+  }
   const raw = forkScript('bench/raw-server.ts');
   const { port: rawPort } = await ask<{ port: number }>(raw, {
-    config: { databaseUrl: appUrl, poolSize: 10, jwtSecret, issuer: JWT_ISSUER, audience: JWT_AUDIENCE, templates },
+    config: { databaseUrl: appUrl, poolSize: 10, jwtSecret, issuer: JWT_ISSUER, audience: JWT_AUDIENCE, templates, replays },
   });
   const rawUrl = `http://127.0.0.1:${rawPort}`;
   const canonical = (list: { sql: string; parameters: unknown[] }[]) => list.map((s) => JSON.stringify([s.sql, s.parameters])).sort();
@@ -448,6 +477,111 @@ async function main(): Promise<void> {
     lowerRates.push({ share, rate: lower, api: await load('api', OPTIONS.fixedSeconds, lower) });
   }
 
+  // 5b. Anonymous public reads, answered from the cache of public answers, against the replay.
+  log('Public reads from the cache (anonymous)');
+  const publicJob = (side: 'api' | 'raw', r: (typeof publicReads)[number], seconds: number, overallRate?: number) => ({
+    url: side === 'api' ? apiBase : rawUrl,
+    connections: OPTIONS.connections,
+    seconds,
+    overallRate,
+    requests: [
+      {
+        path: side === 'api' ? '/graphql' : `/replay/${r.name}`,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: r.query, variables: r.variables }),
+        expected: replays[r.name].body,
+      },
+    ],
+  });
+  const publicLoad = async (side: 'api' | 'raw', r: (typeof publicReads)[number], seconds: number, overallRate?: number) => {
+    const { result } = await ask<{ result: LoadResult }>(loader, publicJob(side, r, seconds, overallRate), (seconds + 60) * 1000);
+    if (result.wrong || result.errors || result.timeouts || result.non2xx) {
+      throw new Error(
+        `${r.label}, ${side}: ${result.wrong} wrong answers, ${result.errors} errors, ${result.timeouts} timeouts, ` +
+          `${result.non2xx} non-2xx; first: ${result.firstWrong ?? '-'}`,
+      );
+    }
+    return result;
+  };
+  const publicFigures: import('./lib/public-reads').PublicReadFigures = { reads: [], stale: null, roundSeconds: OPTIONS.roundSeconds };
+  for (const r of publicReads) {
+    await publicLoad('api', r, OPTIONS.warmSeconds / 2);
+    await publicLoad('raw', r, OPTIONS.warmSeconds / 2);
+    const sums = { api: { requests: 0, seconds: 0 }, raw: { requests: 0, seconds: 0 } };
+    for (let round = 1; round <= Math.max(2, OPTIONS.rounds / 2); round++) {
+      for (const side of ['api', 'raw'] as const) {
+        const result = await publicLoad(side, r, OPTIONS.roundSeconds);
+        sums[side].requests += result.requests;
+        sums[side].seconds += result.seconds;
+      }
+    }
+    const apiRate = sums.api.requests / sums.api.seconds;
+    const rawRate = sums.raw.requests / sums.raw.seconds;
+    const half = Math.max(1, Math.round(rawRate / 2));
+    const fixedApiRead = await publicLoad('api', r, OPTIONS.fixedSeconds, half);
+    const fixedRawRead = await publicLoad('raw', r, OPTIONS.fixedSeconds, half);
+    log(
+      `  ${r.label}: API ${apiRate.toFixed(0)} req/s, raw ${rawRate.toFixed(0)} req/s; p99 at ${half} req/s ${fixedApiRead.latency.p99.toFixed(1)} ms`,
+    );
+    publicFigures.reads.push({
+      label: r.label,
+      missStatements: replays[r.name].apiStatements,
+      replayedStatements: replays[r.name].statements.length,
+      apiRps: apiRate,
+      rawRps: rawRate,
+      fixedRate: half,
+      fixedSeconds: OPTIONS.fixedSeconds,
+      api: fixedApiRead.latency,
+      raw: fixedRawRead.latency,
+    });
+  }
+  // The stale-answer check across two processes: the shipped API (B) answers the public members
+  // list, cached; the API in this process (A) renames a member; B is asked again at once.
+  {
+    const MEMBERS = '{ members(first: 100) { nodes { code name } } }';
+    const UPDATE = 'mutation($input: UpdateMemberInput!) { updateMember(input: $input) { version name } }';
+    const readB = () => post(`${apiBase}/graphql`, { query: MEMBERS }, null);
+    const nameOnB = async () => {
+      const answer = await readB();
+      if (answer.status !== 200 || answer.json?.errors) throw new Error(`members on B: ${answer.text.slice(0, 300)}`);
+      return (answer.json.data.members.nodes as { code: string; name: string }[]).find((m) => m.code === MEMBER)?.name;
+    };
+    const found = await gql(`{ member(code: "${MEMBER}") { id version name } }`, {});
+    const member = found.json.data.member as { id: string; version: number; name: string };
+    let version = member.version;
+    const rename = async (name: string) => {
+      const answer = await gql(UPDATE, { input: { id: member.id, version, name } });
+      if (answer.json?.errors) throw new Error(`updateMember: ${answer.text.slice(0, 300)}`);
+      version = answer.json.data.updateMember.version;
+    };
+    const rounds = OPTIONS.staleRounds;
+    let stale = 0;
+    const afterWrite: number[] = [];
+    const hitTimes: number[] = [];
+    for (let i = 0; i < rounds; i++) {
+      await nameOnB();
+      const t0 = process.hrtime.bigint();
+      await nameOnB();
+      hitTimes.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      const name = `${member.name} (${i + 1})`;
+      await rename(name);
+      const t1 = process.hrtime.bigint();
+      const seen = await nameOnB();
+      afterWrite.push(Number(process.hrtime.bigint() - t1) / 1e6);
+      if (seen !== name) stale += 1;
+    }
+    await rename(member.name);
+    afterWrite.sort((x, y) => x - y);
+    hitTimes.sort((x, y) => x - y);
+    publicFigures.stale = {
+      rounds,
+      stale,
+      hit: { p50: quantile(hitTimes, 0.5), p99: quantile(hitTimes, 0.99) },
+      afterWrite: { p50: quantile(afterWrite, 0.5), p99: quantile(afterWrite, 0.99) },
+    };
+    log(`  stale-answer check: ${stale} stale of ${rounds} reads after a write on the other process`);
+  }
+
   let profile: import('./lib/profile').ProfileResult | null = null;
   if (OPTIONS.profile) {
     log('Profiling the API under full load');
@@ -553,10 +687,20 @@ async function main(): Promise<void> {
     pages,
     scale,
   };
-  const figures = report.renderFigures(results);
+  const figures = `${report.renderFigures(results)}\n\n${renderPublicReads(publicFigures)}`;
   section('Figures');
   out(figures);
   const met = report.targetsMet(results);
+  for (const read of publicFigures.reads) {
+    out(
+      `Target: ${read.label}: API/raw ${(read.apiRps / read.rawRps).toFixed(2)} (≥ ${PUBLIC_RATIO_TARGET}: ${read.apiRps / read.rawRps >= PUBLIC_RATIO_TARGET ? 'met' : 'NOT met'}); ` +
+        `p99 at ${read.fixedRate} req/s ${read.api.p99.toFixed(1)} ms (≤ ${report.P99_TARGET_MS} ms: ${read.api.p99 <= report.P99_TARGET_MS ? 'met' : 'NOT met'})`,
+    );
+  }
+  if (publicFigures.stale)
+    out(
+      `Target: stale answers across two processes: ${publicFigures.stale.stale} of ${publicFigures.stale.rounds} (0: ${publicFigures.stale.stale === 0 ? 'met' : 'NOT met'})`,
+    );
   out(
     `\nTargets: API/raw ratio ${docket.ratio.toFixed(2)} (≥ ${report.RATIO_TARGET}: ${met.ratio ? 'met' : 'NOT met'}); ` +
       `API p99 at ${fixedRate} req/s ${fixedApi.latency.p99.toFixed(1)} ms (≤ ${report.P99_TARGET_MS} ms: ${met.p99 ? 'met' : 'NOT met'})`,

@@ -37,6 +37,7 @@ import { UserLanguage1795790000200 } from './1795790000200-UserLanguage';
 import { LanguageVersions1795790000100 } from './1795790000100-LanguageVersions';
 import { ReportIndexes1795790000300 } from './1795790000300-ReportIndexes';
 import { StatisticsVersion1795790000600 } from './1795790000600-StatisticsVersion';
+import { PublicReadVersion1795790000700 } from './1795790000700-PublicReadVersion';
 
 export * from './job-queue';
 export { parseLegacyDocketText, type LegacyMessage } from './docket-legacy-text';
@@ -84,6 +85,7 @@ export const ALL_MIGRATIONS: Function[] = [
   ReportIndexes1795790000300,
   RunningDeadlines1795790000400,
   StatisticsVersion1795790000600,
+  PublicReadVersion1795790000700,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

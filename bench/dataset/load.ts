@@ -1,6 +1,7 @@
 // The loader: truncate and reload in one transaction, the big tables' secondary indexes and
 // constraints set aside during the bulk insert (INSERT … SELECT … FROM json_to_recordset) and
 // rebuilt after it, so that every row is still checked against them before the commit.
+import { advancePublicReadVersion } from '@app/core';
 import type { Client } from 'pg';
 import { note } from '../lib/progress';
 import type { Generated } from '../../apps/api/src/demo/dataset/generate';
@@ -77,6 +78,8 @@ export async function truncateAll(client: Client): Promise<void> {
   ).rows.map((r: { tablename: string }) => r.tablename);
   await client.query(`TRUNCATE ${tables.map((t) => `"${t}"`).join(', ')} RESTART IDENTITY CASCADE`);
   await client.query('ALTER SEQUENCE dispute_number_seq RESTART WITH 1');
+  // Every answer an API process kept of the old data is stale now (README, "Public reads from a cache").
+  await advancePublicReadVersion(client);
 }
 
 /** Inserts the generated rows into the emptied tables, inside the caller's transaction. */

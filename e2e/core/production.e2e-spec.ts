@@ -76,10 +76,23 @@ describe('production mode', () => {
     expect((await t.gql('{ members { nodes { code } } }')).errors).toBeUndefined();
   });
 
-  it('hashes no answer for an ETag (no cache keeps a POST, and every answer depends on who asks)', async () => {
-    const res = await t.http().post('/graphql').set('content-type', 'application/json').send({ query: '{ members { nodes { code } } }' });
-    expect(res.status).toBe(200);
-    expect(res.body.data.members.nodes).toEqual(expect.any(Array));
-    expect(res.headers.etag).toBeUndefined();
+  it("hashes no signed-in answer for an ETag (it depends on who asks); an anonymous one has the public cache's", async () => {
+    const token = t.tokenFor(await createUser(t.db, { role: 'SECRETARIAT' }));
+    const query = { query: '{ members { nodes { code } } }' };
+    const signedIn = await t
+      .http()
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set('authorization', `Bearer ${token}`)
+      .send(query);
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.data.members.nodes).toEqual(expect.any(Array));
+    expect(signedIn.headers.etag).toBeUndefined();
+    expect(signedIn.headers['cache-control']).toBe('private, no-store');
+    // Anonymous: one hash when the answer is kept (README, "Public reads from a cache"), none per request after.
+    const anonymous = await t.http().post('/graphql').set('content-type', 'application/json').send(query);
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.headers.etag).toMatch(/^"[\w-]{43}"$/);
+    expect(anonymous.headers['cache-control']).toBe('public, max-age=0, must-revalidate');
   });
 });

@@ -13,6 +13,10 @@ import { SiteModule } from '@app/site';
 import type { Request, Response } from 'express';
 import { languagePlugin } from './graphql/language.plugin';
 import { queryLimitsPlugin } from './graphql/query-limits.plugin';
+import { CSRF_PREFLIGHT_HEADERS } from './graphql/csrf';
+import { PublicCacheModule } from './graphql/public-cache/public-cache.module';
+import { publicCachePlugin } from './graphql/public-cache/public-cache.plugin';
+import { PublicCache } from './graphql/public-cache/public-cache.service';
 import { describeRootTypes } from './graphql/root-types';
 import { JobsService } from '../../worker/src/jobs.service';
 import { ApiSandboxCatchUp } from './sandbox-catch-up';
@@ -43,8 +47,9 @@ export class AppModule {
         }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [RateLimiter],
-          useFactory: (limiter: RateLimiter): ApolloDriverConfig => ({
+          imports: [PublicCacheModule],
+          inject: [RateLimiter, PublicCache],
+          useFactory: (limiter: RateLimiter, publicCache: PublicCache): ApolloDriverConfig => ({
             path: '/graphql',
             autoSchemaFile: true,
             sortSchema: true,
@@ -56,11 +61,13 @@ export class AppModule {
             // plugin wraps every field resolver to compute them: about a tenth of the CPU time of the
             // docket list (bench/RESULTS.md).
             // languagePlugin: the answer's language, its headers and its errors' messages (README, "Working languages").
+            // publicCachePlugin: anonymous queries' answers kept per version of the public data (README, "Public reads from a cache").
             plugins: [
               ApolloServerPluginLandingPageDisabled(),
               ApolloServerPluginCacheControlDisabled(),
               queryLimitsPlugin(limiter),
               languagePlugin(),
+              publicCachePlugin(publicCache),
             ],
             // One operation per request: a batch would multiply every per-request limit.
             allowBatchedHttpRequests: false,
@@ -70,8 +77,8 @@ export class AppModule {
             introspection: config.introspection,
             includeStacktraceInErrorResponses: false,
             // A GET, or a POST a browser could send cross-site (a form's content type), needs a
-            // preflight header: Apollo's two, or a name that does not name the server's software.
-            csrfPrevention: { requestHeaders: ['graphql-require-preflight', 'apollo-require-preflight', 'x-apollo-operation-name'] },
+            // preflight header (csrf.ts).
+            csrfPrevention: { requestHeaders: CSRF_PREFLIGHT_HEADERS },
             // The live docket's subscriptions over graphql-ws on /graphql (libs/notices/src/live):
             // the token from connectionParams at connection_init, the API limits on each subscribe.
             subscriptions: {
@@ -87,6 +94,7 @@ export class AppModule {
               }),
           }),
         }),
+        PublicCacheModule,
         CoreApiModule,
         RegistryApiModule,
         NoticesApiModule,

@@ -6,6 +6,8 @@ import { AppConfig, DomainValidationPipe, listenHost } from '@app/core';
 import { MailCatcher, mountMailCatcher } from '@app/notices';
 import { AppModule, AppModuleOptions } from './app.module';
 import { mountExplorer } from './explorer';
+import { publicCacheMiddleware } from './graphql/public-cache/public-cache.middleware';
+import { PublicCache } from './graphql/public-cache/public-cache.service';
 import { requestLimitsMiddleware } from './graphql/request-limits.middleware';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -36,6 +38,8 @@ export async function createApiApp(
   // Before Apollo (which GraphQLModule mounts during init): the bounds of a request's query and
   // variables are checked before anything parses or validates the query.
   app.use('/graphql', requestLimitsMiddleware());
+  // Then anonymous queries answered from the cache of public answers (README, "Public reads from a cache").
+  app.use('/graphql', publicCacheMiddleware(app.get(PublicCache)));
   app.useGlobalPipes(new DomainValidationPipe());
   if (!options.config.isProduction) mountExplorer(app);
   if (options.mailCatcher && !options.config.isProduction) mountMailCatcher(app, options.mailCatcher);

@@ -35,6 +35,8 @@ export * from './database/embedded-postgres';
 export * from './database/postmaster-pid';
 export * from './database/entity-rows';
 export * from './database/pg-listener';
+export * from './database/public-read-version';
+export * from './database/public-read-version.entity';
 export * from './database/unique-constraints';
 export * from './errors';
 export * from './graphql/base64';
@@ -73,6 +75,7 @@ import { TotpFactorEntity } from './auth/totp-factor.entity';
 import { MemberEntity } from './members/member.entity';
 import { RateLimitEntity } from './rate-limit/rate-limit.entity';
 import { SandboxClockEntity } from './sandbox/sandbox-clock.entity';
+import { PublicReadVersionEntity } from './database/public-read-version.entity';
 import { UserEntity } from './users/user.entity';
 
 /** The core's tables, for the data source. */
@@ -87,4 +90,5 @@ export const CORE_ENTITIES = [
   AuditCheckpointEntity,
   RateLimitEntity,
   SandboxClockEntity,
+  PublicReadVersionEntity,
 ];

@@ -9,7 +9,21 @@ import {
   checkQueryLimits,
   measureOperation,
 } from '@app/core';
-import { FragmentDefinitionNode, GraphQLError, Kind } from 'graphql';
+import { DocumentNode, FragmentDefinitionNode, GraphQLError, Kind, OperationDefinitionNode } from 'graphql';
+
+/** The depth, aliases and cost of the operation a request runs, with its variables. */
+export function operationMeasure(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+  limits: QueryLimits = DEFAULT_QUERY_LIMITS,
+): ReturnType<typeof measureOperation> {
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const def of document.definitions) {
+    if (def.kind === Kind.FRAGMENT_DEFINITION) fragments[def.name.value] = def;
+  }
+  return measureOperation(operation, fragments, variables ?? {}, limits.defaultPageSize);
+}
 
 /**
  * Refuses operations beyond the depth, alias and cost limits once the operation and its
@@ -22,11 +36,7 @@ export function queryLimitsPlugin(limiter: RateLimiter, limits: QueryLimits = DE
       return {
         async didResolveOperation({ document, operation, request, contextValue }) {
           if (!operation) return;
-          const fragments: Record<string, FragmentDefinitionNode> = {};
-          for (const def of document.definitions) {
-            if (def.kind === Kind.FRAGMENT_DEFINITION) fragments[def.name.value] = def;
-          }
-          const measure = measureOperation(operation, fragments, request.variables ?? {}, limits.defaultPageSize);
+          const measure = operationMeasure(document, operation, request.variables, limits);
           const refusal = checkQueryLimits(measure, limits);
           if (refusal) throw refusal;
           if (measure.cost < EXPENSIVE_QUERY_BUDGET.threshold) return;

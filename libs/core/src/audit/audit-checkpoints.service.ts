@@ -6,6 +6,7 @@ import { GENESIS_HASH } from './audit-chain';
 import { AuditCheckpointEntity, type CheckpointReason } from './audit-checkpoint.entity';
 import { AuditKeys, checkpointSigningText } from './audit-keys';
 import { AUDIT_CHAIN_LOCK, statementOf } from './audit.service';
+import { advancePublicReadVersion } from '../database/public-read-version';
 
 /** The worker makes a checkpoint when the last one is this old (or there is none). */
 export const DAILY_CHECKPOINT_MS = 24 * 60 * 60 * 1000;
@@ -57,7 +58,11 @@ export class AuditCheckpoints {
       const now = this.clock.now();
       const [last] = await em.getRepository(AuditCheckpointEntity).find({ order: { madeAt: 'DESC' }, take: 1 });
       if (last && now.getTime() - last.madeAt.getTime() < DAILY_CHECKPOINT_MS) return null;
-      return this.make(em, now, 'DAILY');
+      const checkpoint = await this.make(em, now, 'DAILY');
+      // No command (it is not audited: it signs the audit trail's head), yet auditCheckpoints is
+      // public: the public data's version moves with it (README, "Public reads from a cache").
+      await advancePublicReadVersion(em);
+      return checkpoint;
     });
   }
 

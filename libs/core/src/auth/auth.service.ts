@@ -111,8 +111,10 @@ export class AuthService {
     }
     const scope: SignInScope = !hasFactor && this.secondFactor.isRequiredFor(user.role) ? 'MFA_ENROLMENT' : 'FULL';
     let tokens: IssuedTokens;
+    // Sessions, tokens and second factors are never public: a sign-in (and a refresh, a sign-out)
+    // leaves the public data's version, and with it the cache of public answers, alone.
     try {
-      tokens = await this.commands.run({ actor: actorOf(user), operation: 'login' }, async (ctx) => {
+      tokens = await this.commands.run({ actor: actorOf(user), operation: 'login', publicData: false }, async (ctx) => {
         const secondFactor = hasFactor ? await this.secondFactor.verifyAtLogin(ctx.em, user.id, code!, this.sessionClock.now()) : null;
         const signInId = randomUUID();
         ctx.target('User', user.id, { signInId, scope, secondFactor });
@@ -154,7 +156,8 @@ export class AuthService {
    */
   async refresh(token: string): Promise<IssuedTokens> {
     const invalid = () => unauthenticated('The refresh token is invalid or expired', 'INVALID_REFRESH_TOKEN');
-    const outcome = await this.commands.run({ actor: null, operation: 'refreshToken' }, async (ctx): Promise<IssuedTokens | 'reused'> => {
+    const meta = { actor: null, operation: 'refreshToken', publicData: false } as const;
+    const outcome = await this.commands.run(meta, async (ctx): Promise<IssuedTokens | 'reused'> => {
       const stored = await ctx.em
         .getRepository(RefreshTokenEntity)
         .createQueryBuilder('t')
@@ -189,7 +192,7 @@ export class AuthService {
   async logout(token: string): Promise<boolean> {
     const stored = await this.dataSource.getRepository(RefreshTokenEntity).findOne({ where: { tokenHash: hashToken(token) } });
     if (!stored || stored.revokedAt) return false;
-    return this.commands.run({ actor: null, operation: 'logout' }, async (ctx) => {
+    return this.commands.run({ actor: null, operation: 'logout', publicData: false }, async (ctx) => {
       ctx.target('User', stored.userId, { familyId: stored.familyId });
       await this.revokeFamily(ctx.em, stored.familyId, ctx.now);
       return true;

@@ -400,6 +400,20 @@ export class AppConfig {
   @Max(100_000, { message: 'must be between 1 and 100000' })
   LIVE_MAX_CONNECTIONS = 1000;
 
+  /** Answers to anonymous queries one API process keeps (README, "Public reads from a cache"); 0 turns the cache off. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(0, { message: 'must be between 0 and 1000000' })
+  @Max(1_000_000, { message: 'must be between 0 and 1000000' })
+  PUBLIC_CACHE_ENTRIES = 5000;
+
+  /** The bytes of answer bodies one API process keeps in that cache, at most. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(0, { message: 'must be between 0 and 4294967296' })
+  @Max(4 * 1024 ** 3, { message: 'must be between 0 and 4294967296' })
+  PUBLIC_CACHE_BYTES = 64 * 1024 * 1024;
+
   /**
    * The address of the API as its users reach it (`https://dsb.example.org`), for the links in
    * mails (documents' downloads); unset, `http://localhost:PORT`.

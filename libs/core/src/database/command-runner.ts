@@ -4,12 +4,19 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { Clock } from '../clock/clock';
 import { translateDatabaseError } from './pg-errors';
+import { advancePublicReadVersion } from './public-read-version';
 
 export interface CommandMeta {
   /** The signed-in user, or null for the system (worker, start-up). */
   actor: Actor | null;
   /** The GraphQL mutation or job name, as it appears in the audit trail. */
   operation: string;
+  /**
+   * False only for a command that writes nothing an anonymous reader could see (a sign-in's
+   * tokens): it leaves the public data's version alone, so it does not empty the cache of public
+   * answers (README, "Public reads from a cache"). Every other command advances it.
+   */
+  publicData?: false;
 }
 
 /** What a command body gets: its transaction, its "now", and ways to record what it did. */
@@ -61,6 +68,8 @@ export class CommandRunner {
           details: named?.details ?? {},
           at: now,
         });
+        // Last, like the audit record: the version's row stays locked until the commit.
+        if (meta.publicData !== false) await advancePublicReadVersion(em);
         return value;
       });
     } catch (error) {
