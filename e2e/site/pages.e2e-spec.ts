@@ -1,7 +1,10 @@
 import { DataSource } from 'typeorm';
 import { CommandRunner } from '@app/core';
+import { translate } from '@app/i18n';
 import { DisputesService } from '@app/registry';
+import { escapeHtml } from '@app/site';
 import { loadDemoDataIfEmpty } from '../../apps/api/src/demo/demo-data';
+import { createUser } from '../utils/factories';
 import { TestApp, startTestApp } from '../utils/test-app';
 
 // The public pages of the docket (issue 17, README "Public pages") over HTTP, on the demo
@@ -67,6 +70,56 @@ describe('public pages: the docket, disputes, reports, roster, elections, calend
       }
     }
   }, 120_000);
+
+  it('reads a dispute page in French and Arabic: its title as translated, its limits in the language, a text in another language marked', async () => {
+    const [d] = await rows(
+      `SELECT d.id, 'DS' || d.number AS docket_number, d.title, d.language FROM disputes d
+        WHERE d.language = 'en' AND EXISTS (SELECT 1 FROM deadlines l WHERE l.dispute_id = d.id)
+          AND NOT EXISTS (SELECT 1 FROM dispute_translations x WHERE x.dispute_id = d.id AND x.language IN ('fr', 'ar'))
+        ORDER BY d.number LIMIT 1`,
+    );
+    const limits: { rule: string }[] = await rows(`SELECT DISTINCT rule FROM deadlines WHERE dispute_id = $1`, [d.id]);
+    const secretariat = await createUser(t.db, { role: 'SECRETARIAT' });
+    const french = 'Mesures visant les importations de fils d’acier (titre en français)';
+    const added = await t.gql(
+      `mutation($id: ID!) { addDisputeTranslation(disputeId: $id, language: "fr", title: ${JSON.stringify(french)}, summary: "Résumé en français.") { id } }`,
+      { id: d.id },
+      t.tokenFor(secretariat),
+    );
+    expect(added.errors).toBeUndefined();
+    const path = `/disputes/${d.docket_number}`;
+
+    const fr = await get(`${path}?lang=fr`);
+    expect(fr.status).toBe(200);
+    // In French the title and summary are the French ones, in the page's language: nothing to mark.
+    expect(fr.text).toContain(`<h1>${d.docket_number}: ${escapeHtml(french)}</h1>`);
+    expect(fr.text).toContain('<p>Résumé en français.</p>');
+    for (const { rule } of limits) expect(fr.text).toContain(escapeHtml(translate('fr', `limits.${rule}`)));
+    // The table of limits is all French (the docket's own entries are converted apart).
+    const table = fr.text.slice(fr.text.indexOf('<h2>Délais</h2>'), fr.text.indexOf('<h2>', fr.text.indexOf('<h2>Délais</h2>') + 1));
+    expect(table).toContain(escapeHtml(translate('fr', `limits.${limits[0].rule}`)));
+    for (const { rule } of limits) expect(table).not.toContain(escapeHtml(translate('en', `limits.${rule}`)));
+
+    // In Arabic there is no Arabic title: the English one, marked as English and left to right (WCAG 3.1.2).
+    const ar = await get(`${path}?lang=ar`);
+    expect(ar.status).toBe(200);
+    expect(ar.text).toContain(`<h1>${d.docket_number}: <span lang="en" dir="ltr">${escapeHtml(d.title)}</span></h1>`);
+    for (const { rule } of limits) expect(ar.text).toContain(escapeHtml(translate('ar', `limits.${rule}`)));
+
+    // In English, the procedure's own wording; the French title never shows on an English page.
+    const en = await get(`${path}?lang=en`);
+    expect(en.text).toContain(`<h1>${d.docket_number}: ${escapeHtml(d.title)}</h1>`);
+    expect(en.text).not.toContain(escapeHtml(french));
+    for (const { rule } of limits) expect(en.text).toContain(escapeHtml(translate('en', `limits.${rule}`)));
+
+    // The JSON beside the French page: the same query and variables, the French texts.
+    const json = await get(`${path}?lang=fr&format=json`);
+    expect(json.body.variables.language).toBe('fr');
+    expect(json.body.data.dispute.title).toBe(french);
+    expect(json.body.data.dispute.deadlines.map((l: { description: string }) => l.description)).toContain(
+      translate('fr', `limits.${limits[0].rule}`),
+    );
+  }, 60_000);
 
   it('escapes hostile query strings and names unknown filters instead of failing', async () => {
     const hostile = '<script>alert(1)</script>';

@@ -46,6 +46,16 @@ function refusedFields(errors: readonly GraphQLError[]): string[] | null {
   return fields.every((f) => f !== null) ? (fields as string[]) : null;
 }
 
+/**
+ * A page's variables, with the page's language as `$language` when its query takes one: the texts
+ * it asks for in the reader's language (titles, summaries, limits). In the JSON of the page too, so
+ * the query and its variables give the same answer at /graphql.
+ */
+function variablesOf(spec: Pick<PageSpec<unknown>, 'query' | 'variables'>, language: Language): Record<string, unknown> {
+  const variables = spec.variables ?? {};
+  return /\$language\b/.test(spec.query) ? { ...variables, language } : variables;
+}
+
 /** Query parameters the pages read, bounded: anything longer is cut, so a hostile URL costs nothing. */
 export function queryOf(req: Request): Record<string, string> {
   const out: Record<string, string> = {};
@@ -100,7 +110,7 @@ export class SitePages {
       schema: this.schema,
       document: this.document(query),
       variableValues: variables,
-      contextValue: { req: anonymous, res, loaders: new RequestLoaders(), language },
+      contextValue: { req: anonymous, res, loaders: new RequestLoaders() },
     })) as ExecutionResult<T>;
   }
 
@@ -120,13 +130,13 @@ export class SitePages {
   async respond<T>(req: Request, res: Response, asked: PageSpec<T>): Promise<void> {
     const frame = this.frame(req);
     let spec = asked;
-    let result = await this.run<T>(req, res, spec.query, spec.variables ?? {}, frame.language);
+    let result = await this.run<T>(req, res, spec.query, variablesOf(spec, frame.language), frame.language);
     const refused = result.errors?.length && spec.invalid ? refusedFields(result.errors) : null;
     if (refused && spec.invalid) {
       spec = spec.invalid(refused);
-      result = await this.run<T>(req, res, spec.query, spec.variables ?? {}, frame.language);
+      result = await this.run<T>(req, res, spec.query, variablesOf(spec, frame.language), frame.language);
     }
-    const variables = spec.variables ?? {};
+    const variables = variablesOf(spec, frame.language);
     const notFound = result.errors?.some(isNotFound) ?? false;
     if (result.errors?.length && !notFound) throw new Error(`A page's query failed: ${result.errors.map((e) => e.message).join('; ')}`);
     if (req.query?.format === 'json') {
