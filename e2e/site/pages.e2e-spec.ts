@@ -121,6 +121,34 @@ describe('public pages: the docket, disputes, reports, roster, elections, calend
     );
   }, 60_000);
 
+  it("answers a download's errors in the reader's language, its codes unchanged, the same for absent and not public", async () => {
+    const [restricted] = await rows(`SELECT id FROM documents WHERE classification <> 'PUBLIC' LIMIT 1`);
+    for (const id of ['00000000-0000-4000-8000-000000000000', restricted.id]) {
+      const fr = await t.http().get(`/documents/${id}/content`).set('Accept-Language', 'fr');
+      expect(fr.status).toBe(404);
+      expect(fr.headers['content-language']).toBe('fr');
+      expect(fr.body.error).toMatchObject({
+        code: 'NOT_FOUND',
+        domainCode: 'DOCUMENT_NOT_FOUND',
+        message: translate('fr', 'errors.DOCUMENT_NOT_FOUND'),
+      });
+      const ar = await t.http().get(`/documents/${id}/content?lang=ar`);
+      expect(ar.body.error).toMatchObject({ domainCode: 'DOCUMENT_NOT_FOUND', message: translate('ar', 'errors.DOCUMENT_NOT_FOUND') });
+      const en = await get(`/documents/${id}/content`);
+      expect(en.body.error).toEqual({ code: 'NOT_FOUND', domainCode: 'DOCUMENT_NOT_FOUND', message: `Document ${id} was not found` });
+    }
+    // The site's 404 in JSON says why too, in the reader's language; in HTML, the 404 page in it.
+    const json = await get('/disputes/DS99999?format=json&lang=es');
+    expect(json.status).toBe(404);
+    expect(json.body).toMatchObject({
+      data: null,
+      error: { code: 'NOT_FOUND', domainCode: 'DISPUTE_NOT_FOUND', message: translate('es', 'errors.DISPUTE_NOT_FOUND') },
+    });
+    const page = await get('/disputes/DS99999?lang=zh');
+    expect(page.status).toBe(404);
+    expect(page.text).toContain(escapeHtml(translate('zh', 'site.notFound.text')));
+  });
+
   it('escapes hostile query strings and names unknown filters instead of failing', async () => {
     const hostile = '<script>alert(1)</script>';
     const res = await get(`/?q=${encodeURIComponent(hostile)}&stage=${encodeURIComponent('"><img src=x>')}&member=ZZZ&year=abc`);

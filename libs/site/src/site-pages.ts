@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { DomainError, RequestLoaders } from '@app/core';
+import { DomainError, RequestLoaders, domainErrorBody, localizedErrorBody } from '@app/core';
 import { Language, negotiateLanguage, translator, Translator } from '@app/i18n';
 import type { Request, Response } from 'express';
 import { DocumentNode, ExecutionResult, GraphQLError, GraphQLSchema, execute, parse, validate } from 'graphql';
@@ -137,10 +137,13 @@ export class SitePages {
       result = await this.run<T>(req, res, spec.query, variablesOf(spec, frame.language), frame.language);
     }
     const variables = variablesOf(spec, frame.language);
-    const notFound = result.errors?.some(isNotFound) ?? false;
+    const missing = result.errors?.find(isNotFound)?.originalError;
+    const notFound = missing instanceof DomainError;
     if (result.errors?.length && !notFound) throw new Error(`A page's query failed: ${result.errors.map((e) => e.message).join('; ')}`);
     if (req.query?.format === 'json') {
-      const body = JSON.stringify({ query: spec.query, variables, data: notFound ? null : result.data }, null, 2);
+      // Nothing public here: no data, and why, in the reader's language (the same for absent and not public).
+      const error = notFound ? { error: localizedErrorBody(domainErrorBody(missing), frame.language) } : {};
+      const body = JSON.stringify({ query: spec.query, variables, data: notFound ? null : result.data, ...error }, null, 2);
       return send(req, res, notFound ? 404 : 200, 'application/json; charset=utf-8', body, frame.language);
     }
     const content = notFound || !result.data ? null : spec.render({ data: result.data, t: frame.t, language: frame.language, frame });
