@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { CommandRunner } from '@app/core';
 import { translate } from '@app/i18n';
+import { count, parseBlt, type CountingRules } from '@app/stv';
 import { DisputesService } from '@app/registry';
 import { escapeHtml } from '@app/site';
 import { loadDemoDataIfEmpty } from '../../apps/api/src/demo/demo-data';
@@ -196,5 +197,26 @@ describe('public pages: the docket, disputes, reports, roster, elections, calend
     }
     expect(closed.length).toBeGreaterThan(0);
     expect(served).toBe(closed.filter((e) => e.ballots_published).length);
+  });
+
+  it("publishes the ballots of the demo's counted elections as the product does, and their BLT file recounts to the published result", async () => {
+    const published: { id: string }[] = await rows(`SELECT id FROM elections WHERE ballots_published ORDER BY closed_at`);
+    // The demo's elections had at least BALLOT_PUBLICATION_MIN ballots each: `npm start` shows a recount file.
+    expect(published.length).toBeGreaterThan(0);
+    for (const { id } of published) {
+      const blt = await get(`/elections/${id}/ballots.blt`);
+      expect(blt.status).toBe(200);
+      const file = parseBlt(blt.text);
+      const page = (await get(`/elections/${id}?format=json`)).body.data.election;
+      expect(file.seats).toBe(page.seats);
+      expect(file.ballots.reduce((n, b) => n + b.weight, 0)).toBe(page.turnout);
+      // Anyone's recount: the file, the published seed and rules, the library's count.
+      // The API names the rules as a GraphQL enum (MEEK_STV), the count library as the tools do (meek-stv).
+      const rules = (page.rules as string).toLowerCase().replace('_', '-') as CountingRules;
+      const recount = count({ ...file, seed: page.seed, rules });
+      expect(recount.elected).toEqual(page.count.elected);
+      expect(recount.elected).toHaveLength(page.seats);
+      expect(page.elected.length).toBe(page.seats);
+    }
   });
 });
