@@ -35,7 +35,7 @@ const DOCKET_LIST = `{ disputes(first: 20) { nodes { id docketNumber title stage
 async function main(): Promise<void> {
   const { runMigrations } = await import('@app/migrations');
   const { CommandRunner, loadConfig } = await import('@app/core');
-  const { DisputesService, DocketService } = await import('@app/registry');
+  const { DisputesService, DocketService, verbatim } = await import('@app/registry');
   const { LiveDocketHub } = await import('@app/notices');
   const { DataSource } = await import('typeorm');
   const { createClient } = await import('graphql-ws');
@@ -111,7 +111,7 @@ async function main(): Promise<void> {
       const t0 = performance.now();
       const entry = await commands.run({ actor: null, operation: 'benchLiveDocket' }, async (ctx) => {
         await ctx.em.query('SELECT id FROM disputes WHERE id = $1 FOR UPDATE', [disputeId]);
-        return docket.append(ctx, { disputeId, actorRole: 'SYSTEM', kind: 'benchLiveDocket', text: `Benchmark event ${i}` });
+        return docket.append(ctx, { disputeId, actorRole: 'SYSTEM', kind: 'benchLiveDocket', ...verbatim(`Benchmark event ${i}`) });
       });
       const t1 = performance.now();
       while (!received.has(entry.id)) await new Promise<void>((resolve) => (wake = resolve));

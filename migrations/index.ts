@@ -31,12 +31,14 @@ import { Webhooks1795760000300 } from './1795760000300-Webhooks';
 import { OnePanelSeatsTable1795770000000 } from './1795770000000-OnePanelSeatsTable';
 import { HearingSetAt1795780000000 } from './1795780000000-HearingSetAt';
 import { SandboxClock1795780000100 } from './1795780000100-SandboxClock';
+import { DocketEntryParams1795790000000 } from './1795790000000-DocketEntryParams';
 import { RunningDeadlines1795790000400 } from './1795790000400-RunningDeadlines';
 import { UserLanguage1795790000200 } from './1795790000200-UserLanguage';
 import { LanguageVersions1795790000100 } from './1795790000100-LanguageVersions';
 import { ReportIndexes1795790000300 } from './1795790000300-ReportIndexes';
 
 export * from './job-queue';
+export { parseLegacyDocketText, type LegacyMessage } from './docket-legacy-text';
 
 /** Every entity of every module: the schema the migrations must produce. */
 export const ALL_ENTITIES = [
@@ -75,6 +77,7 @@ export const ALL_MIGRATIONS: Function[] = [
   OnePanelSeatsTable1795770000000,
   HearingSetAt1795780000000,
   SandboxClock1795780000100,
+  DocketEntryParams1795790000000,
   LanguageVersions1795790000100,
   UserLanguage1795790000200,
   ReportIndexes1795790000300,

@@ -184,8 +184,9 @@ describe('registry: closed days move running deadlines', () => {
     expect(settled).toBe(false);
     // The step in progress appends its own entry, then commits.
     await runner.query(
-      `INSERT INTO docket_entries (dispute_id, seq, occurred_at, actor_role, kind, text)
-       SELECT $1, MAX(seq) + 1, now(), 'COMPLAINANT', 'offerGoodOffices', 'Good offices offered.' FROM docket_entries WHERE dispute_id = $1`,
+      `INSERT INTO docket_entries (dispute_id, seq, occurred_at, actor_role, kind, text, message, params)
+       SELECT $1, MAX(seq) + 1, now(), 'COMPLAINANT', 'offerGoodOffices', 'Good offices offered.', 'docket.verbatim',
+              jsonb_build_object('text', 'Good offices offered.') FROM docket_entries WHERE dispute_id = $1`,
       [ids.A],
     );
     await runner.commitTransaction();

@@ -183,6 +183,19 @@ describe('titles, summaries and documents in several languages', () => {
           actor_role: 'SECRETARIAT',
           text: 'The secretariat filed the Spanish text of the title and summary of the request for consultations.',
         });
+        // Read in the reader's language: the language filed is named in it, the organ too.
+        const read = await t.gql(
+          `query($id: ID!) { dispute(id: $id) { docket(first: 100) { nodes { message params fr: text(language: "fr") ar: text(language: "ar") zh: text(language: "zh") } } } }`,
+          { id: disputeId },
+        );
+        expect(read.errors).toBeUndefined();
+        expect(read.data!.dispute.docket.nodes.at(-1)).toEqual({
+          message: 'docket.addDisputeTranslation',
+          params: { actorOrgan: 'SECRETARIAT', language: 'es' },
+          fr: 'Le secrétariat a déposé le texte espagnol du titre et du résumé de la demande de consultations.',
+          ar: 'الأمانة: إيداع النص باللغة الإسبانية لعنوان طلب إجراء المشاورات وملخصه.',
+          zh: '秘书处提交了磋商请求标题和摘要的西班牙文文本。',
+        });
       });
 
       it.each(['pak', 'kaz', 'panelist'] as const)('refuses %s: FORBIDDEN NOT_THE_COMPLAINANT, nothing written', async (who) => {
@@ -437,8 +450,19 @@ describe('titles, summaries and documents in several languages', () => {
       it('never puts its title, in any language, into the docket', async () => {
         const [entry] = await t.db.query(`SELECT text FROM docket_entries WHERE dispute_id = $1 ORDER BY seq DESC LIMIT 1`, [disputeId]);
         expect(entry.text).toBe('China filed the French version of a confidential document (exhibit).');
-        const all = await t.db.query(`SELECT text FROM docket_entries WHERE dispute_id = $1`, [disputeId]);
+        const all = await t.db.query(`SELECT text, params FROM docket_entries WHERE dispute_id = $1`, [disputeId]);
         expect(JSON.stringify(all)).not.toContain('CHN-7');
+        const read = await t.gql(
+          `query($id: ID!) { dispute(id: $id) { docket(first: 50) { nodes { fr: text(language: "fr") ru: text(language: "ru") es: text(language: "es") } } } }`,
+          { id: disputeId },
+        );
+        expect(read.errors).toBeUndefined();
+        expect(read.data!.dispute.docket.nodes).toContainEqual({
+          fr: 'China a déposé la version française d’un document confidentiel (pièce justificative).',
+          ru: expect.stringMatching(/языке; документ \(.+\) — конфиденциальный\.$/),
+          es: expect.stringMatching(/presentó la versión en francés de un documento confidencial \(.+\)\.$/),
+        });
+        expect(JSON.stringify(read.data)).not.toContain('CHN-7');
       });
 
       it('shows its versions to a named reader, who downloads them', async () => {
@@ -505,7 +529,10 @@ describe('titles, summaries and documents in several languages', () => {
     for (let i = 0; i < 30; i += 1) {
       // A second apart: the thirty are the newest page, in filing order.
       t.clock.advance(1000);
-      const res = await request('chn', { title: `Bulk ${i}`, translations: i % 2 ? [{ language: 'ar', title: `عنوان ${i}`, summary: 'ملخص' }] : [] });
+      const res = await request('chn', {
+        title: `Bulk ${i}`,
+        translations: i % 2 ? [{ language: 'ar', title: `عنوان ${i}`, summary: 'ملخص' }] : [],
+      });
       expect(res.errors).toBeUndefined();
       filed.add(res.data!.requestConsultations.id);
     }

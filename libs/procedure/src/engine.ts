@@ -26,6 +26,12 @@ export interface Approval extends DeadlineEffects {
    * who acted (a member's name, the secretariat, the panel, the body).
    */
   readonly docketText: string;
+  /**
+   * The same step as a message of the docket catalogue (`docket.step.<action>`) and the inputs it
+   * names, as plain values: `rule` (the limit and its article), `untilDay`, `rptEndsDay`,
+   * `effectiveDay` (ISO days, rendered in the reader's language). `{actor}` is the service's.
+   */
+  readonly docketParams: Readonly<Record<string, string>>;
   /** The capacity in which the actor took it: the first of the transition's actors they hold. */
   readonly actingAs: ActorRole;
   /**
@@ -289,6 +295,7 @@ export function decide(
     state,
     ...deadlineEffects(snapshot, transition, state, effectiveAt, closed, params),
     docketText: fillDocketText(transition.docketText, params, effectiveAt),
+    docketParams: docketParams(transition.docketText, params, effectiveAt),
     actingAs: transition.actors.find((role) => actorRoles.includes(role)) as ActorRole,
     effectiveAt,
   };
@@ -311,6 +318,16 @@ function fillDocketText(template: string, params: ActionParams, effectiveAt: Dat
     .replaceAll('{until}', params.extension?.until ?? '')
     .replaceAll('{rptEndsOn}', params.rptEndsOn ?? '')
     .replaceAll('{effective}', toIsoDate(effectiveAt));
+}
+
+// Only what the step's sentence names: an entry keeps the values it was written with.
+function docketParams(template: string, params: ActionParams, effectiveAt: Date): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (template.includes('{rule}')) out.rule = params.extension ? citeRule(params.extension.rule) : '';
+  if (template.includes('{until}')) out.untilDay = params.extension?.until ?? '';
+  if (template.includes('{rptEndsOn}')) out.rptEndsDay = params.rptEndsOn ?? '';
+  if (template.includes('{effective}')) out.effectiveDay = toIsoDate(effectiveAt);
+  return out;
 }
 
 /**

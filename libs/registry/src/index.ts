@@ -36,6 +36,16 @@ export {
 } from './deadlines/deadlines.service';
 export { DocketService } from './docket/docket.service';
 export { DocketEntry, toDocketEntry } from './docket/docket.type';
+export {
+  ADDENDUM_PARAMS,
+  moveItem,
+  renderDocketText,
+  verbatim,
+  type DocketMessage,
+  type DocketOrgan,
+  type DocketParam,
+  type DocketParams,
+} from './docket/docket-text';
 export { DocumentsService, type StoredDocument } from './documents/documents.service';
 export { DocumentVersionsService } from './documents/document-versions.service';
 export { DisputeTranslationsService } from './languages/dispute-translations.service';

@@ -12,6 +12,8 @@ import {
   StageChange,
   StageObservers,
   docketNumber,
+  type DocketMessage,
+  type DocketParams,
 } from '@app/registry';
 import { isUUID } from 'class-validator';
 import { EntityManager, MoreThan } from 'typeorm';
@@ -101,7 +103,8 @@ export class HearingsService implements OnModuleInit {
         disputeId: dispute.id,
         actorRole: role,
         kind: 'scheduleHearing',
-        text: `The ${HUMAN_KIND[hearing.kind]} is scheduled ${when(hearing)}${await venueText(ctx.em, hearing)}.`,
+        message: 'docket.scheduleHearing',
+        params: { hearingKind: hearing.kind, ...whenParams(hearing), ...(await venueParams(ctx.em, hearing)) },
       });
       await this.announce(ctx, hearing, dispute, 'SCHEDULED', entry);
       ctx.target('Hearing', hearing.id, { disputeId: dispute.id, kind: hearing.kind, startsAt: hearing.startsAt, endsAt: hearing.endsAt });
@@ -124,7 +127,7 @@ export class HearingsService implements OnModuleInit {
         ? { roomId: hearing.roomId, virtualLink: hearing.virtualLink }
         : await validateVenue(ctx.em, input.roomId ?? null, input.virtualLink ?? null);
       this.assertOpenDays(input.startsAt, input.endsAt, timeZone, closed);
-      const before = when(hearing);
+      const before = whenParams(hearing, 'former');
       // The hearing's own bookings give way first, so a move within its own slot is no clash.
       await this.bookings.release(ctx, hearing.id);
       const participants = await ctx.em.getRepository(HearingParticipantEntity).findBy({ hearingId: hearing.id });
@@ -149,7 +152,9 @@ export class HearingsService implements OnModuleInit {
         disputeId: dispute.id,
         actorRole: role,
         kind: 'rescheduleHearing',
-        text: `The ${HUMAN_KIND[saved.kind]} set ${before} is moved to ${when(saved)}${await venueText(ctx.em, saved)}. Reason: ${input.reason}`,
+        // The reason in the words of whoever moved it: not translated.
+        message: 'docket.rescheduleHearing',
+        params: { hearingKind: saved.kind, ...before, ...whenParams(saved), ...(await venueParams(ctx.em, saved)), reason: input.reason },
       });
       await this.announce(ctx, saved, dispute, 'RESCHEDULED', entry);
       ctx.target('Hearing', saved.id, { disputeId: dispute.id, startsAt: saved.startsAt, endsAt: saved.endsAt, sequence: saved.sequence });
@@ -162,7 +167,10 @@ export class HearingsService implements OnModuleInit {
     return this.commands.run({ actor, operation: 'cancelHearing' }, async (ctx) => {
       const { hearing, dispute, role } = await this.lockHearing(ctx, input.hearingId);
       assertNotBegun(hearing, ctx.now, 'cancelled');
-      const saved = await this.cancelLocked(ctx, hearing, dispute, role, input.reason, `Reason: ${input.reason}`);
+      const saved = await this.cancelLocked(ctx, hearing, dispute, role, input.reason, {
+        message: 'docket.cancelHearing.reason',
+        params: { reason: input.reason },
+      });
       ctx.target('Hearing', saved.id, { disputeId: dispute.id, reason: input.reason });
       return saved;
     });
@@ -181,7 +189,11 @@ export class HearingsService implements OnModuleInit {
       order: { startsAt: 'ASC' },
     });
     const reason = `the dispute moved to ${STAGE_LABELS[change.to as keyof typeof STAGE_LABELS] ?? change.to}`;
-    for (const hearing of ahead) await this.cancelLocked(ctx, hearing, change.dispute, change.role, reason, `It is not held: ${reason}.`);
+    for (const hearing of ahead)
+      await this.cancelLocked(ctx, hearing, change.dispute, change.role, reason, {
+        message: 'docket.cancelHearing.stage',
+        params: { toStage: change.to },
+      });
   }
 
   /** Cancels a hearing in the command's transaction (the caller holds the dispute's lock). */
@@ -191,7 +203,7 @@ export class HearingsService implements OnModuleInit {
     dispute: DisputeEntity,
     role: string,
     reason: string,
-    why: string,
+    why: DocketMessage,
   ): Promise<HearingEntity> {
     await this.bookings.release(ctx, hearing.id);
     Object.assign(hearing, { status: 'CANCELLED', sequence: hearing.sequence + 1, reason, publicObservation: false });
@@ -200,7 +212,8 @@ export class HearingsService implements OnModuleInit {
       disputeId: dispute.id,
       actorRole: role,
       kind: 'cancelHearing',
-      text: `The ${HUMAN_KIND[saved.kind]} set ${when(saved)} is cancelled. ${why}`,
+      message: why.message,
+      params: { ...why.params, hearingKind: saved.kind, ...whenParams(saved) },
     });
     await this.announce(ctx, saved, dispute, 'CANCELLED', entry);
     return saved;
@@ -363,9 +376,19 @@ function when(h: HearingEntity): string {
   return `from ${formatLocal(h.startsAt, h.timeZone)} to ${formatLocal(h.endsAt, h.timeZone)} (${h.timeZone})`;
 }
 
-async function venueText(em: EntityManager, h: HearingEntity): Promise<string> {
+/**
+ * When, for the docket: the local times with their offset (an ISO instant each, shown as such in
+ * English and in the reader's language otherwise) and the zone. `prefix` names the former times of
+ * a moved hearing.
+ */
+function whenParams(h: HearingEntity, prefix?: 'former'): DocketParams {
+  const [startsAt, endsAt, timeZone] = [formatLocal(h.startsAt, h.timeZone), formatLocal(h.endsAt, h.timeZone), h.timeZone];
+  return prefix ? { formerStartsAt: startsAt, formerEndsAt: endsAt, formerTimeZone: timeZone } : { startsAt, endsAt, timeZone };
+}
+
+/** Where, for the docket: the room by its name, online, or both. */
+async function venueParams(em: EntityManager, h: HearingEntity): Promise<DocketParams> {
   const room = h.roomId ? await em.getRepository(HearingRoomEntity).findOneBy({ id: h.roomId }) : null;
-  if (room && h.virtualLink) return ` in ${room.name} and online`;
-  if (room) return ` in ${room.name}`;
-  return ' online';
+  if (room) return { venue: h.virtualLink ? 'roomAndOnline' : 'room', room: room.name };
+  return { venue: 'online' };
 }

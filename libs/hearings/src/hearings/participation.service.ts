@@ -12,7 +12,7 @@ import {
   SetHearingPublicInput,
 } from '../dto/hearing.input';
 import { isTimeZone, nextDate, startOfLocalDay } from '../time';
-import { BookingsService, HUMAN_KIND } from './bookings.service';
+import { BookingsService } from './bookings.service';
 import {
   HearingConsentEntity,
   HearingEntity,
@@ -137,7 +137,8 @@ export class ParticipationService {
         disputeId: hearing.disputeId,
         actorRole: 'PARTY',
         kind: 'observationConsent',
-        text: `${member.name} ${input.consent ? 'consents' : 'does not consent'} to public observation of the ${HUMAN_KIND[hearing.kind]}.`,
+        message: input.consent ? 'docket.observationConsent.given' : 'docket.observationConsent.refused',
+        params: { actor: member.name, hearingKind: hearing.kind },
       });
       let saved = hearing;
       if (!input.consent && hearing.publicObservation) {
@@ -147,7 +148,8 @@ export class ParticipationService {
           disputeId: hearing.disputeId,
           actorRole: 'SYSTEM',
           kind: 'hearingClosedToPublic',
-          text: `The ${HUMAN_KIND[hearing.kind]} of ${docketNumber(dispute)} is closed to the public: ${member.name} withdrew its consent.`,
+          message: 'docket.hearingClosedToPublic.consentWithdrawn',
+          params: { hearingKind: hearing.kind, docketNumber: docketNumber(dispute), actor: member.name },
         });
       }
       ctx.target('Hearing', hearing.id, { consent: input.consent, memberId: member.id });
@@ -183,7 +185,8 @@ export class ParticipationService {
         disputeId: dispute.id,
         actorRole: role,
         kind: input.public ? 'hearingOpenedToPublic' : 'hearingClosedToPublic',
-        text: `The ${HUMAN_KIND[hearing.kind]} is ${input.public ? 'open to public observation, every party having consented' : 'closed to the public'}.`,
+        message: input.public ? 'docket.hearingOpenedToPublic' : 'docket.hearingClosedToPublic',
+        params: { hearingKind: hearing.kind },
       });
       ctx.target('Hearing', hearing.id, { public: input.public });
       return saved;
@@ -224,7 +227,13 @@ export class ParticipationService {
         disputeId: hearing.disputeId,
         actorRole: role,
         kind: 'recordAttendance',
-        text: `Attendance at the ${hearing.kind.toLowerCase().replace(/_/g, ' ')} of ${hearing.startsAt.toISOString().slice(0, 10)} recorded: ${attendees.length} of ${participants.length} participants attended.`,
+        message: 'docket.recordAttendance',
+        params: {
+          hearingKind: hearing.kind,
+          startDay: hearing.startsAt.toISOString().slice(0, 10),
+          attended: attendees.length,
+          participants: participants.length,
+        },
       });
       ctx.target('Hearing', hearingId, { attendees: [...attendees] });
       return hearing;
@@ -262,7 +271,16 @@ export class ParticipationService {
         disputeId: hearing.disputeId,
         actorRole: role,
         kind: 'fileHearingRecord',
-        text: `The record of the ${hearing.kind.toLowerCase().replace(/_/g, ' ')} of ${hearing.startsAt.toISOString().slice(0, 10)} was filed${input.public ? `: "${input.title}"` : ' (restricted)'}.`,
+        // A restricted record's title stays off the public docket.
+        ...(input.public
+          ? {
+              message: 'docket.fileHearingRecord.public',
+              params: { hearingKind: hearing.kind, startDay: hearing.startsAt.toISOString().slice(0, 10), title: input.title },
+            }
+          : {
+              message: 'docket.fileHearingRecord.restricted',
+              params: { hearingKind: hearing.kind, startDay: hearing.startsAt.toISOString().slice(0, 10) },
+            }),
         documentIds: [document.id],
       });
       ctx.target('Hearing', hearing.id, { record: document.id });

@@ -110,7 +110,8 @@ export class TimetableService {
           disputeId: step.disputeId,
           actorRole: actor!.role === 'PANELIST' ? 'PANEL' : 'SECRETARIAT',
           kind: 'completeTimetableStep',
-          text: `Timetable step ${step.kind} (due ${step.dueDate}) was completed.`,
+          message: 'docket.completeTimetableStep',
+          params: { step: step.kind, dueDay: step.dueDate },
         });
       }
       ctx.target('TimetableStep', step.id, { disputeId: step.disputeId, kind: step.kind });

@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { Public, notFound } from '@app/core';
+import { negotiateLanguage, type Language } from '@app/i18n';
 import type { Request, Response } from 'express';
 import { ATOM_CONTENT_TYPE, feedBase } from './atom';
 import { DocketFeedsService } from './docket-feeds.service';
@@ -13,6 +14,14 @@ export function sendAtom(res: Response, body: string): void {
   res.end(body);
 }
 
+/**
+ * The language of a feed's entries: `?lang=` only, English without it. Not the browser's
+ * Accept-Language: a feed is cached publicly by its address, and each language has its own.
+ */
+function feedLanguage(req: Request): Language {
+  return negotiateLanguage({ query: typeof req.query.lang === 'string' ? req.query.lang : null }).language;
+}
+
 /** The public Atom feeds of the docket (RFC 4287), for feed readers, which send no token. */
 @Controller('feeds')
 export class DocketFeedsController {
@@ -21,13 +30,13 @@ export class DocketFeedsController {
   @Public()
   @Get('docket.atom')
   async docket(@Req() req: Request, @Res() res: Response): Promise<void> {
-    sendAtom(res, await this.feeds.allDisputes(feedBase(req)));
+    sendAtom(res, await this.feeds.allDisputes(feedBase(req), feedLanguage(req)));
   }
 
   @Public()
   @Get('disputes/:file')
   async dispute(@Param('file') file: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     if (!file.endsWith('.atom')) throw notFound('Feed', file, 'FEED_NOT_FOUND');
-    sendAtom(res, await this.feeds.oneDispute(feedBase(req), file.slice(0, -'.atom'.length)));
+    sendAtom(res, await this.feeds.oneDispute(feedBase(req), file.slice(0, -'.atom'.length), feedLanguage(req)));
   }
 }

@@ -5,10 +5,12 @@ import {
   DocketService,
   DocumentsService,
   docketNumber,
+  renderDocketText,
   type DisputeEntity,
   type DocketEntryEntity,
   type DocumentEntity,
 } from '@app/registry';
+import { DEFAULT_LANGUAGE, type Language } from '@app/i18n';
 import { DataSource } from 'typeorm';
 import { AtomEntry, AtomFeed, buildAtom, markFeedsAsSandbox } from './atom';
 
@@ -37,7 +39,7 @@ export class DocketFeedsService {
     markFeedsAsSandbox(config.SANDBOX);
   }
 
-  async allDisputes(base: string): Promise<string> {
+  async allDisputes(base: string, language: Language = DEFAULT_LANGUAGE): Promise<string> {
     const entries = await this.docket.latest(FEED_ENTRIES);
     const disputes = await this.disputes.byIds(this.dataSource.manager, [...new Set(entries.map((e) => e.disputeId))]);
     return this.render(
@@ -50,11 +52,12 @@ export class DocketFeedsService {
       entries,
       new Map(disputes.map((d) => [d.id, d])),
       base,
+      language,
     );
   }
 
   /** One dispute's feed, by its docket number (DS7); NOT_FOUND for a number no dispute has. */
-  async oneDispute(base: string, number: string): Promise<string> {
+  async oneDispute(base: string, number: string, language: Language = DEFAULT_LANGUAGE): Promise<string> {
     if (!/^DS\d{1,9}$/i.test(number)) throw notFound('Feed', number, 'FEED_NOT_FOUND');
     // DISPUTE_NOT_FOUND (HTTP 404) for a number no dispute has, as the `dispute` query says.
     const dispute = await this.disputes.get({ docketNumber: number });
@@ -70,6 +73,7 @@ export class DocketFeedsService {
       entries,
       new Map([[dispute.id, dispute]]),
       base,
+      language,
     );
   }
 
@@ -78,6 +82,7 @@ export class DocketFeedsService {
     entries: readonly DocketEntryEntity[],
     disputes: ReadonlyMap<string, DisputeEntity>,
     base: string,
+    language: Language,
   ): Promise<string> {
     // Anonymous: the policy lets through PUBLIC documents only. One statement for the whole feed.
     const ids = [...new Set(entries.flatMap((e) => e.documentIds))];
@@ -88,9 +93,11 @@ export class DocketFeedsService {
       const dispute = disputes.get(entry.disputeId);
       const name = dispute ? docketNumber(dispute) : 'DS?';
       const docs = entry.documentIds.map((id) => documents.get(id)).filter((d): d is DocumentEntity => d !== undefined);
+      // English is the text written at append (byte for byte); another language is rendered now.
+      const text = language === DEFAULT_LANGUAGE ? entry.text : renderDocketText(entry, language);
       return {
         id: entry.id,
-        title: `${name} #${entry.seq}: ${oneLine(entry.text)}`,
+        title: `${name} #${entry.seq}: ${oneLine(text)}`,
         updated: entry.occurredAt,
         published: entry.occurredAt,
         link: `${base}/feeds/disputes/${name}.atom`,
@@ -101,7 +108,7 @@ export class DocketFeedsService {
           title: d.title,
         })),
         categories: [entry.kind],
-        content: [entry.text, ...docs.map((d) => `Document: ${d.title}`)].join('\n'),
+        content: [text, ...docs.map((d) => `Document: ${d.title}`)].join('\n'),
       };
     });
     return buildAtom({

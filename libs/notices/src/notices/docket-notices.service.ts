@@ -10,6 +10,7 @@ import {
   canSeeDocument,
   docketNumber,
   isThirdParty,
+  renderDocketText,
 } from '@app/registry';
 import { NoticesService } from './notices.service';
 import { NoticePreferencesService } from './notice-preferences.service';
@@ -129,13 +130,11 @@ export class DocketNoticesService implements OnModuleInit {
 }
 
 /**
- * What the entry says, in the recipient's language. The docket keeps its entries' sentences in
- * English for now (`entry.text`); once the registry renders them in each working language, this is
- * the one place that asks for it.
+ * What the entry says, in the recipient's language: its message rendered by the registry; in
+ * English the text the docket wrote, byte for byte.
  */
 function entrySentence(entry: DocketEntryEntity, language: Language): string {
-  void language;
-  return entry.text;
+  return language === 'en' ? entry.text : renderDocketText(entry, language);
 }
 
 /** The entry's first sentence, for a mail's subject (at most 120 characters). */

@@ -83,7 +83,8 @@ export class ChallengesService {
         disputeId: dispute.id,
         actorRole: member.kind,
         kind: 'challengeCandidate',
-        text: `${member.name} challenged a candidate for cause (DSU 8.6).`,
+        message: 'docket.challengeCandidate',
+        params: { actor: member.name },
       });
       ctx.target('Challenge', saved.id, { disputeId: dispute.id, personId: person.id, by: member.code });
       return saved;
@@ -112,12 +113,17 @@ export class ChallengesService {
         disputeId: challenge.disputeId,
         actorRole: 'SECRETARIAT',
         kind: 'decideChallenge',
-        text: `The secretariat ${args.upheld ? 'upheld' : 'dismissed'} the challenge by ${by.name} of a candidate (DSU 8.6): ${args.reasons}`,
+        // The secretariat's reasons in its own words: not translated.
+        message: args.upheld ? 'docket.decideChallenge.upheld' : 'docket.decideChallenge.dismissed',
+        params: { member: by.name, reasons: args.reasons },
       });
       // The upheld challenge excludes the person from this panel: if already seated (the election
       // closed before the decision), the seat falls vacant now, not at a later separate step.
       const vacated = args.upheld
-        ? await this.panel.vacateSeat(ctx, challenge.disputeId, challenge.personId, `the challenge by ${by.name} was upheld (DSU 8.6)`)
+        ? await this.panel.vacateSeat(ctx, challenge.disputeId, challenge.personId, `the challenge by ${by.name} was upheld (DSU 8.6)`, {
+            message: 'docket.vacatePanelSeat.challenge',
+            params: { member: by.name },
+          })
         : null;
       ctx.target('Challenge', saved.id, {
         disputeId: saved.disputeId,

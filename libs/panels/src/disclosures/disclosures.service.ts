@@ -60,7 +60,8 @@ export class DisclosuresService {
           disputeId: saved.disputeId,
           actorRole: declarer.role,
           kind: 'declareDisclosure',
-          text: 'A candidate disclosed an interest touching this dispute (Rules of Conduct, VI).',
+          message: 'docket.declareDisclosure',
+          params: {},
         });
       }
       ctx.target('Disclosure', saved.id, { personId: person.id, kind: saved.kind, disputeId: saved.disputeId });
@@ -92,21 +93,22 @@ export class DisclosuresService {
       const saved = await repo.save(disclosure);
       if (saved.disputeId) {
         // The reason may repeat the disclosure's content: the public docket gets the outcome only.
-        const outcome = args.upheld
-          ? 'a conflict of interest is confirmed; the candidate is not eligible in this dispute'
-          : 'no conflict of interest; the candidate remains eligible';
         await this.docket.append(ctx, {
           disputeId: saved.disputeId,
           actorRole: 'SECRETARIAT',
           kind: 'decideDisclosure',
-          text: `The secretariat decided on a candidate's disclosure touching this dispute: ${outcome}.`,
+          message: args.upheld ? 'docket.decideDisclosure.upheld' : 'docket.decideDisclosure.cleared',
+          params: {},
         });
       }
       // A confirmed conflict excludes the person from this dispute's panel: a seat already taken
       // falls vacant now (Rules of Conduct VIII; the docket names nothing of the disclosure).
       const vacated =
         args.upheld && saved.disputeId
-          ? await this.panel.vacateSeat(ctx, saved.disputeId, saved.personId, 'a conflict of interest was confirmed on a disclosure')
+          ? await this.panel.vacateSeat(ctx, saved.disputeId, saved.personId, 'a conflict of interest was confirmed on a disclosure', {
+              message: 'docket.vacatePanelSeat.disclosure',
+              params: {},
+            })
           : null;
       ctx.target('Disclosure', saved.id, {
         personId: saved.personId,

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Actor, AppConfig, Clock, CommandContext, CommandRunner, DomainError, notFound, requireRole } from '@app/core';
 import { toIsoDate } from '@app/procedure';
-import { DisputesService, DocketService, PanelSeatsService } from '@app/registry';
+import { DisputesService, DocketService, PanelSeatsService, type DocketMessage } from '@app/registry';
 import { count, toBlt, type CountResult } from '@app/stv';
 import { DataSource, In, LessThanOrEqual } from 'typeorm';
 import { ChallengeEntity } from '../challenges/challenge.entity';
@@ -78,9 +78,8 @@ export class ElectionClosingService {
           disputeId: election.disputeId,
           actorRole: actor ? 'SECRETARIAT' : 'SYSTEM',
           kind: 'electionFailed',
-          text:
-            `The election did not reach its quorum: ${turnout} of ${election.electorateSize} members voted, ` +
-            `${election.quorumPercent}% were needed. The secretariat will open it again. Seed: ${election.seed}.`,
+          message: 'docket.electionFailed',
+          params: { turnout, electorate: election.electorateSize, quorumPercent: election.quorumPercent, seed: election.seed },
         });
         ctx.target('Election', electionId, { status: 'FAILED', turnout });
         return saved;
@@ -190,7 +189,14 @@ export class ElectionClosingService {
    * Empties the person's seat on the dispute's panel in the command's transaction (the caller
    * holds the dispute's lock), docketed; returns the seat, or null when the person holds none.
    */
-  async vacateSeat(ctx: CommandContext, disputeId: string, personId: string, reason: string): Promise<{ id: string } | null> {
+  async vacateSeat(
+    ctx: CommandContext,
+    disputeId: string,
+    personId: string,
+    reason: string,
+    /** Why, as the docket says it; without it, the secretariat's `reason` in its own words. */
+    why: DocketMessage = { message: 'docket.vacatePanelSeat', params: { reason } },
+  ): Promise<{ id: string } | null> {
     const seat = await this.seats.vacate(ctx, disputeId, personId, reason);
     if (!seat) return null;
     if (seat.chair) {
@@ -203,7 +209,8 @@ export class ElectionClosingService {
       disputeId,
       actorRole: 'SECRETARIAT',
       kind: 'vacatePanelSeat',
-      text: `${person.name} left the panel: ${reason}. The seat will be filled by election.`,
+      message: why.message,
+      params: { ...why.params, person: person.name },
     });
     return { id: seat.id };
   }
@@ -317,16 +324,29 @@ export class ElectionClosingService {
       election.id,
       elected.map((person, rank) => ({ personId: person.id, userId: person.userId, chair: !hasChair && rank === 0, electedRank: rank })),
     );
-    const names = elected.map((p, rank) => (rank === 0 && !hasChair ? `${p.name} (chair)` : p.name)).join(', ');
-    const published = election.ballotsPublished
-      ? `The tie-break seed ${election.seed} is published with the ballots and every stage of the count.`
-      : `Fewer than ${this.config.BALLOT_PUBLICATION_MIN} members voted: to keep each ballot secret, only the elected and the turnout ` +
-        `are published, not the ballots or the stages of the count; each voter can still check their receipt. The tie-break seed is ${election.seed}.`;
-    const summary = `The election closed: ${election.turnout} of ${election.electorateSize} members voted; elected ${names}. ${published}`;
+    const summary = {
+      turnout: election.turnout,
+      electorate: election.electorateSize,
+      elected: elected.map((p) => p.name),
+      // The first elected chairs a panel that has no chair yet (DSU 8: the panel's first seat).
+      chair: !hasChair && elected[0] ? elected[0].name : null,
+      published: election.ballotsPublished,
+      publicationMin: this.config.BALLOT_PUBLICATION_MIN,
+      seed: election.seed,
+    };
     if (election.kind === 'PANEL') {
-      await this.disputes.perform(ctx, election.disputeId, 'composePanel', {}, summary, { onBehalfOf: ['SECRETARIAT'] });
+      await this.disputes.perform(ctx, election.disputeId, 'composePanel', {}, undefined, {
+        onBehalfOf: ['SECRETARIAT'],
+        docket: { message: 'docket.composePanelByElection', params: summary },
+      });
     } else {
-      await this.docket.append(ctx, { disputeId: election.disputeId, actorRole: 'SECRETARIAT', kind: 'fillVacancy', text: summary });
+      await this.docket.append(ctx, {
+        disputeId: election.disputeId,
+        actorRole: 'SECRETARIAT',
+        kind: 'fillVacancy',
+        message: 'docket.electionClosed',
+        params: summary,
+      });
     }
   }
 }

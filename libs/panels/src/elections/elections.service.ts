@@ -16,7 +16,7 @@ import {
   MembersService,
 } from '@app/core';
 import { addDays, latestRow, startOfDay, toIsoDate } from '@app/procedure';
-import { DisputesService, DocketService, PanelSeatsService } from '@app/registry';
+import { DisputesService, DocketService, PanelSeatsService, type DocketMessage } from '@app/registry';
 import { isUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
@@ -152,16 +152,24 @@ export class ElectionsService {
       if (electorate.length) {
         await ctx.em.getRepository(ElectionElectorEntity).insert(electorate.map((m) => ({ electionId: election.id, memberId: m.id })));
       }
-      const text =
-        `The secretariat opened the election of ${seats} panelist seat(s) among ${ordered.length} eligible ` +
-        `candidates (${ordered.map((p) => p.name).join(', ')}); ${electorate.length} members vote from ` +
-        `${input.opensAt.toISOString()} to ${input.closesAt.toISOString()}; tie-break seed SHA-256 ${seedHash}.`;
+      const docket: DocketMessage = {
+        message: 'docket.openElection',
+        params: {
+          seats,
+          candidateCount: ordered.length,
+          candidates: ordered.map((p) => p.name),
+          electorate: electorate.length,
+          opensAt: input.opensAt.toISOString(),
+          closesAt: input.closesAt.toISOString(),
+          seedHash,
+        },
+      };
       if (input.vacancy) {
-        await this.docket.append(ctx, { disputeId: dispute.id, actorRole: 'SECRETARIAT', kind: 'openElection', text });
+        await this.docket.append(ctx, { disputeId: dispute.id, actorRole: 'SECRETARIAT', kind: 'openElection', ...docket });
       } else {
         // The engine's step: it refuses an election while the parties may still agree on five
         // panelists (DSU 8.5), and outside the panel's establishment.
-        await this.disputes.perform(ctx, dispute.id, 'openPanelElection', {}, undefined, { docketText: text });
+        await this.disputes.perform(ctx, dispute.id, 'openPanelElection', {}, undefined, { docket });
       }
       ctx.target('Election', election.id, { disputeId: dispute.id, seats, seedHash, candidates: ordered.map((p) => p.id) });
       return election;

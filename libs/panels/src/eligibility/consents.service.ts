@@ -66,12 +66,12 @@ export class ConsentsService {
         pending: parties.filter((m) => !consentedIds.has(m.id)),
       };
       const me = members.find((m) => m.id === place.memberId) as MemberEntity;
-      const waived = state.pending.length === 0 ? ' All parties have now agreed.' : '';
       await this.docket.append(ctx, {
         disputeId: dispute.id,
         actorRole: place.kind,
         kind: 'consentToNational',
-        text: `${me.name} agreed (DSU 8.3) that a candidate who is a national of ${nationalOf.code} may serve on the panel.${waived}`,
+        message: 'docket.consentToNational',
+        params: { actor: me.name, nationality: nationalOf.code, allAgreed: state.pending.length === 0 },
       });
       ctx.target('Dispute', dispute.id, {
         consentToNational: person.id,

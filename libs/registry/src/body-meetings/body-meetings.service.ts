@@ -64,7 +64,8 @@ export class BodyMeetingsService {
           disputeId: id,
           actorRole: 'SECRETARIAT',
           kind: 'scheduleBodyMeeting',
-          text: `The body meets on ${heldOn} with this case on its agenda; the respondent's status report is due by ${due} (STATUS_REPORT_NOTICE, ${rule.article}).`,
+          message: 'docket.scheduleBodyMeeting',
+          params: { heldDay: heldOn, dueDay: due, article: rule.article },
         });
       }
       ctx.target('BodyMeeting', meeting.id, { heldOn, statusReportsDue: cases.length });

@@ -5,6 +5,7 @@ import DataLoader from 'dataloader';
 import { DataSource, EntityManager } from 'typeorm';
 import { DeadlineEntity } from '../deadlines/deadline.entity';
 import { DocketService } from '../docket/docket.service';
+import { moveItem, type DocketMessage } from '../docket/docket-text';
 import { ClosedDayEntity } from './closed-day.entity';
 
 /** A change of the closed days, and how many running time limits it moved. */
@@ -89,7 +90,7 @@ export class ClosedDaysService {
     return this.commands.run({ actor, operation: 'addClosedDay' }, async (ctx) => {
       await this.serialiseClosedDayChanges(ctx);
       const saved = await ctx.em.getRepository(ClosedDayEntity).save({ day, reason });
-      const moved = await this.moveDueDates(ctx, day, `the body is closed on ${day} (${reason})`);
+      const moved = await this.moveDueDates(ctx, { message: 'docket.deadlinesMoved.closed', params: { closedDay: day, reason } });
       ctx.target('ClosedDay', day, { reason, movedDeadlines: moved });
       return { closedDay: saved, movedDeadlines: moved };
     });
@@ -104,7 +105,10 @@ export class ClosedDaysService {
       const existing = await repo.findOneBy({ day });
       if (!existing) throw notFound('Closed day', day, 'CLOSED_DAY_NOT_FOUND');
       await repo.delete({ day });
-      const moved = await this.moveDueDates(ctx, day, `${day} (${existing.reason}) is no longer a closed day`);
+      const moved = await this.moveDueDates(ctx, {
+        message: 'docket.deadlinesMoved.reopened',
+        params: { closedDay: day, reason: existing.reason },
+      });
       ctx.target('ClosedDay', day, { movedDeadlines: moved });
       return { closedDay: existing, movedDeadlines: moved };
     });
@@ -125,7 +129,8 @@ export class ClosedDaysService {
    * when the clock restarts. Each dispute whose limits moved gets one docket entry, written under
    * its row lock because the docket numbers entries MAX(seq) + 1.
    */
-  private async moveDueDates(ctx: CommandContext, day: IsoDate, why: string): Promise<number> {
+  private async moveDueDates(ctx: CommandContext, why: DocketMessage & { params: { closedDay: IsoDate } }): Promise<number> {
+    const day = why.params.closedDay;
     const deadlines = ctx.em.getRepository(DeadlineEntity);
     const candidates = await deadlines
       .createQueryBuilder('d')
@@ -156,14 +161,13 @@ export class ClosedDaysService {
       for (const { row, to } of disputeMoves) {
         await deadlines.update({ id: row.id }, { dueDate: to });
       }
-      const limits = disputeMoves
-        .map(({ row, to }) => `${row.rule} (${DEADLINE_RULES[row.rule].article}) is now due ${to} instead of ${row.dueDate}`)
-        .join('; ');
+      const moves = disputeMoves.map(({ row, to }) => moveItem(row.rule, DEADLINE_RULES[row.rule].article, to, row.dueDate));
       await this.docket.append(ctx, {
         disputeId,
         actorRole: 'SECRETARIAT',
         kind: 'deadlineMoved',
-        text: `Time limits moved because ${why}: ${limits}.`,
+        message: why.message,
+        params: { ...why.params, moves },
       });
     }
     return moves.length;

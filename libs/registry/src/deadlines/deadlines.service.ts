@@ -15,6 +15,7 @@ import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { ClosedDaysService } from '../closed-days/closed-days.service';
 import { docketNumber } from '../disputes/dispute.entity';
+import { moveItem } from '../docket/docket-text';
 import { DocketService } from '../docket/docket.service';
 import { DeadlineEntity } from './deadline.entity';
 import { DeadlinesArgs } from './dto/deadlines.args';
@@ -244,16 +245,15 @@ export class DeadlinesService {
         if (!dates) continue;
         await ctx.em.getRepository(DeadlineEntity).update({ id: row.id }, { baseDate: dates.baseDate, dueDate: dates.dueDate });
         moved.push({ id: row.id, disputeId: dispute.id, rule: row.rule, from: row.dueDate, to: dates.dueDate });
-        lines.push(`${row.rule} (${rule.article}) is now due ${dates.dueDate} instead of ${row.dueDate}`);
+        lines.push(moveItem(row.rule, rule.article, dates.dueDate, row.dueDate));
       }
       if (!lines.length) continue;
       await this.docket.append(ctx, {
         disputeId: dispute.id,
         actorRole: 'SYSTEM',
         kind: 'deadlineMoved',
-        text:
-          `Time limits counted from receipt of the request for consultations, first served on ` +
-          `${codes.get(service.memberId) ?? service.memberId} on ${dayOf(service.servedAt)} (DSU 4.3, 4.7): ${lines.join('; ')}.`,
+        message: 'docket.deadlinesMoved.service',
+        params: { member: codes.get(service.memberId) ?? service.memberId, servedDay: dayOf(service.servedAt), moves: lines },
       });
     }
     return moved;

@@ -28,6 +28,7 @@ import { BodyMeetingsService } from '../body-meetings/body-meetings.service';
 import { ClosedDaysService } from '../closed-days/closed-days.service';
 import { DeadlinesService, toDeadlineRow } from '../deadlines/deadlines.service';
 import { DocketService } from '../docket/docket.service';
+import type { DocketMessage, DocketOrgan, DocketParams } from '../docket/docket-text';
 import { PanelSeatsService } from '../panel-seats/panel-seats.service';
 import { refusalError } from '../registry.errors';
 import { DisputePartyEntity, PARTY_KINDS, type PartyKind } from './dispute-party.entity';
@@ -126,12 +127,12 @@ export class DisputesService {
           .insert(translations.map((t) => ({ ...t, disputeId: saved.id, addedAt: ctx.now, addedById: delegate.userId })));
       }
       await this.deadlines.open(ctx, saved.id, snapshot.deadlines);
-      const against = respondents.map((m) => m.name).join(', ');
       await this.docket.append(ctx, {
         disputeId: saved.id,
         actorRole: 'COMPLAINANT',
         kind: 'requestConsultations',
-        text: `${complainant.name} requested consultations with ${against}${input.urgent ? ' (urgent: DSU 4.8)' : ''}: ${input.title}.`,
+        message: 'docket.requestConsultations',
+        params: { complainant: complainant.name, respondents: respondents.map((m) => m.name), urgent: input.urgent, title: input.title },
       });
       ctx.target('Dispute', saved.id, {
         docketNumber: docketNumber(saved),
@@ -178,8 +179,10 @@ export class DisputesService {
       onBehalfOf?: ActorRole[];
       /** A decision of the body: the meeting that took it (its notice and quorum are checked). */
       meetingId?: string;
-      /** Replaces the engine's docket text, for a module that words the step more fully. */
-      docketText?: string;
+      /** Replaces the engine's docket message, for a module that words the step more fully. */
+      docket?: DocketMessage;
+      /** Parameters of a sentence after the step's (see `renderDocketText`: an adoption meeting's count). */
+      addendum?: DocketParams;
       /** For acceptJoinRequest and rejectJoinRequest: the member whose request is answered (DSU 4.11). */
       memberCode?: string;
     } = {},
@@ -219,21 +222,29 @@ export class DisputesService {
     const saved = await ctx.em.getRepository(DisputeEntity).save(dispute);
     await this.deadlines.apply(ctx, disputeId, decision);
     const role = decision.actingAs ?? docketRole(ctx.actor, roles);
-    const actorName = await this.actorName(ctx, decision.actingAs);
-    const text = (options.docketText ?? decision.docketText).replaceAll('{actor}', actorName);
+    const step = thirdPartyStep?.docket ??
+      options.docket ?? {
+        message: `docket.step.${decision.action}`,
+        // Who acted, when the step's sentence names them (DSU 3.10: the record of who did what).
+        params: {
+          ...decision.docketParams,
+          ...(decision.transition.docketText.includes('{actor}') ? await this.actorParam(ctx, decision.actingAs) : {}),
+        },
+      };
     await this.docket.append(ctx, {
       disputeId,
       actorRole: role,
       kind: decision.action,
-      text: [
-        thirdPartyStep?.docketText ?? text.charAt(0).toUpperCase() + text.slice(1),
-        meeting
-          ? `Meeting of the body of ${meeting.meeting.heldOn}, ${meeting.facts.present} of ${meeting.facts.members} members present; recorded by the secretariat.`
-          : '',
-        note,
-      ]
-        .filter(Boolean)
-        .join(' '),
+      message: step.message,
+      params: {
+        ...step.params,
+        // The meeting of the body that took the decision, and the actor's note (their own words).
+        ...(meeting
+          ? { meetingDay: meeting.meeting.heldOn, meetingPresent: meeting.facts.present, meetingMembers: meeting.facts.members }
+          : {}),
+        ...options.addendum,
+        ...(note ? { note } : {}),
+      },
       documentIds: options.documentIds,
     });
     if (decision.to !== decision.from)
@@ -253,25 +264,26 @@ export class DisputesService {
    * Who acted, as the docket says it (DSU 3.10, the public record of who did what): the member
    * for a party or a member acting in its own name, else the organ.
    */
-  private async actorName(ctx: CommandContext, as: ActorRole): Promise<string> {
+  private async actorParam(ctx: CommandContext, as: ActorRole): Promise<{ actor: string } | { actorOrgan: DocketOrgan }> {
     switch (as) {
       case 'COMPLAINANT':
       case 'RESPONDENT':
       case 'THIRD_PARTY':
       case 'MEMBER': {
+        // The member's name as it is now: the record of who acted, kept as it was then.
         const memberId = ctx.actor?.memberId;
         const [member] = memberId ? await this.members.byIds(ctx.em, [memberId]) : [];
-        return member?.name ?? 'A member';
+        return member ? { actor: member.name } : { actorOrgan: 'MEMBER' };
       }
       case 'PANEL':
       case 'PANEL_CHAIR':
-        return 'the panel';
+        return { actorOrgan: 'PANEL' };
       case 'BODY':
-        return 'the body';
+        return { actorOrgan: 'BODY' };
       case 'SECRETARIAT':
-        return 'the secretariat';
+        return { actorOrgan: 'SECRETARIAT' };
       case 'SYSTEM':
-        return 'the system';
+        return { actorOrgan: 'SYSTEM' };
     }
   }
 

@@ -1,6 +1,7 @@
 import { CommandContext, DomainError, badInput, conflict, MembersService } from '@app/core';
 import type { AllowedActions } from '@app/procedure';
 import { DisputePartyEntity } from './dispute-party.entity';
+import type { DocketMessage } from '../docket/docket-text';
 
 /**
  * The steps by which a member becomes a third party, and the respondent's answer to a request to
@@ -40,7 +41,7 @@ export function refuseSecondJoin(action: string, place: DisputePartyEntity | und
 }
 
 /**
- * Records what an approved third-party step changes and returns the docket text naming the
+ * Records what an approved third-party step changes and returns the docket message naming the
  * members. `memberCode` names the member whose request the respondent answers.
  */
 export async function recordThirdPartyStep(
@@ -50,7 +51,7 @@ export async function recordThirdPartyStep(
   parties: readonly DisputePartyEntity[],
   memberCode: string | undefined,
   members: MembersService,
-): Promise<{ docketText: string; target: Record<string, unknown> }> {
+): Promise<{ docket: DocketMessage; target: Record<string, unknown> }> {
   const actorMemberId = ctx.actor?.memberId;
   if (!actorMemberId) throw new Error(`${action} is taken by a member's delegate`);
   const repo = ctx.em.getRepository(DisputePartyEntity);
@@ -70,7 +71,7 @@ export async function recordThirdPartyStep(
           consultationsStatus: 'REQUESTED',
           panelJoinedAt: null,
         });
-      return { docketText: `${actorMember.name} asked to join the consultations (DSU 4.11).`, target: { member: actorMember.code } };
+      return { docket: { message: 'docket.joinConsultations', params: { actor: actorMember.name } }, target: { member: actorMember.code } };
 
     case 'joinPanelAsThirdParty':
       // DSU 10.2: notifying its substantial interest makes the member a third party at once.
@@ -85,7 +86,7 @@ export async function recordThirdPartyStep(
           panelJoinedAt: ctx.now,
         });
       return {
-        docketText: `${actorMember.name} notified its substantial interest and joined the panel proceedings as a third party (DSU 10.2).`,
+        docket: { message: 'docket.joinPanelProceedings', params: { actor: actorMember.name } },
         target: { member: actorMember.code },
       };
 
@@ -110,7 +111,10 @@ export async function recordThirdPartyStep(
       const accepted = action === 'acceptJoinRequest';
       await repo.update({ disputeId, memberId: member.id }, { consultationsStatus: accepted ? 'ACCEPTED' : 'REJECTED' });
       return {
-        docketText: `${actorMember.name} ${accepted ? 'accepted' : 'rejected'} ${member.name}'s request to join the consultations (DSU 4.11).`,
+        docket: {
+          message: accepted ? 'docket.joinRequestAccepted' : 'docket.joinRequestRejected',
+          params: { actor: actorMember.name, member: member.name },
+        },
         target: { member: member.code },
       };
     }

@@ -1,3 +1,4 @@
+import type { DocketParams } from './docket-text';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 /**
@@ -33,8 +34,21 @@ export class DocketEntryEntity {
   @Column('text')
   kind: string;
 
+  /**
+   * The entry in English, rendered from its message when it was appended, and never again: the
+   * append-only public record as it was published, which the search, the feeds, the webhooks and
+   * the audit read. Other languages are rendered from `message` and `params` at read time.
+   */
   @Column('text')
   text: string;
+
+  /** The entry as a message of the docket catalogue (`docket.fileDocument.public`, …). */
+  @Column('text')
+  message: string;
+
+  /** The message's parameters: plain values as they were when the entry was written. */
+  @Column('jsonb', { default: () => "'{}'" })
+  params: DocketParams;
 
   @Column('uuid', { name: 'document_ids', array: true, default: () => "'{}'" })
   documentIds: string[];

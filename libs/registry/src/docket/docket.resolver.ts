@@ -1,8 +1,11 @@
-import { Args, ArgsType, Field, ID, Mutation, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentUser, Roles } from '@app/core';
+import { Args, ArgsType, Context, Field, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Actor, CurrentUser, GraphqlContext, Roles, requestLanguage } from '@app/core';
+import { DEFAULT_LANGUAGE } from '@app/i18n';
 import { Transform } from 'class-transformer';
 import { IsUUID, Length } from 'class-validator';
 import { DocketService } from './docket.service';
+import { renderDocketText } from './docket-text';
+import { parseOptionalLanguage } from '../languages/language';
 import { DocketEntry, toDocketEntry } from './docket.type';
 
 @ArgsType()
@@ -25,5 +28,26 @@ export class DocketResolver {
   @Mutation(() => DocketEntry, { description: 'Appends a correction of a docket entry (entries are never edited). Secretariat only' })
   async correctDocketEntry(@CurrentUser() actor: Actor, @Args() { entryId, text }: CorrectDocketEntryArgs): Promise<DocketEntry> {
     return toDocketEntry(await this.docket.correct(actor, entryId, text));
+  }
+
+  // The request's language by default (`?lang=`, the user's preference, Accept-Language: README,
+  // "Working languages"), English when none: the argument always wins. A string like the other
+  // `language` arguments (`title(language:)`), refused with UNKNOWN_LANGUAGE when not one of the six.
+  @ResolveField(() => String, {
+    description: 'What happened, in one or two sentences, as the public docket shows it, in the language asked for',
+  })
+  text(
+    @Parent() entry: DocketEntry,
+    @Context() ctx: GraphqlContext,
+    @Args('language', {
+      type: () => String,
+      nullable: true,
+      description: "A working language (en, zh, fr, es, ru or ar); omitted, the request's language",
+    })
+    language?: string | null,
+  ): string {
+    const wanted = parseOptionalLanguage(language, 'language') ?? requestLanguage(ctx);
+    // English is the sentence written at append, byte for byte; the others are rendered now.
+    return wanted === DEFAULT_LANGUAGE ? entry.text : renderDocketText(entry, wanted);
   }
 }

@@ -4,13 +4,21 @@ import { isUUID } from 'class-validator';
 import { DataSource, In } from 'typeorm';
 import { DocketEntryEntity } from './docket-entry.entity';
 import { DocketObservers } from './docket-observers';
+import { DocketParams, renderDocketText } from './docket-text';
 
 export interface DocketAppend {
   disputeId: string;
   /** The capacity in which the actor acted (COMPLAINANT, SECRETARIAT, SYSTEM, …). */
   actorRole: string;
   kind: string;
-  text: string;
+  /**
+   * What happened, as a key of the docket catalogue (libs/i18n/messages/<lang>/docket.json), and
+   * its parameters as plain values (see `renderDocketText`): the entry is rendered in each
+   * reader's language when read. A confidential or restricted document's title is never a
+   * parameter: the docket is public.
+   */
+  message: string;
+  params?: DocketParams;
   documentIds?: string[];
   correctsId?: string | null;
 }
@@ -39,7 +47,9 @@ export class DocketService {
         disputeId: original.disputeId,
         actorRole: 'SECRETARIAT',
         kind: 'correction',
-        text: `Correction of entry ${original.seq}: ${text}`,
+        // The secretariat's own words: a parameter shown as written, in every language.
+        message: 'docket.correction',
+        params: { seq: String(original.seq), text },
         correctsId: original.id,
       });
       ctx.target('DocketEntry', entry.id, { disputeId: original.disputeId, corrects: original.id });
@@ -65,7 +75,9 @@ export class DocketService {
         actorId: ctx.actor?.userId ?? null,
         actorRole: entry.actorRole,
         kind: entry.kind,
-        text: entry.text,
+        text: renderDocketText({ message: entry.message, params: entry.params ?? {} }, 'en'),
+        message: entry.message,
+        params: entry.params ?? {},
         documentIds: entry.documentIds ?? [],
         correctsId: entry.correctsId ?? null,
       }),

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Connection } from '@app/core';
+import { Connection, GraphQLJSON } from '@app/core';
 import { DocketEntryEntity } from './docket-entry.entity';
+import type { DocketParams } from './docket-text';
 
 @ObjectType({ description: 'One numbered, dated step of a dispute; never edited' })
 export class DocketEntry {
@@ -19,8 +20,25 @@ export class DocketEntry {
   @Field({ description: 'What happened: the action (requestConsultations, requestPanel, deadlineMissed, …)' })
   kind: string;
 
-  @Field({ description: 'What happened, in one or two sentences, as the public docket shows it' })
+  /**
+   * The English text as written at append (`docket_entries.text`). The GraphQL field `text` is
+   * the resolver's: rendered from `message` and `params` in the language asked for.
+   */
   text: string;
+
+  @Field({
+    description:
+      'What happened, as a key of the docket message catalogue (docket.fileDocument.public, docket.step.requestPanel, …): ' +
+      'with `params`, for integrators that render the entry themselves',
+  })
+  message: string;
+
+  @Field(() => GraphQLJSON, {
+    description:
+      "The message's parameters, plain values as written: names as they then were, days (YYYY-MM-DD), counts, DSU articles, " +
+      'codes of stages and kinds; free text (a note, reasons, a correction) is never translated',
+  })
+  params: DocketParams;
 
   @Field(() => ID, { nullable: true, description: 'The entry this one corrects' })
   correctsId: string | null;
@@ -43,6 +61,8 @@ export function toDocketEntry(entity: DocketEntryEntity): DocketEntry {
     actorRole: entity.actorRole,
     kind: entity.kind,
     text: entity.text,
+    message: entity.message,
+    params: entity.params,
     correctsId: entity.correctsId,
     documentIds: entity.documentIds,
     disputeId: entity.disputeId,

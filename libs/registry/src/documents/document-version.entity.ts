@@ -1,5 +1,6 @@
 import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { Language } from '@app/i18n';
+import { StoredFileColumns } from './stored-file.columns';
 
 /**
  * A language version of a document: one filing, another file with the same content in another
@@ -10,7 +11,7 @@ import type { Language } from '@app/i18n';
 @Entity('document_versions')
 @Unique('uq_document_versions_language', ['documentId', 'language'])
 @Check('ck_document_versions_language', `"language" IN ('en', 'zh', 'fr', 'es', 'ru', 'ar')`)
-export class DocumentVersionEntity {
+export class DocumentVersionEntity extends StoredFileColumns {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_document_versions' })
   id: string;
 
@@ -19,19 +20,6 @@ export class DocumentVersionEntity {
 
   @Column('text')
   language: Language;
-
-  @Column('text', { name: 'file_name' })
-  fileName: string;
-
-  @Column('text', { name: 'media_type' })
-  mediaType: string;
-
-  @Column('integer', { name: 'size_bytes' })
-  sizeBytes: number;
-
-  /** SHA-256 of this version's content, hex, as for the document's own file. */
-  @Column('char', { length: 64 })
-  sha256: string;
 
   @Column('timestamptz', { name: 'filed_at' })
   filedAt: Date;

@@ -18,9 +18,9 @@ import { DataSource } from 'typeorm';
 import { DocketService } from '../docket/docket.service';
 import { AddDocumentVersionArgs } from '../languages/dto/language.input';
 import { parseLanguage } from '../languages/language';
-import { documentVersionText } from '../languages/language-docket';
+import { documentVersionEntry } from '../languages/language-docket';
+import type { DocketParams } from '../docket/docket-text';
 import { PanelSeatsService } from '../panel-seats/panel-seats.service';
-import { kindLabel } from './document-rules';
 import { DocumentStorage } from './document-storage';
 import { DocumentVersionEntity } from './document-version.entity';
 import { DocumentEntity } from './document.entity';
@@ -91,18 +91,16 @@ export class DocumentVersionsService {
       // Who filed, by name, as fileDocument dockets it: the member, the panel, the secretariat.
       const place = parties.find((p) => p.memberId === caller.memberId);
       const seated = caller.role === 'PANELIST' && (await this.seats.seatOf(ctx.em, doc.disputeId, caller.userId)) !== null;
-      const who =
+      const who: DocketParams =
         caller.role === 'MEMBER_DELEGATE' && caller.memberId
-          ? (await this.members.existing(ctx.em, caller.memberId)).name
-          : seated
-            ? 'The panel'
-            : 'The secretariat';
+          ? { actor: (await this.members.existing(ctx.em, caller.memberId)).name }
+          : { actorOrgan: seated ? ('PANEL' as const) : ('SECRETARIAT' as const) };
       await this.docket.append(ctx, {
         disputeId: doc.disputeId,
         actorRole: caller.role === 'MEMBER_DELEGATE' ? (place?.kind ?? 'MEMBER') : seated ? 'PANEL' : caller.role,
         kind: 'addDocumentVersion',
         // The docket is public: a non-public document is named by its kind, never its title.
-        text: documentVersionText(who, language, { title: doc.title, classification: doc.classification, kindLabel: kindLabel(doc.kind) }),
+        ...documentVersionEntry(who, language, doc),
         documentIds: [doc.id],
       });
       ctx.target('Document', doc.id, { disputeId: doc.disputeId, language, versionId: version.id, sha256 });

@@ -1,5 +1,6 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { Language } from '@app/i18n';
+import { StoredFileColumns } from './stored-file.columns';
 
 export const CLASSIFICATIONS = ['PUBLIC', 'RESTRICTED', 'CONFIDENTIAL'] as const;
 /**
@@ -44,7 +45,7 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
   'ck_documents_title_translations',
   `jsonb_typeof("title_translations") = 'object' AND "title_translations" - ARRAY['en', 'zh', 'fr', 'es', 'ru', 'ar'] = '{}'::jsonb AND NOT "title_translations" ? "language"`,
 )
-export class DocumentEntity {
+export class DocumentEntity extends StoredFileColumns {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -69,19 +70,6 @@ export class DocumentEntity {
    */
   @Column('jsonb', { name: 'title_translations', default: () => "'{}'" })
   titleTranslations: Partial<Record<Language, string>>;
-
-  @Column('text', { name: 'file_name' })
-  fileName: string;
-
-  @Column('text', { name: 'media_type' })
-  mediaType: string;
-
-  @Column('integer', { name: 'size_bytes' })
-  sizeBytes: number;
-
-  /** SHA-256 of the content, hex: anyone holding a copy can check it is the filed one. */
-  @Column('char', { length: 64 })
-  sha256: string;
 
   @Column('uuid', { name: 'filed_by_id' })
   filedById: string;

@@ -25,6 +25,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { DisputePartyEntity, isPanelThirdParty, isThirdParty } from '../disputes/dispute-party.entity';
 import { DisputesService } from '../disputes/disputes.service';
 import { DocketService } from '../docket/docket.service';
+import type { DocketMessage, DocketParams } from '../docket/docket-text';
 import { ClosedDaysService } from '../closed-days/closed-days.service';
 import { DeadlineEntity } from '../deadlines/deadline.entity';
 import { PanelSeatsService } from '../panel-seats/panel-seats.service';
@@ -76,10 +77,11 @@ const FILED_BY_OWN_STEP: Partial<Record<DocumentKind, string>> = {
 };
 
 /** How the requests for a summary ended, for the docket: " Requests answered: Indonesia (in time)." */
-function answeredText(answered: readonly AnsweredRequest[]): string {
-  if (answered.length === 0) return '';
-  const each = answered.map((a) => `${a.member} (${a.status === 'MET' ? 'in time' : 'late'})`);
-  return ` Requests for its summary answered: ${each.join(', ')}.`;
+/** The requests for a summary a filing answered, in time and late (a sentence after the entry's). */
+function answeredParams(answered: readonly AnsweredRequest[]): { answered?: string[]; answeredLate?: string[] } {
+  const inTime = answered.filter((a) => a.status === 'MET').map((a) => a.member);
+  const late = answered.filter((a) => a.status !== 'MET').map((a) => a.member);
+  return { ...(inTime.length ? { answered: inTime } : {}), ...(late.length ? { answeredLate: late } : {}) };
 }
 
 /** Filings: stored with their hash, found only through the access policy. */
@@ -221,30 +223,34 @@ export class DocumentsService {
         language,
         titleTranslations,
       });
-      // The docket is public: only a public document's title goes into its text.
-      const what =
-        input.classification === 'PUBLIC'
-          ? `"${input.title}"`
-          : `a ${input.classification.toLowerCase()} document (${kindLabel(input.kind)})`;
       // Who filed, by name (the public record of who did what): the member, the panel, the secretariat.
-      const who =
+      const who: DocketParams =
         filer.role === 'MEMBER_DELEGATE' && filer.memberId
-          ? (await this.members.existing(ctx.em, filer.memberId)).name
-          : seat
-            ? 'The panel'
-            : 'The secretariat';
-      let text = `${who} filed ${what}.`;
+          ? { actor: (await this.members.existing(ctx.em, filer.memberId)).name }
+          : { actorOrgan: seat ? ('PANEL' as const) : ('SECRETARIAT' as const) };
+      // The docket is public: only a public document's title is a parameter of its entry, never
+      // a restricted or confidential one's (its classification and kind say what was filed).
+      let entry: DocketMessage =
+        input.classification === 'PUBLIC'
+          ? { message: 'docket.fileDocument.public', params: { ...who, title: input.title } }
+          : { message: 'docket.fileDocument.withheld', params: { ...who, classification: input.classification, documentKind: input.kind } };
       if (summarised) {
         const author = await this.members.existing(ctx.em, filer.memberId as string);
-        text =
-          `${author.name} filed a non-confidential summary of its ${kindLabel(summarised.kind)} (DSU 18.2): "${input.title}".` +
-          answeredText(await this.summaries.answer(ctx, summarised.id));
+        entry = {
+          message: 'docket.fileSummary',
+          params: {
+            actor: author.name,
+            documentKind: summarised.kind,
+            title: input.title,
+            ...answeredParams(await this.summaries.answer(ctx, summarised.id)),
+          },
+        };
       }
       await this.docket.append(ctx, {
         disputeId: dispute.id,
         actorRole: place ?? (seat ? 'PANEL' : filer.role),
         kind: 'fileDocument',
-        text,
+        ...entry,
         documentIds: [saved.id],
       });
       ctx.target('Document', saved.id, { disputeId: dispute.id, sha256, classification: input.classification });
@@ -338,7 +344,8 @@ export class DocumentsService {
         disputeId: doc.disputeId,
         actorRole: 'SECRETARIAT',
         kind: 'derestrictDocument',
-        text: `Derestricted "${doc.title}"; it is now public.`,
+        message: 'docket.derestrictDocument',
+        params: { title: doc.title },
         documentIds: [doc.id],
       });
       ctx.target('Document', doc.id, { disputeId: doc.disputeId });
@@ -386,7 +393,8 @@ export class DocumentsService {
         disputeId: doc.disputeId,
         actorRole: parties.find((p) => p.memberId === caller.memberId)?.kind ?? 'MEMBER',
         kind: 'publishOwnSubmission',
-        text: `${member.name} made its ${kindLabel(doc.kind)} public (DSU 18.2).${answeredText(answered)}`,
+        message: 'docket.publishOwnSubmission',
+        params: { actor: member.name, documentKind: doc.kind, ...answeredParams(answered) },
         documentIds: [doc.id],
       });
       ctx.target('Document', doc.id, { disputeId: doc.disputeId, classification: 'PUBLIC' });
@@ -453,9 +461,13 @@ export class DocumentsService {
         disputeId: doc.disputeId,
         actorRole: parties.find((p) => p.memberId === requester.memberId)?.kind ?? 'MEMBER',
         kind: 'requestNonConfidentialSummary',
-        text:
-          `${name(requester.memberId as string)} asked ${name(author.memberId)} for a non-confidential summary of its ` +
-          `${kindLabel(doc.kind)} (DSU 18.2), due ${row.dueDate}.`,
+        message: 'docket.requestNonConfidentialSummary',
+        params: {
+          requester: name(requester.memberId as string),
+          author: name(author.memberId),
+          documentKind: doc.kind,
+          dueDay: row.dueDate,
+        },
         documentIds: [doc.id],
       });
       ctx.target('Deadline', row.id, { disputeId: doc.disputeId, documentId: doc.id, dueDate: row.dueDate });

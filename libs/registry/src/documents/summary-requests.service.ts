@@ -5,7 +5,6 @@ import { In } from 'typeorm';
 import { DeadlineEntity } from '../deadlines/deadline.entity';
 import { DeadlinesService, toDeadlineRow } from '../deadlines/deadlines.service';
 import { DocketService } from '../docket/docket.service';
-import { kindLabel } from './document-rules';
 import type { DocumentEntity } from './document.entity';
 import { SummaryRequestEntity } from './summary-request.entity';
 
@@ -107,11 +106,19 @@ export class SummaryRequestsService {
         disputeId: row.disputeId,
         actorRole: 'SYSTEM',
         kind: 'deadlineMissed',
-        text:
-          `The time limit ${RULE} (${rule.article}) ran out without the act it awaited: ` +
-          (about
-            ? `${about.author ?? 'the party'} has not given ${about.requester} the non-confidential summary of its ${kindLabel(about.kind)} due ${row.dueDate}.`
-            : rule.description),
+        ...(about
+          ? {
+              message: 'docket.summaryMissed',
+              params: {
+                rule: RULE,
+                article: rule.article,
+                author: about.author ?? 'the party',
+                requester: about.requester ?? 'a member',
+                documentKind: about.kind,
+                dueDay: row.dueDate,
+              },
+            }
+          : { message: 'docket.deadlineMissed', params: { rule: RULE, article: rule.article, description: rule.description } }),
       });
     }
     return expired;

@@ -18,7 +18,8 @@ import { DocketService } from '../docket/docket.service';
 import { DisputeTranslationEntity } from './dispute-translation.entity';
 import { AddDisputeTranslationArgs } from './dto/language.input';
 import { parseLanguage } from './language';
-import { disputeTranslationText } from './language-docket';
+import { disputeTranslationEntry } from './language-docket';
+import type { DocketParams } from '../docket/docket-text';
 
 /** The title and summary of disputes in the working languages other than their filing's. */
 @Injectable()
@@ -74,12 +75,14 @@ export class DisputeTranslationsService {
         addedAt: ctx.now,
         addedById: caller.userId,
       });
-      const who = ownRequest ? (await this.members.existing(ctx.em, caller.memberId as string)).name : 'The secretariat';
+      const who: DocketParams = ownRequest
+        ? { actor: (await this.members.existing(ctx.em, caller.memberId as string)).name }
+        : { actorOrgan: 'SECRETARIAT' as const };
       await this.docket.append(ctx, {
         disputeId: dispute.id,
         actorRole: ownRequest ? 'COMPLAINANT' : 'SECRETARIAT',
         kind: 'addDisputeTranslation',
-        text: disputeTranslationText(who, language),
+        ...disputeTranslationEntry(who, language),
       });
       ctx.target('Dispute', dispute.id, { docketNumber: docketNumber(dispute), language });
       return dispute;

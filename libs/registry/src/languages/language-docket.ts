@@ -1,32 +1,27 @@
-// The docket texts of the language commands (addDisputeTranslation, addDocumentVersion), in one
-// place so that they move together into the docket's messages. The docket is public: a document's
-// title appears only when the document is PUBLIC; otherwise its kind and classification.
+// The docket entries of the language commands (addDisputeTranslation, addDocumentVersion), as
+// messages of the docket catalogue. The docket is public: a document's title is a parameter only
+// when the document is PUBLIC; otherwise its kind and classification say what was filed.
 import type { Language } from '@app/i18n';
+import type { Classification } from '../documents/document.entity';
+import type { DocketMessage, DocketParams } from '../docket/docket-text';
 
-/** The working languages by their English names, as the docket (in English) names them. */
-export const LANGUAGE_NAMES_IN_ENGLISH: Record<Language, string> = {
-  en: 'English',
-  zh: 'Chinese',
-  fr: 'French',
-  es: 'Spanish',
-  ru: 'Russian',
-  ar: 'Arabic',
-};
-
-/** "China filed the French text of the title and summary of its request." */
-export function disputeTranslationText(who: string, language: Language): string {
-  return `${who} filed the ${LANGUAGE_NAMES_IN_ENGLISH[language]} text of the title and summary of the request for consultations.`;
+/** "China filed the French text of the title and summary of the request for consultations." */
+export function disputeTranslationEntry(who: DocketParams, language: Language): DocketMessage {
+  return { message: 'docket.addDisputeTranslation', params: { ...who, language } };
 }
 
 export interface VersionedDocument {
   title: string;
-  classification: 'PUBLIC' | 'RESTRICTED' | 'CONFIDENTIAL';
-  /** The kind in words (document-rules' kindLabel). */
-  kindLabel: string;
+  classification: Classification;
+  kind: string;
 }
 
 /** 'Pakistan filed the Russian version of "Reply to the request".' or, not public, '… of a restricted document (reply).' */
-export function documentVersionText(who: string, language: Language, doc: VersionedDocument): string {
-  const what = doc.classification === 'PUBLIC' ? `"${doc.title}"` : `a ${doc.classification.toLowerCase()} document (${doc.kindLabel})`;
-  return `${who} filed the ${LANGUAGE_NAMES_IN_ENGLISH[language]} version of ${what}.`;
+export function documentVersionEntry(who: DocketParams, language: Language, doc: VersionedDocument): DocketMessage {
+  return doc.classification === 'PUBLIC'
+    ? { message: 'docket.addDocumentVersion.public', params: { ...who, language, title: doc.title } }
+    : {
+        message: 'docket.addDocumentVersion.withheld',
+        params: { ...who, language, classification: doc.classification, documentKind: doc.kind },
+      };
 }

@@ -152,10 +152,13 @@ export class ProcedureSweeper {
           disputeId,
           actorRole: 'SYSTEM',
           kind: expiry.status === 'MISSED' ? 'deadlineMissed' : 'periodEnded',
-          text:
-            expiry.status === 'MISSED'
-              ? `The time limit ${expiry.rule} (${rule.article}) ran out without the act it awaited: ${rule.description}`
-              : `The period ${expiry.rule} (${rule.article}) ran its course: ${rule.description} ${rule.onExpiry}`,
+          // The limit's description as the rules word it (English until the limits have a catalogue).
+          ...(expiry.status === 'MISSED'
+            ? { message: 'docket.deadlineMissed', params: { rule: expiry.rule, article: rule.article, description: rule.description } }
+            : {
+                message: 'docket.periodEnded',
+                params: { rule: expiry.rule, article: rule.article, description: `${rule.description} ${rule.onExpiry}` },
+              }),
         });
       }
       const expiredSummaries = await this.summaries.expire(ctx, summaries);

@@ -45,7 +45,8 @@ export class AdoptionService {
         disputeId,
         actorRole: 'MEMBER',
         kind: 'objectToAdoption',
-        text: `${member.name} objected to the adoption of the ${describe(proceeding, round)}.`,
+        message: `docket.objectToAdoption.${round === 'PANEL' ? '' : 'appellate.'}${proceeding === 0 ? 'panel' : 'compliance'}`,
+        params: { actor: member.name, ...(proceeding === 0 ? {} : { proceeding }) },
       });
       ctx.target('Dispute', disputeId, { proceeding, round });
       return saved;
@@ -80,11 +81,9 @@ export class AdoptionService {
         .map((m) => m.code)
         .sort();
       const notAdopted = present.length > 0 && objecting.length === present.length;
-      const summary =
-        `${present.length} member(s) present (${present.join(', ')}); ${objecting.length} objected in time` +
-        `${objecting.length ? ` (${objecting.join(', ')})` : ''}` +
-        `${late ? `; ${late} objection(s) filed after ${cutoff} are not before this meeting (DSU 16.2)` : ''}.`;
-      await this.disputes.perform(ctx, disputeId, notAdopted ? before.reject : before.adopt, {}, summary, { meetingId });
+      // Who was present and who objected in time (DSU 16.2, 16.4): a sentence after the decision.
+      const addendum = { present, presentCount: present.length, objecting, objectingCount: objecting.length, late, cutoffDay: cutoff };
+      await this.disputes.perform(ctx, disputeId, notAdopted ? before.reject : before.adopt, {}, undefined, { meetingId, addendum });
       const saved = await ctx.em.getRepository(AdoptionMeetingEntity).save(
         ctx.em.create(AdoptionMeetingEntity, {
           disputeId,
@@ -136,9 +135,4 @@ export function beforeBody(dispute: DisputeEntity): BeforeBody {
     default:
       throw new DomainError('INVALID_TRANSITION', 'NO_REPORT_BEFORE_BODY', `No report awaits adoption; the dispute is at ${dispute.stage}`);
   }
-}
-
-function describe(proceeding: number, round: AdoptionRound): string {
-  const report = proceeding === 0 ? 'panel report' : `compliance report (proceeding ${proceeding}, DSU 21.5)`;
-  return round === 'PANEL' ? report : `appellate report and the ${report} as modified by it`;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, CommandRunner, DomainError, badInput, requireRole, MembersService } from '@app/core';
 import { hasRunOut, latestRow, liveRow, toIsoDate, type ActionName } from '@app/procedure';
-import { DisputeEntity, DisputesService, DocketService } from '@app/registry';
+import { DisputeEntity, DisputesService, DocketService, type DocketMessage } from '@app/registry';
 import { DataSource, In } from 'typeorm';
 import { RecordAppellateReportInput } from '../dto/rulings.input';
 import { FindingEntity, ReportEntity } from '../reports/report.entity';
@@ -69,10 +69,10 @@ export class AppealsService {
       const member = await this.members.existing(ctx.em, delegate.memberId as string);
       let seed: string;
       let divisionIds: string[];
-      let text: string;
+      let docket: DocketMessage;
       if (first) {
         ({ seed, divisionIds } = first);
-        text = `${member.name} appealed ${findingIds.length} finding(s) too (other appellant); the division drawn for the appeal hears it.`;
+        docket = { message: 'docket.crossAppealFiled', params: { actor: member.name, findings: findingIds.length } };
       } else {
         const roster = await ctx.em.getRepository(AppellateMemberEntity).findBy({ active: true });
         if (roster.length < DIVISION_SIZE) {
@@ -90,9 +90,17 @@ export class AppealsService {
         const names = divisionIds
           .map((id) => roster.find((m) => m.id === id) as AppellateMemberEntity)
           .map((m) => `${m.name} (${m.nationality})`);
-        text =
-          `${member.name} appealed ${findingIds.length} finding(s). Division drawn by lot from ${roster.length} members: ${names.join(', ')}. ` +
-          `Seed ${seed}: order the roster by SHA-256(seed + ':' + member id) and take the first ${DIVISION_SIZE}.`;
+        docket = {
+          message: 'docket.appellateDivisionDrawn',
+          params: {
+            actor: member.name,
+            findings: findingIds.length,
+            rosterSize: roster.length,
+            division: names,
+            seed,
+            divisionSize: DIVISION_SIZE,
+          },
+        };
       }
       const appeal = await ctx.em.getRepository(AppealEntity).save(
         ctx.em.create(AppealEntity, {
@@ -107,7 +115,7 @@ export class AppealsService {
           delayReason: null,
         }),
       );
-      await this.docket.append(ctx, { disputeId, actorRole: 'SECRETARIAT', kind: 'appellateDivisionDrawn', text });
+      await this.docket.append(ctx, { disputeId, actorRole: 'SECRETARIAT', kind: 'appellateDivisionDrawn', ...docket });
       ctx.target('Appeal', appeal.id, { disputeId, proceeding, seed, divisionIds, crossAppeal: Boolean(first) });
       return appeal;
     });

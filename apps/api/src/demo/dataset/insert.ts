@@ -266,6 +266,8 @@ export async function insertRows(client: Queryable, g: Generated, passwordHash: 
       ['actor_role', 'text'],
       ['kind', 'text'],
       ['text', 'text'],
+      ['message', 'text'],
+      ['params', 'jsonb'],
       ['document_ids', 'uuid[]'],
       ['corrects_id', 'uuid'],
     ],

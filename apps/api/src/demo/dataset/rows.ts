@@ -1,5 +1,6 @@
 // The simulated disputes as the rows of their tables: disputes, parties, stage periods, timetable
 // steps, deadlines and the docket (numbered in order of time).
+import { parseLegacyDocketText } from '@app/migrations';
 import type { Rng } from './random';
 import type { Dispute } from './disputes';
 
@@ -86,6 +87,9 @@ export function disputeTables(rng: Rng, disputes: Dispute[]): DisputeTables {
       e.seq = i + 1;
     });
     for (const e of d.events) {
+      // The simulation writes the engine's English sentences: read back as message and parameters
+      // the way the migration read the entries written before them, so the demo reads in each language.
+      const { message, params } = parseLegacyDocketText(e.text);
       out.docketRows.push({
         id: e.id,
         dispute_id: d.id,
@@ -95,6 +99,8 @@ export function disputeTables(rng: Rng, disputes: Dispute[]): DisputeTables {
         actor_role: e.actorRole,
         kind: e.kind,
         text: e.text,
+        message,
+        params,
         document_ids: e.documentIds,
         corrects_id: e.correctsId ?? null,
       });

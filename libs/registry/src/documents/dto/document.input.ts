@@ -31,16 +31,13 @@ export const DocumentKindEnum = graphqlEnum(DOCUMENT_KINDS, 'DocumentKind', 'Wha
 });
 
 /**
- * The file of a filing, base64-encoded: what every step that files a document asks for (a filing,
- * a report, comments on it, a hearing record).
+ * A file, base64-encoded, with its name and media type: what a filing and a language version of a
+ * document (addDocumentVersion) carry. An argument type too, so that the version's arguments are
+ * checked by exactly these rules.
  */
 @InputType({ isAbstract: true })
-export abstract class DocumentFileInput {
-  @Field({ description: "The document's title" })
-  @Transform(trim)
-  @Length(1, 300, { message: 'title must be 1 to 300 characters' })
-  title: string;
-
+@ArgsType()
+export abstract class FileContentInput {
   @Field({ description: "The file's name with its extension, e.g. report.pdf" })
   @Transform(trim)
   @Length(1, 255, { message: 'fileName must be 1 to 255 characters' })
@@ -57,6 +54,18 @@ export abstract class DocumentFileInput {
   @IsString()
   @IsBase64Content({ message: 'content must be base64-encoded' })
   content: string;
+}
+
+/**
+ * The file of a filing, base64-encoded, with its title: what every step that files a document
+ * asks for (a filing, a report, comments on it, a hearing record).
+ */
+@InputType({ isAbstract: true })
+export abstract class DocumentFileInput extends FileContentInput {
+  @Field({ description: "The document's title" })
+  @Transform(trim)
+  @Length(1, 300, { message: 'title must be 1 to 300 characters' })
+  title: string;
 }
 
 @InputType({ description: 'A document filed in a dispute, with its file (base64) and who may see it' })
