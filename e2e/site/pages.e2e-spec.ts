@@ -96,7 +96,17 @@ describe('public pages: the docket, disputes, reports, roster, elections, calend
     expect(fr.text).toContain(`<h1>${d.docket_number}: ${escapeHtml(french)}</h1>`);
     expect(fr.text).toContain('<p>Résumé en français.</p>');
     for (const { rule } of limits) expect(fr.text).toContain(escapeHtml(translate('fr', `limits.${rule}`)));
-    // The table of limits is all French (the docket's own entries are converted apart).
+    // The timeline is the docket in French, as the API renders it for a French reader.
+    const docket = await t.gql(
+      `query($n: String!) { dispute(docketNumber: $n) { docket(first: 100) { nodes { text(language: "fr") } } } }`,
+      {
+        n: d.docket_number,
+      },
+    );
+    const entries: { text: string }[] = docket.data!.dispute.docket.nodes;
+    expect(entries.length).toBeGreaterThan(0);
+    for (const entry of entries) expect(fr.text).toContain(escapeHtml(entry.text));
+    // The table of limits is all French.
     const table = fr.text.slice(fr.text.indexOf('<h2>Délais</h2>'), fr.text.indexOf('<h2>', fr.text.indexOf('<h2>Délais</h2>') + 1));
     expect(table).toContain(escapeHtml(translate('fr', `limits.${limits[0].rule}`)));
     for (const { rule } of limits) expect(table).not.toContain(escapeHtml(translate('en', `limits.${rule}`)));

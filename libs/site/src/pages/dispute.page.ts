@@ -30,7 +30,7 @@ const QUERY = `query PublicDispute($docketNumber: String!, $after: String, $lang
     panel { chair seatedAt person { name nationality } }
     elections { id kind status closesAt }
     docket(first: 100, after: $after) {
-      nodes { seq kind occurredAt text documents { title(language: $language) language languages: titleLanguages downloadPath } }
+      nodes { seq kind occurredAt text(language: $language) documents { title(language: $language) language languages: titleLanguages downloadPath } }
       pageInfo { hasNextPage endCursor }
     }
     deadlines { article description(language: $language) dueDate status closedAt binds }
