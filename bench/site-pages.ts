@@ -9,7 +9,8 @@
 // `npm run bench:pages` alone starts its own PostgreSQL (embedded in a temporary folder, or the
 // server of DATABASE_URL), loads the same data set, and runs the API in this process.
 //
-// Options (bench:pages): --requests N per page (default 200), --quick (40).
+// Options (bench:pages): --requests N per page (default 200), --quick (40), --only <words> (the pages
+// whose name contains them).
 // First: NODE_ENV=production before any library loads (bench/lib/production-env.ts says why).
 import { productionSecrets } from './lib/production-env';
 import { randomBytes } from 'node:crypto';
@@ -113,6 +114,9 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const at = args.indexOf('--requests');
   const requests = at >= 0 ? Number(args[at + 1]) : args.includes('--quick') ? 40 : 200;
+  // --only <words>: the pages whose name contains them (a page's figures before and after a change).
+  const only = args.indexOf('--only');
+  const pages = only >= 0 ? SITE_PAGES.filter((p) => p.name.includes(args[only + 1] ?? '')) : SITE_PAGES;
   const { runMigrations } = await import('@app/migrations');
   const { APPLICATION_ROLE, ensureApplicationRole, loadConfig, withCredentials } = await import('@app/core');
   const { createApiApp } = await import('../apps/api/src/bootstrap');
@@ -143,8 +147,8 @@ async function main(): Promise<void> {
     const port = await freePort();
     await app.listen(port, '127.0.0.1');
     log(`API listening on ${port} (in this process, under ts-node); ${requests} requests a page`);
-    const pages = await measureSitePages(`http://127.0.0.1:${port}`, requests);
-    process.stdout.write(`\n${renderSitePages({ pages, requests })}\n`);
+    const figures = await measureSitePages(`http://127.0.0.1:${port}`, requests, pages);
+    process.stdout.write(`\n${renderSitePages({ pages: figures, requests })}\n`);
   } finally {
     for (const stop of stops) await stop().catch((error: Error) => log(`clean-up: ${error.message}`));
   }
