@@ -9,7 +9,8 @@
 // `npm run bench:pages` alone starts its own PostgreSQL (embedded in a temporary folder, or the
 // server of DATABASE_URL), loads the same data set, and runs the API in this process.
 //
-// Options (bench:pages): --requests N per page (default 200), --quick (40).
+// Options (bench:pages): --requests N per page (default 200), --quick (40), --only <words> (the pages
+// whose name contains them).
 // First: NODE_ENV=production before any library loads (bench/lib/production-env.ts says why).
 import { productionSecrets } from './lib/production-env';
 import { randomBytes } from 'node:crypto';
@@ -21,26 +22,69 @@ export type { PageFigure, PageFigures } from './lib/report';
 /**
  * The public pages measured, in the order printed. Extend it as pages are added: a path (with its
  * query) that answers 200 on the bench data set, where DS numbers run from DS1 to DS10000 and
- * DS1 is the oldest dispute.
+ * DS1 is the oldest dispute (the longest record: the heaviest dispute page). A page whose address
+ * holds an id the data set draws at random (an election, a member) names the list page it is
+ * found on (its JSON) instead: `find` picks the path from that list's data.
  */
-export const SITE_PAGES: { name: string; path: string }[] = [
+export const SITE_PAGES: SitePage[] = [
   { name: 'docket', path: '/' },
   { name: 'docket, Arabic', path: '/?lang=ar' },
+  { name: 'a dispute (DS1)', path: '/disputes/DS1' },
+  { name: 'a dispute (DS1), Arabic', path: '/disputes/DS1?lang=ar' },
+  { name: 'adopted reports', path: '/reports' },
+  { name: 'roster', path: '/roster' },
+  { name: 'elections', path: '/elections' },
+  {
+    name: 'an election',
+    path: '/elections',
+    find: (data) => `/elections/${(data as { elections: { nodes: { id: string }[] } }).elections.nodes[0].id}`,
+  },
+  { name: 'calendar', path: '/calendar' },
+  { name: 'statistics', path: '/statistics' },
+  { name: 'statistics, Arabic', path: '/statistics?lang=ar' },
+  { name: 'members', path: '/members' },
+  {
+    name: 'a member',
+    path: '/members',
+    find: (data) => `/members/${(data as { members: { nodes: { code: string }[] } }).members.nodes[0].code}`,
+  },
+  { name: 'periodic report', path: '/periodic-report' },
+  { name: 'periodic report, Arabic', path: '/periodic-report?lang=ar' },
 ];
+
+export interface SitePage {
+  name: string;
+  path: string;
+  /** The path to measure, from the data of `path` (its `?format=json`): for a page whose address the data set draws. */
+  find?: (data: unknown) => string;
+}
+
+/** The path a page is measured at: its own, or the one its list's data names. */
+async function pathOf(base: string, page: SitePage): Promise<string> {
+  if (!page.find) return page.path;
+  const url = new URL(page.path, base);
+  url.searchParams.set('format', 'json');
+  const res = await fetch(url);
+  if (res.status !== 200) throw new Error(`${url}: HTTP ${res.status}`);
+  return page.find(((await res.json()) as { data: unknown }).data);
+}
 
 /** Times `requests` sequential requests of each page against the API at `base` (after a few to warm up). */
 export async function measureSitePages(base: string, requests: number, pages = SITE_PAGES): Promise<PageFigure[]> {
   const figures: PageFigure[] = [];
   for (const page of pages) {
+    const path = await pathOf(base, page);
     // The page, and its data alone (`?format=json`: the same query, no HTML): where the time goes.
-    const data = new URL(page.path, base);
+    const data = new URL(path, base);
     data.searchParams.set('format', 'json');
     const once = async (url: string, html: boolean): Promise<{ ms: number; bytes: number }> => {
       const started = process.hrtime.bigint();
       const res = await fetch(url, { headers: { accept: html ? 'text/html' : 'application/json', 'accept-language': 'en' } });
       const body = await res.text();
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      const ok = html ? res.headers.get('content-type')?.startsWith('text/html') && /<h1>[^<]+<\/h1>/.test(body) : body.startsWith('{');
+      const ok = html
+        ? res.headers.get('content-type')?.startsWith('text/html') && /<h1>[^<]+(<span [^>]+>[^<]+<\/span>)?<\/h1>/.test(body)
+        : body.startsWith('{');
       if (res.status !== 200 || !ok)
         throw new Error(`${url}: HTTP ${res.status} ${res.headers.get('content-type')}, ${body.slice(0, 300)}`);
       return { ms, bytes: Buffer.byteLength(body) };
@@ -57,9 +101,9 @@ export async function measureSitePages(base: string, requests: number, pages = S
       times.sort((a, b) => a - b);
       return { median: quantile(times, 0.5), p95: quantile(times, 0.95), bytes };
     };
-    const rendered = await series(`${base}${page.path}`, true);
+    const rendered = await series(`${base}${path}`, true);
     const json = await series(data.toString(), false);
-    figures.push({ name: page.name, path: page.path, requests, ...rendered, dataMedian: json.median });
+    figures.push({ name: page.name, path, requests, ...rendered, dataMedian: json.median });
   }
   return figures;
 }
@@ -70,6 +114,9 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const at = args.indexOf('--requests');
   const requests = at >= 0 ? Number(args[at + 1]) : args.includes('--quick') ? 40 : 200;
+  // --only <words>: the pages whose name contains them (a page's figures before and after a change).
+  const only = args.indexOf('--only');
+  const pages = only >= 0 ? SITE_PAGES.filter((p) => p.name.includes(args[only + 1] ?? '')) : SITE_PAGES;
   const { runMigrations } = await import('@app/migrations');
   const { APPLICATION_ROLE, ensureApplicationRole, loadConfig, withCredentials } = await import('@app/core');
   const { createApiApp } = await import('../apps/api/src/bootstrap');
@@ -100,8 +147,8 @@ async function main(): Promise<void> {
     const port = await freePort();
     await app.listen(port, '127.0.0.1');
     log(`API listening on ${port} (in this process, under ts-node); ${requests} requests a page`);
-    const pages = await measureSitePages(`http://127.0.0.1:${port}`, requests);
-    process.stdout.write(`\n${renderSitePages({ pages, requests })}\n`);
+    const figures = await measureSitePages(`http://127.0.0.1:${port}`, requests, pages);
+    process.stdout.write(`\n${renderSitePages({ pages: figures, requests })}\n`);
   } finally {
     for (const stop of stops) await stop().catch((error: Error) => log(`clean-up: ${error.message}`));
   }

@@ -1,7 +1,11 @@
 import { DataSource } from 'typeorm';
 import { CommandRunner } from '@app/core';
+import { translate } from '@app/i18n';
+import { count, parseBlt, type CountingRules } from '@app/stv';
 import { DisputesService } from '@app/registry';
+import { escapeHtml } from '@app/site';
 import { loadDemoDataIfEmpty } from '../../apps/api/src/demo/demo-data';
+import { createUser } from '../utils/factories';
 import { TestApp, startTestApp } from '../utils/test-app';
 
 // The public pages of the docket (issue 17, README "Public pages") over HTTP, on the demo
@@ -68,6 +72,94 @@ describe('public pages: the docket, disputes, reports, roster, elections, calend
     }
   }, 120_000);
 
+  it('reads a dispute page in French and Arabic: its title as translated, its limits in the language, a text in another language marked', async () => {
+    const [d] = await rows(
+      `SELECT d.id, 'DS' || d.number AS docket_number, d.title, d.language FROM disputes d
+        WHERE d.language = 'en' AND EXISTS (SELECT 1 FROM deadlines l WHERE l.dispute_id = d.id)
+          AND NOT EXISTS (SELECT 1 FROM dispute_translations x WHERE x.dispute_id = d.id AND x.language IN ('fr', 'ar'))
+        ORDER BY d.number LIMIT 1`,
+    );
+    const limits: { rule: string }[] = await rows(`SELECT DISTINCT rule FROM deadlines WHERE dispute_id = $1`, [d.id]);
+    const secretariat = await createUser(t.db, { role: 'SECRETARIAT' });
+    const french = 'Mesures visant les importations de fils d’acier (titre en français)';
+    const added = await t.gql(
+      `mutation($id: ID!) { addDisputeTranslation(disputeId: $id, language: "fr", title: ${JSON.stringify(french)}, summary: "Résumé en français.") { id } }`,
+      { id: d.id },
+      t.tokenFor(secretariat),
+    );
+    expect(added.errors).toBeUndefined();
+    const path = `/disputes/${d.docket_number}`;
+
+    const fr = await get(`${path}?lang=fr`);
+    expect(fr.status).toBe(200);
+    // In French the title and summary are the French ones, in the page's language: nothing to mark.
+    expect(fr.text).toContain(`<h1>${d.docket_number}: ${escapeHtml(french)}</h1>`);
+    expect(fr.text).toContain('<p>Résumé en français.</p>');
+    for (const { rule } of limits) expect(fr.text).toContain(escapeHtml(translate('fr', `limits.${rule}`)));
+    // The timeline is the docket in French, as the API renders it for a French reader.
+    const docket = await t.gql(
+      `query($n: String!) { dispute(docketNumber: $n) { docket(first: 100) { nodes { text(language: "fr") } } } }`,
+      {
+        n: d.docket_number,
+      },
+    );
+    const entries: { text: string }[] = docket.data!.dispute.docket.nodes;
+    expect(entries.length).toBeGreaterThan(0);
+    for (const entry of entries) expect(fr.text).toContain(escapeHtml(entry.text));
+    // The table of limits is all French.
+    const table = fr.text.slice(fr.text.indexOf('<h2>Délais</h2>'), fr.text.indexOf('<h2>', fr.text.indexOf('<h2>Délais</h2>') + 1));
+    expect(table).toContain(escapeHtml(translate('fr', `limits.${limits[0].rule}`)));
+    for (const { rule } of limits) expect(table).not.toContain(escapeHtml(translate('en', `limits.${rule}`)));
+
+    // In Arabic there is no Arabic title: the English one, marked as English and left to right (WCAG 3.1.2).
+    const ar = await get(`${path}?lang=ar`);
+    expect(ar.status).toBe(200);
+    expect(ar.text).toContain(`<h1>${d.docket_number}: <span lang="en" dir="ltr">${escapeHtml(d.title)}</span></h1>`);
+    for (const { rule } of limits) expect(ar.text).toContain(escapeHtml(translate('ar', `limits.${rule}`)));
+
+    // In English, the procedure's own wording; the French title never shows on an English page.
+    const en = await get(`${path}?lang=en`);
+    expect(en.text).toContain(`<h1>${d.docket_number}: ${escapeHtml(d.title)}</h1>`);
+    expect(en.text).not.toContain(escapeHtml(french));
+    for (const { rule } of limits) expect(en.text).toContain(escapeHtml(translate('en', `limits.${rule}`)));
+
+    // The JSON beside the French page: the same query and variables, the French texts.
+    const json = await get(`${path}?lang=fr&format=json`);
+    expect(json.body.variables.language).toBe('fr');
+    expect(json.body.data.dispute.title).toBe(french);
+    expect(json.body.data.dispute.deadlines.map((l: { description: string }) => l.description)).toContain(
+      translate('fr', `limits.${limits[0].rule}`),
+    );
+  }, 60_000);
+
+  it("answers a download's errors in the reader's language, its codes unchanged, the same for absent and not public", async () => {
+    const [restricted] = await rows(`SELECT id FROM documents WHERE classification <> 'PUBLIC' LIMIT 1`);
+    for (const id of ['00000000-0000-4000-8000-000000000000', restricted.id]) {
+      const fr = await t.http().get(`/documents/${id}/content`).set('Accept-Language', 'fr');
+      expect(fr.status).toBe(404);
+      expect(fr.headers['content-language']).toBe('fr');
+      expect(fr.body.error).toMatchObject({
+        code: 'NOT_FOUND',
+        domainCode: 'DOCUMENT_NOT_FOUND',
+        message: translate('fr', 'errors.DOCUMENT_NOT_FOUND'),
+      });
+      const ar = await t.http().get(`/documents/${id}/content?lang=ar`);
+      expect(ar.body.error).toMatchObject({ domainCode: 'DOCUMENT_NOT_FOUND', message: translate('ar', 'errors.DOCUMENT_NOT_FOUND') });
+      const en = await get(`/documents/${id}/content`);
+      expect(en.body.error).toEqual({ code: 'NOT_FOUND', domainCode: 'DOCUMENT_NOT_FOUND', message: `Document ${id} was not found` });
+    }
+    // The site's 404 in JSON says why too, in the reader's language; in HTML, the 404 page in it.
+    const json = await get('/disputes/DS99999?format=json&lang=es');
+    expect(json.status).toBe(404);
+    expect(json.body).toMatchObject({
+      data: null,
+      error: { code: 'NOT_FOUND', domainCode: 'DISPUTE_NOT_FOUND', message: translate('es', 'errors.DISPUTE_NOT_FOUND') },
+    });
+    const page = await get('/disputes/DS99999?lang=zh');
+    expect(page.status).toBe(404);
+    expect(page.text).toContain(escapeHtml(translate('zh', 'site.notFound.text')));
+  });
+
   it('escapes hostile query strings and names unknown filters instead of failing', async () => {
     const hostile = '<script>alert(1)</script>';
     const res = await get(`/?q=${encodeURIComponent(hostile)}&stage=${encodeURIComponent('"><img src=x>')}&member=ZZZ&year=abc`);
@@ -115,5 +207,26 @@ describe('public pages: the docket, disputes, reports, roster, elections, calend
     }
     expect(closed.length).toBeGreaterThan(0);
     expect(served).toBe(closed.filter((e) => e.ballots_published).length);
+  });
+
+  it("publishes the ballots of the demo's counted elections as the product does, and their BLT file recounts to the published result", async () => {
+    const published: { id: string }[] = await rows(`SELECT id FROM elections WHERE ballots_published ORDER BY closed_at`);
+    // The demo's elections had at least BALLOT_PUBLICATION_MIN ballots each: `npm start` shows a recount file.
+    expect(published.length).toBeGreaterThan(0);
+    for (const { id } of published) {
+      const blt = await get(`/elections/${id}/ballots.blt`);
+      expect(blt.status).toBe(200);
+      const file = parseBlt(blt.text);
+      const page = (await get(`/elections/${id}?format=json`)).body.data.election;
+      expect(file.seats).toBe(page.seats);
+      expect(file.ballots.reduce((n, b) => n + b.weight, 0)).toBe(page.turnout);
+      // Anyone's recount: the file, the published seed and rules, the library's count.
+      // The API names the rules as a GraphQL enum (MEEK_STV), the count library as the tools do (meek-stv).
+      const rules = (page.rules as string).toLowerCase().replace('_', '-') as CountingRules;
+      const recount = count({ ...file, seed: page.seed, rules });
+      expect(recount.elected).toEqual(page.count.elected);
+      expect(recount.elected).toHaveLength(page.seats);
+      expect(page.elected.length).toBe(page.seats);
+    }
   });
 });

@@ -1,6 +1,8 @@
 import { DataSource } from 'typeorm';
 import { CommandRunner } from '@app/core';
+import { translate } from '@app/i18n';
 import { DisputesService } from '@app/registry';
+import { escapeHtml } from '@app/site';
 import { loadDemoDataIfEmpty } from '../../apps/api/src/demo/demo-data';
 import { TestApp, startTestApp } from '../utils/test-app';
 
@@ -74,6 +76,16 @@ describe('public pages: statistics, members, the periodic report', () => {
     expect({ met: record.limitsMet, missed: record.limitsMissed }).toEqual({ met, missed });
     const html = (await t.http().get(`/members/${code}`)).text;
     expect(html).toContain(`data-figure="limits-missed">${missed}<`);
+    // Each missed limit said in the reader's language (the limits catalogue), its code beside it.
+    const missedRules: string[] = (json.body.data.memberRecord.missedLimits as { rule: string }[]).map((l) => l.rule);
+    expect(missedRules.length).toBeGreaterThan(0);
+    for (const lang of ['fr', 'ar'] as const) {
+      const page = (await t.http().get(`/members/${code}?lang=${lang}`)).text;
+      for (const rule of missedRules) {
+        expect(page).toContain(escapeHtml(translate(lang, `limits.${rule}`)));
+        expect(page).not.toContain(escapeHtml(translate('en', `limits.${rule}`)));
+      }
+    }
     // No title of a document the public may not read, of any of its disputes.
     const hidden: { title: string }[] = await rows(
       `SELECT DISTINCT doc.title FROM documents doc JOIN dispute_parties p ON p.dispute_id = doc.dispute_id

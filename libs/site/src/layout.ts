@@ -25,6 +25,8 @@ export interface PageLinks {
 export interface PageContent {
   /** The page's title, without the site's name. */
   title: string;
+  /** The page's heading when it holds marked-up text (a title in another language than the page's): `title` otherwise. */
+  heading?: HtmlValue;
   body: HtmlValue;
   links?: PageLinks;
 }
@@ -105,7 +107,7 @@ export function layout(frame: PageFrame, content: PageContent): Html {
         </header>
         <main id="main" tabindex="-1">
           ${frame.unavailable ? html`<p class="notice" role="status">${t('common.languageUnavailable', { requested: frame.unavailable })}</p>` : null}
-          <h1>${content.title}</h1>
+          <h1>${content.heading ?? content.title}</h1>
           ${content.body}
         </main>
         <footer class="site">

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { DomainError, RequestLoaders } from '@app/core';
+import { DomainError, RequestLoaders, domainErrorBody, localizedErrorBody } from '@app/core';
 import { Language, negotiateLanguage, translator, Translator } from '@app/i18n';
 import type { Request, Response } from 'express';
 import { DocumentNode, ExecutionResult, GraphQLError, GraphQLSchema, execute, parse, validate } from 'graphql';
@@ -44,6 +44,16 @@ function refusedFields(errors: readonly GraphQLError[]): string[] | null {
       : null,
   );
   return fields.every((f) => f !== null) ? (fields as string[]) : null;
+}
+
+/**
+ * A page's variables, with the page's language as `$language` when its query takes one: the texts
+ * it asks for in the reader's language (titles, summaries, limits). In the JSON of the page too, so
+ * the query and its variables give the same answer at /graphql.
+ */
+function variablesOf(spec: Pick<PageSpec<unknown>, 'query' | 'variables'>, language: Language): Record<string, unknown> {
+  const variables = spec.variables ?? {};
+  return /\$language\b/.test(spec.query) ? { ...variables, language } : variables;
 }
 
 /** Query parameters the pages read, bounded: anything longer is cut, so a hostile URL costs nothing. */
@@ -100,7 +110,7 @@ export class SitePages {
       schema: this.schema,
       document: this.document(query),
       variableValues: variables,
-      contextValue: { req: anonymous, res, loaders: new RequestLoaders(), language },
+      contextValue: { req: anonymous, res, loaders: new RequestLoaders() },
     })) as ExecutionResult<T>;
   }
 
@@ -120,17 +130,20 @@ export class SitePages {
   async respond<T>(req: Request, res: Response, asked: PageSpec<T>): Promise<void> {
     const frame = this.frame(req);
     let spec = asked;
-    let result = await this.run<T>(req, res, spec.query, spec.variables ?? {}, frame.language);
+    let result = await this.run<T>(req, res, spec.query, variablesOf(spec, frame.language), frame.language);
     const refused = result.errors?.length && spec.invalid ? refusedFields(result.errors) : null;
     if (refused && spec.invalid) {
       spec = spec.invalid(refused);
-      result = await this.run<T>(req, res, spec.query, spec.variables ?? {}, frame.language);
+      result = await this.run<T>(req, res, spec.query, variablesOf(spec, frame.language), frame.language);
     }
-    const variables = spec.variables ?? {};
-    const notFound = result.errors?.some(isNotFound) ?? false;
+    const variables = variablesOf(spec, frame.language);
+    const missing = result.errors?.find(isNotFound)?.originalError;
+    const notFound = missing instanceof DomainError;
     if (result.errors?.length && !notFound) throw new Error(`A page's query failed: ${result.errors.map((e) => e.message).join('; ')}`);
     if (req.query?.format === 'json') {
-      const body = JSON.stringify({ query: spec.query, variables, data: notFound ? null : result.data }, null, 2);
+      // Nothing public here: no data, and why, in the reader's language (the same for absent and not public).
+      const error = notFound ? { error: localizedErrorBody(domainErrorBody(missing), frame.language) } : {};
+      const body = JSON.stringify({ query: spec.query, variables, data: notFound ? null : result.data, ...error }, null, 2);
       return send(req, res, notFound ? 404 : 200, 'application/json; charset=utf-8', body, frame.language);
     }
     const content = notFound || !result.data ? null : spec.render({ data: result.data, t: frame.t, language: frame.language, frame });

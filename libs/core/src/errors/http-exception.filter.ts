@@ -1,7 +1,11 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import { languageTag, type Language } from '@app/i18n';
+import type { Request, Response } from 'express';
+import type { Actor } from '../auth/actor';
+import { negotiateRequestLanguage } from '../graphql/request-language';
 import { DomainError, ErrorCategory } from './domain-error';
 import type { ClientErrorCode } from './format-error';
+import { localizeError } from './localize-error';
 
 const STATUS: Record<ErrorCategory, number> = {
   UNAUTHENTICATED: 401,
@@ -16,10 +20,20 @@ const STATUS: Record<ErrorCategory, number> = {
   PAYLOAD_TOO_LARGE: 413,
 };
 
+/** An error's JSON body: `code` (and `domainCode`) stable, the message for the reader, the details. */
+export interface HttpErrorBody {
+  code: string;
+  domainCode?: string;
+  message: string;
+  [detail: string]: unknown;
+}
+
 /**
- * The HTTP routes (downloads, probes) answer errors the way GraphQL does: the category as
- * `code`, the stable `domainCode`, a message, nothing internal. GraphQL errors are left to the
- * GraphQL formatter.
+ * The HTTP routes (downloads, feeds, probes) answer errors the way GraphQL does: the category as
+ * `code`, the stable `domainCode`, a message, nothing internal. The message is in the request's
+ * language (`?lang=`, the signed-in user's preference, `Accept-Language`), from the same errors
+ * catalogue as GraphQL's (localizeError: the English message kept as `detail` when it says more);
+ * `code` and `domainCode` never change. GraphQL errors are left to the GraphQL formatter.
  */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
@@ -27,22 +41,48 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost) {
     if (host.getType() !== 'http') return exception;
-    const res = host.switchToHttp().getResponse<Response>();
+    const http = host.switchToHttp();
+    const res = http.getResponse<Response>();
+    const language = languageOf(http.getRequest<Request>());
     if (exception instanceof DomainError) {
-      res.status(STATUS[exception.category]).json({
-        error: { code: exception.category, domainCode: exception.code, message: exception.message, ...exception.details },
-      });
+      send(res, STATUS[exception.category], domainErrorBody(exception), language);
     } else if (isClientHttpError(exception)) {
       // body-parser and friends: a body too large (413), malformed JSON (400), …
       const code: ClientErrorCode = exception.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
-      res.status(exception.status).json({ error: { code, message: exception.message } });
+      send(res, exception.status, { code, message: exception.message }, language);
     } else if (exception instanceof HttpException) {
-      res.status(exception.getStatus()).json({ error: { code: 'BAD_REQUEST' satisfies ClientErrorCode, message: exception.message } });
+      send(res, exception.getStatus(), { code: 'BAD_REQUEST' satisfies ClientErrorCode, message: exception.message }, language);
     } else {
       this.logger.error((exception as Error)?.stack ?? String(exception));
-      res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR' satisfies ClientErrorCode, message: 'Internal server error' } });
+      send(res, 500, { code: 'INTERNAL_SERVER_ERROR' satisfies ClientErrorCode, message: 'Internal server error' }, language);
     }
   }
+}
+
+/** The request's language; a request that cannot be read (no headers) is answered in English. */
+function languageOf(req: Request | undefined): Language {
+  if (!req?.headers) return 'en';
+  const user = req.user && typeof req.user === 'object' ? (req.user as Actor) : null;
+  return negotiateRequestLanguage({ query: req.query, headers: req.headers, user }).language;
+}
+
+/** A domain error as an HTTP route answers it: its category as `code`, its stable code, its message and details. */
+export function domainErrorBody(error: DomainError): HttpErrorBody {
+  return { code: error.category, domainCode: error.code, message: error.message, ...error.details };
+}
+
+/** An error's body for a reader of `language`: the message from the errors catalogue (localizeError), the codes unchanged. */
+export function localizedErrorBody(error: HttpErrorBody, language: Language): HttpErrorBody {
+  const { message, ...extensions } = error;
+  const localized = localizeError({ message, extensions }, language);
+  return { ...extensions, ...localized.extensions, message: localized.message };
+}
+
+function send(res: Response, status: number, error: HttpErrorBody, language: Language): void {
+  res.status(status);
+  res.setHeader('Content-Language', languageTag(language));
+  res.setHeader('Vary', 'Accept-Language');
+  res.json({ error: localizedErrorBody(error, language) });
 }
 
 function isClientHttpError(error: unknown): error is { status: number; message: string } {

@@ -1,7 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Actor, AppConfig, Clock, CommandContext, CommandRunner, DomainError, notFound, requireRole } from '@app/core';
+import {
+  Actor,
+  AppConfig,
+  Clock,
+  CommandContext,
+  CommandRunner,
+  DomainError,
+  RequestLoaders,
+  groupedInKeyOrder,
+  notFound,
+  requireRole,
+} from '@app/core';
 import { toIsoDate } from '@app/procedure';
 import { DisputesService, DocketService, PanelSeatsService, type DocketMessage } from '@app/registry';
+import DataLoader from 'dataloader';
 import { count, toBlt, type CountResult } from '@app/stv';
 import { DataSource, In, LessThanOrEqual } from 'typeorm';
 import { ChallengeEntity } from '../challenges/challenge.entity';
@@ -140,6 +152,29 @@ export class ElectionClosingService {
       (await this.dataSource.getRepository(RosterPersonEntity).findBy({ id: In(ids) })).map((p) => [p.id, p] as const),
     );
     return ids.map((id) => persons.get(id)).filter((p): p is RosterPersonEntity => p !== undefined);
+  }
+
+  /**
+   * The elected of each election, in order of election, batched per request: a page of elections
+   * costs two statements (the seats, then their persons) rather than two per election.
+   */
+  electedLoader(loaders: RequestLoaders): DataLoader<string, RosterPersonEntity[]> {
+    return loaders.get(
+      'elections.elected',
+      () =>
+        new DataLoader<string, RosterPersonEntity[]>(async (ids) => {
+          const seats = await this.seats.electedByEach(ids);
+          const personIds = [...new Set(seats.map((s) => s.personId))];
+          const persons = new Map(
+            (personIds.length ? await this.dataSource.getRepository(RosterPersonEntity).findBy({ id: In(personIds) }) : []).map(
+              (p) => [p.id, p] as const,
+            ),
+          );
+          return groupedInKeyOrder(ids, seats, (s) => s.electionId).map((group) =>
+            group.map((s) => persons.get(s.personId)).filter((p): p is RosterPersonEntity => p !== undefined),
+          );
+        }),
+    );
   }
 
   /**

@@ -96,8 +96,8 @@ export class ElectionsResolver {
   }
 
   @ResolveField(() => [RosterPerson], { description: 'In order of election; empty until the close' })
-  async elected(@Parent() election: Election): Promise<RosterPerson[]> {
-    return (await this.closing.electedOf(election.id)).map(toRosterPerson);
+  async elected(@Parent() election: Election, @Context() ctx: GraphqlContext): Promise<RosterPerson[]> {
+    return (await this.closing.electedLoader(ctx.loaders).load(election.id)).map(toRosterPerson);
   }
 
   @ResolveField(() => [PublishedBallot], {

@@ -32,9 +32,6 @@ export class Deadline {
   @Field({ description: 'The article that sets the limit, e.g. "DSU 4.3"' })
   article: string;
 
-  @Field({ description: 'The limit in one sentence' })
-  description: string;
-
   @Field({ description: 'HARD, or GUIDELINE for a "should" limit' })
   strength: string;
 
@@ -78,7 +75,6 @@ export function toDeadline(entity: DeadlineEntity): Deadline {
     id: entity.id,
     rule: entity.rule,
     article: rule.article,
-    description: rule.description,
     strength: rule.strength,
     binds: rule.binds,
     dueDate: entity.dueDate,

@@ -16,3 +16,10 @@ export function parseLanguage(value: string, field: string): Language {
 export function parseOptionalLanguage(value: string | null | undefined, field: string): Language | null {
   return value === null || value === undefined ? null : parseLanguage(value, field);
 }
+
+/** The `language` argument of a text the system writes (a limit's description): omitted, the request's language. */
+export const REQUEST_LANGUAGE_ARG = {
+  type: () => String,
+  nullable: true,
+  description: "A working language (en, zh, fr, es, ru or ar); omitted, the request's language",
+} as const;

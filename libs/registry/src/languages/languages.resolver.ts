@@ -85,6 +85,14 @@ export class DocumentLanguagesResolver {
     return inLanguage(doc.title, doc.titleTranslations, parseOptionalLanguage(language, 'language'));
   }
 
+  @ResolveField(() => [String], {
+    description: 'The languages its title is given in: the filing language first (a title may be translated without a file)',
+  })
+  titleLanguages(@Parent() doc: Document): string[] {
+    // Read with the document's row: no query.
+    return filingFirst(doc.language, Object.keys(doc.titleTranslations));
+  }
+
   @ResolveField(() => [String], { description: 'The languages its file is in: the filing language first, then its versions' })
   async languages(@Parent() doc: Document, @Context() ctx: GraphqlContext): Promise<string[]> {
     const versions = await this.documentVersions.loader(ctx.loaders).load(doc.id);

@@ -118,6 +118,14 @@ export class PanelSeatsService {
     return rows.map((r) => r.personId);
   }
 
+  /** The seats these elections filled, in order of election: `electedBy` for a page of elections, in one statement. */
+  async electedByEach(electionIds: readonly string[]): Promise<{ electionId: string; personId: string }[]> {
+    if (!electionIds.length) return [];
+    return this.dataSource
+      .getRepository(PanelSeatEntity)
+      .find({ where: { electionId: In([...electionIds]) }, order: { electedRank: 'ASC' }, select: { electionId: true, personId: true } });
+  }
+
   /** The accounts acting for these persons' current seats on the dispute's panel. */
   async usersOfPersons(em: EntityManager, disputeId: string, personIds: readonly string[]): Promise<string[]> {
     if (!personIds.length) return [];

@@ -1,11 +1,11 @@
 import { html } from '../html';
 import { href } from '../layout';
 import { PageContext, PageSpec } from '../site-pages';
-import { disputePath, localTime, none, notices, pager, table } from './parts';
+import { FiledIn, disputePath, filedText, localTime, none, notices, pager, table } from './parts';
 
-const QUERY = `query PublicCalendar($first: Int!, $after: String, $from: DateTime!) {
+const QUERY = `query PublicCalendar($first: Int!, $after: String, $from: DateTime!, $language: String) {
   hearings(first: $first, after: $after, filter: { from: $from }) {
-    nodes { kind localStart localEnd status room { name location } dispute { docketNumber title } }
+    nodes { kind localStart localEnd status room { name location } dispute { docketNumber title(language: $language) language languages } }
     pageInfo { hasNextPage endCursor }
   }
 }`;
@@ -18,7 +18,7 @@ interface CalendarData {
       localEnd: string;
       status: string;
       room: { name: string; location: string | null } | null;
-      dispute: { docketNumber: string; title: string };
+      dispute: { docketNumber: string; title: string } & FiledIn;
     }[];
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
   };
@@ -45,7 +45,7 @@ export function calendarPage(now: Date, after: string | null, expired = false): 
                 [t('site.hearing.when'), t('site.calendar.dispute'), t('site.hearing.kind'), t('site.hearing.where')],
                 data.hearings.nodes.map((h) => [
                   `${localTime(language, h.localStart)} – ${localTime(language, h.localEnd)}`,
-                  html`<a href="${href(language, disputePath(h.dispute.docketNumber))}">${h.dispute.docketNumber}: ${h.dispute.title}</a>`,
+                  html`<a href="${href(language, disputePath(h.dispute.docketNumber))}">${h.dispute.docketNumber}: ${filedText(language, h.dispute.title, h.dispute)}</a>`,
                   t(`site.hearing.${h.kind}`),
                   h.room ? [h.room.name, h.room.location].filter(Boolean).join(', ') : t('site.hearing.virtual'),
                 ]),

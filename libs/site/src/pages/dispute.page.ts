@@ -3,11 +3,13 @@ import { Html, html } from '../html';
 import { href } from '../layout';
 import { PageContext, PageSpec } from '../site-pages';
 import {
+  FiledIn,
   MemberRef,
   articleOf,
   dayOf,
   disputePath,
   fileSize,
+  filedText,
   localTime,
   memberLabel,
   memberList,
@@ -19,20 +21,20 @@ import {
 
 // Every field of the dispute's page in one query, as the public may read it: the document policy
 // gives an anonymous reader the PUBLIC documents only, on the dispute and on its docket entries.
-const QUERY = `query PublicDispute($docketNumber: String!, $after: String) {
+const QUERY = `query PublicDispute($docketNumber: String!, $after: String, $language: String) {
   timeZone
   dispute(docketNumber: $docketNumber) {
-    docketNumber title summary stage filedAt urgent goodOffices measures legalBasis
+    docketNumber title(language: $language) summary(language: $language) language languages stage filedAt urgent goodOffices measures legalBasis
     complainant { code name } respondents { code name }
     parties { kind joinedAt panelJoinedAt consultationsStatus member { code name } }
     panel { chair seatedAt person { name nationality } }
     elections { id kind status closesAt }
     docket(first: 100, after: $after) {
-      nodes { seq kind occurredAt text documents { title downloadPath } }
+      nodes { seq kind occurredAt text(language: $language) documents { title(language: $language) language languages: titleLanguages downloadPath } }
       pageInfo { hasNextPage endCursor }
     }
-    deadlines { article description dueDate status closedAt binds }
-    documents(first: 100) { nodes { title kind filedAt downloadPath sizeBytes filedFor { code name } } }
+    deadlines { article description(language: $language) dueDate status closedAt binds }
+    documents(first: 100) { nodes { title(language: $language) language languages: titleLanguages kind filedAt downloadPath sizeBytes filedFor { code name } } }
     hearings(first: 100) { nodes { kind localStart localEnd status publicObservation room { name location } } }
     report {
       adopted
@@ -63,6 +65,8 @@ interface DisputeData {
     docketNumber: string;
     title: string;
     summary: string;
+    language: string;
+    languages: string[];
     stage: string;
     filedAt: string;
     urgent: boolean;
@@ -75,12 +79,25 @@ interface DisputeData {
     panel: { chair: boolean; seatedAt: string; person: { name: string; nationality: string } }[];
     elections: { id: string; kind: string; status: string; closesAt: string }[];
     docket: {
-      nodes: { seq: number; kind: string; occurredAt: string; text: string; documents: { title: string; downloadPath: string }[] }[];
+      nodes: {
+        seq: number;
+        kind: string;
+        occurredAt: string;
+        text: string;
+        documents: ({ title: string; downloadPath: string } & FiledIn)[];
+      }[];
       pageInfo: { hasNextPage: boolean; endCursor: string | null };
     };
     deadlines: { article: string; description: string; dueDate: string; status: string; closedAt: string | null; binds: string }[];
     documents: {
-      nodes: { title: string; kind: string; filedAt: string; downloadPath: string; sizeBytes: number; filedFor: MemberRef | null }[];
+      nodes: ({
+        title: string;
+        kind: string;
+        filedAt: string;
+        downloadPath: string;
+        sizeBytes: number;
+        filedFor: MemberRef | null;
+      } & FiledIn)[];
     };
     hearings: {
       nodes: {
@@ -142,6 +159,7 @@ export function disputePage(docketNumber: string, after: string | null, expired 
       const day = (instant: string) => dayOf(language, instant, tz);
       const path = disputePath(d.docketNumber);
       const versions = d.report.versions.filter((v) => v.circulatedAt);
+      const inDispute = (text: string) => filedText(language, text, d);
       const body = html`${notices(expired ? [t('site.pager.expired')] : [])}
         <dl class="facts">
           <dt>${t('site.dispute.stage')}</dt>
@@ -156,7 +174,7 @@ export function disputePage(docketNumber: string, after: string | null, expired 
           ${d.goodOffices ? html`<dt>${t('site.dispute.goodOffices')}</dt><dd>${t('site.dispute.goodOfficesText')}</dd>` : null}
         </dl>
         <h2>${t('site.dispute.summary')}</h2>
-        <p>${d.summary}</p>
+        <p>${inDispute(d.summary)}</p>
         <h2>${t('site.dispute.measures')}</h2>
         <ul>
           ${d.measures.map((m) => html`<li>${m}</li>`)}
@@ -219,7 +237,9 @@ export function disputePage(docketNumber: string, after: string | null, expired 
             day(e.occurredAt),
             e.text,
             articleOf(e.kind) ?? '—',
-            e.documents.length ? e.documents.map((doc) => html`<a href="${doc.downloadPath}">${doc.title}</a> `) : '—',
+            e.documents.length
+              ? e.documents.map((doc) => html`<a href="${doc.downloadPath}">${filedText(language, doc.title, doc)}</a> `)
+              : '—',
           ]),
         )}
         ${pager(t, path, {}, d.docket.pageInfo, expired ? null : after)}
@@ -247,7 +267,7 @@ export function disputePage(docketNumber: string, after: string | null, expired 
                 t('site.dispute.documentsCaption'),
                 [t('site.dispute.document'), t('site.dispute.kind'), t('site.dispute.filedBy'), t('site.dispute.date')],
                 d.documents.nodes.map((doc) => [
-                  html`<a href="${doc.downloadPath}">${doc.title}</a> <span class="muted">(${fileSize(language, doc.sizeBytes)})</span>`,
+                  html`<a href="${doc.downloadPath}">${filedText(language, doc.title, doc)}</a> <span class="muted">(${fileSize(language, doc.sizeBytes)})</span>`,
                   t(`site.document.${doc.kind}`),
                   doc.filedFor ? memberLabel(doc.filedFor) : t('site.dispute.secretariat'),
                   day(doc.filedAt),
@@ -329,6 +349,7 @@ export function disputePage(docketNumber: string, after: string | null, expired 
         }`;
       return {
         title: `${d.docketNumber}: ${d.title}`,
+        heading: html`${d.docketNumber}: ${inDispute(d.title)}`,
         links: { atom: `/feeds/disputes/${d.docketNumber}.atom` },
         body,
       };

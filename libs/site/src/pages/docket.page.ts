@@ -3,19 +3,19 @@ import { STAGES, Stage } from '@app/procedure';
 import { html } from '../html';
 import { href } from '../layout';
 import { PageContext, PageSpec } from '../site-pages';
-import { MemberRef, dayOf, disputePath, memberLabel, memberList, none, notices, pager, table } from './parts';
+import { MemberRef, dayOf, disputePath, filedText, memberLabel, memberList, none, notices, pager, table } from './parts';
 
 const PAGE_SIZE = 25;
 
 // The docket's one query: the fields a reader sees (title and docket texts in one place, for the
 // languages to come), the filter and the cursor as variables.
-const QUERY = `query PublicDocket($first: Int!, $after: String, $filter: DisputeFilter) {
+const QUERY = `query PublicDocket($first: Int!, $after: String, $filter: DisputeFilter, $language: String) {
   timeZone
   disputes(first: $first, after: $after, filter: $filter) {
     nodes {
-      docketNumber title stage filedAt
+      docketNumber title(language: $language) language languages stage filedAt
       complainant { code name } respondents { code name }
-      nextDeadline { dueDate article description }
+      nextDeadline { dueDate article description(language: $language) }
     }
     pageInfo { hasNextPage endCursor }
   }
@@ -27,6 +27,8 @@ interface DocketData {
     nodes: {
       docketNumber: string;
       title: string;
+      language: string;
+      languages: string[];
       stage: string;
       filedAt: string;
       complainant: MemberRef;
@@ -134,7 +136,7 @@ export function docketPage(filter: DocketFilter, after: string | null, expired =
         : t('site.docket.caption');
       const rows = data.disputes.nodes.map((d) => [
         html`<a href="${href(language, disputePath(d.docketNumber))}">${d.docketNumber}</a>`,
-        d.title,
+        filedText(language, d.title, d),
         t(`stage.${d.stage}`),
         html`${memberLabel(d.complainant)}<br /><span class="muted">${t('site.docket.against', { respondents: memberList(d.respondents) })}</span>`,
         dayOf(language, d.filedAt, data.timeZone),

@@ -2,12 +2,12 @@ import { formatNumber } from '@app/i18n';
 import { Html, html } from '../html';
 import { href } from '../layout';
 import { PageContext, PageSpec } from '../site-pages';
-import { dayOf, disputePath, none, notices, pager, table } from './parts';
+import { FiledIn, dayOf, disputePath, filedText, none, notices, pager, table } from './parts';
 
-const LIST_QUERY = `query PublicElections($first: Int!, $after: String) {
+const LIST_QUERY = `query PublicElections($first: Int!, $after: String, $language: String) {
   timeZone
   elections(first: $first, after: $after) {
-    nodes { id kind status seats closesAt turnout electorateSize dispute { docketNumber title } elected { name nationality } }
+    nodes { id kind status seats closesAt turnout electorateSize dispute { docketNumber title(language: $language) language languages } elected { name nationality } }
     pageInfo { hasNextPage endCursor }
   }
 }`;
@@ -23,7 +23,7 @@ interface ElectionsData {
       closesAt: string;
       turnout: number | null;
       electorateSize: number;
-      dispute: { docketNumber: string; title: string };
+      dispute: { docketNumber: string; title: string } & FiledIn;
       elected: { name: string; nationality: string }[];
     }[];
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
@@ -53,7 +53,7 @@ export function electionsPage(after: string | null, expired = false): PageSpec<E
                 ],
                 data.elections.nodes.map((e) => [
                   html`<a href="${href(language, `/elections/${e.id}`)}">${t(`site.election.kind.${e.kind}`)}: ${t(`site.election.status.${e.status}`)}</a>`,
-                  html`<a href="${href(language, disputePath(e.dispute.docketNumber))}">${e.dispute.docketNumber}</a> ${e.dispute.title}`,
+                  html`<a href="${href(language, disputePath(e.dispute.docketNumber))}">${e.dispute.docketNumber}</a> ${filedText(language, e.dispute.title, e.dispute)}`,
                   dayOf(language, e.closesAt, data.timeZone),
                   e.turnout === null
                     ? '—'
@@ -71,11 +71,11 @@ export function electionsPage(after: string | null, expired = false): PageSpec<E
   };
 }
 
-const QUERY = `query PublicElection($id: ID!) {
+const QUERY = `query PublicElection($id: ID!, $language: String) {
   timeZone
   election(id: $id) {
     id kind status seats rules quorumPercent opensAt closesAt closedAt seedHash seed electorateSize turnout ballotsPublished count
-    dispute { docketNumber title }
+    dispute { docketNumber title(language: $language) language languages }
     candidates { name nationality }
     elected { name nationality }
   }
@@ -115,7 +115,7 @@ interface ElectionData {
     turnout: number | null;
     ballotsPublished: boolean;
     count: CountData | null;
-    dispute: { docketNumber: string; title: string };
+    dispute: { docketNumber: string; title: string } & FiledIn;
     candidates: { name: string; nationality: string }[];
     elected: { name: string; nationality: string }[];
   };
@@ -163,7 +163,7 @@ export function electionPage(id: string): PageSpec<ElectionData> {
         title: t('site.election.title', { kind: t(`site.election.kind.${e.kind}`), dispute: e.dispute.docketNumber }),
         body: html`<dl class="facts">
             <dt>${t('site.calendar.dispute')}</dt>
-            <dd><a href="${href(language, disputePath(e.dispute.docketNumber))}">${e.dispute.docketNumber}: ${e.dispute.title}</a></dd>
+            <dd><a href="${href(language, disputePath(e.dispute.docketNumber))}">${e.dispute.docketNumber}: ${filedText(language, e.dispute.title, e.dispute)}</a></dd>
             <dt>${t('site.election.statusLabel')}</dt>
             <dd>${t(`site.election.status.${e.status}`)}</dd>
             <dt>${t('site.election.seats')}</dt>

@@ -130,7 +130,7 @@ export function memberPage(code: string): PageSpec<MemberData> {
                       (l) =>
                         html`<tr>
                           <td>${dispute(l.docketNumber)}</td>
-                          <td><code>${l.rule}</code> (${l.article})</td>
+                          <td>${t(`limits.${l.rule}`)} (${l.article})<br /><code>${l.rule}</code></td>
                           <td>${day(l.dueDate)}</td>
                           <td>${instantDay(l.closedAt)}</td>
                         </tr>`,

@@ -1,6 +1,7 @@
 import { translator } from '@app/i18n';
 import { checkDocketParams } from './docket.page';
-import { articleOf, isDocketNumber, isUuid, pager } from './parts';
+import { articleOf, filedText, isDocketNumber, isUuid, pager, textLanguage } from './parts';
+import { html } from '../html';
 
 describe('site page parts', () => {
   it('checks the docket filters before any query, naming what it leaves out', () => {
@@ -40,5 +41,19 @@ describe('site page parts', () => {
     const out = String(pager(translator('ar'), '/', { q: '"x"' }, { hasNextPage: true, endCursor: 'abc' }, 'prev'));
     expect(out).toContain('href="/?q=%22x%22&amp;after=abc&amp;lang=ar"');
     expect(out).toContain('href="/?q=%22x%22&amp;lang=ar"');
+  });
+
+  it("marks a filed text with its own language when it is not the page's, and only then (WCAG 3.1.2)", () => {
+    const filed = { language: 'en', languages: ['en', 'fr'] };
+    expect(textLanguage('fr', filed)).toBe('fr');
+    expect(textLanguage('ar', filed)).toBe('en');
+    expect(html`${filedText('fr', 'Mesures', filed)}`.value).toBe('Mesures');
+    expect(html`${filedText('ar', 'Measures <x>', filed)}`.value).toBe('<span lang="en" dir="ltr">Measures &lt;x&gt;</span>');
+    expect(html`${filedText('en', 'الإجراءات', { language: 'ar', languages: ['ar'] })}`.value).toBe(
+      '<span lang="ar" dir="rtl">الإجراءات</span>',
+    );
+    expect(html`${filedText('fr', '措施', { language: 'zh', languages: ['zh'] })}`.value).toBe(
+      '<span lang="zh-Hans" dir="ltr">措施</span>',
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { Language, Translator, formatDay, formatNumber } from '@app/i18n';
+import { Language, Translator, direction, formatDay, formatNumber, isLanguage, languageTag } from '@app/i18n';
 import { FILING, dateIn, transitionFor } from '@app/procedure';
 import { Html, HtmlValue, html } from '../html';
 import { href } from '../layout';
@@ -11,6 +11,36 @@ import { href } from '../layout';
 export interface MemberRef {
   code: string;
   name: string;
+}
+
+/**
+ * The language a filed text (a title, a summary) reaches a page of `page` in: the page's own where
+ * the text is given in it, else the filing language (the API answers `title(language:)` so).
+ * `languages`: what the API lists for the text (Dispute.languages, Document.titleLanguages).
+ */
+export function textLanguage(page: Language, filed: FiledIn): string {
+  return filed.languages.includes(page) ? page : filed.language;
+}
+
+/**
+ * A filed text in its own language: when it is not the page's, marked with `lang` and `dir` so that
+ * a screen reader reads it in its language and an English title sits left to right on an Arabic
+ * page (WCAG 3.1.2, language of parts).
+ */
+export function inOwnLanguage(page: Language, text: string, language: string): HtmlValue {
+  if (language === page || !isLanguage(language)) return text;
+  return html`<span lang="${languageTag(language)}" dir="${direction(language)}">${text}</span>`;
+}
+
+/** A text as filed and the languages it is given in: `language`, and `languages` (the API's list for it). */
+export interface FiledIn {
+  language: string;
+  languages: readonly string[];
+}
+
+/** A filed text asked for in the page's language, marked with its own language when it came in another. */
+export function filedText(page: Language, text: string, filed: FiledIn): HtmlValue {
+  return inOwnLanguage(page, text, textLanguage(page, filed));
 }
 
 /** "Kenya (KEN)": the name as the body records it, and the code readers search by. */

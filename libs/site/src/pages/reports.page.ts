@@ -2,13 +2,13 @@ import { html } from '../html';
 import { href } from '../layout';
 import { PageContext, PageSpec } from '../site-pages';
 import { findingsTable } from './dispute.page';
-import { MemberRef, dayOf, disputePath, memberLabel, memberList, none, notices, pager } from './parts';
+import { FiledIn, MemberRef, dayOf, disputePath, filedText, memberLabel, memberList, none, notices, pager } from './parts';
 
-const QUERY = `query PublicReports($first: Int!, $after: String) {
+const QUERY = `query PublicReports($first: Int!, $after: String, $language: String) {
   timeZone
   adoptedReports(first: $first, after: $after) {
     nodes {
-      dispute { docketNumber title complainant { code name } respondents { code name } }
+      dispute { docketNumber title(language: $language) language languages complainant { code name } respondents { code name } }
       report {
         versions { version proceeding title circulatedAt document { id title } findings { measure provision finding reasoning recommendation appellateOutcome { outcome reasoning } } separateOpinions { text } }
         meetings { heldAt outcome proceeding round }
@@ -22,7 +22,7 @@ interface ReportsData {
   timeZone: string;
   adoptedReports: {
     nodes: {
-      dispute: { docketNumber: string; title: string; complainant: MemberRef; respondents: MemberRef[] };
+      dispute: { docketNumber: string; title: string; complainant: MemberRef; respondents: MemberRef[] } & FiledIn;
       report: {
         versions: {
           version: string;
@@ -55,7 +55,7 @@ export function reportsPage(after: string | null, expired = false): PageSpec<Rep
             ? data.adoptedReports.nodes.map(({ dispute: d, report }) => {
                 const adopted = report.meetings.find((m) => m.outcome === 'ADOPTED');
                 return html`<section>
-                <h2><a href="${href(language, disputePath(d.docketNumber))}">${d.docketNumber}: ${d.title}</a></h2>
+                <h2><a href="${href(language, disputePath(d.docketNumber))}">${d.docketNumber}: ${filedText(language, d.title, d)}</a></h2>
                 <p>
                   ${memberLabel(d.complainant)} — ${memberList(d.respondents)}${
                     adopted ? html`<br />${t('site.reports.adopted', { day: dayOf(language, adopted.heldAt, data.timeZone) })}` : null

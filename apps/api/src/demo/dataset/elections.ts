@@ -22,6 +22,10 @@ export interface ElectionRows {
 
 // The shortest voting period (the application's default ELECTION_MIN_VOTING_DAYS).
 const ELECTION_MIN_VOTING_DAYS = 7;
+// The fewest ballots an election publishes (the application's default BALLOT_PUBLICATION_MIN):
+// decided at the close as ElectionClosingService decides it, so that no ballot is tied to one of a
+// few voters (libs/panels/README.md, Ballot secrecy).
+const BALLOT_PUBLICATION_MIN = 5;
 
 /** Whether the panel was composed late enough after its establishment for an election to fit. */
 export function hasRoomForElection(d: Dispute): boolean {
@@ -129,6 +133,7 @@ export function makeElections(rng: Rng, world: World, disputes: Dispute[], n: nu
       electorate_size: electorate.length,
       turnout: voters.length,
       result,
+      ballots_published: voters.length >= BALLOT_PUBLICATION_MIN,
       closed_at: composedAt,
       version: 2,
       created_at: openedAt,

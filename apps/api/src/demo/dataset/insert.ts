@@ -291,6 +291,7 @@ export async function insertRows(client: Queryable, g: Generated, passwordHash: 
       ['electorate_size', 'int'],
       ['turnout', 'int'],
       ['result', 'jsonb'],
+      ['ballots_published', 'boolean'],
       ['closed_at', 'timestamptz'],
       ['version', 'int'],
       ['created_at', 'timestamptz'],
