@@ -5,7 +5,7 @@ import { Transform } from 'class-transformer';
 import { IsUUID, Length } from 'class-validator';
 import { DocketService } from './docket.service';
 import { renderDocketText } from './docket-text';
-import { parseOptionalLanguage } from '../languages/language';
+import { REQUEST_LANGUAGE_ARG, parseOptionalLanguage } from '../languages/language';
 import { DocketEntry, toDocketEntry } from './docket.type';
 
 @ArgsType()
@@ -39,12 +39,7 @@ export class DocketResolver {
   text(
     @Parent() entry: DocketEntry,
     @Context() ctx: GraphqlContext,
-    @Args('language', {
-      type: () => String,
-      nullable: true,
-      description: "A working language (en, zh, fr, es, ru or ar); omitted, the request's language",
-    })
-    language?: string | null,
+    @Args('language', REQUEST_LANGUAGE_ARG) language?: string | null,
   ): string {
     const wanted = parseOptionalLanguage(language, 'language') ?? requestLanguage(ctx);
     // English is the sentence written at append, byte for byte; the others are rendered now.

@@ -17,7 +17,7 @@ export function parseOptionalLanguage(value: string | null | undefined, field: s
   return value === null || value === undefined ? null : parseLanguage(value, field);
 }
 
-/** The `language` argument of a text the system writes (a limit's description): omitted, the request's language. */
+/** The `language` argument of a text the system writes (a limit's description, a docket entry): omitted, the request's language. */
 export const REQUEST_LANGUAGE_ARG = {
   type: () => String,
   nullable: true,
