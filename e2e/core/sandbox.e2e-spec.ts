@@ -1,4 +1,4 @@
-import { AppConfig, AuditCheckpoints, Clock, ManualClock, SandboxClock, SandboxClockSync, UserEntity } from '@app/core';
+import { AppConfig, AuditCheckpoints, Clock, ManualClock, Metrics, SandboxClock, SandboxClockSync, UserEntity } from '@app/core';
 import { NoticeDelivery, RemindersService, WebhookDelivery } from '@app/notices';
 import { ElectionClosingService } from '@app/panels';
 import { HearingRemindersService } from '@app/hearings';
@@ -62,6 +62,7 @@ describe('outside a sandbox: the reference case on a stopped clock', () => {
       get(RemindersService),
       get(WebhookDelivery),
       get(HearingRemindersService),
+      get(Metrics),
     );
     for (let day = 3; day <= 20; day += 1) {
       ref.clock.set(`2026-03-${String(day).padStart(2, '0')}T00:00:00Z`);

@@ -2,7 +2,17 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import { AppConfig, Clock, CoreApiModule, RateLimiter, CoreModule, DatabaseModule, RequestLoaders, formatGraphqlError } from '@app/core';
+import {
+  AppConfig,
+  Clock,
+  CoreApiModule,
+  Metrics,
+  RateLimiter,
+  CoreModule,
+  DatabaseModule,
+  RequestLoaders,
+  formatGraphqlError,
+} from '@app/core';
 import { ALL_ENTITIES, ALL_MIGRATIONS } from '@app/migrations';
 import { HearingsApiModule, HearingsModule } from '@app/hearings';
 import { LiveConnection, NoticesApiModule, NoticesModule, liveDocketWsOptions, liveSubscriptionContext } from '@app/notices';
@@ -13,6 +23,7 @@ import { SiteModule } from '@app/site';
 import type { Request, Response } from 'express';
 import { languagePlugin } from './graphql/language.plugin';
 import { queryLimitsPlugin } from './graphql/query-limits.plugin';
+import { requestIdPlugin } from './graphql/request-id.plugin';
 import { describeRootTypes } from './graphql/root-types';
 import { JobsService } from '../../worker/src/jobs.service';
 import { ApiSandboxCatchUp } from './sandbox-catch-up';
@@ -43,8 +54,8 @@ export class AppModule {
         }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [RateLimiter],
-          useFactory: (limiter: RateLimiter): ApolloDriverConfig => ({
+          inject: [RateLimiter, Metrics],
+          useFactory: (limiter: RateLimiter, metrics: Metrics): ApolloDriverConfig => ({
             path: '/graphql',
             autoSchemaFile: true,
             sortSchema: true,
@@ -56,11 +67,13 @@ export class AppModule {
             // plugin wraps every field resolver to compute them: about a tenth of the CPU time of the
             // docket list (bench/RESULTS.md).
             // languagePlugin: the answer's language, its headers and its errors' messages (README, "Working languages").
+            // requestIdPlugin: an answer with errors names its request (README, "Operations").
             plugins: [
               ApolloServerPluginLandingPageDisabled(),
               ApolloServerPluginCacheControlDisabled(),
               queryLimitsPlugin(limiter),
               languagePlugin(),
+              requestIdPlugin(),
             ],
             // One operation per request: a batch would multiply every per-request limit.
             allowBatchedHttpRequests: false,
@@ -80,11 +93,15 @@ export class AppModule {
             // A request's context; a subscription's (graphql-ws hands its connection instead) has the same shape.
             context: (arg: { req?: Request; res?: Response } & LiveConnection) =>
               arg.req ? { req: arg.req, res: arg.res, loaders: new RequestLoaders() } : liveSubscriptionContext(arg),
-            formatError: (formatted, error) =>
-              formatGraphqlError(formatted, error, {
+            // Each error is counted by its code (dsb_graphql_errors_total, README "Operations").
+            formatError: (formatted, error) => {
+              const answer = formatGraphqlError(formatted, error, {
                 hideDetails: config.isProduction,
                 onInternal: (cause) => logger.error((cause as Error)?.stack ?? String(cause)),
-              }),
+              });
+              metrics.countGraphqlError(answer.extensions?.code);
+              return answer;
+            },
           }),
         }),
         CoreApiModule,

@@ -37,6 +37,7 @@ export * from './database/entity-rows';
 export * from './database/pg-listener';
 export * from './database/unique-constraints';
 export * from './errors';
+export * from './observability';
 export * from './graphql/base64';
 export * from './graphql/enum';
 export * from './graphql/instant';
