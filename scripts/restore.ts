@@ -44,8 +44,10 @@ async function main(): Promise<void> {
   const dir = resolve(from);
   const manifest = await verifiedManifest(dir);
 
-  const codeMigrations = ALL_MIGRATIONS.map((migration) => (new (migration as new () => { name?: string })().name ?? migration.name) as string);
-  if (codeMigrations.join('\n') !== manifest.migrations.join('\n')) {
+  const codeMigrations = ALL_MIGRATIONS.map(
+    (migration) => (new (migration as new () => { name?: string })().name ?? migration.name) as string,
+  );
+  if (!sameMigrations(codeMigrations, manifest.migrations)) {
     throw new Error(
       `The backup is at schema ${manifest.migrations[manifest.migrations.length - 1]}, this code at ${codeMigrations[codeMigrations.length - 1]}: ` +
         'restore with the version of the code that made the backup, then upgrade',
@@ -58,7 +60,10 @@ async function main(): Promise<void> {
   try {
     const existing = await publicTables(db);
     if (existing.length > 0 || (await hasTable(db, 'migrations'))) {
-      if (!force) throw new Error(`The database is not empty (${existing.length} tables): restore into an empty database, or pass --force to replace it`);
+      if (!force)
+        throw new Error(
+          `The database is not empty (${existing.length} tables): restore into an empty database, or pass --force to replace it`,
+        );
       await db.query('DROP SCHEMA IF EXISTS pgboss CASCADE');
       await db.query('DROP SCHEMA public CASCADE');
       await db.query('CREATE SCHEMA public');
@@ -76,7 +81,7 @@ async function main(): Promise<void> {
   try {
     await load.query('BEGIN');
     await load.query('SET LOCAL session_replication_role = replica');
-    if ((await appliedMigrations(load)).join('\n') !== manifest.migrations.join('\n')) throw new Error('The migrated schema is not the backup\'s');
+    if (!sameMigrations(await appliedMigrations(load), manifest.migrations)) throw new Error("The migrated schema is not the backup's");
     const tables = await publicTables(load);
     const missing = manifest.tables.filter((table) => !tables.includes(table.name));
     if (missing.length > 0) throw new Error(`The schema has no table ${missing.map((t) => t.name).join(', ')}`);
@@ -90,7 +95,8 @@ async function main(): Promise<void> {
       }
     }
     for (const sequence of manifest.sequences) {
-      if (sequence.value !== null) await load.query('SELECT setval($1::regclass, $2::bigint)', [`public.${quoteIdent(sequence.name)}`, sequence.value]);
+      if (sequence.value !== null)
+        await load.query('SELECT setval($1::regclass, $2::bigint)', [`public.${quoteIdent(sequence.name)}`, sequence.value]);
     }
     await load.query('COMMIT');
   } catch (error) {
@@ -124,6 +130,11 @@ async function verifiedManifest(dir: string): Promise<BackupManifest> {
   const unlisted = manifest.tables.find((table) => !listed.has(table.file));
   if (unlisted) throw new Error(`The manifest lists table ${unlisted.name} without the checksum of its file`);
   return manifest;
+}
+
+/** The same migrations, whatever the order they are listed in (TypeORM applies them by timestamp). */
+function sameMigrations(a: string[], b: string[]): boolean {
+  return a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
 }
 
 async function hasTable(db: Client, name: string): Promise<boolean> {
