@@ -1,16 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
-import { AuditCheckpoints, Metrics, loadConfig } from '@app/core';
-import { HearingRemindersService } from '@app/hearings';
-import { NoticeDelivery, RemindersService, WebhookDelivery } from '@app/notices';
-import { ElectionClosingService } from '@app/panels';
-import { ProcedureSweeper } from '@app/registry';
+import { Metrics, loadConfig } from '@app/core';
 import request from 'supertest';
-import { JobsService } from '../../apps/worker/src/jobs.service';
 import { metricsPort, startMetricsServer } from '../../apps/worker/src/metrics-server';
 import { ENV_APP_ROLE } from '../setup/test-database';
 import { DEFAULT_PASSWORD, createMember, createUser } from '../utils/factories';
 import { TestApp, startTestApp, testSecrets } from '../utils/test-app';
+import { workerJobs } from '../utils/worker-jobs';
 
 const TOKEN = 'metrics-token-of-this-test-0123456789';
 const LOGIN = `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }`;
@@ -234,18 +230,8 @@ describe('operations: request ids, JSON logs, metrics', () => {
     });
 
     it("serves the worker's metrics, its sweeps' durations among them, on a port of its own", async () => {
-      const get = <T>(type: abstract new (...args: never[]) => T) => t.app.get(type as never, { strict: false }) as T;
       const metrics = new Metrics();
-      const jobs = new JobsService(
-        get(ProcedureSweeper),
-        get(ElectionClosingService),
-        get(AuditCheckpoints),
-        get(NoticeDelivery),
-        get(RemindersService),
-        get(WebhookDelivery),
-        get(HearingRemindersService),
-        metrics,
-      );
+      const jobs = workerJobs(t.app, metrics);
       await jobs.sweepOnce();
       const config = loadConfig({ NODE_ENV: 'test', ...testSecrets(), METRICS_TOKEN: TOKEN });
       const server: Server = await startMetricsServer(metrics, config, 0);
