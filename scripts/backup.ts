@@ -26,7 +26,7 @@ import {
   type BackupFile,
   type BackupManifest,
   appliedMigrations,
-  databaseTargets,
+  ownerDatabaseUrl,
   option,
   publicTables,
   sha256File,
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   if (existsSync(dir) && readdirSync(dir).length > 0) usage(`${dir} is not empty: back up into a new or empty folder`, USAGE);
   mkdirSync(join(dir, 'tables'), { recursive: true });
 
-  const { ownerUrl } = databaseTargets(loadConfig());
+  const ownerUrl = ownerDatabaseUrl(loadConfig());
   const db = new Client({ connectionString: ownerUrl, application_name: 'dispute-body-backup' });
   await db.connect();
   try {

@@ -16,14 +16,14 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { Client } from 'pg';
-import { loadConfig, quoteIdent } from '@app/core';
-import { ALL_MIGRATIONS, runMigrations } from '@app/migrations';
+import { APPLICATION_ROLE, loadConfig, quoteIdent } from '@app/core';
+import { ALL_MIGRATIONS, migrationTarget, runMigrations } from '@app/migrations';
 import {
   BACKUP_FORMAT,
   MANIFEST_FILE,
   type BackupManifest,
   appliedMigrations,
-  databaseTargets,
+  ownerDatabaseUrl,
   option,
   publicTables,
   sha256File,
@@ -54,7 +54,12 @@ async function main(): Promise<void> {
     );
   }
 
-  const { ownerUrl, migration } = databaseTargets(loadConfig());
+  const config = loadConfig();
+  const ownerUrl = ownerDatabaseUrl(config);
+  // As `npm start` migrates: as the owner, granting the application's role its rights.
+  const migration = config.DATABASE_URL
+    ? migrationTarget(config.DATABASE_URL, config.DATABASE_OWNER_URL)
+    : { url: ownerUrl, options: { applicationRole: APPLICATION_ROLE } };
   const db = new Client({ connectionString: ownerUrl, application_name: 'dispute-body-restore' });
   await db.connect();
   try {

@@ -4,8 +4,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { Client } from 'pg';
-import { APPLICATION_ROLE, embeddedDatabaseUrl, quoteIdent, type AppConfig } from '@app/core';
-import { migrationTarget } from '@app/migrations';
+import { embeddedDatabaseUrl, quoteIdent, type AppConfig } from '@app/core';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const BACKUP_FORMAT = 'dispute-body-backup/1';
@@ -74,17 +73,12 @@ export function sha256File(path: string): Promise<{ sha256: string; bytes: numbe
 }
 
 /**
- * The database to back up or restore into, as `npm start` and `npm run migrate` find it:
- * DATABASE_URL (the application's role) with DATABASE_OWNER_URL (the schema's owner), or the
- * embedded database of `npm start` (its superuser owns the schema). The owner reads and writes.
+ * The database to back up or restore into, as `npm start` and `npm run migrate` find it: as the
+ * schema's owner, DATABASE_OWNER_URL, else DATABASE_URL, else the embedded database of `npm start`
+ * (whose superuser owns the schema).
  */
-export function databaseTargets(config: AppConfig): { ownerUrl: string; migration: ReturnType<typeof migrationTarget> } {
-  if (config.DATABASE_URL) {
-    const migration = migrationTarget(config.DATABASE_URL, config.DATABASE_OWNER_URL);
-    return { ownerUrl: migration.url, migration };
-  }
-  const url = embeddedDatabaseUrl(config.DATA_DIR, config.EMBEDDED_PG_PORT, 'dispute_body');
-  return { ownerUrl: url, migration: { url, options: { applicationRole: APPLICATION_ROLE } } };
+export function ownerDatabaseUrl(config: AppConfig): string {
+  return config.DATABASE_OWNER_URL ?? config.DATABASE_URL ?? embeddedDatabaseUrl(config.DATA_DIR, config.EMBEDDED_PG_PORT, 'dispute_body');
 }
 
 /** `--name value` from the arguments, or undefined. */

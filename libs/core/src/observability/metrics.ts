@@ -64,8 +64,9 @@ export class Metrics {
   }
 
   /**
-   * A gauge read when scraped (a count in the database, the pool's state). A failed read leaves
-   * the gauge without samples for that scrape rather than failing the whole page.
+   * A gauge read when scraped (a count in the database, the pool's state). A failed read does not
+   * fail the whole page: a gauge with labels has no samples for that scrape, one without is NaN
+   * (never a zero that would read as "nothing pending" while the database is down).
    */
   addGauge(name: string, help: string, labelNames: string[], read: () => GaugeSample[] | Promise<GaugeSample[]>): void {
     new Gauge({
@@ -79,6 +80,7 @@ export class Metrics {
         try {
           samples = await read();
         } catch {
+          if (labelNames.length === 0) this.set(NaN);
           return;
         }
         for (const sample of samples) {
@@ -118,27 +120,30 @@ function poolOf(dataSource: DataSource): PgPool | null {
  */
 export function routeGroup(path: string): string {
   const first = path.split('?')[0].split('/')[1] ?? '';
-  return ROUTE_GROUPS[first] ?? 'other';
+  // A Map, not an object: `/constructor` must not find Object's own properties.
+  return ROUTE_GROUPS.get(first) ?? 'other';
 }
 
-const ROUTE_GROUPS: Record<string, string> = {
-  graphql: 'graphql',
-  health: 'health',
-  metrics: 'metrics',
-  documents: 'documents',
-  feeds: 'feeds',
-  calendar: 'calendar',
-  altair: 'explorer',
-  dev: 'dev',
-  // The public pages (libs/site).
-  '': 'site',
-  assets: 'site',
-  disputes: 'site',
-  reports: 'site',
-  roster: 'site',
-  elections: 'site',
-  statistics: 'site',
-  members: 'site',
-  'periodic-report': 'site',
-  'periodic-report.pdf': 'site',
-};
+const ROUTE_GROUPS = new Map<string, string>(
+  Object.entries({
+    graphql: 'graphql',
+    health: 'health',
+    metrics: 'metrics',
+    documents: 'documents',
+    feeds: 'feeds',
+    calendar: 'calendar',
+    altair: 'explorer',
+    dev: 'dev',
+    // The public pages (libs/site).
+    '': 'site',
+    assets: 'site',
+    disputes: 'site',
+    reports: 'site',
+    roster: 'site',
+    elections: 'site',
+    statistics: 'site',
+    members: 'site',
+    'periodic-report': 'site',
+    'periodic-report.pdf': 'site',
+  }),
+);
