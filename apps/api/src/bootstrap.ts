@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { AddressInfo } from 'node:net';
-import type { DestinationStream } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 import {
   AppConfig,
   DomainValidationPipe,
@@ -27,14 +27,18 @@ export async function createApiApp(
     /** The local mail catcher `npm start` runs without SMTP_URL: its pages at /dev/mail. */ mailCatcher?: MailCatcher;
     /** Where the JSON log lines go (standard output by default): a test reads them from here. */
     logDestination?: DestinationStream;
+    /** The process's logger, when its entry point made one already (main.ts logs before the app exists). */
+    log?: Logger;
   },
 ): Promise<INestApplication> {
   // JSON lines with the request's id (README, "Operations"); `logger: false` (the crash test) writes none.
-  const log = createLogger({
-    level: options.logger === false ? 'silent' : options.config.LOG_LEVEL,
-    destination: options.logDestination,
-    process: 'api',
-  });
+  const log =
+    options.log ??
+    createLogger({
+      level: options.logger === false ? 'silent' : options.config.LOG_LEVEL,
+      destination: options.logDestination,
+      process: 'api',
+    });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
     logger: options.logger === false ? false : new PinoLoggerService(log),
     bodyParser: true,
