@@ -1,12 +1,8 @@
-import { AppConfig, AuditCheckpoints, Clock, ManualClock, SandboxClock, SandboxClockSync, UserEntity } from '@app/core';
-import { NoticeDelivery, RemindersService, WebhookDelivery } from '@app/notices';
-import { ElectionClosingService } from '@app/panels';
-import { HearingRemindersService } from '@app/hearings';
-import { ProcedureSweeper } from '@app/registry';
+import { AppConfig, Clock, ManualClock, SandboxClock, SandboxClockSync, UserEntity } from '@app/core';
 import { DataSource } from 'typeorm';
-import { JobsService } from '../../apps/worker/src/jobs.service';
 import { DEFAULT_PASSWORD, createMember, createUser } from '../utils/factories';
 import { TestApp, startTestApp } from '../utils/test-app';
+import { workerJobs } from '../utils/worker-jobs';
 
 const FILE = `mutation($r: [String!]!, $title: String!) { requestConsultations(input: { respondents: $r, title: $title,
   measures: ["M"], legalBasis: ["GATT Art. XI"], summary: "S" }) { id } }`;
@@ -52,17 +48,8 @@ describe('outside a sandbox: the reference case on a stopped clock', () => {
   it('runs the worker at each midnight, as the real worker (every minute) would have', async () => {
     const refId = (await ref.gql(FILE, { r: ['PAK'], title: 'Sandbox case' }, ref.tokenFor(refUsers.CHN))).data!.requestConsultations
       .id as string;
-    // The worker's round, of the same services (the API outside a sandbox does not assemble it).
-    const get = <T>(type: abstract new (...args: never[]) => T) => ref.app.get(type as never, { strict: false }) as T;
-    const jobs = new JobsService(
-      get(ProcedureSweeper),
-      get(ElectionClosingService),
-      get(AuditCheckpoints),
-      get(NoticeDelivery),
-      get(RemindersService),
-      get(WebhookDelivery),
-      get(HearingRemindersService),
-    );
+    // The worker's round, of the same services.
+    const jobs = workerJobs(ref.app);
     for (let day = 3; day <= 20; day += 1) {
       ref.clock.set(`2026-03-${String(day).padStart(2, '0')}T00:00:00Z`);
       await jobs.sweepOnce();

@@ -239,7 +239,9 @@ describe('two API processes and a worker on one PostgreSQL, fifty concurrent cli
       agents.push(new Agent({ keepAlive: false }));
     }
     const apis = ports.map((port, i) => start(`api-${i + 1} :${port}`, 'multi-process-api.ts', { PORT: String(port) }));
-    const worker = start('worker', 'multi-process-worker.ts', {});
+    // Its readiness is its "Worker started" line, written at LOG_LEVEL log (the worker now keeps
+    // to LOG_LEVEL as the API does: README, "Operations").
+    const worker = start('worker', 'multi-process-worker.ts', { LOG_LEVEL: 'log' });
     const booted = Promise.all([...apis.map((api, i) => waitReady(api, ports[i])), waitFor(worker, /Worker started/)]);
     booted.catch(() => undefined);
 

@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { randomBytes } from 'node:crypto';
 import { basename } from 'node:path';
 import { Client } from 'pg';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ManualClock, UserEntity, loadConfig, quoteIdent, withCredentials } from '@app/core';
@@ -105,6 +106,8 @@ export async function startTestApp(
     databaseUrl?: string;
     /** No error log: for a test that causes server errors on purpose (the crash test). */
     quiet?: boolean;
+    /** Where the application's JSON log lines go: a test that reads them (give LOG_LEVEL in env). */
+    logDestination?: DestinationStream;
   } = {},
 ): Promise<TestApp> {
   let databaseUrl: string;
@@ -130,21 +133,22 @@ export async function startTestApp(
     dropOwnDatabase = () => dropDatabase(adminUrl, name);
   }
   const clock = new ManualClock(options.start ?? '2026-03-02T09:00:00Z');
+  // Tests are quiet: no log line unless a test asks (its env's LOG_LEVEL, or a logDestination it
+  // reads), or whoever runs them does (TEST_LOG_LEVEL=error npx jest …, to see an internal error's cause).
   const config = loadConfig({
     NODE_ENV: 'test',
-    LOG_LEVEL: 'error',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...testSecrets(),
     DATABASE_URL: databaseUrl,
     ...options.env,
   });
-  // LOG_LEVEL=error: an internal error (never expected in a test) prints its cause, so a failure
-  // that shows only INTERNAL_SERVER_ERROR in an answer can be diagnosed from the test's output.
   const app = await createApiApp({
     config,
     databaseUrl,
     jwtSecret: TEST_JWT_SECRET,
     clock,
     ...(options.quiet ? { logger: false as const } : {}),
+    ...(options.logDestination ? { logDestination: options.logDestination } : {}),
   });
   const server = app.getHttpServer();
   const jwt = app.get(JwtService);

@@ -2,7 +2,17 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import { AppConfig, Clock, CoreApiModule, RateLimiter, CoreModule, DatabaseModule, RequestLoaders, formatGraphqlError } from '@app/core';
+import {
+  AppConfig,
+  Clock,
+  CoreApiModule,
+  Metrics,
+  RateLimiter,
+  CoreModule,
+  DatabaseModule,
+  RequestLoaders,
+  formatGraphqlError,
+} from '@app/core';
 import { ALL_ENTITIES, ALL_MIGRATIONS } from '@app/migrations';
 import { HearingsApiModule, HearingsModule } from '@app/hearings';
 import { LiveConnection, NoticesApiModule, NoticesModule, liveDocketWsOptions, liveSubscriptionContext } from '@app/notices';
@@ -17,6 +27,7 @@ import { CSRF_PREFLIGHT_HEADERS } from './graphql/csrf';
 import { PublicCacheModule } from './graphql/public-cache/public-cache.module';
 import { publicCachePlugin } from './graphql/public-cache/public-cache.plugin';
 import { PublicCache } from './graphql/public-cache/public-cache.service';
+import { requestIdPlugin } from './graphql/request-id.plugin';
 import { describeRootTypes } from './graphql/root-types';
 import { JobsService } from '../../worker/src/jobs.service';
 import { ApiSandboxCatchUp } from './sandbox-catch-up';
@@ -48,8 +59,8 @@ export class AppModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [PublicCacheModule],
-          inject: [RateLimiter, PublicCache],
-          useFactory: (limiter: RateLimiter, publicCache: PublicCache): ApolloDriverConfig => ({
+          inject: [RateLimiter, PublicCache, Metrics],
+          useFactory: (limiter: RateLimiter, publicCache: PublicCache, metrics: Metrics): ApolloDriverConfig => ({
             path: '/graphql',
             autoSchemaFile: true,
             sortSchema: true,
@@ -62,12 +73,14 @@ export class AppModule {
             // docket list (bench/RESULTS.md).
             // languagePlugin: the answer's language, its headers and its errors' messages (README, "Working languages").
             // publicCachePlugin: anonymous queries' answers kept per version of the public data (README, "Public reads from a cache").
+            // requestIdPlugin: an answer with errors names its request (README, "Operations"); never one kept by the cache, which keeps no answer with errors.
             plugins: [
               ApolloServerPluginLandingPageDisabled(),
               ApolloServerPluginCacheControlDisabled(),
               queryLimitsPlugin(limiter),
               languagePlugin(),
               publicCachePlugin(publicCache),
+              requestIdPlugin(),
             ],
             // One operation per request: a batch would multiply every per-request limit.
             allowBatchedHttpRequests: false,
@@ -87,11 +100,15 @@ export class AppModule {
             // A request's context; a subscription's (graphql-ws hands its connection instead) has the same shape.
             context: (arg: { req?: Request; res?: Response } & LiveConnection) =>
               arg.req ? { req: arg.req, res: arg.res, loaders: new RequestLoaders() } : liveSubscriptionContext(arg),
-            formatError: (formatted, error) =>
-              formatGraphqlError(formatted, error, {
+            // Each error is counted by its code (dsb_graphql_errors_total, README "Operations").
+            formatError: (formatted, error) => {
+              const answer = formatGraphqlError(formatted, error, {
                 hideDetails: config.isProduction,
                 onInternal: (cause) => logger.error((cause as Error)?.stack ?? String(cause)),
-              }),
+              });
+              metrics.countGraphqlError(answer.extensions?.code);
+              return answer;
+            },
           }),
         }),
         PublicCacheModule,

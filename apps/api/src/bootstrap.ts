@@ -1,29 +1,54 @@
-import { INestApplication, LogLevel } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { AddressInfo } from 'node:net';
-import { AppConfig, DomainValidationPipe, listenHost } from '@app/core';
+import type { DestinationStream, Logger } from 'pino';
+import {
+  AppConfig,
+  DomainValidationPipe,
+  Metrics,
+  PinoLoggerService,
+  createLogger,
+  listenHost,
+  metricsEndpoint,
+  reenterRequestScope,
+  requestObservability,
+} from '@app/core';
 import { MailCatcher, mountMailCatcher } from '@app/notices';
 import { AppModule, AppModuleOptions } from './app.module';
 import { mountExplorer } from './explorer';
 import { publicCacheMiddleware } from './graphql/public-cache/public-cache.middleware';
 import { PublicCache } from './graphql/public-cache/public-cache.service';
 import { requestLimitsMiddleware } from './graphql/request-limits.middleware';
-
-const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+import { addDatabaseGauges } from './operations';
 
 /** Builds the API application; `main.ts` and the e2e tests share it, so tests run the real thing. */
 export async function createApiApp(
   options: AppModuleOptions & {
     logger?: false;
     /** The local mail catcher `npm start` runs without SMTP_URL: its pages at /dev/mail. */ mailCatcher?: MailCatcher;
+    /** Where the JSON log lines go (standard output by default): a test reads them from here. */
+    logDestination?: DestinationStream;
+    /** The process's logger, when its entry point made one already (main.ts logs before the app exists). */
+    log?: Logger;
   },
 ): Promise<INestApplication> {
-  const level = options.config.LOG_LEVEL;
+  // JSON lines with the request's id (README, "Operations"); `logger: false` (the crash test) writes none.
+  const log =
+    options.log ??
+    createLogger({
+      level: options.logger === false ? 'silent' : options.config.LOG_LEVEL,
+      destination: options.logDestination,
+      process: 'api',
+    });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
-    logger: options.logger === false ? false : LEVELS.slice(0, LEVELS.indexOf(level) + 1),
+    logger: options.logger === false ? false : new PinoLoggerService(log),
     bodyParser: true,
   });
+  // First of all, before the body parsers: a request's id, access line, count and duration
+  // cover the whole of it, a 25 MB filing's parsing included.
+  const metrics = app.get(Metrics);
+  app.use(requestObservability(log, metrics));
   // X-Forwarded-For is believed only from the configured proxies (none by default): from anyone
   // else, a client could pick the address its sign-ins and expensive queries are counted against.
   const proxies = options.config.TRUSTED_PROXIES;
@@ -35,6 +60,9 @@ export async function createApiApp(
   // A filing carries its file base64-encoded (4/3 of its size) inside the JSON body.
   const bodyLimit = Math.ceil((options.config.MAX_DOCUMENT_BYTES * 4) / 3) + 64 * 1024;
   app.useBodyParser('json', { limit: bodyLimit });
+  app.use(reenterRequestScope());
+  app.use('/metrics', metricsEndpoint(metrics, { token: options.config.METRICS_TOKEN, allowLocal: options.config.METRICS_ALLOW_LOCAL }));
+  addDatabaseGauges(app);
   // Before Apollo (which GraphQLModule mounts during init): the bounds of a request's query and
   // variables are checked before anything parses or validates the query.
   app.use('/graphql', requestLimitsMiddleware());

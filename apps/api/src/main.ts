@@ -7,6 +7,8 @@ import {
   APPLICATION_ROLE,
   AppConfig,
   CommandRunner,
+  PinoLoggerService,
+  createLogger,
   ConfigError,
   DatabaseInUseError,
   EmbeddedDatabase,
@@ -31,6 +33,9 @@ const logger = new Logger('Start');
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const host = listenHostOrExit(config);
+  // JSON lines from the first one on (README, "Operations"), the application's included.
+  const log = createLogger({ level: config.LOG_LEVEL, process: 'api' });
+  Logger.overrideLogger(new PinoLoggerService(log));
 
   let embedded: EmbeddedDatabase | null = null;
   let databaseUrl = config.DATABASE_URL;
@@ -56,7 +61,7 @@ async function main(): Promise<void> {
   if (applied.length) logger.log(`Applied migrations: ${applied.join(', ')}`);
 
   const mailCatcher = await startMailCatcher(config);
-  const app = await createApiApp({ config, databaseUrl, jwtSecret: resolveJwtSecret(config), mailCatcher: mailCatcher ?? undefined });
+  const app = await createApiApp({ config, databaseUrl, jwtSecret: resolveJwtSecret(config), mailCatcher: mailCatcher ?? undefined, log });
   let demoLoaded = false;
   if (!config.isProduction) {
     demoLoaded = await loadDemoDataIfEmpty(

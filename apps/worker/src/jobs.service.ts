@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AuditCheckpoints } from '@app/core';
+import { AuditCheckpoints, Metrics } from '@app/core';
 import { HearingRemindersService } from '@app/hearings';
 import { NoticeDelivery, RemindersService, WebhookDelivery } from '@app/notices';
 import { JOB_SCHEMA, SWEEP_QUEUE } from '@app/migrations';
@@ -35,6 +35,7 @@ export class JobsService {
     private readonly reminders: RemindersService,
     private readonly webhooks: WebhookDelivery,
     private readonly hearingReminders: HearingRemindersService,
+    private readonly metrics: Metrics,
   ) {}
 
   async start(options: JobsOptions): Promise<void> {
@@ -80,6 +81,16 @@ export class JobsService {
    * training sandbox runs at each instant its clock passes (README, "Training sandbox").
    */
   async sweepOnce(): Promise<void> {
+    // Timed whole, failed rounds included: dsb_sweep_duration_seconds (README, "Operations").
+    const done = this.metrics.sweepDuration.startTimer();
+    try {
+      await this.sweepRound();
+    } finally {
+      done();
+    }
+  }
+
+  private async sweepRound(): Promise<void> {
     // Elections past their closing time first: composing a panel opens its deadlines.
     const closed = await this.elections.closeDue();
     if (closed) this.logger.log(`Closed ${closed} elections`);

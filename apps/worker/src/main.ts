@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { embeddedApplicationUrl, loadConfigOrExit, resolveJwtSecret } from '@app/core';
+import { Metrics, PinoLoggerService, createLogger, embeddedApplicationUrl, loadConfigOrExit, resolveJwtSecret } from '@app/core';
 import { JobsService } from './jobs.service';
+import { startMetricsServer } from './metrics-server';
 import { WorkerModule } from './worker.module';
 
 const logger = new Logger('Worker');
@@ -12,15 +13,21 @@ const logger = new Logger('Worker');
  */
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
+  // JSON lines, as the API's (README, "Operations"); every line says it is the worker's.
+  const log = new PinoLoggerService(createLogger({ level: config.LOG_LEVEL, process: 'worker' }));
+  Logger.overrideLogger(log);
   const databaseUrl = config.DATABASE_URL ?? embeddedApplicationUrl(config.DATA_DIR, config.EMBEDDED_PG_PORT, 'dispute_body');
   const app = await NestFactory.createApplicationContext(
     WorkerModule.forRoot({ config, databaseUrl, jwtSecret: resolveJwtSecret(config) }),
-    { logger: ['fatal', 'error', 'warn', 'log'] },
+    { logger: log },
   );
   const jobs = app.get(JobsService);
   await jobs.start({ databaseUrl, sweepIntervalSeconds: config.SWEEP_INTERVAL_SECONDS });
   const every = config.SWEEP_INTERVAL_SECONDS === 60 ? 'minute' : `${config.SWEEP_INTERVAL_SECONDS} seconds`;
   logger.log(`Worker started: deadline sweeps every ${every}, an audit checkpoint at least daily`);
+  const metricsServer =
+    config.WORKER_METRICS_PORT === undefined ? null : await startMetricsServer(app.get(Metrics), config, config.WORKER_METRICS_PORT);
+  if (metricsServer) logger.log(`Worker metrics at http://${config.HOST ?? '127.0.0.1'}:${config.WORKER_METRICS_PORT}/metrics`);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -28,6 +35,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.log(`${signal} received, stopping`);
     await jobs.stop();
+    metricsServer?.close();
     await app.close();
     process.exit(0);
   };

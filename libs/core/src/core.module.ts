@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { DataSource } from 'typeorm';
 import { PassportModule } from '@nestjs/passport';
 import { AuditCheckpoints } from './audit/audit-checkpoints.service';
 import { AuditKeys, resolveAuditSigningKey } from './audit/audit-keys';
@@ -23,6 +24,7 @@ import { HttpErrorFilter } from './errors/http-exception.filter';
 import { HealthController } from './health/health.controller';
 import { MembersResolver } from './members/members.resolver';
 import { MembersService } from './members/members.service';
+import { Metrics } from './observability/metrics';
 import { RateLimiter } from './rate-limit/rate-limiter.service';
 import { SandboxClockSync } from './sandbox/sandbox-clock.sync';
 import { SandboxResolver, UserSandboxResolver } from './sandbox/sandbox.resolver';
@@ -86,9 +88,12 @@ export class CoreModule {
         { provide: JwtSecret, useValue: new JwtSecret(options.jwtSecret) },
         // The audit trail's signing key: from configuration, never from the database.
         { provide: AuditKeys, useFactory: () => new AuditKeys(resolveAuditSigningKey(options.config)) },
+        // The process's Prometheus metrics (README, "Operations"): the API serves them at /metrics,
+        // the worker on WORKER_METRICS_PORT.
+        { provide: Metrics, useFactory: (dataSource: DataSource) => new Metrics({ dataSource }), inject: [DataSource] },
         ...SERVICES,
       ],
-      exports: [Clock, SessionClock, JwtSecret, ConfigModule, AuditKeys, ...SERVICES],
+      exports: [Clock, SessionClock, JwtSecret, ConfigModule, AuditKeys, Metrics, ...SERVICES],
     };
   }
 }

@@ -39,6 +39,7 @@ export * from './database/public-read-version';
 export * from './database/public-read-version.entity';
 export * from './database/unique-constraints';
 export * from './errors';
+export * from './observability';
 export * from './graphql/base64';
 export * from './graphql/enum';
 export * from './graphql/instant';

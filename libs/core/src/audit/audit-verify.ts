@@ -63,8 +63,12 @@ export function parseCheckpoints(text: string): PublishedCheckpoint[] {
   try {
     collect(JSON.parse(trimmed));
   } catch {
-    // Not one JSON document: log lines, each with a checkpoint's JSON after "Audit checkpoint".
-    for (const line of trimmed.split('\n')) {
+    // Not one JSON document: log lines.
+  }
+  if (found.length === 0) {
+    // Log lines, each with a checkpoint's JSON after "Audit checkpoint": as plain text, or in the
+    // `msg` of the JSON lines the worker writes (README, "Operations").
+    for (const line of trimmed.split('\n').map(logMessage)) {
       const at = line.indexOf('Audit checkpoint {');
       if (at < 0) continue;
       const json = line.slice(line.indexOf('{', at));
@@ -77,6 +81,17 @@ export function parseCheckpoints(text: string): PublishedCheckpoint[] {
   }
   if (found.length === 0) throw new Error('The file holds no checkpoint (seq, hash, madeAt, reason, meetingId, keyId, signature)');
   return found;
+}
+
+/** A JSON log line's message (`msg`), or the line as it is. */
+function logMessage(line: string): string {
+  if (!line.trimStart().startsWith('{')) return line;
+  try {
+    const parsed = JSON.parse(line) as { msg?: unknown };
+    return typeof parsed.msg === 'string' ? parsed.msg : line;
+  } catch {
+    return line;
+  }
 }
 
 /** Whether the checkpoint is signed by `publicKey` (and names that key). */

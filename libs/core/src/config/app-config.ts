@@ -22,7 +22,8 @@ import { parseSigningKey } from '../audit/audit-keys';
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
-export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+// `silent`: no line at all (the tests' default, README "Operations").
+export const LOG_LEVELS = ['silent', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value);
@@ -122,7 +123,7 @@ class IsKey256 implements ValidatorConstraintInterface {
 }
 
 // Settings whose value a refusal must not print: a secret shows its length, a key nothing.
-const SECRETS = ['JWT_SECRET', 'MFA_ENCRYPTION_KEY', 'BALLOT_SECRET'];
+const SECRETS = ['JWT_SECRET', 'MFA_ENCRYPTION_KEY', 'BALLOT_SECRET', 'METRICS_TOKEN'];
 // SMTP_URL may carry the mail server's password (smtp://user:password@host): never echoed either.
 const KEYS = ['AUDIT_SIGNING_KEY', 'SMTP_URL'];
 
@@ -443,6 +444,31 @@ export class AppConfig {
   @Transform(toYesNo)
   @IsBoolean({ message: 'must be true or false' })
   SANDBOX = false;
+
+  /**
+   * The bearer token Prometheus sends to read `GET /metrics` (README, "Operations"). Unset (and
+   * without METRICS_ALLOW_LOCAL), /metrics does not exist: it answers 404.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'must be at least 16 characters' })
+  METRICS_TOKEN: string | undefined = undefined;
+
+  /** Serves `/metrics` without the token to requests from this machine that no proxy forwarded. */
+  @Transform(toYesNo)
+  @IsBoolean({ message: 'must be true or false' })
+  METRICS_ALLOW_LOCAL = false;
+
+  /**
+   * The port of the worker's own `/metrics` (it serves no HTTP otherwise), on 127.0.0.1 unless HOST
+   * says otherwise; the same METRICS_TOKEN and METRICS_ALLOW_LOCAL guard it. Unset: no listener.
+   */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer port number' })
+  @Min(0, { message: 'must be between 0 and 65535' })
+  @Max(65535, { message: 'must be between 0 and 65535' })
+  WORKER_METRICS_PORT: number | undefined = undefined;
 
   /** The base of links in mails: PUBLIC_URL, else this machine's API. */
   get publicUrl(): string {

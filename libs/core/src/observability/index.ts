@@ -1,0 +1,4 @@
+export * from './http-observability';
+export * from './logger';
+export * from './metrics';
+export * from './request-scope';
