@@ -4,6 +4,7 @@ import { translate } from '@app/i18n';
 import { DisputesService } from '@app/registry';
 import { escapeHtml } from '@app/site';
 import { loadDemoDataIfEmpty } from '../../apps/api/src/demo/demo-data';
+import { createUser } from '../utils/factories';
 import { TestApp, startTestApp } from '../utils/test-app';
 
 // The body's public account of its work (issue 17): statistics as charts, members' records and
@@ -97,6 +98,34 @@ describe('public pages: statistics, members, the periodic report', () => {
       expect(JSON.stringify(json.body)).not.toContain(title);
       expect(html).not.toContain(title);
     }
+  });
+
+  it("names a member's disputes by their title in the page's language where one was filed, marked with its language where not", async () => {
+    const [{ id, code, title }] = await rows(
+      `SELECT d.id, m.code, d.title FROM disputes d JOIN dispute_parties p ON p.dispute_id = d.id AND p.kind = 'RESPONDENT'
+        JOIN members m ON m.id = p.member_id
+        WHERE d.language = 'en' AND NOT EXISTS (SELECT 1 FROM dispute_translations t WHERE t.dispute_id = d.id AND t.language IN ('fr', 'ar'))
+        ORDER BY d.filed_at DESC LIMIT 1`,
+    );
+    const registrar = await createUser(t.db, { role: 'SECRETARIAT' });
+    const added = await t.gql(
+      `mutation($id: ID!) { addDisputeTranslation(disputeId: $id, language: "fr", title: "Titre en français", summary: "Résumé") { id } }`,
+      { id },
+      t.tokenFor(registrar),
+    );
+    expect(added.errors).toBeUndefined();
+    const record = await t.gql(
+      `query($code: String!) { memberRecord(code: $code) { disputes { docketNumber fr: title(language: "fr") ar: title(language: "ar") language languages } } }`,
+      { code },
+    );
+    expect(record.errors).toBeUndefined();
+    expect(record.data!.memberRecord.disputes).toContainEqual(
+      expect.objectContaining({ fr: 'Titre en français', ar: title, language: 'en', languages: ['en', 'fr'] }),
+    );
+    const fr = await t.http().get(`/members/${code}?lang=fr`);
+    expect(fr.text).toContain('<td>Titre en français</td>');
+    const ar = await t.http().get(`/members/${code}?lang=ar`);
+    expect(ar.text).toContain(`<td><span lang="en" dir="ltr">${escapeHtml(title)}</span></td>`);
   });
 
   it('answers an unknown member with the 404 page', async () => {

@@ -26,7 +26,12 @@ import { PanelSeatsService } from './panel-seats/panel-seats.service';
 import { ProcedureSweeper } from './sweep/procedure-sweeper.service';
 import { StatisticsResolver } from './statistics/statistics.resolver';
 import { StatisticsService } from './statistics/statistics.service';
-import { ReputationResolver } from './reputation/reputation.resolver';
+import {
+  ComplianceRecordTitleResolver,
+  MemberDisputeTitleResolver,
+  OutstandingComplianceTitleResolver,
+  ReputationResolver,
+} from './reputation/reputation.resolver';
 import { ReputationService } from './reputation/reputation.service';
 
 const SERVICES = [
@@ -75,6 +80,9 @@ export class RegistryModule {}
     DisputeLanguagesResolver,
     DocumentLanguagesResolver,
     ReputationResolver,
+    MemberDisputeTitleResolver,
+    ComplianceRecordTitleResolver,
+    OutstandingComplianceTitleResolver,
   ],
 })
 export class RegistryApiModule {}

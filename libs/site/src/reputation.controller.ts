@@ -8,7 +8,7 @@ import { memberPage } from './pages/member.page';
 import { membersPage } from './pages/members.page';
 import { PERIODIC_REPORT_QUERY, PeriodicReportData, periodicReportPage } from './pages/periodic-report.page';
 import { statisticsPage } from './pages/statistics.page';
-import { periodicReportPdf } from './pdf/periodic-report.pdf';
+import { pdfLanguage, periodicReportPdf } from './pdf/periodic-report.pdf';
 import { SitePages, send } from './site-pages';
 
 /** A member's code as the registry writes them (ISO 3166-1 alpha-3, or a short code of the body's own). */
@@ -60,7 +60,9 @@ export class ReputationController {
     const period = this.period(req);
     if ('problem' in period) return this.badPeriod(req, res, period.problem);
     const { language } = this.pages.language(req);
-    const result = await this.pages.run<PeriodicReportData>(req, res, PERIODIC_REPORT_QUERY, period, language);
+    // The titles in the language the PDF is written in (English where its fonts cannot write the one asked for).
+    const titles = pdfLanguage(language).language;
+    const result = await this.pages.run<PeriodicReportData>(req, res, PERIODIC_REPORT_QUERY, { ...period, language: titles }, language);
     if (result.errors?.length || !result.data)
       throw new Error(`The periodic report's query failed: ${result.errors?.map((e) => e.message).join('; ')}`);
     const pdf = await periodicReportPdf(result.data, language);

@@ -10,6 +10,7 @@ import {
   groupedInKeyOrder,
   requireActor,
 } from '@app/core';
+import type { Language } from '@app/i18n';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { DisputeEntity, docketNumber } from '../disputes/dispute.entity';
@@ -18,6 +19,7 @@ import { DocketService } from '../docket/docket.service';
 import { DisputeTranslationEntity } from './dispute-translation.entity';
 import { AddDisputeTranslationArgs } from './dto/language.input';
 import { parseLanguage } from './language';
+import { filingFirst } from './translations';
 import { disputeTranslationEntry } from './language-docket';
 import type { DocketParams } from '../docket/docket-text';
 
@@ -104,5 +106,28 @@ export class DisputeTranslationsService {
           return groupedInKeyOrder(ids, rows, (row) => row.disputeId);
         }),
     );
+  }
+
+  /**
+   * A dispute's title or summary in `language` where one was filed in it, else as filed: no query
+   * for the filing language, else the translations of every dispute the request reads, in one
+   * statement (the loader).
+   */
+  async textOf(
+    loaders: RequestLoaders,
+    dispute: { id: string; language: string; title: string; summary?: string },
+    language: Language | null,
+    which: 'title' | 'summary',
+  ): Promise<string> {
+    const asFiled = dispute[which] ?? '';
+    if (language === null || language === dispute.language) return asFiled;
+    const rows = await this.loader(loaders).load(dispute.id);
+    return rows.find((row) => row.language === language)?.[which] ?? asFiled;
+  }
+
+  /** The languages a dispute's title and summary are given in: the filing language first, then the others in the order of the working languages. */
+  async languagesOf(loaders: RequestLoaders, dispute: { id: string; language: string }): Promise<string[]> {
+    const given = (await this.loader(loaders).load(dispute.id)).map((row) => row.language);
+    return filingFirst(dispute.language, given);
   }
 }

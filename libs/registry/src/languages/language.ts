@@ -17,6 +17,13 @@ export function parseOptionalLanguage(value: string | null | undefined, field: s
   return value === null || value === undefined ? null : parseLanguage(value, field);
 }
 
+/** The `language` argument of a text someone filed (a title, a summary): omitted, as filed. */
+export const FILED_LANGUAGE_ARG = {
+  type: () => String,
+  nullable: true,
+  description: 'A working language (en, zh, fr, es, ru or ar): the text in it where one was filed, else as filed; omitted, as filed',
+} as const;
+
 /** The `language` argument of a text the system writes (a limit's description, a docket entry): omitted, the request's language. */
 export const REQUEST_LANGUAGE_ARG = {
   type: () => String,

@@ -1,37 +1,17 @@
 import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor, CurrentUser, GraphqlContext } from '@app/core';
-import { LANGUAGES, type Language } from '@app/i18n';
 import { Dispute, toDispute } from '../disputes/dispute.type';
 import { Document, DocumentVersion, toDocument, toDocumentVersion } from '../documents/document.type';
 import { DocumentVersionsService } from '../documents/document-versions.service';
 import { DisputeTranslationsService } from './dispute-translations.service';
 import { AddDisputeTranslationArgs, AddDocumentVersionArgs } from './dto/language.input';
-import { parseOptionalLanguage } from './language';
-import { inLanguage } from './translations';
-
-const LANGUAGE_ARG = {
-  type: () => String,
-  nullable: true,
-  description: 'A working language (en, zh, fr, es, ru or ar): the text in it where one was filed, else as filed; omitted, as filed',
-} as const;
-
-/** The filing language first, then the others in the order of the working languages. */
-const filingFirst = (filing: string, others: readonly string[]): string[] => [
-  filing,
-  ...LANGUAGES.filter((l) => l !== filing && others.includes(l)),
-];
+import { FILED_LANGUAGE_ARG, parseOptionalLanguage } from './language';
+import { filingFirst, inLanguage } from './translations';
 
 /** A dispute's title and summary in the working languages. */
 @Resolver(() => Dispute)
 export class DisputeLanguagesResolver {
   constructor(private readonly translations: DisputeTranslationsService) {}
-
-  private async text(dispute: Dispute, language: Language | null, ctx: GraphqlContext, which: 'title' | 'summary'): Promise<string> {
-    // As filed: no query. Another language: the page's translations, read once for all its disputes.
-    if (language === null || language === dispute.language) return dispute[which];
-    const rows = await this.translations.loader(ctx.loaders).load(dispute.id);
-    return rows.find((row) => row.language === language)?.[which] ?? dispute[which];
-  }
 
   @ResolveField(() => String, {
     description: 'Short title given by the complainant, in the language asked for where filed in it, else as filed',
@@ -39,9 +19,9 @@ export class DisputeLanguagesResolver {
   title(
     @Parent() dispute: Dispute,
     @Context() ctx: GraphqlContext,
-    @Args('language', LANGUAGE_ARG) language?: string | null,
+    @Args('language', FILED_LANGUAGE_ARG) language?: string | null,
   ): Promise<string> {
-    return this.text(dispute, parseOptionalLanguage(language, 'language'), ctx, 'title');
+    return this.translations.textOf(ctx.loaders, dispute, parseOptionalLanguage(language, 'language'), 'title');
   }
 
   @ResolveField(() => String, {
@@ -51,18 +31,14 @@ export class DisputeLanguagesResolver {
   summary(
     @Parent() dispute: Dispute,
     @Context() ctx: GraphqlContext,
-    @Args('language', LANGUAGE_ARG) language?: string | null,
+    @Args('language', FILED_LANGUAGE_ARG) language?: string | null,
   ): Promise<string> {
-    return this.text(dispute, parseOptionalLanguage(language, 'language'), ctx, 'summary');
+    return this.translations.textOf(ctx.loaders, dispute, parseOptionalLanguage(language, 'language'), 'summary');
   }
 
   @ResolveField(() => [String], { description: 'The languages title and summary are given in: the filing language first' })
-  async languages(@Parent() dispute: Dispute, @Context() ctx: GraphqlContext): Promise<string[]> {
-    const rows = await this.translations.loader(ctx.loaders).load(dispute.id);
-    return filingFirst(
-      dispute.language,
-      rows.map((row) => row.language),
-    );
+  languages(@Parent() dispute: Dispute, @Context() ctx: GraphqlContext): Promise<string[]> {
+    return this.translations.languagesOf(ctx.loaders, dispute);
   }
 
   @Mutation(() => Dispute, {
@@ -80,7 +56,7 @@ export class DocumentLanguagesResolver {
   constructor(private readonly documentVersions: DocumentVersionsService) {}
 
   @ResolveField(() => String, { description: 'Its title, in the language asked for where given in it, else as filed' })
-  title(@Parent() doc: Document, @Args('language', LANGUAGE_ARG) language?: string | null): string {
+  title(@Parent() doc: Document, @Args('language', FILED_LANGUAGE_ARG) language?: string | null): string {
     // The translations are read with the document's row: no query.
     return inLanguage(doc.title, doc.titleTranslations, parseOptionalLanguage(language, 'language'));
   }

@@ -1,5 +1,5 @@
 import { badInput } from '@app/core';
-import type { Language } from '@app/i18n';
+import { LANGUAGES, type Language } from '@app/i18n';
 import { parseLanguage } from './language';
 
 /**
@@ -31,4 +31,9 @@ export function parseTranslations<T extends { language: string }>(
  */
 export function inLanguage(asFiled: string, translations: Partial<Record<Language, string>>, language: Language | null): string {
   return (language && translations[language]) || asFiled;
+}
+
+/** The filing language first, then the others in the order of the working languages. */
+export function filingFirst(filing: string, others: readonly string[]): string[] {
+  return [filing, ...LANGUAGES.filter((l) => l !== filing && others.includes(l))];
 }

@@ -1,7 +1,10 @@
-import { Args, Query, Resolver } from '@nestjs/graphql';
-import { LocalDateScalar, Public } from '@app/core';
+import { Type } from '@nestjs/common';
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphqlContext, LocalDateScalar, Public } from '@app/core';
+import { DisputeTranslationsService } from '../languages/dispute-translations.service';
+import { FILED_LANGUAGE_ARG, parseOptionalLanguage } from '../languages/language';
 import { ReputationService } from './reputation.service';
-import { MemberRecord, PeriodicReport } from './reputation.type';
+import { ComplianceRecord, MemberDispute, MemberRecord, OutstandingCompliance, PeriodicReport } from './reputation.type';
 
 @Resolver()
 export class ReputationResolver {
@@ -33,3 +36,40 @@ export class ReputationResolver {
     return this.service.periodicReport(from, to);
   }
 }
+
+/** A dispute named in a record or a report: its title in the reader's language where one was filed. */
+interface NamedDispute {
+  disputeId: string;
+  language: string;
+  title: string;
+}
+
+/**
+ * `title(language:)` and `languages` on the three records that name a dispute, as on `Dispute`
+ * itself: the translations of every dispute a record names are read in one statement.
+ */
+function disputeTitleResolver<T extends NamedDispute>(type: Type<T>) {
+  @Resolver(() => type)
+  class DisputeTitleResolver {
+    constructor(readonly translations: DisputeTranslationsService) {}
+
+    @ResolveField(() => String, { description: "The dispute's title, in the language asked for where filed in it, else as filed" })
+    title(
+      @Parent() row: NamedDispute,
+      @Context() ctx: GraphqlContext,
+      @Args('language', FILED_LANGUAGE_ARG) language?: string | null,
+    ): Promise<string> {
+      return this.translations.textOf(ctx.loaders, { id: row.disputeId, ...row }, parseOptionalLanguage(language, 'language'), 'title');
+    }
+
+    @ResolveField(() => [String], { description: 'The languages the title is given in: the filing language first' })
+    languages(@Parent() row: NamedDispute, @Context() ctx: GraphqlContext): Promise<string[]> {
+      return this.translations.languagesOf(ctx.loaders, { id: row.disputeId, language: row.language });
+    }
+  }
+  return DisputeTitleResolver;
+}
+
+export const MemberDisputeTitleResolver = disputeTitleResolver(MemberDispute);
+export const ComplianceRecordTitleResolver = disputeTitleResolver(ComplianceRecord);
+export const OutstandingComplianceTitleResolver = disputeTitleResolver(OutstandingCompliance);

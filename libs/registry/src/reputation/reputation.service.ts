@@ -25,6 +25,7 @@ interface PlaceRow {
   id: string;
   number: number;
   title: string;
+  language: string;
   stage: Stage;
   filed_at: Date;
   stage_entered_at: Date;
@@ -44,7 +45,7 @@ interface LimitRow {
 // The member's places: a third party only once it is one (its request accepted, or notified to
 // the panel, DSU 4.11, 10.2); a pending or refused request is not a place in the dispute.
 const PLACES_SQL = `
-  SELECT d.id, d.number, d.title, d.stage, d.filed_at, d.stage_entered_at, to_char(d.rpt_ends_on, 'YYYY-MM-DD') AS rpt_ends_on, p.kind
+  SELECT d.id, d.number, d.title, d.language, d.stage, d.filed_at, d.stage_entered_at, to_char(d.rpt_ends_on, 'YYYY-MM-DD') AS rpt_ends_on, p.kind
   FROM dispute_parties p JOIN disputes d ON d.id = p.dispute_id
   WHERE p.member_id = $1 AND (p.kind <> 'THIRD_PARTY' OR ${THIRD_PARTY_SQL('p')})
   ORDER BY d.filed_at DESC, d.number DESC`;
@@ -84,7 +85,7 @@ const OUTSTANDING_SQL = `
     SELECT dispute_id, min(entered_at) AS adopted_at FROM dispute_stage_periods
     WHERE stage = 'ADOPTED' AND entered_at < $1 GROUP BY dispute_id
   )
-  SELECT d.id, d.number, d.title, a.adopted_at, p.stage
+  SELECT d.id, d.number, d.title, d.language, a.adopted_at, p.stage
   FROM adopted a
   JOIN disputes d ON d.id = a.dispute_id
   JOIN dispute_stage_periods p ON p.dispute_id = a.dispute_id AND p.entered_at < $1 AND (p.left_at IS NULL OR p.left_at >= $1)
@@ -174,7 +175,9 @@ export class ReputationService {
           const d = byId.get(id)!;
           return {
             docketNumber: docket(id),
+            disputeId: id,
             title: d.title,
+            language: d.language,
             stage: d.stage,
             stageSince: d.stage_entered_at,
             adoptedAt: adoptedAt.get(id)!,
@@ -191,7 +194,9 @@ export class ReputationService {
         asThirdParty: count('THIRD_PARTY'),
         disputes: places.slice(0, MAX_DISPUTES).map((p) => ({
           docketNumber: `DS${p.number}`,
+          disputeId: p.id,
           title: p.title,
+          language: p.language,
           role: p.kind,
           stage: p.stage,
           filedAt: p.filed_at,
@@ -224,10 +229,10 @@ export class ReputationService {
         start,
         asOf,
       ]);
-      const outstanding: { id: string; number: number; title: string; adopted_at: Date; stage: Stage }[] = await em.query(OUTSTANDING_SQL, [
-        asOf,
-        TERMINAL_STAGES,
-      ]);
+      const outstanding: { id: string; number: number; title: string; language: string; adopted_at: Date; stage: Stage }[] = await em.query(
+        OUTSTANDING_SQL,
+        [asOf, TERMINAL_STAGES],
+      );
       const closed = await this.closedDays.all(em);
       const respondents: { dispute_id: string; member_id: string }[] = outstanding.length
         ? await em.query(RESPONDENTS_SQL, [outstanding.map((o) => o.id)])
@@ -271,7 +276,9 @@ export class ReputationService {
         stages,
         outstandingCompliance: outstanding.map((o) => ({
           docketNumber: `DS${o.number}`,
+          disputeId: o.id,
           title: o.title,
+          language: o.language,
           respondents: respondents
             .filter((r) => r.dispute_id === o.id)
             .map((r) => names.get(r.member_id) ?? '')

@@ -23,8 +23,12 @@ export const StatusReportStandingEnum = graphqlEnum(
 export class MemberDispute {
   @Field({ description: 'The docket number, e.g. DS12' })
   docketNumber: string;
-  @Field({ description: "The dispute's title" })
+  /** The dispute's id: what its title's translations are read by (not a field). */
+  disputeId: string;
+  /** As filed, in `language`; the field `title(language:)` is resolved with the translations. */
   title: string;
+  @Field({ description: 'The working language the dispute was filed in' })
+  language: string;
   @Field(() => PartyKindEnum, { description: 'Complainant, respondent or third party (in the consultations or the panel proceedings)' })
   role: PartyKind;
   @Field(() => StageEnum, { description: 'Where the dispute stands now' })
@@ -67,8 +71,12 @@ export class StatusReportRecord {
 export class ComplianceRecord {
   @Field({ description: 'The docket number' })
   docketNumber: string;
-  @Field({ description: "The dispute's title" })
+  /** The dispute's id: what its title's translations are read by (not a field). */
+  disputeId: string;
+  /** As filed, in `language`; the field `title(language:)` is resolved with the translations. */
   title: string;
+  @Field({ description: 'The working language the dispute was filed in' })
+  language: string;
   @Field(() => StageEnum, { description: 'Where the dispute stands now: implementation, compliance proceedings, retaliation, complied' })
   stage: Stage;
   @Field({ description: 'Since when (UTC instant)' })
@@ -144,8 +152,12 @@ export class PeriodStage {
 export class OutstandingCompliance {
   @Field({ description: 'The docket number' })
   docketNumber: string;
-  @Field({ description: "The dispute's title" })
+  /** The dispute's id: what its title's translations are read by (not a field). */
+  disputeId: string;
+  /** As filed, in `language`; the field `title(language:)` is resolved with the translations. */
   title: string;
+  @Field({ description: 'The working language the dispute was filed in' })
+  language: string;
   @Field(() => [String], { description: 'The respondents (names)' })
   respondents: string[];
   @Field({ description: 'When the report was adopted (UTC instant)' })

@@ -3,17 +3,18 @@ import { bodyTimeZone, toIsoDate, type Stage } from '@app/procedure';
 import { html } from '../html';
 import { href } from '../layout';
 import { PageContext, PageSpec } from '../site-pages';
+import { FiledIn, filedText } from './parts';
 
-const QUERY = `query PublicMemberRecord($code: String!) {
+const QUERY = `query PublicMemberRecord($code: String!, $language: String) {
   memberRecord(code: $code) {
     member { code name status }
     asOf asComplainant asRespondent asThirdParty
-    disputes { docketNumber title role stage filedAt }
+    disputes { docketNumber title(language: $language) language languages role stage filedAt }
     limitsMet limitsMissed
     missedLimits { docketNumber rule article dueDate closedAt }
     statusReports { docketNumber dueDate meetingOn standing filedAt }
     statusReportsOnTime statusReportsLate statusReportsMissing
-    compliance { docketNumber title stage stageSince adoptedAt rptEndsOn compliedAt }
+    compliance { docketNumber title(language: $language) language languages stage stageSince adoptedAt rptEndsOn compliedAt }
   }
 }`;
 
@@ -24,7 +25,7 @@ interface MemberData {
     asComplainant: number;
     asRespondent: number;
     asThirdParty: number;
-    disputes: { docketNumber: string; title: string; role: string; stage: Stage; filedAt: string }[];
+    disputes: ({ docketNumber: string; title: string; role: string; stage: Stage; filedAt: string } & FiledIn)[];
     limitsMet: number;
     limitsMissed: number;
     missedLimits: { docketNumber: string; rule: string; article: string; dueDate: string; closedAt: string | null }[];
@@ -32,7 +33,7 @@ interface MemberData {
     statusReportsOnTime: number;
     statusReportsLate: number;
     statusReportsMissing: number;
-    compliance: {
+    compliance: (FiledIn & {
       docketNumber: string;
       title: string;
       stage: Stage;
@@ -40,7 +41,7 @@ interface MemberData {
       adoptedAt: string;
       rptEndsOn: string | null;
       compliedAt: string | null;
-    }[];
+    })[];
   };
 }
 
@@ -99,7 +100,7 @@ export function memberPage(code: string): PageSpec<MemberData> {
                       (d) =>
                         html`<tr>
                           <td>${dispute(d.docketNumber)}</td>
-                          <td>${d.title}</td>
+                          <td>${filedText(language, d.title, d)}</td>
                           <td>${t(`reputation.role.${d.role}`)}</td>
                           <td>${t(`stage.${d.stage}`)}</td>
                           <td>${instantDay(d.filedAt)}</td>
@@ -189,7 +190,7 @@ export function memberPage(code: string): PageSpec<MemberData> {
                     ${r.compliance.map(
                       (c) =>
                         html`<tr>
-                          <td>${dispute(c.docketNumber)}<br /><span class="muted">${c.title}</span></td>
+                          <td>${dispute(c.docketNumber)}<br /><span class="muted">${filedText(language, c.title, c)}</span></td>
                           <td>${instantDay(c.adoptedAt)}</td>
                           <td>${day(c.rptEndsOn)}</td>
                           <td>${t(`stage.${c.stage}`)}</td>

@@ -4,13 +4,14 @@ import { stageTimeChart } from '../charts/charts';
 import { html } from '../html';
 import { href } from '../layout';
 import { PageContext, PageSpec } from '../site-pages';
+import { FiledIn, filedText } from './parts';
 import { daysText, limitInDays, limitText, shareText } from './reputation-parts';
 
-export const PERIODIC_REPORT_QUERY = `query PublicPeriodicReport($from: LocalDate!, $to: LocalDate!) {
+export const PERIODIC_REPORT_QUERY = `query PublicPeriodicReport($from: LocalDate!, $to: LocalDate!, $language: String) {
   periodicReport(from: $from, to: $to) {
     from to asOf filed settled withdrawn decided complied
     stages { stage ended medianDays limitArticle limitDays limitMonths overran counted }
-    outstandingCompliance { docketNumber title respondents adoptedAt stage }
+    outstandingCompliance { docketNumber title(language: $language) language languages respondents adoptedAt stage }
     elections { held failed turnoutShare elections { docketNumber kind status closedAt electorateSize turnout } }
   }
 }`;
@@ -35,7 +36,7 @@ export interface PeriodicReportData {
       overran: number | null;
       counted: number | null;
     }[];
-    outstandingCompliance: { docketNumber: string; title: string; respondents: string[]; adoptedAt: string; stage: Stage }[];
+    outstandingCompliance: ({ docketNumber: string; title: string; respondents: string[]; adoptedAt: string; stage: Stage } & FiledIn)[];
     elections: {
       held: number;
       failed: number;
@@ -187,7 +188,7 @@ export function periodicReportPage(from: string, to: string): PageSpec<PeriodicR
                     ${r.outstandingCompliance.map(
                       (o) =>
                         html`<tr>
-                          <td><a href="${href(language, `/disputes/${o.docketNumber}`)}">${o.docketNumber}</a><br /><span class="muted">${o.title}</span></td>
+                          <td><a href="${href(language, `/disputes/${o.docketNumber}`)}">${o.docketNumber}</a><br /><span class="muted">${filedText(language, o.title, o)}</span></td>
                           <td>${o.respondents.join(', ')}</td>
                           <td>${instantDay(o.adoptedAt)}</td>
                           <td>${t(`stage.${o.stage}`)}</td>

@@ -27,6 +27,8 @@ const data: PeriodicReportData = {
       {
         docketNumber: 'DS3',
         title: 'Measures & duties',
+        language: 'en',
+        languages: ['en'],
         respondents: ['Kazakhstan'],
         adoptedAt: '2025-05-01T10:00:00Z',
         stage: 'IMPLEMENTATION_SURVEILLANCE',
