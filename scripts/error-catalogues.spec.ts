@@ -65,7 +65,7 @@ const HANDED_ON = new Set([
   'libs/procedure/src/refusals.ts: code',
   'libs/core/src/errors/format-error.ts: original.limitCode',
   'libs/core/src/errors/format-error.ts: original.code',
-  'libs/core/src/errors/http-exception.filter.ts: exception.code',
+  'libs/core/src/errors/http-exception.filter.ts: error.code',
   'apps/api/src/graphql/request-limits.middleware.ts: error.limitCode',
 ]);
 
@@ -279,8 +279,12 @@ describe('the codes that reach a client without a throw site', () => {
   it('are catalogued when the HTTP routes answer', () => {
     jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     const bodies: { error: { code: string; domainCode?: string } }[] = [];
-    const response = { status: () => response, json: (body: (typeof bodies)[number]) => bodies.push(body) };
-    const host = { getType: () => 'http', switchToHttp: () => ({ getResponse: () => response }) } as unknown as ArgumentsHost;
+    const response = { status: () => response, setHeader: () => response, json: (body: (typeof bodies)[number]) => bodies.push(body) };
+    const request = { headers: {}, query: {} };
+    const host = {
+      getType: () => 'http',
+      switchToHttp: () => ({ getResponse: () => response, getRequest: () => request }),
+    } as unknown as ArgumentsHost;
     const filter = new HttpErrorFilter();
     for (const error of [
       new DomainError('FORBIDDEN', 'ROLE_REQUIRED', 'Only SECRETARIAT may do this'),
