@@ -38,6 +38,7 @@ import { LanguageVersions1795790000100 } from './1795790000100-LanguageVersions'
 import { ReportIndexes1795790000300 } from './1795790000300-ReportIndexes';
 import { StatisticsVersion1795790000600 } from './1795790000600-StatisticsVersion';
 import { PublicReadVersion1795790000700 } from './1795790000700-PublicReadVersion';
+import { SummaryRequestsByDeadline1795790000900 } from './1795790000900-SummaryRequestsByDeadline';
 
 export * from './job-queue';
 export { parseLegacyDocketText, type LegacyMessage } from './docket-legacy-text';
@@ -86,6 +87,7 @@ export const ALL_MIGRATIONS: Function[] = [
   RunningDeadlines1795790000400,
   StatisticsVersion1795790000600,
   PublicReadVersion1795790000700,
+  SummaryRequestsByDeadline1795790000900,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

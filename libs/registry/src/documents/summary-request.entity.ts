@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { registerUniqueConstraint } from '@app/core';
 
 registerUniqueConstraint('uq_summary_requests_member', {
@@ -12,6 +12,8 @@ registerUniqueConstraint('uq_summary_requests_member', {
  */
 @Entity('summary_requests')
 @Unique('uq_summary_requests_member', ['documentId', 'memberId'])
+// The sweep reads a run-out request back by the limit it opened (migration 1795790000900).
+@Index('ix_summary_requests_deadline', ['deadlineId'])
 export class SummaryRequestEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_summary_requests' })
   id: string;
