@@ -1,7 +1,6 @@
-import { AuditCheckpoints, MemberEntity, UserEntity } from '@app/core';
+import { AuditCheckpoints, MemberEntity, PublicCache, UserEntity } from '@app/core';
 import { createHash } from 'node:crypto';
 import request from 'supertest';
-import { PublicCache } from '../../apps/api/src/graphql/public-cache/public-cache.service';
 import { createMember, createUser } from '../utils/factories';
 import { TestApp, startTestApp } from '../utils/test-app';
 
