@@ -3,9 +3,9 @@ import { LiveDocketHub } from '@app/notices';
 import { SitePages } from '@app/site';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { createMember, createUser } from '../utils/factories';
+import { fileTextDocument } from '../utils/procedure';
 import { TestApp, startTestApp } from '../utils/test-app';
 
-const FILE = `mutation($input: FileDocumentInput!) { fileDocument(input: $input) { id } }`;
 const DOCUMENTS = `query($id: ID) { dispute(id: $id) { docket(first: 100) { nodes { documents { title } } } } }`;
 
 /**
@@ -37,24 +37,8 @@ describe('public pages from the cache of public answers', () => {
     }
   }
 
-  async function file(app: TestApp, title: string, classification: 'PUBLIC' | 'RESTRICTED'): Promise<void> {
-    const res = await app.gql(
-      FILE,
-      {
-        input: {
-          disputeId,
-          title,
-          fileName: 'doc.txt',
-          mediaType: 'text/plain',
-          content: Buffer.from(title).toString('base64'),
-          kind: 'NOTIFICATION',
-          classification,
-        },
-      },
-      app.tokenFor(party),
-    );
-    expect(res.errors).toBeUndefined();
-  }
+  const file = (app: TestApp, title: string, classification: 'PUBLIC' | 'RESTRICTED') =>
+    fileTextDocument(app, app.tokenFor(party), disputeId, title, classification);
 
   /** A command that changes nothing the dispute page shows: another member's new dispute. */
   let others = 0;
