@@ -201,8 +201,8 @@ export class SitePages {
 
   /**
    * Renders and sends a page (or its data with `?format=json`, or a 404 page). A page kept at the
-   * current version is sent as kept, rendering nothing: the render costs as much as the query or
-   * more on the longest pages (bench/RESULTS.md). A page with a language fallback notice is not
+   * current version is sent as kept, querying and rendering nothing (the render is 10 to 40 ms of
+   * the docket's and a dispute's page: bench/RESULTS.md). A page with a language fallback notice is not
    * kept (the notice names whatever the browser asked for: no bounded key).
    */
   async respond<T>(req: Request, res: Response, asked: PageSpec<T>): Promise<void> {
