@@ -10,7 +10,10 @@
 // server of DATABASE_URL), loads the same data set, and runs the API in this process.
 //
 // Options (bench:pages): --requests N per page (default 200), --quick (40), --only <words> (the pages
-// whose name contains them).
+// whose name contains them), --no-cache (PUBLIC_CACHE_ENTRIES=0: every page computed, as before the
+// pages were kept in the cache of public answers). With the cache, bench:pages also times each page
+// computed afresh ("after a change"): the version of the public data advanced before each request,
+// as every command advances it, so the cache misses (at most 20 requests a page).
 // First: NODE_ENV=production before any library loads (bench/lib/production-env.ts says why).
 import { productionSecrets } from './lib/production-env';
 import { randomBytes } from 'node:crypto';
@@ -69,8 +72,16 @@ async function pathOf(base: string, page: SitePage): Promise<string> {
   return page.find(((await res.json()) as { data: unknown }).data);
 }
 
-/** Times `requests` sequential requests of each page against the API at `base` (after a few to warm up). */
-export async function measureSitePages(base: string, requests: number, pages = SITE_PAGES): Promise<PageFigure[]> {
+/**
+ * Times `requests` sequential requests of each page against the API at `base` (after a few to warm
+ * up); with `advance` (a step of the version of the public data), also the page after a change.
+ */
+export async function measureSitePages(
+  base: string,
+  requests: number,
+  pages = SITE_PAGES,
+  advance?: () => Promise<void>,
+): Promise<PageFigure[]> {
   const figures: PageFigure[] = [];
   for (const page of pages) {
     const path = await pathOf(base, page);
@@ -103,7 +114,19 @@ export async function measureSitePages(base: string, requests: number, pages = S
     };
     const rendered = await series(`${base}${path}`, true);
     const json = await series(data.toString(), false);
-    figures.push({ name: page.name, path, requests, ...rendered, dataMedian: json.median });
+    let missMedian: number | undefined;
+    if (advance) {
+      const times: number[] = [];
+      for (let i = 0; i < Math.min(20, requests); i++) {
+        await advance();
+        times.push((await once(`${base}${path}`, true)).ms);
+      }
+      missMedian = quantile(
+        times.sort((a, b) => a - b),
+        0.5,
+      );
+    }
+    figures.push({ name: page.name, path, requests, ...rendered, dataMedian: json.median, missMedian });
   }
   return figures;
 }
@@ -117,8 +140,10 @@ async function main(): Promise<void> {
   // --only <words>: the pages whose name contains them (a page's figures before and after a change).
   const only = args.indexOf('--only');
   const pages = only >= 0 ? SITE_PAGES.filter((p) => p.name.includes(args[only + 1] ?? '')) : SITE_PAGES;
+  const cached = !args.includes('--no-cache');
   const { runMigrations } = await import('@app/migrations');
-  const { APPLICATION_ROLE, ensureApplicationRole, loadConfig, withCredentials } = await import('@app/core');
+  const { APPLICATION_ROLE, advancePublicReadVersion, ensureApplicationRole, loadConfig, withCredentials } = await import('@app/core');
+  const { DataSource } = await import('typeorm');
   const { createApiApp } = await import('../apps/api/src/bootstrap');
   const { loadDataset } = await import('./dataset');
   const { freePort, startBenchServer } = await import('./lib/database');
@@ -141,13 +166,17 @@ async function main(): Promise<void> {
       JWT_SECRET: jwtSecret,
       ...productionSecrets(),
       DATABASE_URL: appUrl,
+      ...(cached ? {} : { PUBLIC_CACHE_ENTRIES: '0' }),
     });
     const app = await createApiApp({ config, databaseUrl: appUrl, jwtSecret, logger: false });
     stops.unshift(() => app.close());
     const port = await freePort();
     await app.listen(port, '127.0.0.1');
-    log(`API listening on ${port} (in this process, under ts-node); ${requests} requests a page`);
-    const figures = await measureSitePages(`http://127.0.0.1:${port}`, requests, pages);
+    log(`API listening on ${port} (in this process, under ts-node); ${requests} requests a page, ${cached ? 'with' : 'without'} the cache`);
+    // A step of the version outside any command: what every committed command does last.
+    const dataSource = app.get(DataSource);
+    const advance = cached ? () => advancePublicReadVersion({ query: (sql, params) => dataSource.query(sql, params) }) : undefined;
+    const figures = await measureSitePages(`http://127.0.0.1:${port}`, requests, pages, advance);
     process.stdout.write(`\n${renderSitePages({ pages: figures, requests })}\n`);
   } finally {
     for (const stop of stops) await stop().catch((error: Error) => log(`clean-up: ${error.message}`));

@@ -163,6 +163,7 @@ describeInBrowser('public pages in Chromium: nothing private for an anonymous re
           throw new Error(`The crawl passed ${MAX_FETCHES} fetches with ${queue.length} left: raise MAX_FETCHES`);
         const path = queue.shift()!;
         const isJson = new URL(path, site.base).searchParams.get('format') === 'json';
+        // A download (an election's ballots, .blt, sent as an attachment) is fetched as data: a browser saves it.
         const looksLikePage = !isJson && !/\/content$|\.(css|ics|atom|xml|blt)$/.test(new URL(path, site.base).pathname);
         if (looksLikePage) {
           const response = await page.goto(path);

@@ -1,11 +1,10 @@
-import { AuditCheckpoints, MemberEntity, UserEntity } from '@app/core';
+import { AuditCheckpoints, MemberEntity, PublicCache, UserEntity } from '@app/core';
 import { createHash } from 'node:crypto';
 import request from 'supertest';
-import { PublicCache } from '../../apps/api/src/graphql/public-cache/public-cache.service';
 import { createMember, createUser } from '../utils/factories';
+import { fileTextDocument } from '../utils/procedure';
 import { TestApp, startTestApp } from '../utils/test-app';
 
-const FILE = `mutation($input: FileDocumentInput!) { fileDocument(input: $input) { id } }`;
 const PAGE = `query Page($id: ID) { dispute(id: $id) { docketNumber title stage stageLabel docket(first: 100) { nodes { seq kind text documents { title classification } } } } }`;
 const LIST = `query { disputes(first: 20) { nodes { docketNumber title stage stageLabel } } }`;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -39,24 +38,8 @@ describe('the cache of public answers', () => {
       .set('authorization', `Bearer ${app.tokenFor(user)}`)
       .send({ query, variables });
 
-  async function file(app: TestApp, title: string, classification: 'PUBLIC' | 'RESTRICTED'): Promise<void> {
-    const res = await app.gql(
-      FILE,
-      {
-        input: {
-          disputeId,
-          title,
-          fileName: 'doc.txt',
-          mediaType: 'text/plain',
-          content: Buffer.from(title).toString('base64'),
-          kind: 'NOTIFICATION',
-          classification,
-        },
-      },
-      app.tokenFor(users.complainant),
-    );
-    expect(res.errors).toBeUndefined();
-  }
+  const file = (app: TestApp, title: string, classification: 'PUBLIC' | 'RESTRICTED') =>
+    fileTextDocument(app, app.tokenFor(users.complainant), disputeId, title, classification);
 
   const titlesIn = (page: Page) => page.dispute.docket.nodes.flatMap((entry) => entry.documents.map((d) => d.title));
 

@@ -14,7 +14,7 @@ describe('public pages: the frame', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(res.headers['content-language']).toBe('en');
-    expect(res.headers['cache-control']).toBe('public, max-age=60');
+    expect(res.headers['cache-control']).toBe('public, max-age=0, must-revalidate');
     expect(res.headers.vary).toContain('Accept-Language');
     expect(res.text).toContain('<html lang="en" dir="ltr">');
     expect(res.text).toContain('<h1>Disputes</h1>');

@@ -40,3 +40,29 @@ export const BODY_ACTIONS = new Set([
   'authorizeSuspension',
   'declareCompliance',
 ]);
+
+/** A party files a one-line text document in a dispute (a notification), as public or restricted. */
+export async function fileTextDocument(
+  app: TestApp,
+  token: string,
+  disputeId: string,
+  title: string,
+  classification: 'PUBLIC' | 'RESTRICTED',
+): Promise<void> {
+  const res = await app.gql(
+    `mutation($input: FileDocumentInput!) { fileDocument(input: $input) { id } }`,
+    {
+      input: {
+        disputeId,
+        title,
+        fileName: 'doc.txt',
+        mediaType: 'text/plain',
+        content: Buffer.from(title).toString('base64'),
+        kind: 'NOTIFICATION',
+        classification,
+      },
+    },
+    token,
+  );
+  expect(res.errors).toBeUndefined();
+}

@@ -12,6 +12,8 @@ import {
   DatabaseModule,
   RequestLoaders,
   formatGraphqlError,
+  PublicCache,
+  PublicCacheModule,
 } from '@app/core';
 import { ALL_ENTITIES, ALL_MIGRATIONS } from '@app/migrations';
 import { HearingsApiModule, HearingsModule } from '@app/hearings';
@@ -24,9 +26,7 @@ import type { Request, Response } from 'express';
 import { languagePlugin } from './graphql/language.plugin';
 import { queryLimitsPlugin } from './graphql/query-limits.plugin';
 import { CSRF_PREFLIGHT_HEADERS } from './graphql/csrf';
-import { PublicCacheModule } from './graphql/public-cache/public-cache.module';
 import { publicCachePlugin } from './graphql/public-cache/public-cache.plugin';
-import { PublicCache } from './graphql/public-cache/public-cache.service';
 import { requestIdPlugin } from './graphql/request-id.plugin';
 import { describeRootTypes } from './graphql/root-types';
 import { JobsService } from '../../worker/src/jobs.service';

@@ -8,6 +8,7 @@ import {
   DomainValidationPipe,
   Metrics,
   PinoLoggerService,
+  PublicCache,
   createLogger,
   listenHost,
   metricsEndpoint,
@@ -18,7 +19,6 @@ import { MailCatcher, mountMailCatcher } from '@app/notices';
 import { AppModule, AppModuleOptions } from './app.module';
 import { mountExplorer } from './explorer';
 import { publicCacheMiddleware } from './graphql/public-cache/public-cache.middleware';
-import { PublicCache } from './graphql/public-cache/public-cache.service';
 import { requestLimitsMiddleware } from './graphql/request-limits.middleware';
 import { addDatabaseGauges } from './operations';
 

@@ -70,7 +70,7 @@ export class ReputationController {
     res.setHeader('Content-Type', 'application/pdf');
     res.setHeader('Content-Disposition', `inline; filename="periodic-report-${period.from}-${period.to}.pdf"`);
     res.setHeader('Content-Language', language === 'zh' ? 'zh-Hans' : language);
-    res.setHeader('Cache-Control', 'public, max-age=60');
+    res.setHeader('Cache-Control', 'public, max-age=0, must-revalidate');
     res.setHeader('Vary', 'Accept-Language');
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.end(pdf);

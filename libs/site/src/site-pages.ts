@@ -1,11 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { DomainError, RequestLoaders, domainErrorBody, localizedErrorBody } from '@app/core';
-import { Language, negotiateLanguage, translator, Translator } from '@app/i18n';
+import {
+  CachedAnswer,
+  DomainError,
+  PublicCache,
+  RequestLoaders,
+  answerKey,
+  canonicalJson,
+  domainErrorBody,
+  etagOf,
+  ifNoneMatchMatches,
+  localizedErrorBody,
+  sha256Hex,
+} from '@app/core';
+import { Language, languageTag, negotiateLanguage, translator, Translator } from '@app/i18n';
 import type { Request, Response } from 'express';
 import { DocumentNode, ExecutionResult, GraphQLError, GraphQLSchema, execute, parse, validate } from 'graphql';
-import { createHash } from 'node:crypto';
 import { Html, html } from './html';
 import { PageContent, PageFrame, href, layout } from './layout';
 
@@ -29,6 +40,11 @@ export interface PageSpec<T> {
    * Without it such a refusal is a server error: a page checks its parameters before its query.
    */
   invalid?: (fields: string[]) => PageSpec<T>;
+  /**
+   * The variables name the instant of the request (the calendar's `from`): never twice the same
+   * key, so neither the data nor the page is kept (it would only push kept pages out).
+   */
+  volatile?: boolean;
 }
 
 /** "Nothing public here": the page is a 404, the same for what is absent and what is not public. */
@@ -66,17 +82,42 @@ export function queryOf(req: Request): Record<string, string> {
   return out;
 }
 
+/** The key of a query's data in the cache of public answers: the GraphQL path's parts, in a space of its own. */
+function dataKey(query: string, variables: Record<string, unknown>, language: Language, day: string): string {
+  return `page-data\n${answerKey({ queryHash: sha256Hex(query), operationName: null, variables, language, day })}`;
+}
+
+/**
+ * The key of a rendered page: its data's key (query, variables, language, day) and what else the
+ * HTML shows: the path, the query parameters the pages read, and the format.
+ */
+function pageKey(req: Request, spec: PageSpec<unknown>, frame: PageFrame & { language: Language }, day: string): string {
+  const format = req.query?.format === 'json' ? 'json' : 'html';
+  return `page\n${format}\n${req.path}\n${canonicalJson(frame.query)}\n${dataKey(spec.query, variablesOf(spec, frame.language), frame.language, day)}`;
+}
+
 /**
  * The public pages' one way to their data: the GraphQL schema itself, executed in the process as
  * an anonymous reader (no token, whatever the browser sent), so a page shows exactly what the API
  * shows the public and nothing more: the same resolvers, the same policies (README, Public pages).
  * Parsed and validated queries are kept: a page's query is a constant.
+ *
+ * Both the data and the rendered page are kept in the process's cache of public answers
+ * (PublicCache; README, "Public reads from a cache"), filed under the version of the public data
+ * read before the query ran, and served only while the database still holds that version: the
+ * GraphQL path's guarantees (read-your-writes across processes). Only a complete answer without
+ * errors, and only a 200 page, is kept.
  */
 @Injectable()
 export class SitePages {
   private readonly documents = new Map<string, DocumentNode>();
+  /** Pages and data served from the cache or computed: for the tests and the bench. */
+  readonly counts = { pageHits: 0, pageMisses: 0, dataHits: 0, dataMisses: 0 };
 
-  constructor(private readonly moduleRef: ModuleRef) {}
+  constructor(
+    private readonly moduleRef: ModuleRef,
+    private readonly cache: PublicCache,
+  ) {}
 
   /** The schema the GraphQL module built (its host is not exported to other modules: looked up once, at first use). */
   private get schema(): GraphQLSchema {
@@ -97,7 +138,15 @@ export class SitePages {
     return document;
   }
 
-  /** Runs a query as the public: the request's address (for the API's limits) and language, never its credentials. */
+  /** The version to serve and keep at, read after the request arrived; null when nothing may be kept. */
+  private async version(): Promise<bigint | null> {
+    return this.cache.answers.enabled ? this.cache.currentVersion() : null;
+  }
+
+  /**
+   * Runs a query as the public: the request's address (for the API's limits) and language, never
+   * its credentials. Its data comes from the cache when kept at the current version.
+   */
   async run<T>(
     req: Request,
     res: Response,
@@ -105,13 +154,37 @@ export class SitePages {
     variables: Record<string, unknown> = {},
     language: Language = 'en',
   ): Promise<ExecutionResult<T>> {
+    return this.runAt<T>(await this.version(), req, res, query, variables, language);
+  }
+
+  /** `run`, at a version already read (null: neither served from nor kept in the cache). */
+  private async runAt<T>(
+    version: bigint | null,
+    req: Request,
+    res: Response,
+    query: string,
+    variables: Record<string, unknown>,
+    language: Language,
+  ): Promise<ExecutionResult<T>> {
+    const key = version === null ? null : dataKey(query, variables, language, this.cache.today());
+    const kept = key ? this.cache.answers.get(key) : undefined;
+    if (kept && kept.version === version) {
+      this.counts.dataHits += 1;
+      return JSON.parse(kept.body.toString()) as ExecutionResult<T>;
+    }
+    this.counts.dataMisses += 1;
     const anonymous = { headers: { 'accept-language': req.headers['accept-language'] }, ip: req.ip, user: null, query: { lang: language } };
-    return (await execute({
+    const result = (await execute({
       schema: this.schema,
       document: this.document(query),
       variableValues: variables,
       contextValue: { req: anonymous, res, loaders: new RequestLoaders() },
     })) as ExecutionResult<T>;
+    if (key && version !== null && !result.errors?.length) {
+      const body = Buffer.from(JSON.stringify({ data: result.data }));
+      this.cache.answers.set(key, { version, body, etag: '', contentLanguage: languageTag(language) });
+    }
+    return result;
   }
 
   /** The request's language: `?lang=`, then `Accept-Language`; pages are public, so no user preference. */
@@ -126,15 +199,46 @@ export class SitePages {
     return { t: translator(language), language, path: req.path, query: queryOf(req), unavailable };
   }
 
-  /** Renders and sends a page (or its data with `?format=json`, or a 404 page). */
+  /**
+   * Renders and sends a page (or its data with `?format=json`, or a 404 page). A page kept at the
+   * current version is sent as kept, querying and rendering nothing (the render is 10 to 40 ms of
+   * the docket's and a dispute's page: bench/RESULTS.md). A page with a language fallback notice is not
+   * kept (the notice names whatever the browser asked for: no bounded key).
+   */
   async respond<T>(req: Request, res: Response, asked: PageSpec<T>): Promise<void> {
     const frame = this.frame(req);
+    const version = asked.volatile || frame.unavailable ? null : await this.version();
+    const key = version === null ? null : pageKey(req, asked as PageSpec<unknown>, frame, this.cache.today());
+    const json = req.query?.format === 'json';
+    const type = json ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8';
+    const kept = key ? this.cache.answers.get(key) : undefined;
+    if (kept && kept.version === version) {
+      this.counts.pageHits += 1;
+      return sendBytes(req, res, 200, type, kept);
+    }
+    this.counts.pageMisses += 1;
+    const page = await this.compute(version, req, res, asked, frame);
+    if (!page) return this.notFound(req, res);
+    const body = Buffer.from(page.body);
+    const answer: CachedAnswer = { version: version ?? 0n, body, etag: etagOf(body), contentLanguage: languageTag(frame.language) };
+    if (key && version !== null && page.status === 200) this.cache.answers.set(key, answer);
+    sendBytes(req, res, page.status, type, answer);
+  }
+
+  /** The page's body and status (200, or 404 for JSON that names nothing public); null for the 404 page. */
+  private async compute<T>(
+    version: bigint | null,
+    req: Request,
+    res: Response,
+    asked: PageSpec<T>,
+    frame: PageFrame & { language: Language },
+  ): Promise<{ status: number; body: string } | null> {
     let spec = asked;
-    let result = await this.run<T>(req, res, spec.query, variablesOf(spec, frame.language), frame.language);
+    let result = await this.runAt<T>(version, req, res, spec.query, variablesOf(spec, frame.language), frame.language);
     const refused = result.errors?.length && spec.invalid ? refusedFields(result.errors) : null;
     if (refused && spec.invalid) {
       spec = spec.invalid(refused);
-      result = await this.run<T>(req, res, spec.query, variablesOf(spec, frame.language), frame.language);
+      result = await this.runAt<T>(version, req, res, spec.query, variablesOf(spec, frame.language), frame.language);
     }
     const variables = variablesOf(spec, frame.language);
     const missing = result.errors?.find(isNotFound)?.originalError;
@@ -144,13 +248,12 @@ export class SitePages {
       // Nothing public here: no data, and why, in the reader's language (the same for absent and not public).
       const error = notFound ? { error: localizedErrorBody(domainErrorBody(missing), frame.language) } : {};
       const body = JSON.stringify({ query: spec.query, variables, data: notFound ? null : result.data, ...error }, null, 2);
-      return send(req, res, notFound ? 404 : 200, 'application/json; charset=utf-8', body, frame.language);
+      return { status: notFound ? 404 : 200, body };
     }
     const content = notFound || !result.data ? null : spec.render({ data: result.data, t: frame.t, language: frame.language, frame });
-    if (!content) return this.notFound(req, res);
-    const json = `${req.path}?${new URLSearchParams({ ...frame.query, format: 'json' }).toString()}`;
-    const page = layout(frame, { ...content, links: { json, ...content.links } });
-    send(req, res, 200, 'text/html; charset=utf-8', page.value, frame.language);
+    if (!content) return null;
+    const jsonLink = `${req.path}?${new URLSearchParams({ ...frame.query, format: 'json' }).toString()}`;
+    return { status: 200, body: layout(frame, { ...content, links: { json: jsonLink, ...content.links } }).value };
   }
 
   /** The same 404 page for what does not exist and for what exists but is not public. */
@@ -164,27 +267,33 @@ export class SitePages {
 }
 
 /**
- * Public pages hold only public facts and depend only on the URL and the language, so a reverse
- * proxy may keep them for a minute (`Vary: Accept-Language` for pages without `?lang=`); an ETag
- * lets a browser or a proxy revalidate with a 304 instead of the body.
+ * Public pages hold only public facts and depend only on the URL and the language. Any cache may
+ * keep them but must ask again each time (`max-age=0, must-revalidate`, as the GraphQL path's
+ * public answers): the ETag (SHA-256 of the body) lets a browser or a proxy revalidate with a 304,
+ * given after the version check, so no one is served a page a committed change made stale.
  */
 export function send(req: Request, res: Response, status: number, type: string, body: string, language: Language): void {
-  const etag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+  const bytes = Buffer.from(body);
+  sendBytes(req, res, status, type, { body: bytes, etag: etagOf(bytes), contentLanguage: languageTag(language) });
+}
+
+function sendBytes(req: Request, res: Response, status: number, type: string, page: Omit<CachedAnswer, 'version'>): void {
   res.status(status);
   res.setHeader('Content-Type', type);
-  res.setHeader('Content-Language', language === 'zh' ? 'zh-Hans' : language);
-  res.setHeader('Cache-Control', status === 200 ? 'public, max-age=60' : 'public, max-age=10');
+  res.setHeader('Content-Language', page.contentLanguage);
+  res.setHeader('Cache-Control', 'public, max-age=0, must-revalidate');
   res.setHeader('Vary', 'Accept-Language');
-  res.setHeader('ETag', etag);
+  res.setHeader('ETag', page.etag);
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'same-origin');
   res.setHeader(
     'Content-Security-Policy',
     "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
   );
-  if (status === 200 && req.headers['if-none-match'] === etag) {
+  if (status === 200 && ifNoneMatchMatches(req.headers['if-none-match'], page.etag)) {
     res.status(304).end();
     return;
   }
-  res.end(body);
+  res.setHeader('Content-Length', page.body.length);
+  res.end(page.body);
 }

@@ -33,6 +33,7 @@ export function calendarPage(now: Date, after: string | null, expired = false): 
     query: QUERY,
     variables: { first: 50, after, from: now.toISOString() },
     invalid: () => calendarPage(now, null, true),
+    volatile: true,
     render: ({ data, t, language }: PageContext<CalendarData>) => ({
       title: t('site.nav.calendar'),
       links: { ical: '/calendar/public.ics', atom: '/feeds/hearings.atom' },

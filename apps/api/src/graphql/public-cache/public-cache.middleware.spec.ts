@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import { passesPreflightCheck } from '../csrf';
 import { anonymousRequestKey } from './public-cache.middleware';
-import { sha256Hex } from './public-answers';
+import { sha256Hex } from '@app/core';
 
 const QUERY = '{ disputes { nodes { docketNumber } } }';
 const post = (body: unknown, headers: Record<string, string> = {}, query: Record<string, unknown> = {}) =>

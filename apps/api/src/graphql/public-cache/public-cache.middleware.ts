@@ -1,9 +1,7 @@
-import { negotiateRequestLanguage } from '@app/core';
+import { CachedAnswer, PublicCache, answerKey, etagOf, ifNoneMatchMatches, negotiateRequestLanguage, sha256Hex } from '@app/core';
 import type { NextFunction, Request, Response } from 'express';
 import { passesPreflightCheck } from '../csrf';
 import { withVary } from '../language.plugin';
-import { CachedAnswer, answerKey, etagOf, ifNoneMatchMatches, sha256Hex } from './public-answers';
-import type { PublicCache } from './public-cache.service';
 
 /** What the middleware tells the plugin about an anonymous request, and the plugin answers. */
 export interface PendingAnswer {

@@ -1,8 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { EXPENSIVE_QUERY_BUDGET, type GraphqlContext } from '@app/core';
+import { EXPENSIVE_QUERY_BUDGET, type GraphqlContext, type PublicCache } from '@app/core';
 import { operationMeasure } from '../query-limits.plugin';
 import { pendingAnswerOf } from './public-cache.middleware';
-import type { PublicCache } from './public-cache.service';
 
 /**
  * Apollo's half of the cache of public answers (README, "Public reads from a cache"). For a request

@@ -1,13 +1,17 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { AppConfig, Clock, PUBLIC_READ_VERSION_CHANNEL, PgListener, readPublicReadVersion } from '@app/core';
+import { Clock } from '../clock/clock';
+import { AppConfig } from '../config/app-config';
+import { PgListener } from '../database/pg-listener';
+import { PUBLIC_READ_VERSION_CHANNEL, readPublicReadVersion } from '../database/public-read-version';
 import { DataSource } from 'typeorm';
 import { CoalescedRead, PublicAnswers } from './public-answers';
 
 /**
  * The cache of public answers of this process (README, "Public reads from a cache"): the bounded
  * answers, the version of the public data they are checked against, and the LISTEN that drops
- * stale answers as soon as another process's commit is announced. The middleware serves from it
- * and the plugin fills it.
+ * stale answers as soon as another process's commit is announced. One per API process, shared by
+ * the GraphQL path (apps/api: the middleware serves from it and the plugin fills it) and the public
+ * pages (libs/site: SitePages keeps their data and their HTML in it).
  */
 @Injectable()
 export class PublicCache implements OnModuleInit, OnModuleDestroy {

@@ -1,4 +1,5 @@
-import { CachedAnswer, CoalescedRead, PublicAnswers, answerKey, canonicalJson, etagOf, ifNoneMatchMatches } from './public-answers';
+import { canonicalJson } from '../audit/audit-chain';
+import { CachedAnswer, CoalescedRead, PublicAnswers, answerKey, etagOf, ifNoneMatchMatches } from './public-answers';
 
 const parts = { queryHash: 'a'.repeat(64), operationName: null, variables: { id: '1' }, language: 'en', day: '2026-03-02' };
 const answer = (version: bigint, size = 10): CachedAnswer => {

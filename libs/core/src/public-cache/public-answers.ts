@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
+// JSON with object keys sorted, so `{a, b}` and `{b, a}` are one key (the audit chain's own canonical form).
+import { canonicalJson } from '../audit/audit-chain';
 
 /**
  * The pure half of the cache of public answers (README, "Public reads from a cache"): what an
  * anonymous GraphQL request is keyed by, the answers kept in a bounded LRU with the version of the
  * public data each was computed at, ETags, and one database read shared by the requests waiting
- * for it. No framework, no database: the middleware and the plugin beside it do the I/O.
+ * for it. No framework, no database: PublicCache (beside it), the API's middleware and plugin and
+ * the public pages (SitePages) do the I/O.
  */
 
 /** What an anonymous answer depends on, and nothing else. */
@@ -18,17 +21,6 @@ export interface AnswerKeyParts {
   language: string;
   /** The day by the clock (YYYY-MM-DD): an answer that counts days from today is kept that day only. */
   day: string;
-}
-
-/** JSON with object keys sorted, so `{a, b}` and `{b, a}` are one key. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.keys(value)
-    .sort()
-    .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-    .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
-  return `{${entries.join(',')}}`;
 }
 
 export function sha256Hex(text: string): string {
