@@ -39,6 +39,7 @@ import { ReportIndexes1795790000300 } from './1795790000300-ReportIndexes';
 import { StatisticsVersion1795790000600 } from './1795790000600-StatisticsVersion';
 import { PublicReadVersion1795790000700 } from './1795790000700-PublicReadVersion';
 import { SummaryRequestsByDeadline1795790000900 } from './1795790000900-SummaryRequestsByDeadline';
+import { PanelSeatsByElection1795790001000 } from './1795790001000-PanelSeatsByElection';
 
 export * from './job-queue';
 export { parseLegacyDocketText, type LegacyMessage } from './docket-legacy-text';
@@ -88,6 +89,7 @@ export const ALL_MIGRATIONS: Function[] = [
   StatisticsVersion1795790000600,
   PublicReadVersion1795790000700,
   SummaryRequestsByDeadline1795790000900,
+  PanelSeatsByElection1795790001000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -14,6 +14,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 @Entity('panel_seats')
 @Index('ix_panel_seats_user', ['userId', 'disputeId'])
 @Index('ix_panel_seats_dispute', ['disputeId'])
+@Index('ix_panel_seats_election', ['electionId', 'electedRank'])
 @Index('uq_panel_seats_seated', ['disputeId', 'personId'], { unique: true, where: '"vacated_at" IS NULL' })
 export class PanelSeatEntity {
   @PrimaryGeneratedColumn('uuid')
