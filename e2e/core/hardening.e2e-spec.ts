@@ -1,3 +1,4 @@
+import { translate } from '@app/i18n';
 import { serverAudits } from 'graphql-http';
 import type { AddressInfo } from 'node:net';
 import { createMember, createUser } from '../utils/factories';
@@ -163,6 +164,18 @@ describe('query limits and protocol hardening', () => {
     });
     const tokens = await refusedQuickly({ query: `{ ${'a '.repeat(12_000)}}` }, 'TOO_MANY_TOKENS');
     expect(tokens.error.extensions).toMatchObject({ limit: 10_000 });
+    // In the reader's language, the codes and figures unchanged.
+    const french = await t
+      .http()
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set('accept-language', 'fr')
+      .send({ query: `{ ${'a '.repeat(12_000)}}` });
+    expect(french.status).toBe(400);
+    expect(french.headers['content-language']).toBe('fr');
+    expect(french.body.errors[0].message).toBe(translate('fr', 'errors.TOO_MANY_TOKENS'));
+    expect(french.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', domainCode: 'TOO_MANY_TOKENS', limit: 10_000 });
+    expect(french.body.errors[0].message).not.toBe(tokens.error.message);
     // Few tokens, a million selections: ten fragments each spreading the previous one ten times.
     const nested = Array.from({ length: 6 }, (_, i) => `fragment F${i + 1} on Query { ${`...F${i} `.repeat(10)}}`).join(' ');
     const selections = await refusedQuickly({ query: `{ ...F6 } fragment F0 on Query { __typename } ${nested}` }, 'TOO_MANY_SELECTIONS');

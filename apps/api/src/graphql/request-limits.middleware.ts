@@ -1,4 +1,12 @@
-import { ClientErrorExtensions, QueryLimitError, RequestLimits, checkRequestLimits } from '@app/core';
+import {
+  ClientErrorExtensions,
+  QueryLimitError,
+  RequestLimits,
+  checkRequestLimits,
+  localizeError,
+  negotiateRequestLanguage,
+} from '@app/core';
+import { languageTag } from '@app/i18n';
 import type { NextFunction, Request, Response } from 'express';
 
 /**
@@ -6,7 +14,9 @@ import type { NextFunction, Request, Response } from 'express';
  * Apollo: a request beyond the bounds of {@link checkRequestLimits} (query length, tokens,
  * selections, variable values and nesting) is answered here, before Apollo parses or validates
  * anything, as formatGraphqlError answers every other refused query: HTTP 400, BAD_USER_INPUT,
- * the bound as `extensions.domainCode` with the limit and the actual figure.
+ * the bound as `extensions.domainCode` with the limit and the actual figure. The message is in the
+ * request's language (`?lang=`, `Accept-Language`: no one is signed in yet at this point), from the
+ * errors catalogue as every other error's (README, "Working languages").
  */
 export function requestLimitsMiddleware(limits?: RequestLimits) {
   return (req: Request, res: Response, next: NextFunction): void => {
@@ -16,7 +26,10 @@ export function requestLimitsMiddleware(limits?: RequestLimits) {
     if (!source || typeof source !== 'object' || Array.isArray(source)) return next();
     const refusal = checkRequestLimits(source.query, req.method === 'GET' ? undefined : source.variables, limits);
     if (!refusal) return next();
-    res.status(400).json({ errors: [toClient(refusal)] });
+    const { language } = negotiateRequestLanguage({ query: req.query, headers: req.headers });
+    res.setHeader('Content-Language', languageTag(language));
+    res.setHeader('Vary', 'Accept-Language');
+    res.status(400).json({ errors: [localizeError(toClient(refusal), language)] });
   };
 }
 
