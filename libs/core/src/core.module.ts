@@ -90,7 +90,12 @@ export class CoreModule {
         { provide: AuditKeys, useFactory: () => new AuditKeys(resolveAuditSigningKey(options.config)) },
         // The process's Prometheus metrics (README, "Operations"): the API serves them at /metrics,
         // the worker on WORKER_METRICS_PORT.
-        { provide: Metrics, useFactory: (dataSource: DataSource) => new Metrics({ dataSource }), inject: [DataSource] },
+        {
+          provide: Metrics,
+          useFactory: (dataSource: DataSource) =>
+            new Metrics({ dataSource, processMetrics: Boolean(options.config.METRICS_TOKEN) || options.config.METRICS_ALLOW_LOCAL }),
+          inject: [DataSource],
+        },
         ...SERVICES,
       ],
       exports: [Clock, SessionClock, JwtSecret, ConfigModule, AuditKeys, Metrics, ...SERVICES],

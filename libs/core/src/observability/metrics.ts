@@ -47,8 +47,14 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  constructor(options: { dataSource?: DataSource } = {}) {
-    collectDefaultMetrics({ register: this.registry, prefix: METRIC_PREFIX });
+  /**
+   * `processMetrics`: prom-client's metrics of the process (event loop lag, heap, GC), collected
+   * only where someone can read them (METRICS_TOKEN or METRICS_ALLOW_LOCAL set). Once started they
+   * cannot be stopped (a GC observer and an event loop monitor, process-wide), so a process that
+   * starts many applications (the test suite, in one process) would keep every one of them alive.
+   */
+  constructor(options: { dataSource?: DataSource; processMetrics?: boolean } = {}) {
+    if (options.processMetrics ?? true) collectDefaultMetrics({ register: this.registry, prefix: METRIC_PREFIX });
     const pool = options.dataSource ? () => poolOf(options.dataSource!) : null;
     if (pool) {
       this.addGauge('db_pool_connections', "The database pool's connections: total, idle, and requests waiting for one", ['state'], () => {
