@@ -140,6 +140,25 @@ const WRITTEN: { entry: DocketMessage; english: string }[] = [
     english: 'China filed a restricted document (first written submission).',
   },
   {
+    entry: { message: 'docket.addDisputeTranslation', params: { actor: 'China', language: 'fr' } },
+    english: 'China filed the French text of the title and summary of the request for consultations.',
+  },
+  {
+    entry: { message: 'docket.addDisputeTranslation', params: { actorOrgan: 'SECRETARIAT', language: 'zh' } },
+    english: 'The secretariat filed the Chinese text of the title and summary of the request for consultations.',
+  },
+  {
+    entry: { message: 'docket.addDocumentVersion.public', params: { actor: 'Pakistan', language: 'ru', title: 'Reply to the request' } },
+    english: 'Pakistan filed the Russian version of "Reply to the request".',
+  },
+  {
+    entry: {
+      message: 'docket.addDocumentVersion.withheld',
+      params: { actor: 'Pakistan', language: 'ar', classification: 'RESTRICTED', documentKind: 'FIRST_WRITTEN_SUBMISSION' },
+    },
+    english: 'Pakistan filed the Arabic version of a restricted document (first written submission).',
+  },
+  {
     entry: {
       message: 'docket.fileSummary',
       params: {
@@ -355,6 +374,11 @@ describe('the migration reads the old English sentences back', () => {
     expect(parsed.params).toMatchObject({ meetingDay: '2026-09-01', meetingPresent: 9, meetingMembers: 12, note: 'The reasons: none.' });
     if (t.docketText.includes('{actor}')) expect(parsed.params.actorOrgan).toBe('BODY');
     expect(renderDocketText(parsed, 'en')).toBe(old);
+  });
+
+  it('keeps a language sentence naming no working language as it is', () => {
+    const text = 'China filed the Klingon text of the title and summary of the request for consultations.';
+    expect(parseLegacyDocketText(text)).toEqual({ message: 'docket.verbatim', params: { text } });
   });
 
   it('keeps a sentence of no known shape as it is, in every language', () => {

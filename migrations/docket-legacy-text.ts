@@ -181,6 +181,11 @@ const SHAPES: Shape[] = [
     "The body meets on {heldDay} with this case on its agenda; the respondent's status report is due by {dueDay} (STATUS_REPORT_NOTICE, {article}).",
   ),
   shape('docket.fileSummary', '{actor} filed a non-confidential summary of its {documentKind} (DSU 18.2): "{title}".', `(?:${ANSWERED})?`),
+  // The language commands' sentences (written from the languages migration, 1795790000100, up to
+  // this one): the language by its English name.
+  shape('docket.addDisputeTranslation', '{actor} filed the {language} text of the title and summary of the request for consultations.'),
+  shape('docket.addDocumentVersion.withheld', '{actor} filed the {language} version of a {classification} document ({documentKind}).'),
+  shape('docket.addDocumentVersion.public', '{actor} filed the {language} version of "{title}".'),
   shape('docket.fileDocument.withheld', '{actor} filed a {classification} document ({documentKind}).'),
   shape('docket.fileDocument.public', '{actor} filed "{title}".'),
   shape('docket.derestrictDocument', 'Derestricted "{title}"; it is now public.'),
@@ -193,6 +198,16 @@ const SHAPES: Shape[] = [
     shape(`docket.step.${action}`, template.charAt(0).toUpperCase() + template.slice(1), `(?:${MEETING})?(?: (?<note>.+))?`),
   ),
 ];
+
+/** The working languages by the English names those sentences gave them. */
+const LANGUAGE_CODES: Record<string, string> = {
+  English: 'en',
+  Chinese: 'zh',
+  French: 'fr',
+  Spanish: 'es',
+  Russian: 'ru',
+  Arabic: 'ar',
+};
 
 /** A document kind as the docket named it ("first written submission") back to its code. */
 const kindCode = (label: string) => label.toUpperCase().replace(/ /g, '_');
@@ -221,7 +236,10 @@ function paramsOf(groups: Record<string, string | undefined>): Record<string, Pa
       });
     } else if (name === 'documentKind') params.documentKind = kindCode(value);
     else if (name === 'classification') params.classification = value.toUpperCase();
-    else if (NUMBERS.has(name)) params[name] = Number(value);
+    else if (name === 'language') {
+      if (!LANGUAGE_CODES[value]) throw new Error('not a working language');
+      params.language = LANGUAGE_CODES[value];
+    } else if (NUMBERS.has(name)) params[name] = Number(value);
     else if (LISTS.has(name)) params[name] = value.split(', ');
     else params[name] = value;
   }

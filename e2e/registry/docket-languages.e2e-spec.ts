@@ -1,6 +1,7 @@
 import { UserEntity } from '@app/core';
 import type { QueryRunner } from 'typeorm';
 import { DocketEntryParams1795790000000 } from '../../migrations/1795790000000-DocketEntryParams';
+import { DocketLanguageSentences1795790001700 } from '../../migrations/1795790001700-DocketLanguageSentences';
 import { createMember, createUser } from '../utils/factories';
 import { TestApp, startTestApp } from '../utils/test-app';
 
@@ -162,6 +163,51 @@ describe('the docket in the reader’s language', () => {
           disputeId,
         ]);
         expect(n).toBe(0);
+        await runner.query('SAVEPOINT edit');
+        await expect(runner.query(`UPDATE docket_entries SET text = 'x' WHERE dispute_id = $1`, [disputeId])).rejects.toThrow(
+          /append-only/,
+        );
+        await runner.query('ROLLBACK TO SAVEPOINT edit');
+      } finally {
+        await client.query('ROLLBACK');
+      }
+    });
+  });
+
+  it('a later migration reads the language commands’ English sentences that the first one kept verbatim, and only those', async () => {
+    await t.asOwner(async (client) => {
+      const runner = { query: async (sql: string, params?: unknown[]) => (await client.query(sql, params)).rows } as unknown as QueryRunner;
+      await client.query('BEGIN');
+      try {
+        const kept = [
+          'China filed the French text of the title and summary of the request for consultations.',
+          'The secretariat filed the Arabic version of a restricted document (first written submission).',
+          'China filed the Klingon version of "Tea".',
+          'Benchmark event 7',
+        ];
+        await runner.query(`ALTER TABLE docket_entries DISABLE TRIGGER docket_entries_append_only`);
+        for (const [i, text] of kept.entries()) {
+          await runner.query(
+            `INSERT INTO docket_entries (dispute_id, seq, occurred_at, actor_role, kind, text, message, params)
+             VALUES ($1, $2, now(), 'SYSTEM', 'legacy', $3, 'docket.verbatim', jsonb_build_object('text', $3::text))`,
+            [disputeId, 200 + i, text],
+          );
+        }
+        await runner.query(`ALTER TABLE docket_entries ENABLE TRIGGER docket_entries_append_only`);
+        await new DocketLanguageSentences1795790001700().up(runner);
+        const rows: { message: string; params: Record<string, unknown> }[] = await runner.query(
+          `SELECT message, params FROM docket_entries WHERE dispute_id = $1 AND seq >= 200 ORDER BY seq`,
+          [disputeId],
+        );
+        expect(rows.map((r) => [r.message, r.params])).toEqual([
+          ['docket.addDisputeTranslation', { actor: 'China', language: 'fr' }],
+          [
+            'docket.addDocumentVersion.withheld',
+            { actorOrgan: 'SECRETARIAT', language: 'ar', classification: 'RESTRICTED', documentKind: 'FIRST_WRITTEN_SUBMISSION' },
+          ],
+          ['docket.verbatim', { text: 'China filed the Klingon version of "Tea".' }],
+          ['docket.verbatim', { text: 'Benchmark event 7' }],
+        ]);
         await runner.query('SAVEPOINT edit');
         await expect(runner.query(`UPDATE docket_entries SET text = 'x' WHERE dispute_id = $1`, [disputeId])).rejects.toThrow(
           /append-only/,
