@@ -1,4 +1,4 @@
-import { kth, percentileCont } from './statistics-summary';
+import { StandingMemo, buildSummary, evaluateSummary, float8s, kth, percentileCont, type SummaryRows } from './statistics-summary';
 
 // A small deterministic generator: the cases are random but the same on every run.
 function random(seed: number): () => number {
@@ -39,5 +39,47 @@ describe('the statistics summary: percentiles over two sorted sequences', () => 
       for (const p of [0.5, 0.9]) expect(percentileCont(p, a, (i) => b[i], b.length)).toBe(reference(p, [...a, ...b]));
     }
     expect(percentileCont(0.5, [], () => 0, 0)).toBeNull();
+  });
+});
+
+describe('the statistics summary: its rows', () => {
+  it('reads the doubles PostgreSQL packs with float8send, in order, NaN included', () => {
+    const values = [0, -1.5, 1 / 3, 1e300, Number.NaN, 86_400.000_001];
+    const bytes = Buffer.alloc(values.length * 8);
+    values.forEach((v, i) => bytes.writeDoubleBE(v, i * 8));
+    // At an offset inside a larger buffer, as a bytea parsed from a result often is.
+    const inside = Buffer.concat([Buffer.from([1, 2, 3]), bytes]).subarray(3);
+    expect([...float8s(inside)]).toEqual(values);
+  });
+
+  it('keeps the stays\u2019 standings from one summary to the next only under the same closed days', () => {
+    const day = (iso: string) => Date.parse(`${iso}T02:00:00Z`);
+    const rows = (closed: string[]): SummaryRows => ({
+      current: [],
+      perYear: [],
+      ended: new Map(),
+      running: new Map(),
+      // Consultations requested: consultations begin within 30 days (DSU 4.3). One stay ended on
+      // its 30th day, one runs from the same day.
+      limited: [
+        {
+          stage: 'CONSULTATIONS_REQUESTED',
+          urgent: false,
+          stays: Float64Array.from([day('2026-01-05'), day('2026-02-04'), day('2026-01-05'), Number.NaN]),
+        },
+      ],
+      closed: { dates: closed },
+    });
+    const asOf = new Date('2026-02-05T12:00:00Z');
+    const figures = (summary: ReturnType<typeof buildSummary>) =>
+      evaluateSummary(summary, asOf).stages.find((s) => s.stage === 'CONSULTATIONS_REQUESTED')!;
+    const memo = new StandingMemo();
+    const open = figures(buildSummary(rows([]), memo));
+    expect(open.overran).toBe(1); // the running stay is past its due day; the ended one was in time
+    // A closed due day moves it on (the next day the body is open): neither overran any longer.
+    const closed = ['2026-02-04', '2026-02-05'];
+    expect(figures(buildSummary(rows(closed), memo))).toEqual(figures(buildSummary(rows(closed))));
+    expect(figures(buildSummary(rows(closed), memo)).overran).toBe(0);
+    expect(figures(buildSummary(rows([]), memo))).toEqual(open);
   });
 });

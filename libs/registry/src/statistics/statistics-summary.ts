@@ -57,42 +57,115 @@ export interface SummaryRows {
   /** Per stage, disputes in it now. */
   readonly current: readonly { readonly stage: Stage; readonly count: number }[];
   readonly perYear: ProcedureStatistics['disputesPerYear'];
-  /** The length in days of every ended stay, ordered by stage then length. */
-  readonly ended: readonly { readonly stage: Stage; readonly days: number }[];
-  /** The beginning in microseconds of every running stay, ordered by stage then latest first. */
-  readonly running: readonly { readonly stage: Stage; readonly micros: number }[];
-  /** Every stay of a stage with a dated limit. */
-  readonly limited: readonly StagePeriod[];
+  /** Per stage, the length in days of every ended stay, ascending. */
+  readonly ended: ReadonlyMap<Stage, Float64Array>;
+  /** Per stage, the beginning in microseconds of every running stay, latest first. */
+  readonly running: ReadonlyMap<Stage, Float64Array>;
+  /** Every stay of a stage with a dated limit, packed (see LimitedStays). */
+  readonly limited: readonly LimitedStays[];
   readonly closed: ClosedDays;
 }
 
-export function buildSummary(rows: SummaryRows): StatisticsSummary {
-  const endedBy = groupBy(rows.ended, (r) => r.days);
-  const runningBy = groupBy(rows.running, (r) => r.micros);
-  const limitedBy = new Map<Stage, StagePeriod[]>();
-  for (const period of rows.limited) push(limitedBy, period.stage, period);
-  const stages = new Map<Stage, StageSummary>();
-  for (const stage of ACTIVE_STAGES) {
-    let endedLate = 0;
-    let endedCounted = 0;
-    const runningDue: IsoDate[] = [];
-    for (const period of limitedBy.get(stage) ?? []) {
-      if (period.leftAt) {
-        // An ended stay's standing is fixed: it ended on time or late (the same rule as tallyOverruns).
-        endedCounted += 1;
-        if (overrun(period, period.leftAt, rows.closed) === 'LATE') endedLate += 1;
-      } else {
-        const due = stageDueDate(period, rows.closed);
-        if (due !== null) runningDue.push(due);
+/**
+ * The stays of one stage with a dated limit and one urgency, as pairs of milliseconds since the
+ * epoch: `[entered, left, entered, left, …]`, `left` NaN while the stay runs.
+ */
+export interface LimitedStays {
+  readonly stage: Stage;
+  readonly urgent: boolean;
+  readonly stays: Float64Array;
+}
+
+/** Where a stay stands against its stage's limit: fixed once it ended, its due day while it runs. */
+type Standing = { readonly late: boolean } | { readonly due: IsoDate | null };
+
+function standingOf(period: StagePeriod, closed: ClosedDays): Standing {
+  // An ended stay's standing is fixed: it ended on time or late (the same rule as tallyOverruns).
+  if (period.leftAt) return { late: overrun(period, period.leftAt, closed) === 'LATE' };
+  return { due: stageDueDate(period, closed) };
+}
+
+/**
+ * The standings of the stays from one summary to the next. A stay's standing depends only on its
+ * stage, urgency, beginning and end and on the closed days; working it out (the engine's calendar
+ * in the body's time zone) is most of a summary's cost, and a change of the data touches a few
+ * stays. So a summary read again after a change computes the standings of the stays that changed
+ * and takes the others from the last one, as long as the closed days are the same.
+ */
+export class StandingMemo {
+  private closedKey: string | null = null;
+  /** Per stage and urgency, per beginning, per end (NaN while running): the standing, and the summary that last met it. */
+  private readonly known = new Map<string, Map<number, Map<number, { standing: Standing; met: number }>>>();
+  private summaries = 0;
+  private size = 0;
+  private met = 0;
+
+  /** Starts a summary: the standings kept from the last one stay valid only under the same closed days. */
+  begin(closed: ClosedDays): void {
+    const key = JSON.stringify([closed.dates ?? [], closed.weekdays ?? []]);
+    if (key !== this.closedKey) {
+      this.known.clear();
+      this.size = 0;
+    }
+    this.closedKey = key;
+    this.summaries += 1;
+    this.met = 0;
+  }
+
+  standing(stage: Stage, urgent: boolean, entered: number, left: number, closed: ClosedDays): Standing {
+    const group = `${stage} ${urgent}`;
+    let byEntered = this.known.get(group);
+    if (!byEntered) this.known.set(group, (byEntered = new Map()));
+    let byLeft = byEntered.get(entered);
+    if (!byLeft) byEntered.set(entered, (byLeft = new Map()));
+    let entry = byLeft.get(left);
+    if (!entry) {
+      const period = { stage, urgent, enteredAt: new Date(entered), leftAt: Number.isNaN(left) ? null : new Date(left) };
+      byLeft.set(left, (entry = { standing: standingOf(period, closed), met: 0 }));
+      this.size += 1;
+    }
+    // Stays with the same stage, urgency, beginning and end have the same standing: met once.
+    if (entry.met !== this.summaries) this.met += 1;
+    entry.met = this.summaries;
+    return entry.standing;
+  }
+
+  /** Ends a summary: once most of what is kept is no longer met (stays since ended, or gone), it is forgotten. */
+  end(): void {
+    if (this.size <= 2 * this.met) return;
+    for (const byEntered of this.known.values()) {
+      for (const [entered, byLeft] of byEntered) {
+        for (const [left, entry] of byLeft) if (entry.met !== this.summaries) byLeft.delete(left);
+        if (!byLeft.size) byEntered.delete(entered);
       }
     }
-    runningDue.sort();
+    this.size = this.met;
+  }
+}
+
+export function buildSummary(rows: SummaryRows, memo: StandingMemo = new StandingMemo()): StatisticsSummary {
+  const tallies = new Map<Stage, { endedLate: number; endedCounted: number; runningDue: IsoDate[] }>();
+  memo.begin(rows.closed);
+  for (const { stage, urgent, stays } of rows.limited) {
+    let tally = tallies.get(stage);
+    if (!tally) tallies.set(stage, (tally = { endedLate: 0, endedCounted: 0, runningDue: [] }));
+    for (let i = 0; i < stays.length; i += 2) {
+      const standing = memo.standing(stage, urgent, stays[i], stays[i + 1], rows.closed);
+      if ('late' in standing) {
+        tally.endedCounted += 1;
+        if (standing.late) tally.endedLate += 1;
+      } else if (standing.due !== null) tally.runningDue.push(standing.due);
+    }
+  }
+  memo.end();
+  const stages = new Map<Stage, StageSummary>();
+  for (const stage of ACTIVE_STAGES) {
+    const tally = tallies.get(stage) ?? { endedLate: 0, endedCounted: 0, runningDue: [] };
+    tally.runningDue.sort();
     stages.set(stage, {
-      endedDays: Float64Array.from(endedBy.get(stage) ?? []),
-      runningSince: Float64Array.from(runningBy.get(stage) ?? []),
-      endedLate,
-      endedCounted,
-      runningDue,
+      endedDays: rows.ended.get(stage) ?? new Float64Array(0),
+      runningSince: rows.running.get(stage) ?? new Float64Array(0),
+      ...tally,
     });
   }
   return {
@@ -100,6 +173,14 @@ export function buildSummary(rows: SummaryRows): StatisticsSummary {
     disputesPerYear: rows.perYear,
     stages,
   };
+}
+
+/** Doubles sent by PostgreSQL's float8send, one after another (big-endian), as an array. */
+export function float8s(bytes: Uint8Array): Float64Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const values = new Float64Array(bytes.byteLength / 8);
+  for (let i = 0; i < values.length; i += 1) values[i] = view.getFloat64(i * 8);
+  return values;
 }
 
 /** The statistics at `asOf`, exactly as the direct computation over every stay gives them. */
@@ -177,16 +258,4 @@ function countWhile<T>(values: readonly T[], test: (value: T) => boolean): numbe
     else hi = mid;
   }
   return lo;
-}
-
-function groupBy<R extends { stage: Stage }>(rows: readonly R[], value: (row: R) => number): Map<Stage, number[]> {
-  const groups = new Map<Stage, number[]>();
-  for (const row of rows) push(groups, row.stage, value(row));
-  return groups;
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }

@@ -3,8 +3,15 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { Clock, CommandRunner } from '@app/core';
 import { bodyTimeZone, type Stage } from '@app/procedure';
 import { ClosedDaysService } from '../closed-days/closed-days.service';
-import { PER_YEAR_SQL, limitedStays } from './direct-statistics';
-import { buildSummary, evaluateSummary, type ProcedureStatistics, type StatisticsSummary } from './statistics-summary';
+import { LIMITED_STAGES, PER_YEAR_SQL } from './direct-statistics';
+import {
+  StandingMemo,
+  buildSummary,
+  evaluateSummary,
+  float8s,
+  type ProcedureStatistics,
+  type StatisticsSummary,
+} from './statistics-summary';
 
 export type { ProcedureStatistics, StageFigures } from './statistics-summary';
 
@@ -12,15 +19,28 @@ export type { ProcedureStatistics, StageFigures } from './statistics-summary';
 // 1795790000600): a stage entered or left, a dispute filed, a closed day set or removed.
 const VERSION_SQL = 'SELECT version::text AS version FROM statistics_version';
 
-// The ended stays' lengths, computed as the direct query computes them, so the same doubles.
+// The ended stays' lengths, computed as the direct query computes them, so the same doubles; one
+// row per stage, the doubles packed by float8send (a row per stay cost most of a summary to parse).
 const ENDED_SQL = `
-  SELECT stage, GREATEST(EXTRACT(EPOCH FROM left_at - entered_at), 0)::float8 / 86400 AS days
-  FROM dispute_stage_periods WHERE left_at IS NOT NULL ORDER BY stage, days`;
+  SELECT stage, string_agg(float8send(days), ''::bytea ORDER BY days) AS days FROM (
+    SELECT stage, GREATEST(EXTRACT(EPOCH FROM left_at - entered_at), 0)::float8 / 86400 AS days
+    FROM dispute_stage_periods WHERE left_at IS NOT NULL
+  ) ended GROUP BY stage`;
 
 // The running stays' beginnings in whole microseconds: their length is counted per request.
 const RUNNING_SQL = `
-  SELECT stage, (EXTRACT(EPOCH FROM entered_at) * 1000000)::float8 AS micros
-  FROM dispute_stage_periods WHERE left_at IS NULL ORDER BY stage, entered_at DESC`;
+  SELECT stage, string_agg(float8send((EXTRACT(EPOCH FROM entered_at) * 1000000)::float8), ''::bytea ORDER BY entered_at DESC) AS micros
+  FROM dispute_stage_periods WHERE left_at IS NULL GROUP BY stage`;
+
+// The stays of the stages with a dated limit (LIMITED_STAYS_SQL's, packed): per stage and urgency,
+// the beginning and end of each in milliseconds (the instants a JavaScript Date holds), NaN for
+// no end yet. Whether each overran is decided with the engine's own calendar.
+const LIMITED_SQL = `
+  SELECT p.stage, d.urgent,
+         string_agg(float8send(floor(EXTRACT(EPOCH FROM p.entered_at) * 1000)::float8)
+                    || float8send(COALESCE(floor(EXTRACT(EPOCH FROM p.left_at) * 1000)::float8, 'NaN'::float8)), ''::bytea) AS stays
+  FROM dispute_stage_periods p JOIN disputes d ON d.id = p.dispute_id
+  WHERE p.stage = ANY($1::text[]) GROUP BY p.stage, d.urgent`;
 
 const CURRENT_SQL = 'SELECT stage, count(*)::int AS count FROM disputes GROUP BY stage';
 
@@ -37,6 +57,8 @@ const CURRENT_SQL = 'SELECT stage, count(*)::int AS count FROM disputes GROUP BY
 @Injectable()
 export class StatisticsService {
   private current: { version: string; summary: Promise<StatisticsSummary> } | null = null;
+  /** The stays' standings from the last summary: most of a summary's cost, and unchanged by most changes. */
+  private readonly standings = new StandingMemo();
 
   constructor(
     private readonly commands: CommandRunner,
@@ -82,10 +104,21 @@ export class StatisticsService {
     const version = row?.version ?? '';
     const current: { stage: Stage; count: number }[] = await em.query(CURRENT_SQL);
     const perYear: { year: number; stage: Stage; count: number }[] = await em.query(PER_YEAR_SQL, [bodyTimeZone()]);
-    const ended: { stage: Stage; days: number }[] = await em.query(ENDED_SQL);
-    const running: { stage: Stage; micros: number }[] = await em.query(RUNNING_SQL);
-    const limited = await limitedStays(em);
+    const ended: { stage: Stage; days: Buffer }[] = await em.query(ENDED_SQL);
+    const running: { stage: Stage; micros: Buffer }[] = await em.query(RUNNING_SQL);
+    const limited: { stage: Stage; urgent: boolean; stays: Buffer }[] = await em.query(LIMITED_SQL, [LIMITED_STAGES]);
     const closed = await this.closedDays.all(em);
-    return { version, summary: buildSummary({ current, perYear, ended, running, limited, closed }) };
+    const summary = buildSummary(
+      {
+        current,
+        perYear,
+        ended: new Map(ended.map((r) => [r.stage, float8s(r.days)])),
+        running: new Map(running.map((r) => [r.stage, float8s(r.micros)])),
+        limited: limited.map((r) => ({ stage: r.stage, urgent: r.urgent, stays: float8s(r.stays) })),
+        closed,
+      },
+      this.standings,
+    );
+    return { version, summary };
   }
 }
