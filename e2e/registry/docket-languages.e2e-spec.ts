@@ -126,96 +126,96 @@ describe('the docket in the reader’s language', () => {
     expect(res.errors?.[0].message).toMatch(/"de"/);
   });
 
-  it('the migration reads the entries written before it back into messages, with the append-only trigger on again after', async () => {
-    // As the owner, as migrations run (the application's role may not alter the table), in a
-    // transaction rolled back at the end: the migration's own statements on rows of the old shape.
-    await t.asOwner(async (client) => {
+  /**
+   * As the owner, as migrations run (the application's role may not alter the table), in a
+   * transaction rolled back at the end: a migration's own statements on rows of the old shape.
+   */
+  const asMigrationOwner = (body: (runner: QueryRunner) => Promise<void>) =>
+    t.asOwner(async (client) => {
       const runner = { query: async (sql: string, params?: unknown[]) => (await client.query(sql, params)).rows } as unknown as QueryRunner;
       await client.query('BEGIN');
       try {
-        const migration = new DocketEntryParams1795790000000();
-        await migration.down(runner);
-        const legacy = [
-          'China requested consultations with Pakistan (urgent: DSU 4.8): Steel.',
-          'The panel filed "Working procedures".',
-          'The body adopted the panel report. Meeting of the body of 2026-09-01, 9 of 12 members present; recorded by the secretariat. Reasons given.',
-          'Benchmark event 7',
-        ];
-        for (const [i, text] of legacy.entries()) {
-          await runner.query(
-            `INSERT INTO docket_entries (dispute_id, seq, occurred_at, actor_role, kind, text) VALUES ($1, $2, now(), 'SYSTEM', 'legacy', $3)`,
-            [disputeId, 100 + i, text],
-          );
-        }
-        await migration.up(runner);
-        const rows: { text: string; message: string; params: Record<string, unknown> }[] = await runner.query(
-          `SELECT text, message, params FROM docket_entries WHERE dispute_id = $1 AND seq >= 100 ORDER BY seq`,
-          [disputeId],
-        );
-        expect(rows.map((r) => [r.message, r.params])).toEqual([
-          ['docket.requestConsultations', { complainant: 'China', respondents: ['Pakistan'], urgent: true, title: 'Steel' }],
-          ['docket.fileDocument.public', { actorOrgan: 'PANEL', title: 'Working procedures' }],
-          ['docket.step.adoptReport', { meetingDay: '2026-09-01', meetingPresent: 9, meetingMembers: 12, note: 'Reasons given.' }],
-          ['docket.verbatim', { text: 'Benchmark event 7' }],
-        ]);
-        // The entries written after the migration's columns were added keep theirs (the first six).
-        const [{ n }] = await runner.query(`SELECT count(*)::int AS n FROM docket_entries WHERE dispute_id = $1 AND message IS NULL`, [
-          disputeId,
-        ]);
-        expect(n).toBe(0);
-        await runner.query('SAVEPOINT edit');
-        await expect(runner.query(`UPDATE docket_entries SET text = 'x' WHERE dispute_id = $1`, [disputeId])).rejects.toThrow(
-          /append-only/,
-        );
-        await runner.query('ROLLBACK TO SAVEPOINT edit');
+        await body(runner);
       } finally {
         await client.query('ROLLBACK');
       }
     });
+
+  /** The append-only trigger is on again after a migration switched it off. */
+  const expectAppendOnly = async (runner: QueryRunner) => {
+    await runner.query('SAVEPOINT edit');
+    await expect(runner.query(`UPDATE docket_entries SET text = 'x' WHERE dispute_id = $1`, [disputeId])).rejects.toThrow(/append-only/);
+    await runner.query('ROLLBACK TO SAVEPOINT edit');
+  };
+
+  it('the migration reads the entries written before it back into messages, with the append-only trigger on again after', async () => {
+    await asMigrationOwner(async (runner) => {
+      const migration = new DocketEntryParams1795790000000();
+      await migration.down(runner);
+      const legacy = [
+        'China requested consultations with Pakistan (urgent: DSU 4.8): Steel.',
+        'The panel filed "Working procedures".',
+        'The body adopted the panel report. Meeting of the body of 2026-09-01, 9 of 12 members present; recorded by the secretariat. Reasons given.',
+        'Benchmark event 7',
+      ];
+      for (const [i, text] of legacy.entries()) {
+        await runner.query(
+          `INSERT INTO docket_entries (dispute_id, seq, occurred_at, actor_role, kind, text) VALUES ($1, $2, now(), 'SYSTEM', 'legacy', $3)`,
+          [disputeId, 100 + i, text],
+        );
+      }
+      await migration.up(runner);
+      const rows: { text: string; message: string; params: Record<string, unknown> }[] = await runner.query(
+        `SELECT text, message, params FROM docket_entries WHERE dispute_id = $1 AND seq >= 100 ORDER BY seq`,
+        [disputeId],
+      );
+      expect(rows.map((r) => [r.message, r.params])).toEqual([
+        ['docket.requestConsultations', { complainant: 'China', respondents: ['Pakistan'], urgent: true, title: 'Steel' }],
+        ['docket.fileDocument.public', { actorOrgan: 'PANEL', title: 'Working procedures' }],
+        ['docket.step.adoptReport', { meetingDay: '2026-09-01', meetingPresent: 9, meetingMembers: 12, note: 'Reasons given.' }],
+        ['docket.verbatim', { text: 'Benchmark event 7' }],
+      ]);
+      // The entries written after the migration's columns were added keep theirs (the first six).
+      const [{ n }] = await runner.query(`SELECT count(*)::int AS n FROM docket_entries WHERE dispute_id = $1 AND message IS NULL`, [
+        disputeId,
+      ]);
+      expect(n).toBe(0);
+      await expectAppendOnly(runner);
+    });
   });
 
   it('a later migration reads the language commands’ English sentences that the first one kept verbatim, and only those', async () => {
-    await t.asOwner(async (client) => {
-      const runner = { query: async (sql: string, params?: unknown[]) => (await client.query(sql, params)).rows } as unknown as QueryRunner;
-      await client.query('BEGIN');
-      try {
-        const kept = [
-          'China filed the French text of the title and summary of the request for consultations.',
-          'The secretariat filed the Arabic version of a restricted document (first written submission).',
-          'China filed the Klingon version of "Tea".',
-          'Benchmark event 7',
-        ];
-        await runner.query(`ALTER TABLE docket_entries DISABLE TRIGGER docket_entries_append_only`);
-        for (const [i, text] of kept.entries()) {
-          await runner.query(
-            `INSERT INTO docket_entries (dispute_id, seq, occurred_at, actor_role, kind, text, message, params)
-             VALUES ($1, $2, now(), 'SYSTEM', 'legacy', $3, 'docket.verbatim', jsonb_build_object('text', $3::text))`,
-            [disputeId, 200 + i, text],
-          );
-        }
-        await runner.query(`ALTER TABLE docket_entries ENABLE TRIGGER docket_entries_append_only`);
-        await new DocketLanguageSentences1795790001700().up(runner);
-        const rows: { message: string; params: Record<string, unknown> }[] = await runner.query(
-          `SELECT message, params FROM docket_entries WHERE dispute_id = $1 AND seq >= 200 ORDER BY seq`,
-          [disputeId],
+    await asMigrationOwner(async (runner) => {
+      const kept = [
+        'China filed the French text of the title and summary of the request for consultations.',
+        'The secretariat filed the Arabic version of a restricted document (first written submission).',
+        'China filed the Klingon version of "Tea".',
+        'Benchmark event 7',
+      ];
+      await runner.query(`ALTER TABLE docket_entries DISABLE TRIGGER docket_entries_append_only`);
+      for (const [i, text] of kept.entries()) {
+        await runner.query(
+          `INSERT INTO docket_entries (dispute_id, seq, occurred_at, actor_role, kind, text, message, params)
+           VALUES ($1, $2, now(), 'SYSTEM', 'legacy', $3, 'docket.verbatim', jsonb_build_object('text', $3::text))`,
+          [disputeId, 200 + i, text],
         );
-        expect(rows.map((r) => [r.message, r.params])).toEqual([
-          ['docket.addDisputeTranslation', { actor: 'China', language: 'fr' }],
-          [
-            'docket.addDocumentVersion.withheld',
-            { actorOrgan: 'SECRETARIAT', language: 'ar', classification: 'RESTRICTED', documentKind: 'FIRST_WRITTEN_SUBMISSION' },
-          ],
-          ['docket.verbatim', { text: 'China filed the Klingon version of "Tea".' }],
-          ['docket.verbatim', { text: 'Benchmark event 7' }],
-        ]);
-        await runner.query('SAVEPOINT edit');
-        await expect(runner.query(`UPDATE docket_entries SET text = 'x' WHERE dispute_id = $1`, [disputeId])).rejects.toThrow(
-          /append-only/,
-        );
-        await runner.query('ROLLBACK TO SAVEPOINT edit');
-      } finally {
-        await client.query('ROLLBACK');
       }
+      await runner.query(`ALTER TABLE docket_entries ENABLE TRIGGER docket_entries_append_only`);
+      await new DocketLanguageSentences1795790001700().up(runner);
+      const rows: { message: string; params: Record<string, unknown> }[] = await runner.query(
+        `SELECT message, params FROM docket_entries WHERE dispute_id = $1 AND seq >= 200 ORDER BY seq`,
+        [disputeId],
+      );
+      expect(rows.map((r) => [r.message, r.params])).toEqual([
+        ['docket.addDisputeTranslation', { actor: 'China', language: 'fr' }],
+        [
+          'docket.addDocumentVersion.withheld',
+          { actorOrgan: 'SECRETARIAT', language: 'ar', classification: 'RESTRICTED', documentKind: 'FIRST_WRITTEN_SUBMISSION' },
+        ],
+        ['docket.verbatim', { text: 'China filed the Klingon version of "Tea".' }],
+        ['docket.verbatim', { text: 'Benchmark event 7' }],
+      ]);
+      await expectAppendOnly(runner);
     });
   });
 });
