@@ -160,6 +160,24 @@ export function isClusterWorker(): boolean {
   return cluster.isWorker;
 }
 
+/**
+ * Closes the application once and exits with code 0, on SIGINT, on SIGTERM, and when the parent's
+ * IPC channel goes (the parent gone, even killed): an API process of the cluster, or one a test
+ * forks (e2e/hardening/multi-process-api.ts).
+ */
+export function closeOnSignals(app: { close(): Promise<void> }): void {
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+  process.on('disconnect', () => void stop());
+}
+
 /** An API process's side: tells the primary it listens. */
 export function reportReady(port: number, demoLoaded: boolean): void {
   const message: Ready = { dsb: 'ready', port, demoLoaded };

@@ -25,7 +25,7 @@ import {
 import { migrationTarget, runMigrations } from '@app/migrations';
 import { CaughtMail, MailCatcher, MailView } from '@app/notices';
 import { createApiApp, listenApi } from './bootstrap';
-import { ApiCluster, askPrimary, isClusterWorker, reportReady } from './cluster';
+import { ApiCluster, askPrimary, closeOnSignals, isClusterWorker, reportReady } from './cluster';
 import { DEMO_USERS, loadDemoDataIfEmpty } from './demo/demo-data';
 import { addDemoPresent } from './demo/demo-live';
 
@@ -198,18 +198,9 @@ async function apiProcess(): Promise<void> {
   const { port } = await listenApi(app, config);
   reportReady(port, demoLoaded);
 
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    await app.close();
-    process.exit(0);
-  };
   // SIGTERM from the primary; SIGINT from a Ctrl-C, which reaches the whole process group;
   // a primary that is gone (killed) leaves no API process behind.
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
-  process.on('disconnect', () => void stop());
+  closeOnSignals(app);
 }
 
 /** The primary's mail catcher as an API process sees it: its mails over the cluster's channel. */
