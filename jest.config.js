@@ -24,7 +24,7 @@ module.exports = {
       rootDir: __dirname,
       testEnvironment: 'node',
       moduleFileExtensions: ['ts', 'js', 'json'],
-      testMatch: ['<rootDir>/{apps,libs,migrations,scripts}/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs,migrations,scripts,bench}/**/*.spec.ts'],
       setupFiles: ['reflect-metadata'],
       transform,
       moduleNameMapper,

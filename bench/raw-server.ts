@@ -5,7 +5,8 @@
 // the API's user lookup, as the API's guard does.
 //
 // Started by bench/run.ts as a child process (fork, IPC): it receives a RawServerConfig, listens
-// on a free port on 127.0.0.1 and answers with { port }.
+// on a free port on 127.0.0.1 and answers with { port }. bench/raw-cluster.ts runs N of them on
+// one port (node's cluster), as the API runs with WEB_CONCURRENCY=N.
 //   POST /graphql  the docket list, body { query, variables } like the API's (query ignored);
 //                  answers the `data` object of the API's answer
 //   POST /trace    the same, answering { data, statements }: every statement with its parameters,
@@ -40,6 +41,8 @@ export interface RawServerConfig {
   templates: RawTemplates;
   /** Anonymous public reads, by name: the API's statements for it and its body. */
   replays?: Record<string, RawReplay>;
+  /** The port to listen on (a free one if unset); bench/raw-cluster.ts gives its processes one to share. */
+  port?: number;
 }
 
 export interface RawReplay {
@@ -186,7 +189,7 @@ export async function startRawServer(config: RawServerConfig): Promise<{ port: n
     const data = await answer(req, reply, traced);
     return { data, statements };
   });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  await app.listen({ port: config.port ?? 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {

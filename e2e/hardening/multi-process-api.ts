@@ -1,6 +1,7 @@
 import { loadConfigOrExit, resolveJwtSecret } from '@app/core';
 import { runMigrations } from '@app/migrations';
 import { createApiApp } from '../../apps/api/src/bootstrap';
+import { closeOnSignals } from '../../apps/api/src/cluster';
 
 /**
  * One API process of the multi-process e2e test: what `apps/api/src/main.ts` does against a
@@ -21,17 +22,8 @@ async function main(): Promise<void> {
   await app.listen(config.PORT, '127.0.0.1');
   process.stdout.write(`API listening on ${config.PORT}\n`);
 
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    await app.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
   // Forked by the test: when the test process goes away, so does this one.
-  process.on('disconnect', () => void stop());
+  closeOnSignals(app);
 }
 
 main().catch((error) => {

@@ -15,7 +15,7 @@ import {
   reenterRequestScope,
   requestObservability,
 } from '@app/core';
-import { MailCatcher, mountMailCatcher } from '@app/notices';
+import { MailView, mountMailCatcher } from '@app/notices';
 import { AppModule, AppModuleOptions } from './app.module';
 import { mountExplorer } from './explorer';
 import { publicCacheMiddleware } from './graphql/public-cache/public-cache.middleware';
@@ -26,7 +26,7 @@ import { addDatabaseGauges } from './operations';
 export async function createApiApp(
   options: AppModuleOptions & {
     logger?: false;
-    /** The local mail catcher `npm start` runs without SMTP_URL: its pages at /dev/mail. */ mailCatcher?: MailCatcher;
+    /** The local mail catcher `npm start` runs without SMTP_URL: its pages at /dev/mail. */ mailCatcher?: MailView;
     /** Where the JSON log lines go (standard output by default): a test reads them from here. */
     logDestination?: DestinationStream;
     /** The process's logger, when its entry point made one already (main.ts logs before the app exists). */

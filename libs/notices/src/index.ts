@@ -21,7 +21,7 @@ export { WebhookEndpointEntity, WebhookDeliveryEntity, WebhookAttemptEntity };
 export { NOTICES_ERRORS, type NoticesErrorCode } from './notices.errors';
 export { NoticeDelivery, type DeliveryReport } from './mail/notice-delivery.service';
 export { MailTransport, SmtpMailTransport, type OutgoingMail, type SentMail } from './mail/mail-transport';
-export { MailCatcher, mountMailCatcher, type CaughtMail } from './mail/mail-catcher';
+export { MailCatcher, mountMailCatcher, type CaughtMail, type MailView } from './mail/mail-catcher';
 export { RemindersService, type ReminderReport } from './reminders/reminders.service';
 export { reminderDue, whenFrom, daysFrom } from './reminders/zoned-day';
 export { datePlaceholder, noticeDay, noticeLanguage, noticeText, type NoticeText } from './notices/notice-language';

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { generateSigningKeyPem } from '../audit/audit-keys';
 import { ConfigError, keyBytes, loadConfig } from './app-config';
 
@@ -29,6 +30,8 @@ describe('loadConfig', () => {
     [{ SWEEP_INTERVAL_SECONDS: '120' }, 'SWEEP_INTERVAL_SECONDS'],
     [{ SWEEP_INTERVAL_SECONDS: '2.5' }, 'SWEEP_INTERVAL_SECONDS'],
     [{ START_WORKER: 'maybe' }, 'START_WORKER'],
+    [{ WEB_CONCURRENCY: '0' }, 'WEB_CONCURRENCY'],
+    [{ WEB_CONCURRENCY: 'many' }, 'WEB_CONCURRENCY'],
     [{ GRAPHQL_INTROSPECTION: 'perhaps' }, 'GRAPHQL_INTROSPECTION'],
     [{ BODY_TIME_ZONE: 'Mars/Olympus' }, 'BODY_TIME_ZONE'],
     [{ BODY_TIME_ZONE: '+08:00' }, 'BODY_TIME_ZONE'],
@@ -138,6 +141,12 @@ describe('loadConfig', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as Error).message).toMatch(/AUDIT_SIGNING_KEY/);
     expect((error as Error).message).not.toContain(rsa);
+  });
+
+  it('runs one API process per core unless WEB_CONCURRENCY says how many', () => {
+    expect(loadConfig({}).WEB_CONCURRENCY).toBe(availableParallelism());
+    expect(loadConfig({ WEB_CONCURRENCY: '1' }).WEB_CONCURRENCY).toBe(1);
+    expect(loadConfig({ WEB_CONCURRENCY: '3' }).WEB_CONCURRENCY).toBe(3);
   });
 
   it('reads START_WORKER as a yes or a no', () => {

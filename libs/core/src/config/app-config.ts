@@ -17,6 +17,7 @@ import {
   validateSync,
 } from 'class-validator';
 import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { ROLES, type Role } from '../auth/actor';
 import { parseSigningKey } from '../audit/audit-keys';
 
@@ -257,6 +258,16 @@ export class AppConfig {
   @Transform(toYesNo)
   @IsBoolean({ message: 'must be true or false' })
   START_WORKER = true;
+
+  /**
+   * API processes on one port (node's cluster, README "Operations"): by default one per core the
+   * process may use; 1 runs the single process of before, with no cluster. The worker stays one.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of processes' })
+  @Min(1, { message: 'must be between 1 and 256' })
+  @Max(256, { message: 'must be between 1 and 256' })
+  WEB_CONCURRENCY = availableParallelism();
 
   /** Largest document upload, in bytes (25 MB by default). */
   @Transform(toInt)

@@ -1,8 +1,14 @@
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry, type Aggregator } from 'prom-client';
 import type { DataSource } from 'typeorm';
 
 /** Every metric of the application is named `dsb_…` (README, "Operations"). */
 export const METRIC_PREFIX = 'dsb_';
+
+/** What /metrics answers. */
+export interface MetricsText {
+  contentType: string;
+  body: string;
+}
 
 /** One sample of a gauge read at scrape time: its labels and value. */
 export interface GaugeSample {
@@ -74,11 +80,23 @@ export class Metrics {
    * fail the whole page: a gauge with labels has no samples for that scrape, one without is NaN
    * (never a zero that would read as "nothing pending" while the database is down).
    */
-  addGauge(name: string, help: string, labelNames: string[], read: () => GaugeSample[] | Promise<GaugeSample[]>): void {
+  addGauge(
+    name: string,
+    help: string,
+    labelNames: string[],
+    read: () => GaugeSample[] | Promise<GaugeSample[]>,
+    /**
+     * How the primary of several API processes (WEB_CONCURRENCY) merges their samples: a sum by
+     * default (a pool's connections add up); `first` for a figure of the deployment that every
+     * process reads alike from the database, which a sum would count once per process.
+     */
+    aggregator: Aggregator = 'sum',
+  ): void {
     new Gauge({
       name: `${METRIC_PREFIX}${name}`,
       help,
       labelNames,
+      aggregator,
       registers: [this.registry],
       async collect() {
         this.reset();
@@ -102,8 +120,20 @@ export class Metrics {
     this.graphqlErrors.inc({ code: typeof code === 'string' && /^[A-Z][A-Z0-9_]{0,63}$/.test(code) ? code : 'OTHER' });
   }
 
+  private source: (() => Promise<MetricsText>) | null = null;
+
+  /**
+   * Serves another text at /metrics: in an API process of several (WEB_CONCURRENCY), the sum of
+   * every process's metrics that the primary aggregates (apps/api/src/cluster.ts), so that a
+   * scrape of the shared port does not read whichever process the connection happened to reach.
+   */
+  serveFrom(source: () => Promise<MetricsText>): void {
+    this.source = source;
+  }
+
   /** The Prometheus text of every metric. */
-  async text(): Promise<{ contentType: string; body: string }> {
+  async text(): Promise<MetricsText> {
+    if (this.source) return this.source();
     return { contentType: this.registry.contentType, body: await this.registry.metrics() };
   }
 }

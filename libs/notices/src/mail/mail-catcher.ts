@@ -20,12 +20,23 @@ export interface CaughtMail {
 }
 
 /**
+ * What the pages at /dev/mail read: the catcher itself, or, in an API process of several
+ * (WEB_CONCURRENCY), the catcher of the primary through the cluster's channel (apps/api/src/main.ts).
+ */
+export interface MailView {
+  readonly port: number;
+  readonly capacity: number;
+  list(): readonly CaughtMail[] | Promise<readonly CaughtMail[]>;
+  get(id: number): CaughtMail | undefined | Promise<CaughtMail | undefined>;
+}
+
+/**
  * The local mail catcher of `npm start` without SMTP_URL (README, "Notices by e-mail"): an SMTP
  * server on 127.0.0.1 that accepts every mail and keeps the last few hundred in memory, so that a
  * newcomer sees the notices the worker sends at `/dev/mail` without a mail server. Never in
  * production.
  */
-export class MailCatcher {
+export class MailCatcher implements MailView {
   private readonly mails: CaughtMail[] = [];
   private nextId = 1;
 
@@ -102,56 +113,60 @@ const PAGE_STYLE =
  * HTML, shown in a sandboxed frame): mounted only when the catcher runs. Before the routes of the
  * application, as the explorer is (apps/api/src/explorer.ts).
  */
-export function mountMailCatcher(app: INestApplication, catcher: MailCatcher): void {
+export function mountMailCatcher(app: INestApplication, catcher: MailView): void {
   app.use('/dev/mail', (req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET') return next();
-    res.setHeader('Cache-Control', 'no-store');
-    const path = req.path.replace(/\/+$/, '');
-    if (path === '') {
-      const rows = catcher
-        .list()
-        .map(
-          (m) =>
-            `<tr><td>${escapeHtml(m.receivedAt.toISOString())}</td><td>${escapeHtml(m.to)}</td>` +
-            `<td><a href="/dev/mail/${m.id}">${escapeHtml(m.subject || '(no subject)')}</a></td>` +
-            `<td><a href="/dev/mail/${m.id}.txt">text</a> · <a href="/dev/mail/${m.id}.html">HTML</a></td></tr>`,
-        )
-        .join('\n');
-      res
-        .type('html')
-        .send(
-          `<!doctype html><html><head><meta charset="utf-8"><title>Mail catcher</title><style>${PAGE_STYLE}</style></head><body>` +
-            `<h1>Mails sent by this instance</h1><p>${catcher.list().length} kept (at most ${catcher.capacity}), newest first. ` +
-            `The catcher listens for SMTP on 127.0.0.1:${catcher.port}.</p>` +
-            `<table><tr><th>received</th><th>to</th><th>subject</th><th></th></tr>${rows}</table></body></html>`,
-        );
-      return;
-    }
-    const match = /^\/(\d+)(\.txt|\.html)?$/.exec(path);
-    const mail = match ? catcher.get(Number(match[1])) : undefined;
-    if (!match || !mail) {
-      res.status(404).type('text').send('No such mail (the catcher keeps the latest ones in memory only)');
-      return;
-    }
-    if (match[2] === '.txt') {
-      res.type('text').send(mail.text);
-      return;
-    }
-    if (match[2] === '.html') {
-      // The mail's own HTML, unable to run scripts or reach this origin.
-      res.setHeader('Content-Security-Policy', "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:");
-      res.type('html').send(mail.html ?? `<pre>${escapeHtml(mail.text)}</pre>`);
-      return;
-    }
-    const field = (name: string, value: string | null) => `<tr><th>${name}</th><td>${escapeHtml(value ?? '')}</td></tr>`;
+    mailPage(catcher, req, res).catch(next);
+  });
+}
+
+async function mailPage(catcher: MailView, req: Request, res: Response): Promise<void> {
+  res.setHeader('Cache-Control', 'no-store');
+  const path = req.path.replace(/\/+$/, '');
+  if (path === '') {
+    const mails = await catcher.list();
+    const rows = mails
+      .map(
+        (m) =>
+          `<tr><td>${escapeHtml(m.receivedAt.toISOString())}</td><td>${escapeHtml(m.to)}</td>` +
+          `<td><a href="/dev/mail/${m.id}">${escapeHtml(m.subject || '(no subject)')}</a></td>` +
+          `<td><a href="/dev/mail/${m.id}.txt">text</a> · <a href="/dev/mail/${m.id}.html">HTML</a></td></tr>`,
+      )
+      .join('\n');
     res
       .type('html')
       .send(
-        `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(mail.subject)}</title><style>${PAGE_STYLE}</style></head><body>` +
-          `<p><a href="/dev/mail">All mails</a></p><table>${field('received', mail.receivedAt.toISOString())}${field('from', mail.from)}` +
-          `${field('to', mail.to)}${field('subject', mail.subject)}${field('Message-ID', mail.messageId)}${field('X-Notice-Id', mail.noticeIds)}</table>` +
-          `<h2>Text</h2><pre style="white-space:pre-wrap">${escapeHtml(mail.text)}</pre>` +
-          `<h2>HTML</h2><iframe sandbox src="/dev/mail/${mail.id}.html" style="width:100%;height:600px;border:1px solid #ccc"></iframe></body></html>`,
+        `<!doctype html><html><head><meta charset="utf-8"><title>Mail catcher</title><style>${PAGE_STYLE}</style></head><body>` +
+          `<h1>Mails sent by this instance</h1><p>${mails.length} kept (at most ${catcher.capacity}), newest first. ` +
+          `The catcher listens for SMTP on 127.0.0.1:${catcher.port}.</p>` +
+          `<table><tr><th>received</th><th>to</th><th>subject</th><th></th></tr>${rows}</table></body></html>`,
       );
-  });
+    return;
+  }
+  const match = /^\/(\d+)(\.txt|\.html)?$/.exec(path);
+  const mail = match ? await catcher.get(Number(match[1])) : undefined;
+  if (!match || !mail) {
+    res.status(404).type('text').send('No such mail (the catcher keeps the latest ones in memory only)');
+    return;
+  }
+  if (match[2] === '.txt') {
+    res.type('text').send(mail.text);
+    return;
+  }
+  if (match[2] === '.html') {
+    // The mail's own HTML, unable to run scripts or reach this origin.
+    res.setHeader('Content-Security-Policy', "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+    res.type('html').send(mail.html ?? `<pre>${escapeHtml(mail.text)}</pre>`);
+    return;
+  }
+  const field = (name: string, value: string | null) => `<tr><th>${name}</th><td>${escapeHtml(value ?? '')}</td></tr>`;
+  res
+    .type('html')
+    .send(
+      `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(mail.subject)}</title><style>${PAGE_STYLE}</style></head><body>` +
+        `<p><a href="/dev/mail">All mails</a></p><table>${field('received', mail.receivedAt.toISOString())}${field('from', mail.from)}` +
+        `${field('to', mail.to)}${field('subject', mail.subject)}${field('Message-ID', mail.messageId)}${field('X-Notice-Id', mail.noticeIds)}</table>` +
+        `<h2>Text</h2><pre style="white-space:pre-wrap">${escapeHtml(mail.text)}</pre>` +
+        `<h2>HTML</h2><iframe sandbox src="/dev/mail/${mail.id}.html" style="width:100%;height:600px;border:1px solid #ccc"></iframe></body></html>`,
+    );
 }
