@@ -49,11 +49,8 @@ export function visualRuns(line: string, base: 'ltr' | 'rtl'): VisualRun[] {
 
 function flush(run: { chars: string[]; level: number } | null): VisualRun[] {
   if (!run) return [];
-  const rtl = run.level % 2 === 1;
-  let text = run.chars.join('').replace(CONTROLS, '');
-  // Reversed code unit by code unit, a surrogate pair came out low half first: put it back.
-  if (rtl) text = text.replace(/([\udc00-\udfff])([\ud800-\udbff])/gu, '$2$1');
-  return text ? [{ text, rtl }] : [];
+  const text = run.chars.join('').replace(CONTROLS, '');
+  return text ? [{ text, rtl: run.level % 2 === 1 }] : [];
 }
 
 /** Scripts written right to left, as a shaping engine (fontkit, HarfBuzz) takes a run's direction from its script. */
@@ -66,12 +63,12 @@ const SCRIPTED = /[^\p{Script=Common}\p{Script=Inherited}\p{Script=Unknown}]/u;
  * character of a script (not a digit, space or punctuation) belongs to a right-to-left script, and
  * then reverses its glyphs itself. Shaping (Arabic joining forms) needs the characters in logical
  * order, so a run the shaper will reverse is given back in logical order; any other keeps the
- * visual order of `visualRuns`. Surrogate pairs stay whole.
+ * visual order of `visualRuns`.
  */
 export function shaperText(run: VisualRun): string {
   const scripted = SCRIPTED.exec(run.text);
   const shaperReverses = !!scripted && RTL_SCRIPT.test(scripted[0]);
-  return shaperReverses ? Array.from(run.text).reverse().join('') : run.text;
+  return shaperReverses ? [...run.text].reverse().join('') : run.text;
 }
 
 /**
