@@ -160,16 +160,20 @@ describe('public pages: statistics, members, the periodic report', () => {
     expect(page.text).toContain(`data-figure="filed">${report.filed}<`);
   });
 
-  it('serves the PDF with its period', async () => {
-    const res = await t
+  /** The periodic report of 2025 as a PDF, its bytes as the body. */
+  const reportPdf = (lang: string) =>
+    t
       .http()
-      .get('/periodic-report.pdf?from=2025-01-01&to=2025-12-31&lang=fr')
+      .get(`/periodic-report.pdf?from=2025-01-01&to=2025-12-31&lang=${lang}`)
       .buffer(true)
       .parse((r, done) => {
         const chunks: Buffer[] = [];
         r.on('data', (c: Buffer) => chunks.push(c));
         r.on('end', () => done(null, Buffer.concat(chunks)));
       });
+
+  it('serves the PDF with its period', async () => {
+    const res = await reportPdf('fr');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     const body = (res.body as Buffer).toString('latin1');
@@ -181,15 +185,7 @@ describe('public pages: statistics, members, the periodic report', () => {
     ['zh', 'zh-Hans', 'NotoSansSC-Regular'],
     ['ar', 'ar', 'NotoSansArabic-Regular'],
   ])('serves the PDF in %s, in its own font, no longer in English', async (lang, contentLanguage, font) => {
-    const res = await t
-      .http()
-      .get(`/periodic-report.pdf?from=2025-01-01&to=2025-12-31&lang=${lang}`)
-      .buffer(true)
-      .parse((r, done) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+    const res = await reportPdf(lang);
     expect(res.status).toBe(200);
     expect(res.headers['content-language']).toBe(contentLanguage);
     const texts = drawnTexts(res.body as Buffer);
