@@ -6,8 +6,6 @@ import { daysText, limitText, shareText } from '../pages/reputation-parts';
 import { breakLines, shaperText, visualRuns } from './bidi-lines';
 import { Font, FontSources, fontChain, fontFor } from './fonts';
 
-export { FONT_CANDIDATES } from './fonts';
-
 export interface PdfOptions {
   /** The machine's fonts to try for en, fr, es and ru (tests pass none to play a machine without fonts). */
   fonts?: readonly string[];
