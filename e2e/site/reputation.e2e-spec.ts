@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { CommandRunner } from '@app/core';
 import { translate } from '@app/i18n';
 import { DisputesService } from '@app/registry';
-import { escapeHtml } from '@app/site';
+import { drawnTexts, escapeHtml } from '@app/site';
 import { loadDemoDataIfEmpty } from '../../apps/api/src/demo/demo-data';
 import { createUser } from '../utils/factories';
 import { TestApp, startTestApp } from '../utils/test-app';
@@ -160,21 +160,39 @@ describe('public pages: statistics, members, the periodic report', () => {
     expect(page.text).toContain(`data-figure="filed">${report.filed}<`);
   });
 
-  it('serves the PDF with its period', async () => {
-    const res = await t
+  /** The periodic report of 2025 as a PDF, its bytes as the body. */
+  const reportPdf = (lang: string) =>
+    t
       .http()
-      .get('/periodic-report.pdf?from=2025-01-01&to=2025-12-31&lang=fr')
+      .get(`/periodic-report.pdf?from=2025-01-01&to=2025-12-31&lang=${lang}`)
       .buffer(true)
       .parse((r, done) => {
         const chunks: Buffer[] = [];
         r.on('data', (c: Buffer) => chunks.push(c));
         r.on('end', () => done(null, Buffer.concat(chunks)));
       });
+
+  it('serves the PDF with its period', async () => {
+    const res = await reportPdf('fr');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     const body = (res.body as Buffer).toString('latin1');
     expect(body.startsWith('%PDF-')).toBe(true);
     expect(body).toContain('Periodic report, 2025-01-01 to 2025-12-31');
+  });
+
+  it.each([
+    ['zh', 'zh-Hans', 'NotoSansSC-Regular'],
+    ['ar', 'ar', 'NotoSansArabic-Regular'],
+  ])('serves the PDF in %s, in its own font, no longer in English', async (lang, contentLanguage, font) => {
+    const res = await reportPdf(lang);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-language']).toBe(contentLanguage);
+    const texts = drawnTexts(res.body as Buffer);
+    const title = translate(lang as 'zh' | 'ar', 'reputation.report.title', { from: '', to: '' }).slice(0, 4);
+    expect(texts[0].fonts).toEqual([font]);
+    expect(texts[0].actual ?? texts[0].glyphs.join('')).toContain(title);
+    expect(texts.some((x) => x.glyphs.join('').includes('This report is in English'))).toBe(false);
   });
 
   it('refuses a bad period: a 400 page, and PERIOD_INVALID from the API', async () => {

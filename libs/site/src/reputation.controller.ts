@@ -60,7 +60,7 @@ export class ReputationController {
     const period = this.period(req);
     if ('problem' in period) return this.badPeriod(req, res, period.problem);
     const { language } = this.pages.language(req);
-    // The titles in the language the PDF is written in (English where its fonts cannot write the one asked for).
+    // The titles in the language the PDF is written in (English only on an install without any font it can read).
     const titles = pdfLanguage(language).language;
     const result = await this.pages.run<PeriodicReportData>(req, res, PERIODIC_REPORT_QUERY, { ...period, language: titles }, language);
     if (result.errors?.length || !result.data)

@@ -1,3 +1,6 @@
+import { LANGUAGES, translator, type Language } from '@app/i18n';
+import { FONT_CANDIDATES, SHIPPED_FONTS, loadFont } from './fonts';
+import { drawnTexts } from './pdf-text';
 import { periodicReportPdf, pdfLanguage } from './periodic-report.pdf';
 import type { PeriodicReportData } from '../pages/periodic-report.page';
 
@@ -26,7 +29,7 @@ const data: PeriodicReportData = {
     outstandingCompliance: [
       {
         docketNumber: 'DS3',
-        title: 'Measures & duties',
+        title: 'Measures & duties (Россия)',
         language: 'en',
         languages: ['en'],
         respondents: ['Kazakhstan'],
@@ -47,6 +50,21 @@ const data: PeriodicReportData = {
 
 const text = (pdf: Buffer) => pdf.toString('latin1');
 
+/** A drawn text's glyphs as characters, in the order drawn (left to right). */
+const drawn = (glyphs: string[]) => glyphs.join('');
+
+/**
+ * Arabic letters by their shape without dots: Noto Sans Arabic draws a dotted letter as its
+ * dotless base and the dots as marks, and PDFKit's ToUnicode map gives a shared base the letter
+ * it was first drawn for. The order of the shapes is what a test can read back.
+ */
+const SKELETON: Record<string, string> = Object.fromEntries(
+  ['بتثنيىئ', 'جحخ', 'دذ', 'رز', 'سش', 'صض', 'طظ', 'عغ', 'فق', 'هة', 'وؤ', 'اأإآٱ'].flatMap((group) =>
+    [...group].map((letter) => [letter, group[0]]),
+  ),
+);
+const skeleton = (text: string) => [...text.replace(/[\u064b-\u065f\u0670\s]/gu, '')].map((char) => SKELETON[char] ?? char).join('');
+
 describe('the periodic report as PDF', () => {
   it('is a PDF naming its period, the same bytes for the same figures', async () => {
     const first = await periodicReportPdf(data, 'fr');
@@ -55,19 +73,99 @@ describe('the periodic report as PDF', () => {
     expect(text(first).trimEnd().endsWith('%%EOF')).toBe(true);
     const again = await periodicReportPdf(data, 'fr');
     expect(again.length).toBe(first.length);
+    expect((await periodicReportPdf(data, 'ar')).equals(await periodicReportPdf(data, 'ar'))).toBe(true);
   });
 
-  it('falls back to English for a script the fonts cannot render, and never fails for a missing font', async () => {
-    expect(pdfLanguage('zh')).toMatchObject({ language: 'en', fellBack: true });
-    expect(pdfLanguage('ar')).toMatchObject({ language: 'en', fellBack: true });
-    expect(pdfLanguage('ru', [])).toMatchObject({ font: null, language: 'en', fellBack: true });
-    expect(pdfLanguage('fr', [])).toMatchObject({ font: null, language: 'fr', fellBack: false });
-    expect(pdfLanguage('ru', ['/nowhere/font.ttf'])).toMatchObject({ font: null, language: 'en' });
-    for (const language of ['ar', 'zh', 'ru', 'es', 'en'] as const) {
-      const pdf = await periodicReportPdf(data, language, { fonts: [] });
-      expect(text(pdf).startsWith('%PDF-')).toBe(true);
+  it('is written in each working language, in its font, with its headings, dates and numbers', async () => {
+    const fonts: Record<Language, RegExp> = {
+      en: /./,
+      fr: /./,
+      es: /./,
+      ru: /./,
+      zh: /^NotoSansSC-Regular$/,
+      ar: /^NotoSansArabic-Regular$/,
+    };
+    for (const language of LANGUAGES) {
+      const t = translator(language);
+      const texts = drawnTexts(await periodicReportPdf(data, language));
+      const heading = texts.find((x) => (x.actual ?? drawn(x.glyphs)) === t('reputation.report.outstanding'));
+      expect({ language, heading: !!heading }).toEqual({ language, heading: true });
+      expect(heading!.fonts).toHaveLength(1);
+      expect(heading!.fonts[0]).toMatch(fonts[language]);
+      // Every stage row's limit, in the language's words: "30 days (DSU 4.3)".
+      const limit = t('reputation.limit.days', { count: 30, article: 'DSU 4.3' });
+      expect(texts.some((x) => (x.actual ?? drawn(x.glyphs)) === limit)).toBe(true);
+      expect(texts.every((x) => !x.glyphs.includes('?'))).toBe(true);
     }
-    const broken = await periodicReportPdf(data, 'ru', { fonts: [__filename] }); // not a font: Helvetica and English
+    const zh = drawnTexts(await periodicReportPdf(data, 'zh'));
+    expect(drawn(zh[0].glyphs)).toBe('定期报告（2025年1月1日至2025年12月31日）');
+  });
+
+  it('sets Arabic right to left: glyphs in visual order, the logical line as its text, Latin and digits left to right', async () => {
+    const t = translator('ar');
+    const texts = drawnTexts(await periodicReportPdf(data, 'ar'));
+    const heading = t('reputation.report.outstanding');
+    const drawnHeading = texts.find((x) => x.actual === heading)!;
+    expect(drawnHeading.fonts).toEqual(['NotoSansArabic-Regular']);
+    // Drawn from the left, the glyphs are the heading's letters from its last to its first.
+    expect(skeleton(drawn([...drawnHeading.glyphs].reverse()))).toBe(skeleton(heading));
+    expect(skeleton(drawn(drawnHeading.glyphs))).not.toBe(skeleton(heading));
+    // The title: "from 1 January 2025 to 31 December 2025", the numbers each left to right.
+    const title = texts[0];
+    expect(title.actual).toBe('التقرير الدوري، من 1 يناير 2025 إلى 31 ديسمبر 2025');
+    const glyphs = drawn(title.glyphs);
+    expect(glyphs.startsWith('2025')).toBe(true);
+    expect(glyphs.indexOf('31')).toBeLessThan(glyphs.indexOf('2025', 4));
+    // A Russian title has no glyph in Noto Sans Arabic: Noto Sans SC draws it, in the same line.
+    const filed = texts.find((x) => x.actual?.includes('Measures & duties'))!;
+    expect(filed.fonts).toEqual(['NotoSansArabic-Regular', 'NotoSansSC-Regular']);
+    expect(drawn(filed.glyphs)).toBe('Measures & duties (Россия)');
+    // The table's first column is on the right: the stage's name right of its figures.
+    const stage = texts.find((x) => x.actual === t('stage.CONSULTATIONS_REQUESTED'))!;
+    const ended = texts.find((x) => x.actual === '3')!;
+    const column = texts.find((x) => x.actual === t('reputation.col.stage'))!;
+    expect(stage.x).toBeGreaterThan(ended.x);
+    expect(column.x).toBeGreaterThan(ended.x);
+    expect(stage.x).toBeGreaterThan(300);
+    // In French the same table starts on the left.
+    const french = drawnTexts(await periodicReportPdf(data, 'fr'));
+    const stageFr = french.find((x) => drawn(x.glyphs) === translator('fr')('stage.CONSULTATIONS_REQUESTED'))!;
+    expect(stageFr.x).toBeLessThan(100);
+  });
+
+  it('needs no font of the machine, parses each font once, and renders well under a second', async () => {
+    expect(pdfLanguage('zh')).toEqual({ font: 'NotoSansSC-Regular', language: 'zh', fellBack: false });
+    expect(pdfLanguage('ar')).toEqual({ font: 'NotoSansArabic-Regular', language: 'ar', fellBack: false });
+    expect(pdfLanguage('ru', [])).toEqual({ font: 'NotoSansSC-Regular', language: 'ru', fellBack: false });
+    expect(pdfLanguage('ru', ['/nowhere/font.ttf', __filename])).toMatchObject({ font: 'NotoSansSC-Regular', language: 'ru' });
+    const russian = drawnTexts(await periodicReportPdf(data, 'ru', { fonts: [] }));
+    expect(russian.some((x) => drawn(x.glyphs) === translator('ru')('reputation.report.outstanding'))).toBe(true);
+    expect(loadFont(SHIPPED_FONTS.sc)).toBe(loadFont(SHIPPED_FONTS.sc));
+    expect(loadFont(SHIPPED_FONTS.arabic)?.postscriptName).toBe('NotoSansArabic-Regular');
+    for (const language of LANGUAGES) {
+      await periodicReportPdf(data, language, { fonts: FONT_CANDIDATES });
+      const before = process.cpuUsage();
+      await periodicReportPdf(data, language, { fonts: FONT_CANDIDATES });
+      const used = process.cpuUsage(before);
+      // Milliseconds of processor time (not of the clock, which a busy machine stretches).
+      expect({ language, fast: (used.user + used.system) / 1000 < 500 }).toEqual({ language, fast: true });
+    }
+  });
+
+  it('falls back to Helvetica and English only when no font at all can be read, and never fails for a font', async () => {
+    const nowhere = { sc: '/nowhere/sc.ttf', arabic: '/nowhere/arabic.ttf' };
+    expect(pdfLanguage('zh', [], nowhere)).toEqual({ font: null, language: 'en', fellBack: true });
+    expect(pdfLanguage('ar', [], nowhere)).toEqual({ font: null, language: 'en', fellBack: true });
+    expect(pdfLanguage('fr', [], nowhere)).toEqual({ font: null, language: 'fr', fellBack: false });
+    for (const language of LANGUAGES) {
+      const pdf = await periodicReportPdf(data, language, { fonts: [], shipped: nowhere });
+      expect(text(pdf).startsWith('%PDF-')).toBe(true);
+      const texts = drawnTexts(pdf);
+      expect(texts.every((x) => x.fonts.every((font) => font === 'Helvetica'))).toBe(true);
+      if (language === 'ar' || language === 'zh' || language === 'ru')
+        expect(texts.some((x) => drawn(x.glyphs).startsWith('This report is in English'))).toBe(true);
+    }
+    const broken = await periodicReportPdf(data, 'ru', { fonts: [__filename], shipped: { sc: __filename, arabic: __filename } });
     expect(text(broken).startsWith('%PDF-')).toBe(true);
   });
 });

@@ -1,56 +1,128 @@
-import { LANGUAGE_NAMES, formatDay, formatNumber, translator, type Language } from '@app/i18n';
+import { LANGUAGE_NAMES, direction, formatDay, formatNumber, languageTag, translator, type Language } from '@app/i18n';
 import { toIsoDate } from '@app/procedure';
-import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { PeriodicReportData, activityFigures, reportTitle, turnoutText } from '../pages/periodic-report.page';
 import { daysText, limitText, shareText } from '../pages/reputation-parts';
-
-/**
- * Fonts the PDF may embed, the first one present wins: DejaVu Sans (Debian, Ubuntu, Alpine's
- * font-dejavu), Noto Sans, Liberation Sans. None of them is shipped with the application: a
- * machine without any still gets a PDF, in English in the PDF's own Helvetica.
- */
-export const FONT_CANDIDATES: readonly string[] = [
-  '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
-  '/usr/share/fonts/dejavu/DejaVuSans.ttf',
-  '/usr/share/fonts/TTF/DejaVuSans.ttf',
-  '/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf',
-  '/usr/share/fonts/noto/NotoSans-Regular.ttf',
-  '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf',
-];
-
-/**
- * The languages each kind of font renders. These fonts cover the Latin and Cyrillic scripts, not
- * the Chinese characters. Arabic has glyphs in DejaVu, but PDFKit neither reorders right-to-left
- * text nor joins Arabic letters reliably, so an Arabic PDF would be wrong: it is English with a
- * note. The PDF's standard Helvetica (no file needed) has only the Latin-1 letters.
- */
-const EMBEDDED_LANGUAGES: readonly Language[] = ['en', 'fr', 'es', 'ru'];
-const STANDARD_LANGUAGES: readonly Language[] = ['en', 'fr', 'es'];
+import { breakLines, shaperText, visualRuns } from './bidi-lines';
+import { Font, FontSources, fontChain, fontFor } from './fonts';
 
 export interface PdfOptions {
-  /** Where to look for a font (tests pass none to play a machine without fonts). */
+  /** The machine's fonts to try for en, fr, es and ru (tests pass none to play a machine without fonts). */
   fonts?: readonly string[];
-}
-
-/** The font and the language the PDF is written in, and whether it fell back to English. */
-export function pdfLanguage(
-  language: Language,
-  fonts: readonly string[] = FONT_CANDIDATES,
-): { font: string | null; language: Language; fellBack: boolean } {
-  const font = fonts.find((path) => existsSync(path)) ?? null;
-  const renders = font ? EMBEDDED_LANGUAGES : STANDARD_LANGUAGES;
-  return renders.includes(language) ? { font, language, fellBack: false } : { font, language: 'en', fellBack: true };
+  /** Where the shipped fonts are (tests point them nowhere to play an install without them). */
+  shipped?: FontSources['shipped'];
 }
 
 /**
- * The periodic report as a PDF, from the same data as the page (the periodicReport query). Its
- * dates are the report's own (CreationDate is the moment the figures describe), so the same period
- * gives the same document. Never throws for a font: a font that cannot be read falls back to
- * Helvetica and English.
+ * The language the PDF is written in, its font (PostScript name), and whether it fell back to
+ * English: only when no font can be read at all (not even the shipped ones), in PDF's own
+ * Helvetica, which has the Latin-1 letters of English, French and Spanish only.
+ */
+export function pdfLanguage(
+  language: Language,
+  fonts?: readonly string[],
+  shipped?: FontSources['shipped'],
+): { font: string | null; language: Language; fellBack: boolean } {
+  const [font] = fontChain(language, { candidates: fonts, shipped });
+  if (font) return { font: font.postscriptName, language, fellBack: false };
+  return STANDARD_LANGUAGES.includes(language) ? { font: null, language, fellBack: false } : { font: null, language: 'en', fellBack: true };
+}
+
+const STANDARD_LANGUAGES: readonly Language[] = ['en', 'fr', 'es'];
+
+/** The shaping features PDFKit passes to fontkit: given (even none), PDFKit lays out a run whole instead of word by word. */
+const WHOLE_RUN: PDFKit.Mixins.OpenTypeFeatures[] = [];
+
+/**
+ * Sets text in a box: PDFKit's own line wrapper left to right; for Arabic, lines broken at spaces,
+ * each line's runs put in visual order (bidi-lines) and set from the right margin, each run in the
+ * first font of the chain that has its glyphs.
+ */
+interface Setter {
+  height(text: string, width: number): number;
+  draw(text: string, x: number, y: number, width: number): void;
+}
+
+function leftToRight(doc: PDFKit.PDFDocument): Setter {
+  return {
+    height: (text, width) => doc.heightOfString(text, { width }),
+    draw: (text, x, y, width) => void doc.text(text, x, y, { width }),
+  };
+}
+
+function rightToLeft(doc: PDFKit.PDFDocument, chain: readonly Font[], size: () => number): Setter {
+  /** A line's pieces, left to right: the text to give the shaper and the font (its index in the chain). */
+  const pieces = (line: string) =>
+    visualRuns(line, 'rtl').flatMap((run) => {
+      const out: { text: string; font: number }[] = [];
+      for (const char of run.text) {
+        const font = /\s/u.test(char) && out.length ? out[out.length - 1].font : fontFor(chain, char.codePointAt(0) ?? 0);
+        if (out.length && out[out.length - 1].font === font) out[out.length - 1].text += char;
+        else out.push({ text: char, font });
+      }
+      return out.map((piece) => ({ text: shaperText({ text: piece.text, rtl: run.rtl }), font: piece.font }));
+    });
+  // Shaping a run whole is not cached by PDFKit (it caches word by word): widths are, per size.
+  const widths = new Map<string, number>();
+  const width = (piece: { text: string; font: number }) => {
+    const key = `${size()}\0${piece.font}\0${piece.text}`;
+    let value = widths.get(key);
+    if (value === undefined) {
+      value = doc.font(`f${piece.font}`).widthOfString(piece.text, { features: WHOLE_RUN });
+      widths.set(key, value);
+    }
+    return value;
+  };
+  /** Lines are broken on the words' widths (each shaped alone) and the space's. */
+  const wordWidths = new Map<string, number>();
+  const wordWidth = (word: string) => {
+    const key = `${size()}\0${word}`;
+    let value = wordWidths.get(key);
+    if (value === undefined) {
+      value = pieces(word).reduce((total, piece) => total + width(piece), 0);
+      wordWidths.set(key, value);
+    }
+    return value;
+  };
+  const measure = (line: string) => {
+    const words = line.split(' ');
+    return words.reduce((sum, word) => sum + wordWidth(word), 0) + width({ text: ' ', font: 0 }) * (words.length - 1);
+  };
+  const lineHeight = () => doc.font('f0').currentLineHeight(true);
+  return {
+    height: (text, box) => breakLines(text, box, measure).length * lineHeight(),
+    draw: (text, x, y, box) => {
+      const step = lineHeight();
+      for (const line of breakLines(text, box, measure)) {
+        const set = pieces(line).map((piece) => ({ ...piece, width: width(piece) }));
+        let left = x + box - set.reduce((sum, piece) => sum + piece.width, 0);
+        // Drawn in visual order, the line is read (searched, copied, spoken) as its logical text.
+        doc.markContent('Span', { actual: line });
+        for (const piece of set) {
+          doc.font(`f${piece.font}`).text(piece.text, left, y, { lineBreak: false, features: WHOLE_RUN });
+          left += piece.width;
+        }
+        doc.endMarkedContent();
+        y += step;
+      }
+      doc.font('f0');
+    },
+  };
+}
+
+/**
+ * The periodic report as a PDF, from the same data as the page (the periodicReport query), in any
+ * working language: Chinese in Noto Sans SC, Arabic in Noto Sans Arabic and right to left
+ * (paragraphs from the right margin, table columns from right to left, mixed Arabic, Latin and
+ * digits in visual order), the others in the machine's font or Noto Sans SC. Its dates are the
+ * report's own (CreationDate is the moment the figures describe), so the same period gives the
+ * same document. Never throws for a font: without any, Helvetica (and English where it cannot
+ * write the language, saying so).
  */
 export async function periodicReportPdf(data: PeriodicReportData, requested: Language, options: PdfOptions = {}): Promise<Buffer> {
-  let choice = pdfLanguage(requested, options.fonts);
+  const chain = fontChain(requested, { candidates: options.fonts, shipped: options.shipped });
+  const choice = pdfLanguage(requested, options.fonts, options.shipped);
+  const language = choice.language;
   const r = data.periodicReport;
   const asOf = new Date(r.asOf);
   const subject = `Periodic report, ${r.from} to ${r.to}`;
@@ -65,7 +137,7 @@ export async function periodicReportPdf(data: PeriodicReportData, requested: Lan
       CreationDate: asOf,
       ModDate: asOf,
     },
-    lang: choice.language,
+    lang: languageTag(language),
   });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -73,74 +145,143 @@ export async function periodicReportPdf(data: PeriodicReportData, requested: Lan
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  if (choice.font) {
-    try {
-      doc.registerFont('body', choice.font);
-      doc.font('body');
-    } catch {
-      choice = pdfLanguage(requested, []);
-      doc.font('Helvetica');
-    }
-  } else doc.font('Helvetica');
+  // PDFKit takes a parsed fontkit font as well as a file (PDFFontFactory.open), though its types say files only.
+  chain.forEach((font, index) => doc.registerFont(`f${index}`, font as unknown as Buffer));
+  doc.font(chain.length ? 'f0' : 'Helvetica');
 
-  const language = choice.language;
+  const rtl = chain.length > 0 && direction(language) === 'rtl';
+  let currentSize = 10;
+  const fontSize = (value: number) => {
+    currentSize = value;
+    doc.fontSize(value);
+  };
+  const setter = rtl ? rightToLeft(doc, chain, () => currentSize) : leftToRight(doc);
+  const left = doc.page.margins.left;
+  const full = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  const bottom = () => doc.page.height - doc.page.margins.bottom;
+  const grey = '#4a4a4a';
+  const ink = '#1b1b1b';
+
+  /** A paragraph across the page, on the next page when it does not fit on this one. */
+  const paragraph = (text: string, size = 10, color = ink) => {
+    fontSize(size);
+    doc.fillColor(color);
+    const height = setter.height(text, full);
+    if (doc.y + height > bottom()) doc.addPage();
+    const y = doc.y;
+    setter.draw(text, left, y, full);
+    doc.x = left;
+    doc.y = y + height;
+  };
+  const heading = (text: string) => {
+    doc.moveDown(1);
+    paragraph(text, 13);
+    doc.moveDown(0.3);
+  };
+
+  /**
+   * A table, its columns as wide as the given shares of the page, the first on the side the
+   * language starts its lines on (the right in Arabic). The header row, if any, is grey.
+   */
+  const table = (header: string[] | null, rows: string[][], shares: number[]) => {
+    const pad = 4;
+    const widths = shares.map((share) => share * full);
+    const xs = widths.map((width, i) => {
+      const before = widths.slice(0, i).reduce((sum, w) => sum + w, 0);
+      return rtl ? left + full - before - width : left + before;
+    });
+    const row = (cells: string[], color: string) => {
+      fontSize(9);
+      doc.fillColor(color);
+      const height = Math.max(...cells.map((cell, i) => setter.height(cell, widths[i] - pad)));
+      if (doc.y + height + pad > bottom()) doc.addPage();
+      const y = doc.y;
+      cells.forEach((cell, i) => setter.draw(cell, xs[i] + (rtl ? pad : 0), y, widths[i] - pad));
+      doc
+        .moveTo(left, y + height + pad / 2)
+        .lineTo(left + full, y + height + pad / 2)
+        .lineWidth(0.3)
+        .strokeColor('#c8c8c8')
+        .stroke();
+      doc.x = left;
+      doc.y = y + height + pad;
+    };
+    if (header) row(header, grey);
+    for (const cells of rows) row(cells, ink);
+  };
+
   const t = translator(language);
   const n = (value: number) => formatNumber(language, value);
-  doc.fontSize(18).text(reportTitle(t, language, r));
-  doc
-    .moveDown(0.3)
-    .fontSize(9)
-    .fillColor('#4a4a4a')
-    .text(`${r.from} – ${r.to} · ${t('reputation.pdf.asOf', { asOf: formatDay(language, toIsoDate(asOf)) })}`);
-  if (choice.fellBack) {
-    // In English, since the requested language is the one this document cannot render.
-    doc
-      .moveDown(0.3)
-      .text(`This report is in English: the fonts available here cannot render ${LANGUAGE_NAMES[requested]} (${requested}).`);
-  }
-  doc.fillColor('#1b1b1b');
+  const day = (instant: string) => formatDay(language, toIsoDate(new Date(instant)));
+  paragraph(reportTitle(t, language, r), 18);
+  doc.moveDown(0.3);
+  paragraph(`${formatDay(language, r.from)} – ${formatDay(language, r.to)} · ${t('reputation.pdf.asOf', { asOf: day(r.asOf) })}`, 9, grey);
+  // In English, since the requested language is the one this document cannot write.
+  if (choice.fellBack) paragraph(`This report is in English: no font here can write ${LANGUAGE_NAMES[requested]} (${requested}).`, 9, grey);
 
-  const heading = (text: string) => doc.moveDown(1).fontSize(13).text(text).moveDown(0.3).fontSize(10);
   heading(t('reputation.report.activity'));
-  for (const f of activityFigures(t, r)) doc.text(`${f.label}: ${n(f.value)}`);
+  table(
+    null,
+    activityFigures(t, r).map((f) => [f.label, n(f.value)]),
+    [0.6, 0.4],
+  );
 
   heading(t('reputation.report.stages'));
   const stages = r.stages.filter((s) => s.ended > 0 || (s.overran ?? 0) > 0);
-  if (!stages.length) doc.text(t('reputation.none'));
-  for (const s of stages) {
-    doc.text(t(`stage.${s.stage}`), { continued: false });
-    doc
-      .fillColor('#4a4a4a')
-      .text(
-        `   ${t('reputation.col.ended')}: ${n(s.ended)} · ${t('reputation.col.median')}: ${daysText(t, s.medianDays)} · ${t('reputation.col.limit')}: ${limitText(t, s)} · ${t('reputation.col.overran')}: ${shareText(t, language, s.overran, s.counted)}`,
-      )
-      .fillColor('#1b1b1b');
-  }
+  if (!stages.length) paragraph(t('reputation.none'));
+  else
+    table(
+      ['stage', 'ended', 'median', 'limit', 'overran'].map((column) => t(`reputation.col.${column}`)),
+      stages.map((s) => [
+        t(`stage.${s.stage}`),
+        n(s.ended),
+        daysText(t, s.medianDays),
+        limitText(t, s),
+        shareText(t, language, s.overran, s.counted),
+      ]),
+      [0.3, 0.14, 0.16, 0.2, 0.2],
+    );
 
   heading(t('reputation.report.elections'));
-  if (!r.elections.held) doc.text(t('reputation.report.noElections'));
+  if (!r.elections.held) paragraph(t('reputation.report.noElections'));
   else {
-    doc.text(
+    paragraph(
       t('reputation.report.electionsSummary', {
         held: r.elections.held,
         failed: r.elections.failed,
         turnout: turnoutText(language, r.elections.turnoutShare),
       }),
     );
-    for (const e of r.elections.elections)
-      doc.text(
-        `${e.docketNumber} · ${formatDay(language, toIsoDate(new Date(e.closedAt)))} · ${t(`reputation.election.${e.status}`)} · ${n(e.turnout)} / ${n(e.electorateSize)}`,
-      );
+    doc.moveDown(0.3);
+    table(
+      ['dispute', 'counted', 'status', 'electorate', 'turnout'].map((column) => t(`reputation.col.${column}`)),
+      r.elections.elections.map((e) => [
+        e.docketNumber,
+        day(e.closedAt),
+        t(`reputation.election.${e.status}`),
+        n(e.electorateSize),
+        n(e.turnout),
+      ]),
+      [0.16, 0.22, 0.22, 0.2, 0.2],
+    );
   }
 
   heading(t('reputation.report.outstanding'));
-  if (!r.outstandingCompliance.length) doc.text(t('reputation.none'));
-  for (const o of r.outstandingCompliance)
-    doc.text(
-      `${o.docketNumber} · ${o.title} · ${o.respondents.join(', ')} · ${t('reputation.col.adopted')}: ${formatDay(language, toIsoDate(new Date(o.adoptedAt)))} · ${t(`stage.${o.stage}`)}`,
+  if (!r.outstandingCompliance.length) paragraph(t('reputation.none'));
+  else
+    table(
+      ['dispute', 'respondents', 'adopted', 'stageAtEnd'].map((column) => t(`reputation.col.${column}`)),
+      r.outstandingCompliance.map((o) => [
+        `${o.docketNumber}\n${o.title}`,
+        o.respondents.join(', '),
+        day(o.adoptedAt),
+        t(`stage.${o.stage}`),
+      ]),
+      [0.34, 0.22, 0.2, 0.24],
     );
 
-  doc.moveDown(1.5).fontSize(8).fillColor('#4a4a4a').text(t('reputation.pdf.source'));
+  doc.moveDown(1.5);
+  paragraph(t('reputation.pdf.source'), 8, grey);
   doc.end();
   return done;
 }
