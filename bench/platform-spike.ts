@@ -60,8 +60,11 @@ async function main(): Promise<void> {
       START_WORKER: 'false',
     };
     const bases: Record<'express' | 'fastify', string> = { express: '', fastify: '' };
+    const children: Partial<Record<'express' | 'fastify', import('node:child_process').ChildProcess>> = {};
+    const cpuOf = async (platform: 'express' | 'fastify') => (await ask<{ micros: number }>(children[platform]!, { cpu: true })).micros;
     for (const platform of ['express', 'fastify'] as const) {
       const child = forkScript('bench/platform-server.ts');
+      children[platform] = child;
       const { port } = await ask<{ port: number }>(child, { platform, env }, 180_000);
       bases[platform] = `http://127.0.0.1:${port}`;
       log(`${platform} listening on ${port}`);
@@ -144,25 +147,33 @@ async function main(): Promise<void> {
     };
     await load('express', WARM_SECONDS);
     await load('fastify', WARM_SECONDS);
-    const sums = { express: { requests: 0, seconds: 0 }, fastify: { requests: 0, seconds: 0 } };
-    out('| round | Express req/s | Fastify req/s | Express p50 / p99 ms | Fastify p50 / p99 ms |');
-    out('| --- | --- | --- | --- | --- |');
+    const sums = { express: { requests: 0, seconds: 0, micros: 0 }, fastify: { requests: 0, seconds: 0, micros: 0 } };
+    out(
+      '| round | Express req/s | Fastify req/s | Express p50 / p99 ms | Fastify p50 / p99 ms | Express CPU ms / request | Fastify CPU ms / request |',
+    );
+    out('| --- | --- | --- | --- | --- | --- | --- |');
     for (let round = 1; round <= ROUNDS; round++) {
       // Alternate which goes first, so neither always follows the other's load.
       const order = round % 2 ? (['express', 'fastify'] as const) : (['fastify', 'express'] as const);
       const results: Partial<Record<'express' | 'fastify', LoadResult>> = {};
+      const cpu: Partial<Record<'express' | 'fastify', number>> = {};
       for (const platform of order) {
+        const before = await cpuOf(platform);
         results[platform] = await load(platform, ROUND_SECONDS);
+        const used = (await cpuOf(platform)) - before;
+        cpu[platform] = used / 1000 / results[platform]!.requests;
         sums[platform].requests += results[platform]!.requests;
         sums[platform].seconds += results[platform]!.seconds;
+        sums[platform].micros += used;
       }
       const e = results.express!;
       const f = results.fastify!;
       out(
-        `| ${round} | ${e.rps.toFixed(0)} | ${f.rps.toFixed(0)} | ${e.latency.p50.toFixed(1)} / ${e.latency.p99.toFixed(1)} | ${f.latency.p50.toFixed(1)} / ${f.latency.p99.toFixed(1)} |`,
+        `| ${round} | ${e.rps.toFixed(0)} | ${f.rps.toFixed(0)} | ${e.latency.p50.toFixed(1)} / ${e.latency.p99.toFixed(1)} | ${f.latency.p50.toFixed(1)} / ${f.latency.p99.toFixed(1)} | ${cpu.express!.toFixed(2)} | ${cpu.fastify!.toFixed(2)} |`,
       );
     }
     const rate = (p: 'express' | 'fastify') => sums[p].requests / sums[p].seconds;
+    const cpuPerRequest = (p: 'express' | 'fastify') => sums[p].micros / 1000 / sums[p].requests;
     const single = async (base: string) => {
       const times: number[] = [];
       for (let i = 0; i < SINGLE; i++) {
@@ -177,6 +188,10 @@ async function main(): Promise<void> {
     const singleFastify = await single(bases.fastify);
     out(
       `\nall rounds: Express ${rate('express').toFixed(1)} req/s, Fastify ${rate('fastify').toFixed(1)} req/s, Fastify / Express ${(rate('fastify') / rate('express')).toFixed(3)}`,
+    );
+    out(
+      `CPU time per request (all rounds): Express ${cpuPerRequest('express').toFixed(2)} ms, Fastify ${cpuPerRequest('fastify').toFixed(2)} ms, ` +
+        `Fastify / Express ${(cpuPerRequest('fastify') / cpuPerRequest('express')).toFixed(3)}`,
     );
     out(`one request at a time (p50 / p99 ms, ${SINGLE} each): Express ${singleExpress}, Fastify ${singleFastify}`);
   } finally {
