@@ -26,11 +26,23 @@ async function start({ platform, env }: Start): Promise<number> {
   return (app.getHttpServer().address() as AddressInfo).port;
 }
 
+let stopProfile: (() => void) | undefined;
+
 if (require.main === module) {
-  process.on('message', (message: Start | { cpu: true }) => {
+  process.on('message', (message: Start | { cpu: true } | { profile: 'start' | 'stop' }) => {
     // The CPU time this process has used (user + system, µs): the harness takes the difference
     // over a round and divides by the requests answered, a figure the machine's other load
     // disturbs far less than requests per second.
+    // A CPU profile of this process from `profile: 'start'` to `profile: 'stop'` (bench/lib/profile.ts),
+    // answered at the stop with the shares of the layers and packages.
+    if ('profile' in message) {
+      if (message.profile === 'start') {
+        const stopped = new Promise<void>((resolve) => (stopProfile = resolve));
+        void import('./lib/profile').then(({ profileShares }) => profileShares(() => stopped).then((result) => process.send?.({ result })));
+        process.send?.({ started: true });
+      } else stopProfile?.();
+      return;
+    }
     if ('cpu' in message) {
       const { user, system } = process.cpuUsage();
       process.send?.({ micros: user + system });

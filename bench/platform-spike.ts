@@ -184,6 +184,23 @@ async function main(): Promise<void> {
       times.sort((a, b) => a - b);
       return `${quantile(times, 0.5).toFixed(2)} / ${quantile(times, 0.99).toFixed(2)}`;
     };
+    // Where each process's CPU time goes under full load: a CPU profile over one more round each.
+    const profiles: Partial<Record<'express' | 'fastify', import('./lib/profile').ProfileResult>> = {};
+    for (const platform of ['express', 'fastify'] as const) {
+      const child = children[platform]!;
+      const answered = new Promise<import('./lib/profile').ProfileResult>((resolve) => {
+        const onMessage = (m: { result?: import('./lib/profile').ProfileResult }) => {
+          if (!m.result) return;
+          child.off('message', onMessage);
+          resolve(m.result);
+        };
+        child.on('message', onMessage);
+      });
+      await ask(child, { profile: 'start' });
+      await load(platform, ROUND_SECONDS);
+      child.send({ profile: 'stop' });
+      profiles[platform] = await answered;
+    }
     const singleExpress = await single(bases.express);
     const singleFastify = await single(bases.fastify);
     out(
@@ -192,6 +209,18 @@ async function main(): Promise<void> {
     out(
       `CPU time per request (all rounds): Express ${cpuPerRequest('express').toFixed(2)} ms, Fastify ${cpuPerRequest('fastify').toFixed(2)} ms, ` +
         `Fastify / Express ${(cpuPerRequest('fastify') / cpuPerRequest('express')).toFixed(3)}`,
+    );
+    for (const kind of ['layers', 'shares'] as const) {
+      const names = [
+        ...new Set([...profiles.express![kind], ...profiles.fastify![kind]].filter((x) => x.percent >= 0.5).map((x) => x.where)),
+      ];
+      const share = (p: 'express' | 'fastify', name: string) => profiles[p]![kind].find((x) => x.where === name)?.percent;
+      out(`\n| ${kind === 'layers' ? 'layer (callees included)' : 'self time by package'} | Express % | Fastify % |\n| --- | --- | --- |`);
+      for (const name of names)
+        out(`| ${name} | ${share('express', name)?.toFixed(1) ?? '-'} | ${share('fastify', name)?.toFixed(1) ?? '-'} |`);
+    }
+    out(
+      `\nbusy: Express ${profiles.express!.busyPercent.toFixed(0)} %, Fastify ${profiles.fastify!.busyPercent.toFixed(0)} % of the samples`,
     );
     out(`one request at a time (p50 / p99 ms, ${SINGLE} each): Express ${singleExpress}, Fastify ${singleFastify}`);
   } finally {
