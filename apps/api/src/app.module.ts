@@ -98,8 +98,14 @@ export class AppModule {
               'graphql-ws': liveDocketWsOptions({ production: config.isProduction, maxConnections: config.LIVE_MAX_CONNECTIONS }),
             },
             // A request's context; a subscription's (graphql-ws hands its connection instead) has the same shape.
-            context: (arg: { req?: Request; res?: Response } & LiveConnection) =>
-              arg.req ? { req: arg.req, res: arg.res, loaders: new RequestLoaders() } : liveSubscriptionContext(arg),
+            // On Fastify (the measurement of bench/platform-spike.ts) Apollo's integration hands the
+            // request and the reply as two arguments instead of one `{ req, res }`.
+            context: (arg: { req?: Request; res?: Response; raw?: unknown } & LiveConnection, reply?: { raw: Response }) =>
+              arg.req
+                ? { req: arg.req, res: arg.res, loaders: new RequestLoaders() }
+                : reply && arg.raw
+                  ? { req: arg as unknown as Request, res: reply.raw, loaders: new RequestLoaders() }
+                  : liveSubscriptionContext(arg),
             // Each error is counted by its code (dsb_graphql_errors_total, README "Operations").
             formatError: (formatted, error) => {
               const answer = formatGraphqlError(formatted, error, {

@@ -17,7 +17,7 @@ import { PanelSeatEntity } from './panel-seats/panel-seat.entity';
 export * from './registry.module';
 export { DisputesService } from './disputes/disputes.service';
 export { StageObservers, type StageChange, type StageObserver } from './disputes/stage-observers';
-export { DocketObservers, type DocketObserver } from './docket/docket-observers';
+export { DocketObservers, UNSHARED_READS, type DocketObserver, type EntryReads } from './docket/docket-observers';
 export {
   StepProviders,
   engineSteps,

@@ -41,6 +41,20 @@ export class UsersService {
   }
 
   /**
+   * In one statement, the active users who hold `role`, are delegates of one of `delegatesOf`, or
+   * are among `ids`: the recipients of a docket entry's notices (the secretariat, the parties'
+   * delegates, the seated panelists and the readers a document names) in one round trip instead of
+   * four. The caller tells them apart by role, member and id.
+   */
+  activeAmong(em: EntityManager, who: { role?: Role; delegatesOf?: readonly string[]; ids?: readonly string[] }): Promise<UserEntity[]> {
+    const where: FindOptionsWhere<UserEntity>[] = [];
+    if (who.role) where.push({ role: who.role, active: true });
+    if (who.delegatesOf?.length) where.push({ memberId: In([...new Set(who.delegatesOf)]), active: true, role: 'MEMBER_DELEGATE' });
+    if (who.ids?.length) where.push({ id: In([...new Set(who.ids)]), active: true });
+    return where.length ? em.getRepository(UserEntity).find({ where }) : Promise.resolve([]);
+  }
+
+  /**
    * The active users of a role, by e-mail, at most `limit` (the secretariat: served with a copy of
    * every docket entry, told of overdue steps).
    */

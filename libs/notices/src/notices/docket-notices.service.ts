@@ -6,6 +6,8 @@ import {
   DocketEntryEntity,
   DocketObservers,
   DocumentsService,
+  type EntryReads,
+  UNSHARED_READS,
   PanelSeatsService,
   canSeeDocument,
   docketNumber,
@@ -14,7 +16,7 @@ import {
 } from '@app/registry';
 import { NoticesService } from './notices.service';
 import { NoticePreferencesService } from './notice-preferences.service';
-import { datePlaceholder, noticeText } from './notice-language';
+import { datePlaceholder, noticeLanguage, noticeText } from './notice-language';
 import { categoryOfKind, isMandatory, type NoticeDraft, type NoticePayload } from './notice-rules';
 
 // The requests to join the consultations (DSU 4.11): the member that asked is told of the answer,
@@ -45,7 +47,7 @@ export class DocketNoticesService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.observers.register((ctx, entry) => this.serve(ctx, entry));
+    this.observers.register((ctx, entry, shared) => this.serve(ctx, entry, shared));
   }
 
   /**
@@ -57,34 +59,47 @@ export class DocketNoticesService implements OnModuleInit {
     for (const kind of kinds) this.servedElsewhere.add(kind);
   }
 
-  /** Serves one entry: one read per kind of data (parties, delegates, seats, panelists, secretariat, documents). */
-  async serve(ctx: CommandContext, entry: DocketEntryEntity): Promise<void> {
+  /**
+   * Serves one entry. Every command that appends an entry pays for this, so it reads each kind of
+   * data once, and the recipients in one statement: the parties, the seats, the entry's documents
+   * (if any), the users (secretariat, delegates, panelists and readers together), the dispute, the
+   * recipients' preferences (their language, and what `enqueue` needs of them), then one insert.
+   */
+  async serve(ctx: CommandContext, entry: DocketEntryEntity, shared: EntryReads = UNSHARED_READS): Promise<void> {
     if (this.servedElsewhere.has(entry.kind)) return;
-    // In the command's transaction, one statement after the other (one connection).
-    const parties = await this.disputes.partiesOf(ctx.em, entry.disputeId);
+    // In the command's transaction, one statement after the other (one connection). The parties
+    // and the dispute are read once for every observer of the entry (the webhooks need them too).
+    const parties = await shared.once('parties', () => this.disputes.partiesOf(ctx.em, entry.disputeId));
     const seats = await this.seats.seatsOn(ctx.em, entry.disputeId);
-    const secretariat = await this.users.activeWithRole(ctx.em, 'SECRETARIAT');
     const documents = await this.documents.byIds(ctx.em, entry.documentIds);
     const served = parties.filter(
       (p) => p.kind !== 'THIRD_PARTY' || isThirdParty(p) || (JOIN_REQUEST_KINDS.has(entry.kind) && p.consultationsStatus !== null),
     );
-    const delegates = await this.users.delegatesOf(
-      ctx.em,
-      served.map((p) => p.memberId),
-    );
+    const servedMembers = new Set(served.map((p) => p.memberId));
     const seatedUsers = seats.map((s) => s.userId).filter((id): id is string => id !== null);
-    const panelists = await this.users.byIds(ctx.em, seatedUsers, { active: true });
     // The readers a confidential document names may hold no other place in the case.
     const readerIds = documents.flatMap((d) => d.readerIds).filter((id) => !seatedUsers.includes(id));
-    const readers = await this.users.byIds(ctx.em, readerIds, { active: true });
-    const [dispute] = await this.disputes.byIds(ctx.em, [entry.disputeId]);
+    const users = await this.users.activeAmong(ctx.em, {
+      role: 'SECRETARIAT',
+      delegatesOf: [...servedMembers],
+      ids: [...seatedUsers, ...readerIds],
+    });
+    const delegates = users.filter((u) => u.role === 'MEMBER_DELEGATE' && u.memberId !== null && servedMembers.has(u.memberId));
+    const panelists = users.filter((u) => seatedUsers.includes(u.id));
+    // As UsersService.activeWithRole bounds them: at most 500, by e-mail.
+    const secretariat = users
+      .filter((u) => u.role === 'SECRETARIAT')
+      .sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : 0))
+      .slice(0, 500);
+    const readers = users.filter((u) => readerIds.includes(u.id));
+    const [dispute] = await shared.once('dispute', () => this.disputes.byIds(ctx.em, [entry.disputeId]));
     const category = categoryOfKind(entry.kind);
     const number = docketNumber(dispute);
     const seated = new Set(panelists.map((u) => u.id));
     const recipients = new Map<string, UserEntity>();
     for (const user of [...delegates, ...panelists, ...secretariat, ...readers]) recipients.set(user.id, user);
     if (entry.actorId) recipients.delete(entry.actorId);
-    const languages = await this.preferences.languagesOf(ctx.em, [...recipients.keys()]);
+    const preferences = await this.preferences.preferencesOf(ctx.em, [...recipients.keys()]);
 
     const drafts: NoticeDraft[] = [];
     for (const user of recipients.values()) {
@@ -96,7 +111,7 @@ export class DocketNoticesService implements OnModuleInit {
       if (entry.documentIds.length && !visible.length) continue;
       const participant = user.role !== 'SECRETARIAT';
       // The notice is in the recipient's language (README, "Notices by e-mail").
-      const language = languages.get(user.id) ?? 'en';
+      const language = noticeLanguage(preferences.get(user.id)?.locale);
       const t = noticeText(language);
       const sentence = entrySentence(entry, language);
       const filed = visible.map((d) => t('docketDocument', { title: d.title, classification: d.classification.toLowerCase() }));
@@ -125,7 +140,7 @@ export class DocketNoticesService implements OnModuleInit {
         payload,
       });
     }
-    await this.notices.enqueue(ctx, drafts);
+    await this.notices.enqueue(ctx, drafts, preferences);
   }
 }
 

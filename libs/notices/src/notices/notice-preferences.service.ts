@@ -40,10 +40,19 @@ export class NoticePreferencesService {
    */
   async languagesOf(em: EntityManager, userIds: readonly string[]): Promise<Map<string, Language>> {
     const unique = [...new Set(userIds)];
-    if (!unique.length) return new Map();
-    const rows = await em.getRepository(NoticePreferenceEntity).findBy({ userId: In(unique) });
-    const chosen = new Map(rows.map((r) => [r.userId, r.locale]));
-    return new Map(unique.map((id) => [id, noticeLanguage(chosen.get(id))]));
+    const chosen = await this.preferencesOf(em, unique);
+    return new Map(unique.map((id) => [id, noticeLanguage(chosen.get(id)?.locale)]));
+  }
+
+  /**
+   * The preferences these users saved (one query; a user who saved none is left out): the docket's
+   * notices read them once, for each recipient's language, and hand them to `NoticesService.enqueue`
+   * for the categories turned off and the digest, which would otherwise read them again.
+   */
+  async preferencesOf(em: EntityManager, userIds: readonly string[]): Promise<Map<string, NoticePreferenceEntity>> {
+    if (!userIds.length) return new Map();
+    const rows = await em.getRepository(NoticePreferenceEntity).findBy({ userId: In([...new Set(userIds)]) });
+    return new Map(rows.map((r) => [r.userId, r]));
   }
 
   /** The time zones users chose (one query); a user without one is left out (the body's zone applies). */

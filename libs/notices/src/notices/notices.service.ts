@@ -56,14 +56,25 @@ export class NoticesService {
    * from service, README "Notices and service"); a non-mandatory one of a category the recipient
    * turned off is written unmailed (listed in the API only), one of a recipient who takes a digest
    * is due at the digest's next hour in the recipient's time zone (the body's when none). A draft
-   * whose `dedupeKey` exists already is dropped. Answers the ids written.
+   * whose `dedupeKey` exists already is dropped. Answers the ids written. A caller that read the
+   * recipients' preferences already (`NoticePreferencesService.preferencesOf`, every recipient's)
+   * hands them over, and they are not read again.
    */
-  async enqueue(ctx: CommandContext, drafts: readonly NoticeDraft[]): Promise<string[]> {
+  async enqueue(
+    ctx: CommandContext,
+    drafts: readonly NoticeDraft[],
+    preferences?: ReadonlyMap<string, NoticePreferenceEntity>,
+  ): Promise<string[]> {
     if (!drafts.length) return [];
-    const prefs = await ctx.em
-      .getRepository(NoticePreferenceEntity)
-      .findBy({ userId: In([...new Set(drafts.filter((d) => !d.mandatory).map((d) => d.recipientUserId))]) });
-    const prefOf = new Map(prefs.map((p) => [p.userId, p]));
+    const prefOf =
+      preferences ??
+      new Map(
+        (
+          await ctx.em
+            .getRepository(NoticePreferenceEntity)
+            .findBy({ userId: In([...new Set(drafts.filter((d) => !d.mandatory).map((d) => d.recipientUserId))]) })
+        ).map((p) => [p.userId, p]),
+      );
     const rows = drafts.map((d): QueryDeepPartialEntity<NoticeEntity> => {
       const pref = d.mandatory ? undefined : prefOf.get(d.recipientUserId);
       const email = !pref || !pref.emailOff.includes(d.category);

@@ -16,7 +16,15 @@ import {
   resolveMfaKey,
   sealSecret,
 } from '@app/core';
-import { DisputesService, DocketObservers, DocumentsService, docketNumber, isThirdParty, type DocketEntryEntity } from '@app/registry';
+import {
+  DisputesService,
+  DocketObservers,
+  DocumentsService,
+  docketNumber,
+  isThirdParty,
+  type DocketEntryEntity,
+  type EntryReads,
+} from '@app/registry';
 import { isUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
@@ -63,7 +71,7 @@ export class WebhooksService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.docketObservers.register((ctx, entry) => this.onDocketEntry(ctx, entry));
+    this.docketObservers.register((ctx, entry, shared) => this.onDocketEntry(ctx, entry, shared));
   }
 
   /** A new endpoint of the actor's owner; its secret is returned here and never again. */
@@ -249,9 +257,10 @@ export class WebhooksService implements OnModuleInit {
    * the documents the endpoint's owner may see under the document policy. A step rolled back takes
    * its deliveries with it.
    */
-  private async onDocketEntry(ctx: CommandContext, entry: DocketEntryEntity): Promise<void> {
+  private async onDocketEntry(ctx: CommandContext, entry: DocketEntryEntity, shared: EntryReads): Promise<void> {
     const type: WebhookEventType = 'docket.entry';
-    const parties = await this.disputes.partiesOf(ctx.em, entry.disputeId);
+    // Read once for every observer of the entry (the notices read them first).
+    const parties = await shared.once('parties', () => this.disputes.partiesOf(ctx.em, entry.disputeId));
     // A member whose request to join is pending or was refused is not a third party (DSU 4.11).
     const entitled = parties.filter((p) => p.kind !== 'THIRD_PARTY' || isThirdParty(p)).map((p) => p.memberId);
     const endpoints: { id: string; owner_member_id: string | null }[] = await ctx.em.query(
@@ -260,7 +269,7 @@ export class WebhooksService implements OnModuleInit {
       [type, entitled],
     );
     if (endpoints.length === 0) return;
-    const [dispute] = await this.disputes.byIds(ctx.em, [entry.disputeId]);
+    const [dispute] = await shared.once('dispute', () => this.disputes.byIds(ctx.em, [entry.disputeId]));
     const owners = [...new Set(endpoints.map((e) => e.owner_member_id))];
     const visible = await this.documents.visibleToAudiences(
       ctx.em,

@@ -91,6 +91,15 @@ export class DeadlinesService {
       .find({ where: { disputeId, subjectId: IsNull() }, order: { openedAt: 'ASC', dueDate: 'ASC', rule: 'ASC' } });
   }
 
+  /**
+   * Every row of a dispute, those of a subject too, in `rowsOf`'s order (one statement): the sweep
+   * reads the engine's rows and the run-out requests for summaries from it (`isEngineRow`,
+   * `SummaryRequestsService.runOutAmong`) instead of reading the dispute's limits twice.
+   */
+  allRowsOf(em: EntityManager, disputeId: string): Promise<DeadlineEntity[]> {
+    return em.getRepository(DeadlineEntity).find({ where: { disputeId }, order: { openedAt: 'ASC', dueDate: 'ASC', rule: 'ASC' } });
+  }
+
   /** Opens a row about one subject, outside the engine (its module settles it by id). */
   async openForSubject(ctx: CommandContext, disputeId: string, subjectId: string, row: OpenedDeadline): Promise<DeadlineEntity> {
     const repo = ctx.em.getRepository(DeadlineEntity);

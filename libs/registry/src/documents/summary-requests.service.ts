@@ -69,8 +69,12 @@ export class SummaryRequestsService {
 
   /** The OPEN rows of a dispute whose period has run out at `now`: what the worker records MISSED. */
   async runOut(ctx: Pick<CommandContext, 'em'>, disputeId: string, now: Date): Promise<DeadlineEntity[]> {
-    const rows = await ctx.em.getRepository(DeadlineEntity).findBy({ disputeId, rule: RULE, status: 'OPEN' });
-    return rows.filter((row) => row.subjectId !== null && hasRunOut(toDeadlineRow(row), now));
+    return this.runOutAmong(await ctx.em.getRepository(DeadlineEntity).findBy({ disputeId, rule: RULE, status: 'OPEN' }), now);
+  }
+
+  /** `runOut` among rows the caller read already (the sweep reads every row of the dispute once). */
+  runOutAmong(rows: readonly DeadlineEntity[], now: Date): DeadlineEntity[] {
+    return rows.filter((row) => row.rule === RULE && row.status === 'OPEN' && row.subjectId !== null && hasRunOut(toDeadlineRow(row), now));
   }
 
   /** Records run-out rows MISSED, by id, each with a docket entry naming who asked whom for what. */

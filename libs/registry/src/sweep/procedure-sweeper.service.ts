@@ -14,7 +14,7 @@ import {
   type DisputeSnapshot,
   type Expiry,
 } from '@app/procedure';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { ClosedDaysService } from '../closed-days/closed-days.service';
 import { DeadlineEntity } from '../deadlines/deadline.entity';
 import { DeadlinesService, toDeadlineRow } from '../deadlines/deadlines.service';
@@ -134,13 +134,17 @@ export class ProcedureSweeper {
     return this.commands.run({ actor: null, operation: 'sweepDeadlines' }, async (ctx) => {
       // The closed days before the dispute: the order a change of them takes its locks in too.
       const closed = await this.closedDays.forCommand(ctx);
-      const [locked] = await ctx.em.query('SELECT id FROM disputes WHERE id = $1 FOR UPDATE SKIP LOCKED', [disputeId]);
-      if (!locked) throw new NothingToDo();
-      const snapshot = await this.snapshotOf(ctx.em, disputeId);
-      if (!snapshot) throw new NothingToDo();
+      // The dispute locked and read in one statement; one another sweep holds is left to it.
+      const dispute = await ctx.em
+        .getRepository(DisputeEntity)
+        .findOne({ where: { id: disputeId }, lock: { mode: 'pessimistic_write', onLocked: 'skip_locked' } });
+      if (!dispute) throw new NothingToDo();
+      // Every limit of the dispute in one read: the engine's rows, and the requests for summaries
+      // (DSU 18.2) whose period ran out (rows of their own, by id).
+      const rows = await this.deadlines.allRowsOf(ctx.em, disputeId);
+      const snapshot = toSnapshot(dispute, rows.filter((row) => row.subjectId === null).map(toDeadlineRow));
       const work = dueWork(snapshot, ctx.now, closed);
-      // The requests for summaries (DSU 18.2) whose period ran out: rows of their own, by id.
-      const summaries = await this.summaries.runOut(ctx, disputeId, ctx.now);
+      const summaries = this.summaries.runOutAmong(rows, ctx.now);
       if (isEmpty(work) && summaries.length === 0) throw new NothingToDo();
       for (const action of work.actions) await this.disputes.perform(ctx, disputeId, action);
       for (const expiry of work.expiries) {
@@ -168,13 +172,6 @@ export class ProcedureSweeper {
       });
       return { ...work, summaries: expiredSummaries };
     });
-  }
-
-  private async snapshotOf(em: EntityManager, disputeId: string): Promise<DisputeSnapshot | null> {
-    const dispute = await em.getRepository(DisputeEntity).findOneBy({ id: disputeId });
-    if (!dispute) return null;
-    const rows = await this.deadlines.rowsOf(em, disputeId);
-    return toSnapshot(dispute, rows.map(toDeadlineRow));
   }
 }
 
