@@ -45,6 +45,11 @@ export interface ApiClusterOptions {
   env: Record<string, string>;
   /** Extra environment of the first one only (the demo data is loaded by one process, once). */
   firstEnv?: Record<string, string>;
+  /**
+   * Fork the others only once the first listens: when the first fills an empty database with the
+   * demo data, no process answers before it is there (as with one process, which listens after).
+   */
+  firstAlone?: boolean;
   log: ClusterLog;
   /** Restarts allowed within `restartWindowMs`; one more means a crash loop: the primary gives up. */
   maxRestarts?: number;
@@ -87,7 +92,12 @@ export class ApiCluster {
 
   start(): void {
     cluster.on('exit', (worker, code, signal) => this.exited(worker, code, signal));
-    for (let i = 0; i < this.options.processes; i++) this.fork(i === 0 ? (this.options.firstEnv ?? {}) : {});
+    this.fork(this.options.firstEnv ?? {});
+    if (!this.options.firstAlone) this.forkOthers();
+  }
+
+  private forkOthers(): void {
+    for (let i = 1; i < this.options.processes; i++) this.fork({});
   }
 
   private fork(extra: Record<string, string>): Worker {
@@ -99,7 +109,10 @@ export class ApiCluster {
   private async received(worker: Worker, message: unknown): Promise<void> {
     if (!isMessage(message)) return;
     if (message.dsb === 'ready') {
-      if (this.ready.size === 0) this.firstPort = message.port;
+      if (this.ready.size === 0) {
+        this.firstPort = message.port;
+        if (this.options.firstAlone) this.forkOthers();
+      }
       this.demoLoaded ||= message.demoLoaded;
       this.ready.add(worker.id);
       if (this.ready.size === this.options.processes) this.readyAll({ port: this.firstPort, demoLoaded: this.demoLoaded });

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { AggregatorRegistry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { DisputesService } from '@app/registry';
@@ -26,7 +27,7 @@ import { migrationTarget, runMigrations } from '@app/migrations';
 import { CaughtMail, MailCatcher, MailView } from '@app/notices';
 import { createApiApp, listenApi } from './bootstrap';
 import { ApiCluster, askPrimary, closeOnSignals, isClusterWorker, reportReady } from './cluster';
-import { DEMO_USERS, loadDemoDataIfEmpty } from './demo/demo-data';
+import { DEMO_USERS, isEmptyForDemo, loadDemoDataIfEmpty } from './demo/demo-data';
 import { addDemoPresent } from './demo/demo-live';
 
 const logger = new Logger('Start');
@@ -143,10 +144,11 @@ const ASK_MAIL_GET = 'mail:get';
 
 /**
  * WEB_CONCURRENCY > 1: forks the API processes, which share the port, and waits until every one
- * listens. The first loads the demo data (one process, so that two never race to fill an empty
- * database). The primary answers their questions: the metrics of them all (prom-client's
- * AggregatorRegistry: counters and histograms summed, the deployment's gauges taken once) and
- * the mails its catcher holds.
+ * listens. The first loads the demo data into an empty database (one process, so that two never
+ * race to fill it), and only then are the others forked: none answers before the data is there.
+ * The primary answers their questions: the metrics of them all (prom-client's AggregatorRegistry:
+ * counters and histograms summed, the deployment's gauges taken once) and the mails its catcher
+ * holds.
  */
 async function startCluster(
   config: AppConfig,
@@ -161,6 +163,7 @@ async function startCluster(
       ...(mailCatcher ? { DSB_MAIL_CATCHER: JSON.stringify({ port: mailCatcher.port, capacity: mailCatcher.capacity }) } : {}),
     },
     firstEnv: { DSB_LOAD_DEMO: 'true' },
+    firstAlone: await demoWanted(config, databaseUrl),
     log: { log: (m) => logger.log(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
   });
   const aggregator = new AggregatorRegistry();
@@ -176,6 +179,18 @@ async function startCluster(
   logger.log(`Starting ${config.WEB_CONCURRENCY} API processes (WEB_CONCURRENCY)`);
   const ready = await Promise.race([cluster.listening, cluster.crashLoop.then((reason) => Promise.reject(new Error(reason)))]);
   return { ...ready, stop: () => cluster.stop(), crashLoop: cluster.crashLoop };
+}
+
+/** Whether the first API process will load the demo data (outside production, into an empty database). */
+async function demoWanted(config: AppConfig, databaseUrl: string): Promise<boolean> {
+  if (config.isProduction) return false;
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return await isEmptyForDemo(async (sql) => (await client.query<{ count: string }>(sql)).rows);
+  } finally {
+    await client.end();
+  }
 }
 
 /**

@@ -62,6 +62,16 @@ export function demoOptions(asOf: Date): ResolvedOptions {
 }
 
 /**
+ * Whether the database holds no member and no user: the demo data goes only into such a one.
+ * `npm start` with several API processes asks first, to have one process load it before the
+ * others listen (apps/api/src/main.ts).
+ */
+export async function isEmptyForDemo(query: (sql: string) => Promise<{ count: string | number }[]>): Promise<boolean> {
+  const [{ count }] = await query('SELECT (SELECT count(*) FROM members) + (SELECT count(*) FROM users) AS count');
+  return Number(count) === 0;
+}
+
+/**
  * Loads the demo data set into an empty database and says whether it did. A database that holds
  * any member or user is left alone. The registry is the shared generator's (./dataset): every
  * dispute driven through the procedure engine from its filing to now (its docket, time limits,
@@ -79,15 +89,13 @@ export async function loadDemoDataIfEmpty(
 ): Promise<boolean> {
   void disputes;
   void meetingNoticeDays;
-  const [{ count }] = await dataSource.query('SELECT (SELECT count(*) FROM members) + (SELECT count(*) FROM users) AS count');
-  if (Number(count) > 0) return false;
+  if (!(await isEmptyForDemo((sql) => dataSource.query(sql)))) return false;
   const password = { SECRETARIAT: 'registrar-demo-2026', MEMBER_DELEGATE: 'delegate-demo-2026', PANELIST: 'panelist-demo-2026' };
   const [secretariat, delegate, panelist] = await Promise.all(Object.values(password).map((p) => hashPassword(p)));
   const hashOf = (u: User) => (u.role === 'SECRETARIAT' ? secretariat : u.role === 'PANELIST' ? panelist : delegate);
   return commands.run({ actor: null, operation: 'loadDemoData' }, async (ctx) => {
     // Another process may have loaded it meanwhile: checked again inside the transaction.
-    const [{ again }] = await ctx.em.query('SELECT (SELECT count(*) FROM members) + (SELECT count(*) FROM users) AS again');
-    if (Number(again) > 0) return false;
+    if (!(await isEmptyForDemo((sql) => ctx.em.query(sql)))) return false;
     setQuiet(true);
     try {
       const g = generateDataset(demoOptions(ctx.now));
