@@ -15,6 +15,8 @@ import { DocketService } from './docket/docket.service';
 import { DocketObservers } from './docket/docket-observers';
 import { DocumentStorage, PostgresDocumentStorage } from './documents/document-storage';
 import { DocumentsController } from './documents/documents.controller';
+import { UploadsController } from './documents/uploads.controller';
+import { UploadsService } from './documents/uploads.service';
 import { DisputeDocumentsResolver, DocketEntryDocumentsResolver, DocumentsResolver } from './documents/documents.resolver';
 import { DocumentAuditRedactor } from './documents/document-audit-redactor';
 import { DocumentsService } from './documents/documents.service';
@@ -35,6 +37,7 @@ import {
 import { ReputationService } from './reputation/reputation.service';
 
 const SERVICES = [
+  UploadsService,
   ClosedDaysService,
   DeadlinesService,
   DisputesService,
@@ -63,7 +66,7 @@ export class RegistryModule {}
 /** The registry's GraphQL surface. */
 @Module({
   imports: [RegistryModule],
-  controllers: [DocumentsController],
+  controllers: [DocumentsController, UploadsController],
   providers: [
     // The document policy applied to the audit log the API serves (the worker serves none).
     DocumentAuditRedactor,

@@ -258,11 +258,26 @@ export class AppConfig {
   @IsBoolean({ message: 'must be true or false' })
   START_WORKER = true;
 
-  /** Largest document upload, in bytes (25 MB by default). */
+  /**
+   * Largest file carried base64-encoded in a GraphQL request, in bytes (25 MB by default): the
+   * request body is held in memory whole, so a larger file is streamed to POST /uploads.
+   */
   @Transform(toInt)
   @IsInt({ message: 'must be a whole number of bytes' })
   @Min(1, { message: 'must be positive' })
   MAX_DOCUMENT_BYTES = 25 * 1024 * 1024;
+
+  /** Largest document, in bytes (2 GB by default): a streamed upload past it is refused, nothing kept. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of bytes' })
+  @Min(1, { message: 'must be positive' })
+  DOCUMENT_MAX_BYTES = 2 * 1024 * 1024 * 1024;
+
+  /** How long an upload waits for the filing that takes it before it is purged, in hours. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of hours' })
+  @Min(1, { message: 'must be at least 1 hour' })
+  UPLOAD_TTL_HOURS = 24;
 
   /**
    * The body's rules of procedure for its meetings: a decision (establishment, adoption,

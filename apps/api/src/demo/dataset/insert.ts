@@ -247,10 +247,12 @@ export async function insertRows(client: Queryable, g: Generated, passwordHash: 
     docs.documents,
   );
   await ins(
-    'document_contents',
+    // A generated document is a few bytes: one chunk (document_chunks).
+    'document_chunks',
     [
-      ['document_id', 'uuid'],
-      ['content', 'bytea'],
+      ['content_key', 'uuid'],
+      ['seq', 'integer'],
+      ['bytes', 'bytea'],
     ],
     docs.contents,
     10_000,
