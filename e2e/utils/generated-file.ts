@@ -4,8 +4,8 @@ import { Readable } from 'node:stream';
 const BLOCK = 1024 * 1024;
 
 /**
- * A file of `size` bytes made as it is read, never held: blocks of one random MiB, each stamped
- * with its number so that no two are alike (a chunk read in the wrong place shows). `bytesAt`
+ * A file of `size` bytes made as it is read, never held: blocks of one random MiB, 17 different
+ * ones in turn (a chunk read in the wrong place shows). `bytesAt`
  * gives any range of it again, for checking a download's ranges; `sha256` is known once the
  * stream has been read to its end.
  */
@@ -14,12 +14,10 @@ export function generatedFile(size: number): {
   bytesAt: (start: number, end: number) => Buffer;
   sha256: () => string;
 } {
-  const base = randomBytes(BLOCK);
-  const block = (n: number) => {
-    const b = Buffer.from(base);
-    b.writeUInt32BE(n, 0);
-    return b;
-  };
+  // 17 random blocks, made once and sent again and again (a prime: no chunk size lines up with
+  // them), so that making the file allocates nothing while it streams.
+  const blocks = Array.from({ length: 17 }, () => randomBytes(BLOCK));
+  const block = (n: number) => blocks[n % blocks.length];
   let digest: string | null = null;
   return {
     stream: () => {

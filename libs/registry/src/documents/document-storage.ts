@@ -7,6 +7,9 @@ import { DataSource, EntityManager } from 'typeorm';
 /** Bytes per chunk of the PostgreSQL store: the most a write or a read holds of a file at once. */
 export const CHUNK_BYTES = 1024 * 1024;
 
+/** Bytes of a chunk read per row: 48 KiB, 96 KiB of hex text, under V8's large-object size (128 KiB). */
+const READ_SLICE = 48 * 1024;
+
 /** What storing a content measured of it while it streamed through. */
 export interface StoredContent {
   sizeBytes: number;
@@ -61,8 +64,10 @@ export function tooLarge(limit: number, field = 'content'): DomainError {
 
 /**
  * The content cut into pieces of exactly `size` bytes (the last one shorter), hashed and counted
- * on the way, refused as soon as it passes `maxBytes`: what every store writes from. `done()`
- * gives the size and hash once the pieces are all read.
+ * on the way, refused as soon as it passes `maxBytes`: what the chunked store writes from. Every
+ * piece is the same buffer, filled again: a piece is valid until the next one is asked for (the
+ * store has written it by then), so a content of any size allocates one piece. `done()` gives the
+ * size and hash once the pieces are all read.
  */
 export function measuredPieces(
   content: AsyncIterable<Buffer | string>,
@@ -73,27 +78,24 @@ export function measuredPieces(
   let total = 0;
   let digest: string | null = null;
   async function* pieces(): AsyncGenerator<Buffer> {
-    let held: Buffer[] = [];
-    let heldBytes = 0;
+    const piece = Buffer.allocUnsafe(size);
+    let filled = 0;
     for await (const raw of content) {
       let data = typeof raw === 'string' ? Buffer.from(raw) : raw;
       total += data.length;
       if (total > maxBytes) throw tooLarge(maxBytes);
       hash.update(data);
-      while (heldBytes + data.length >= size) {
-        const take = size - heldBytes;
-        held.push(data.subarray(0, take));
-        yield Buffer.concat(held, size);
-        data = data.subarray(take);
-        held = [];
-        heldBytes = 0;
-      }
-      if (data.length) {
-        held.push(data);
-        heldBytes += data.length;
+      while (data.length) {
+        const copied = data.copy(piece, filled);
+        filled += copied;
+        data = data.subarray(copied);
+        if (filled === size) {
+          yield piece;
+          filled = 0;
+        }
       }
     }
-    if (heldBytes) yield Buffer.concat(held, heldBytes);
+    if (filled) yield piece.subarray(0, filled);
     digest = hash.digest('hex');
   }
   return {
@@ -135,10 +137,9 @@ export class PostgresDocumentStorage extends DocumentStorage {
   }
 
   async read(key: string, range?: ByteRange): Promise<Readable | null> {
-    const [head] = await this.dataSource.query<{ last: number }[]>(
-      'SELECT max(seq) AS last FROM document_chunks WHERE content_key = $1',
-      [key],
-    );
+    const [head] = await this.dataSource.query<{ last: number }[]>('SELECT max(seq) AS last FROM document_chunks WHERE content_key = $1', [
+      key,
+    ]);
     if (head?.last === null || head?.last === undefined) return null;
     const first = range ? Math.floor(range.start / CHUNK_BYTES) : 0;
     const last = range ? Math.min(Math.floor(range.end / CHUNK_BYTES), head.last) : head.last;
@@ -148,12 +149,16 @@ export class PostgresDocumentStorage extends DocumentStorage {
         // Only the bytes of the range, cut by the database: the first and last chunks are partial.
         const from = range && seq === first ? range.start - seq * CHUNK_BYTES : 0;
         const to = range && seq === last ? range.end - seq * CHUNK_BYTES + 1 : CHUNK_BYTES;
-        const [row] = await dataSource.query<{ bytes: Buffer }[]>(
-          'SELECT substring(bytes FROM $3::int + 1 FOR $4::int) AS bytes FROM document_chunks WHERE content_key = $1 AND seq = $2',
+        // In slices of READ_SLICE, one row each: the text of a row (bytea's hex) stays below the
+        // size V8 allocates among the long-lived objects, so a download's garbage is collected young.
+        const rows = await dataSource.query<{ bytes: Buffer }[]>(
+          `SELECT substring(c.bytes FROM $3::int + g * ${READ_SLICE} + 1 FOR least(${READ_SLICE}, $4::int - g * ${READ_SLICE})) AS bytes
+             FROM document_chunks c, generate_series(0, ($4::int - 1) / ${READ_SLICE}) AS g
+            WHERE c.content_key = $1 AND c.seq = $2 ORDER BY g`,
           [key, seq, from, to - from],
         );
-        if (!row) throw new Error(`Chunk ${seq} of content ${key} is missing`);
-        yield row.bytes;
+        if (rows.length === 0) throw new Error(`Chunk ${seq} of content ${key} is missing`);
+        for (const row of rows) yield row.bytes;
       }
     }
     return Readable.from(chunks(), { objectMode: false, highWaterMark: 1 });

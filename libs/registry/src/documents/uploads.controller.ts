@@ -17,7 +17,7 @@ export class UploadsController {
   @HttpCode(201)
   async upload(@CurrentUser() actor: Actor | null, @Req() req: Request) {
     // A JSON or form body was read whole by the body parsers before it got here.
-    if ((req as Request & { _body?: boolean })._body === true) {
+    if (req.is(['application/json', 'application/x-www-form-urlencoded']) || req.readableEnded) {
       throw badInput(
         'content',
         'Send the file itself as the body, with a Content-Type such as application/octet-stream (not JSON nor a form)',
