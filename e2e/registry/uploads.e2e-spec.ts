@@ -9,9 +9,12 @@ import { createMember, createUser } from '../utils/factories';
 import { TestApp, startTestApp } from '../utils/test-app';
 
 const MiB = 1024 * 1024;
-// The size of the large upload: 64 MiB in `npm test` (two cores shared by the whole suite), 1 GiB
-// in the bench (`UPLOAD_E2E_BYTES=1073741824 npx jest e2e/registry/uploads`, bench/README).
-const LARGE = Number(process.env.UPLOAD_E2E_BYTES ?? 64 * MiB);
+// The size of the large upload: 256 MiB in `npm test` (two cores shared by the whole suite: about
+// 40 s), 1 GiB for the measurement (`UPLOAD_E2E_BYTES=1073741824 npx jest e2e/registry/uploads`).
+// The API runs in this process, beside the client that sends and reads the file: the memory
+// measured is both's (twice the traffic), bounded by 160 MiB whatever the size. A file held whole
+// anywhere (a buffered body, a content read in one piece) passes that at the default size already.
+const LARGE = Number(process.env.UPLOAD_E2E_BYTES ?? 256 * MiB);
 
 const FILE = `mutation($input: FileDocumentInput!) { fileDocument(input: $input) { id sha256 sizeBytes downloadPath } }`;
 
@@ -133,7 +136,7 @@ describe('documents of any size: streamed uploads and ranged downloads', () => {
     } finally {
       clearInterval(sampler);
     }
-    expect(peak - before).toBeLessThan(100 * MiB);
+    expect(peak - before).toBeLessThan(160 * MiB);
     // The upload was taken: its row says by whom, and no byte is left outside the document.
     expect(await leftovers()).toEqual({ uploads: 1, stray: 0 });
   }, 600_000);

@@ -234,7 +234,7 @@ export async function insertRows(client: Queryable, g: Generated, passwordHash: 
       ['title', 'text'],
       ['file_name', 'text'],
       ['media_type', 'text'],
-      ['size_bytes', 'int'],
+      ['size_bytes', 'bigint'],
       ['sha256', 'char(64)'],
       ['filed_by_id', 'uuid'],
       ['filed_for_member_id', 'uuid'],
