@@ -2,7 +2,14 @@ import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, NoSuchKey, S3
 import { Upload } from '@aws-sdk/lib-storage';
 import { createHash } from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
-import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
+import type {
+  DataSource,
+  EntityManager,
+  EntitySubscriberInterface,
+  QueryRunner,
+  TransactionCommitEvent,
+  TransactionRollbackEvent,
+} from 'typeorm';
 import { DocumentStorage, tooLarge, type ByteRange, type StoredContent, type WriteOptions } from './document-storage';
 
 /** Where the S3 store is: DOCUMENT_STORAGE=s3 and the S3_* settings (README, Configuration). */
@@ -25,6 +32,21 @@ interface Pending {
   written: string[];
   /** Removed once the transaction commits: the objects moved away from. */
   movedFrom: string[];
+}
+
+/**
+ * At most `count` bytes of what passes: a store that answers more than the range asked for (some
+ * S3-compatible servers read `bytes=0-0` as the whole object) still gives only the range.
+ */
+function firstBytes(count: number): Transform {
+  let left = count;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      const take = chunk.subarray(0, Math.max(0, left));
+      left -= take.length;
+      done(null, take.length ? take : undefined);
+    },
+  });
 }
 
 /**
@@ -107,7 +129,8 @@ export class S3DocumentStorage extends DocumentStorage implements EntitySubscrib
           ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}),
         }),
       );
-      return answer.Body as Readable;
+      const body = answer.Body as Readable;
+      return range ? body.pipe(firstBytes(range.end - range.start + 1)) : body;
     } catch (error) {
       if (error instanceof NoSuchKey || (error as { name?: string }).name === 'NoSuchKey') return null;
       throw error;
