@@ -40,6 +40,7 @@ import { StatisticsVersion1795790000600 } from './1795790000600-StatisticsVersio
 import { PublicReadVersion1795790000700 } from './1795790000700-PublicReadVersion';
 import { SummaryRequestsByDeadline1795790000900 } from './1795790000900-SummaryRequestsByDeadline';
 import { PanelSeatsByElection1795790001000 } from './1795790001000-PanelSeatsByElection';
+import { DocumentChunks1795790001200 } from './1795790001200-DocumentChunks';
 import { DocketLanguageSentences1795790001700 } from './1795790001700-DocketLanguageSentences';
 
 export * from './job-queue';
@@ -91,6 +92,7 @@ export const ALL_MIGRATIONS: Function[] = [
   PublicReadVersion1795790000700,
   SummaryRequestsByDeadline1795790000900,
   PanelSeatsByElection1795790001000,
+  DocumentChunks1795790001200,
   DocketLanguageSentences1795790001700,
 ];
 

@@ -7,7 +7,7 @@
 // restore gives back the same values and the audit chain's hashes still hold), read in one
 // snapshot, and manifest.json: the time, the schema's migrations, the rows of each table, the
 // sequences, and the size and sha256 of each file. The documents' bytes are stored in PostgreSQL
-// (the DocumentStorage of the registry), so they are in the tables; a database whose documents
+// (the DocumentStorage of the registry, in chunks of 1 MiB: document_chunks), so they are in the tables; a database whose documents
 // have their bytes elsewhere is refused. The job queue (schema pgboss) is not kept: its jobs are
 // idempotent and the worker schedules its sweeps again when it starts.
 //
@@ -90,8 +90,8 @@ async function documentStorage(db: Client): Promise<BackupManifest['documents']>
     await db.query<{ documents: string; versions: string; outside: string }>(
       `SELECT (SELECT count(*) FROM documents) AS documents,
               (SELECT count(*) FROM document_versions) AS versions,
-              (SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM document_contents c WHERE c.document_id = d.id))
-            + (SELECT count(*) FROM document_versions v WHERE NOT EXISTS (SELECT 1 FROM document_version_contents c WHERE c.version_id = v.id)) AS outside`,
+              (SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM document_chunks c WHERE c.content_key = d.id))
+            + (SELECT count(*) FROM document_versions v WHERE NOT EXISTS (SELECT 1 FROM document_chunks c WHERE c.content_key = v.id)) AS outside`,
     )
   ).rows;
   if (Number(counts.outside) > 0) {

@@ -73,7 +73,7 @@ const COUNTED_TABLES = [
   'deadlines',
   'docket_entries',
   'documents',
-  'document_contents',
+  'document_chunks',
   'elections',
   'election_candidates',
   'election_electors',

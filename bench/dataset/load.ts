@@ -14,7 +14,7 @@ const BULK_TABLES = [
   'deadlines',
   'docket_entries',
   'documents',
-  'document_contents',
+  'document_chunks',
 ];
 
 interface SetAside {

@@ -143,7 +143,7 @@ describe('backup and restore', () => {
       expect(manifest.format).toBe('dispute-body-backup/1');
       expect(manifest.migrations.length).toBeGreaterThan(10);
       expect(manifest.documents).toEqual({ storage: 'postgresql', documents: 3, versions: 0 });
-      expect(manifest.tables.find((table: { name: string }) => table.name === 'document_contents').rows).toBe(3);
+      expect(manifest.tables.find((table: { name: string }) => table.name === 'document_chunks').rows).toBe(3);
       for (const file of manifest.files) expect(sha256(readFileSync(join(backup, file.name)))).toBe(file.sha256);
       // Not into a folder that holds something already.
       const again = await script('backup', ['--out', backup], { app: t.databaseUrl, owner: t.ownerUrl });

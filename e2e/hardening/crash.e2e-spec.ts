@@ -255,9 +255,9 @@ describe('crash: PostgreSQL killed with SIGKILL under 2 000 filings in flight', 
       await db.connect();
       const rows: StoredDocument[] = (
         await db.query(
-          `SELECT d.id, d.idempotency_key, d.filed_by_id, d.dispute_id, d.sha256, d.size_bytes,
+          `SELECT d.id, d.idempotency_key, d.filed_by_id, d.dispute_id, d.sha256, d.size_bytes::int AS size_bytes,
                   encode(sha256(c.content), 'hex') AS content_sha256, length(c.content) AS content_bytes
-             FROM documents d LEFT JOIN document_contents c ON c.document_id = d.id`,
+             FROM documents d LEFT JOIN (SELECT content_key AS document_id, string_agg(bytes, ''::bytea ORDER BY seq) AS content FROM document_chunks GROUP BY content_key) c ON c.document_id = d.id`,
         )
       ).rows;
       docs = new Map(rows.map((r) => [r.id, r]));

@@ -538,7 +538,7 @@ describe('two API processes and a worker on one PostgreSQL, fifty concurrent cli
     const docs: { id: string; filed_by_id: string; idempotency_key: string | null; sha256: string; title: string; stored: string }[] =
       await t.db.query(
         `SELECT d.id, d.filed_by_id, d.idempotency_key, d.sha256, d.title, encode(sha256(c.content), 'hex') AS stored
-         FROM documents d LEFT JOIN document_contents c ON c.document_id = d.id WHERE d.dispute_id = $1`,
+         FROM documents d LEFT JOIN (SELECT content_key AS document_id, string_agg(bytes, ''::bytea ORDER BY seq) AS content FROM document_chunks GROUP BY content_key) c ON c.document_id = d.id WHERE d.dispute_id = $1`,
         [disputeId],
       );
     const withKey = docs.filter((d) => d.idempotency_key !== null);

@@ -39,7 +39,7 @@ describe('titles, summaries and documents in several languages', () => {
     (
       await t.db
         .query(`SELECT (SELECT count(*) FROM disputes)::int AS disputes, (SELECT count(*) FROM dispute_translations)::int AS translations,
-        (SELECT count(*) FROM document_versions)::int AS versions, (SELECT count(*) FROM document_version_contents)::int AS contents,
+        (SELECT count(*) FROM document_versions)::int AS versions, (SELECT count(DISTINCT content_key) FROM document_chunks WHERE content_key IN (SELECT id FROM document_versions))::int AS contents,
         (SELECT count(*) FROM docket_entries)::int AS docket, (SELECT count(*) FROM audit_log)::int AS audit`)
     )[0] as Record<string, number>;
   const download = async (path: string, who: Who | 'anonymous') => {

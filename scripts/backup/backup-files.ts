@@ -24,7 +24,7 @@ export interface BackupManifest {
   /** The schema's level: the migrations applied, in order (the last one names it). */
   migrations: string[];
   serverVersion: string;
-  /** Where the documents' bytes were: in PostgreSQL (document_contents, document_version_contents), so in the tables. */
+  /** Where the documents' bytes were: in PostgreSQL (document_chunks), so in the tables. */
   documents: { storage: 'postgresql'; documents: number; versions: number };
   /** Each table of the public schema with its rows in the snapshot, and the file that holds them. */
   tables: { name: string; rows: number; file: string }[];

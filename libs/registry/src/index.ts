@@ -6,9 +6,9 @@ import { DisputePartyEntity } from './disputes/dispute-party.entity';
 import { DisputeStagePeriodEntity } from './disputes/dispute-stage-period.entity';
 import { DisputeEntity } from './disputes/dispute.entity';
 import { DocketEntryEntity } from './docket/docket-entry.entity';
-import { DocumentContentEntity } from './documents/document-content.entity';
+import { DocumentChunkEntity } from './documents/document-chunk.entity';
 import { DocumentEntity } from './documents/document.entity';
-import { DocumentVersionContentEntity } from './documents/document-version-content.entity';
+import { DocumentUploadEntity } from './documents/document-upload.entity';
 import { DocumentVersionEntity } from './documents/document-version.entity';
 import { DisputeTranslationEntity } from './languages/dispute-translation.entity';
 import { SummaryRequestEntity } from './documents/summary-request.entity';
@@ -53,6 +53,7 @@ export { Document, toDocument } from './documents/document.type';
 export { DocumentFileInput } from './documents/dto/document.input';
 export { DocumentEntity, type Classification, type DocumentKind } from './documents/document.entity';
 export { DocumentStorage } from './documents/document-storage';
+export { S3DocumentStorage, type S3StorageOptions } from './documents/s3-document-storage';
 export { canSeeDocument, type PolicyDispute, type PolicyDocument, type Viewer } from './documents/document-policy';
 export { DocketEntryEntity } from './docket/docket-entry.entity';
 export { PanelSeatsService, type ElectedSeat, type Seat } from './panel-seats/panel-seats.service';
@@ -85,13 +86,13 @@ export const REGISTRY_ENTITIES = [
   DeadlineEntity,
   ClosedDayEntity,
   DocumentEntity,
-  DocumentContentEntity,
+  DocumentChunkEntity,
   PanelSeatEntity,
   BodyMeetingEntity,
   SummaryRequestEntity,
   DisputeTranslationEntity,
   DocumentVersionEntity,
-  DocumentVersionContentEntity,
+  DocumentUploadEntity,
 ];
 export { REGISTRY_ERRORS, type RegistryErrorCode } from './registry.errors';
 export { PeriodicReport } from './reputation/reputation.type';

@@ -99,6 +99,26 @@ export const REGISTRY_ERRORS = {
     category: 'PAYLOAD_TOO_LARGE',
     meaning: 'The document is larger than the limit (limit gives it in bytes): send a smaller file',
   },
+  UPLOAD_NOT_FOUND: {
+    category: 'NOT_FOUND',
+    meaning: 'No upload of yours has that id, or it expired before a filing took it: upload the file again',
+  },
+  UPLOAD_ALREADY_USED: {
+    category: 'CONFLICT',
+    meaning: 'The upload was filed already; a retry of that filing sends its idempotency key, another filing a new upload',
+  },
+  UPLOAD_DIGEST_MISMATCH: {
+    category: 'BAD_USER_INPUT',
+    meaning: 'The content received does not have the SHA-256 announced in X-Content-SHA256 (or that is not 64 hex digits): send it again',
+  },
+  UPLOAD_CONTENT_TYPE: {
+    category: 'BAD_USER_INPUT',
+    meaning: 'An upload is the file itself as the body (e.g. Content-Type: application/octet-stream), not JSON nor a form',
+  },
+  CONTENT_OR_UPLOAD: {
+    category: 'BAD_USER_INPUT',
+    meaning: 'A file is given either as content (base64) or as uploadId (POST /uploads): exactly one of them',
+  },
   NOT_RESTRICTED: { category: 'BAD_USER_INPUT', meaning: 'Only a RESTRICTED document is derestricted; this one is PUBLIC or CONFIDENTIAL' },
   NEVER_PUBLIC: { category: 'INVALID_TRANSITION', meaning: 'This kind of document is never made public (the message says why)' },
   NOT_YOUR_SUBMISSION: {

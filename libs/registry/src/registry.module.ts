@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AppConfig } from '@app/core';
+import { DataSource } from 'typeorm';
 import { BodyMeetingsResolver } from './body-meetings/body-meetings.resolver';
 import { BodyMeetingsService } from './body-meetings/body-meetings.service';
 import { ClosedDaysResolver } from './closed-days/closed-days.resolver';
@@ -14,7 +16,10 @@ import { DocketResolver } from './docket/docket.resolver';
 import { DocketService } from './docket/docket.service';
 import { DocketObservers } from './docket/docket-observers';
 import { DocumentStorage, PostgresDocumentStorage } from './documents/document-storage';
+import { S3DocumentStorage } from './documents/s3-document-storage';
 import { DocumentsController } from './documents/documents.controller';
+import { UploadsController } from './documents/uploads.controller';
+import { UploadsService } from './documents/uploads.service';
 import { DisputeDocumentsResolver, DocketEntryDocumentsResolver, DocumentsResolver } from './documents/documents.resolver';
 import { DocumentAuditRedactor } from './documents/document-audit-redactor';
 import { DocumentsService } from './documents/documents.service';
@@ -35,6 +40,7 @@ import {
 import { ReputationService } from './reputation/reputation.service';
 
 const SERVICES = [
+  UploadsService,
   ClosedDaysService,
   DeadlinesService,
   DisputesService,
@@ -55,7 +61,28 @@ const SERVICES = [
 
 /** The registry's services, for the API and the worker. */
 @Module({
-  providers: [...SERVICES, { provide: DocumentStorage, useClass: PostgresDocumentStorage }],
+  providers: [
+    ...SERVICES,
+    {
+      // Chosen by configuration (DOCUMENT_STORAGE): the services see only the interface.
+      provide: DocumentStorage,
+      inject: [AppConfig, DataSource],
+      useFactory: (config: AppConfig, dataSource: DataSource): DocumentStorage =>
+        config.DOCUMENT_STORAGE === 's3'
+          ? new S3DocumentStorage(
+              {
+                endpoint: config.S3_ENDPOINT,
+                bucket: config.S3_BUCKET as string,
+                region: config.S3_REGION,
+                accessKeyId: config.S3_ACCESS_KEY_ID,
+                secretAccessKey: config.S3_SECRET_ACCESS_KEY,
+                forcePathStyle: config.S3_FORCE_PATH_STYLE,
+              },
+              dataSource,
+            )
+          : new PostgresDocumentStorage(dataSource),
+    },
+  ],
   exports: [...SERVICES, DocumentStorage],
 })
 export class RegistryModule {}
@@ -63,7 +90,7 @@ export class RegistryModule {}
 /** The registry's GraphQL surface. */
 @Module({
   imports: [RegistryModule],
-  controllers: [DocumentsController],
+  controllers: [DocumentsController, UploadsController],
   providers: [
     // The document policy applied to the audit log the API serves (the worker serves none).
     DocumentAuditRedactor,

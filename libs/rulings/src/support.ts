@@ -9,8 +9,10 @@ export interface StoredFile {
   title: string;
   fileName: string;
   mediaType: string;
-  /** base64 */
-  content: string;
+  /** base64; or uploadId */
+  content?: string | null;
+  /** An upload of the filer's (POST /uploads) instead of content. */
+  uploadId?: string | null;
   classification: 'PUBLIC' | 'RESTRICTED' | 'CONFIDENTIAL';
   readerIds?: string[];
   filedForMemberId?: string | null;
@@ -27,9 +29,9 @@ export class RulingsSupport {
   ) {}
 
   /** Stores a report or award as a document of the dispute, through the registry. */
-  storeDocument(ctx: CommandContext, file: StoredFile, field = 'input.content'): Promise<DocumentEntity> {
-    const { content, ...rest } = file;
-    return this.documents.store(ctx, { ...rest, content: this.documents.decode(content, field) });
+  storeDocument(ctx: CommandContext, file: StoredFile, field = 'input'): Promise<DocumentEntity> {
+    const { content, uploadId, ...rest } = file;
+    return this.documents.store(ctx, { ...rest, content: this.documents.fileOf({ content, uploadId }, field) });
   }
 
   /** The panelists seated now on the dispute's panel. */

@@ -124,7 +124,7 @@ class IsKey256 implements ValidatorConstraintInterface {
 }
 
 // Settings whose value a refusal must not print: a secret shows its length, a key nothing.
-const SECRETS = ['JWT_SECRET', 'MFA_ENCRYPTION_KEY', 'BALLOT_SECRET', 'METRICS_TOKEN'];
+const SECRETS = ['JWT_SECRET', 'MFA_ENCRYPTION_KEY', 'BALLOT_SECRET', 'METRICS_TOKEN', 'S3_SECRET_ACCESS_KEY'];
 // SMTP_URL may carry the mail server's password (smtp://user:password@host): never echoed either.
 const KEYS = ['AUDIT_SIGNING_KEY', 'SMTP_URL'];
 
@@ -269,11 +269,59 @@ export class AppConfig {
   @Max(256, { message: 'must be between 1 and 256' })
   WEB_CONCURRENCY = availableParallelism();
 
-  /** Largest document upload, in bytes (25 MB by default). */
+  /**
+   * Largest file carried base64-encoded in a GraphQL request, in bytes (25 MB by default): the
+   * request body is held in memory whole, so a larger file is streamed to POST /uploads.
+   */
   @Transform(toInt)
   @IsInt({ message: 'must be a whole number of bytes' })
   @Min(1, { message: 'must be positive' })
   MAX_DOCUMENT_BYTES = 25 * 1024 * 1024;
+
+  /** Largest document, in bytes (2 GB by default): a streamed upload past it is refused, nothing kept. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of bytes' })
+  @Min(1, { message: 'must be positive' })
+  DOCUMENT_MAX_BYTES = 2 * 1024 * 1024 * 1024;
+
+  /** Where documents' bytes are kept: `postgres` (in chunks, the default) or `s3` (the S3_* settings). */
+  @IsIn(['postgres', 's3'], { message: 'must be postgres or s3' })
+  DOCUMENT_STORAGE: 'postgres' | 's3' = 'postgres';
+
+  /** DOCUMENT_STORAGE=s3: the endpoint of an S3-compatible store (none: AWS's for S3_REGION). */
+  @IsOptional()
+  @IsString()
+  S3_ENDPOINT?: string;
+
+  /** DOCUMENT_STORAGE=s3: the bucket, which must exist. */
+  @ValidateIf((config: AppConfig) => config.DOCUMENT_STORAGE === 's3')
+  @IsString({ message: 'is required with DOCUMENT_STORAGE=s3' })
+  @MinLength(3, { message: 'is required with DOCUMENT_STORAGE=s3' })
+  S3_BUCKET?: string;
+
+  /** DOCUMENT_STORAGE=s3: the region. */
+  @IsString()
+  S3_REGION = 'us-east-1';
+
+  /** DOCUMENT_STORAGE=s3: the credentials (none: the AWS SDK's own chain, e.g. an instance role). */
+  @IsOptional()
+  @IsString()
+  S3_ACCESS_KEY_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  S3_SECRET_ACCESS_KEY?: string;
+
+  /** DOCUMENT_STORAGE=s3: path-style addresses (`endpoint/bucket/key`), as most S3-compatible servers need. */
+  @Transform(toYesNo)
+  @IsBoolean({ message: 'must be true or false' })
+  S3_FORCE_PATH_STYLE = false;
+
+  /** How long an upload waits for the filing that takes it before it is purged, in hours. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of hours' })
+  @Min(1, { message: 'must be at least 1 hour' })
+  UPLOAD_TTL_HOURS = 24;
 
   /**
    * The body's rules of procedure for its meetings: a decision (establishment, adoption,

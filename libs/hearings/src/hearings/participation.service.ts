@@ -263,7 +263,7 @@ export class ParticipationService {
         title: input.title,
         fileName: input.fileName,
         mediaType: input.mediaType,
-        content: this.documents.decode(input.content),
+        content: this.documents.fileOf(input),
         classification: input.public ? 'PUBLIC' : 'RESTRICTED',
       });
       await ctx.em.getRepository(HearingRecordEntity).insert({ hearingId: hearing.id, documentId: document.id });

@@ -12,7 +12,7 @@ import {
 } from '@app/core';
 import { LANGUAGES, type Language } from '@app/i18n';
 import DataLoader from 'dataloader';
-import { createHash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { DocketService } from '../docket/docket.service';
@@ -21,7 +21,7 @@ import { parseLanguage } from '../languages/language';
 import { documentVersionEntry } from '../languages/language-docket';
 import type { DocketParams } from '../docket/docket-text';
 import { PanelSeatsService } from '../panel-seats/panel-seats.service';
-import { DocumentStorage } from './document-storage';
+import { DocumentStorage, type ByteRange } from './document-storage';
 import { DocumentVersionEntity } from './document-version.entity';
 import { DocumentEntity } from './document.entity';
 import { DocumentsService } from './documents.service';
@@ -52,8 +52,7 @@ export class DocumentVersionsService {
   add(actor: Actor | null, args: AddDocumentVersionArgs): Promise<DocumentEntity> {
     const caller = requireActor(actor);
     const language = parseLanguage(args.language, 'language');
-    const content = this.documents.decode(args.content, 'content');
-    const sha256 = createHash('sha256').update(content).digest('hex');
+    const content = this.documents.fileOf(args, '');
     return this.commands.run({ actor, operation: 'addDocumentVersion' }, async (ctx) => {
       const { doc, parties } = await this.documents.visibleInCommand(ctx, args.documentId);
       const forMember = caller.role === 'MEMBER_DELEGATE' && !!caller.memberId && caller.memberId === doc.filedForMemberId;
@@ -75,19 +74,17 @@ export class DocumentVersionsService {
         doc.titleTranslations = { ...doc.titleTranslations, [language]: args.title };
         await ctx.em.getRepository(DocumentEntity).update({ id: doc.id }, { titleTranslations: doc.titleTranslations });
       }
-      const version = await repo.save(
-        repo.create({
-          documentId: doc.id,
-          language,
-          fileName: args.fileName,
-          mediaType: args.mediaType.toLowerCase(),
-          sizeBytes: content.length,
-          sha256,
-          filedAt: ctx.now,
-          filedById: caller.userId,
-        }),
-      );
-      await this.storage.putVersion(ctx.em, version.id, content);
+      const version = repo.create({
+        id: randomUUID(),
+        documentId: doc.id,
+        language,
+        fileName: args.fileName,
+        mediaType: args.mediaType.toLowerCase(),
+        filedAt: ctx.now,
+        filedById: caller.userId,
+      });
+      const { sha256 } = Object.assign(version, await this.documents.storeContent(ctx, version.id, content));
+      await repo.save(version);
       // Who filed, by name, as fileDocument dockets it: the member, the panel, the secretariat.
       const place = parties.find((p) => p.memberId === caller.memberId);
       const seated = caller.role === 'PANELIST' && (await this.seats.seatOf(ctx.em, doc.disputeId, caller.userId)) !== null;
@@ -111,7 +108,8 @@ export class DocumentVersionsService {
   /**
    * A document's file in a language, for a viewer who may see the document: its own file when
    * the language is its filing language or none is asked for, else the version in it
-   * (DOCUMENT_VERSION_NOT_FOUND when it has none).
+   * (DOCUMENT_VERSION_NOT_FOUND when it has none). The content is read by `read`, whole or a
+   * range of it, once the caller has checked the range against the file's size.
    */
   async open(
     actor: Actor | null,
@@ -120,23 +118,21 @@ export class DocumentVersionsService {
   ): Promise<{
     document: DocumentEntity;
     file: Pick<DocumentVersionEntity, 'language' | 'fileName' | 'mediaType' | 'sizeBytes' | 'sha256'>;
-    content: Readable;
+    read: (range?: ByteRange) => Promise<Readable>;
   }> {
-    if (language === null) {
-      const { document, content } = await this.documents.open(actor, id);
-      return { document, file: document, content };
-    }
     const document = await this.documents.get(actor, id);
-    if (language === document.language) {
-      const content = await this.storage.open(document.id);
-      if (!content) throw notFound('Document content', id, 'DOCUMENT_CONTENT_NOT_FOUND');
-      return { document, file: document, content };
+    let file: Pick<DocumentVersionEntity, 'language' | 'fileName' | 'mediaType' | 'sizeBytes' | 'sha256'> & { id: string } = document;
+    if (language !== null && language !== document.language) {
+      const version = await this.dataSource.getRepository(DocumentVersionEntity).findOneBy({ documentId: document.id, language });
+      if (!version) throw notFound(`Version in ${language} of document`, id, 'DOCUMENT_VERSION_NOT_FOUND');
+      file = version;
     }
-    const version = await this.dataSource.getRepository(DocumentVersionEntity).findOneBy({ documentId: document.id, language });
-    if (!version) throw notFound(`Version in ${language} of document`, id, 'DOCUMENT_VERSION_NOT_FOUND');
-    const content = await this.storage.openVersion(version.id);
-    if (!content) throw notFound('Document content', id, 'DOCUMENT_CONTENT_NOT_FOUND');
-    return { document, file: version, content };
+    const read = async (range?: ByteRange) => {
+      const content = await this.storage.read(file.id, range);
+      if (!content) throw notFound('Document content', id, 'DOCUMENT_CONTENT_NOT_FOUND');
+      return content;
+    };
+    return { document, file, read };
   }
 
   /**

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
 import { Connection } from '@app/core';
 import type { Language } from '@app/i18n';
 import { DocumentVersionEntity } from './document-version.entity';
@@ -25,7 +25,8 @@ export class Document {
   @Field({ description: "The content's media type, e.g. application/pdf" })
   mediaType: string;
 
-  @Field(() => Int, { description: 'Size of the content in bytes' })
+  // A Float: GraphQL's Int stops at 2^31 - 1 bytes, below the size limit (DOCUMENT_MAX_BYTES, 2 GB).
+  @Field(() => Float, { description: 'Size of the content in bytes (a whole number; a Float because a file may pass 2^31 bytes)' })
   sizeBytes: number;
 
   @Field({ description: 'SHA-256 of the content, hex: check a copy against it' })
@@ -63,7 +64,8 @@ export class DocumentVersion {
   @Field({ description: "The content's media type, e.g. application/pdf" })
   mediaType: string;
 
-  @Field(() => Int, { description: 'Size of the content in bytes' })
+  // A Float: GraphQL's Int stops at 2^31 - 1 bytes, below the size limit (DOCUMENT_MAX_BYTES, 2 GB).
+  @Field(() => Float, { description: 'Size of the content in bytes (a whole number; a Float because a file may pass 2^31 bytes)' })
   sizeBytes: number;
 
   @Field({ description: 'SHA-256 of the content, hex: check a copy against it' })

@@ -1,11 +1,16 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
+import { pipeline } from 'node:stream/promises';
 import { Actor, CurrentUser, Public } from '@app/core';
 import { languageTag } from '@app/i18n';
 import type { Response } from 'express';
 import { parseOptionalLanguage } from '../languages/language';
+import { parseByteRange } from './byte-range';
 import { DocumentVersionsService } from './document-versions.service';
 
-/** Downloads: the same access policy as the GraphQL paths, content streamed from storage. */
+/**
+ * Downloads: the same access policy as the GraphQL paths, content streamed from storage, whole or
+ * one range of bytes (`Range`, answered 206; 416 past the end), with the SHA-256 as the ETag.
+ */
 @Controller('documents')
 export class DocumentsController {
   constructor(private readonly versions: DocumentVersionsService) {}
@@ -20,19 +25,45 @@ export class DocumentsController {
     @Param('id') id: string,
     @Query('lang') lang: unknown,
     @CurrentUser() actor: Actor | null,
+    @Headers('range') rangeHeader: string | undefined,
+    @Headers('if-range') ifRange: string | undefined,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res() res: Response,
   ): Promise<void> {
     // A repeated ?lang= arrives as a list: it names no one language, so it is refused as unknown.
     const language = parseOptionalLanguage(lang === undefined ? null : String(lang), 'lang');
-    const { document, file, content } = await this.versions.open(actor, id, language);
-    res.status(200);
+    const { document, file, read } = await this.versions.open(actor, id, language);
+    // The hash names the content: an ETag no other content has, the same in every process.
+    const etag = `"sha256-${file.sha256}"`;
+    res.setHeader('ETag', etag);
+    res.setHeader('Accept-Ranges', 'bytes');
+    res.setHeader('Cache-Control', document.classification === 'PUBLIC' ? 'public, max-age=300' : 'private, no-store');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    if (ifNoneMatch !== undefined && ifNoneMatch.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')) {
+      res.status(304).end();
+      return;
+    }
+    // A range is served only of the content the client holds part of (If-Range names it).
+    const range = ifRange === undefined || ifRange === etag ? parseByteRange(rangeHeader, file.sizeBytes) : null;
+    if (range === 'unsatisfiable') {
+      res.status(416).setHeader('Content-Range', `bytes */${file.sizeBytes}`).end();
+      return;
+    }
+    const content = await read(range ?? undefined);
     res.setHeader('Content-Type', file.mediaType);
-    res.setHeader('Content-Length', String(file.sizeBytes));
     res.setHeader('Content-Language', languageTag(file.language));
     res.setHeader('Content-Disposition', `attachment; filename="${encodeURIComponent(file.fileName)}"`);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Digest', `sha-256=${Buffer.from(file.sha256, 'hex').toString('base64')}`);
-    res.setHeader('Cache-Control', document.classification === 'PUBLIC' ? 'public, max-age=300' : 'private, no-store');
-    content.pipe(res);
+    if (range) {
+      res.status(206);
+      res.setHeader('Content-Range', `bytes ${range.start}-${range.end}/${file.sizeBytes}`);
+      res.setHeader('Content-Length', String(range.end - range.start + 1));
+    } else {
+      res.status(200);
+      res.setHeader('Content-Length', String(file.sizeBytes));
+      // The digest of the whole content (RFC 3230); a range's bytes are checked against it once joined.
+      res.setHeader('Digest', `sha-256=${Buffer.from(file.sha256, 'hex').toString('base64')}`);
+    }
+    // A client gone half-way stops the reading of the store; a store failing half-way cuts the response.
+    await pipeline(content, res).catch(() => res.destroy());
   }
 }

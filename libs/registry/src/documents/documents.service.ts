@@ -19,8 +19,8 @@ import {
 } from '@app/core';
 import { isUUID } from 'class-validator';
 import DataLoader from 'dataloader';
-import { createHash } from 'node:crypto';
-import type { Readable } from 'node:stream';
+import { createHash, randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { DisputePartyEntity, isPanelThirdParty, isThirdParty } from '../disputes/dispute-party.entity';
 import { DisputesService } from '../disputes/disputes.service';
@@ -35,6 +35,7 @@ import { DocumentStorage } from './document-storage';
 import { DocumentEntity, type Classification, type DocumentKind } from './document.entity';
 import { DocumentsArgs, FileDocumentInput } from './dto/document.input';
 import { SummaryRequestsService, type AnsweredRequest } from './summary-requests.service';
+import { UploadsService } from './uploads.service';
 import type { Language } from '@app/i18n';
 import { parseLanguage } from '../languages/language';
 import { parseTranslations } from '../languages/translations';
@@ -45,13 +46,17 @@ const viewerOf = (actor: Actor | null): Viewer => ({
   memberId: actor?.memberId ?? null,
 });
 
+/** A filing's file: its bytes, decoded from base64, or the id of an upload of the filer's (POST /uploads). */
+export type FileSource = Buffer | { uploadId: string; field: string };
+
 export interface StoredDocument {
   disputeId: string;
   kind: DocumentKind;
   title: string;
   fileName: string;
   mediaType: string;
-  content: Buffer;
+  /** The file: its bytes (from base64), or an upload of the filer's to take (fileOf). */
+  content: FileSource;
   classification: Classification;
   readerIds?: string[];
   panelOnly?: boolean;
@@ -99,6 +104,7 @@ export class DocumentsService {
     private readonly summaries: SummaryRequestsService,
     private readonly members: MembersService,
     private readonly users: UsersService,
+    private readonly uploads: UploadsService,
   ) {}
 
   async file(actor: Actor | null, input: FileDocumentInput): Promise<DocumentEntity> {
@@ -111,7 +117,7 @@ export class DocumentsService {
         'KIND_FILED_BY_OWN_STEP',
       );
     }
-    const content = this.decode(input.content);
+    const content = this.fileOf(input, 'input');
     const readerIds = input.readerIds ?? [];
     const panelOnly = input.panelOnly === true;
     if (input.classification !== 'CONFIDENTIAL' && readerIds.length) {
@@ -150,7 +156,9 @@ export class DocumentsService {
     } else if (summaryOfId) {
       throw badInput('input.summaryOf', 'Only a NON_CONFIDENTIAL_SUMMARY names the submission it summarises', 'SUMMARY_OF_NOT_ALLOWED');
     }
-    const sha256 = createHash('sha256').update(content).digest('hex');
+    const sha256 = Buffer.isBuffer(content)
+      ? createHash('sha256').update(content).digest('hex')
+      : (await this.uploads.peek(filer, content.uploadId)).sha256;
     const language = input.language == null ? 'en' : parseLanguage(input.language, 'input.language');
     const titleTranslations: Partial<Record<Language, string>> = Object.fromEntries(
       parseTranslations(language, input.titleTranslations, 'input.titleTranslations').map((t) => [t.language, t.title]),
@@ -258,17 +266,34 @@ export class DocumentsService {
     });
   }
 
+  /**
+   * The file a filing gives: its content (base64, decoded) or its upload, exactly one of them
+   * (CONTENT_OR_UPLOAD); `field` names the input holding both in an error.
+   */
+  fileOf(file: { content?: string | null; uploadId?: string | null }, field = 'input'): FileSource {
+    const has = (value: string | null | undefined) => value !== undefined && value !== null;
+    if (has(file.content) === has(file.uploadId)) {
+      throw badInput(
+        field ? `${field}.content` : 'content',
+        'Give the file either as content (base64) or as uploadId (POST /uploads), exactly one of them',
+        'CONTENT_OR_UPLOAD',
+      );
+    }
+    const at = (name: string) => (field ? `${field}.${name}` : name);
+    return file.uploadId ? { uploadId: file.uploadId, field: at('uploadId') } : this.decode(file.content as string, at('content'));
+  }
+
   /** Decodes base64 content and holds it to the size limit; `field` names it in the error. */
   decode(base64: string, field = 'input.content'): Buffer {
     const content = Buffer.from(base64, 'base64');
     if (content.length === 0) throw badInput(field, 'content must not be empty', 'EMPTY_DOCUMENT');
-    if (content.length > this.config.MAX_DOCUMENT_BYTES) {
-      throw new DomainError(
-        'PAYLOAD_TOO_LARGE',
-        'DOCUMENT_TOO_LARGE',
-        `The document is ${content.length} bytes; the limit is ${this.config.MAX_DOCUMENT_BYTES}`,
-        { field, limit: this.config.MAX_DOCUMENT_BYTES },
-      );
+    // A base64 file travels in the request's JSON, held whole: the lower of the two limits.
+    const limit = Math.min(this.config.MAX_DOCUMENT_BYTES, this.config.DOCUMENT_MAX_BYTES);
+    if (content.length > limit) {
+      throw new DomainError('PAYLOAD_TOO_LARGE', 'DOCUMENT_TOO_LARGE', `The document is ${content.length} bytes; the limit is ${limit}`, {
+        field,
+        limit,
+      });
     }
     return content;
   }
@@ -280,30 +305,41 @@ export class DocumentsService {
    */
   async store(ctx: CommandContext, file: StoredDocument): Promise<DocumentEntity> {
     if (!ctx.actor) throw new Error('A document is filed by someone');
-    const saved = await ctx.em.getRepository(DocumentEntity).save(
-      ctx.em.create(DocumentEntity, {
-        disputeId: file.disputeId,
-        kind: file.kind,
-        title: file.title,
-        fileName: file.fileName,
-        mediaType: file.mediaType.toLowerCase(),
-        sizeBytes: file.content.length,
-        sha256: createHash('sha256').update(file.content).digest('hex'),
-        filedById: ctx.actor.userId,
-        filedForMemberId: file.filedForMemberId ?? null,
-        filedAt: ctx.now,
-        classification: file.classification,
-        derestrictedAt: null,
-        idempotencyKey: file.idempotencyKey ?? null,
-        readerIds: file.readerIds ?? [],
-        panelOnly: file.panelOnly ?? false,
-        summaryOfId: file.summaryOfId ?? null,
-        language: file.language ?? 'en',
-        titleTranslations: file.titleTranslations ?? {},
-      }),
-    );
-    await this.storage.put(ctx.em, saved.id, file.content);
-    return saved;
+    const repo = ctx.em.getRepository(DocumentEntity);
+    const saved = repo.create({
+      disputeId: file.disputeId,
+      kind: file.kind,
+      title: file.title,
+      fileName: file.fileName,
+      mediaType: file.mediaType.toLowerCase(),
+      filedById: ctx.actor.userId,
+      filedForMemberId: file.filedForMemberId ?? null,
+      filedAt: ctx.now,
+      classification: file.classification,
+      derestrictedAt: null,
+      idempotencyKey: file.idempotencyKey ?? null,
+      readerIds: file.readerIds ?? [],
+      panelOnly: file.panelOnly ?? false,
+      summaryOfId: file.summaryOfId ?? null,
+      language: file.language ?? 'en',
+      titleTranslations: file.titleTranslations ?? {},
+    });
+    saved.id = randomUUID();
+    Object.assign(saved, await this.storeContent(ctx, saved.id, file.content));
+    return repo.save(saved);
+  }
+
+  /**
+   * Stores a filing's file under `key` (the document's or the language version's id) inside the
+   * filing's command: bytes are written in its transaction, an upload is taken in it. Gives the
+   * size and SHA-256 to record, measured from the bytes stored.
+   */
+  async storeContent(ctx: CommandContext, key: string, content: FileSource): Promise<{ sizeBytes: number; sha256: string }> {
+    if (!Buffer.isBuffer(content)) {
+      const upload = await this.uploads.take(ctx, content.uploadId, key, content.field);
+      return { sizeBytes: upload.sizeBytes, sha256: upload.sha256 };
+    }
+    return this.storage.write(key, Readable.from([content]), { maxBytes: this.config.DOCUMENT_MAX_BYTES, em: ctx.em });
   }
 
   /**
@@ -548,14 +584,6 @@ export class DocumentsService {
       actor?.role === 'PANELIST' && (await this.seats.seatOf(this.dataSource.manager, doc.disputeId, actor.userId)) !== null;
     if (!canSeeDocument(viewerOf(actor), { parties, viewerOnPanel }, doc)) throw notFound('Document', id, 'DOCUMENT_NOT_FOUND');
     return doc;
-  }
-
-  /** The content of a document the viewer may see. */
-  async open(actor: Actor | null, id: string): Promise<{ document: DocumentEntity; content: Readable }> {
-    const document = await this.get(actor, id);
-    const content = await this.storage.open(document.id);
-    if (!content) throw notFound('Document content', id, 'DOCUMENT_CONTENT_NOT_FOUND');
-    return { document, content };
   }
 
   /** Documents the viewer may see, newest first; across all disputes or one. */

@@ -161,6 +161,7 @@ export class AppealsService {
         fileName: input.fileName,
         mediaType: input.mediaType,
         content: input.content,
+        uploadId: input.uploadId,
         classification: 'PUBLIC',
       });
       const note = late ? `Reasons for the delay (DSU 17.5): ${input.delayReason}` : undefined;

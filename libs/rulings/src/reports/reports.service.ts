@@ -76,6 +76,7 @@ export class ReportsService {
         fileName: input.fileName,
         mediaType: input.mediaType,
         content: input.content,
+        uploadId: input.uploadId,
         // DSU 14.1: a draft is part of the confidential deliberation, for the panel's eyes only.
         classification: descriptive ? 'RESTRICTED' : 'CONFIDENTIAL',
         readerIds: descriptive ? [] : seated.map((s) => s.userId).filter((id): id is string => !!id),
@@ -229,6 +230,7 @@ export class ReportsService {
         fileName: input.fileName,
         mediaType: input.mediaType,
         content: input.content,
+        uploadId: input.uploadId,
         classification: 'RESTRICTED',
         filedForMemberId: delegate.memberId,
       });

@@ -152,7 +152,7 @@ export function makeDocuments(rng: Rng, world: World, disputes: Dispute[], total
         idempotency_key: rng.chance(0.5) ? `bench-${serial}` : null,
         reader_ids: readers,
       });
-      out.contents.push({ document_id: id, content: `\\x${content.toString('hex')}` });
+      out.contents.push({ content_key: id, seq: 0, bytes: `\\x${content.toString('hex')}` });
       const what = classification === 'PUBLIC' ? `"${title}"` : `a ${classification.toLowerCase()} document (${KIND_LABEL(kind)})`;
       d.events.push({
         at,

@@ -234,7 +234,7 @@ export async function insertRows(client: Queryable, g: Generated, passwordHash: 
       ['title', 'text'],
       ['file_name', 'text'],
       ['media_type', 'text'],
-      ['size_bytes', 'int'],
+      ['size_bytes', 'bigint'],
       ['sha256', 'char(64)'],
       ['filed_by_id', 'uuid'],
       ['filed_for_member_id', 'uuid'],
@@ -247,10 +247,12 @@ export async function insertRows(client: Queryable, g: Generated, passwordHash: 
     docs.documents,
   );
   await ins(
-    'document_contents',
+    // A generated document is a few bytes: one chunk (document_chunks).
+    'document_chunks',
     [
-      ['document_id', 'uuid'],
-      ['content', 'bytea'],
+      ['content_key', 'uuid'],
+      ['seq', 'integer'],
+      ['bytes', 'bytea'],
     ],
     docs.contents,
     10_000,

@@ -113,7 +113,7 @@ export function makeRulings(rng: Rng, world: World, disputes: Dispute[], seats: 
         reader_ids: [],
         ...extra,
       });
-      docs.contents.push({ document_id: id, content: `\\x${content.toString('hex')}` });
+      docs.contents.push({ content_key: id, seq: 0, bytes: `\\x${content.toString('hex')}` });
       return id;
     };
     const report = (row: Record<string, unknown>) => {

@@ -31,7 +31,7 @@ export const DocumentKindEnum = graphqlEnum(DOCUMENT_KINDS, 'DocumentKind', 'Wha
 });
 
 /**
- * A file, base64-encoded, with its name and media type: what a filing and a language version of a
+ * A file, base64-encoded or uploaded (POST /uploads), with its name and media type: what a filing and a language version of a
  * document (addDocumentVersion) carry. An argument type too, so that the version's arguments are
  * checked by exactly these rules.
  */
@@ -50,10 +50,22 @@ export abstract class FileContentInput {
   @Matches(/^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/i, { message: 'mediaType must be a media type such as application/pdf' })
   mediaType: string;
 
-  @Field({ description: 'The file, base64-encoded' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The file, base64-encoded (at most MAX_DOCUMENT_BYTES); a larger file is streamed to POST /uploads and named by uploadId',
+  })
+  @IsOptional()
   @IsString()
   @IsBase64Content({ message: 'content must be base64-encoded' })
-  content: string;
+  content?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Instead of content: the uploadId POST /uploads answered with (the file streamed, of any size up to DOCUMENT_MAX_BYTES)',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'uploadId must be the id of an upload' })
+  uploadId?: string | null;
 }
 
 /**
