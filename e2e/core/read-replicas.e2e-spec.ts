@@ -19,6 +19,8 @@ describe('read replicas', () => {
   let app: TestApp;
   let member: MemberEntity;
   let registrar: UserEntity;
+  /** The application's JSON log lines (warnings and worse). */
+  const logLines: string[] = [];
 
   const namesIn = (body: GqlResult<Members>) => body.data?.members.nodes.map((m) => m.name);
   type Members = { members: { nodes: { code: string; name: string }[] } };
@@ -33,7 +35,8 @@ describe('read replicas', () => {
     db = await startReplicatedPostgres();
     app = await startTestApp({
       databaseUrl: db.appUrl,
-      env: { DATABASE_READ_URLS: db.replicaAppUrl, PUBLIC_CACHE_ENTRIES: '0' },
+      env: { DATABASE_READ_URLS: db.replicaAppUrl, PUBLIC_CACHE_ENTRIES: '0', LOG_LEVEL: 'warn' },
+      logDestination: { write: (line: string) => void logLines.push(line) },
     });
     member = await createMember(app.db, { code: 'CHN', name: 'China' });
     registrar = await createUser(app.db, { role: 'SECRETARIAT' });
@@ -104,5 +107,12 @@ describe('read replicas', () => {
     expect(replicas().counts.down).toBeGreaterThan(down);
     expect(replicas().counts.replicaConnections).toBe(connections);
     expect(await signedIn()).toEqual(['China (primary again)']);
+    // Logged for the operator, without the replica's credentials.
+    const warnings = logLines
+      .map((line) => JSON.parse(line) as { context?: string; msg: string })
+      .filter((l) => l.context === 'ReadReplicas');
+    expect(warnings.some((line) => /Read replica 1 is unreachable .*primary/.test(line.msg))).toBe(true);
+    const password = decodeURIComponent(new URL(db.replicaAppUrl).password);
+    expect(logLines.join('')).not.toContain(password);
   });
 });
