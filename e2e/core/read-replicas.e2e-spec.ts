@@ -27,6 +27,12 @@ describe('read replicas', () => {
   const anonymous = async () => namesIn(await app.gql<Members>(MEMBERS));
   const signedIn = async () => namesIn(await app.gql<Members>(MEMBERS, {}, app.tokenFor(registrar)));
   const replicas = () => app.app.get(ReadReplicas);
+  /** One sample of the API's /metrics (Prometheus text), 0 when absent. */
+  const metric = async (sample: string) => {
+    const text = (await app.http().get('/metrics')).text;
+    const line = text.split('\n').find((l) => l.startsWith(`${sample} `));
+    return line ? Number(line.slice(sample.length + 1)) : 0;
+  };
   /** Renames the member on the primary only as far as the replica can tell: the version of the public data stays. */
   const renameBehindTheVersion = (name: string) =>
     db.onPrimary((client) => client.query('UPDATE members SET name = $1 WHERE id = $2', [name, member.id]));
@@ -35,7 +41,7 @@ describe('read replicas', () => {
     db = await startReplicatedPostgres();
     app = await startTestApp({
       databaseUrl: db.appUrl,
-      env: { DATABASE_READ_URLS: db.replicaAppUrl, PUBLIC_CACHE_ENTRIES: '0', LOG_LEVEL: 'warn' },
+      env: { DATABASE_READ_URLS: db.replicaAppUrl, PUBLIC_CACHE_ENTRIES: '0', LOG_LEVEL: 'warn', METRICS_ALLOW_LOCAL: 'true' },
       logDestination: { write: (line: string) => void logLines.push(line) },
     });
     member = await createMember(app.db, { code: 'CHN', name: 'China' });
@@ -53,9 +59,11 @@ describe('read replicas', () => {
     await db.pauseReplay();
     await renameBehindTheVersion('China (primary)');
     const before = { ...replicas().counts };
+    const routed = await metric('dsb_read_replica_routes_total{route="replica"}');
 
     expect(await anonymous()).toEqual(['China']);
     expect(replicas().counts.replicaConnections).toBeGreaterThan(before.replicaConnections);
+    expect(await metric('dsb_read_replica_routes_total{route="replica"}')).toBe(routed + 1);
     expect(await signedIn()).toEqual(['China (primary)']);
 
     await db.resumeReplay();
@@ -79,10 +87,12 @@ describe('read replicas', () => {
 
     const behind = replicas().counts.behind;
     const connections = replicas().counts.replicaConnections;
+    const onPrimary = await metric('dsb_read_replica_routes_total{route="primary"}');
     // Read your writes: the replica still says "China (primary)", the answer has the command's name.
     expect(await anonymous()).toEqual(['China (by command)']);
     expect(replicas().counts.behind).toBe(behind + 1);
     expect(replicas().counts.replicaConnections).toBe(connections);
+    expect(await metric('dsb_read_replica_routes_total{route="primary"}')).toBe(onPrimary + 1);
     await db.onReplica(async (client) => {
       const { rows } = await client.query<{ name: string }>('SELECT name FROM members WHERE id = $1', [member.id]);
       expect(rows[0].name).toBe('China (primary)');
@@ -105,6 +115,7 @@ describe('read replicas', () => {
     expect(await anonymous()).toEqual(['China (primary again)']);
     expect(await anonymous()).toEqual(['China (primary again)']);
     expect(replicas().counts.down).toBeGreaterThan(down);
+    expect(await metric('dsb_read_replica_failures_total')).toBeGreaterThan(0);
     expect(replicas().counts.replicaConnections).toBe(connections);
     expect(await signedIn()).toEqual(['China (primary again)']);
     // Logged for the operator, without the replica's credentials.

@@ -38,6 +38,9 @@ class Replica {
   }
 }
 
+/** What happened to an anonymous request's reads: a replica took them, or the primary (every replica behind or down); or a replica was found down. */
+export type ReadReplicaEvent = 'replica' | 'primary' | 'down';
+
 /** What TypeORM's PostgreSQL driver is asked for a connection with (its pool's callback, as a pair). */
 type Connection = [PoolClient, (error?: Error | boolean) => void];
 
@@ -69,6 +72,7 @@ export class ReadReplicas {
   private primarySeen: bigint | null = null;
   /** For the tests and the operator: connections taken on a replica, requests left on the primary because every replica was behind, replicas found down. */
   readonly counts = { replicaConnections: 0, behind: 0, down: 0 };
+  private observer: ((event: ReadReplicaEvent) => void) | null = null;
 
   constructor(private readonly options: ReadReplicasOptions) {
     this.replicas = options.urls.map((url, index) => {
@@ -116,6 +120,12 @@ export class ReadReplicas {
     const route = this.scopes.getStore();
     if (!route) return;
     route.replica = version === null ? null : await this.caughtUp(version);
+    this.observer?.(route.replica ? 'replica' : 'primary');
+  }
+
+  /** Told of each routing and each replica found down: the metrics (README, "Operations"). */
+  observe(observer: (event: ReadReplicaEvent) => void): void {
+    this.observer = observer;
   }
 
   async close(): Promise<void> {
@@ -164,6 +174,7 @@ export class ReadReplicas {
 
   private markDown(replica: Replica, error: Error): void {
     this.counts.down += 1;
+    this.observer?.('down');
     replica.downUntil = performance.now() + DOWN_FOR_MS;
     replica.replayed = null;
     this.options.logger.warn(
