@@ -56,7 +56,8 @@ interface ReplicatedDriver {
  * data the primary held when the request arrived: every committed change of public data advances
  * that version in its own transaction, so a replica that holds it holds every change a reader may
  * have seen acknowledged (read-your-writes, as the cache of public answers guarantees it). A
- * replica behind it, or down, leaves the request on the primary; a reader never gets an error for it.
+ * replica behind it, or unreachable, leaves the request on the primary, without an error for the
+ * reader (a replica that fails in the middle of a statement does fail that request).
  *
  * Everything else stays on the primary: signed-in requests, commands and every read inside a
  * command (their transaction's connection), raw statements (`query()`), the version itself. In
@@ -70,7 +71,7 @@ export class ReadReplicas {
   private next = 0;
   /** The highest version of the primary seen: one lower means the database was restored, and what was known of the replicas is forgotten. */
   private primarySeen: bigint | null = null;
-  /** For the tests and the operator: connections taken on a replica, requests left on the primary because every replica was behind, replicas found down. */
+  /** For the tests and the operator: connections taken on a replica, requests left on the primary because no replica held the version, replicas found down. */
   readonly counts = { replicaConnections: 0, behind: 0, down: 0 };
   private observer: ((event: ReadReplicaEvent) => void) | null = null;
 
