@@ -65,6 +65,11 @@ describe('read replicas', () => {
     expect(replicas().counts.replicaConnections).toBeGreaterThan(before.replicaConnections);
     expect(await metric('dsb_read_replica_routes_total{route="replica"}')).toBe(routed + 1);
     expect(await signedIn()).toEqual(['China (primary)']);
+    // The public pages run their queries anonymously in the process: from the replica too.
+    const page = await app.http().get('/members');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('China');
+    expect(page.text).not.toContain('China (primary)');
 
     await db.resumeReplay();
     await db.caughtUp();
@@ -93,6 +98,7 @@ describe('read replicas', () => {
     expect(replicas().counts.behind).toBe(behind + 1);
     expect(replicas().counts.replicaConnections).toBe(connections);
     expect(await metric('dsb_read_replica_routes_total{route="primary"}')).toBe(onPrimary + 1);
+    expect((await app.http().get('/members')).text).toContain('China (by command)');
     await db.onReplica(async (client) => {
       const { rows } = await client.query<{ name: string }>('SELECT name FROM members WHERE id = $1', [member.id]);
       expect(rows[0].name).toBe('China (primary)');
