@@ -8,9 +8,9 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { Client } from 'pg';
 import { THROWAWAY_POSTGRES_FLAGS, startEmbeddedPostgres, withCredentials } from '@app/core';
 import { freePort, freshDataDir, removeDir } from '../setup/test-database';
+import { withClient } from './replicated-postgres';
 
 export interface ReplicatedServerUrls {
   /** The primary's database as its superuser. */
@@ -47,16 +47,6 @@ function withPort(url: string, port: number): string {
   const parsed = new URL(url);
   parsed.port = String(port);
   return parsed.toString();
-}
-
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 /** Starts the copy as a hot standby; resolves once it accepts read-only connections. */
