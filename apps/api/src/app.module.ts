@@ -14,6 +14,7 @@ import {
   formatGraphqlError,
   PublicCache,
   PublicCacheModule,
+  ReadReplicas,
 } from '@app/core';
 import { ALL_ENTITIES, ALL_MIGRATIONS } from '@app/migrations';
 import { HearingsApiModule, HearingsModule } from '@app/hearings';
@@ -55,12 +56,13 @@ export class AppModule {
           entities: ALL_ENTITIES,
           migrations: ALL_MIGRATIONS,
           applicationName: 'dispute-body-api',
+          readUrls: config.DATABASE_READ_URLS,
         }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [PublicCacheModule],
-          inject: [RateLimiter, PublicCache, Metrics],
-          useFactory: (limiter: RateLimiter, publicCache: PublicCache, metrics: Metrics): ApolloDriverConfig => ({
+          inject: [RateLimiter, PublicCache, Metrics, ReadReplicas],
+          useFactory: (limiter: RateLimiter, publicCache: PublicCache, metrics: Metrics, replicas: ReadReplicas): ApolloDriverConfig => ({
             path: '/graphql',
             autoSchemaFile: true,
             sortSchema: true,
@@ -72,14 +74,15 @@ export class AppModule {
             // plugin wraps every field resolver to compute them: about a tenth of the CPU time of the
             // docket list (bench/RESULTS.md).
             // languagePlugin: the answer's language, its headers and its errors' messages (README, "Working languages").
-            // publicCachePlugin: anonymous queries' answers kept per version of the public data (README, "Public reads from a cache").
+            // publicCachePlugin: anonymous queries' answers kept per version of the public data (README, "Public reads from a cache"),
+            // and their reads sent to a read replica that holds that version (README, "Running on several machines").
             // requestIdPlugin: an answer with errors names its request (README, "Operations"); never one kept by the cache, which keeps no answer with errors.
             plugins: [
               ApolloServerPluginLandingPageDisabled(),
               ApolloServerPluginCacheControlDisabled(),
               queryLimitsPlugin(limiter),
               languagePlugin(),
-              publicCachePlugin(publicCache),
+              publicCachePlugin(publicCache, replicas),
               requestIdPlugin(),
             ],
             // One operation per request: a batch would multiply every per-request limit.

@@ -9,6 +9,7 @@ import {
   Metrics,
   PinoLoggerService,
   PublicCache,
+  ReadReplicas,
   createLogger,
   listenHost,
   metricsEndpoint,
@@ -18,7 +19,7 @@ import {
 import { MailView, mountMailCatcher } from '@app/notices';
 import { AppModule, AppModuleOptions } from './app.module';
 import { mountExplorer } from './explorer';
-import { publicCacheMiddleware } from './graphql/public-cache/public-cache.middleware';
+import { publicCacheMiddleware, readReplicaScope } from './graphql/public-cache/public-cache.middleware';
 import { requestLimitsMiddleware } from './graphql/request-limits.middleware';
 import { addDatabaseGauges } from './operations';
 
@@ -66,6 +67,9 @@ export async function createApiApp(
   // Before Apollo (which GraphQLModule mounts during init): the bounds of a request's query and
   // variables are checked before anything parses or validates the query.
   app.use('/graphql', requestLimitsMiddleware());
+  // An anonymous request's reads may go to a read replica (README, "Running on several machines"):
+  // its scope is opened here, and the route chosen once its operation is known to be a query.
+  app.use('/graphql', readReplicaScope(app.get(ReadReplicas)));
   // Then anonymous queries answered from the cache of public answers (README, "Public reads from a cache").
   app.use('/graphql', publicCacheMiddleware(app.get(PublicCache)));
   app.useGlobalPipes(new DomainValidationPipe());

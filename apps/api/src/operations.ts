@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Metrics } from '@app/core';
+import { Metrics, ReadReplicas } from '@app/core';
 import { JOB_QUEUES, JOB_SCHEMA } from '@app/migrations';
 
 /**
@@ -11,6 +11,11 @@ import { JOB_QUEUES, JOB_SCHEMA } from '@app/migrations';
  */
 export function addDatabaseGauges(app: INestApplication): void {
   const metrics = app.get(Metrics);
+  // Where anonymous queries read, with read replicas (README, "Running on several machines").
+  app.get(ReadReplicas).observe((event) => {
+    if (event === 'down') metrics.readReplicaFailures.inc();
+    else metrics.readReplicaRoutes.inc({ route: event });
+  });
   const db = app.get(DataSource);
   metrics.addGauge(
     'job_queue_depth',

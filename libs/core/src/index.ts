@@ -37,6 +37,7 @@ export * from './database/entity-rows';
 export * from './database/pg-listener';
 export * from './database/public-read-version';
 export * from './database/public-read-version.entity';
+export * from './database/read-replicas';
 export * from './database/unique-constraints';
 export * from './public-cache/public-answers';
 export * from './public-cache/public-cache.module';

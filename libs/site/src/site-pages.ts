@@ -5,6 +5,7 @@ import {
   CachedAnswer,
   DomainError,
   PublicCache,
+  ReadReplicas,
   RequestLoaders,
   answerKey,
   canonicalJson,
@@ -117,6 +118,7 @@ export class SitePages {
   constructor(
     private readonly moduleRef: ModuleRef,
     private readonly cache: PublicCache,
+    private readonly replicas: ReadReplicas,
   ) {}
 
   /** The schema the GraphQL module built (its host is not exported to other modules: looked up once, at first use). */
@@ -174,11 +176,15 @@ export class SitePages {
     }
     this.counts.dataMisses += 1;
     const anonymous = { headers: { 'accept-language': req.headers['accept-language'] }, ip: req.ip, user: null, query: { lang: language } };
-    const result = (await execute({
-      schema: this.schema,
-      document: this.document(query),
-      variableValues: variables,
-      contextValue: { req: anonymous, res, loaders: new RequestLoaders() },
+    // With read replicas, the reads go to one that holds the version (README, "Running on several machines").
+    const result = (await this.replicas.scope(async () => {
+      if (this.replicas.enabled) await this.replicas.route(version ?? (await this.cache.currentVersion()));
+      return execute({
+        schema: this.schema,
+        document: this.document(query),
+        variableValues: variables,
+        contextValue: { req: anonymous, res, loaders: new RequestLoaders() },
+      });
     })) as ExecutionResult<T>;
     if (key && version !== null && !result.errors?.length) {
       const body = Buffer.from(JSON.stringify({ data: result.data }));

@@ -22,6 +22,7 @@ describe('loadConfig', () => {
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ DATABASE_READ_URLS: 'postgres://r1/db, mysql://r2/db' }, 'DATABASE_READ_URLS'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
@@ -234,6 +235,22 @@ describe('loadConfig', () => {
     expect(refused({ REMINDER_DAYS: '7,0' }).message).toMatch(/^Invalid configuration: REMINDER_DAYS must list days from 1 to 60/);
     expect(refused({ REMINDER_DAYS: 'a week' }).variable).toBe('REMINDER_DAYS');
     expect(refused({ PUBLIC_URL: 'dsb.example.org' }).variable).toBe('PUBLIC_URL');
+  });
+  it('reads DATABASE_READ_URLS as a list of postgres URLs, none by default, and never echoes a refused one', () => {
+    expect(loadConfig({}).DATABASE_READ_URLS).toEqual([]);
+    expect(loadConfig({ DATABASE_READ_URLS: 'postgres://app:pw@r1/db, postgresql://app:pw@r2:5433/db' }).DATABASE_READ_URLS).toEqual([
+      'postgres://app:pw@r1/db',
+      'postgresql://app:pw@r2:5433/db',
+    ]);
+    expect(loadConfig({ DATABASE_READ_URLS: 'none' }).DATABASE_READ_URLS).toEqual([]);
+    let refused: ConfigError | undefined;
+    try {
+      loadConfig({ DATABASE_READ_URLS: 'postgres://app:pw@r1/db,r2.internal:s3cret' });
+    } catch (error) {
+      refused = error as ConfigError;
+    }
+    expect(refused?.variable).toBe('DATABASE_READ_URLS');
+    expect(refused?.message).not.toContain('s3cret');
   });
   it('reads SANDBOX as a yes or a no, and refuses it in production with one line naming it', () => {
     expect(loadConfig({}).SANDBOX).toBe(false);

@@ -125,8 +125,8 @@ class IsKey256 implements ValidatorConstraintInterface {
 
 // Settings whose value a refusal must not print: a secret shows its length, a key nothing.
 const SECRETS = ['JWT_SECRET', 'MFA_ENCRYPTION_KEY', 'BALLOT_SECRET', 'METRICS_TOKEN', 'S3_SECRET_ACCESS_KEY'];
-// SMTP_URL may carry the mail server's password (smtp://user:password@host): never echoed either.
-const KEYS = ['AUDIT_SIGNING_KEY', 'SMTP_URL'];
+// SMTP_URL and DATABASE_READ_URLS may carry a password (smtp://user:password@host): never echoed either.
+const KEYS = ['AUDIT_SIGNING_KEY', 'SMTP_URL', 'DATABASE_READ_URLS'];
 
 /** Why an SMTP_URL is refused, or null when it is a usable smtp:// or smtps:// URL with a host. */
 export function smtpUrlProblem(value: string): string | null {
@@ -422,6 +422,16 @@ export class AppConfig {
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/[^\s]+$/, { message: 'must be a postgres:// or postgresql:// URL' })
   DATABASE_OWNER_URL?: string;
+
+  /**
+   * Read replicas (hot standbys of DATABASE_URL's server, as the same role), comma-separated: the
+   * API sends anonymous queries' reads there once a replica has replayed the public data's current
+   * version, and everything else to the primary (README, "Running on several machines").
+   */
+  @Transform(toList)
+  @IsArray({ message: 'must be a comma-separated list of postgres:// URLs' })
+  @Matches(/^postgres(ql)?:\/\/[^\s,]+$/, { each: true, message: 'must be a comma-separated list of postgres:// or postgresql:// URLs' })
+  DATABASE_READ_URLS: string[] = [];
 
   /**
    * The Ed25519 key that signs the audit trail's records and checkpoints (a PKCS8 PEM, or the

@@ -46,6 +46,20 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /** Read replicas (README, "Running on several machines"): anonymous queries by where they read, and replicas found down. */
+  readonly readReplicaRoutes = new Counter({
+    name: `${METRIC_PREFIX}read_replica_routes_total`,
+    help: 'Anonymous queries routed with read replicas configured, by where they read: replica, or primary (every replica behind or down)',
+    labelNames: ['route'] as const,
+    registers: [this.registry],
+  });
+
+  readonly readReplicaFailures = new Counter({
+    name: `${METRIC_PREFIX}read_replica_failures_total`,
+    help: 'Times a read replica was found unreachable (and left alone for a few seconds)',
+    registers: [this.registry],
+  });
+
   readonly sweepDuration = new Histogram({
     name: `${METRIC_PREFIX}sweep_duration_seconds`,
     help: "Duration of the worker's rounds of timed work (elections, limits, reminders, mail, webhooks, checkpoint)",

@@ -1,4 +1,13 @@
-import { CachedAnswer, PublicCache, answerKey, etagOf, ifNoneMatchMatches, negotiateRequestLanguage, sha256Hex } from '@app/core';
+import {
+  CachedAnswer,
+  PublicCache,
+  ReadReplicas,
+  answerKey,
+  etagOf,
+  ifNoneMatchMatches,
+  negotiateRequestLanguage,
+  sha256Hex,
+} from '@app/core';
 import type { NextFunction, Request, Response } from 'express';
 import { passesPreflightCheck } from '../csrf';
 import { withVary } from '../language.plugin';
@@ -155,5 +164,17 @@ export function publicCacheMiddleware(cache: PublicCache) {
       },
       (error: unknown) => next(error),
     );
+  };
+}
+
+/**
+ * Opens the scope in which an anonymous request's reads may go to a read replica (README, "Running
+ * on several machines"); the plugin names the replica once the operation is a query and the
+ * version of the public data is read. A request with any Authorization header reads on the primary.
+ */
+export function readReplicaScope(replicas: ReadReplicas) {
+  return (req: Request, _res: Response, next: NextFunction): void => {
+    if (!replicas.enabled || req.headers.authorization !== undefined) return next();
+    replicas.scope(next);
   };
 }
