@@ -21,7 +21,7 @@ import { DisputesService, DocketService, PanelSeatsService, type DocketMessage }
 import { isUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { EligibilityService } from '../eligibility/eligibility.service';
 import { RosterPersonEntity } from '../roster/roster-person.entity';
 import { BallotKeys } from './ballot-keys';
@@ -245,14 +245,7 @@ export class ElectionsService {
    * close, the ballots and the count only when published).
    */
   list(args: ElectionsArgs): Promise<Page<ElectionEntity>> {
-    // Every column but the count (`result`, about 90 kB of JSON an election on the bench data set):
-    // a page of 50 read and parsed 4 MB for a list that seldom shows it (issue 17, /elections).
-    // Election.count reads it, for the elections asked for, when a query asks for it (countOf).
-    const columns = this.dataSource
-      .getMetadata(ElectionEntity)
-      .columns.filter((c) => c.propertyName !== 'result')
-      .map((c) => `e.${c.propertyName}`);
-    const qb = this.dataSource.getRepository(ElectionEntity).createQueryBuilder('e').select(columns);
+    const qb = this.withoutCount();
     if (args.status) qb.where('e.status = :status', { status: args.status });
     return keysetPage(
       qb,
@@ -260,6 +253,19 @@ export class ElectionsService {
       { sortExpression: 'e.closes_at', alias: 'e', sortValue: (e) => e.closesAt.toISOString(), direction: 'DESC' },
       (e) => e,
     );
+  }
+
+  /**
+   * Elections as `e` with every column but the count (`result`, about 90 kB of JSON an election on
+   * the bench data set): a page of 50 read and parsed 4 MB, for lists that seldom show it (issue 17,
+   * /elections and the periodic report). Election.count reads it when a query asks for it (countOf).
+   */
+  private withoutCount(): SelectQueryBuilder<ElectionEntity> {
+    const columns = this.dataSource
+      .getMetadata(ElectionEntity)
+      .columns.filter((c) => c.propertyName !== 'result')
+      .map((c) => `e.${c.propertyName}`);
+    return this.dataSource.getRepository(ElectionEntity).createQueryBuilder('e').select(columns);
   }
 
   get manager(): EntityManager {
@@ -295,11 +301,9 @@ export class ElectionsService {
     );
   }
 
-  /** The elections counted from `start` to before `end` (the periodic report), in the order counted; at most 500. */
+  /** The elections counted from `start` to before `end` (the periodic report), in the order counted, without their count; at most 500. */
   closedBetween(start: Date, end: Date): Promise<ElectionEntity[]> {
-    return this.dataSource
-      .getRepository(ElectionEntity)
-      .createQueryBuilder('e')
+    return this.withoutCount()
       .where("e.status IN ('CLOSED', 'FAILED') AND e.closed_at >= :start AND e.closed_at < :end", { start, end })
       .orderBy('e.closed_at')
       .addOrderBy('e.id')

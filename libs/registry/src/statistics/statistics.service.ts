@@ -3,7 +3,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { Clock, CommandRunner } from '@app/core';
 import { bodyTimeZone, type Stage } from '@app/procedure';
 import { ClosedDaysService } from '../closed-days/closed-days.service';
-import { PER_YEAR_SQL, limitedStays } from './direct-statistics';
+import { buildPeriodStays, type PeriodStays } from '../reputation/period-stays';
+import { LIMITED_STAGES, PER_YEAR_SQL } from './direct-statistics';
+import type { StagePeriod } from './stage-limits';
 import { buildSummary, evaluateSummary, type ProcedureStatistics, type StatisticsSummary } from './statistics-summary';
 
 export type { ProcedureStatistics, StageFigures } from './statistics-summary';
@@ -24,6 +26,20 @@ const RUNNING_SQL = `
 
 const CURRENT_SQL = 'SELECT stage, count(*)::int AS count FROM disputes GROUP BY stage';
 
+// Every stay with the urgency that sets its limit's length (DSU 4.8, 12.8): the statistics' dated
+// limits, and the periodic report's time per stage for any period (PeriodStays).
+const STAYS_SQL = `
+  SELECT p.stage, d.urgent, p.entered_at, p.left_at
+  FROM dispute_stage_periods p JOIN disputes d ON d.id = p.dispute_id`;
+
+const LIMITED = new Set<Stage>(LIMITED_STAGES);
+
+/** What is kept per version: the statistics' summary and every stay for the periodic report. */
+interface Summaries {
+  readonly statistics: StatisticsSummary;
+  readonly stays: PeriodStays;
+}
+
 /**
  * The statistics the body publishes on its own performance: disputes per stage, and per stage
  * the time spent in it against the limit the rules give it. Public, like the docket they come from.
@@ -36,7 +52,7 @@ const CURRENT_SQL = 'SELECT stage, count(*)::int AS count FROM disputes GROUP BY
  */
 @Injectable()
 export class StatisticsService {
-  private current: { version: string; summary: Promise<StatisticsSummary> } | null = null;
+  private current: { version: string; summary: Promise<Summaries> } | null = null;
 
   constructor(
     private readonly commands: CommandRunner,
@@ -48,10 +64,19 @@ export class StatisticsService {
   async statistics(): Promise<ProcedureStatistics> {
     const asOf = this.clock.now();
     const summary = await this.summary();
-    return evaluateSummary(summary, asOf);
+    return evaluateSummary(summary.statistics, asOf);
   }
 
-  private async summary(): Promise<StatisticsSummary> {
+  /**
+   * Every stay, per stage, with the instant each becomes late: the periodic report's time per
+   * stage for any period (ReputationService.periodicReport), kept with the statistics' summary and
+   * read again at the same changes.
+   */
+  async periodStays(): Promise<PeriodStays> {
+    return (await this.summary()).stays;
+  }
+
+  private async summary(): Promise<Summaries> {
     // One statement, one round trip: the version alone needs no snapshot of its own.
     const [row]: { version: string }[] = await this.dataSource.query(VERSION_SQL);
     // Without the row (a loader emptied every table), nothing can tell a change: read every time.
@@ -77,15 +102,20 @@ export class StatisticsService {
   }
 
   /** Everything the figures are made of, in one snapshot with the version it belongs to. */
-  private async readSummary(em: EntityManager): Promise<{ version: string; summary: StatisticsSummary }> {
+  private async readSummary(em: EntityManager): Promise<{ version: string; summary: Summaries }> {
     const [row]: { version: string }[] = await em.query(VERSION_SQL);
     const version = row?.version ?? '';
     const current: { stage: Stage; count: number }[] = await em.query(CURRENT_SQL);
     const perYear: { year: number; stage: Stage; count: number }[] = await em.query(PER_YEAR_SQL, [bodyTimeZone()]);
     const ended: { stage: Stage; days: number }[] = await em.query(ENDED_SQL);
     const running: { stage: Stage; micros: number }[] = await em.query(RUNNING_SQL);
-    const limited = await limitedStays(em);
+    const rows: { stage: Stage; urgent: boolean; entered_at: Date; left_at: Date | null }[] = await em.query(STAYS_SQL);
+    const stays: StagePeriod[] = rows.map((p) => ({ stage: p.stage, urgent: p.urgent, enteredAt: p.entered_at, leftAt: p.left_at }));
+    const limited = stays.filter((p) => LIMITED.has(p.stage));
     const closed = await this.closedDays.all(em);
-    return { version, summary: buildSummary({ current, perYear, ended, running, limited, closed }) };
+    return {
+      version,
+      summary: { statistics: buildSummary({ current, perYear, ended, running, limited, closed }), stays: buildPeriodStays(stays, closed) },
+    };
   }
 }
