@@ -204,6 +204,9 @@ describe('panel election: open, vote, close, compose, verify, replace', () => {
     // Dan are excluded; Dan's paper takes Clara to 2.33333; Bruno fills the last seat.
     expect(e.elected.map((p: { name: string }) => p.name)).toEqual(['Alice Ang', 'Clara Chevalier', 'Bruno Braga']);
     expect(e.count.quota).toBe('2.00000');
+    // The list reads elections without their count and reads it only when asked for: the same count.
+    const list = (await t.gql(`{ elections(first: 10) { nodes { id ballotsPublished count } } }`)).data!.elections.nodes;
+    expect(list.find((n: { id: string }) => n.id === electionId)).toEqual({ id: electionId, ballotsPublished: true, count: e.count });
 
     const dispute = (
       await t.gql(`query($id: ID!) { dispute(id: $id) { stage panel { person { name } chair } docket(first: 100) { nodes { kind } } } }`, {

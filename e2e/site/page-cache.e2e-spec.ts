@@ -187,4 +187,54 @@ describe('public pages from the cache of public answers', () => {
     expect(pagesOf(b).counts.pageMisses).toBe(misses + 2);
     expect(b.app.get(PublicCache).answers.size).toBeLessThanOrEqual(entries);
   });
+
+  it('keeps the calendar for its minute: a hearing that ended is gone from the next minute, and any command recomputes it', async () => {
+    const MINUTE = 60_000;
+    const next = Math.ceil((b.clock.now().getTime() + 1) / MINUTE) * MINUTE;
+    const at = (ms: number) => new Date(next + ms);
+    // A public hearing ending 30 s into the next minute (a fixture row: the calendar reads the
+    // hearings the public may observe; how one comes to be is the hearings' tests' business).
+    await a.db.query(
+      `INSERT INTO hearings (dispute_id, kind, status, starts_at, ends_at, time_zone, virtual_link, public_observation, scheduled_by_id, version)
+       VALUES ($1, 'FIRST_SUBSTANTIVE_MEETING', 'SCHEDULED', $2, $3, 'UTC', 'https://meet.example/ds', true, $4, 1)`,
+      [disputeId, at(-3_600_000), at(30_000), party.id],
+    );
+    await elsewhere(a); // a command: the version advances, as the scheduling command would advance it
+    const docket = path.slice('/disputes/'.length);
+    const listed = async () => {
+      const res = await b.http().get('/calendar');
+      expect(res.status).toBe(200);
+      return (res.text as string).includes(`>${docket}:`);
+    };
+    const counts = () => ({ ...pagesOf(b).counts });
+
+    b.clock.set(at(10_000));
+    let before = counts();
+    expect(await listed()).toBe(true);
+    expect(counts().pageMisses).toBe(before.pageMisses + 1);
+    before = counts();
+    expect(await listed()).toBe(true);
+    expect(counts()).toEqual({ ...before, pageHits: before.pageHits + 1 });
+
+    // 15 s after the hearing ended, within the same minute: the kept page still lists it (the bound).
+    b.clock.set(at(45_000));
+    before = counts();
+    expect(await listed()).toBe(true);
+    expect(counts()).toEqual({ ...before, pageHits: before.pageHits + 1 });
+
+    // The next minute: computed afresh, without it, and kept for that minute.
+    b.clock.set(at(MINUTE));
+    before = counts();
+    expect(await listed()).toBe(false);
+    expect(counts().pageMisses).toBe(before.pageMisses + 1);
+    before = counts();
+    expect(await listed()).toBe(false);
+    expect(counts().pageHits).toBe(before.pageHits + 1);
+
+    // Any command, on the other process: the kept calendar is not served again.
+    await elsewhere(a);
+    before = counts();
+    expect(await listed()).toBe(false);
+    expect(counts().pageMisses).toBe(before.pageMisses + 1);
+  });
 });

@@ -41,11 +41,6 @@ export interface PageSpec<T> {
    * Without it such a refusal is a server error: a page checks its parameters before its query.
    */
   invalid?: (fields: string[]) => PageSpec<T>;
-  /**
-   * The variables name the instant of the request (the calendar's `from`): never twice the same
-   * key, so neither the data nor the page is kept (it would only push kept pages out).
-   */
-  volatile?: boolean;
 }
 
 /** "Nothing public here": the page is a 404, the same for what is absent and what is not public. */
@@ -213,7 +208,7 @@ export class SitePages {
    */
   async respond<T>(req: Request, res: Response, asked: PageSpec<T>): Promise<void> {
     const frame = this.frame(req);
-    const version = asked.volatile || frame.unavailable ? null : await this.version();
+    const version = frame.unavailable ? null : await this.version();
     const key = version === null ? null : pageKey(req, asked as PageSpec<unknown>, frame, this.cache.today());
     const json = req.query?.format === 'json';
     const type = json ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8';

@@ -120,6 +120,7 @@ export function toElection(entity: ElectionEntity): Election {
     electorateSize: entity.electorateSize,
     turnout: entity.turnout,
     closedAt: entity.closedAt,
+    // A list reads elections without their count (ElectionsService.list): undefined, read on demand (countOf).
     count: entity.ballotsPublished ? entity.result : null,
     ballotsPublished: entity.ballotsPublished,
     disputeId: entity.disputeId,

@@ -1,5 +1,5 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentUser, GraphqlContext, Public, Roles, mapPage, notFound } from '@app/core';
+import { Actor, CurrentUser, GraphQLJSON, GraphqlContext, Public, Roles, mapPage, notFound } from '@app/core';
 import { Dispute, DisputesService, toDispute } from '@app/registry';
 import { RosterPerson, toRosterPerson } from '../roster/roster.type';
 import { CastBallotInput, ElectionIdArgs, OpenElectionInput, ReceiptArgs, VacateSeatArgs } from './dto/election.input';
@@ -88,6 +88,16 @@ export class ElectionsResolver {
     const dispute = await this.disputes.byIdLoader(ctx.loaders).load(election.disputeId);
     if (!dispute) throw notFound('Dispute', election.disputeId, 'DISPUTE_NOT_FOUND');
     return toDispute(dispute);
+  }
+
+  @ResolveField(() => GraphQLJSON, {
+    nullable: true,
+    description: 'The count, every stage (quota, votes, transfers, tie-breaks); only when the ballots are published (ballotsPublished)',
+  })
+  async count(@Parent() election: Election, @Context() ctx: GraphqlContext): Promise<Record<string, unknown> | null> {
+    if (!election.ballotsPublished) return null;
+    // Undefined when the election was read in a list, which leaves the count out (ElectionsService.list).
+    return election.count !== undefined ? election.count : this.service.countOf(ctx.loaders).load(election.id);
   }
 
   @ResolveField(() => [RosterPerson], { description: 'The eligible roster persons when it opened: the choices on the ballot' })

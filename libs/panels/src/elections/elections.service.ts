@@ -9,6 +9,7 @@ import {
   RequestLoaders,
   keysetPage,
   groupedInKeyOrder,
+  inKeyOrder,
   badInput,
   forbidden,
   notFound,
@@ -20,7 +21,7 @@ import { DisputesService, DocketService, PanelSeatsService, type DocketMessage }
 import { isUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { EligibilityService } from '../eligibility/eligibility.service';
 import { RosterPersonEntity } from '../roster/roster-person.entity';
 import { BallotKeys } from './ballot-keys';
@@ -244,7 +245,7 @@ export class ElectionsService {
    * close, the ballots and the count only when published).
    */
   list(args: ElectionsArgs): Promise<Page<ElectionEntity>> {
-    const qb = this.dataSource.getRepository(ElectionEntity).createQueryBuilder('e');
+    const qb = this.withoutCount();
     if (args.status) qb.where('e.status = :status', { status: args.status });
     return keysetPage(
       qb,
@@ -254,8 +255,36 @@ export class ElectionsService {
     );
   }
 
+  /**
+   * Elections as `e` with every column but the count (`result`, about 90 kB of JSON an election on
+   * the bench data set): a page of 50 read and parsed 4 MB, for lists that seldom show it (issue 17,
+   * /elections and the periodic report). Election.count reads it when a query asks for it (countOf).
+   */
+  private withoutCount(): SelectQueryBuilder<ElectionEntity> {
+    const columns = this.dataSource
+      .getMetadata(ElectionEntity)
+      .columns.filter((c) => c.propertyName !== 'result')
+      .map((c) => `e.${c.propertyName}`);
+    return this.dataSource.getRepository(ElectionEntity).createQueryBuilder('e').select(columns);
+  }
+
   get manager(): EntityManager {
     return this.dataSource.manager;
+  }
+
+  /** The counts (`result`) of elections read without them (list), batched per request. */
+  countOf(loaders: RequestLoaders): DataLoader<string, Record<string, unknown> | null> {
+    return loaders.get(
+      'elections.count',
+      () =>
+        new DataLoader<string, Record<string, unknown> | null>(async (ids) => {
+          const rows: { id: string; result: Record<string, unknown> | null }[] = await this.dataSource.query(
+            'SELECT id, result FROM elections WHERE id = ANY($1::uuid[])',
+            [ids],
+          );
+          return inKeyOrder(ids, rows, (row) => row.id).map((row) => row?.result ?? null);
+        }),
+    );
   }
 
   /** Each dispute's elections (a handful at most), for a page of disputes at once. */
@@ -272,11 +301,9 @@ export class ElectionsService {
     );
   }
 
-  /** The elections counted from `start` to before `end` (the periodic report), in the order counted; at most 500. */
+  /** The elections counted from `start` to before `end` (the periodic report), in the order counted, without their count; at most 500. */
   closedBetween(start: Date, end: Date): Promise<ElectionEntity[]> {
-    return this.dataSource
-      .getRepository(ElectionEntity)
-      .createQueryBuilder('e')
+    return this.withoutCount()
       .where("e.status IN ('CLOSED', 'FAILED') AND e.closed_at >= :start AND e.closed_at < :end", { start, end })
       .orderBy('e.closed_at')
       .addOrderBy('e.id')

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, CommandRunner, MembersService, badInput, toMember } from '@app/core';
-import { ACTIVE_STAGES, DEADLINE_RULES, TERMINAL_STAGES, type DeadlineRuleCode, type DeadlineStatus, type Stage } from '@app/procedure';
-import { ClosedDaysService } from '../closed-days/closed-days.service';
+import { DEADLINE_RULES, TERMINAL_STAGES, type DeadlineRuleCode, type DeadlineStatus, type Stage } from '@app/procedure';
 import { THIRD_PARTY_SQL, type PartyKind } from '../disputes/dispute-party.entity';
-import { stageLimit, tallyOverruns, type StagePeriod } from '../statistics/stage-limits';
+import { stageLimit } from '../statistics/stage-limits';
+import { StatisticsService } from '../statistics/statistics.service';
+import { periodStageFigures } from './period-stays';
 import {
   countsAgainst,
-  median,
   meetingOf,
   periodAsOf,
   periodProblem,
@@ -19,7 +19,6 @@ import type { ComplianceRecord, MemberLimit, MemberRecord, PeriodStage, Periodic
 const MAX_DISPUTES = 500;
 const MAX_MISSED = 100;
 const MAX_STATUS_REPORTS = 200;
-const DAY_MS = 86_400_000;
 
 interface PlaceRow {
   id: string;
@@ -63,13 +62,6 @@ const FIRST_ENTRIES_SQL = `
   SELECT dispute_id, stage, min(entered_at) AS entered_at FROM dispute_stage_periods
   WHERE dispute_id = ANY($1::uuid[]) AND stage IN ('ADOPTED', 'COMPLIED') GROUP BY dispute_id, stage`;
 
-// Stays that ended within the period, and stays running at its end (entered before it, left
-// after it or not yet): what the time per stage is measured on.
-const PERIOD_STAYS_SQL = `
-  SELECT p.stage, d.urgent, p.entered_at, p.left_at
-  FROM dispute_stage_periods p JOIN disputes d ON d.id = p.dispute_id
-  WHERE (p.left_at >= $1 AND p.left_at < $2) OR (p.entered_at < $2 AND (p.left_at IS NULL OR p.left_at >= $2))`;
-
 // Entries into the stages the report counts, within the period (the docket's dated steps).
 const ENTRIES_SQL = `
   SELECT stage, count(*)::int AS n FROM dispute_stage_periods
@@ -107,7 +99,7 @@ export class ReputationService {
   constructor(
     private readonly commands: CommandRunner,
     private readonly members: MembersService,
-    private readonly closedDays: ClosedDaysService,
+    private readonly statistics: StatisticsService,
     private readonly clock: Clock,
   ) {}
 
@@ -222,46 +214,34 @@ export class ReputationService {
     // Nothing after asOf counts: a period still running is measured to now, and a closed period
     // to its end, whatever happened since.
     const start = period.start.getTime() < asOf.getTime() ? period.start : asOf;
+    // The time per stage from every stay kept per change of the stays (with the statistics): the
+    // stays ended within the period and those running at its end, each against its due day.
+    const figures = periodStageFigures(await this.statistics.periodStays(), start, asOf);
     return this.commands.read(async (em) => {
       const [filed]: { n: number }[] = await em.query(FILED_SQL, [start, asOf]);
       const entries: { stage: Stage; n: number }[] = await em.query(ENTRIES_SQL, [start, asOf]);
-      const stays: { stage: Stage; urgent: boolean; entered_at: Date; left_at: Date | null }[] = await em.query(PERIOD_STAYS_SQL, [
-        start,
-        asOf,
-      ]);
       const outstanding: { id: string; number: number; title: string; language: string; adopted_at: Date; stage: Stage }[] = await em.query(
         OUTSTANDING_SQL,
         [asOf, TERMINAL_STAGES],
       );
-      const closed = await this.closedDays.all(em);
       const respondents: { dispute_id: string; member_id: string }[] = outstanding.length
         ? await em.query(RESPONDENTS_SQL, [outstanding.map((o) => o.id)])
         : [];
       const names = new Map((await this.members.byIds(em, [...new Set(respondents.map((r) => r.member_id))])).map((m) => [m.id, m.name]));
 
-      // A stay that ended after asOf was still running then.
-      const periods: StagePeriod[] = stays.map((s) => ({
-        stage: s.stage,
-        urgent: s.urgent,
-        enteredAt: s.entered_at,
-        leftAt: s.left_at && s.left_at.getTime() < asOf.getTime() ? s.left_at : null,
-      }));
-      const overruns = tallyOverruns(periods, asOf, closed);
       const entered = (stage: Stage) => entries.find((e) => e.stage === stage)?.n ?? 0;
-      const stages: PeriodStage[] = ACTIVE_STAGES.map((stage) => {
-        const ended = periods.filter((p) => p.stage === stage && p.leftAt !== null);
-        const limit = stageLimit(stage);
+      const stages: PeriodStage[] = figures.map((f) => {
+        const limit = stageLimit(f.stage);
         const dated = limit !== null && (limit.days !== null || limit.months !== null);
-        const tally = overruns.get(stage);
         return {
-          stage,
-          ended: ended.length,
-          medianDays: median(ended.map((p) => Math.max(0, p.leftAt!.getTime() - p.enteredAt.getTime()) / DAY_MS)),
+          stage: f.stage,
+          ended: f.ended,
+          medianDays: f.medianDays,
           limitArticle: limit?.rule.article ?? null,
           limitDays: limit?.days ?? null,
           limitMonths: limit?.months ?? null,
-          overran: dated ? (tally?.overran ?? 0) : null,
-          counted: dated ? (tally?.counted ?? 0) : null,
+          overran: dated ? f.overran : null,
+          counted: dated ? f.counted : null,
         };
       });
       return {

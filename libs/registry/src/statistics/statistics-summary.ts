@@ -1,5 +1,5 @@
-import { ACTIVE_STAGES, STAGES, isOverdue, type ClosedDays, type IsoDate, type Stage } from '@app/procedure';
-import { hasCalendarLimit, overrun, stageDueDate, stageLimit, type StagePeriod } from './stage-limits';
+import { ACTIVE_STAGES, STAGES, addDays, isOverdue, startOfDay, type ClosedDays, type IsoDate, type Stage } from '@app/procedure';
+import { hasCalendarLimit, stageDueDate, stageLimit } from './stage-limits';
 
 /** How long disputes stay in one stage, and how often the stay outruns its limit. */
 export interface StageFigures {
@@ -61,103 +61,113 @@ export interface SummaryRows {
   readonly ended: ReadonlyMap<Stage, Float64Array>;
   /** Per stage, the beginning in microseconds of every running stay, latest first. */
   readonly running: ReadonlyMap<Stage, Float64Array>;
-  /** Every stay of a stage with a dated limit, packed (see LimitedStays). */
-  readonly limited: readonly LimitedStays[];
-  readonly closed: ClosedDays;
+  /** Every stay, packed (see PackedStays); those of stages without a dated limit are passed over. */
+  readonly stays: readonly PackedStays[];
 }
 
 /**
- * The stays of one stage with a dated limit and one urgency, as pairs of milliseconds since the
- * epoch: `[entered, left, entered, left, …]`, `left` NaN while the stay runs.
+ * The stays of one stage and one urgency, as pairs of milliseconds since the epoch (the instants
+ * a JavaScript Date holds): `[entered, left, entered, left, …]`, `left` NaN while the stay runs.
  */
-export interface LimitedStays {
+export interface PackedStays {
   readonly stage: Stage;
   readonly urgent: boolean;
   readonly stays: Float64Array;
 }
 
-/** Where a stay stands against its stage's limit: fixed once it ended, its due day while it runs. */
-type Standing = { readonly late: boolean } | { readonly due: IsoDate | null };
+/** A stay's due day under its stage's dated limit, and the first instant it is late (`isOverdue`'s). */
+export interface StayDue {
+  readonly due: IsoDate | null;
+  /** The midnight where the body sits after the due day; NaN without a dated limit. */
+  readonly lateFrom: number;
+}
 
-function standingOf(period: StagePeriod, closed: ClosedDays): Standing {
-  // An ended stay's standing is fixed: it ended on time or late (the same rule as tallyOverruns).
-  if (period.leftAt) return { late: overrun(period, period.leftAt, closed) === 'LATE' };
-  return { due: stageDueDate(period, closed) };
+/** The due day of a stay from its stage, urgency and beginning (ms), under the closed days. */
+export type DueOf = (stage: Stage, urgent: boolean, entered: number) => StayDue;
+
+const NO_DUE: StayDue = Object.freeze({ due: null, lateFrom: Number.NaN });
+
+/** Computes each due day with the engine's calendar (no memory: see DueMemo). */
+export function dueOf(closed: ClosedDays): DueOf {
+  return (stage, urgent, entered) => {
+    if (!hasCalendarLimit(stage)) return NO_DUE;
+    const due = stageDueDate({ stage, urgent, enteredAt: new Date(entered), leftAt: null }, closed);
+    return due === null ? NO_DUE : { due, lateFrom: startOfDay(addDays(due, 1)).getTime() };
+  };
 }
 
 /**
- * The standings of the stays from one summary to the next. A stay's standing depends only on its
- * stage, urgency, beginning and end and on the closed days; working it out (the engine's calendar
- * in the body's time zone) is most of a summary's cost, and a change of the data touches a few
- * stays. So a summary read again after a change computes the standings of the stays that changed
- * and takes the others from the last one, as long as the closed days are the same.
+ * The stays' due days from one summary to the next. A due day depends only on the stay's stage,
+ * urgency and beginning and on the closed days; working it out (the engine's calendar in the
+ * body's time zone) was most of a summary's cost, and a change of the data touches a few stays.
+ * So a summary read again after a change computes the due days of the stays that are new and takes
+ * the others from the last one, as long as the closed days are the same.
  */
-export class StandingMemo {
+export class DueMemo {
   private closedKey: string | null = null;
-  /** Per stage and urgency, per beginning, per end (NaN while running): the standing, and the summary that last met it. */
-  private readonly known = new Map<string, Map<number, Map<number, { standing: Standing; met: number }>>>();
+  private compute: DueOf = dueOf({});
+  /** Per stage and urgency, per beginning: the due day, and the summary that last met it. */
+  private readonly known = new Map<string, Map<number, { due: StayDue; met: number }>>();
   private summaries = 0;
   private size = 0;
   private met = 0;
 
-  /** Starts a summary: the standings kept from the last one stay valid only under the same closed days. */
-  begin(closed: ClosedDays): void {
+  /** Starts a summary: the due days kept from the last one stay valid only under the same closed days. */
+  begin(closed: ClosedDays): DueOf {
     const key = JSON.stringify([closed.dates ?? [], closed.weekdays ?? []]);
     if (key !== this.closedKey) {
       this.known.clear();
       this.size = 0;
+      this.compute = dueOf(closed);
     }
     this.closedKey = key;
     this.summaries += 1;
     this.met = 0;
+    return (stage, urgent, entered) => this.due(stage, urgent, entered);
   }
 
-  standing(stage: Stage, urgent: boolean, entered: number, left: number, closed: ClosedDays): Standing {
+  private due(stage: Stage, urgent: boolean, entered: number): StayDue {
+    if (!hasCalendarLimit(stage)) return NO_DUE;
     const group = `${stage} ${urgent}`;
     let byEntered = this.known.get(group);
     if (!byEntered) this.known.set(group, (byEntered = new Map()));
-    let byLeft = byEntered.get(entered);
-    if (!byLeft) byEntered.set(entered, (byLeft = new Map()));
-    let entry = byLeft.get(left);
+    let entry = byEntered.get(entered);
     if (!entry) {
-      const period = { stage, urgent, enteredAt: new Date(entered), leftAt: Number.isNaN(left) ? null : new Date(left) };
-      byLeft.set(left, (entry = { standing: standingOf(period, closed), met: 0 }));
+      byEntered.set(entered, (entry = { due: this.compute(stage, urgent, entered), met: 0 }));
       this.size += 1;
     }
-    // Stays with the same stage, urgency, beginning and end have the same standing: met once.
+    // Stays of the same stage and urgency begun at the same instant share their due day: met once.
     if (entry.met !== this.summaries) this.met += 1;
     entry.met = this.summaries;
-    return entry.standing;
+    return entry.due;
   }
 
-  /** Ends a summary: once most of what is kept is no longer met (stays since ended, or gone), it is forgotten. */
+  /** Ends a summary: once most of what is kept is no longer met (stays gone), it is forgotten. */
   end(): void {
     if (this.size <= 2 * this.met) return;
     for (const byEntered of this.known.values()) {
-      for (const [entered, byLeft] of byEntered) {
-        for (const [left, entry] of byLeft) if (entry.met !== this.summaries) byLeft.delete(left);
-        if (!byLeft.size) byEntered.delete(entered);
-      }
+      for (const [entered, entry] of byEntered) if (entry.met !== this.summaries) byEntered.delete(entered);
     }
     this.size = this.met;
   }
 }
 
-export function buildSummary(rows: SummaryRows, memo: StandingMemo = new StandingMemo()): StatisticsSummary {
+export function buildSummary(rows: SummaryRows, due: DueOf): StatisticsSummary {
   const tallies = new Map<Stage, { endedLate: number; endedCounted: number; runningDue: IsoDate[] }>();
-  memo.begin(rows.closed);
-  for (const { stage, urgent, stays } of rows.limited) {
+  for (const { stage, urgent, stays } of rows.stays) {
+    if (!hasCalendarLimit(stage)) continue;
     let tally = tallies.get(stage);
     if (!tally) tallies.set(stage, (tally = { endedLate: 0, endedCounted: 0, runningDue: [] }));
     for (let i = 0; i < stays.length; i += 2) {
-      const standing = memo.standing(stage, urgent, stays[i], stays[i + 1], rows.closed);
-      if ('late' in standing) {
+      const left = stays[i + 1];
+      const d = due(stage, urgent, stays[i]);
+      if (!Number.isNaN(left)) {
+        // An ended stay's standing is fixed: it ended on time or late (isOverdue at its end, as tallyOverruns).
         tally.endedCounted += 1;
-        if (standing.late) tally.endedLate += 1;
-      } else if (standing.due !== null) tally.runningDue.push(standing.due);
+        if (left >= d.lateFrom) tally.endedLate += 1;
+      } else if (d.due !== null) tally.runningDue.push(d.due);
     }
   }
-  memo.end();
   const stages = new Map<Stage, StageSummary>();
   for (const stage of ACTIVE_STAGES) {
     const tally = tallies.get(stage) ?? { endedLate: 0, endedCounted: 0, runningDue: [] };

@@ -3,15 +3,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { Clock, CommandRunner } from '@app/core';
 import { bodyTimeZone, type Stage } from '@app/procedure';
 import { ClosedDaysService } from '../closed-days/closed-days.service';
-import { LIMITED_STAGES, PER_YEAR_SQL } from './direct-statistics';
-import {
-  StandingMemo,
-  buildSummary,
-  evaluateSummary,
-  float8s,
-  type ProcedureStatistics,
-  type StatisticsSummary,
-} from './statistics-summary';
+import { periodStaysOf, type PeriodStays } from '../reputation/period-stays';
+import { PER_YEAR_SQL } from './direct-statistics';
+import { DueMemo, buildSummary, evaluateSummary, float8s, type ProcedureStatistics, type StatisticsSummary } from './statistics-summary';
 
 export type { ProcedureStatistics, StageFigures } from './statistics-summary';
 
@@ -32,15 +26,22 @@ const RUNNING_SQL = `
   SELECT stage, string_agg(float8send((EXTRACT(EPOCH FROM entered_at) * 1000000)::float8), ''::bytea ORDER BY entered_at DESC) AS micros
   FROM dispute_stage_periods WHERE left_at IS NULL GROUP BY stage`;
 
-// The stays of the stages with a dated limit (LIMITED_STAYS_SQL's, packed): per stage and urgency,
-// the beginning and end of each in milliseconds (the instants a JavaScript Date holds), NaN for
-// no end yet. Whether each overran is decided with the engine's own calendar.
-const LIMITED_SQL = `
+// Every stay (packed): per stage and urgency (which sets a limit's length: DSU 4.8, 12.8), the
+// beginning and end of each in milliseconds (the instants a JavaScript Date holds), NaN for no
+// end yet. The statistics' dated limits, whether each overran decided with the engine's own
+// calendar, and the periodic report's time per stage for any period (PeriodStays).
+const STAYS_SQL = `
   SELECT p.stage, d.urgent,
          string_agg(float8send(floor(EXTRACT(EPOCH FROM p.entered_at) * 1000)::float8)
                     || float8send(COALESCE(floor(EXTRACT(EPOCH FROM p.left_at) * 1000)::float8, 'NaN'::float8)), ''::bytea) AS stays
   FROM dispute_stage_periods p JOIN disputes d ON d.id = p.dispute_id
-  WHERE p.stage = ANY($1::text[]) GROUP BY p.stage, d.urgent`;
+  GROUP BY p.stage, d.urgent`;
+
+/** What is kept per version: the statistics' summary and every stay for the periodic report. */
+interface Summaries {
+  readonly statistics: StatisticsSummary;
+  readonly stays: PeriodStays;
+}
 
 const CURRENT_SQL = 'SELECT stage, count(*)::int AS count FROM disputes GROUP BY stage';
 
@@ -56,9 +57,9 @@ const CURRENT_SQL = 'SELECT stage, count(*)::int AS count FROM disputes GROUP BY
  */
 @Injectable()
 export class StatisticsService {
-  private current: { version: string; summary: Promise<StatisticsSummary> } | null = null;
-  /** The stays' standings from the last summary: most of a summary's cost, and unchanged by most changes. */
-  private readonly standings = new StandingMemo();
+  private current: { version: string; summary: Promise<Summaries> } | null = null;
+  /** The stays' due days from the last summary: most of a summary's cost, and unchanged by most changes. */
+  private readonly dues = new DueMemo();
 
   constructor(
     private readonly commands: CommandRunner,
@@ -70,10 +71,19 @@ export class StatisticsService {
   async statistics(): Promise<ProcedureStatistics> {
     const asOf = this.clock.now();
     const summary = await this.summary();
-    return evaluateSummary(summary, asOf);
+    return evaluateSummary(summary.statistics, asOf);
   }
 
-  private async summary(): Promise<StatisticsSummary> {
+  /**
+   * Every stay, per stage, with the instant each becomes late: the periodic report's time per
+   * stage for any period (ReputationService.periodicReport), kept with the statistics' summary and
+   * read again at the same changes.
+   */
+  async periodStays(): Promise<PeriodStays> {
+    return (await this.summary()).stays;
+  }
+
+  private async summary(): Promise<Summaries> {
     // One statement, one round trip: the version alone needs no snapshot of its own.
     const [row]: { version: string }[] = await this.dataSource.query(VERSION_SQL);
     // Without the row (a loader emptied every table), nothing can tell a change: read every time.
@@ -99,26 +109,31 @@ export class StatisticsService {
   }
 
   /** Everything the figures are made of, in one snapshot with the version it belongs to. */
-  private async readSummary(em: EntityManager): Promise<{ version: string; summary: StatisticsSummary }> {
+  private async readSummary(em: EntityManager): Promise<{ version: string; summary: Summaries }> {
     const [row]: { version: string }[] = await em.query(VERSION_SQL);
     const version = row?.version ?? '';
     const current: { stage: Stage; count: number }[] = await em.query(CURRENT_SQL);
     const perYear: { year: number; stage: Stage; count: number }[] = await em.query(PER_YEAR_SQL, [bodyTimeZone()]);
     const ended: { stage: Stage; days: Buffer }[] = await em.query(ENDED_SQL);
     const running: { stage: Stage; micros: Buffer }[] = await em.query(RUNNING_SQL);
-    const limited: { stage: Stage; urgent: boolean; stays: Buffer }[] = await em.query(LIMITED_SQL, [LIMITED_STAGES]);
+    const packed: { stage: Stage; urgent: boolean; stays: Buffer }[] = await em.query(STAYS_SQL);
     const closed = await this.closedDays.all(em);
-    const summary = buildSummary(
-      {
-        current,
-        perYear,
-        ended: new Map(ended.map((r) => [r.stage, float8s(r.days)])),
-        running: new Map(running.map((r) => [r.stage, float8s(r.micros)])),
-        limited: limited.map((r) => ({ stage: r.stage, urgent: r.urgent, stays: float8s(r.stays) })),
-        closed,
-      },
-      this.standings,
-    );
+    const stays = packed.map((r) => ({ stage: r.stage, urgent: r.urgent, stays: float8s(r.stays) }));
+    const due = this.dues.begin(closed);
+    const summary: Summaries = {
+      statistics: buildSummary(
+        {
+          current,
+          perYear,
+          ended: new Map(ended.map((r) => [r.stage, float8s(r.days)])),
+          running: new Map(running.map((r) => [r.stage, float8s(r.micros)])),
+          stays,
+        },
+        due,
+      ),
+      stays: periodStaysOf(stays, due),
+    };
+    this.dues.end();
     return { version, summary };
   }
 }

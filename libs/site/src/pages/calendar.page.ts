@@ -24,6 +24,19 @@ interface CalendarData {
   };
 }
 
+const MINUTE_MS = 60_000;
+
+/**
+ * The instant the calendar lists the hearings from: the request's minute, not its instant, so that
+ * the page depends on the minute alone and is kept in the cache of public answers for that minute
+ * (its key holds the variables), invalidated as every page by any command. A hearing that ended
+ * within the minute may be listed until the minute is over, never longer; one that ends on a whole
+ * minute, as hearings are set, is gone from the minute it ends.
+ */
+export function calendarFrom(now: Date): Date {
+  return new Date(Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS);
+}
+
 /**
  * The hearings open to the public that have not ended, by start: the hearings query shows an
  * anonymous reader exactly those every party agreed to open (README, Hearings).
@@ -31,9 +44,8 @@ interface CalendarData {
 export function calendarPage(now: Date, after: string | null, expired = false): PageSpec<CalendarData> {
   return {
     query: QUERY,
-    variables: { first: 50, after, from: now.toISOString() },
+    variables: { first: 50, after, from: calendarFrom(now).toISOString() },
     invalid: () => calendarPage(now, null, true),
-    volatile: true,
     render: ({ data, t, language }: PageContext<CalendarData>) => ({
       title: t('site.nav.calendar'),
       links: { ical: '/calendar/public.ics', atom: '/feeds/hearings.atom' },
