@@ -7,15 +7,7 @@ import { note } from '../lib/progress';
 import type { Generated } from '../../apps/api/src/demo/dataset/generate';
 import { insertRows } from '../../apps/api/src/demo/dataset/insert';
 
-const BULK_TABLES = [
-  'disputes',
-  'dispute_parties',
-  'dispute_stage_periods',
-  'deadlines',
-  'docket_entries',
-  'documents',
-  'document_chunks',
-];
+const BULK_TABLES = ['disputes', 'dispute_parties', 'dispute_stage_periods', 'deadlines', 'docket_entries', 'documents', 'document_chunks'];
 
 interface SetAside {
   constraints: { table: string; name: string; definition: string }[];

@@ -266,7 +266,10 @@ describe('documents and the access policy', () => {
     );
     expect(res.errors).toBeUndefined();
     const id = res.data!.fileDocument.id;
-    const [stored] = await t.db.query(`SELECT string_agg(c.bytes, ''::bytea ORDER BY c.seq) AS content FROM document_chunks c WHERE c.content_key = $1`, [id]);
+    const [stored] = await t.db.query(
+      `SELECT string_agg(c.bytes, ''::bytea ORDER BY c.seq) AS content FROM document_chunks c WHERE c.content_key = $1`,
+      [id],
+    );
     expect(Buffer.compare(stored.content, big)).toBe(0);
   });
 

@@ -1,7 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { bigintNumber } from './stored-file.columns';
 
-
 /**
  * A file streamed to POST /uploads, waiting for the filing that takes it (its content is under the
  * upload's id in the DocumentStorage). A filing marks it used (`usedBy`), so that a retry of the

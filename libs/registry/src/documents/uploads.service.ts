@@ -95,9 +95,13 @@ export class UploadsService {
       .getOne();
     if (!upload || (upload.usedBy === null && upload.expiresAt <= ctx.now)) throw notFound('Upload', uploadId, 'UPLOAD_NOT_FOUND');
     if (upload.usedBy !== null) {
-      throw conflict(`The upload ${uploadId} was filed already (as ${upload.usedBy}): upload the file again to file it again`, 'UPLOAD_ALREADY_USED', {
-        field,
-      });
+      throw conflict(
+        `The upload ${uploadId} was filed already (as ${upload.usedBy}): upload the file again to file it again`,
+        'UPLOAD_ALREADY_USED',
+        {
+          field,
+        },
+      );
     }
     await this.storage.move(ctx.em, uploadId, ownerId);
     await repo.update({ id: uploadId }, { usedBy: ownerId });
