@@ -75,6 +75,8 @@ function transpileApplication(outDir: string): void {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
+      // Declarations (a package's types, e.g. fontkit.d.ts) have no output of their own.
+      else if (entry.name.endsWith('.d.ts')) continue;
       else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts')) files.push(path);
       // Files read at run time (message catalogues, the public pages' assets), as scripts/build.js copies them.
       else if (!entry.name.endsWith('.ts')) {
