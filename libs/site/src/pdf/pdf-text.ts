@@ -16,6 +16,11 @@ export interface DrawnText {
   x: number;
   /** The span's ActualText, when it has one. */
   actual?: string;
+  /**
+   * The glyphs drawn as .notdef (the empty box of a character the font has no glyph for): id 0,
+   * which a subset PDFKit embeds keeps as its first glyph.
+   */
+  notdef: number;
 }
 
 export function drawnTexts(pdf: Buffer): DrawnText[] {
@@ -77,12 +82,12 @@ export function drawnTexts(pdf: Buffer): DrawnText[] {
     for (const op of content.matchAll(ops)) {
       if (op[0].endsWith('BDC')) {
         inSpan = true;
-        open = { fonts: [], glyphs: [], x: NaN, actual: pdfString(op[1]) };
+        open = { fonts: [], glyphs: [], x: NaN, actual: pdfString(op[1]), notdef: 0 };
       } else if (op[0] === 'EMC' || (op[0] === 'ET' && !inSpan)) {
         if (open?.glyphs.length) texts.push(open);
         open = null;
         if (op[0] === 'EMC') inSpan = false;
-      } else if (op[0] === 'BT') open ??= { fonts: [], glyphs: [], x: NaN };
+      } else if (op[0] === 'BT') open ??= { fonts: [], glyphs: [], x: NaN, notdef: 0 };
       else if (op[4] !== undefined && open && Number.isNaN(open.x)) open.x = Number(op[4]);
       else if (op[2]) font = fonts.get(op[2]) ?? { font: op[2], unicode: null };
       else if (op[3] !== undefined && open) {
@@ -92,6 +97,7 @@ export function drawnTexts(pdf: Buffer): DrawnText[] {
         for (const hex of op[3].matchAll(/<([0-9a-f]+)>/gi))
           for (let i = 0; i < hex[1].length; i += width) {
             const code = parseInt(hex[1].slice(i, i + width), 16);
+            if (unicode && code === 0) open.notdef++;
             open.glyphs.push(unicode ? (unicode.get(code) ?? '?') : String.fromCharCode(code));
           }
       }
