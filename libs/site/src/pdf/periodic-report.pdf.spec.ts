@@ -158,6 +158,9 @@ describe('the periodic report as PDF', () => {
     expect(chinese.every((x) => x.fonts.length === 1)).toBe(true);
     expect(chinese.length).toBeGreaterThan(1);
     expect(chinese.map((x) => drawn(x.glyphs)).join('')).toBe(title);
+    // The row is as tall as the title's lines: the closing note is below the last, a line and more apart.
+    const note = texts.find((x) => drawn(x.glyphs).startsWith(translator('fr')('reputation.pdf.source').slice(0, 20)))!;
+    expect(chinese[chinese.length - 1].y - note.y).toBeGreaterThan(20);
     // The member in Noto Sans Arabic, its letters drawn from its last to its first, the rest of the cell in French's font.
     const respondents = texts.find((x) => x.actual === `${member}, Kazakhstan`)!;
     expect(respondents.fonts).toEqual(['NotoSansArabic-Regular', french]);
@@ -165,8 +168,12 @@ describe('the periodic report as PDF', () => {
     const arabic = respondents.glyphs.slice(0, respondents.glyphs.length - ', Kazakhstan'.length);
     expect(skeleton(drawn([...arabic].reverse()))).toBe(skeleton(member));
     expect(skeleton(drawn(arabic))).not.toBe(skeleton(member));
+    // On the row's baseline, as the date beside it (fonts' ascenders differ).
+    expect(respondents.y).toBe(texts.find((x) => drawn(x.glyphs) === '1 mai 2025')!.y);
+  });
 
-    // A Russian title in an English report whose font has Latin letters but no Cyrillic (here Noto Sans Arabic's).
+  it('writes a Russian title in an English report whose font has no Cyrillic in Noto Sans SC', async () => {
+    // The machine's font here has Latin letters but no Cyrillic (Noto Sans Arabic's).
     const latinOnly = require.resolve(SHIPPED_FONTS.arabic);
     expect(loadFont(latinOnly)?.hasGlyphForCodePoint('Р'.codePointAt(0)!)).toBe(false);
     const english = drawnTexts(await periodicReportPdf(data, 'en', { fonts: [latinOnly] }));

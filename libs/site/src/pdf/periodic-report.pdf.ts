@@ -51,7 +51,7 @@ interface Setter {
   draw(text: string, x: number, y: number, width: number): void;
 }
 
-function leftToRight(doc: PDFKit.PDFDocument, chain: readonly Font[]): Setter {
+function leftToRight(doc: PDFKit.PDFDocument, chain: readonly Font[], size: () => number): Setter {
   /**
    * The runs of a line in the order drawn. An Arabic run (a name filed in Arabic in a French
    * report) reads right to left inside the line: its characters in visual order (bidi-lines), each
@@ -72,20 +72,19 @@ function leftToRight(doc: PDFKit.PDFDocument, chain: readonly Font[]): Setter {
    * font and direction in one call, as PDFKit has always set it. A line break ends the runs: PDFKit's
    * continued text goes on from the end of the line before, not from the margin.
    */
-  const each = (
-    text: string,
-    width: number,
-    write: (piece: string, options: PDFKit.Mixins.TextOptions, lineStart: boolean) => void,
-  ) => {
+  /**
+   * Every run on the first font's baseline: PDFKit puts a run's top at the line's, and the fonts'
+   * ascenders differ (an Arabic name would sit lower than the Latin words around it). A number is
+   * the baseline's offset in points, upwards; the arithmetic is PDFKit's for its default.
+   */
+  const baseline = () => (chain.length ? -(((chain[0].ascent * (1000 / chain[0].unitsPerEm)) / 1000) * size()) : 0);
+  const each = (text: string, width: number, write: (piece: string, options: PDFKit.Mixins.TextOptions, lineStart: boolean) => void) => {
     const whole = fontRuns(chain, text);
-    const lines =
-      whole.length === 1 && !hasRightToLeft(text)
-        ? [[{ ...whole[0], features: WORD_BY_WORD }]]
-        : text.split('\n').map(pieces);
+    const lines = whole.length === 1 && !hasRightToLeft(text) ? [[{ ...whole[0], features: WORD_BY_WORD }]] : text.split('\n').map(pieces);
     for (const list of lines)
       list.forEach((piece, index) => {
         doc.font(`f${piece.font}`);
-        write(piece.text, { width, continued: index < list.length - 1, features: piece.features }, index === 0);
+        write(piece.text, { width, continued: index < list.length - 1, features: piece.features, baseline: baseline() }, index === 0);
       });
     doc.font('f0');
   };
@@ -211,7 +210,7 @@ export async function periodicReportPdf(data: PeriodicReportData, requested: Lan
     currentSize = value;
     doc.fontSize(value);
   };
-  const setter = rtl ? rightToLeft(doc, chain, () => currentSize) : leftToRight(doc, chain);
+  const setter = rtl ? rightToLeft(doc, chain, () => currentSize) : leftToRight(doc, chain, () => currentSize);
   const left = doc.page.margins.left;
   const full = doc.page.width - doc.page.margins.left - doc.page.margins.right;
   const bottom = () => doc.page.height - doc.page.margins.bottom;
