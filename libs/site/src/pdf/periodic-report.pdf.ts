@@ -40,6 +40,16 @@ const WHOLE_RUN: PDFKit.Mixins.OpenTypeFeatures[] = [];
 const WORD_BY_WORD = null as unknown as PDFKit.Mixins.OpenTypeFeatures[];
 
 /**
+ * Every run of a line on the first font's baseline: PDFKit puts a run's top at the line's, and the
+ * fonts' ascenders differ (an Arabic name would sit lower than the Latin words around it, a Russian
+ * title higher than the Arabic). A number is the baseline's offset in points, upwards; the
+ * arithmetic is PDFKit's for its default.
+ */
+function baseline(chain: readonly Font[], size: number): number {
+  return chain.length ? -(((chain[0].ascent * (1000 / chain[0].unitsPerEm)) / 1000) * size) : 0;
+}
+
+/**
  * Sets text in a box: left to right, PDFKit's own line wrapper (which breaks Chinese between
  * characters), the text cut into runs by the font of the chain that has their glyphs and drawn
  * with `continued` so that lines wrap across runs; for Arabic, lines broken at spaces, each line's
@@ -72,19 +82,17 @@ function leftToRight(doc: PDFKit.PDFDocument, chain: readonly Font[], size: () =
    * font and direction in one call, as PDFKit has always set it. A line break ends the runs: PDFKit's
    * continued text goes on from the end of the line before, not from the margin.
    */
-  /**
-   * Every run on the first font's baseline: PDFKit puts a run's top at the line's, and the fonts'
-   * ascenders differ (an Arabic name would sit lower than the Latin words around it). A number is
-   * the baseline's offset in points, upwards; the arithmetic is PDFKit's for its default.
-   */
-  const baseline = () => (chain.length ? -(((chain[0].ascent * (1000 / chain[0].unitsPerEm)) / 1000) * size()) : 0);
   const each = (text: string, width: number, write: (piece: string, options: PDFKit.Mixins.TextOptions, lineStart: boolean) => void) => {
     const whole = fontRuns(chain, text);
     const lines = whole.length === 1 && !hasRightToLeft(text) ? [[{ ...whole[0], features: WORD_BY_WORD }]] : text.split('\n').map(pieces);
     for (const list of lines)
       list.forEach((piece, index) => {
         doc.font(`f${piece.font}`);
-        write(piece.text, { width, continued: index < list.length - 1, features: piece.features, baseline: baseline() }, index === 0);
+        write(
+          piece.text,
+          { width, continued: index < list.length - 1, features: piece.features, baseline: baseline(chain, size()) },
+          index === 0,
+        );
       });
     doc.font('f0');
   };
@@ -154,7 +162,9 @@ function rightToLeft(doc: PDFKit.PDFDocument, chain: readonly Font[], size: () =
         // Drawn in visual order, the line is read (searched, copied, spoken) as its logical text.
         doc.markContent('Span', { actual: line });
         for (const piece of set) {
-          doc.font(`f${piece.font}`).text(piece.text, left, y, { lineBreak: false, features: WHOLE_RUN });
+          doc
+            .font(`f${piece.font}`)
+            .text(piece.text, left, y, { lineBreak: false, features: WHOLE_RUN, baseline: baseline(chain, size()) });
           left += piece.width;
         }
         doc.endMarkedContent();
