@@ -84,7 +84,10 @@ function leftToRight(doc: PDFKit.PDFDocument, chain: readonly Font[], size: () =
    */
   const each = (text: string, width: number, write: (piece: string, options: PDFKit.Mixins.TextOptions, lineStart: boolean) => void) => {
     const whole = fontRuns(chain, text);
-    const lines = whole.length === 1 && !hasRightToLeft(text) ? [[{ ...whole[0], features: WORD_BY_WORD }]] : text.split('\n').map(pieces);
+    const lines =
+      whole.length <= 1 && !hasRightToLeft(text)
+        ? [[{ text, font: whole[0]?.font ?? 0, features: WORD_BY_WORD }]]
+        : text.split('\n').map(pieces);
     for (const list of lines)
       list.forEach((piece, index) => {
         doc.font(`f${piece.font}`);
@@ -179,10 +182,11 @@ function rightToLeft(doc: PDFKit.PDFDocument, chain: readonly Font[], size: () =
  * The periodic report as a PDF, from the same data as the page (the periodicReport query), in any
  * working language: Chinese in Noto Sans SC, Arabic in Noto Sans Arabic and right to left
  * (paragraphs from the right margin, table columns from right to left, mixed Arabic, Latin and
- * digits in visual order), the others in the machine's font or Noto Sans SC. Its dates are the
- * report's own (CreationDate is the moment the figures describe), so the same period gives the
- * same document. Never throws for a font: without any, Helvetica (and English where it cannot
- * write the language, saying so).
+ * digits in visual order), the others in the machine's font or Noto Sans SC; a title or a member
+ * of another script in the font of the chain that has its glyphs. Its dates are the report's own
+ * (CreationDate is the moment the figures describe), so the same period gives the same document.
+ * Never throws for a font: without any, Helvetica (and English where it cannot write the language,
+ * saying so).
  */
 export async function periodicReportPdf(data: PeriodicReportData, requested: Language, options: PdfOptions = {}): Promise<Buffer> {
   const chain = fontChain(requested, { candidates: options.fonts, shipped: options.shipped });
