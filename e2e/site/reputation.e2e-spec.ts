@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { CommandRunner } from '@app/core';
-import { translate } from '@app/i18n';
+import { LANGUAGES, translate } from '@app/i18n';
 import { DisputesService } from '@app/registry';
 import { drawnTexts, escapeHtml } from '@app/site';
 import { loadDemoDataIfEmpty } from '../../apps/api/src/demo/demo-data';
@@ -193,6 +193,13 @@ describe('public pages: statistics, members, the periodic report', () => {
     expect(texts[0].fonts).toEqual([font]);
     expect(texts[0].actual ?? texts[0].glyphs.join('')).toContain(title);
     expect(texts.some((x) => x.glyphs.join('').includes('This report is in English'))).toBe(false);
+  });
+
+  it.each(LANGUAGES)('serves the PDF in %s with every character in a font that has its glyph', async (lang) => {
+    // Titles and members come from filings in any language: none may be drawn as an empty box.
+    const texts = drawnTexts((await reportPdf(lang)).body as Buffer);
+    expect(texts.length).toBeGreaterThan(10);
+    expect(texts.filter((x) => x.notdef > 0)).toEqual([]);
   });
 
   it('refuses a bad period: a 400 page, and PERIOD_INVALID from the API', async () => {

@@ -58,6 +58,11 @@ const RTL_SCRIPT =
   /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}]/u;
 const SCRIPTED = /[^\p{Script=Common}\p{Script=Inherited}\p{Script=Unknown}]/u;
 
+/** Whether the text has a character of a right-to-left script (then only is it worth reordering). */
+export function hasRightToLeft(text: string): boolean {
+  return RTL_SCRIPT.test(text);
+}
+
 /**
  * The text to hand a shaper that, like fontkit, lays a run out right to left when its first
  * character of a script (not a digit, space or punctuation) belongs to a right-to-left script, and

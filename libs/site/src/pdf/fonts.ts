@@ -59,24 +59,65 @@ export function loadFont(source: string): Font | null {
 }
 
 /**
+ * The shipped Arabic font, once read: an Arabic letter is set in it wherever it stands in the chain,
+ * ahead of a first font that has Arabic glyphs too (DejaVu Sans has), so that a name filed in
+ * Arabic looks the same in every report as in the Arabic one.
+ */
+const arabicFonts = new WeakSet<Font>();
+const ARABIC = /\p{Script=Arabic}/u;
+
+/**
  * The fonts a language is written in, the first for its text and the others, in order, for a
- * character the first has no glyph for (an English title in an Arabic report has its glyphs in
- * Noto Sans Arabic, a Russian one in Noto Sans SC). Empty when none can be read.
+ * character the first has no glyph for: titles, members and respondents are filed in any of the
+ * six languages, so every chain covers the six scripts (Latin and Cyrillic in the first font or
+ * Noto Sans SC, Chinese in Noto Sans SC, Arabic in Noto Sans Arabic). An English title in an
+ * Arabic report has its glyphs in Noto Sans Arabic, a Russian one in Noto Sans SC. Empty when none
+ * can be read.
  */
 export function fontChain(language: Language, sources: FontSources = {}): Font[] {
   const shipped = sources.shipped ?? SHIPPED_FONTS;
   const sc = loadFont(shipped.sc);
+  const arabic = loadFont(shipped.arabic);
+  if (arabic) arabicFonts.add(arabic);
   const chain: (Font | null)[] =
     language === 'zh'
-      ? [sc]
+      ? [sc, arabic]
       : language === 'ar'
-        ? [loadFont(shipped.arabic), sc]
-        : [(sources.candidates ?? FONT_CANDIDATES).map(loadFont).find((font) => font) ?? null, sc];
-  return chain.filter((font): font is Font => font !== null);
+        ? [arabic, sc]
+        : [(sources.candidates ?? FONT_CANDIDATES).map(loadFont).find((font) => font) ?? null, sc, arabic];
+  return chain.filter((font, index): font is Font => font !== null && chain.indexOf(font) === index);
 }
 
-/** The first font of the chain with a glyph for the character; the first of all for spaces and anything none has. */
+/**
+ * The first font of the chain with a glyph for the character (an Arabic letter: the chain's Arabic
+ * font first); the first of all for spaces and anything none has.
+ */
 export function fontFor(chain: readonly Font[], codePoint: number): number {
+  if (ARABIC.test(String.fromCodePoint(codePoint))) {
+    const index = chain.findIndex((font) => arabicFonts.has(font) && font.hasGlyphForCodePoint(codePoint));
+    if (index >= 0) return index;
+  }
   const index = chain.findIndex((font) => font.hasGlyphForCodePoint(codePoint));
   return index < 0 ? 0 : index;
+}
+
+/** A piece of text set in one font of the chain (its index). */
+export interface FontRun {
+  text: string;
+  font: number;
+}
+
+/**
+ * The text cut where the font that has the glyphs changes; a space stays in the font of the
+ * character before it (so that words of one script keep their spacing).
+ */
+export function fontRuns(chain: readonly Font[], text: string): FontRun[] {
+  const runs: FontRun[] = [];
+  for (const char of text) {
+    const last = runs[runs.length - 1];
+    const font = /\s/u.test(char) && last ? last.font : fontFor(chain, char.codePointAt(0) ?? 0);
+    if (last && last.font === font) last.text += char;
+    else runs.push({ text: char, font });
+  }
+  return runs;
 }

@@ -14,8 +14,17 @@ export interface DrawnText {
   glyphs: string[];
   /** Where its first glyph is drawn, from the page's left edge. */
   x: number;
+  /** And from the page's bottom edge (PDF's own coordinates: the lower, the smaller). */
+  y: number;
+  /** The heights its pieces (text objects) start at, each once: one for a line whose fonts share its baseline. */
+  baselines: number[];
   /** The span's ActualText, when it has one. */
   actual?: string;
+  /**
+   * The glyphs drawn as .notdef (the empty box of a character the font has no glyph for): id 0,
+   * which a subset PDFKit embeds keeps as its first glyph.
+   */
+  notdef: number;
 }
 
 export function drawnTexts(pdf: Buffer): DrawnText[] {
@@ -71,20 +80,30 @@ export function drawnTexts(pdf: Buffer): DrawnText[] {
     let font: { font: string; unicode: Map<number, string> | null } = { font: '', unicode: null };
     let open: DrawnText | null = null;
     let inSpan = false;
+    let pieceStart = false;
     const content = stream.toString('latin1');
     const ops =
-      /\/Span <<\s*\/ActualText \(((?:\\[\s\S]|[^\\)])*)\)\s*>> BDC|\bEMC\b|\bBT\b|\bET\b|\/(\w+) [\d.]+ Tf|\[([^\]]*)\] TJ|1 0 0 1 ([\d.-]+) [\d.-]+ Tm/g;
+      /\/Span <<\s*\/ActualText \(((?:\\[\s\S]|[^\\)])*)\)\s*>> BDC|\bEMC\b|\bBT\b|\bET\b|\/(\w+) [\d.]+ Tf|\[([^\]]*)\] TJ|1 0 0 1 ([\d.-]+) ([\d.-]+) Tm/g;
     for (const op of content.matchAll(ops)) {
       if (op[0].endsWith('BDC')) {
         inSpan = true;
-        open = { fonts: [], glyphs: [], x: NaN, actual: pdfString(op[1]) };
+        open = { fonts: [], glyphs: [], x: NaN, y: NaN, baselines: [], actual: pdfString(op[1]), notdef: 0 };
       } else if (op[0] === 'EMC' || (op[0] === 'ET' && !inSpan)) {
         if (open?.glyphs.length) texts.push(open);
         open = null;
         if (op[0] === 'EMC') inSpan = false;
-      } else if (op[0] === 'BT') open ??= { fonts: [], glyphs: [], x: NaN };
-      else if (op[4] !== undefined && open && Number.isNaN(open.x)) open.x = Number(op[4]);
-      else if (op[2]) font = fonts.get(op[2]) ?? { font: op[2], unicode: null };
+      } else if (op[0] === 'BT') {
+        open ??= { fonts: [], glyphs: [], x: NaN, y: NaN, baselines: [], notdef: 0 };
+        pieceStart = true;
+      } else if (op[4] !== undefined && open) {
+        if (Number.isNaN(open.x)) {
+          open.x = Number(op[4]);
+          open.y = Number(op[5]);
+        }
+        // A text object's first position is its piece's baseline; the ones after move marks (Arabic dots) up or down.
+        if (pieceStart && !open.baselines.includes(Number(op[5]))) open.baselines.push(Number(op[5]));
+        pieceStart = false;
+      } else if (op[2]) font = fonts.get(op[2]) ?? { font: op[2], unicode: null };
       else if (op[3] !== undefined && open) {
         if (!open.fonts.includes(font.font)) open.fonts.push(font.font);
         const { unicode } = font;
@@ -92,6 +111,7 @@ export function drawnTexts(pdf: Buffer): DrawnText[] {
         for (const hex of op[3].matchAll(/<([0-9a-f]+)>/gi))
           for (let i = 0; i < hex[1].length; i += width) {
             const code = parseInt(hex[1].slice(i, i + width), 16);
+            if (unicode && code === 0) open.notdef++;
             open.glyphs.push(unicode ? (unicode.get(code) ?? '?') : String.fromCharCode(code));
           }
       }

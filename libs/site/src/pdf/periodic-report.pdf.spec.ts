@@ -120,6 +120,7 @@ describe('the periodic report as PDF', () => {
     const filed = texts.find((x) => x.actual?.includes('Measures & duties'))!;
     expect(filed.fonts).toEqual(['NotoSansArabic-Regular', 'NotoSansSC-Regular']);
     expect(drawn(filed.glyphs)).toBe('Measures & duties (Россия)');
+    expect(filed.baselines).toHaveLength(1);
     // The table's first column is on the right: the stage's name right of its figures.
     const stage = texts.find((x) => x.actual === t('stage.CONSULTATIONS_REQUESTED'))!;
     const ended = texts.find((x) => x.actual === '3')!;
@@ -131,6 +132,59 @@ describe('the periodic report as PDF', () => {
     const french = drawnTexts(await periodicReportPdf(data, 'fr'));
     const stageFr = french.find((x) => drawn(x.glyphs) === translator('fr')('stage.CONSULTATIONS_REQUESTED'))!;
     expect(stageFr.x).toBeLessThan(100);
+  });
+
+  it('writes a title or a member of another script in a left-to-right report in the font that has its glyphs, Arabic right to left', async () => {
+    // A dispute filed only in Chinese, against a member named in Arabic, in a French report.
+    const title = '关于进口钢铁产品的保障措施以及相关的反倾销税和反补贴税调查';
+    const member = 'المملكة المغربية';
+    const [outstanding] = data.periodicReport.outstandingCompliance;
+    const mixed: PeriodicReportData = {
+      periodicReport: {
+        ...data.periodicReport,
+        outstandingCompliance: [{ ...outstanding, title, language: 'zh', languages: ['zh'], respondents: [member, 'Chile'] }],
+      },
+    };
+    const pdf = await periodicReportPdf(mixed, 'fr', { fonts: FONT_CANDIDATES });
+    expect(pdf.equals(await periodicReportPdf(mixed, 'fr', { fonts: FONT_CANDIDATES }))).toBe(true);
+    const texts = drawnTexts(pdf);
+    expect(texts.filter((x) => x.notdef > 0)).toEqual([]);
+    // French in the French font, the docket number too.
+    const french = pdfLanguage('fr', FONT_CANDIDATES).font;
+    const heading = texts.find((x) => drawn(x.glyphs) === translator('fr')('reputation.report.outstanding'))!;
+    expect(heading.fonts).toEqual([french]);
+    expect(texts.find((x) => drawn(x.glyphs) === 'DS3')!.fonts).toEqual([french]);
+    // The Chinese title in Noto Sans SC, wrapped by PDFKit within its column over several lines.
+    const chinese = texts.filter((x) => x.fonts.includes('NotoSansSC-Regular'));
+    expect(chinese.every((x) => x.fonts.length === 1)).toBe(true);
+    expect(chinese.length).toBeGreaterThan(1);
+    expect(chinese.map((x) => drawn(x.glyphs)).join('')).toBe(title);
+    // The row is as tall as the title's lines: the closing note is below the last, a line and more apart.
+    const note = texts.find((x) => drawn(x.glyphs).startsWith(translator('fr')('reputation.pdf.source').slice(0, 20)))!;
+    expect(chinese[chinese.length - 1].y - note.y).toBeGreaterThan(20);
+    // The member in Noto Sans Arabic, its letters drawn from its last to its first, the rest of the cell in French's font.
+    const respondents = texts.find((x) => x.actual === `${member}, Chile`)!;
+    expect(respondents.fonts).toEqual(['NotoSansArabic-Regular', french]);
+    expect(drawn(respondents.glyphs).endsWith(', Chile')).toBe(true);
+    const arabic = respondents.glyphs.slice(0, respondents.glyphs.length - ', Chile'.length);
+    expect(skeleton(drawn([...arabic].reverse()))).toBe(skeleton(member));
+    expect(skeleton(drawn(arabic))).not.toBe(skeleton(member));
+    // On the row's baseline, as the date beside it, the Arabic run and the Latin one alike (fonts' ascenders differ).
+    expect(respondents.baselines).toEqual([texts.find((x) => drawn(x.glyphs) === '1 mai 2025')!.y]);
+  });
+
+  it('writes a Russian title in an English report whose font has no Cyrillic in Noto Sans SC', async () => {
+    // The machine's font here has Latin letters but no Cyrillic (Noto Sans Arabic's).
+    const latinOnly = require.resolve(SHIPPED_FONTS.arabic);
+    expect(loadFont(latinOnly)?.hasGlyphForCodePoint('Р'.codePointAt(0)!)).toBe(false);
+    const english = drawnTexts(await periodicReportPdf(data, 'en', { fonts: [latinOnly] }));
+    expect(english.filter((x) => x.notdef > 0)).toEqual([]);
+    expect(english.find((x) => drawn(x.glyphs) === 'Россия')!.fonts).toEqual(['NotoSansSC-Regular']);
+    expect(english.find((x) => drawn(x.glyphs) === 'Measures & duties (')!.fonts).toEqual(['NotoSansArabic-Regular']);
+    // Wherever the machine's font has Cyrillic, the title is drawn whole in it.
+    const russian = drawnTexts(await periodicReportPdf(data, 'en', { fonts: FONT_CANDIDATES }));
+    expect(russian.filter((x) => x.notdef > 0)).toEqual([]);
+    expect(russian.some((x) => drawn(x.glyphs).includes('Россия'))).toBe(true);
   });
 
   it('needs no font of the machine, parses each font once, and renders well under a second', async () => {

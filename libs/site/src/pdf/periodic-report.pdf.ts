@@ -3,8 +3,8 @@ import { toIsoDate } from '@app/procedure';
 import PDFDocument from 'pdfkit';
 import { PeriodicReportData, activityFigures, reportTitle, turnoutText } from '../pages/periodic-report.page';
 import { daysText, limitText, shareText } from '../pages/reputation-parts';
-import { breakLines, shaperText, visualRuns } from './bidi-lines';
-import { Font, FontSources, fontChain, fontFor } from './fonts';
+import { breakLines, hasRightToLeft, shaperText, visualRuns } from './bidi-lines';
+import { Font, FontSources, fontChain, fontRuns } from './fonts';
 
 export interface PdfOptions {
   /** The machine's fonts to try for en, fr, es and ru (tests pass none to play a machine without fonts). */
@@ -32,36 +32,102 @@ const STANDARD_LANGUAGES: readonly Language[] = ['en', 'fr', 'es'];
 
 /** The shaping features PDFKit passes to fontkit: given (even none), PDFKit lays out a run whole instead of word by word. */
 const WHOLE_RUN: PDFKit.Mixins.OpenTypeFeatures[] = [];
+/**
+ * None, word by word (PDFKit's cache): null and not undefined, since a continued text takes the
+ * options of the call before for those it leaves undefined (a Latin run after an Arabic one would
+ * be shaped whole).
+ */
+const WORD_BY_WORD = null as unknown as PDFKit.Mixins.OpenTypeFeatures[];
 
 /**
- * Sets text in a box: PDFKit's own line wrapper left to right; for Arabic, lines broken at spaces,
- * each line's runs put in visual order (bidi-lines) and set from the right margin, each run in the
- * first font of the chain that has its glyphs.
+ * Every run of a line on the first font's baseline: PDFKit puts a run's top at the line's, and the
+ * fonts' ascenders differ (an Arabic name would sit lower than the Latin words around it, a Russian
+ * title higher than the Arabic). A number is the baseline's offset in points, upwards; the
+ * arithmetic is PDFKit's for its default.
+ */
+function baseline(chain: readonly Font[], size: number): number {
+  return chain.length ? -(((chain[0].ascent * (1000 / chain[0].unitsPerEm)) / 1000) * size) : 0;
+}
+
+/**
+ * Sets text in a box: left to right, PDFKit's own line wrapper (which breaks Chinese between
+ * characters), the text cut into runs by the font of the chain that has their glyphs and drawn
+ * with `continued` so that lines wrap across runs; for Arabic, lines broken at spaces, each line's
+ * runs put in visual order (bidi-lines) and set from the right margin, each run in the first font
+ * of the chain that has its glyphs.
  */
 interface Setter {
   height(text: string, width: number): number;
   draw(text: string, x: number, y: number, width: number): void;
 }
 
-function leftToRight(doc: PDFKit.PDFDocument): Setter {
+function leftToRight(doc: PDFKit.PDFDocument, chain: readonly Font[], size: () => number): Setter {
+  /**
+   * The runs of a line in the order drawn. An Arabic run (a name filed in Arabic in a French
+   * report) reads right to left inside the line: its characters in visual order (bidi-lines), each
+   * right-to-left piece handed whole to the shaper, which joins the letters and reverses them.
+   */
+  const pieces = (line: string) =>
+    fontRuns(chain, line || ' ').flatMap((run) =>
+      hasRightToLeft(run.text)
+        ? visualRuns(run.text, 'ltr').map((visual) => ({
+            text: shaperText(visual),
+            font: run.font,
+            features: visual.rtl ? WHOLE_RUN : WORD_BY_WORD,
+          }))
+        : [{ ...run, features: WORD_BY_WORD }],
+    );
+  /**
+   * Each run in its font, continued to the next, PDFKit wrapping the line across them; a text in one
+   * font and direction in one call, as PDFKit has always set it. A line break ends the runs: PDFKit's
+   * continued text goes on from the end of the line before, not from the margin.
+   */
+  const each = (text: string, width: number, write: (piece: string, options: PDFKit.Mixins.TextOptions, lineStart: boolean) => void) => {
+    const whole = fontRuns(chain, text);
+    const lines =
+      whole.length <= 1 && !hasRightToLeft(text)
+        ? [[{ text, font: whole[0]?.font ?? 0, features: WORD_BY_WORD }]]
+        : text.split('\n').map(pieces);
+    for (const list of lines)
+      list.forEach((piece, index) => {
+        doc.font(`f${piece.font}`);
+        write(
+          piece.text,
+          { width, continued: index < list.length - 1, features: piece.features, baseline: baseline(chain, size()) },
+          index === 0,
+        );
+      });
+    doc.font('f0');
+  };
+  if (!chain.length)
+    return {
+      height: (text, width) => doc.heightOfString(text, { width }),
+      draw: (text, x, y, width) => void doc.text(text, x, y, { width }),
+    };
   return {
-    height: (text, width) => doc.heightOfString(text, { width }),
-    draw: (text, x, y, width) => void doc.text(text, x, y, { width }),
+    // Each call measures the lines its run ends (its last, continued, is counted by the next).
+    height: (text, width) => {
+      let height = 0;
+      each(text, width, (piece, options) => (height += doc.heightOfString(piece, options)));
+      return height;
+    },
+    draw: (text, x, y, width) => {
+      // Drawn in visual order, a line with Arabic is read (searched, copied, spoken) as its logical text.
+      const marked = hasRightToLeft(text);
+      if (marked) doc.markContent('Span', { actual: text });
+      doc.y = y;
+      each(text, width, (piece, options, lineStart) => void (lineStart ? doc.text(piece, x, doc.y, options) : doc.text(piece, options)));
+      if (marked) doc.endMarkedContent();
+    },
   };
 }
 
 function rightToLeft(doc: PDFKit.PDFDocument, chain: readonly Font[], size: () => number): Setter {
   /** A line's pieces, left to right: the text to give the shaper and the font (its index in the chain). */
   const pieces = (line: string) =>
-    visualRuns(line, 'rtl').flatMap((run) => {
-      const out: { text: string; font: number }[] = [];
-      for (const char of run.text) {
-        const font = /\s/u.test(char) && out.length ? out[out.length - 1].font : fontFor(chain, char.codePointAt(0) ?? 0);
-        if (out.length && out[out.length - 1].font === font) out[out.length - 1].text += char;
-        else out.push({ text: char, font });
-      }
-      return out.map((piece) => ({ text: shaperText({ text: piece.text, rtl: run.rtl }), font: piece.font }));
-    });
+    visualRuns(line, 'rtl').flatMap((run) =>
+      fontRuns(chain, run.text).map((piece) => ({ text: shaperText({ text: piece.text, rtl: run.rtl }), font: piece.font })),
+    );
   // Shaping a run whole is not cached by PDFKit (it caches word by word): widths are, per size.
   const widths = new Map<string, number>();
   const width = (piece: { text: string; font: number }) => {
@@ -99,7 +165,9 @@ function rightToLeft(doc: PDFKit.PDFDocument, chain: readonly Font[], size: () =
         // Drawn in visual order, the line is read (searched, copied, spoken) as its logical text.
         doc.markContent('Span', { actual: line });
         for (const piece of set) {
-          doc.font(`f${piece.font}`).text(piece.text, left, y, { lineBreak: false, features: WHOLE_RUN });
+          doc
+            .font(`f${piece.font}`)
+            .text(piece.text, left, y, { lineBreak: false, features: WHOLE_RUN, baseline: baseline(chain, size()) });
           left += piece.width;
         }
         doc.endMarkedContent();
@@ -114,10 +182,11 @@ function rightToLeft(doc: PDFKit.PDFDocument, chain: readonly Font[], size: () =
  * The periodic report as a PDF, from the same data as the page (the periodicReport query), in any
  * working language: Chinese in Noto Sans SC, Arabic in Noto Sans Arabic and right to left
  * (paragraphs from the right margin, table columns from right to left, mixed Arabic, Latin and
- * digits in visual order), the others in the machine's font or Noto Sans SC. Its dates are the
- * report's own (CreationDate is the moment the figures describe), so the same period gives the
- * same document. Never throws for a font: without any, Helvetica (and English where it cannot
- * write the language, saying so).
+ * digits in visual order), the others in the machine's font or Noto Sans SC; a title or a member
+ * of another script in the font of the chain that has its glyphs. Its dates are the report's own
+ * (CreationDate is the moment the figures describe), so the same period gives the same document.
+ * Never throws for a font: without any, Helvetica (and English where it cannot write the language,
+ * saying so).
  */
 export async function periodicReportPdf(data: PeriodicReportData, requested: Language, options: PdfOptions = {}): Promise<Buffer> {
   const chain = fontChain(requested, { candidates: options.fonts, shipped: options.shipped });
@@ -155,7 +224,7 @@ export async function periodicReportPdf(data: PeriodicReportData, requested: Lan
     currentSize = value;
     doc.fontSize(value);
   };
-  const setter = rtl ? rightToLeft(doc, chain, () => currentSize) : leftToRight(doc);
+  const setter = rtl ? rightToLeft(doc, chain, () => currentSize) : leftToRight(doc, chain, () => currentSize);
   const left = doc.page.margins.left;
   const full = doc.page.width - doc.page.margins.left - doc.page.margins.right;
   const bottom = () => doc.page.height - doc.page.margins.bottom;
