@@ -1,9 +1,9 @@
 import { AuditCheckpoints, MemberEntity, PublicCache, UserEntity } from '@app/core';
 import { createHash } from 'node:crypto';
 import request from 'supertest';
-import { createMember, createUser } from '../utils/factories';
-import { fileTextDocument } from '../utils/procedure';
-import { TestApp, startTestApp } from '../utils/test-app';
+import { createUser } from '../utils/factories';
+import { fileTextDocument, startTwoApps } from '../utils/procedure';
+import type { TestApp } from '../utils/test-app';
 
 const PAGE = `query Page($id: ID) { dispute(id: $id) { docketNumber title stage stageLabel docket(first: 100) { nodes { seq kind text documents { title classification } } } } }`;
 const LIST = `query { disputes(first: 20) { nodes { docketNumber title stage stageLabel } } }`;
@@ -24,7 +24,7 @@ interface Page {
 describe('the cache of public answers', () => {
   let a: TestApp;
   let b: TestApp;
-  const members = {} as Record<string, MemberEntity>;
+  let members: Record<'CHN' | 'PAK', MemberEntity>;
   const users = {} as Record<'complainant' | 'respondent', UserEntity>;
   let disputeId: string;
 
@@ -44,14 +44,7 @@ describe('the cache of public answers', () => {
   const titlesIn = (page: Page) => page.dispute.docket.nodes.flatMap((entry) => entry.documents.map((d) => d.title));
 
   beforeAll(async () => {
-    a = await startTestApp();
-    b = await startTestApp({ databaseUrl: a.databaseUrl });
-    for (const [code, name] of [
-      ['CHN', 'China'],
-      ['PAK', 'Pakistan'],
-    ]) {
-      members[code] = await createMember(a.db, { code, name });
-    }
+    ({ a, b, members } = await startTwoApps());
     users.complainant = await createUser(a.db, { role: 'MEMBER_DELEGATE', memberId: members.CHN.id });
     users.respondent = await createUser(a.db, { role: 'MEMBER_DELEGATE', memberId: members.PAK.id });
     const consultations = `mutation { requestConsultations(input: { respondents: ["PAK"], title: "Fruit", measures: ["Licensing"],

@@ -2,9 +2,9 @@ import { MemberEntity, PublicCache, UserEntity } from '@app/core';
 import { LiveDocketHub } from '@app/notices';
 import { SitePages } from '@app/site';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
-import { createMember, createUser } from '../utils/factories';
-import { fileTextDocument } from '../utils/procedure';
-import { TestApp, startTestApp } from '../utils/test-app';
+import { createUser } from '../utils/factories';
+import { fileTextDocument, startTwoApps } from '../utils/procedure';
+import type { TestApp } from '../utils/test-app';
 
 const DOCUMENTS = `query($id: ID) { dispute(id: $id) { docket(first: 100) { nodes { documents { title } } } } }`;
 
@@ -18,7 +18,7 @@ const DOCUMENTS = `query($id: ID) { dispute(id: $id) { docket(first: 100) { node
 describe('public pages from the cache of public answers', () => {
   let a: TestApp;
   let b: TestApp;
-  const members = {} as Record<string, MemberEntity>;
+  let members: Record<'CHN' | 'PAK', MemberEntity>;
   let party: UserEntity;
   let disputeId: string;
   let path: string;
@@ -54,14 +54,7 @@ describe('public pages from the cache of public answers', () => {
   }
 
   beforeAll(async () => {
-    a = await startTestApp();
-    b = await startTestApp({ databaseUrl: a.databaseUrl });
-    for (const [code, name] of [
-      ['CHN', 'China'],
-      ['PAK', 'Pakistan'],
-    ]) {
-      members[code] = await createMember(a.db, { code, name });
-    }
+    ({ a, b, members } = await startTwoApps());
     party = await createUser(a.db, { role: 'MEMBER_DELEGATE', memberId: members.CHN.id });
     // The live docket of each process loads each committed entry in statements of its own, after
     // the mutation has answered: wait until B has handed the request on, so none is counted below.

@@ -1,7 +1,8 @@
 import { toIsoDate } from '@app/procedure';
 import { BodyMeetingEntity } from '@app/registry';
 import { MemberEntity } from '@app/core';
-import type { TestApp } from './test-app';
+import { createMember } from './factories';
+import { startTestApp, type TestApp } from './test-app';
 
 const DAY = 86_400_000;
 
@@ -65,4 +66,18 @@ export async function fileTextDocument(
     token,
   );
   expect(res.errors).toBeUndefined();
+}
+
+/**
+ * Two API processes on one database, as behind a load balancer (what is cached in one must be
+ * dropped by a command on the other), with China and Pakistan as members.
+ */
+export async function startTwoApps(): Promise<{ a: TestApp; b: TestApp; members: Record<'CHN' | 'PAK', MemberEntity> }> {
+  const a = await startTestApp();
+  const b = await startTestApp({ databaseUrl: a.databaseUrl });
+  const members = {
+    CHN: await createMember(a.db, { code: 'CHN', name: 'China' }),
+    PAK: await createMember(a.db, { code: 'PAK', name: 'Pakistan' }),
+  };
+  return { a, b, members };
 }
