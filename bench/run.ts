@@ -711,7 +711,7 @@ async function main(): Promise<void> {
           npmStart.warm.push(await measureNpmStart(dataDir, false));
         }
       } finally {
-        rmSync(dataDir, { recursive: true, force: true });
+        rmSync(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
       }
     }
     startup = { build: build.outcome, empty, loaded, npmStart };

@@ -74,6 +74,17 @@ export interface NpmStartRun {
  * group: npm, the API, its worker and PostgreSQL) once ready; resolves when the cluster is down, so
  * that the next run can take the same folder.
  */
+/** Whether any process of the group led by `pid` is still running. */
+function groupAlive(pid: number | undefined): boolean {
+  if (!pid) return false;
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function measureNpmStart(dataDir: string, cold: boolean): Promise<NpmStartRun> {
   if (cold) rmSync(join(ROOT, 'dist'), { recursive: true, force: true });
   const env: NodeJS.ProcessEnv = {
@@ -129,6 +140,12 @@ export async function measureNpmStart(dataDir: string, cold: boolean): Promise<N
     signal('SIGTERM');
     const timer = setTimeout(() => signal('SIGKILL'), 20_000);
     await exited;
+    // npm exits before the processes it started (the API processes of WEB_CONCURRENCY, the worker,
+    // PostgreSQL): the run is over when its whole process group is, so that nothing still writes
+    // in the data folder when the next run takes it or the bench removes it.
+    // Bounded: a zombie nobody reaps would count as alive forever.
+    const until = Date.now() + 30_000;
+    while (groupAlive(child.pid) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
     await clusterDown(join(dataDir, 'pg'));
     clearTimeout(timer);
   }
