@@ -6,7 +6,10 @@ import type { Machine } from './machine';
 import type { ProfileResult } from './profile';
 import type { BuildOutcome, NpmStartRun, StartupRun } from './startup';
 
-export const RATIO_TARGET = 0.5;
+// Issue 16's targets for the secretariat's docket list: API / raw ≥ 0.6 (stretch 0.7), and a p99
+// of at most 50 ms at a third of the raw maximum.
+export const RATIO_TARGET = 0.6;
+export const DOCKET_FIXED_SHARE = 1 / 3;
 export const P99_TARGET_MS = 50;
 /** Issue 17: the median time to render a public page on the bench data set (bench/site-pages.ts). */
 export const PAGE_MEDIAN_TARGET_MS = 50;
@@ -161,7 +164,7 @@ export function renderFigures(r: Results): string {
       [
         [`docket list: API / raw requests per second ≥ ${RATIO_TARGET}`, f2(d.ratio), yes(met.ratio)],
         [
-          `docket list: API p99 ≤ ${P99_TARGET_MS} ms at half the raw maximum (${d.fixed.rate} req/s)`,
+          `docket list: API p99 ≤ ${P99_TARGET_MS} ms at a third of the raw maximum (${d.fixed.rate} req/s)`,
           `${f1(d.fixed.api.latency.p99)} ms`,
           yes(met.p99),
         ],
@@ -243,17 +246,19 @@ export function renderFigures(r: Results): string {
     ),
   );
   if (d.lowerRates.length) {
-    parts.push(`The API alone at lower fixed rates (${d.fixed.seconds} s each): how far its p99 target holds.`);
+    parts.push(`The API alone at other fixed rates (${d.fixed.seconds} s each): how far its p99 target holds.`);
     parts.push(
       table(
         ['share of the raw maximum', 'rate req/s', 'achieved req/s', 'API p50 / p99 ms', `p99 ≤ ${P99_TARGET_MS} ms`],
-        [...d.lowerRates, { share: 0.5, rate: d.fixed.rate, api: d.fixed.api }].map((x) => [
-          `${x.share * 100} %`,
-          x.rate,
-          f0(x.api.rps),
-          `${f1(x.api.latency.p50)} / ${f1(x.api.latency.p99)}`,
-          x.api.latency.p99 <= P99_TARGET_MS ? 'yes' : 'no',
-        ]),
+        [...d.lowerRates, { share: DOCKET_FIXED_SHARE, rate: d.fixed.rate, api: d.fixed.api }]
+          .sort((a, b) => a.share - b.share)
+          .map((x) => [
+            `${(x.share * 100).toFixed(1).replace(/\.0$/, '')} %`,
+            x.rate,
+            f0(x.api.rps),
+            `${f1(x.api.latency.p50)} / ${f1(x.api.latency.p99)}`,
+            x.api.latency.p99 <= P99_TARGET_MS ? 'yes' : 'no',
+          ]),
       ),
     );
   }
