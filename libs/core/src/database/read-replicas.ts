@@ -2,9 +2,10 @@ import type { Logger } from '@nestjs/common';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { performance } from 'node:perf_hooks';
 import { Pool, type PoolClient } from 'pg';
-import type { DataSource } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 import { CoalescedRead } from '../public-cache/public-answers';
 import { readPublicReadVersion } from './public-read-version';
+import { replicaMayAnswer } from './replica-reads';
 
 /** How long a replica that refused a connection is left alone before it is tried again. */
 const DOWN_FOR_MS = 5_000;
@@ -59,11 +60,19 @@ interface ReplicatedDriver {
  * replica behind it, or unreachable, leaves the request on the primary, without an error for the
  * reader (a replica that fails in the middle of a statement does fail that request).
  *
- * Everything else stays on the primary: signed-in requests, commands and every read inside a
- * command (their transaction's connection), raw statements (`query()`), the version itself. In
- * TypeORM only the SELECTs of entity reads outside a transaction ask for a "slave" connection
- * (`defaultReplicationModeForReads`); that asks for one here, and gets a replica's only inside an
- * anonymous request's scope whose route names one.
+ * Two kinds of reads go there: entity reads, and raw statements (`dataSource.query`, and so
+ * `dataSource.manager.query`) that are plain SELECTs (replicaMayAnswer). In TypeORM only the
+ * SELECTs of entity reads outside a transaction ask for a "slave" connection
+ * (`defaultReplicationModeForReads`); a raw statement always asked for the primary, so `query` is
+ * wrapped to ask for a "slave" one when the statement is such a read. Either gets a replica's only
+ * inside an anonymous request's scope whose route names one.
+ *
+ * Everything else stays on the primary: signed-in requests (no scope: they read what the version
+ * of the public data does not cover, such as a sign-in's sessions and uploads, written by commands
+ * that leave it alone); every statement of a transaction, a command's or a snapshot read's
+ * (CommandRunner.read) (TypeORM keeps a transaction on the connection that began it, and a
+ * command's reads decide its writes); writes, row locks, NOTIFY and LISTEN, advisory locks (each
+ * means something on the primary only: replica-reads.ts says why for each); the version itself.
  */
 export class ReadReplicas {
   private readonly replicas: Replica[];
@@ -74,6 +83,8 @@ export class ReadReplicas {
   /** For the tests and the operator: connections taken on a replica, requests left on the primary because no replica held the version, replicas found down. */
   readonly counts = { replicaConnections: 0, behind: 0, down: 0 };
   private observer: ((event: ReadReplicaEvent) => void) | null = null;
+  /** The primary's version of the public data, for `anonymous` (set by `install`). */
+  private primaryVersion: CoalescedRead<bigint | null> | null = null;
 
   constructor(private readonly options: ReadReplicasOptions) {
     this.replicas = options.urls.map((url, index) => {
@@ -95,10 +106,10 @@ export class ReadReplicas {
   }
 
   /**
-   * Makes the data source's entity reads ask for a replica when the current scope's route names
-   * one (TypeORM's own replication would send every read there, signed-in or not, and connects to
-   * each replica at start, so a replica down would stop the API). Called once, right after the
-   * data source is initialised; without replicas nothing changes.
+   * Makes the data source's entity reads and raw reads ask for a replica when the current scope's
+   * route names one (TypeORM's own replication would send every entity read there, signed-in or
+   * not, and connects to each replica at start, so a replica down would stop the API). Called
+   * once, right after the data source is initialised; without replicas nothing changes.
    */
   install(dataSource: DataSource): void {
     if (!this.enabled) return;
@@ -106,11 +117,44 @@ export class ReadReplicas {
     driver.isReplicated = true;
     dataSource.defaultReplicationModeForReads = () => (this.scopes.getStore()?.replica ? 'slave' : 'master');
     driver.obtainSlaveConnection = () => this.connect(driver);
+    const query = dataSource.query.bind(dataSource) as DataSource['query'];
+    // `manager.query` comes here too, with its query runner when it is a transaction's: that
+    // statement stays on the transaction's connection. Without one, DataSource.query would take a
+    // "master" runner of its own; a raw read of a routed scope takes a "slave" one instead, which
+    // `connect` gives the scope's replica (or the primary, if the replica refuses the connection).
+    dataSource.query = async <T = unknown>(sql: string, parameters?: unknown[], queryRunner?: QueryRunner): Promise<T> => {
+      if (queryRunner || !this.scopes.getStore()?.replica || !replicaMayAnswer(sql)) return query<T>(sql, parameters, queryRunner);
+      const runner = dataSource.createQueryRunner('slave');
+      try {
+        return await query<T>(sql, parameters, runner);
+      } finally {
+        await runner.release();
+      }
+    };
+    // Read with the wrapped `query`: the statement names public_read_version, so it is always the primary's.
+    this.primaryVersion = new CoalescedRead(() => readPublicReadVersion((sql) => dataSource.query(sql)));
   }
 
   /** Runs an anonymous request's work in a scope whose reads may go to a replica once `route` names one. */
   scope<T>(work: () => T): T {
     return this.enabled ? this.scopes.run({ replica: null }, work) : work();
+  }
+
+  /**
+   * Runs the work of a public endpoint outside GraphQL and the public pages (a feed, the public
+   * calendar) as an anonymous request's: its reads go to a replica that holds the version of the
+   * public data the primary holds now, else to the primary. A request with any Authorization
+   * header reads on the primary, as on /graphql (the API reads no other credential; an address
+   * whose secret is its credential, a user's calendar, does not call this).
+   */
+  async anonymous<T>(request: { headers: { authorization?: string } }, work: () => Promise<T>): Promise<T> {
+    const primaryVersion = this.primaryVersion;
+    if (!primaryVersion || request.headers.authorization !== undefined) return work();
+    return this.scopes.run({ replica: null }, async () => {
+      // Read after the request arrived, before any of its reads: what it may have seen acknowledged.
+      await this.route(await primaryVersion.fresh());
+      return work();
+    });
   }
 
   /**

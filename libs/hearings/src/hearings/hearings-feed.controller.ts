@@ -1,5 +1,5 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
-import { Clock, Public } from '@app/core';
+import { Clock, Public, ReadReplicas } from '@app/core';
 import { FEED_AUTHOR, buildAtom, feedBase, sendAtom, type AtomEntry } from '@app/notices';
 import { DisputesService, docketNumber } from '@app/registry';
 import type { Request, Response } from 'express';
@@ -17,7 +17,8 @@ export const HEARINGS_FEED_ID = '6d0e3f55-1f0b-4d7e-8f5c-2b0c9a4e7a12';
  * The public hearings as an Atom feed (RFC 4287), built with @app/notices's builder: the hearings
  * open to public observation only, the same ones as the public calendar
  * (libs/hearings/src/ical/ical-feed.service.ts), with where they are held but never the
- * session link, which is for the participants.
+ * session link, which is for the participants. Read as the public reads, from a read replica
+ * that holds the current version when there is one (README, "Running on several machines").
  */
 @Controller('feeds')
 export class HearingsFeedController {
@@ -26,11 +27,16 @@ export class HearingsFeedController {
     private readonly query: HearingsQueryService,
     private readonly disputes: DisputesService,
     private readonly clock: Clock,
+    private readonly replicas: ReadReplicas,
   ) {}
 
   @Public()
   @Get('hearings.atom')
   async hearings(@Req() req: Request, @Res() res: Response): Promise<void> {
+    sendAtom(res, await this.replicas.anonymous(req, () => this.feed(req)));
+  }
+
+  private async feed(req: Request): Promise<string> {
     const base = feedBase(req);
     const hearings = (await this.query.publicHearings())
       .filter((h) => h.publicObservation)
@@ -59,17 +65,14 @@ export class HearingsFeedController {
       };
     });
     const updated = entries.reduce<Date | null>((max, e) => (!max || e.updated > max ? e.updated : max), null);
-    sendAtom(
-      res,
-      buildAtom({
-        id: HEARINGS_FEED_ID,
-        title: 'Public hearings of the Dispute Settlement Body',
-        subtitle: 'Hearings open to public observation: the coming ones and the recent',
-        updated: updated ?? this.clock.now(),
-        author: FEED_AUTHOR,
-        self: `${base}/feeds/hearings.atom`,
-        entries,
-      }),
-    );
+    return buildAtom({
+      id: HEARINGS_FEED_ID,
+      title: 'Public hearings of the Dispute Settlement Body',
+      subtitle: 'Hearings open to public observation: the coming ones and the recent',
+      updated: updated ?? this.clock.now(),
+      author: FEED_AUTHOR,
+      self: `${base}/feeds/hearings.atom`,
+      entries,
+    });
   }
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
-import { Public, notFound } from '@app/core';
+import { Public, ReadReplicas, notFound } from '@app/core';
 import { negotiateLanguage, type Language } from '@app/i18n';
 import type { Request, Response } from 'express';
 import { ATOM_CONTENT_TYPE, feedBase } from './atom';
@@ -22,21 +22,29 @@ function feedLanguage(req: Request): Language {
   return negotiateLanguage({ query: typeof req.query.lang === 'string' ? req.query.lang : null }).language;
 }
 
-/** The public Atom feeds of the docket (RFC 4287), for feed readers, which send no token. */
+/**
+ * The public Atom feeds of the docket (RFC 4287), for feed readers, which send no token: read as
+ * the public reads, from a read replica that holds the current version when there is one (README,
+ * "Running on several machines").
+ */
 @Controller('feeds')
 export class DocketFeedsController {
-  constructor(private readonly feeds: DocketFeedsService) {}
+  constructor(
+    private readonly feeds: DocketFeedsService,
+    private readonly replicas: ReadReplicas,
+  ) {}
 
   @Public()
   @Get('docket.atom')
   async docket(@Req() req: Request, @Res() res: Response): Promise<void> {
-    sendAtom(res, await this.feeds.allDisputes(feedBase(req), feedLanguage(req)));
+    sendAtom(res, await this.replicas.anonymous(req, () => this.feeds.allDisputes(feedBase(req), feedLanguage(req))));
   }
 
   @Public()
   @Get('disputes/:file')
   async dispute(@Param('file') file: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     if (!file.endsWith('.atom')) throw notFound('Feed', file, 'FEED_NOT_FOUND');
-    sendAtom(res, await this.feeds.oneDispute(feedBase(req), file.slice(0, -'.atom'.length), feedLanguage(req)));
+    const number = file.slice(0, -'.atom'.length);
+    sendAtom(res, await this.replicas.anonymous(req, () => this.feeds.oneDispute(feedBase(req), number, feedLanguage(req))));
   }
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
-import { Clock, ConnectionArgs, Public, RequestLoaders } from '@app/core';
+import { Clock, ConnectionArgs, Public, ReadReplicas, RequestLoaders } from '@app/core';
 import { FEED_AUTHOR, buildAtom, feedBase, sendAtom, type AtomEntry, type AtomLink } from '@app/notices';
 import { docketNumber } from '@app/registry';
 import type { Request, Response } from 'express';
@@ -13,18 +13,25 @@ export const REPORTS_FEED_ID = '9a1c4b7e-2d3f-4e58-b6a0-7c1d2e3f4a5b';
 /**
  * The adopted reports as an Atom feed (RFC 4287), built with @app/notices's builder. Each report is
  * read as the public reads it (ReportViewService with no actor, the `adoptedReports` query's
- * path), and only PUBLIC documents are linked: the circulated versions (DSU 16.1, 17.5).
+ * path), and only PUBLIC documents are linked: the circulated versions (DSU 16.1, 17.5). Read
+ * from a read replica that holds the current version when there is one (README, "Running on
+ * several machines").
  */
 @Controller('feeds')
 export class ReportsFeedController {
   constructor(
     private readonly views: ReportViewService,
     private readonly clock: Clock,
+    private readonly replicas: ReadReplicas,
   ) {}
 
   @Public()
   @Get('reports.atom')
   async reports(@Req() req: Request, @Res() res: Response): Promise<void> {
+    sendAtom(res, await this.replicas.anonymous(req, () => this.feed(req)));
+  }
+
+  private async feed(req: Request): Promise<string> {
     const base = feedBase(req);
     const page = await this.views.adopted(Object.assign(new ConnectionArgs(), { first: REPORTS_FEED_ENTRIES }));
     const reports = await this.views.viewAll(null, page.nodes, new RequestLoaders());
@@ -54,16 +61,13 @@ export class ReportsFeedController {
       };
     });
     const updated = entries.reduce<Date | null>((max, e) => (!max || e.updated > max ? e.updated : max), null);
-    sendAtom(
-      res,
-      buildAtom({
-        id: REPORTS_FEED_ID,
-        title: 'Adopted reports of the Dispute Settlement Body',
-        updated: updated ?? this.clock.now(),
-        author: FEED_AUTHOR,
-        self: `${base}/feeds/reports.atom`,
-        entries,
-      }),
-    );
+    return buildAtom({
+      id: REPORTS_FEED_ID,
+      title: 'Adopted reports of the Dispute Settlement Body',
+      updated: updated ?? this.clock.now(),
+      author: FEED_AUTHOR,
+      self: `${base}/feeds/reports.atom`,
+      entries,
+    });
   }
 }
