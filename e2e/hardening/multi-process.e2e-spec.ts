@@ -3,13 +3,14 @@ import { RosterPersonEntity } from '@app/panels';
 import { ChildProcess, fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { Agent, request as httpRequest } from 'node:http';
+import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import ts from 'typescript';
 import { freePort, removeDir } from '../setup/test-database';
 import { createMember, createUser } from '../utils/factories';
 import { TAKE_ACTION, meetingToday } from '../utils/procedure';
+import { rawRequest } from '../utils/raw-http';
 import { TestApp, startTestApp, testSecrets } from '../utils/test-app';
 
 /*
@@ -160,27 +161,7 @@ describe('two API processes and a worker on one PostgreSQL, fifty concurrent cli
   }
 
   function send(port: number, path: string, method: string, body?: string, token?: string): Promise<{ status: number; text: string }> {
-    const agent = agents[ports.indexOf(port)];
-    return new Promise((resolve, reject) => {
-      const req = httpRequest(
-        {
-          host: '127.0.0.1',
-          port,
-          path,
-          method,
-          agent,
-          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
-          res.on('error', reject);
-        },
-      );
-      req.on('error', reject);
-      req.end(body);
-    });
+    return rawRequest({ port, path, method, body, token, agent: agents[ports.indexOf(port)] });
   }
 
   /** One GraphQL operation over HTTP to one of the API processes; every reply is kept. */

@@ -1,10 +1,11 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { Agent, request as httpRequest } from 'node:http';
+import { Agent } from 'node:http';
 import { join } from 'node:path';
 import type { MemberEntity, UserEntity } from '@app/core';
 import { freePort } from '../setup/test-database';
 import { createMember, createUser } from '../utils/factories';
+import { rawRequest } from '../utils/raw-http';
 import { TestApp, startTestApp, testSecrets } from '../utils/test-app';
 
 /*
@@ -12,7 +13,8 @@ import { TestApp, startTestApp, testSecrets } from '../utils/test-app';
  * with two API processes on one port (node's cluster), on this file's database. Two distinct
  * processes answer on the one port; a write on one is read on the other at once (the cache of
  * public answers included); /metrics counts the requests of both; an API process that dies is
- * replaced, and said so; SIGTERM stops every process, exit code 0.
+ * replaced, and said so; SIGTERM stops every process, exit code 0. API processes that keep dying
+ * (more than five restarts in 60 s) stop everything, exit code 1, rather than be forked forever.
  */
 
 const ROOT = join(__dirname, '..', '..');
@@ -27,63 +29,95 @@ interface Answer {
   pid: number;
 }
 
+/** The primary and its API processes: its own process group, so that a failed test kills them all. */
+interface Primary {
+  proc: ChildProcess;
+  /** Everything it and its API processes wrote so far. */
+  output: () => string;
+  exitCode: Promise<number | null>;
+  killAll: () => void;
+}
+
+/** dist/ as `npm start` builds it, when it is stale (the cluster forks main.js itself). */
+function buildDist(): void {
+  const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.js'), '--if-stale', '--quiet'], { cwd: ROOT, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`scripts/build.js failed: ${build.stderr}`);
+}
+
+/** `node dist/apps/api/src/main.js` with two API processes on `port`, on `databaseUrl`, once it says it is ready. */
+async function startPrimary(databaseUrl: string, port: number): Promise<Primary> {
+  let output = '';
+  const proc = spawn(process.execPath, [join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js')], {
+    cwd: ROOT,
+    // Its own process group: a failed test kills it with its API processes.
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      ...testSecrets(),
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      WEB_CONCURRENCY: '2',
+      START_WORKER: 'false',
+      // The access lines name the process (`pid`) that served each request.
+      LOG_LEVEL: 'log',
+      METRICS_ALLOW_LOCAL: 'true',
+    },
+  });
+  proc.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  proc.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exitCode = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+  // The whole group, the primary gone or not: an API process it left behind goes too.
+  const killAll = () => {
+    try {
+      if (proc.pid) process.kill(-proc.pid, 'SIGKILL');
+    } catch {
+      // nothing left of the group
+    }
+  };
+  process.on('exit', killAll);
+  const deadline = Date.now() + 90_000;
+  while (!output.includes('GraphQL API ready')) {
+    if (proc.exitCode !== null) throw new Error(`main.js exited with ${proc.exitCode}:\n${output}`);
+    if (Date.now() > deadline) {
+      killAll();
+      throw new Error(`main.js was not ready within 90 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { proc, output: () => output, exitCode, killAll };
+}
+
+/** The processes the primary forked and still has (`pgrep -P`). */
+function childrenOf(pid: number): number[] {
+  return spawnSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .filter(Boolean)
+    .map(Number);
+}
+
 describe('WEB_CONCURRENCY=2: two API processes on one port', () => {
   let t: TestApp;
+  let main: Primary;
   let primary: ChildProcess;
-  let output = '';
   let port: number;
   let member: MemberEntity;
   let secretariat: UserEntity;
-  let exitCode: Promise<number | null>;
-  const killAll = () => {
-    if (primary?.pid && primary.exitCode === null) process.kill(-primary.pid, 'SIGKILL');
-  };
 
   beforeAll(async () => {
-    // dist/ as `npm start` builds it, when it is stale (the cluster forks main.js itself).
-    const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.js'), '--if-stale', '--quiet'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
-    if (build.status !== 0) throw new Error(`scripts/build.js failed: ${build.stderr}`);
+    buildDist();
     t = await startTestApp({ start: new Date().toISOString() });
     member = await createMember(t.db, { code: 'KAZ', name: 'Kazakhstan' });
     secretariat = await createUser(t.db, { role: 'SECRETARIAT' });
     port = await freePort();
-    process.on('exit', killAll);
-    primary = spawn(process.execPath, [join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js')], {
-      cwd: ROOT,
-      // Its own process group: a failed test kills it with its API processes.
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        ...testSecrets(),
-        NODE_ENV: 'production',
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        DATABASE_URL: t.databaseUrl,
-        WEB_CONCURRENCY: '2',
-        START_WORKER: 'false',
-        // The access lines name the process (`pid`) that served each request.
-        LOG_LEVEL: 'log',
-        METRICS_ALLOW_LOCAL: 'true',
-      },
-    });
-    primary.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    primary.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    exitCode = new Promise((resolve) => primary.once('exit', (code) => resolve(code)));
-    const deadline = Date.now() + 90_000;
-    while (!output.includes('GraphQL API ready')) {
-      if (primary.exitCode !== null) throw new Error(`main.js exited with ${primary.exitCode}:\n${output}`);
-      if (Date.now() > deadline) throw new Error(`main.js was not ready within 90 s:\n${output}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    main = await startPrimary(t.databaseUrl, port);
+    primary = main.proc;
   }, 150_000);
 
   afterAll(async () => {
-    killAll();
-    process.off('exit', killAll);
+    main?.killAll();
     await t?.close();
   });
 
@@ -91,9 +125,12 @@ describe('WEB_CONCURRENCY=2: two API processes on one port', () => {
   async function servedBy(id: string): Promise<number> {
     const deadline = Date.now() + 5000;
     for (;;) {
-      const line = output.split('\n').find((l) => l.includes(`"reqId":"${id}"`) && l.includes('"responseTime"'));
+      const line = main
+        .output()
+        .split('\n')
+        .find((l) => l.includes(`"reqId":"${id}"`) && l.includes('"responseTime"'));
       if (line) return JSON.parse(line).pid as number;
-      if (Date.now() > deadline) throw new Error(`no access line for ${id}:\n${output.slice(-3000)}`);
+      if (Date.now() > deadline) throw new Error(`no access line for ${id}:\n${main.output().slice(-3000)}`);
       await new Promise((r) => setTimeout(r, 20));
     }
   }
@@ -104,36 +141,24 @@ describe('WEB_CONCURRENCY=2: two API processes on one port', () => {
   function send(agent: Agent | false, method: string, path: string, body?: unknown, token?: string): Promise<Answer> {
     const id = randomUUID();
     if (path === '/graphql') graphqlRequests += 1;
-    return new Promise<Omit<Answer, 'pid'>>((resolve, reject) => {
-      const req = httpRequest(
-        {
-          host: '127.0.0.1',
-          port,
-          path,
-          method,
-          agent,
-          headers: { 'content-type': 'application/json', 'x-request-id': id, ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => {
-            const text = Buffer.concat(chunks).toString();
-            let json: any = null;
-            try {
-              json = JSON.parse(text);
-            } catch {
-              // not JSON (/metrics)
-            }
-            resolve({ status: res.statusCode ?? 0, text, json });
-          });
-          res.on('error', reject);
-        },
-      );
-      req.on('error', reject);
-      req.end(body === undefined ? undefined : JSON.stringify(body));
+    return rawRequest({
+      port,
+      method,
+      path,
+      agent,
+      token,
+      headers: { 'x-request-id': id },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }).then(async ({ status, text }) => {
+      let json: any = null;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        // not JSON (/metrics)
+      }
       // /metrics writes no access line (README, "Operations"): its pid is not known (0).
-    }).then(async (answer) => ({ ...answer, pid: path === '/metrics' ? 0 : await servedBy(id) }));
+      return { status, text, json, pid: path === '/metrics' ? 0 : await servedBy(id) };
+    });
   }
 
   /** The cheapest request with an access line (the health probes have none: README, "Operations"). */
@@ -203,8 +228,8 @@ describe('WEB_CONCURRENCY=2: two API processes on one port', () => {
     victim.agent.destroy();
     process.kill(victim.pid, 'SIGKILL');
     const deadline = Date.now() + 45_000;
-    while (!output.includes(`API process ${victim.pid} exited (signal SIGKILL); starting another`)) {
-      if (Date.now() > deadline) throw new Error(`no line about ${victim.pid}:\n${output.slice(-3000)}`);
+    while (!main.output().includes(`API process ${victim.pid} exited (signal SIGKILL); starting another`)) {
+      if (Date.now() > deadline) throw new Error(`no line about ${victim.pid}:\n${main.output().slice(-3000)}`);
       await new Promise((r) => setTimeout(r, 100));
     }
     // The replacement listens on the same port: two processes again, neither of them the dead one.
@@ -221,13 +246,76 @@ describe('WEB_CONCURRENCY=2: two API processes on one port', () => {
   }, 60_000);
 
   it('stops every process on SIGTERM, exit code 0', async () => {
-    const children = spawnSync('pgrep', ['-P', String(primary.pid)], { encoding: 'utf8' })
-      .stdout.split('\n')
-      .filter(Boolean)
-      .map(Number);
+    const children = childrenOf(primary.pid!);
     expect(children.length).toBe(2);
     primary.kill('SIGTERM');
-    expect(await exitCode).toBe(0);
+    expect(await main.exitCode).toBe(0);
     for (const pid of children) expect(() => process.kill(pid, 0)).toThrow(expect.objectContaining({ code: 'ESRCH' }));
   }, 30_000);
+});
+
+describe('WEB_CONCURRENCY=2: API processes that keep dying', () => {
+  let t: TestApp;
+  let main: Primary | undefined;
+
+  beforeAll(async () => {
+    buildDist();
+    t = await startTestApp({ start: new Date().toISOString() });
+  }, 60_000);
+
+  afterAll(async () => {
+    main?.killAll();
+    await t?.close();
+  });
+
+  it('stops everything within the window, exit code 1, an error line naming the crash loop, no process left', async () => {
+    main = await startPrimary(t.databaseUrl, await freePort());
+    const pid = main.proc.pid!;
+    // Every API process is killed as soon as it is seen, the replacements too: a crash loop, as a
+    // process that fails at every start would make, with nothing in the application to cause it.
+    const killed = new Set<number>();
+    const killer = setInterval(() => {
+      for (const child of childrenOf(pid)) {
+        if (killed.has(child)) continue;
+        killed.add(child);
+        try {
+          process.kill(child, 'SIGKILL');
+        } catch {
+          // gone already
+        }
+      }
+    }, 50);
+    let code: number | null;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      // Within the window of the bound (60 s), or it is no bound.
+      code = await Promise.race([
+        main.exitCode,
+        new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`still running:\n${main!.output()}`)), 60_000))),
+      ]);
+    } finally {
+      clearInterval(killer);
+      clearTimeout(timer);
+    }
+    const output = main.output();
+    expect(code).toBe(1);
+    // Six exits (the bound is five restarts in 60 s), each said; the sixth said as the crash loop,
+    // at the error level, and the primary says why it stops.
+    const lines = output.split('\n').flatMap((l) => {
+      try {
+        return [JSON.parse(l) as { level: number; msg: string }];
+      } catch {
+        return []; // not a log line (standard error's)
+      }
+    });
+    const loop = lines.filter((l) => /6 API processes exited within 60 s, a crash loop/.test(l.msg));
+    expect(loop.map((l) => l.level)).toEqual([50]);
+    expect(lines.filter((l) => /exited \(signal SIGKILL\); starting another$/.test(l.msg)).length).toBe(5);
+    expect(output).toContain('6 API processes exited within 60 s (a crash loop), stopping');
+    expect(killed.size).toBeGreaterThanOrEqual(6);
+    // Nothing of the deployment is left: neither the primary nor any process of its group.
+    const group = spawnSync('pgrep', ['-g', String(pid)], { encoding: 'utf8' });
+    expect(group.stdout.trim()).toBe('');
+    for (const child of killed) expect(() => process.kill(child, 0)).toThrow(expect.objectContaining({ code: 'ESRCH' }));
+  }, 150_000);
 });

@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { generatedFile } from '../utils/generated-file';
 import { createMember, createUser } from '../utils/factories';
 import { TestApp, startTestApp } from '../utils/test-app';
+import { workerJobs } from '../utils/worker-jobs';
 
 const MiB = 1024 * 1024;
 // The size of the large upload: 256 MiB in `npm test` (two cores shared by the whole suite: about
@@ -269,14 +270,35 @@ describe('documents of any size: streamed uploads and ranged downloads', () => {
     expect(docket[0].n).toBe(1);
   });
 
-  it('purges an upload unused past UPLOAD_TTL_HOURS, with its content, at the next upload', async () => {
-    const up = json(await send('POST', '/uploads', { token: t.tokenFor(filer), body: generatedFile(4000).stream() }));
-    t.clock.advance(25 * 60 * 60 * 1000);
-    const late = await t.gql(FILE, { input: input({ uploadId: up.uploadId, title: 'Late' }) }, t.tokenFor(filer));
+  it('the worker purges the uploads past UPLOAD_TTL_HOURS, every batch, with their content; a filed one keeps its bytes', async () => {
+    const upload = async (size: number) =>
+      json(await send('POST', '/uploads', { token: t.tokenFor(filer), body: generatedFile(size).stream() }));
+    // More than one purge's batch (20) of unused uploads, and one a filing took.
+    const unused: string[] = [];
+    for (let i = 0; i < 23; i++) unused.push((await upload(1000 + i)).uploadId);
+    const used = await upload(4000);
+    const filed = await t.gql(FILE, { input: input({ uploadId: used.uploadId, title: 'Filed before it expired' }) }, t.tokenFor(filer));
+    expect(filed.errors).toBeUndefined();
+    t.clock.advance(23 * 60 * 60 * 1000);
+    const recent = await upload(3000);
+    t.clock.advance(2 * 60 * 60 * 1000);
+    const late = await t.gql(FILE, { input: input({ uploadId: unused[0], title: 'Late' }) }, t.tokenFor(filer));
     expect(late.errors![0].extensions.domainCode).toBe('UPLOAD_NOT_FOUND');
-    await send('POST', '/uploads', { token: t.tokenFor(filer), body: generatedFile(10).stream() });
-    expect(await t.db.query(`SELECT 1 FROM document_uploads WHERE id = $1`, [up.uploadId])).toEqual([]);
-    expect(await t.db.query(`SELECT 1 FROM document_chunks WHERE content_key = $1`, [up.uploadId])).toEqual([]);
+    // Nothing is purged until the worker's job runs: no upload comes to do it.
+    expect((await t.db.query(`SELECT count(*)::int AS n FROM document_uploads WHERE id = ANY($1)`, [unused]))[0].n).toBe(23);
+
+    await workerJobs(t.app).sweepOnce();
+    const rows = await t.db.query(`SELECT id FROM document_uploads WHERE id = ANY($1)`, [[...unused, used.uploadId, recent.uploadId]]);
+    expect(rows.map((r: { id: string }) => r.id)).toEqual([recent.uploadId]);
+    const chunks = await t.db.query(`SELECT DISTINCT content_key FROM document_chunks WHERE content_key = ANY($1)`, [
+      [...unused, used.uploadId, recent.uploadId],
+    ]);
+    expect(chunks.map((r: { content_key: string }) => r.content_key)).toEqual([recent.uploadId]);
     expect((await leftovers()).stray).toBe(0);
+    // The filed upload's bytes are its document's, and stay.
+    const down = await send('GET', filed.data!.fileDocument.downloadPath, { token: t.tokenFor(filer) });
+    expect([down.status, down.sha256]).toEqual([200, used.sha256]);
+    const purges = await t.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE operation = 'purgeUploads'`);
+    expect(purges[0].n).toBeGreaterThanOrEqual(2);
   });
 });

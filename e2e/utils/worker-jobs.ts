@@ -3,7 +3,7 @@ import { AuditCheckpoints, Metrics } from '@app/core';
 import { HearingRemindersService } from '@app/hearings';
 import { NoticeDelivery, RemindersService, WebhookDelivery } from '@app/notices';
 import { ElectionClosingService } from '@app/panels';
-import { ProcedureSweeper } from '@app/registry';
+import { ProcedureSweeper, UploadsService } from '@app/registry';
 import { JobsService } from '../../apps/worker/src/jobs.service';
 
 /**
@@ -21,5 +21,6 @@ export function workerJobs(app: INestApplication, metrics?: Metrics): JobsServic
     get(WebhookDelivery),
     get(HearingRemindersService),
     metrics ?? get(Metrics),
+    get(UploadsService),
   );
 }

@@ -63,6 +63,8 @@ export class ApiCluster {
   private readonly handlers = new Map<string, (payload: unknown) => Promise<unknown>>();
   private readonly restarts: number[] = [];
   private stopping = false;
+  /** A crash loop was found: no process is forked any more. */
+  private gaveUp = false;
   private readonly ready = new Set<number>();
   private readonly failed: Promise<string>;
   private fail!: (reason: string) => void;
@@ -131,16 +133,21 @@ export class ApiCluster {
   }
 
   private exited(worker: Worker, code: number | null, signal: string | null): void {
-    if (this.stopping) return;
+    // Once given up, the processes still running are the caller's to stop: none is replaced.
+    if (this.stopping || this.gaveUp) return;
     const pid = worker.process.pid;
-    this.options.log.error(`API process ${pid} exited (${signal ? `signal ${signal}` : `code ${code}`}); starting another`);
+    const how = signal ? `signal ${signal}` : `code ${code}`;
     const now = Date.now();
     const window = this.options.restartWindowMs ?? 60_000;
     while (this.restarts.length > 0 && this.restarts[0] <= now - window) this.restarts.shift();
     if (this.restarts.length >= (this.options.maxRestarts ?? 5)) {
-      this.fail(`${this.restarts.length + 1} API processes exited within ${window / 1000} s`);
+      this.gaveUp = true;
+      const reason = `${this.restarts.length + 1} API processes exited within ${window / 1000} s`;
+      this.options.log.error(`API process ${pid} exited (${how}): ${reason}, a crash loop; not starting another, stopping everything`);
+      this.fail(reason);
       return;
     }
+    this.options.log.error(`API process ${pid} exited (${how}); starting another`);
     this.restarts.push(now);
     // A replacement listens on the same shared port; it is not waited for (the first round's ready
     // line has been printed, or will be when it is ready).

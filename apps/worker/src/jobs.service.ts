@@ -4,7 +4,7 @@ import { HearingRemindersService } from '@app/hearings';
 import { NoticeDelivery, RemindersService, WebhookDelivery } from '@app/notices';
 import { JOB_SCHEMA, SWEEP_QUEUE } from '@app/migrations';
 import { ElectionClosingService } from '@app/panels';
-import { ProcedureSweeper } from '@app/registry';
+import { ProcedureSweeper, UploadsService } from '@app/registry';
 import PgBoss from 'pg-boss';
 
 export { SWEEP_QUEUE };
@@ -36,6 +36,7 @@ export class JobsService {
     private readonly webhooks: WebhookDelivery,
     private readonly hearingReminders: HearingRemindersService,
     private readonly metrics: Metrics,
+    private readonly uploads: UploadsService,
   ) {}
 
   async start(options: JobsOptions): Promise<void> {
@@ -54,8 +55,8 @@ export class JobsService {
     boss.on('error', (error) => this.logger.error(`pg-boss: ${error.message}`));
     await boss.start();
     await boss.createQueue(SWEEP_QUEUE);
-    // Every minute: elections due to close, deadlines that ran out, automatic transitions, and the
-    // daily audit checkpoint when due. pg-boss keeps one schedule
+    // Every minute: elections due to close, deadlines that ran out, automatic transitions, expired
+    // uploads, and the daily audit checkpoint when due. pg-boss keeps one schedule
     // per queue across all workers, so several workers do not multiply the jobs.
     await boss.schedule(SWEEP_QUEUE, '* * * * *');
     await boss.work(SWEEP_QUEUE, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? Math.min(2, interval) }, () =>
@@ -119,6 +120,11 @@ export class JobsService {
       const { id, seq, hash, madeAt, keyId, signature } = checkpoint;
       this.logger.log(`Audit checkpoint ${JSON.stringify({ id, seq, hash, madeAt, reason: 'DAILY', meetingId: null, keyId, signature })}`);
     }
+    // Uploads no filing took within UPLOAD_TTL_HOURS, with their bytes: every batch due, so that
+    // nothing waits for the next upload (there may be none for long) to be purged. Last: an object
+    // store down fails this step alone, the rest of the round done (the round is retried whole).
+    const purged = await this.uploads.purgeAllExpired();
+    if (purged) this.logger.log(`Purged ${purged} expired uploads`);
   }
 
   /** Queues a sweep now; it runs on whichever worker takes it. */

@@ -53,6 +53,7 @@ export { Document, toDocument } from './documents/document.type';
 export { DocumentFileInput } from './documents/dto/document.input';
 export { DocumentEntity, type Classification, type DocumentKind } from './documents/document.entity';
 export { DocumentStorage } from './documents/document-storage';
+export { UploadsService } from './documents/uploads.service';
 export { S3DocumentStorage, type S3StorageOptions } from './documents/s3-document-storage';
 export { canSeeDocument, type PolicyDispute, type PolicyDocument, type Viewer } from './documents/document-policy';
 export { DocketEntryEntity } from './docket/docket-entry.entity';

@@ -111,6 +111,16 @@ export const REGISTRY_ERRORS = {
     category: 'BAD_USER_INPUT',
     meaning: 'The content received does not have the SHA-256 announced in X-Content-SHA256 (or that is not 64 hex digits): send it again',
   },
+  UPLOADS_BUSY: {
+    category: 'UNAVAILABLE',
+    meaning:
+      'The API process receives as many uploads as it may at once (UPLOAD_CONCURRENCY); nothing of this one was read: send it again after Retry-After (retryAfterSeconds)',
+  },
+  UPLOAD_IDLE_TIMEOUT: {
+    category: 'BAD_USER_INPUT',
+    meaning:
+      'Nothing of the upload arrived for UPLOAD_IDLE_TIMEOUT_SECONDS: it was abandoned, its connection closed and nothing of it kept; send it again',
+  },
   UPLOAD_CONTENT_TYPE: {
     category: 'BAD_USER_INPUT',
     meaning: 'An upload is the file itself as the body (e.g. Content-Type: application/octet-stream), not JSON nor a form',

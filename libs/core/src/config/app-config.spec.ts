@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { generateSigningKeyPem } from '../audit/audit-keys';
-import { ConfigError, keyBytes, loadConfig } from './app-config';
+import { API_POOL_SIZE, ConfigError, keyBytes, loadConfig } from './app-config';
 
 const KEY = generateSigningKeyPem();
 
@@ -148,6 +148,17 @@ describe('loadConfig', () => {
     expect(loadConfig({}).WEB_CONCURRENCY).toBe(availableParallelism());
     expect(loadConfig({ WEB_CONCURRENCY: '1' }).WEB_CONCURRENCY).toBe(1);
     expect(loadConfig({ WEB_CONCURRENCY: '3' }).WEB_CONCURRENCY).toBe(3);
+  });
+
+  it('bounds uploads: a quarter of the pool at once by default, within the pool; a minute of silence', () => {
+    expect(loadConfig({})).toMatchObject({ UPLOAD_CONCURRENCY: Math.floor(API_POOL_SIZE / 4), UPLOAD_IDLE_TIMEOUT_SECONDS: 60 });
+    expect(loadConfig({ UPLOAD_CONCURRENCY: '1', UPLOAD_IDLE_TIMEOUT_SECONDS: '5' })).toMatchObject({
+      UPLOAD_CONCURRENCY: 1,
+      UPLOAD_IDLE_TIMEOUT_SECONDS: 5,
+    });
+    expect(() => loadConfig({ UPLOAD_CONCURRENCY: '0' })).toThrow(/UPLOAD_CONCURRENCY must be between 1 and 10/);
+    expect(() => loadConfig({ UPLOAD_CONCURRENCY: String(API_POOL_SIZE + 1) })).toThrow(/UPLOAD_CONCURRENCY must be between 1 and 10/);
+    expect(() => loadConfig({ UPLOAD_IDLE_TIMEOUT_SECONDS: '0' })).toThrow(/UPLOAD_IDLE_TIMEOUT_SECONDS must be between 1 and 3600/);
   });
 
   it('reads START_WORKER as a yes or a no', () => {

@@ -27,6 +27,12 @@ export type NodeEnv = (typeof NODE_ENVS)[number];
 export const LOG_LEVELS = ['silent', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/**
+ * Connections in the database pool of an API process (DatabaseModule's default): a streamed upload
+ * holds one for as long as its body takes to arrive, so UPLOAD_CONCURRENCY is counted against it.
+ */
+export const API_POOL_SIZE = 10;
+
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value);
 // A yes or a no, anything else left as it is for the validator to refuse.
 const toYesNo = ({ value }: { value: unknown }) => {
@@ -322,6 +328,29 @@ export class AppConfig {
   @IsInt({ message: 'must be a whole number of hours' })
   @Min(1, { message: 'must be at least 1 hour' })
   UPLOAD_TTL_HOURS = 24;
+
+  /**
+   * Uploads (POST /uploads) one API process receives at once: each holds a connection of the pool
+   * until its last byte is stored, so a few slow clients could otherwise take every connection and
+   * stall the whole API. A quarter of the pool by default; past it an upload is refused at once
+   * (UPLOADS_BUSY, 503 with Retry-After), none of its body read.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of uploads' })
+  @Min(1, { message: `must be between 1 and ${API_POOL_SIZE} (the connections of an API process's database pool)` })
+  @Max(API_POOL_SIZE, { message: `must be between 1 and ${API_POOL_SIZE} (the connections of an API process's database pool)` })
+  UPLOAD_CONCURRENCY = Math.max(1, Math.floor(API_POOL_SIZE / 4));
+
+  /**
+   * How long an upload may go without receiving a byte before it is abandoned (its connection to
+   * the client closed, nothing of it kept): a client gone silent does not hold a connection of the
+   * pool, nor a place among UPLOAD_CONCURRENCY, until the TCP stack gives up on it.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of seconds' })
+  @Min(1, { message: 'must be between 1 and 3600 seconds' })
+  @Max(3600, { message: 'must be between 1 and 3600 seconds' })
+  UPLOAD_IDLE_TIMEOUT_SECONDS = 60;
 
   /**
    * The body's rules of procedure for its meetings: a decision (establishment, adoption,

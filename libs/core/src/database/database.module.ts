@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, type DataSourceOptions, type MixedList } from 'typeorm';
+import { API_POOL_SIZE } from '../config/app-config';
 import { ReadReplicas } from './read-replicas';
 
 export interface DatabaseModuleOptions {
@@ -28,7 +29,7 @@ export class DatabaseModule implements OnApplicationShutdown {
   constructor(@Inject(ReadReplicas) private readonly replicas: ReadReplicas) {}
 
   static forRoot(options: DatabaseModuleOptions): DynamicModule {
-    const poolSize = options.poolSize ?? 10;
+    const poolSize = options.poolSize ?? API_POOL_SIZE;
     const applicationName = options.applicationName ?? 'dispute-body';
     const replicas = new ReadReplicas({
       urls: options.readUrls ?? [],

@@ -15,6 +15,7 @@ export const ERROR_CATEGORIES = [
   'DEADLINE_PASSED',
   'RATE_LIMITED',
   'PAYLOAD_TOO_LARGE',
+  'UNAVAILABLE',
 ] as const;
 
 /** One of {@link ERROR_CATEGORIES}. */

@@ -1,6 +1,6 @@
 import type { ArgumentsHost } from '@nestjs/common';
 import { NotFoundException } from '@nestjs/common';
-import { badInput, notFound } from './domain-error';
+import { DomainError, badInput, notFound } from './domain-error';
 import { HttpErrorFilter } from './http-exception.filter';
 
 /** What the filter writes: status, headers and the JSON body, through a fake Express response. */
@@ -74,5 +74,16 @@ describe('HttpErrorFilter', () => {
       },
     });
     expect(JSON.stringify(crash.body)).not.toContain('secret');
+  });
+
+  it('says Retry-After for an error that says when to come back, and closes a connection whose body is still coming', () => {
+    const limited = new DomainError('RATE_LIMITED', 'TOO_MANY_ATTEMPTS', 'Too many sign-ins; try again in 2 minutes', {
+      retryAfterSeconds: 89.5,
+    });
+    const midBody = answer(limited, { headers: {}, complete: false } as never);
+    expect([midBody.status, midBody.headers['retry-after'], midBody.headers.connection]).toEqual([429, '90', 'close']);
+    // A request read whole keeps its connection; an error with no such detail says no Retry-After.
+    const whole = answer(missing, { headers: {}, complete: true } as never);
+    expect([whole.status, whole.headers['retry-after'], whole.headers.connection]).toEqual([404, undefined, undefined]);
   });
 });

@@ -18,6 +18,8 @@ const STATUS: Record<ErrorCategory, number> = {
   DEADLINE_PASSED: 422,
   RATE_LIMITED: 429,
   PAYLOAD_TOO_LARGE: 413,
+  // The server is too busy for the request now (not the client's fault): try again after Retry-After.
+  UNAVAILABLE: 503,
 };
 
 /** An error's JSON body: `code` (and `domainCode`) stable, the message for the reader, the details. */
@@ -44,7 +46,10 @@ export class HttpErrorFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const res = http.getResponse<Response>();
     const language = languageOf(http.getRequest<Request>());
+    closeIfBodyUnread(http.getRequest<Request>(), res);
     if (exception instanceof DomainError) {
+      const retryAfter = exception.details.retryAfterSeconds;
+      if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(Math.max(1, Math.ceil(retryAfter))));
       send(res, STATUS[exception.category], domainErrorBody(exception), language);
     } else if (isClientHttpError(exception)) {
       // body-parser and friends: a body too large (413), malformed JSON (400), …
@@ -83,6 +88,16 @@ function send(res: Response, status: number, error: HttpErrorBody, language: Lan
   res.setHeader('Content-Language', languageTag(language));
   res.setHeader('Vary', 'Accept-Language');
   res.json({ error: localizedErrorBody(error, language) });
+}
+
+/**
+ * An error answered before the request's body has arrived (an upload refused or failed half-way)
+ * closes the connection after the answer. Left open, node would read the rest of the body to
+ * reuse the connection, up to DOCUMENT_MAX_BYTES of a file nobody wants; and no later request can
+ * be read from it before that rest anyway.
+ */
+function closeIfBodyUnread(req: Request | undefined, res: Response): void {
+  if (req && typeof req.complete === 'boolean' && !req.complete && !res.headersSent) res.setHeader('Connection', 'close');
 }
 
 function isClientHttpError(error: unknown): error is { status: number; message: string } {

@@ -8,6 +8,8 @@ import { UploadsService } from './uploads.service';
  * streamed into the document storage, never held whole. Signed in like the API (a bearer token).
  * `X-Content-SHA256` (hex), when sent, is checked against what arrived: the filing records the
  * hash of exactly the bytes the client had. The answer names the upload for a filing (`uploadId`).
+ * Bounded by the service (UPLOAD_CONCURRENCY at once, UPLOAD_IDLE_TIMEOUT_SECONDS of silence): a
+ * refusal before the body is read closes the connection after the answer (HttpErrorFilter).
  */
 @Controller('uploads')
 export class UploadsController {

@@ -1,14 +1,34 @@
-import { Injectable } from '@nestjs/common';
-import { Actor, AppConfig, Clock, CommandContext, CommandRunner, badInput, conflict, notFound, requireActor } from '@app/core';
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  Actor,
+  AppConfig,
+  Clock,
+  CommandContext,
+  CommandRunner,
+  DomainError,
+  Metrics,
+  METRIC_PREFIX,
+  badInput,
+  conflict,
+  notFound,
+  requireActor,
+} from '@app/core';
+import { Counter } from 'prom-client';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { DataSource, LessThanOrEqual } from 'typeorm';
 import { DocumentStorage } from './document-storage';
 import { DocumentUploadEntity } from './document-upload.entity';
+import { UploadSlots, watchIdle } from './upload-limits';
 
 const HOUR_MS = 60 * 60 * 1000;
-/** How many expired uploads one purge takes at most: a purge runs before an upload, so it stays short. */
+/** How many expired uploads one purge takes at most: one short transaction, however many are due. */
 const PURGE_BATCH = 20;
+/**
+ * When a refused upload is told to come back: about as long as a slow upload of a few hundred
+ * megabytes takes; a client retrying sooner would most likely be refused again.
+ */
+const BUSY_RETRY_AFTER_SECONDS = 30;
 
 /**
  * Files streamed outside the GraphQL request (POST /uploads), for a filing to take by their id:
@@ -17,28 +37,74 @@ const PURGE_BATCH = 20;
  */
 @Injectable()
 export class UploadsService {
+  private readonly logger = new Logger(UploadsService.name);
+  /** The uploads this process receives at once (UPLOAD_CONCURRENCY): each holds a connection of the pool. */
+  private readonly slots: UploadSlots;
+  private readonly refused: Counter<'reason'>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly commands: CommandRunner,
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly storage: DocumentStorage,
-  ) {}
+    metrics: Metrics,
+  ) {
+    this.slots = new UploadSlots(config.UPLOAD_CONCURRENCY);
+    metrics.addGauge('uploads_in_progress', 'Uploads (POST /uploads) being received now', [], () => [{ value: this.slots.inUse }]);
+    this.refused = new Counter({
+      name: `${METRIC_PREFIX}uploads_refused_total`,
+      help: 'Uploads refused or abandoned before they were stored: busy (UPLOAD_CONCURRENCY reached), idle (UPLOAD_IDLE_TIMEOUT_SECONDS)',
+      labelNames: ['reason'] as const,
+      registers: [metrics.registry],
+    });
+  }
 
   /**
    * Stores `content` as a new upload of the caller's, hashed and measured as it streams, within
-   * DOCUMENT_MAX_BYTES. One transaction: a request cut off, too large, empty or whose content is
-   * not the SHA-256 the client announced (`expectedSha256`) leaves nothing, in the database or
-   * in the object store. Audited (who uploaded what); nothing public changes.
+   * DOCUMENT_MAX_BYTES. One transaction: a request cut off, too large, empty, silent for
+   * UPLOAD_IDLE_TIMEOUT_SECONDS or whose content is not the SHA-256 the client announced
+   * (`expectedSha256`) leaves nothing, in the database or in the object store. At most
+   * UPLOAD_CONCURRENCY at once in this process: past it, UPLOADS_BUSY before a byte is read (the
+   * client's body stays unread; the HTTP layer closes its connection after the answer). Audited
+   * (who uploaded what); nothing public changes.
    */
   async receive(actor: Actor | null, content: Readable, expectedSha256: string | null): Promise<DocumentUploadEntity> {
     const owner = requireActor(actor);
+    const release = this.slots.tryTake();
+    if (!release) {
+      this.refused.inc({ reason: 'busy' });
+      throw new DomainError(
+        'UNAVAILABLE',
+        'UPLOADS_BUSY',
+        `This server is receiving as many uploads as it takes at once (UPLOAD_CONCURRENCY, ${this.slots.limit}); nothing of yours was read: send the file again in ${BUSY_RETRY_AFTER_SECONDS} seconds`,
+        { retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS },
+      );
+    }
+    try {
+      return await this.store(actor, owner.userId, content, expectedSha256);
+    } finally {
+      release();
+    }
+  }
+
+  private async store(actor: Actor | null, ownerId: string, body: Readable, expectedSha256: string | null): Promise<DocumentUploadEntity> {
     if (expectedSha256 !== null && !/^[0-9a-f]{64}$/.test(expectedSha256)) {
-      content.resume();
+      body.resume();
       throw badInput('sha256', 'The SHA-256 announced is 64 hexadecimal digits', 'UPLOAD_DIGEST_MISMATCH');
     }
-    await this.purgeExpired();
     const id = randomUUID();
+    const idleSeconds = this.config.UPLOAD_IDLE_TIMEOUT_SECONDS;
+    const watch = watchIdle(body, idleSeconds * 1000, () => {
+      this.refused.inc({ reason: 'idle' });
+      this.logger.warn(`Upload ${id} abandoned: nothing of it arrived for ${idleSeconds} s`);
+      return badInput(
+        'content',
+        `Nothing of the upload arrived for ${idleSeconds} seconds: it was abandoned; send it again`,
+        'UPLOAD_IDLE_TIMEOUT',
+      );
+    });
+    const content = watch.stream;
     try {
       return await this.commands.run({ actor, operation: 'uploadDocument', publicData: false }, async (ctx) => {
         const stored = await this.storage.write(id, content, { maxBytes: this.config.DOCUMENT_MAX_BYTES, em: ctx.em });
@@ -52,7 +118,7 @@ export class UploadsService {
         }
         const upload = await ctx.em.getRepository(DocumentUploadEntity).save({
           id,
-          ownerId: owner.userId,
+          ownerId,
           createdAt: ctx.now,
           expiresAt: new Date(ctx.now.getTime() + this.config.UPLOAD_TTL_HOURS * HOUR_MS),
           sizeBytes: stored.sizeBytes,
@@ -66,6 +132,8 @@ export class UploadsService {
       // A store outside the transaction (an object store) may hold what was written before the failure.
       await this.storage.remove(id).catch(() => undefined);
       throw error;
+    } finally {
+      watch.stop();
     }
   }
 
@@ -111,7 +179,9 @@ export class UploadsService {
   /**
    * Drops the uploads past their time: an unused one with its content, a used one (its content is
    * its filing's now) alone. Each content is removed before its row, so that a purge cut off is
-   * finished by the next one. Runs before each upload; returns how many it dropped.
+   * finished by the next one. At most PURGE_BATCH; returns how many it dropped. The worker runs it
+   * until nothing is left ({@link purgeAllExpired}); an upload does not, so that it neither waits
+   * for the removal of others' contents nor takes a second connection of the pool for it.
    */
   async purgeExpired(): Promise<number> {
     const expired = await this.dataSource
@@ -125,5 +195,12 @@ export class UploadsService {
       ctx.target('Upload', ids[0], { purged: ids });
     });
     return ids.length;
+  }
+
+  /** {@link purgeExpired} batch after batch until no expired upload is left; returns how many it dropped. */
+  async purgeAllExpired(): Promise<number> {
+    let purged = 0;
+    for (let batch = await this.purgeExpired(); batch > 0; batch = await this.purgeExpired()) purged += batch;
+    return purged;
   }
 }
