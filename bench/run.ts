@@ -31,6 +31,9 @@
 //      event under the docket-list load), each as a child process with its own PostgreSQL.
 //   9. the worker's sweep and the public statistics on 10 000 and 100 000 disputes (bench/sweep.bench.ts,
 //      a child process with its own PostgreSQL; issue 16 items 6 and 7).
+//  10. a document's bytes through the API (bench/uploads.ts, a child process with its own
+//      PostgreSQL and its own API from dist; issue 16 item 4): POST /uploads and the download of
+//      a file of 1 GiB (256 MiB with --quick) against `cat` and loopback HTTP, and the API's RSS.
 // Every process it starts is stopped and the temporary folder removed at the end, also on failure.
 //
 // Options: --no-write (leave RESULTS.md alone), --quick (short rounds, for trying the harness),
@@ -731,6 +734,9 @@ async function main(): Promise<void> {
     QUICK ? ['--quick'] : ['--sweep-100k'],
     {},
   )) as import('./lib/report').ScaleFigures;
+  // 10. Uploads and downloads (issue 16 item 4), last: it writes a GiB or more to a database of its own.
+  log(`Uploads: a file of ${QUICK ? '256 MiB' : '1 GiB'} through POST /uploads and back`);
+  const uploads = (await runBenchScript('bench/uploads.ts', QUICK ? ['--quick'] : [], {})) as import('./lib/report').UploadsFigures;
 
   const results: import('./lib/report').Results = {
     date,
@@ -750,6 +756,7 @@ async function main(): Promise<void> {
     eservice,
     pages,
     scale,
+    uploads,
   };
   const figures = `${report.renderFigures(results)}\n\n${renderPublicReads(publicFigures)}\n\n${renderWholeMachine(wholeMachine)}`;
   section('Figures');

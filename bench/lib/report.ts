@@ -5,6 +5,7 @@ import type { LoadResult } from '../load-client';
 import type { Machine } from './machine';
 import type { ProfileResult } from './profile';
 import type { BuildOutcome, NpmStartRun, StartupRun } from './startup';
+import { UPLOAD_RATIO_TARGET, UPLOAD_RSS_TARGET_MIB, type UploadFigures, uploadSummary } from './upload-figures';
 
 // Issue 16's targets for the secretariat's docket list: API / raw ≥ 0.6 (stretch 0.7), and a p99
 // of at most 50 ms at a third of the raw maximum.
@@ -66,6 +67,9 @@ export const SWEEP_INTERVAL_MS = 60_000;
 export const STATISTICS_MEDIAN_TARGET_MS = 20;
 export type ScaleFigures = { sizes: import('../sweep.bench').SweepFigures[] } | { error: string };
 
+/** Issue 16 item 4: bench/uploads.ts (a document's bytes through the API against the machine's speed). */
+export type UploadsFigures = UploadFigures | { error: string };
+
 export interface PageFigure {
   name: string;
   path: string;
@@ -106,6 +110,7 @@ export interface Results {
   eservice?: EServiceFigures;
   pages?: PageFigures;
   scale?: ScaleFigures;
+  uploads?: UploadsFigures;
 }
 
 export function table(headers: string[], rows: (string | number)[][]): string {
@@ -377,6 +382,7 @@ export function renderFigures(r: Results): string {
   if (r.pages) parts.push(renderSitePages(r.pages));
   if (r.eservice) parts.push(renderEService(r.eservice));
   if (r.scale) parts.push(renderScale(r.scale));
+  if (r.uploads) parts.push(renderUploads(r.uploads));
   return parts.join('\n\n');
 }
 
@@ -406,6 +412,19 @@ export function renderEService(e: EServiceFigures): string {
     ]);
   }
   return ['### E-service', table(['figure', 'value', 'how'], rows)].join('\n\n');
+}
+
+/** A document's bytes through the API against the machine's speed, with the targets (issue 16 item 4). */
+export function renderUploads(figures: UploadsFigures): string {
+  const head = `### Document uploads and downloads (API / loopback HTTP ≥ ${UPLOAD_RATIO_TARGET}; RSS growth < ${UPLOAD_RSS_TARGET_MIB} MiB)`;
+  if ('error' in figures) return `${head}\n\nnot measured: ${figures.error}`;
+  return [
+    head,
+    uploadSummary(figures)
+      .map((line) => `    ${line}`)
+      .join('\n'),
+    'bench/uploads.ts in a child process with its own PostgreSQL: the API from dist in its own process (NODE_ENV=production, WEB_CONCURRENCY=1), a file generated on disk sent to POST /uploads, filed, downloaded and hashed by a node HTTP client; the baseline is `cat` of the file and the same client against a trivial node server on loopback; RSS is the API process’s VmRSS sampled every 100 ms.',
+  ].join('\n\n');
 }
 
 /** The sweep and the statistics per data set, with their targets (issue 16 items 6 and 7). */

@@ -1,6 +1,7 @@
 import { FigureList } from './figures-json';
 import { PUBLIC_RATIO_TARGET, type PublicReadFigures } from './public-reads';
 import { P99_TARGET_MS, PAGE_MEDIAN_TARGET_MS, RATIO_TARGET, STATISTICS_MEDIAN_TARGET_MS, SWEEP_INTERVAL_MS, type Results } from './report';
+import { UPLOAD_RATIO_TARGET, UPLOAD_RSS_TARGET_MIB } from './upload-figures';
 import type { WholeMachineFigures } from './whole-machine';
 
 const median = (xs: number[]): number | null => {
@@ -89,6 +90,19 @@ export function runFigures(r: Results, publicReads: PublicReadFigures, whole: Wh
       add(`sweep of a backlog, ${n} disputes`, size.backlog.ms, 'ms');
       if (size.statistics) add(`statistics median, ${n} disputes`, size.statistics.medianMs, 'ms', { max: STATISTICS_MEDIAN_TARGET_MS });
     }
+  }
+
+  if (r.uploads) {
+    const u = 'error' in r.uploads ? null : r.uploads;
+    add('upload through POST /uploads', u?.upload.MiBps, 'MiB/s');
+    add('download of a document', u?.download.MiBps, 'MiB/s');
+    add('upload baseline: loopback HTTP', u?.baseline.httpUpMiBps, 'MiB/s');
+    add('download baseline: loopback HTTP', u?.baseline.httpDownMiBps, 'MiB/s');
+    add('upload and download baseline: cat', u?.baseline.catMiBps, 'MiB/s');
+    add('upload / loopback HTTP', u && u.upload.MiBps / u.baseline.httpUpMiBps, 'ratio', { min: UPLOAD_RATIO_TARGET });
+    add('download / loopback HTTP', u && u.download.MiBps / u.baseline.httpDownMiBps, 'ratio', { min: UPLOAD_RATIO_TARGET });
+    add('API RSS growth during an upload', u?.upload.rssGrowthMiB, 'MiB', { max: UPLOAD_RSS_TARGET_MIB });
+    add('API RSS growth during a download', u?.download.rssGrowthMiB, 'MiB', { max: UPLOAD_RSS_TARGET_MIB });
   }
   return figures;
 }

@@ -186,6 +186,8 @@ export interface StartupRun {
 /** An API started from dist, as `npm start` runs it (with the worker it forks). */
 export interface BuiltApi {
   port: number;
+  /** The process of main.js (with WEB_CONCURRENCY=1, the API's own). */
+  pid: number | undefined;
   /** Seconds from launch to the first 200 from /health/ready. */
   seconds: number;
   /** What it printed so far. */
@@ -250,7 +252,7 @@ export async function startBuiltApi(databaseUrl: string, jwtSecret: string, env:
     await stop();
     throw error;
   }
-  return { port, seconds: Number(process.hrtime.bigint() - started) / 1e9, output: () => output.join(''), stop };
+  return { port, pid: child.pid, seconds: Number(process.hrtime.bigint() - started) / 1e9, output: () => output.join(''), stop };
 }
 
 /**
