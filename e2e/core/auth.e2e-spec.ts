@@ -149,6 +149,13 @@ describe('sign-in', () => {
       await expectRefused(token);
     });
 
+    it('refuses a token it accepted before once expired: only the signature check is kept per token', async () => {
+      const token = t.tokenFor(delegate);
+      expect((await t.gql(ME, {}, token)).data!.me.email).toBe('delegate@kaz.test');
+      t.clock.advance(901 * 1000);
+      await expectRefused(token);
+    });
+
     it('refuses a tampered token', async () => {
       const [h, , s] = t.tokenFor(delegate).split('.');
       await expectRefused(`${h}.${b64({ ...claims(), role: 'SECRETARIAT' })}.${s}`);

@@ -1,6 +1,8 @@
 import { EntityRows, MemberEntity, UserEntity } from '@app/core';
 import { DeadlineEntity, DisputeEntity, DisputePartyEntity } from '@app/registry';
 import { DocketEntryEntity } from '@app/registry';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { GraphQLObjectType } from 'graphql';
 import type { EntityTarget, ObjectLiteral } from 'typeorm';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { createMember, createUser } from '../utils/factories';
@@ -389,5 +391,59 @@ describe('registry: filing and the early procedure', () => {
     const tenForSecretariat = await statements(10, sec());
     expect(await statements(100, sec())).toBe(tenForSecretariat);
     expect(tenForSecretariat).toBe(9);
+  });
+
+  it('binds the fields a docket list asks on every row directly to graphql-js, with the same answers', async () => {
+    // A method bound as it is (`bound <name>`, bound again by the schema's factory) means @nestjs/graphql found no parameter decorator,
+    // enhancer or field middleware on it; Nest's wrapper (its context creator and the validation
+    // pipe, on every row) is an anonymous function. A decorator added back fails here.
+    const dispute = t.app.get(GraphQLSchemaHost).schema.getType('Dispute') as GraphQLObjectType;
+    const fields = dispute.getFields();
+    for (const name of ['parties', 'complainant', 'respondents', 'thirdParties', 'deadlines', 'nextDeadline']) {
+      expect(fields[name].resolve?.name).toMatch(new RegExp(`^(bound )+${name}$`));
+    }
+    // Arguments still validated by the pipe: docket's page size.
+    expect(fields.docket.resolve?.name).not.toMatch(/^(bound )+docket$/);
+    // Two disputes of its own (the test may run alone), one with two respondents.
+    await file(tokens.CHN);
+    await file(tokens.KAZ, { respondents: ['IDN', 'PAK'] });
+    const { data } = await t.gql(
+      `{ disputes(first: 5) { nodes { id parties { kind member { code } } complainant { code } respondents { code }
+         thirdParties { code } deadlines { rule status } nextDeadline { rule dueDate } } } }`,
+      {},
+      sec(),
+    );
+    const nodes = data!.disputes.nodes as {
+      id: string;
+      parties: { kind: string; member: { code: string } }[];
+      complainant: { code: string };
+      respondents: { code: string }[];
+      deadlines: { rule: string; status: string }[];
+      nextDeadline: { rule: string; dueDate: string } | null;
+    }[];
+    expect(nodes.length).toBeGreaterThan(0);
+    for (const node of nodes) {
+      const partyRows = await t.db.query(
+        `SELECT p.kind, m.code FROM dispute_parties p JOIN members m ON m.id = p.member_id WHERE p.dispute_id = $1`,
+        [node.id],
+      );
+      const key = (p: { kind: string; code: string }) => `${p.kind}/${p.code}`;
+      expect(node.parties.map((p) => key({ kind: p.kind, code: p.member.code })).sort()).toEqual(partyRows.map(key).sort());
+      expect(node.complainant.code).toBe(partyRows.find((p: { kind: string }) => p.kind === 'COMPLAINANT').code);
+      expect(node.respondents.map((m) => m.code).sort()).toEqual(
+        partyRows
+          .filter((p: { kind: string }) => p.kind === 'RESPONDENT')
+          .map((p: { code: string }) => p.code)
+          .sort(),
+      );
+      const [{ count: limits }] = await t.db.query('SELECT count(*)::int AS count FROM deadlines WHERE dispute_id = $1', [node.id]);
+      expect(node.deadlines).toHaveLength(limits);
+      const [next] = await t.db.query(
+        `SELECT rule, to_char(due_date, 'YYYY-MM-DD') AS "dueDate" FROM deadlines
+          WHERE dispute_id = $1 AND status = 'OPEN' AND paused_remaining_days IS NULL ORDER BY due_date, id LIMIT 1`,
+        [node.id],
+      );
+      expect(node.nextDeadline && { rule: node.nextDeadline.rule, dueDate: node.nextDeadline.dueDate }).toEqual(next ?? null);
+    }
   });
 });
