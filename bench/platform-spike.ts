@@ -7,9 +7,7 @@
 // (autocannon, 10 connections; every body checked against the Express answer), then one request at a
 // time. Prints the figures; asserts only that both platforms give the same answers.
 import { productionSecrets } from './lib/production-env';
-import { randomBytes, randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { Client } from 'pg';
 import { quantile } from './lib/quantile';
 
 const QUICK = process.argv.includes('--quick');
@@ -21,35 +19,15 @@ const log = (message: string) => process.stderr.write(`${message}\n`);
 const out = (text: string) => process.stdout.write(`${text}\n`);
 
 async function main(): Promise<void> {
-  const { APPLICATION_ROLE, JWT_AUDIENCE, JWT_ISSUER, ensureApplicationRole, withCredentials } = await import('@app/core');
-  const { runMigrations } = await import('@app/migrations');
-  const { sign } = await import('jsonwebtoken');
-  const { loadDataset } = await import('./dataset');
   const { startBenchServer } = await import('./lib/database');
   const { DOCKET_LIST } = await import('./lib/queries');
+  const { signedInDataset } = await import('./lib/signed-in-dataset');
   const { ask, forkScript, stopAllChildren } = await import('./lib/children');
   const cleanups: (() => Promise<void>)[] = [stopAllChildren];
   try {
     const server = await startBenchServer();
     cleanups.push(() => server.stop());
-    const databaseUrl = await server.createDatabase('dsb_platform');
-    const appPassword = randomBytes(18).toString('base64url');
-    await ensureApplicationRole(databaseUrl, APPLICATION_ROLE, appPassword);
-    await runMigrations(databaseUrl, { applicationRole: APPLICATION_ROLE });
-    const appUrl = withCredentials(databaseUrl, APPLICATION_ROLE, appPassword);
-    const dataset = await loadDataset(databaseUrl);
-    const jwtSecret = randomBytes(48).toString('base64url');
-    const signInId = randomUUID();
-    const client = new Client({ connectionString: databaseUrl });
-    await client.connect();
-    await client.query('INSERT INTO sign_ins (id, user_id, created_at) VALUES ($1, $2, now())', [signInId, dataset.secretariatUserId]);
-    await client.end();
-    const token = sign({ sub: dataset.secretariatUserId, role: 'SECRETARIAT', sid: signInId }, jwtSecret, {
-      algorithm: 'HS256',
-      issuer: JWT_ISSUER,
-      audience: JWT_AUDIENCE,
-      expiresIn: 900,
-    });
+    const { appUrl, jwtSecret, token } = await signedInDataset(server, 'dsb_platform');
     const env = {
       NODE_ENV: 'production',
       LOG_LEVEL: 'error',

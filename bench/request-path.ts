@@ -17,10 +17,8 @@
 //                   under ts-node in a child, bench/platform-server.ts), its raw profile saved to FILE
 import { productionSecrets } from './lib/production-env';
 import { execFileSync, spawn } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Client } from 'pg';
 import { quantile } from './lib/quantile';
 
 const arg = (name: string) => {
@@ -51,12 +49,9 @@ function cpuMs(pid: number, ticksPerSecond: number): number {
 }
 
 async function main(): Promise<void> {
-  const { APPLICATION_ROLE, JWT_AUDIENCE, JWT_ISSUER, ensureApplicationRole, withCredentials } = await import('@app/core');
-  const { runMigrations } = await import('@app/migrations');
-  const { sign } = await import('jsonwebtoken');
-  const { loadDataset } = await import('./dataset');
   const { freePort, startBenchServer } = await import('./lib/database');
   const { DOCKET_LIST } = await import('./lib/queries');
+  const { signedInDataset } = await import('./lib/signed-in-dataset');
   const { ask, forkScript, stopAllChildren, ROOT } = await import('./lib/children');
   const roots = [...(arg('trees') ?? ROOT).split(',').map((dir) => resolve(dir)), ROOT];
   const ticks = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
@@ -68,24 +63,7 @@ async function main(): Promise<void> {
     }
     const server = await startBenchServer();
     cleanups.push(() => server.stop());
-    const databaseUrl = await server.createDatabase('dsb_request_path');
-    const appPassword = randomBytes(18).toString('base64url');
-    await ensureApplicationRole(databaseUrl, APPLICATION_ROLE, appPassword);
-    await runMigrations(databaseUrl, { applicationRole: APPLICATION_ROLE });
-    const appUrl = withCredentials(databaseUrl, APPLICATION_ROLE, appPassword);
-    const dataset = await loadDataset(databaseUrl);
-    const jwtSecret = randomBytes(48).toString('base64url');
-    const signInId = randomUUID();
-    const client = new Client({ connectionString: databaseUrl });
-    await client.connect();
-    await client.query('INSERT INTO sign_ins (id, user_id, created_at) VALUES ($1, $2, now())', [signInId, dataset.secretariatUserId]);
-    await client.end();
-    const token = sign({ sub: dataset.secretariatUserId, role: 'SECRETARIAT', sid: signInId }, jwtSecret, {
-      algorithm: 'HS256',
-      issuer: JWT_ISSUER,
-      audience: JWT_AUDIENCE,
-      expiresIn: 900,
-    });
+    const { databaseUrl, appUrl, jwtSecret, token } = await signedInDataset(server, 'dsb_request_path');
     const env = {
       ...process.env,
       NODE_ENV: 'production',
