@@ -1,25 +1,17 @@
-// One API process of bench/platform-spike.ts: the application on Express (createApiApp, as it
-// ships) or on Fastify (bench/lib/fastify-api.ts), under ts-node with NODE_ENV=production, both
-// alike. Started with fork(); receives { platform, env } over IPC, listens on a free port of
-// 127.0.0.1 and answers { port }.
+// One API process of bench/request-path.ts: the application as it ships (createApiApp), under
+// ts-node with NODE_ENV=production. Started with fork(); receives { env } over IPC, listens on a
+// free port of 127.0.0.1 and answers { port }.
 import './lib/production-env';
 import type { AddressInfo } from 'node:net';
 
 interface Start {
-  platform: 'express' | 'fastify';
   env: Record<string, string>;
 }
 
-async function start({ platform, env }: Start): Promise<number> {
+async function start({ env }: Start): Promise<number> {
   const { loadConfig } = await import('@app/core');
   const config = loadConfig(env);
   const options = { config, databaseUrl: env.DATABASE_URL, jwtSecret: env.JWT_SECRET };
-  if (platform === 'fastify') {
-    const { createFastifyApiApp } = await import('./lib/fastify-api');
-    const app = await createFastifyApiApp(options);
-    await app.listen(0, '127.0.0.1');
-    return (app.getHttpServer().address() as AddressInfo).port;
-  }
   const { createApiApp } = await import('../apps/api/src/bootstrap');
   const app = await createApiApp({ ...options, logger: false });
   await app.listen(0, '127.0.0.1');

@@ -7,7 +7,7 @@
 // the four variants of bench/run.ts byte for byte alike. Then interleaved full-load rounds
 // (autocannon, 10 connections, the order rotating), each process's CPU time (user + system, from
 // /proc) divided by the requests it answered: a figure the machine's other load disturbs far less
-// than requests per second (bench/platform-spike.ts). Prints the figures; asserts only that the
+// than requests per second. Prints the figures; asserts only that the
 // answers are equal.
 //
 //   --trees A,B,…   the other trees, the first the reference (default: this tree again, an A/A
@@ -212,7 +212,7 @@ async function main(): Promise<void> {
       // saves the raw profile where BENCH_PROFILE_SAVE says; the child inherits this environment).
       process.env.BENCH_PROFILE_SAVE = resolve(PROFILE_FILE);
       const child = forkScript('bench/platform-server.ts');
-      const { port } = await ask<{ port: number }>(child, { platform: 'express', env: { ...env, PORT: '0' } }, 180_000);
+      const { port } = await ask<{ port: number }>(child, { env: { ...env, PORT: '0' } }, 180_000);
       await load(port, WARM_SECONDS);
       type ProfileResult = import('./lib/profile').ProfileResult;
       const answered = new Promise<ProfileResult>((resolveResult) => {

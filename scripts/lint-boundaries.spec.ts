@@ -92,6 +92,7 @@ const VIOLATIONS: readonly [string, string, string][] = [
   ['libs/registry/src/procedure/example.ts', "export { IsString } from 'class-validator';", 'pureImport'],
   ['libs/registry/src/procedure/example.ts', "export { Transform } from 'class-transformer';", 'pureImport'],
   ['libs/registry/src/procedure/example.ts', "export type { Request } from 'express';", 'pureImport'],
+  ['libs/registry/src/procedure/example.ts', "export type { FastifyRequest } from 'fastify';", 'pureImport'],
   ['libs/registry/src/procedure/example.ts', "export { Client } from 'pg';", 'pureImport'],
   ['libs/registry/src/procedure/example.ts', "export { Clock } from '@app/core';", 'pureImport'],
   ['libs/registry/src/procedure/example.ts', "export { DeadlineEntity } from '../deadlines/deadline.entity';", 'pureEscape'],

@@ -43,11 +43,7 @@ const LAYERS: [string, RegExp][] = [
   ['DataLoader batching', /node_modules\/dataloader\//],
   ['Nest context creation (guards, pipes, param resolution)', /node_modules\/@nestjs\/core\/helpers\//],
   ['class-validator / class-transformer (argument validation)', /node_modules\/(class-validator|class-transformer)\//],
-  ['Express', /node_modules\/(express|body-parser|router)\//],
-  [
-    'Fastify (bench/platform-spike.ts)',
-    /node_modules\/(fastify|@fastify|find-my-way|avvio|@as-integrations\/fastify|@nestjs\/platform-fastify)\//,
-  ],
+  ['Fastify', /node_modules\/(fastify|@fastify|find-my-way|avvio|@as-integrations\/fastify|@nestjs\/platform-fastify)\//],
 ];
 
 /**

@@ -16,7 +16,7 @@ export interface SignedInDataset {
 /**
  * Creates database `name` on the bench's server, migrates it with the application role, loads the
  * bench data set (10 000 disputes) and signs the secretariat in: the set-up of the scripts that
- * measure the API on the secretariat's docket list (bench/platform-spike.ts, bench/request-path.ts).
+ * measure the API on the secretariat's docket list (bench/request-path.ts).
  * Modules that read the environment are loaded here, after the caller's production-env.
  */
 export async function signedInDataset(server: { createDatabase(name: string): Promise<string> }, name: string): Promise<SignedInDataset> {

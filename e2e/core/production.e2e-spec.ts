@@ -62,7 +62,7 @@ describe('production mode', () => {
     for (const res of responses) {
       expect(res.headers['x-powered-by']).toBeUndefined();
       expect(res.headers.server).toBeUndefined();
-      expect(res.text).not.toMatch(/\b(apollo|express|nestjs|nest\.js|node\.js)\b/i);
+      expect(res.text).not.toMatch(/\b(apollo|express|fastify|nestjs|nest\.js|node\.js)\b/i);
     }
   });
 

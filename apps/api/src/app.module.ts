@@ -23,7 +23,7 @@ import { PanelsApiModule, PanelsModule } from '@app/panels';
 import { RegistryApiModule, RegistryModule } from '@app/registry';
 import { RulingsApiModule } from '@app/rulings';
 import { SiteModule } from '@app/site';
-import type { Request, Response } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { languagePlugin } from './graphql/language.plugin';
 import { queryLimitsPlugin } from './graphql/query-limits.plugin';
 import { CSRF_PREFLIGHT_HEADERS } from './graphql/csrf';
@@ -100,15 +100,11 @@ export class AppModule {
             subscriptions: {
               'graphql-ws': liveDocketWsOptions({ production: config.isProduction, maxConnections: config.LIVE_MAX_CONNECTIONS }),
             },
-            // A request's context; a subscription's (graphql-ws hands its connection instead) has the same shape.
-            // On Fastify (the measurement of bench/platform-spike.ts) Apollo's integration hands the
-            // request and the reply as two arguments instead of one `{ req, res }`.
-            context: (arg: { req?: Request; res?: Response; raw?: unknown } & LiveConnection, reply?: { raw: Response }) =>
-              arg.req
-                ? { req: arg.req, res: arg.res, loaders: new RequestLoaders() }
-                : reply && arg.raw
-                  ? { req: arg as unknown as Request, res: reply.raw, loaders: new RequestLoaders() }
-                  : liveSubscriptionContext(arg),
+            // A request's context (Apollo's Fastify integration hands the request, whose `raw` is
+            // node's, and the reply); a subscription's (graphql-ws hands its connection instead,
+            // then the message) has the same shape.
+            context: (arg: FastifyRequest | LiveConnection) =>
+              'raw' in arg ? { req: arg, loaders: new RequestLoaders() } : liveSubscriptionContext(arg),
             // Each error is counted by its code (dsb_graphql_errors_total, README "Operations").
             formatError: (formatted, error) => {
               const answer = formatGraphqlError(formatted, error, {

@@ -3,13 +3,19 @@ import { NotFoundException } from '@nestjs/common';
 import { DomainError, badInput, notFound } from './domain-error';
 import { HttpErrorFilter } from './http-exception.filter';
 
-/** What the filter writes: status, headers and the JSON body, through a fake Express response. */
-function answer(exception: unknown, req: { query?: unknown; headers: Record<string, string>; user?: unknown }) {
-  const out = { status: 0, headers: {} as Record<string, string>, body: undefined as unknown };
+/** What the filter writes: status, headers and the JSON body, through a fake Fastify reply. */
+function answer(
+  exception: unknown,
+  req: { query?: unknown; headers: Record<string, string>; user?: unknown; raw?: { complete: boolean } },
+  streaming = false,
+) {
+  const out = { status: 0, headers: {} as Record<string, string>, body: undefined as unknown, destroyed: false };
   const res = {
-    status: (s: number) => ((out.status = s), res),
-    setHeader: (name: string, value: string) => ((out.headers[name.toLowerCase()] = value), res),
-    json: (body: unknown) => ((out.body = body), res),
+    sent: false,
+    raw: { headersSent: streaming, destroy: () => (out.destroyed = true) },
+    code: (s: number) => ((out.status = s), res),
+    header: (name: string, value: string) => ((out.headers[name.toLowerCase()] = value), res),
+    send: (body: string) => ((out.body = JSON.parse(body)), res),
   };
   const host = {
     getType: () => 'http',
@@ -80,10 +86,22 @@ describe('HttpErrorFilter', () => {
     const limited = new DomainError('RATE_LIMITED', 'TOO_MANY_ATTEMPTS', 'Too many sign-ins; try again in 2 minutes', {
       retryAfterSeconds: 89.5,
     });
-    const midBody = answer(limited, { headers: {}, complete: false } as never);
+    const midBody = answer(limited, { headers: {}, raw: { complete: false } });
     expect([midBody.status, midBody.headers['retry-after'], midBody.headers.connection]).toEqual([429, '90', 'close']);
     // A request read whole keeps its connection; an error with no such detail says no Retry-After.
-    const whole = answer(missing, { headers: {}, complete: true } as never);
+    const whole = answer(missing, { headers: {}, raw: { complete: true } });
     expect([whole.status, whole.headers['retry-after'], whole.headers.connection]).toEqual([404, undefined, undefined]);
+  });
+
+  it("answers Fastify's refusal of a body by its status, and only cuts a download whose answer is already on the wire", () => {
+    const tooLarge = Object.assign(new Error('Request body is too large'), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' });
+    expect(answer(tooLarge, { headers: {} })).toMatchObject({ status: 413, body: { error: { code: 'PAYLOAD_TOO_LARGE' } } });
+    const mediaType = Object.assign(new Error('Unsupported Media Type'), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' });
+    expect(answer(mediaType, { headers: {} })).toMatchObject({ status: 415, body: { error: { code: 'BAD_REQUEST' } } });
+    // A 4xx-shaped error that is not Fastify's is a server error: nothing of it is shown.
+    const other = Object.assign(new Error('secret'), { statusCode: 400 });
+    expect(answer(other, { headers: {} })).toMatchObject({ status: 500, body: { error: { code: 'INTERNAL_SERVER_ERROR' } } });
+    const cut = answer(new Error('the store failed'), { headers: {} }, true);
+    expect(cut).toMatchObject({ status: 0, body: undefined, destroyed: true });
   });
 });

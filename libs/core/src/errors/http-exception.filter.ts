@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { languageTag, type Language } from '@app/i18n';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../auth/actor';
 import { negotiateRequestLanguage } from '../graphql/request-language';
 import { DomainError, ErrorCategory } from './domain-error';
@@ -44,19 +44,29 @@ export class HttpErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost) {
     if (host.getType() !== 'http') return exception;
     const http = host.switchToHttp();
-    const res = http.getResponse<Response>();
-    const language = languageOf(http.getRequest<Request>());
-    closeIfBodyUnread(http.getRequest<Request>(), res);
+    const res = http.getResponse<FastifyReply>();
+    // A download already streaming (a hijacked reply) can only be cut: its status is on the wire.
+    if (res.sent || res.raw.headersSent) {
+      res.raw.destroy();
+      return;
+    }
+    const req = http.getRequest<FastifyRequest>();
+    const language = languageOf(req);
+    closeIfBodyUnread(req, res);
     if (exception instanceof DomainError) {
       const retryAfter = exception.details.retryAfterSeconds;
-      if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(Math.max(1, Math.ceil(retryAfter))));
+      if (typeof retryAfter === 'number') res.header('Retry-After', String(Math.max(1, Math.ceil(retryAfter))));
       send(res, STATUS[exception.category], domainErrorBody(exception), language);
-    } else if (isClientHttpError(exception)) {
-      // body-parser and friends: a body too large (413), malformed JSON (400), …
-      const code: ClientErrorCode = exception.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
-      send(res, exception.status, { code, message: exception.message }, language);
     } else if (exception instanceof HttpException) {
-      send(res, exception.getStatus(), { code: 'BAD_REQUEST' satisfies ClientErrorCode, message: exception.message }, language);
+      // Nest's own (an unknown path: 404) and Fastify's refusals of a body, which Nest hands on as
+      // HttpExceptions: too large (413), malformed JSON or an unsupported media type (400, 415).
+      const status = exception.getStatus();
+      const code: ClientErrorCode = status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
+      send(res, status, { code, message: exception.message }, language);
+    } else if (isClientHttpError(exception)) {
+      // A Fastify error with a 4xx status that reached the filter as itself.
+      const code: ClientErrorCode = exception.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
+      send(res, exception.statusCode, { code, message: exception.message }, language);
     } else {
       this.logger.error((exception as Error)?.stack ?? String(exception));
       send(res, 500, { code: 'INTERNAL_SERVER_ERROR' satisfies ClientErrorCode, message: 'Internal server error' }, language);
@@ -65,9 +75,10 @@ export class HttpErrorFilter implements ExceptionFilter {
 }
 
 /** The request's language; a request that cannot be read (no headers) is answered in English. */
-function languageOf(req: Request | undefined): Language {
+function languageOf(req: FastifyRequest | undefined): Language {
   if (!req?.headers) return 'en';
-  const user = req.user && typeof req.user === 'object' ? (req.user as Actor) : null;
+  const candidate = (req as { user?: unknown }).user;
+  const user = candidate && typeof candidate === 'object' ? (candidate as Actor) : null;
   return negotiateRequestLanguage({ query: req.query, headers: req.headers, user }).language;
 }
 
@@ -83,11 +94,13 @@ export function localizedErrorBody(error: HttpErrorBody, language: Language): Ht
   return { ...extensions, ...localized.extensions, message: localized.message };
 }
 
-function send(res: Response, status: number, error: HttpErrorBody, language: Language): void {
-  res.status(status);
-  res.setHeader('Content-Language', languageTag(language));
-  res.setHeader('Vary', 'Accept-Language');
-  res.json({ error: localizedErrorBody(error, language) });
+function send(res: FastifyReply, status: number, error: HttpErrorBody, language: Language): void {
+  res
+    .code(status)
+    .header('Content-Language', languageTag(language))
+    .header('Vary', 'Accept-Language')
+    .header('Content-Type', 'application/json; charset=utf-8')
+    .send(JSON.stringify({ error: localizedErrorBody(error, language) }));
 }
 
 /**
@@ -96,11 +109,19 @@ function send(res: Response, status: number, error: HttpErrorBody, language: Lan
  * reuse the connection, up to DOCUMENT_MAX_BYTES of a file nobody wants; and no later request can
  * be read from it before that rest anyway.
  */
-function closeIfBodyUnread(req: Request | undefined, res: Response): void {
-  if (req && typeof req.complete === 'boolean' && !req.complete && !res.headersSent) res.setHeader('Connection', 'close');
+function closeIfBodyUnread(req: FastifyRequest | undefined, res: FastifyReply): void {
+  const raw = req?.raw;
+  if (raw && typeof raw.complete === 'boolean' && !raw.complete) res.header('Connection', 'close');
 }
 
-function isClientHttpError(error: unknown): error is { status: number; message: string } {
-  const candidate = error as { status?: unknown; expose?: unknown };
-  return typeof candidate?.status === 'number' && candidate.status >= 400 && candidate.status < 500 && candidate.expose === true;
+/** An error Fastify raised with a client status (its `FST_ERR_*` codes): safe to show. */
+function isClientHttpError(error: unknown): error is { statusCode: number; message: string } {
+  const candidate = error as { statusCode?: unknown; code?: unknown };
+  return (
+    typeof candidate?.statusCode === 'number' &&
+    candidate.statusCode >= 400 &&
+    candidate.statusCode < 500 &&
+    typeof candidate.code === 'string' &&
+    candidate.code.startsWith('FST_')
+  );
 }

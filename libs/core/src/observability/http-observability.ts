@@ -1,8 +1,7 @@
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import type { Metrics } from './metrics';
 import { routeGroup } from './metrics';
 import { REQUEST_ID_HEADER, acceptRequestId, runInRequestScope } from './request-scope';
@@ -16,79 +15,87 @@ const LOGGED_HEADERS = ['user-agent', 'content-type', 'content-length', 'accept-
 // Probes and scrapes, every few seconds from the orchestrator and Prometheus: counted, not logged.
 const UNLOGGED_PATHS = /^\/(health\/|metrics$)/;
 
+/** The request's id: the caller's `X-Request-Id` when sane, else a new one (Fastify's `genReqId`). */
+export function requestIdOf(req: IncomingMessage): string {
+  return acceptRequestId(req.headers[REQUEST_ID_HEADER]);
+}
+
 /**
- * What every HTTP request goes through first: its id (the caller's `X-Request-Id` when sane, else
- * a new one), returned in the `X-Request-Id` header; an access line when it ends; its count and
- * duration in the metrics; and the scope that puts the id in every log line written while serving it.
+ * What every HTTP request goes through first (an `onRequest` hook, before its body is read): its
+ * id returned in the `X-Request-Id` header; an access line when it ends, aborted or not; its count
+ * and duration in the metrics; and the scope that puts the id in every log line written while
+ * serving it.
  */
-export function requestObservability(logger: Logger, metrics: Metrics | null): RequestHandler[] {
-  const access = pinoHttp({
-    logger,
-    genReqId: (req) => acceptRequestId(req.headers[REQUEST_ID_HEADER]),
-    autoLogging: { ignore: (req) => UNLOGGED_PATHS.test(pathOf(req)) },
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
-    customSuccessMessage: (req, res) => `${req.method} ${pathOf(req)} ${res.statusCode}`,
-    customErrorMessage: (req, res) => `${req.method} ${pathOf(req)} ${res.statusCode}`,
-    // The scope's mixin adds requestId to each line; pino-http's own copy of the id (req.id) is enough.
-    quietReqLogger: true,
-    serializers: {
-      req: (req: { id: unknown; method: string; url: string; headers: Record<string, unknown>; remoteAddress?: string }) => ({
-        id: req.id,
-        method: req.method,
-        path: req.url.split('?')[0],
-        headers: Object.fromEntries(
-          LOGGED_HEADERS.filter((name) => req.headers[name] !== undefined).map((name) => [name, req.headers[name]]),
-        ),
-        remoteAddress: req.remoteAddress,
-      }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-    },
-  });
-  const scope: RequestHandler = (req: Request, res: Response, next: NextFunction) => {
+export function requestObservability(logger: Logger, metrics: Metrics | null) {
+  return (req: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
     const requestId = String(req.id);
+    const started = process.hrtime.bigint();
+    const path = pathOf(req.raw);
+    const res = reply.raw;
     res.setHeader('X-Request-Id', requestId);
     if (metrics) {
-      const started = process.hrtime.bigint();
       res.once('finish', () => {
-        const group = routeGroup(req.originalUrl);
+        const group = routeGroup(path);
         metrics.httpRequests.inc({ group, method: methodLabel(req.method), status: String(res.statusCode) });
         metrics.httpDuration.observe({ group }, Number(process.hrtime.bigint() - started) / 1e9);
       });
     }
-    runInRequestScope({ requestId }, next);
+    if (!UNLOGGED_PATHS.test(path)) {
+      // 'close' comes after 'finish', and alone when the client went away first: every request
+      // gets its line, a request cut short too (at error level, as a 5xx).
+      res.once('close', () => {
+        const finished = res.writableFinished;
+        const line = {
+          req: {
+            id: requestId,
+            method: req.method,
+            path,
+            headers: Object.fromEntries(
+              LOGGED_HEADERS.filter((name) => req.headers[name] !== undefined).map((name) => [name, req.headers[name]]),
+            ),
+            remoteAddress: req.raw.socket?.remoteAddress,
+          },
+          res: { statusCode: res.statusCode },
+          responseTime: Number(process.hrtime.bigint() - started) / 1e6,
+        };
+        const message = `${req.method} ${path} ${res.statusCode}`;
+        runInRequestScope({ requestId }, () => {
+          if (!finished || res.statusCode >= 500) logger.error(line, message);
+          else logger.info(line, message);
+        });
+      });
+    }
+    runInRequestScope({ requestId }, done);
   };
-  return [access, scope];
 }
 
 /**
- * Enters the request's scope again. A body parser resumes the middleware chain from the request
- * stream's events, outside the scope the first middleware opened; mounted after the parsers, this
- * gives the handlers (GraphQL, controllers) their request's id back.
+ * Enters the request's scope again (a `preHandler` hook). Fastify reads a body from the request
+ * stream's events, outside the scope the first hook opened; this gives the handlers (GraphQL,
+ * controllers) their request's id back.
  */
-export function reenterRequestScope(): RequestHandler {
-  return (req: Request, _res: Response, next: NextFunction) => {
-    if (req.id === undefined) return next();
-    runInRequestScope({ requestId: String(req.id) }, next);
+export function reenterRequestScope() {
+  return (req: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void => {
+    runInRequestScope({ requestId: String(req.id) }, done);
   };
 }
 
 /**
  * `GET /metrics`, for Prometheus: served only to a request bearing METRICS_TOKEN, or with
  * METRICS_ALLOW_LOCAL to one from this machine that no proxy forwarded. To anyone else the path
- * does not exist (404): it tells an outsider how busy the registry is and what fails.
+ * does not exist (404, the answer of any unknown path): it tells an outsider how busy the registry
+ * is and what fails.
  */
-export function metricsEndpoint(metrics: Metrics, access: { token?: string; allowLocal: boolean }): RequestHandler {
-  return (req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || !metricsAllowed(req, access)) return next();
-    metrics
-      .text()
-      .then(({ contentType, body }) => {
-        res.setHeader('Content-Type', contentType);
-        res.setHeader('Cache-Control', 'no-store');
-        res.status(200).send(body);
-      })
-      .catch(next);
-  };
+export function registerMetricsRoute(
+  fastify: FastifyInstance,
+  metrics: Metrics,
+  access: { token?: string; allowLocal: boolean },
+): void {
+  fastify.get('/metrics', async (req, reply) => {
+    if (!metricsAllowed(req.raw, access)) return reply.callNotFound();
+    const { contentType, body } = await metrics.text();
+    return reply.code(200).header('Content-Type', contentType).header('Cache-Control', 'no-store').send(body);
+  });
 }
 
 export function metricsAllowed(req: IncomingMessage, access: { token?: string; allowLocal: boolean }): boolean {
@@ -111,9 +118,8 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-// Express rewrites req.url inside a mounted middleware; originalUrl keeps what the client asked.
-function pathOf(req: IncomingMessage & { originalUrl?: string }): string {
-  return (req.originalUrl ?? req.url ?? '').split('?')[0];
+function pathOf(req: IncomingMessage): string {
+  return (req.url ?? '').split('?')[0];
 }
 
 // A method label from a fixed list: a client may send any token as its method.

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { EXPENSIVE_QUERY_BUDGET, type GraphqlContext, type PublicCache, type ReadReplicas } from '@app/core';
 import { operationMeasure } from '../query-limits.plugin';
-import { pendingAnswerOf } from './public-cache.middleware';
+import { pendingAnswerOf } from './public-cache.hooks';
 
 /**
  * Apollo's half of the cache of public answers (README, "Public reads from a cache"). For a request

@@ -7,10 +7,10 @@ import {
   negotiateRequestLanguage,
 } from '@app/core';
 import { languageTag } from '@app/i18n';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 
 /**
- * Express middleware in front of the GraphQL endpoint, after the JSON body parser and before
+ * A `preHandler` hook of the GraphQL route, after Fastify has parsed the JSON body and before
  * Apollo: a request beyond the bounds of {@link checkRequestLimits} (query length, tokens,
  * selections, variable values and nesting) is answered here, before Apollo parses or validates
  * anything, as formatGraphqlError answers every other refused query: HTTP 400, BAD_USER_INPUT,
@@ -18,18 +18,22 @@ import type { NextFunction, Request, Response } from 'express';
  * request's language (`?lang=`, `Accept-Language`: no one is signed in yet at this point), from the
  * errors catalogue as every other error's (README, "Working languages").
  */
-export function requestLimitsMiddleware(limits?: RequestLimits) {
-  return (req: Request, res: Response, next: NextFunction): void => {
+export function requestLimitsHook(limits?: RequestLimits) {
+  return (req: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
     const source = req.method === 'GET' ? (req.query as Record<string, unknown>) : (req.body as Record<string, unknown> | undefined);
     // GET: the variables are still JSON text, bounded by Node's header size (16 KiB); a batch
     // (an array body) is refused by Apollo itself.
-    if (!source || typeof source !== 'object' || Array.isArray(source)) return next();
+    if (!source || typeof source !== 'object' || Array.isArray(source)) return done();
     const refusal = checkRequestLimits(source.query, req.method === 'GET' ? undefined : source.variables, limits);
-    if (!refusal) return next();
+    if (!refusal) return done();
     const { language } = negotiateRequestLanguage({ query: req.query, headers: req.headers });
-    res.setHeader('Content-Language', languageTag(language));
-    res.setHeader('Vary', 'Accept-Language');
-    res.status(400).json({ errors: [localizeError(toClient(refusal), language)] });
+    // Answered here: `done` is not called, so nothing after this hook runs.
+    void reply
+      .code(400)
+      .header('Content-Language', languageTag(language))
+      .header('Vary', 'Accept-Language')
+      .header('Content-Type', 'application/json; charset=utf-8')
+      .send(JSON.stringify({ errors: [localizeError(toClient(refusal), language)] }));
   };
 }
 

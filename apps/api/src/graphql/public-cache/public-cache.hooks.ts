@@ -8,11 +8,11 @@ import {
   negotiateRequestLanguage,
   sha256Hex,
 } from '@app/core';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { passesPreflightCheck } from '../csrf';
 import { withVary } from '../language.plugin';
 
-/** What the middleware tells the plugin about an anonymous request, and the plugin answers. */
+/** What the hooks tell the plugin about an anonymous request, and the plugin answers. */
 export interface PendingAnswer {
   readonly key: string;
   /** The version of the public data read after the request arrived and before it ran (null: none, not kept). */
@@ -23,7 +23,7 @@ export interface PendingAnswer {
 
 const PENDING = Symbol('publicAnswer');
 
-/** The pending answer of a request (the plugin's side), if the middleware keyed it. */
+/** The pending answer of a request (the plugin's side), if the hooks keyed it. */
 export function pendingAnswerOf(req: object): PendingAnswer | undefined {
   return (req as { [PENDING]?: PendingAnswer })[PENDING];
 }
@@ -45,7 +45,7 @@ function parsedJson(value: unknown): unknown {
  * hash, its variables, and a working language it asked for (a fallback's notice names what was
  * asked: not kept).
  */
-export function anonymousRequestKey(req: Request, day: string): string | null {
+export function anonymousRequestKey(req: Pick<FastifyRequest, 'method' | 'headers' | 'query' | 'body'>, day: string): string | null {
   if (req.headers.authorization !== undefined) return null;
   const source = (req.method === 'GET' ? req.query : req.body) as Record<string, unknown> | undefined;
   if (!source || typeof source !== 'object' || Array.isArray(source)) return null;
@@ -81,89 +81,91 @@ export function anonymousRequestKey(req: Request, day: string): string | null {
  * one is served an answer a committed change made stale. `Vary`: the language, and Authorization
  * (a signed-in reader's answer differs).
  */
-function setPublicHeaders(res: Response, etag: string): void {
-  res.setHeader('cache-control', 'public, max-age=0, must-revalidate');
-  res.setHeader('etag', etag);
-  res.setHeader('vary', withVary(withVary(res.getHeader('vary') as string | undefined, 'Accept-Language'), 'Authorization'));
+function setPublicHeaders(reply: FastifyReply, etag: string): void {
+  reply.header('cache-control', 'public, max-age=0, must-revalidate');
+  reply.header('etag', etag);
+  reply.header('vary', withVary(withVary(reply.getHeader('vary') as string | undefined, 'Accept-Language'), 'Authorization'));
 }
 
-/** Apollo's answer, kept when the plugin found it cacheable; a 304 when the client has it already. */
-function capture(req: Request, res: Response, pending: PendingAnswer, cache: PublicCache): void {
-  const send = res.send.bind(res) as Response['send'];
-  res.send = ((body: unknown) => {
-    res.send = send;
-    if (
-      !pending.cacheable ||
-      pending.version === undefined ||
-      pending.version === null ||
-      res.statusCode !== 200 ||
-      typeof body !== 'string'
-    )
-      return send(body);
-    const buffer = Buffer.from(body);
-    const answer: CachedAnswer = {
-      version: pending.version,
-      body: buffer,
-      etag: etagOf(buffer),
-      contentLanguage: String(res.getHeader('content-language') ?? ''),
-    };
-    cache.answers.set(pending.key, answer);
-    cache.counts.stored += 1;
-    setPublicHeaders(res, answer.etag);
-    if (!ifNoneMatchMatches(req.headers['if-none-match'], answer.etag)) return send(body);
-    cache.counts.notModified += 1;
-    res.status(304);
-    return send('');
-  }) as Response['send'];
-}
-
-function serve(req: Request, res: Response, answer: CachedAnswer, cache: PublicCache): void {
+function serve(req: FastifyRequest, reply: FastifyReply, answer: CachedAnswer, cache: PublicCache): void {
   cache.counts.hits += 1;
-  res.setHeader('content-language', answer.contentLanguage);
-  setPublicHeaders(res, answer.etag);
+  reply.header('content-language', answer.contentLanguage);
+  setPublicHeaders(reply, answer.etag);
   if (ifNoneMatchMatches(req.headers['if-none-match'], answer.etag)) {
     cache.counts.notModified += 1;
-    res.status(304).end();
+    void reply.code(304).send();
     return;
   }
-  res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.setHeader('content-length', answer.body.length);
-  res.status(200).end(answer.body);
+  void reply.code(200).header('content-type', 'application/json; charset=utf-8').send(answer.body);
 }
 
 /**
- * Before Apollo on /graphql (README, "Public reads from a cache"): an anonymous request whose
- * answer is kept, at the version the database holds now, is answered here; any other goes on to
- * Apollo, and an anonymous one has its answer kept on the way out if the plugin found it
- * cacheable. Every other answer says `Cache-Control: private, no-store`.
+ * A `preHandler` hook of the GraphQL route, before Apollo (README, "Public reads from a cache"):
+ * an anonymous request whose answer is kept, at the version the database holds now, is answered
+ * here; any other goes on to Apollo, and an anonymous one has its answer kept on the way out
+ * (publicAnswerCapture) if the plugin found it cacheable. Every other answer says
+ * `Cache-Control: private, no-store`.
  */
-export function publicCacheMiddleware(cache: PublicCache) {
-  return (req: Request, res: Response, next: NextFunction): void => {
-    if (req.method !== 'GET' && req.method !== 'POST') return next();
-    res.setHeader('cache-control', 'private, no-store');
-    if (!cache.answers.enabled) return next();
+export function publicCacheHook(cache: PublicCache) {
+  return (req: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
+    if (req.method !== 'GET' && req.method !== 'POST') return done();
+    reply.header('cache-control', 'private, no-store');
+    if (!cache.answers.enabled) return done();
     const key = anonymousRequestKey(req, cache.today());
-    if (!key) return next();
+    if (!key) return done();
     const pending: PendingAnswer = { key };
     (req as { [PENDING]?: PendingAnswer })[PENDING] = pending;
     const answer = cache.answers.get(key);
     // A request Apollo would refuse as a possible CSRF is refused there, as always.
     if (!answer || !passesPreflightCheck(req.headers)) {
       cache.counts.misses += 1;
-      capture(req, res, pending, cache);
-      return next();
+      return done();
     }
     cache.currentVersion().then(
       (version) => {
-        if (version === answer.version) return serve(req, res, answer, cache);
+        if (version === answer.version) return serve(req, reply, answer, cache);
         cache.counts.misses += 1;
         // Read after the request arrived: the version its answer will be kept at.
         pending.version = version;
-        capture(req, res, pending, cache);
-        next();
+        done();
       },
-      (error: unknown) => next(error),
+      (error: unknown) => done(error as Error),
     );
+  };
+}
+
+/**
+ * An `onSend` hook of the GraphQL route: Apollo's answer to an anonymous request, kept when the
+ * plugin found it cacheable, with the headers any cache may keep it under; a 304 when the client
+ * has it already.
+ */
+export function publicAnswerCapture(cache: PublicCache) {
+  return (req: FastifyRequest, reply: FastifyReply, payload: unknown, done: (error: Error | null, payload?: unknown) => void): void => {
+    const pending = pendingAnswerOf(req);
+    if (
+      !pending?.cacheable ||
+      pending.version === undefined ||
+      pending.version === null ||
+      reply.statusCode !== 200 ||
+      typeof payload !== 'string'
+    )
+      return done(null, payload);
+    // Kept once: a later send of the same request (none today) must not file it again.
+    pending.cacheable = false;
+    const buffer = Buffer.from(payload);
+    const answer: CachedAnswer = {
+      version: pending.version,
+      body: buffer,
+      etag: etagOf(buffer),
+      contentLanguage: String(reply.getHeader('content-language') ?? ''),
+    };
+    cache.answers.set(pending.key, answer);
+    cache.counts.stored += 1;
+    setPublicHeaders(reply, answer.etag);
+    if (!ifNoneMatchMatches(req.headers['if-none-match'], answer.etag)) return done(null, payload);
+    cache.counts.notModified += 1;
+    reply.code(304);
+    done(null, '');
   };
 }
 
@@ -173,8 +175,8 @@ export function publicCacheMiddleware(cache: PublicCache) {
  * version of the public data is read. A request with any Authorization header reads on the primary.
  */
 export function readReplicaScope(replicas: ReadReplicas) {
-  return (req: Request, _res: Response, next: NextFunction): void => {
-    if (!replicas.enabled || req.headers.authorization !== undefined) return next();
-    replicas.scope(next);
+  return (req: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void => {
+    if (!replicas.enabled || req.headers.authorization !== undefined) return done();
+    replicas.scope(done);
   };
 }

@@ -1,13 +1,13 @@
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { passesPreflightCheck } from '../csrf';
-import { anonymousRequestKey } from './public-cache.middleware';
+import { anonymousRequestKey } from './public-cache.hooks';
 import { sha256Hex } from '@app/core';
 
 const QUERY = '{ disputes { nodes { docketNumber } } }';
 const post = (body: unknown, headers: Record<string, string> = {}, query: Record<string, unknown> = {}) =>
-  ({ method: 'POST', body, headers: { 'content-type': 'application/json', ...headers }, query }) as unknown as Request;
+  ({ method: 'POST', body, headers: { 'content-type': 'application/json', ...headers }, query }) as unknown as FastifyRequest;
 const get = (query: Record<string, unknown>, headers: Record<string, string> = {}) =>
-  ({ method: 'GET', query, headers }) as unknown as Request;
+  ({ method: 'GET', query, headers }) as unknown as FastifyRequest;
 const DAY = '2026-03-02';
 
 describe('the key of an anonymous request', () => {
