@@ -66,7 +66,7 @@ const HANDED_ON = new Set([
   'libs/core/src/errors/format-error.ts: original.limitCode',
   'libs/core/src/errors/format-error.ts: original.code',
   'libs/core/src/errors/http-exception.filter.ts: error.code',
-  'apps/api/src/graphql/request-limits.middleware.ts: error.limitCode',
+  'apps/api/src/graphql/request-limits.hook.ts: error.limitCode',
 ]);
 
 /** Catalogued codes that no throw site names, each with the reason. */
@@ -279,7 +279,13 @@ describe('the codes that reach a client without a throw site', () => {
   it('are catalogued when the HTTP routes answer', () => {
     jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     const bodies: { error: { code: string; domainCode?: string } }[] = [];
-    const response = { status: () => response, setHeader: () => response, json: (body: (typeof bodies)[number]) => bodies.push(body) };
+    const response = {
+      sent: false,
+      raw: { headersSent: false },
+      code: () => response,
+      header: () => response,
+      send: (body: string) => bodies.push(JSON.parse(body) as (typeof bodies)[number]),
+    };
     const request = { headers: {}, query: {} };
     const host = {
       getType: () => 'http',
@@ -288,8 +294,8 @@ describe('the codes that reach a client without a throw site', () => {
     const filter = new HttpErrorFilter();
     for (const error of [
       new DomainError('FORBIDDEN', 'ROLE_REQUIRED', 'Only SECRETARIAT may do this'),
-      Object.assign(new Error('request entity too large'), { status: 413, expose: true }),
-      Object.assign(new Error('Unexpected token'), { status: 400, expose: true }),
+      Object.assign(new Error('Request body is too large'), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' }),
+      Object.assign(new Error('Unexpected token'), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' }),
       new HttpException('Not Found', 404),
       new Error('boom'),
     ]) {
