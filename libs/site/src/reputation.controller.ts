@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { Clock, Public, isLocalDate } from '@app/core';
 import { defaultPeriod, periodProblem } from '@app/registry';
-import type { Request, Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { html } from './html';
 import { href, layout } from './layout';
 import { memberPage } from './pages/member.page';
@@ -9,7 +9,7 @@ import { membersPage } from './pages/members.page';
 import { PERIODIC_REPORT_QUERY, PeriodicReportData, periodicReportPage } from './pages/periodic-report.page';
 import { statisticsPage } from './pages/statistics.page';
 import { pdfLanguage, periodicReportPdf } from './pdf/periodic-report.pdf';
-import { SitePages, send } from './site-pages';
+import { SitePages, send, type PageRequest } from './site-pages';
 
 /** A member's code as the registry writes them (ISO 3166-1 alpha-3, or a short code of the body's own). */
 const MEMBER_CODE = /^[A-Za-z]{2,8}$/;
@@ -28,27 +28,27 @@ export class ReputationController {
 
   @Public()
   @Get('statistics')
-  statistics(@Req() req: Request, @Res() res: Response): Promise<void> {
+  statistics(@Req() req: PageRequest, @Res() res: FastifyReply): Promise<void> {
     return this.pages.respond(req, res, statisticsPage());
   }
 
   @Public()
   @Get('members')
-  members(@Req() req: Request, @Res() res: Response): Promise<void> {
+  members(@Req() req: PageRequest, @Res() res: FastifyReply): Promise<void> {
     const after = typeof req.query.after === 'string' && req.query.after.length <= 200 ? req.query.after : null;
     return this.pages.respond(req, res, membersPage(after));
   }
 
   @Public()
   @Get('members/:code')
-  async member(@Param('code') code: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async member(@Param('code') code: string, @Req() req: PageRequest, @Res() res: FastifyReply): Promise<void> {
     if (!MEMBER_CODE.test(code)) return this.pages.notFound(req, res);
     return this.pages.respond(req, res, memberPage(code.toUpperCase()));
   }
 
   @Public()
   @Get('periodic-report')
-  async periodicReport(@Req() req: Request, @Res() res: Response): Promise<void> {
+  async periodicReport(@Req() req: PageRequest, @Res() res: FastifyReply): Promise<void> {
     const period = this.period(req);
     if ('problem' in period) return this.badPeriod(req, res, period.problem);
     return this.pages.respond(req, res, periodicReportPage(period.from, period.to));
@@ -56,7 +56,7 @@ export class ReputationController {
 
   @Public()
   @Get('periodic-report.pdf')
-  async periodicReportPdf(@Req() req: Request, @Res() res: Response): Promise<void> {
+  async periodicReportPdf(@Req() req: PageRequest, @Res() res: FastifyReply): Promise<void> {
     const period = this.period(req);
     if ('problem' in period) return this.badPeriod(req, res, period.problem);
     const { language } = this.pages.language(req);
@@ -66,18 +66,18 @@ export class ReputationController {
     if (result.errors?.length || !result.data)
       throw new Error(`The periodic report's query failed: ${result.errors?.map((e) => e.message).join('; ')}`);
     const pdf = await periodicReportPdf(result.data, language);
-    res.status(200);
-    res.setHeader('Content-Type', 'application/pdf');
-    res.setHeader('Content-Disposition', `inline; filename="periodic-report-${period.from}-${period.to}.pdf"`);
-    res.setHeader('Content-Language', language === 'zh' ? 'zh-Hans' : language);
-    res.setHeader('Cache-Control', 'public, max-age=0, must-revalidate');
-    res.setHeader('Vary', 'Accept-Language');
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.end(pdf);
+    res.code(200);
+    res.header('Content-Type', 'application/pdf');
+    res.header('Content-Disposition', `inline; filename="periodic-report-${period.from}-${period.to}.pdf"`);
+    res.header('Content-Language', language === 'zh' ? 'zh-Hans' : language);
+    res.header('Cache-Control', 'public, max-age=0, must-revalidate');
+    res.header('Vary', 'Accept-Language');
+    res.header('X-Content-Type-Options', 'nosniff');
+    res.send(pdf);
   }
 
   /** The period asked for (`?from=&to=`, days of the body), the current year by default; or why it is not one. */
-  private period(req: Request): { from: string; to: string } | { problem: string } {
+  private period(req: PageRequest): { from: string; to: string } | { problem: string } {
     const fallback = defaultPeriod(this.clock.now());
     const param = (name: 'from' | 'to') =>
       typeof req.query[name] === 'string' && req.query[name] !== '' ? String(req.query[name]).slice(0, 40) : fallback[name];
@@ -89,7 +89,7 @@ export class ReputationController {
   }
 
   /** A period that is not one: 400, as a page that says how to write one (or as JSON with the API's code). */
-  private badPeriod(req: Request, res: Response, problem: string): void {
+  private badPeriod(req: PageRequest, res: FastifyReply, problem: string): void {
     const frame = this.pages.frame(req);
     if (req.query?.format === 'json') {
       const body = JSON.stringify(

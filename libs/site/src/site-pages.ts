@@ -16,7 +16,7 @@ import {
   sha256Hex,
 } from '@app/core';
 import { Language, languageTag, negotiateLanguage, translator, Translator } from '@app/i18n';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentNode, ExecutionResult, GraphQLError, GraphQLSchema, execute, parse, validate } from 'graphql';
 import { Html, html } from './html';
 import { PageContent, PageFrame, href, layout } from './layout';
@@ -68,8 +68,20 @@ function variablesOf(spec: Pick<PageSpec<unknown>, 'query' | 'variables'>, langu
   return /\$language\b/.test(spec.query) ? { ...variables, language } : variables;
 }
 
+/** A page's request: its query string as Fastify parses it (a repeated name gives an array). */
+export type PageRequest = FastifyRequest<{ Querystring: Record<string, string | string[] | undefined> }>;
+
+/**
+ * The request's path, without its query string: Fastify's `req.url` holds both (Express had
+ * `req.path`). Cut where Fastify's router cuts it, at the first `?` or `#`; not decoded.
+ */
+export function pathOf(req: FastifyRequest): string {
+  const end = req.url.search(/[?#]/);
+  return end === -1 ? req.url : req.url.slice(0, end);
+}
+
 /** Query parameters the pages read, bounded: anything longer is cut, so a hostile URL costs nothing. */
-export function queryOf(req: Request): Record<string, string> {
+export function queryOf(req: PageRequest): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.query ?? {})) {
     if (name === 'lang' || name === 'format') continue;
@@ -87,9 +99,9 @@ function dataKey(query: string, variables: Record<string, unknown>, language: La
  * The key of a rendered page: its data's key (query, variables, language, day) and what else the
  * HTML shows: the path, the query parameters the pages read, and the format.
  */
-function pageKey(req: Request, spec: PageSpec<unknown>, frame: PageFrame & { language: Language }, day: string): string {
+function pageKey(req: PageRequest, spec: PageSpec<unknown>, frame: PageFrame & { language: Language }, day: string): string {
   const format = req.query?.format === 'json' ? 'json' : 'html';
-  return `page\n${format}\n${req.path}\n${canonicalJson(frame.query)}\n${dataKey(spec.query, variablesOf(spec, frame.language), frame.language, day)}`;
+  return `page\n${format}\n${pathOf(req)}\n${canonicalJson(frame.query)}\n${dataKey(spec.query, variablesOf(spec, frame.language), frame.language, day)}`;
 }
 
 /**
@@ -145,8 +157,8 @@ export class SitePages {
    * its credentials. Its data comes from the cache when kept at the current version.
    */
   async run<T>(
-    req: Request,
-    res: Response,
+    req: PageRequest,
+    res: FastifyReply,
     query: string,
     variables: Record<string, unknown> = {},
     language: Language = 'en',
@@ -157,8 +169,8 @@ export class SitePages {
   /** `run`, at a version already read (null: neither served from nor kept in the cache). */
   private async runAt<T>(
     version: bigint | null,
-    req: Request,
-    res: Response,
+    req: PageRequest,
+    res: FastifyReply,
     query: string,
     variables: Record<string, unknown>,
     language: Language,
@@ -178,7 +190,8 @@ export class SitePages {
         schema: this.schema,
         document: this.document(query),
         variableValues: variables,
-        contextValue: { req: anonymous, res, loaders: new RequestLoaders() },
+        // The reply as /graphql's context holds it on Fastify (apps/api/src/app.module.ts): the raw response.
+        contextValue: { req: anonymous, res: res.raw, loaders: new RequestLoaders() },
       });
     })) as ExecutionResult<T>;
     if (key && version !== null && !result.errors?.length) {
@@ -189,15 +202,15 @@ export class SitePages {
   }
 
   /** The request's language: `?lang=`, then `Accept-Language`; pages are public, so no user preference. */
-  language(req: Request): { language: Language; unavailable: string | null } {
+  language(req: PageRequest): { language: Language; unavailable: string | null } {
     const lang = typeof req.query?.lang === 'string' ? req.query.lang : null;
     const accept = req.headers['accept-language'];
     return negotiateLanguage({ query: lang, acceptLanguage: typeof accept === 'string' ? accept : null });
   }
 
-  frame(req: Request): PageFrame & { language: Language } {
+  frame(req: PageRequest): PageFrame & { language: Language } {
     const { language, unavailable } = this.language(req);
-    return { t: translator(language), language, path: req.path, query: queryOf(req), unavailable };
+    return { t: translator(language), language, path: pathOf(req), query: queryOf(req), unavailable };
   }
 
   /**
@@ -206,7 +219,7 @@ export class SitePages {
    * the docket's and a dispute's page: bench/RESULTS.md). A page with a language fallback notice is not
    * kept (the notice names whatever the browser asked for: no bounded key).
    */
-  async respond<T>(req: Request, res: Response, asked: PageSpec<T>): Promise<void> {
+  async respond<T>(req: PageRequest, res: FastifyReply, asked: PageSpec<T>): Promise<void> {
     const frame = this.frame(req);
     const version = frame.unavailable ? null : await this.version();
     const key = version === null ? null : pageKey(req, asked as PageSpec<unknown>, frame, this.cache.today());
@@ -229,8 +242,8 @@ export class SitePages {
   /** The page's body and status (200, or 404 for JSON that names nothing public); null for the 404 page. */
   private async compute<T>(
     version: bigint | null,
-    req: Request,
-    res: Response,
+    req: PageRequest,
+    res: FastifyReply,
     asked: PageSpec<T>,
     frame: PageFrame & { language: Language },
   ): Promise<{ status: number; body: string } | null> {
@@ -253,12 +266,12 @@ export class SitePages {
     }
     const content = notFound || !result.data ? null : spec.render({ data: result.data, t: frame.t, language: frame.language, frame });
     if (!content) return null;
-    const jsonLink = `${req.path}?${new URLSearchParams({ ...frame.query, format: 'json' }).toString()}`;
+    const jsonLink = `${pathOf(req)}?${new URLSearchParams({ ...frame.query, format: 'json' }).toString()}`;
     return { status: 200, body: layout(frame, { ...content, links: { json: jsonLink, ...content.links } }).value };
   }
 
   /** The same 404 page for what does not exist and for what exists but is not public. */
-  notFound(req: Request, res: Response): void {
+  notFound(req: PageRequest, res: FastifyReply): void {
     const frame = this.frame(req);
     const { t } = frame;
     const body: Html = html`<p>${t('site.notFound.text')}</p>
@@ -273,28 +286,28 @@ export class SitePages {
  * public answers): the ETag (SHA-256 of the body) lets a browser or a proxy revalidate with a 304,
  * given after the version check, so no one is served a page a committed change made stale.
  */
-export function send(req: Request, res: Response, status: number, type: string, body: string, language: Language): void {
+export function send(req: PageRequest, res: FastifyReply, status: number, type: string, body: string, language: Language): void {
   const bytes = Buffer.from(body);
   sendBytes(req, res, status, type, { body: bytes, etag: etagOf(bytes), contentLanguage: languageTag(language) });
 }
 
-function sendBytes(req: Request, res: Response, status: number, type: string, page: Omit<CachedAnswer, 'version'>): void {
-  res.status(status);
-  res.setHeader('Content-Type', type);
-  res.setHeader('Content-Language', page.contentLanguage);
-  res.setHeader('Cache-Control', 'public, max-age=0, must-revalidate');
-  res.setHeader('Vary', 'Accept-Language');
-  res.setHeader('ETag', page.etag);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Referrer-Policy', 'same-origin');
-  res.setHeader(
+function sendBytes(req: PageRequest, res: FastifyReply, status: number, type: string, page: Omit<CachedAnswer, 'version'>): void {
+  res.code(status);
+  res.header('Content-Type', type);
+  res.header('Content-Language', page.contentLanguage);
+  res.header('Cache-Control', 'public, max-age=0, must-revalidate');
+  res.header('Vary', 'Accept-Language');
+  res.header('ETag', page.etag);
+  res.header('X-Content-Type-Options', 'nosniff');
+  res.header('Referrer-Policy', 'same-origin');
+  res.header(
     'Content-Security-Policy',
     "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
   );
   if (status === 200 && ifNoneMatchMatches(req.headers['if-none-match'], page.etag)) {
-    res.status(304).end();
+    res.code(304).send();
     return;
   }
-  res.setHeader('Content-Length', page.body.length);
-  res.end(page.body);
+  res.header('Content-Length', page.body.length);
+  res.send(page.body);
 }

@@ -2,7 +2,7 @@ import { Controller, Get, Req, Res } from '@nestjs/common';
 import { Clock, Public, ReadReplicas } from '@app/core';
 import { FEED_AUTHOR, buildAtom, feedBase, sendAtom, type AtomEntry } from '@app/notices';
 import { DisputesService, docketNumber } from '@app/registry';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource, In } from 'typeorm';
 import { HUMAN_KIND } from './bookings.service';
 import { HearingRoomEntity } from './hearing.entity';
@@ -32,11 +32,11 @@ export class HearingsFeedController {
 
   @Public()
   @Get('hearings.atom')
-  async hearings(@Req() req: Request, @Res() res: Response): Promise<void> {
+  async hearings(@Req() req: FastifyRequest, @Res() res: FastifyReply): Promise<void> {
     sendAtom(res, await this.replicas.anonymous(req, () => this.feed(req)));
   }
 
-  private async feed(req: Request): Promise<string> {
+  private async feed(req: FastifyRequest): Promise<string> {
     const base = feedBase(req);
     const hearings = (await this.query.publicHearings())
       .filter((h) => h.publicObservation)

@@ -68,7 +68,7 @@ describe('the Atom builder (RFC 4287)', () => {
   });
 
   it('never echoes a Host header that is no host into links', () => {
-    const request = (host: string | undefined, protocol = 'http') => ({ protocol, get: () => host });
+    const request = (host: string | undefined, protocol = 'http') => ({ protocol, headers: { host } });
     expect(feedBase(request('dsb.example:8443', 'https'))).toBe('https://dsb.example:8443');
     expect(feedBase(request('[::1]:3000'))).toBe('http://[::1]:3000');
     expect(feedBase(request('evil"><x'))).toBe('http://localhost');

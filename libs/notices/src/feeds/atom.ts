@@ -141,12 +141,12 @@ export function buildAtom(feed: AtomFeed): string {
 }
 
 /**
- * The base of absolute links, from the request that asked for the feed (protocol and host as
- * Express reads them: X-Forwarded-Proto and X-Forwarded-Host only from TRUSTED_PROXIES).
+ * The base of absolute links, from the request that asked for the feed: the protocol as Fastify
+ * reads it (X-Forwarded-Proto only from TRUSTED_PROXIES, its trustProxy) and the Host header.
  */
-export function feedBase(request: { protocol: string; get(name: string): string | undefined }): string {
+export function feedBase(request: { protocol: string; headers: { host?: string } }): string {
   // A Host header is the client's to write: one that is no host name or address is not echoed
   // into a feed that caches keep.
-  const host = request.get('host') ?? '';
+  const host = request.headers.host ?? '';
   return `${request.protocol === 'https' ? 'https' : 'http'}://${/^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host) ? host : 'localhost'}`;
 }

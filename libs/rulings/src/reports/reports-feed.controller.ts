@@ -2,7 +2,7 @@ import { Controller, Get, Req, Res } from '@nestjs/common';
 import { Clock, ConnectionArgs, Public, ReadReplicas, RequestLoaders } from '@app/core';
 import { FEED_AUTHOR, buildAtom, feedBase, sendAtom, type AtomEntry, type AtomLink } from '@app/notices';
 import { docketNumber } from '@app/registry';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ReportViewService } from './report-view.service';
 
 /** Adopted reports in the feed: the 100 newest filings (a page of `adoptedReports`). */
@@ -27,11 +27,11 @@ export class ReportsFeedController {
 
   @Public()
   @Get('reports.atom')
-  async reports(@Req() req: Request, @Res() res: Response): Promise<void> {
+  async reports(@Req() req: FastifyRequest, @Res() res: FastifyReply): Promise<void> {
     sendAtom(res, await this.replicas.anonymous(req, () => this.feed(req)));
   }
 
-  private async feed(req: Request): Promise<string> {
+  private async feed(req: FastifyRequest): Promise<string> {
     const base = feedBase(req);
     const page = await this.views.adopted(Object.assign(new ConnectionArgs(), { first: REPORTS_FEED_ENTRIES }));
     const reports = await this.views.viewAll(null, page.nodes, new RequestLoaders());
