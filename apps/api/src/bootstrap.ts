@@ -52,8 +52,8 @@ export async function createApiApp(
   const adapter = new FastifyAdapter({
     bodyLimit,
     trustProxy: proxies.length > 0 ? proxies : false,
-    // As Express did: /disputes/DS-1/ is /disputes/DS-1; a cursor or an id in the path may be long.
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+    // As Express did: /Disputes/DS-1/ is /disputes/DS-1; a cursor or an id in the path may be long.
+    routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, maxParamLength: 500 },
     // The request's id: the caller's X-Request-Id when sane, else a new one (requestObservability).
     genReqId: requestIdOf,
     // The access lines are the application's own (requestObservability), in its JSON log.
