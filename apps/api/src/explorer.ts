@@ -1,6 +1,9 @@
-import type { INestApplication } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDistDirectory, renderAltair } from 'altair-static';
-import express, { NextFunction, Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { createReadStream, realpathSync, type Stats } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
+import { extname, resolve, sep } from 'node:path';
 import { DEMO_USERS } from './demo/demo-data';
 import { EXPLORER_EXAMPLES } from './explorer/examples';
 import { SIGN_IN_SCRIPT, SIGN_OUT_ON_REFUSAL_SCRIPT } from './explorer/sign-in-script';
@@ -53,17 +56,126 @@ export function explorerOptions(): Parameters<typeof renderAltair>[0] {
   };
 }
 
+/** How long a browser keeps an asset without asking again (then revalidated by its ETag or date). */
+const ASSET_MAX_AGE_SECONDS = 24 * 60 * 60;
+
+/**
+ * The Content-Type of the kinds of file Altair's build holds (and a few more), as Express's static
+ * files had them (the mime-types database, `charset=utf-8` for text); anything else is sent as
+ * bytes.
+ */
+const CONTENT_TYPES: Record<string, string> = {
+  '.css': 'text/css; charset=utf-8',
+  '.gif': 'image/gif',
+  '.html': 'text/html; charset=utf-8',
+  '.ico': 'image/vnd.microsoft.icon',
+  '.jpg': 'image/jpeg',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.webp': 'image/webp',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+};
+
 /**
  * Serves the Altair GraphQL explorer from the npm package, so `/graphql` opened in a browser
  * works without internet access (these machines and many government networks have none).
- * Mounted outside production only (bootstrap.ts).
+ * Mounted outside production only (bootstrap.ts), before the application is initialised (Fastify
+ * takes no route or hook once it is ready): its files as a route of the Fastify instance itself
+ * (no @fastify/static: its dependencies are ES modules, which jest cannot load), the page from a
+ * hook in front of Apollo's own GET /graphql.
  */
-export function mountExplorer(app: INestApplication): void {
+export function mountExplorer(app: NestFastifyApplication): void {
   const html = renderAltair(explorerOptions());
-  app.use(EXPLORER_ASSETS_PATH.slice(0, -1), express.static(getDistDirectory(), { index: false, maxAge: '1d' }));
-  app.use('/graphql', (req: Request, res: Response, next: NextFunction) => {
-    const wantsPage = req.method === 'GET' && !req.query.query && (req.headers.accept ?? '').includes('text/html');
-    if (!wantsPage) return next();
-    res.type('html').send(html);
+  const fastify = app.getHttpAdapter().getInstance();
+  const root = realpathSync(getDistDirectory());
+  // Any file of Altair's build, HEAD as well as GET (a HEAD route of Fastify's making).
+  fastify.get(`${EXPLORER_ASSETS_PATH}*`, (req, reply) => serveAsset(root, req, reply));
+  // The page, for a browser opening /graphql; any other request goes on to Apollo.
+  fastify.addHook('onRequest', (req, reply, done) => {
+    if (!wantsExplorerPage(req)) return done();
+    void reply.type('text/html; charset=utf-8').send(html); // Answered here: Fastify goes no further.
   });
+}
+
+/** A browser's GET of /graphql (or below it, any case): no `?query=`, HTML accepted. */
+function wantsExplorerPage(req: FastifyRequest): boolean {
+  if (req.method !== 'GET') return false;
+  const mark = req.url.indexOf('?');
+  const lower = (mark < 0 ? req.url : req.url.slice(0, mark)).toLowerCase();
+  const query = mark < 0 ? '' : req.url.slice(mark + 1);
+  if (lower !== '/graphql' && !lower.startsWith('/graphql/')) return false;
+  return !new URLSearchParams(query).get('query') && (req.headers.accept ?? '').includes('text/html');
+}
+
+/**
+ * One file of Altair's build (`root`, a real path), with its type, length, a day of caching and
+ * the validators of a static file (a weak ETag of its size and time, Last-Modified) that answer a
+ * revalidation 304. Whatever is not a file inside `root` (a path climbing out of it, or through a
+ * link out of it, a dotfile, a directory, nothing) is answered as any unknown route is: 404.
+ */
+async function serveAsset(root: string, req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+  const found = await assetFile(root, req.url.split('?', 1)[0].slice(EXPLORER_ASSETS_PATH.length));
+  if (!found) {
+    reply.callNotFound();
+    return reply;
+  }
+  const { file, stats } = found;
+  const etag = `W/"${stats.size.toString(16)}-${stats.mtime.getTime().toString(16)}"`;
+  const lastModified = stats.mtime.toUTCString();
+  reply.header('Cache-Control', `public, max-age=${ASSET_MAX_AGE_SECONDS}`);
+  reply.header('Last-Modified', lastModified);
+  reply.header('ETag', etag);
+  if (isFresh(req, etag, lastModified)) return reply.code(304).send();
+  reply.header('Content-Type', CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream');
+  reply.header('Content-Length', String(stats.size));
+  return reply.send(createReadStream(file));
+}
+
+/** The file `urlPath` (as sent, relative to `root`) names, or null when it names no file inside `root`. */
+async function assetFile(root: string, urlPath: string): Promise<{ file: string; stats: Stats } | null> {
+  let path: string;
+  try {
+    path = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  // No NUL, no dotfile nor `..` (a segment starting with a dot), as static files refused them.
+  if (path.includes('\0') || path.split(/[\\/]/).some((segment) => segment.length > 1 && segment.startsWith('.'))) return null;
+  const inside = (candidate: string) => candidate.startsWith(root + sep);
+  const named = resolve(root, `.${sep}${path}`);
+  if (!inside(named)) return null;
+  try {
+    // Its real path too: a link inside the build must not lead out of it.
+    const file = await realpath(named);
+    const stats = await stat(file);
+    return inside(file) && stats.isFile() ? { file, stats } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether the browser's copy is current, as static files answered it: each validator it sends
+ * matches (If-None-Match by weak comparison, If-Modified-Since), and it did not ask past its cache.
+ */
+function isFresh(req: FastifyRequest, etag: string, lastModified: string): boolean {
+  const noneMatch = req.headers['if-none-match'];
+  const modifiedSince = req.headers['if-modified-since'];
+  if (!noneMatch && !modifiedSince) return false;
+  if (/(?:^|,)\s*no-cache\s*(?:,|$)/.test(req.headers['cache-control'] ?? '')) return false;
+  if (noneMatch && noneMatch.trim() !== '*') {
+    const strong = etag.slice(2);
+    if (!noneMatch.split(',').some((tag) => [etag, strong].includes(tag.trim()))) return false;
+  }
+  return !modifiedSince || Date.parse(lastModified) <= Date.parse(modifiedSince);
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/decorators';
 
@@ -19,12 +19,12 @@ export class HealthController {
   /** The process can serve: the database answers. */
   @Public()
   @Get('ready')
-  async ready(@Res() res: Response) {
+  async ready(@Res() reply: FastifyReply) {
     try {
       await this.dataSource.query('SELECT 1');
-      res.status(200).json({ status: 'ok', database: 'up' });
+      void reply.code(200).send({ status: 'ok', database: 'up' }); // Sent at once; nothing to wait for.
     } catch {
-      res.status(503).json({ status: 'unavailable', database: 'down' });
+      void reply.code(503).send({ status: 'unavailable', database: 'down' });
     }
   }
 }

@@ -1,5 +1,5 @@
-import type { INestApplication } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { simpleParser } from 'mailparser';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
@@ -108,21 +108,29 @@ export class MailCatcher implements MailView {
 const PAGE_STYLE =
   'body{font-family:system-ui,sans-serif;margin:24px}table{border-collapse:collapse}td,th{padding:4px 12px;text-align:left;border-bottom:1px solid #ddd}';
 
+/** Where the pages are; the catcher's own links name them. */
+const MAIL_PATH = '/dev/mail';
+const HTML = 'text/html; charset=utf-8';
+const TEXT = 'text/plain; charset=utf-8';
+
 /**
  * `GET /dev/mail` (the list: time, to, subject) and `GET /dev/mail/:id` (one mail's text and its
- * HTML, shown in a sandboxed frame): mounted only when the catcher runs. Before the routes of the
- * application, as the explorer is (apps/api/src/explorer.ts).
+ * HTML, shown in a sandboxed frame): mounted only when the catcher runs, as routes of the Fastify
+ * instance itself (beside the application's, as the explorer's are: apps/api/src/explorer.ts),
+ * before the application is initialised (Fastify takes no route once it is ready). GET only, as
+ * before: no HEAD route of Fastify's making.
  */
-export function mountMailCatcher(app: INestApplication, catcher: MailView): void {
-  app.use('/dev/mail', (req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET') return next();
-    mailPage(catcher, req, res).catch(next);
-  });
+export function mountMailCatcher(app: NestFastifyApplication, catcher: MailView): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  const handler = (req: FastifyRequest, reply: FastifyReply) => mailPage(catcher, req, reply);
+  fastify.get(MAIL_PATH, { exposeHeadRoute: false }, handler);
+  fastify.get(`${MAIL_PATH}/*`, { exposeHeadRoute: false }, handler);
 }
 
-async function mailPage(catcher: MailView, req: Request, res: Response): Promise<void> {
-  res.setHeader('Cache-Control', 'no-store');
-  const path = req.path.replace(/\/+$/, '');
+async function mailPage(catcher: MailView, req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+  reply.header('Cache-Control', 'no-store');
+  // The path under /dev/mail, as sent (not decoded), without the query and the trailing slashes.
+  const path = req.url.split('?', 1)[0].slice(MAIL_PATH.length).replace(/\/+$/, '');
   if (path === '') {
     const mails = await catcher.list();
     const rows = mails
@@ -133,35 +141,31 @@ async function mailPage(catcher: MailView, req: Request, res: Response): Promise
           `<td><a href="/dev/mail/${m.id}.txt">text</a> · <a href="/dev/mail/${m.id}.html">HTML</a></td></tr>`,
       )
       .join('\n');
-    res
-      .type('html')
+    return reply
+      .type(HTML)
       .send(
         `<!doctype html><html><head><meta charset="utf-8"><title>Mail catcher</title><style>${PAGE_STYLE}</style></head><body>` +
           `<h1>Mails sent by this instance</h1><p>${mails.length} kept (at most ${catcher.capacity}), newest first. ` +
           `The catcher listens for SMTP on 127.0.0.1:${catcher.port}.</p>` +
           `<table><tr><th>received</th><th>to</th><th>subject</th><th></th></tr>${rows}</table></body></html>`,
       );
-    return;
   }
   const match = /^\/(\d+)(\.txt|\.html)?$/.exec(path);
   const mail = match ? await catcher.get(Number(match[1])) : undefined;
   if (!match || !mail) {
-    res.status(404).type('text').send('No such mail (the catcher keeps the latest ones in memory only)');
-    return;
+    return reply.code(404).type(TEXT).send('No such mail (the catcher keeps the latest ones in memory only)');
   }
   if (match[2] === '.txt') {
-    res.type('text').send(mail.text);
-    return;
+    return reply.type(TEXT).send(mail.text);
   }
   if (match[2] === '.html') {
     // The mail's own HTML, unable to run scripts or reach this origin.
-    res.setHeader('Content-Security-Policy', "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:");
-    res.type('html').send(mail.html ?? `<pre>${escapeHtml(mail.text)}</pre>`);
-    return;
+    reply.header('Content-Security-Policy', "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+    return reply.type(HTML).send(mail.html ?? `<pre>${escapeHtml(mail.text)}</pre>`);
   }
   const field = (name: string, value: string | null) => `<tr><th>${name}</th><td>${escapeHtml(value ?? '')}</td></tr>`;
-  res
-    .type('html')
+  return reply
+    .type(HTML)
     .send(
       `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(mail.subject)}</title><style>${PAGE_STYLE}</style></head><body>` +
         `<p><a href="/dev/mail">All mails</a></p><table>${field('received', mail.receivedAt.toISOString())}${field('from', mail.from)}` +

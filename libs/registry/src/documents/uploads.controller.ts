@@ -1,7 +1,11 @@
 import { Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { Actor, CurrentUser, badInput } from '@app/core';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
+import type { IncomingHttpHeaders } from 'node:http';
 import { UploadsService } from './uploads.service';
+
+/** The bodies the application's parsers read whole (JSON, a form): never a file streamed here. */
+const PARSED_MEDIA_TYPES = new Set(['application/json', 'application/x-www-form-urlencoded']);
 
 /**
  * POST /uploads: the request's body is the file itself (any Content-Type but JSON or a form),
@@ -10,6 +14,8 @@ import { UploadsService } from './uploads.service';
  * hash of exactly the bytes the client had. The answer names the upload for a filing (`uploadId`).
  * Bounded by the service (UPLOAD_CONCURRENCY at once, UPLOAD_IDLE_TIMEOUT_SECONDS of silence): a
  * refusal before the body is read closes the connection after the answer (HttpErrorFilter).
+ * Fastify leaves any other body unread (the bootstrap's catch-all content-type parser): the
+ * service reads node's request (`req.raw`) itself.
  */
 @Controller('uploads')
 export class UploadsController {
@@ -17,9 +23,9 @@ export class UploadsController {
 
   @Post()
   @HttpCode(201)
-  async upload(@CurrentUser() actor: Actor | null, @Req() req: Request) {
-    // A JSON or form body was read whole by the body parsers before it got here.
-    if (req.is(['application/json', 'application/x-www-form-urlencoded']) || req.readableEnded) {
+  async upload(@CurrentUser() actor: Actor | null, @Req() req: FastifyRequest) {
+    // A JSON or form body was read whole by the content-type parsers before it got here.
+    if (isParsedBody(req.headers) || req.raw.readableEnded) {
       throw badInput(
         'content',
         'Send the file itself as the body, with a Content-Type such as application/octet-stream (not JSON nor a form)',
@@ -27,7 +33,18 @@ export class UploadsController {
       );
     }
     const announced = req.headers['x-content-sha256'];
-    const upload = await this.uploads.receive(actor, req, typeof announced === 'string' ? announced.trim().toLowerCase() : null);
+    const upload = await this.uploads.receive(actor, req.raw, typeof announced === 'string' ? announced.trim().toLowerCase() : null);
     return { uploadId: upload.id, sizeBytes: upload.sizeBytes, sha256: upload.sha256, expiresAt: upload.expiresAt.toISOString() };
   }
+}
+
+/**
+ * Whether the request has a body (a length, even 0, or a transfer coding) of a media type the
+ * parsers read whole, parameters (`; charset=…`) and case aside: what Express's
+ * `req.is(['application/json', 'application/x-www-form-urlencoded'])` answered before.
+ */
+function isParsedBody(headers: IncomingHttpHeaders): boolean {
+  const hasBody = headers['transfer-encoding'] !== undefined || !Number.isNaN(Number(headers['content-length']));
+  const mediaType = (headers['content-type'] ?? '').split(';', 1)[0].trim().toLowerCase();
+  return hasBody && PARSED_MEDIA_TYPES.has(mediaType);
 }
