@@ -58,7 +58,6 @@ export async function createApiApp(
     genReqId: requestIdOf,
     // The access lines are the application's own (requestObservability), in its JSON log.
     logger: false,
-    disableRequestLogging: true,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
     logger: options.logger === false ? false : new PinoLoggerService(log),
@@ -77,6 +76,8 @@ export async function createApiApp(
   if (!options.config.isProduction) mountExplorer(app);
   if (options.mailCatcher && !options.config.isProduction) mountMailCatcher(app, options.mailCatcher);
   await app.init();
+  // Fastify takes its routes and hooks once ready: the tests serve requests without listening.
+  await fastify.ready();
   return app;
 }
 

@@ -86,11 +86,7 @@ export function reenterRequestScope() {
  * does not exist (404, the answer of any unknown path): it tells an outsider how busy the registry
  * is and what fails.
  */
-export function registerMetricsRoute(
-  fastify: FastifyInstance,
-  metrics: Metrics,
-  access: { token?: string; allowLocal: boolean },
-): void {
+export function registerMetricsRoute(fastify: FastifyInstance, metrics: Metrics, access: { token?: string; allowLocal: boolean }): void {
   fastify.get('/metrics', async (req, reply) => {
     if (!metricsAllowed(req.raw, access)) return reply.callNotFound();
     const { contentType, body } = await metrics.text();
