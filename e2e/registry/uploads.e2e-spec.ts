@@ -249,6 +249,27 @@ describe('documents of any size: streamed uploads and ranged downloads', () => {
     expect(ok.status).toBe(201);
   });
 
+  it('takes a text file byte for byte, whatever its media type says: no parser reads it as a string', async () => {
+    // Latin-1 bytes that are no UTF-8, CRLF line ends, a NUL and a BOM: a text parser would change each.
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Caf\xe9 \x00 line\r\nnext\r\n', 'latin1')]);
+    for (const mediaType of ['text/plain', 'text/plain; charset=utf-8', 'text/csv']) {
+      const up = await send('POST', '/uploads', {
+        token: t.tokenFor(filer),
+        body: Readable.from([bytes]),
+        headers: { 'content-type': mediaType, 'x-content-sha256': createHash('sha256').update(bytes).digest('hex') },
+      });
+      expect([up.status, json(up).sizeBytes]).toEqual([201, bytes.length]);
+      const filed = await t.gql(
+        FILE,
+        { input: input({ uploadId: json(up).uploadId, title: `Notes (${mediaType})`, fileName: 'notes.txt', mediaType: 'text/plain' }) },
+        t.tokenFor(filer),
+      );
+      expect(filed.errors).toBeUndefined();
+      const back = await send('GET', filed.data!.fileDocument.downloadPath, { token: t.tokenFor(filer) });
+      expect([back.status, back.body.equals(bytes)]).toEqual([200, true]);
+    }
+  });
+
   it('an upload is its uploader’s, filed once; a retry with the idempotency key gets the first filing', async () => {
     const up = json(await send('POST', '/uploads', { token: t.tokenFor(filer), body: generatedFile(5000).stream() }));
     const stolen = await t.gql(FILE, { input: input({ uploadId: up.uploadId, title: 'Not mine' }) }, t.tokenFor(other));
