@@ -128,7 +128,7 @@ describe('WEB_CONCURRENCY=2: two API processes on one port', () => {
       const line = main
         .output()
         .split('\n')
-        .find((l) => l.includes(`"reqId":"${id}"`) && l.includes('"responseTime"'));
+        .find((l) => l.includes(`"requestId":"${id}"`) && l.includes('"responseTime"'));
       if (line) return JSON.parse(line).pid as number;
       if (Date.now() > deadline) throw new Error(`no access line for ${id}:\n${main.output().slice(-3000)}`);
       await new Promise((r) => setTimeout(r, 20));
