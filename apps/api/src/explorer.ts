@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createReadStream, realpathSync, type Stats } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
+import { urlPath } from '@app/core';
 import { DEMO_USERS } from './demo/demo-data';
 import { EXPLORER_EXAMPLES } from './explorer/examples';
 import { SIGN_IN_SCRIPT, SIGN_OUT_ON_REFUSAL_SCRIPT } from './explorer/sign-in-script';
@@ -110,9 +111,9 @@ export function mountExplorer(app: NestFastifyApplication): void {
 /** A browser's GET of /graphql (or below it, any case): no `?query=`, HTML accepted. */
 function wantsExplorerPage(req: FastifyRequest): boolean {
   if (req.method !== 'GET') return false;
-  const mark = req.url.indexOf('?');
-  const lower = (mark < 0 ? req.url : req.url.slice(0, mark)).toLowerCase();
-  const query = mark < 0 ? '' : req.url.slice(mark + 1);
+  const path = urlPath(req.url);
+  const lower = path.toLowerCase();
+  const query = req.url.slice(path.length + 1);
   if (lower !== '/graphql' && !lower.startsWith('/graphql/')) return false;
   return !new URLSearchParams(query).get('query') && (req.headers.accept ?? '').includes('text/html');
 }
@@ -124,7 +125,7 @@ function wantsExplorerPage(req: FastifyRequest): boolean {
  * link out of it, a dotfile, a directory, nothing) is answered as any unknown route is: 404.
  */
 async function serveAsset(root: string, req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
-  const found = await assetFile(root, req.url.split('?', 1)[0].slice(EXPLORER_ASSETS_PATH.length));
+  const found = await assetFile(root, urlPath(req.url).slice(EXPLORER_ASSETS_PATH.length));
   if (!found) {
     reply.callNotFound();
     return reply;

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AppConfig, Metrics, metricsAllowed } from '@app/core';
+import { AppConfig, Metrics, metricsAllowed, urlPath } from '@app/core';
 
 /**
  * The worker serves no HTTP but its metrics (README, "Operations"): `GET /metrics` on
@@ -10,7 +10,7 @@ import { AppConfig, Metrics, metricsAllowed } from '@app/core';
 export async function startMetricsServer(metrics: Metrics, config: AppConfig, port: number): Promise<Server> {
   const access = { token: config.METRICS_TOKEN, allowLocal: config.METRICS_ALLOW_LOCAL };
   const server = createServer((req, res) => {
-    if (req.method !== 'GET' || (req.url ?? '').split('?')[0] !== '/metrics' || !metricsAllowed(req, access)) {
+    if (req.method !== 'GET' || urlPath(req.url) !== '/metrics' || !metricsAllowed(req, access)) {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not Found');
       return;
     }

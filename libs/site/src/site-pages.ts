@@ -14,6 +14,7 @@ import {
   ifNoneMatchMatches,
   localizedErrorBody,
   sha256Hex,
+  urlPath,
 } from '@app/core';
 import { Language, languageTag, negotiateLanguage, translator, Translator } from '@app/i18n';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -71,15 +72,6 @@ function variablesOf(spec: Pick<PageSpec<unknown>, 'query' | 'variables'>, langu
 /** A page's request: its query string as Fastify parses it (a repeated name gives an array). */
 export type PageRequest = FastifyRequest<{ Querystring: Record<string, string | string[] | undefined> }>;
 
-/**
- * The request's path, without its query string: Fastify's `req.url` holds both (Express had
- * `req.path`). Cut where Fastify's router cuts it, at the first `?` or `#`; not decoded.
- */
-export function pathOf(req: FastifyRequest): string {
-  const end = req.url.search(/[?#]/);
-  return end === -1 ? req.url : req.url.slice(0, end);
-}
-
 /** Query parameters the pages read, bounded: anything longer is cut, so a hostile URL costs nothing. */
 export function queryOf(req: PageRequest): Record<string, string> {
   const out: Record<string, string> = {};
@@ -101,7 +93,7 @@ function dataKey(query: string, variables: Record<string, unknown>, language: La
  */
 function pageKey(req: PageRequest, spec: PageSpec<unknown>, frame: PageFrame & { language: Language }, day: string): string {
   const format = req.query?.format === 'json' ? 'json' : 'html';
-  return `page\n${format}\n${pathOf(req)}\n${canonicalJson(frame.query)}\n${dataKey(spec.query, variablesOf(spec, frame.language), frame.language, day)}`;
+  return `page\n${format}\n${urlPath(req.url)}\n${canonicalJson(frame.query)}\n${dataKey(spec.query, variablesOf(spec, frame.language), frame.language, day)}`;
 }
 
 /**
@@ -210,7 +202,7 @@ export class SitePages {
 
   frame(req: PageRequest): PageFrame & { language: Language } {
     const { language, unavailable } = this.language(req);
-    return { t: translator(language), language, path: pathOf(req), query: queryOf(req), unavailable };
+    return { t: translator(language), language, path: urlPath(req.url), query: queryOf(req), unavailable };
   }
 
   /**
@@ -266,7 +258,7 @@ export class SitePages {
     }
     const content = notFound || !result.data ? null : spec.render({ data: result.data, t: frame.t, language: frame.language, frame });
     if (!content) return null;
-    const jsonLink = `${pathOf(req)}?${new URLSearchParams({ ...frame.query, format: 'json' }).toString()}`;
+    const jsonLink = `${urlPath(req.url)}?${new URLSearchParams({ ...frame.query, format: 'json' }).toString()}`;
     return { status: 200, body: layout(frame, { ...content, links: { json: jsonLink, ...content.links } }).value };
   }
 

@@ -15,6 +15,16 @@ const LOGGED_HEADERS = ['user-agent', 'content-type', 'content-length', 'accept-
 // Probes and scrapes, every few seconds from the orchestrator and Prometheus: counted, not logged.
 const UNLOGGED_PATHS = /^\/(health\/|metrics$)/;
 
+/**
+ * The path of a request's URL as sent, not decoded: up to the first `?` or `#`, where Fastify's
+ * router cuts it (what Express gave as `req.path`).
+ */
+export function urlPath(url: string | undefined): string {
+  const path = url ?? '';
+  const end = path.search(/[?#]/);
+  return end === -1 ? path : path.slice(0, end);
+}
+
 /** The request's id: the caller's `X-Request-Id` when sane, else a new one (Fastify's `genReqId`). */
 export function requestIdOf(req: IncomingMessage): string {
   return acceptRequestId(req.headers[REQUEST_ID_HEADER]);
@@ -30,7 +40,7 @@ export function requestObservability(logger: Logger, metrics: Metrics | null) {
   return (req: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
     const requestId = String(req.id);
     const started = process.hrtime.bigint();
-    const path = pathOf(req.raw);
+    const path = urlPath(req.url);
     const res = reply.raw;
     res.setHeader('X-Request-Id', requestId);
     if (metrics) {
@@ -112,10 +122,6 @@ function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
-}
-
-function pathOf(req: IncomingMessage): string {
-  return (req.url ?? '').split('?')[0];
 }
 
 // A method label from a fixed list: a client may send any token as its method.

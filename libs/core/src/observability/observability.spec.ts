@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
-import { metricsAllowed } from './http-observability';
+import { metricsAllowed, urlPath } from './http-observability';
 import { PinoLoggerService, createLogger } from './logger';
 import { Metrics, routeGroup } from './metrics';
 import { acceptRequestId, currentRequestId, runInRequestScope } from './request-scope';
@@ -30,6 +30,16 @@ describe('request ids', () => {
       expect(currentRequestId()).toBe('r-1');
     });
     expect(currentRequestId()).toBeUndefined();
+  });
+});
+
+describe('the path of a URL', () => {
+  it('is what comes before the query or the fragment, as sent', () => {
+    expect(urlPath('/disputes/DS1?lang=fr&x=1')).toBe('/disputes/DS1');
+    expect(urlPath('/a%20b#top')).toBe('/a%20b');
+    expect(urlPath('/graphql')).toBe('/graphql');
+    expect(urlPath('/?q')).toBe('/');
+    expect(urlPath(undefined)).toBe('');
   });
 });
 

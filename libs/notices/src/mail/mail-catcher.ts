@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { simpleParser } from 'mailparser';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { urlPath } from '@app/core';
 import { escapeHtml } from './templates';
 
 /** A mail the catcher received. */
@@ -130,7 +131,7 @@ export function mountMailCatcher(app: NestFastifyApplication, catcher: MailView)
 async function mailPage(catcher: MailView, req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
   reply.header('Cache-Control', 'no-store');
   // The path under /dev/mail, as sent (not decoded), without the query and the trailing slashes.
-  const path = req.url.split('?', 1)[0].slice(MAIL_PATH.length).replace(/\/+$/, '');
+  const path = urlPath(req.url).slice(MAIL_PATH.length).replace(/\/+$/, '');
   if (path === '') {
     const mails = await catcher.list();
     const rows = mails
