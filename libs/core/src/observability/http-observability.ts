@@ -54,7 +54,9 @@ export function requestObservability(logger: Logger, metrics: Metrics | null) {
       // 'close' comes after 'finish', and alone when the client went away first: every request
       // gets its line, a request cut short too (at error level, as a 5xx).
       res.once('close', () => {
-        const finished = res.writableFinished;
+        const level = !res.writableFinished || res.statusCode >= 500 ? 'error' : 'info';
+        // Built only when written: under LOG_LEVEL=error a served request costs no line.
+        if (!logger.isLevelEnabled(level)) return;
         const line = {
           req: {
             id: requestId,
@@ -69,10 +71,7 @@ export function requestObservability(logger: Logger, metrics: Metrics | null) {
           responseTime: Number(process.hrtime.bigint() - started) / 1e6,
         };
         const message = `${req.method} ${path} ${res.statusCode}`;
-        runInRequestScope({ requestId }, () => {
-          if (!finished || res.statusCode >= 500) logger.error(line, message);
-          else logger.info(line, message);
-        });
+        runInRequestScope({ requestId }, () => logger[level](line, message));
       });
     }
     runInRequestScope({ requestId }, done);
