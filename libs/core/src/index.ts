@@ -55,6 +55,7 @@ export * from './graphql/query-limits';
 export * from './graphql/request-limits';
 export * from './graphql/request-context';
 export * from './graphql/request-language';
+export * from './graphql/schema-arg';
 export * from './graphql/validation.pipe';
 export * from './graphql/transforms';
 export * from './members/member.entity';

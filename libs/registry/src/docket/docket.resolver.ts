@@ -1,11 +1,11 @@
-import { Args, ArgsType, Context, Field, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentUser, GraphqlContext, Roles, requestLanguage } from '@app/core';
+import { Args, ArgsType, Field, ID, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
+import { Actor, CurrentUser, GraphqlContext, Roles, SchemaArg, requestLanguage } from '@app/core';
 import { DEFAULT_LANGUAGE } from '@app/i18n';
 import { Transform } from 'class-transformer';
 import { IsUUID, Length } from 'class-validator';
 import { DocketService } from './docket.service';
 import { renderDocketText } from './docket-text';
-import { REQUEST_LANGUAGE_ARG, parseOptionalLanguage } from '../languages/language';
+import { LanguageArgs, REQUEST_LANGUAGE_ARG, parseOptionalLanguage } from '../languages/language';
 import { DocketEntry, toDocketEntry } from './docket.type';
 
 @ArgsType()
@@ -33,15 +33,12 @@ export class DocketResolver {
   // The request's language by default (`?lang=`, the user's preference, Accept-Language: README,
   // "Working languages"), English when none: the argument always wins. A string like the other
   // `language` arguments (`title(language:)`), refused with UNKNOWN_LANGUAGE when not one of the six.
+  // Asked for on every entry of a docket page: graphql-js's own `(parent, args, context)`, see SchemaArg.
   @ResolveField(() => String, {
     description: 'What happened, in one or two sentences, as the public docket shows it, in the language asked for',
   })
-  text(
-    @Parent() entry: DocketEntry,
-    @Context() ctx: GraphqlContext,
-    @Args('language', REQUEST_LANGUAGE_ARG) language?: string | null,
-  ): string {
-    const wanted = parseOptionalLanguage(language, 'language') ?? requestLanguage(ctx);
+  text(entry: DocketEntry, @SchemaArg('language', REQUEST_LANGUAGE_ARG) args: LanguageArgs, ctx: GraphqlContext): string {
+    const wanted = parseOptionalLanguage(args.language, 'language') ?? requestLanguage(ctx);
     // English is the sentence written at append, byte for byte; the others are rendered now.
     return wanted === DEFAULT_LANGUAGE ? entry.text : renderDocketText(entry, wanted);
   }

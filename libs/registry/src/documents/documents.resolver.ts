@@ -103,15 +103,17 @@ export class DocumentsResolver {
     return summarised ? toDocument(summarised) : null;
   }
 
+  // This and filedFor: graphql-js's own `(parent, args, context)`, as every field of a list's rows
+  // that needs no masked actor (see DisputeFieldsResolver).
   @ResolveField(() => Dispute, { description: 'The dispute it was filed in' })
-  async dispute(@Parent() doc: Document, @Context() ctx: GraphqlContext): Promise<Dispute> {
+  async dispute(doc: Document, _args: unknown, ctx: GraphqlContext): Promise<Dispute> {
     const dispute = await this.disputes.byIdLoader(ctx.loaders).load(doc.disputeId);
     if (!dispute) throw notFound('Dispute', doc.disputeId, 'DISPUTE_NOT_FOUND');
     return toDispute(dispute);
   }
 
   @ResolveField(() => Member, { nullable: true, description: 'The member that filed it' })
-  async filedFor(@Parent() doc: Document, @Context() ctx: GraphqlContext): Promise<Member | null> {
+  async filedFor(doc: Document, _args: unknown, ctx: GraphqlContext): Promise<Member | null> {
     if (!doc.filedForMemberId) return null;
     const member = await this.members.loader(ctx.loaders).load(doc.filedForMemberId);
     return member ? toMember(member) : null;

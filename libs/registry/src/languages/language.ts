@@ -18,6 +18,11 @@ export function parseOptionalLanguage(value: string | null | undefined, field: s
 }
 
 /** The `language` argument of a text someone filed (a title, a summary): omitted, as filed. */
+/** graphql-js's arguments of a text asked for in a working language (see SchemaArg). */
+export interface LanguageArgs {
+  language?: string | null;
+}
+
 export const FILED_LANGUAGE_ARG = {
   type: () => String,
   nullable: true,
