@@ -283,6 +283,8 @@ describe('registry: filing and the early procedure', () => {
     expect(nodes.every((n: { status: string }) => n.status === 'OPEN')).toBe(true);
     const dates = nodes.map((n: { dueDate: string }) => n.dueDate);
     expect([...dates].sort()).toEqual(dates);
+    const none = await t.gql(`{ deadlines(first: 100, filter: { member: "BRA" }) { nodes { rule } } }`);
+    expect([none.errors, none.data!.deadlines.nodes]).toEqual([undefined, []]);
   });
 
   it('filters disputes by stage, party and text, with a public answer', async () => {
@@ -291,6 +293,9 @@ describe('registry: filing and the early procedure', () => {
     expect(await codes('{ stage: PANEL_ESTABLISHED }')).toEqual(['DS1']);
     expect(await codes('{ respondent: "IDN" }')).toEqual(['DS3']);
     expect(await codes('{ member: "KAZ", complainant: "CHN" }')).toEqual(['DS1']);
+    // A code no member has matches nothing (it is not dropped from the filter).
+    expect(await codes('{ member: "BRA" }')).toEqual([]);
+    expect(await codes('{ member: "BRA", complainant: "CHN" }')).toEqual([]);
     expect(await codes('{ text: "perishable" }')).toEqual(['DS2']);
     expect(await codes('{ text: "DS2" }')).toEqual(['DS2']);
   });

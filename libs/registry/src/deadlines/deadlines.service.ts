@@ -372,9 +372,9 @@ export class DeadlinesService {
     if (f.rule) qb.andWhere('d.rule = :rule', { rule: f.rule });
     if (f.member) {
       // Core owns the members: the code is resolved there, once; an unknown code matches nothing.
-      const [member] = await this.members.byCodes(this.dataSource.manager, [f.member]);
+      const ids = await this.members.idsByCodes(this.dataSource.manager, [f.member]);
       qb.andWhere(`d.dispute_id IN (SELECT p.dispute_id FROM dispute_parties p WHERE p.member_id = :memberId)`, {
-        memberId: member?.id ?? null,
+        memberId: ids.get(f.member) ?? null,
       });
     }
     return keysetPage(qb, args, { sortExpression: 'd.due_date', alias: 'd', sortValue: (d) => d.dueDate }, (d) => d);

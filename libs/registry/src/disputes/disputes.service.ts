@@ -359,7 +359,7 @@ export class DisputesService {
     const f = args.filter ?? {};
     // Core owns the members: the codes are resolved there once; an unknown code matches nothing.
     const named = [f.member, f.complainant, f.respondent].filter((c): c is string => !!c);
-    const memberIds = new Map((await this.members.byCodes(this.dataSource.manager, named)).map((m) => [m.code, m.id]));
+    const memberIds = await this.members.idsByCodes(this.dataSource.manager, named);
     if (f.stage) where.push(`d.stage = ${params.add(f.stage)}`);
     if (f.filedFrom) where.push(`d.filed_at >= ${params.add(`${f.filedFrom}T00:00:00Z`)}`);
     if (f.filedTo) where.push(`d.filed_at < (${params.add(f.filedTo)}::date + 1)`);
