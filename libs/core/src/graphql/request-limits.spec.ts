@@ -1,5 +1,5 @@
 import { parse } from 'graphql';
-import { DEFAULT_REQUEST_LIMITS, checkRequestLimits, countSelections, countTokens } from './request-limits';
+import { DEFAULT_REQUEST_LIMITS, checkRequestLimits, countSelections, countTokens, requestLimitsChecker } from './request-limits';
 
 const limits = {
   ...DEFAULT_REQUEST_LIMITS,
@@ -9,9 +9,20 @@ const limits = {
   maxVariableValues: 5,
   maxVariablesDepth: 3,
 };
-const code = (query: unknown, variables?: unknown) => checkRequestLimits(query, variables, limits)?.limitCode ?? null;
+const once = (query: unknown, variables?: unknown) => checkRequestLimits(query, variables, limits)?.limitCode ?? null;
+// The server's checker remembers the texts that passed: each case is asked twice, the second
+// answer from what it remembered, and both must be the plain check's.
+const checker = requestLimitsChecker(limits);
+const twice = (query: unknown, variables?: unknown) => {
+  const [first, second] = [checker(query, variables), checker(query, variables)].map((r) => r?.limitCode ?? null);
+  expect(second).toBe(first);
+  return first;
+};
 
-describe('request limits', () => {
+describe.each([
+  ['checkRequestLimits', once],
+  ['requestLimitsChecker', twice],
+])('request limits (%s)', (_name, code) => {
   it('counts tokens without comments, and stops counting at the bound', () => {
     expect(countTokens('{ a b(x: 1) } # c d e', 100)).toBe(9);
     expect(countTokens('{ a a a a a a a a }', 3)).toBe(3);
@@ -47,5 +58,26 @@ describe('request limits', () => {
     for (let i = 0; i < 100_000; i += 1) deep = [deep];
     expect(checkRequestLimits('{ a }', { deep })?.limitCode).toBe('VARIABLES_TOO_DEEP');
     expect(code('{ a }', 'not an object')).toBeNull();
+  });
+});
+
+describe('requestLimitsChecker', () => {
+  it('still checks the variables of a text it remembers, and every bound of a text whose variables were refused', () => {
+    const check = requestLimitsChecker(limits);
+    expect(check('{ a }', { a: 1 })).toBeNull();
+    expect(check('{ a }', { a: { b: { c: [1] } } })?.limitCode).toBe('VARIABLES_TOO_DEEP');
+    expect(check('{ a }', { a: 1, b: [1, 2, 3], c: null })?.limitCode).toBe('TOO_MANY_VARIABLE_VALUES');
+    const selections = '{ a b c d e f g h i j k }';
+    expect(check(selections, { a: [1, 2, 3, 4, 5, 6] })?.limitCode).toBe('TOO_MANY_VARIABLE_VALUES');
+    expect(check(selections, {})?.limitCode).toBe('TOO_MANY_SELECTIONS');
+    expect(check(selections, {})?.limitCode).toBe('TOO_MANY_SELECTIONS');
+  });
+
+  it('answers alike with no room to remember anything', () => {
+    const check = requestLimitsChecker(limits, 1);
+    for (let i = 0; i < 3; i += 1) {
+      expect(check('{ a }', {})).toBeNull();
+      expect(check('{ a b c d e f g h i j k }', {})?.limitCode).toBe('TOO_MANY_SELECTIONS');
+    }
   });
 });
