@@ -101,9 +101,9 @@ export async function docketList(
     params = [filter.stage];
   } else if (filter.member && !filter.stage) {
     key = 'member';
-    const [member] = await query(t.memberByCode, [filter.member]);
-    // TypeORM's select names the column after the entity (MemberEntity_id).
-    const memberId = member ? (Object.entries(member).find(([column]) => column === 'id' || column.endsWith('_id'))?.[1] ?? null) : null;
+    // The API's MembersService.idsByCodes: the codes as one array parameter.
+    const [member] = await query(t.memberByCode, [[filter.member]]);
+    const memberId = member?.id ?? null;
     params = [memberId, ['COMPLAINANT', 'RESPONDENT', 'THIRD_PARTY']];
   } else {
     throw new BadRequest('the raw endpoint knows the stage and member filters only');

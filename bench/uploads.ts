@@ -16,7 +16,11 @@
 // ratios to the baseline (target ≥ 0.5) and the RSS growth (target < 100 MiB). With
 // BENCH_RESULT_LINE set (npm run bench), the figures are printed on one `BENCH_RESULT` line too.
 //
-// Options: --quick (256 MiB, one run), --runs N (3), --bytes N (the file's size).
+// Options: --quick (256 MiB, one run), --runs N (3), --bytes N (the file's size), --storage s3 (the
+// API with DOCUMENT_STORAGE=s3 against s3rver, the local S3-compatible server the tests use, in a
+// child process on a temporary folder; default: postgres). s3rver is a node test server, not a
+// production store: its figures bound what the API's S3 path itself gives, they do not promise a
+// real object store's.
 import { productionSecrets } from './lib/production-env';
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -36,6 +40,8 @@ const arg = (name: string, fallback: number) => {
 const QUICK = argv.includes('--quick');
 const BYTES = arg('bytes', QUICK ? 256 * MiB : 1024 * MiB);
 const RUNS = arg('runs', QUICK ? 1 : 3);
+const STORAGE = argv.includes('--storage') ? argv[argv.indexOf('--storage') + 1] : 'postgres';
+if (STORAGE !== 'postgres' && STORAGE !== 's3') throw new Error(`--storage ${STORAGE}: postgres or s3`);
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
@@ -132,6 +138,29 @@ const server = http.createServer((req, res) => {
 server.listen(0, '127.0.0.1', () => process.stdout.write(server.address().port + '\\n'));
 `;
 
+// s3rver on a folder, with the bucket the API is given, printing its port.
+const S3_SERVER = `
+const S3rver = require('s3rver');
+const s3 = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: process.env.BENCH_S3_DIR, configureBuckets: [{ name: 'documents' }] });
+s3.run().then(({ port }) => process.stdout.write(port + '\\n'));
+`;
+
+/** A node child running `script`, stopped with the bench, and the first line it prints. */
+async function child(script: string, env: Record<string, string>, stops: (() => Promise<void>)[]): Promise<string> {
+  const process_ = spawn(process.execPath, ['-e', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  stops.unshift(async () => {
+    if (process_.exitCode === null) {
+      const exited = new Promise((resolve) => process_.once('exit', resolve));
+      process_.kill('SIGTERM');
+      await exited;
+    }
+  });
+  return new Promise<string>((resolve, reject) => {
+    process_.stdout!.once('data', (data: Buffer) => resolve(String(data).trim()));
+    process_.once('exit', (code) => reject(new Error(`a child of the bench exited with code ${code} before it was ready`)));
+  });
+}
+
 async function main(): Promise<void> {
   const { APPLICATION_ROLE, ensureApplicationRole, hashPassword, withCredentials } = await import('@app/core');
   const { runMigrations } = await import('@app/migrations');
@@ -182,7 +211,20 @@ async function main(): Promise<void> {
       await owner.end();
     }
 
+    let storageEnv: Record<string, string> = {};
+    if (STORAGE === 's3') {
+      const s3Port = await child(S3_SERVER, { BENCH_S3_DIR: mkdtempSync(join(directory, 's3-')) }, stops);
+      storageEnv = {
+        DOCUMENT_STORAGE: 's3',
+        S3_ENDPOINT: `http://127.0.0.1:${s3Port}`,
+        S3_BUCKET: 'documents',
+        S3_ACCESS_KEY_ID: 'S3RVER',
+        S3_SECRET_ACCESS_KEY: 'S3RVER',
+        S3_FORCE_PATH_STYLE: 'true',
+      };
+    }
     const api = await startBuiltApi(withCredentials(databaseUrl, APPLICATION_ROLE, appPassword), randomBytes(48).toString('base64url'), {
+      ...storageEnv,
       NODE_ENV: 'production',
       DATABASE_OWNER_URL: databaseUrl,
       LOG_LEVEL: 'error',
@@ -198,7 +240,7 @@ async function main(): Promise<void> {
     const pid = api.pid;
     const base = `http://127.0.0.1:${api.port}`;
     log(
-      `PostgreSQL ${server.version}${server.embedded ? ' (embedded, temporary folder, fsync off)' : ''}; the API from dist, process ${pid}`,
+      `PostgreSQL ${server.version}${server.embedded ? ' (embedded, temporary folder, fsync off)' : ''}; the API from dist, process ${pid}; documents stored in ${STORAGE === 's3' ? 's3rver (DOCUMENT_STORAGE=s3)' : 'PostgreSQL'}`,
     );
 
     const { login } = await graphql(base, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, {
@@ -230,20 +272,7 @@ async function main(): Promise<void> {
     };
     await cat();
     const catMiBps = BYTES / MiB / (await cat());
-    const trivial = spawn(process.execPath, ['-e', BASELINE_SERVER], {
-      env: { ...process.env, BENCH_FILE: file },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    stops.unshift(async () => {
-      if (trivial.exitCode === null) {
-        const exited = new Promise((resolve) => trivial.once('exit', resolve));
-        trivial.kill('SIGTERM');
-        await exited;
-      }
-    });
-    const trivialPort = await new Promise<number>((resolve) =>
-      trivial.stdout!.once('data', (data: Buffer) => resolve(Number(String(data).trim()))),
-    );
+    const trivialPort = await child(BASELINE_SERVER, { BENCH_FILE: file }, stops);
     const trivialUrl = `http://127.0.0.1:${trivialPort}/`;
     const httpUp: number[] = [];
     const httpDown: number[] = [];

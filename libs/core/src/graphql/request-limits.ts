@@ -102,7 +102,7 @@ export function requestLimitsChecker(
 ): (query: unknown, variables: unknown) => QueryLimitError | null {
   const passed = new LRUCache<string, true>({ maxSize: memoryChars, sizeCalculation: (_value, query) => Math.max(1, query.length) });
   return (query, variables) => {
-    if (typeof query === 'string' && passed.has(query)) return checkVariables(variables, limits);
+    if (typeof query === 'string' && passed.get(query)) return checkVariables(variables, limits);
     const refusal = checkRequestLimits(query, variables, limits);
     // A refusal for the variables comes before the text is looked at: such a text is not kept.
     if (!refusal && typeof query === 'string') passed.set(query, true);
